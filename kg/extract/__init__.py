@@ -1,0 +1,70 @@
+"""Extract: entities, metrics and relations with ``spacy.blank("zh")``.
+
+The pipeline is a blank Chinese ``Language`` (character segmentation, so a
+token is one character and token offsets are character offsets) with our own
+components, registered with ``@Language.factory``:
+
+``kg_entities``  (kg/extract/entities.py)  -> ``doc._.kg_mentions``
+``kg_metrics``   (kg/extract/metrics.py)   -> ``doc._.kg_metrics``
+``kg_relations`` (kg/extract/relations.py) -> ``doc._.kg_relations`` (CONDUCTS, ISSUES, COOPERATES_WITH)
+``kg_measures``  (kg/extract/measures.py)  -> ``doc._.kg_relations`` (MEASURES)
+
+The spaCy ``Doc`` is made from ``SourceDocument.norm`` (same length as the
+text); ``doc._.kg_document`` holds the :class:`kg.model.StructuredDocument`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import DocExtraction, StructuredDocument
+
+for _ext in ("kg_document", "kg_mentions", "kg_metrics", "kg_relations", "kg_lexicon"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+# importing the modules registers their factories
+from kg.extract import entities, measures, metrics, relations  # noqa: E402,F401
+from kg.extract.lexicon import Lexicon, load_lexicon  # noqa: E402
+
+PIPES = ("kg_entities", "kg_metrics", "kg_relations", "kg_measures")
+
+
+def build_nlp(lexicon_paths: list[Path] | None = None) -> Language:
+    """Build the extraction pipeline.
+
+    Parameters
+    ----------
+    lexicon_paths : list of Path, optional
+        User lexicon files added to the shipped dictionaries (see README).
+
+    Returns
+    -------
+    spacy.language.Language
+        A blank ``zh`` pipeline with the kg components.
+    """
+    nlp = spacy.blank("zh")
+    lexicon = load_lexicon(lexicon_paths or [])
+    nlp.user_data = {} if not hasattr(nlp, "user_data") else nlp.user_data
+    nlp.user_data["kg_lexicon"] = lexicon
+    for pipe in PIPES:
+        nlp.add_pipe(pipe)
+    return nlp
+
+
+def extract_document(sdoc: StructuredDocument, nlp: Language) -> DocExtraction:
+    """Run the pipeline over one structured document."""
+    doc = nlp.make_doc(sdoc.source.norm)
+    doc._.kg_document = sdoc
+    doc._.kg_lexicon = nlp.user_data.get("kg_lexicon")
+    doc._.kg_mentions, doc._.kg_metrics, doc._.kg_relations = [], [], []
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations))
+
+
+__all__ = ["Lexicon", "build_nlp", "extract_document", "load_lexicon"]

@@ -1,0 +1,261 @@
+"""Typed records passed between the stages.
+
+ingest -> :class:`SourceDocument` (or :class:`IngestProblem`)
+structure -> :class:`StructuredDocument` (sections, paragraphs, sentences, metadata)
+extract -> :class:`DocExtraction` (mentions, metrics, relation mentions)
+resolve -> :class:`Resolution` (entities with stable ids, mention -> entity id)
+graph -> ``networkx.MultiDiGraph`` following :mod:`kg.schema`
+
+All offsets are character offsets (``str`` indices) into
+``SourceDocument.text``, the document text as read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENTITY_TYPES: tuple[str, ...] = ("AGENCY", "ORGANIZATION", "CAMPAIGN", "REGULATION")
+RELATION_TYPES: tuple[str, ...] = ("CONDUCTS", "ISSUES", "COOPERATES_WITH", "MEASURES")
+METRIC_KINDS: tuple[str, ...] = ("level", "change", "target")
+
+
+# --------------------------------------------------------------------- ingest
+@dataclass(slots=True)
+class SourceDocument:
+    """A document as read from disk.
+
+    ``text`` is the decoded text (plain text extracted from .docx/.html);
+    ``norm`` has exactly the same length, with full-width forms folded to
+    half-width for matching, so an offset in one is the same offset in the other.
+    """
+
+    name: str  # path relative to the corpus root, POSIX separators
+    path: Path
+    text: str
+    norm: str
+    encoding: str
+    format: str  # txt | md | html | docx
+    sha256: str
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.norm):
+            raise ValueError(f"{self.name}: normalised text must keep the length of the text")
+
+
+@dataclass(slots=True)
+class IngestProblem:
+    """A file that could not be read; the build goes on without it."""
+
+    name: str
+    path: Path
+    reason: str
+
+    def line(self) -> str:
+        """One line for the user, naming the file and the problem."""
+        return f"{self.name}: {self.reason}"
+
+
+# ------------------------------------------------------------------ structure
+@dataclass(slots=True)
+class Section:
+    """A heading and the text it governs: ``[start, end)`` covers heading and body."""
+
+    id: str
+    doc: str
+    level: int  # 1 = 一、 ; 2 = （一） ; 3 = 1. ; 4 = （1） ; 5 = 一是/第一，
+    marker: str  # the marker as written: "一、", "（二）", "3.", "一是"
+    title: str  # heading text without the marker
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+    parent: str | None
+    ordinal: int  # position among all sections of the document, from 0
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    section: str | None  # id of the innermost section containing it
+
+
+@dataclass(slots=True)
+class Jurisdiction:
+    """Where a document speaks for, from the gazetteer of administrative divisions."""
+
+    level: str  # province | city | county
+    name: str  # the innermost division's full name, e.g. 英德市
+    code: str  # GB/T 2260 six-digit code
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Scope key used in entity ids: the division code."""
+        return f"adcode:{self.code}"
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    title: str
+    years: list[int] = field(default_factory=list)
+    period: str | None = None  # 全年 | 上半年 | 下半年 | 一季度 ... when stated
+    kind: str = "report"  # speech | annual_report | half_year_summary | plan | report
+    author: str | None = None  # the body the document speaks for, when the text says it
+    jurisdiction: Jurisdiction | None = None
+
+
+@dataclass(slots=True)
+class StructuredDocument:
+    source: SourceDocument
+    meta: DocumentMeta
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset`` (binary search)."""
+        if not self._starts or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing ``offset``."""
+        best = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def evidence(self, start: int, end: int) -> "Evidence":
+        """Evidence for the span ``[start, end)``: its sentence and section."""
+        sent = self.sentence_at(start)
+        if sent is None:
+            return Evidence(self.name, start, end, self.source.text[start:end], start, None)
+        return Evidence(self.name, start, end, sent.text, sent.start, sent.section)
+
+
+# -------------------------------------------------------------------- extract
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: document, span, and the sentence around it."""
+
+    doc: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    section: str | None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A surface form of an entity in one document.
+
+    ``name`` is the canonical form the extractor proposes (quotes removed,
+    short form expanded where the rule knows it); resolve may refine it.
+    ``self_ref`` marks 我局/本局/我们/支队 style references to the author body;
+    their ``name`` is the author's name.
+    """
+
+    doc: str
+    label: str  # one of ENTITY_TYPES
+    text: str
+    start: int
+    end: int
+    name: str
+    evidence: Evidence
+    masked: bool = False
+    self_ref: bool = False
+    rule: str = ""
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc, self.start, self.end, self.label)
+
+
+@dataclass(slots=True)
+class MetricMention:
+    doc: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str
+    indicator: str
+    kind: str  # one of METRIC_KINDS
+    masked: bool
+    evidence: Evidence
+    period: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc, self.start, self.end, "METRIC")
+
+
+@dataclass(slots=True)
+class RelationMention:
+    """A relation stated in one sentence. ``head`` is a Mention or a MetricMention."""
+
+    doc: str
+    rel: str  # one of RELATION_TYPES
+    head: Mention | MetricMention
+    tail: Mention
+    evidence: Evidence
+    trigger: str = ""
+
+
+@dataclass(slots=True)
+class DocExtraction:
+    document: StructuredDocument
+    mentions: list[Mention] = field(default_factory=list)
+    metrics: list[MetricMention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# -------------------------------------------------------------------- resolve
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing, with every mention of it across the corpus."""
+
+    id: str
+    label: str  # one of ENTITY_TYPES
+    name: str
+    scope: str  # national | adcode:NNNNNN | doc:NAME
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    masked: bool = False
+
+
+@dataclass(slots=True)
+class Resolution:
+    extractions: list[DocExtraction]
+    entities: dict[str, Entity]
+    entity_of: dict[tuple[str, int, int, str], str]  # Mention.key -> Entity.id
+
+    def entity_for(self, mention: Mention) -> Entity:
+        return self.entities[self.entity_of[mention.key]]

@@ -1,0 +1,119 @@
+"""The graph contract: labels, relationship types and their properties.
+
+Every sink (Neo4j, the embedded store, exports, views) reads the
+``networkx.MultiDiGraph`` that :func:`kg.graph.build_graph` makes, and only
+this module says what is in it. Labels and relationship types that reach a
+Cypher string come from the allowlists here and nowhere else.
+
+Nodes (key = ``id``; attribute ``label`` is one of :data:`NODE_LABELS`)
+-----------------------------------------------------------------------
+Document     id, label, name (file name relative to the corpus), title, years
+             (list[int]), period, kind, author, jurisdiction, province, city,
+             county, adcode, encoding, format, chars (int), sha256
+Section      id, label, name (marker + title), doc, level (int), marker, title,
+             start, end (int), ordinal (int)
+Agency, Organization, Campaign, Regulation
+             id, label, name (canonical), type (AGENCY ...), scope, aliases
+             (list[str], every surface form), docs (list[str]), mentions (int),
+             masked (bool)
+Metric       id, label, name (= text), text, value (float or None), unit,
+             indicator, kind, masked (bool), period, doc, start, end, sentence
+
+Edges (key = ``id``; attribute ``type`` is one of :data:`REL_TYPES`)
+-------------------------------------------------------------------
+HAS_SECTION      Document -> Section (top level), Section -> Section (child)
+MENTIONED_IN     entity or Metric -> Section (or Document before the first
+                 heading); one edge per mention: doc, start, end, text, sentence,
+                 self_ref (bool)
+CONDUCTS, ISSUES, COOPERATES_WITH, MEASURES
+                 entity/Metric -> entity; one edge per stated relation: doc,
+                 start, end (the span covering both ends), sentence, trigger,
+                 head_start, head_end, tail_start, tail_end (the two mentions)
+
+Every edge has id, type, doc, start, end, sentence (HAS_SECTION: sentence = "").
+Properties that may be None: Document.period/author/jurisdiction/province/city/
+county/adcode, Metric.value/period. Sinks that cannot store None (GraphML,
+CSV) write an empty value; lists are kept as lists in memory.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+
+#: entity type (guideline) -> node label
+LABEL_OF_TYPE: Final[dict[str, str]] = {
+    "AGENCY": "Agency",
+    "ORGANIZATION": "Organization",
+    "CAMPAIGN": "Campaign",
+    "REGULATION": "Regulation",
+}
+TYPE_OF_LABEL: Final[dict[str, str]] = {v: k for k, v in LABEL_OF_TYPE.items()}
+
+ENTITY_LABELS: Final[tuple[str, ...]] = tuple(LABEL_OF_TYPE[t] for t in ENTITY_TYPES)
+STRUCTURE_LABELS: Final[tuple[str, ...]] = ("Document", "Section")
+NODE_LABELS: Final[tuple[str, ...]] = STRUCTURE_LABELS + ENTITY_LABELS + ("Metric",)
+
+SEMANTIC_REL_TYPES: Final[tuple[str, ...]] = RELATION_TYPES
+REL_TYPES: Final[tuple[str, ...]] = ("HAS_SECTION", "MENTIONED_IN") + SEMANTIC_REL_TYPES
+
+#: (relationship type) -> allowed (from labels, to labels)
+REL_ENDPOINTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "HAS_SECTION": (("Document", "Section"), ("Section",)),
+    "MENTIONED_IN": (ENTITY_LABELS + ("Metric",), ("Section", "Document")),
+    "CONDUCTS": (("Agency", "Organization"), ("Campaign",)),
+    "ISSUES": (("Agency",), ("Regulation",)),
+    "COOPERATES_WITH": (("Agency",), ("Agency", "Organization")),
+    "MEASURES": (("Metric",), ("Campaign",)),
+}
+
+#: node properties per label, with their Python types (for typed stores and CSV headers)
+NODE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
+    "Document": {
+        "id": "str", "label": "str", "name": "str", "title": "str", "years": "list[int]",
+        "period": "str", "kind": "str", "author": "str", "jurisdiction": "str",
+        "province": "str", "city": "str", "county": "str", "adcode": "str",
+        "encoding": "str", "format": "str", "chars": "int", "sha256": "str",
+    },
+    "Section": {
+        "id": "str", "label": "str", "name": "str", "doc": "str", "level": "int",
+        "marker": "str", "title": "str", "start": "int", "end": "int", "ordinal": "int",
+    },
+    "Metric": {
+        "id": "str", "label": "str", "name": "str", "text": "str", "value": "float",
+        "unit": "str", "indicator": "str", "kind": "str", "masked": "bool", "period": "str",
+        "doc": "str", "start": "int", "end": "int", "sentence": "str",
+    },
+}
+_ENTITY_PROPS = {
+    "id": "str", "label": "str", "name": "str", "type": "str", "scope": "str",
+    "aliases": "list[str]", "docs": "list[str]", "mentions": "int", "masked": "bool",
+}
+for _label in ENTITY_LABELS:
+    NODE_PROPERTIES[_label] = dict(_ENTITY_PROPS)
+
+_EDGE_BASE = {"id": "str", "type": "str", "doc": "str", "start": "int", "end": "int", "sentence": "str"}
+EDGE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
+    "HAS_SECTION": dict(_EDGE_BASE),
+    "MENTIONED_IN": {**_EDGE_BASE, "text": "str", "self_ref": "bool"},
+}
+for _rel in SEMANTIC_REL_TYPES:
+    EDGE_PROPERTIES[_rel] = {
+        **_EDGE_BASE, "trigger": "str",
+        "head_start": "int", "head_end": "int", "tail_start": "int", "tail_end": "int",
+    }
+
+
+def check_label(label: str) -> str:
+    """Return ``label`` if it is an allowed node label, else raise ``ValueError``."""
+    if label not in NODE_LABELS:
+        raise ValueError(f"label not in the allowlist: {label!r}")
+    return label
+
+
+def check_rel_type(rel_type: str) -> str:
+    """Return ``rel_type`` if it is an allowed relationship type, else raise ``ValueError``."""
+    if rel_type not in REL_TYPES:
+        raise ValueError(f"relationship type not in the allowlist: {rel_type!r}")
+    return rel_type
