@@ -249,6 +249,7 @@ class Entity:
     docs: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     masked: bool = False
+    doc_names: dict[str, str] = field(default_factory=dict)  # doc -> its fullest name in that doc
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ Edges (key = ``id``; attribute ``type`` is one of :data:`REL_TYPES`)
 HAS_SECTION      Document -> Section (top level), Section -> Section (child)
 MENTIONED_IN     entity or Metric -> Section (or Document before the first
                  heading); one edge per mention: doc, start, end, text, sentence,
-                 self_ref (bool)
+                 name (the entity's fullest name within that document), self_ref (bool)
 CONDUCTS, ISSUES, COOPERATES_WITH, MEASURES
                  entity/Metric -> entity; one edge per stated relation: doc,
                  start, end (the span covering both ends), sentence, trigger,
@@ -96,7 +96,7 @@ for _label in ENTITY_LABELS:
 _EDGE_BASE = {"id": "str", "type": "str", "doc": "str", "start": "int", "end": "int", "sentence": "str"}
 EDGE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
     "HAS_SECTION": dict(_EDGE_BASE),
-    "MENTIONED_IN": {**_EDGE_BASE, "text": "str", "self_ref": "bool"},
+    "MENTIONED_IN": {**_EDGE_BASE, "text": "str", "name": "str", "self_ref": "bool"},
 }
 for _rel in SEMANTIC_REL_TYPES:
     EDGE_PROPERTIES[_rel] = {

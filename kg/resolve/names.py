@@ -1,0 +1,47 @@
+"""Name keys: the normalised forms that decide whether two names are one thing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+QUOTES = "“”‘’\"'「」『』《》〈〉 \t\r\n\u3000"
+_QUOTE_TABLE = {ord(c): None for c in QUOTES}
+MASK_RE = re.compile(r"[XxＸｘ*＊]+")
+
+# suffixes that vary without changing what a campaign is (行动/活动, a trailing 工作)
+_CAMPAIGN_TAIL = re.compile(r"(?:工作)?(?:专项行动|行动|活动|工作)?$")
+# generic campaign words that writers add or drop (安全生产三年专项行动 = 安全生产专项整治三年行动)
+_CAMPAIGN_GENERIC = re.compile(r"专项|整治|集中")
+
+
+def name_key(name: str) -> str:
+    """Fold width (NFKC), drop quotation marks, 《》 and blanks."""
+    return unicodedata.normalize("NFKC", name).translate(_QUOTE_TABLE)
+
+
+def is_masked(name: str) -> bool:
+    """True when the name holds a publisher's mask (X, XX, x, *)."""
+    return bool(MASK_RE.search(name))
+
+
+def campaign_signature(key: str) -> str:
+    """The part of a campaign name that survives suffix and generic-word variants."""
+    core = _CAMPAIGN_TAIL.sub("", key)
+    return _CAMPAIGN_GENERIC.sub("", core) or key
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` occur in ``long`` in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def mask_pattern(key: str) -> re.Pattern[str]:
+    """A regex that matches the unmasked names a masked name could stand for."""
+    parts = MASK_RE.split(key)
+    return re.compile(r"[^、，。；]{1,4}".join(re.escape(p) for p in parts) + r"\Z")
+
+
+def unmasked_length(key: str) -> int:
+    return len(MASK_RE.sub("", key))

@@ -1,0 +1,121 @@
+"""File exports of the graph: node-link JSON, GraphML and GEXF, with readers.
+
+networkx-style: ``write_json(G, path)`` / ``read_json(path)`` and likewise for
+GraphML and GEXF. GraphML and GEXF hold only scalars, so list values are
+written as JSON text and the names of those attributes are kept in a graph
+attribute (``kg_json_attrs``); ``None`` values are left out. The readers undo
+both, so every format loads back to the same graph.
+
+GEXF reserves ``label``, ``start``, ``end`` and ``type``: there the node's
+``label`` shows its name (what Gephi displays) and our attributes travel as
+``kg_label``, ``char_start``, ``char_end`` and ``rel_type``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+_JSON_ATTRS = "kg_json_attrs"
+_GEXF_RENAME = {"label": "kg_label", "start": "char_start", "end": "char_end", "type": "rel_type"}
+_GEXF_BACK = {v: k for k, v in _GEXF_RENAME.items()}
+
+
+def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write node-link JSON (``networkx.node_link_data`` with ``edges="edges"``)."""
+    data = nx.node_link_data(g, edges="edges")
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def read_json(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_json`."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+def _flatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
+    rename = rename or {}
+    json_attrs: set[str] = set()
+    out = nx.MultiDiGraph()
+
+    def flat(attrs: dict) -> dict:
+        res = {}
+        for k, v in attrs.items():
+            if v is None:
+                continue
+            if isinstance(v, (list, dict, tuple, set)):
+                v = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
+                json_attrs.add(k)
+            res[rename.get(k, k)] = v
+        return res
+
+    for n, attrs in g.nodes(data=True):
+        out.add_node(n, **flat(attrs))
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, **flat(attrs))
+    out.graph.update({k: v for k, v in g.graph.items() if isinstance(v, (str, int, float, bool))})
+    out.graph[_JSON_ATTRS] = json.dumps(sorted(json_attrs))
+    return out
+
+
+def _unflatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
+    rename = rename or {}
+    json_attrs = set(json.loads(g.graph.pop(_JSON_ATTRS, "[]")))
+
+    def unflat(attrs: dict) -> dict:
+        res = {}
+        for k, v in attrs.items():
+            k = rename.get(k, k)
+            res[k] = json.loads(v) if k in json_attrs and isinstance(v, str) else v
+        return res
+
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
+    for n, attrs in g.nodes(data=True):
+        out.add_node(n, **unflat(attrs))
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, **unflat(attrs))
+    return out
+
+
+def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write GraphML that Gephi, Cytoscape and yEd open (lists as JSON text)."""
+    nx.write_graphml(_flatten(g), str(path), encoding="utf-8", named_key_ids=True)
+
+
+def read_graphml(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_graphml`, lists restored."""
+    g = nx.read_graphml(str(path), force_multigraph=True)
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        attrs.pop("key", None)
+    return _unflatten(nx.MultiDiGraph(g))
+
+
+def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write GEXF 1.2 for Gephi; a node's GEXF label is its name."""
+    flat = _flatten(g, _GEXF_RENAME)
+    for n, attrs in flat.nodes(data=True):
+        attrs["label"] = str(attrs.get("name", n))
+    nx.write_gexf(flat, str(path), encoding="utf-8")
+
+
+def read_gexf(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_gexf`."""
+    g = nx.read_gexf(str(path), node_type=str)
+    for n, attrs in g.nodes(data=True):
+        attrs.pop("label", None)
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        attrs.pop("label", None)
+    return _unflatten(nx.MultiDiGraph(g), _GEXF_BACK)
+
+
+def write_all(g: nx.MultiDiGraph, out: str | Path) -> dict[str, Path]:
+    """Write ``graph.json``, ``graph.graphml`` and ``graph.gexf`` into ``out``."""
+    out = Path(out)
+    paths = {"json": out / "graph.json", "graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
+    write_json(g, paths["json"])
+    write_graphml(g, paths["graphml"])
+    write_gexf(g, paths["gexf"])
+    return paths

@@ -1,0 +1,75 @@
+"""``extractions.jsonl``: one record per entity mention, metric and relation.
+
+This is the contract that ``shared/eval/score.py`` and ``kg eval`` read:
+
+entity    {"doc", "type", "text", "start", "end", "name", "id", "sentence"}
+metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
+           "indicator", "kind", "masked", "period", "id", "sentence"}
+relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
+           "start", "end", "sentence", "trigger"}
+
+``name``, ``from`` and ``to`` are the names the document itself uses (the
+fullest form in that document); ``id`` is the resolved node id shared across
+documents. For MEASURES, ``from`` is the metric's text and ``start``/``end``
+are the metric's offsets; for the other relations they span the first
+evidence. A relation stated several times in one document is one record (the
+graph keeps every statement as its own edge).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.graph import metric_id, relation_names
+from kg.model import MetricMention, Resolution
+
+
+def iter_records(res: Resolution) -> Iterator[dict]:
+    """Yield the records of a resolved corpus, document by document."""
+    for ext in res.extractions:
+        doc = ext.document.name
+        for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
+            ent_id = res.entity_of.get(m.key)
+            if ent_id is None or m.self_ref:
+                continue
+            ent = res.entities[ent_id]
+            yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
+                   "name": ent.doc_names.get(doc, ent.name), "id": ent_id, "sentence": m.evidence.sentence}
+        for m in sorted(ext.metrics, key=lambda m: m.start):
+            yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
+                   "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
+                   "masked": m.masked, "period": m.period, "id": metric_id(m),
+                   "sentence": m.evidence.sentence}
+        seen = set()
+        for r in ext.relations:
+            if r.head.key not in res.entity_of and not isinstance(r.head, MetricMention):
+                continue
+            if r.tail.key not in res.entity_of:
+                continue
+            head_name, tail_name = relation_names(res, r.head, r.tail)
+            is_metric = isinstance(r.head, MetricMention)
+            head_id = metric_id(r.head) if is_metric else res.entity_of[r.head.key]
+            tail_id = res.entity_of[r.tail.key]
+            if head_id == tail_id:
+                continue
+            span = (r.head.start, r.head.end) if is_metric else (r.evidence.start, r.evidence.end)
+            # one record per stated fact: a relation repeated in a document is one fact
+            ident = (r.rel, head_id, tail_id, span if is_metric else None)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head_name, "to": tail_name,
+                   "from_id": head_id, "to_id": tail_id, "start": span[0], "end": span[1],
+                   "sentence": r.evidence.sentence, "trigger": r.trigger}
+
+
+def write_extractions(res: Resolution, path: str | Path) -> int:
+    """Write ``extractions.jsonl``; return the number of records."""
+    n = 0
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for rec in iter_records(res):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n
