@@ -1,43 +1,23 @@
 """Ingest: read a corpus folder into :class:`kg.model.SourceDocument` records.
 
-BOOTSTRAP version (UTF-8 .txt only); the full reader replaces it.
+Supported: .txt and .md (as text), .html/.htm (visible text), .docx
+(paragraphs and table cells). Text files are decoded as UTF-8 (with or
+without BOM), UTF-16/32 with BOM, or GB18030, else as charset-normalizer
+detects. Line endings become ``\\n`` before anything else: offsets refer to
+that text. Files that cannot be read become :class:`kg.model.IngestProblem`.
 """
-from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
-from pathlib import Path
+from kg.ingest.decode import DecodeError, decode_bytes
+from kg.ingest.normalize import fold_width, normalize_newlines
+from kg.ingest.reader import IngestError, corpus_files, read_corpus, read_document
 
-from kg.model import IngestProblem, SourceDocument
-
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx"}
-
-
-def fold_width(text: str) -> str:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            out.append(chr(o - 0xFEE0))
-        elif o == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def read_document(path: Path, root: Path) -> SourceDocument:
-    text = path.read_text(encoding="utf-8")
-    name = path.relative_to(root).as_posix() if path != root else path.name
-    return SourceDocument(name=name, path=path, text=text, norm=fold_width(text), encoding="utf-8",
-                          format=path.suffix.lstrip("."), sha256=hashlib.sha256(text.encode()).hexdigest())
-
-
-def read_corpus(root: Path) -> Iterator[SourceDocument | IngestProblem]:
-    root = Path(root)
-    paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    for p in paths:
-        try:
-            yield read_document(p, root if root.is_dir() else root.parent)
-        except Exception as exc:  # noqa: BLE001
-            yield IngestProblem(p.name, p, str(exc))
+__all__ = [
+    "DecodeError",
+    "IngestError",
+    "corpus_files",
+    "decode_bytes",
+    "fold_width",
+    "normalize_newlines",
+    "read_corpus",
+    "read_document",
+]

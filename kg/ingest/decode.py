@@ -1,0 +1,89 @@
+"""Decode the bytes of a text file: UTF-8, UTF-16/32 with BOM, GB18030 and what charset-normalizer finds."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+#: Encodings charset-normalizer may report for simplified-Chinese text; all are decoded as GB18030,
+#: their superset.
+GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "hz_gb_2312"}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text kg can read; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # the codec name used, e.g. utf-8, utf-8-sig, gb18030, utf-16-le
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    return bad / len(text)
+
+
+def _checked(text: str, encoding: str) -> Decoded:
+    if _control_ratio(text) > 0.01:
+        raise DecodeError(f"binary file (control characters after decoding as {encoding})")
+    return Decoded(text, encoding)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data`` to text, recording the encoding used.
+
+    Order: strict UTF-8 (a leading BOM is stripped and reported as
+    ``utf-8-sig``), then UTF-32/UTF-16 byte-order marks, then detection with
+    charset-normalizer; the GBK family is decoded as GB18030.
+
+    Raises
+    ------
+    DecodeError
+        For binary data (NUL or control bytes) or bytes no encoding explains.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if text.startswith("\ufeff"):
+            return _checked(text[1:], "utf-8-sig")
+        if "\x00" in text:
+            raise DecodeError("binary file (NUL bytes)")
+        return _checked(text, "utf-8")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom):].decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"undecodable {encoding} text after its byte-order mark: {exc.reason}") from None
+    best = from_bytes(data).best()
+    detected = best.encoding.lower() if best is not None else None
+    has_nul = b"\x00" in data
+    if has_nul:
+        # only UTF-16/32 text without a BOM legitimately holds NUL bytes
+        if detected and detected.startswith(("utf_16", "utf_32")):
+            return _checked(str(best), detected.replace("_", "-"))
+        raise DecodeError("binary file (NUL bytes)")
+    if detected in GB_FAMILY or detected is None or detected.startswith(("utf_16", "utf_32")):
+        # short GBK texts are sometimes taken for BOM-less UTF-16; without NUL bytes prefer GB18030
+        try:
+            return _checked(data.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError:
+            raise DecodeError("undecodable: not UTF-8, UTF-16 or GB18030 text") from None
+    assert best is not None and detected is not None
+    return _checked(str(best), detected)
