@@ -28,6 +28,7 @@ from kg.extract.lexicon import Lexicon
 from kg.ids import stable_id
 from kg.model import DocExtraction, Entity, Mention, Resolution
 from kg.resolve.names import (
+    campaign_core,
     campaign_signature,
     is_masked,
     is_subsequence,
@@ -100,7 +101,12 @@ def _is_variant(label: str, short: str, full: str) -> bool:
     """True when ``short`` is a short or variant form of ``full`` (same label, one document)."""
     if label == "CAMPAIGN":
         ss, fs = campaign_signature(short), campaign_signature(full)
-        return ss == fs or (len(ss) >= 3 and is_subsequence(ss, full) and _same_head(ss, fs))
+        if ss == fs:
+            return True
+        if len(short) < 3:
+            return False
+        sc, fc = campaign_core(short), campaign_core(full)
+        return (is_subsequence(ss, fs) and _same_head(ss, fs)) or (is_subsequence(sc, fc) and _same_head(sc, fc))
     if label == "REGULATION":
         return len(short) >= 3 and is_subsequence(short, full) and _same_head(short, full)
     if label == "AGENCY":

@@ -25,6 +25,11 @@ def is_masked(name: str) -> bool:
     return bool(MASK_RE.search(name))
 
 
+def campaign_core(key: str) -> str:
+    """A campaign name without its variable suffix (行动/活动/工作)."""
+    return _CAMPAIGN_TAIL.sub("", key) or key
+
+
 def campaign_signature(key: str) -> str:
     """The part of a campaign name that survives suffix and generic-word variants."""
     core = _CAMPAIGN_TAIL.sub("", key)

@@ -18,9 +18,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.schema import EDGE_PROPERTIES, NODE_PROPERTIES
+
 _JSON_ATTRS = "kg_json_attrs"
 _GEXF_RENAME = {"label": "kg_label", "start": "char_start", "end": "char_end", "type": "rel_type"}
 _GEXF_BACK = {v: k for k, v in _GEXF_RENAME.items()}
+_SCHEMA_LISTS = {
+    name for props in (*NODE_PROPERTIES.values(), *EDGE_PROPERTIES.values())
+    for name, ptype in props.items() if ptype.startswith("list")
+}
 
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
@@ -32,7 +38,10 @@ def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
 def read_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json`."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for n, attrs in g.nodes(data=True):
+        attrs["id"] = n  # node-link keeps a node's id only as its key
+    return g
 
 
 def _flatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
@@ -62,7 +71,8 @@ def _flatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.Mul
 
 def _unflatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
     rename = rename or {}
-    json_attrs = set(json.loads(g.graph.pop(_JSON_ATTRS, "[]")))
+    # GEXF keeps no graph attributes: the schema says which attributes are lists
+    json_attrs = set(json.loads(g.graph.pop(_JSON_ATTRS, "[]"))) | _SCHEMA_LISTS
 
     def unflat(attrs: dict) -> dict:
         res = {}
@@ -103,12 +113,19 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_gexf`."""
-    g = nx.read_gexf(str(path), node_type=str)
-    for n, attrs in g.nodes(data=True):
+    raw = nx.read_gexf(str(path), node_type=str)
+    # GEXF keeps ids as element ids, not as attributes; its reader returns a
+    # DiGraph when no two edges are parallel, so rebuild the multigraph by edge id
+    g = nx.MultiDiGraph()
+    g.graph.update(raw.graph)
+    for n, attrs in raw.nodes(data=True):
         attrs.pop("label", None)
-    for u, v, k, attrs in g.edges(keys=True, data=True):
+        g.add_node(n, **{**attrs, "id": n})
+    for u, v, attrs in raw.edges(data=True):
         attrs.pop("label", None)
-    return _unflatten(nx.MultiDiGraph(g), _GEXF_BACK)
+        key = attrs.pop("networkx_key", None) or attrs["id"]
+        g.add_edge(u, v, key=key, **{**attrs, "id": attrs["id"]})
+    return _unflatten(g, _GEXF_BACK)
 
 
 def write_all(g: nx.MultiDiGraph, out: str | Path) -> dict[str, Path]:

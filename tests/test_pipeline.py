@@ -1,0 +1,85 @@
+"""The whole build: outputs, summary, bad files, stable ids, the CLI."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build
+from kg.sinks.exports import read_json
+
+CORPUS = Path("data/corpus")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    return build(CORPUS, out)
+
+
+def test_build_writes_every_output(built):
+    out = built.out
+    for name in ("extractions.jsonl", "graph.json", "graph.graphml", "graph.gexf", "summary.json"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "neo4j-import" / "import.sh").exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"] == 5 and summary["documents_failed"] == 0
+    assert summary["nodes"] == built.graph.number_of_nodes()
+
+
+def test_extractions_records_follow_the_scorer_contract(built):
+    text = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    node_ids = set(built.graph.nodes)
+    for line in (built.out / "extractions.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert rec["doc"] in text
+        if rec["type"] == "RELATION":
+            assert rec["rel"] in {"CONDUCTS", "ISSUES", "COOPERATES_WITH", "MEASURES"}
+            assert rec["from_id"] in node_ids and rec["to_id"] in node_ids
+        else:
+            assert text[rec["doc"]][rec["start"]:rec["end"]] == rec["text"]
+            assert rec["id"] in node_ids
+
+
+def test_every_fact_keeps_its_evidence(built):
+    text = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    for u, v, a in built.graph.edges(data=True):
+        if a["type"] == "HAS_SECTION":
+            continue
+        assert a["doc"] in text and 0 <= a["start"] < a["end"] <= len(text[a["doc"]])
+        assert a["sentence"] and a["sentence"] in text[a["doc"]]
+
+
+def test_rebuild_gives_the_same_ids(built, tmp_path):
+    again = build(CORPUS, tmp_path)
+    assert set(again.graph.nodes) == set(built.graph.nodes)
+    assert {k for *_, k in again.graph.edges(keys=True)} == {k for *_, k in built.graph.edges(keys=True)}
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "004_05378b4c232db4bf.txt", corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = build(corpus, tmp_path / "out")
+    assert result.summary["documents"] == 1 and result.summary["documents_failed"] == 3
+    named = {w.split(":", 1)[0] for w in result.warnings}
+    assert named == {"empty.txt", "binary.txt", "broken.docx"}
+    assert all("\n" not in w for w in result.warnings)
+    g = read_json(tmp_path / "out" / "graph.json")
+    assert any(a["label"] == "Document" and a["name"] == "004_05378b4c232db4bf.txt" for _, a in g.nodes(data=True))
+
+
+def test_cli_build_prints_a_summary_and_reports_a_missing_corpus(tmp_path):
+    kg = [sys.executable, "-m", "kg.cli"]
+    ok = subprocess.run(kg + ["build", str(CORPUS), "-o", str(tmp_path / "out")], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "documents" in ok.stdout and "5 built" in ok.stdout
+    bad = subprocess.run(kg + ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o2")], capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "nope" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

@@ -1,0 +1,118 @@
+"""Resolve: within-document variants, scoping by jurisdiction, linking, stable ids."""
+
+from kg.resolve import resolve
+from kg.resolve.names import campaign_signature, mask_pattern, name_key
+
+from helpers import SHIYAN, YINGDE, extraction, make_doc, mention
+
+
+def ids_by_name(res):
+    return {(e.label, e.name): e.id for e in res.entities.values()}
+
+
+def test_name_key_drops_quotes_and_folds_width():
+    assert name_key("“百日攻坚”行动") == "百日攻坚行动"
+    assert name_key("《清远港总体规划》") == "清远港总体规划"
+    assert name_key("ＡＢ　C") == "ABC"
+
+
+def test_campaign_signature_ignores_suffix_and_generic_words():
+    assert campaign_signature("安全生产三年专项行动") == campaign_signature("安全生产专项整治三年行动")
+    assert campaign_signature("双千活动") == campaign_signature("双千工作")
+    assert campaign_signature("党史学习教育") == "党史学习教育"
+
+
+def test_mask_pattern_matches_only_what_the_mask_hides():
+    p = mask_pattern("*执法领域突出问题专项整治行动")
+    assert p.match("交通执法领域突出问题专项整治行动")
+    assert not p.match("道路交通安全和运输执法领域突出问题专项整治行动")
+
+
+def test_short_forms_join_the_fullest_form_within_a_document():
+    d = make_doc("a.txt", "开展安全生产三年专项行动。推进三年行动。“双千”活动成效明显。深化“双千”工作。")
+    res = resolve([extraction(
+        d,
+        mention(d, "CAMPAIGN", "安全生产三年专项行动"),
+        mention(d, "CAMPAIGN", "三年行动"),
+        mention(d, "CAMPAIGN", "“双千”活动"),
+        mention(d, "CAMPAIGN", "“双千”工作"),
+    )])
+    names = sorted(e.name for e in res.entities.values())
+    assert names == ["双千活动", "安全生产三年专项行动"] or names == ["双千工作", "安全生产三年专项行动"]
+    three = next(e for e in res.entities.values() if e.name == "安全生产三年专项行动")
+    assert {m.text for m in three.mentions} == {"安全生产三年专项行动", "三年行动"}
+
+
+def test_level_only_names_of_two_cities_stay_two_nodes():
+    a = make_doc("a.txt", "在市委的领导下，省交通运输厅部署。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "在市委的领导下，省交通运输厅部署。", jurisdiction=YINGDE)
+    res = resolve([
+        extraction(a, mention(a, "AGENCY", "市委"), mention(a, "AGENCY", "省交通运输厅")),
+        extraction(b, mention(b, "AGENCY", "市委"), mention(b, "AGENCY", "省交通运输厅")),
+    ])
+    agencies = [e for e in res.entities.values() if e.label == "AGENCY"]
+    assert len(agencies) == 4
+    assert {e.scope for e in agencies if e.name == "市委"} == {"adcode:420300", "adcode:441881"}
+    assert {e.scope for e in agencies if e.name == "省交通运输厅"} == {"adcode:420000", "adcode:440000"}
+
+
+def test_unknown_jurisdiction_scopes_to_the_document():
+    a = make_doc("a.txt", "市委要求。")
+    b = make_doc("b.txt", "市委要求。")
+    res = resolve([extraction(a, mention(a, "AGENCY", "市委")), extraction(b, mention(b, "AGENCY", "市委"))])
+    assert sorted(e.scope for e in res.entities.values()) == ["doc:a.txt", "doc:b.txt"]
+
+
+def test_national_bodies_and_named_campaigns_link_across_documents():
+    a = make_doc("a.txt", "党中央部署，开展“我为群众办实事”实践活动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "党中央要求，深入开展我为群众办实事实践活动。", jurisdiction=YINGDE)
+    res = resolve([
+        extraction(a, mention(a, "AGENCY", "党中央"), mention(a, "CAMPAIGN", "“我为群众办实事”实践活动")),
+        extraction(b, mention(b, "AGENCY", "党中央"), mention(b, "CAMPAIGN", "我为群众办实事实践活动")),
+    ])
+    assert len(res.entities) == 2
+    assert all(e.docs == {"a.txt", "b.txt"} for e in res.entities.values())
+    assert {e.scope for e in res.entities.values()} == {"national", "global"}
+
+
+def test_masked_agencies_never_link_but_a_masked_campaign_joins_its_one_match():
+    a = make_doc("a.txt", "X县交通运输局开展交通执法领域突出问题专项整治行动。")
+    b = make_doc("b.txt", "X县交通运输局开展*执法领域突出问题专项整治行动。")
+    res = resolve([
+        extraction(a, mention(a, "AGENCY", "X县交通运输局"), mention(a, "CAMPAIGN", "交通执法领域突出问题专项整治行动")),
+        extraction(b, mention(b, "AGENCY", "X县交通运输局"), mention(b, "CAMPAIGN", "*执法领域突出问题专项整治行动")),
+    ])
+    agencies = [e for e in res.entities.values() if e.label == "AGENCY"]
+    campaigns = [e for e in res.entities.values() if e.label == "CAMPAIGN"]
+    assert len(agencies) == 2
+    assert len(campaigns) == 1 and campaigns[0].docs == {"a.txt", "b.txt"}
+    assert campaigns[0].doc_names == {"a.txt": "交通执法领域突出问题专项整治行动",
+                                      "b.txt": "*执法领域突出问题专项整治行动"}
+
+
+def test_ids_are_stable_across_rebuilds_and_input_order():
+    a = make_doc("a.txt", "党中央部署，开展党史学习教育。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "市委要求开展党史学习教育。", jurisdiction=YINGDE)
+
+    def run(order):
+        exts = {
+            "a": extraction(a, mention(a, "AGENCY", "党中央"), mention(a, "CAMPAIGN", "党史学习教育")),
+            "b": extraction(b, mention(b, "AGENCY", "市委"), mention(b, "CAMPAIGN", "党史学习教育")),
+        }
+        return ids_by_name(resolve([exts[k] for k in order]))
+
+    first = run("ab")
+    assert first == run("ba") == run("ab")
+    assert len(set(first.values())) == 3
+
+
+def test_self_reference_joins_the_author_body():
+    d = make_doc("a.txt", "英德市交通运输局2023年上半年工作总结。我局开展党史学习教育。", jurisdiction=YINGDE)
+    res = resolve([extraction(
+        d,
+        mention(d, "AGENCY", "英德市交通运输局"),
+        mention(d, "AGENCY", "我局", name="英德市交通运输局", self_ref=True),
+    )])
+    (ent,) = res.entities.values()
+    assert ent.name == "英德市交通运输局" and len(ent.mentions) == 2
+    assert "我局" not in ent.aliases
