@@ -72,6 +72,47 @@ def build(
     print_summary(result.summary, out)
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files in the guideline's format.")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of the documents the gold files name.")] = Path("data/corpus"),
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="extractions.jsonl to score (default: build CORPUS now).")] = None,
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Where to build when --pred is not given (default: a temporary folder).")] = None,
+    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="User lexicon file for the build (repeatable).")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", help="Score only this document key, e.g. 002 (repeatable).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss and false positive.")] = False,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,
+) -> None:
+    """Score extraction against your own gold annotations: P/R/F1 per type, metrics, relations, links."""
+    import tempfile
+
+    from kg.evaluation import GoldError, evaluate, format_report
+
+    if not gold.is_dir():
+        fail(f"{gold}: gold folder not found")
+    if not corpus.is_dir():
+        fail(f"{corpus}: corpus folder not found")
+    with tempfile.TemporaryDirectory() as tmp:
+        if pred is None:
+            from kg.pipeline import build as build_graph
+
+            target = out or Path(tmp)
+            build_graph(corpus, target, lexicons=list(lexicon or []))
+            pred = target / "extractions.jsonl"
+        elif not pred.is_file():
+            fail(f"{pred}: predictions file not found")
+        try:
+            report = evaluate(pred, gold, corpus, only=set(only) if only else None)
+        except GoldError as exc:
+            fail(str(exc))
+    console.print(format_report(report), highlight=False)
+    if verbose:
+        console.print("\n".join(report.details), highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps({"summary": report.summary, "per_doc": report.per_doc}, ensure_ascii=False, indent=1),
+                            encoding="utf-8")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
