@@ -1,0 +1,216 @@
+"""Relation extraction (kg/extract/relations.py): verb frames, subjects, self-references."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract.relations import RelationExtractor, extract_relations
+from kg.extract.selfref import find_self_references
+from kg.extract.triggers import load_triggers
+from kg.ingest import read_document
+from kg.model import Mention, StructuredDocument
+from kg.structure import structure_document
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "corpus"
+GOLD = Path("/work/shared/annotation/gold")
+SCORER = Path("/work/shared/eval/score.py")
+
+EXTRACTOR = RelationExtractor()
+
+
+def make_doc(tmp_path: Path, text: str, author: str | None) -> StructuredDocument:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    sdoc.meta.author = author
+    return sdoc
+
+
+def mentions_of(sdoc: StructuredDocument, spec: dict[str, str]) -> list[Mention]:
+    """Mentions for every occurrence of each surface form (``{form: label}``), longest first."""
+    text = sdoc.source.text
+    taken = [False] * len(text)
+    out = []
+    for form, label in sorted(spec.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not any(taken[at:end]):
+                taken[at:end] = [True] * (end - at)
+                name = form.replace("“", "").replace("”", "").strip("《》")
+                out.append(Mention(sdoc.name, label, form, at, end, name, sdoc.evidence(at, end)))
+            at = text.find(form, at + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def triples(result) -> set[tuple[str, str, str]]:
+    return {(r.rel, r.head.name, r.tail.name) for r in result.relations}
+
+
+AUTHOR = "某市交通运输局"
+TITLE = f"{AUTHOR}2023年上半年工作总结\n"
+
+
+def test_conducts_without_subject_goes_to_author(tmp_path):
+    sdoc = make_doc(tmp_path, TITLE + "一是扎实开展“百日攻坚”行动，全面整治非法营运。\n", AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: "AGENCY", "“百日攻坚”行动": "CAMPAIGN"}))
+    assert triples(res) == {("CONDUCTS", AUTHOR, "百日攻坚行动")}
+    rel = res.relations[0]
+    assert rel.trigger == "开展"
+    assert "扎实开展" in rel.evidence.sentence
+    assert rel.head.start == 0  # the author's mention in the title
+
+
+def test_explicit_subject_in_clause_wins_over_author(tmp_path):
+    text = TITLE + "省交通运输厅部署开展交通运输执法领域突出问题专项整治行动。我局积极推进岗位大练兵。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "省交通运输厅": "AGENCY", "交通运输执法领域突出问题专项整治行动": "CAMPAIGN",
+            "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {
+        ("CONDUCTS", "省交通运输厅", "交通运输执法领域突出问题专项整治行动"),
+        ("CONDUCTS", AUTHOR, "岗位大练兵"),
+    }
+
+
+def test_self_reference_resolves_to_author_and_becomes_a_mention(tmp_path):
+    sdoc = make_doc(tmp_path, TITLE + "截至6月底，我局制定了《网约车管理实施细则》，并印发执行。\n", AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {"《网约车管理实施细则》": "REGULATION"}))
+    assert triples(res) == {("ISSUES", AUTHOR, "网约车管理实施细则")}
+    head = res.relations[0].head
+    assert head.self_ref and head.text == "我局" and head.name == AUTHOR and head.label == "AGENCY"
+    assert head in res.added and head in res.mentions
+    assert head.evidence.sentence.startswith("截至6月底")
+
+
+def test_bare_unit_is_self_reference_only_for_that_author():
+    text = "支队一次性更新了X台执法车辆，执法支队配合，我们坚持，支队长讲话。"
+    got = [text[r.start:r.end] for r in find_self_references(text, "十堰市道路运输执法支队")]
+    assert got == ["支队", "我们"]
+    assert [text[r.start:r.end] for r in find_self_references(text, "某市交通运输局")] == ["我们"]
+    assert find_self_references(text, None) == []
+
+
+def test_coordinated_objects_share_the_verb(tmp_path):
+    text = TITLE + "开展“双建”促基层党建引领行动和学习宣传党的二十大活动，扎实开展“路政宣传月”、公路限高设施等专项整治活动。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "“双建”促基层党建引领行动": "CAMPAIGN", "学习宣传党的二十大活动": "CAMPAIGN",
+            "“路政宣传月”": "CAMPAIGN", "公路限高设施等专项整治活动": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for _, _, t in triples(res)} == {"双建促基层党建引领行动", "学习宣传党的二十大活动", "路政宣传月",
+                                               "公路限高设施等专项整治活动"}
+    assert all(r.rel == "CONDUCTS" and r.head.name == AUTHOR for r in res.relations)
+
+
+def test_cooperation_frames(tmp_path):
+    text = TITLE + ("会同市公安局、市场监管局对滴滴公司进行约谈。与市公安交管局联合出台公路治超文件。"
+                    "积极同公安交警、海事部门，建立联合执法机制。市公安局和市场监管局参加会议。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市场监管局": "AGENCY", "滴滴公司": "ORGANIZATION",
+            "市公安交管局": "AGENCY", "公安交警": "AGENCY", "海事部门": "AGENCY"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    coop = {t for r, h, t in triples(res) if r == "COOPERATES_WITH" and h == AUTHOR}
+    assert coop == {"市公安局", "市场监管局", "市公安交管局", "公安交警", "海事部门"}
+    assert "滴滴公司" not in {t for _, _, t in triples(res)}
+
+
+def test_agency_before_title_issued_it_but_applying_a_title_is_not_issuing(tmp_path):
+    text = TITLE + "认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》。按照《安全生产法》要求开展检查。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "交通运输部": "AGENCY", "《小微型客车租赁经营服务管理办法》": "REGULATION",
+            "《安全生产法》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {("ISSUES", "交通运输部", "小微型客车租赁经营服务管理办法")}
+
+
+def test_no_trigger_no_relation(tmp_path):
+    text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "“百日攻坚”行动": "CAMPAIGN", "省交通运输厅": "AGENCY",
+            "《道路运输条例》": "REGULATION", "“城乡交通运输一体化示范县”": "CAMPAIGN"}
+    assert extract_relations(sdoc, mentions_of(sdoc, spec)).relations == []
+
+
+def test_unknown_author_is_not_invented(tmp_path):
+    text = "工作总结\n我局扎实开展“百日攻坚”行动。市公安局组织开展岗位大练兵。\n"
+    sdoc = make_doc(tmp_path, text, None)
+    spec = {"“百日攻坚”行动": "CAMPAIGN", "市公安局": "AGENCY", "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {("CONDUCTS", "市公安局", "岗位大练兵")}
+    assert res.added == [] and not any(m.self_ref for m in res.mentions)
+
+
+def test_pipeline_component_appends_relations_and_self_mentions(tmp_path):
+    from kg.extract import build_nlp
+
+    nlp = build_nlp()
+    sdoc = make_doc(tmp_path, TITLE + "我局深入推进“放管服”改革。\n", AUTHOR)
+    doc = nlp.make_doc(sdoc.source.norm)
+    doc._.kg_document = sdoc
+    doc._.kg_mentions = mentions_of(sdoc, {"“放管服”改革": "CAMPAIGN"})
+    doc._.kg_relations = []
+    doc = nlp.get_pipe("kg_relations")(doc)
+    assert [(r.rel, r.head.text, r.tail.name) for r in doc._.kg_relations] == [("CONDUCTS", "我局", "放管服改革")]
+    assert any(m.self_ref and m.text == "我局" for m in doc._.kg_mentions)
+
+
+def test_trigger_file_rejects_bad_rows(tmp_path):
+    bad = tmp_path / "t.tsv"
+    bad.write_text("CONDUCTS\t开展\tpre\nKNOWS\t认识\tpre\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="t.tsv:2"):
+        load_triggers([bad])
+    assert "开展" in load_triggers().get("CONDUCTS", "pre")
+
+
+# ---------------------------------------------------------------- gold floor
+def _scorer():
+    spec = importlib.util.spec_from_file_location("kg_gold_score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _gold_mentions(sdoc: StructuredDocument, gold: dict) -> list[Mention]:
+    text = sdoc.source.text
+    forms = sorted(((f, e) for e in gold["entities"] for f in {e["name"], *e.get("mentions", [])}),
+                   key=lambda fe: -len(fe[0]))
+    taken = [False] * len(text)
+    out = []
+    for form, ent in forms:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not any(taken[at:end]):
+                taken[at:end] = [True] * (end - at)
+                out.append(Mention(sdoc.name, ent["type"], form, at, end, ent["name"], sdoc.evidence(at, end)))
+            at = text.find(form, at + 1)
+    return out
+
+
+@pytest.mark.skipif(not (GOLD.is_dir() and SCORER.is_file()), reason="shared gold not mounted")
+def test_gold_relation_score_floor_on_gold_mentions():
+    """Relation rules in isolation (gold entity mentions, gold author): F1 floor per type."""
+    score = _scorer()
+    totals = {t: [0, 0, 0] for t in ("CONDUCTS", "ISSUES", "COOPERATES_WITH")}
+    for gold_path in sorted(GOLD.glob("0*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = CORPUS / gold["doc"]
+        sdoc = structure_document(read_document(path, CORPUS))
+        sdoc.meta.author = sdoc.meta.author or gold["author"]
+        res = EXTRACTOR.extract(sdoc, _gold_mentions(sdoc, gold))
+        pred = {"relations": sorted({(r.rel, r.head.name, r.tail.name) for r in res.relations})}
+        pred["relations"] = [{"rel": r, "from": h, "to": t} for r, h, t in pred["relations"]]
+        g = score.load_gold(GOLD, CORPUS)[gold_path.stem]
+        for rel, prf in score.score_relations(g, pred, []).items():
+            if rel in totals:
+                for i, k in enumerate(("tp", "fp", "fn")):
+                    totals[rel][i] += prf[k]
+    f1 = {rel: score.prf(*v)["f1"] for rel, v in totals.items()}
+    overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
+    assert all(v >= 0.8 for v in f1.values()), f1
+    assert overall >= 0.85, (overall, f1)
