@@ -1,29 +1,14 @@
 """Structure: headings, paragraphs, sentences and metadata of a document.
 
-BOOTSTRAP version (paragraphs and sentences only); the full stage replaces it.
+:func:`structure_document` turns a :class:`kg.model.SourceDocument` into a
+:class:`kg.model.StructuredDocument`: the section tree (一、 / （一） / 1. /
+（1） / 一是 enumerations), paragraphs (non-blank lines), sentences (split on
+。！？； and line breaks, never inside 《》) and :class:`kg.model.DocumentMeta`
+(title, years, period, kind, author, jurisdiction from the gazetteer in
+``data/gazetteer/divisions.tsv``).
 """
-from __future__ import annotations
 
-import re
+from kg.structure.document import structure_document
+from kg.structure.gazetteer import Gazetteer, gazetteer
 
-from kg.model import DocumentMeta, Paragraph, Sentence, SourceDocument, StructuredDocument
-
-_SENT_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』]?|\n|$)")
-
-
-def structure_document(src: SourceDocument) -> StructuredDocument:
-    text = src.text
-    paragraphs, sentences = [], []
-    pos = 0
-    for i, line in enumerate(text.split("\n")):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
-        paragraphs.append(Paragraph(len(paragraphs), start, end))
-        for m in _SENT_END.finditer(line):
-            if m.group().strip():
-                s, e = start + m.start(), start + m.end()
-                sentences.append(Sentence(len(sentences), s, e, text[s:e], len(paragraphs) - 1, None))
-    title = next((text[p.start:p.end].strip() for p in paragraphs), src.name)
-    return StructuredDocument(src, DocumentMeta(title=title), [], paragraphs, sentences)
+__all__ = ["Gazetteer", "gazetteer", "structure_document"]

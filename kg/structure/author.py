@@ -1,0 +1,86 @@
+"""The body a document speaks for, when the text says it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.structure.gazetteer import Gazetteer
+from kg.structure.segment import Span
+
+#: Last characters of a body's name.
+HEADS = ("委员会", "办公室", "总队", "支队", "大队", "中心", "政府", "集团", "公司", "局", "厅", "委", "办", "部",
+         "处", "站", "所", "院", "署")
+_HEAD = "|".join(HEADS)
+_NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
+_TITLE_AGENCY = re.compile(
+    rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\d{{4}}|[〇○零一二]{{4}}年|关于|在|年度|上半年|下半年|全年|工作|第)"
+)
+_ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
+_LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
+_APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|党委|领导班子)?(?:研究)?同意")
+_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处)(?![长])")
+_BARE_SUBJECT = re.compile(r"(?:^|(?<=[。;,:!?]))(支队|大队|总队)(?![党长])", re.MULTILINE)
+_DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
+#: Characters that end a name when walking left from its head (function words, punctuation).
+_STOP = set("的和与对在是了及向把被由为从等将以于并或而也都就要让使，,。;；、:：“”《》()（）!?！？ \n\t")
+_LEVEL_CHARS = set("省市县区州")
+_MASKS = set("X*xＸ＊")
+
+
+def _named_bodies(norm: str, head: str, g: Gazetteer) -> Counter[str]:
+    """Names of bodies ending in ``head`` that start with a mask, a place name or a level word."""
+    found: Counter[str] = Counter()
+    starts = {m.start for m in g.find(norm)}
+    for m in re.finditer(re.escape(head), norm):
+        j = m.start()
+        if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
+            continue
+        i = j
+        while i > 0 and j - i < 15 and norm[i - 1] not in _STOP:
+            i -= 1
+        for k in range(i, j):
+            if norm[k] in _MASKS or k in starts or norm[k] in _LEVEL_CHARS:
+                found[norm[k : m.end()]] += 1
+                break
+    return found
+
+
+def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer) -> str | None:
+    """The body the document speaks for.
+
+    In order: the agency a title line starts with (``英德市交通运输局2023年…``);
+    ``代表X党委向…``; ``X领导班子团结带领…``; self-references (我局, 本支队)
+    resolved to the body with that head the text names most (``*执法局``);
+    a signature line at the end; a name used bare as a subject (``支队将…``);
+    an opener ``经X党组同意``. Names are returned as written (masks kept).
+    """
+    def as_written(m: re.Match[str]) -> str:
+        return text[m.start("a") : m.end("a")]
+
+    if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
+        return as_written(m)
+    for pattern in (_ON_BEHALF, _LEADS):
+        if m := pattern.search(norm):
+            return as_written(m)
+    refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
+    for head, _ in refs.most_common():
+        bodies = _named_bodies(norm, head, g)
+        if bodies:
+            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
+            i = norm.find(best)
+            return text[i : i + len(best)]
+    for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
+        line = norm[p.start : p.end].strip()
+        if _DATE_LINE.match(line):
+            continue
+        if len(line) <= 30 and line.endswith(HEADS) and not set(line) & _STOP - {"和", "与", "的"}:
+            return text[p.start : p.end].strip()
+        break
+    bare = Counter(m.group(1) for m in _BARE_SUBJECT.finditer(norm))
+    if bare and bare.most_common(1)[0][1] >= 2:
+        return bare.most_common(1)[0][0]
+    opening_end = paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0
+    if m := _APPROVED.search(norm, 0, opening_end):
+        return as_written(m)
+    return None

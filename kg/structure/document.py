@@ -1,0 +1,98 @@
+"""Assemble a :class:`~kg.model.StructuredDocument` from a source document."""
+
+from __future__ import annotations
+
+from kg.model import DocumentMeta, Paragraph, Section, Sentence, SourceDocument, StructuredDocument
+from kg.structure import metadata
+from kg.structure.author import find_author
+from kg.structure.gazetteer import Gazetteer, gazetteer
+from kg.structure.headings import build_sections, find_headings
+from kg.structure.jurisdiction import choose_jurisdiction
+from kg.structure.segment import Span, lines, sentence_spans
+
+#: How many paragraphs after the title count as the opening.
+OPENING_PARAGRAPHS = 2
+
+
+def _innermost(sections: list[Section], starts: list[int]) -> list[str | None]:
+    """Innermost section id at each offset of ``starts`` (ascending), by a sweep over nested sections."""
+    out: list[str | None] = []
+    stack: list[Section] = []
+    k = 0
+    for pos in starts:
+        while k < len(sections) and sections[k].start <= pos:
+            while stack and stack[-1].end <= sections[k].start:
+                stack.pop()
+            stack.append(sections[k])
+            k += 1
+        while stack and stack[-1].end <= pos:
+            stack.pop()
+        out.append(stack[-1].id if stack else None)
+    return out
+
+
+def _opening(paragraphs: list[Span], title: Span | None) -> list[Span]:
+    body = paragraphs[1:] if title is not None else paragraphs
+    out = []
+    for p in body:
+        out.append(p)
+        if len(out) >= OPENING_PARAGRAPHS:
+            break
+    return out
+
+
+def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> StructuredDocument:
+    """Headings, paragraphs, sentences and metadata of one document.
+
+    Parameters
+    ----------
+    src : SourceDocument
+        The document as read by :mod:`kg.ingest`.
+    gaz : Gazetteer, optional
+        Divisions for the jurisdiction; the shipped gazetteer by default.
+
+    Returns
+    -------
+    StructuredDocument
+        Offsets are into ``src.text``. Every sentence lies inside one
+        paragraph and carries the id of the innermost section containing
+        its start (None before the first heading).
+    """
+    g = gaz or gazetteer()
+    text, norm = src.text, src.norm
+    para_spans = lines(text)
+    paragraphs = [Paragraph(i, p.start, p.end) for i, p in enumerate(para_spans)]
+    sections = build_sections(text, src.name, find_headings(norm, para_spans))
+
+    spans: list[tuple[Span, int]] = []
+    for i, p in enumerate(para_spans):
+        spans.extend((s, i) for s in sentence_spans(norm, p.start, p.end))
+    section_ids = _innermost(sections, [s.start for s, _ in spans])
+    sentences = [
+        Sentence(k, s.start, s.end, text[s.start : s.end], para, sid)
+        for k, ((s, para), sid) in enumerate(zip(spans, section_ids))
+    ]
+
+    title_span = metadata.title_line(norm, para_spans)
+    opening = _opening(para_spans, title_span)
+    opening_norm = "\n".join(norm[p.start : p.end] for p in opening)
+    title_norm = norm[title_span.start : title_span.end] if title_span else None
+    period = metadata.period(title_norm, opening_norm)
+    # a speech opens with 同志们 on a line of its own: look at the first line too
+    kind = metadata.kind(title_norm, norm[: opening[-1].end] if opening else "", period)
+    if title_span is not None:
+        title = text[title_span.start : title_span.end].strip()
+    else:
+        title = metadata.summary_title(text, norm, para_spans, kind == "speech") or src.name
+    opening_end = opening[-1].end if opening else 0
+    meta = DocumentMeta(
+        title=title,
+        years=metadata.years(norm),
+        period=period,
+        kind=kind,
+        author=find_author(norm, text, title_span, para_spans, g),
+        jurisdiction=choose_jurisdiction(
+            g, norm, (title_span.start, title_span.end) if title_span else None, opening_end
+        ),
+    )
+    return StructuredDocument(src, meta, sections, paragraphs, sentences)

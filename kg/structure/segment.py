@@ -1,0 +1,97 @@
+"""Paragraphs (non-blank lines) and sentences, with offsets into the document text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Sentence terminators as they appear in the width-folded text (！？； fold to !?;).
+TERMINATORS = frozenset("。!?;")
+#: Closing marks kept with the sentence they end.
+CLOSERS = frozenset("”’」』)】》")
+_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
+_CLOSE_OF = {v: k for k, v in _PAIRS.items()}
+#: A quotation longer than this is not protected from splitting (an unbalanced mark is likelier).
+MAX_PROTECTED = 300
+_BLANK = " \t\u3000\u00a0\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def lines(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` with surrounding blanks trimmed: the paragraphs."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        lead = len(line) - len(line.lstrip(_BLANK))
+        trail = len(line) - len(line.rstrip(_BLANK))
+        if start + lead < end - trail:
+            out.append(Span(start + lead, end - trail))
+    return out
+
+
+def protected_spans(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Balanced 《》 “” 「」 『』 pairs inside ``[start, end)`` as ``(open, close, opener)``."""
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int, str]] = []
+    for i in range(start, end):
+        ch = norm[i]
+        if ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in _CLOSE_OF:
+            opener = _CLOSE_OF[ch]
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == opener:
+                    o = stack[k][1]
+                    del stack[k:]
+                    if i - o <= MAX_PROTECTED:
+                        spans.append((o, i, opener))
+                    break
+    return spans
+
+
+def sentence_spans(norm: str, start: int, end: int) -> list[Span]:
+    """Sentences of one paragraph ``[start, end)``.
+
+    Splits after 。！？； (and their half-width forms), keeping closing quotes
+    and brackets with the sentence they end. Never splits inside 《》; inside
+    “”/「」 only where the terminator is the last character before the
+    closing quote (``……做好。”`` ends a sentence).
+    """
+    inside = bytearray(end - start)
+    for o, c, opener in protected_spans(norm, start, end):
+        last = c - 1
+        for i in range(o + 1, c):
+            # a quotation ending in 。” may still end the sentence after the quote
+            if opener != "《" and i == last and norm[i] in TERMINATORS:
+                continue
+            inside[i - start] = 1
+    out: list[Span] = []
+    s = start
+    i = start
+    while i < end:
+        if norm[i] in TERMINATORS and not inside[i - start]:
+            j = i + 1
+            while j < end and (norm[j] in TERMINATORS or norm[j] in CLOSERS):
+                j += 1
+            out.append(Span(s, j))
+            s = i = j
+            continue
+        i += 1
+    if s < end:
+        out.append(Span(s, end))
+    trimmed = []
+    for sp in out:
+        a, b = sp.start, sp.end
+        while a < b and norm[a] in _BLANK:
+            a += 1
+        while b > a and norm[b - 1] in _BLANK:
+            b -= 1
+        if a < b:
+            trimmed.append(Span(a, b))
+    return trimmed
