@@ -1,0 +1,42 @@
+"""Colours, shapes and sizes of the node types, shared by every page."""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+#: node label -> (colour, vis-network shape)
+NODE_STYLE: Final[dict[str, tuple[str, str]]] = {
+    "Document": ("#5b6770", "box"),
+    "Section": ("#9aa5ad", "box"),
+    "Agency": ("#2f6fba", "dot"),
+    "Organization": ("#7b5ea7", "dot"),
+    "Campaign": ("#d9730d", "diamond"),
+    "Regulation": ("#2e8b57", "square"),
+    "Metric": ("#c0392b", "triangle"),
+}
+#: link kind -> colour
+EDGE_COLOUR: Final[dict[str, str]] = {
+    "CONDUCTS": "#d9730d",
+    "ISSUES": "#2e8b57",
+    "COOPERATES_WITH": "#2f6fba",
+    "MEASURES": "#c0392b",
+    "CO_MENTION": "#b8c0c6",
+    "MENTIONED_IN": "#c9d1d6",
+    "HAS_SECTION": "#8d99a1",
+    "SHARES": "#e3a869",
+}
+#: font stack with CJK fallbacks (Noto CJK on Debian, PingFang/YaHei elsewhere)
+FONT_FACE: Final[str] = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', "
+                         "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
+LABEL_CHARS: Final[int] = 14
+
+
+def node_size(degree: int) -> float:
+    """Node size (pixels) growing with the square root of its degree."""
+    return round(10 + 5 * math.sqrt(max(degree, 0)), 1)
+
+
+def short_label(name: str, limit: int = LABEL_CHARS) -> str:
+    """A node label: the name, cut to ``limit`` characters with ``…``."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
