@@ -136,6 +136,17 @@ def test_no_trigger_no_relation(tmp_path):
     assert extract_relations(sdoc, mentions_of(sdoc, spec)).relations == []
 
 
+def test_post_verb_during_frame_and_negation(tmp_path):
+    text = TITLE + ("“双千”活动和“百吨王”专项整治深入开展。在路政宣传月期间，查处案件X起。"
+                    "部分单位未开展岗位大练兵。岗位大练兵取得成效。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "“双千”活动": "CAMPAIGN", "“百吨王”专项整治": "CAMPAIGN",
+            "路政宣传月": "CAMPAIGN", "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {("CONDUCTS", AUTHOR, t) for t in ("双千活动", "百吨王专项整治", "路政宣传月")}
+    assert {r.trigger for r in res.relations} == {"开展", "在…期间"}
+
+
 def test_unknown_author_is_not_invented(tmp_path):
     text = "工作总结\n我局扎实开展“百日攻坚”行动。市公安局组织开展岗位大练兵。\n"
     sdoc = make_doc(tmp_path, text, None)

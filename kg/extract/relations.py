@@ -60,6 +60,12 @@ _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 _INTRODUCER = re.compile(r"(?:含|包含|包括|其中包括|主要包括|主要有|如|即|分别为|分别是)[:]?")
 #: what may follow a 与/同 partner list before the joint verb (等相关部门, 积极)
 _GAP_CHARS = "“”‘’\"'「」『』《》()（）"
+#: a negation right before a trigger (未开展, 没有落实); 不断 is not one
+_NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
+#: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
+_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效)*")
+#: 在 X 中 / 在 X 期间: the subject is carrying out X
+_DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
@@ -269,6 +275,7 @@ class RelationExtractor:
         return sorted(
             (h for h in hits
              if not index.covers(h.start, h.end)
+             and not (h.frame == "pre" and _NEGATION.search(norm, max(start, h.start - 2), h.start))
              and not any(s <= h.start and h.end <= e for s, e in blocked)
              and not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)),
             key=lambda h: (h.start, -h.end),
@@ -317,15 +324,50 @@ class RelationExtractor:
     # ------------------------------------------------------------ relations
     def _conducts(self, norm, clause, in_clause, chits, prev_hits, subject_for):
         pool = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "pre"]
+        post = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "post"]
         prev_pool = [h for h in prev_hits if h.rel == "CONDUCTS" and h.frame == "pre"]
         campaigns = [m for m in in_clause if m.label == "CAMPAIGN"]
-        for camp in campaigns:
+        begin = enum_marker_end(norm, clause)
+        for i, camp in enumerate(campaigns):
             hit = self._governing(norm, clause, camp, pool, campaigns, prev_pool)
             if hit is None:
+                hit = self._during(norm, camp)
+            if hit is None and post:
+                hit = self._post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause)
+            if hit is None:
                 continue
-            head = subject_for(hit.start)
+            head = subject_for(min(hit.start, camp.start))
             if head is not None and head.label in SUBJECT_LABELS["CONDUCTS"]:
                 yield ("CONDUCTS", head, camp, hit)
+
+    def _during(self, norm: str, camp: Mention) -> TriggerHit | None:
+        """在 X 中 / 在 X 期间: X is being carried out."""
+        if camp.start == 0 or norm[camp.start - 1] != "在":
+            return None
+        m = _DURING.match(norm, camp.end)
+        if m is None:
+            return None
+        word = "在…" + re.sub(r"^的?(?:工作)?", "", m.group())
+        return TriggerHit("CONDUCTS", word, "during", camp.start - 1, m.end())
+
+    def _post_verb(self, norm, begin, camp, upto, rest, post, in_clause) -> TriggerHit | None:
+        """X（工作）深入开展: a campaign (or a list of them) opening its clause, a verb after it."""
+        if _SUBJECT_PREFIX.fullmatch(norm[begin:upto[0].start]) is None:
+            return None
+        if not self._gap_ok(norm, upto[0].start, camp.start, upto, 0):
+            return None
+        j = 0  # the end of the coordinated list the campaign is in
+        while j + 1 < len(rest) and self._gap_ok(norm, rest[j].end, rest[j + 1].start, [], 0):
+            j += 1
+        last = rest[j]
+        for h in post:
+            if h.start < last.end:
+                continue
+            link = norm[last.end:h.start]
+            if _POST_LINK.fullmatch(link) and not any(last.end <= m.start < h.start for m in in_clause):
+                return h
+            break
+        return None
 
     def _issues(self, norm, clause, in_clause, chits, subject_for):
         pre = [h for h in chits if h.rel == "ISSUES" and h.frame == "pre"]
