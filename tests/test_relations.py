@@ -147,6 +147,22 @@ def test_post_verb_during_frame_and_negation(tmp_path):
     assert {r.trigger for r in res.relations} == {"开展", "在…期间"}
 
 
+def test_subject_of_a_heading_governs_its_body(tmp_path):
+    from kg.model import Section
+
+    heading = "（一）省交通运输厅统筹部署安全工作"
+    text = TITLE + heading + "\n深入开展“百日攻坚”行动。\n（二）加强党建\n深入开展岗位大练兵。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    h1, h2 = text.index(heading), text.index("（二）")
+    sdoc.sections = [
+        Section("s1", sdoc.name, 2, "（一）", heading[3:], h1, h2, h1 + 3, h1 + len(heading), None, 0),
+        Section("s2", sdoc.name, 2, "（二）", "加强党建", h2, len(text), h2 + 3, h2 + 7, None, 1),
+    ]
+    spec = {AUTHOR: "AGENCY", "省交通运输厅": "AGENCY", "“百日攻坚”行动": "CAMPAIGN", "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {("CONDUCTS", "省交通运输厅", "百日攻坚行动"), ("CONDUCTS", AUTHOR, "岗位大练兵")}
+
+
 def test_unknown_author_is_not_invented(tmp_path):
     text = "工作总结\n我局扎实开展“百日攻坚”行动。市公安局组织开展岗位大练兵。\n"
     sdoc = make_doc(tmp_path, text, None)
