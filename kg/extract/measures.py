@@ -1,7 +1,296 @@
-"""BOOTSTRAP placeholder: the component is being written."""
+"""MEASURES relations: a metric reports a result or a target of a campaign.
+
+A metric measures a campaign when the text ties the two together. The rules,
+from the narrowest to the widest, each named in ``RelationMention.trigger``:
+
+``clause``     the campaign and the metric are in the same clause:
+               开展护路爱路宣传活动10次, 全市村村通客车率X%.
+``intro``      the campaign is in the opening clause of the sentence, a clause
+               with no number of its own (深入开展“我为群众办实事”实践活动，
+               办理…群众实事X余件): every later metric of the sentence.
+``run``        the campaign clause has no number and the clauses right after it
+               do (…等专项整治活动，处理路政案件X起，拆除…X块): that run of
+               metric clauses.
+``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
+               投资3520万元，占…78.22%): that clause and the run after it.
+``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
+               (培训3次，含“…大讲堂”、…): the metrics of that clause.
+``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
+               title sentence names the campaign and has no number: every metric
+               of the item (二是全面推进…专项整治工作情况。…召开推进会1次…).
+``section``    a section (from the structure stage) whose heading names the
+               campaign: every metric of its body.
+
+Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.metrics import CLAUSE_SEPS, clause_spans, clause_start, protected_spans
+from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
+
+#: markers that open a paragraph item
+ITEM_MARK_RE = re.compile(
+    r"(?:^|(?<=[。；;！？!?]))\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|"
+    r"其[一二三四五六七八九十][，,、]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))"
+)
+#: opening words of a clause that only frames time or scope (截至目前，今年，2023年上半年，)
+FRAME_RE = re.compile(
+    r"^\s*(?:截至|截止|今年|去年|同时|此外|另外|目前|一年来|近年来|当前|近期|"
+    r"(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年|[上下]半年|全年|[一二三四]季度)"
+)
+#: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
+REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
+REFERENCE_END_RE = re.compile(r"(?:要求|部署|精神|规定|安排|标准)\s*$")
+#: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
+FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
+BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
+CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
+                 "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    end: int
+    sentence: int
+    index: int  # position within its sentence
+    metrics: list[int]  # indexes into the metric list
+    campaigns: list[int]  # indexes into the campaign list
+
+
+def _in(spans: list[_Clause], pos: int) -> _Clause | None:
+    for c in spans:
+        if c.start <= pos < c.end:
+            return c
+    return None
+
+
+class MeasuresFinder:
+    """Link metrics to the campaigns they measure, in one document."""
+
+    def find(self, sdoc: StructuredDocument, metrics: list[MetricMention], campaigns: list[Mention],
+             norm: str | None = None) -> list[RelationMention]:
+        """MEASURES relations of one document.
+
+        Parameters
+        ----------
+        sdoc : StructuredDocument
+        metrics : list of MetricMention
+        campaigns : list of Mention
+            Mentions with label ``CAMPAIGN`` (others are ignored).
+        norm : str, optional
+            The width-folded text (``sdoc.source.norm`` by default).
+
+        Returns
+        -------
+        list of RelationMention
+            One relation per (metric, campaign name), head = metric, tail = the
+            campaign mention the rule used.
+        """
+        norm = sdoc.source.norm if norm is None else norm
+        camps = sorted((c for c in campaigns if c.label == "CAMPAIGN"), key=lambda c: (c.start, -c.end))
+        if not metrics or not camps:
+            return []
+        protected = protected_spans(norm)
+        clauses = self._clauses(sdoc, norm, protected)
+        by_sentence: dict[int, list[_Clause]] = {}
+        for c in clauses:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        for mi, m in enumerate(metrics):
+            c = _in(clauses, m.start)
+            if c is not None:
+                c.metrics.append(mi)
+        for ci, cm in enumerate(camps):
+            c = _in(clauses, cm.start)
+            if c is not None:
+                c.campaigns.append(ci)
+
+        links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
+
+        def link(mi: int, ci: int, rule: str) -> None:
+            links.setdefault((mi, camps[ci].name), (ci, rule))
+
+        for sent_clauses in by_sentence.values():
+            self._sentence_rules(norm, sent_clauses, metrics, camps, link)
+        self._segment_rules(sdoc, norm, metrics, camps, link)
+        self._section_rules(sdoc, metrics, camps, link)
+
+        out = []
+        for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
+            m, cm = metrics[mi], camps[ci]
+            out.append(RelationMention(sdoc.name, "MEASURES", m, cm, self._evidence(sdoc, m, cm), rule))
+        return out
+
+    # -- structure
+    def _clauses(self, sdoc: StructuredDocument, norm: str, protected: list[bool]) -> list[_Clause]:
+        out = []
+        sentences = sdoc.sentences or []
+        if not sentences:  # no sentence split: one sentence per paragraph
+            spans = [(p.start, p.end) for p in sdoc.paragraphs] or [(0, len(norm))]
+        else:
+            spans = [(s.start, s.end) for s in sentences]
+        for si, (a, b) in enumerate(spans):
+            for k, (c0, c1) in enumerate(clause_spans(norm, a, b, protected)):
+                out.append(_Clause(c0, c1, si, k, [], []))
+        return out
+
+    @staticmethod
+    def _is_frame(norm: str, c: _Clause) -> bool:
+        text = norm[c.start:c.end]
+        return len(text) <= 14 and bool(FRAME_RE.match(text)) and not c.campaigns
+
+    # -- rules inside one sentence
+    def _sentence_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
+                        camps: list[Mention], link) -> None:
+        first = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
+        for k, c in enumerate(clauses):
+            if not c.campaigns:
+                continue
+            for ci in c.campaigns:
+                for mi in c.metrics:
+                    link(mi, ci, "clause")
+            ctext = norm[c.start:c.end]
+            if REFERENCE_RE.match(ctext) and REFERENCE_END_RE.search(ctext):
+                continue  # 按照“双公示”工作要求: the campaign is cited, not reported on
+            run_from, rule = None, "run"
+            # metrics after the campaign in its clause count the campaign itself (宣传活动10次)
+            counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
+            if k == first and not counted:
+                for later in clauses[k + 1:]:
+                    for mi in later.metrics:
+                        for ci in c.campaigns:
+                            link(mi, ci, "intro")
+            if not c.metrics:
+                run_from = k + 1
+                if BREAKDOWN_RE.match(norm[c.start:c.end]) and k > 0:
+                    for mi in clauses[k - 1].metrics:
+                        for ci in c.campaigns:
+                            link(mi, ci, "breakdown")
+            else:
+                lead = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
+                lead = FRAME_RE.sub("", lead).strip()
+                if len(lead) <= 2 and not any(v in lead for v in CONDUCT_VERBS):
+                    run_from, rule = k + 1, "subject"
+            if run_from is None:
+                continue
+            for later in clauses[run_from:]:
+                if not later.metrics or later.campaigns:
+                    break
+                for mi in later.metrics:
+                    for ci in c.campaigns:
+                        link(mi, ci, rule)
+
+    # -- paragraph items
+    def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
+                       camps: list[Mention], link) -> None:
+        for p in sdoc.paragraphs:
+            text = norm[p.start:p.end]
+            cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
+            for i, cut in enumerate(cuts):
+                seg0 = p.start + cut
+                seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
+                title_end = seg0
+                while title_end < seg1 and norm[title_end] not in "。；;！？!?\n":
+                    title_end += 1
+                title_end = min(seg1, title_end + 1)
+                if title_end >= seg1:  # a one-sentence item: the sentence rules decide
+                    continue
+                in_title = [ci for ci, c in enumerate(camps) if seg0 <= c.start and c.end <= title_end]
+                if not in_title:
+                    continue
+                if any(seg0 <= m.start < title_end for m in metrics):
+                    continue
+                for mi, m in enumerate(metrics):
+                    if title_end <= m.start < seg1:
+                        for ci in in_title:
+                            link(mi, ci, "segment")
+
+    def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
+                       link) -> None:
+        norm = sdoc.source.norm
+        for sec in sdoc.sections:
+            in_title = [ci for ci, c in enumerate(camps) if sec.title_start <= c.start and c.end <= sec.title_end
+                        and not FRAMING_RE.match(norm[clause_start(norm, c.start, sec.title_start):c.start])]
+            if not in_title or any(sec.title_start <= m.start < sec.title_end for m in metrics):
+                continue
+            for mi, m in enumerate(metrics):
+                if sec.title_end <= m.start < sec.end:
+                    for ci in in_title:
+                        link(mi, ci, "section")
+
+    @staticmethod
+    def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
+        ev = m.evidence
+        return Evidence(sdoc.name, min(m.start, c.start), max(m.end, c.end), ev.sentence, ev.sentence_start,
+                        ev.section)
+
+
+def campaign_mentions_for(sdoc: StructuredDocument, forms: dict[str, str]) -> list[Mention]:
+    """CAMPAIGN mentions for known campaign names, found in the text.
+
+    Used to measure MEASURES against a given list of campaigns (the gold
+    annotations, or a user's list) independently of the entity extractor.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    forms : dict of str to str
+        Written form -> canonical name. Quotation marks in a form are optional
+        in the text (“百日攻坚”行动 also matches 百日攻坚行动).
+
+    Returns
+    -------
+    list of Mention
+        Longest forms first, no two overlapping, in text order.
+    """
+    norm = sdoc.source.norm
+    taken = [False] * len(norm)
+    out = []
+    for form in sorted(forms, key=len, reverse=True):
+        bare = form.replace("“", "").replace("”", "")
+        rx = re.compile("[“”\"]?".join(re.escape(ch) for ch in bare))  # quotes optional anywhere
+        for m in rx.finditer(norm):
+            s, e = m.start(), m.end()
+            if s > 0 and norm[s - 1] == "“":
+                s -= 1
+            if e < len(norm) and norm[e] == "”" and norm[s] == "“":
+                e += 1
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            out.append(Mention(sdoc.name, "CAMPAIGN", sdoc.source.text[s:e], s, e, forms[form],
+                               sdoc.evidence(s, e), rule="given"))
+    return sorted(out, key=lambda m: m.start)
+
+
+class MeasuresComponent:
+    """spaCy component: append MEASURES relations to ``doc._.kg_relations``."""
+
+    def __init__(self) -> None:
+        self.finder = MeasuresFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sdoc = doc._.kg_document
+        relations = list(doc._.kg_relations or [])
+        if sdoc is not None:
+            campaigns = [m for m in (doc._.kg_mentions or []) if m.label == "CAMPAIGN"]
+            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), campaigns, doc.text)
+        doc._.kg_relations = relations
+        return doc
 
 
 @Language.factory("kg_measures")
-def make_kg_measures(nlp, name):
-    return lambda doc: doc
+def make_kg_measures(nlp: Language, name: str) -> MeasuresComponent:
+    """Factory of the ``kg_measures`` component."""
+    return MeasuresComponent()
+
+
+__all__ = ["CLAUSE_SEPS", "MeasuresComponent", "MeasuresFinder", "campaign_mentions_for"]

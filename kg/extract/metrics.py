@@ -1,7 +1,617 @@
-"""BOOTSTRAP placeholder: the component is being written."""
+"""Metric extraction: numbers with their unit (the METRIC type of the annotation guideline).
+
+A metric is a number written in Arabic digits, or a mask (``X``, ``XX``,
+``x``, ``*``) standing for one, followed by an optional approximation word
+(余/多), an optional multiplier (万/亿/千万...) and a unit from
+``data/lexicon/units.tsv`` or a percent sign: ``24.228万人次``, ``X余篇``,
+``X元/人次``, ``XX％``, ``100多人``. The number grammar is applied to the
+width-folded text (``SourceDocument.norm``); ``text`` is copied from the
+original text at the same offsets.
+
+Not metrics: years, dates and times (the unit table has no 年/月/日 except as a
+denominator), ordinals (第38届), numbers inside names (12328热线, 5G,
+“十四五”, 《...》 titles, 5+X), numbers in Chinese characters (近千人).
+
+Each metric gets a ``kind``: ``change`` (同比增加75宗, 下降7%), ``target``
+(计划投资X万元, 预计完成投资X亿, anything in a plan section unless the
+sentence reports the past) or ``level``; an ``indicator`` copied from its
+clause; and a ``period`` (上半年, 全年, 1-6月 ...) when the sentence or its
+paragraph states one. Cue words live in ``data/lexicon/metric_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import MetricMention, StructuredDocument
+from kg.paths import LEXICON_DIR
+
+log = logging.getLogger(__name__)
+
+UNITS_PATH: Path = LEXICON_DIR / "units.tsv"
+CUES_PATH: Path = LEXICON_DIR / "metric_cues.tsv"
+
+#: multipliers written between the number and the unit, longest first
+MULTIPLIERS: dict[str, float] = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
+    "十万": 1e5, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2,
+}
+APPROX = "余多"
+MASK_CHARS = "Xx*"
+#: characters ending a clause (the width-folded forms of ，；：。！？ included)
+CLAUSE_SEPS = "，,；;：:。！？!?\n"
+#: characters that also end an indicator phrase
+PHRASE_SEPS = CLAUSE_SEPS + "（()）"
+RANGE_JOINERS = "-~～—–至到"
+PERIOD_RE = re.compile(
+    r"上半年|下半年|全年|前[两三]季度|第?[一二三四1-4]季度|"
+    r"\d{1,2}\s*[-—–~～至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,3}月|"
+    r"截至(?:\d{4}年)?\d{1,2}月(?:底|末)?|\d{1,2}月份|今年以来|年初以来"
+)
+_NUMBER_RE = re.compile(r"[0-9Xx*]+(?:[.,][0-9Xx*]+)*")
+_TIME_OF_DAY = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "晚")
 
 
-@Language.factory("kg_metrics")
-def make_kg_metrics(nlp, name):
-    return lambda doc: doc
+# --------------------------------------------------------------------- lexicons
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One row of the units table."""
+
+    text: str  # as written after the number
+    canonical: str  # stored on the metric
+    category: str  # count, money, ratio, time ... ; ``per`` = only as a denominator
+    blocked_next: str = ""  # characters after the unit that make it another word
+
+
+@dataclass(slots=True)
+class UnitTable:
+    """Units by surface form, with longest-match lookup."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    max_len: int = 0
+
+    def add(self, unit: Unit) -> None:
+        self.units[unit.text] = unit
+        self.max_len = max(self.max_len, len(unit.text))
+
+    def match(self, text: str, pos: int, *, denominator: bool = False) -> Unit | None:
+        """The longest unit written at ``text[pos:]``.
+
+        Parameters
+        ----------
+        text : str
+            Width-folded text.
+        pos : int
+            Where the unit would start.
+        denominator : bool
+            Also accept ``per`` units (年, 月, 日) that only count after a slash.
+
+        Returns
+        -------
+        Unit or None
+        """
+        for n in range(min(self.max_len, len(text) - pos), 0, -1):
+            unit = self.units.get(text[pos:pos + n])
+            if unit is not None and (denominator or unit.category != "per"):
+                return unit
+        return None
+
+
+@dataclass(slots=True)
+class MetricCues:
+    """Cue words by role (see ``data/lexicon/metric_cues.tsv``)."""
+
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __getitem__(self, role: str) -> tuple[str, ...]:
+        return self.words.get(role, ())
+
+
+def _tsv_rows(path: Path, min_cols: int) -> list[tuple[int, list[str]]]:
+    """Data rows of a tab-separated lexicon; a bad line is reported and skipped."""
+    rows = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("%s: cannot read lexicon: %s", path, exc)
+        return rows
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < min_cols or not all(c.strip() for c in cols[:min_cols]):
+            log.warning("%s:%d: expected %d tab-separated columns, skipped: %r", path, lineno, min_cols, line)
+            continue
+        rows.append((lineno, [c.strip() for c in cols]))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def load_units(path: Path = UNITS_PATH) -> UnitTable:
+    """Read the units table (``unit, canonical, category[, blocked_next]``).
+
+    Parameters
+    ----------
+    path : Path
+        A tab-separated file; ``#`` starts a comment line.
+
+    Returns
+    -------
+    UnitTable
+    """
+    table = UnitTable()
+    for _lineno, cols in _tsv_rows(path, 3):
+        table.add(Unit(cols[0], cols[1], cols[2], cols[3] if len(cols) > 3 else ""))
+    return table
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: Path = CUES_PATH) -> MetricCues:
+    """Read the cue words (``role, word``), longest words first within a role."""
+    words: dict[str, list[str]] = {}
+    for _lineno, cols in _tsv_rows(path, 2):
+        words.setdefault(cols[0], []).append(cols[1])
+    return MetricCues({r: tuple(sorted(ws, key=len, reverse=True)) for r, ws in words.items()})
+
+
+# ---------------------------------------------------------------- text helpers
+def protected_spans(text: str, max_quote: int = 12) -> list[bool]:
+    """Mark characters inside 《...》 titles and short quotes (names, slogans).
+
+    A number there is part of a name (“十四五”, “5+X”, 《...2021年...》).
+    """
+    mark = [False] * len(text)
+    for open_, close, limit in (("《", "》", 80), ("“", "”", max_quote), ("「", "」", max_quote),
+                                ("〈", "〉", 80)):
+        start = text.find(open_)
+        while start >= 0:
+            end = text.find(close, start + 1)
+            if end < 0:
+                break
+            inner = text[start + 1:end]
+            if end - start - 1 <= limit and not any(c in "。；;\n" for c in inner):
+                for i in range(start, end + 1):
+                    mark[i] = True
+            start = text.find(open_, end + 1)
+    return mark
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Offset just after the last clause separator before ``pos`` (not before ``floor``)."""
+    i = pos - 1
+    while i >= floor and text[i] not in CLAUSE_SEPS:
+        i -= 1
+    return i + 1
+
+
+def clause_end(text: str, pos: int, ceil: int | None = None) -> int:
+    """Offset of the first clause separator at or after ``pos`` (or ``ceil``)."""
+    ceil = len(text) if ceil is None else ceil
+    i = pos
+    while i < ceil and text[i] not in CLAUSE_SEPS:
+        i += 1
+    return i
+
+
+def clause_spans(text: str, start: int, end: int, protected: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into clauses at ，；：。！？ (not inside titles or quotes)."""
+    spans, s = [], start
+    for i in range(start, end):
+        if text[i] in CLAUSE_SEPS and not (protected and protected[i]):
+            if i > s:
+                spans.append((s, i))
+            s = i + 1
+    if end > s:
+        spans.append((s, end))
+    return spans
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.endswith(w):
+            return w
+    return None
+
+
+def _strip_words(text: str, words: tuple[str, ...], *, left: bool = False) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if left and text.startswith(w):
+                text, changed = text[len(w):], True
+            elif not left and text.endswith(w):
+                text, changed = text[:-len(w)], True
+    return text
+
+
+# ------------------------------------------------------------------- grammar
+@dataclass(slots=True)
+class NumberMatch:
+    """A number with its multiplier and unit, before kind and indicator are known."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str
+    masked: bool
+    category: str
+
+
+def _parse_value(token: str) -> float | None:
+    if any(c in MASK_CHARS for c in token):
+        return None
+    return float(token.replace(",", ""))
+
+
+class NumberGrammar:
+    """Find numbers with units in width-folded text.
+
+    Parameters
+    ----------
+    units : UnitTable
+        Units that may follow a number.
+    cues : MetricCues
+        Cue words; ``money`` words make a bare 万/亿 a sum in 元.
+    """
+
+    def __init__(self, units: UnitTable, cues: MetricCues) -> None:
+        self.units = units
+        self.cues = cues
+
+    def _token_at(self, norm: str, text: str, m: re.Match) -> tuple[int, int] | None:
+        """Trim a raw digit run to one number: one decimal point, thousands commas only as ASCII ','."""
+        s = m.start()
+        parts = re.split(r"([.,])", m.group())
+        pos = s + len(parts[0])
+        seen_dot = False
+        for k in range(1, len(parts), 2):
+            sep, grp = parts[k], parts[k + 1]
+            if sep == ".":
+                if seen_dot:
+                    break
+                seen_dot = True
+            elif text[pos] != "," or seen_dot or not (len(grp) == 3 and grp.isdigit()):
+                break
+            pos += 1 + len(grp)
+        return (s, pos) if pos > s else None
+
+    def find(self, norm: str, text: str, protected: list[bool]) -> list[NumberMatch]:
+        """All numbers with a unit in ``norm`` (``text`` is the original, for commas).
+
+        Parameters
+        ----------
+        norm : str
+            Width-folded text.
+        text : str
+            The text as read (same length).
+        protected : list of bool
+            Characters inside titles and short quotes (see :func:`protected_spans`).
+
+        Returns
+        -------
+        list of NumberMatch
+        """
+        found: list[NumberMatch] = []
+        last_end = 0
+        for m in _NUMBER_RE.finditer(norm):
+            if m.start() < last_end:
+                continue
+            got = self._match_at(norm, text, protected, m)
+            if got is not None:
+                found.append(got)
+                last_end = got.end
+        return found
+
+    def _number_at(self, norm: str, text: str, pos: int) -> tuple[int, int] | None:
+        m = _NUMBER_RE.match(norm, pos)
+        return self._token_at(norm, text, m) if m else None
+
+    def _match_at(self, norm: str, text: str, protected: list[bool], m: re.Match) -> NumberMatch | None:
+        tok = self._token_at(norm, text, m)
+        if tok is None:
+            return None
+        s, p = tok
+        token = norm[s:p]
+        masked = any(c in MASK_CHARS for c in token)
+        if protected[s]:
+            return None
+        prev = norm[s - 1] if s > 0 else ""
+        if prev.isascii() and prev.isalpha():  # G75, ADAS..., V2X
+            return None
+        if prev in "第+/这那此该" or (prev in "-~～—–" and s > 1 and (norm[s - 2].isdigit() or norm[s - 2] in MASK_CHARS)):
+            return None
+        if masked and not all(c in MASK_CHARS for c in token.replace(".", "")) and not any(c.isdigit() for c in token):
+            return None
+        value = _parse_value(token)
+        # a range: 3-5个, 10%-15%
+        low_value = value
+        range_end = None
+        if p < len(norm) and norm[p] in RANGE_JOINERS:
+            nxt = self._number_at(norm, text, p + 1)
+            if nxt is not None:
+                range_end = nxt
+        pos = range_end[1] if range_end else p
+        approx = ""
+        if pos < len(norm) and norm[pos] in APPROX:
+            approx, pos = norm[pos], pos + 1
+        mult = 1.0
+        unit = self.units.match(norm, pos)
+        if unit is None or unit.text[0] not in "十百千万亿":
+            for word, factor in MULTIPLIERS.items():
+                if norm.startswith(word, pos):
+                    mult, pos = factor, pos + len(word)
+                    if pos < len(norm) and norm[pos] in APPROX:
+                        pos += 1
+                    unit = self.units.match(norm, pos)
+                    break
+        if unit is None:
+            if mult == 1.0 or not self._money_context(norm, s):
+                return None
+            if range_end is None and approx == "" and pos < len(norm) and (norm[pos].isascii() and norm[pos].isalnum()):
+                return None
+            return NumberMatch(s, pos, None if masked else low_value * mult, "元", masked, "money")
+        end = pos + len(unit.text)
+        canonical = unit.canonical
+        # a percent range written 10%-15%
+        if unit.category == "ratio" and range_end is None and end < len(norm) and norm[end] in RANGE_JOINERS:
+            nxt = self._number_at(norm, text, end + 1)
+            if nxt is not None and self.units.match(norm, nxt[1]) == unit:
+                end = nxt[1] + len(unit.text)
+        # compound unit: 元/人次, 公里/小时
+        if end < len(norm) and norm[end] == "/":
+            den = self.units.match(norm, end + 1, denominator=True)
+            if den is not None:
+                canonical = f"{canonical}/{den.canonical}"
+                end = end + 1 + len(den.text)
+        nxt_ch = norm[end] if end < len(norm) else ""
+        if nxt_ch and (nxt_ch in unit.blocked_next or nxt_ch in "级型+"):
+            return None
+        if nxt_ch.isascii() and nxt_ch.isalnum() and unit.text.isascii():
+            return None
+        if unit.text == "点" and (nxt_ch.isdigit() or norm[max(0, s - 2):s].endswith(_TIME_OF_DAY)):
+            return None
+        if masked:
+            value = None
+        elif value is not None:
+            value = low_value * mult
+        return NumberMatch(s, end, value, canonical, masked, unit.category)
+
+    def _money_context(self, norm: str, pos: int) -> bool:
+        pre = norm[clause_start(norm, pos, max(0, pos - 40)):pos]
+        return any(w in pre for w in self.cues["money"])
+
+
+# ------------------------------------------------------------- plan sections
+def _is_plan_title(title: str, cues: MetricCues) -> bool:
+    return any(w in title for w in cues["plan_title"]) and not any(w in title for w in cues["plan_title_no"])
+
+
+def plan_spans(sdoc: StructuredDocument, norm: str, cues: MetricCues) -> list[tuple[int, int]]:
+    """Spans of the document that are plans (下一步计划, 重点工作 ...).
+
+    Uses the top two heading levels of ``sdoc.sections``; without sections,
+    paragraphs that start with 一、/（一）/1. are taken as headings.
+    """
+    if sdoc.meta.kind == "plan":
+        return [(0, len(norm))]
+    spans = []
+    if sdoc.sections:
+        for sec in sdoc.sections:
+            if sec.level <= 2 and _is_plan_title(sec.title, cues):
+                spans.append((sec.start, sec.end))
+        return spans
+    # fallback: level-1 headings 一、 among the paragraphs
+    heads = [p for p in sdoc.paragraphs if re.match(r"\s*[一二三四五六七八九十]+、", norm[p.start:p.end])]
+    for i, p in enumerate(heads):
+        end = heads[i + 1].start if i + 1 < len(heads) else len(norm)
+        if _is_plan_title(norm[p.start:min(p.end, p.start + 60)], cues):
+            spans.append((p.start, end))
+    return spans
+
+
+# ----------------------------------------------------------------- extractor
+class MetricExtractor:
+    """Find the metrics of a structured document.
+
+    Parameters
+    ----------
+    units : UnitTable, optional
+        Defaults to ``data/lexicon/units.tsv``.
+    cues : MetricCues, optional
+        Defaults to ``data/lexicon/metric_cues.tsv``.
+    """
+
+    def __init__(self, units: UnitTable | None = None, cues: MetricCues | None = None) -> None:
+        self.units = units if units is not None else load_units()
+        self.cues = cues if cues is not None else load_cues()
+        self.grammar = NumberGrammar(self.units, self.cues)
+        single = tuple(w for w in self.cues["change"] if len(w) == 1)
+        self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
+        self._change_single = single
+
+    def extract(self, sdoc: StructuredDocument, norm: str | None = None) -> list[MetricMention]:
+        """Metrics of ``sdoc`` in text order.
+
+        Parameters
+        ----------
+        sdoc : StructuredDocument
+        norm : str, optional
+            The width-folded text (``sdoc.source.norm`` by default).
+
+        Returns
+        -------
+        list of MetricMention
+        """
+        norm = sdoc.source.norm if norm is None else norm
+        text = sdoc.source.text
+        protected = protected_spans(norm)
+        numbers = self.grammar.find(norm, text, protected)
+        plans = plan_spans(sdoc, norm, self.cues)
+        out: list[MetricMention] = []
+        kinds: dict[int, str] = {}
+        for i, num in enumerate(numbers):
+            sent = sdoc.sentence_at(num.start)
+            s0, s1 = (sent.start, sent.end) if sent else (clause_start(norm, num.start), clause_end(norm, num.end))
+            prev = numbers[i - 1] if i > 0 and numbers[i - 1].start >= s0 else None
+            kind = self._kind(norm, num, s0, prev, kinds.get(i - 1) if prev else None,
+                              numbers, i, plans)
+            kinds[i] = kind
+            indicator = self._indicator(norm, num, s0, prev, out[-1] if prev and out else None, kind)
+            out.append(MetricMention(
+                doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
+                value=num.value, unit=num.unit, indicator=indicator, kind=kind, masked=num.masked,
+                evidence=sdoc.evidence(num.start, num.end), period=self._period(sdoc, norm, num.start, s0),
+            ))
+        return out
+
+    # -- kind
+    def _is_target_cue(self, clause: str, at: int, word: str) -> bool:
+        before = clause[max(0, at - 6):at]
+        after = clause[at + len(word):at + len(word) + 1]
+        if any(w in before for w in self.cues["not_target"]) or (after and after in "、，,；;。和及"):
+            return False  # 占年度投资计划78.22%; XX项量化目标、XX项重点任务
+        for w in self.cues["not_target_word"]:
+            k = clause.find(w, max(0, at - len(w) + 1))
+            if k >= 0 and k <= at < k + len(w):
+                return False
+        return True
+
+    def _target_in(self, clause: str) -> bool:
+        for word in self.cues["target"]:
+            at = clause.find(word)
+            while at >= 0:
+                if self._is_target_cue(clause, at, word):
+                    return True
+                at = clause.find(word, at + 1)
+        return False
+
+    def _is_change(self, pre: str, prev_kind: str | None, between_prev: str | None) -> bool:
+        core = _strip_words(pre, ("了", "约", "近", "达", "分别", "共", "均"))
+        compare = any(w in pre for w in self.cues["compare"])
+        if core and core[-1] in self.cues["change_to"] and len(core) > 1:
+            stem = core[:-1]
+            if _ends_with(stem, self._change_long) or _ends_with(stem, self._change_single):
+                return False
+        if _ends_with(core, self._change_long):
+            return True
+        if compare and (_ends_with(core, self._change_single) or core.endswith(("多", "少"))):
+            return True
+        if re.search(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$", core):
+            return True
+        return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
+
+    def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
+              numbers: list[NumberMatch], i: int, plans: list[tuple[int, int]]) -> str:
+        c0 = clause_start(norm, num.start, s0)
+        pre = norm[c0:num.start]
+        # a metric right after another in the same clause: only the words in between count
+        local = norm[prev.end:num.start] if prev is not None and prev.end > c0 else pre
+        if self._target_in(pre):
+            return "target"
+        between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
+        if self._is_change(local, prev_kind, between):
+            return "change"
+        # a run of target clauses in the sentence: 计划投资X万元，重点项目X个，...
+        if prev_kind == "target" and not any(w in pre for w in self.cues["level"]):
+            gap = norm[prev.end:c0]
+            if clause_start(norm, c0 - 1, prev.end) <= prev.end or len(gap) < 3:
+                return "target"
+        if any(a <= num.start < b for a, b in plans):
+            before = norm[s0:num.start]
+            if not any(w in before for w in self.cues["past"]):
+                return "target"
+        return "level"
+
+    # -- indicator
+    def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
+                   prev_metric: MetricMention | None, kind: str) -> str:
+        start = s0
+        i = num.start - 1
+        while i >= s0 and norm[i] not in PHRASE_SEPS:
+            i -= 1
+        start = i + 1
+        if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起
+            start = prev.end
+            while start < num.start and norm[start] in "、和及与 ）)":
+                start += 1
+        pre = norm[start:num.start].strip()
+        pre = _strip_words(pre, ("其中", "含", "包括", "共有", "及", "和", "、", "是"), left=True)
+        pre = _strip_words(pre, self.cues["filler"])
+        j = num.end
+        while j < len(norm) and norm[j] not in PHRASE_SEPS and norm[j] != "、":
+            j += 1
+        post = _strip_words(norm[num.end:j].strip(), ("以上", "以下", "左右", "之多", "的"), left=True)
+        cut = re.search(r"[0-9Xx*]|同比|环比|比|较", post)
+        if cut:
+            post = post[:cut.start()]
+        for w in self.cues["change"]:
+            for k in [i for i in range(len(post)) if post.startswith(w, i)]:
+                after = post[k + len(w):k + len(w) + 1]
+                if len(w) > 1 or (after and after in self.cues["change_to"]):
+                    post = post[:k]
+                    break
+        post = _strip_words(post, ("和", "及", "与", "、", "或"))
+        rest = _strip_words(pre, self.cues["compare"] + ("分别", "了", "约"), left=True)
+        rest = _strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
+        if prev_metric is not None and not rest:  # 同比增加75宗, 降至X元/人次: what the previous metric counts
+            pre = prev_metric.indicator + pre
+        ind = pre + post if pre and post else (pre or post)
+        if len(ind) > 40:
+            ind = ind[-40:]
+        return ind
+
+    # -- period
+    def _period(self, sdoc: StructuredDocument, norm: str, pos: int, s0: int) -> str | None:
+        last = None
+        for m in PERIOD_RE.finditer(norm, s0, pos):
+            last = m.group()
+        if last is not None:
+            return last
+        sent = sdoc.sentence_at(pos)
+        if sent is None:
+            return None
+        for prev in reversed(sdoc.sentences[:sent.index]):
+            if prev.paragraph != sent.paragraph:
+                break
+            found = [m.group() for m in PERIOD_RE.finditer(norm, prev.start, prev.end)]
+            if found:
+                return found[-1]
+        return None
+
+
+# ----------------------------------------------------------------- component
+class MetricsComponent:
+    """spaCy component: ``doc._.kg_metrics`` = the metrics of ``doc._.kg_document``."""
+
+    def __init__(self, units_path: str | None = None, cues_path: str | None = None) -> None:
+        units = load_units(Path(units_path)) if units_path else load_units()
+        cues = load_cues(Path(cues_path)) if cues_path else load_cues()
+        self.extractor = MetricExtractor(units, cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sdoc = doc._.kg_document
+        existing = list(doc._.kg_metrics or [])
+        if sdoc is not None:
+            existing += self.extractor.extract(sdoc, doc.text)
+        doc._.kg_metrics = existing
+        return doc
+
+
+@Language.factory("kg_metrics", default_config={"units_path": None, "cues_path": None})
+def make_kg_metrics(nlp: Language, name: str, units_path: str | None, cues_path: str | None) -> MetricsComponent:
+    """Factory of the ``kg_metrics`` component."""
+    return MetricsComponent(units_path, cues_path)
+
+
+__all__ = [
+    "MetricCues", "MetricExtractor", "MetricsComponent", "NumberGrammar", "NumberMatch", "Unit",
+    "UnitTable", "clause_spans", "load_cues", "load_units", "plan_spans", "protected_spans",
+]
