@@ -26,6 +26,7 @@ _LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
 class _Weighted:
     code: str
     weight: float
+    raw: float
     start: int
     full: bool
 
@@ -78,7 +79,8 @@ def choose_jurisdiction(
     province to the city to the county while one sub-division holds most
     of the weight, no deeper than the level the document speaks at
     (全省/全市/全县); a division inside the choice that the opening names
-    explicitly then wins over it.
+    explicitly (and alone: not side by side with its siblings) then wins
+    over it.
 
     Parameters
     ----------
@@ -106,13 +108,13 @@ def choose_jurisdiction(
     weighted = []
     for m, c in resolved:
         w = 1.0 if m.full and len(m.text) >= 3 else 0.5
-        if m.start < opening_end:
-            w *= OPENING_FACTOR
-        weighted.append(_Weighted(c, w, m.start, m.full))
+        weighted.append(_Weighted(c, w * OPENING_FACTOR if m.start < opening_end else w, w, m.start, m.full))
     mass: dict[str, float] = defaultdict(float)
+    raw: dict[str, float] = defaultdict(float)  # without the opening bonus
     for w in weighted:
         for d in g.chain(w.code):
             mass[d.code] += w.weight
+            raw[d.code] += w.raw
     hint = level_hint(norm)
     hint_rank = {"province": 0, "city": 1, "county": 2}.get(hint or "", 2)
     current: str | None = None
@@ -122,7 +124,7 @@ def choose_jurisdiction(
         if not children:
             break
         best = max(children, key=lambda c: (mass[c], c))
-        if mass[best] < MIN_WEIGHT or mass[best] < DESCEND_SHARE * current_mass:
+        if raw[best] < MIN_WEIGHT or mass[best] < DESCEND_SHARE * current_mass:
             break
         current, current_mass = best, mass[best]
         if g.by_code[best].rank >= hint_rank:
@@ -135,5 +137,8 @@ def choose_jurisdiction(
         and (g.by_code[w.code].rank <= hint_rank or g.by_code[w.code].name.endswith(_LEVEL_SUFFIX.get(hint or "", "")))
     ]
     if inner:
-        current = max(inner, key=lambda w: (g.by_code[w.code].rank, -w.start)).code
+        deepest = max(inner, key=lambda w: (g.by_code[w.code].rank, -w.start)).code
+        # only when the opening names one place inside the choice (not 英德市、连州市 side by side)
+        if all(g.is_within(deepest, w.code) for w in inner):
+            current = deepest
     return to_jurisdiction(g, current)

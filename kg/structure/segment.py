@@ -12,7 +12,7 @@ _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
 #: A quotation longer than this is not protected from splitting (an unbalanced mark is likelier).
 MAX_PROTECTED = 300
-_BLANK = " \t\u3000\u00a0\ufeff"
+_BLANK = " \t\r\u3000\u00a0\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
