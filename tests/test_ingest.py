@@ -167,3 +167,10 @@ def test_sample_corpus_reads_in_order() -> None:
         assert d.encoding == "utf-8" and d.format == "txt"
         assert "\r" not in d.text and len(d.norm) == len(d.text)
         assert len(d.sha256) == 64
+
+
+def test_html_declared_charset_does_not_override_valid_utf8(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="gb2312"></head><body><p>交通运输局</p></body></html>'
+    (tmp_path / "p.htm").write_text(page, encoding="utf-8")
+    doc = read_document(tmp_path / "p.htm", tmp_path)
+    assert (doc.text, doc.encoding, doc.format) == ("交通运输局", "utf-8", "html")

@@ -66,13 +66,17 @@ def text_of_html(data: bytes) -> tuple[str, str]:
     The page title (``<title>``) becomes the first line when the body does not
     already start with it.
     """
-    declared = _html_encoding(data)
     decoded = None
-    if declared and declared not in {"utf-8", "utf8"}:
-        try:
-            decoded = (data.decode(declared), declared)
-        except (LookupError, UnicodeDecodeError):
-            decoded = None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        # not UTF-8: a declared <meta charset> comes before detection
+        declared = _html_encoding(data)
+        if declared and declared not in {"utf-8", "utf8"}:
+            try:
+                decoded = (data.decode(declared), declared)
+            except (LookupError, UnicodeDecodeError):
+                decoded = None
     if decoded is None:
         d = decode_bytes(data)
         decoded = (d.text, d.encoding)
