@@ -79,12 +79,14 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     table.cell(0, 1).text = "数值"
     table.cell(1, 0).text = "客运量"
     table.cell(1, 1).text = "24.228万人次"
+    merged = d.add_table(rows=1, cols=2)
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "合并单元格"
     d.add_paragraph("二、存在问题")
     d.save(tmp_path / "report.docx")
     doc = read_document(tmp_path / "report.docx", tmp_path)
     assert doc.format == "docx"
     assert doc.text.split("\n") == [
-        "英德市交通运输局2023年上半年工作总结", "一、主要工作情况", "指标", "数值", "客运量", "24.228万人次", "二、存在问题",
+        "英德市交通运输局2023年上半年工作总结", "一、主要工作情况", "指标", "数值", "客运量", "24.228万人次", "合并单元格", "二、存在问题",
     ]
 
 
@@ -174,3 +176,19 @@ def test_html_declared_charset_does_not_override_valid_utf8(tmp_path: Path) -> N
     (tmp_path / "p.htm").write_text(page, encoding="utf-8")
     doc = read_document(tmp_path / "p.htm", tmp_path)
     assert (doc.text, doc.encoding, doc.format) == ("交通运输局", "utf-8", "html")
+
+
+def test_permission_denied_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.txt":  # root ignores file modes, so deny the read here
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    docs, problems = _docs(tmp_path)
+    assert set(docs) == {"a.txt"}
+    assert problems["secret.txt"].line() == "secret.txt: unreadable (permission denied)"

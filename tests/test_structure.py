@@ -268,3 +268,17 @@ def test_structuring_the_corpus_is_fast() -> None:
     for d in docs:
         structure_document(d)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_invariants_hold_on_scrambled_documents() -> None:
+    import random
+
+    pieces = ["一、", "（二）", "(三)", "1.", "2、", "（1）", "一是", "二是", "第一，", "第二，", "首先，", "其次，",
+              "工作", "“引号。”", "《文件。名》", "。", "；", "！", "\n", "\n\n", "　", " ", "X", "*", "英德市", "郧西客运站",
+              "2023年", "二〇二一年", "“未闭合", "》", "同志们：", "我局", "代表支队党委向"]
+    rng = random.Random(7)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        sd = doc(text)
+        check_invariants(sd)
+        assert isinstance(sd.meta.title, str)

@@ -94,24 +94,21 @@ def text_of_html(data: bytes) -> tuple[str, str]:
 
 
 def _docx_blocks(container) -> list[str]:
-    """Paragraph texts of a document body or table cell, nested tables included, in reading order."""
+    """Paragraph texts of a document or table cell, nested tables included, in reading order."""
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     out: list[str] = []
-    for child in container._element.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(Paragraph(child, container).text)
-        elif tag == "tbl":
-            table = Table(child, container)
-            for row in table.rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
-                        continue
-                    seen.add(id(cell._tc))
-                    out.extend(_docx_blocks(cell))
+    for block in container.iter_inner_content():
+        if not isinstance(block, Table):
+            out.append(block.text)
+            continue
+        for row in block.rows:
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                    continue
+                seen.add(id(cell._tc))
+                out.extend(_docx_blocks(cell))
     return out
 
 
@@ -128,7 +125,7 @@ def text_of_docx(data: bytes) -> tuple[str, str]:
         raise FormatError("corrupt .docx (not a Word document package)") from None
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on broken packages
         raise FormatError(f"corrupt .docx ({exc.__class__.__name__}: {exc})") from None
-    return "\n".join(_docx_blocks(document._body)), "utf-8"
+    return "\n".join(_docx_blocks(document)), "utf-8"
 
 
 def extract_text(data: bytes, fmt: str) -> tuple[str, str]:
