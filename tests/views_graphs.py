@@ -49,6 +49,7 @@ class GraphMaker:
         return eid
 
     def mention(self, node: str, container: str, doc: str, sentence: str, text: str, start: int = 0) -> None:
+        assert text in sentence, (text, sentence)
         a = self.g.nodes[node]
         if a["label"] in LABEL_OF_TYPE.values():
             a["mentions"] += 1
@@ -72,11 +73,13 @@ class GraphMaker:
                         sentence=sentence, trigger=trigger, head_start=0, head_end=1, tail_start=2, tail_end=3)
 
 
-S1 = "扎实开展交通执法领域突出问题专项整治行动，全面落实行政执法“六项制度”，建立健全执法全过程记录系统。"
-S2 = "聚焦非法营运问题，在全市开展“大战一百天、打非保平安”专项行动，全面打击了非法营运行为。"
-S3 = "与市公安交管局联合出台公路治超文件，扎实开展“路政宣传月”、公路限高设施等专项整治活动。"
+S1 = "市交通运输综合执法支队扎实开展交通执法领域突出问题专项整治行动，全面落实行政执法“六项制度”，建立健全执法全过程记录系统。"
+S1B = "我局持续推进专项整治，全面落实行政执法“六项制度”。"
+S2 = "市交通运输局聚焦非法营运问题，在全市开展“大战一百天、打非保平安”专项行动，全面打击了非法营运行为。"
+S3 = "我局与市公安交管局联合出台公路治超文件，扎实开展“路政宣传月”、公路限高设施等专项整治活动。"
 S4 = "认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》，集中对全市小微客车租赁公司进行全面摸排。"
 S5 = "截至6月底，共出动工作人员2911人次，排查道路运输经营业户622家次。"
+S6 = "处理路政案件X起，拆除非公路标志X块。"
 
 
 def sample_graph() -> nx.MultiDiGraph:
@@ -100,8 +103,8 @@ def sample_graph() -> nx.MultiDiGraph:
     reg = m.entity("Regulation", "小微型客车租赁经营服务管理办法")
     m.mention(c1, s11, d1, S1, "交通执法领域突出问题专项整治行动", 10)
     m.mention(team, s11, d1, S1, "执法支队", 3)
-    m.mention(c1, s2, d2, S1, "专项整治", 30)
-    m.mention(bureau, s2, d2, S1, "我局", 31)
+    m.mention(c1, s2, d2, S1B, "专项整治", 30)
+    m.mention(bureau, s2, d2, S1B, "我局", 31)
     m.mention(c2, s2, d2, S2, "大战一百天、打非保平安", 40)
     m.mention(bureau, s2, d2, S2, "市交通运输局", 41)
     m.mention(police, s3, d2, S3, "市公安交管局", 50)
@@ -110,18 +113,16 @@ def sample_graph() -> nx.MultiDiGraph:
     m.mention(ministry, s2, d2, S4, "交通运输部", 60)
     m.mention(reg, s2, d2, S4, "小微型客车租赁经营服务管理办法", 61)
     m.mention(firms, s2, d2, S4, "小微客车租赁公司", 62)
-    m.mention(c2, s2, d2, S4, "专项行动", 63)
     met1 = m.metric(s2, d2, S5, "2911人次", 2911.0, "人次")
     met2 = m.metric(s2, d2, S5, "622家次", 622.0, "家次")
-    m.metric(s3, d2, S5, "X起", None, "起", masked=True)
+    m.metric(s3, d2, S6, "X起", None, "起", masked=True)
     m.relation("CONDUCTS", team, c1, d1, S1, "开展")
-    m.relation("CONDUCTS", bureau, c1, d2, S1, "开展")
+    m.relation("CONDUCTS", bureau, c1, d2, S1B, "推进")
     m.relation("CONDUCTS", bureau, c2, d2, S2, "开展")
     m.relation("CONDUCTS", bureau, c3, d2, S3, "开展")
     m.relation("CONDUCTS", police, c3, d2, S3, "联合")
     m.relation("COOPERATES_WITH", bureau, police, d2, S3, "联合")
     m.relation("ISSUES", ministry, reg, d2, S4, "落实")
-    m.relation("CONDUCTS", ministry, c2, d2, S4, "开展")
     m.relation("MEASURES", met1, c2, d2, S5, "出动")
     m.relation("MEASURES", met2, c2, d2, S5, "排查")
     m.relation("MEASURES", met2, c3, d2, S5, "排查")
@@ -134,7 +135,7 @@ def hostile_graph() -> nx.MultiDiGraph:
     name = f"{PAYLOAD_SCRIPT}.txt"
     doc = m.document(name, f"标题{PAYLOAD_IMG}")
     sec = m.section(doc, name, "一、", f"章节{PAYLOAD_SCRIPT}")
-    sentence = f"市交通运输局{PAYLOAD_IMG}开展{PAYLOAD_SCRIPT}专项行动<!--，出动X人次。"
+    sentence = f"市交通运输局{PAYLOAD_IMG}开展{PAYLOAD_SCRIPT}专项行动<!--整治，出动X人次{PAYLOAD_IMG}。"
     agency = m.entity("Agency", f"市交通运输局{PAYLOAD_IMG}", (f"别名{PAYLOAD_SCRIPT}",))
     campaign = m.entity("Campaign", f"{PAYLOAD_SCRIPT}专项行动")
     other = m.entity("Campaign", f"<b onmouseover=\"window.__pwned=1\">整治</b>{PAYLOAD_IMG}")

@@ -122,7 +122,7 @@ def overview_view(facts: GraphFacts, cap: int) -> View:
     view.notes = _left_out_note(facts, kept, dropped, degree, "entity nodes")
     loose = len(facts.metrics) - len(metrics)
     if loose:
-        view.notes.append(f"{loose} metrics not tied to a campaign by MEASURES are left out "
+        view.notes.append(f"{loose} metric(s) not tied to a campaign by MEASURES are left out "
                           f"(the document pages show them).")
     view.notes.append("Document and Section nodes are not drawn here (see the document pages).")
     return view
