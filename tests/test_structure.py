@@ -107,7 +107,7 @@ def test_every_heading_level_on_a_written_document() -> None:
 
 
 def test_stray_enumerators_are_prose() -> None:
-    sd = doc("一、总体情况\n统一是前提。二是没有一是的列表项。唯一是关键，其次要注意。\n")
+    sd = doc("一、总体情况\n统一是前提。二是没有一是的列表项。唯一是关键，其次要注意。\n一、二级公路完成改造。\n")
     assert [(s.level, s.marker) for s in sd.sections] == [(1, "一、")]
 
 
@@ -245,6 +245,8 @@ def test_years_and_periods() -> None:
     assert m.years == [2019, 2021, 2022]
     assert m.period == "一季度"
     assert doc("同志们：\n今天召开会议。\n").meta.kind == "speech"
+    speech = doc("各位领导、同志们：\n今天召开全市交通运输安全生产工作会议，部署工作。\n").meta
+    assert (speech.kind, speech.title) == ("speech", "在全市交通运输安全生产工作会议上的讲话")
     assert doc("市交通运输局2024年工作要点\n一、总体要求\n").meta.kind == "plan"
     assert doc("市交通运输局2023年度工作总结\n一、总体情况\n").meta.kind == "annual_report"
     assert doc("关于道路运输情况的报告\n一、总体情况\n").meta.kind == "report"

@@ -19,7 +19,8 @@ CN_DIGITS = "一二三四五六七八九十"
 _CN = f"[{CN_DIGITS}]"
 #: Line-start markers of levels 1-4 (an optional Markdown ``#`` prefix is allowed).
 _LINE_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"(?:#{{1,6}} *)?({_CN}{{1,3}}、)")),
+    # not 一、二级公路 (a list of grades at a line start)
+    (1, re.compile(rf"(?:#{{1,6}} *)?({_CN}{{1,3}}、)(?!{_CN}+[级类等档批期])")),
     (2, re.compile(rf"(?:#{{1,6}} *)?(\({_CN}{{1,3}}\)、?)")),
     (3, re.compile(r"(?:#{1,6} *)?(\d{1,2}(?:\.|、)(?![\d.]))")),
     (4, re.compile(r"(?:#{1,6} *)?(\(\d{1,2}\)、?)")),

@@ -24,6 +24,7 @@ _PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
 _PERIOD_OF = dict(_PERIODS)
 _MEETING = re.compile(r"召开(?:了)?(?:[^,。;、]{0,12}?方式召开)?([^,。;、:]{2,40}?(?:会议|大会|座谈会|推进会|动员会|讲评会))")
 _SPEECH_TITLE = re.compile(r"讲话|致辞|发言|报告会")
+_SALUTATIONS = ("同志们", "各位", "大家好", "尊敬的")
 
 
 def title_line(norm: str, paragraphs: list[Span]) -> Span | None:
@@ -34,9 +35,14 @@ def title_line(norm: str, paragraphs: list[Span]) -> Span | None:
     line = norm[p.start : p.end].lstrip("# ")
     if not line or len(line) > MAX_TITLE_LINE or re.search(r"[。;!?:,]$|[。;!?]", line):
         return None
-    if line.startswith("同志们") or line_heading(norm, p) is not None:
+    if line.startswith(_SALUTATIONS) or line_heading(norm, p) is not None:
         return None
     return p
+
+
+def _is_salutation(line: str) -> bool:
+    """``同志们：`` or ``各位领导、同志们：`` on a line of its own."""
+    return line.startswith(_SALUTATIONS) and len(line) <= 40 and "。" not in line
 
 
 def summary_title(text: str, norm: str, paragraphs: list[Span], speech: bool) -> str:
@@ -50,7 +56,7 @@ def summary_title(text: str, norm: str, paragraphs: list[Span], speech: bool) ->
         return f"在{text[m.start(1) : m.end(1)]}上的讲话"
     for p in paragraphs:
         line = text[p.start : p.end]
-        if norm[p.start : p.end].startswith("同志们"):
+        if _is_salutation(norm[p.start : p.end]):
             continue
         first = re.split(r"(?<=[。！？；!?;])", line, maxsplit=1)[0].strip()
         return first if len(first) <= SUMMARY_CHARS else first[:SUMMARY_CHARS] + "…"
@@ -79,7 +85,7 @@ def period(title: str | None, opening: str) -> str | None:
 def kind(title: str | None, opening: str, period_: str | None) -> str:
     """``speech`` | ``half_year_summary`` | ``annual_report`` | ``plan`` | ``report``."""
     t = title or ""
-    if _SPEECH_TITLE.search(t) or "同志们" in opening[:40]:
+    if _SPEECH_TITLE.search(t) or re.search(r"同志们|各位领导|各位同志|各位代表", opening[:40]):
         return "speech"
     if re.search(r"(?:上|下)?半年(?:工作)?(?:总结|情况|报告)", t) or (not t and re.search(r"半年(?:工作)?总结", opening)):
         return "half_year_summary"
