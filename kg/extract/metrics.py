@@ -300,14 +300,15 @@ class NumberGrammar:
         list of NumberMatch
         """
         found: list[NumberMatch] = []
-        last_end = 0
-        for m in _NUMBER_RE.finditer(norm):
-            if m.start() < last_end:
-                continue
+        pos = 0
+        while (m := _NUMBER_RE.search(norm, pos)) is not None:
             got = self._match_at(norm, text, protected, m)
             if got is not None:
                 found.append(got)
-                last_end = got.end
+                pos = got.end
+            else:  # resume after the well-formed part: 3，500 is 3 then 500
+                tok = self._token_at(norm, text, m)
+                pos = tok[1] if tok else m.end()
         return found
 
     def _number_at(self, norm: str, text: str, pos: int) -> tuple[int, int] | None:
@@ -543,7 +544,8 @@ class MetricExtractor:
             while start < num.start and norm[start] in "、和及与 ）)":
                 start += 1
         pre = norm[start:num.start].strip()
-        pre = _strip_words(pre, ("其中", "含", "包括", "共有", "及", "和", "、", "是"), left=True)
+        pre = _strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
+                           left=True)
         pre = _strip_words(pre, self.cues["filler"])
         j = num.end
         while j < len(norm) and norm[j] not in PHRASE_SEPS and norm[j] != "、":

@@ -1,0 +1,154 @@
+"""kg_measures: which metric reports on which campaign, on small documents and on the sample gold."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.extract.measures import MeasuresFinder, campaign_mentions_for
+from kg.extract.metrics import MetricExtractor
+from kg.ingest import read_corpus, read_document
+from kg.model import Mention, MetricMention, RelationMention, StructuredDocument
+from kg.structure import structure_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+GOLD = Path("/work/shared/annotation/gold")
+SCORER = Path("/work/shared/eval/score.py")
+
+
+def make_doc(tmp_path: Path, text: str) -> StructuredDocument:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return structure_document(read_document(path, tmp_path))
+
+
+def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+    """(metric text, campaign name) pairs found in ``text`` with the given campaign names."""
+    sdoc = make_doc(tmp_path, text)
+    metrics = MetricExtractor().extract(sdoc)
+    camps = campaign_mentions_for(sdoc, {c: c for c in campaigns})
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, metrics, camps)}
+
+
+def test_same_clause_links_only_that_clause(tmp_path):
+    got = measures(tmp_path, "我局召开普速铁路会议8次，开展护路爱路宣传活动10次，共开展路地联动治理、检查3次。\n",
+                   ["护路爱路宣传活动"])
+    assert got == {("10次", "护路爱路宣传活动")}
+
+
+def test_opening_clause_governs_the_sentence(tmp_path):
+    got = measures(tmp_path, "深入开展“我为群众办实事”实践活动，办理群众实事X余件。持续加大宣传，刊发信息X余篇。\n",
+                   ["“我为群众办实事”实践活动"])
+    assert got == {("X余件", "“我为群众办实事”实践活动")}
+
+
+def test_a_duration_before_the_campaign_does_not_stop_the_opening_clause(tmp_path):
+    text = "集中开展了为期X个月的安全隐患大排查大整治，对城区X家危险货运企业进行全面体检，发现整改安全隐患X个。\n"
+    got = measures(tmp_path, text, ["安全隐患大排查大整治"])
+    assert {m for m, _ in got} == {"X个月", "X家", "X个"}
+
+
+def test_a_run_of_metric_clauses_after_a_campaign_clause(tmp_path):
+    text = ("统筹开展路政、超限治理等执法工作，扎实开展“路政宣传月”活动，处理路政案件X起，拆除非公路标志X块，"
+            "加强宣传，检测车辆X台次。\n")
+    got = measures(tmp_path, text, ["路政宣传月"])
+    assert got == {("X起", "路政宣传月"), ("X块", "路政宣传月")}
+
+
+def test_a_cited_campaign_is_not_measured(tmp_path):
+    got = measures(tmp_path, "按照“双公示”工作要求，X%报送行政许可和行政处罚信息。\n", ["双公示"])
+    assert got == set()
+
+
+def test_item_title_covers_the_item(tmp_path):
+    text = ("一、工作情况\n二是全面推进执法领域突出问题专项整治工作情况。制定了实施方案。截至6月，共召开推进会1次，"
+            "印发专项整治简报5期。三是做好矛盾纠纷排查调处。处理投诉300余宗。\n")
+    got = measures(tmp_path, text, ["执法领域突出问题专项整治"])
+    assert got == {("1次", "执法领域突出问题专项整治"), ("5期", "执法领域突出问题专项整治")}
+
+
+def test_no_link_across_sentences_without_a_title(tmp_path):
+    text = ("一是强化驾培行业监管。制定关于驾培企业的工作方案，开展驾培企业安全生产专项检查。"
+            "截至目前，发现存在问题69个。\n")
+    assert measures(tmp_path, text, ["驾培企业安全生产专项检查"]) == set()
+
+
+def test_breakdown_clause_lists_the_campaigns(tmp_path):
+    text = "共参与各部门组织的安全生产培训3次，含“安全生产大讲堂”、“重大隐患安全培训”。\n"
+    got = measures(tmp_path, text, ["安全生产大讲堂", "重大隐患安全培训"])
+    assert got == {("3次", "安全生产大讲堂"), ("3次", "重大隐患安全培训")}
+
+
+def test_relation_records_and_the_spacy_component(tmp_path):
+    sdoc = make_doc(tmp_path, "全市村村通客车率X%，全市已通公交客运行政村X个。\n")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_metrics")
+    nlp.add_pipe("kg_measures")
+    doc = nlp.make_doc(sdoc.source.norm)
+    doc._.kg_document = sdoc
+    doc._.kg_mentions = campaign_mentions_for(sdoc, {"村村通客车": "村村通客车"})
+    doc._.kg_metrics, doc._.kg_relations = [], []
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    rels = doc._.kg_relations
+    assert {(r.head.text, r.trigger) for r in rels} == {("X%", "clause"), ("X个", "subject")}
+    for r in rels:
+        assert isinstance(r, RelationMention) and r.rel == "MEASURES"
+        assert isinstance(r.head, MetricMention) and isinstance(r.tail, Mention)
+        assert r.tail.label == "CAMPAIGN"
+        assert r.evidence.start == min(r.head.start, r.tail.start)
+        assert r.evidence.end == max(r.head.end, r.tail.end)
+
+
+def test_campaign_mentions_for_accepts_missing_quotes(tmp_path):
+    sdoc = make_doc(tmp_path, "开展“百日攻坚”行动，后来百日攻坚行动结束。\n")
+    ms = campaign_mentions_for(sdoc, {"“百日攻坚”行动": "百日攻坚行动"})
+    assert [m.text for m in ms] == ["“百日攻坚”行动", "百日攻坚行动"]
+    assert all(sdoc.source.text[m.start:m.end] == m.text for m in ms)
+
+
+# ------------------------------------------------------------- sample gold
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="shared gold and scorer not on this machine")
+def test_measures_score_on_the_sample_gold_with_gold_campaigns():
+    score = _load_scorer()
+    gold = score.load_gold(GOLD, CORPUS)
+    extractor, finder = MetricExtractor(), MeasuresFinder()
+    tp = fp = fn = 0
+    for src in read_corpus(CORPUS):
+        key = src.name[:3]
+        if key not in gold:
+            continue
+        sdoc = structure_document(src)
+        g = gold[key]
+        forms = {f: e["name"] for e in g["entities"] if e["type"] == "CAMPAIGN" for f in [e["name"], *e["mentions"]]}
+        rels = finder.find(sdoc, extractor.extract(sdoc), campaign_mentions_for(sdoc, forms))
+        pred = {"relations": [{"rel": "MEASURES", "from": r.head.text, "to": r.tail.name, "start": r.head.start,
+                               "end": r.head.end} for r in rels]}
+        res = score.score_relations(g, pred, [])["MEASURES"]
+        tp, fp, fn = tp + res["tp"], fp + res["fp"], fn + res["fn"]
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.7, (tp, fp, fn)
+    assert fn <= 2
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold not on this machine")
+def test_docs_without_measures_in_gold_get_few():
+    """002 has one metric and no MEASURES; nothing may be invented there."""
+    g = json.loads((GOLD / "002.json").read_text(encoding="utf-8"))
+    src = next(d for d in read_corpus(CORPUS) if d.name.startswith("002"))
+    sdoc = structure_document(src)
+    forms = {f: e["name"] for e in g["entities"] if e["type"] == "CAMPAIGN" for f in [e["name"], *e["mentions"]]}
+    rels = MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), campaign_mentions_for(sdoc, forms))
+    assert rels == []
