@@ -192,3 +192,24 @@ def test_permission_denied_is_one_problem(tmp_path: Path, monkeypatch: pytest.Mo
     docs, problems = _docs(tmp_path)
     assert set(docs) == {"a.txt"}
     assert problems["secret.txt"].line() == "secret.txt: unreadable (permission denied)"
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "utf-16", "utf-8-sig"])
+def test_sample_documents_survive_reencoding_with_crlf(tmp_path: Path, codec: str) -> None:
+    originals = {d.name: d for d in read_corpus(CORPUS)}
+    for name, d in originals.items():
+        (tmp_path / name).write_bytes(d.text.replace("\n", "\r\n").encode(codec))
+    again, problems = _docs(tmp_path)
+    assert not problems
+    for name, d in again.items():
+        assert d.text == originals[name].text and d.norm == originals[name].norm
+
+
+def test_sample_document_as_docx_keeps_its_lines(tmp_path: Path) -> None:
+    src = next(d for d in read_corpus(CORPUS) if d.name.startswith("004"))
+    d = docx.Document()
+    for line in src.text.split("\n"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "004.docx")
+    doc = read_document(tmp_path / "004.docx", tmp_path)
+    assert doc.text == src.text
