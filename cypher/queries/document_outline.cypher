@@ -4,7 +4,7 @@
 MATCH (s:Section)
 WHERE s.doc = $document
 OPTIONAL MATCH (e)-[:MENTIONED_IN]->(s)
-WHERE e.label <> 'Metric'
+WHERE e.type IS NOT NULL
 RETURN s.ordinal AS ordinal, s.level AS level, s.marker AS marker, s.title AS title,
        count(DISTINCT e.id) AS entities
 ORDER BY ordinal

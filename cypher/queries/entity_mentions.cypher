@@ -3,7 +3,7 @@
 // param: entity = 英德市交通运输局
 MATCH (e)-[m:MENTIONED_IN]->(c)
 WHERE e.name = $entity OR $entity IN e.aliases
-RETURN e.label AS label, e.name AS entity, m.doc AS document,
-       CASE WHEN c.label = 'Section' THEN c.name ELSE '' END AS section,
+RETURN coalesce(e.type, 'METRIC') AS type, e.name AS entity, m.doc AS document,
+       CASE WHEN c.level IS NULL THEN '' ELSE c.name END AS section,
        m.start AS offset, m.text AS text, m.sentence AS sentence
-ORDER BY document, offset, label, entity, text
+ORDER BY document, offset, type, entity, text

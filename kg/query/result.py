@@ -23,15 +23,23 @@ class QueryResult:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
-def _props(d: dict) -> dict:
-    """Properties of a ladybug node/rel dict: internal ``_`` keys and nulls left out (as in Neo4j)."""
-    return {k: plain(v) for k, v in sorted(d.items()) if not k.startswith("_") and v is not None}
+def _props(d: dict, extra: dict) -> dict:
+    """Non-null properties plus the label (nodes) or type (relationships), keys sorted."""
+    props = {k: v for k, v in d.items() if v is not None}
+    props.update(extra)
+    return {k: plain(v) for k, v in sorted(props.items())}
+
+
+def _ladybug_entity(d: dict) -> dict:
+    kind = "type" if "_SRC" in d else "label"
+    return _props({k: v for k, v in d.items() if not k.startswith("_")}, {kind: d.get("_LABEL")})
 
 
 def plain(value: object) -> object:
     """Normalise one value from ladybug or the neo4j driver to plain Python.
 
-    Nodes and relationships become the dict of their (non-null) properties,
+    Nodes and relationships become the dict of their non-null properties with
+    ``label`` (nodes) or ``type`` (relationships), as in :mod:`kg.schema`,
     paths ``{"nodes": [...], "rels": [...]}``, decimals int or float, and
     temporal values ISO text.
     """
@@ -44,8 +52,8 @@ def plain(value: object) -> object:
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return {"nodes": [plain(n) for n in value["_NODES"]], "rels": [plain(r) for r in value["_RELS"]]}
-        if "_LABEL" in value or "_ID" in value:
-            return _props(value)
+        if "_LABEL" in value and "_ID" in value:
+            return _ladybug_entity(value)
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
@@ -57,8 +65,10 @@ def _plain_neo4j(value: object) -> object:
         from neo4j.graph import Node, Path, Relationship
     except ImportError:  # pragma: no cover - neo4j is a dependency
         return str(value)
-    if isinstance(value, (Node, Relationship)):
-        return {k: plain(v) for k, v in sorted(dict(value).items()) if v is not None}
+    if isinstance(value, Node):
+        return _props(dict(value), {"label": min(value.labels)} if value.labels else {})
+    if isinstance(value, Relationship):
+        return _props(dict(value), {"type": value.type})
     if isinstance(value, Path):
         return {"nodes": [plain(n) for n in value.nodes], "rels": [plain(r) for r in value.relationships]}
     iso = getattr(value, "iso_format", None)
