@@ -26,6 +26,7 @@ Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -65,10 +66,11 @@ class _Clause:
     campaigns: list[int]  # indexes into the campaign list
 
 
-def _in(spans: list[_Clause], pos: int) -> _Clause | None:
-    for c in spans:
-        if c.start <= pos < c.end:
-            return c
+def _in(spans: list[_Clause], starts: list[int], pos: int) -> _Clause | None:
+    """The clause containing ``pos`` (``starts`` = the clause starts, sorted)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i].start <= pos < spans[i].end:
+        return spans[i]
     return None
 
 
@@ -95,6 +97,7 @@ class MeasuresFinder:
             campaign mention the rule used.
         """
         norm = sdoc.source.norm if norm is None else norm
+        metrics = sorted(metrics, key=lambda m: (m.start, m.end))
         camps = sorted((c for c in campaigns if c.label == "CAMPAIGN"), key=lambda c: (c.start, -c.end))
         if not metrics or not camps:
             return []
@@ -103,12 +106,13 @@ class MeasuresFinder:
         by_sentence: dict[int, list[_Clause]] = {}
         for c in clauses:
             by_sentence.setdefault(c.sentence, []).append(c)
+        starts = [c.start for c in clauses]
         for mi, m in enumerate(metrics):
-            c = _in(clauses, m.start)
+            c = _in(clauses, starts, m.start)
             if c is not None:
                 c.metrics.append(mi)
         for ci, cm in enumerate(camps):
-            c = _in(clauses, cm.start)
+            c = _in(clauses, starts, cm.start)
             if c is not None:
                 c.campaigns.append(ci)
 
@@ -190,6 +194,8 @@ class MeasuresFinder:
     # -- paragraph items
     def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
                        camps: list[Mention], link) -> None:
+        m_starts = [m.start for m in metrics]  # metrics come in text order
+        c_starts = [c.start for c in camps]
         for p in sdoc.paragraphs:
             text = norm[p.start:p.end]
             cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
@@ -202,15 +208,16 @@ class MeasuresFinder:
                 title_end = min(seg1, title_end + 1)
                 if title_end >= seg1:  # a one-sentence item: the sentence rules decide
                     continue
-                in_title = [ci for ci, c in enumerate(camps) if seg0 <= c.start and c.end <= title_end]
+                lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
+                in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end]
                 if not in_title:
                     continue
-                if any(seg0 <= m.start < title_end for m in metrics):
+                m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
+                if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
-                for mi, m in enumerate(metrics):
-                    if title_end <= m.start < seg1:
-                        for ci in in_title:
-                            link(mi, ci, "segment")
+                for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
+                    for ci in in_title:
+                        link(mi, ci, "segment")
 
     def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
                        link) -> None:

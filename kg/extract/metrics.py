@@ -16,7 +16,7 @@ Each metric gets a ``kind``: ``change`` (同比增加75宗, 下降7%), ``target`
 (计划投资X万元, 预计完成投资X亿, anything in a plan section unless the
 sentence reports the past) or ``level``; an ``indicator`` copied from its
 clause; and a ``period`` (上半年, 全年, 1-6月 ...) when the sentence or its
-paragraph states one. Cue words live in ``data/lexicon/metric_cues.tsv``.
+sentence states one. Cue words live in ``data/lexicon/metric_cues.tsv``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -245,10 +246,11 @@ class NumberMatch:
     category: str
 
 
-def _parse_value(token: str) -> float | None:
+def _scaled(token: str, factor: float) -> float | None:
+    """The number written as ``token`` times ``factor`` (decimal arithmetic: 2.3亿 = 230000000.0)."""
     if any(c in MASK_CHARS for c in token):
         return None
-    return float(token.replace(",", ""))
+    return float(Decimal(token.replace(",", "")) * Decimal(repr(factor)))
 
 
 class NumberGrammar:
@@ -331,9 +333,7 @@ class NumberGrammar:
             return None
         if masked and not all(c in MASK_CHARS for c in token.replace(".", "")) and not any(c.isdigit() for c in token):
             return None
-        value = _parse_value(token)
-        # a range: 3-5个, 10%-15%
-        low_value = value
+        # a range: 3-5个, 10%-15% (the value is the lower bound)
         range_end = None
         if p < len(norm) and norm[p] in RANGE_JOINERS:
             nxt = self._number_at(norm, text, p + 1)
@@ -343,6 +343,8 @@ class NumberGrammar:
         approx = ""
         if pos < len(norm) and norm[pos] in APPROX:
             approx, pos = norm[pos], pos + 1
+        if approx == "" and norm.startswith(" ", pos) and self.units.match(norm, pos + 1) is not None:
+            pos += 1
         mult = 1.0
         unit = self.units.match(norm, pos)
         if unit is None or unit.text[0] not in "十百千万亿":
@@ -358,7 +360,7 @@ class NumberGrammar:
                 return None
             if range_end is None and approx == "" and pos < len(norm) and (norm[pos].isascii() and norm[pos].isalnum()):
                 return None
-            return NumberMatch(s, pos, None if masked else low_value * mult, "元", masked, "money")
+            return NumberMatch(s, pos, _scaled(token, mult), "元", masked, "money")
         end = pos + len(unit.text)
         canonical = unit.canonical
         # a percent range written 10%-15%
@@ -379,11 +381,7 @@ class NumberGrammar:
             return None
         if unit.text == "点" and (nxt_ch.isdigit() or norm[max(0, s - 2):s].endswith(_TIME_OF_DAY)):
             return None
-        if masked:
-            value = None
-        elif value is not None:
-            value = low_value * mult
-        return NumberMatch(s, end, value, canonical, masked, unit.category)
+        return NumberMatch(s, end, _scaled(token, mult), canonical, masked, unit.category)
 
     def _money_context(self, norm: str, pos: int) -> bool:
         pre = norm[clause_start(norm, pos, max(0, pos - 40)):pos]
@@ -469,7 +467,7 @@ class MetricExtractor:
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
                 value=num.value, unit=num.unit, indicator=indicator, kind=kind, masked=num.masked,
-                evidence=sdoc.evidence(num.start, num.end), period=self._period(sdoc, norm, num.start, s0),
+                evidence=sdoc.evidence(num.start, num.end), period=self._period(norm, num.start, s0),
             ))
         return out
 
@@ -539,8 +537,9 @@ class MetricExtractor:
         while i >= s0 and norm[i] not in PHRASE_SEPS:
             i -= 1
         start = i + 1
-        if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起
-            start = prev.end
+        if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起; X家企业、20多个乡镇
+            between = norm[prev.end:num.start]
+            start = prev.end + between.rfind("、") + 1 if "、" in between else prev.end
             while start < num.start and norm[start] in "、和及与 ）)":
                 start += 1
         pre = norm[start:num.start].strip()
@@ -563,7 +562,8 @@ class MetricExtractor:
         post = _strip_words(post, ("和", "及", "与", "、", "或"))
         rest = _strip_words(pre, self.cues["compare"] + ("分别", "了", "约"), left=True)
         rest = _strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
-        if prev_metric is not None and not rest:  # 同比增加75宗, 降至X元/人次: what the previous metric counts
+        if prev_metric is not None and ((pre and not rest) or not (pre or post)):
+            # 同比增加75宗, 降至X元/人次, 分别下降X%和X%: what the previous metric counts
             pre = prev_metric.indicator + pre
         ind = pre + post if pre and post else (pre or post)
         if len(ind) > 40:
@@ -571,22 +571,13 @@ class MetricExtractor:
         return ind
 
     # -- period
-    def _period(self, sdoc: StructuredDocument, norm: str, pos: int, s0: int) -> str | None:
+    @staticmethod
+    def _period(norm: str, pos: int, s0: int) -> str | None:
+        """The last period expression of the sentence before the metric (上半年, 1-6月 ...)."""
         last = None
         for m in PERIOD_RE.finditer(norm, s0, pos):
             last = m.group()
-        if last is not None:
-            return last
-        sent = sdoc.sentence_at(pos)
-        if sent is None:
-            return None
-        for prev in reversed(sdoc.sentences[:sent.index]):
-            if prev.paragraph != sent.paragraph:
-                break
-            found = [m.group() for m in PERIOD_RE.finditer(norm, prev.start, prev.end)]
-            if found:
-                return found[-1]
-        return None
+        return last
 
 
 # ----------------------------------------------------------------- component
