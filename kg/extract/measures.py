@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.metrics import CLAUSE_SEPS, clause_spans, clause_start, protected_spans
+from kg.extract.metrics import clause_spans, clause_start, protected_spans
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 
 #: markers that open a paragraph item
@@ -300,4 +300,4 @@ def make_kg_measures(nlp: Language, name: str) -> MeasuresComponent:
     return MeasuresComponent()
 
 
-__all__ = ["CLAUSE_SEPS", "MeasuresComponent", "MeasuresFinder", "campaign_mentions_for"]
+__all__ = ["MeasuresComponent", "MeasuresFinder", "campaign_mentions_for"]

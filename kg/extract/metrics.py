@@ -192,15 +192,6 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
     return i + 1
 
 
-def clause_end(text: str, pos: int, ceil: int | None = None) -> int:
-    """Offset of the first clause separator at or after ``pos`` (or ``ceil``)."""
-    ceil = len(text) if ceil is None else ceil
-    i = pos
-    while i < ceil and text[i] not in CLAUSE_SEPS:
-        i += 1
-    return i
-
-
 def clause_spans(text: str, start: int, end: int, protected: list[bool] | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into clauses at ，；：。！？ (not inside titles or quotes)."""
     spans, s = [], start
@@ -331,8 +322,6 @@ class NumberGrammar:
             return None
         if prev in "第+/这那此该" or (prev in "-~～—–" and s > 1 and (norm[s - 2].isdigit() or norm[s - 2] in MASK_CHARS)):
             return None
-        if masked and not all(c in MASK_CHARS for c in token.replace(".", "")) and not any(c.isdigit() for c in token):
-            return None
         # a range: 3-5个, 10%-15% (the value is the lower bound)
         range_end = None
         if p < len(norm) and norm[p] in RANGE_JOINERS:
@@ -357,8 +346,6 @@ class NumberGrammar:
                     break
         if unit is None:
             if mult == 1.0 or not self._money_context(norm, s):
-                return None
-            if range_end is None and approx == "" and pos < len(norm) and (norm[pos].isascii() and norm[pos].isalnum()):
                 return None
             return NumberMatch(s, pos, _scaled(token, mult), "元", masked, "money")
         end = pos + len(unit.text)
@@ -432,9 +419,8 @@ class MetricExtractor:
         self.units = units if units is not None else load_units()
         self.cues = cues if cues is not None else load_cues()
         self.grammar = NumberGrammar(self.units, self.cues)
-        single = tuple(w for w in self.cues["change"] if len(w) == 1)
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
-        self._change_single = single
+        self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
 
     def extract(self, sdoc: StructuredDocument, norm: str | None = None) -> list[MetricMention]:
         """Metrics of ``sdoc`` in text order.
@@ -455,14 +441,11 @@ class MetricExtractor:
         numbers = self.grammar.find(norm, text, protected)
         plans = plan_spans(sdoc, norm, self.cues)
         out: list[MetricMention] = []
-        kinds: dict[int, str] = {}
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
-            s0, s1 = (sent.start, sent.end) if sent else (clause_start(norm, num.start), clause_end(norm, num.end))
+            s0 = sent.start if sent else max(norm.rfind(ch, 0, num.start) for ch in "。！？!?\n") + 1
             prev = numbers[i - 1] if i > 0 and numbers[i - 1].start >= s0 else None
-            kind = self._kind(norm, num, s0, prev, kinds.get(i - 1) if prev else None,
-                              numbers, i, plans)
-            kinds[i] = kind
+            kind = self._kind(norm, num, s0, prev, out[-1].kind if prev else None, plans)
             indicator = self._indicator(norm, num, s0, prev, out[-1] if prev and out else None, kind)
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
@@ -508,7 +491,8 @@ class MetricExtractor:
         return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
 
     def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
-              numbers: list[NumberMatch], i: int, plans: list[tuple[int, int]]) -> str:
+              plans: list[tuple[int, int]]) -> str:
+        """level, change or target (``prev`` = the previous metric of the sentence, if any)."""
         c0 = clause_start(norm, num.start, s0)
         pre = norm[c0:num.start]
         # a metric right after another in the same clause: only the words in between count
@@ -520,8 +504,8 @@ class MetricExtractor:
             return "change"
         # a run of target clauses in the sentence: 计划投资X万元，重点项目X个，...
         if prev_kind == "target" and not any(w in pre for w in self.cues["level"]):
-            gap = norm[prev.end:c0]
-            if clause_start(norm, c0 - 1, prev.end) <= prev.end or len(gap) < 3:
+            # the previous metric is in this clause or in the clause right before it
+            if prev.end > c0 or not any(ch in CLAUSE_SEPS for ch in norm[prev.end:c0 - 1]):
                 return "target"
         if any(a <= num.start < b for a, b in plans):
             before = norm[s0:num.start]
