@@ -320,7 +320,7 @@ class NumberGrammar:
         prev = norm[s - 1] if s > 0 else ""
         if prev.isascii() and prev.isalpha():  # G75, ADAS..., V2X
             return None
-        if prev in "第+/这那此该" or (prev in "-~～—–" and s > 1 and (norm[s - 2].isdigit() or norm[s - 2] in MASK_CHARS)):
+        if prev in "第+/×这那此该" or (prev in "-~～—–" and s > 1 and (norm[s - 2].isdigit() or norm[s - 2] in MASK_CHARS)):
             return None
         # a range: 3-5个, 10%-15% (the value is the lower bound)
         range_end = None
@@ -365,6 +365,8 @@ class NumberGrammar:
         if nxt_ch and (nxt_ch in unit.blocked_next or nxt_ch in "级型+"):
             return None
         if nxt_ch.isascii() and nxt_ch.isalnum() and unit.text.isascii():
+            return None
+        if unit.text == "起" and prev in "自从":  # 自X起施行
             return None
         if unit.text == "点" and (nxt_ch.isdigit() or norm[max(0, s - 2):s].endswith(_TIME_OF_DAY)):
             return None
