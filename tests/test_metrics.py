@@ -110,7 +110,7 @@ def test_thousands_separator_only_when_written_as_ascii_comma(tmp_path):
     "X县获评示范县，X执法大队开出罚单，XX交职院与X市合作，注销了X至杭州线路。\n",
     "新（改）建XXX吨级货船，X处长到会，X项目推进，X人民群众满意。\n",
     "我把这5个任务形容为人型工程，这4个方面都很重要。\n",
-    "实行7×24值班，本办法自X起施行，X对全市工作进行了部署，X月X日召开，1/3的企业。\n",
+    "实行7×24小时值班，本办法自X起施行，X对全市工作进行了部署，X月X日召开，1/3的企业。\n",
 ])
 def test_non_metrics(tmp_path, text):
     assert metrics_of(tmp_path, text) == []
