@@ -1,7 +1,241 @@
-"""BOOTSTRAP placeholder: the component is being written."""
+"""The ``kg_entities`` component: AGENCY, ORGANIZATION, CAMPAIGN, REGULATION mentions.
+
+Rules (each mention's ``rule`` names the one that found it):
+
+``lexicon``            a phrase of the shipped or a user lexicon (``entries.tsv``, ``--lexicon``)
+``regulation.title``   a 《》 title of a normative document (:mod:`kg.extract.quotes`)
+``quote.campaign``     “X”行动, “X”创建工作, “路政宣传月” ...
+``quote.regulation``   “X”工作纪律, “五条军规”, “六项制度”
+``agency.head``        place/level/stems + head noun: 英德市交通运输局, 支队党委 (:mod:`kg.extract.heads`)
+``agency.short``       省厅 -> 省交通运输厅 (a level and a head with the stem left out)
+``agency.list``        bodies listed before 等部门 or before a named body: 公安、市场监管部门
+``organization.head``  brand + 集团/公司/协会/出行 ...
+``campaign.head``      modifiers + 专项行动/实践活动/转型年/示范县 ...
+``campaign.anaphor``   a bare 专项整治 standing for the document's one full campaign with that head
+``regulation.head``    modifiers + 制度/责任制/清单 ...
+
+Choosing among candidates: bodies and organisations first (longest span wins),
+then campaigns and regulations, which stop at the bodies' ends and may not
+lie inside them; bodies may lie inside a regulation title. Self-references
+(我局, 本局, 支队 alone) are left to the relations component.
+"""
+
+from __future__ import annotations
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.heads import (
+    LEVEL,
+    STEM,
+    agency_candidates,
+    campaign_candidates,
+    enumeration_candidates,
+    organization_candidates,
+    regulation_candidates,
+)
+from kg.extract.lexicon import Lexicon, load_lexicon, strip_quotes
+from kg.extract.phrases import Candidate, PhraseScanner, is_masked
+from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
+from kg.model import Evidence, Mention, StructuredDocument
+
+#: the field a bare 省厅 / 市局 belongs to when the document names no other
+DEFAULT_STEM = "交通运输"
+#: heads whose bare short form (省厅, 市局) is expanded with a stem
+_SHORT_HEADS = ("厅", "局")
+_BODY_LABELS = ("AGENCY", "ORGANIZATION")
+_TRAILING = ("工作",)
+
+_DEFAULT_LEXICON: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    """The shipped dictionaries, loaded once."""
+    global _DEFAULT_LEXICON
+    if _DEFAULT_LEXICON is None:
+        _DEFAULT_LEXICON = load_lexicon([])
+    return _DEFAULT_LEXICON
+
+
+# --------------------------------------------------------------- candidates
+def lexicon_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Every occurrence of a lexicon phrase; user phrases outrank every rule."""
+    text, lx = sc.text, sc.lx
+    heads = lx.trie("agency_heads")
+    out: list[Candidate] = []
+    for start, end, word, (label, canon) in lx.trie("known").finditer(text):
+        if label == "AGENCY":  # 交通运输部 is not a body inside 交通运输部门
+            hit = heads.longest_ending_at(text, end, start)
+            if hit and any(text.startswith(nb, end) for nb in hit[2].not_before):
+                continue
+        tier = 9 if word in lx.user_phrases else 2
+        cand = Candidate(label, start, end, canon, "lexicon", tier=tier)
+        out.append(cand)
+    return out
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(cands: list[Candidate], taken: list[Candidate] | None = None) -> list[Candidate]:
+    """Greedy choice of non-overlapping candidates: user lexicon first, then longest, then tier."""
+    chosen: list[Candidate] = list(taken or [])
+    order = sorted(cands, key=lambda c: (c.tier >= 9, c.length, c.tier, -c.start), reverse=True)
+    out: list[Candidate] = []
+    for c in order:
+        if any(_overlaps(c, t) for t in chosen):
+            continue
+        chosen.append(c)
+        out.append(c)
+    return out
+
+
+def _inside(c: Candidate, spans: list[Candidate]) -> bool:
+    return any(s.start <= c.start and c.end <= s.end for s in spans)
+
+
+def _crosses(c: Candidate, spans: list[Candidate]) -> bool:
+    return any(_overlaps(c, s) and not (c.start <= s.start and s.end <= c.end)
+               and not (s.start <= c.start and c.end <= s.end) for s in spans)
+
+
+# -------------------------------------------------------------------- names
+def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
+    """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out."""
+    info = c.info
+    if info.get("head") not in _SHORT_HEADS or info.get("kinds") != (LEVEL,):
+        return None
+    level, head = info["words"][0], info["head"]
+    stems: dict[str, int] = {}
+    for a in agencies:
+        k, w = a.info.get("kinds", ()), a.info.get("words", ())
+        if a.info.get("head") == head and k and k[0] == LEVEL and w[0] == level and STEM in k:
+            stem = "".join(word for kind, word in zip(k, w) if kind == STEM)
+            stems[stem] = stems.get(stem, 0) + 1
+    if DEFAULT_STEM in stems or not stems:
+        stem = DEFAULT_STEM
+    else:
+        stem = max(stems, key=lambda s: (stems[s], s))
+    return f"{level}{stem}{head}"
+
+
+def _clean_name(name: str) -> str:
+    name = strip_quotes(name).strip()
+    for suffix in _TRAILING:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            name = name[: -len(suffix)]
+    return name
+
+
+def _anaphor_name(c: Candidate, campaigns: list[Candidate]) -> str | None:
+    """The full campaign a bare head stands for: the nearest one before it, else after it."""
+    full = [f for f in campaigns if not f.bare_head and c.bare_head in f.name and f.length > c.length]
+    if not full:
+        return None
+    before = [f for f in full if f.end <= c.start]
+    pick = max(before, key=lambda f: f.start) if before else min(full, key=lambda f: f.start)
+    return pick.name
+
+
+# ----------------------------------------------------------------- mentions
+def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Run every rule over ``text`` and choose the mentions (names not yet final).
+
+    Returns
+    -------
+    list of Candidate
+        Chosen candidates, sorted by offset; bare anaphoric heads already
+        carry the full campaign's name or are left out.
+    """
+    sc = PhraseScanner(text, lexicon)
+    brackets = find_brackets(text)
+    titles = title_candidates(sc, brackets)  # records title spans first
+    known = lexicon_candidates(sc)
+
+    agencies = agency_candidates(sc)
+    agencies += enumeration_candidates(sc, agencies)
+    body_known = [k for k in known if k.label in _BODY_LABELS]
+    sc.blocked_ends = {c.end for c in agencies + body_known}
+    orgs = organization_candidates(sc)
+    bodies = _select(agencies + orgs + body_known)
+    sc.blocked_ends = {c.end for c in bodies}
+
+    free = (titles + quote_candidates(sc, brackets) + campaign_candidates(sc) + regulation_candidates(sc)
+            + [k for k in known if k.label not in _BODY_LABELS])
+    free = [c for c in free if not _inside(c, bodies) or c.tier >= 9]
+    named = _select(free)
+    bodies = [b for b in bodies if not _crosses(b, named)]
+
+    campaigns = [c for c in named if c.label == "CAMPAIGN"]
+    out: list[Candidate] = []
+    for c in named:
+        if c.bare_head:
+            full = _anaphor_name(c, campaigns)
+            if full is None:
+                continue
+            c.name, c.rule = full, "campaign.anaphor"
+        out.append(c)
+    for b in bodies:
+        if b.label == "AGENCY" and b.rule == "agency.head":
+            short = _short_form_name(b, agencies)
+            if short is not None:
+                b.name, b.rule = short, "agency.short"
+        out.append(b)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Entity mentions of one structured document.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document; rules read ``source.norm``, mentions quote ``source.text``.
+    lexicon : Lexicon, optional
+        Dictionaries (default: the shipped ones).
+
+    Returns
+    -------
+    list of Mention
+        Sorted by offset; ``name`` is the canonical proposal (quotes and 《》
+        removed, masks kept, short forms expanded, lexicon aliases applied).
+    """
+    lx = lexicon or default_lexicon()
+    text = sdoc.source.text
+    out: list[Mention] = []
+    for c in find_candidates(sdoc.source.norm, lx):
+        surface = text[c.start:c.end]
+        name = lx.canonical(c.label, _clean_name(c.name))
+        if not name or lx.is_stopped(surface, name):
+            continue
+        ev: Evidence = sdoc.evidence(c.start, c.end)
+        out.append(Mention(doc=sdoc.name, label=c.label, text=surface, start=c.start, end=c.end, name=name,
+                           evidence=ev, masked=is_masked(name), rule=c.rule))
+    return out
+
+
+class EntityRecognizer:
+    """spaCy component: fills ``doc._.kg_mentions`` from ``doc._.kg_document``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        sdoc = doc._.kg_document
+        if sdoc is None:
+            return doc
+        lexicon = doc._.kg_lexicon or getattr(self.nlp, "user_data", {}).get("kg_lexicon")
+        mentions = find_mentions(sdoc, lexicon)
+        doc._.kg_mentions = list(doc._.kg_mentions or []) + mentions
+        return doc
 
 
 @Language.factory("kg_entities")
-def make_kg_entities(nlp, name):
-    return lambda doc: doc
+def make_kg_entities(nlp: Language, name: str) -> EntityRecognizer:
+    """Factory for the ``kg_entities`` pipe."""
+    return EntityRecognizer(nlp)
+
+
+__all__ = ["EntityRecognizer", "default_lexicon", "find_candidates", "find_mentions"]

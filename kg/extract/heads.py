@@ -1,0 +1,277 @@
+"""Head-noun rules: a name is a head noun plus the modifiers on its left.
+
+AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党组, 省厅执法局
+            parsed right to left over dictionary words only, so it stops by
+            itself before verbs (代表支队党委 -> 支队党委); the head says
+            what must stand directly before it (委 needs a level: 市委).
+ORGANIZATION brand + HEAD                                   滴滴公司, 天海石油集团公司
+            the brand runs left until a stop word, a class noun or another name.
+CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
+REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
+            modifiers run left until a stop word (开展, 推进, 全市 ...), with
+            和/及/与 crossed inside names (道路交通安全和运输执法领域 ...).
+
+Each rule returns :class:`~kg.extract.phrases.Candidate` records; the
+component in :mod:`kg.extract.entities` chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import AgencyHead
+from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner
+
+#: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
+COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
+                             "所有", "部分", "多家", "一些", "全国各", "基层"})
+#: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
+ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一批", "家"}
+#: a list of bodies closed by a collective noun: 公安交警等相关部门, 市公安交管、经信等七部门
+_ENUM_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两Xx]+个?)?(?:相关|有关)?(?:部门|单位)")
+
+HEAD, STEM, UNIT, LEVEL, PLACE, MASK = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One dictionary word of an agency name."""
+
+    kind: str
+    start: int
+    end: int
+    word: str
+
+
+# ----------------------------------------------------------------- agencies
+def _mask_ending_at(text: str, pos: int) -> int | None:
+    i = pos
+    while i > 0 and text[i - 1] in MASK_CHARS:
+        i -= 1
+    return i if i < pos else None
+
+
+def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[Part]:
+    """Dictionary words of an agency name ending at ``pos``, right to left.
+
+    ``state`` is the kind of the word to the right of ``pos``; it decides
+    what may come next: after a head, stem or unit anything; after a level
+    only a place or a mask; after a place or mask only a level (广东省清远市).
+    """
+    text, lx = sc.text, sc.lx
+    parts: list[Part] = []
+    while pos > 0:
+        options: list[tuple[int, int, str, str]] = []  # (length, preference, kind, word)
+        if state in (HEAD, STEM, UNIT):
+            hit = lx.trie("stems").longest_ending_at(text, pos)
+            if hit and lx.stems[hit[1]] != "generic":
+                options.append((len(hit[1]), 3, STEM, hit[1]))
+            hit = lx.trie("agency_heads").longest_ending_at(text, pos)
+            if hit and hit[2].cls in ("unit", "team"):
+                options.append((len(hit[1]), 2, UNIT, hit[1]))
+        if state in (HEAD, STEM, UNIT, PLACE, MASK):
+            hit = lx.trie("levels").longest_ending_at(text, pos)
+            if hit:
+                options.append((len(hit[1]), 1, LEVEL, hit[1]))
+        if state in (HEAD, STEM, UNIT, LEVEL):
+            hit = lx.trie("places").longest_ending_at(text, pos)
+            if hit:
+                options.append((len(hit[1]), 4, PLACE, hit[1]))
+            m = _mask_ending_at(text, pos)
+            if m is not None:
+                options.append((pos - m, 0, MASK, text[m:pos]))
+        if not options:
+            break
+        length, _, kind, word = max(options)
+        parts.append(Part(kind, pos - length, pos, word))
+        pos -= length
+        state = kind
+    return parts
+
+
+def _drop_determined_level(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """Drop a leading level that belongs to a determiner: 全市, 我市, 全省 are not 市, 省."""
+    while parts and parts[-1].kind == LEVEL:
+        p = parts[-1]
+        stop = sc.lx.trie("stopwords").longest_ending_at(sc.text, p.end)
+        if stop is None or stop[0] >= p.start:
+            break
+        parts = parts[:-1]
+    return parts
+
+
+def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
+    if "none" in head.needs:
+        return True
+    if not parts:
+        return False
+    if "scope" in head.needs and any(p.kind in (LEVEL, PLACE, MASK) for p in parts):
+        return True  # X执法大队, 南阳执法支队
+    first = parts[0]
+    stem_kind = sc.lx.stems.get(first.word) if first.kind == STEM else None
+    if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
+        return stem_kind == "body"
+    if "any" in head.needs and (first.kind in (LEVEL, PLACE, MASK, UNIT) or stem_kind):
+        return True
+    if "stem" in head.needs and stem_kind:
+        return True
+    return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
+
+
+def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
+    """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
+    det = sc.det_before(start)
+    if det in COLLECTIVE_DETS:
+        return True
+    if start >= 2 and sc.text[start - 1] == "、" and parts and parts[-1].kind == LEVEL:
+        return sc.lx.trie("levels").longest_ending_at(sc.text, start - 1) is not None
+    return False
+
+
+def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Public bodies found from their head nouns (see the module docstring)."""
+    text, lx = sc.text, sc.lx
+    heads = lx.trie("agency_heads")
+    out: list[Candidate] = []
+    for end in range(1, len(text) + 1):
+        hit = heads.longest_ending_at(text, end)
+        if hit is None:
+            continue
+        hstart, word, head = hit
+        if any(text.startswith(nb, end) for nb in head.not_before):
+            continue
+        parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
+        if not _head_ok(head, parts, sc):
+            continue
+        start = parts[-1].start if parts else hstart
+        if _collective(sc, start, parts):
+            continue
+        kinds = tuple(p.kind for p in reversed(parts))
+        cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
+        cand.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
+        out.append(cand)
+    return out
+
+
+def _enum_item(sc: PhraseScanner, end: int) -> tuple[int, list[Part]] | None:
+    """A list item made only of levels, places and stems that ends at ``end``."""
+    parts = parse_agency_parts(sc, end, state=STEM)
+    if not parts:
+        return None
+    start = parts[-1].start
+    if not any(p.kind == STEM and sc.lx.stems.get(p.word) == "body" for p in parts):
+        return None
+    if start > 0:
+        if sc.is_name_char(start - 1):
+            if sc.stopword_ending_at(start) is None:
+                return None
+        elif sc.text[start - 1] not in "、，,；;：:。 \n\t“”(（":
+            return None
+    return start, parts
+
+
+def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """Bodies named in a list that a collective noun or a named body closes.
+
+    ``会同市公安交管、经信等七部门`` gives 市公安交管 and 经信;
+    ``同公安、市场监管部门`` gives 公安 next to 市场监管部门.
+    """
+    text = sc.text
+    ends = [m.start() for m in _ENUM_TAIL.finditer(text)]
+    ends += [a.start - 1 for a in agencies if a.start > 0 and text[a.start - 1] == "、"]
+    out: list[Candidate] = []
+    for end in ends:
+        pos = end
+        while pos > 0:
+            item = _enum_item(sc, pos)
+            if item is None:
+                break
+            start, parts = item
+            if _collective(sc, start, parts):
+                break
+            cand = Candidate("AGENCY", start, pos, text[start:pos], "agency.list", tier=0)
+            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)), "head": "",
+                         "words": tuple(p.word for p in reversed(parts))}
+            out.append(cand)
+            if start > 0 and text[start - 1] == "、":
+                pos = start - 1
+                continue
+            break
+    return out
+
+
+# ------------------------------------------------------------ organisations
+def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Enterprises, associations and schools: a brand before an organisation head."""
+    text, lx = sc.text, sc.lx
+    heads = lx.trie("org_heads")
+    out: list[Candidate] = []
+    for end in range(1, len(text) + 1):
+        hit = heads.longest_ending_at(text, end)
+        if hit is None:
+            continue
+        hstart, word, head = hit
+        if head.weak and not any(text.startswith(a, end) for a in head.after):
+            continue
+        pos = hstart
+        lo = max(0, hstart - 10)
+        while pos > lo:
+            if pos in sc.blocked_ends and pos != hstart:
+                break
+            if not sc.is_name_char(pos - 1) or sc.stopword_ending_at(pos) is not None:
+                break
+            pos -= 1
+        brand = text[pos:hstart]
+        if not brand or sc.is_generic(brand, numerals=False):
+            continue
+        if sc.det_before(pos) in ORG_CLASS_DETS:
+            continue
+        if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
+            continue
+        cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
+        out.append(cand)
+    return out
+
+
+# --------------------------------------------------- campaigns, regulations
+def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
+    text, lx = sc.text, sc.lx
+    trie = lx.trie(trie_name)
+    out: list[Candidate] = []
+    for end in range(1, len(text) + 1):
+        for hstart, word, head in trie.ending_at(text, end):
+            if label == "CAMPAIGN":
+                if head.quoted_only:
+                    continue
+                anaphor = head.anaphor
+            else:
+                if "any" not in head.where:
+                    continue
+                anaphor = False
+            if any(text.startswith(nb, end) for nb in head.not_before):
+                continue
+            if sc.in_title(hstart, end):
+                continue
+            start = sc.extend_left(hstart)
+            modifier = text[start:hstart]
+            named = bool(modifier) and (not sc.is_generic(sc.last_conjunct(modifier))
+                                        or (label == "REGULATION" and sc.is_numbered(modifier)))
+            if modifier in lx.slogans:
+                named = False
+            if named:
+                out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
+            elif anaphor:
+                out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
+            break  # the longest head that may stand here decides
+    return out
+
+
+def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...)."""
+    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head")
+
+
+def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Named rule sets in running text (六项制度, 党风廉政建设责任制 ...)."""
+    return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")

@@ -1,0 +1,217 @@
+"""Shared machinery of the entity rules: candidates, boundaries, generic checks.
+
+A :class:`PhraseScanner` wraps one document's normalised text and the
+:class:`~kg.extract.lexicon.Lexicon`, and answers the questions every rule
+asks: where does a name stop on the left (punctuation, a verb of conducting,
+a determiner, the end of another name), is a modifier only generic words, is
+a character part of a mask.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon
+
+#: characters that stand for masked names or numbers (after width folding)
+MASK_CHARS = frozenset("Xx*")
+#: numerals and count words: a modifier made only of these names nothing
+_NUMERAL = frozenset("0123456789一二三四五六七八九十百千万亿两几零〇Xx*")
+_COUNT = frozenset("个项次条年批名家")
+#: coordinators that may stand inside a name (道路交通安全和运输执法领域 ...)
+CONJ = frozenset("和及与")
+ENUM = "、"
+_MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified ideograph."""
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
+
+
+def is_masked(text: str) -> bool:
+    """True when ``text`` contains a mask (X, XX, x, *)."""
+    return bool(_MASK_RE.search(text))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span a rule proposes as an entity mention.
+
+    ``name`` is the canonical proposal before lexicon aliases are applied;
+    ``bare_head`` marks a bare generic head (专项整治) that may only stand for
+    a full campaign of the same document.
+    """
+
+    label: str
+    start: int
+    end: int
+    name: str
+    rule: str
+    tier: int = 0  # higher wins ties between equally long spans
+    bare_head: str = ""
+    info: dict = field(default_factory=dict)  # rule-specific detail (agency parts ...)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class PhraseScanner:
+    """Boundary and vocabulary questions about one document's text.
+
+    Parameters
+    ----------
+    text : str
+        The normalised document text (``SourceDocument.norm``).
+    lexicon : Lexicon
+    """
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lx = lexicon
+        self.blocked_ends: set[int] = set()  # ends of names already found (agencies ...)
+        self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
+
+    # ------------------------------------------------------------ characters
+    def is_name_char(self, i: int) -> bool:
+        """A character that may be part of an unquoted name (ideograph or mask)."""
+        ch = self.text[i]
+        return is_cjk(ch) or ch in MASK_CHARS
+
+    def in_title(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside a 《》 title."""
+        return any(s <= start and end <= e for s, e in self.title_spans)
+
+    # ----------------------------------------------------------- vocabulary
+    def stopword_ending_at(self, pos: int, lo: int = 0) -> tuple[int, str, str] | None:
+        """The longest stop word ending at ``pos`` that no content word swallows.
+
+        A content word (stem, field word, known name, protected word) that
+        covers the stop word and is longer wins: ``党的`` is not stopped by
+        ``的``, ``文化和旅游`` not by ``和``, ``供给侧`` not by ``给``, the place
+        name ``从江`` not by ``从``.
+        """
+        stop = self.lx.trie("stopwords").longest_ending_at(self.text, pos, lo)
+        if stop is None:
+            return None
+        if self._covered(stop[0], pos):
+            return None
+        return stop
+
+    def _covered(self, start: int, end: int) -> bool:
+        """True when a content word longer than ``[start, end)`` covers it."""
+        text = self.text
+        for kind in ("domain", "stems", "known", "words", "places"):
+            trie = self.lx.trie(kind)
+            for e in range(end, min(len(text), end + trie.max_len) + 1):
+                for s, word, _ in trie.ending_at(text, e):
+                    if s <= start and e - s > end - start:
+                        return True
+        return False
+
+    def stopword_starting_at(self, i: int, kinds: frozenset[str]) -> str | None:
+        """A stop word of one of ``kinds`` that starts at ``i`` (for scans to the right)."""
+        trie = self.lx.trie("stopwords")
+        for e in range(i + 1, min(len(self.text), i + trie.max_len) + 1):
+            for s, word, _ in trie.ending_at(self.text, e, i):
+                if s == i and self.lx.stopwords.get(word) in kinds and not self._covered(s, e):
+                    return word
+        return None
+
+    def det_before(self, pos: int) -> str | None:
+        """A determiner or quantifier word ending at ``pos`` (各级, 全市, X家 ...)."""
+        hit = self.lx.trie("stopwords").longest_ending_at(self.text, pos)
+        if hit is not None and self.lx.stopwords.get(hit[1]) in ("det", "measure"):
+            return hit[1]
+        return None
+
+    def is_generic(self, modifier: str, numerals: bool = True) -> bool:
+        """True when ``modifier`` is made only of generic words, stop words and numerals.
+
+        Such a modifier plus a head is a common noun phrase (走访慰问活动,
+        问题清单, 三年行动), not a name. With ``numerals=False`` numbers count
+        as name words (inside quotes: “百千万工程”).
+        """
+        s = modifier.strip()
+        if not s:
+            return True
+        pos = len(s)
+        generic, stops = self.lx.trie("generic"), self.lx.trie("stopwords")
+        while pos > 0:
+            ch = s[pos - 1]
+            if numerals and (ch in _NUMERAL or (ch in _COUNT and pos >= 2 and s[pos - 2] in _NUMERAL)):
+                pos -= 1
+                continue
+            hit = generic.longest_ending_at(s, pos) or stops.longest_ending_at(s, pos)
+            if hit is None:
+                return False
+            pos = hit[0]
+        return True
+
+    def is_numbered(self, modifier: str) -> bool:
+        """True for a count-named modifier such as ``六项``, ``X项工作``, ``五条``."""
+        return bool(re.match(r"^[0-9一二三四五六七八九十两Xx*]+[项条个]", modifier))
+
+    # -------------------------------------------------------- left extension
+    def extend_left(self, end: int, limit: int = 30, allow_conj: bool = True,
+                    head_tries: tuple[str, ...] = ("campaign_heads", "regulation_heads", "agency_heads")) -> int:
+        """Where a free-text name ending at ``end`` starts.
+
+        Walks left over ideographs and masks and stops at punctuation, digits,
+        a stop word, the end of a name found before, or after ``limit``
+        characters. ``和/及/与`` are crossed when the conjunct on their left is
+        short and is not itself a name (does not end with a head); ``、`` only
+        inside ``A、B及C`` chains.
+        """
+        text = self.text
+        pos = end
+        lo = max(0, end - limit)
+        crossed_conj = False
+        while pos > lo:
+            if pos in self.blocked_ends and pos != end:
+                break
+            ch = text[pos - 1]
+            if ch in CONJ or ch == ENUM:
+                if not allow_conj or (ch == ENUM and not crossed_conj):
+                    break
+                if text[pos - 2:pos] == "以及":
+                    break
+                left = self.extend_left(pos - 1, limit=12, allow_conj=False, head_tries=head_tries)
+                conj = text[left:pos - 1]
+                if not conj or left <= lo or self._ends_with_head(pos - 1, head_tries) or self.is_generic(conj):
+                    break
+                crossed_conj = True
+                pos = left
+                continue
+            if not self.is_name_char(pos - 1):
+                break
+            if self.stopword_ending_at(pos, lo) is not None:
+                break
+            pos -= 1
+        return pos
+
+    def _ends_with_head(self, pos: int, tries: tuple[str, ...]) -> bool:
+        return any(self.lx.trie(t).longest_ending_at(self.text, pos) is not None for t in tries)
+
+    def domain_prefix(self, start: int) -> int:
+        """Extend ``start`` left over field words ending in an anchor (交通运输领域, 党建)."""
+        trie = self.lx.trie("domain")
+        hit = trie.longest_ending_at(self.text, start)
+        if hit is None or self.lx.domain.get(hit[1]) != "anchor":
+            return start
+        pos = hit[0]
+        while pos > 0:
+            hit = trie.longest_ending_at(self.text, pos)
+            if hit is None:
+                break
+            pos = hit[0]
+        return pos
+
+    @staticmethod
+    def last_conjunct(modifier: str) -> str:
+        """The part of a modifier after its last 和/及/与/、 (the one the head attaches to)."""
+        cut = max(modifier.rfind(c) for c in "和及与、")
+        return modifier[cut + 1:] if cut >= 0 else modifier

@@ -1,0 +1,180 @@
+"""Quotation and title rules: “X”行动, “X”工作纪律, 《X办法》.
+
+- A quoted name followed by a campaign head is a CAMPAIGN (“百日攻坚”行动,
+  “双十星”创建工作, “双建”促基层党建引领基层治理效能提升行动), and so is a
+  quoted name that itself ends with one (“路政宣传月”, “岗位大练兵”).
+- A quoted name followed by, or ending with, a rule-set head is a REGULATION
+  (“八六四”工作纪律, “五条军规”, “六项制度”).
+- A bare quoted slogan or formula (“两个确立”, “四个意识”) is nothing.
+- Field words right before the quote belong to the name
+  (交通运输领域“证照分离”改革, 党建“六化”建设).
+- A 《》 title is a REGULATION when it ends with the word of a normative
+  document (办法, 方案, 通知, 指南, 清单, 目录 ... before an optional （试行）)
+  or when a verb of issuing stands before it (印发了《...》); works, letters
+  and certificates (《感谢信》, 《道路运输证》) are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.phrases import Candidate, PhraseScanner
+
+_PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quote"), "『": ("』", "quote"),
+          "《": ("》", "title"), "〈": ("〉", "title")}
+_CLOSERS = {close: (open_, kind) for open_, (close, kind) in _PAIRS.items()}
+_MAX_INNER = {"quote": 40, "title": 90}
+#: a trailing parenthesis of a title: （试行）, (修订稿)
+_TITLE_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+_ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布", "下发", "颁布", "编制", "起草", "转发", "制发")
+#: after a quote, these end the search for a head
+_RIGHT_STOPS = frozenset("的和及与、等")
+#: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
+_RIGHT_STOP_KINDS = frozenset({"func", "prep", "det", "time"})
+
+
+@dataclass(frozen=True, slots=True)
+class Bracketed:
+    """A pair of quotation marks or title brackets: ``text[open]`` .. ``text[close]``."""
+
+    open: int
+    close: int
+    kind: str  # quote | title
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    @property
+    def end(self) -> int:
+        return self.close + 1
+
+
+def find_brackets(text: str) -> list[Bracketed]:
+    """Pair quotation marks and title brackets.
+
+    Each closing mark takes the nearest opening mark of its kind on the same
+    line, so an unclosed “ is skipped rather than swallowing the next quote.
+    ASCII double quotes pair in order within a line.
+    """
+    out: list[Bracketed] = []
+    last_open: dict[str, int] = {}
+    ascii_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            last_open.clear()
+            ascii_open = None
+        elif ch in _PAIRS:
+            last_open[ch] = i
+        elif ch in _CLOSERS:
+            open_ch, kind = _CLOSERS[ch]
+            j = last_open.pop(open_ch, None)
+            if j is not None and 0 < i - j - 1 <= _MAX_INNER[kind]:
+                out.append(Bracketed(j, i, kind))
+        elif ch == '"':
+            if ascii_open is None:
+                ascii_open = i
+            else:
+                if 0 < i - ascii_open - 1 <= _MAX_INNER["quote"]:
+                    out.append(Bracketed(ascii_open, i, "quote"))
+                ascii_open = None
+    out.sort(key=lambda b: b.open)
+    return out
+
+
+# ------------------------------------------------------------------- titles
+def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
+    """《》 titles of normative documents; also records every title span on ``sc``."""
+    text, lx = sc.text, sc.lx
+    out: list[Candidate] = []
+    trie = lx.trie("regulation_heads")
+    for b in brackets:
+        if b.kind != "title":
+            continue
+        s, e = b.inner
+        sc.title_spans.append((s, e))
+        inner = text[s:e].strip()
+        if not inner:
+            continue
+        core_end = e
+        note = _TITLE_NOTE.search(text, s, e)
+        if note is not None:
+            core_end = note.start()
+        tail = next((h for h in trie.ending_at(text, core_end, s) if "title" in h[2].where), None)
+        normative = tail is not None and tail[0] > s
+        issued = any(text[max(0, b.open - len(v) - 1):b.open].endswith((v, v + "了")) for v in _ISSUE_VERBS)
+        if normative or issued:
+            out.append(Candidate("REGULATION", s, e, text[s:e], "regulation.title", tier=3))
+    return out
+
+
+# ------------------------------------------------------------------- quotes
+def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
+    """The last campaign or rule-set head in the words right after a quote."""
+    text, lx = sc.text, sc.lx
+    best: tuple[str, int] | None = None
+    limit = min(len(text), pos + 20)
+    i = pos
+    while i < limit:
+        ch = text[i]
+        if ch in _RIGHT_STOPS or not (sc.is_name_char(i) or ch.isdigit()):
+            break
+        if i > pos and sc.stopword_starting_at(i, _RIGHT_STOP_KINDS) is not None:
+            break
+        end = i + 1
+        for _, word, head in lx.trie("campaign_heads").ending_at(text, end, pos):
+            if word == "工作" or any(text.startswith(nb, end) for nb in head.not_before):
+                continue
+            if head.quoted_only and end - len(word) != pos:
+                continue  # 建设 counts only right after the quote: “交通强市”建设
+            best = ("CAMPAIGN", end)
+            break
+        for _, word, head in lx.trie("regulation_heads").ending_at(text, end, pos):
+            if not head.where & {"any", "quoted"} or any(text.startswith(nb, end) for nb in head.not_before):
+                continue
+            best = ("REGULATION", end)
+            break
+        i += 1
+    return best
+
+
+def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
+    """The label a quoted name has on its own when it ends with a head."""
+    text, lx = sc.text, sc.lx
+    s, e = b.inner
+    for hstart, word, head in lx.trie("campaign_heads").ending_at(text, e, s):
+        if word in ("工作", "建设"):
+            continue
+        if hstart > s:  # the quotes make the words before the head a name: “执法提升年”
+            return "CAMPAIGN"
+    for hstart, word, head in lx.trie("regulation_heads").ending_at(text, e, s):
+        if not head.where & {"any", "quoted"}:
+            continue
+        if hstart > s:
+            return "REGULATION"
+    return None
+
+
+def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
+    """Campaigns and rule sets written with quotation marks (see the module docstring)."""
+    text, lx = sc.text, sc.lx
+    out: list[Candidate] = []
+    for b in brackets:
+        if b.kind != "quote" or sc.in_title(b.open, b.end):
+            continue
+        s, e = b.inner
+        inner = text[s:e].strip()
+        if not inner or inner in lx.slogans:
+            continue
+        after = _head_after(sc, b.end)
+        if after is not None:
+            label, end = after
+        else:
+            label = _inner_head(sc, b)
+            end = b.end
+            if label is None:
+                continue
+        start = sc.domain_prefix(b.open)
+        out.append(Candidate(label, start, end, text[start:end], "quote." + label.lower(), tier=2))
+    return out
