@@ -152,3 +152,27 @@ def test_docs_without_measures_in_gold_get_few():
     forms = {f: e["name"] for e in g["entities"] if e["type"] == "CAMPAIGN" for f in [e["name"], *e["mentions"]]}
     rels = MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), campaign_mentions_for(sdoc, forms))
     assert rels == []
+
+
+@pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="shared gold and scorer not on this machine")
+def test_measures_end_to_end_with_the_entity_extractor():
+    """The whole extract pipeline: campaigns from kg_entities, metrics, MEASURES."""
+    from kg.extract import build_nlp, extract_document
+
+    score = _load_scorer()
+    gold = score.load_gold(GOLD, CORPUS)
+    nlp = build_nlp()
+    tp = fp = fn = campaigns = 0
+    for src in read_corpus(CORPUS):
+        key = src.name[:3]
+        if key not in gold:
+            continue
+        ext = extract_document(structure_document(src), nlp)
+        campaigns += sum(m.label == "CAMPAIGN" for m in ext.mentions)
+        pred = {"relations": [{"rel": r.rel, "from": r.head.text, "to": r.tail.name, "start": r.head.start,
+                               "end": r.head.end} for r in ext.relations if r.rel == "MEASURES"]}
+        res = score.score_relations(gold[key], pred, [])["MEASURES"]
+        tp, fp, fn = tp + res["tp"], fp + res["fp"], fn + res["fn"]
+    if campaigns == 0:
+        pytest.skip("kg_entities finds no campaigns yet")
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.6, (tp, fp, fn)
