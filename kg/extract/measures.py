@@ -5,9 +5,11 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 
 ``clause``     the campaign and the metric are in the same clause:
                开展护路爱路宣传活动10次, 全市村村通客车率X%.
-``intro``      the campaign is in the opening clause of the sentence, a clause
-               with no number of its own (深入开展“我为群众办实事”实践活动，
-               办理…群众实事X余件): every later metric of the sentence.
+``intro``      the campaign is in the opening clause of the sentence and no
+               number follows it in that clause (深入开展“我为群众办实事”实践活动，
+               办理…群众实事X余件; 开展了为期X个月的…大整治，…X家): every later
+               metric of the sentence. Not when the clause only cites the
+               campaign (按照“双公示”工作要求，…).
 ``run``        the campaign clause has no number and the clauses right after it
                do (…等专项整治活动，处理路政案件X起，拆除…X块): that run of
                metric clauses.
@@ -19,7 +21,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                title sentence names the campaign and has no number: every metric
                of the item (二是全面推进…专项整治工作情况。…召开推进会1次…).
 ``section``    a section (from the structure stage) whose heading names the
-               campaign: every metric of its body.
+               campaign, not as a frame (以供给侧改革为抓手), and whose heading
+               sentence has no number: every metric of its body.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -225,10 +228,15 @@ class MeasuresFinder:
         for sec in sdoc.sections:
             in_title = [ci for ci, c in enumerate(camps) if sec.title_start <= c.start and c.end <= sec.title_end
                         and not FRAMING_RE.match(norm[clause_start(norm, c.start, sec.title_start):c.start])]
-            if not in_title or any(sec.title_start <= m.start < sec.title_end for m in metrics):
+            if not in_title:
                 continue
+            # the sentence the heading opens (a heading may be cut short of its sentence)
+            sent = sdoc.sentence_at(sec.title_start)
+            head_end = max(sec.title_end, sent.end if sent is not None else 0)
+            if any(sec.title_start <= m.start < head_end for m in metrics):
+                continue  # the heading sentence has its own numbers: the sentence rules decide
             for mi, m in enumerate(metrics):
-                if sec.title_end <= m.start < sec.end:
+                if head_end <= m.start < sec.end:
                     for ci in in_title:
                         link(mi, ci, "section")
 
