@@ -79,24 +79,27 @@ def gold_mentions(sdoc: StructuredDocument, gold: dict) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def records(doc: str, mentions: list[Mention], relations: list[RelationMention]) -> list[dict]:
+def records(doc: str, mentions: list[Mention], relations: list[RelationMention], names=None) -> list[dict]:
+    """Scorer records; ``names(head, tail)`` gives the ends' names (default: ``Mention.name``)."""
     out = [{"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end, "name": m.name,
             "id": stable_id(m.label, m.name, doc)} for m in mentions]
     seen = set()
     for r in relations:
         if r.rel not in REL_TYPES:
             continue
-        key = (r.rel, r.head.name, r.tail.name)
+        head, tail = names(r.head, r.tail) if names else (r.head.name, r.tail.name)
+        key = (r.rel, head, tail)
         if key in seen:  # the gold lists each relation once
             continue
         seen.add(key)
-        out.append({"doc": doc, "type": "RELATION", "rel": r.rel, "from": r.head.name, "to": r.tail.name,
+        out.append({"doc": doc, "type": "RELATION", "rel": r.rel, "from": head, "to": tail,
                     "trigger": r.trigger, "sentence": r.evidence.sentence})
     return out
 
 
-def run(mode: str, corpus: Path, gold: dict[str, dict], author_from_gold: bool) -> list[dict]:
+def run(mode: str, corpus: Path, gold: dict[str, dict], author_from_gold: bool, resolved: bool = False) -> list[dict]:
     out: list[dict] = []
+    extractions = []
     sdocs = structured_docs(corpus)
     if mode == "e2e":
         from kg.extract import build_nlp, extract_document
@@ -112,10 +115,19 @@ def run(mode: str, corpus: Path, gold: dict[str, dict], author_from_gold: bool) 
             sdoc.meta.author = g.get("author")
         if mode == "e2e":
             ext = extract_document(sdoc, nlp)
-            out += records(sdoc.name, ext.mentions, ext.relations)
+            extractions.append(ext)
+            if not resolved:
+                out += records(sdoc.name, ext.mentions, ext.relations)
         elif g is not None:
             res = extractor.extract(sdoc, gold_mentions(sdoc, g))
             out += records(sdoc.name, res.mentions, res.relations)
+    if mode == "e2e" and resolved:
+        from kg.graph import relation_names
+        from kg.resolve import resolve
+
+        res = resolve(extractions, nlp.user_data.get("kg_lexicon"))
+        for ext in extractions:
+            out += records(ext.document.name, ext.mentions, ext.relations, lambda h, t: relation_names(res, h, t))
     return out
 
 
@@ -158,13 +170,15 @@ def main() -> int:
     ap.add_argument("--holdout", default="002", help="gold key kept out of tuning, scored alone")
     ap.add_argument("--author-from-gold", action="store_true",
                     help="use the gold author where the structure stage found none")
+    ap.add_argument("--resolved", action="store_true",
+                    help="e2e: name relation ends by their resolved entity (as the graph does), not Mention.name")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "kg_relations_pred.jsonl")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's FN/FP lines (dev subset)")
     ap.add_argument("--relations-only", action="store_true", help="print only the relation rows")
     a = ap.parse_args()
 
     gold = load_gold(a.gold)
-    recs = run(a.mode, a.corpus, gold, a.author_from_gold)
+    recs = run(a.mode, a.corpus, gold, a.author_from_gold, a.resolved)
     a.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     keys = sorted(gold)
     dev = [k for k in keys if k != a.holdout]
