@@ -176,3 +176,14 @@ def test_measures_end_to_end_with_the_entity_extractor():
     if campaigns == 0:
         pytest.skip("kg_entities finds no campaigns yet")
     assert 2 * tp / (2 * tp + fp + fn) >= 0.6, (tp, fp, fn)
+
+
+def test_section_heading_names_the_campaign_but_not_as_a_frame(tmp_path):
+    text = ("一、工作情况\n（一）扎实推进交通强国建设试点。\n细化分解XX项任务，已完成XX项。\n"
+            "（二）以供给侧结构性改革为抓手，提升运输服务。\n新建候车亭X个。\n")
+    got = measures(tmp_path, text, ["交通强国建设试点", "供给侧结构性改革"])
+    assert got == {("XX项", "交通强国建设试点")}  # both XX项 metrics, one pair after dedup
+    sdoc = make_doc(tmp_path, text)
+    rels = MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc),
+                                 campaign_mentions_for(sdoc, {"交通强国建设试点": "交通强国建设试点"}))
+    assert [(r.head.text, r.trigger) for r in rels] == [("XX项", "section"), ("XX项", "section")]
