@@ -241,3 +241,26 @@ def test_gold_relation_score_floor_on_gold_mentions():
     overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
     assert all(v >= 0.8 for v in f1.values()), f1
     assert overall >= 0.85, (overall, f1)
+
+
+@pytest.mark.skipif(not (GOLD.is_dir() and SCORER.is_file()), reason="shared gold not mounted")
+def test_gold_relation_score_floor_end_to_end():
+    """ingest + structure + extract (entities from kg_entities, author from the structure stage)."""
+    from kg.extract import build_nlp, extract_document
+
+    score = _scorer()
+    nlp = build_nlp()
+    golds = score.load_gold(GOLD, CORPUS)
+    totals = {t: [0, 0, 0] for t in ("CONDUCTS", "ISSUES", "COOPERATES_WITH")}
+    for key, g in golds.items():
+        ext = extract_document(structure_document(read_document(CORPUS / g["doc"], CORPUS)), nlp)
+        rels = sorted({(r.rel, r.head.name, r.tail.name) for r in ext.relations if r.rel in totals})
+        pred = {"relations": [{"rel": r, "from": h, "to": t} for r, h, t in rels]}
+        for rel, prf in score.score_relations(g, pred, []).items():
+            if rel in totals:
+                for i, k in enumerate(("tp", "fp", "fn")):
+                    totals[rel][i] += prf[k]
+    f1 = {rel: score.prf(*v)["f1"] for rel, v in totals.items()}
+    overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
+    assert all(v >= 0.6 for v in f1.values()), f1
+    assert overall >= 0.75, (overall, f1)
