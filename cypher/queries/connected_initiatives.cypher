@@ -1,14 +1,18 @@
 // name: connected_initiatives
-// purpose: Pairs of campaigns connected through a shared agency (both conducted by it) or a shared regulation (named in the same sentence as each).
-// param: campaign =
-MATCH (c1:Campaign)<-[:CONDUCTS]-(x:Agency|Organization)-[:CONDUCTS]->(c2:Campaign)
+// purpose: Pairs of campaigns connected through a shared agency (both conducted by it) or a shared regulation (named in the same sentence as each); campaign empty: all pairs.
+// param: campaign = 安全生产专项整治三年行动
+OPTIONAL MATCH (c1:Campaign)<-[:CONDUCTS]-(x:Agency|Organization)-[:CONDUCTS]->(c2:Campaign)
 WHERE c1.id < c2.id
   AND ($campaign = '' OR c1.name = $campaign OR c2.name = $campaign OR $campaign IN c1.aliases OR $campaign IN c2.aliases)
-RETURN c1.name AS campaign, c2.name AS other, x.type AS via, x.name AS through
-UNION
-MATCH (c1:Campaign)-[m1:MENTIONED_IN]->()<-[g1:MENTIONED_IN]-(x:Regulation),
-      (c2:Campaign)-[m2:MENTIONED_IN]->()<-[g2:MENTIONED_IN]-(x)
+WITH collect(DISTINCT {campaign: c1.name, other: c2.name, via: x.type, through: x.name}) AS by_agency
+OPTIONAL MATCH (c1:Campaign)-[m1:MENTIONED_IN]->()<-[g1:MENTIONED_IN]-(x:Regulation),
+               (c2:Campaign)-[m2:MENTIONED_IN]->()<-[g2:MENTIONED_IN]-(x)
 WHERE c1.id < c2.id AND m1.doc = g1.doc AND m1.sentence = g1.sentence
   AND m2.doc = g2.doc AND m2.sentence = g2.sentence
   AND ($campaign = '' OR c1.name = $campaign OR c2.name = $campaign OR $campaign IN c1.aliases OR $campaign IN c2.aliases)
-RETURN c1.name AS campaign, c2.name AS other, x.type AS via, x.name AS through
+WITH by_agency, collect(DISTINCT {campaign: c1.name, other: c2.name, via: x.type, through: x.name}) AS by_regulation
+UNWIND by_agency + by_regulation AS row
+WITH DISTINCT row
+WHERE row.campaign IS NOT NULL
+RETURN row.campaign AS campaign, row.other AS other, row.via AS via, row.through AS through
+ORDER BY campaign, other, via, through
