@@ -16,10 +16,10 @@ import org.neo4j.harness.Neo4jBuilders;
 /**
  * An in-process Neo4j for tests: Bolt on 127.0.0.1 (port 0 = a free one), auth on.
  *
- * <p>Arguments: {@code [password] [port]}; defaults {@code kg-test-password} and 0. Prints
+ * <p>Arguments: {@code [password] [port] [folder]}; defaults {@code kg-test-password}, 0 and a new
+ * temporary folder (the database lives inside it and is deleted on a clean exit). Prints
  * {@code NEO4J_URI=bolt://127.0.0.1:PORT}, {@code NEO4J_USER=neo4j} and {@code NEO4J_PASSWORD=...}
  * one per line, then {@code READY}, and runs until stdin closes or the process is killed.
- * The database lives in a temporary folder that is deleted on exit.
  */
 public final class Main {
     private Main() {}
@@ -27,7 +27,7 @@ public final class Main {
     public static void main(String[] args) throws IOException {
         String password = args.length > 0 ? args[0] : "kg-test-password";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        Path dir = Files.createTempDirectory("kg-neo4j-");
+        Path dir = args.length > 2 ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("kg-neo4j-");
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dir)
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
@@ -35,7 +35,15 @@ public final class Main {
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .build();
-        Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+        // close() deletes the database folder inside dir; then dir itself goes.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            neo4j.close();
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // a leftover empty temp folder is harmless
+            }
+        }));
         // The initial user neo4j/neo4j must change its password; set the known one directly.
         neo4j.databaseManagementService()
                 .database("system")
