@@ -120,11 +120,13 @@ def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
     return f"{level}{stem}{head}"
 
 
-def _clean_name(name: str) -> str:
+def _clean_name(label: str, name: str) -> str:
+    """Quotes removed; a campaign's trailing 工作 dropped (专项整治工作 -> 专项整治)."""
     name = strip_quotes(name).strip()
-    for suffix in _TRAILING:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            name = name[: -len(suffix)]
+    if label == "CAMPAIGN":
+        for suffix in _TRAILING:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name = name[: -len(suffix)]
     return name
 
 
@@ -139,8 +141,17 @@ def _anaphor_name(c: Candidate, campaigns: list[Candidate]) -> str | None:
 
 
 # ----------------------------------------------------------------- mentions
-def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
+def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> list[Candidate]:
     """Run every rule over ``text`` and choose the mentions (names not yet final).
+
+    Parameters
+    ----------
+    text : str
+        The width-folded text the rules read (``SourceDocument.norm``).
+    lexicon : Lexicon
+    surface : str, optional
+        The text as read (same length); names are copied from it, so they
+        keep full-width forms such as ``（试行）``.
 
     Returns
     -------
@@ -166,6 +177,10 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
     free = [c for c in free if not _inside(c, bodies) or c.tier >= 9]
     named = _select(free)
     bodies = [b for b in bodies if not _crosses(b, named)]
+    if surface is not None:
+        for c in named + bodies:
+            if c.name == text[c.start:c.end]:
+                c.name = surface[c.start:c.end]
 
     campaigns = [c for c in named if c.label == "CAMPAIGN"]
     out: list[Candidate] = []
@@ -205,9 +220,9 @@ def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> l
     lx = lexicon or default_lexicon()
     text = sdoc.source.text
     out: list[Mention] = []
-    for c in find_candidates(sdoc.source.norm, lx):
+    for c in find_candidates(sdoc.source.norm, lx, text):
         surface = text[c.start:c.end]
-        name = lx.canonical(c.label, _clean_name(c.name))
+        name = lx.canonical(c.label, _clean_name(c.label, c.name))
         if not name or lx.is_stopped(surface, name):
             continue
         ev: Evidence = sdoc.evidence(c.start, c.end)

@@ -244,18 +244,18 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if label == "CAMPAIGN":
                 if head.quoted_only:
                     continue
-                anaphor = head.anaphor
+                anaphor, strong = head.anaphor, head.strong
             else:
                 if "any" not in head.where:
                     continue
-                anaphor = False
+                anaphor, strong = False, False
             if any(text.startswith(nb, end) for nb in head.not_before):
                 continue
             if sc.in_title(hstart, end):
                 continue
             start = sc.extend_left(hstart)
             modifier = text[start:hstart]
-            named = bool(modifier) and (not sc.is_generic(sc.last_conjunct(modifier))
+            named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
             if modifier in lx.slogans:
                 named = False

@@ -92,6 +92,7 @@ class CampaignHead:
     quoted_only: bool = False
     not_before: tuple[str, ...] = ()
     anaphor: bool = False
+    strong: bool = False  # the head is distinctive: any modifier makes a name (执法转型年)
 
 
 @dataclass(slots=True)
@@ -309,7 +310,7 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
         lx.org_heads[c[0]] = OrgHead(c[0], _cell(c, 1) == "weak", _alts(_cell(c, 2)))
     for _, c in _rows(d / "campaign_heads.tsv"):
         lx.campaign_heads[c[0]] = CampaignHead(c[0], _cell(c, 1) == "quoted", _alts(_cell(c, 2)),
-                                               _cell(c, 3) == "yes")
+                                               _cell(c, 3) == "yes", _cell(c, 4) == "yes")
     for _, c in _rows(d / "regulation_heads.tsv"):
         rh = lx.regulation_heads.setdefault(c[0], RegulationHead(c[0]))
         rh.where.add(_cell(c, 1) or "any")

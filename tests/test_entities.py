@@ -1,0 +1,234 @@
+"""The kg_entities component: each type on written sentences, the guideline's negatives,
+《》 titles, quoted campaigns, user lexicons, the sample corpus, and a score floor on the gold."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import spacy
+
+import kg.extract  # noqa: F401  (registers components and Doc extensions)
+from kg.extract.entities import find_mentions
+from kg.extract.lexicon import load_lexicon
+from kg.ingest import read_corpus
+from kg.model import Mention, SourceDocument
+from kg.paths import REPO_DIR
+from kg.structure import structure_document
+
+CORPUS = REPO_DIR / "data" / "corpus"
+SHARED = REPO_DIR.parent / "shared"
+GOLD = SHARED / "annotation" / "gold"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def run_component(path: Path, lexicons: list[Path] | None = None) -> list[Mention]:
+    """ingest + structure + a blank zh pipeline with kg_entities, as the pipeline runs it."""
+    src = next(iter(read_corpus(path)))
+    assert isinstance(src, SourceDocument)
+    sdoc = structure_document(src)
+    lexicon = load_lexicon(lexicons or [])
+    nlp = spacy.blank("zh")
+    nlp.user_data = {"kg_lexicon": lexicon}
+    nlp.add_pipe("kg_entities")
+    doc = nlp.make_doc(src.norm)
+    doc._.kg_document, doc._.kg_lexicon, doc._.kg_mentions = sdoc, lexicon, []
+    doc = nlp.get_pipe("kg_entities")(doc)
+    return doc._.kg_mentions
+
+
+@pytest.fixture
+def extract(tmp_path):
+    def _extract(text: str, lexicons: list[Path] | None = None) -> list[Mention]:
+        p = tmp_path / "doc.txt"
+        p.write_text(text, encoding="utf-8")
+        mentions = run_component(p, lexicons)
+        for m in mentions:  # offsets point at the surface, evidence at the sentence
+            assert text[m.start:m.end] == m.text
+            assert m.evidence.start == m.start and m.text in m.evidence.sentence
+        return mentions
+    return _extract
+
+
+def names(mentions: list[Mention], label: str | None = None) -> set[str]:
+    return {m.name for m in mentions if label is None or m.label == label}
+
+
+# ------------------------------------------------------------------- agencies
+def test_agency_names_from_heads_levels_and_stems(extract):
+    ms = extract("经市交通运输局党组同意，召开会议。协调省文化和旅游厅尽快同意。与市公安交管局联合出台文件。"
+                 "被市创文指挥部授予集体。积极搭建全市交通运输应急指挥中心。清远市交通运输局组织培训。")
+    assert names(ms, "AGENCY") == {"市交通运输局党组", "省文化和旅游厅", "市公安交管局", "市创文指挥部",
+                                   "交通运输应急指挥中心", "清远市交通运输局"}
+    first = ms[0]
+    assert (first.text, first.start, first.end, first.rule) == ("市交通运输局党组", 1, 9, "agency.head")
+
+
+def test_agency_party_bodies_masks_and_short_forms(extract):
+    ms = extract("在市委市政府的领导下。我谨代表支队党委表示感谢。X执法大队开出罚单。"
+                 "接受省交通运输厅初验。运用省厅新运政系统。厅党组提出要求。")
+    agencies = {m.text: m for m in ms if m.label == "AGENCY"}
+    assert set(agencies) == {"市委", "市政府", "支队党委", "X执法大队", "省交通运输厅", "省厅", "厅党组"}
+    assert agencies["省厅"].name == "省交通运输厅" and agencies["省厅"].rule == "agency.short"
+    assert agencies["X执法大队"].masked and not agencies["市委"].masked
+
+
+def test_agencies_listed_before_a_collective_noun(extract):
+    ms = extract("会同市公安交管、经信等七部门，对企业进行约谈。积极同公安、市场监管部门建立机制。")
+    assert names(ms, "AGENCY") == {"市公安交管", "经信", "公安", "市场监管部门"}
+    assert {m.rule for m in ms if m.name in ("经信", "公安")} == {"agency.list"}
+
+
+def test_generic_collectives_and_self_references_are_not_agencies(extract):
+    ms = extract("全省各级交通运输部门认真贯彻。请相关部门和管理部门配合。行业管理部门加强监管。"
+                 "我局加强领导，本局干部和支队同志们。市、县党委政府高度重视。局属各单位要落实。"
+                 "上级交通运输主管部门给予指导。用好执法部门和执法机构的力量。")
+    assert names(ms, "AGENCY") == set()
+
+
+# -------------------------------------------------------------- organisations
+def test_organisations_from_brand_and_head(extract):
+    ms = extract("对滴滴公司进行约谈。指导试点企业天海石油集团公司建成司机之家。兼并了东风出行网约车。"
+                 "据中国道路运输协会统计。顺强出租车驾驶员梁勇获奖。XX交职院与XX县政府共建基地。")
+    assert names(ms, "ORGANIZATION") == {"滴滴公司", "天海石油集团公司", "东风出行", "中国道路运输协会",
+                                         "顺强出租车", "XX交职院"}
+    assert "XX县政府" in names(ms, "AGENCY")
+
+
+def test_generic_organisation_classes_are_not_names(extract):
+    ms = extract("集中对全市小微客车租赁公司进行摸排。督促运输企业落实责任。成立合资公司。"
+                 "提高了出租车驾驶员收入。保障群众出行需求。")
+    assert names(ms, "ORGANIZATION") == set()
+
+
+# ------------------------------------------------------------------ campaigns
+def test_quoted_campaigns_keep_quotes_in_text_not_in_name(extract):
+    ms = extract("认真落实“百日攻坚”行动要求。在全市开展“大战一百天、打非保平安”专项行动。"
+                 "深入开展“我为群众办实事”实践活动。拓展“双十星”创建工作。深化交通运输领域“证照分离”改革。"
+                 "开展“双建”促基层党建引领基层治理效能提升行动和学习宣传党的二十大活动。扎实开展“路政宣传月”。")
+    got = {m.text: m.name for m in ms if m.label == "CAMPAIGN"}
+    assert got == {
+        "“百日攻坚”行动": "百日攻坚行动",
+        "“大战一百天、打非保平安”专项行动": "大战一百天、打非保平安专项行动",
+        "“我为群众办实事”实践活动": "我为群众办实事实践活动",
+        "“双十星”创建工作": "双十星创建",
+        "交通运输领域“证照分离”改革": "交通运输领域证照分离改革",
+        "“双建”促基层党建引领基层治理效能提升行动": "双建促基层党建引领基层治理效能提升行动",
+        "学习宣传党的二十大活动": "学习宣传党的二十大活动",
+        "“路政宣传月”": "路政宣传月",
+    }
+
+
+def test_campaign_boundaries_strip_verbs_and_keep_coordination_inside(extract):
+    ms = extract("扎实开展交通执法领域突出问题专项整治行动，全面落实制度。"
+                 "以开展道路交通安全和运输执法领域突出问题专项整治工作为契机。"
+                 "高标准推进传统道路货运领域党的建设试点工作。继续贯彻落实新一轮基层党建三年行动计划。"
+                 "今年开展执法转型年。持续深入开展岗位大练兵。")
+    assert names(ms, "CAMPAIGN") == {"交通执法领域突出问题专项整治行动", "道路交通安全和运输执法领域突出问题专项整治",
+                                     "传统道路货运领域党的建设试点", "新一轮基层党建三年行动计划", "执法转型年",
+                                     "岗位大练兵"}
+
+
+def test_bare_head_stands_for_the_documents_full_campaign(extract):
+    ms = extract("开展交通运输执法领域突出问题专项整治，成效显著。可以说专项整治为我们争了光。")
+    bare = [m for m in ms if m.text == "专项整治"]
+    assert len(bare) == 1 and bare[0].name == "交通运输执法领域突出问题专项整治"
+    assert bare[0].rule == "campaign.anaphor"
+    assert names(extract("今年开展专项整治和执法行动，组织各类活动。")) == set()
+
+
+def test_slogans_goals_and_generic_activities_are_not_campaigns(extract):
+    ms = extract("坚决捍卫“两个确立”，坚决做到“两个维护”，增强“四个意识”。坚持稳中求进工作总基调。"
+                 "实现“一无两降”目标。通过“三不两清一消号”措施。开展最美货车司机评选和走访慰问活动。"
+                 "举办新进人员队列训练、岗前培训活动。")
+    assert names(ms) == {"最美货车司机评选"}
+
+
+# ---------------------------------------------------------------- regulations
+def test_titles_of_normative_documents_are_regulations(extract):
+    ms = extract("认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》。对照《交通运输领域轻微违法行为依法免予"
+                 "处罚高频事项清单（试行）》执行。印发了《进一步做好农村道路客运油补数据复核工作》。"
+                 "收到市创文指挥部《感谢信》。作品《月乡苗伊》获奖。")
+    regs = {m.name: m for m in ms if m.label == "REGULATION"}
+    assert set(regs) == {"小微型客车租赁经营服务管理办法", "交通运输领域轻微违法行为依法免予处罚高频事项清单（试行）",
+                         "进一步做好农村道路客运油补数据复核工作"}
+    assert all(m.rule == "regulation.title" for m in regs.values())
+    assert {"交通运输部", "市创文指挥部"} <= names(ms, "AGENCY")
+
+
+def test_named_rule_sets(extract):
+    ms = extract("严格执行“八六四”工作纪律。全面落实行政执法“六项制度”。出台道路运输“五条军规”。"
+                 "督促企业严格按照船舶污染物接收、转运及处置联单制度做好台账。对照检查结果和问题清单整改。")
+    assert names(ms, "REGULATION") == {"八六四工作纪律", "六项制度", "五条军规", "船舶污染物接收、转运及处置联单制度"}
+
+
+# --------------------------------------------------------------- user lexicon
+def test_user_lexicon_adds_and_stop_suppresses(extract, tmp_path):
+    text = "全力做好春运保障。经市交通运输局党组同意召开会议。"
+    assert "春运" not in names(extract(text))
+    user = tmp_path / "user.tsv"
+    user.write_text("CAMPAIGN\t春运\nSTOP\t市交通运输局党组\n", encoding="utf-8")
+    ms = extract(text, [user])
+    assert [(m.label, m.text, m.rule) for m in ms] == [("CAMPAIGN", "春运", "lexicon")]
+
+
+def test_user_alias_sets_the_canonical_name(extract, tmp_path):
+    user = tmp_path / "user.tsv"
+    user.write_text("AGENCY\t英德市交通运输局\t我市交通局|市交通局\n", encoding="utf-8")
+    ms = extract("市交通局召开会议。", [user])
+    assert [(m.text, m.name) for m in ms] == [("市交通局", "英德市交通运输局")]
+
+
+# -------------------------------------------------------------- sample corpus
+@lru_cache(maxsize=None)
+def corpus_mentions() -> dict[str, list[Mention]]:
+    lexicon = load_lexicon([])
+    out = {}
+    for src in read_corpus(CORPUS):
+        assert isinstance(src, SourceDocument)
+        out[src.name.split("_")[0]] = find_mentions(structure_document(src), lexicon)
+    return out
+
+
+def test_known_mentions_of_the_sample_corpus_with_offsets():
+    ms = corpus_mentions()
+    text004 = next(p for p in CORPUS.glob("004_*.txt")).read_text(encoding="utf-8")
+    first = ms["004"][0]
+    assert (first.label, first.text, first.start, first.end) == ("AGENCY", "英德市交通运输局", 0, 8)
+    sheng = [m for m in ms["004"] if m.text == "省厅"]
+    assert sheng and all(m.name == "省交通运输厅" for m in sheng)
+    at = text004.index("北江航道扩能升级工程")
+    assert any(m.start == at and m.name == "北江航道扩能升级工程" and m.label == "CAMPAIGN" for m in ms["004"])
+    assert ("ORGANIZATION", "亨运集团") in {(m.label, m.name) for m in ms["000"]}
+    assert ("REGULATION", "八六四工作纪律") in {(m.label, m.name) for m in ms["001"]}
+    assert ("AGENCY", "厅党委") in {(m.label, m.name) for m in ms["003"]}
+    for doc in ms.values():
+        assert all(m.name and "“" not in m.name and "《" not in m.name for m in doc)
+        assert not any(m.name in ("我局", "本局", "支队", "各级交通运输部门", "相关部门") for m in doc)
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("kg_gold_scorer", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not GOLD.is_dir() or not SCORER.exists(), reason="shared gold annotations not present")
+def test_score_floor_on_the_gold():
+    score = _load_scorer()
+    from kg.ids import stable_id
+
+    gold = score.load_gold(GOLD, CORPUS)
+    totals = {t: [0, 0, 0] for t in score.ENTITY_TYPES}
+    for key, g in gold.items():
+        pred = {"entities": [{"type": m.label, "name": m.name, "text": m.text, "id": stable_id(m.label, m.name, key)}
+                             for m in corpus_mentions()[key]]}
+        for t, r in score.score_entities(g, pred, []).items():
+            totals[t] = [a + b for a, b in zip(totals[t], (r["tp"], r["fp"], r["fn"]))]
+    per_type = {t: score.prf(*v)["f1"] for t, v in totals.items()}
+    overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
+    assert overall >= 0.90, (overall, per_type)
+    assert all(f >= 0.85 for f in per_type.values()), per_type
