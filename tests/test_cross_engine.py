@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import build
-from kg.query import EmbeddedEngine, Neo4jEngine, load_library, run_query
+from kg.query import EmbeddedEngine, Neo4jEngine, QueryError, load_library, run_query
 from kg.sinks.embedded import write_store
 from kg.sinks.neo4j import load_graph
 
@@ -52,6 +52,7 @@ def test_library_query_gives_the_same_rows_on_both_engines(engines, name):
     a = run_query(name, embedded, library=LIBRARY)
     b = run_query(name, neo, library=LIBRARY)
     assert a.columns == b.columns
+    assert a.rows, f"{name}: no rows with its defaults, so nothing is compared"
     if _ordered(q.cypher) and (q.ladybug_cypher is None or _ordered(q.ladybug_cypher)):
         assert a.rows == b.rows
     else:
@@ -67,3 +68,13 @@ def test_nodes_and_relationships_come_back_as_the_same_dicts(engines):
     assert a.rows and a.rows == b.rows
     node, rel, _ = a.rows[0]
     assert node["label"] == "Agency" and rel["type"] == "MENTIONED_IN" and isinstance(node["aliases"], list)
+
+
+def test_neo4j_errors_are_one_line_and_reads_cannot_write(engines):
+    _, neo = engines
+    with pytest.raises(QueryError) as err:
+        run_query("MATCH (n:Agency RETURN n", neo)
+    assert str(err.value).startswith("neo4j: ") and "\n" not in str(err.value)
+    with pytest.raises(QueryError, match="^neo4j: "):
+        run_query("CREATE (:Agency {id: 'written'}) RETURN 1 AS one", neo)
+    assert run_query("MATCH (n:Agency {id: 'written'}) RETURN count(n) AS c", neo).rows == [[0]]
