@@ -119,6 +119,19 @@ def test_cooperation_frames(tmp_path):
     assert "滴滴公司" not in {t for _, _, t in triples(res)}
 
 
+def test_coordinated_subjects_all_act_and_cooperate(tmp_path):
+    text = TITLE + "市公安局和市场监管局联合开展“百日攻坚”行动。市公安局与滴滴公司共同推进岗位大练兵。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市场监管局": "AGENCY", "滴滴公司": "ORGANIZATION",
+            "“百日攻坚”行动": "CAMPAIGN", "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {
+        ("CONDUCTS", "市公安局", "百日攻坚行动"), ("CONDUCTS", "市场监管局", "百日攻坚行动"),
+        ("COOPERATES_WITH", "市公安局", "市场监管局"),
+        ("CONDUCTS", "市公安局", "岗位大练兵"), ("COOPERATES_WITH", "市公安局", "滴滴公司"),
+    }
+
+
 def test_agency_before_title_issued_it_but_applying_a_title_is_not_issuing(tmp_path):
     text = TITLE + "认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》。按照《安全生产法》要求开展检查。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

@@ -60,6 +60,8 @@ _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 _INTRODUCER = re.compile(r"(?:含|包含|包括|其中包括|主要包括|主要有|如|即|分别为|分别是)[:]?")
 #: what may follow a 与/同 partner list before the joint verb (等相关部门, 积极)
 _GAP_CHARS = "“”‘’\"'「」『』《》()（）"
+#: between coordinated subjects (A、B和C联合…); 与/同 introduce a partner instead
+_SUBJECT_COORD = re.compile(r"[、和及]|以及")
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
@@ -171,20 +173,23 @@ class RelationExtractor:
             sent_mentions = index.within(sent.start, sent.end)
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index)
-            carried: Mention | None = None
+            carried: list[Mention] = []
             context = self._context_subject(sdoc, sent.start, section_subjects)
             for ci, clause in enumerate(clauses):
                 in_clause = [m for m in sent_mentions if clause.start <= m.start and m.end <= clause.end]
-                subj = self._clause_subject(norm, clause, in_clause)
+                subj = self._clause_subjects(norm, clause, in_clause)
                 chits = [h for h in hits if clause.start <= h.start and h.end <= clause.end]
                 prev = clauses[ci - 1] if ci else None
                 prev_hits = [h for h in hits if prev and prev.start <= h.start and h.end <= prev.end]
                 next_clause = clauses[ci + 1] if ci + 1 < len(clauses) else None
 
-                def subject_for(pos: int, _subj=subj, _carried=carried, _ctx=context) -> Mention | None:
-                    if _subj is not None and _subj.end <= pos:
-                        return _subj
-                    return _carried or _ctx or doc_state.author_mention(pos)
+                def subject_for(pos: int, _subj=subj, _carried=carried, _ctx=context) -> list[Mention]:
+                    if _subj and _subj[0].end <= pos:
+                        return [m for m in _subj if m.end <= pos]
+                    if _carried or _ctx:
+                        return _carried or _ctx
+                    author = doc_state.author_mention(pos)
+                    return [author] if author is not None else []
 
                 for rel in self._conducts(norm, clause, in_clause, chits, prev_hits, subject_for):
                     self._add(relations, seen, sdoc, rel)
@@ -192,7 +197,9 @@ class RelationExtractor:
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for):
                     self._add(relations, seen, sdoc, rel)
-                if subj is not None:
+                for rel in self._co_subjects(norm, clause, subj, hits):
+                    self._add(relations, seen, sdoc, rel)
+                if subj:
                     carried = subj
         return RelationResult(relations, doc_state.mentions, doc_state.added)
 
@@ -220,44 +227,65 @@ class RelationExtractor:
         return mentions + added, added
 
     # ------------------------------------------------------------ subjects
-    def _clause_subject(self, norm: str, clause: Clause, in_clause: list[Mention]) -> Mention | None:
-        """An AGENCY/ORGANIZATION mention at the start of the clause (after adverbials)."""
-        begin = enum_marker_end(norm, clause)
-        for m in in_clause:
-            if m.label not in PARTNER_LABELS or m.start < begin:
-                continue
-            prefix = norm[begin:m.start]
-            if _SUBJECT_PREFIX.fullmatch(prefix) is None:
-                return None
-            nxt = norm[m.end:m.end + 1]
-            if nxt in ("的", "之"):
-                return None
-            return m
-        return None
+    def _clause_subjects(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
+        """AGENCY/ORGANIZATION mentions opening the clause (after adverbials), with those coordinated to them.
 
-    def _section_subjects(self, sdoc: StructuredDocument, index: _Index) -> dict[str, Mention]:
+        ``A、B和C联合…``: all three are subjects. A partner after 与/同 is not.
+        """
+        begin = enum_marker_end(norm, clause)
+        first = next((m for m in in_clause if m.label in PARTNER_LABELS and m.start >= begin), None)
+        if first is None or _SUBJECT_PREFIX.fullmatch(norm[begin:first.start]) is None:
+            return []
+        subjects = [first]
+        by_start = {m.start: m for m in in_clause if m.label in PARTNER_LABELS}
+        while True:
+            sep = _SUBJECT_COORD.match(norm, subjects[-1].end)
+            nxt = by_start.get(sep.end()) if sep else None
+            if nxt is None:
+                break
+            subjects.append(nxt)
+        if norm[subjects[-1].end:subjects[-1].end + 1] in ("的", "之"):
+            return []
+        return subjects
+
+    def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit]):
+        """A、B 联合/共同…: the first coordinated subject cooperates with the others."""
+        if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
+            return
+        after = subjects[-1].end
+        joint = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")
+                 and after <= h.start < min(clause.end, after + self.settings.max_partner_tail)]
+        if not joint:
+            return
+        for other in subjects[1:]:
+            if other.name != subjects[0].name:
+                yield ("COOPERATES_WITH", subjects[0], other, joint[0])
+
+    def _section_subjects(self, sdoc: StructuredDocument, index: _Index) -> dict[str, list[Mention]]:
         """Subject stated in a section heading (（三）省厅部署…), by section id."""
         out: dict[str, Mention] = {}
         norm = sdoc.source.norm
         for sec in sdoc.sections:
             in_title = index.within(sec.title_start, sec.title_end)
             for clause in split_clauses(norm, sec.title_start, sec.title_end, [(m.start, m.end) for m in in_title])[:1]:
-                subj = self._clause_subject(norm, clause, [m for m in in_title if m.end <= clause.end])
-                if subj is not None:
+                subj = self._clause_subjects(norm, clause, [m for m in in_title if m.end <= clause.end])
+                if subj:
                     out[sec.id] = subj
         return out
 
-    def _context_subject(self, sdoc: StructuredDocument, pos: int, section_subjects: dict[str, Mention]) -> Mention | None:
+    def _context_subject(
+        self, sdoc: StructuredDocument, pos: int, section_subjects: dict[str, list[Mention]]
+    ) -> list[Mention]:
         if not section_subjects:
-            return None
+            return []
         by_id = {s.id: s for s in sdoc.sections}
         sec = sdoc.section_at(pos)
         while sec is not None:
             subj = section_subjects.get(sec.id)
-            if subj is not None and subj.start < pos:
+            if subj and subj[0].start < pos:
                 return subj
             sec = by_id.get(sec.parent) if sec.parent else None
-        return None
+        return []
 
     # ------------------------------------------------------------ triggers
     def _hits(self, norm: str, start: int, end: int, index: _Index) -> list[TriggerHit]:
@@ -336,9 +364,9 @@ class RelationExtractor:
                 hit = self._post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause)
             if hit is None:
                 continue
-            head = subject_for(min(hit.start, camp.start))
-            if head is not None and head.label in SUBJECT_LABELS["CONDUCTS"]:
-                yield ("CONDUCTS", head, camp, hit)
+            for head in subject_for(min(hit.start, camp.start)):
+                if head.label in SUBJECT_LABELS["CONDUCTS"]:
+                    yield ("CONDUCTS", head, camp, hit)
 
     def _during(self, norm: str, camp: Mention) -> TriggerHit | None:
         """在 X 中 / 在 X 期间: X is being carried out."""
@@ -394,9 +422,9 @@ class RelationExtractor:
                     hit = after[0]
             if hit is None:
                 continue
-            head = subject_for(min(hit.start, reg.start))
-            if head is not None and head.label in SUBJECT_LABELS["ISSUES"]:
-                yield ("ISSUES", head, reg, hit)
+            for head in subject_for(min(hit.start, reg.start)):
+                if head.label in SUBJECT_LABELS["ISSUES"]:
+                    yield ("ISSUES", head, reg, hit)
 
     def _partners(self, norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
         """A list of AGENCY/ORGANIZATION mentions starting at ``pos`` (A、B 和 C)."""
@@ -433,20 +461,19 @@ class RelationExtractor:
                     continue
                 before = [m for m in in_clause if m.end == h.start]
                 if before:  # A 与 B 联合…: A is the subject
-                    head = before[0]
+                    heads = before[:1]
                 else:
-                    if any(m.end == h.start for m in in_clause):
-                        continue
-                    head = subject_for(h.start)
+                    heads = subject_for(h.start)
                 trigger = TriggerHit(h.rel, f"{h.word}…{joint[0].word}", h.frame, h.start, joint[0].end)
             else:
-                head = subject_for(h.start)
+                heads = subject_for(h.start)
                 trigger = h
-            if head is None or head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
-                continue
-            for p in partners:
-                if p.name != head.name:
-                    yield ("COOPERATES_WITH", head, p, trigger)
+            for head in heads:
+                if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
+                    continue
+                for p in partners:
+                    if p.name != head.name:
+                        yield ("COOPERATES_WITH", head, p, trigger)
 
     # --------------------------------------------------------------- output
     @staticmethod
