@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 
-_SCRIPT_SAFE = {
-    "<": "\\u003c",  # no "</script>" or "<!--" can close or confuse the element
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
+# "<" before "/", "!" or "?" could end the element ("</script>") or enter the
+# script-escaped states ("<!--"); escaped, nothing in the data can close the element.
+_UNSAFE_LT = re.compile(r"<(?=[/!?])")
+_LINE_SEPARATORS = {"\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def text(value: object) -> str:
@@ -26,12 +24,12 @@ def text(value: object) -> str:
 
 
 def script_json(data: object) -> str:
-    """JSON for a ``<script>`` element: ``<``, ``>``, ``&`` and line separators escaped.
+    """JSON for a ``<script>`` element: ``</``, ``<!`` and ``<?`` escaped as ``\\u003c``.
 
     ``JSON.parse`` reads the result back to the same value.
     """
-    out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for ch, rep in _SCRIPT_SAFE.items():
+    out = _UNSAFE_LT.sub(r"\\u003c", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    for ch, rep in _LINE_SEPARATORS.items():
         out = out.replace(ch, rep)
     return out
 

@@ -68,6 +68,18 @@ class GraphFacts:
     mentions : dict
         Node -> its MENTIONED_IN edges as :class:`Link` per container
         (section or document).
+    doc_title : dict
+        Document name -> title.
+    sections_of : dict
+        Document name -> its Section ids in reading order.
+    has_section : dict
+        Document name -> its HAS_SECTION edges as ``(parent, child)``.
+    mentioned_in : dict
+        Container (section or document id) -> the :class:`Link` of each node it mentions.
+    relations_in : dict
+        Document name -> keys of :attr:`relations` with evidence in it, sorted.
+    node_tips : dict
+        Cache of node tooltips (filled by the views).
     """
 
     g: nx.MultiDiGraph
@@ -79,6 +91,11 @@ class GraphFacts:
     neighbours: dict[str, set[str]]
     mentions: dict[str, dict[str, Link]]
     doc_title: dict[str, str]
+    sections_of: dict[str, list[str]] = field(default_factory=dict)
+    has_section: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    mentioned_in: dict[str, list[Link]] = field(default_factory=dict)
+    relations_in: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    node_tips: dict[str, str] = field(default_factory=dict)
 
     def degree(self, node: str) -> int:
         """Number of distinct nodes linked to ``node`` by relations or co-mentions."""
@@ -172,5 +189,22 @@ def graph_facts(g: nx.MultiDiGraph) -> GraphFacts:
         link.evidence.sort(key=lambda e: (e.doc, e.start, e.sentence))
     doc_title = {str(nodes[d].get("name", d)): str(nodes[d].get("title") or nodes[d].get("name") or d)
                  for d in documents}
+    sections_of: dict[str, list[str]] = defaultdict(list)
+    for n, a in sorted(g.nodes(data=True), key=lambda na: (na[1].get("ordinal") or 0, na[0])):
+        if a.get("label") == "Section":
+            sections_of[str(a.get("doc"))].append(n)
+    has_section: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for u, v, a in g.edges(data=True):
+        if a.get("type") == "HAS_SECTION":
+            has_section[str(a.get("doc"))].append((u, v))
+    mentioned_in: dict[str, list[Link]] = defaultdict(list)
+    for by_container in mentions.values():
+        for container, link in by_container.items():
+            mentioned_in[container].append(link)
+    relations_in: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in sorted(relations):
+        for doc in sorted({ev.doc for ev in relations[key].evidence}):
+            relations_in[doc].append(key)
     return GraphFacts(g, documents, entities, metrics, relations, co_mentions, dict(neighbours),
-                      dict(mentions), doc_title)
+                      dict(mentions), doc_title, dict(sections_of), dict(has_section), dict(mentioned_in),
+                      dict(relations_in))

@@ -71,6 +71,15 @@ def vis_options(node_count: int) -> dict:
     }
 
 
+def label_size(label: str, size: float) -> int:
+    """Label font size: bigger for hubs and document boxes, so they stay readable when the page is fitted."""
+    if label == "Document":
+        return 26
+    if label == "Section":
+        return 18
+    return int(14 + max(0.0, size - 10) * 0.8)
+
+
 def to_network(view: View) -> Network:
     """The view's nodes and edges as a pyvis network (tooltips kept as HTML in ``title_html``)."""
     net = Network(height="100%", width="100%", directed=True)
@@ -78,8 +87,8 @@ def to_network(view: View) -> Network:
         colour, shape = NODE_STYLE.get(n.label, ("#888888", "dot"))
         extra = {"borderWidth": 4, "color": {"background": colour, "border": "#111111"}} if n.centre else {}
         net.add_node(n.id, label=short_label(n.name), shape=shape, color=extra.pop("color", colour),
-                     size=n.size, kg_label=n.label, title_html=n.tooltip, kg_name=n.name, kg_aliases=n.aliases,
-                     **extra)
+                     size=n.size, font={"size": label_size(n.label, n.size)}, kg_label=n.label,
+                     title_html=n.tooltip, kg_name=n.name, kg_aliases=n.aliases, **extra)
     ids = set(net.node_ids)
     for i, e in enumerate(view.edges):
         if e.source not in ids or e.target not in ids:
@@ -87,7 +96,8 @@ def to_network(view: View) -> Network:
         # pyvis's add_edge checks its endpoints in a list (quadratic); checked above instead
         net.edges.append({"id": f"e{i}", "from": e.source, "to": e.target, "kind": e.kind,
                           "title_html": e.tooltip, "width": e.width, "dashes": e.dashes,
-                          "arrows": "to" if e.arrows else "", "color": EDGE_COLOUR.get(e.kind, "#999999")})
+                          "arrows": "to" if e.arrows else "",
+                          "color": EDGE_COLOUR["WEAK" if e.kind == "SHARES" and e.dashes else e.kind]})
     net.options = vis_options(len(view.nodes))
     return net
 

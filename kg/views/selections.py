@@ -14,7 +14,7 @@ from itertools import combinations
 
 from kg.views.facts import GraphFacts, Link
 from kg.views.style import node_size
-from kg.views.tooltips import link_tooltip, node_tooltip, shared_tooltip
+from kg.views.tooltips import link_tooltip, node_tooltip, shared_tooltip, short_title
 
 
 @dataclass(slots=True)
@@ -62,7 +62,10 @@ class View:
 def _node(facts: GraphFacts, n: str, size: float, centre: bool = False) -> ViewNode:
     a = facts.g.nodes[n]
     aliases = [str(x) for x in a.get("aliases") or []]
-    return ViewNode(n, facts.label(n), facts.name(n), aliases, node_tooltip(facts, n), size, centre)
+    tip = facts.node_tips.get(n)
+    if tip is None:
+        tip = facts.node_tips[n] = node_tooltip(facts, n)
+    return ViewNode(n, facts.label(n), facts.name(n), aliases, tip, size, centre)
 
 
 def _link_edge(facts: GraphFacts, link: Link) -> ViewEdge:
@@ -202,32 +205,30 @@ def document_view(facts: GraphFacts, doc: str, number: int, cap: int) -> View:
     """One document: its section tree and, hanging from each section, what the section mentions."""
     g = facts.g
     name = str(g.nodes[doc].get("name", doc))
-    sections = sorted((n for n, a in g.nodes(data=True) if a.get("label") == "Section" and a.get("doc") == name),
-                      key=lambda n: (g.nodes[n].get("ordinal", 0), n))
-    containers = set(sections) | {doc}
-    in_doc: dict[str, list[Link]] = {}
-    for n, by_container in facts.mentions.items():
-        here = [link for c, link in by_container.items() if c in containers]
-        if here:
-            in_doc[n] = here
+    sections = facts.sections_of.get(name, [])
+    containers = [doc, *sections]
+    in_doc: dict[str, list[Link]] = defaultdict(list)
+    for c in containers:
+        for link in facts.mentioned_in.get(c, ()):
+            in_doc[link.source].append(link)
     count = {n: sum(link.count for link in links) for n, links in in_doc.items()}
     kept, dropped = _cap(facts, list(in_doc), cap, count)
     keep = set(kept)
-    view = View(f"doc_{number}.html", f"Document {number} · {facts.doc_title.get(name, name)}",
+    view = View(f"doc_{number}.html", f"Document {number} · {short_title(facts.doc_title.get(name, name))}",
                 f"{name}: its sections (boxes) and what each section mentions; size = mentions in this document.")
     view.nodes = [_node(facts, doc, 30)]
-    view.nodes += [_node(facts, s, 22 - 2 * min(int(g.nodes[s].get("level", 1)), 5)) for s in sections]
+    view.nodes += [_node(facts, s, 22 - 2 * min(int(g.nodes[s].get("level") or 1), 5)) for s in sections]
     view.nodes += [_node(facts, n, node_size(count[n])) for n in kept]
-    for u, v, a in g.edges(data=True):
-        if a.get("type") == "HAS_SECTION" and u in containers and v in containers:
-            view.edges.append(ViewEdge(u, v, "HAS_SECTION", "<b>HAS_SECTION</b>", 1))
+    for u, v in facts.has_section.get(name, ()):
+        view.edges.append(ViewEdge(u, v, "HAS_SECTION", "<b>HAS_SECTION</b>", 1))
     for n in kept:
         for link in in_doc[n]:
-            view.edges.append(ViewEdge(n, link.target, "MENTIONED_IN", link_tooltip(facts, link), link.count,
-                                       arrows=False, dashes=True))
-    for (u, v, rel), link in sorted(facts.relations.items()):
-        here = [ev for ev in link.evidence if ev.doc == name]
-        if u in keep and v in keep and here:
+            # a metric's own tooltip already shows its sentence
+            tip = link_tooltip(facts, link, evidence=facts.label(n) != "Metric")
+            view.edges.append(ViewEdge(n, link.target, "MENTIONED_IN", tip, link.count, arrows=False, dashes=True))
+    for u, v, rel in facts.relations_in.get(name, ()):
+        if u in keep and v in keep:
+            here = [ev for ev in facts.relations[(u, v, rel)].evidence if ev.doc == name]
             view.edges.append(_link_edge(facts, Link(u, v, rel, here)))
     view.notes = _left_out_note(facts, kept, dropped, count, "mentioned entities and metrics")
     return view

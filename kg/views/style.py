@@ -25,6 +25,7 @@ EDGE_COLOUR: Final[dict[str, str]] = {
     "MENTIONED_IN": "#c9d1d6",
     "HAS_SECTION": "#8d99a1",
     "SHARES": "#e3a869",
+    "WEAK": "#f1d9bf",  # campaigns sharing only a document
 }
 #: font stack with CJK fallbacks (Noto CJK on Debian, PingFang/YaHei elsewhere)
 FONT_FACE: Final[str] = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', "

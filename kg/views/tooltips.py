@@ -29,6 +29,11 @@ KIND_TITLE = {
 }
 
 
+def short_title(title: str, limit: int = 40) -> str:
+    """A document title cut to ``limit`` characters with ``…`` (some titles are whole sentences)."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
 def _items(values: Sequence[str], limit: int = MAX_ITEMS) -> str:
     shown = ", ".join(text(v) for v in values[:limit])
     more = len(values) - limit
@@ -39,8 +44,12 @@ def _row(key: str, value_html: str) -> str:
     return f"<div><b>{text(key)}:</b> {value_html}</div>"
 
 
+def _title(facts: GraphFacts, doc: object) -> str:
+    return short_title(facts.doc_title.get(str(doc), str(doc)))
+
+
 def _doc_names(facts: GraphFacts, docs: Sequence[str]) -> list[str]:
-    return [f"{facts.doc_title.get(d, d)} ({d})" if facts.doc_title.get(d, d) != d else d for d in docs]
+    return [f"{_title(facts, d)} ({d})" if facts.doc_title.get(d, d) != d else d for d in docs]
 
 
 def evidence_html(facts: GraphFacts, evidence: Sequence[Evidence], limit: int = MAX_EVIDENCE) -> str:
@@ -48,7 +57,7 @@ def evidence_html(facts: GraphFacts, evidence: Sequence[Evidence], limit: int = 
     parts = []
     for ev in evidence[:limit]:
         trig = f" <i>[{text(ev.trigger)}]</i>" if ev.trigger else ""
-        parts.append(f"<li>{mark(ev.sentence, ev.marks)}<br><i>{text(facts.doc_title.get(ev.doc, ev.doc))}</i>{trig}</li>")
+        parts.append(f"<li>{mark(ev.sentence, ev.marks)}<br><i>{text(_title(facts, ev.doc))}</i>{trig}</li>")
     more = len(evidence) - limit
     tail = f"<div><i>+{more} more sentences</i></div>" if more > 0 else ""
     return f"<ul>{''.join(parts)}</ul>{tail}" if parts else ""
@@ -65,7 +74,7 @@ def node_tooltip(facts: GraphFacts, node: str) -> str:
                  _row("period", text(a.get("period") or "—")), _row("author", text(a.get("author") or "—")),
                  _row("jurisdiction", text(a.get("jurisdiction") or "—")), _row("characters", text(a.get("chars")))]
     elif label == "Section":
-        rows += [_row("document", text(facts.doc_title.get(str(a.get("doc")), a.get("doc")))),
+        rows += [_row("document", text(_title(facts, a.get("doc")))),
                  _row("level", text(a.get("level")))]
     elif label == "Metric":
         value = a.get("value")
@@ -73,7 +82,7 @@ def node_tooltip(facts: GraphFacts, node: str) -> str:
                  _row("unit", text(a.get("unit") or "—")), _row("indicator", text(a.get("indicator") or "—")),
                  _row("kind", text(a.get("kind") or "—")), _row("period", text(a.get("period") or "—")),
                  _row("masked", "yes (number redacted)" if a.get("masked") else "no"),
-                 _row("document", text(facts.doc_title.get(str(a.get("doc")), a.get("doc"))))]
+                 _row("document", text(_title(facts, a.get("doc"))))]
         if a.get("sentence"):
             rows.append(f"<div class=\"kg-tip-ev\">{mark(str(a['sentence']), [str(a.get('text') or '')])}</div>")
     else:
@@ -88,12 +97,12 @@ def node_tooltip(facts: GraphFacts, node: str) -> str:
     return "".join(rows)
 
 
-def link_tooltip(facts: GraphFacts, link: Link) -> str:
-    """Relation type, its two ends and the evidence sentences with the matched words marked."""
+def link_tooltip(facts: GraphFacts, link: Link, evidence: bool = True) -> str:
+    """Relation type, its two ends and (unless ``evidence`` is false) the sentences, matched words marked."""
     head = f"<div class=\"kg-tip-head\"><b>{text(KIND_TITLE.get(link.kind, link.kind))}</b></div>"
     ends = f"<div>{text(facts.name(link.source))} → {text(facts.name(link.target))}</div>"
     count = _row("sentences", text(link.count)) if link.count > 1 else ""
-    return head + ends + count + evidence_html(facts, link.evidence)
+    return head + ends + count + (evidence_html(facts, link.evidence) if evidence else "")
 
 
 def shared_tooltip(facts: GraphFacts, a: str, b: str, shared: dict[str, list[str]]) -> str:
@@ -103,6 +112,6 @@ def shared_tooltip(facts: GraphFacts, a: str, b: str, shared: dict[str, list[str
     for kind, ids in shared.items():
         if not ids:
             continue
-        names = sorted(facts.doc_title.get(i, i) if kind == "documents" else facts.name(i) for i in ids)
+        names = sorted(_title(facts, i) if kind == "documents" else facts.name(i) for i in ids)
         rows.append(_row(f"{kind} ({len(ids)})", _items(names)))
     return head + "".join(rows)
