@@ -135,22 +135,20 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     heads = lx.trie("agency_heads")
     out: list[Candidate] = []
     for end in range(1, len(text) + 1):
-        hit = heads.longest_ending_at(text, end)
-        if hit is None:
-            continue
-        hstart, word, head = hit
-        if any(text.startswith(nb, end) for nb in head.not_before):
-            continue
-        parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
-        if not _head_ok(head, parts, sc):
-            continue
-        start = parts[-1].start if parts else hstart
-        if _collective(sc, start, parts):
-            continue
-        kinds = tuple(p.kind for p in reversed(parts))
-        cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
-        cand.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
-        out.append(cand)
+        for hstart, word, head in heads.ending_at(text, end):  # longest head first: 管理局, then 局
+            if any(text.startswith(nb, end) for nb in head.not_before):
+                continue
+            parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
+            if not _head_ok(head, parts, sc):
+                continue
+            start = parts[-1].start if parts else hstart
+            if _collective(sc, start, parts):
+                break
+            kinds = tuple(p.kind for p in reversed(parts))
+            cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
+            cand.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
+            out.append(cand)
+            break
     return out
 
 

@@ -115,6 +115,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
     text, lx = sc.text, sc.lx
     best: tuple[str, int] | None = None
     limit = min(len(text), pos + 20)
+    if text.startswith("的", pos):  # “谁执法谁普法”的普法责任制
+        pos += 1
     i = pos
     while i < limit:
         ch = text[i]
