@@ -132,6 +132,19 @@ def test_coordinated_subjects_all_act_and_cooperate(tmp_path):
     }
 
 
+def test_verb_used_as_attribute_names_its_own_agent(tmp_path):
+    text = TITLE + "积极参加省交通运输厅组织开展的“百日攻坚”行动。市公安局部署的岗位大练兵取得成效。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "省交通运输厅": "AGENCY", "市公安局": "AGENCY",
+            "“百日攻坚”行动": "CAMPAIGN", "岗位大练兵": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {
+        ("CONDUCTS", "省交通运输厅", "百日攻坚行动"), ("CONDUCTS", AUTHOR, "百日攻坚行动"),
+        ("CONDUCTS", "市公安局", "岗位大练兵"),
+    }
+    assert {r.trigger for r in res.relations} == {"开展", "参加", "部署"}
+
+
 def test_agency_before_title_issued_it_but_applying_a_title_is_not_issuing(tmp_path):
     text = TITLE + "认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》。按照《安全生产法》要求开展检查。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

@@ -358,6 +358,15 @@ class RelationExtractor:
         begin = enum_marker_end(norm, clause)
         for i, camp in enumerate(campaigns):
             hit = self._governing(norm, clause, camp, pool, campaigns, prev_pool)
+            agent = self._attributive_agent(norm, hit, pool, in_clause) if hit is not None else None
+            if agent is not None:
+                # 省厅组织的 X: the agency carries X out; 参加省厅组织的 X: and so does the subject of 参加
+                if agent.label in SUBJECT_LABELS["CONDUCTS"]:
+                    yield ("CONDUCTS", agent, camp, hit)
+                outer = [h for h in pool if h.end <= agent.start]
+                hit = self._governing(norm, clause, camp, outer, campaigns + [agent])
+                if hit is None:
+                    continue
             if hit is None:
                 hit = self._during(norm, camp)
             if hit is None and post:
@@ -367,6 +376,19 @@ class RelationExtractor:
             for head in subject_for(min(hit.start, camp.start)):
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
+
+    @staticmethod
+    def _attributive_agent(norm: str, hit: TriggerHit, pool: list[TriggerHit], in_clause: list[Mention]) -> Mention | None:
+        """The mention right before a verb used as an attribute (省厅组织开展的 X), if any."""
+        if norm[hit.end:hit.end + 1] != "的":
+            return None
+        start = hit.start
+        while True:  # 组织开展的: step back over adjacent triggers
+            before = next((h for h in pool if h.end == start), None)
+            if before is None:
+                break
+            start = before.start
+        return next((m for m in in_clause if m.end == start and m.label in PARTNER_LABELS), None)
 
     def _during(self, norm: str, camp: Mention) -> TriggerHit | None:
         """在 X 中 / 在 X 期间: X is being carried out."""
