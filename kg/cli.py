@@ -17,6 +17,13 @@ console = Console()
 err = Console(stderr=True)
 
 
+NeoUri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI (default $NEO4J_URI or bolt://localhost:7687).")]
+NeoUser = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default $NEO4J_USER or neo4j).")]
+NeoPassword = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default $NEO4J_PASSWORD).")]
+NeoDatabase = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default $NEO4J_DATABASE or the server's default).")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch when writing to Neo4j.")]
+
+
 @app.callback()
 def _root() -> None:
     """Knowledge graphs from Chinese transport-administration documents."""
@@ -52,6 +59,13 @@ def build(
     corpus: Annotated[Path, typer.Argument(help="Folder of .txt/.md/.html/.docx documents (recursive), or one file.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="User lexicon file (repeatable).")] = None,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD or the options).")] = False,
+    uri: NeoUri = None,
+    user: NeoUser = None,
+    password: NeoPassword = None,
+    database: NeoDatabase = None,
+    batch_size: BatchSize = 1000,
+    views: Annotated[bool, typer.Option("--views/--no-views", help="Write the HTML views into OUT/visualizations.")] = True,
 ) -> None:
     """Build the knowledge graph of CORPUS and write it with its exports into OUT."""
     from kg.pipeline import build as build_graph
@@ -68,8 +82,116 @@ def build(
         def progress(stage: str, done: int, total: int, item: str) -> None:
             bar.update(task, description=stage, completed=done, total=total or None, item=item)
 
-        result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress)
+        result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views)
     print_summary(result.summary, out)
+    if neo4j:
+        _load_neo4j(result.graph, uri, user, password, database, batch_size)
+
+
+def _load_neo4j(graph, uri, user, password, database, batch_size: int) -> None:
+    from kg.sinks.neo4j import Neo4jLoadError, config_from_env, load_graph
+
+    config = config_from_env(uri=uri, user=user, password=password, database=database)
+    try:
+        report = load_graph(graph, config, batch_size=batch_size)
+    except Neo4jLoadError as exc:
+        fail(str(exc))
+    console.print(
+        f"Neo4j {config.uri}: wrote {report.nodes_written} nodes and {report.relationships_written} relationships "
+        f"in {report.batches} batches ({report.seconds:.1f} s); the database now holds {report.node_count} nodes "
+        f"and {report.relationship_count} relationships.", highlight=False)
+
+
+@app.command()
+def load(
+    out: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.json).")] = Path("out"),
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Load into Neo4j (the only target; required).")] = False,
+    uri: NeoUri = None,
+    user: NeoUser = None,
+    password: NeoPassword = None,
+    database: NeoDatabase = None,
+    batch_size: BatchSize = 1000,
+) -> None:
+    """Load a finished build (OUT/graph.json) into Neo4j."""
+    from kg.sinks.exports import read_json
+
+    if not neo4j:
+        fail("kg load needs --neo4j (the embedded store is written by kg build)")
+    path = out / "graph.json"
+    if not path.is_file():
+        fail(f"{path}: not found; run kg build first")
+    try:
+        graph = read_json(path)
+    except (ValueError, KeyError) as exc:
+        fail(f"{path}: not a kg graph: {exc}")
+    _load_neo4j(graph, uri, user, password, database, batch_size)
+
+
+@app.command()
+def query(
+    name_or_cypher: Annotated[str, typer.Argument(help="A library query name (see --list) or a Cypher string.")] = "",
+    out: Annotated[Path, typer.Option("-o", "--out", help="The build whose embedded store to query.")] = Path("out"),
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter k=v (repeatable).")] = None,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Query Neo4j instead of the embedded store.")] = False,
+    uri: NeoUri = None,
+    user: NeoUser = None,
+    password: NeoPassword = None,
+    database: NeoDatabase = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the library queries.")] = False,
+) -> None:
+    """Run a library query by name, or ad hoc Cypher, on the embedded store or on Neo4j."""
+    from kg.query import EmbeddedEngine, Neo4jEngine, QueryError, format_result, load_library, run_query
+
+    library = load_library()
+    if list_ or not name_or_cypher:
+        t = Table("name", "purpose", "parameters (default)", box=None)
+        for q in sorted(library.values(), key=lambda q: q.name):
+            t.add_row(q.name, q.purpose, ", ".join(f"{k}={v}" for k, v in q.params.items()))
+        console.print(t)
+        return
+    if fmt not in ("table", "csv", "json"):
+        fail(f"--format {fmt}: choose table, csv or json")
+    params = {}
+    for p in param or []:
+        if "=" not in p:
+            fail(f"--param {p}: expected k=v")
+        k, v = p.split("=", 1)
+        params[k.strip()] = v
+    try:
+        if neo4j:
+            from kg.sinks.neo4j import config_from_env
+
+            engine = Neo4jEngine(config_from_env(uri=uri, user=user, password=password, database=database))
+        else:
+            store = out / "store"
+            if not store.exists():
+                fail(f"{store}: no embedded store; run kg build first (or use --neo4j)")
+            engine = EmbeddedEngine(store)
+        try:
+            result = run_query(name_or_cypher, engine, params, library=library)
+        finally:
+            engine.close()
+    except QueryError as exc:
+        fail(str(exc))
+    console.print(format_result(result, fmt), highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command("views")
+def views_(
+    out: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.json).")] = Path("out"),
+    to: Annotated[Optional[Path], typer.Option("--to", help="Folder for the pages (default OUT/visualizations).")] = None,
+) -> None:
+    """Write the interactive HTML views of a build."""
+    from kg.sinks.exports import read_json
+    from kg.views import write_views
+
+    path = out / "graph.json"
+    if not path.is_file():
+        fail(f"{path}: not found; run kg build first")
+    target = to or out / "visualizations"
+    pages = write_views(read_json(path), target)
+    console.print(f"{len(pages)} pages in {target}; open {target / 'index.html'}", highlight=False)
 
 
 @app.command("eval")
@@ -111,6 +233,35 @@ def eval_(
     if json_out:
         json_out.write_text(json.dumps({"summary": report.summary, "per_doc": report.per_doc}, ensure_ascii=False, indent=1),
                             encoding="utf-8")
+
+
+lexicon_app = typer.Typer(help="Work with lexicons.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("suggest")
+def lexicon_suggest(
+    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="The documents (default: the build's corpus).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many candidates.")] = 40,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, or lexicon (lines to paste into a user lexicon).")] = "table",
+) -> None:
+    """Rank phrases that look like campaigns, regulations or agencies but were not typed."""
+    from kg.suggest import as_lexicon_lines, suggest
+
+    for needed in ("extractions.jsonl", "summary.json"):
+        if not (out / needed).is_file():
+            fail(f"{out / needed}: not found; run kg build first")
+    if corpus is not None and not corpus.exists():
+        fail(f"{corpus}: no such folder")
+    candidates = suggest(out, corpus, limit)
+    if fmt == "lexicon":
+        sys.stdout.write(as_lexicon_lines(candidates))
+        return
+    t = Table("#", "type?", "phrase", "count", "docs", "how", "example", box=None)
+    for i, c in enumerate(candidates, 1):
+        t.add_row(str(i), c.label, c.phrase, str(c.count), str(len(c.docs)), c.how, c.example[:60])
+    console.print(t)
 
 
 def main() -> None:  # pragma: no cover - console entry point

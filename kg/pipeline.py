@@ -112,6 +112,8 @@ def build(
     *,
     lexicons: list[Path] | None = None,
     progress: Progress = _noop,
+    store: bool = True,
+    views: bool = True,
 ) -> BuildResult:
     """Build the knowledge graph of ``corpus`` and write its files into ``out``.
 
@@ -125,6 +127,10 @@ def build(
         User lexicon files (see the README).
     progress : callable, optional
         Called as ``progress(stage, done, total, item)``.
+    store : bool
+        Write the embedded Cypher store into ``out/store``.
+    views : bool
+        Write the HTML views into ``out/visualizations``.
 
     Returns
     -------
@@ -142,6 +148,17 @@ def build(
     write_extractions(res, out / "extractions.jsonl")
     write_all(g, out)
     write_neo4j_import(g, out / "neo4j-import")
+    if store:
+        from kg.sinks.embedded import write_store  # loads the database engine only when asked
+
+        progress("store", 0, 1, "")
+        write_store(g, out / "store")
+    if views:
+        from kg.views import write_views
+
+        progress("views", 0, 1, "")
+        write_views(g, out / "visualizations")
     summary = summarise(res, g, warnings, failed, time.perf_counter() - t0)
+    summary["corpus"] = str(Path(corpus).resolve())
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     return BuildResult(out=out, graph=g, resolution=res, summary=summary, warnings=warnings)

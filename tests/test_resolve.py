@@ -116,3 +116,16 @@ def test_self_reference_joins_the_author_body():
     (ent,) = res.entities.values()
     assert ent.name == "英德市交通运输局" and len(ent.mentions) == 2
     assert "我局" not in ent.aliases
+
+
+def test_field_short_form_links_a_programme_and_a_mask_fits_it_once():
+    a = make_doc("a.txt", "开展交通执法领域突出问题专项整治行动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "部署交通运输执法领域突出问题专项整治行动。", jurisdiction=YINGDE)
+    c = make_doc("c.txt", "开展“*执法领域突出问题专项整治行动”。")
+    res = resolve([
+        extraction(a, mention(a, "CAMPAIGN", "交通执法领域突出问题专项整治行动")),
+        extraction(b, mention(b, "CAMPAIGN", "交通运输执法领域突出问题专项整治行动")),
+        extraction(c, mention(c, "CAMPAIGN", "*执法领域突出问题专项整治行动")),
+    ])
+    (campaign,) = res.entities.values()
+    assert campaign.docs == {"a.txt", "b.txt", "c.txt"}

@@ -30,10 +30,17 @@ def campaign_core(key: str) -> str:
     return _CAMPAIGN_TAIL.sub("", key) or key
 
 
+# the short forms writers use for a field in programme names (交通执法 = 交通运输执法)
+_FIELD_SHORT = (("交通运输", "交通"),)
+
+
 def campaign_signature(key: str) -> str:
-    """The part of a campaign name that survives suffix and generic-word variants."""
+    """The part of a campaign name that survives suffix, generic-word and field short-form variants."""
     core = _CAMPAIGN_TAIL.sub("", key)
-    return _CAMPAIGN_GENERIC.sub("", core) or key
+    sig = _CAMPAIGN_GENERIC.sub("", core) or key
+    for full, short in _FIELD_SHORT:
+        sig = sig.replace(full, short)
+    return sig
 
 
 def is_subsequence(short: str, long: str) -> bool:
