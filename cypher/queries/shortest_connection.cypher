@@ -1,5 +1,5 @@
 // name: shortest_connection
-// purpose: The shortest connections between two agencies through any relation, mention or section (all of equal length).
+// purpose: The shortest connections between two agencies through any relation, mention or section (all of equal length, at most 6 hops).
 // param: agency_a = 英德市交通运输局
 // param: agency_b = 清远市交通运输局
 // param: max_hops = 6

@@ -30,7 +30,7 @@ def _number(text: str) -> int | float | None:
         return None
 
 
-def cast_param(value: str, default: str | None) -> object:
+def cast_param(value: str, default: str | None, name: str = "") -> object:
     """Cast a ``k=v`` string: to int/float when the default is numeric (ad hoc: when it reads as one)."""
     if not isinstance(value, str):
         return value
@@ -39,7 +39,7 @@ def cast_param(value: str, default: str | None) -> object:
         return value
     number = _number(value)
     if number is None:
-        raise QueryError(f"parameter value {value!r} is not a number (default {default!r})")
+        raise QueryError(f"parameter {name + ' ' if name else ''}value {value!r} is not a number (default {default!r})")
     return float(number) if isinstance(like, float) else number
 
 
@@ -50,7 +50,7 @@ def library_params(query: LibraryQuery, params: dict[str, str] | None) -> dict[s
     if unknown:
         takes = ", ".join(query.params) or "no parameters"
         raise QueryError(f"{query.name}: unknown parameter(s) {', '.join(unknown)} (takes {takes})")
-    return {k: cast_param(given.get(k, d), d) for k, d in query.params.items()}
+    return {k: cast_param(given.get(k, d), d, k) for k, d in query.params.items()}
 
 
 def run_query(
