@@ -77,7 +77,7 @@ def label_size(label: str, size: float) -> int:
         return 26
     if label == "Section":
         return 18
-    return int(14 + max(0.0, size - 10) * 0.8)
+    return int(min(22.0, 14 + max(0.0, size - 10) * 0.5))
 
 
 def to_network(view: View) -> Network:

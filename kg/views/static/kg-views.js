@@ -56,7 +56,7 @@
     var matchesBox = document.getElementById('kg-matches');
     function focus(id) {
       network.selectNodes([id]);
-      network.focus(id, { scale: 1.3, animation: false });
+      network.focus(id, { scale: 1.0, animation: false });
       show('n:' + id);
     }
     function find(q) {

@@ -1,0 +1,101 @@
+/* kg views: draw the page's graph with vis-network, settle the layout, search, details.
+   Page data is the JSON in <script id="kg-data">; tooltip HTML in it was escaped by kg. */
+(function () {
+  'use strict';
+
+  function tip(html) {
+    var div = document.createElement('div');
+    div.className = 'kg-tip';
+    div.innerHTML = html;
+    return div;
+  }
+
+  function start() {
+    var holder = document.getElementById('kg-data');
+    if (!holder || typeof vis === 'undefined') { return; }
+    var data = JSON.parse(holder.textContent);
+    var status = document.getElementById('kg-status');
+    var detail = document.getElementById('kg-detail');
+    var html = {};
+    data.nodes.forEach(function (n) { html['n:' + n.id] = n.title_html; n.title = tip(n.title_html); delete n.title_html; });
+    data.edges.forEach(function (e) { html['e:' + e.id] = e.title_html; e.title = tip(e.title_html); delete e.title_html; });
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(document.getElementById('kg-network'), {}, data.options);
+    window.network = network;
+
+    function settled() {
+      network.setOptions({ physics: false });
+      document.body.setAttribute('data-settled', '1');
+      status.textContent = nodes.length + ' nodes · ' + edges.length + ' edges';
+    }
+    network.on('stabilizationProgress', function (p) {
+      status.textContent = 'laying out ' + Math.round(100 * p.iterations / p.total) + '%';
+    });
+    network.once('stabilizationIterationsDone', settled);
+    network.setData({ nodes: nodes, edges: edges });
+    if (nodes.length === 0) { settled(); }
+
+    function show(key) {
+      if (html[key] === undefined) { return; }
+      detail.replaceChildren(tip(html[key]));
+    }
+    network.on('click', function (p) {
+      if (p.nodes.length) { show('n:' + p.nodes[0]); } else if (p.edges.length) { show('e:' + p.edges[0]); }
+    });
+
+    var names = document.getElementById('kg-names');
+    var seen = {};
+    nodes.forEach(function (n) {
+      if (seen[n.kg_name]) { return; }
+      seen[n.kg_name] = true;
+      var opt = document.createElement('option');
+      opt.value = n.kg_name;
+      names.appendChild(opt);
+    });
+    var matchesBox = document.getElementById('kg-matches');
+    function focus(id) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.0, animation: false });
+      show('n:' + id);
+    }
+    function find(q) {
+      q = q.trim().toLowerCase();
+      if (!q) { return []; }
+      return nodes.get({ filter: function (n) {
+        return (n.kg_name || '').toLowerCase().indexOf(q) >= 0 ||
+          (n.kg_aliases || []).some(function (a) { return a.toLowerCase().indexOf(q) >= 0; });
+      } });
+    }
+    var form = document.getElementById('kg-search');
+    var input = document.getElementById('kg-q');
+    function list(found) {
+      matchesBox.replaceChildren();
+      found.slice(0, 20).forEach(function (n) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = n.kg_name + ' (' + n.kg_label + ')';
+        b.addEventListener('click', function () { focus(n.id); });
+        matchesBox.appendChild(b);
+      });
+      if (found.length > 20) {
+        var more = document.createElement('p');
+        more.textContent = '+' + (found.length - 20) + ' more';
+        matchesBox.appendChild(more);
+      }
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var found = find(input.value);
+      list(found);
+      if (found.length) { focus(found[0].id); } else { matchesBox.textContent = 'no node matches'; }
+    });
+    input.addEventListener('input', function () { list(find(input.value)); });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
