@@ -121,8 +121,21 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
 
 def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
-    det = sc.det_before(start)
-    if det in COLLECTIVE_DETS:
+    text, levels = sc.text, sc.lx.trie("levels")
+    pos = start
+    while True:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
+        lvl = levels.longest_ending_at(text, pos)
+        if lvl is not None:
+            pos = lvl[0]
+            continue
+        if pos > 0 and text[pos - 1] in ")）":
+            open_at = max(text.rfind("(", 0, pos - 1), text.rfind("（", 0, pos - 1))
+            inner = text[open_at + 1:pos - 1] if open_at >= 0 else ""
+            if inner and all(w in sc.lx.levels for w in inner.split("、")):
+                pos = open_at
+                continue
+        break
+    if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
     if start >= 2 and sc.text[start - 1] == "、" and parts and parts[-1].kind == LEVEL:
         return sc.lx.trie("levels").longest_ending_at(sc.text, start - 1) is not None

@@ -94,12 +94,16 @@ class PhraseScanner:
         ``的``, ``文化和旅游`` not by ``和``, ``供给侧`` not by ``给``, the place
         name ``从江`` not by ``从``.
         """
-        stop = self.lx.trie("stopwords").longest_ending_at(self.text, pos, lo)
-        if stop is None:
-            return None
-        if self._covered(stop[0], pos):
-            return None
-        return stop
+        for stop in self.lx.trie("stopwords").ending_at(self.text, pos, lo):
+            if self.lx.stopwords.get(stop[1]) == "measure" and not self._after_number(stop[0]):
+                continue  # 场 stops 3场 but not 机场
+            if self._covered(stop[0], pos):
+                return None
+            return stop
+        return None
+
+    def _after_number(self, i: int) -> bool:
+        return i > 0 and (self.text[i - 1] in _NUMERAL or self.text[i - 1] in "多余每几")
 
     def _covered(self, start: int, end: int) -> bool:
         """True when a content word longer than ``[start, end)`` covers it."""
