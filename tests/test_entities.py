@@ -84,16 +84,23 @@ def test_agencies_listed_before_a_collective_noun(extract):
 def test_generic_collectives_and_self_references_are_not_agencies(extract):
     ms = extract("全省各级交通运输部门认真贯彻。请相关部门和管理部门配合。行业管理部门加强监管。"
                  "我局加强领导，本局干部和支队同志们。市、县党委政府高度重视。局属各单位要落实。"
-                 "上级交通运输主管部门给予指导。用好执法部门和执法机构的力量。")
+                 "上级交通运输主管部门给予指导。用好执法部门和执法机构的力量。各县（市、区）交通运输局：请各市州交通运输局、"
+                 "各乡镇人民政府配合。")
     assert names(ms, "AGENCY") == set()
+
+
+def test_a_shorter_head_is_tried_when_the_longest_names_nothing(extract):
+    ms = extract("联合市公安局交警支队、市应急管理局开展联合执法。市纪委监委驻市交通运输局纪检监察组进行监督。")
+    assert names(ms, "AGENCY") == {"市公安局交警支队", "市应急管理局", "市纪委监委", "市交通运输局纪检监察组"}
 
 
 # -------------------------------------------------------------- organisations
 def test_organisations_from_brand_and_head(extract):
     ms = extract("对滴滴公司进行约谈。指导试点企业天海石油集团公司建成司机之家。兼并了东风出行网约车。"
-                 "据中国道路运输协会统计。顺强出租车驾驶员梁勇获奖。XX交职院与XX县政府共建基地。")
+                 "据中国道路运输协会统计。顺强出租车驾驶员梁勇获奖。XX交职院与XX县政府共建基地。"
+                 "XX机场集团有限公司共同推进。开展3场培训。")
     assert names(ms, "ORGANIZATION") == {"滴滴公司", "天海石油集团公司", "东风出行", "中国道路运输协会",
-                                         "顺强出租车", "XX交职院"}
+                                         "顺强出租车", "XX交职院", "XX机场集团有限公司"}
     assert "XX县政府" in names(ms, "AGENCY")
 
 
@@ -137,6 +144,12 @@ def test_bare_head_stands_for_the_documents_full_campaign(extract):
     assert len(bare) == 1 and bare[0].name == "交通运输执法领域突出问题专项整治"
     assert bare[0].rule == "campaign.anaphor"
     assert names(extract("今年开展专项整治和执法行动，组织各类活动。")) == set()
+
+
+def test_one_name_for_a_campaign_with_and_without_a_trailing_head(extract):
+    ms = extract("开展道路交通安全和运输执法领域突出问题专项整治工作。在道路交通安全和运输执法领域突出问题专项整治行动中检查。")
+    assert [m.name for m in ms] == ["道路交通安全和运输执法领域突出问题专项整治"] * 2
+    assert ms[1].text.endswith("行动")
 
 
 def test_slogans_goals_and_generic_activities_are_not_campaigns(extract):

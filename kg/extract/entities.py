@@ -45,6 +45,8 @@ DEFAULT_STEM = "交通运输"
 _SHORT_HEADS = ("厅", "局")
 _BODY_LABELS = ("AGENCY", "ORGANIZATION")
 _TRAILING = ("工作",)
+#: tails that add nothing to a campaign name that already ends with a head
+_GENERIC_TAILS = ("行动", "活动")
 
 _DEFAULT_LEXICON: Lexicon | None = None
 
@@ -219,15 +221,36 @@ def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> l
     """
     lx = lexicon or default_lexicon()
     text = sdoc.source.text
-    out: list[Mention] = []
+    chosen: list[tuple[Candidate, str]] = []
     for c in find_candidates(sdoc.source.norm, lx, text):
-        surface = text[c.start:c.end]
         name = lx.canonical(c.label, _clean_name(c.label, c.name))
-        if not name or lx.is_stopped(surface, name):
-            continue
+        if name and not lx.is_stopped(text[c.start:c.end], name):
+            chosen.append((c, name))
+    names = _unify_campaign_names({name for c, name in chosen if c.label == "CAMPAIGN"}, lx)
+    out: list[Mention] = []
+    for c, name in chosen:
+        if c.label == "CAMPAIGN":
+            name = names.get(name, name)
         ev: Evidence = sdoc.evidence(c.start, c.end)
-        out.append(Mention(doc=sdoc.name, label=c.label, text=surface, start=c.start, end=c.end, name=name,
-                           evidence=ev, masked=is_masked(name), rule=c.rule))
+        out.append(Mention(doc=sdoc.name, label=c.label, text=text[c.start:c.end], start=c.start, end=c.end,
+                           name=name, evidence=ev, masked=is_masked(name), rule=c.rule))
+    return out
+
+
+def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:
+    """One name for a campaign written with and without a trailing 行动/活动.
+
+    ``X专项整治行动`` becomes ``X专项整治`` when the document also names
+    ``X专项整治`` (the remainder must itself end with a campaign head).
+    """
+    heads = lx.trie("campaign_heads")
+    out: dict[str, str] = {}
+    for name in names:
+        for suffix in _GENERIC_TAILS:
+            base = name[: -len(suffix)]
+            if name.endswith(suffix) and base in names and heads.longest_ending_at(base, len(base)) is not None:
+                out[name] = base
+                break
     return out
 
 
