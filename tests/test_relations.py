@@ -173,10 +173,11 @@ def test_post_verb_during_frame_and_negation(tmp_path):
     assert {r.trigger for r in res.relations} == {"开展", "在…期间"}
 
 
-def test_subject_of_a_heading_governs_its_body(tmp_path):
+@pytest.mark.parametrize("verb, governs", [("统筹部署安全工作", True), ("高度重视安全工作", False)])
+def test_subject_of_a_heading_governs_its_body_when_it_acts_there(tmp_path, verb, governs):
     from kg.model import Section
 
-    heading = "（一）省交通运输厅统筹部署安全工作"
+    heading = "（一）省交通运输厅" + verb
     text = TITLE + heading + "\n深入开展“百日攻坚”行动。\n（二）加强党建\n深入开展岗位大练兵。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)
     h1, h2 = text.index(heading), text.index("（二）")
@@ -186,7 +187,8 @@ def test_subject_of_a_heading_governs_its_body(tmp_path):
     ]
     spec = {AUTHOR: "AGENCY", "省交通运输厅": "AGENCY", "“百日攻坚”行动": "CAMPAIGN", "岗位大练兵": "CAMPAIGN"}
     res = extract_relations(sdoc, mentions_of(sdoc, spec))
-    assert triples(res) == {("CONDUCTS", "省交通运输厅", "百日攻坚行动"), ("CONDUCTS", AUTHOR, "岗位大练兵")}
+    agent = "省交通运输厅" if governs else AUTHOR
+    assert triples(res) == {("CONDUCTS", agent, "百日攻坚行动"), ("CONDUCTS", AUTHOR, "岗位大练兵")}
 
 
 def test_unknown_author_is_not_invented(tmp_path):

@@ -262,14 +262,18 @@ class RelationExtractor:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])
 
     def _section_subjects(self, sdoc: StructuredDocument, index: _Index) -> dict[str, list[Mention]]:
-        """Subject stated in a section heading (（三）省厅部署…), by section id."""
-        out: dict[str, Mention] = {}
+        """Subject of a heading that makes it the agent of a trigger (（三）省厅部署开展…), by section id.
+
+        A heading that only names a body (（一）市委高度重视…) does not govern its body.
+        """
+        out: dict[str, list[Mention]] = {}
         norm = sdoc.source.norm
         for sec in sdoc.sections:
             in_title = index.within(sec.title_start, sec.title_end)
             for clause in split_clauses(norm, sec.title_start, sec.title_end, [(m.start, m.end) for m in in_title])[:1]:
                 subj = self._clause_subjects(norm, clause, [m for m in in_title if m.end <= clause.end])
-                if subj:
+                if subj and any(h.frame in ("pre", "partner") and h.start >= subj[-1].end
+                                for h in self._hits(norm, clause.start, clause.end, index)):
                     out[sec.id] = subj
         return out
 
