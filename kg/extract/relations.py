@@ -9,17 +9,22 @@ Frames (trigger words in ``data/lexicon/relation_triggers.tsv``):
 
 CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated list
                  counts: 开展 A、B 和 C; a list introduced by 含/包括 takes the
-                 verb of the clause before)
-ISSUES           subject + 印发/制定/出台... + REGULATION; 《X》修编工作;
-                 AGENCY《X》 (交通运输部《…办法》: the agency issued it)
+                 verb of the clause before); X（工作）深入开展 with X opening
+                 its clause; 在 X 中/期间; 省厅组织的 X (the agency before a verb
+                 used as an attribute carries X out, and the subject of 参加
+                 省厅组织的 X too). A negated verb (未开展) states nothing.
+ISSUES           subject + 印发/制定/出台... + REGULATION; 《X》修编工作 (not
+                 after 按照/落实...); AGENCY《X》 (交通运输部《…办法》).
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
-                 partners + 联合/建立/共同... (A 与 B 联合印发: A is the subject)
+                 partners + 联合/建立/共同... (A 与 B 联合印发: A is the
+                 subject); coordinated subjects A、B 联合…: A with B.
 
-The subject of a verb is an AGENCY or ORGANIZATION mention at the start of
-its clause, else of an earlier clause of the sentence, else the subject of the
-section heading it sits under, else the author body (``DocumentMeta.author``):
-these documents mostly narrate what the author did. Without an author, a
-relation with no stated subject is not made.
+The subject of a verb is the AGENCY or ORGANIZATION mention (with those
+coordinated to it) opening its clause, else that of an earlier clause of the
+sentence, else that of a section heading in which it acts (（三）省厅部署开展…),
+else the author body (``DocumentMeta.author``): these documents mostly
+narrate what the author did. Without an author, a relation with no stated
+subject is not made. Self-references are resolved by :mod:`kg.extract.selfref`.
 """
 
 from __future__ import annotations
