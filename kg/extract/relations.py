@@ -63,7 +63,7 @@ _COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 #: a clause that continues the list of the clause before (…培训3次，含“A”、“B”)
 _INTRODUCER = re.compile(r"(?:含|包含|包括|其中包括|主要包括|主要有|如|即|分别为|分别是)[:]?")
-#: what may follow a 与/同 partner list before the joint verb (等相关部门, 积极)
+#: quotes and brackets, which do not count in the gap between a trigger and its object
 _GAP_CHARS = "“”‘’\"'「」『』《》()（）"
 #: between coordinated subjects (A、B和C联合…); 与/同 introduce a partner instead
 _SUBJECT_COORD = re.compile(r"[、和及]|以及")
