@@ -68,7 +68,7 @@ def build(
     views: Annotated[bool, typer.Option("--views/--no-views", help="Write the HTML views into OUT/visualizations.")] = True,
 ) -> None:
     """Build the knowledge graph of CORPUS and write it with its exports into OUT."""
-    from kg.pipeline import build as build_graph
+    from kg.pipeline import BuildError, build as build_graph
 
     if not corpus.exists():
         fail(f"{corpus}: no such file or folder")
@@ -82,7 +82,10 @@ def build(
         def progress(stage: str, done: int, total: int, item: str) -> None:
             bar.update(task, description=stage, completed=done, total=total or None, item=item)
 
-        result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views)
+        try:
+            result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views)
+        except BuildError as exc:
+            fail(str(exc))
     print_summary(result.summary, out)
     if neo4j:
         _load_neo4j(result.graph, uri, user, password, database, batch_size)
@@ -174,7 +177,7 @@ def query(
             engine.close()
     except QueryError as exc:
         fail(str(exc))
-    console.print(format_result(result, fmt), highlight=False, markup=False, soft_wrap=True)
+    sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 
 
 @app.command("views")

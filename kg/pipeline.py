@@ -32,6 +32,10 @@ from kg.structure import structure_document
 Progress = Callable[[str, int, int, str], None]
 
 
+class BuildError(Exception):
+    """A build step that could not write its output (one line; the files before it are kept)."""
+
+
 @dataclass
 class BuildResult:
     """What :func:`build` made."""
@@ -149,10 +153,13 @@ def build(
     write_all(g, out)
     write_neo4j_import(g, out / "neo4j-import")
     if store:
-        from kg.sinks.embedded import write_store  # loads the database engine only when asked
+        from kg.sinks.embedded import StoreError, write_store  # loads the database engine only when asked
 
         progress("store", 0, 1, "")
-        write_store(g, out / "store")
+        try:
+            write_store(g, out / "store")
+        except StoreError as exc:
+            raise BuildError(f"{out / 'store'}: embedded store not written: {exc}") from exc
     if views:
         from kg.views import write_views
 
