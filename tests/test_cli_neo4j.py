@@ -1,0 +1,59 @@
+"""The CLI against a live Neo4j: build --neo4j, load, query --neo4j, and its failures."""
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.neo4j
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def conn(cfg) -> list[str]:
+    return ["--uri", cfg.uri, "--user", cfg.user, "--password", cfg.password]
+
+
+def run(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(KG + args, capture_output=True, text=True, timeout=300)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_build_load_and_query_on_neo4j(neo4j_clean, tmp_path):
+    out = tmp_path / "out"
+    built = run(["build", "data/corpus", "-o", str(out), "--no-views", "--neo4j", *conn(neo4j_clean)])
+    assert built.returncode == 0, built.stderr
+    assert "Neo4j" in built.stdout and "relationships" in built.stdout
+    again = run(["load", str(out), "--neo4j", *conn(neo4j_clean), "--batch-size", "50"])
+    assert again.returncode == 0, again.stderr
+    # the same totals after loading the same build twice
+    totals = lambda text: text.rsplit("now holds", 1)[1]
+    assert totals(again.stdout) == totals(built.stdout)
+    on_neo4j = run(["query", "agencies_by_campaigns", "--neo4j", *conn(neo4j_clean), "--format", "json"])
+    embedded = run(["query", "agencies_by_campaigns", "-o", str(out), "--format", "json"])
+    assert on_neo4j.returncode == 0 and embedded.returncode == 0, on_neo4j.stderr + embedded.stderr
+    assert json.loads(on_neo4j.stdout) == json.loads(embedded.stdout) != []
+
+
+def test_wrong_password_is_one_line_and_non_zero(neo4j_server, tmp_path):
+    out = tmp_path / "out"
+    assert run(["build", "data/corpus", "-o", str(out), "--no-views"]).returncode == 0
+    bad = run(["load", str(out), "--neo4j", "--uri", neo4j_server.uri, "--user", neo4j_server.user,
+               "--password", neo4j_server.password + "-wrong"])
+    assert bad.returncode != 0
+    assert len(bad.stderr.strip().splitlines()) == 1 and neo4j_server.uri in bad.stderr
+
+
+def test_closed_port_is_one_line_and_non_zero_and_the_files_stay(tmp_path):
+    out = tmp_path / "out"
+    bad = run(["build", "data/corpus", "-o", str(out), "--no-views", "--neo4j",
+               "--uri", f"bolt://127.0.0.1:{closed_port()}", "--password", "x"])
+    assert bad.returncode != 0
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert (out / "graph.json").stat().st_size > 0 and (out / "store").exists()
