@@ -123,14 +123,77 @@ def test_initiatives_link_campaigns_by_what_they_share() -> None:
     c2, c3 = by_name["大战一百天、打非保平安专项行动"], by_name["路政宣传月"]
     shares = {(e.source, e.target): e for e in view.edges if e.kind == "SHARES"}
     edge = shares[tuple(sorted((c2, c3)))]
-    # both conducted by 市交通运输局, both measured by 622家次, both in 002_sample.txt
-    assert edge.weight == 3 and not edge.dashes
+    # both conducted by 市交通运输局, both measured by 622家次 (strength 2), both in 002_sample.txt (not counted)
+    assert edge.weight == 2 and not edge.dashes and edge.layer == ""
     assert "agencies (1)" in edge.tooltip and "市交通运输局" in edge.tooltip
     assert "metrics (1)" in edge.tooltip and "622家次" in edge.tooltip
     assert "documents (1)" in edge.tooltip
     assert {n.label for n in view.nodes} == {"Campaign", "Agency"}
     conducts = [e for e in view.edges if e.kind == "CONDUCTS"]
-    assert len(conducts) == 5 and all("<mark>" in e.tooltip for e in conducts)
+    assert len(conducts) == 5 and all("<mark>" in e.tooltip and not e.layer for e in conducts)
+    # 专项整治 shares only 市交通运输局 with each of the others: the agency's star shows that, so the
+    # campaign-to-campaign line waits behind the "through a shared agency" checkbox
+    c1 = by_name["交通执法领域突出问题专项整治行动"]
+    for other in (c2, c3):
+        assert shares[tuple(sorted((c1, other)))].layer == "agency"
+    assert not any(n.aside for n in view.nodes)
+
+
+def test_initiatives_hide_document_only_links_and_set_loose_campaigns_aside() -> None:
+    facts = graph_facts(sample_graph(loose=True))
+    view = initiatives_view(facts, cap=1500)
+    loose = next(n for n in view.nodes if n.name == "安全生产月")
+    assert loose.aside and [n.name for n in view.nodes if n.aside] == ["安全生产月"]
+    touching = [e for e in view.edges if loose.id in (e.source, e.target)]
+    # 002_sample.txt names all three other campaigns
+    assert len(touching) == 3 and all(e.layer == "document" and e.dashes and e.weight == 1 for e in touching)
+    assert all("documents (1)" in e.tooltip and "agencies" not in e.tooltip for e in touching)
+    assert view.layer_count("document") == 3 and view.layer_count("agency") == 2
+    assert len(view.drawn_edges) == len(view.edges) - 5 == 6  # 5 CONDUCTS + 1 shared-metric line
+    assert set(view.layers) == {"agency", "document"}
+    # every drawn campaign label is short; the full name stays in the data and the tooltip
+    data = page_data_of(view)
+    labels = {n["kg_name"]: n["label"] for n in data["nodes"]}
+    assert labels["大战一百天、打非保平安专项行动"] == "大战一百天、\n打非保平安…"
+    assert all(len(label.replace("\n", "")) <= 12 for label in labels.values())
+
+
+def page_data_of(view) -> dict:  # noqa: ANN001
+    from kg.views.render import render_view
+
+    found = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_view(view), re.S)
+    assert found
+    return json.loads(found.group(1))
+
+
+def test_initiatives_page_offers_the_hidden_links(tmp_path: Path) -> None:
+    pages = write_views(sample_graph(loose=True), tmp_path)
+    html = (tmp_path / "initiatives.html").read_text(encoding="utf-8")
+    assert 'data-layer="document"> show links that only share a document <small>(3 hidden)</small>' in html
+    assert 'data-layer="agency"> show links through a shared agency only <small>(2 hidden)</small>' in html
+    assert "7 nodes · 6 edges drawn" in html
+    assert re.search(r'<button type="button" data-node="campaign_\w+">安全生产月</button>', html)
+    data = page_data(tmp_path / "initiatives.html")
+    assert sum("kg_layer" in e for e in data["edges"]) == 5
+    assert [n["kg_name"] for n in data["nodes"] if n.get("kg_aside")] == ["安全生产月"]
+    index = pages[0].read_text(encoding="utf-8")
+    assert "(7 nodes, 6 edges; 5 more behind its checkboxes)" in index
+    # other pages have no checkbox and draw every edge
+    overview = (tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert "data-layer" not in overview and not any("kg_layer" in e for e in page_data(tmp_path / "overview.html")["edges"])
+
+
+def test_wrapped_label() -> None:
+    from kg.views.style import wrapped_label
+
+    assert wrapped_label("路政宣传月", 6) == "路政宣传月"
+    assert wrapped_label("百吨王专项整治", 6) == "百吨王专\n项整治"
+    assert wrapped_label("交通强国建设试点", 6) == "交通强国\n建设试点"
+    assert wrapped_label("道路运输安全隐患大排查大整治专项行动", 6) == "道路运输安全\n隐患大排查…"
+    assert wrapped_label("道路运输安全隐患大排查大整治专项行动", 6, lines=3) == "道路运输安全\n隐患大排查大\n整治专项行动"
+    assert wrapped_label("百吨王专项整治", 6, lines=1) == "百吨王专项…"
+    with pytest.raises(ValueError):
+        wrapped_label("x", 0)
 
 
 def test_tooltips_carry_evidence_and_metric_fields(sample: tuple[Path, list[Path]]) -> None:

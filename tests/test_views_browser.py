@@ -44,7 +44,11 @@ def test_every_page_draws_its_graph_offline(page: Page, tmp_path: Path) -> None:
             assert set(links) == {q.name for q in pages[1:]}
             continue
         data = page_data(p)
-        assert _drawn(page) == (len(data["nodes"]), len(data["edges"])), p.name
+        # every node; every edge except those behind a checkbox (none on the sample graph's pages but the map)
+        drawn_edges = [e for e in data["edges"] if "kg_layer" not in e]
+        assert _drawn(page) == (len(data["nodes"]), len(drawn_edges)), p.name
+        assert page.evaluate("document.getElementById('kg-status').textContent") == \
+            f"{len(data['nodes'])} nodes · {len(drawn_edges)} edges drawn"
         # the layout settled and physics is off
         assert page.evaluate("network.physics.physicsEnabled") is False
         assert {"lib/vis-network.min.js", "lib/kg-views.js"} <= {
@@ -62,6 +66,57 @@ def test_overview_counts_match_the_graph(page: Page, tmp_path: Path) -> None:
     kinds = page.evaluate("network.body.data.edges.get().map(e => e.kind)")
     semantic = sum(1 for _, _, a in g.edges(data=True) if a["type"] in ("CONDUCTS", "ISSUES", "COOPERATES_WITH", "MEASURES"))
     assert len([k for k in kinds if k != "CO_MENTION"]) == semantic  # one relation per pair here
+
+
+def _tick(page: Page, layer: str, on: bool) -> None:
+    page.evaluate(f"(b => {{ b.checked = {'true' if on else 'false'}; b.dispatchEvent(new Event('change')); }})"
+                  f"(document.querySelector('input[data-layer=\"{layer}\"]')); true")
+
+
+def test_initiatives_checkboxes_draw_the_hidden_links(page: Page, tmp_path: Path) -> None:
+    write_views(sample_graph(loose=True), tmp_path)
+    path = tmp_path / "initiatives.html"
+    _open(page, path)
+    data = page_data(path)
+    layer = {k: {e["id"] for e in data["edges"] if e.get("kg_layer") == k} for k in ("agency", "document")}
+    substantive = {e["id"] for e in data["edges"] if "kg_layer" not in e}
+    assert len(substantive) == 6 and len(layer["agency"]) == 2 and len(layer["document"]) == 3
+
+    def drawn() -> set[str]:
+        return set(page.evaluate("network.body.data.edges.getIds()"))
+
+    assert drawn() == substantive
+    # the visible checkbox draws the document-only links, and says how many there are
+    box = "document.querySelector('input[data-layer=\"document\"]')"
+    assert page.evaluate(f"{box}.offsetParent !== null && !{box}.checked")
+    assert "show links that only share a document (3 hidden)" in page.evaluate(f"{box}.parentElement.textContent")
+    _tick(page, "document", True)
+    assert drawn() == substantive | layer["document"]
+    assert page.evaluate("document.getElementById('kg-status').textContent") == "7 nodes · 9 edges drawn"
+    _tick(page, "agency", True)
+    assert drawn() == {e["id"] for e in data["edges"]}
+    # vis-network drew them: the canvas knows every edge between two nodes
+    assert page.evaluate("Object.keys(network.body.edges).length") == len(data["edges"])
+    _tick(page, "document", False)
+    _tick(page, "agency", False)
+    assert drawn() == substantive
+    assert page.evaluate("network.physics.physicsEnabled") is False
+
+
+def test_loose_campaign_is_set_aside_and_listed(page: Page, tmp_path: Path) -> None:
+    write_views(sample_graph(loose=True), tmp_path)
+    _open(page, tmp_path / "initiatives.html")
+    loose = page.evaluate("network.body.data.nodes.get({filter: n => n.kg_aside}).map(n => n.id)")
+    assert len(loose) == 1
+    pos = page.evaluate("network.getPositions()")
+    others = [p for n, p in pos.items() if n not in loose]
+    x, y = pos[loose[0]]["x"], pos[loose[0]]["y"]
+    # beside the map (right of it or below it), clear of every linked node
+    assert x > max(p["x"] for p in others) or y > max(p["y"] for p in others)
+    # the side panel lists it; its button selects it
+    page.evaluate("document.querySelector('button[data-node]').click(); true")
+    assert page.evaluate("network.getSelectedNodes()") == loose
+    assert "安全生产月" in page.evaluate("document.getElementById('kg-detail').textContent")
 
 
 def test_search_box_selects_and_details_escape(page: Page, tmp_path: Path) -> None:

@@ -80,10 +80,15 @@ S3 = "我局与市公安交管局联合出台公路治超文件，扎实开展�
 S4 = "认真贯彻落实交通运输部《小微型客车租赁经营服务管理办法》，集中对全市小微客车租赁公司进行全面摸排。"
 S5 = "截至6月底，共出动工作人员2911人次，排查道路运输经营业户622家次。"
 S6 = "处理路政案件X起，拆除非公路标志X块。"
+S7 = "组织开展“安全生产月”活动。"
 
 
-def sample_graph() -> nx.MultiDiGraph:
-    """Two documents, sections, agencies, campaigns, a regulation, metrics and every relation type."""
+def sample_graph(loose: bool = False) -> nx.MultiDiGraph:
+    """Two documents, sections, agencies, campaigns, a regulation, metrics and every relation type.
+
+    ``loose`` adds 安全生产月, a campaign of 002_sample.txt with no agency, regulation or metric: on the
+    initiatives map it shares only a document with the others.
+    """
     m = GraphMaker()
     d1, d2 = "001_sample.txt", "002_sample.txt"
     doc1 = m.document(d1, "2022年全省交通运输执法工作会议讲话")
@@ -126,6 +131,8 @@ def sample_graph() -> nx.MultiDiGraph:
     m.relation("MEASURES", met1, c2, d2, S5, "出动")
     m.relation("MEASURES", met2, c2, d2, S5, "排查")
     m.relation("MEASURES", met2, c3, d2, S5, "排查")
+    if loose:
+        m.mention(m.entity("Campaign", "安全生产月"), s3, d2, S7, "安全生产月", 70)
     return m.g
 
 

@@ -17,7 +17,7 @@ from pyvis.network import Network
 
 from kg.views.escape import script_json
 from kg.views.selections import View
-from kg.views.style import EDGE_COLOUR, FONT_FACE, NODE_STYLE, short_label
+from kg.views.style import EDGE_COLOUR, FONT_FACE, NODE_STYLE, short_label, wrapped_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -49,9 +49,18 @@ def write_assets(folder: Path) -> list[Path]:
     return out
 
 
-def vis_options(node_count: int) -> dict:
-    """vis-network options: physics that stabilises (then the page script turns it off), CJK fonts."""
+def vis_options(node_count: int, layout: str = "default") -> dict:
+    """vis-network options: physics that stabilises (then the page script turns it off), CJK fonts.
+
+    ``layout="spread"`` repels harder and lengthens the springs, so clusters and their labels
+    stand apart (for maps of many long-named nodes).
+    """
     large = node_count > LARGE
+    if layout == "spread":
+        solver = {"gravitationalConstant": -300, "centralGravity": 0.02, "springLength": 200,
+                  "springConstant": 0.05, "damping": 0.6, "avoidOverlap": 1.0}
+    else:
+        solver = {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3}
     return {
         "autoResize": True,
         "layout": {"improvedLayout": node_count <= 150, "randomSeed": 7},
@@ -63,7 +72,7 @@ def vis_options(node_count: int) -> dict:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
+            "forceAtlas2Based": solver,
             "stabilization": {"enabled": True, "iterations": 150 if large else 300, "updateInterval": 25,
                               "fit": True},
             "minVelocity": 1.0,
@@ -71,12 +80,17 @@ def vis_options(node_count: int) -> dict:
     }
 
 
-def label_size(label: str, size: float) -> int:
-    """Label font size: bigger for hubs and document boxes, so they stay readable when the page is fitted."""
+def label_size(label: str, size: float, most: int | None = None) -> int:
+    """Label font size: bigger for hubs and document boxes, so they stay readable when the page is fitted.
+
+    ``most`` caps it (and scales the growth down with it) for crowded maps.
+    """
     if label == "Document":
         return 26
     if label == "Section":
         return 18
+    if most is not None:
+        return int(min(float(most), most - 2 + max(0.0, size - 10) * 0.25))
     return int(min(22.0, 14 + max(0.0, size - 10) * 0.5))
 
 
@@ -86,19 +100,27 @@ def to_network(view: View) -> Network:
     for n in view.nodes:
         colour, shape = NODE_STYLE.get(n.label, ("#888888", "dot"))
         extra = {"borderWidth": 4, "color": {"background": colour, "border": "#111111"}} if n.centre else {}
-        net.add_node(n.id, label=short_label(n.name), shape=shape, color=extra.pop("color", colour),
-                     size=n.size, font={"size": label_size(n.label, n.size)}, kg_label=n.label,
+        if n.aside:
+            extra["kg_aside"] = True
+        label = wrapped_label(n.name, n.label_chars, n.label_lines) if n.label_chars else short_label(n.name)
+        net.add_node(n.id, label=label, shape=shape, color=extra.pop("color", colour),
+                     size=n.size, font={"size": label_size(n.label, n.size, n.font)}, kg_label=n.label,
                      title_html=n.tooltip, kg_name=n.name, kg_aliases=n.aliases, **extra)
     ids = set(net.node_ids)
     for i, e in enumerate(view.edges):
         if e.source not in ids or e.target not in ids:
             raise ValueError(f"{view.file}: edge {e.kind} {e.source} -> {e.target} has no drawn end")
         # pyvis's add_edge checks its endpoints in a list (quadratic); checked above instead
-        net.edges.append({"id": f"e{i}", "from": e.source, "to": e.target, "kind": e.kind,
-                          "title_html": e.tooltip, "width": e.width, "dashes": e.dashes,
-                          "arrows": "to" if e.arrows else "",
-                          "color": EDGE_COLOUR["WEAK" if e.kind == "SHARES" and e.dashes else e.kind]})
-    net.options = vis_options(len(view.nodes))
+        edge = {"id": f"e{i}", "from": e.source, "to": e.target, "kind": e.kind,
+                "title_html": e.tooltip, "width": e.width, "dashes": e.dashes,
+                "arrows": "to" if e.arrows else "",
+                "color": EDGE_COLOUR["WEAK" if e.kind == "SHARES" and e.dashes else e.kind]}
+        if e.layer:
+            if e.layer not in view.layers:
+                raise ValueError(f"{view.file}: edge layer {e.layer!r} has no checkbox")
+            edge["kg_layer"] = e.layer
+        net.edges.append(edge)
+    net.options = vis_options(len(view.nodes), view.layout)
     return net
 
 
@@ -116,9 +138,12 @@ def render_view(view: View) -> str:
     nodes, edges, _heading, _h, _w, _options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": net.options}
     kinds = sorted({e.kind for e in view.edges})
+    layers = [(key, text, view.layer_count(key)) for key, text in view.layers.items() if view.layer_count(key)]
+    aside = [(n.id, n.name) for n in view.nodes if n.aside]
     return _env.get_template("graph.html").render(
         view=view, legend=legend(view), edge_kinds=[(k, EDGE_COLOUR.get(k, "#999999")) for k in kinds],
-        data_json=script_json(data), node_count=len(nodes), edge_count=len(edges))
+        data_json=script_json(data), node_count=len(nodes), edge_count=len(view.drawn_edges),
+        layers=layers, aside=aside)
 
 
 def render_index(**context: object) -> str:

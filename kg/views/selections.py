@@ -28,6 +28,14 @@ class ViewNode:
     tooltip: str
     size: float
     centre: bool = False
+    #: no edge is drawn to it by default: the page places it aside and lists it in the side panel
+    aside: bool = False
+    #: largest label font size (None: the renderer's default)
+    font: int | None = None
+    #: label characters per line, before the ``…`` (the full name stays in the tooltip)
+    label_chars: int | None = None
+    #: label lines (``label_chars`` each)
+    label_lines: int = 1
 
 
 @dataclass(slots=True)
@@ -41,6 +49,8 @@ class ViewEdge:
     weight: int = 1
     arrows: bool = True
     dashes: bool = False
+    #: "" = drawn; otherwise the key of a :attr:`View.layers` entry whose checkbox draws it
+    layer: str = ""
 
     @property
     def width(self) -> float:
@@ -57,6 +67,20 @@ class View:
     nodes: list[ViewNode] = field(default_factory=list)
     edges: list[ViewEdge] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: optional edge layers, off by default: key -> checkbox text ("show links that …")
+    layers: dict[str, str] = field(default_factory=dict)
+    #: layout: "spread" separates clusters and labels more (for dense maps of long labels)
+    layout: str = "default"
+    #: heading of the side-panel list of the nodes placed aside
+    aside_title: str = ""
+
+    @property
+    def drawn_edges(self) -> list[ViewEdge]:
+        """The edges drawn when the page opens (every layer off)."""
+        return [e for e in self.edges if not e.layer]
+
+    def layer_count(self, key: str) -> int:
+        return sum(1 for e in self.edges if e.layer == key)
 
 
 def _node(facts: GraphFacts, n: str, size: float, centre: bool = False) -> ViewNode:
@@ -171,30 +195,48 @@ def initiatives_view(facts: GraphFacts, cap: int) -> View:
         for t, cs in holders.items():
             for a, b in combinations(sorted(cs), 2):
                 shared[(a, b)][kind].append(t)
+    def strength(what: dict[str, list[str]]) -> int:
+        return len(what["agencies"]) + len(what["regulations"]) + len(what["metrics"])
+
+    def through_agency(what: dict[str, list[str]]) -> bool:
+        """Only shared conductors and the regulations those conductors issued: the agency's star shows it."""
+        implied = set().union(*(issued[x] for x in what["agencies"])) if what["agencies"] else set()
+        return bool(what["agencies"]) and not what["metrics"] and set(what["regulations"]) <= implied
+
     links = Counter()
-    for a, b in shared:
-        links[a] += 1
-        links[b] += 1
+    for (a, b), what in shared.items():
+        if strength(what):
+            links[a] += 1
+            links[b] += 1
     score = {c: links[c] + len(conductors[c]) for c in campaigns}
     kept, dropped = _cap(facts, campaigns, cap, score)
     keep = set(kept)
     agencies = sorted({a for c in kept for a in conductors[c]})
     view = View("initiatives.html", "Initiatives map · 专项行动",
-                "Campaigns (diamonds) joined when they share conducting agencies, regulations, metrics or "
-                "documents (edge width = how many things, tooltip = which); dashed = same document only; "
-                "the conducting agencies around them.")
+                "Campaigns (diamonds) around the agencies that conduct them; a line joins two campaigns that "
+                "share a metric or a regulation of their own (width = how many shared agencies, regulations "
+                "and metrics; tooltip = which). Links through a shared agency only, or through a shared "
+                "document only, are behind the checkboxes.",
+                layout="spread", aside_title="Campaigns linked to no agency, regulation or metric")
+    view.layers = {"agency": "show links through a shared agency only",
+                   "document": "show links that only share a document"}
     view.nodes = [_node(facts, c, node_size(score[c])) for c in kept]
     conducted = Counter(a for c in kept for a in conductors[c])
     view.nodes += [_node(facts, a, node_size(conducted[a])) for a in agencies]
     for (a, b), what in sorted(shared.items()):
         if a in keep and b in keep:
-            weight = sum(len(v) for v in what.values())
-            only_docs = weight == len(what["documents"])
-            view.edges.append(ViewEdge(a, b, "SHARES", shared_tooltip(facts, a, b, what), weight,
-                                       arrows=False, dashes=only_docs))
+            weight = strength(what)
+            layer = "document" if not weight else "agency" if through_agency(what) else ""
+            view.edges.append(ViewEdge(a, b, "SHARES", shared_tooltip(facts, a, b, what),
+                                       weight or len(what["documents"]), arrows=False, dashes=not weight,
+                                       layer=layer))
     for (u, v), link in sorted(conducts.items()):
         if v in keep:
             view.edges.append(_link_edge(facts, link))
+    linked = {n for e in view.drawn_edges for n in (e.source, e.target)}
+    for n in view.nodes:
+        n.font, n.label_chars, n.label_lines = (24, 6, 2) if n.label == "Campaign" else (30, 9, 1)
+        n.aside = n.id not in linked
     view.notes = _left_out_note(facts, kept, dropped, score, "campaigns")
     if not campaigns:
         view.notes.append("No campaign was found in this corpus.")

@@ -23,6 +23,8 @@ class PageEntry:
     description: str
     nodes: int
     edges: int
+    #: edges behind the page's checkboxes (not drawn when it opens)
+    hidden: int = 0
 
 
 def ego_file(node_id: str, taken: set[str]) -> str:
@@ -97,8 +99,9 @@ def write_views(g: nx.MultiDiGraph, folder: Path, *, overview_cap: int = 1500, e
             path = folder / view.file
             path.write_text(render_view(view), encoding="utf-8")
             written.append(path)
+            drawn = len(view.drawn_edges)
             entries[group].append(PageEntry(view.file, view.title, view.description,
-                                            len(view.nodes), len(view.edges)))
+                                            len(view.nodes), drawn, len(view.edges) - drawn))
     index = folder / "index.html"
     index.write_text(render_index(counts=_counts(facts), **entries), encoding="utf-8")
     return [index, *written]

@@ -41,3 +41,15 @@ def node_size(degree: int) -> float:
 def short_label(name: str, limit: int = LABEL_CHARS) -> str:
     """A node label: the name, cut to ``limit`` characters with ``…``."""
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def wrapped_label(name: str, per_line: int, lines: int = 2) -> str:
+    """A compact label: ``name`` in balanced lines of at most ``per_line`` characters, at most ``lines``
+    of them, ``…`` if cut (a name that fits one line stays one line)."""
+    if per_line < 1 or lines < 1:
+        raise ValueError("per_line and lines must be positive")
+    if len(name) <= per_line:
+        return name
+    cut = short_label(name, per_line * lines)
+    step = min(per_line, -(-len(cut) // lines)) or 1  # balanced lines: 7 characters in two lines are 4 + 3
+    return "\n".join(cut[i:i + step] for i in range(0, len(cut), step))
