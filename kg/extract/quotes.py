@@ -26,7 +26,7 @@ _PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quot
 _CLOSERS = {close: (open_, kind) for open_, (close, kind) in _PAIRS.items()}
 _MAX_INNER = {"quote": 40, "title": 90}
 #: a trailing parenthesis of a title: （试行）, (修订稿)
-_TITLE_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+_TITLE_NOTE = re.compile(r"[（(][^（()）]{1,14}[)）]$")
 _ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布", "下发", "颁布", "编制", "起草", "转发", "制发")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")

@@ -20,6 +20,8 @@ MULT = {"万": 1e4, "亿": 1e8}
 def parse(text):
     m = re.match(r"^([0-9.]+|X+|x+|\*+)(余)?([万亿])?(.*)$", text)
     num, _, mult, unit = m.groups()
+    if unit.startswith("个") and unit[1:] in ("月", "百分点", "小时", "工作日"):
+        unit = unit[1:]  # the shared gold's convention: X个月 has the unit 月
     masked = not num[0].isdigit()
     value = None if masked else float(num) * MULT.get(mult or "", 1)
     if value is not None:
