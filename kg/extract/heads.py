@@ -32,6 +32,7 @@ ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一
 _ENUM_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两Xx]+个?)?(?:相关|有关)?(?:部门|单位)")
 
 HEAD, STEM, UNIT, LEVEL, PLACE, MASK = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK"
+ENUM_MARK = "、"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,12 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 1, LEVEL, hit[1]))
         if state in (HEAD, STEM, UNIT, LEVEL):
             hit = lx.trie("places").longest_ending_at(text, pos)
-            if hit:
+            if hit and not _verb_first(sc, hit[1]):
                 options.append((len(hit[1]), 4, PLACE, hit[1]))
+            elif state != LEVEL:
+                short = _doc_short_place_ending_at(sc, pos)
+                if short:
+                    options.append((len(short), 4, PLACE, short))
             m = _mask_ending_at(text, pos)
             if m is not None:
                 options.append((pos - m, 0, MASK, text[m:pos]))
@@ -88,6 +93,41 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
         pos -= length
         state = kind
     return parts
+
+
+def _verb_first(sc: PhraseScanner, place: str) -> bool:
+    """A place name that begins with a verb (会同县 after 会同 "together with") is read as verb + level."""
+    return any(sc.lx.stopwords.get(place[:n]) == "verb" for n in (2, 3) if n < len(place))
+
+
+#: suffixes whose removal gives a document's short form of a place it names in full
+_PLACE_SUFFIXES = ("市", "县", "区", "州", "盟")
+
+
+def doc_short_places(sc: PhraseScanner) -> set[str]:
+    """Short forms of the places the document names in full (南平 once 南平市 is written).
+
+    The gazetteer leaves out short forms that are ambiguous across the
+    country; inside one document that names the full place they are not.
+    """
+    if sc.doc_places is not None:
+        return sc.doc_places
+    text, trie = sc.text, sc.lx.trie("places")
+    shorts: set[str] = set()
+    for end in range(2, len(text) + 1):
+        hit = trie.longest_ending_at(text, end)
+        if hit and hit[1].endswith(_PLACE_SUFFIXES) and len(hit[1]) >= 3 and not _verb_first(sc, hit[1]):
+            shorts.add(hit[1][:-1])
+    sc.doc_places = shorts
+    return shorts
+
+
+def _doc_short_place_ending_at(sc: PhraseScanner, pos: int) -> str | None:
+    for n in (4, 3, 2):
+        w = sc.text[max(0, pos - n):pos]
+        if len(w) == n and w in doc_short_places(sc):
+            return w
+    return None
 
 
 def _drop_determined_level(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
@@ -148,6 +188,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     heads = lx.trie("agency_heads")
     out: list[Candidate] = []
     for end in range(1, len(text) + 1):
+        best: Candidate | None = None
         for hstart, word, head in heads.ending_at(text, end):  # longest head first: 管理局, then 局
             if any(text.startswith(nb, end) for nb in head.not_before):
                 continue
@@ -157,11 +198,53 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             start = parts[-1].start if parts else hstart
             if _collective(sc, start, parts):
                 break
+            if best is not None and start >= best.start:
+                continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
             kinds = tuple(p.kind for p in reversed(parts))
-            cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
-            cand.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
+            best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
+            best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
+        if best is not None:
+            out.append(best)
+    out += _coordinated_scopes(sc, out)
+    return out
+
+
+def _coordinated_scopes(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """Places listed before one shared body name: 武夷山市、邵武市交通运输综合执法大队, X市、XX市交通运输局.
+
+    Each listed place (with its level, or a mask with a level) names its own
+    body: the place plus the rest of the name that follows the last place.
+    The candidate spans the listed place; its name is the whole body's.
+    """
+    text = sc.text
+    out: list[Candidate] = []
+    for a in agencies:
+        kinds, words = a.info.get("kinds", ()), a.info.get("words", ())
+        if not kinds or kinds[0] not in (PLACE, MASK):
+            continue
+        n = 0
+        while n < len(kinds) and kinds[n] in (PLACE, MASK, LEVEL):
+            n += 1
+        if n == len(kinds):
+            continue
+        rest = text[a.start + sum(len(w) for w in words[:n]):a.end]
+        pos = a.start
+        while pos > 1 and text[pos - 1] == ENUM_MARK:
+            parts = parse_agency_parts(sc, pos - 1, state=HEAD)
+            parts = [p for p in parts if p.kind in (PLACE, MASK, LEVEL)]
+            if not parts or parts[0].end != pos - 1 or not any(p.kind in (PLACE, MASK) for p in parts):
+                break
+            if parts[0].kind != LEVEL and not parts[0].word.endswith(_PLACE_SUFFIXES):
+                break  # 武夷山市 or X市, not a bare short form
+            start = parts[-1].start
+            if start > 0 and sc.is_name_char(start - 1) and sc.stopword_ending_at(start) is None:
+                break
+            prefix = text[start:pos - 1]
+            cand = Candidate("AGENCY", start, pos - 1, prefix + rest, "agency.coordinated", tier=1)
+            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + kinds[n:], "head": a.info.get("head", ""),
+                         "words": tuple(p.word for p in reversed(parts)) + words[n:]}
             out.append(cand)
-            break
+            pos = start
     return out
 
 

@@ -74,6 +74,7 @@ class PhraseScanner:
         self.lx = lexicon
         self.blocked_ends: set[int] = set()  # ends of names already found (agencies ...)
         self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
+        self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
 
     # ------------------------------------------------------------ characters
     def is_name_char(self, i: int) -> bool:
