@@ -20,6 +20,11 @@ _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党�
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
 _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|党委|领导班子)?(?:研究)?同意")
 _SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处)(?![长])")
+#: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
+_OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室]))",
+                       re.MULTILINE)
+#: a body named right after these is a partner of the speaker, not the speaker (会同省公安厅、省应急管理厅)
+_PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同)(?:[^,。;:!?]{0,30}、)?$")
 _BARE_SUBJECT = re.compile(r"(?:^|(?<=[。;,:!?]))(支队|大队|总队)(?![党长])", re.MULTILINE)
 _DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 #: Characters that end a name when walking left from its head (function words, punctuation).
@@ -46,13 +51,21 @@ def _named_bodies(norm: str, head: str, g: Gazetteer) -> Counter[str]:
     return found
 
 
+def _only_partner(norm: str, body: str) -> bool:
+    """True when every mention of ``body`` follows 会同/联合/配合 (…、): the text cooperates with it."""
+    at = [m.start() for m in re.finditer(re.escape(body), norm)]
+    return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
+
+
 def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer) -> str | None:
     """The body the document speaks for.
 
     In order: the agency a title line starts with (``英德市交通运输局2023年…``);
     ``代表X党委向…``; ``X领导班子团结带领…``; self-references (我局, 本支队)
     resolved to the body with that head the text names most (``*执法局``);
-    a signature line at the end; a name used bare as a subject (``支队将…``);
+    the speaker's own units named by a bare head (``厅党组``, ``厅安全监督处``)
+    resolved the same way, leaving out bodies named only as partners
+    (``会同省公安厅``); a signature line at the end; a name used bare as a subject (``支队将…``);
     an opener ``经X党组同意``. Names are returned as written (masks kept).
     """
     def as_written(m: re.Match[str]) -> str:
@@ -66,6 +79,13 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
     for head, _ in refs.most_common():
         bodies = _named_bodies(norm, head, g)
+        if bodies:
+            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
+            i = norm.find(best)
+            return text[i : i + len(best)]
+    own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
+    for head, _ in own.most_common():
+        bodies = {b: n for b, n in _named_bodies(norm, head, g).items() if not _only_partner(norm, b)}
         if bodies:
             best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
             i = norm.find(best)
