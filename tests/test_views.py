@@ -181,6 +181,9 @@ def test_initiatives_page_offers_the_hidden_links(tmp_path: Path) -> None:
     # other pages have no checkbox and draw every edge
     overview = (tmp_path / "overview.html").read_text(encoding="utf-8")
     assert "data-layer" not in overview and not any("kg_layer" in e for e in page_data(tmp_path / "overview.html")["edges"])
+    # the overview sets aside (and lists) the entities it draws no edge to: 安全生产月 shares no sentence
+    assert [n["kg_name"] for n in page_data(tmp_path / "overview.html")["nodes"] if n.get("kg_aside")] == ["安全生产月"]
+    assert re.search(r'data-node="campaign_\w+">安全生产月</button>', overview)
 
 
 def test_wrapped_label() -> None:

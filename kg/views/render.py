@@ -17,7 +17,7 @@ from pyvis.network import Network
 
 from kg.views.escape import script_json
 from kg.views.selections import View
-from kg.views.style import EDGE_COLOUR, FONT_FACE, NODE_STYLE, short_label, wrapped_label
+from kg.views.style import EDGE_COLOUR, FONT_FACE, NODE_STYLE, wrapped_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -102,7 +102,7 @@ def to_network(view: View) -> Network:
         extra = {"borderWidth": 4, "color": {"background": colour, "border": "#111111"}} if n.centre else {}
         if n.aside:
             extra["kg_aside"] = True
-        label = wrapped_label(n.name, n.label_chars, n.label_lines) if n.label_chars else short_label(n.name)
+        label = wrapped_label(n.name, n.label_chars, n.label_lines)
         net.add_node(n.id, label=label, shape=shape, color=extra.pop("color", colour),
                      size=n.size, font={"size": label_size(n.label, n.size, n.font)}, kg_label=n.label,
                      title_html=n.tooltip, kg_name=n.name, kg_aliases=n.aliases, **extra)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.views.facts import GraphFacts, Link
-from kg.views.style import node_size
+from kg.views.style import LABEL_LINE, node_size
 from kg.views.tooltips import link_tooltip, node_tooltip, shared_tooltip, short_title
 
 
@@ -33,9 +33,9 @@ class ViewNode:
     #: largest label font size (None: the renderer's default)
     font: int | None = None
     #: label characters per line, before the ``…`` (the full name stays in the tooltip)
-    label_chars: int | None = None
+    label_chars: int = LABEL_LINE
     #: label lines (``label_chars`` each)
-    label_lines: int = 1
+    label_lines: int = 2
 
 
 @dataclass(slots=True)
@@ -132,6 +132,13 @@ def _left_out_note(facts: GraphFacts, kept: list[str], dropped: list[str], score
             f"and their edges."]
 
 
+def _set_aside_unlinked(view: View) -> None:
+    """Mark the nodes no drawn edge touches: the page sets them out beside the map and lists them."""
+    linked = {n for e in view.drawn_edges for n in (e.source, e.target)}
+    for n in view.nodes:
+        n.aside = n.id not in linked
+
+
 def overview_view(facts: GraphFacts, cap: int) -> View:
     """The entity graph: entities and related metrics, relations and co-mentions, no Document/Section."""
     related = {n for key in facts.relations for n in key[:2]}
@@ -143,10 +150,14 @@ def overview_view(facts: GraphFacts, cap: int) -> View:
     view = View("overview.html", "Overview · 全图",
                 "Every entity (agencies, organisations, campaigns, regulations) and the metrics tied to a "
                 "campaign; solid edges are stated relations, dashed edges co-mentions in a sentence; "
-                "size = number of connections.")
+                "size = number of connections.", layout="spread",
+                aside_title="Entities linked to nothing (no relation, no co-mention)")
     view.nodes = [_node(facts, n, node_size(degree[n])) for n in kept]
     view.edges = _entity_edges(facts, keep)
     view.notes = _left_out_note(facts, kept, dropped, degree, "entity nodes")
+    _set_aside_unlinked(view)
+    for n in view.nodes:  # the spread layout is drawn smaller when fitted: larger type
+        n.font = 24
     loose = len(facts.metrics) - len(metrics)
     if loose:
         view.notes.append(f"{loose} metric(s) not tied to a campaign by MEASURES are left out "
@@ -233,10 +244,9 @@ def initiatives_view(facts: GraphFacts, cap: int) -> View:
     for (u, v), link in sorted(conducts.items()):
         if v in keep:
             view.edges.append(_link_edge(facts, link))
-    linked = {n for e in view.drawn_edges for n in (e.source, e.target)}
+    _set_aside_unlinked(view)
     for n in view.nodes:
         n.font, n.label_chars, n.label_lines = (24, 6, 2) if n.label == "Campaign" else (30, 9, 1)
-        n.aside = n.id not in linked
     view.notes = _left_out_note(facts, kept, dropped, score, "campaigns")
     if not campaigns:
         view.notes.append("No campaign was found in this corpus.")
@@ -287,10 +297,12 @@ def ego_view(facts: GraphFacts, centre: str, file: str, cap: int) -> View:
     name = facts.name(centre)
     view = View(file, f"{facts.label(centre)} · {name}",
                 f"{name} and everything within two hops ({len(hop1)} direct, {len(hop2)} at two hops); "
-                f"size = number of connections.")
+                f"size = number of connections.", layout="spread")
     view.nodes = [_node(facts, centre, node_size(facts.degree(centre)) + 8, centre=True)]
     view.nodes += [_node(facts, n, node_size(facts.degree(n))) for n in kept]
     view.edges = _entity_edges(facts, keep)
+    for n in view.nodes:  # the spread layout is drawn smaller when fitted: larger type
+        n.font = 34 if n.centre else 28
     if dropped:
         view.notes.append(f"Showing {len(kept)} of {len(hop1 | hop2)} neighbours (direct ones first, then the "
                           f"most connected); left out {len(dropped)} ({_by_label(facts, dropped)}).")

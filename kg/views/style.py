@@ -31,6 +31,8 @@ EDGE_COLOUR: Final[dict[str, str]] = {
 FONT_FACE: Final[str] = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', "
                          "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
 LABEL_CHARS: Final[int] = 14
+#: characters per line of a two-line node label
+LABEL_LINE: Final[int] = 8
 
 
 def node_size(degree: int) -> float:
