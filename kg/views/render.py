@@ -86,9 +86,9 @@ def label_size(label: str, size: float, most: int | None = None) -> int:
     ``most`` caps it (and scales the growth down with it) for crowded maps.
     """
     if label == "Document":
-        return 26
+        return 26 if most is None else max(26, most + 6)
     if label == "Section":
-        return 18
+        return 18 if most is None else most
     if most is not None:
         return int(min(float(most), most - 2 + max(0.0, size - 10) * 0.25))
     return int(min(22.0, 14 + max(0.0, size - 10) * 0.5))

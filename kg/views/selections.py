@@ -267,7 +267,8 @@ def document_view(facts: GraphFacts, doc: str, number: int, cap: int) -> View:
     kept, dropped = _cap(facts, list(in_doc), cap, count)
     keep = set(kept)
     view = View(f"doc_{number}.html", f"Document {number} · {short_title(facts.doc_title.get(name, name))}",
-                f"{name}: its sections (boxes) and what each section mentions; size = mentions in this document.")
+                f"{name}: its sections (boxes) and what each section mentions; size = mentions in this document.",
+                layout="spread")
     view.nodes = [_node(facts, doc, 30)]
     view.nodes += [_node(facts, s, 22 - 2 * min(int(g.nodes[s].get("level") or 1), 5)) for s in sections]
     view.nodes += [_node(facts, n, node_size(count[n])) for n in kept]
@@ -283,6 +284,8 @@ def document_view(facts: GraphFacts, doc: str, number: int, cap: int) -> View:
             here = [ev for ev in facts.relations[(u, v, rel)].evidence if ev.doc == name]
             view.edges.append(_link_edge(facts, Link(u, v, rel, here)))
     view.notes = _left_out_note(facts, kept, dropped, count, "mentioned entities and metrics")
+    for n in view.nodes[1:]:  # the spread layout is drawn smaller when fitted: larger type
+        n.font = 24
     return view
 
 
