@@ -348,6 +348,13 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if sc.in_title(hstart, end):
                 continue
             start = sc.extend_left(hstart)
+            if label == "CAMPAIGN":
+                if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
+                        and not _names_before_enum(sc, start - 1):
+                    break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
+                code = _ROAD_CODE.search(text, max(0, start - 6), start)
+                if code and start < hstart:
+                    start = code.start()  # G207安化段改建工程: a route number opens the name
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -359,6 +366,17 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
+
+
+#: a national, provincial or county route number right before a name: G207, S312, X035
+_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
+
+
+def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
+    """True when the list item ending at ``pos`` (before 、) is itself a name (ends with a head or a quote)."""
+    if pos > 0 and sc.text[pos - 1] in "”’」』\"":
+        return True
+    return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
 
 
 def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:

@@ -24,6 +24,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                campaign, not as a frame (以供给侧改革为抓手), and whose heading
                sentence has no number: every metric of its body.
 
+The sentence rules (clause … breakdown) come first; ``segment`` and
+``section`` only reach metrics that no campaign of their own sentence claims.
+
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
 
@@ -126,8 +129,16 @@ class MeasuresFinder:
 
         for sent_clauses in by_sentence.values():
             self._sentence_rules(norm, sent_clauses, metrics, camps, link)
-        self._segment_rules(sdoc, norm, metrics, camps, link)
-        self._section_rules(sdoc, metrics, camps, link)
+        # a metric its own sentence ties to a campaign is not also claimed by an item's
+        # or a section's heading (第二，专项整治成效明显。…开展“打非治违”联合行动，查处…X辆)
+        in_sentence = {mi for mi, _ in links}
+
+        def wide_link(mi: int, ci: int, rule: str) -> None:
+            if mi not in in_sentence:
+                link(mi, ci, rule)
+
+        self._segment_rules(sdoc, norm, metrics, camps, wide_link)
+        self._section_rules(sdoc, metrics, camps, wide_link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):

@@ -128,8 +128,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
         for _, word, head in lx.trie("campaign_heads").ending_at(text, end, pos):
             if word == "工作" or any(text.startswith(nb, end) for nb in head.not_before):
                 continue
-            if head.quoted_only and end - len(word) != pos:
-                continue  # 建设 counts only right after the quote: “交通强市”建设
+            if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
+                continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end)
             break
         for _, word, head in lx.trie("regulation_heads").ending_at(text, end, pos):
@@ -139,6 +139,25 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
             break
         i += 1
     return best
+
+
+#: kind nouns that may stand between a quoted name and a quoted-only head: “港航先锋”党建品牌建设
+_BRIDGE_WORDS = ("品牌",)
+
+
+def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is field words ending in a kind noun (党建品牌, 廉洁文化品牌)."""
+    text = sc.text
+    if not text.endswith(_BRIDGE_WORDS, start, end):
+        return False
+    pos = end - next(len(w) for w in _BRIDGE_WORDS if text.endswith(w, start, end))
+    trie = sc.lx.trie("domain")
+    while pos > start:
+        hit = trie.longest_ending_at(text, pos, start)
+        if hit is None:
+            return False
+        pos = hit[0]
+    return True
 
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
