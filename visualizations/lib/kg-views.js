@@ -19,15 +19,53 @@
     var html = {};
     data.nodes.forEach(function (n) { html['n:' + n.id] = n.title_html; n.title = tip(n.title_html); delete n.title_html; });
     data.edges.forEach(function (e) { html['e:' + e.id] = e.title_html; e.title = tip(e.title_html); delete e.title_html; });
+    // edges of an optional layer (data-layer checkbox) wait outside the network until their box is ticked
+    var layered = {};
+    var drawn = data.edges.filter(function (e) {
+      if (!e.kg_layer) { return true; }
+      (layered[e.kg_layer] = layered[e.kg_layer] || []).push(e);
+      return false;
+    });
+    // nodes with no drawn edge take no part in the layout; they are set out in rows below it
+    data.nodes.forEach(function (n) { if (n.kg_aside) { n.physics = false; } });
     var nodes = new vis.DataSet(data.nodes);
-    var edges = new vis.DataSet(data.edges);
+    var edges = new vis.DataSet(drawn);
     var network = new vis.Network(document.getElementById('kg-network'), {}, data.options);
     window.network = network;
 
+    function counts() {
+      status.textContent = nodes.length + ' nodes · ' + edges.length + ' edges drawn';
+    }
+    function placeAside() {
+      var aside = nodes.getIds({ filter: function (n) { return n.kg_aside; } });
+      if (!aside.length) { return; }
+      var pos = network.getPositions(nodes.getIds({ filter: function (n) { return !n.kg_aside; } }));
+      var xs = [], ys = [];
+      Object.keys(pos).forEach(function (id) { xs.push(pos[id].x); ys.push(pos[id].y); });
+      var cellW = 180, cellH = 110;
+      var left = xs.length ? Math.min.apply(null, xs) : 0, right = xs.length ? Math.max.apply(null, xs) : 0;
+      var top = ys.length ? Math.min.apply(null, ys) : 0, bottom = ys.length ? Math.max.apply(null, ys) : 0;
+      var box = document.getElementById('kg-network');
+      var wide = box.clientWidth / Math.max(box.clientHeight, 1);
+      var spot;
+      if (xs.length && (right - left + cellW) / (bottom - top + cellH) < wide) {
+        // the map is narrower than the window: columns to its right
+        var rows = Math.max(Math.floor((bottom - top) / cellH) + 1, 1);
+        spot = function (i) { return [right + 1.5 * cellW + Math.floor(i / rows) * cellW, top + (i % rows) * cellH]; };
+      } else {
+        // rows below it
+        var cols = Math.max(Math.floor((right - left) / cellW) + 1, Math.ceil(Math.sqrt(aside.length * 2)));
+        var y0 = xs.length ? bottom + 1.5 * cellH : 0;
+        spot = function (i) { return [left + (i % cols) * cellW, y0 + Math.floor(i / cols) * cellH]; };
+      }
+      aside.forEach(function (id, i) { var xy = spot(i); network.moveNode(id, xy[0], xy[1]); });
+    }
     function settled() {
       network.setOptions({ physics: false });
+      placeAside();
+      network.fit({ animation: false });
       document.body.setAttribute('data-settled', '1');
-      status.textContent = nodes.length + ' nodes · ' + edges.length + ' edges';
+      counts();
     }
     network.on('stabilizationProgress', function (p) {
       status.textContent = 'laying out ' + Math.round(100 * p.iterations / p.total) + '%';
@@ -35,6 +73,15 @@
     network.once('stabilizationIterationsDone', settled);
     network.setData({ nodes: nodes, edges: edges });
     if (nodes.length === 0) { settled(); }
+
+    Array.prototype.forEach.call(document.querySelectorAll('input[data-layer]'), function (box) {
+      box.checked = false;
+      box.addEventListener('change', function () {
+        var these = layered[box.getAttribute('data-layer')] || [];
+        if (box.checked) { edges.update(these); } else { edges.remove(these.map(function (e) { return e.id; })); }
+        counts();
+      });
+    });
 
     function show(key) {
       if (html[key] === undefined) { return; }
@@ -67,6 +114,9 @@
           (n.kg_aliases || []).some(function (a) { return a.toLowerCase().indexOf(q) >= 0; });
       } });
     }
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-node]'), function (b) {
+      b.addEventListener('click', function () { focus(b.getAttribute('data-node')); });
+    });
     var form = document.getElementById('kg-search');
     var input = document.getElementById('kg-q');
     function list(found) {
