@@ -92,7 +92,8 @@ def test_initiatives_checkboxes_draw_the_hidden_links(page: Page, tmp_path: Path
     assert "show links that only share a document (3 hidden)" in page.evaluate(f"{box}.parentElement.textContent")
     _tick(page, "document", True)
     assert drawn() == substantive | layer["document"]
-    assert page.evaluate("document.getElementById('kg-status').textContent") == "7 nodes · 9 edges drawn"
+    for where in ("kg-status", "kg-counts"):  # header and side panel
+        assert page.evaluate(f"document.getElementById('{where}').textContent") == "7 nodes · 9 edges drawn"
     _tick(page, "agency", True)
     assert drawn() == {e["id"] for e in data["edges"]}
     # vis-network drew them: the canvas knows every edge between two nodes
