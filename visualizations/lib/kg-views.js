@@ -35,6 +35,8 @@
 
     function counts() {
       status.textContent = nodes.length + ' nodes · ' + edges.length + ' edges drawn';
+      var panel = document.getElementById('kg-counts');
+      if (panel) { panel.textContent = status.textContent; }
     }
     function placeAside() {
       var aside = nodes.getIds({ filter: function (n) { return n.kg_aside; } });
