@@ -245,3 +245,33 @@ def test_score_floor_on_the_gold():
     overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
     assert overall >= 0.90, (overall, per_type)
     assert all(f >= 0.85 for f in per_type.values()), per_type
+
+
+# ------------------------------------------- mechanisms found on unseen documents
+def test_longest_agency_over_all_heads_and_the_documents_short_place_names(extract):
+    ms = extract("联合市市场监督管理局开展检查。南平市综合执法支队会同南平海事局检查渡口。"
+                 "会同县文化旅游广电体育局编制方案。联合市公安局水上分局开展整治。")
+    got = names(ms, "AGENCY")
+    assert {"市市场监督管理局", "南平海事局", "县文化旅游广电体育局", "市公安局水上分局"} <= got
+    assert not got & {"监督管理局", "海事局", "会同县文化旅游广电体育局", "市公安局"}
+    # without the full place name the short form is not a place: 南平 alone stays unread
+    assert "南平海事局" not in names(extract("会同南平海事局检查渡口。"), "AGENCY")
+
+
+def test_places_listed_before_one_body_name_each_name_a_body(extract):
+    ms = extract("与武夷山市、邵武市交通运输综合执法大队建立协作机制。X市、XX市交通运输局作了交流发言。"
+                 "市、县交通运输局要加强监管。")
+    assert names(ms, "AGENCY") == {"武夷山市交通运输综合执法大队", "邵武市交通运输综合执法大队",
+                                   "X市交通运输局", "XX市交通运输局"}
+
+
+def test_campaign_names_with_stop_characters_route_numbers_and_lists(extract):
+    ms = extract("深入开展安全生产治本攻坚三年行动。G207安化段改建工程完成路基工程XX公里。"
+                 "开展安全宣传进企业、进站场活动12次。力争每个市州至少创建X个示范县。"
+                 "推动临港物流园区创建省级示范物流园区。持续深化“港航先锋”党建品牌建设。聚焦在建工程等领域。")
+    assert names(ms, "CAMPAIGN") == {"安全生产治本攻坚三年行动", "G207安化段改建工程", "港航先锋党建品牌建设"}
+
+
+def test_a_title_may_end_with_a_year_range_note(extract):
+    ms = extract("积极配合做好《XX市港口总体规划（2021-2035年）》修编报批工作。")
+    assert names(ms, "REGULATION") == {"XX市港口总体规划（2021-2035年）"}

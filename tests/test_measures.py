@@ -78,6 +78,13 @@ def test_no_link_across_sentences_without_a_title(tmp_path):
     assert measures(tmp_path, text, ["驾培企业安全生产专项检查"]) == set()
 
 
+def test_an_item_heading_does_not_claim_a_metric_its_own_sentence_ties_to_another_campaign(tmp_path):
+    text = ("第二，安全生产专项整治三年行动成效明显。排查整治隐患2.4万项。会同省公安厅开展“打非治违”联合行动，"
+            "查处非法营运车辆XXXX辆。\n")
+    got = measures(tmp_path, text, ["安全生产专项整治三年行动", "“打非治违”联合行动"])
+    assert got == {("2.4万项", "安全生产专项整治三年行动"), ("XXXX辆", "“打非治违”联合行动")}
+
+
 def test_breakdown_clause_lists_the_campaigns(tmp_path):
     text = "共参与各部门组织的安全生产培训3次，含“安全生产大讲堂”、“重大隐患安全培训”。\n"
     got = measures(tmp_path, text, ["安全生产大讲堂", "重大隐患安全培训"])

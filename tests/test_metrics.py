@@ -55,6 +55,12 @@ def test_multipliers_decimals_and_units(tmp_path):
     assert all(not m.masked for m in ms.values())
 
 
+def test_case_files_and_percentage_points(tmp_path):
+    ms = by_text(metrics_of(tmp_path, "评查案卷XXX卷，指数同比提高2.1个百分点。\n"))
+    assert (ms["XXX卷"].unit, ms["XXX卷"].value, ms["XXX卷"].masked) == ("卷", None, True)
+    assert (ms["2.1个百分点"].unit, ms["2.1个百分点"].value) == ("百分点", 2.1)
+
+
 def test_percent_full_and_half_width_keep_the_written_text(tmp_path):
     ms = metrics_of(tmp_path, "占年度投资计划78.22%，满意率XX％，办结率100％。\n")
     assert [m.text for m in ms] == ["78.22%", "XX％", "100％"]

@@ -240,6 +240,14 @@ def test_author_rules_on_written_documents() -> None:
     assert doc("今年以来，各项工作有序推进。\n").meta.author is None
 
 
+def test_a_speech_names_its_body_through_its_own_units() -> None:
+    speech = ("同志们：\n今天召开全省安全生产工作会议。刚才，厅安全监督处通报了情况。\n"
+              "第一，责任进一步压实。厅党组先后X次专题研究。会同省公安厅、省应急管理厅开展联合行动。\n"
+              "省交通运输厅将抓紧制定实施方案。\n")
+    assert doc(speech).meta.author == "省交通运输厅"  # not 省公安厅, named only as a partner
+    assert doc("同志们：\n会同省公安厅开展行动。厅党组高度重视。\n").meta.author is None
+
+
 def test_years_and_periods() -> None:
     m = doc("关于二〇二一年和2022年一季度工作的报告\n2019—2021年累计完成。\n").meta
     assert m.years == [2019, 2021, 2022]
