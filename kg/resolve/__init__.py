@@ -71,7 +71,7 @@ class _Group:
 
 def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
     name = m.name or m.text
-    if lexicon is not None and hasattr(lexicon, "canonical"):
+    if lexicon is not None:
         name = lexicon.canonical(m.label, name)
     return name_key(name)
 
