@@ -83,3 +83,26 @@ def test_cli_build_prints_a_summary_and_reports_a_missing_corpus(tmp_path):
     bad = subprocess.run(kg + ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o2")], capture_output=True, text=True)
     assert bad.returncode != 0
     assert "nope" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_user_lexicon_changes_the_graph(built, tmp_path):
+    def names(g, label):
+        return {a["name"] for _, a in g.nodes(data=True) if a["label"] == label}
+
+    before_campaigns = names(built.graph, "Campaign")
+    assert "春运" not in before_campaigns
+    dropped = "党史学习教育"
+    assert dropped in before_campaigns
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("# my additions\nCAMPAIGN\t春运\t春运工作\nSTOP\t党史学习教育\n", encoding="utf-8")
+    after = build(CORPUS, tmp_path / "out", lexicons=[lexicon], store=False, views=False).graph
+    campaigns = names(after, "Campaign")
+    assert "春运" in campaigns and dropped not in campaigns
+    spring = next(a for _, a in after.nodes(data=True) if a["name"] == "春运")
+    # 000 writes 春运工作 (an alias), 004 writes 2023年春运: one node for both
+    assert spring["docs"] == ["000_ed33fff3d4507b20.txt", "004_05378b4c232db4bf.txt"]
+    # the CLI takes the same file
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "-o", str(tmp_path / "cli"),
+                          "--no-views", "--lexicon", str(lexicon)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "春运" in (tmp_path / "cli" / "extractions.jsonl").read_text(encoding="utf-8")
