@@ -34,7 +34,8 @@ def _load_launcher():
 harness = _load_launcher()
 
 
-def _unavailable(reason: str) -> None:
+def neo4j_unavailable(reason: str) -> None:
+    """Skip with ``reason``; under ``CI=true`` fail instead."""
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"Neo4j test server unavailable under CI=true: {reason}", pytrace=False)
     pytest.skip(reason)
@@ -48,20 +49,20 @@ def neo4j_server() -> Iterator[Neo4jConfig]:
         try:
             harness.wait_for_bolt(config, timeout=30)
         except harness.HarnessError as exc:
-            _unavailable(str(exc))
+            neo4j_unavailable(str(exc))
         yield config
         return
     missing = harness.missing_tools()
     if missing:
-        _unavailable(f"{' and '.join(missing)} not on PATH: cannot build the Neo4j test server")
+        neo4j_unavailable(f"{' and '.join(missing)} not on PATH: cannot build the Neo4j test server")
     try:
         server = harness.start_server()
     except (harness.HarnessError, OSError) as exc:
-        _unavailable(str(exc))
+        neo4j_unavailable(str(exc))
     try:
         yield server.config
     finally:
-        server.stop()
+        server.stop(graceful=False)  # a throwaway database: no need for Neo4j's clean shutdown
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from kg.sinks.neo4j import Neo4jConfig, Neo4jLoadError, load_graph
 
-from conftest import harness
+from conftest import harness, neo4j_unavailable
 from neo4j_testgraphs import small_graph
 
 pytestmark = pytest.mark.neo4j
@@ -75,7 +75,7 @@ def test_graph_outside_the_schema_is_refused_before_writing(neo4j_clean, neo4j_d
 def test_server_gone_mid_load():
     """A second server is killed after 3 batches: the error says how much was written."""
     if harness.missing_tools():
-        pytest.skip("java/mvn not on PATH")
+        neo4j_unavailable(f"{' and '.join(harness.missing_tools())} not on PATH: cannot start a second Neo4j")
     server = harness.start_server(heap="512m")
     try:
         cfg = replace(server.config, max_retry_seconds=2.0)

@@ -76,8 +76,13 @@ class Server:
     folder: Path
     output: list[str] = field(default_factory=list)
 
-    def stop(self, timeout: float = 30) -> None:
-        """Close stdin (the harness exits), kill it if it does not."""
+    def stop(self, timeout: float = 30, graceful: bool = True) -> None:
+        """Close stdin (the harness shuts Neo4j down), kill it if it does not; delete the database folder.
+
+        ``graceful=False`` kills at once: quicker, for a database nobody will open again.
+        """
+        if not graceful and self.process.poll() is None:
+            self.kill()
         if self.process.poll() is None:
             try:
                 self.process.stdin.close()
