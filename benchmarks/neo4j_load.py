@@ -32,7 +32,7 @@ from launch import start_server, wait_for_bolt  # noqa: E402
 from scale import replicate  # noqa: E402
 
 from kg.pipeline import build  # noqa: E402
-from kg.sinks.neo4j import Neo4jConfig, apply_schema, config_from_env, load_graph, node_query, rel_query  # noqa: E402
+from kg.sinks.neo4j import apply_schema, config_from_env, load_graph, node_query, rel_query  # noqa: E402
 from kg.sinks.neo4j_rows import node_groups, rel_groups  # noqa: E402
 
 MIN_NODES, MIN_RELS = 100_000, 300_000
