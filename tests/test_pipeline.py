@@ -106,3 +106,14 @@ def test_a_user_lexicon_changes_the_graph(built, tmp_path):
                           "--no-views", "--lexicon", str(lexicon)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "春运" in (tmp_path / "cli" / "extractions.jsonl").read_text(encoding="utf-8")
+
+
+def test_self_references_are_not_names_unless_the_author_uses_its_name(built):
+    recs = [json.loads(l) for l in (built.out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = {r["text"] for r in recs if r["type"] == "AGENCY"}
+    assert not texts & {"我局", "本局", "我们"}
+    # 000 is the 支队's own speech: it calls itself 支队, which is its name there
+    zhidui = [r for r in recs if r["doc"].startswith("000") and r["type"] == "AGENCY" and r["text"] == "支队"]
+    assert zhidui and {r["name"] for r in zhidui} == {"支队"}
+    self_edges = [a for _, _, a in built.graph.edges(data=True) if a["type"] == "MENTIONED_IN" and a.get("self_ref")]
+    assert {a["text"] for a in self_edges} >= {"我们"}

@@ -8,6 +8,8 @@ metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "sentence", "trigger"}
 
+Self-references are left out (我局, 我们 name no one), except where the author
+calls itself by its own name (支队 in the 支队's own report).
 ``name``, ``from`` and ``to`` are the names the document itself uses (the
 fullest form in that document); ``id`` is the resolved node id shared across
 documents. For MEASURES, ``from`` is the metric's text and ``start``/``end``
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from kg.graph import metric_id, relation_names
 from kg.model import MetricMention, Resolution
+from kg.resolve.names import name_key
 
 
 def iter_records(res: Resolution) -> Iterator[dict]:
@@ -32,11 +35,15 @@ def iter_records(res: Resolution) -> Iterator[dict]:
         doc = ext.document.name
         for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
             ent_id = res.entity_of.get(m.key)
-            if ent_id is None or m.self_ref:
+            if ent_id is None:
                 continue
             ent = res.entities[ent_id]
+            name = ent.doc_names.get(doc, ent.name)
+            # 我局/我们 are pronouns, not names; a body that calls itself by its name (支队) is named
+            if m.self_ref and name_key(m.text) != name_key(name):
+                continue
             yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
-                   "name": ent.doc_names.get(doc, ent.name), "id": ent_id, "sentence": m.evidence.sentence}
+                   "name": name, "id": ent_id, "sentence": m.evidence.sentence}
         for m in sorted(ext.metrics, key=lambda m: m.start):
             yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
                    "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
