@@ -129,3 +129,13 @@ def test_field_short_form_links_a_programme_and_a_mask_fits_it_once():
     ])
     (campaign,) = res.entities.values()
     assert campaign.docs == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_a_fields_department_and_its_office_are_one_body_in_a_document():
+    d = make_doc("a.txt", "联合海事部门开展检查。海事处派员参加。市场监管部门和公安局参加。", jurisdiction=YINGDE)
+    res = resolve([extraction(
+        d, mention(d, "AGENCY", "海事部门"), mention(d, "AGENCY", "海事处"),
+        mention(d, "AGENCY", "市场监管部门"), mention(d, "AGENCY", "公安局"),
+    )])
+    names = sorted(e.name for e in res.entities.values())
+    assert names == ["公安局", "市场监管部门", "海事部门"]

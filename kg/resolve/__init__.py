@@ -110,8 +110,22 @@ def _is_variant(label: str, short: str, full: str) -> bool:
     if label == "REGULATION":
         return len(short) >= 3 and is_subsequence(short, full) and _same_head(short, full)
     if label == "AGENCY":
-        return full.startswith(short) and len(full) == len(short) + 1 and full[-1] in _AGENCY_HEADS
+        if full.startswith(short) and len(full) == len(short) + 1 and full[-1] in _AGENCY_HEADS:
+            return True
+        # a field's 部门 and its own office in one document are one body (海事部门, 海事处)
+        stems = {_department_stem(short), _department_stem(full)}
+        return len(stems) == 1 and None not in stems and (short.endswith("部门") or full.endswith("部门"))
     return False
+
+
+def _department_stem(key: str) -> str | None:
+    if key.endswith("部门"):
+        stem = key[:-2]
+    elif key[-1:] and key[-1] in "局处所站":
+        stem = key[:-1]
+    else:
+        return None
+    return stem if len(stem) >= 2 else None
 
 
 def _merge_variants(label: str, groups: list[_Group]) -> list[_Group]:
