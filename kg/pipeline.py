@@ -18,7 +18,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.extract import build_nlp, extract_document, load_lexicon
+from kg.extract import Lexicon, build_nlp, extract_document, load_lexicon
+from kg.extract.lexicon import LexiconError
 from kg.ingest import read_corpus
 from kg.model import DocExtraction, IngestProblem, Resolution
 from kg.resolve import resolve
@@ -53,7 +54,7 @@ def _noop(stage: str, done: int, total: int, item: str) -> None:
 
 def extract_corpus(
     corpus: str | Path,
-    lexicons: list[Path] | None = None,
+    lexicon: Lexicon | None = None,
     progress: Progress = _noop,
 ) -> tuple[list[DocExtraction], list[str], int]:
     """Read, structure and extract every document of ``corpus``.
@@ -66,7 +67,7 @@ def extract_corpus(
     (extractions, warnings, failed)
         The extracted documents, the warning lines, and how many documents failed.
     """
-    nlp = build_nlp(lexicons)
+    nlp = build_nlp(lexicon)
     warnings: list[str] = []
     items = list(read_corpus(Path(corpus)))
     extractions: list[DocExtraction] = []
@@ -144,9 +145,13 @@ def build(
     t0 = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    extractions, warnings, failed = extract_corpus(corpus, lexicons, progress)
+    try:
+        lexicon = load_lexicon(lexicons or [])
+    except (LexiconError, FileNotFoundError) as exc:
+        raise BuildError(str(exc)) from exc
+    extractions, warnings, failed = extract_corpus(corpus, lexicon, progress)
     progress("resolve", 0, 1, "")
-    res = resolve(extractions, load_lexicon(lexicons or []))
+    res = resolve(extractions, lexicon)
     g = build_graph(res)
     progress("write", 0, 1, "")
     write_extractions(res, out / "extractions.jsonl")

@@ -15,9 +15,8 @@ CORPUS = Path("data/corpus")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    return build(CORPUS, out)
+def built(sample_build):
+    return sample_build
 
 
 def test_build_writes_every_output(built):
@@ -117,3 +116,12 @@ def test_self_references_are_not_names_unless_the_author_uses_its_name(built):
     assert zhidui and {r["name"] for r in zhidui} == {"支队"}
     self_edges = [a for _, _, a in built.graph.edges(data=True) if a["type"] == "MENTIONED_IN" and a.get("self_ref")]
     assert {a["text"] for a in self_edges} >= {"我们"}
+
+
+def test_a_malformed_user_lexicon_is_one_error_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("CAMPAIGN\t春运\nNOTATYPE\t什么\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "-o", str(tmp_path / "out"),
+                          "--no-views", "--lexicon", str(bad)], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "bad.tsv" in run.stderr and len(run.stderr.strip().splitlines()) == 1

@@ -15,8 +15,6 @@ text); ``doc._.kg_document`` holds the :class:`kg.model.StructuredDocument`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,13 +32,14 @@ from kg.extract.lexicon import Lexicon, load_lexicon  # noqa: E402
 PIPES = ("kg_entities", "kg_metrics", "kg_relations", "kg_measures")
 
 
-def build_nlp(lexicon_paths: list[Path] | None = None) -> Language:
+def build_nlp(lexicon: Lexicon | None = None) -> Language:
     """Build the extraction pipeline.
 
     Parameters
     ----------
-    lexicon_paths : list of Path, optional
-        User lexicon files added to the shipped dictionaries (see README).
+    lexicon : Lexicon, optional
+        Shipped dictionaries plus user lexicons (:func:`load_lexicon`); the
+        shipped ones alone by default.
 
     Returns
     -------
@@ -48,9 +47,8 @@ def build_nlp(lexicon_paths: list[Path] | None = None) -> Language:
         A blank ``zh`` pipeline with the kg components.
     """
     nlp = spacy.blank("zh")
-    lexicon = load_lexicon(lexicon_paths or [])
-    nlp.user_data = {} if not hasattr(nlp, "user_data") else nlp.user_data
-    nlp.user_data["kg_lexicon"] = lexicon
+    # a blank Language has no place for shared resources: components read this one
+    nlp.user_data = {"kg_lexicon": lexicon if lexicon is not None else load_lexicon([])}
     for pipe in PIPES:
         nlp.add_pipe(pipe)
     return nlp
