@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.ingest import read_corpus
 from kg.model import SourceDocument
-from kg.paths import LEXICON_DIR
+from kg.extract.lexicon import Lexicon, load_lexicon
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffXx*＊]+")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”([\u4e00-\u9fff]{0,6})")
@@ -48,33 +48,13 @@ class Candidate:
         return bonus * (self.count + len(self.docs)) + min(len(self.phrase), 12) / 12
 
 
-def _first_column(name: str, where: str | None = None) -> list[str]:
-    out = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if where is None or (len(cells) > 1 and cells[1] == where):
-            out.append(cells[0])
-    return out
-
-
-def _heads() -> list[tuple[str, str]]:
-    """(head, guessed type), longest head first."""
-    heads = [(h, "CAMPAIGN") for h in _first_column("campaign_heads.tsv", "any") if len(h) >= 2]
-    heads += [(h, "REGULATION") for h in _first_column("regulation_heads.tsv", "any")]
+def _heads(lx: Lexicon) -> list[tuple[str, str]]:
+    """(head, guessed type) from the dictionaries, longest head first."""
+    heads = [(h, "CAMPAIGN") for h, ch in lx.campaign_heads.items() if not ch.quoted_only and len(h) >= 2]
+    heads += [(h, "REGULATION") for h, rh in lx.regulation_heads.items() if "any" in rh.where]
     heads += [(h, "AGENCY") for h in ("中心", "指挥部", "支队", "大队", "管理局", "服务中心")]
-    heads += [(h, "ORGANIZATION") for h in _first_column("org_heads.tsv") if len(h) >= 2]
+    heads += [(h, "ORGANIZATION") for h in lx.org_heads if len(h) >= 2]
     return sorted(set(heads), key=lambda x: -len(x[0]))
-
-
-def _stop_phrases() -> set[str]:
-    stops = set(_first_column("generic_words.tsv")) | set(_first_column("slogans.tsv"))
-    for line in (LEXICON_DIR / "entries.tsv").read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) > 1 and cells[0] == "STOP":
-            stops.add(cells[1])
-    return stops
 
 
 def _trim_left(phrase: str, stopwords: list[str]) -> str:
@@ -121,9 +101,10 @@ def suggest(out: Path, corpus: Path | None = None, limit: int = 50) -> list[Cand
             if rec["type"] not in ("METRIC", "RELATION"):
                 typed[rec["doc"]].append((rec["start"], rec["end"]))
                 typed_names.add(rec["name"])
-    stops = _stop_phrases()
-    stopwords = sorted(_first_column("stopwords.tsv"), key=len, reverse=True)
-    heads = _heads()
+    lx = load_lexicon([])
+    stops = lx.generic | lx.slogans | lx.stops
+    stopwords = sorted(lx.stopwords, key=len, reverse=True)
+    heads = _heads(lx)
     stops |= {h for h, _ in heads}
     found: dict[str, Candidate] = {}
 
