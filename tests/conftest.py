@@ -79,3 +79,11 @@ def neo4j_clean(neo4j_server: Neo4jConfig, neo4j_driver: Driver) -> Neo4jConfig:
         while session.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
             pass
     return neo4j_server
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The sample corpus built once per session with every output; tests only read it."""
+    from kg.pipeline import build
+
+    return build(Path(__file__).resolve().parent.parent / "data" / "corpus", tmp_path_factory.mktemp("sample") / "out")

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from kg.pipeline import build
 from kg.query import EmbeddedEngine, Neo4jEngine, QueryError, load_library, run_query
 from kg.sinks.embedded import write_store
 from kg.sinks.neo4j import load_graph
 
 pytestmark = pytest.mark.neo4j
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 LIBRARY = load_library()
 
 
 @pytest.fixture(scope="module")
-def engines(neo4j_server, neo4j_driver, tmp_path_factory):
+def engines(neo4j_server, neo4j_driver, tmp_path_factory, sample_build):
     """The sample graph in both engines: (embedded, neo4j)."""
     out = tmp_path_factory.mktemp("cross")
-    g = build(CORPUS, out / "build").graph
+    g = sample_build.graph
     with neo4j_driver.session(database=neo4j_server.database) as session:
         while session.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
             pass

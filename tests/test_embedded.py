@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import ladybug
 import networkx as nx
 import pytest
 
-from kg.pipeline import build
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
 from kg.sinks.embedded import StoreError, endpoint_pairs, schema_statements, write_store
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(tmp_path_factory, sample_build):
     """The sample corpus graph and its store, written by write_store into a folder of our own."""
     out = tmp_path_factory.mktemp("embedded")
-    g = build(CORPUS, out / "build").graph
+    g = sample_build.graph
     assert g.number_of_nodes() > 0, "the sample build made an empty graph"
     return g, write_store(g, out / "store")
 

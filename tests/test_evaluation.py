@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kg.evaluation import evaluate, format_report
-from kg.pipeline import build
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "annotation" / "gold"
@@ -23,10 +22,8 @@ if not SCORER.exists():
 
 
 @pytest.fixture(scope="module")
-def predictions(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    build(CORPUS, out)
-    return out / "extractions.jsonl"
+def predictions(sample_build) -> Path:
+    return sample_build.out / "extractions.jsonl"
 
 
 def shared_scores(pred: Path, tmp: Path) -> dict:

@@ -8,7 +8,6 @@ import pytest
 
 from kg.graph import build_graph
 from kg.model import Evidence, MetricMention, RelationMention
-from kg.pipeline import build
 from kg.resolve import resolve
 from kg.sinks.exports import read_gexf, read_graphml, read_json, write_gexf, write_graphml, write_json
 from kg.sinks.neo4j_csv import write_neo4j_import
@@ -34,8 +33,8 @@ def small_graph() -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="module")
-def corpus_graph(tmp_path_factory) -> nx.MultiDiGraph:
-    return build("data/corpus", tmp_path_factory.mktemp("out")).graph
+def corpus_graph(sample_build) -> nx.MultiDiGraph:
+    return sample_build.graph
 
 
 def canonical(g: nx.MultiDiGraph):

@@ -25,11 +25,9 @@ LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(sample_build):
     """The sample corpus built once: (graph, output folder)."""
-    out = tmp_path_factory.mktemp("neo4j_sample")
-    result = build(CORPUS, out)
-    return result.graph, out
+    return sample_build.graph, sample_build.out
 
 
 def _db_counts(driver) -> tuple[Counter, Counter]:

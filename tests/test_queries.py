@@ -7,19 +7,16 @@ import io
 import json
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from kg.pipeline import build
 from kg.query import (
     EmbeddedEngine, QueryError, QueryResult, display_width, format_result, load_library, parameters_of, run_query,
 )
 from kg.query.run import cast_param
 from kg.sinks.embedded import write_store
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
 #: the topics the library must cover (brief of issue 3), by query name
 REQUIRED = {
@@ -30,9 +27,9 @@ REQUIRED = {
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(tmp_path_factory, sample_build):
     out = tmp_path_factory.mktemp("queries")
-    g = build(CORPUS, out / "build").graph
+    g = sample_build.graph
     engine = EmbeddedEngine(write_store(g, out / "store"))
     yield g, engine
     engine.close()
