@@ -35,8 +35,8 @@ from kg.paths import REPO_DIR
 from kg.schema import LABEL_OF_TYPE
 from kg.structure import structure_document
 
-GOLD = Path("/work/shared/annotation/gold")
-SCORER = Path("/work/shared/eval/score.py")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 CORPUS = REPO_DIR / "data" / "corpus"
 
 

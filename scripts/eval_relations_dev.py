@@ -32,8 +32,8 @@ from kg.ids import stable_id
 from kg.model import Mention, RelationMention, StructuredDocument
 from kg.paths import REPO_DIR
 
-GOLD = Path("/work/shared/annotation/gold")
-SCORER = Path("/work/shared/eval/score.py")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 CORPUS = REPO_DIR / "data" / "corpus"
 REL_TYPES = ("CONDUCTS", "ISSUES", "COOPERATES_WITH")
 

@@ -18,8 +18,8 @@ from kg.structure import structure_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
-GOLD = Path("/work/shared/annotation/gold")
-SCORER = Path("/work/shared/eval/score.py")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 
 def make_doc(tmp_path: Path, text: str, name: str = "t.txt") -> StructuredDocument:

@@ -17,8 +17,8 @@ from kg.structure import structure_document
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"
-GOLD = Path("/work/shared/annotation/gold")
-SCORER = Path("/work/shared/eval/score.py")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 EXTRACTOR = RelationExtractor()
 
