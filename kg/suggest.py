@@ -52,7 +52,8 @@ def _heads(lx: Lexicon) -> list[tuple[str, str]]:
     """(head, guessed type) from the dictionaries, longest head first."""
     heads = [(h, "CAMPAIGN") for h, ch in lx.campaign_heads.items() if not ch.quoted_only and len(h) >= 2]
     heads += [(h, "REGULATION") for h, rh in lx.regulation_heads.items() if "any" in rh.where]
-    heads += [(h, "AGENCY") for h in ("中心", "指挥部", "支队", "大队", "管理局", "服务中心")]
+    # two-character agency heads: a one-character head (局, 委) ends too many ordinary words
+    heads += [(h, "AGENCY") for h, ah in lx.agency_heads.items() if len(h) >= 2 and ah.cls in ("unit", "team")]
     heads += [(h, "ORGANIZATION") for h in lx.org_heads if len(h) >= 2]
     return sorted(set(heads), key=lambda x: -len(x[0]))
 
