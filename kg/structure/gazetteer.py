@@ -1,6 +1,6 @@
 """The gazetteer of Chinese administrative divisions (``data/gazetteer/divisions.tsv``) and place matching.
 
-The TSV is written by ``scripts/make_gazetteer.py`` from the ``cpca``
+The TSV is written by ``tests/scripts/make_gazetteer.py`` from the ``cpca``
 package's table; kg reads only the TSV at run time.
 """
 

@@ -1,7 +1,7 @@
 """Time kg.views on the sample corpus and on the same graph copied N times (ids suffixed).
 
-    python benchmarks/views_scale.py                       # builds data/corpus, 1x and 100x
-    python benchmarks/views_scale.py --graph out/graph.json --copies 100 --out /tmp/views_bench
+    python tests/benchmarks/views_scale.py                       # builds data/corpus, 1x and 100x
+    python tests/benchmarks/views_scale.py --graph out/graph.json --copies 100 --out /tmp/views_bench
 
 Prints, per scale: nodes/edges of the graph, seconds to write the views, number of
 pages, total and largest page size, and the sizes of index/initiatives/overview.
@@ -20,7 +20,7 @@ import networkx as nx
 from kg.sinks.exports import read_json
 from kg.views import write_views
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def replicate(g: nx.MultiDiGraph, copies: int) -> nx.MultiDiGraph:

@@ -10,9 +10,9 @@ hold-out) and the hold-out alone (002 by default; keep it out while tuning).
 
 Examples
 --------
-python scripts/eval_entities_dev.py
-python scripts/eval_entities_dev.py --verbose --subset dev
-python scripts/eval_entities_dev.py --dump 001        # print a document's mentions
+python tests/scripts/eval_entities_dev.py
+python tests/scripts/eval_entities_dev.py --verbose --subset dev
+python tests/scripts/eval_entities_dev.py --dump 001        # print a document's mentions
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from kg.paths import REPO_DIR
 from kg.schema import LABEL_OF_TYPE
 from kg.structure import structure_document
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 CORPUS = REPO_DIR / "data" / "corpus"
 
 

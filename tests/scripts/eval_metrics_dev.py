@@ -9,7 +9,7 @@ its own.
 
 Usage::
 
-    python scripts/eval_metrics_dev.py [--corpus data/corpus] [--out /tmp/metrics_dev.jsonl]
+    python tests/scripts/eval_metrics_dev.py [--corpus data/corpus] [--out /tmp/metrics_dev.jsonl]
         [--gold /work/shared/annotation/gold] [--gold-campaigns] [--verbose] [--show 001]
 """
 
@@ -27,7 +27,7 @@ from kg.ingest import read_corpus
 from kg.model import IngestProblem, Mention
 from kg.structure import structure_document
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 
 
 def gold_campaigns(gold_dir: Path, doc_name: str) -> dict[str, str]:
@@ -76,7 +76,7 @@ def run(corpus: Path, gold_dir: Path, use_gold_campaigns: bool) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path("data/corpus"))
-    ap.add_argument("--gold", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold")
+    ap.add_argument("--gold", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "annotation" / "gold")
     ap.add_argument("--out", type=Path, default=Path("/tmp/metrics_dev.jsonl"))
     ap.add_argument("--gold-campaigns", action="store_true", help="CAMPAIGN mentions from the gold files")
     ap.add_argument("--verbose", action="store_true")

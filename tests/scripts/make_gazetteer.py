@@ -6,7 +6,7 @@ an installed ``cpca`` package, or from a file given with ``--source``
 (the csv itself, a cpca wheel, or an sdist tarball), e.g.::
 
     pip download --no-deps -d /tmp/cpca cpca==0.5.5
-    python scripts/make_gazetteer.py --source /tmp/cpca/cpca-0.5.5-py3-none-any.whl
+    python tests/scripts/make_gazetteer.py --source /tmp/cpca/cpca-0.5.5-py3-none-any.whl
 
 Output columns (tab separated, with a header line):
 ``code`` (GB/T 2260 six digits), ``name`` (full name), ``short`` (name
@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "divisions.tsv"
+OUT = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "divisions.tsv"
 
 #: Rows of the table that are groupings, not divisions with a name of their own.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}

@@ -1,6 +1,6 @@
 """Benchmark: batched Neo4j load vs one MERGE per auto-commit call.
 
-    python benchmarks/neo4j_load.py [--copies N] [--batch-size 1000] [--naive-sample 20000]
+    python tests/benchmarks/neo4j_load.py [--copies N] [--batch-size 1000] [--naive-sample 20000]
 
 Builds the sample corpus graph, copies it until it has at least 100k nodes
 and 300k relationships (ids suffixed per copy), and loads it into Neo4j
@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 from neo4j import GraphDatabase
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "neo4j_harness"))
 
 from launch import start_server, wait_for_bolt  # noqa: E402

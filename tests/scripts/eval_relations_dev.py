@@ -15,8 +15,8 @@ hold-out) and the hold-out alone (002 by default; keep it out while tuning).
 
 Examples
 --------
-python scripts/eval_relations_dev.py --mode gold --author-from-gold
-python scripts/eval_relations_dev.py --mode e2e --verbose
+python tests/scripts/eval_relations_dev.py --mode gold --author-from-gold
+python tests/scripts/eval_relations_dev.py --mode e2e --verbose
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from kg.ids import stable_id
 from kg.model import Mention, RelationMention, StructuredDocument
 from kg.paths import REPO_DIR
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "annotation" / "gold"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 CORPUS = REPO_DIR / "data" / "corpus"
 REL_TYPES = ("CONDUCTS", "ISSUES", "COOPERATES_WITH")
 

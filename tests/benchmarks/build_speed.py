@@ -3,7 +3,7 @@
 Copies the sample corpus N times (each copy a distinct document) and times the
 stages of a build. Usage:
 
-    python benchmarks/build_speed.py [--copies 20] [--views] [--store]
+    python tests/benchmarks/build_speed.py [--copies 20] [--views] [--store]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.pipeline import build
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "corpus"
 
 
 def main() -> None:
