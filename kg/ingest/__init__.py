@@ -9,13 +9,14 @@ that text. Files that cannot be read become :class:`kg.model.IngestProblem`.
 
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.normalize import fold_width, normalize_newlines
-from kg.ingest.reader import IngestError, corpus_files, read_corpus, read_document
+from kg.ingest.reader import IngestError, corpus_files, document_from_bytes, read_corpus, read_document
 
 __all__ = [
     "DecodeError",
     "IngestError",
     "corpus_files",
     "decode_bytes",
+    "document_from_bytes",
     "fold_width",
     "normalize_newlines",
     "read_corpus",

@@ -63,10 +63,36 @@ def read_document(path: Path, root: Path) -> SourceDocument:
         whitespace-only, binary or undecodable, corrupt .docx.
     """
     path, root = Path(path), Path(root)
+    if FORMATS.get(path.suffix.lower()) is None:
+        raise IngestError(f"unsupported file type {path.suffix or '(none)'!r}")
+    return document_from_bytes(_read_bytes(path), _name(path, root), path)
+
+
+def document_from_bytes(data: bytes, name: str, path: Path) -> SourceDocument:
+    """Decode the bytes of one file already read (by a worker that may not see the disk).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's contents.
+    name : str
+        The document name (its path relative to the corpus root).
+    path : Path
+        Where the file lives; its suffix gives the format.
+
+    Returns
+    -------
+    SourceDocument
+
+    Raises
+    ------
+    IngestError
+        As :func:`read_document`.
+    """
+    path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise IngestError(f"unsupported file type {path.suffix or '(none)'!r}")
-    data = _read_bytes(path)
     if not data:
         raise IngestError("empty file")
     try:
@@ -77,7 +103,7 @@ def read_document(path: Path, root: Path) -> SourceDocument:
     if not text.strip():
         raise IngestError("no text (whitespace only)")
     return SourceDocument(
-        name=_name(path, root),
+        name=name,
         path=path,
         text=text,
         norm=fold_width(text),
