@@ -250,6 +250,42 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     masked: bool = False
     doc_names: dict[str, str] = field(default_factory=dict)  # doc -> its fullest name in that doc
+    mention_count: int = 0  # len(mentions) when they are kept; the count alone in a streamed build
+
+
+@dataclass(slots=True)
+class GroupSummary:
+    """The mentions of one thing within one document, reduced to what linking needs."""
+
+    label: str  # one of ENTITY_TYPES
+    key: str  # the fullest form the document uses
+    link: str  # the link key (a campaign's signature, else ``key``)
+    scope: str
+    mentions: int
+    aliases: tuple[str, ...]  # sorted surface forms (self-references left out) and ``key``
+    joinable: bool = False  # a masked campaign/regulation that may join one unmasked name
+
+
+@dataclass(slots=True)
+class DocGroups:
+    """One document's groups (:func:`kg.resolve.group_document`): the compact record linking reduces."""
+
+    doc: str
+    groups: list[GroupSummary]
+    group_of: dict[tuple[str, int, int, str], int]  # Mention.key -> index in ``groups``
+
+
+@dataclass(slots=True)
+class Linking:
+    """The corpus-wide reduce over :class:`DocGroups` (:func:`kg.resolve.link`)."""
+
+    entities: dict[str, Entity]  # mentions left empty; ``mention_count`` set
+    ids: dict[str, list[str]]  # doc -> entity id of each of its groups
+
+    def entity_id(self, groups: DocGroups, mention: Mention) -> str | None:
+        """The entity id of one mention of the document of ``groups`` (None when it was dropped)."""
+        i = groups.group_of.get(mention.key)
+        return None if i is None else self.ids[groups.doc][i]
 
 
 @dataclass(slots=True)

@@ -76,7 +76,7 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
         g.add_node(
             ent.id, id=ent.id, label=LABEL_OF_TYPE[ent.label], name=ent.name, type=ent.label,
             scope=ent.scope, aliases=sorted(ent.aliases), docs=sorted(ent.docs),
-            mentions=len(ent.mentions), masked=ent.masked,
+            mentions=ent.mention_count, masked=ent.masked,
         )
     by_doc = {ext.document.name: ext.document for ext in res.extractions}
     for ent in res.entities.values():

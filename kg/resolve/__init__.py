@@ -22,11 +22,12 @@ Ids are ``stable_id(label, link key, scope)``, so a rebuild gives the same ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
 from kg.ids import stable_id
-from kg.model import DocExtraction, Entity, Mention, Resolution
+from kg.model import DocExtraction, DocGroups, Entity, GroupSummary, Linking, Mention, Resolution
 from kg.resolve.names import (
     campaign_core,
     campaign_signature,
@@ -152,8 +153,120 @@ def _link_key(g: _Group) -> str:
     return key
 
 
+def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGroups:
+    """Group one document's mentions (step 1): the compact record that :func:`link` reduces.
+
+    Parameters
+    ----------
+    ext : DocExtraction
+        One extracted document.
+    lexicon : Lexicon, optional
+        Shipped and user dictionaries; their aliases map short forms to names.
+
+    Returns
+    -------
+    DocGroups
+        One :class:`~kg.model.GroupSummary` per group, and the group of every mention.
+    """
+    jur = ext.document.meta.jurisdiction
+    groups: list[GroupSummary] = []
+    group_of: dict[tuple[str, int, int, str], int] = {}
+    for g in _group_document(ext, lexicon):
+        scope = entity_scope(g.label, g.key, g.doc, jur)
+        joinable = (g.label in ("CAMPAIGN", "REGULATION") and is_masked(g.key)
+                    and unmasked_length(g.key) >= MIN_UNMASKED)
+        aliases = {m.text for m in g.mentions if not m.self_ref} | {g.key}
+        for m in g.mentions:
+            group_of[m.key] = len(groups)
+        groups.append(GroupSummary(label=g.label, key=g.key, link=_link_key(g), scope=scope,
+                                   mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
+    return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
+
+
+class _MaskedJoins:
+    """Which unmasked global name a masked name joins; memoised per name until a new name arrives."""
+
+    def __init__(self, linked: dict[tuple[str, str, str], list[tuple[str, int, GroupSummary]]]) -> None:
+        self.keys: dict[tuple[str, str, str], set[str]] = {
+            ident: {g.key for _, _, g in members} for ident, members in linked.items() if ident[2] == "global"}
+        self.memo: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+
+    def target(self, g: GroupSummary) -> tuple[str, str, str] | None:
+        memo_key = (g.label, g.key)
+        if memo_key not in self.memo:
+            pattern = mask_pattern(g.key)
+            sig_pattern = mask_pattern(campaign_signature(g.key)) if g.label == "CAMPAIGN" else None
+            hits = {
+                ident for ident, keys in self.keys.items()
+                if ident[0] == g.label and any(
+                    pattern.match(k) or (sig_pattern and sig_pattern.match(campaign_signature(k))) for k in keys)
+            }
+            self.memo[memo_key] = hits.pop() if len(hits) == 1 else None
+        return self.memo[memo_key]
+
+    def moved(self, ident: tuple[str, str, str], key: str) -> None:
+        if key not in self.keys.setdefault(ident, set()):
+            self.keys[ident].add(key)
+            self.memo.clear()  # a new name can change what a mask fits
+
+
+def link(docs: Iterable[DocGroups]) -> Linking:
+    """Link the groups of all documents into entities (step 2): a single reduce over compact records.
+
+    Parameters
+    ----------
+    docs : iterable of DocGroups
+        One per document, in any order (the result does not depend on it).
+
+    Returns
+    -------
+    Linking
+        Entities keyed by id (with ``mention_count``, no mention objects), and
+        the entity id of every group of every document.
+    """
+    docs = sorted(docs, key=lambda d: d.doc)
+    # (label, link key, scope) -> (doc, group index, group) of different documents
+    linked: dict[tuple[str, str, str], list[tuple[str, int, GroupSummary]]] = defaultdict(list)
+    masked: list[tuple[str, int, GroupSummary]] = []
+    for d in docs:
+        for i, g in enumerate(d.groups):
+            if g.joinable:
+                masked.append((d.doc, i, g))
+            linked[(g.label, g.link, g.scope)].append((d.doc, i, g))
+
+    # a masked campaign/regulation joins the single unmasked name its mask fits
+    joins = _MaskedJoins(linked)
+    for member in masked:
+        target = joins.target(member[2])
+        if target is not None:
+            linked[(member[2].label, member[2].link, member[2].scope)].remove(member)
+            linked[target].append(member)
+            joins.moved(target, member[2].key)
+
+    entities: dict[str, Entity] = {}
+    ids: dict[str, list[str]] = {d.doc: [""] * len(d.groups) for d in docs}
+    for (label, link_key, scope), members in sorted(linked.items()):
+        if not members:
+            continue
+        ident = stable_id(LABEL_OF_TYPE[label], link_key, scope)
+        names = Counter(g.key for _, _, g in members)
+        name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
+        ent = Entity(id=ident, label=label, name=name, scope=scope, masked=is_masked(name))
+        for doc, i, g in members:
+            ent.doc_names[doc] = g.key
+            ent.docs.add(doc)
+            ent.aliases.update(g.aliases)
+            ent.mention_count += g.mentions
+            ids[doc][i] = ident
+        entities[ident] = ent
+    return Linking(entities=entities, ids=ids)
+
+
 def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) -> Resolution:
-    """Resolve the mentions of a corpus to entities with stable ids.
+    """Resolve the mentions of a corpus to entities with stable ids (in memory).
+
+    :func:`group_document` for each document, then :func:`link`; the entities
+    keep their mention objects.
 
     Parameters
     ----------
@@ -168,49 +281,13 @@ def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) ->
         Entities keyed by id, and the id of every mention.
     """
     extractions = sorted(extractions, key=lambda e: e.document.name)
-    # (label, link key, scope) -> groups of different documents
-    linked: dict[tuple[str, str, str], list[_Group]] = defaultdict(list)
-    masked: list[tuple[_Group, str]] = []
-    for ext in extractions:
-        jur = ext.document.meta.jurisdiction
-        for g in _group_document(ext, lexicon):
-            scope = entity_scope(g.label, g.key, g.doc, jur)
-            if g.label in ("CAMPAIGN", "REGULATION") and is_masked(g.key) and unmasked_length(g.key) >= MIN_UNMASKED:
-                masked.append((g, scope))
-            linked[(g.label, _link_key(g), scope)].append(g)
-
-    # a masked campaign/regulation joins the single unmasked name its mask fits
-    for g, scope in masked:
-        pattern = mask_pattern(g.key)
-        sig_pattern = mask_pattern(campaign_signature(g.key)) if g.label == "CAMPAIGN" else None
-        hits = {
-            ident for ident, groups in linked.items()
-            if ident[0] == g.label and ident[2] == "global"
-            and any(pattern.match(o.key) or (sig_pattern and sig_pattern.match(campaign_signature(o.key)))
-                    for o in groups)
-        }
-        if len(hits) == 1:
-            linked[(g.label, _link_key(g), scope)].remove(g)
-            linked[hits.pop()].append(g)
-
-    entities: dict[str, Entity] = {}
+    grouped = [group_document(ext, lexicon) for ext in extractions]
+    linking = link(grouped)
     entity_of: dict[tuple[str, int, int, str], str] = {}
-    for (label, link, scope), groups in sorted(linked.items()):
-        if not groups:
-            continue
-        node_label = LABEL_OF_TYPE[label]
-        ident = stable_id(node_label, link, scope)
-        names = Counter(g.key for g in groups)
-        name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
-        ent = Entity(id=ident, label=label, name=name, scope=scope, masked=is_masked(name))
-        for g in groups:
-            ent.doc_names[g.doc] = g.key
-            ent.docs.add(g.doc)
-            for m in g.mentions:
-                ent.mentions.append(m)
-                if not m.self_ref:
-                    ent.aliases.add(m.text)
-                ent.aliases.add(g.key)
+    for ext, dg in zip(extractions, grouped):
+        for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
+            ident = linking.entity_id(dg, m)
+            if ident is not None:
+                linking.entities[ident].mentions.append(m)
                 entity_of[m.key] = ident
-        entities[ident] = ent
-    return Resolution(extractions=extractions, entities=entities, entity_of=entity_of)
+    return Resolution(extractions=extractions, entities=linking.entities, entity_of=entity_of)
