@@ -38,10 +38,13 @@ class SourceDocument:
     encoding: str
     format: str  # txt | md | html | docx
     sha256: str
+    chars: int = -1  # len(text); kept when a compact record drops the text
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.norm):
             raise ValueError(f"{self.name}: normalised text must keep the length of the text")
+        if self.chars < 0:
+            self.chars = len(self.text)
 
 
 @dataclass(slots=True)

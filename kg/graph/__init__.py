@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import networkx as nx
 
 from kg.ids import stable_id
-from kg.model import Evidence, Mention, MetricMention, Resolution, StructuredDocument
+from kg.model import (
+    DocExtraction,
+    DocGroups,
+    Entity,
+    Evidence,
+    Linking,
+    Mention,
+    MetricMention,
+    Resolution,
+    StructuredDocument,
+)
 from kg.schema import LABEL_OF_TYPE
 
 
@@ -23,37 +35,131 @@ def _edge_id(kind: str, *parts: object) -> str:
     return stable_id(kind, "\x1e".join(str(p) for p in parts), "edge")
 
 
-def _add_document(g: nx.MultiDiGraph, sdoc: StructuredDocument) -> None:
+NodeRow = tuple[str, dict]
+EdgeRow = tuple[str, str, str, dict]
+#: a mention -> (its entity id, the name its document gives the entity), or None when resolve dropped it
+MentionRef = Callable[[Mention], "tuple[str, str] | None"]
+
+
+def resolution_ref(res: Resolution) -> MentionRef:
+    """The :data:`MentionRef` of an in-memory :class:`~kg.model.Resolution`."""
+
+    def ref(m: Mention) -> tuple[str, str] | None:
+        ident = res.entity_of.get(m.key)
+        if ident is None:
+            return None
+        ent = res.entities[ident]
+        return ident, ent.doc_names.get(m.doc, ent.name)
+
+    return ref
+
+
+def linking_ref(linking: Linking, groups: DocGroups) -> MentionRef:
+    """The :data:`MentionRef` of one document under a corpus :class:`~kg.model.Linking`."""
+    ids = linking.ids[groups.doc]
+
+    def ref(m: Mention) -> tuple[str, str] | None:
+        i = groups.group_of.get(m.key)
+        return None if i is None else (ids[i], groups.groups[i].key)
+
+    return ref
+
+
+def entity_rows(entities: Iterable[Entity]) -> list[NodeRow]:
+    """The node rows of entities."""
+    return [
+        (ent.id, {"id": ent.id, "label": LABEL_OF_TYPE[ent.label], "name": ent.name, "type": ent.label,
+                  "scope": ent.scope, "aliases": sorted(ent.aliases), "docs": sorted(ent.docs),
+                  "mentions": ent.mention_count, "masked": ent.masked})
+        for ent in entities
+    ]
+
+
+def _mentioned_in(node: str, sdoc: StructuredDocument, ev: Evidence, text: str, name: str,
+                  self_ref: bool) -> EdgeRow:
+    eid = _edge_id("MENTIONED_IN", node, ev.doc, ev.start, ev.end)
+    return (node, ev.section or document_id(sdoc.name), eid,
+            {"id": eid, "type": "MENTIONED_IN", "doc": ev.doc, "start": ev.start, "end": ev.end,
+             "sentence": ev.sentence, "text": text, "name": name, "self_ref": self_ref})
+
+
+def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], list[EdgeRow]]:
+    """The nodes and edges one document contributes (all but the entity nodes).
+
+    Parameters
+    ----------
+    ext : DocExtraction
+        One extracted document.
+    ref : MentionRef
+        Entity id and name of a mention (:func:`resolution_ref`, :func:`linking_ref`).
+
+    Returns
+    -------
+    (nodes, edges)
+        The document, its sections and metrics; HAS_SECTION, MENTIONED_IN and
+        relation edges. Ids include the document, so no two documents share a row.
+    """
+    sdoc = ext.document
     src, meta = sdoc.source, sdoc.meta
     j = meta.jurisdiction
     did = document_id(src.name)
-    g.add_node(
-        did, id=did, label="Document", name=src.name, title=meta.title, years=list(meta.years),
-        period=meta.period, kind=meta.kind, author=meta.author,
-        jurisdiction=j.name if j else None, province=j.province if j else None,
-        city=j.city if j else None, county=j.county if j else None, adcode=j.code if j else None,
-        encoding=src.encoding, format=src.format, chars=len(src.text), sha256=src.sha256,
-    )
+    nodes: dict[str, dict] = {}
+    edges: dict[str, EdgeRow] = {}
+    nodes[did] = {
+        "id": did, "label": "Document", "name": src.name, "title": meta.title, "years": list(meta.years),
+        "period": meta.period, "kind": meta.kind, "author": meta.author,
+        "jurisdiction": j.name if j else None, "province": j.province if j else None,
+        "city": j.city if j else None, "county": j.county if j else None, "adcode": j.code if j else None,
+        "encoding": src.encoding, "format": src.format, "chars": src.chars, "sha256": src.sha256,
+    }
     for s in sdoc.sections:
-        g.add_node(
-            s.id, id=s.id, label="Section", name=f"{s.marker}{s.title}", doc=src.name, level=s.level,
-            marker=s.marker, title=s.title, start=s.start, end=s.end, ordinal=s.ordinal,
-        )
+        nodes[s.id] = {"id": s.id, "label": "Section", "name": f"{s.marker}{s.title}", "doc": src.name,
+                       "level": s.level, "marker": s.marker, "title": s.title, "start": s.start, "end": s.end,
+                       "ordinal": s.ordinal}
         parent = s.parent or did
         eid = _edge_id("HAS_SECTION", parent, s.id)
-        g.add_edge(parent, s.id, key=eid, id=eid, type="HAS_SECTION", doc=src.name,
-                   start=s.start, end=s.end, sentence="")
+        edges[eid] = (parent, s.id, eid, {"id": eid, "type": "HAS_SECTION", "doc": src.name,
+                                          "start": s.start, "end": s.end, "sentence": ""})
+    for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
+        hit = ref(m)
+        if hit is not None:
+            row = _mentioned_in(hit[0], sdoc, m.evidence, m.text, hit[1], m.self_ref)
+            edges[row[2]] = row
+    for m in ext.metrics:
+        mid = metric_id(m)
+        nodes[mid] = {"id": mid, "label": "Metric", "name": m.text, "text": m.text, "value": m.value,
+                      "unit": m.unit, "indicator": m.indicator, "kind": m.kind, "masked": m.masked,
+                      "period": m.period, "doc": m.doc, "start": m.start, "end": m.end,
+                      "sentence": m.evidence.sentence}
+        row = _mentioned_in(mid, sdoc, m.evidence, m.text, m.text, False)
+        edges[row[2]] = row
+    for r in ext.relations:
+        if isinstance(r.head, MetricMention):
+            head = metric_id(r.head)
+        else:
+            hit = ref(r.head)
+            head = hit[0] if hit else None
+        hit = ref(r.tail)
+        tail = hit[0] if hit else None
+        if head is None or tail is None or head == tail:
+            continue
+        eid = _edge_id(r.rel, head, tail, r.doc, r.head.start, r.tail.start)
+        if eid in edges:
+            continue
+        ev = r.evidence
+        edges[eid] = (head, tail, eid, {
+            "id": eid, "type": r.rel, "doc": r.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
+            "trigger": r.trigger, "head_start": r.head.start, "head_end": r.head.end,
+            "tail_start": r.tail.start, "tail_end": r.tail.end})
+    return list(nodes.items()), list(edges.values())
 
 
-def _container(sdoc: StructuredDocument, ev: Evidence) -> str:
-    return ev.section or document_id(sdoc.name)
-
-
-def _mentioned_in(g: nx.MultiDiGraph, node: str, sdoc: StructuredDocument, ev: Evidence,
-                  text: str, name: str, self_ref: bool) -> None:
-    eid = _edge_id("MENTIONED_IN", node, ev.doc, ev.start, ev.end)
-    g.add_edge(node, _container(sdoc, ev), key=eid, id=eid, type="MENTIONED_IN", doc=ev.doc,
-               start=ev.start, end=ev.end, sentence=ev.sentence, text=text, name=name, self_ref=self_ref)
+def graph_from_rows(nodes: Iterable[NodeRow], edges: Iterable[EdgeRow]) -> nx.MultiDiGraph:
+    """A ``networkx.MultiDiGraph`` of node and edge rows."""
+    g = nx.MultiDiGraph(kg_schema="kg/1")
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    return g
 
 
 def build_graph(res: Resolution) -> nx.MultiDiGraph:
@@ -69,45 +175,13 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
     networkx.MultiDiGraph
         Nodes keyed by id and edges keyed by id, with the properties of :mod:`kg.schema`.
     """
-    g = nx.MultiDiGraph(kg_schema="kg/1")
+    ref = resolution_ref(res)
+    nodes, edges = entity_rows(res.entities.values()), []
     for ext in res.extractions:
-        _add_document(g, ext.document)
-    for ent in res.entities.values():
-        g.add_node(
-            ent.id, id=ent.id, label=LABEL_OF_TYPE[ent.label], name=ent.name, type=ent.label,
-            scope=ent.scope, aliases=sorted(ent.aliases), docs=sorted(ent.docs),
-            mentions=ent.mention_count, masked=ent.masked,
-        )
-    by_doc = {ext.document.name: ext.document for ext in res.extractions}
-    for ent in res.entities.values():
-        for m in ent.mentions:
-            sdoc = by_doc[m.doc]
-            _mentioned_in(g, ent.id, sdoc, m.evidence, m.text, ent.doc_names.get(m.doc, ent.name), m.self_ref)
-    for ext in res.extractions:
-        sdoc = ext.document
-        for m in ext.metrics:
-            mid = metric_id(m)
-            g.add_node(
-                mid, id=mid, label="Metric", name=m.text, text=m.text, value=m.value, unit=m.unit,
-                indicator=m.indicator, kind=m.kind, masked=m.masked, period=m.period, doc=m.doc,
-                start=m.start, end=m.end, sentence=m.evidence.sentence,
-            )
-            _mentioned_in(g, mid, sdoc, m.evidence, m.text, m.text, False)
-        for r in ext.relations:
-            head = metric_id(r.head) if isinstance(r.head, MetricMention) else res.entity_of.get(r.head.key)
-            tail = res.entity_of.get(r.tail.key)
-            if head is None or tail is None or head == tail:
-                continue
-            eid = _edge_id(r.rel, head, tail, r.doc, r.head.start, r.tail.start)
-            if g.has_edge(head, tail, key=eid):
-                continue
-            ev = r.evidence
-            g.add_edge(
-                head, tail, key=eid, id=eid, type=r.rel, doc=r.doc, start=ev.start, end=ev.end,
-                sentence=ev.sentence, trigger=r.trigger, head_start=r.head.start, head_end=r.head.end,
-                tail_start=r.tail.start, tail_end=r.tail.end,
-            )
-    return g
+        n, e = document_rows(ext, ref)
+        nodes += n
+        edges += e
+    return graph_from_rows(nodes, edges)
 
 
 def relation_names(res: Resolution, head: Mention | MetricMention, tail: Mention) -> tuple[str, str]:

@@ -24,52 +24,65 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.graph import metric_id, relation_names
-from kg.model import MetricMention, Resolution
+from kg.graph import MentionRef, metric_id, resolution_ref
+from kg.model import DocExtraction, MetricMention, Resolution
 from kg.resolve.names import name_key
+
+
+def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
+    """Yield the records of one document.
+
+    Parameters
+    ----------
+    ext : DocExtraction
+        One extracted document.
+    ref : MentionRef
+        Entity id and document name of a mention (see :mod:`kg.graph`).
+    """
+    doc = ext.document.name
+    for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
+        hit = ref(m)
+        if hit is None:
+            continue
+        ent_id, name = hit
+        # 我局/我们 are pronouns, not names; a body that calls itself by its name (支队) is named
+        if m.self_ref and name_key(m.text) != name_key(name):
+            continue
+        yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
+               "name": name, "id": ent_id, "sentence": m.evidence.sentence}
+    for m in sorted(ext.metrics, key=lambda m: m.start):
+        yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
+               "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
+               "masked": m.masked, "period": m.period, "id": metric_id(m),
+               "sentence": m.evidence.sentence}
+    seen = set()
+    for r in ext.relations:
+        is_metric = isinstance(r.head, MetricMention)
+        head = (metric_id(r.head), r.head.text) if is_metric else ref(r.head)
+        tail = ref(r.tail)
+        if head is None or tail is None or head[0] == tail[0]:
+            continue
+        span = (r.head.start, r.head.end) if is_metric else (r.evidence.start, r.evidence.end)
+        # one record per stated fact: a relation repeated in a document is one fact
+        ident = (r.rel, head[0], tail[0], span if is_metric else None)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
+               "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1],
+               "sentence": r.evidence.sentence, "trigger": r.trigger}
 
 
 def iter_records(res: Resolution) -> Iterator[dict]:
     """Yield the records of a resolved corpus, document by document."""
+    ref = resolution_ref(res)
     for ext in res.extractions:
-        doc = ext.document.name
-        for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
-            ent_id = res.entity_of.get(m.key)
-            if ent_id is None:
-                continue
-            ent = res.entities[ent_id]
-            name = ent.doc_names.get(doc, ent.name)
-            # 我局/我们 are pronouns, not names; a body that calls itself by its name (支队) is named
-            if m.self_ref and name_key(m.text) != name_key(name):
-                continue
-            yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
-                   "name": name, "id": ent_id, "sentence": m.evidence.sentence}
-        for m in sorted(ext.metrics, key=lambda m: m.start):
-            yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
-                   "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
-                   "masked": m.masked, "period": m.period, "id": metric_id(m),
-                   "sentence": m.evidence.sentence}
-        seen = set()
-        for r in ext.relations:
-            if r.head.key not in res.entity_of and not isinstance(r.head, MetricMention):
-                continue
-            if r.tail.key not in res.entity_of:
-                continue
-            head_name, tail_name = relation_names(res, r.head, r.tail)
-            is_metric = isinstance(r.head, MetricMention)
-            head_id = metric_id(r.head) if is_metric else res.entity_of[r.head.key]
-            tail_id = res.entity_of[r.tail.key]
-            if head_id == tail_id:
-                continue
-            span = (r.head.start, r.head.end) if is_metric else (r.evidence.start, r.evidence.end)
-            # one record per stated fact: a relation repeated in a document is one fact
-            ident = (r.rel, head_id, tail_id, span if is_metric else None)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head_name, "to": tail_name,
-                   "from_id": head_id, "to_id": tail_id, "start": span[0], "end": span[1],
-                   "sentence": r.evidence.sentence, "trigger": r.trigger}
+        yield from document_records(ext, ref)
+
+
+def render_records(records: Iterator[dict]) -> str:
+    """JSON lines of records."""
+    return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
 
 
 def write_extractions(res: Resolution, path: str | Path) -> int:
