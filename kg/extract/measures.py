@@ -308,7 +308,7 @@ class MeasuresComponent:
         relations = list(doc._.kg_relations or [])
         if sdoc is not None:
             campaigns = [m for m in (doc._.kg_mentions or []) if m.label == "CAMPAIGN"]
-            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), campaigns, doc.text)
+            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), campaigns)
         doc._.kg_relations = relations
         return doc
 

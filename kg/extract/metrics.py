@@ -579,7 +579,7 @@ class MetricsComponent:
         sdoc = doc._.kg_document
         existing = list(doc._.kg_metrics or [])
         if sdoc is not None:
-            existing += self.extractor.extract(sdoc, doc.text)
+            existing += self.extractor.extract(sdoc)
         doc._.kg_metrics = existing
         return doc
 
