@@ -6,10 +6,15 @@ on a word segmenter's guesses. A :class:`SuffixTrie` answers "which words end
 at this offset", which is what left-extension from a head noun needs, and
 scanning every offset finds every occurrence (Aho-Corasick style, with the
 short words of a dictionary this costs a few steps per character).
+:meth:`SuffixTrie.matches` does that scan once for a whole text, walking
+only from the offsets where some word may end (found by a regular
+expression over the words' last characters), and answers the same
+questions from a table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +46,8 @@ class SuffixTrie:
                 node = node.children.setdefault(ch, _Node())
             node.word, node.value = w, v
             self.max_len = max(self.max_len, len(w))
+        last = "".join(sorted(self._root.children))
+        self._last_chars = re.compile(f"[{re.escape(last)}]" if last else "(?!)")
 
     def ending_at(self, text: str, end: int, lo: int = 0) -> list[tuple[int, str, object]]:
         """Words that end at ``end`` (exclusive) and start at or after ``lo``, longest first.
@@ -77,6 +84,61 @@ class SuffixTrie:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str, object]]:
         """Every occurrence of every word: ``(start, end, word, value)``, by end offset."""
-        for end in range(1, len(text) + 1):
-            for start, word, value in self.ending_at(text, end):
+        return iter(self.matches(text))
+
+    def matches(self, text: str) -> TextMatches:
+        """Every occurrence of every word in ``text``, indexed by end offset.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        TextMatches
+            Answers :meth:`ending_at` and :meth:`longest_ending_at` for
+            ``text`` without walking the trie again.
+        """
+        by_end: dict[int, tuple[tuple[int, str, object], ...]] = {}
+        for m in self._last_chars.finditer(text):
+            end = m.end()
+            got = self.ending_at(text, end)
+            if got:
+                by_end[end] = tuple(got)
+        return TextMatches(by_end)
+
+
+class TextMatches:
+    """The words of one :class:`SuffixTrie` that occur in one text (see :meth:`SuffixTrie.matches`).
+
+    Parameters
+    ----------
+    by_end : dict
+        End offset -> the matches ``(start, word, value)`` ending there,
+        longest first; ends in ascending order.
+    """
+
+    __slots__ = ("by_end",)
+
+    def __init__(self, by_end: dict[int, tuple[tuple[int, str, object], ...]]) -> None:
+        self.by_end = by_end
+
+    def ending_at(self, end: int, lo: int = 0) -> tuple[tuple[int, str, object], ...]:
+        """Words that end at ``end`` and start at or after ``lo``, longest first (as :meth:`SuffixTrie.ending_at`)."""
+        got = self.by_end.get(end, ())
+        if got and got[0][0] < lo:
+            return tuple(g for g in got if g[0] >= lo)
+        return got
+
+    def longest_ending_at(self, end: int, lo: int = 0) -> tuple[int, str, object] | None:
+        """The longest word ending at ``end`` and starting at or after ``lo``, or None."""
+        for got in self.by_end.get(end, ()):
+            if got[0] >= lo:
+                return got
+        return None
+
+    def __iter__(self) -> Iterator[tuple[int, int, str, object]]:
+        """Every occurrence ``(start, end, word, value)``, by end offset, longest first."""
+        for end, got in self.by_end.items():
+            for start, word, value in got:
                 yield start, end, word, value

@@ -63,11 +63,11 @@ def default_lexicon() -> Lexicon:
 def lexicon_candidates(sc: PhraseScanner) -> list[Candidate]:
     """Every occurrence of a lexicon phrase; user phrases outrank every rule."""
     text, lx = sc.text, sc.lx
-    heads = lx.trie("agency_heads")
+    heads = sc.matches("agency_heads")
     out: list[Candidate] = []
-    for start, end, word, (label, canon) in lx.trie("known").finditer(text):
+    for start, end, word, (label, canon) in sc.matches("known"):
         if label == "AGENCY":  # 交通运输部 is not a body inside 交通运输部门
-            hit = heads.longest_ending_at(text, end, start)
+            hit = heads.longest_ending_at(end, start)
             if hit and any(text.startswith(nb, end) for nb in hit[2].not_before):
                 continue
         tier = 9 if word in lx.user_phrases else 2

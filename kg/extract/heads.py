@@ -102,6 +102,7 @@ def _verb_first(sc: PhraseScanner, place: str) -> bool:
 
 #: suffixes whose removal gives a document's short form of a place it names in full
 _PLACE_SUFFIXES = ("市", "县", "区", "州", "盟")
+_PLACE_SUFFIX = re.compile(f"[{''.join(_PLACE_SUFFIXES)}]")
 
 
 def doc_short_places(sc: PhraseScanner) -> set[str]:
@@ -114,9 +115,9 @@ def doc_short_places(sc: PhraseScanner) -> set[str]:
         return sc.doc_places
     text, trie = sc.text, sc.lx.trie("places")
     shorts: set[str] = set()
-    for end in range(2, len(text) + 1):
-        hit = trie.longest_ending_at(text, end)
-        if hit and hit[1].endswith(_PLACE_SUFFIXES) and len(hit[1]) >= 3 and not _verb_first(sc, hit[1]):
+    for m in _PLACE_SUFFIX.finditer(text):  # the longest place ending here ends with the suffix
+        hit = trie.longest_ending_at(text, m.end())
+        if hit and len(hit[1]) >= 3 and not _verb_first(sc, hit[1]):
             shorts.add(hit[1][:-1])
     sc.doc_places = shorts
     return shorts
@@ -184,12 +185,11 @@ def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
 
 def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     """Public bodies found from their head nouns (see the module docstring)."""
-    text, lx = sc.text, sc.lx
-    heads = lx.trie("agency_heads")
+    text = sc.text
     out: list[Candidate] = []
-    for end in range(1, len(text) + 1):
+    for end, hits in sc.matches("agency_heads").by_end.items():
         best: Candidate | None = None
-        for hstart, word, head in heads.ending_at(text, end):  # longest head first: 管理局, then 局
+        for hstart, word, head in hits:  # longest head first: 管理局, then 局
             if any(text.startswith(nb, end) for nb in head.not_before):
                 continue
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
@@ -299,13 +299,9 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
     """Enterprises, associations and schools: a brand before an organisation head."""
     text, lx = sc.text, sc.lx
-    heads = lx.trie("org_heads")
     out: list[Candidate] = []
-    for end in range(1, len(text) + 1):
-        hit = heads.longest_ending_at(text, end)
-        if hit is None:
-            continue
-        hstart, word, head = hit
+    for end, hits in sc.matches("org_heads").by_end.items():
+        hstart, word, head = hits[0]
         if head.weak and not any(text.startswith(a, end) for a in head.after):
             continue
         pos = hstart
@@ -331,10 +327,9 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
 # --------------------------------------------------- campaigns, regulations
 def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
     text, lx = sc.text, sc.lx
-    trie = lx.trie(trie_name)
     out: list[Candidate] = []
-    for end in range(1, len(text) + 1):
-        for hstart, word, head in trie.ending_at(text, end):
+    for end, hits in sc.matches(trie_name).by_end.items():
+        for hstart, word, head in hits:
             if label == "CAMPAIGN":
                 if head.quoted_only:
                     continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.charmatch import TextMatches
 from kg.extract.lexicon import Lexicon
 
 #: characters that stand for masked names or numbers (after width folding)
@@ -75,6 +76,14 @@ class PhraseScanner:
         self.blocked_ends: set[int] = set()  # ends of names already found (agencies ...)
         self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
         self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
+        self._matches: dict[str, TextMatches] = {}
+
+    def matches(self, kind: str) -> TextMatches:
+        """Every occurrence in the text of the words of one vocabulary (``Lexicon.trie(kind)``), made once."""
+        got = self._matches.get(kind)
+        if got is None:
+            got = self._matches[kind] = self.lx.trie(kind).matches(self.text)
+        return got
 
     # ------------------------------------------------------------ characters
     def is_name_char(self, i: int) -> bool:
@@ -199,7 +208,7 @@ class PhraseScanner:
         return pos
 
     def _ends_with_head(self, pos: int, tries: tuple[str, ...]) -> bool:
-        return any(self.lx.trie(t).longest_ending_at(self.text, pos) is not None for t in tries)
+        return any(self.matches(t).ending_at(pos) for t in tries)
 
     def domain_prefix(self, start: int) -> int:
         """Extend ``start`` left over field words ending in an anchor (交通运输领域, 党建)."""
