@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.structure.gazetteer import Gazetteer
+from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
 #: Last characters of a body's name.
@@ -33,10 +33,9 @@ _LEVEL_CHARS = set("省市县区州")
 _MASKS = set("X*xＸ＊")
 
 
-def _named_bodies(norm: str, head: str, g: Gazetteer) -> Counter[str]:
-    """Names of bodies ending in ``head`` that start with a mask, a place name or a level word."""
+def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
+    """Names of bodies ending in ``head`` that start with a mask, a place name (``starts``) or a level word."""
     found: Counter[str] = Counter()
-    starts = {m.start for m in g.find(norm)}
     for m in re.finditer(re.escape(head), norm):
         j = m.start()
         if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
@@ -57,7 +56,8 @@ def _only_partner(norm: str, body: str) -> bool:
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
 
 
-def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer) -> str | None:
+def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer,
+                places: list[PlaceMention] | None = None) -> str | None:
     """The body the document speaks for.
 
     In order: the agency a title line starts with (``英德市交通运输局2023年…``);
@@ -67,6 +67,7 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
     resolved the same way, leaving out bodies named only as partners
     (``会同省公安厅``); a signature line at the end; a name used bare as a subject (``支队将…``);
     an opener ``经X党组同意``. Names are returned as written (masks kept).
+    ``places`` are the places ``g`` finds in ``norm``, when already known.
     """
     def as_written(m: re.Match[str]) -> str:
         return text[m.start("a") : m.end("a")]
@@ -76,16 +77,17 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
     for pattern in (_ON_BEHALF, _LEADS):
         if m := pattern.search(norm):
             return as_written(m)
+    starts = {m.start for m in (g.find(norm) if places is None else places)}
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
     for head, _ in refs.most_common():
-        bodies = _named_bodies(norm, head, g)
+        bodies = _named_bodies(norm, head, starts)
         if bodies:
             best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
             i = norm.find(best)
             return text[i : i + len(best)]
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
     for head, _ in own.most_common():
-        bodies = {b: n for b, n in _named_bodies(norm, head, g).items() if not _only_partner(norm, b)}
+        bodies = {b: n for b, n in _named_bodies(norm, head, starts).items() if not _only_partner(norm, b)}
         if bodies:
             best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
             i = norm.find(best)

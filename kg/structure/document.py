@@ -85,14 +85,15 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
     else:
         title = metadata.summary_title(text, norm, para_spans, kind == "speech") or src.name
     opening_end = opening[-1].end if opening else 0
+    places = g.find(norm)
     meta = DocumentMeta(
         title=title,
         years=metadata.years(norm),
         period=period,
         kind=kind,
-        author=find_author(norm, text, title_span, para_spans, g),
+        author=find_author(norm, text, title_span, para_spans, g, places),
         jurisdiction=choose_jurisdiction(
-            g, norm, (title_span.start, title_span.end) if title_span else None, opening_end
+            g, norm, (title_span.start, title_span.end) if title_span else None, opening_end, places
         ),
     )
     return StructuredDocument(src, meta, sections, paragraphs, sentences)

@@ -6,6 +6,7 @@ package's table; kg reads only the TSV at run time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +74,14 @@ class Gazetteer:
             self._lengths.setdefault(name[0], []).append(len(name))
         for lengths in self._lengths.values():
             lengths.sort(reverse=True)
+        # where a name may start: its first two characters (or a one-character name) stand there
+        self._prefixes = frozenset(name[:2] for name in self._names)
+        firsts = "".join(sorted({p[0] for p in self._prefixes if len(p) == 2}))
+        seconds = "".join(sorted({p[1] for p in self._prefixes if len(p) == 2}))
+        singles = "".join(sorted(p for p in self._prefixes if len(p) == 1))
+        alts = [f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])"] if firsts else []
+        alts += [f"[{re.escape(singles)}]"] if singles else []
+        self._starts = re.compile("|".join(alts) or "(?!)")
 
     @classmethod
     def load(cls, path: Path = DIVISIONS_TSV) -> Gazetteer:
@@ -116,23 +125,19 @@ class Gazetteer:
         """
         end = len(text) if end is None else end
         out: list[PlaceMention] = []
-        i = start
-        while i < end:
-            lengths = self._lengths.get(text[i])
-            if lengths:
-                for n in lengths:
-                    if i + n <= end and (hit := self._names.get(text[i : i + n])):
-                        codes = [c for c, _ in hit]
-                        full = any(f for _, f in hit)
-                        if self._credible(text, i, text[i : i + n], full, codes):
-                            out.append(PlaceMention(i, i + n, text[i : i + n], tuple(dict.fromkeys(codes)), full))
-                            i += n
-                            break
-                else:
-                    i += 1
-                    continue
+        free = start  # the first offset not inside a name already found
+        for m in self._starts.finditer(text, start, end):
+            i = m.start()
+            if i < free or (text[i : i + 2] not in self._prefixes and text[i] not in self._prefixes):
                 continue
-            i += 1
+            for n in self._lengths[text[i]]:
+                if i + n <= end and (hit := self._names.get(text[i : i + n])):
+                    codes = [c for c, _ in hit]
+                    full = any(f for _, f in hit)
+                    if self._credible(text, i, text[i : i + n], full, codes):
+                        out.append(PlaceMention(i, i + n, text[i : i + n], tuple(dict.fromkeys(codes)), full))
+                        free = i + n
+                        break
         return out
 
 

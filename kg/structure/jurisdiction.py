@@ -69,7 +69,8 @@ def to_jurisdiction(g: Gazetteer, code: str) -> Jurisdiction:
 
 
 def choose_jurisdiction(
-    g: Gazetteer, norm: str, title: tuple[int, int] | None, opening_end: int
+    g: Gazetteer, norm: str, title: tuple[int, int] | None, opening_end: int,
+    places: list[PlaceMention] | None = None,
 ) -> Jurisdiction | None:
     """Pick the jurisdiction of a document.
 
@@ -91,13 +92,15 @@ def choose_jurisdiction(
         Offsets of the document title line, when the document has one.
     opening_end : int
         End offset of the opening paragraphs.
+    places : list of PlaceMention, optional
+        ``g.find(norm)``, when already known.
 
     Returns
     -------
     Jurisdiction or None
         None when no division is named credibly enough.
     """
-    resolved = _disambiguate(g, g.find(norm))
+    resolved = _disambiguate(g, g.find(norm) if places is None else places)
     if not resolved:
         return None
     if title is not None:
