@@ -33,6 +33,7 @@ _ENUM = re.compile(
 #: Longest heading title kept whole (line headings, enumerations); a longer lead sentence
 #: is cut at its first clause boundary.
 MAX_TITLE = 60
+_TERMINATOR = re.compile(f"[{re.escape(''.join(sorted(TERMINATORS)))}]")
 MAX_ENUM_TITLE = 40
 _SEQ_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
 
@@ -71,11 +72,7 @@ def _lead_title(norm: str, start: int, end: int, limit: int = MAX_TITLE) -> tupl
     protected = set()
     for o, c, _ in protected_spans(norm, start, end):
         protected.update(range(o + 1, c))
-    stop = end
-    for i in range(start, end):
-        if norm[i] in TERMINATORS and i not in protected:
-            stop = i
-            break
+    stop = next((m.start() for m in _TERMINATOR.finditer(norm, start, end) if m.start() not in protected), end)
     if stop - start > limit:
         cut = next((i for i in range(start, start + limit) if norm[i] in ",:" and i not in protected), None)
         stop = cut if cut is not None else start + limit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Sentence terminators as they appear in the width-folded text (！？； fold to !?;).
@@ -13,6 +14,9 @@ _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
 #: A quotation longer than this is not protected from splitting (an unbalanced mark is likelier).
 MAX_PROTECTED = 300
 _BLANK = " \t\r\u3000\u00a0\ufeff"
+_MARKS = re.compile(f"[{re.escape(''.join(_PAIRS) + ''.join(_CLOSE_OF))}]")
+_TERMINATOR = re.compile(f"[{re.escape(''.join(sorted(TERMINATORS)))}]")
+_TERMINATOR_TAIL = re.compile(f"[{re.escape(''.join(sorted(TERMINATORS | CLOSERS)))}]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +43,8 @@ def protected_spans(norm: str, start: int, end: int) -> list[tuple[int, int, str
     """Balanced 《》 “” 「」 『』 pairs inside ``[start, end)`` as ``(open, close, opener)``."""
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int, str]] = []
-    for i in range(start, end):
-        ch = norm[i]
+    for m in _MARKS.finditer(norm, start, end):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append((ch, i))
         elif ch in _CLOSE_OF:
@@ -65,24 +69,20 @@ def sentence_spans(norm: str, start: int, end: int) -> list[Span]:
     """
     inside = bytearray(end - start)
     for o, c, opener in protected_spans(norm, start, end):
-        last = c - 1
-        for i in range(o + 1, c):
-            # a quotation ending in 。” may still end the sentence after the quote
-            if opener != "《" and i == last and norm[i] in TERMINATORS:
-                continue
-            inside[i - start] = 1
+        stop = c
+        if opener != "《" and norm[c - 1] in TERMINATORS:
+            stop = c - 1  # a quotation ending in 。” may still end the sentence after the quote
+        if stop > o + 1:
+            inside[o + 1 - start : stop - start] = b"\x01" * (stop - o - 1)
     out: list[Span] = []
     s = start
-    i = start
-    while i < end:
-        if norm[i] in TERMINATORS and not inside[i - start]:
-            j = i + 1
-            while j < end and (norm[j] in TERMINATORS or norm[j] in CLOSERS):
-                j += 1
-            out.append(Span(s, j))
-            s = i = j
+    for m in _TERMINATOR.finditer(norm, start, end):
+        i = m.start()
+        if i < s or inside[i - start]:
             continue
-        i += 1
+        j = _TERMINATOR_TAIL.match(norm, i + 1, end).end()
+        out.append(Span(s, j))
+        s = j
     if s < end:
         out.append(Span(s, end))
     trimmed = []
