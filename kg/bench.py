@@ -1,0 +1,643 @@
+"""Scale benchmark of ``kg build`` (issue #6): a script, not a timed test.
+
+Builds a scaled corpus from the sample documents in ``data/corpus`` and measures,
+in one run, what the targets of issue #6 are about:
+
+- end-to-end throughput of ``kg build CORPUS -o OUT --workers N --no-views`` (wall
+  clock of the build process, from start to exit, interpreter start-up included) in
+  characters per second, for each worker count of ``--workers-list``;
+- the reference: characters per second of ``jieba.cut`` over the very same texts in
+  the same run (``list(jieba.cut(text))`` per document, after ``jieba.initialize()``,
+  which is not timed), and the ratio of the two;
+- the speed-up of 2 workers over 1;
+- peak resident memory of the build: the sum of the RSS of the build process and all
+  its descendants (the workers), sampled every ``--interval`` seconds with psutil, and
+  the peak of the main process alone. The RSS sum counts pages that forked workers
+  share with their parent once per process, so it overstates real use; on Linux the
+  peak summed PSS (proportional set size) is reported too;
+- the incremental rebuild: after the full build, one document is changed (a sentence is
+  appended) and the same command is run into the same OUT, which re-extracts only the
+  changed document from OUT/cache; its time as a fraction of the full build. A rebuild
+  with nothing changed is timed too.
+
+The scaled corpus: document ``k`` is a copy of sample ``k % 5`` in which every
+division of the gazetteer (``data/gazetteer/divisions.tsv``) that the text names is
+replaced, full name by full name and short name by short name, by another real
+division of the same level and the same place in the tree (the counties of one city
+go to counties of one other city, that city to a city of the new province, ...). The
+division the document speaks for (its jurisdiction) goes to a different division for
+each copy while there are unused ones of its level; the other places are drawn at
+random (seeded by the copy number, so the corpus is the same on every run). A copy is
+accepted only when the gazetteer finds exactly the planned places in the new text.
+The text is otherwise unchanged, so the character count is that of the samples.
+``distinct_jurisdictions`` counts the distinct ``adcode`` values the build gave the
+Document nodes; ``jurisdictions_as_planned`` how many documents got the jurisdiction
+the substitution aimed at. A sample that names no division (002, whose names are all
+masked) has identical copies and no jurisdiction; a sample that speaks for a province
+can only have as many distinct jurisdictions as there are provinces that fit it.
+
+Run it from the checkout (jieba and psutil are needed: the ``bench`` extra)::
+
+    python -m kg.bench --docs 2000                    # all measurements, JSON on stdout
+    python -m kg.bench --docs 10000 --memory-only     # the memory target: one build
+    python -m kg.bench --docs 200 --keep --work /tmp/kgb --json-out bench.json
+
+Progress goes to stderr, the JSON (``ensure_ascii=False``, ``indent=1``) to stdout.
+
+Targets (issue #6): per-worker end-to-end throughput >= 0.5 x jieba's; 2 workers >=
+1.7 x 1 worker; peak memory <= 1.5 GB for 10,000 documents (the tree RSS of a build at
+the default worker count; on a smaller corpus the value is reported against the same
+threshold with ``at_docs``); an incremental rebuild of one changed document <= 5 % of
+a full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not on Windows
+    resource = None  # type: ignore[assignment]
+
+from kg.paths import DATA_DIR
+from kg.structure.gazetteer import GENERIC_NAMES, Gazetteer, PlaceMention, gazetteer
+
+SAMPLE_DIR = DATA_DIR / "corpus"
+#: Appended to one document before the incremental rebuild.
+CHANGE = "三是加强队伍建设。"
+#: Candidates tried per division before the substitution backtracks.
+MAX_TRIES = 12
+#: Fresh draws per copy before the next candidate jurisdiction is tried.
+ATTEMPTS = 4
+MARKER = ".kg-bench"
+MB = 1024 * 1024
+
+TARGETS = {
+    "throughput_per_worker_vs_jieba": 0.5,
+    "speedup_2_over_1": 1.7,
+    "peak_memory_mb_10000_docs": 1536.0,
+    "incremental_fraction": 0.05,
+}
+
+
+def log(msg: str) -> None:
+    """One progress line on stderr."""
+    print(f"[kg.bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# the scaled corpus
+
+
+@dataclass
+class _Sample:
+    """One sample document and the divisions it names, ready to be substituted."""
+
+    name: str
+    text: str
+    mentions: list[tuple[PlaceMention, str]]  # mention, resolved code
+    fixed: list[PlaceMention]  # ambiguous mentions left as they are
+    home: str | None  # the jurisdiction the build gives the sample
+    kids: dict[str | None, list[str]] = field(default_factory=dict)  # involved tree: parent -> children
+    forms: dict[str, set[str]] = field(default_factory=dict)  # code -> {"full", "short"}
+    home_candidates: list[str] = field(default_factory=list)
+    pointer: int = 0
+
+
+class CorpusMaker:
+    """Copies of the sample documents whose place names name other divisions.
+
+    Parameters
+    ----------
+    samples : list[Path]
+        The sample documents (UTF-8 text).
+    g : Gazetteer, optional
+        The divisions; the shipped gazetteer by default.
+    """
+
+    def __init__(self, samples: list[Path], g: Gazetteer | None = None) -> None:
+        from kg.ingest import read_document
+        from kg.structure.document import structure_document
+        from kg.structure.jurisdiction import _disambiguate
+
+        self.g = g or gazetteer()
+        self.children: dict[str | None, list[str]] = defaultdict(list)
+        for d in self.g.by_code.values():
+            self.children[d.parent].append(d.code)
+        self.samples: list[_Sample] = []
+        for path in samples:
+            src = read_document(path, path.parent)
+            meta = structure_document(src, self.g).meta
+            found = self.g.find(src.text)
+            resolved = _disambiguate(self.g, found)
+            done = {id(m) for m, _ in resolved}
+            s = _Sample(
+                name=path.name, text=src.text, mentions=resolved,
+                fixed=[m for m in found if id(m) not in done],
+                home=meta.jurisdiction.code if meta.jurisdiction else None,
+            )
+            involved: set[str] = set()
+            for m, code in resolved:
+                s.forms.setdefault(code, set()).add("full" if m.full else "short")
+                involved.update(d.code for d in self.g.chain(code))
+            if s.home is not None and s.home not in involved:  # inferred, never named: keep it in the tree
+                involved.update(d.code for d in self.g.chain(s.home))
+            for code in sorted(involved):
+                s.kids.setdefault(self.g.by_code[code].parent, []).append(code)
+            if s.home is not None:
+                s.home_candidates = self._home_candidates(s)
+                random.Random(f"home:{s.name}").shuffle(s.home_candidates)
+            self.samples.append(s)
+
+    # -- fitting divisions -------------------------------------------------
+
+    def _fits(self, s: _Sample, src: str, dst: str) -> bool:
+        """``dst`` can stand for ``src`` in the text: same level and usable in the same forms."""
+        a, b = self.g.by_code[src], self.g.by_code[dst]
+        if a.level != b.level or b.name in GENERIC_NAMES:
+            return False
+        forms = s.forms.get(src, set())
+        if "full" in forms and (len(a.name) >= 3) != (len(b.name) >= 3):
+            return False  # a three-character full name always counts, a shorter one needs context
+        if "short" in forms and (not b.short or len(b.short) < 2 or b.short == b.name):
+            return False
+        return True
+
+    def _size(self, s: _Sample, code: str) -> int:
+        return 1 + sum(self._size(s, c) for c in s.kids.get(code, []))
+
+    def _home_candidates(self, s: _Sample) -> list[str]:
+        assert s.home is not None
+        chain = self.g.chain(s.home)
+        levels = [d.level for d in chain]
+        out = []
+        for d in self.g.by_code.values():
+            other = self.g.chain(d.code)
+            if [x.level for x in other] == levels and all(
+                self._fits(s, a.code, b.code) for a, b in zip(chain, other, strict=True)
+            ):
+                out.append(d.code)
+        return sorted(out)
+
+    def _assign(self, s: _Sample, src: str, dst: str, taken: set[str], forced: dict[str, str],
+                rng: random.Random) -> dict[str, str] | None:
+        """Map ``src`` to ``dst`` and its involved sub-divisions under ``dst``, one to one."""
+        mapping = {src: dst}
+        taken = taken | {dst}
+        kids = sorted(s.kids.get(src, []), key=lambda c: (c not in forced, -self._size(s, c), c))
+        for child in kids:
+            if child in forced:
+                cands = [forced[child]] if forced[child] not in taken else []
+            else:
+                cands = [x for x in sorted(self.children[dst]) if x not in taken and self._fits(s, child, x)]
+                rng.shuffle(cands)
+            for x in cands[:MAX_TRIES]:
+                sub = self._assign(s, child, x, taken, forced, rng)
+                if sub is not None:
+                    mapping.update(sub)
+                    taken |= set(sub.values())
+                    break
+            else:
+                return None
+        return mapping
+
+    def _mapping(self, s: _Sample, home_target: str | None, rng: random.Random) -> dict[str, str] | None:
+        forced: dict[str, str] = {}
+        if s.home is not None and home_target is not None:
+            for a, b in zip(self.g.chain(s.home), self.g.chain(home_target), strict=True):
+                forced[a.code] = b.code
+        # the places left as they are (ambiguous names) are not targets
+        taken = {c for m in s.fixed for c in m.codes}
+        mapping = self._assign(s, None, None, taken, forced, rng)  # type: ignore[arg-type]  # None: the root
+        if mapping is not None:
+            mapping.pop(None)  # type: ignore[call-overload]
+        return mapping
+
+    # -- one copy ----------------------------------------------------------
+
+    def _substitute(self, s: _Sample, mapping: dict[str, str]) -> str | None:
+        """The text with every resolved place renamed, or None when the gazetteer would read it otherwise."""
+        pieces: list[str] = []
+        expected: list[tuple[int, int, tuple[str, ...]]] = []
+        items = sorted([(m, mapping[c]) for m, c in s.mentions] + [(m, None) for m in s.fixed], key=lambda x: x[0].start)
+        pos = 0
+        length = 0
+        for m, target in items:
+            pieces.append(s.text[pos : m.start])
+            length += m.start - pos
+            if target is None:
+                new, codes = m.text, m.codes
+            else:
+                d = self.g.by_code[target]
+                new, codes = (d.name if m.full else d.short), (target,)
+            pieces.append(new)
+            expected.append((length, length + len(new), codes))
+            length += len(new)
+            pos = m.end
+        pieces.append(s.text[pos:])
+        text = "".join(pieces)
+        found = [(m.start, m.end, m.codes) for m in self.g.find(text)]
+        return text if found == expected else None
+
+    def copy(self, k: int) -> tuple[str, str, str | None]:
+        """Document ``k``: its file name, its text, and the jurisdiction code it is meant to get."""
+        s = self.samples[k % len(self.samples)]
+        i = k // len(self.samples)
+        name = f"{i:05d}_{s.name}"
+        if not s.mentions:
+            return name, s.text, s.home
+        while True:
+            home_target = None
+            if s.home_candidates:
+                s.pointer %= len(s.home_candidates)
+                home_target = s.home_candidates[s.pointer]
+            for attempt in range(ATTEMPTS):
+                rng = random.Random(f"{s.name}:{i}:{attempt}")
+                mapping = self._mapping(s, home_target, rng)
+                text = self._substitute(s, mapping) if mapping is not None else None
+                if text is not None:
+                    s.pointer += 1
+                    planned = mapping[s.home] if s.home is not None else None  # type: ignore[index]
+                    return name, text, planned
+            if home_target is None:
+                return name, s.text, s.home  # nothing fits: the copy keeps the sample's places
+            s.home_candidates.pop(s.pointer)  # this jurisdiction cannot host the sample
+
+
+def make_corpus(dest: Path, n_docs: int, sample_dir: Path = SAMPLE_DIR) -> dict:
+    """Write ``n_docs`` substituted copies of the samples into ``dest``.
+
+    Returns
+    -------
+    dict
+        ``texts`` (name -> text), ``planned`` (name -> planned adcode or None),
+        ``source`` (name -> sample name) and ``capacity`` (sample -> number of
+        candidate jurisdictions for its copies: divisions of the right level and
+        shape, less those found unfit while copying, so an upper bound).
+    """
+    samples = sorted(sample_dir.glob("*.txt"))
+    if not samples:
+        raise SystemExit(f"kg.bench: no sample documents in {sample_dir}")
+    maker = CorpusMaker(samples)
+    capacity = {s.name: len(s.home_candidates) for s in maker.samples}
+    dest.mkdir(parents=True, exist_ok=True)
+    texts, planned, source = {}, {}, {}
+    for k in range(n_docs):
+        name, text, code = maker.copy(k)
+        (dest / name).write_text(text, encoding="utf-8")
+        texts[name], planned[name] = text, code
+        source[name] = maker.samples[k % len(maker.samples)].name
+        if (k + 1) % 1000 == 0:
+            log(f"corpus: {k + 1}/{n_docs} documents")
+    capacity = {s.name: min(capacity[s.name], len(s.home_candidates)) for s in maker.samples}
+    return {"texts": texts, "planned": planned, "source": source, "capacity": capacity}
+
+
+# ---------------------------------------------------------------------------
+# builds
+
+
+def _tree_memory(proc, psutil, pss: bool) -> tuple[int, int, int]:
+    """(RSS of the tree, RSS of the process, PSS of the tree or 0), in bytes."""
+    try:
+        main = proc.memory_full_info() if pss else proc.memory_info()
+        procs = proc.children(recursive=True)
+    except psutil.Error:
+        return 0, 0, 0
+    rss, pss_sum = main.rss, getattr(main, "pss", 0)
+    for p in procs:
+        try:
+            mi = p.memory_full_info() if pss else p.memory_info()
+        except psutil.Error:
+            continue
+        rss += mi.rss
+        pss_sum += getattr(mi, "pss", 0)
+    return rss, main.rss, pss_sum
+
+
+def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], log_file: Path,
+              interval: float, psutil) -> dict:
+    """Run ``kg build`` as a subprocess; wall-clock time and peak memory of its process tree."""
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--no-views"]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    cmd += extra
+    pss = sys.platform.startswith("linux") and os.path.exists("/proc/self/smaps_rollup")
+    peak = {"tree": 0, "main": 0, "pss": 0, "samples": 0}
+    stop = threading.Event()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
+    with log_file.open("w", encoding="utf-8") as fh:
+        t0 = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "120"})
+
+        def sample() -> None:
+            while not stop.is_set():
+                tree, main, pss_sum = _tree_memory(proc, psutil, pss)
+                peak["tree"] = max(peak["tree"], tree)
+                peak["main"] = max(peak["main"], main)
+                peak["pss"] = max(peak["pss"], pss_sum)
+                peak["samples"] += 1
+                stop.wait(interval)
+
+        th = threading.Thread(target=sample, daemon=True)
+        th.start()
+        rc = proc.wait()
+        seconds = time.perf_counter() - t0
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
+        stop.set()
+        th.join()
+    if rc != 0:
+        tail = log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        raise SystemExit(f"kg.bench: `{' '.join(cmd)}` exited with {rc}:\n" + "\n".join(tail))
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    result = {
+        "seconds": round(seconds, 3),
+        "build_seconds_reported": summary.get("seconds"),
+        # user+sys of the build and its workers: less sensitive than wall clock to other load on the machine
+        "cpu_seconds": round(ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime, 3) if ru0 and ru1 else None,
+        "load_average_before": round(load, 2) if load is not None else None,
+        "workers_used": summary.get("workers"),  # kg build runs a small corpus in-process
+        "documents": summary.get("documents"),
+        "nodes": summary.get("nodes"),
+        "edges": summary.get("edges"),
+        "peak_rss_mb": round(peak["tree"] / MB, 1),
+        "peak_rss_main_mb": round(peak["main"] / MB, 1),
+        "memory_samples": peak["samples"],
+    }
+    if pss:
+        result["peak_pss_mb"] = round(peak["pss"] / MB, 1)
+    return result
+
+
+def document_jurisdictions(out: Path) -> dict[str, str | None]:
+    """Document name -> adcode (None when the build found no jurisdiction), from the build's exports."""
+    csv_path = out / "neo4j-import" / "nodes_Document.csv"
+    result: dict[str, str | None] = {}
+    if csv_path.exists():
+        with csv_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                result[row["name"]] = row.get("adcode") or None
+        return result
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    for n in data["nodes"]:
+        if "Document" in (n.get("label"), *(n.get("labels") or [])):
+            result[n.get("name")] = n.get("adcode") or None
+    return result
+
+
+def jurisdiction_report(out: Path, corpus: dict) -> dict:
+    """Distinct jurisdictions over the Document nodes, overall and per sample."""
+    found = document_jurisdictions(out)
+    planned, source = corpus["planned"], corpus["source"]
+    per_sample: dict[str, dict] = {}
+    for sample in sorted(set(source.values())):
+        names = [n for n in source if source[n] == sample]
+        codes = [found.get(n) for n in names]
+        per_sample[sample] = {
+            "copies": len(names),
+            "distinct_jurisdictions": len({c for c in codes if c}),
+            "without_jurisdiction": sum(1 for c in codes if not c),
+            "candidate_jurisdictions": corpus["capacity"].get(sample, 0),
+            "as_planned": sum(1 for n in names if found.get(n) == planned[n]),
+        }
+    codes = [found.get(n) for n in source]
+    return {
+        "distinct_jurisdictions": len({c for c in codes if c}),
+        "documents_without_jurisdiction": sum(1 for c in codes if not c),
+        "jurisdictions_as_planned": sum(1 for n in source if found.get(n) == planned[n]),
+        "by_sample": per_sample,
+    }
+
+
+def _change_one(corpus_dir: Path, name: str) -> None:
+    path = corpus_dir / name
+    text = path.read_text(encoding="utf-8")
+    sep = "" if text.endswith("\n") else "\n"
+    path.write_text(text + sep + CHANGE + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# main
+
+
+def _target(value: float | None, threshold: float, higher_is_better: bool, **extra) -> dict:
+    if value is None:
+        ok = None
+    else:
+        ok = value >= threshold if higher_is_better else value <= threshold
+    return {"value": value, "threshold": threshold, "pass": ok, **extra}
+
+
+def _work_dir(arg: str | None) -> Path:
+    if arg is None:
+        work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    else:
+        work = Path(arg).resolve()
+        if work.exists() and any(work.iterdir()) and not (work / MARKER).exists():
+            raise SystemExit(f"kg.bench: {work} is not empty and was not made by kg.bench; give another --work")
+        work.mkdir(parents=True, exist_ok=True)
+    (work / MARKER).write_text("made by python -m kg.bench\n", encoding="utf-8")
+    return work
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        prog="python -m kg.bench", description="Scale benchmark of kg build (issue #6); prints JSON.",
+    )
+    ap.add_argument("--docs", type=int, default=2000, help="documents in the scaled corpus (default 2000)")
+    ap.add_argument("--workers-list", default="1,2", help="worker counts to build with, comma-separated (default 1,2)")
+    ap.add_argument("--work", help="work folder for the corpus and the builds (default: a temporary folder)")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--skip-incremental", action="store_true", help="no incremental or no-op rebuild")
+    ap.add_argument("--memory-only", action="store_true",
+                    help="one build at the last worker count of --workers-list, for the memory target")
+    ap.add_argument("--no-store", action="store_true", help="pass --no-store to kg build (no embedded database)")
+    ap.add_argument("--interval", type=float, default=0.05, help="memory sampling interval in seconds (default 0.05)")
+    ap.add_argument("--json-out", type=Path, help="also write the JSON into this file")
+    a = ap.parse_args(argv)
+    try:
+        a.workers = [int(w) for w in a.workers_list.split(",") if w.strip()]
+    except ValueError:
+        ap.error("--workers-list takes comma-separated integers, e.g. 1,2")
+    if not a.workers or min(a.workers) < 1:
+        ap.error("--workers-list needs at least one worker count >= 1")
+    if a.docs < 1:
+        ap.error("--docs must be at least 1")
+    return a
+
+
+def main(argv: list[str] | None = None) -> dict:
+    a = parse_args(argv)
+    try:
+        import psutil
+    except ImportError:
+        raise SystemExit("kg.bench needs psutil and jieba: pip install -e '.[bench]'") from None
+    jieba = None
+    if not a.memory_only:
+        try:
+            import jieba
+        except ImportError:
+            raise SystemExit("kg.bench needs psutil and jieba: pip install -e '.[bench]'") from None
+
+    started = time.perf_counter()
+    work = _work_dir(a.work)
+    corpus_dir = work / "corpus"
+    if corpus_dir.exists():
+        shutil.rmtree(corpus_dir)
+    try:
+        log(f"work folder {work}; writing {a.docs} documents")
+        t = time.perf_counter()
+        corpus = make_corpus(corpus_dir, a.docs)
+        texts = corpus["texts"]
+        chars = sum(len(x) for x in texts.values())
+        log(f"corpus: {len(texts)} documents, {chars} characters in {time.perf_counter() - t:.1f} s")
+        report: dict = {
+            "docs": len(texts),
+            "chars": chars,
+            "distinct_texts": len(set(texts.values())),
+        }
+
+        if jieba is not None:
+            import logging
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.initialize()
+            log("jieba: cutting the same texts")
+            t, cpu = time.perf_counter(), time.process_time()
+            for text in texts.values():
+                list(jieba.cut(text))
+            jieba_seconds = time.perf_counter() - t
+            report["jieba_seconds"] = round(jieba_seconds, 3)
+            report["jieba_cpu_seconds"] = round(time.process_time() - cpu, 3)
+            report["jieba_chars_per_s"] = round(chars / jieba_seconds)
+            log(f"jieba: {report['jieba_chars_per_s']} chars/s")
+
+        extra = ["--no-store"] if a.no_store else []
+        worker_counts = [a.workers[-1]] if a.memory_only else a.workers
+        builds: dict[str, dict] = {}
+        outs: dict[int, Path] = {}
+        for w in worker_counts:
+            out = work / f"out-w{w}"
+            if out.exists():
+                shutil.rmtree(out)
+            log(f"full build, {w} worker(s) -> {out}")
+            r = run_build(corpus_dir, out, w, extra, work / f"build-w{w}.log", a.interval, psutil)
+            r["chars_per_s"] = round(chars / r["seconds"])
+            r["chars_per_s_per_worker"] = round(chars / r["seconds"] / w)
+            if r["cpu_seconds"]:
+                r["chars_per_cpu_s"] = round(chars / r["cpu_seconds"])
+            builds[str(w)] = r
+            if r["workers_used"] is not None and r["workers_used"] != w:
+                log(f"note: kg build used {r['workers_used']} worker(s), not {w} (corpus too small for a pool?)")
+            outs[w] = out
+            log(f"full build, {w} worker(s): {r['seconds']:.1f} s, {r['chars_per_s']} chars/s, "
+                f"peak RSS {r['peak_rss_mb']} MB (main {r['peak_rss_main_mb']} MB)")
+            if "distinct_jurisdictions" not in report:
+                jr = jurisdiction_report(out, corpus)
+                report["distinct_jurisdictions"] = jr.pop("distinct_jurisdictions")
+                report.update(jr)
+                log(f"jurisdictions: {report['distinct_jurisdictions']} distinct over {len(texts)} documents")
+        report["workers"] = builds
+
+        jieba_cps = report.get("jieba_chars_per_s")
+        ratio: dict[str, float] = {}
+        if jieba_cps:
+            for w, r in builds.items():
+                key = "1_worker" if w == "1" else f"{w}_workers_per_worker"
+                ratio[key] = round(r["chars_per_s_per_worker"] / jieba_cps, 4)
+            report["ratio_to_jieba"] = ratio
+            if report.get("jieba_cpu_seconds") and builds.get("1", {}).get("chars_per_cpu_s"):
+                # the same ratio in CPU time: what the wall-clock ratio would be on an idle machine, roughly
+                report["ratio_to_jieba_cpu_1_worker"] = round(
+                    builds["1"]["chars_per_cpu_s"] / (chars / report["jieba_cpu_seconds"]), 4)
+        speedup = None
+        if "1" in builds and "2" in builds:
+            speedup = round(builds["1"]["seconds"] / builds["2"]["seconds"], 3)
+            report["speedup_2_over_1"] = speedup
+
+        incremental: dict[str, dict] = {}
+        if not a.memory_only and not a.skip_incremental:
+            changed = sorted(texts)[0]
+            _change_one(corpus_dir, changed)
+            report["changed_document"] = changed
+            order = sorted(outs, key=lambda w: (w != 2, w))  # the default configuration first
+            for w in order:
+                log(f"incremental rebuild, {w} worker(s), {changed} changed")
+                r = run_build(corpus_dir, outs[w], w, extra, work / f"incremental-w{w}.log", a.interval, psutil)
+                incremental[str(w)] = {
+                    "incremental_seconds": r["seconds"],
+                    "incremental_fraction": round(r["seconds"] / builds[str(w)]["seconds"], 4),
+                    "incremental_peak_rss_mb": r["peak_rss_mb"],
+                }
+            for w in order:
+                log(f"no-op rebuild, {w} worker(s)")
+                r = run_build(corpus_dir, outs[w], w, extra, work / f"noop-w{w}.log", a.interval, psutil)
+                incremental[str(w)]["noop_rebuild_seconds"] = r["seconds"]
+                incremental[str(w)]["noop_fraction"] = round(r["seconds"] / builds[str(w)]["seconds"], 4)
+            main_w = str(order[0])
+            report["incremental_workers"] = int(main_w)
+            report["incremental_seconds"] = incremental[main_w]["incremental_seconds"]
+            report["incremental_fraction"] = incremental[main_w]["incremental_fraction"]
+            report["noop_rebuild_seconds"] = incremental[main_w]["noop_rebuild_seconds"]
+            report["incremental"] = incremental
+
+        mem_w = str(2 if "2" in builds else worker_counts[-1])
+        targets: dict[str, dict] = {}
+        if not a.memory_only:
+            targets["throughput_per_worker_vs_jieba"] = _target(
+                ratio.get("1_worker"), TARGETS["throughput_per_worker_vs_jieba"], True,
+                measured_as="1-worker end-to-end chars/s / jieba chars/s",
+                **({"value_2_workers_per_worker": ratio["2_workers_per_worker"]} if "2_workers_per_worker" in ratio else {}),
+            )
+            targets["speedup_2_over_1"] = _target(
+                speedup, TARGETS["speedup_2_over_1"], True, measured_as="wall clock 1 worker / 2 workers",
+            )
+        targets["peak_memory_mb"] = _target(
+            builds[mem_w]["peak_rss_mb"], TARGETS["peak_memory_mb_10000_docs"], False,
+            measured_as=f"peak RSS of the build process tree, {mem_w} worker(s)", at_docs=len(texts),
+            applies_at_docs=10000,
+        )
+        if "incremental_fraction" in report:
+            targets["incremental_fraction"] = _target(
+                report["incremental_fraction"], TARGETS["incremental_fraction"], False,
+                measured_as=f"rebuild after one changed document / full build, {report['incremental_workers']} worker(s)",
+            )
+        report["targets"] = targets
+        report["machine"] = {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        }
+        report["bench_seconds"] = round(time.perf_counter() - started, 1)
+        if a.keep:
+            report["work"] = str(work)
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    print(text)
+    if a.json_out:
+        a.json_out.write_text(text + "\n", encoding="utf-8")
+    log(f"done in {report['bench_seconds']} s")
+    return report
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
