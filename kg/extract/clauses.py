@@ -16,6 +16,9 @@ from dataclasses import dataclass
 CLAUSE_BREAKS = frozenset(",;:!?。！？；：，\n")
 #: characters that end a sentence
 SENTENCE_BREAKS = frozenset("。!?！？\n")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
+#: the characters :func:`split_clauses` acts on
+_CLAUSE_MARKS = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_BREAKS)) + _OPEN_QUOTES + _CLOSE_QUOTES)}]")
 
 #: enumeration and list markers at the start of a clause: 一是, 二要, 第一，, (三), 1. (used with match(pos))
 _ENUM = re.compile(
@@ -55,11 +58,11 @@ def split_clauses(norm: str, start: int, end: int, protected: list[tuple[int, in
     clauses: list[Clause] = []
     cur = start
     depth = 0  # inside “...” quotes a comma does not break
-    for i in range(start, end):
-        ch = norm[i]
-        if ch in "“「『":
+    for m in _CLAUSE_MARKS.finditer(norm, start, end):
+        i, ch = m.start(), m.group()
+        if ch in _OPEN_QUOTES:
             depth += 1
-        elif ch in "”」』" and depth:
+        elif ch in _CLOSE_QUOTES and depth:
             depth -= 1
         if ch in CLAUSE_BREAKS and not inside[i - start] and (depth == 0 or ch in SENTENCE_BREAKS):
             if norm[cur:i].strip():
@@ -81,6 +84,7 @@ def enum_marker_end(norm: str, clause: Clause) -> int:
 def _protected_mask(start: int, end: int, spans: list[tuple[int, int]]) -> list[bool]:
     mask = [False] * (end - start)
     for s, e in spans:
-        for i in range(max(s, start), min(e, end)):
-            mask[i - start] = True
+        a, b = max(s, start), min(e, end)
+        if a < b:
+            mask[a - start:b - start] = [True] * (b - a)
     return mask

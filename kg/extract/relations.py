@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.selfref import find_self_references, self_mention
-from kg.extract.triggers import TriggerHit, TriggerLexicon, load_triggers
+from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
@@ -120,6 +120,7 @@ class _Index:
         self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.items]
         self.spans = sorted((m.start, m.end) for m in mentions)
+        self.span_ends = [e for _, e in self.spans]
 
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -133,7 +134,8 @@ class _Index:
     def covers(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside some mention."""
         i = bisect.bisect_right(self.spans, (start, float("inf")))
-        return any(s <= start and end <= e for s, e in self.spans[max(0, i - 50):i])
+        # the spans before i start at or before ``start``
+        return i > 0 and max(self.span_ends[max(0, i - 50):i]) >= end
 
 
 class RelationExtractor:
@@ -173,11 +175,12 @@ class RelationExtractor:
         doc_state = _DocState(sdoc, author, mentions, added)
         relations: list[RelationMention] = []
         seen: set[tuple] = set()
-        section_subjects = self._section_subjects(sdoc, index) if self.settings.use_section_subject else {}
+        found = self.triggers.in_text(norm)
+        section_subjects = self._section_subjects(sdoc, index, found) if self.settings.use_section_subject else {}
         for sent in sdoc.sentences:
             sent_mentions = index.within(sent.start, sent.end)
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
-            hits = self._hits(norm, sent.start, sent.end, index)
+            hits = self._hits(norm, sent.start, sent.end, index, found)
             carried: list[Mention] = []
             context = self._context_subject(sdoc, sent.start, section_subjects)
             for ci, clause in enumerate(clauses):
@@ -266,7 +269,8 @@ class RelationExtractor:
             if other.name != subjects[0].name:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])
 
-    def _section_subjects(self, sdoc: StructuredDocument, index: _Index) -> dict[str, list[Mention]]:
+    def _section_subjects(self, sdoc: StructuredDocument, index: _Index,
+                          found: TextTriggers) -> dict[str, list[Mention]]:
         """Subject of a heading that makes it the agent of a trigger (（三）省厅部署开展…), by section id.
 
         A heading that only names a body (（一）市委高度重视…) does not govern its body.
@@ -278,7 +282,7 @@ class RelationExtractor:
             for clause in split_clauses(norm, sec.title_start, sec.title_end, [(m.start, m.end) for m in in_title])[:1]:
                 subj = self._clause_subjects(norm, clause, [m for m in in_title if m.end <= clause.end])
                 if subj and any(h.frame in ("pre", "partner") and h.start >= subj[-1].end
-                                for h in self._hits(norm, clause.start, clause.end, index)):
+                                for h in self._hits(norm, clause.start, clause.end, index, found)):
                     out[sec.id] = subj
         return out
 
@@ -297,16 +301,16 @@ class RelationExtractor:
         return []
 
     # ------------------------------------------------------------ triggers
-    def _hits(self, norm: str, start: int, end: int, index: _Index) -> list[TriggerHit]:
+    def _hits(self, norm: str, start: int, end: int, index: _Index, found: TextTriggers) -> list[TriggerHit]:
         """Trigger occurrences in ``[start, end)``, minus those inside mentions or blocked words."""
         blocked: list[tuple[int, int]] = []
         hits: list[TriggerHit] = []
         for (rel, frame) in list(self.triggers.words):
-            found = self.triggers.find(norm, rel, frame, start, end)
+            got = found.find(rel, frame, start, end)
             if frame == "block":
-                blocked += [(h.start, h.end) for h in found]
+                blocked += [(h.start, h.end) for h in got]
             else:
-                hits += found
+                hits += got
         # a hit inside a longer hit is not a word of its own (与 in 参与)
         spans = {(h.start, h.end) for h in hits}
         return sorted(

@@ -10,6 +10,7 @@ lists words that contain a trigger without being one (党组织, 实施方案).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +83,44 @@ class TriggerLexicon:
             self._patterns[key] = pat
         end = len(text) if end is None else end
         return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in pat.finditer(text, start, end)]
+
+    def in_text(self, text: str) -> TextTriggers:
+        """Every trigger occurrence in ``text``, found once, for many :meth:`find` calls on spans of it."""
+        return TextTriggers(self, text)
+
+
+class TextTriggers:
+    """The trigger occurrences of one text, by ``(rel, frame)`` (see :meth:`TriggerLexicon.in_text`).
+
+    Parameters
+    ----------
+    lexicon : TriggerLexicon
+    text : str
+    """
+
+    def __init__(self, lexicon: TriggerLexicon, text: str) -> None:
+        self.lexicon = lexicon
+        self.text = text
+        self._hits = {key: lexicon.find(text, *key) for key in lexicon.words}
+        self._starts = {key: [h.start for h in hits] for key, hits in self._hits.items()}
+
+    def find(self, rel: str, frame: str, start: int, end: int) -> list[TriggerHit]:
+        """What ``TriggerLexicon.find(text, rel, frame, start, end)`` gives.
+
+        The hits of the whole text that lie in ``[start, end)`` are those of
+        the span, unless a hit of the whole text crosses one of its ends (the
+        span's own scan then matches differently there): then the span is
+        scanned.
+        """
+        hits = self._hits.get((rel, frame))
+        if not hits:
+            return []
+        starts = self._starts[(rel, frame)]
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and hits[i - 1].end > start) or (j > 0 and hits[j - 1].end > end):
+            return self.lexicon.find(self.text, rel, frame, start, end)
+        return hits[i:j]
 
 
 def load_triggers(paths: list[Path] | None = None) -> TriggerLexicon:
