@@ -50,6 +50,10 @@ MASK_CHARS = "Xx*"
 CLAUSE_SEPS = "，,；;：:。！？!?\n"
 #: characters that also end an indicator phrase
 PHRASE_SEPS = CLAUSE_SEPS + "（()）"
+_CLAUSE_SEP = re.compile(f"[{re.escape(CLAUSE_SEPS)}]")
+_UP_TO_LAST_CLAUSE_SEP = re.compile(f".*[{re.escape(CLAUSE_SEPS)}]", re.DOTALL)
+_UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
+_PHRASE_END = re.compile(f"[{re.escape(PHRASE_SEPS)}、]")
 RANGE_JOINERS = "-~～—–至到"
 PERIOD_RE = re.compile(
     r"上半年|下半年|全年|前[两三]季度|第?[一二三四1-4]季度|"
@@ -178,25 +182,25 @@ def protected_spans(text: str, max_quote: int = 12) -> list[bool]:
                 break
             inner = text[start + 1:end]
             if end - start - 1 <= limit and not any(c in "。；;\n" for c in inner):
-                for i in range(start, end + 1):
-                    mark[i] = True
+                mark[start:end + 1] = [True] * (end + 1 - start)
             start = text.find(open_, end + 1)
     return mark
 
 
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
     """Offset just after the last clause separator before ``pos`` (not before ``floor``)."""
-    i = pos - 1
-    while i >= floor and text[i] not in CLAUSE_SEPS:
-        i -= 1
-    return i + 1
+    if pos <= floor:
+        return pos
+    last_sep = _UP_TO_LAST_CLAUSE_SEP.match(text, floor, pos)
+    return last_sep.end() if last_sep else floor
 
 
 def clause_spans(text: str, start: int, end: int, protected: list[bool] | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into clauses at ，；：。！？ (not inside titles or quotes)."""
     spans, s = [], start
-    for i in range(start, end):
-        if text[i] in CLAUSE_SEPS and not (protected and protected[i]):
+    for m in _CLAUSE_SEP.finditer(text, start, end):
+        i = m.start()
+        if not (protected and protected[i]):
             if i > s:
                 spans.append((s, i))
             s = i + 1
@@ -215,6 +219,8 @@ def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
 def _strip_words(text: str, words: tuple[str, ...], *, left: bool = False) -> str:
     changed = True
     while changed and text:
+        if not (text.startswith(words) if left else text.endswith(words)):
+            break  # no word to strip: the loop below would change nothing
         changed = False
         for w in words:
             if left and text.startswith(w):
@@ -518,11 +524,8 @@ class MetricExtractor:
     # -- indicator
     def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
                    prev_metric: MetricMention | None, kind: str) -> str:
-        start = s0
-        i = num.start - 1
-        while i >= s0 and norm[i] not in PHRASE_SEPS:
-            i -= 1
-        start = i + 1
+        last_sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, num.start)
+        start = last_sep.end() if last_sep else s0
         if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起; X家企业、20多个乡镇
             between = norm[prev.end:num.start]
             start = prev.end + between.rfind("、") + 1 if "、" in between else prev.end
@@ -532,19 +535,20 @@ class MetricExtractor:
         pre = _strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
         pre = _strip_words(pre, self.cues["filler"])
-        j = num.end
-        while j < len(norm) and norm[j] not in PHRASE_SEPS and norm[j] != "、":
-            j += 1
+        phrase_end = _PHRASE_END.search(norm, num.end)
+        j = phrase_end.start() if phrase_end else len(norm)
         post = _strip_words(norm[num.end:j].strip(), ("以上", "以下", "左右", "之多", "的"), left=True)
         cut = re.search(r"[0-9Xx*]|同比|环比|比|较", post)
         if cut:
             post = post[:cut.start()]
         for w in self.cues["change"]:
-            for k in [i for i in range(len(post)) if post.startswith(w, i)]:
+            k = post.find(w)
+            while 0 <= k < len(post):
                 after = post[k + len(w):k + len(w) + 1]
                 if len(w) > 1 or (after and after in self.cues["change_to"]):
                     post = post[:k]
                     break
+                k = post.find(w, k + 1)
         post = _strip_words(post, ("和", "及", "与", "、", "或"))
         rest = _strip_words(pre, self.cues["compare"] + ("分别", "了", "约"), left=True)
         rest = _strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
