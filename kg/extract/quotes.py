@@ -24,6 +24,8 @@ from kg.extract.phrases import Candidate, PhraseScanner
 _PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quote"), "『": ("』", "quote"),
           "《": ("》", "title"), "〈": ("〉", "title")}
 _CLOSERS = {close: (open_, kind) for open_, (close, kind) in _PAIRS.items()}
+#: the characters :func:`find_brackets` acts on
+_MARKS = re.compile(f"[{re.escape(''.join(_PAIRS) + ''.join(_CLOSERS))}\n\"]")
 _MAX_INNER = {"quote": 40, "title": 90}
 #: a trailing parenthesis of a title: （试行）, (修订稿)
 _TITLE_NOTE = re.compile(r"[（(][^（()）]{1,14}[)）]$")
@@ -61,7 +63,8 @@ def find_brackets(text: str) -> list[Bracketed]:
     out: list[Bracketed] = []
     last_open: dict[str, int] = {}
     ascii_open: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             last_open.clear()
             ascii_open = None
