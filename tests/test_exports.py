@@ -9,7 +9,7 @@ import pytest
 from kg.graph import build_graph
 from kg.model import Evidence, MetricMention, RelationMention
 from kg.resolve import resolve
-from kg.sinks.exports import read_gexf, read_graphml, read_json, write_gexf, write_graphml, write_json
+from kg.sinks.exports import read_gexf, read_graphml, read_json, write_all, write_gexf, write_graphml, write_json
 from kg.sinks.neo4j_csv import write_neo4j_import
 
 from helpers import YINGDE, extraction, make_doc, mention
@@ -94,3 +94,20 @@ def test_neo4j_import_csv_headers_and_rows(small_graph, tmp_path):
             for r in csv.DictReader(fh):
                 assert r[":START_ID"] in ids and r[":END_ID"] in ids
     assert "neo4j-admin database import full" in (tmp_path / "import.sh").read_text()
+
+
+def test_write_all_is_the_chunked_writer(corpus_graph, tmp_path):
+    """The networkx-style writers and the build's chunk assembly are one code path: same bytes."""
+    from kg.sinks.files import render_chunk, write_files
+
+    paths = write_all(corpus_graph, tmp_path / "a")
+    assert sorted(paths) == ["gexf", "graphml", "json"]
+    chunks = [render_chunk([row], []) for row in corpus_graph.nodes(data=True)]
+    chunks += [render_chunk([], corpus_graph.edges(keys=True, data=True))]
+    write_files(tmp_path / "b", chunks, ("json", "graphml", "gexf"), graph=corpus_graph.graph)
+    for name in ("graph.json", "graph.graphml", "graph.gexf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    write_neo4j_import(corpus_graph, tmp_path / "a" / "neo4j-import")
+    write_files(tmp_path / "b", chunks, ("neo4j",))
+    for p in (tmp_path / "a" / "neo4j-import").iterdir():
+        assert p.read_bytes() == (tmp_path / "b" / "neo4j-import" / p.name).read_bytes(), p.name

@@ -9,6 +9,10 @@ both, so every format loads back to the same graph.
 GEXF reserves ``label``, ``start``, ``end`` and ``type``: there the node's
 ``label`` shows its name (what Gephi displays) and our attributes travel as
 ``kg_label``, ``char_start``, ``char_end`` and ``rel_type``.
+
+The writers render the graph's rows with :func:`kg.sinks.files.render_chunk` and
+assemble the files with :func:`kg.sinks.files.write_files` (the code path of the
+build, which never holds the whole graph); that module documents the formats.
 """
 
 from __future__ import annotations
@@ -18,21 +22,16 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.schema import EDGE_PROPERTIES, NODE_PROPERTIES
+from kg.sinks.files import GEXF_RENAME, JSON_ATTRS, LIST_ATTRS, render_graph, write_files
 
-_JSON_ATTRS = "kg_json_attrs"
-_GEXF_RENAME = {"label": "kg_label", "start": "char_start", "end": "char_end", "type": "rel_type"}
-_GEXF_BACK = {v: k for k, v in _GEXF_RENAME.items()}
-_SCHEMA_LISTS = {
-    name for props in (*NODE_PROPERTIES.values(), *EDGE_PROPERTIES.values())
-    for name, ptype in props.items() if ptype.startswith("list")
-}
+_JSON_ATTRS = JSON_ATTRS
+_GEXF_BACK = {v: k for k, v in GEXF_RENAME.items()}
+_SCHEMA_LISTS = set(LIST_ATTRS)
 
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write node-link JSON (``networkx.node_link_data`` with ``edges="edges"``)."""
-    data = nx.node_link_data(g, edges="edges")
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_files(Path(path).parent, render_graph(g, ("json",)), ("json",), graph=g.graph, paths={"json": path})
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
@@ -42,31 +41,6 @@ def read_json(path: str | Path) -> nx.MultiDiGraph:
     for n, attrs in g.nodes(data=True):
         attrs["id"] = n  # node-link keeps a node's id only as its key
     return g
-
-
-def _flatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
-    rename = rename or {}
-    json_attrs: set[str] = set()
-    out = nx.MultiDiGraph()
-
-    def flat(attrs: dict) -> dict:
-        res = {}
-        for k, v in attrs.items():
-            if v is None:
-                continue
-            if isinstance(v, (list, dict, tuple, set)):
-                v = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
-                json_attrs.add(k)
-            res[rename.get(k, k)] = v
-        return res
-
-    for n, attrs in g.nodes(data=True):
-        out.add_node(n, **flat(attrs))
-    for u, v, k, attrs in g.edges(keys=True, data=True):
-        out.add_edge(u, v, key=k, **flat(attrs))
-    out.graph.update({k: v for k, v in g.graph.items() if isinstance(v, (str, int, float, bool))})
-    out.graph[_JSON_ATTRS] = json.dumps(sorted(json_attrs))
-    return out
 
 
 def _unflatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.MultiDiGraph:
@@ -92,7 +66,8 @@ def _unflatten(g: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> nx.M
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write GraphML that Gephi, Cytoscape and yEd open (lists as JSON text)."""
-    nx.write_graphml(_flatten(g), str(path), encoding="utf-8", named_key_ids=True)
+    write_files(Path(path).parent, render_graph(g, ("graphml",)), ("graphml",), graph=g.graph,
+                paths={"graphml": path})
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
@@ -105,10 +80,7 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write GEXF 1.2 for Gephi; a node's GEXF label is its name."""
-    flat = _flatten(g, _GEXF_RENAME)
-    for n, attrs in flat.nodes(data=True):
-        attrs["label"] = str(attrs.get("name", n))
-    nx.write_gexf(flat, str(path), encoding="utf-8")
+    write_files(Path(path).parent, render_graph(g, ("gexf",)), ("gexf",), graph=g.graph, paths={"gexf": path})
 
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
@@ -129,10 +101,6 @@ def read_gexf(path: str | Path) -> nx.MultiDiGraph:
 
 
 def write_all(g: nx.MultiDiGraph, out: str | Path) -> dict[str, Path]:
-    """Write ``graph.json``, ``graph.graphml`` and ``graph.gexf`` into ``out``."""
-    out = Path(out)
-    paths = {"json": out / "graph.json", "graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
-    write_json(g, paths["json"])
-    write_graphml(g, paths["graphml"])
-    write_gexf(g, paths["gexf"])
-    return paths
+    """Write ``graph.json``, ``graph.graphml`` and ``graph.gexf`` into ``out`` (one pass over ``g``)."""
+    formats = ("json", "graphml", "gexf")
+    return write_files(out, render_graph(g, formats), formats, graph=g.graph)
