@@ -179,12 +179,16 @@ class RelationExtractor:
         section_subjects = self._section_subjects(sdoc, index, found) if self.settings.use_section_subject else {}
         for sent in sdoc.sentences:
             sent_mentions = index.within(sent.start, sent.end)
+            if not sent_mentions:
+                continue  # every rule needs a mention in the sentence
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index, found)
             carried: list[Mention] = []
             context = self._context_subject(sdoc, sent.start, section_subjects)
             for ci, clause in enumerate(clauses):
                 in_clause = [m for m in sent_mentions if clause.start <= m.start and m.end <= clause.end]
+                if not in_clause:
+                    continue  # every rule needs a mention in the clause
                 subj = self._clause_subjects(norm, clause, in_clause)
                 chits = [h for h in hits if clause.start <= h.start and h.end <= clause.end]
                 prev = clauses[ci - 1] if ci else None
@@ -364,10 +368,12 @@ class RelationExtractor:
 
     # ------------------------------------------------------------ relations
     def _conducts(self, norm, clause, in_clause, chits, prev_hits, subject_for):
+        campaigns = [m for m in in_clause if m.label == "CAMPAIGN"]
+        if not campaigns:
+            return
         pool = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "pre"]
         post = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "post"]
         prev_pool = [h for h in prev_hits if h.rel == "CONDUCTS" and h.frame == "pre"]
-        campaigns = [m for m in in_clause if m.label == "CAMPAIGN"]
         begin = enum_marker_end(norm, clause)
         for i, camp in enumerate(campaigns):
             hit = self._governing(norm, clause, camp, pool, campaigns, prev_pool)
@@ -433,9 +439,11 @@ class RelationExtractor:
         return None
 
     def _issues(self, norm, clause, in_clause, chits, subject_for):
+        regs = [m for m in in_clause if m.label == "REGULATION"]
+        if not regs:
+            return
         pre = [h for h in chits if h.rel == "ISSUES" and h.frame == "pre"]
         post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
-        regs = [m for m in in_clause if m.label == "REGULATION"]
         for reg in regs:
             before = [m for m in in_clause if m.end <= reg.start and m.label == "AGENCY"]
             # 交通运输部《…》 / 省厅印发的《…》: the agency right before the title issued it
