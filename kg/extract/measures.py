@@ -58,6 +58,7 @@ REFERENCE_END_RE = re.compile(r"(?:要求|部署|精神|规定|安排|标准)\s*
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 
@@ -108,7 +109,7 @@ class MeasuresFinder:
         if not metrics or not camps:
             return []
         protected = protected_spans(norm)
-        clauses = self._clauses(sdoc, norm, protected)
+        clauses = self._clauses(sdoc, norm, protected, [c.start for c in camps])
         by_sentence: dict[int, list[_Clause]] = {}
         for c in clauses:
             by_sentence.setdefault(c.sentence, []).append(c)
@@ -147,7 +148,9 @@ class MeasuresFinder:
         return out
 
     # -- structure
-    def _clauses(self, sdoc: StructuredDocument, norm: str, protected: list[bool]) -> list[_Clause]:
+    def _clauses(self, sdoc: StructuredDocument, norm: str, protected: list[bool],
+                 camp_starts: list[int]) -> list[_Clause]:
+        """The clauses of the sentences in which a campaign starts (``camp_starts``, sorted)."""
         out = []
         sentences = sdoc.sentences or []
         if not sentences:  # no sentence split: one sentence per paragraph
@@ -155,6 +158,9 @@ class MeasuresFinder:
         else:
             spans = [(s.start, s.end) for s in sentences]
         for si, (a, b) in enumerate(spans):
+            first = bisect.bisect_left(camp_starts, a)
+            if first == len(camp_starts) or camp_starts[first] >= b:
+                continue  # no campaign: the sentence rules have nothing to link here
             for k, (c0, c1) in enumerate(clause_spans(norm, a, b, protected)):
                 out.append(_Clause(c0, c1, si, k, [], []))
         return out
@@ -216,10 +222,8 @@ class MeasuresFinder:
             for i, cut in enumerate(cuts):
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
-                title_end = seg0
-                while title_end < seg1 and norm[title_end] not in "。；;！？!?\n":
-                    title_end += 1
-                title_end = min(seg1, title_end + 1)
+                stop = _SENTENCE_END.search(norm, seg0, seg1)
+                title_end = min(seg1, (stop.start() if stop else seg1) + 1)
                 if title_end >= seg1:  # a one-sentence item: the sentence rules decide
                     continue
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
