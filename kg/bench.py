@@ -373,6 +373,8 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], lo
         "cpu_seconds": round(ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime, 3) if ru0 and ru1 else None,
         "load_average_before": round(load, 2) if load is not None else None,
         "workers_used": summary.get("workers"),  # kg build runs a small corpus in-process
+        "processed": summary.get("processed"),  # documents extracted in this run
+        "cached": summary.get("cached"),  # documents taken from OUT/cache
         "documents": summary.get("documents"),
         "nodes": summary.get("nodes"),
         "edges": summary.get("edges"),
@@ -380,6 +382,8 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], lo
         "peak_rss_main_mb": round(peak["main"] / MB, 1),
         "memory_samples": peak["samples"],
     }
+    if "stages" in summary:
+        result["stages"] = summary["stages"]
     if pss:
         result["peak_pss_mb"] = round(peak["pss"] / MB, 1)
     return result
@@ -423,6 +427,12 @@ def jurisdiction_report(out: Path, corpus: dict) -> dict:
         "jurisdictions_as_planned": sum(1 for n in source if found.get(n) == planned[n]),
         "by_sample": per_sample,
     }
+
+
+def _check_cache(r: dict, expected: int) -> None:
+    if r["processed"] is not None and r["processed"] != expected:
+        log(f"warning: the rebuild extracted {r['processed']} documents, not {expected}: the cache was not used "
+            "(did the kg code change during the run? the cache key includes a fingerprint of the code)")
 
 
 def _change_one(corpus_dir: Path, name: str) -> None:
@@ -580,16 +590,22 @@ def main(argv: list[str] | None = None) -> dict:
             for w in order:
                 log(f"incremental rebuild, {w} worker(s), {changed} changed")
                 r = run_build(corpus_dir, outs[w], w, extra, work / f"incremental-w{w}.log", a.interval, psutil)
+                _check_cache(r, 1)
                 incremental[str(w)] = {
+                    "incremental_processed": r["processed"],
                     "incremental_seconds": r["seconds"],
                     "incremental_fraction": round(r["seconds"] / builds[str(w)]["seconds"], 4),
                     "incremental_peak_rss_mb": r["peak_rss_mb"],
+                    "incremental_stages": r.get("stages"),
                 }
             for w in order:
                 log(f"no-op rebuild, {w} worker(s)")
                 r = run_build(corpus_dir, outs[w], w, extra, work / f"noop-w{w}.log", a.interval, psutil)
+                _check_cache(r, 0)
+                incremental[str(w)]["noop_processed"] = r["processed"]
                 incremental[str(w)]["noop_rebuild_seconds"] = r["seconds"]
                 incremental[str(w)]["noop_fraction"] = round(r["seconds"] / builds[str(w)]["seconds"], 4)
+                incremental[str(w)]["noop_stages"] = r.get("stages")
             main_w = str(order[0])
             report["incremental_workers"] = int(main_w)
             report["incremental_seconds"] = incremental[main_w]["incremental_seconds"]
