@@ -43,6 +43,12 @@ Run it from the checkout (jieba and psutil are needed: the ``bench`` extra)::
     python -m kg.bench --docs 200 --keep --work /tmp/kgb --json-out bench.json
 
 Progress goes to stderr, the JSON (``ensure_ascii=False``, ``indent=1``) to stdout.
+Wall-clock numbers need an otherwise idle machine: each build also reports its CPU
+seconds (build and workers) and the load average before it. The cache key includes a
+fingerprint of kg's code, so editing kg while the benchmark runs makes the rebuilds
+extract everything again (a warning says so); to measure a checkout that is being
+edited, copy ``kg/`` and ``data/`` elsewhere and run there with ``PYTHONPATH`` set to
+the copy (from a folder that holds no ``kg/``).
 
 Targets (issue #6): per-worker end-to-end throughput >= 0.5 x jieba's; 2 workers >=
 1.7 x 1 worker; peak memory <= 1.5 GB for 10,000 documents (the tree RSS of a build at
