@@ -170,6 +170,39 @@ def test_json_is_node_link_data_byte_for_byte(corpus_graph, tmp_path):
     assert canonical(read_json(tmp_path / "graph.json")) == canonical(corpus_graph)
 
 
+def odd_graph() -> nx.MultiDiGraph:
+    """Rows kg never makes but networkx allows: the JSON must still be node_link_data's."""
+    import enum
+
+    class Level(enum.IntEnum):
+        CITY = 2
+
+    class Name(str):
+        pass
+
+    g = nx.MultiDiGraph(kg_schema="kg/1", note="x")
+    g.add_node(1, label="Agency", name=Name("局"), aliases=("a", "b"), mentions=Level.CITY, masked=0)
+    g.add_node("n2", id="other", label="Metric", value=float("inf"), period=None, text='"q"\n', masked=True,
+               unit=["元"], docs={"k": [1, 2.5, None]})
+    g.add_node("n3", label=None, sentence="s")
+    g.add_node("n4", id="n4", label="Section", level=-0.0, start=True, end=None, ordinal=float("-inf"))
+    g.add_edge(1, "n2", key=0, type="MEASURES", source="overwritten", key2=[1], start=1.5, doc=None)
+    g.add_edge("n2", 1, "k", id="k", type="HAS_SECTION", sentence="\x00\u2028", end=10 ** 30)
+    g.edges["n2", 1, "k"]["key"] = "x"  # an attribute named like node_link_data's own field
+    g.add_edge("n3", "n4", key=("t", 1), type=["not", "a", "type"])
+    return g
+
+
+def test_json_equals_node_link_data_for_rows_kg_never_makes(tmp_path):
+    g = odd_graph()
+    write_files(tmp_path, render_graph(g, ("json",), batch=2), ("json",), graph=g.graph)
+    assert (tmp_path / "graph.json").read_bytes() == node_link_bytes(g)
+    # and the CSV of such rows is still the previous writer's
+    old_write_neo4j_import(g, tmp_path / "old")
+    write_neo4j_import(g, tmp_path / "new")
+    assert read_folder(tmp_path / "new") == read_folder(tmp_path / "old")
+
+
 @pytest.mark.parametrize("which", ["corpus", "awkward"])
 def test_neo4j_csv_files_equal_the_previous_writer(which, corpus_graph, tmp_path):
     g = corpus_graph if which == "corpus" else awkward_graph(AWKWARD)

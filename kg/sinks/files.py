@@ -23,7 +23,8 @@ Part names
     the ``,`` between the non-empty parts of consecutive chunks.
 ``graphml:nodes``, ``graphml:edges``, ``gexf:nodes``, ``gexf:edges``
     one XML element per line, each line ending in ``\\n``.
-``csv:nodes_<Label>.csv`` (one per :data:`kg.schema.NODE_LABELS`), ``csv:rels_<TYPE>.csv`` (one per :data:`kg.schema.REL_TYPES`)
+``csv:nodes_<Label>.csv``, ``csv:rels_<TYPE>.csv``
+    one part per :data:`kg.schema.NODE_LABELS` and per :data:`kg.schema.REL_TYPES`:
     CSV rows (``\\r\\n`` terminated) for ``neo4j-admin database import``; a row goes
     to the part of its node label / relationship type; nodes and edges whose label
     or type is outside the schema have no CSV row (as before).
@@ -74,10 +75,10 @@ import contextlib
 import csv
 import io
 import json
-import operator
 import os
 import re
 import shutil
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -117,7 +118,7 @@ NODE_ATTRS: dict[str, str] = _merged(NODE_PROPERTIES.values())
 EDGE_ATTRS: dict[str, str] = _merged(EDGE_PROPERTIES.values())
 #: the attributes whose values are lists, written as JSON text in GraphML and GEXF
 LIST_ATTRS: tuple[str, ...] = tuple(sorted(
-    {k for k, t in NODE_ATTRS.items() if t.startswith("list")} | {k for k, t in EDGE_ATTRS.items() if t.startswith("list")}
+    {k for attrs in (NODE_ATTRS, EDGE_ATTRS) for k, t in attrs.items() if t.startswith("list")}
 ))
 _XML_TYPE = {"str": "string", "int": "long", "float": "double", "bool": "boolean",
              "list[str]": "string", "list[int]": "string"}
@@ -225,126 +226,266 @@ def import_script(files: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------------- rendering
 #
-# JSON: the rows as node_link_data makes them, through json's C encoder once per chunk.
-# XML: rows of one "shape" (the names of their attributes with a value, in order) share
-# a %-template per format; a row costs one list of escaped value texts and one % each.
+# Rows come in few "shapes": the types of their ids, their label (type), their
+# attribute names in order and the types of the values. For each shape one Python
+# function is generated and compiled (once; see _compile) that renders a row of that
+# shape in every format with f-strings: no loop over attributes, no per-value type
+# tests, no templates parsed per row. The JSON it writes is what json.dumps(...,
+# ensure_ascii=False, separators=(",", ":")) writes (the same string encoder, int and
+# float repr, NaN/Infinity, null, the C encoder for anything else); the CSV cells are
+# those of the previous writer, quoted by the csv module whenever a cell needs quotes.
 
 _JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _JSON_LIST = json.JSONEncoder(ensure_ascii=False)  # lists in GraphML/GEXF: "[2021, 2022]" as before
-_BOOL_TEXT = ("false", "true")
 _MAX_SHAPES = 4096
-_NODE_XML: dict[tuple, tuple] = {}
-_EDGE_XML: dict[tuple, tuple] = {}
+_NONE = type(None)
+_LISTLIKE = (list, tuple, set, dict)
+#: (kind, formats) -> shape -> compiled row renderer
+_RENDERERS: dict[tuple, dict[tuple, object]] = {}
 
 
-def _lit(s: str) -> str:
-    """Literal text for a %-template."""
-    return s.replace("%", "%%")
+def _json_float(v: float) -> str:
+    if v != v:
+        return "NaN"
+    if v in (float("inf"), float("-inf")):
+        return "Infinity" if v > 0 else "-Infinity"
+    return float.__repr__(v)
 
 
-def _remember(cache: dict, keys: tuple, value):
-    if len(cache) >= _MAX_SHAPES:
-        cache.clear()
-    cache[keys] = value
-    return value
-
-
-def _node_xml_templates(keys: tuple, n: object) -> tuple:
-    """(GraphML template, GEXF template, GEXF picker) of nodes whose attributes with a value are ``keys``."""
-    for k in keys:
-        if k not in NODE_ATTRS:
-            raise _xml_row_error("node", n, k)
-    # texts: 0 = node id, i = value of keys[i - 1]; GEXF: id, label (the name), then all but "id"
-    gm = '<node id="%s">' + "".join(f'<data key="n_{_lit(k)}">%s</data>' for k in keys) + "</node>"
-    rest = [i for i, k in enumerate(keys, 1) if k != "id"]
-    gx = ('<node id="%s" label="%s"><attvalues>'
-          + "".join(f'<attvalue for="{_GX_NODE_ID[keys[i - 1]]}" value="%s"/>' for i in rest)
-          + "</attvalues></node>")
-    label = keys.index("name") + 1 if "name" in keys else 0
-    return _remember(_NODE_XML, keys, (gm, gx, operator.itemgetter(0, label, *rest)))
-
-
-def _edge_xml_templates(keys: tuple, key: object) -> tuple:
-    """(GraphML template, GEXF template, GEXF picker) of edges whose attributes with a value are ``keys``."""
-    for k in keys:
-        if k not in EDGE_ATTRS:
-            raise _xml_row_error("edge", key, k)
-    # texts: 0 = source, 1 = target, 2 = key, 2 + i = value of keys[i - 1]; GEXF: element id = the "id" attribute
-    gm = ('<edge source="%s" target="%s" id="%s">' + "".join(f'<data key="e_{_lit(k)}">%s</data>' for k in keys)
-          + "</edge>")
-    rest = [i for i, k in enumerate(keys, 3) if k != "id"]
-    gx = ('<edge source="%s" target="%s" id="%s"><attvalues>'
-          + "".join(f'<attvalue for="{_GX_EDGE_ID[keys[i - 3]]}" value="%s"/>' for i in rest)
-          + "</attvalues></edge>")
-    gx_id = keys.index("id") + 3 if "id" in keys else 2
-    return _remember(_EDGE_XML, keys, (gm, gx, operator.itemgetter(0, 1, gx_id, *rest)))
-
-
-def _json_text(v: object) -> str:
+def _json_list_text(v: object) -> str:
     return _JSON_LIST.encode(sorted(v) if isinstance(v, set) else v)
 
 
-def _slow_text(what: str, ident: object, k: str, v: object) -> str:
-    """The XML text (not yet escaped) of a value that is not a str, int or bool."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return _xml_float(v)
-    if isinstance(v, (list, tuple, set, dict)):
-        if k not in LIST_ATTRS:
-            raise ValueError(f"{what} {ident!r}: attribute {k!r} holds a list but kg.schema says it does not")
-        return _json_text(v)
-    return str(v)
+def _csv_json(v: object) -> str:
+    return json.dumps(v, ensure_ascii=False)
 
 
-def _xml_texts(what: str, ident: object, head: int, keys: tuple, vals: list) -> list[str]:
-    """``vals`` (``head`` ids, then the values of ``keys``, no None) as escaped XML texts."""
-    texts = [v if (t := type(v)) is str else int.__repr__(v) if t is int
-             else _BOOL_TEXT[v] if t is bool else None for v in vals]
-    if None in texts:
-        for i, v in enumerate(vals):
-            if texts[i] is None:
-                texts[i] = str(v) if i < head else _slow_text(what, ident, keys[i - head], v)
-    if _xml_clean("".join(texts)):
-        return texts
-    return [xml_escape(t) for t in texts]
+def _csv_row(cells: tuple) -> str:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(cells)
+    return buf.getvalue()
 
 
-def _csv_spec(props: dict[str, str], skip: tuple[str, ...], first: int) -> tuple[tuple[str, ...], tuple, tuple]:
-    cols = tuple(k for k in props if k not in skip)
-    bools = tuple(i + first for i, k in enumerate(cols) if props[k] == "bool")
-    lists = tuple(i + first for i, k in enumerate(cols) if props[k].startswith("list"))
-    return cols, bools, lists
+#: names the generated code refers to
+_GLOBALS = {
+    "_jstr": json.encoder.encode_basestring,  # what json.dumps(ensure_ascii=False) uses for str
+    "_jany": _JSON_COMPACT.encode, "_jfloat": _json_float, "_irepr": int.__repr__, "_frepr": float.__repr__,
+    "_B": ("false", "true"), "_PyB": ("False", "True"), "_xfloat": _xml_float, "_xjson": _json_list_text,
+    "_esc": xml_escape, "_cbool": _cell_bool, "_clist": _cell_list, "_cjson": _csv_json, "_crow": _csv_row,
+}
 
 
-# label -> (part name, columns, indexes of bool columns, indexes of list columns) in a row; likewise per type
-_CSV_NODE_ROWS = {label: ("csv:" + node_csv_name(label), *_csv_spec(NODE_PROPERTIES[label], ("id", "label"), 1))
+def _fstr(pieces: list[tuple[bool, str]]) -> str:
+    """Source of an f-string from (is code, text) pieces: literals via repr, code as {code}."""
+    out = [f'f"{{{text}}}"' if is_code else repr(text) for is_code, text in pieces]
+    return " ".join(out) if out else '""'
+
+
+class _Source:
+    """Lines of a generated function and a counter for fresh names."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.n = 0
+
+    def add(self, line: str) -> None:
+        self.lines.append("    " + line)
+
+    def name(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+def _json_code(src: _Source, fields: dict[object, tuple[str, type]]) -> str:
+    """f-string source of a JSON object with ``fields`` (name -> (variable, type))."""
+    pieces: list[tuple[bool, str]] = [(False, "{")]
+    for i, (k, (var, t)) in enumerate(fields.items()):
+        pieces.append((False, ("," if i else "") + _JSON_COMPACT.encode({k: 0})[1:-2]))
+        if t is str:
+            pieces.append((True, f"_jstr({var})"))
+        elif t is int:
+            pieces.append((True, f"_irepr({var})"))
+        elif t is bool:
+            pieces.append((True, f"_B[{var}]"))
+        elif t is _NONE:
+            pieces.append((False, "null"))
+        elif t is float:
+            pieces.append((True, f"_jfloat({var})"))
+        else:
+            pieces.append((True, f"_jany({var})"))
+    pieces.append((False, "}"))
+    return _fstr(pieces)
+
+
+def _xml_code(src: _Source, kind: str, ident: object, ids: list[tuple[str, type]], keys: tuple,
+              types: tuple, gm: bool, gx: bool) -> None:
+    """Lines that append the GraphML and/or GEXF element of the row."""
+    declared = NODE_ATTRS if kind == "node" else EDGE_ATTRS
+    checked: list[str] = []  # text variables that may need escaping
+
+    def text(var: str, t: type) -> str:
+        if t is str:
+            name = src.name("t")
+            src.add(f"{name} = {var}")
+            checked.append(name)
+            return name
+        if t is int:
+            return f"_irepr({var})"
+        if t is bool:
+            return f"_B[{var}]"
+        if t is float:
+            return f"_xfloat({var})"
+        name = src.name("t")
+        src.add(f"{name} = {'_xjson' if issubclass(t, _LISTLIKE) else 'str'}({var})")
+        checked.append(name)
+        return name
+
+    id_texts = [text(var, t) for var, t in ids]
+    values: dict[str, str] = {}
+    for i, (k, t) in enumerate(zip(keys, types)):
+        if t is _NONE:
+            continue
+        if k not in declared:
+            raise _xml_row_error(kind, ident, k)
+        if issubclass(t, _LISTLIKE) and k not in LIST_ATTRS:
+            raise ValueError(f"{kind} {ident!r}: attribute {k!r} holds a list but kg.schema says it does not")
+        values[k] = text(f"x{i}", t)
+    if checked:
+        joined = checked[0] if len(checked) == 1 else _fstr([(True, c) for c in checked])
+        src.add(f"c = {joined}")
+        src.add("if not (c.isprintable() and '&' not in c and '<' not in c and '>' not in c"
+                " and '\"' not in c and \"'\" not in c):")
+        src.add(f"    {', '.join(checked)}, = {', '.join(f'_esc({c})' for c in checked)},")
+    if kind == "node":
+        (tn,) = id_texts
+        gm_head = [(False, '<node id="'), (True, tn), (False, '">')]
+        gx_head = [(False, '<node id="'), (True, tn), (False, '" label="'), (True, values.get("name", tn)),
+                   (False, '"><attvalues>')]
+        gx_ids, prefix = _GX_NODE_ID, "n_"
+    else:
+        tu, tv, tk = id_texts
+        gm_head = [(False, '<edge source="'), (True, tu), (False, '" target="'), (True, tv), (False, '" id="'),
+                   (True, tk), (False, '">')]
+        gx_head = [(False, '<edge source="'), (True, tu), (False, '" target="'), (True, tv), (False, '" id="'),
+                   (True, values.get("id", tk)), (False, '"><attvalues>')]
+        gx_ids, prefix = _GX_EDGE_ID, "e_"
+    if gm:
+        pieces = list(gm_head)
+        for k, code in values.items():
+            pieces += [(False, f'<data key="{prefix}{k}">'), (True, code), (False, "</data>")]
+        pieces.append((False, f"</{kind}>"))
+        src.add(f"gm({_fstr(pieces)})")
+    if gx:
+        pieces = list(gx_head)
+        for k, code in values.items():
+            if k != "id":
+                pieces += [(False, f'<attvalue for="{gx_ids[k]}" value="'), (True, code), (False, '"/>')]
+        pieces.append((False, f"</attvalues></{kind}>"))
+        src.add(f"gx({_fstr(pieces)})")
+
+
+def _csv_code(src: _Source, part: str, ids: list[tuple[str, type]], cols: dict[str, str], keys: tuple,
+              types: tuple, last: str) -> None:
+    """Lines that append the row's CSV line to its part (the cells of kg.sinks.neo4j_csv)."""
+    where = {k: i for i, k in enumerate(keys)}
+    cells: list[tuple[bool, str]] = []  # (is code, text)
+    checked: list[str] = []
+
+    def cell(code: str, check: bool) -> None:
+        if check:
+            name = src.name("c")
+            src.add(f"{name} = {code}")
+            checked.append(name)
+            code = name
+        cells.append((True, code))
+
+    for var, t in ids:
+        cell(var if t is str else f"str({var})", True)
+    for k, ptype in cols.items():
+        i = where.get(k)
+        t = _NONE if i is None else types[i]
+        var = f"x{i}"
+        if t is _NONE:
+            cells.append((False, ""))
+        elif ptype == "bool":
+            cell(f"_B[{var}]" if t is bool else f"_cbool({var})", False)
+        elif ptype.startswith("list"):
+            cell(f"_clist({var})", True)
+        elif t is str:
+            cell(var, True)
+        elif t is int:
+            cell(f"_irepr({var})", False)
+        elif t is float:
+            cell(f"_frepr({var})", False)
+        elif t is bool:
+            cell(f"_PyB[{var}]", False)
+        elif issubclass(t, (list, dict)):
+            cell(f"_cjson({var})", True)
+        else:
+            cell(f"str({var})", True)
+    cells.append((False, last))
+    line: list[tuple[bool, str]] = []
+    for i, piece in enumerate(cells):
+        if i:
+            line.append((False, ","))
+        line.append(piece)
+    line.append((False, "\r\n"))
+    if checked:
+        joined = checked[0] if len(checked) == 1 else _fstr([(True, c) for c in checked])
+        src.add(f"q = {joined}")
+        src.add("if ',' in q or '\"' in q or '\\n' in q or '\\r' in q:")
+        src.add(f"    lines[{part!r}].append(_crow(({', '.join(c if code else repr(c) for code, c in cells)},)))")
+        src.add("else:")
+        src.add(f"    lines[{part!r}].append({_fstr(line)})")
+    else:
+        src.add(f"lines[{part!r}].append({_fstr(line)})")
+
+
+def _compile(kind: str, shape: tuple, row_ident: object, formats: tuple[bool, bool, bool, bool]):
+    """The renderer of rows of ``shape`` (see render_chunk), generated and compiled."""
+    do_json, do_gm, do_gx, do_csv = formats
+    nid = 1 if kind == "node" else 3
+    id_types, tag = shape[:nid], shape[nid]
+    m = (len(shape) - nid - 1) // 2
+    keys, types = shape[nid + 1:nid + 1 + m], shape[nid + 1 + m:]
+    id_vars = ["n"] if kind == "node" else ["u", "v", "kk"]
+    ids = list(zip(id_vars, id_types))
+    src = _Source()
+    if m:
+        src.add(f"{', '.join(f'x{i}' for i in range(m))}, = a.values()")
+    if do_json:  # as networkx.node_link_data: {**a, "id": n} / {**a, "source": u, "target": v, "key": k}
+        fields: dict[object, tuple[str, type]] = {k: (f"x{i}", t) for i, (k, t) in enumerate(zip(keys, types))}
+        if kind == "node":
+            fields["id"] = ids[0]
+        else:
+            fields["source"], fields["target"], fields["key"] = ids
+        src.add(f"js({_json_code(src, fields)})")
+    if do_csv:
+        spec = (_CSV_NODE_COLS if kind == "node" else _CSV_REL_COLS).get(tag)
+        if spec is not None:
+            part, cols = spec
+            _csv_code(src, part, ids[:2], cols, keys, types, tag)  # an edge's key is not a column
+    if do_gm or do_gx:
+        _xml_code(src, kind, row_ident, ids, keys, types, do_gm, do_gx)
+    params = "n, a" if kind == "node" else "u, v, kk, a"
+    code = f"def render({params}, js, gm, gx, lines):\n" + ("\n".join(src.lines) or "    pass") + "\n"
+    namespace = dict(_GLOBALS)
+    exec(compile(code, f"<kg.sinks.files {kind} renderer>", "exec"), namespace)  # noqa: S102 - our own source
+    fn = namespace["render"]
+    fn.source = code  # for debugging: print(fn.source)
+    cache = _RENDERERS.setdefault((kind, formats), {})
+    if len(cache) >= _MAX_SHAPES:
+        cache.clear()
+    cache[shape] = fn
+    return fn
+
+
+# label -> (part name, {column: schema type}); likewise per relationship type
+_CSV_NODE_COLS = {label: ("csv:" + node_csv_name(label),
+                          {k: t for k, t in NODE_PROPERTIES[label].items() if k not in ("id", "label")})
                   for label in NODE_LABELS}
-_CSV_REL_ROWS = {rel: ("csv:" + rel_csv_name(rel), *_csv_spec(EDGE_PROPERTIES[rel], ("type",), 2))
+_CSV_REL_COLS = {rel: ("csv:" + rel_csv_name(rel), {k: t for k, t in EDGE_PROPERTIES[rel].items() if k != "type"})
                  for rel in REL_TYPES}
-
-
-def _csv_cell(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False)
-    return str(v)
-
-
-def _csv_line(row: list, bools: tuple, lists: tuple) -> str:
-    """One CSV line as csv.writer writes it (QUOTE_MINIMAL, CRLF) with kg.sinks.neo4j_csv's cells."""
-    for i in bools:
-        row[i] = _cell_bool(row[i])
-    for i in lists:
-        row[i] = _cell_list(row[i])
-    cells = [v if (t := type(v)) is str else int.__repr__(v) if t is int else _csv_cell(v) for v in row]
-    line = ",".join(cells)
-    if line.count(",") >= len(cells) or '"' in line or "\n" in line or "\r" in line:
-        buf = io.StringIO()
-        csv.writer(buf).writerow(cells)
-        return buf.getvalue()
-    return line + "\r\n"
 
 
 def render_chunk(
@@ -378,72 +519,36 @@ def render_chunk(
     unknown = formats - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats: {sorted(unknown)}")
-    do_json, do_gm, do_gx, do_csv = ("json" in formats, "graphml" in formats, "gexf" in formats,
-                                     "neo4j" in formats)
-    do_xml = do_gm or do_gx
-    js_n: list[dict] = []
-    js_e: list[dict] = []
+    flags = ("json" in formats, "graphml" in formats, "gexf" in formats, "neo4j" in formats)
+    js_n: list[str] = []
+    js_e: list[str] = []
     gm_n: list[str] = []
     gm_e: list[str] = []
     gx_n: list[str] = []
     gx_e: list[str] = []
-    lines: dict[str, list[str]] = {}
+    lines: defaultdict[str, list[str]] = defaultdict(list)
 
-    xml_shapes = _NODE_XML
+    cache = _RENDERERS.setdefault(("node", flags), {})
+    js, gm, gx = js_n.append, gm_n.append, gx_n.append
     for n, a in nodes:
-        if do_json:  # as node_link_data: {**a, "id": n}
-            js_n.append(a if a.get("id", _NOTHING) is n else {**a, "id": n})
-        if do_xml:
-            keys, vals = tuple(a), list(a.values())
-            if None in vals:
-                xkeys = tuple([k for k, v in a.items() if v is not None])
-                xvals = [n, *[v for v in vals if v is not None]]
-            else:
-                xkeys, xvals = keys, [n, *vals]
-            gm, gx, pick = xml_shapes.get(xkeys) or _node_xml_templates(xkeys, n)
-            texts = _xml_texts("node", n, 1, xkeys, xvals)
-            if do_gm:
-                gm_n.append(gm % tuple(texts))
-            if do_gx:
-                gx_n.append(gx % pick(texts))
-        if do_csv:
-            label = a.get("label")
-            spec = _CSV_NODE_ROWS.get(label) if isinstance(label, str) else None
-            if spec is not None:
-                part, cols, bools, lists = spec
-                line = _csv_line([n, *map(a.get, cols), label], bools, lists)
-                try:
-                    lines[part].append(line)
-                except KeyError:
-                    lines[part] = [line]
+        tag = a.get("label")
+        shape = (type(n), tag if type(tag) is str else None, *a, *map(type, a.values()))
+        fn = cache.get(shape)
+        if fn is None:
+            fn = _compile("node", shape, n, flags)
+            cache = _RENDERERS[("node", flags)]
+        fn(n, a, js, gm, gx, lines)
 
-    xml_shapes = _EDGE_XML
+    cache = _RENDERERS.setdefault(("edge", flags), {})
+    js, gm, gx = js_e.append, gm_e.append, gx_e.append
     for u, v, key, a in edges:
-        if do_json:  # as node_link_data
-            js_e.append({**a, "source": u, "target": v, "key": key})
-        if do_xml:
-            keys, vals = tuple(a), list(a.values())
-            if None in vals:
-                xkeys = tuple([k for k, x in a.items() if x is not None])
-                xvals = [u, v, key, *[x for x in vals if x is not None]]
-            else:
-                xkeys, xvals = keys, [u, v, key, *vals]
-            gm, gx, pick = xml_shapes.get(xkeys) or _edge_xml_templates(xkeys, key)
-            texts = _xml_texts("edge", key, 3, xkeys, xvals)
-            if do_gm:
-                gm_e.append(gm % tuple(texts))
-            if do_gx:
-                gx_e.append(gx % pick(texts))
-        if do_csv:
-            rel = a.get("type")
-            spec = _CSV_REL_ROWS.get(rel) if isinstance(rel, str) else None
-            if spec is not None:
-                part, cols, bools, lists = spec
-                line = _csv_line([u, v, *map(a.get, cols), rel], bools, lists)
-                try:
-                    lines[part].append(line)
-                except KeyError:
-                    lines[part] = [line]
+        tag = a.get("type")
+        shape = (type(u), type(v), type(key), tag if type(tag) is str else None, *a, *map(type, a.values()))
+        fn = cache.get(shape)
+        if fn is None:
+            fn = _compile("edge", shape, key, flags)
+            cache = _RENDERERS[("edge", flags)]
+        fn(u, v, key, a, js, gm, gx, lines)
 
     chunk: Chunk = {}
     if js_n:
@@ -463,16 +568,13 @@ def render_chunk(
     return chunk
 
 
-_NOTHING = object()
-
-
 def _json_dumps(obj: object) -> str:
     return _JSON_COMPACT.encode(obj)
 
 
-def _json_join(items: list[dict]) -> bytes:
+def _json_join(items: list[str]) -> bytes:
     # a lone surrogate can only stand inside a JSON string: its \uXXXX escape reads back as itself
-    return _JSON_COMPACT.encode(items)[1:-1].encode("utf-8", "backslashreplace")
+    return ",".join(items).encode("utf-8", "backslashreplace")
 
 
 def _lines(items: list[str]) -> bytes:
