@@ -70,9 +70,18 @@ class SuffixTrie:
         return out
 
     def longest_ending_at(self, text: str, end: int, lo: int = 0) -> tuple[int, str, object] | None:
-        """The longest word ending at ``end``, or None."""
-        got = self.ending_at(text, end, lo)
-        return got[0] if got else None
+        """The longest word ending at ``end`` (and starting at or after ``lo``), or None."""
+        best = None
+        node = self._root
+        i = end - 1
+        while i >= lo:
+            node = node.children.get(text[i])
+            if node is None:
+                break
+            if node.word is not None:
+                best = (i, node.word, node.value)
+            i -= 1
+        return best
 
     def __contains__(self, word: str) -> bool:
         node = self._root

@@ -120,19 +120,20 @@ class PhraseScanner:
         text = self.text
         for kind in ("domain", "stems", "known", "words", "places"):
             trie = self.lx.trie(kind)
-            for e in range(end, min(len(text), end + trie.max_len) + 1):
-                for s, word, _ in trie.ending_at(text, e):
-                    if s <= start and e - s > end - start:
-                        return True
+            # a word that starts at or before ``start`` ends within max_len of it; the longest is enough
+            for e in range(end, min(len(text), start + trie.max_len) + 1):
+                hit = trie.longest_ending_at(text, e)
+                if hit is not None and hit[0] <= start and e - hit[0] > end - start:
+                    return True
         return False
 
     def stopword_starting_at(self, i: int, kinds: frozenset[str]) -> str | None:
         """A stop word of one of ``kinds`` that starts at ``i`` (for scans to the right)."""
-        trie = self.lx.trie("stopwords")
-        for e in range(i + 1, min(len(self.text), i + trie.max_len) + 1):
-            for s, word, _ in trie.ending_at(self.text, e, i):
-                if s == i and self.lx.stopwords.get(word) in kinds and not self._covered(s, e):
-                    return word
+        stops = self.lx.stopwords
+        for e in range(i + 1, min(len(self.text), i + self.lx.trie("stopwords").max_len) + 1):
+            word = self.text[i:e]
+            if word in stops and stops[word] in kinds and not self._covered(i, e):
+                return word
         return None
 
     def det_before(self, pos: int) -> str | None:
