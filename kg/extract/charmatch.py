@@ -8,7 +8,7 @@ scanning every offset finds every occurrence (Aho-Corasick style, with the
 short words of a dictionary this costs a few steps per character).
 :meth:`SuffixTrie.matches` does that scan once for a whole text, walking
 only from the offsets where some word may end (found by a regular
-expression over the words' last characters), and answers the same
+expression over the words' last two characters), and answers the same
 questions from a table.
 """
 
@@ -46,8 +46,13 @@ class SuffixTrie:
                 node = node.children.setdefault(ch, _Node())
             node.word, node.value = w, v
             self.max_len = max(self.max_len, len(w))
-        last = "".join(sorted(self._root.children))
-        self._last_chars = re.compile(f"[{re.escape(last)}]" if last else "(?!)")
+        # where a word may end: its last two characters, or a one-character word, stand before
+        last = "".join(sorted({w[-1] for w in words if len(w) > 1}))
+        before_last = "".join(sorted({w[-2] for w in words if len(w) > 1}))
+        single = "".join(sorted({w for w in words if len(w) == 1}))
+        ends = [f"[{re.escape(last)}](?<=[{re.escape(before_last)}].)"] if last else []
+        ends += [f"[{re.escape(single)}]"] if single else []
+        self._word_ends = re.compile("|".join(ends) or "(?!)")
 
     def ending_at(self, text: str, end: int, lo: int = 0) -> list[tuple[int, str, object]]:
         """Words that end at ``end`` (exclusive) and start at or after ``lo``, longest first.
@@ -109,7 +114,7 @@ class SuffixTrie:
             ``text`` without walking the trie again.
         """
         by_end: dict[int, tuple[tuple[int, str, object], ...]] = {}
-        for m in self._last_chars.finditer(text):
+        for m in self._word_ends.finditer(text):
             end = m.end()
             got = self.ending_at(text, end)
             if got:

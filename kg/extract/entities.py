@@ -68,7 +68,7 @@ def lexicon_candidates(sc: PhraseScanner) -> list[Candidate]:
     for start, end, word, (label, canon) in sc.matches("known"):
         if label == "AGENCY":  # 交通运输部 is not a body inside 交通运输部门
             hit = heads.longest_ending_at(end, start)
-            if hit and any(text.startswith(nb, end) for nb in hit[2].not_before):
+            if hit and text.startswith(hit[2].not_before, end):
                 continue
         tier = 9 if word in lx.user_phrases else 2
         cand = Candidate(label, start, end, canon, "lexicon", tier=tier)

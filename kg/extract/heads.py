@@ -190,7 +190,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     for end, hits in sc.matches("agency_heads").by_end.items():
         best: Candidate | None = None
         for hstart, word, head in hits:  # longest head first: 管理局, then 局
-            if any(text.startswith(nb, end) for nb in head.not_before):
+            if text.startswith(head.not_before, end):
                 continue
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
             if not _head_ok(head, parts, sc):
@@ -302,7 +302,7 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
     out: list[Candidate] = []
     for end, hits in sc.matches("org_heads").by_end.items():
         hstart, word, head = hits[0]
-        if head.weak and not any(text.startswith(a, end) for a in head.after):
+        if head.weak and not text.startswith(head.after, end):
             continue
         pos = hstart
         lo = max(0, hstart - 10)
@@ -338,7 +338,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 if "any" not in head.where:
                     continue
                 anaphor, strong = False, False
-            if any(text.startswith(nb, end) for nb in head.not_before):
+            if text.startswith(head.not_before, end):
                 continue
             if sc.in_title(hstart, end):
                 continue

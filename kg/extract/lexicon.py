@@ -43,11 +43,12 @@ from kg.paths import GAZETTEER_DIR, LEXICON_DIR
 
 ENTRY_TYPES: tuple[str, ...] = ENTITY_TYPES + ("STOP",)
 QUOTES = "“”‘’「」『』\"'《》〈〉"
+_NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
 def strip_quotes(text: str) -> str:
     """``text`` without quotation marks and title brackets (masks kept)."""
-    return "".join(ch for ch in text if ch not in QUOTES)
+    return text.translate(_NO_QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class Lexicon:
     places: set[str] = field(default_factory=set)
     user_phrases: set[str] = field(default_factory=set)  # phrases of user files (quotes removed)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
+    _tries: dict[str, SuffixTrie] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------- entries
     @property
@@ -193,8 +195,7 @@ class Lexicon:
         ``places``, ``org_heads``, ``campaign_heads``, ``regulation_heads``,
         ``stopwords``, ``generic``, ``domain``, ``words``.
         """
-        key = f"trie:{kind}"
-        got = self._cache.get(key)
+        got = self._tries.get(kind)
         if got is None:
             words: dict[str, object]
             if kind == "known":
@@ -204,8 +205,8 @@ class Lexicon:
             else:
                 words = dict(getattr(self, kind))
             got = SuffixTrie(words)
-            self._cache[key] = got
-        return got  # type: ignore[return-value]
+            self._tries[kind] = got
+        return got
 
     def is_word(self, text: str) -> bool:
         """True when ``text`` is a known common word of any vocabulary (not a brand)."""

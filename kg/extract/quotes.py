@@ -129,14 +129,14 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
             break
         end = i + 1
         for _, word, head in lx.trie("campaign_heads").ending_at(text, end, pos):
-            if word == "工作" or any(text.startswith(nb, end) for nb in head.not_before):
+            if word == "工作" or text.startswith(head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end)
             break
         for _, word, head in lx.trie("regulation_heads").ending_at(text, end, pos):
-            if not head.where & {"any", "quoted"} or any(text.startswith(nb, end) for nb in head.not_before):
+            if not head.where & {"any", "quoted"} or text.startswith(head.not_before, end):
                 continue
             best = ("REGULATION", end)
             break
