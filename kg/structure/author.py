@@ -18,6 +18,8 @@ _TITLE_AGENCY = re.compile(
 )
 _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
+#: how far before its 带领 a match of _LEADS can start (name, head, 领导班子, 团结)
+_LEADS_REACH = 20 + max(map(len, HEADS)) + len("领导班子") + len("团结")
 _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|党委|领导班子)?(?:研究)?同意")
 _SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处)(?![长])")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
@@ -74,9 +76,11 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
 
     if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
         return as_written(m)
-    for pattern in (_ON_BEHALF, _LEADS):
-        if m := pattern.search(norm):
-            return as_written(m)
+    if m := _ON_BEHALF.search(norm):
+        return as_written(m)
+    # _LEADS tries every offset: start where its closing 带领 can first be reached
+    if (at := norm.find("带领")) >= 0 and (m := _LEADS.search(norm, max(0, at - _LEADS_REACH))):
+        return as_written(m)
     starts = {m.start for m in (g.find(norm) if places is None else places)}
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
     for head, _ in refs.most_common():
