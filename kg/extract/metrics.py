@@ -61,6 +61,9 @@ PERIOD_RE = re.compile(
     r"截至(?:\d{4}年)?\d{1,2}月(?:底|末)?|\d{1,2}月份|今年以来|年初以来"
 )
 _NUMBER_RE = re.compile(r"[0-9Xx*]+(?:[.,][0-9Xx*]+)*")
+_NUMBER_SEPS = re.compile(r"([.,])")
+_EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
+_INDICATOR_CUT = re.compile(r"[0-9Xx*]|同比|环比|比|较")
 _TIME_OF_DAY = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "晚")
 
 
@@ -210,6 +213,8 @@ def clause_spans(text: str, start: int, end: int, protected: list[bool] | None =
 
 
 def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    if not text.endswith(words):
+        return None
     for w in words:
         if text.endswith(w):
             return w
@@ -268,7 +273,7 @@ class NumberGrammar:
     def _token_at(self, norm: str, text: str, m: re.Match) -> tuple[int, int] | None:
         """Trim a raw digit run to one number: one decimal point, thousands commas only as ASCII ','."""
         s = m.start()
-        parts = re.split(r"([.,])", m.group())
+        parts = _NUMBER_SEPS.split(m.group())
         pos = s + len(parts[0])
         seen_dot = False
         for k in range(1, len(parts), 2):
@@ -494,7 +499,7 @@ class MetricExtractor:
             return True
         if compare and (_ends_with(core, self._change_single) or core.endswith(("多", "少"))):
             return True
-        if re.search(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$", core):
+        if _EXCEEDS.search(core):
             return True
         return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
 
@@ -538,7 +543,7 @@ class MetricExtractor:
         phrase_end = _PHRASE_END.search(norm, num.end)
         j = phrase_end.start() if phrase_end else len(norm)
         post = _strip_words(norm[num.end:j].strip(), ("以上", "以下", "左右", "之多", "的"), left=True)
-        cut = re.search(r"[0-9Xx*]|同比|环比|比|较", post)
+        cut = _INDICATOR_CUT.search(post)
         if cut:
             post = post[:cut.start()]
         for w in self.cues["change"]:
