@@ -582,7 +582,7 @@ def _lines(items: list[str]) -> bytes:
     return "\n".join(items).encode("utf-8")
 
 
-def render_graph(g, formats: Iterable[str] = FORMATS, batch: int = 20000) -> Iterator[Chunk]:
+def render_graph(g, formats: Iterable[str] = FORMATS, batch: int = 1000) -> Iterator[Chunk]:
     """Chunks of ``g`` (a ``networkx.MultiDiGraph``): its nodes, then its edges, ``batch`` rows at a time."""
     formats = tuple(formats)
     rows: list = []
