@@ -38,6 +38,8 @@ class SuffixTrie:
     def __init__(self, words: dict[str, object]) -> None:
         self._root = _Node()
         self.max_len = 0
+        self._words = tuple(w for w in words if w)
+        self._containing: dict[str, tuple[tuple[int, str], ...]] = {}
         for w, v in words.items():
             if not w:
                 continue
@@ -87,6 +89,18 @@ class SuffixTrie:
                 best = (i, node.word, node.value)
             i -= 1
         return best
+
+    def containing(self, part: str) -> tuple[tuple[int, str], ...]:
+        """The words longer than ``part`` that contain it, with its offset in each: ``(offset, word)``.
+
+        Worked out once per ``part`` (the words never change).
+        """
+        got = self._containing.get(part)
+        if got is None:
+            got = tuple((i, w) for w in self._words if len(w) > len(part) and part in w
+                        for i in range(len(w) - len(part) + 1) if w.startswith(part, i))
+            self._containing[part] = got
+        return got
 
     def __contains__(self, word: str) -> bool:
         node = self._root

@@ -118,12 +118,10 @@ class PhraseScanner:
     def _covered(self, start: int, end: int) -> bool:
         """True when a content word longer than ``[start, end)`` covers it."""
         text = self.text
+        part = text[start:end]
         for kind in ("domain", "stems", "known", "words", "places"):
-            trie = self.lx.trie(kind)
-            # a word that starts at or before ``start`` ends within max_len of it; the longest is enough
-            for e in range(end, min(len(text), start + trie.max_len) + 1):
-                hit = trie.longest_ending_at(text, e)
-                if hit is not None and hit[0] <= start and e - hit[0] > end - start:
+            for offset, word in self.lx.trie(kind).containing(part):
+                if start >= offset and text.startswith(word, start - offset):
                     return True
         return False
 
