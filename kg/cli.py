@@ -48,7 +48,8 @@ def print_summary(summary: dict, out: Path) -> None:
     rels = summary["relations"]
     t.add_row("relations", ", ".join(f"{k} {v}" for k, v in rels.items()) or "none")
     t.add_row("graph", f"{summary['nodes']} nodes, {summary['edges']} edges")
-    t.add_row("time", f"{summary['seconds']} s")
+    how = f"{summary.get('processed', 0)} documents processed, {summary.get('cached', 0)} from the cache"
+    t.add_row("time", f"{summary['seconds']} s ({how})")
     console.print(t)
     for w in summary["warnings"]:
         err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
@@ -66,8 +67,15 @@ def build(
     database: NeoDatabase = None,
     batch_size: BatchSize = 1000,
     views: Annotated[bool, typer.Option("--views/--no-views", help="Write the HTML views into OUT/visualizations.")] = True,
+    store: Annotated[bool, typer.Option("--store/--no-store", help="Write the embedded Cypher store into OUT/store.")] = True,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Process documents on this Dask scheduler (tcp://host:8786).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse OUT/cache: only new and changed documents are processed.")] = True,
 ) -> None:
-    """Build the knowledge graph of CORPUS and write it with its exports into OUT."""
+    """Build the knowledge graph of CORPUS and write it with its exports into OUT.
+
+    A rebuild into the same OUT processes only new and changed documents.
+    """
     from kg.pipeline import BuildError, build as build_graph
 
     if not corpus.exists():
@@ -83,7 +91,8 @@ def build(
             bar.update(task, description=stage, completed=done, total=total or None, item=item)
 
         try:
-            result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views)
+            result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views,
+                                 store=store, workers=workers, dask=dask, cache=cache)
         except BuildError as exc:
             fail(str(exc))
     print_summary(result.summary, out)

@@ -1,0 +1,322 @@
+"""The library API: build a knowledge graph from a corpus folder.
+
+>>> from kg.pipeline import build
+>>> result = build("data/corpus", "out")          # doctest: +SKIP
+>>> result.summary["entities"]                     # doctest: +SKIP
+
+Only this module and :mod:`kg.cli` import every stage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from kg.extract.lexicon import LexiconError, read_entries
+from kg.graph import entity_rows
+from kg.ingest import corpus_files
+from kg.model import Linking
+from kg.pipeline import executors
+from kg.pipeline.cache import Cache, build_fingerprint, document_key
+from kg.pipeline.work import JSONL_PART, Compact, Failed, Processed, Settings, Task, render
+from kg.resolve import link
+from kg.sinks.files import render_chunk, write_files
+
+#: progress callback: (stage, done, total, item name)
+Progress = Callable[[str, int, int, str], None]
+#: below this many bytes to extract, starting worker processes costs more than it saves
+IN_PROCESS_BYTES = 1_000_000
+
+
+class BuildError(Exception):
+    """A build step that could not write its output (one line; the files before it are kept)."""
+
+
+@dataclass
+class BuildResult:
+    """What :func:`build` made; ``graph`` is read from ``out/graph.json`` when first asked for."""
+
+    out: Path
+    summary: dict
+    warnings: list[str] = field(default_factory=list)
+    _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph as a ``networkx.MultiDiGraph`` (loaded on first use)."""
+        if self._graph is None:
+            from kg.sinks.exports import read_json
+
+            self._graph = read_json(self.out / "graph.json")
+        return self._graph
+
+
+def _noop(stage: str, done: int, total: int, item: str) -> None:
+    return None
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class _Scan:
+    todo: list[tuple[str, Path, str]] = field(default_factory=list)  # (name, path, key)
+    todo_bytes: int = 0
+    cached: list[Compact] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    total: int = 0
+
+
+def _scan(corpus: Path, fingerprint: str, cache: Cache) -> _Scan:
+    """Hash every file of the corpus; sort them into cached and to do."""
+    scan = _Scan()
+    if not corpus.exists():
+        scan.failed.append(Failed(corpus.name or str(corpus), "no such file or folder"))
+        return scan
+    base = corpus.parent if corpus.is_file() else corpus
+    try:
+        paths = corpus_files(corpus)
+    except OSError as exc:
+        scan.failed.append(Failed(corpus.name, f"unreadable folder ({exc.strerror or exc})"))
+        return scan
+    for path in paths:
+        name = path.relative_to(base).as_posix()
+        scan.total += 1
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+            scan.failed.append(Failed(name, f"unreadable ({reason})"))
+            continue
+        key = document_key(fingerprint, name, data)
+        if cache.has(key):
+            scan.cached.append(cache.compact(key))
+        else:
+            scan.todo.append((name, path, key))
+            scan.todo_bytes += len(data)
+    return scan
+
+
+def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed]) -> Iterator[Task]:
+    for name, path, key in todo:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            failed.append(Failed(name, f"unreadable ({exc.strerror or exc})"))
+            continue
+        yield Task(name=name, path=str(path), data=data, key=key)
+
+
+def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
+    """Re-render the chunks whose entity ids linking changed (a masked name joined another); count them."""
+    n = 0
+    for c in docs:
+        ids = linking.ids[c.name]
+        if ids == c.chunk_ids:
+            continue
+        ext, groups = pickle.loads(cache.record(c.key))
+        chunk, stats = render(ext, groups, ids)
+        c.stats.nodes, c.stats.edges, c.stats.relations = stats.nodes, stats.edges, stats.relations
+        c.chunk_ids = ids
+        cache.replace_chunk(c.key, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        n += 1
+    return n
+
+
+def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> None:
+    """Stream the entity chunk and every document's cached chunk into the output files."""
+    ents = render_chunk(entity_rows(linking.entities[i] for i in sorted(linking.entities)), [])
+    jsonl_tmp = out / "extractions.jsonl.tmp"
+    with jsonl_tmp.open("wb") as jsonl:
+
+        def chunks() -> Iterator[dict[str, bytes]]:
+            yield ents
+            for c in docs:
+                chunk = pickle.loads(cache.chunk(c.key))
+                jsonl.write(chunk.pop(JSONL_PART, b""))
+                yield chunk
+
+        write_files(out, chunks())
+    os.replace(jsonl_tmp, out / "extractions.jsonl")
+
+
+def summarise(docs: list[Compact], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
+    """The numbers a user sees at the end of a build."""
+    ent_types = Counter(e.label for e in linking.entities.values())
+    mentions: Counter = Counter()
+    relations: Counter = Counter()
+    for c in docs:
+        mentions.update(c.stats.mentions)
+        relations.update(c.stats.relations)
+    return {
+        "documents": len(docs),
+        "documents_failed": failed,
+        "sections": sum(c.stats.sections for c in docs),
+        "sentences": sum(c.stats.sentences for c in docs),
+        "entities": dict(sorted(ent_types.items())),
+        "entity_mentions": dict(sorted(mentions.items())),
+        "cross_document_entities": sum(1 for e in linking.entities.values() if len(e.docs) > 1),
+        "metrics": sum(c.stats.metrics for c in docs),
+        "metrics_masked": sum(c.stats.metrics_masked for c in docs),
+        "relations": dict(sorted(relations.items())),
+        "nodes": len(linking.entities) + sum(c.stats.nodes for c in docs),
+        "edges": sum(c.stats.edges for c in docs),
+        "warnings": warnings,
+        "seconds": round(seconds, 2),
+    }
+
+
+def build(
+    corpus: str | Path,
+    out: str | Path,
+    *,
+    lexicons: list[Path] | None = None,
+    progress: Progress = _noop,
+    store: bool = True,
+    views: bool = True,
+    workers: int | None = None,
+    dask: str | None = None,
+    cache: bool = True,
+) -> BuildResult:
+    """Build the knowledge graph of ``corpus`` and write its files into ``out``.
+
+    Documents are processed in parallel and streamed: each is read, extracted
+    and rendered once, its result cached in ``out/cache`` by content hash, and
+    only compact records stay in memory for linking. A rebuild processes only
+    new and changed documents and gives the same files as a clean build.
+
+    Parameters
+    ----------
+    corpus : path
+        A folder of .txt/.md/.html/.docx documents (searched recursively), or one file.
+    out : path
+        The output folder (created).
+    lexicons : list of path, optional
+        User lexicon files (see the README).
+    progress : callable, optional
+        Called as ``progress(stage, done, total, item)``.
+    store : bool
+        Write the embedded Cypher store into ``out/store``.
+    views : bool
+        Write the HTML views into ``out/visualizations``.
+    workers : int, optional
+        Local worker processes (default: the machine's cores; 1 = this process).
+    dask : str, optional
+        Address of a Dask distributed scheduler: documents are processed on its workers.
+    cache : bool
+        Reuse and keep ``out/cache``; ``False`` processes everything and leaves no cache.
+
+    Returns
+    -------
+    BuildResult
+        The summary (also written as ``summary.json``) and, on demand, the graph.
+
+    Raises
+    ------
+    BuildError
+        A bad user lexicon, a failed executor or an output that could not be written (one line).
+    """
+    t0 = time.perf_counter()
+    corpus, out = Path(corpus), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        for path in lexicons or []:
+            read_entries(Path(path))  # a bad user lexicon stops the build before any work
+        settings = Settings.from_paths(list(lexicons or []))
+    except (LexiconError, FileNotFoundError, UnicodeDecodeError) as exc:
+        raise BuildError(str(exc)) from exc
+    tmp_cache = None if cache else tempfile.mkdtemp(prefix="kg-cache-", dir=out)
+    store_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
+    try:
+        return _build(corpus, out, settings, store_cache, progress, store, views, workers, dask, t0)
+    finally:
+        if tmp_cache:
+            shutil.rmtree(tmp_cache, ignore_errors=True)
+
+
+def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,
+           views: bool, workers: int | None, dask: str | None, t0: float) -> BuildResult:
+    stages: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(stage: str) -> None:
+        now = time.perf_counter()
+        stages[stage] = round(stages.get(stage, 0.0) + now - clock[0], 3)
+        clock[0] = now
+
+    scan = _scan(corpus, build_fingerprint(settings.lexicons), cache)
+    lap("scan")
+    workers = default_workers() if workers is None else max(1, workers)
+    if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
+        workers = 1
+    workers = min(workers, max(1, len(scan.todo)))
+    docs = {c.name: c for c in scan.cached}
+    done = len(docs)
+    progress("extract", done, scan.total, "")
+    try:
+        for res in executors.run(_tasks(scan.todo, scan.failed), settings, workers=workers, dask=dask):
+            done += 1
+            if isinstance(res, Failed):
+                scan.failed.append(res)
+                progress("extract", done, scan.total, res.name)
+                continue
+            c = res.compact
+            cache.put(c.key, c, res.record, res.chunk)
+            docs[c.name] = c
+            progress("extract", done, scan.total, c.name)
+    except executors.ExecutorError as exc:
+        cache.save(set(cache.index))  # keep what was done for the next run
+        raise BuildError(str(exc)) from exc
+    lap("extract")
+    ordered = [docs[n] for n in sorted(docs)]
+    progress("resolve", 0, 1, "")
+    linking = link(c.groups for c in ordered)
+    _final_chunks(ordered, linking, cache)
+    lap("link")
+    progress("write", 0, 1, "")
+    _write_outputs(out, ordered, linking, cache)
+    lap("write")
+    cache.save({c.key for c in ordered})
+    lap("cache")
+    result_warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)]
+    result_warnings += [f"{c.name}: {w}" for c in ordered for w in c.warnings]
+    result = BuildResult(out=out, summary={}, warnings=result_warnings)
+    if store:
+        from kg.sinks.embedded import StoreError, write_store  # loads the database engine only when asked
+
+        progress("store", 0, 1, "")
+        try:
+            write_store(result.graph, out / "store")
+        except StoreError as exc:
+            raise BuildError(f"{out / 'store'}: embedded store not written: {exc}") from exc
+        lap("store")
+    if views:
+        from kg.views import write_views
+
+        progress("views", 0, 1, "")
+        write_views(result.graph, out / "visualizations")
+        lap("views")
+    summary = summarise(ordered, linking, result_warnings, len(scan.failed), time.perf_counter() - t0)
+    summary["corpus"] = str(corpus.resolve())
+    summary["processed"] = len(ordered) - len(scan.cached)
+    summary["cached"] = len(scan.cached)
+    summary["workers"] = 0 if dask else workers
+    summary["stages"] = stages
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    result.summary = summary
+    return result

@@ -1,0 +1,114 @@
+"""The content-hash cache of a build output folder (``OUT/cache``).
+
+A document's key is a hash of the code and data that extract it, the user
+lexicons, its name and its bytes. Per key the cache holds the document's
+compact record (in ``index.pkl``), its extraction (``<key>.rec``) and its
+rendered output chunk (``<key>.chunk``). A rebuild reads every file, hashes it,
+and processes only the documents whose key it has not seen; keys no longer in
+the corpus are pruned at the end of the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+from kg.paths import DATA_DIR
+
+#: bump when the cache layout changes
+LAYOUT = "kg-cache/1"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of kg's source files and shipped data (everything a document's output depends on)."""
+    h = hashlib.sha256(LAYOUT.encode())
+    files = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+    files += sorted(p for p in Path(DATA_DIR).rglob("*") if p.is_file() and p.suffix in (".tsv", ".txt", ".json")
+                    and "corpus" not in p.relative_to(DATA_DIR).parts)
+    for p in files:
+        h.update(p.as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def build_fingerprint(lexicons: tuple[tuple[str, str], ...]) -> str:
+    """The code fingerprint combined with the user lexicons' contents."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for name, text in lexicons:
+        h.update(b"\x00" + name.encode() + b"\x00" + text.encode())
+    return h.hexdigest()
+
+
+def document_key(fingerprint: str, name: str, data: bytes) -> str:
+    """The cache key of one document."""
+    h = hashlib.sha256(fingerprint.encode())
+    h.update(b"\x00" + name.encode() + b"\x00")
+    h.update(data)
+    return h.hexdigest()[:40]
+
+
+class Cache:
+    """The cache folder of one output folder; ``enabled=False`` reads nothing and writes nothing."""
+
+    def __init__(self, folder: Path, enabled: bool = True) -> None:
+        self.folder = Path(folder)
+        self.enabled = enabled
+        self.index: dict[str, object] = {}
+        if enabled:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            try:
+                with (self.folder / "index.pkl").open("rb") as fh:
+                    self.index = pickle.load(fh)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+                self.index = {}  # no cache yet, or one an older kg wrote: start over
+
+    def _path(self, key: str, kind: str) -> Path:
+        return self.folder / f"{key}.{kind}"
+
+    def has(self, key: str) -> bool:
+        return (self.enabled and key in self.index and self._path(key, "rec").exists()
+                and self._path(key, "chunk").exists())
+
+    def compact(self, key: str):
+        return self.index[key]
+
+    def put(self, key: str, compact: object, record: bytes, chunk: bytes) -> None:
+        """Store a processed document (a no-op when disabled)."""
+        self.index[key] = compact
+        if self.enabled:
+            self._write(self._path(key, "rec"), record)
+            self._write(self._path(key, "chunk"), chunk)
+
+    def record(self, key: str) -> bytes:
+        return self._path(key, "rec").read_bytes()
+
+    def chunk(self, key: str) -> bytes:
+        return self._path(key, "chunk").read_bytes()
+
+    def replace_chunk(self, key: str, chunk: bytes) -> None:
+        self._write(self._path(key, "chunk"), chunk)
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    def save(self, keep: set[str]) -> None:
+        """Write the index of the keys in ``keep`` and delete every other entry's files."""
+        if not self.enabled:
+            return
+        self.index = {k: v for k, v in self.index.items() if k in keep}
+        tmp = self.folder / "index.pkl.tmp"
+        with tmp.open("wb") as fh:
+            pickle.dump(self.index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / "index.pkl")
+        for p in self.folder.iterdir():
+            stem, _, kind = p.name.partition(".")
+            if kind in ("rec", "chunk", "rec.tmp", "chunk.tmp") and stem not in keep:
+                p.unlink(missing_ok=True)

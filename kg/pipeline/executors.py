@@ -1,0 +1,113 @@
+"""Where documents are processed: this process, local worker processes, or a Dask cluster.
+
+Every executor takes an iterator of :class:`~kg.pipeline.work.Task` and
+yields results as they finish, keeping only a bounded number of documents in
+flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from kg.pipeline.work import Failed, Processed, Settings, Task, pipeline_for, process, process_many
+
+#: a batch sent to a worker holds documents up to about this many bytes
+BATCH_BYTES = 256 * 1024
+#: batches in flight per worker
+WINDOW = 3
+#: how long to try to reach a Dask scheduler
+CONNECT_TIMEOUT = "20s"
+
+
+class ExecutorError(RuntimeError):
+    """The executor itself failed (a worker died, the cluster is unreachable); one line."""
+
+
+def batches(tasks: Iterable[Task], limit: int = BATCH_BYTES) -> Iterator[list[Task]]:
+    """Group tasks into batches of about ``limit`` bytes (at least one task each)."""
+    batch: list[Task] = []
+    size = 0
+    for t in tasks:
+        batch.append(t)
+        size += len(t.data)
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def run_serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Processed | Failed]:
+    """Process in this process."""
+    for t in tasks:
+        yield process(t, settings)
+
+
+def _init_worker(settings: Settings) -> None:
+    pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
+
+
+def run_pool(tasks: Iterable[Task], settings: Settings, workers: int) -> Iterator[Processed | Failed]:
+    """Process in ``workers`` local processes (started with ``spawn``, so safe beside threads)."""
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                initargs=(settings,)) as pool:
+        pending: set[cf.Future] = set()
+        source = batches(tasks)
+        try:
+            for batch in source:
+                pending.add(pool.submit(process_many, batch, settings))
+                if len(pending) >= workers * WINDOW:
+                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                    for fut in done:
+                        yield from fut.result()
+            for fut in cf.as_completed(pending):
+                yield from fut.result()
+        except cf.process.BrokenProcessPool as exc:
+            raise ExecutorError(f"a worker process died ({exc}); documents done so far are cached, "
+                                "rerun (or use --workers 1 to find the document)") from None
+
+
+def run_dask(tasks: Iterable[Task], settings: Settings, address: str) -> Iterator[Processed | Failed]:
+    """Process on the Dask distributed cluster at ``address`` (its workers need kg installed).
+
+    Documents travel as bytes, so the workers need not see this machine's disk.
+    """
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ExecutorError("--dask needs the distributed package: pip install 'kg[dask]'") from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = workers * WINDOW
+        settings_future = client.scatter(settings, broadcast=True)
+        pending = as_completed(loop=client.loop)
+        inflight = 0
+        for batch in batches(tasks):
+            pending.add(client.submit(process_many, batch, settings_future, pure=False))
+            inflight += 1
+            if inflight >= window:
+                yield from next(pending).result()
+                inflight -= 1
+        for fut in pending:
+            yield from fut.result()
+    except (OSError, TimeoutError) as exc:
+        raise ExecutorError(f"the Dask cluster at {address} failed: {exc}") from None
+    finally:
+        client.close()
+
+
+def run(tasks: Iterable[Task], settings: Settings, workers: int = 1, dask: str | None = None
+        ) -> Iterator[Processed | Failed]:
+    """Process ``tasks`` on the chosen executor: Dask when ``dask`` is set, else ``workers`` processes."""
+    if dask:
+        return run_dask(tasks, settings, dask)
+    if workers <= 1:
+        return run_serial(tasks, settings)
+    return run_pool(tasks, settings, workers)
