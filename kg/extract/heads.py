@@ -61,22 +61,23 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     only a place or a mask; after a place or mask only a level (广东省清远市).
     """
     text, lx = sc.text, sc.lx
+    stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
     parts: list[Part] = []
     while pos > 0:
         options: list[tuple[int, int, str, str]] = []  # (length, preference, kind, word)
         if state in (HEAD, STEM, UNIT):
-            hit = lx.trie("stems").longest_ending_at(text, pos)
+            hit = stems.longest_ending_at(text, pos)
             if hit and lx.stems[hit[1]] != "generic":
                 options.append((len(hit[1]), 3, STEM, hit[1]))
-            hit = lx.trie("agency_heads").longest_ending_at(text, pos)
+            hit = heads.longest_ending_at(text, pos)
             if hit and hit[2].cls in ("unit", "team"):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
-            hit = lx.trie("levels").longest_ending_at(text, pos)
+            hit = levels.longest_ending_at(text, pos)
             if hit:
                 options.append((len(hit[1]), 1, LEVEL, hit[1]))
         if state in (HEAD, STEM, UNIT, LEVEL):
-            hit = lx.trie("places").longest_ending_at(text, pos)
+            hit = places.longest_ending_at(text, pos)
             if hit and not _verb_first(sc, hit[1]):
                 options.append((len(hit[1]), 4, PLACE, hit[1]))
             elif state != LEVEL:
@@ -124,9 +125,9 @@ def doc_short_places(sc: PhraseScanner) -> set[str]:
 
 
 def _doc_short_place_ending_at(sc: PhraseScanner, pos: int) -> str | None:
+    shorts = doc_short_places(sc)
     for n in (4, 3, 2):
-        w = sc.text[max(0, pos - n):pos]
-        if len(w) == n and w in doc_short_places(sc):
+        if pos >= n and (w := sc.text[pos - n:pos]) in shorts:
             return w
     return None
 

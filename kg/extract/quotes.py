@@ -89,9 +89,9 @@ def find_brackets(text: str) -> list[Bracketed]:
 # ------------------------------------------------------------------- titles
 def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
     """《》 titles of normative documents; also records every title span on ``sc``."""
-    text, lx = sc.text, sc.lx
+    text = sc.text
     out: list[Candidate] = []
-    trie = lx.trie("regulation_heads")
+    heads = sc.matches("regulation_heads")
     for b in brackets:
         if b.kind != "title":
             continue
@@ -104,7 +104,7 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         note = _TITLE_NOTE.search(text, s, e)
         if note is not None:
             core_end = note.start()
-        tail = next((h for h in trie.ending_at(text, core_end, s) if "title" in h[2].where), None)
+        tail = next((h for h in heads.ending_at(core_end, s) if "title" in h[2].where), None)
         normative = tail is not None and tail[0] > s
         issued = any(text[max(0, b.open - len(v) - 1):b.open].endswith((v, v + "了")) for v in _ISSUE_VERBS)
         if normative or issued:
@@ -115,7 +115,8 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
 # ------------------------------------------------------------------- quotes
 def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
     """The last campaign or rule-set head in the words right after a quote."""
-    text, lx = sc.text, sc.lx
+    text = sc.text
+    campaign_heads, regulation_heads = sc.matches("campaign_heads"), sc.matches("regulation_heads")
     best: tuple[str, int] | None = None
     limit = min(len(text), pos + 20)
     if text.startswith("的", pos):  # “谁执法谁普法”的普法责任制
@@ -128,14 +129,14 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
         if i > pos and sc.stopword_starting_at(i, _RIGHT_STOP_KINDS) is not None:
             break
         end = i + 1
-        for _, word, head in lx.trie("campaign_heads").ending_at(text, end, pos):
+        for _, word, head in campaign_heads.ending_at(end, pos):
             if word == "工作" or text.startswith(head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end)
             break
-        for _, word, head in lx.trie("regulation_heads").ending_at(text, end, pos):
+        for _, word, head in regulation_heads.ending_at(end, pos):
             if not head.where & {"any", "quoted"} or text.startswith(head.not_before, end):
                 continue
             best = ("REGULATION", end)
@@ -165,14 +166,13 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     """The label a quoted name has on its own when it ends with a head."""
-    text, lx = sc.text, sc.lx
     s, e = b.inner
-    for hstart, word, head in lx.trie("campaign_heads").ending_at(text, e, s):
+    for hstart, word, head in sc.matches("campaign_heads").ending_at(e, s):
         if word in ("工作", "建设"):
             continue
         if hstart > s:  # the quotes make the words before the head a name: “执法提升年”
             return "CAMPAIGN"
-    for hstart, word, head in lx.trie("regulation_heads").ending_at(text, e, s):
+    for hstart, word, head in sc.matches("regulation_heads").ending_at(e, s):
         if not head.where & {"any", "quoted"}:
             continue
         if hstart > s:
