@@ -44,6 +44,7 @@ MULTIPLIERS: dict[str, float] = {
     "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
     "十万": 1e5, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2,
 }
+_MULTIPLIER_STARTS = frozenset(w[0] for w in MULTIPLIERS)
 APPROX = "余多"
 MASK_CHARS = "Xx*"
 #: characters ending a clause (the width-folded forms of ，；：。！？ included)
@@ -347,7 +348,7 @@ class NumberGrammar:
             pos += 1
         mult = 1.0
         unit = self.units.match(norm, pos)
-        if unit is None or unit.text[0] not in "十百千万亿":
+        if (unit is None or unit.text[0] not in "十百千万亿") and norm[pos:pos + 1] in _MULTIPLIER_STARTS:
             for word, factor in MULTIPLIERS.items():
                 if norm.startswith(word, pos):
                     mult, pos = factor, pos + len(word)
