@@ -57,3 +57,18 @@ def test_split_clauses_equals_a_character_scan():
         end = rng.randrange(start, len(norm) + 1)
         protected = [(a, a + rng.randrange(0, 5)) for a in (rng.randrange(0, 22) for _ in range(rng.randrange(3)))]
         assert split_clauses(norm, start, end, protected) == scan_clauses(norm, start, end, protected), norm
+
+
+def test_bare_unit_pattern_with_the_unit_first_matches_as_before():
+    import re
+
+    rng = random.Random(6)
+    organs = "党组|党委|领导班子"
+    for unit in ("支队", "局", "委员会", "中心"):
+        u = re.escape(unit)
+        before = re.compile(rf"(?<![我本]){u}(?!长|员)(?:{organs})?")
+        after = re.compile(rf"{u}(?<![我本]{u})(?!长|员)(?:{organs})?")
+        alphabet = list("我本长员党组委领导班子，。") + [unit]
+        for _ in range(2000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+            assert [m.span() for m in before.finditer(text)] == [m.span() for m in after.finditer(text)], text

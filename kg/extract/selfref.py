@@ -79,7 +79,9 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
         pats.append((rf"[我本](?:{alt})(?:{organs})?", "pronoun"))
         # a bare 支队 / 大队 / 中心, or an organ 局党组 / 厅领导班子 (see BARE_UNITS)
         organ_req = "?" if unit in BARE_UNITS else ""
-        pats.append((rf"(?<![我本]){re.escape(unit)}(?!长|员)(?:{organs}){organ_req}", "bare"))
+        # the unit first (a literal the search can skip to), then: not after 我/本
+        u = re.escape(unit)
+        pats.append((rf"{u}(?<![我本]{u})(?!长|员)(?:{organs}){organ_req}", "bare"))
     found: list[SelfReference] = []
     for pat, kind in pats:
         for m in re.finditer(pat, norm):
