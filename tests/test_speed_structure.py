@@ -22,3 +22,20 @@ def test_leads_search_near_the_first_daling_equals_a_full_search():
         at = s.find("带领")
         short = author._LEADS.search(s, max(0, at - author._LEADS_REACH))
         assert (full and (full.span(), full.group("a"))) == (short and (short.span(), short.group("a"))), s
+
+
+def test_years_equal_those_of_the_look_behind_pattern():
+    import re
+
+    from kg.structure.metadata import years
+
+    before = re.compile(r"(?<![\d.])(20\d{2})(?=\s*(?:年|上半年|下半年|[-—–~至]\s*20\d{2}))|(?<=[-—–~至])\s*(20\d{2})(?=年)")
+
+    def reference(norm):
+        return sorted({int(a or b) for a, b in before.findall(norm)})
+
+    rng = random.Random(6)
+    alphabet = list("20219.-—至年上半下 \nX") + ["2021", "2020年", "上半年", "2019-", "至2023"]  # no Chinese numerals
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 15)))
+        assert years(text) == reference(text), text

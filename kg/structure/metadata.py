@@ -12,7 +12,9 @@ MAX_TITLE_LINE = 60
 SUMMARY_CHARS = 30
 _CN_YEAR_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                    "六": 6, "七": 7, "八": 8, "九": 9}
-_ARABIC_YEAR = re.compile(r"(?<![\d.])(20\d{2})(?=\s*(?:年|上半年|下半年|[-—–~至]\s*20\d{2}))|(?<=[-—–~至])\s*(20\d{2})(?=年)")
+#: 2021年, 2023上半年, 2021-2023年: a year not after a digit or a dot, or a second year after a joiner. Each
+#: branch starts with characters it consumes (not a look-behind), so the search skips to them.
+_ARABIC_YEAR = re.compile(r"(20\d{2})(?<![\d.]\d{4})(?=\s*(?:年|上半年|下半年|[-—–~至]\s*20\d{2}))|[-—–~至]\s*(20\d{2})(?=年)")
 _CN_YEAR = re.compile(r"([〇○零Oo一二三四五六七八九]{4})年")
 _PERIODS = (
     ("前三季度", "前三季度"), ("第一季度", "一季度"), ("第二季度", "二季度"), ("第三季度", "三季度"),
