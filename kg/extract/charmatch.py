@@ -14,6 +14,7 @@ questions from a table.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ class SuffixTrie:
         self.max_len = 0
         self._words = tuple(w for w in words if w)
         self._containing: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._joined: tuple[str, list[int]] | None = None  # the words, one a line, and where each starts
+        self._word_ends: re.Pattern[str] | None = None
         for w, v in words.items():
             if not w:
                 continue
@@ -48,13 +51,6 @@ class SuffixTrie:
                 node = node.children.setdefault(ch, _Node())
             node.word, node.value = w, v
             self.max_len = max(self.max_len, len(w))
-        # where a word may end: its last two characters, or a one-character word, stand before
-        last = "".join(sorted({w[-1] for w in words if len(w) > 1}))
-        before_last = "".join(sorted({w[-2] for w in words if len(w) > 1}))
-        single = "".join(sorted({w for w in words if len(w) == 1}))
-        ends = [f"[{re.escape(last)}](?<=[{re.escape(before_last)}].)"] if last else []
-        ends += [f"[{re.escape(single)}]"] if single else []
-        self._word_ends = re.compile("|".join(ends) or "(?!)")
 
     def ending_at(self, text: str, end: int, lo: int = 0) -> list[tuple[int, str, object]]:
         """Words that end at ``end`` (exclusive) and start at or after ``lo``, longest first.
@@ -97,10 +93,28 @@ class SuffixTrie:
         """
         got = self._containing.get(part)
         if got is None:
-            got = tuple((i, w) for w in self._words if len(w) > len(part) and part in w
-                        for i in range(len(w) - len(part) + 1) if w.startswith(part, i))
+            got = tuple(self._occurrences(part))
             self._containing[part] = got
         return got
+
+    def _occurrences(self, part: str) -> Iterator[tuple[int, str]]:
+        if "\n" in part or not part:
+            yield from ((i, w) for w in self._words if len(w) > len(part) and part in w
+                        for i in range(len(w) - len(part) + 1) if w.startswith(part, i))
+            return
+        if self._joined is None:
+            starts, pos = [], 0
+            for w in self._words:
+                starts.append(pos)
+                pos += len(w) + 1
+            self._joined = ("\n".join(self._words), starts)
+        joined, starts = self._joined
+        at = joined.find(part)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            if len(self._words[k]) > len(part):
+                yield at - starts[k], self._words[k]
+            at = joined.find(part, at + 1)
 
     def __contains__(self, word: str) -> bool:
         node = self._root
@@ -127,6 +141,8 @@ class SuffixTrie:
             Answers :meth:`ending_at` and :meth:`longest_ending_at` for
             ``text`` without walking the trie again.
         """
+        if self._word_ends is None:
+            self._word_ends = self._end_pattern()
         by_end: dict[int, tuple[tuple[int, str, object], ...]] = {}
         for m in self._word_ends.finditer(text):
             end = m.end()
@@ -134,6 +150,16 @@ class SuffixTrie:
             if got:
                 by_end[end] = tuple(got)
         return TextMatches(by_end)
+
+    def _end_pattern(self) -> re.Pattern[str]:
+        """Where a word may end: its last two characters, or a one-character word, stand before."""
+        words = self._words
+        last = "".join(sorted({w[-1] for w in words if len(w) > 1}))
+        before_last = "".join(sorted({w[-2] for w in words if len(w) > 1}))
+        single = "".join(sorted({w for w in words if len(w) == 1}))
+        ends = [f"[{re.escape(last)}](?<=[{re.escape(before_last)}].)"] if last else []
+        ends += [f"[{re.escape(single)}]"] if single else []
+        return re.compile("|".join(ends) or "(?!)")
 
 
 class TextMatches:
