@@ -55,11 +55,15 @@ class _Group:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     keys: Counter = field(default_factory=Counter)
+    _key: tuple[int, str] | None = field(default=None, repr=False)  # (len(keys), key) when last worked out
 
     @property
     def key(self) -> str:
         # the fullest form; ties go to the most used, then the first in code-point order
-        return max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
+        if self._key is None or self._key[0] != sum(self.keys.values()):
+            best = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
+            self._key = (sum(self.keys.values()), best)
+        return self._key[1]
 
     @property
     def first(self) -> int:

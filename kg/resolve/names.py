@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUOTES = "“”‘’\"'「」『』《》〈〉 \t\r\n\u3000"
 _QUOTE_TABLE = {ord(c): None for c in QUOTES}
@@ -25,6 +26,7 @@ def is_masked(name: str) -> bool:
     return bool(MASK_RE.search(name))
 
 
+@lru_cache(maxsize=65536)
 def campaign_core(key: str) -> str:
     """A campaign name without its variable suffix (行动/活动/工作)."""
     return _CAMPAIGN_TAIL.sub("", key) or key
@@ -34,6 +36,7 @@ def campaign_core(key: str) -> str:
 _FIELD_SHORT = (("交通运输", "交通"),)
 
 
+@lru_cache(maxsize=65536)
 def campaign_signature(key: str) -> str:
     """The part of a campaign name that survives suffix, generic-word and field short-form variants."""
     core = _CAMPAIGN_TAIL.sub("", key)
