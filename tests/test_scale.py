@@ -153,3 +153,11 @@ def test_dask_cluster_of_worker_processes_gives_the_same_files(clean, tmp_path):
         workers = cluster.scheduler_info["workers"]
         assert len(workers) == 2
     assert_same_outputs(clean, tmp_path / "out")
+
+
+def test_views_of_a_graph_too_large_are_left_out_with_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.pipeline.VIEWS_MAX_NODES", 100)
+    result = build(CORPUS, tmp_path / "out", store=False, views=True, workers=1, cache=False)
+    assert not (tmp_path / "out" / "visualizations").exists()
+    lines = [w for w in result.warnings if "views not written" in w]
+    assert len(lines) == 1 and str(result.summary["nodes"]) in lines[0] and "kg views" in lines[0]

@@ -36,6 +36,8 @@ from kg.sinks.files import render_chunk, write_files
 Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
+#: views draw from the whole graph in memory; above this many nodes they are left out
+VIEWS_MAX_NODES = 250_000
 
 
 class BuildError(Exception):
@@ -305,7 +307,11 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
         except StoreError as exc:
             raise BuildError(f"{out / 'store'}: embedded store not written: {exc}") from exc
         lap("store")
-    if views:
+    nodes = len(linking.entities) + sum(c.stats.nodes for c in ordered)
+    if views and nodes > VIEWS_MAX_NODES:
+        result_warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
+                               f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
+    elif views:
         from kg.views import write_views
 
         progress("views", 0, 1, "")
