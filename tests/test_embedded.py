@@ -168,3 +168,21 @@ def test_a_value_of_the_wrong_type_names_node_and_property(tmp_path):
     g.add_node("s", id="s", label="Section", name="一、", level="第一级")
     with pytest.raises(StoreError, match=r"node s\.level: value '第一级' is not int"):
         write_store(g, tmp_path / "store")
+
+
+def test_numbers_keep_every_digit(tmp_path):
+    g = nx.MultiDiGraph()
+    values = [0.1 + 0.2, 1e300, -0.0, 5e-324, 123456789.123456789, 2.0 ** 53 + 1]
+    for i, value in enumerate(values):
+        g.add_node(f"m{i}", id=f"m{i}", label="Metric", name="x", value=value, start=-(2 ** 62) + i, end=2 ** 62,
+                   masked=bool(i % 2), sentence="\r\n" if i else "")
+    db = ladybug.Database(str(write_store(g, tmp_path / "store")), read_only=True)
+    c = ladybug.Connection(db)
+    try:
+        got = {r[0]: r[1:] for r in _all(c, "MATCH (m:Metric) RETURN m.id, m.value, m.start, m.`end`, m.masked, m.sentence")}
+    finally:
+        c.close()
+        db.close()
+    for i, value in enumerate(values):
+        assert got[f"m{i}"] == [value, -(2 ** 62) + i, 2 ** 62, bool(i % 2), "\r\n" if i else ""], i
+    assert str(got["m2"][0]) == "-0.0"
