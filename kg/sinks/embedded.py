@@ -28,6 +28,9 @@ The CSV is written so that every value comes back exactly as it is in the graph:
 - floats are written with ``repr`` (shortest text that reads back to the same
   double), booleans as ``true``/``false``.
 
+:func:`update_store` changes an existing store in place for a few changed
+documents, with parameterised ``MERGE``/``DELETE`` queries in one transaction.
+
 Ladybug's parser reserves some property names (``end``): write them with
 backticks (``n.`end```), which Neo4j reads as well.
 """
@@ -63,7 +66,7 @@ LADYBUG_TYPES: dict[str, str] = {
     "list[int]": "INT64[]",
 }
 
-#: rows per parameterised statement
+#: rows per parameterised statement in :func:`update_store`
 _CHUNK = 2000
 
 #: ladybug's buffer pool while writing (its default is ~80% of the machine's memory); a bulk load
@@ -518,3 +521,150 @@ def write_store(g: nx.MultiDiGraph, path: Path) -> Path:
     """
     return write_store_rows(path, g.nodes(data=True), g.edges(keys=True, data=True))
 
+
+# ------------------------------------------------------------------ updating a store in place
+def _sets(var: str, props: dict[str, str]) -> str:
+    """``SET`` items of every schema property but ``id``, each cast to its column type.
+
+    (The cast fixes the type of a parameter column that is all NULL or empty
+    lists in one batch, which ladybug would otherwise infer as STRING.)
+    """
+    return ", ".join(f"{var}.{_q(k)} = CAST(r.{_q(k)} AS {LADYBUG_TYPES[t]})"
+                     for k, t in props.items() if k != "id")
+
+
+def _chunks(rows: list, size: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def update_store(
+    path: Path,
+    *,
+    remove_docs: Iterable[str] = (),
+    remove_nodes: Iterable[str] = (),
+    nodes: Iterable[tuple[str, dict]] = (),
+    edges: Iterable[tuple[str, str, str, dict]] = (),
+) -> Path:
+    """Update an existing store in place after a few documents changed.
+
+    In one transaction, in this order:
+
+    1. delete every relationship whose ``doc`` is in ``remove_docs``, every
+       node whose ``doc`` is in ``remove_docs`` (Section, Metric) and every
+       Document whose ``name`` is in ``remove_docs``, with their relationships;
+    2. delete the nodes with an id in ``remove_nodes`` (entities that are gone),
+       with their relationships;
+    3. upsert ``nodes``: ``MERGE`` by id, then ``SET`` every schema property
+       (entities whose properties changed, and the changed documents' own
+       Document, Section and Metric nodes);
+    4. insert ``edges`` (``MERGE`` by id between the endpoints, then ``SET``
+       every schema property); an endpoint is one of ``nodes`` or a node
+       already in the store.
+
+    With ``remove_docs`` = the changed (and deleted) documents, ``remove_nodes``
+    = the ids that are no longer in the graph, ``nodes`` = the new or changed
+    nodes plus every node of the changed documents, and ``edges`` = every edge
+    of the changed documents, the store ends equal to one written from scratch
+    by :func:`write_store_rows` from the new graph. The rows are held in memory:
+    this is for a few documents, not for a corpus.
+
+    Parameters
+    ----------
+    path : Path
+        A store written by :func:`write_store_rows` or :func:`write_store`.
+    remove_docs : iterable of str
+        Document names (``Document.name``, the ``doc`` property elsewhere).
+    remove_nodes : iterable of str
+        Node ids, of any label.
+    nodes, edges : iterables
+        As for :func:`write_store_rows`.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    StoreError
+        No store at ``path``, a row outside the schema or with a value of the
+        wrong type, an edge endpoint that is in neither ``nodes`` nor the
+        store, or a database error (one line); the store is left unchanged.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path}: no embedded store here")
+    docs = sorted({str(d) for d in remove_docs})
+    gone = sorted({str(n) for n in remove_nodes})
+
+    upserts: dict[str, list[dict]] = {}
+    label_of: dict[object, str] = {}
+    for n, attrs in nodes:
+        label = _node_label(n, attrs)
+        upserts.setdefault(label, []).append(_row(attrs, NODE_PROPERTIES[label], f"node {n}", attrs.get("id", n)))
+        label_of[n] = label
+    edge_rows = []
+    for u, v, k, attrs in edges:
+        rel = attrs.get("type")
+        if rel not in REL_TYPES:
+            raise StoreError(f"edge {k}: type {rel!r} is not in kg.schema.REL_TYPES")
+        edge_rows.append((u, v, k, rel, _row(attrs, EDGE_PROPERTIES[rel], f"edge {k}", attrs.get("id", k))))
+
+    try:
+        with _Database(path) as db:
+            db.execute("BEGIN TRANSACTION")
+            try:
+                _update(db, docs, gone, upserts, label_of, edge_rows)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+    except RuntimeError as exc:
+        raise StoreError(f"{path}: {_first_line(exc)}") from exc
+    return path
+
+
+def _update(conn: _Database, docs: list[str], gone: list[str], upserts: dict[str, list[dict]],
+            label_of: dict[object, str], edge_rows: list[tuple]) -> None:
+    if docs:
+        for rel in REL_TYPES:
+            conn.execute(f"MATCH ()-[r:{check_rel_type(rel)}]->() WHERE r.doc IN $docs DELETE r", {"docs": docs})
+        for label in NODE_LABELS:
+            key = "name" if label == "Document" else "doc"
+            if key in NODE_PROPERTIES[label]:  # Document by name, Section and Metric by doc; entities have none
+                conn.execute(f"MATCH (n:{check_label(label)}) WHERE n.{_q(key)} IN $docs DETACH DELETE n",
+                             {"docs": docs})
+    if gone:
+        for label in NODE_LABELS:
+            for ids in _chunks(gone):
+                conn.execute(f"UNWIND $ids AS i MATCH (n:{check_label(label)} {{id: i}}) DETACH DELETE n", {"ids": ids})
+
+    for label, rows in upserts.items():
+        stmt = f"UNWIND $rows AS r MERGE (n:{check_label(label)} {{id: r.id}}) SET {_sets('n', NODE_PROPERTIES[label])}"
+        for chunk in _chunks(rows):
+            conn.execute(stmt, {"rows": chunk})
+
+    # endpoints that are not among the upserted nodes: their labels from the store
+    unknown = sorted({str(x) for u, v, *_ in edge_rows for x in (u, v) if x not in label_of})
+    for label in NODE_LABELS:
+        for ids in _chunks(unknown):
+            res = conn.execute(f"UNWIND $ids AS i MATCH (n:{check_label(label)} {{id: i}}) RETURN n.id", {"ids": ids})
+            for (found,) in res.get_all():
+                label_of.setdefault(found, label)
+
+    grouped: dict[tuple[str, str, str], list[dict]] = {}
+    for u, v, k, rel, row in edge_rows:
+        a, b = label_of.get(u), label_of.get(v)
+        for end, label in ((u, a), (v, b)):
+            if label is None:
+                raise StoreError(f"edge {k}: endpoint {end} is neither in the given nodes nor in the store")
+        if (a, b) not in _PAIRS[rel]:
+            raise StoreError(f"edge {k}: {rel} from {a} to {b} is not in kg.schema.REL_ENDPOINTS")
+        grouped.setdefault((rel, a, b), []).append({"_from": u, "_to": v, **row})
+    for (rel, a, b), rows in grouped.items():
+        # two MATCH clauses: one pattern with both ends is planned as a cross product of two table scans
+        stmt = (f"UNWIND $rows AS r MATCH (a:{check_label(a)} {{id: r._from}}) MATCH (b:{check_label(b)} {{id: r._to}}) "
+                f"MERGE (a)-[e:{check_rel_type(rel)} {{id: r.id}}]->(b) SET {_sets('e', EDGE_PROPERTIES[rel])}")
+        for chunk in _chunks(rows):
+            conn.execute(stmt, {"rows": chunk})
