@@ -161,3 +161,22 @@ def test_views_of_a_graph_too_large_are_left_out_with_one_line(tmp_path, monkeyp
     assert not (tmp_path / "out" / "visualizations").exists()
     lines = [w for w in result.warnings if "views not written" in w]
     assert len(lines) == 1 and str(result.summary["nodes"]) in lines[0] and "kg views" in lines[0]
+
+
+def test_rebuild_updates_the_store_in_place_to_what_a_clean_build_writes(tmp_path):
+    from test_store_stream import assert_same, dump
+
+    corpus = copy_corpus(tmp_path)
+    out = tmp_path / "out"
+    build(corpus, out, store=True, views=False, workers=1)
+    names = sorted(p.name for p in corpus.iterdir())
+    doc = corpus / names[3]
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text[: len(text) // 2] + "\n开展“平安交通示范创建”专项行动，查处违法案件12起。\n", encoding="utf-8")
+    result = build(corpus, out, store=True, views=False, workers=1)
+    assert result.summary["processed"] == 1
+    assert result.summary["store"] == "updated"
+    fresh = tmp_path / "fresh"
+    clean = build(corpus, fresh, store=True, views=False, workers=1, cache=False)
+    assert clean.summary["store"] == "written"
+    assert_same(dump(out / "store"), dump(fresh / "store"))

@@ -9,6 +9,7 @@ Only this module and :mod:`kg.cli` import every stage.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -23,7 +24,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.extract.lexicon import LexiconError, read_entries
-from kg.graph import entity_rows
+from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, linking_ref
 from kg.ingest import corpus_files
 from kg.model import Linking
 from kg.pipeline import executors
@@ -36,6 +37,8 @@ from kg.sinks.files import render_chunk, write_files
 Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
+#: the store is updated in place when at most 1/this of the documents changed, else written anew
+STORE_UPDATE_SHARE = 10
 #: views draw from the whole graph in memory; above this many nodes they are left out
 VIEWS_MAX_NODES = 250_000
 
@@ -155,6 +158,64 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
 
         write_files(out, chunks())
     os.replace(jsonl_tmp, out / "extractions.jsonl")
+
+
+def _doc_rows(c: Compact, cache: Cache) -> tuple[list[NodeRow], list[EdgeRow]]:
+    ext, groups = pickle.loads(cache.record(c.key))
+    return document_rows(ext, linking_ref(Linking(entities={}, ids={c.name: c.chunk_ids}), groups))
+
+
+def _entity_hashes(rows: list[NodeRow]) -> dict[str, str]:
+    return {ident: hashlib.sha1(json.dumps(attrs, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+            for ident, attrs in rows}
+
+
+def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
+    """Write the embedded store, or update it in place when only a few documents changed since it was written."""
+    from kg.sinks.embedded import StoreError, update_store, write_store_rows  # the engine only when asked
+
+    ents = entity_rows(linking.entities[i] for i in sorted(linking.entities))
+    state = {"docs": {c.name: (c.key, tuple(c.chunk_ids)) for c in docs}, "entities": _entity_hashes(ents)}
+    state_path = cache.folder / "store.pkl"
+    old = None
+    if path.exists() and cache.enabled:
+        try:
+            old = pickle.loads(state_path.read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError):
+            old = None
+    state_path.unlink(missing_ok=True)  # the store is in flux until the new state is written
+    try:
+        changed = None if old is None else {n for n, v in state["docs"].items() if old["docs"].get(n) != v}
+        if changed is not None and len(changed) <= max(1, len(docs) // STORE_UPDATE_SHARE):
+            removed = set(old["docs"]) - set(state["docs"])
+            ent_changed = [(i, a) for i, a in ents if old["entities"].get(i) != state["entities"][i]]
+            nodes, edges = list(ent_changed), []
+            for c in docs:
+                if c.name in changed:
+                    n, e = _doc_rows(c, cache)
+                    nodes += n
+                    edges += e
+            update_store(path, remove_docs=changed | removed,
+                         remove_nodes=set(old["entities"]) - set(state["entities"]), nodes=nodes, edges=edges)
+            how = "updated"
+        else:
+
+            def node_rows() -> Iterator[NodeRow]:
+                yield from ents
+                for c in docs:
+                    yield from _doc_rows(c, cache)[0]
+
+            def edge_rows() -> Iterator[EdgeRow]:
+                for c in docs:
+                    yield from _doc_rows(c, cache)[1]
+
+            write_store_rows(path, node_rows(), edge_rows())
+            how = "written"
+    except StoreError as exc:
+        raise BuildError(f"{path}: embedded store not written: {exc}") from exc
+    if cache.enabled:
+        state_path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    return how
 
 
 def summarise(docs: list[Compact], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
@@ -299,13 +360,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     result_warnings += [f"{c.name}: {w}" for c in ordered for w in c.warnings]
     result = BuildResult(out=out, summary={}, warnings=result_warnings)
     if store:
-        from kg.sinks.embedded import StoreError, write_store  # loads the database engine only when asked
-
         progress("store", 0, 1, "")
-        try:
-            write_store(result.graph, out / "store")
-        except StoreError as exc:
-            raise BuildError(f"{out / 'store'}: embedded store not written: {exc}") from exc
+        store_how = _write_store(out / "store", ordered, linking, cache)
         lap("store")
     nodes = len(linking.entities) + sum(c.stats.nodes for c in ordered)
     if views and nodes > VIEWS_MAX_NODES:
@@ -323,6 +379,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     summary["cached"] = len(scan.cached)
     summary["workers"] = 0 if dask else workers
     summary["stages"] = stages
+    summary["store"] = store_how if store else None
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     result.summary = summary
     return result
