@@ -16,6 +16,18 @@ Every file export of the graph (``graph.json``, ``graph.graphml``, ``graph.gexf`
 Writing a graph as one chunk or as any split of its rows into consecutive chunks
 gives byte-identical files.
 
+Incremental updates
+-------------------
+:func:`write_files_with_layout` also returns a :class:`Layout`: for every file,
+where each chunk's node and edge bytes landed (offset and length, four integers
+per chunk and file, picklable). :func:`update_files` takes that layout and a list
+of items -- ``i`` for old chunk ``i`` unchanged, a :data:`Chunk` for new bytes --
+and makes the files of ``write_files`` over the resolved list byte for byte,
+copying the unchanged bytes from the files in place (``os.copy_file_range``, one
+call per run of old parts that stand together) and writing only the new chunks.
+Files in place that do not fit the layout raise :class:`LayoutMismatch` (a
+``ValueError``) before anything is replaced: write in full then.
+
 Part names
 ----------
 ``json:nodes``, ``json:edges``
@@ -28,11 +40,19 @@ Part names
     CSV rows (``\\r\\n`` terminated) for ``neo4j-admin database import``; a row goes
     to the part of its node label / relationship type; nodes and edges whose label
     or type is outside the schema have no CSV row (as before).
+``jsonl:records`` (:data:`JSONL_PART`)
+    JSON Lines records (each line ending in ``\\n``), written to ``extractions.jsonl``
+    as they are when the format ``jsonl`` is asked for; :func:`render_chunk` does not
+    make this part (records are not graph rows): the caller adds it to the chunk.
 
 A chunk holds only the non-empty parts of the formats it was rendered for.
 
 Formats
 -------
+:data:`FORMATS` (the default) are the graph exports below; :data:`ALL_FORMATS` adds
+``jsonl``, written only when asked for: ``extractions.jsonl``, the chunks'
+``jsonl:records`` parts concatenated (no header, separator or footer).
+
 ``json``: ``networkx.node_link_data(G, edges="edges")`` written with
 ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))``, byte for byte (a lone
 surrogate in a string is written as its ``\\uXXXX`` escape, so it reads back).
@@ -73,13 +93,17 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
 import re
 import shutil
+import threading
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -88,10 +112,16 @@ from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES, 
 #: part name -> rendered bytes of some rows (no headers or footers)
 Chunk = dict[str, bytes]
 
+#: the graph exports, written by default
 FORMATS: tuple[str, ...] = ("json", "graphml", "gexf", "neo4j")
+#: every format :func:`write_files` knows: the graph exports and ``jsonl`` (``extractions.jsonl``, on request)
+ALL_FORMATS: tuple[str, ...] = (*FORMATS, "jsonl")
+#: the part of the ``jsonl`` format: JSON Lines records, written as they are (no header, footer or separator)
+JSONL_PART = "jsonl:records"
 #: where :func:`write_files` puts each format inside ``out``
 DEFAULT_NAMES: dict[str, str] = {
     "json": "graph.json", "graphml": "graph.graphml", "gexf": "graph.gexf", "neo4j": "neo4j-import",
+    "jsonl": "extractions.jsonl",
 }
 #: the graph attributes of a kg graph (what ``build_graph`` sets)
 DEFAULT_GRAPH_ATTRS: dict[str, object] = {"kg_schema": "kg/1"}
@@ -502,7 +532,9 @@ def render_chunk(
     edges : iterable of (source, target, key, attrs)
         Edge rows as ``G.edges(keys=True, data=True)`` gives them.
     formats : iterable of str
-        A subset of :data:`FORMATS` (``"neo4j"`` renders the ``csv:`` parts).
+        A subset of :data:`ALL_FORMATS` (``"neo4j"`` renders the ``csv:`` parts;
+        ``"jsonl"`` renders nothing: its records are not graph rows, the caller
+        puts them in the chunk as :data:`JSONL_PART`).
 
     Returns
     -------
@@ -516,7 +548,7 @@ def render_chunk(
         declare, or a list in an attribute the schema does not type as a list.
     """
     formats = frozenset(formats)
-    unknown = formats - set(FORMATS)
+    unknown = formats - set(ALL_FORMATS)
     if unknown:
         raise ValueError(f"unknown formats: {sorted(unknown)}")
     flags = ("json" in formats, "graphml" in formats, "gexf" in formats, "neo4j" in formats)
@@ -691,36 +723,202 @@ GEXF_FOOTER = b"</edges>\n</graph>\n</gexf>\n"
 
 
 # --------------------------------------------------------------------------- assembly
+#
+# Every output file is one or two *sections* between fixed bytes:
+#   graph.json / .graphml / .gexf   header, node section, middle, edge section, footer
+#   neo4j-import/*.csv              header row, one section
+#   extractions.jsonl               one section (no header or footer)
+# A section is the chunks' parts of that file in chunk order (JSON puts "," between
+# non-empty ones). The writers note where each chunk's part landed: a Layout.
+
+
+class LayoutMismatch(ValueError):
+    """The files in place are not the ones a :class:`Layout` describes (missing, other size, other bytes).
+
+    :func:`update_files` raises it before it writes anything the caller could see;
+    write the files in full with :func:`write_files` instead.
+    """
+
+
+_SPANS = "q"  # array typecode of spans: signed 64-bit
+
+
+@dataclass
+class FileLayout:
+    """Where the bytes of one written file are.
+
+    ``nodes`` and ``edges`` hold two integers per chunk, ``offset, length``: the
+    bytes of that chunk's part in the file (without the ``,`` JSON puts between
+    parts; a chunk without that part has length 0 and the offset where it would
+    be). Files with one section (CSV, JSONL) have their parts in ``nodes`` and an
+    empty ``edges``.
+    """
+
+    size: int  #: bytes of the whole file
+    header: int  #: bytes of the header, at offset 0
+    middle: tuple[int, int]  #: (offset, length) of the bytes between the two sections; length 0 if one section
+    footer: tuple[int, int]  #: (offset, length) of the footer; ``(size, 0)`` when there is none
+    nodes: array = field(default_factory=lambda: array(_SPANS))
+    edges: array = field(default_factory=lambda: array(_SPANS))
+
+    def node_span(self, i: int) -> tuple[int, int]:
+        """(offset, length) of chunk ``i``'s node part (the only part of a one-section file)."""
+        return self.nodes[2 * i], self.nodes[2 * i + 1]
+
+    def edge_span(self, i: int) -> tuple[int, int]:
+        """(offset, length) of chunk ``i``'s edge part."""
+        return self.edges[2 * i], self.edges[2 * i + 1]
+
+
+@dataclass
+class Layout:
+    """Where every chunk's bytes landed in the files of one :func:`write_files_with_layout`.
+
+    Picklable and small: four integers per chunk and file (arrays of int64). Keys
+    of ``files``: the format for ``json``, ``graphml``, ``gexf``, ``jsonl``, and
+    ``neo4j/<file name>`` for each CSV file of ``neo4j-import`` (``import.sh`` is
+    not tracked; :func:`update_files` writes it again).
+    """
+
+    chunks: int  #: how many chunks were written
+    formats: tuple[str, ...]  #: the formats written
+    files: dict[str, FileLayout] = field(default_factory=dict)
+
+
+def _write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class _Sink:
+    """An output file written through its fd: small writes gathered, ranges of another file copied in the kernel."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.fh = open(tmp, "wb", buffering=0)  # noqa: SIM115 - closed in close/abort
+        self.fd = self.fh.fileno()
+        self.buf = bytearray()
+        self.pos = 0
+
+    def write(self, data: bytes) -> None:
+        self.pos += len(data)
+        if len(data) >= _BUFFER:
+            self.flush()
+            _write_all(self.fd, data)
+            return
+        self.buf += data
+        if len(self.buf) >= _BUFFER:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buf:
+            _write_all(self.fd, self.buf)
+            self.buf.clear()
+
+    def copy(self, src_fd: int, offset: int, count: int) -> None:
+        if count <= 0:
+            return
+        self.flush()
+        copy_range(src_fd, self.fd, offset, count)
+        self.pos += count
+
+    def close(self) -> None:
+        self.flush()
+        self.fh.close()
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.fh.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
+
+
+#: errors of os.copy_file_range that mean "not here": copy through user space instead
+_NO_COPY_FILE_RANGE = {errno.ENOSYS, errno.EXDEV, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EPERM,
+                       errno.EACCES, errno.ETXTBSY}
+
+
+def copy_range(src_fd: int, dst_fd: int, offset: int, count: int) -> None:
+    """Append ``count`` bytes of ``src_fd`` from ``offset`` at ``dst_fd``'s position.
+
+    ``os.copy_file_range`` (in the kernel, no copy through Python) where the system
+    has it, else a ``pread``/``write`` loop. Raises :class:`LayoutMismatch` if the
+    source ends first.
+    """
+    cfr = getattr(os, "copy_file_range", None)
+    while count > 0:
+        n = 0
+        if cfr is not None:
+            try:
+                n = cfr(src_fd, dst_fd, min(count, 1 << 30), offset)
+            except OSError as exc:
+                if exc.errno not in _NO_COPY_FILE_RANGE:
+                    raise
+                cfr = None
+                continue
+            if n == 0:  # some file systems copy nothing rather than fail: try the plain way
+                cfr = None
+                continue
+        else:
+            data = os.pread(src_fd, min(count, 1 << 20), offset)
+            if not data:
+                raise LayoutMismatch(f"the file ended {count} bytes before the layout says")
+            _write_all(dst_fd, data)
+            n = len(data)
+        offset += n
+        count -= n
+
 
 class _Stream:
-    """One output file: header, node parts, then edge parts (spooled to a temp file beside it), footer."""
+    """One output file: header, node parts, middle, edge parts (spooled to a temp file beside it), footer.
 
-    def __init__(self, path: Path, header: bytes, middle: bytes, footer: bytes, sep: bytes = b"") -> None:
+    A one-section file (CSV, JSONL) has only node parts and no middle or footer.
+    """
+
+    def __init__(self, path: Path, header: bytes, middle: bytes = b"", footer: bytes = b"", sep: bytes = b"",
+                 two: bool = True) -> None:
         self.path = path
         self.tmp = path.with_name(path.name + ".tmp")
         self.edges_tmp = path.with_name(path.name + ".edges.tmp")
-        self.middle, self.footer, self.sep = middle, footer, sep
+        self.header, self.middle, self.footer, self.sep, self.two = header, middle, footer, sep, two
         self.fh: IO[bytes] = open(self.tmp, "wb", buffering=_BUFFER)  # noqa: SIM115 - closed in finish/abort
         self.efh: IO[bytes] | None = None
-        self.any_node = self.any_edge = False
         self.fh.write(header)
+        self.pos = len(header)  # bytes in fh
+        self.epos = 0  # bytes in the edge spool
+        self.nodes, self.edges = array(_SPANS), array(_SPANS)
+        self.n_span = self.e_span = None  # this chunk's spans, until end_chunk
+        self.size = 0
 
     def node(self, data: bytes) -> None:
-        if self.sep and self.any_node:
+        if self.sep and self.pos > len(self.header):
             self.fh.write(self.sep)
+            self.pos += len(self.sep)
         self.fh.write(data)
-        self.any_node = True
+        self.n_span = (self.pos, len(data))
+        self.pos += len(data)
 
     def edge(self, data: bytes) -> None:
         if self.efh is None:
             self.efh = open(self.edges_tmp, "w+b", buffering=_BUFFER)  # noqa: SIM115
-        if self.sep and self.any_edge:
+        if self.sep and self.epos:
             self.efh.write(self.sep)
+            self.epos += len(self.sep)
         self.efh.write(data)
-        self.any_edge = True
+        self.e_span = (self.epos, len(data))
+        self.epos += len(data)
+
+    def end_chunk(self) -> None:
+        self.nodes.extend(self.n_span or (self.pos, 0))
+        if self.two:
+            self.edges.extend(self.e_span or (self.epos, 0))  # spool offsets; moved in finish
+        self.n_span = self.e_span = None
 
     def finish(self) -> None:
+        """Write middle, edge parts and footer into ``NAME.tmp`` (moved into place by ``_replace_all``)."""
         self.fh.write(self.middle)
+        base = self.pos + len(self.middle)
         if self.efh is not None:
             self.efh.flush()
             self.efh.seek(0)
@@ -730,7 +928,15 @@ class _Stream:
             os.unlink(self.edges_tmp)
         self.fh.write(self.footer)
         self.fh.close()
-        os.replace(self.tmp, self.path)
+        if base:
+            for i in range(0, len(self.edges), 2):
+                self.edges[i] += base
+        self.size = base + self.epos + len(self.footer)
+
+    def layout(self) -> FileLayout:
+        mid = (self.pos, len(self.middle))
+        return FileLayout(size=self.size, header=len(self.header), middle=mid,
+                          footer=(self.size - len(self.footer), len(self.footer)), nodes=self.nodes, edges=self.edges)
 
     def abort(self) -> None:
         for fh in (self.fh, self.efh):
@@ -742,31 +948,111 @@ class _Stream:
                 os.unlink(p)
 
 
-class _CsvFile:
-    """One CSV file of neo4j-import: header row, then its rows in chunk order."""
+def _csv_header_bytes(header: list[str]) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(header)
+    return buf.getvalue().encode("utf-8")
 
-    def __init__(self, path: Path, header: list[str]) -> None:
-        self.path = path
-        self.tmp = path.with_name(path.name + ".tmp")
-        self.fh: IO[bytes] = open(self.tmp, "wb", buffering=_BUFFER)  # noqa: SIM115
-        buf = io.StringIO()
-        csv.writer(buf).writerow(header)
-        self.fh.write(buf.getvalue().encode("utf-8"))
 
-    def node(self, data: bytes) -> None:
-        self.fh.write(data)
+@dataclass
+class _FileSpec:
+    """What one output file is made of."""
 
-    edge = node
+    key: str  # Layout.files key
+    path: Path
+    header: bytes
+    middle: bytes
+    footer: bytes
+    sep: bytes
+    node_part: str
+    edge_part: str | None  # None: a one-section file
 
-    def finish(self) -> None:
-        self.fh.close()
-        os.replace(self.tmp, self.path)
 
-    def abort(self) -> None:
+def _check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(formats))
+    unknown = set(formats) - set(ALL_FORMATS)
+    if unknown:
+        raise ValueError(f"unknown formats: {sorted(unknown)}")
+    return formats
+
+
+def _targets(out: str | Path, formats: tuple[str, ...], paths: Mapping[str, str | Path] | None) -> dict[str, Path]:
+    out = Path(out)
+    targets = {f: Path(paths[f]) if paths and f in paths else out / DEFAULT_NAMES[f] for f in formats}
+    for f, p in targets.items():
+        (p if f == "neo4j" else p.parent).mkdir(parents=True, exist_ok=True)
+    return targets
+
+
+def _specs(targets: dict[str, Path], graph: Mapping[str, object]) -> list[_FileSpec]:
+    specs = []
+    if "json" in targets:
+        specs.append(_FileSpec("json", targets["json"], json_header(graph), JSON_MIDDLE, JSON_FOOTER, b",",
+                               "json:nodes", "json:edges"))
+    if "graphml" in targets:
+        specs.append(_FileSpec("graphml", targets["graphml"], graphml_header(graph), GRAPHML_MIDDLE,
+                               GRAPHML_FOOTER, b"", "graphml:nodes", "graphml:edges"))
+    if "gexf" in targets:
+        specs.append(_FileSpec("gexf", targets["gexf"], gexf_header(), GEXF_MIDDLE, GEXF_FOOTER, b"",
+                               "gexf:nodes", "gexf:edges"))
+    if "neo4j" in targets:
+        for name, header in csv_headers().items():
+            specs.append(_FileSpec("neo4j/" + name, targets["neo4j"] / name, _csv_header_bytes(header), b"", b"",
+                                   b"", "csv:" + name, None))
+    if "jsonl" in targets:
+        specs.append(_FileSpec("jsonl", targets["jsonl"], b"", b"", b"", b"", JSONL_PART, None))
+    return specs
+
+
+def _skipped(targets: Mapping[str, Path]) -> tuple[set[str], bool]:
+    """Part names of formats not asked for (ignored), and whether ``csv:`` parts are ignored."""
+    skip = {f"{f}:{side}" for f in ("json", "graphml", "gexf") if f not in targets for side in ("nodes", "edges")}
+    if "jsonl" not in targets:
+        skip.add(JSONL_PART)
+    return skip, "neo4j" not in targets
+
+
+def _close_all(fds: list[int]) -> None:
+    for fd in fds:
         with contextlib.suppress(OSError):
-            self.fh.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.tmp)
+            os.close(fd)
+
+
+#: hold replaced files open across os.replace and close them on a thread (POSIX: an open file can be replaced)
+_DEFER_FREE = os.name == "posix"
+
+
+def _replace_all(moves: list[tuple[Path, Path]], held: list[int] | None = None) -> None:
+    """``os.replace(tmp, path)`` for each move; the files replaced are freed on a thread.
+
+    Freeing the blocks of a large file takes time (on this ext4, mounted with
+    ``discard``, about 0.5 s per GB), paid by whoever drops its last reference. With
+    the replaced file still open (``held``: open fds of the paths; ``None``: open
+    each path that exists) ``os.replace`` only drops the name, and the last close,
+    which frees the blocks, runs on a background (non-daemon) thread. Where an open
+    file cannot be replaced (not POSIX) the files are closed first.
+    """
+    fds = list(held or ())
+    posix = _DEFER_FREE
+    if not posix:
+        _close_all(fds)
+        fds = []
+    try:
+        for tmp, path in moves:
+            if posix and held is None:
+                with contextlib.suppress(OSError):
+                    fds.append(os.open(path, os.O_RDONLY))
+            os.replace(tmp, path)
+    finally:
+        if fds:
+            threading.Thread(target=_close_all, args=(fds,), name="kg-files-free", daemon=False).start()
+
+
+def _write_import_script(folder: Path) -> None:
+    script = folder / "import.sh"
+    tmp = script.with_name("import.sh.tmp")
+    tmp.write_text(import_script(csv_headers()), encoding="utf-8")
+    os.replace(tmp, script)
 
 
 def write_files(
@@ -783,11 +1069,12 @@ def write_files(
     ----------
     out : path
         The output folder (created): ``graph.json``, ``graph.graphml``, ``graph.gexf``
-        and ``neo4j-import/`` go there (see :data:`DEFAULT_NAMES`).
+        and ``neo4j-import/`` go there, ``extractions.jsonl`` when ``"jsonl"`` is
+        asked for (see :data:`DEFAULT_NAMES`).
     chunks : iterable of Chunk
         From :func:`render_chunk`, in row order; parts of formats not asked for are ignored.
     formats : iterable of str
-        Which of :data:`FORMATS` to write.
+        Which of :data:`ALL_FORMATS` to write (default :data:`FORMATS`, without ``jsonl``).
     graph : mapping, optional
         The graph attributes (default :data:`DEFAULT_GRAPH_ATTRS`): JSON keeps them all,
         GraphML the scalar ones, GEXF none.
@@ -803,47 +1090,47 @@ def write_files(
     Every file is written as ``NAME.tmp`` (edge parts spooled to ``NAME.edges.tmp``)
     and moved into place with ``os.replace`` when all chunks are in; on an error the
     temp files are removed and files of an earlier build stay as they were. Memory
-    is bounded by the largest chunk.
+    is bounded by the largest chunk. :func:`write_files_with_layout` does the same
+    and also says where each chunk's bytes landed.
     """
-    formats = tuple(dict.fromkeys(formats))
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        raise ValueError(f"unknown formats: {sorted(unknown)}")
-    out = Path(out)
+    return write_files_with_layout(out, chunks, formats, graph=graph, paths=paths)[0]
+
+
+def write_files_with_layout(
+    out: str | Path,
+    chunks: Iterable[Chunk],
+    formats: Iterable[str] = FORMATS,
+    *,
+    graph: Mapping[str, object] | None = None,
+    paths: Mapping[str, str | Path] | None = None,
+) -> tuple[dict[str, Path], Layout]:
+    """:func:`write_files`, returning also the :class:`Layout` of the files written.
+
+    Keep the layout (it pickles) to make the next files with :func:`update_files`.
+    """
+    formats = _check_formats(formats)
     graph = dict(DEFAULT_GRAPH_ATTRS if graph is None else graph)
-    targets = {f: Path(paths[f]) if paths and f in paths else out / DEFAULT_NAMES[f] for f in formats}
-    for f, p in targets.items():
-        (p if f == "neo4j" else p.parent).mkdir(parents=True, exist_ok=True)
-
-    streams: dict[str, _Stream | _CsvFile] = {}  # part prefix -> writer
-    routes: dict[str, tuple[_Stream | _CsvFile, bool]] = {}  # part name -> (writer, is edge part)
+    targets = _targets(out, formats, paths)
+    streams: dict[str, _Stream] = {}  # Layout key -> writer
+    routes: dict[str, tuple[_Stream, bool]] = {}  # part name -> (writer, is edge part)
     try:
-        if "json" in targets:
-            s = _Stream(targets["json"], json_header(graph), JSON_MIDDLE, JSON_FOOTER, sep=b",")
-            streams["json"] = s
-            routes["json:nodes"], routes["json:edges"] = (s, False), (s, True)
-        if "graphml" in targets:
-            s = _Stream(targets["graphml"], graphml_header(graph), GRAPHML_MIDDLE, GRAPHML_FOOTER)
-            streams["graphml"] = s
-            routes["graphml:nodes"], routes["graphml:edges"] = (s, False), (s, True)
-        if "gexf" in targets:
-            s = _Stream(targets["gexf"], gexf_header(), GEXF_MIDDLE, GEXF_FOOTER)
-            streams["gexf"] = s
-            routes["gexf:nodes"], routes["gexf:edges"] = (s, False), (s, True)
-        if "neo4j" in targets:
-            for name, header in csv_headers().items():
-                c = _CsvFile(targets["neo4j"] / name, header)
-                streams["csv:" + name] = c
-                routes["csv:" + name] = (c, False)
-        skip = {f"{f}:{side}" for f in ("json", "graphml", "gexf") if f not in targets for side in ("nodes", "edges")}
+        for spec in _specs(targets, graph):
+            s = _Stream(spec.path, spec.header, spec.middle, spec.footer, spec.sep, two=spec.edge_part is not None)
+            streams[spec.key] = s
+            routes[spec.node_part] = (s, False)
+            if spec.edge_part is not None:
+                routes[spec.edge_part] = (s, True)
+        skip, skip_csv = _skipped(targets)
+        writers = list(streams.values())
 
+        n = 0
         for chunk in chunks:
             for part, data in chunk.items():
                 if not data:
                     continue
                 route = routes.get(part)
                 if route is None:
-                    if part in skip or (part.startswith("csv:") and "neo4j" not in targets):
+                    if part in skip or (skip_csv and part.startswith("csv:")):
                         continue
                     raise ValueError(f"unknown chunk part: {part!r}")
                 w, is_edge = route
@@ -851,15 +1138,195 @@ def write_files(
                     w.edge(data)
                 else:
                     w.node(data)
-        for w in streams.values():
+            for w in writers:
+                w.end_chunk()
+            n += 1
+        for w in writers:
             w.finish()
+        _replace_all([(w.tmp, w.path) for w in writers])
         if "neo4j" in targets:
-            script = targets["neo4j"] / "import.sh"
-            tmp = script.with_name("import.sh.tmp")
-            tmp.write_text(import_script(csv_headers()), encoding="utf-8")
-            os.replace(tmp, script)
+            _write_import_script(targets["neo4j"])
     except BaseException:
         for w in streams.values():
             w.abort()
         raise
-    return targets
+    return targets, Layout(chunks=n, formats=formats, files={k: w.layout() for k, w in streams.items()})
+
+
+def _old_file(spec: _FileSpec, fl: FileLayout | None, chunks: int) -> int:
+    """Open the file in place for reading after checking it against its layout; its fd."""
+    if fl is None:
+        raise LayoutMismatch(f"{spec.path}: not in the layout")
+    if len(fl.nodes) != 2 * chunks or len(fl.edges) != (2 * chunks if spec.edge_part is not None else 0):
+        raise LayoutMismatch(f"{spec.path}: the layout has spans for another number of chunks")
+    try:
+        fd = os.open(spec.path, os.O_RDONLY)
+    except FileNotFoundError:
+        raise LayoutMismatch(f"{spec.path}: missing") from None
+    try:
+        size = os.fstat(fd).st_size
+        if size != fl.size:
+            raise LayoutMismatch(f"{spec.path}: {size} bytes, the layout says {fl.size}")
+        for (off, n), want in ((fl.middle, spec.middle), (fl.footer, spec.footer)):
+            if n != len(want) or os.pread(fd, n, off) != want:
+                raise LayoutMismatch(f"{spec.path}: not the bytes the layout says at offset {off}")
+        if spec.edge_part is None and spec.header:  # a CSV header row is fixed: check it too
+            if fl.header != len(spec.header) or os.pread(fd, fl.header, 0) != spec.header:
+                raise LayoutMismatch(f"{spec.path}: another header than the layout's")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _update_section(sink: _Sink, src: int, items: list, old: array, part: str, sep: bytes) -> array:
+    """Write one section of the new file: old parts copied (consecutive ones in one copy), new ones written."""
+    spans = array(_SPANS)
+    k = len(sep)
+    pos = sink.pos  # logical position: sink.pos plus the pending run
+    run_off = run_end = -1  # the old byte range still to copy
+    started = False  # a non-empty part is in the section (JSON needs a separator before the next)
+    for item in items:
+        if type(item) is int:
+            off, n = old[2 * item], old[2 * item + 1]
+            if n == 0:
+                spans.extend((pos, 0))
+                continue
+            if started:
+                pos += k
+            if run_end >= 0 and off == run_end + k:  # the next non-empty part in the old file: same run
+                run_end = off + n
+            else:
+                if run_end >= 0:
+                    sink.copy(src, run_off, run_end - run_off)
+                if started:
+                    sink.write(sep)
+                run_off, run_end = off, off + n
+            spans.extend((pos, n))
+            pos += n
+        else:
+            data = item.get(part)
+            if not data:
+                spans.extend((pos, 0))
+                continue
+            if run_end >= 0:
+                sink.copy(src, run_off, run_end - run_off)
+                run_off = run_end = -1
+            if started:
+                sink.write(sep)
+                pos += k
+            sink.write(data)
+            spans.extend((pos, len(data)))
+            pos += len(data)
+        started = True
+    if run_end >= 0:
+        sink.copy(src, run_off, run_end - run_off)
+    assert sink.pos == pos, (sink.pos, pos)
+    return spans
+
+
+def update_files(
+    out: str | Path,
+    old: Layout,
+    items: Sequence[int | Chunk],
+    formats: Iterable[str] = FORMATS,
+    *,
+    graph: Mapping[str, object] | None = None,
+    paths: Mapping[str, str | Path] | None = None,
+) -> tuple[dict[str, Path], Layout]:
+    """Make new files from the files in place and a few new chunks.
+
+    Parameters
+    ----------
+    out, formats, graph, paths
+        As for :func:`write_files`; the files in place (at those paths) are the ones
+        ``old`` describes.
+    old : Layout
+        The layout of the files in place, from :func:`write_files_with_layout` or
+        an earlier :func:`update_files`.
+    items : sequence of int or Chunk
+        The chunks of the new files, in order: an ``int`` ``i`` is chunk ``i`` of the
+        old files, unchanged (its bytes are copied from the file in place), a
+        :data:`Chunk` is new (the new chunks are held in memory: meant for a few).
+
+    Returns
+    -------
+    (dict, Layout)
+        Format -> the path written, and the layout of the new files.
+
+    The files are byte for byte those of ``write_files(out, chunks)`` with every
+    ``int`` replaced by the old chunk it names. Runs of old parts that stand next to
+    each other in the old file are copied with one ``os.copy_file_range`` (a
+    ``pread``/``write`` loop where that is missing); headers, separators and
+    footers are written anew. Each file is written as ``NAME.tmp``; the files are
+    moved into place with ``os.replace`` once all are written, and on an error the
+    temp files are removed and the files in place stay as they were.
+
+    Raises
+    ------
+    LayoutMismatch
+        (a ``ValueError``) A file in place is missing, has another size or other
+        bytes where the layout puts fixed ones, or a format was not in the old
+        layout: call :func:`write_files_with_layout` with all chunks instead.
+    IndexError
+        An ``int`` item outside ``range(old.chunks)``.
+    ValueError
+        Unknown formats or chunk parts, as :func:`write_files`.
+    """
+    formats = _check_formats(formats)
+    missing = [f for f in formats if f not in old.formats]
+    if missing:
+        raise LayoutMismatch(f"the old layout has no {', '.join(missing)} files")
+    graph = dict(DEFAULT_GRAPH_ATTRS if graph is None else graph)
+    targets = _targets(out, formats, paths)
+    specs = _specs(targets, graph)
+    known = {spec.node_part for spec in specs} | {spec.edge_part for spec in specs if spec.edge_part}
+    skip, skip_csv = _skipped(targets)
+    resolved: list[int | Chunk] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            for part, data in item.items():
+                if data and part not in known and not (part in skip or (skip_csv and part.startswith("csv:"))):
+                    raise ValueError(f"unknown chunk part: {part!r}")
+        elif isinstance(item, bool) or not isinstance(item, int) or not 0 <= item < old.chunks:
+            raise IndexError(f"item {item!r} is not a chunk of the old layout (0 to {old.chunks - 1})")
+        else:
+            item = int(item)
+        resolved.append(item)
+    items = resolved
+
+    fds: dict[str, int] = {}
+    sinks: list[_Sink] = []
+    files: dict[str, FileLayout] = {}
+    try:
+        for spec in specs:  # check every file before writing any
+            fds[spec.key] = _old_file(spec, old.files.get(spec.key), old.chunks)
+        for spec in specs:
+            fl, src = old.files[spec.key], fds[spec.key]
+            sink = _Sink(spec.path.with_name(spec.path.name + ".tmp"))
+            sinks.append(sink)
+            sink.write(spec.header)
+            nodes = _update_section(sink, src, items, fl.nodes, spec.node_part, spec.sep)
+            edges = array(_SPANS)
+            middle = (sink.pos, len(spec.middle))
+            if spec.edge_part is not None:
+                sink.write(spec.middle)
+                edges = _update_section(sink, src, items, fl.edges, spec.edge_part, spec.sep)
+            footer = (sink.pos, len(spec.footer))
+            sink.write(spec.footer)
+            sink.close()
+            files[spec.key] = FileLayout(size=sink.pos, header=len(spec.header), middle=middle, footer=footer,
+                                         nodes=nodes, edges=edges)
+        held = list(fds.values())
+        fds.clear()
+        _replace_all([(sink.tmp, spec.path) for spec, sink in zip(specs, sinks)], held)
+        if "neo4j" in targets:
+            _write_import_script(targets["neo4j"])
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+    finally:
+        for fd in fds.values():
+            os.close(fd)
+    return targets, Layout(chunks=len(items), formats=formats, files=files)
