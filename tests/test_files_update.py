@@ -355,20 +355,29 @@ def test_files_that_do_not_match_the_layout(tmp_path):
     # a format the old files did not have
     _, json_only = write_files_with_layout(tmp_path / "j", old, ("json",))
     refused("no graphml", formats=("json", "graphml"), lay=json_only)
-    # a file in place that is not the one the layout describes
+    # a file written again since, even with the same bytes
     gexf = out / "graph.gexf"
+    gexf.write_bytes(before["graph.gexf"])
+    refused("written again")
+    # without the stamps: the size and the fixed bytes are still checked
+    unstamped = pickle.loads(pickle.dumps(layout))
+    for fl in unstamped.files.values():
+        fl.stamp = None
+    assert unstamped == layout  # stamps are not compared
     gexf.write_bytes(before["graph.gexf"] + b"\n")
-    refused("bytes, the layout says")
+    refused("bytes, the layout says", lay=unstamped)
     gexf.write_bytes(before["graph.gexf"].replace(b"</gexf>", b"</gexF>"))  # same size, other footer
-    refused("not the bytes")
+    refused("not the bytes", lay=unstamped)
     gexf.unlink()
-    refused("missing")
+    refused("missing", lay=unstamped)
     gexf.write_bytes(before["graph.gexf"])
     csv = out / "neo4j-import" / "nodes_Agency.csv"
     csv.write_bytes(csv.read_bytes().replace(b"id:ID", b"ID:id"))
-    refused("header")
+    refused("header", lay=unstamped)
     csv.write_bytes(before["neo4j-import/nodes_Agency.csv"])
     assert read_tree(out) == before
+    update_files(out, unstamped, [1, 0], ALL_FORMATS)  # the same bytes: fine without stamps
+    _, layout = write_files_with_layout(out, old, ALL_FORMATS)
     # a layout of another number of chunks
     _, other = write_files_with_layout(tmp_path / "o", old[:3], ALL_FORMATS)
     other.chunks = len(old)

@@ -733,7 +733,7 @@ GEXF_FOOTER = b"</edges>\n</graph>\n</gexf>\n"
 
 
 class LayoutMismatch(ValueError):
-    """The files in place are not the ones a :class:`Layout` describes (missing, other size, other bytes).
+    """The files in place are not the ones a :class:`Layout` describes (missing, other size or bytes, written again).
 
     :func:`update_files` raises it before it writes anything the caller could see;
     write the files in full with :func:`write_files` instead.
@@ -760,6 +760,9 @@ class FileLayout:
     footer: tuple[int, int]  #: (offset, length) of the footer; ``(size, 0)`` when there is none
     nodes: array = field(default_factory=lambda: array(_SPANS))
     edges: array = field(default_factory=lambda: array(_SPANS))
+    #: (st_ino, st_mtime_ns) of the file when written: a file written again since (even with the
+    #: same size) no longer fits; None: not checked. Not compared by ``==``.
+    stamp: tuple[int, int] | None = field(default=None, compare=False)
 
     def node_span(self, i: int) -> tuple[int, int]:
         """(offset, length) of chunk ``i``'s node part (the only part of a one-section file)."""
@@ -1012,6 +1015,11 @@ def _skipped(targets: Mapping[str, Path]) -> tuple[set[str], bool]:
     return skip, "neo4j" not in targets
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns
+
+
 def _close_all(fds: list[int]) -> None:
     for fd in fds:
         with contextlib.suppress(OSError):
@@ -1150,13 +1158,18 @@ def write_files_with_layout(
         for w in streams.values():
             w.abort()
         raise
-    return targets, Layout(chunks=n, formats=formats, files={k: w.layout() for k, w in streams.items()})
+    files = {k: w.layout() for k, w in streams.items()}
+    for k, w in streams.items():
+        files[k].stamp = _stamp(w.path)
+    return targets, Layout(chunks=n, formats=formats, files=files)
 
 
 def _old_file(spec: _FileSpec, fl: FileLayout | None, chunks: int) -> int:
     """Open the file in place for reading after checking it against its layout; its fd."""
     if fl is None:
         raise LayoutMismatch(f"{spec.path}: not in the layout")
+    if not isinstance(fl.nodes, array) or not isinstance(fl.edges, array):
+        raise LayoutMismatch(f"{spec.path}: not a layout of this kg")
     if len(fl.nodes) != 2 * chunks or len(fl.edges) != (2 * chunks if spec.edge_part is not None else 0):
         raise LayoutMismatch(f"{spec.path}: the layout has spans for another number of chunks")
     try:
@@ -1164,9 +1177,11 @@ def _old_file(spec: _FileSpec, fl: FileLayout | None, chunks: int) -> int:
     except FileNotFoundError:
         raise LayoutMismatch(f"{spec.path}: missing") from None
     try:
-        size = os.fstat(fd).st_size
-        if size != fl.size:
-            raise LayoutMismatch(f"{spec.path}: {size} bytes, the layout says {fl.size}")
+        st = os.fstat(fd)
+        if st.st_size != fl.size:
+            raise LayoutMismatch(f"{spec.path}: {st.st_size} bytes, the layout says {fl.size}")
+        if fl.stamp is not None and fl.stamp != (st.st_ino, st.st_mtime_ns):
+            raise LayoutMismatch(f"{spec.path}: written again since the layout was made")
         for (off, n), want in ((fl.middle, spec.middle), (fl.footer, spec.footer)):
             if n != len(want) or os.pread(fd, n, off) != want:
                 raise LayoutMismatch(f"{spec.path}: not the bytes the layout says at offset {off}")
@@ -1329,4 +1344,6 @@ def update_files(
     finally:
         for fd in fds.values():
             os.close(fd)
+    for spec in specs:
+        files[spec.key].stamp = _stamp(spec.path)
     return targets, Layout(chunks=len(items), formats=formats, files=files)
