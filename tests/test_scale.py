@@ -17,6 +17,7 @@ OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "extractions.jsonl")
 def outputs(out: Path) -> dict[str, bytes]:
     """Every file a build writes that must not depend on how it was built."""
     files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
     for p in sorted((out / "neo4j-import").iterdir()):
         files[f"neo4j-import/{p.name}"] = p.read_bytes()
     return files
@@ -63,7 +64,8 @@ def test_worker_processes_give_the_same_files(clean, tmp_path, monkeypatch):
     assert_same_outputs(clean, tmp_path / "out")
 
 
-def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path):
+def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.pipeline.STORE_UPDATE_SHARE", 1)  # update the files in place even for 2 of 5
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"
     first = fast_build(corpus, out, workers=1)
@@ -80,6 +82,7 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path):
     shutil.copy(CORPUS / names[4], corpus / "added.txt")
     third = fast_build(corpus, out, workers=1)
     assert third.summary["processed"] == 2 and third.summary["cached"] == 3
+    assert third.summary["files"] == "updated"
     assert "执法素质提升年" in (out / "extractions.jsonl").read_text(encoding="utf-8")
 
     fresh = tmp_path / "fresh"
@@ -90,7 +93,8 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path):
     assert len(cached) == 5
 
 
-def test_a_new_document_that_changes_another_documents_links(tmp_path):
+def test_a_new_document_that_changes_another_documents_links(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.pipeline.STORE_UPDATE_SHARE", 1)
     # 002 names a masked campaign (*执法领域突出问题专项整治行动) that joins 003's unmasked one
     # only when 003 is in the corpus: adding 003 must re-link 002's cached chunk too
     names = sorted(p.name for p in CORPUS.glob("*.txt"))
@@ -103,7 +107,7 @@ def test_a_new_document_that_changes_another_documents_links(tmp_path):
 
     shutil.copy(CORPUS / names[3], corpus / names[3])
     result = fast_build(corpus, out, workers=1)
-    assert result.summary["processed"] == 1
+    assert result.summary["processed"] == 1 and result.summary["files"] == "updated"
     records = [json.loads(line) for line in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
     after = {r["id"] for r in records if r.get("name", "").startswith("*执法领域")}
     assert after and after != before
@@ -175,8 +179,9 @@ def test_rebuild_updates_the_store_in_place_to_what_a_clean_build_writes(tmp_pat
     doc.write_text(text[: len(text) // 2] + "\n开展“平安交通示范创建”专项行动，查处违法案件12起。\n", encoding="utf-8")
     result = build(corpus, out, store=True, views=False, workers=1)
     assert result.summary["processed"] == 1
-    assert result.summary["store"] == "updated"
+    assert result.summary["store"] == "updated" and result.summary["files"] == "updated"
     fresh = tmp_path / "fresh"
     clean = build(corpus, fresh, store=True, views=False, workers=1, cache=False)
-    assert clean.summary["store"] == "written"
+    assert_same_outputs(out, fresh)
+    assert clean.summary["store"] == "written" and clean.summary["files"] == "written"
     assert_same(dump(out / "store"), dump(fresh / "store"))

@@ -10,6 +10,7 @@ Only this module and :mod:`kg.cli` import every stage.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import pickle
@@ -29,15 +30,17 @@ from kg.ingest import corpus_files
 from kg.model import Linking
 from kg.pipeline import executors
 from kg.pipeline.cache import Cache, build_fingerprint, document_key
-from kg.pipeline.work import JSONL_PART, Compact, Failed, Processed, Settings, Task, render
+from kg.pipeline.work import Compact, Failed, Processed, Settings, Task, render
 from kg.resolve import link
-from kg.sinks.files import render_chunk, write_files
+from kg.sinks.files import ALL_FORMATS, LayoutMismatch, render_chunk, update_files, write_files_with_layout
 
 #: progress callback: (stage, done, total, item name)
 Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
-#: the store is updated in place when at most 1/this of the documents changed, else written anew
+#: every output file, extractions.jsonl included
+OUTPUT_FORMATS = ALL_FORMATS
+#: the store and the files are updated in place when at most 1/this of the documents changed, else written anew
 STORE_UPDATE_SHARE = 10
 #: views draw from the whole graph in memory; above this many nodes they are left out
 VIEWS_MAX_NODES = 250_000
@@ -143,21 +146,39 @@ def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
     return n
 
 
-def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> None:
-    """Stream the entity chunk and every document's cached chunk into the output files."""
+def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
+    """Write the output files: from the previous files' unchanged byte ranges when few documents
+    changed since they were written, else by streaming every document's cached chunk."""
     ents = render_chunk(entity_rows(linking.entities[i] for i in sorted(linking.entities)), [])
-    jsonl_tmp = out / "extractions.jsonl.tmp"
-    with jsonl_tmp.open("wb") as jsonl:
-
-        def chunks() -> Iterator[dict[str, bytes]]:
-            yield ents
-            for c in docs:
-                chunk = pickle.loads(cache.chunk(c.key))
-                jsonl.write(chunk.pop(JSONL_PART, b""))
-                yield chunk
-
-        write_files(out, chunks())
-    os.replace(jsonl_tmp, out / "extractions.jsonl")
+    order = [(c.key, tuple(c.chunk_ids)) for c in docs]
+    layout_path = cache.folder / "layout.pkl"
+    old = None
+    if cache.enabled:
+        try:
+            old = pickle.loads(layout_path.read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            old = None
+    layout_path.unlink(missing_ok=True)  # the files are in flux until the new layout is written
+    layout = None
+    if old is not None:
+        position = {ident: i + 1 for i, ident in enumerate(old["order"])}  # chunk 0 holds the entities
+        new = sum(1 for ident in order if ident not in position)
+        if new <= max(1, len(docs) // STORE_UPDATE_SHARE):
+            items: list[int | dict[str, bytes]] = [ents]
+            items += [position[ident] if ident in position else pickle.loads(cache.chunk(c.key))
+                      for c, ident in zip(docs, order)]
+            try:
+                _, layout = update_files(out, old["layout"], items, OUTPUT_FORMATS)
+                how = "updated"
+            except (LayoutMismatch, OSError):
+                layout = None  # files changed or gone since: write them anew
+    if layout is None:
+        chunks = itertools.chain([ents], (pickle.loads(cache.chunk(c.key)) for c in docs))
+        _, layout = write_files_with_layout(out, chunks, OUTPUT_FORMATS)
+        how = "written"
+    if cache.enabled:
+        layout_path.write_bytes(pickle.dumps({"layout": layout, "order": order}, protocol=pickle.HIGHEST_PROTOCOL))
+    return how
 
 
 def _doc_rows(c: Compact, cache: Cache) -> tuple[list[NodeRow], list[EdgeRow]]:
@@ -352,7 +373,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     _final_chunks(ordered, linking, cache)
     lap("link")
     progress("write", 0, 1, "")
-    _write_outputs(out, ordered, linking, cache)
+    files_how = _write_outputs(out, ordered, linking, cache)
     lap("write")
     cache.save({c.key for c in ordered})
     lap("cache")
@@ -380,6 +401,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     summary["workers"] = 0 if dask else workers
     summary["stages"] = stages
     summary["store"] = store_how if store else None
+    summary["files"] = files_how
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     result.summary = summary
     return result

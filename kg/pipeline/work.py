@@ -22,11 +22,8 @@ from kg.model import DocExtraction, DocGroups, Linking
 from kg.resolve import group_document
 from kg.schema import LABEL_OF_TYPE
 from kg.sinks.extractions import document_records, render_records
-from kg.sinks.files import render_chunk
+from kg.sinks.files import JSONL_PART, render_chunk
 from kg.structure import structure_document
-
-#: the chunk part that holds a document's lines of extractions.jsonl
-JSONL_PART = "extractions.jsonl"
 
 
 @dataclass(frozen=True)
