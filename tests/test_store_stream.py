@@ -117,7 +117,8 @@ def test_streamed_rows_make_the_same_store_as_the_graph(sample_store, tmp_path):
 
 def test_small_spool_parts_give_the_same_store(sample_store, tmp_path, monkeypatch):
     g, path = sample_store
-    monkeypatch.setattr(embedded, "_PART_CHARS", 20000)  # many COPY statements per table
+    monkeypatch.setattr(embedded, "_PART_BYTES", 20000)  # many COPY statements per table
+    monkeypatch.setattr(embedded, "_BATCH_ROWS", 50)
     assert_same(dump(write_store_rows(tmp_path / "store", *rows(g))), dump(path))
 
 
