@@ -32,6 +32,7 @@ from kg.pipeline import executors
 from kg.pipeline.cache import Cache, build_fingerprint, document_key
 from kg.pipeline.work import Compact, Failed, Processed, Settings, Task, render
 from kg.resolve import link
+from kg.sinks.embedded import PART_PREFIX as STORE_PART_PREFIX
 from kg.sinks.files import ALL_FORMATS, LayoutMismatch, render_chunk, update_files, write_files_with_layout
 
 #: progress callback: (stage, done, total, item name)
@@ -146,6 +147,16 @@ def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
     return n
 
 
+def _file_parts(blob: bytes) -> dict[str, bytes]:
+    """A cached chunk without the embedded store's parts."""
+    return {k: v for k, v in pickle.loads(blob).items() if not k.startswith(STORE_PART_PREFIX)}
+
+
+def _store_parts(blob: bytes) -> dict[str, bytes]:
+    """A cached chunk's embedded-store parts."""
+    return {k: v for k, v in pickle.loads(blob).items() if k.startswith(STORE_PART_PREFIX)}
+
+
 def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
     """Write the output files: from the previous files' unchanged byte ranges when few documents
     changed since they were written, else by streaming every document's cached chunk."""
@@ -165,7 +176,7 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
         new = sum(1 for ident in order if ident not in position)
         if new <= max(1, len(docs) // STORE_UPDATE_SHARE):
             items: list[int | dict[str, bytes]] = [ents]
-            items += [position[ident] if ident in position else pickle.loads(cache.chunk(c.key))
+            items += [position[ident] if ident in position else _file_parts(cache.chunk(c.key))
                       for c, ident in zip(docs, order)]
             try:
                 _, layout = update_files(out, old["layout"], items, OUTPUT_FORMATS)
@@ -173,7 +184,7 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
             except (LayoutMismatch, OSError):
                 layout = None  # files changed or gone since: write them anew
     if layout is None:
-        chunks = itertools.chain([ents], (pickle.loads(cache.chunk(c.key)) for c in docs))
+        chunks = itertools.chain([ents], (_file_parts(cache.chunk(c.key)) for c in docs))
         _, layout = write_files_with_layout(out, chunks, OUTPUT_FORMATS)
         how = "written"
     if cache.enabled:
@@ -193,7 +204,7 @@ def _entity_hashes(rows: list[NodeRow]) -> dict[str, str]:
 
 def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
     """Write the embedded store, or update it in place when only a few documents changed since it was written."""
-    from kg.sinks.embedded import StoreError, update_store, write_store_rows  # the engine only when asked
+    from kg.sinks.embedded import StoreError, render_store_parts, update_store, write_store_parts
 
     ents = entity_rows(linking.entities[i] for i in sorted(linking.entities))
     state = {"docs": {c.name: (c.key, tuple(c.chunk_ids)) for c in docs}, "entities": _entity_hashes(ents)}
@@ -220,17 +231,8 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
                          remove_nodes=set(old["entities"]) - set(state["entities"]), nodes=nodes, edges=edges)
             how = "updated"
         else:
-
-            def node_rows() -> Iterator[NodeRow]:
-                yield from ents
-                for c in docs:
-                    yield from _doc_rows(c, cache)[0]
-
-            def edge_rows() -> Iterator[EdgeRow]:
-                for c in docs:
-                    yield from _doc_rows(c, cache)[1]
-
-            write_store_rows(path, node_rows(), edge_rows())
+            chunks = itertools.chain([render_store_parts(ents, [])], (_store_parts(cache.chunk(c.key)) for c in docs))
+            write_store_parts(path, chunks)
             how = "written"
     except StoreError as exc:
         raise BuildError(f"{path}: embedded store not written: {exc}") from exc

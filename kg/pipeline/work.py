@@ -22,6 +22,7 @@ from kg.model import DocExtraction, DocGroups, Linking
 from kg.resolve import group_document
 from kg.schema import LABEL_OF_TYPE
 from kg.sinks.extractions import document_records, render_records
+from kg.sinks.embedded import render_store_parts
 from kg.sinks.files import JSONL_PART, render_chunk
 from kg.structure import structure_document
 
@@ -130,6 +131,7 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[dict[
     ref = linking_ref(Linking(entities={}, ids={groups.doc: ids}), groups)
     nodes, edges = document_rows(ext, ref)
     chunk = render_chunk(nodes, edges)
+    chunk.update(render_store_parts(nodes, edges))
     chunk[JSONL_PART] = render_records(document_records(ext, ref)).encode("utf-8")
     stats = DocStats(nodes=len(nodes), edges=len(edges))
     stats.relations.update(a["type"] for *_, a in edges if a["type"] not in ("HAS_SECTION", "MENTIONED_IN"))
