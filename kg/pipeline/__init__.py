@@ -16,6 +16,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -145,6 +146,31 @@ def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
         cache.replace_chunk(c.key, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
         n += 1
     return n
+
+
+class _Background:
+    """Run ``fn(*args)`` on a thread; :meth:`result` waits and re-raises what it raised."""
+
+    def __init__(self, fn: Callable, *args: object) -> None:
+        self._value: object = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fn, args), name="kg-store", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable, args: tuple) -> None:
+        try:
+            self._value = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller in result()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> object:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _file_parts(blob: bytes) -> dict[str, bytes]:
@@ -375,17 +401,22 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     _final_chunks(ordered, linking, cache)
     lap("link")
     progress("write", 0, 1, "")
-    files_how = _write_outputs(out, ordered, linking, cache)
+    # the store's database engine loads without holding the GIL: it runs beside the file writing
+    store_job = _Background(_write_store, out / "store", ordered, linking, cache) if store else None
+    try:
+        files_how = _write_outputs(out, ordered, linking, cache)
+    except BaseException:
+        if store_job:
+            store_job.wait()
+        raise
     lap("write")
+    store_how = store_job.result() if store_job else None
+    lap("store")
     cache.save({c.key for c in ordered})
     lap("cache")
     result_warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)]
     result_warnings += [f"{c.name}: {w}" for c in ordered for w in c.warnings]
     result = BuildResult(out=out, summary={}, warnings=result_warnings)
-    if store:
-        progress("store", 0, 1, "")
-        store_how = _write_store(out / "store", ordered, linking, cache)
-        lap("store")
     nodes = len(linking.entities) + sum(c.stats.nodes for c in ordered)
     if views and nodes > VIEWS_MAX_NODES:
         result_warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
@@ -402,7 +433,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     summary["cached"] = len(scan.cached)
     summary["workers"] = 0 if dask else workers
     summary["stages"] = stages
-    summary["store"] = store_how if store else None
+    summary["store"] = store_how
     summary["files"] = files_how
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     result.summary = summary
