@@ -73,6 +73,13 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, 
 
     again = fast_build(corpus, out, workers=1)
     assert again.summary["processed"] == 0 and again.summary["cached"] == 5
+    assert again.summary["files"] == "unchanged"
+    # a file spoiled since the last build is noticed and written again
+    reference = (out / "graph.gexf").read_bytes()
+    with (out / "graph.gexf").open("ab") as fh:
+        fh.write(b"<!-- edited -->")
+    spoiled = fast_build(corpus, out, workers=1)
+    assert spoiled.summary["files"] == "written" and (out / "graph.gexf").read_bytes() == reference
 
     names = sorted(p.name for p in corpus.iterdir())
     changed = corpus / names[1]

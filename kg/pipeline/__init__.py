@@ -34,7 +34,7 @@ from kg.pipeline.cache import Cache, build_fingerprint, document_key
 from kg.pipeline.work import Compact, Failed, Processed, Settings, Task, render
 from kg.resolve import link
 from kg.sinks.embedded import PART_PREFIX as STORE_PART_PREFIX
-from kg.sinks.files import ALL_FORMATS, LayoutMismatch, render_chunk, update_files, write_files_with_layout
+from kg.sinks.files import ALL_FORMATS, DEFAULT_NAMES, LayoutMismatch, render_chunk, update_files, write_files_with_layout
 
 #: progress callback: (stage, done, total, item name)
 Progress = Callable[[str, int, int, str], None]
@@ -183,6 +183,20 @@ def _store_parts(blob: bytes) -> dict[str, bytes]:
     return {k: v for k, v in pickle.loads(blob).items() if k.startswith(STORE_PART_PREFIX)}
 
 
+def _layout_intact(out: Path, layout) -> bool:
+    """True when every file of ``layout`` is still the one that was written (size, inode, mtime)."""
+    for name, fl in layout.files.items():
+        fmt, _, csv_name = name.partition("/")
+        path = out / "neo4j-import" / csv_name if fmt == "neo4j" else out / DEFAULT_NAMES[fmt]
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if st.st_size != fl.size or (fl.stamp is not None and fl.stamp != (st.st_ino, st.st_mtime_ns)):
+            return False
+    return True
+
+
 def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
     """Write the output files: from the previous files' unchanged byte ranges when few documents
     changed since they were written, else by streaming every document's cached chunk."""
@@ -197,7 +211,11 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
             old = None
     layout_path.unlink(missing_ok=True)  # the files are in flux until the new layout is written
     layout = None
-    if old is not None:
+    ents_hash = hashlib.sha1(pickle.dumps(sorted(ents.items()), protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    if (old is not None and old.get("order") == order and old.get("entities") == ents_hash
+            and _layout_intact(out, old["layout"])):
+        layout, how = old["layout"], "unchanged"  # nothing to write: the files on disk are this build's
+    elif old is not None:
         position = {ident: i + 1 for i, ident in enumerate(old["order"])}  # chunk 0 holds the entities
         new = sum(1 for ident in order if ident not in position)
         if new <= max(1, len(docs) // STORE_UPDATE_SHARE):
@@ -214,7 +232,8 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
         _, layout = write_files_with_layout(out, chunks, OUTPUT_FORMATS)
         how = "written"
     if cache.enabled:
-        layout_path.write_bytes(pickle.dumps({"layout": layout, "order": order}, protocol=pickle.HIGHEST_PROTOCOL))
+        layout_path.write_bytes(pickle.dumps({"layout": layout, "order": order, "entities": ents_hash},
+                                             protocol=pickle.HIGHEST_PROTOCOL))
     return how
 
 
