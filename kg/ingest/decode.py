@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import codecs
 import unicodedata
 from dataclasses import dataclass
@@ -30,11 +32,14 @@ class Decoded:
     encoding: str  # the codec name used, e.g. utf-8, utf-8-sig, gb18030, utf-16-le
 
 
+# Unicode category Cc (C0, DEL, C1) without the whitespace controls \t \n \v \f \r
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _checked(text: str, encoding: str) -> Decoded:
