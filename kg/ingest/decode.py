@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
