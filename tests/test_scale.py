@@ -56,6 +56,24 @@ def test_no_cache_leaves_no_cache_folder(clean):
     assert not any(p.name.startswith("kg-cache-") for p in clean.iterdir())
 
 
+def test_a_no_cache_build_between_two_cached_ones_leaves_a_right_store(tmp_path):
+    from test_store_stream import assert_same, dump
+
+    corpus = copy_corpus(tmp_path)
+    out = tmp_path / "out"
+    build(corpus, out, store=True, views=False, workers=1)
+    doc = sorted(corpus.iterdir())[1]
+    original = doc.read_text(encoding="utf-8")
+    doc.write_text(original + "\n开展“路域环境整治月”活动。\n", encoding="utf-8")
+    build(corpus, out, store=True, views=False, workers=1, cache=False)  # the store now has the new text
+    doc.write_text(original, encoding="utf-8")
+    back = build(corpus, out, store=True, views=False, workers=1)
+    assert back.summary["processed"] == 0 and back.summary["store"] == "written"
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, store=True, views=False, workers=1, cache=False)
+    assert_same(dump(out / "store"), dump(fresh / "store"))
+
+
 def test_worker_processes_give_the_same_files(clean, tmp_path, monkeypatch):
     # the sample corpus is small enough to run in process: lower the bar so workers really start
     monkeypatch.setattr("kg.pipeline.IN_PROCESS_BYTES", 0)
@@ -65,7 +83,7 @@ def test_worker_processes_give_the_same_files(clean, tmp_path, monkeypatch):
 
 
 def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.pipeline.STORE_UPDATE_SHARE", 1)  # update the files in place even for 2 of 5
+    monkeypatch.setattr("kg.pipeline.UPDATE_SHARE", 1)  # update the files in place even for 2 of 5
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"
     first = fast_build(corpus, out, workers=1)
@@ -101,7 +119,7 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, 
 
 
 def test_a_new_document_that_changes_another_documents_links(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.pipeline.STORE_UPDATE_SHARE", 1)
+    monkeypatch.setattr("kg.pipeline.UPDATE_SHARE", 1)
     # 002 names a masked campaign (*执法领域突出问题专项整治行动) that joins 003's unmasked one
     # only when 003 is in the corpus: adding 003 must re-link 002's cached chunk too
     names = sorted(p.name for p in CORPUS.glob("*.txt"))

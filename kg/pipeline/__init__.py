@@ -31,7 +31,7 @@ from kg.ingest import corpus_files
 from kg.model import Linking
 from kg.pipeline import executors
 from kg.pipeline.cache import Cache, build_fingerprint, document_key
-from kg.pipeline.work import Compact, Failed, Processed, Settings, Task, render
+from kg.pipeline.work import Compact, Failed, Settings, Task, render
 from kg.resolve import link
 from kg.sinks.embedded import PART_PREFIX as STORE_PART_PREFIX
 from kg.sinks.files import ALL_FORMATS, DEFAULT_NAMES, LayoutMismatch, render_chunk, update_files, write_files_with_layout
@@ -43,7 +43,7 @@ IN_PROCESS_BYTES = 1_000_000
 #: every output file, extractions.jsonl included
 OUTPUT_FORMATS = ALL_FORMATS
 #: the store and the files are updated in place when at most 1/this of the documents changed, else written anew
-STORE_UPDATE_SHARE = 10
+UPDATE_SHARE = 10
 #: views draw from the whole graph in memory; above this many nodes they are left out
 VIEWS_MAX_NODES = 250_000
 
@@ -218,7 +218,7 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
     elif old is not None:
         position = {ident: i + 1 for i, ident in enumerate(old["order"])}  # chunk 0 holds the entities
         new = sum(1 for ident in order if ident not in position)
-        if new <= max(1, len(docs) // STORE_UPDATE_SHARE):
+        if new <= max(1, len(docs) // UPDATE_SHARE):
             items: list[int | dict[str, bytes]] = [ents]
             items += [position[ident] if ident in position else _file_parts(cache.chunk(c.key))
                       for c, ident in zip(docs, order)]
@@ -263,7 +263,7 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
     state_path.unlink(missing_ok=True)  # the store is in flux until the new state is written
     try:
         changed = None if old is None else {n for n, v in state["docs"].items() if old["docs"].get(n) != v}
-        if changed is not None and len(changed) <= max(1, len(docs) // STORE_UPDATE_SHARE):
+        if changed is not None and len(changed) <= max(1, len(docs) // UPDATE_SHARE):
             removed = set(old["docs"]) - set(state["docs"])
             ent_changed = [(i, a) for i, a in ents if old["entities"].get(i) != state["entities"][i]]
             nodes, edges = list(ent_changed), []
@@ -372,6 +372,10 @@ def build(
     except (LexiconError, FileNotFoundError, UnicodeDecodeError) as exc:
         raise BuildError(str(exc)) from exc
     tmp_cache = None if cache else tempfile.mkdtemp(prefix="kg-cache-", dir=out)
+    if not cache:
+        # this build rewrites the files and the store: a kept cache's record of them goes stale
+        for state in ("layout.pkl", "store.pkl"):
+            (out / "cache" / state).unlink(missing_ok=True)
     store_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
     try:
         return _build(corpus, out, settings, store_cache, progress, store, views, workers, dask, t0)
