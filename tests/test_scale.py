@@ -56,6 +56,14 @@ def test_no_cache_leaves_no_cache_folder(clean):
     assert not any(p.name.startswith("kg-cache-") for p in clean.iterdir())
 
 
+def test_a_rebuild_with_nothing_changed_leaves_the_store_alone(tmp_path):
+    corpus = copy_corpus(tmp_path, [sorted(p.name for p in CORPUS.glob("*.txt"))[0]])
+    out = tmp_path / "out"
+    build(corpus, out, store=True, views=False, workers=1)
+    again = build(corpus, out, store=True, views=False, workers=1)
+    assert again.summary["store"] == "unchanged" and again.summary["files"] == "unchanged"
+
+
 def test_a_no_cache_build_between_two_cached_ones_leaves_a_right_store(tmp_path):
     from test_store_stream import assert_same, dump
 

@@ -265,6 +265,7 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
         changed = None if old is None else {n for n, v in state["docs"].items() if old["docs"].get(n) != v}
         if changed is not None and len(changed) <= max(1, len(docs) // UPDATE_SHARE):
             removed = set(old["docs"]) - set(state["docs"])
+            gone = set(old["entities"]) - set(state["entities"])
             ent_changed = [(i, a) for i, a in ents if old["entities"].get(i) != state["entities"][i]]
             nodes, edges = list(ent_changed), []
             for c in docs:
@@ -272,9 +273,11 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
                     n, e = _doc_rows(c, cache)
                     nodes += n
                     edges += e
-            update_store(path, remove_docs=changed | removed,
-                         remove_nodes=set(old["entities"]) - set(state["entities"]), nodes=nodes, edges=edges)
-            how = "updated"
+            if changed or removed or gone or ent_changed:
+                update_store(path, remove_docs=changed | removed, remove_nodes=gone, nodes=nodes, edges=edges)
+                how = "updated"
+            else:
+                how = "unchanged"
         else:
             chunks = itertools.chain([render_store_parts(ents, [])], (_store_parts(cache.chunk(c.key)) for c in docs))
             write_store_parts(path, chunks)
@@ -376,9 +379,9 @@ def build(
         # this build rewrites the files and the store: a kept cache's record of them goes stale
         for state in ("layout.pkl", "store.pkl"):
             (out / "cache" / state).unlink(missing_ok=True)
-    store_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
+    doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
     try:
-        return _build(corpus, out, settings, store_cache, progress, store, views, workers, dask, t0)
+        return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, t0)
     finally:
         if tmp_cache:
             shutil.rmtree(tmp_cache, ignore_errors=True)
