@@ -122,7 +122,7 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, 
     fast_build(corpus, fresh, workers=1, cache=False)
     assert_same_outputs(out, fresh)
     # entries of documents no longer in the corpus are pruned
-    cached = {p.name.split(".")[0] for p in (out / "cache").iterdir() if p.suffix == ".chunk"}
+    cached = {p.name.split(".")[0] for p in (out / "cache").iterdir() if p.suffix == ".files"}
     assert len(cached) == 5
 
 

@@ -54,15 +54,19 @@ def resolution_ref(res: Resolution) -> MentionRef:
     return ref
 
 
-def linking_ref(linking: Linking, groups: DocGroups) -> MentionRef:
-    """The :data:`MentionRef` of one document under a corpus :class:`~kg.model.Linking`."""
-    ids = linking.ids[groups.doc]
+def groups_ref(groups: DocGroups, ids: list[str]) -> MentionRef:
+    """The :data:`MentionRef` of one document whose groups have the entity ids ``ids``."""
 
     def ref(m: Mention) -> tuple[str, str] | None:
         i = groups.group_of.get(m.key)
         return None if i is None else (ids[i], groups.groups[i].key)
 
     return ref
+
+
+def linking_ref(linking: Linking, groups: DocGroups) -> MentionRef:
+    """The :data:`MentionRef` of one document under a corpus :class:`~kg.model.Linking`."""
+    return groups_ref(groups, linking.ids[groups.doc])
 
 
 def entity_rows(entities: Iterable[Entity]) -> list[NodeRow]:

@@ -26,20 +26,21 @@ from pathlib import Path
 import networkx as nx
 
 from kg.extract.lexicon import LexiconError, read_entries
-from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, linking_ref
+from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, groups_ref
 from kg.ingest import corpus_files
 from kg.model import Linking
 from kg.pipeline import executors
 from kg.pipeline.cache import Cache, build_fingerprint, document_key
 from kg.pipeline.work import Compact, Failed, Settings, Task, render
 from kg.resolve import link
-from kg.sinks.embedded import PART_PREFIX as STORE_PART_PREFIX
 from kg.sinks.files import ALL_FORMATS, DEFAULT_NAMES, LayoutMismatch, render_chunk, update_files, write_files_with_layout
 
 #: progress callback: (stage, done, total, item name)
 Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
+#: names of the cache's records of what the last build wrote
+FILES_STATE, STORE_STATE = "files", "store"
 #: every output file, extractions.jsonl included
 OUTPUT_FORMATS = ALL_FORMATS
 #: the store and the files are updated in place when at most 1/this of the documents changed, else written anew
@@ -140,10 +141,10 @@ def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
         if ids == c.chunk_ids:
             continue
         ext, groups = pickle.loads(cache.record(c.key))
-        chunk, stats = render(ext, groups, ids)
+        files, store, stats = render(ext, groups, ids)
         c.stats.nodes, c.stats.edges, c.stats.relations = stats.nodes, stats.edges, stats.relations
         c.chunk_ids = ids
-        cache.replace_chunk(c.key, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        cache.replace_chunks(c.key, files, store)
         n += 1
     return n
 
@@ -173,16 +174,6 @@ class _Background:
         return self._value
 
 
-def _file_parts(blob: bytes) -> dict[str, bytes]:
-    """A cached chunk without the embedded store's parts."""
-    return {k: v for k, v in pickle.loads(blob).items() if not k.startswith(STORE_PART_PREFIX)}
-
-
-def _store_parts(blob: bytes) -> dict[str, bytes]:
-    """A cached chunk's embedded-store parts."""
-    return {k: v for k, v in pickle.loads(blob).items() if k.startswith(STORE_PART_PREFIX)}
-
-
 def _layout_intact(out: Path, layout) -> bool:
     """True when every file of ``layout`` is still the one that was written (size, inode, mtime)."""
     for name, fl in layout.files.items():
@@ -202,14 +193,7 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
     changed since they were written, else by streaming every document's cached chunk."""
     ents = render_chunk(entity_rows(linking.entities[i] for i in sorted(linking.entities)), [])
     order = [(c.key, tuple(c.chunk_ids)) for c in docs]
-    layout_path = cache.folder / "layout.pkl"
-    old = None
-    if cache.enabled:
-        try:
-            old = pickle.loads(layout_path.read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
-            old = None
-    layout_path.unlink(missing_ok=True)  # the files are in flux until the new layout is written
+    old = cache.take_state(FILES_STATE)
     layout = None
     ents_hash = hashlib.sha1(pickle.dumps(sorted(ents.items()), protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
     if (old is not None and old.get("order") == order and old.get("entities") == ents_hash
@@ -220,7 +204,7 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
         new = sum(1 for ident in order if ident not in position)
         if new <= max(1, len(docs) // UPDATE_SHARE):
             items: list[int | dict[str, bytes]] = [ents]
-            items += [position[ident] if ident in position else _file_parts(cache.chunk(c.key))
+            items += [position[ident] if ident in position else cache.chunk(c.key, "files")
                       for c, ident in zip(docs, order)]
             try:
                 _, layout = update_files(out, old["layout"], items, OUTPUT_FORMATS)
@@ -228,18 +212,16 @@ def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cach
             except (LayoutMismatch, OSError):
                 layout = None  # files changed or gone since: write them anew
     if layout is None:
-        chunks = itertools.chain([ents], (_file_parts(cache.chunk(c.key)) for c in docs))
+        chunks = itertools.chain([ents], (cache.chunk(c.key, "files") for c in docs))
         _, layout = write_files_with_layout(out, chunks, OUTPUT_FORMATS)
         how = "written"
-    if cache.enabled:
-        layout_path.write_bytes(pickle.dumps({"layout": layout, "order": order, "entities": ents_hash},
-                                             protocol=pickle.HIGHEST_PROTOCOL))
+    cache.put_state(FILES_STATE, {"layout": layout, "order": order, "entities": ents_hash})
     return how
 
 
 def _doc_rows(c: Compact, cache: Cache) -> tuple[list[NodeRow], list[EdgeRow]]:
     ext, groups = pickle.loads(cache.record(c.key))
-    return document_rows(ext, linking_ref(Linking(entities={}, ids={c.name: c.chunk_ids}), groups))
+    return document_rows(ext, groups_ref(groups, c.chunk_ids))
 
 
 def _entity_hashes(rows: list[NodeRow]) -> dict[str, str]:
@@ -253,14 +235,9 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
 
     ents = entity_rows(linking.entities[i] for i in sorted(linking.entities))
     state = {"docs": {c.name: (c.key, tuple(c.chunk_ids)) for c in docs}, "entities": _entity_hashes(ents)}
-    state_path = cache.folder / "store.pkl"
-    old = None
-    if path.exists() and cache.enabled:
-        try:
-            old = pickle.loads(state_path.read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError):
-            old = None
-    state_path.unlink(missing_ok=True)  # the store is in flux until the new state is written
+    old = cache.take_state(STORE_STATE)
+    if not path.exists():
+        old = None
     try:
         changed = None if old is None else {n for n, v in state["docs"].items() if old["docs"].get(n) != v}
         if changed is not None and len(changed) <= max(1, len(docs) // UPDATE_SHARE):
@@ -279,14 +256,17 @@ def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache
             else:
                 how = "unchanged"
         else:
-            chunks = itertools.chain([render_store_parts(ents, [])], (_store_parts(cache.chunk(c.key)) for c in docs))
+            chunks = itertools.chain([render_store_parts(ents, [])], (cache.chunk(c.key, "store") for c in docs))
             write_store_parts(path, chunks)
             how = "written"
     except StoreError as exc:
         raise BuildError(f"{path}: embedded store not written: {exc}") from exc
-    if cache.enabled:
-        state_path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.put_state(STORE_STATE, state)
     return how
+
+
+def _node_count(docs: list[Compact], linking: Linking) -> int:
+    return len(linking.entities) + sum(c.stats.nodes for c in docs)
 
 
 def summarise(docs: list[Compact], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
@@ -308,7 +288,7 @@ def summarise(docs: list[Compact], linking: Linking, warnings: list[str], failed
         "metrics": sum(c.stats.metrics for c in docs),
         "metrics_masked": sum(c.stats.metrics_masked for c in docs),
         "relations": dict(sorted(relations.items())),
-        "nodes": len(linking.entities) + sum(c.stats.nodes for c in docs),
+        "nodes": _node_count(docs, linking),
         "edges": sum(c.stats.edges for c in docs),
         "warnings": warnings,
         "seconds": round(seconds, 2),
@@ -377,8 +357,7 @@ def build(
     tmp_cache = None if cache else tempfile.mkdtemp(prefix="kg-cache-", dir=out)
     if not cache:
         # this build rewrites the files and the store: a kept cache's record of them goes stale
-        for state in ("layout.pkl", "store.pkl"):
-            (out / "cache" / state).unlink(missing_ok=True)
+        Cache.drop_states(out / "cache")
     doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
     try:
         return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, t0)
@@ -414,7 +393,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
                 progress("extract", done, scan.total, res.name)
                 continue
             c = res.compact
-            cache.put(c.key, c, res.record, res.chunk)
+            cache.put(c.key, c, res.record, res.files, res.store)
             docs[c.name] = c
             progress("extract", done, scan.total, c.name)
     except executors.ExecutorError as exc:
@@ -443,7 +422,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     result_warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)]
     result_warnings += [f"{c.name}: {w}" for c in ordered for w in c.warnings]
     result = BuildResult(out=out, summary={}, warnings=result_warnings)
-    nodes = len(linking.entities) + sum(c.stats.nodes for c in ordered)
+    nodes = _node_count(ordered, linking)
     if views and nodes > VIEWS_MAX_NODES:
         result_warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
                                f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")

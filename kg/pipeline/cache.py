@@ -2,8 +2,9 @@
 
 A document's key is a hash of the code and data that extract it, the user
 lexicons, its name and its bytes. Per key the cache holds the document's
-compact record (in ``index.pkl``), its extraction (``<key>.rec``) and its
-rendered output chunk (``<key>.chunk``). A rebuild reads every file, hashes it,
+compact record (in ``index.pkl``), its extraction (``<key>.rec``), its
+rendered share of the output files (``<key>.files``) and of the embedded store
+(``<key>.store``); ``<name>.state`` files say what the last build wrote. A rebuild reads every file, hashes it,
 and processes only the documents whose key it has not seen; keys no longer in
 the corpus are pruned at the end of the build.
 """
@@ -19,8 +20,10 @@ from pathlib import Path
 from kg.paths import DATA_DIR
 
 #: bump when the cache layout changes
-LAYOUT = "kg-cache/1"
+LAYOUT = "kg-cache/2"
 _PACKAGE = Path(__file__).resolve().parent.parent
+#: the files a document has in the cache
+_KINDS = ("rec", "files", "store")
 
 
 @lru_cache(maxsize=1)
@@ -71,27 +74,48 @@ class Cache:
         return self.folder / f"{key}.{kind}"
 
     def has(self, key: str) -> bool:
-        return (self.enabled and key in self.index and self._path(key, "rec").exists()
-                and self._path(key, "chunk").exists())
+        return self.enabled and key in self.index and all(self._path(key, k).exists() for k in _KINDS)
 
     def compact(self, key: str):
         return self.index[key]
 
-    def put(self, key: str, compact: object, record: bytes, chunk: bytes) -> None:
-        """Store a processed document (a no-op when disabled)."""
+    def put(self, key: str, compact: object, record: bytes, files: bytes, store: bytes) -> None:
+        """Store a processed document: its record and its pickled file and store chunks."""
         self.index[key] = compact
-        if self.enabled:
-            self._write(self._path(key, "rec"), record)
-            self._write(self._path(key, "chunk"), chunk)
+        self._write(self._path(key, "rec"), record)
+        self.replace_chunks(key, files, store)
 
     def record(self, key: str) -> bytes:
         return self._path(key, "rec").read_bytes()
 
-    def chunk(self, key: str) -> bytes:
-        return self._path(key, "chunk").read_bytes()
+    def chunk(self, key: str, kind: str) -> dict[str, bytes]:
+        """The document's chunk for ``files`` or ``store``."""
+        return pickle.loads(self._path(key, kind).read_bytes())
 
-    def replace_chunk(self, key: str, chunk: bytes) -> None:
-        self._write(self._path(key, "chunk"), chunk)
+    def replace_chunks(self, key: str, files: bytes, store: bytes) -> None:
+        self._write(self._path(key, "files"), files)
+        self._write(self._path(key, "store"), store)
+
+    def take_state(self, name: str) -> object | None:
+        """What the last build said it wrote (``None`` if unknown); the record is removed
+        until :meth:`put_state`, as what it describes is about to change."""
+        path = self.folder / f"{name}.state"
+        try:
+            return pickle.loads(path.read_bytes()) if self.enabled else None
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+
+    @staticmethod
+    def drop_states(folder: Path) -> None:
+        """Forget what the builds into ``folder``'s output folder wrote (they were overwritten without it)."""
+        for path in Path(folder).glob("*.state"):
+            path.unlink(missing_ok=True)
+
+    def put_state(self, name: str, state: object) -> None:
+        if self.enabled:
+            self._write(self.folder / f"{name}.state", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     @staticmethod
     def _write(path: Path, data: bytes) -> None:
@@ -110,5 +134,5 @@ class Cache:
         os.replace(tmp, self.folder / "index.pkl")
         for p in self.folder.iterdir():
             stem, _, kind = p.name.partition(".")
-            if kind in ("rec", "chunk", "rec.tmp", "chunk.tmp") and stem not in keep:
+            if kind.removesuffix(".tmp") in _KINDS and stem not in keep:
                 p.unlink(missing_ok=True)

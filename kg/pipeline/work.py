@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import Lexicon, build_nlp, extract_document, load_lexicon
-from kg.graph import document_rows, linking_ref
+from kg.graph import document_rows, groups_ref
 from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
-from kg.model import DocExtraction, DocGroups, Linking
+from kg.model import DocExtraction, DocGroups
 from kg.resolve import group_document
 from kg.schema import LABEL_OF_TYPE
 from kg.sinks.extractions import document_records, render_records
@@ -77,11 +77,12 @@ class Compact:
 
 @dataclass
 class Processed:
-    """A worker's result: the compact record and two blobs for the cache."""
+    """A worker's result: the compact record and the blobs for the cache."""
 
     compact: Compact
     record: bytes  # pickled (slim DocExtraction, DocGroups with group_of)
-    chunk: bytes  # pickled chunk rendered with ``compact.local_ids``
+    files: bytes  # pickled chunk of the output files, rendered with ``compact.local_ids``
+    store: bytes  # pickled chunk of the embedded store, likewise
 
 
 @dataclass
@@ -126,16 +127,23 @@ def slim(ext: DocExtraction) -> DocExtraction:
     return dataclasses.replace(ext, document=document)
 
 
-def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[dict[str, bytes], DocStats]:
-    """Render one document's rows and records with the entity ids ``ids`` of its groups."""
-    ref = linking_ref(Linking(entities={}, ids={groups.doc: ids}), groups)
+def _dump(obj: object) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[bytes, bytes, DocStats]:
+    """Render one document's rows and records with the entity ids ``ids`` of its groups.
+
+    Returns the pickled chunks of the output files and of the embedded store, and the counts.
+    """
+    ref = groups_ref(groups, ids)
     nodes, edges = document_rows(ext, ref)
     chunk = render_chunk(nodes, edges)
-    chunk.update(render_store_parts(nodes, edges))
     chunk[JSONL_PART] = render_records(document_records(ext, ref)).encode("utf-8")
+    store = render_store_parts(nodes, edges)
     stats = DocStats(nodes=len(nodes), edges=len(edges))
     stats.relations.update(a["type"] for *_, a in edges if a["type"] not in ("HAS_SECTION", "MENTIONED_IN"))
-    return chunk, stats
+    return _dump(chunk), _dump(store), stats
 
 
 def process(task: Task, settings: Settings) -> Processed | Failed:
@@ -154,7 +162,7 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
         ext = extract_document(structure_document(src), nlp)
         groups = group_document(ext, lexicon)
         ids = local_ids(groups)
-        chunk, stats = render(ext, groups, ids)
+        files, store, stats = render(ext, groups, ids)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
     sdoc = ext.document
@@ -167,8 +175,8 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
         groups=DocGroups(doc=groups.doc, groups=groups.groups, group_of={}),
         local_ids=ids, chunk_ids=ids, stats=stats, warnings=list(ext.warnings),
     )
-    record = pickle.dumps((slim(ext), groups), protocol=pickle.HIGHEST_PROTOCOL)
-    return Processed(compact, record, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+    record = _dump((slim(ext), groups))
+    return Processed(compact, record, files, store)
 
 
 def process_many(tasks: list[Task], settings: Settings) -> list[Processed | Failed]:
