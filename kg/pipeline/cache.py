@@ -56,25 +56,23 @@ def document_key(fingerprint: str, name: str, data: bytes) -> str:
 
 
 class Cache:
-    """The cache folder of one output folder; ``enabled=False`` reads nothing and writes nothing."""
+    """The cache folder of one output folder (a build without a cache uses a temporary one)."""
 
-    def __init__(self, folder: Path, enabled: bool = True) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.enabled = enabled
         self.index: dict[str, object] = {}
-        if enabled:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            try:
-                with (self.folder / "index.pkl").open("rb") as fh:
-                    self.index = pickle.load(fh)
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-                self.index = {}  # no cache yet, or one an older kg wrote: start over
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            with (self.folder / "index.pkl").open("rb") as fh:
+                self.index = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            self.index = {}  # no cache yet, or one an older kg wrote: start over
 
     def _path(self, key: str, kind: str) -> Path:
         return self.folder / f"{key}.{kind}"
 
     def has(self, key: str) -> bool:
-        return self.enabled and key in self.index and all(self._path(key, k).exists() for k in _KINDS)
+        return key in self.index and all(self._path(key, k).exists() for k in _KINDS)
 
     def compact(self, key: str):
         return self.index[key]
@@ -101,7 +99,7 @@ class Cache:
         until :meth:`put_state`, as what it describes is about to change."""
         path = self.folder / f"{name}.state"
         try:
-            return pickle.loads(path.read_bytes()) if self.enabled else None
+            return pickle.loads(path.read_bytes())
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None
         finally:
@@ -114,8 +112,7 @@ class Cache:
             path.unlink(missing_ok=True)
 
     def put_state(self, name: str, state: object) -> None:
-        if self.enabled:
-            self._write(self.folder / f"{name}.state", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        self._write(self.folder / f"{name}.state", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     @staticmethod
     def _write(path: Path, data: bytes) -> None:
@@ -125,8 +122,6 @@ class Cache:
 
     def save(self, keep: set[str]) -> None:
         """Write the index of the keys in ``keep`` and delete every other entry's files."""
-        if not self.enabled:
-            return
         self.index = {k: v for k, v in self.index.items() if k in keep}
         tmp = self.folder / "index.pkl.tmp"
         with tmp.open("wb") as fh:
