@@ -4,7 +4,10 @@
 >>> result = build("data/corpus", "out")          # doctest: +SKIP
 >>> result.summary["entities"]                     # doctest: +SKIP
 
-Only this module and :mod:`kg.cli` import every stage.
+Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
+is the per-document task, :mod:`~kg.pipeline.executors` runs it (this process,
+worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results, and this
+module links, writes and reports.
 """
 
 from __future__ import annotations
