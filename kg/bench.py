@@ -80,10 +80,10 @@ try:
 except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]
 
-from kg.paths import DATA_DIR
+from kg.resources import SAMPLE_CORPUS
 from kg.structure.gazetteer import GENERIC_NAMES, Gazetteer, PlaceMention, gazetteer
 
-SAMPLE_DIR = DATA_DIR / "corpus"
+SAMPLE_DIR = SAMPLE_CORPUS
 #: Appended to one document before the incremental rebuild.
 CHANGE = "三是加强队伍建设。"
 #: Candidates tried per division before the substitution backtracks.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.ingest import read_corpus
 from kg.model import SourceDocument
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.lexicon import Lexicon, load_lexicon
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffXx*＊]+")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”([\u4e00-\u9fff]{0,6})")

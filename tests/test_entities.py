@@ -12,10 +12,10 @@ import spacy
 
 import kg.extract  # noqa: F401  (registers components and Doc extensions)
 from kg.extract.entities import find_mentions
-from kg.extract.lexicon import load_lexicon
+from kg.lexicon import load_lexicon
 from kg.ingest import read_corpus
 from kg.model import Mention, SourceDocument
-from kg.paths import REPO_DIR
+REPO_DIR = Path(__file__).resolve().parents[1]
 from kg.structure import structure_document
 
 CORPUS = REPO_DIR / "data" / "corpus"

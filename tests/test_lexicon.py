@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.charmatch import SuffixTrie
-from kg.extract.lexicon import LexiconError, load_lexicon, read_entries, strip_quotes
+from kg.lexicon.charmatch import SuffixTrie
+from kg.lexicon import LexiconError, load_lexicon, read_entries, strip_quotes
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

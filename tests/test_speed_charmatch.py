@@ -3,7 +3,7 @@
 import random
 
 from kg.extract import load_lexicon
-from kg.extract.charmatch import SuffixTrie
+from kg.lexicon.charmatch import SuffixTrie
 
 
 def _check(trie: SuffixTrie, text: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from kg.ids import stable_id
 from kg.ingest import fold_width, read_corpus
 from kg.model import SourceDocument, StructuredDocument
-from kg.paths import GAZETTEER_DIR
+from kg.resources import GAZETTEER_DIR
 from kg.structure import gazetteer, structure_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"

@@ -29,7 +29,7 @@ for _ext in ("kg_document", "kg_mentions", "kg_metrics", "kg_relations", "kg_lex
 
 # importing the modules registers their factories
 from kg.extract import entities, measures, metrics, relations  # noqa: E402,F401
-from kg.extract.lexicon import Lexicon, load_lexicon  # noqa: E402
+from kg.lexicon import Lexicon, load_lexicon  # noqa: E402
 
 PIPES = ("kg_entities", "kg_metrics", "kg_relations", "kg_measures")
 #: ``\s`` matches exactly the characters for which ``str.isspace()`` is true

@@ -34,7 +34,7 @@ from kg.extract.heads import (
     organization_candidates,
     regulation_candidates,
 )
-from kg.extract.lexicon import Lexicon, load_lexicon, strip_quotes
+from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
 from kg.model import Evidence, Mention, StructuredDocument

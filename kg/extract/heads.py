@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import AgencyHead
+from kg.lexicon import AgencyHead
 from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import MetricMention, StructuredDocument
-from kg.paths import LEXICON_DIR
+from kg.resources import LEXICON_DIR
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Shared machinery of the entity rules: candidates, boundaries, generic checks.
 
 A :class:`PhraseScanner` wraps one document's normalised text and the
-:class:`~kg.extract.lexicon.Lexicon`, and answers the questions every rule
+:class:`~kg.lexicon.Lexicon`, and answers the questions every rule
 asks: where does a name stop on the left (punctuation, a verb of conducting,
 a determiner, the end of another name), is a modifier only generic words, is
 a character part of a mask.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.charmatch import TextMatches
-from kg.extract.lexicon import Lexicon
+from kg.lexicon.charmatch import TextMatches
+from kg.lexicon import Lexicon
 
 #: characters that stand for masked names or numbers (after width folding)
 MASK_CHARS = frozenset("Xx*")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import RELATION_TYPES
-from kg.paths import LEXICON_DIR
+from kg.resources import LEXICON_DIR
 
 TRIGGERS_FILE = LEXICON_DIR / "relation_triggers.tsv"
 FRAMES: tuple[str, ...] = ("pre", "post", "partner", "prep", "joint", "block")

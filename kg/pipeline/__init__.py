@@ -28,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.extract.lexicon import LexiconError, read_entries
+from kg.lexicon import LexiconError, read_entries
 from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, groups_ref
 from kg.ingest import corpus_files
 from kg.model import Linking

@@ -17,7 +17,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from kg.paths import DATA_DIR
+from kg.resources import DATA_DIR
 
 #: bump when the cache layout changes
 LAYOUT = "kg-cache/2"

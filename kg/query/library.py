@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.paths import CYPHER_DIR
+from kg.resources import CYPHER_DIR
 from kg.query.result import QueryError
 
 #: ``$name`` parameters used by a Cypher text (string literals are not scanned)

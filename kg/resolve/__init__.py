@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import Lexicon
+from kg.lexicon import Lexicon
 from kg.ids import stable_id
 from kg.model import DocExtraction, DocGroups, Entity, GroupSummary, Linking, Mention, Resolution
 from kg.resolve.names import (

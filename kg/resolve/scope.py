@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.model import Jurisdiction
-from kg.paths import DATA_DIR
+from kg.resources import SCOPE_DIR
 from kg.resolve.names import is_masked, name_key
 
 # level words a bare name may start with, and the division level each means
@@ -30,7 +30,7 @@ _LEVEL_PREFIXES: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=1)
 def national_bodies() -> frozenset[str]:
     """Names of national bodies, from ``data/scope/national_bodies.txt``."""
-    path = DATA_DIR / "scope" / "national_bodies.txt"
+    path = SCOPE_DIR / "national_bodies.txt"
     names = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()

@@ -36,7 +36,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from kg.paths import CYPHER_DIR
+from kg.resources import CYPHER_DIR
 from kg.schema import check_label, check_rel_type
 from kg.sinks.neo4j_rows import GraphContractError, NodeGroup, RelGroup, batches, node_groups, rel_groups
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.paths import GAZETTEER_DIR
+from kg.resources import GAZETTEER_DIR
 
 DIVISIONS_TSV = GAZETTEER_DIR / "divisions.tsv"
 

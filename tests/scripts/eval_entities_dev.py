@@ -27,11 +27,11 @@ from pathlib import Path
 import spacy
 
 import kg.extract  # noqa: F401  (registers the components and Doc extensions)
-from kg.extract.lexicon import load_lexicon
+from kg.lexicon import load_lexicon
 from kg.ids import stable_id
 from kg.ingest import read_corpus
 from kg.model import Mention, SourceDocument
-from kg.paths import REPO_DIR
+REPO_DIR = Path(__file__).resolve().parents[2]
 from kg.schema import LABEL_OF_TYPE
 from kg.structure import structure_document
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kg.ids import stable_id
 from kg.model import Mention, RelationMention, StructuredDocument
-from kg.paths import REPO_DIR
+REPO_DIR = Path(__file__).resolve().parents[2]
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "annotation" / "gold"
 SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"

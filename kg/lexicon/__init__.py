@@ -37,9 +37,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.extract.charmatch import SuffixTrie
+from kg.lexicon.charmatch import SuffixTrie
 from kg.model import ENTITY_TYPES
-from kg.paths import GAZETTEER_DIR, LEXICON_DIR
+from kg.resources import GAZETTEER_DIR, LEXICON_DIR
 
 ENTRY_TYPES: tuple[str, ...] = ENTITY_TYPES + ("STOP",)
 QUOTES = "“”‘’「」『』\"'《》〈〉"
