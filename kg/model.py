@@ -39,12 +39,21 @@ class SourceDocument:
     format: str  # txt | md | html | docx
     sha256: str
     chars: int = -1  # len(text); kept when a compact record drops the text
+    pages: list[int] = field(default_factory=list)  # start offset of each page (PDF); empty without pages
+    title: str | None = None  # the title the source gives (a web page's), if any
+    date: str | None = None  # the publication date the source gives (ISO yyyy-mm-dd), if any
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.norm):
             raise ValueError(f"{self.name}: normalised text must keep the length of the text")
         if self.chars < 0:
             self.chars = len(self.text)
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``, or None for a source without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(slots=True)
@@ -120,6 +129,7 @@ class DocumentMeta:
     kind: str = "report"  # speech | annual_report | half_year_summary | plan | report
     author: str | None = None  # the body the document speaks for, when the text says it
     jurisdiction: Jurisdiction | None = None
+    date: str | None = None  # publication date (ISO), when the source gives one
 
 
 @dataclass(slots=True)

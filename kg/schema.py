@@ -1,39 +1,50 @@
 """The graph contract: labels, relationship types and their properties.
 
-Every sink (Neo4j, the embedded store, exports, views) reads the
-``networkx.MultiDiGraph`` that :func:`kg.graph.build_graph` makes, and only
-this module says what is in it. Labels and relationship types that reach a
-Cypher string come from the allowlists here and nowhere else.
+Every sink (the embedded store, Neo4j, the exports, the views) reads rows that
+follow this module (see :mod:`kg.rows`), and only this module says what is in
+them. Labels and relationship types that reach a Cypher string come from the
+allowlists here and nowhere else.
+
+The graph has a lexical layer in the convention of GraphRAG tools (documents and
+their text units as nodes, entities linked to the unit they come from): every
+sentence that states a fact is a ``Sentence`` node, written once; mentions point
+at it and carry only their own offsets. The four semantic relations keep their
+sentence text, as they are few.
 
 Nodes (key = ``id``; attribute ``label`` is one of :data:`NODE_LABELS`)
 -----------------------------------------------------------------------
-Document     id, label, name (file name relative to the corpus), title, years
-             (list[int]), period, kind, author, jurisdiction, province, city,
-             county, adcode, encoding, format, chars (int), sha256
+Document     id, label, name (file name relative to the corpus), title, date
+             (ISO, when the source gives one), years (list[int]), period, kind,
+             author, jurisdiction, province, city, county, adcode, encoding, format,
+             chars (int), sha256
 Section      id, label, name (marker + title), doc, level (int), marker, title,
              start, end (int), ordinal (int)
+Sentence     id, label, doc, start, end (int), page (int, PDF only), text
 Agency, Organization, Campaign, Regulation
              id, label, name (canonical), type (AGENCY ...), scope, aliases
              (list[str], every surface form), docs (list[str]), mentions (int),
              masked (bool)
 Metric       id, label, name (= text), text, value (float or None), unit,
-             indicator, kind, masked (bool), period, doc, start, end, sentence
+             indicator, kind, masked (bool), period, doc, start, end
 
 Edges (key = ``id``; attribute ``type`` is one of :data:`REL_TYPES`)
 -------------------------------------------------------------------
-HAS_SECTION      Document -> Section (top level), Section -> Section (child)
-MENTIONED_IN     entity or Metric -> Section (or Document before the first
-                 heading); one edge per mention: doc, start, end, text, sentence,
-                 name (the entity's fullest name within that document), self_ref (bool)
+HAS_SECTION      Document -> Section (top level), Section -> Section (child):
+                 doc, start, end (the child's span)
+PART_OF          Sentence -> its innermost Section (or the Document before the
+                 first heading): doc
+MENTIONED_IN     entity or Metric -> Sentence; one edge per mention: doc, start,
+                 end, text (as written), name (the entity's fullest name within
+                 that document), self_ref (bool)
 CONDUCTS, ISSUES, COOPERATES_WITH, MEASURES
                  entity/Metric -> entity; one edge per stated relation: doc,
                  start, end (the span covering both ends), sentence, trigger,
                  head_start, head_end, tail_start, tail_end (the two mentions)
 
-Every edge has id, type, doc, start, end, sentence (HAS_SECTION: sentence = "").
-Properties that may be None: Document.period/author/jurisdiction/province/city/
-county/adcode, Metric.value/period. Sinks that cannot store None (GraphML,
-CSV) write an empty value; lists are kept as lists in memory.
+Every edge has id, type and doc. Properties that may be None (null): Document.date/
+period/author/jurisdiction/province/city/county/adcode, Sentence.page,
+Metric.value/period. Every sink writes None as null (absent) and the empty string
+as the empty string.
 """
 
 from __future__ import annotations
@@ -52,16 +63,18 @@ LABEL_OF_TYPE: Final[dict[str, str]] = {
 TYPE_OF_LABEL: Final[dict[str, str]] = {v: k for k, v in LABEL_OF_TYPE.items()}
 
 ENTITY_LABELS: Final[tuple[str, ...]] = tuple(LABEL_OF_TYPE[t] for t in ENTITY_TYPES)
-STRUCTURE_LABELS: Final[tuple[str, ...]] = ("Document", "Section")
+STRUCTURE_LABELS: Final[tuple[str, ...]] = ("Document", "Section", "Sentence")
 NODE_LABELS: Final[tuple[str, ...]] = STRUCTURE_LABELS + ENTITY_LABELS + ("Metric",)
 
 SEMANTIC_REL_TYPES: Final[tuple[str, ...]] = RELATION_TYPES
-REL_TYPES: Final[tuple[str, ...]] = ("HAS_SECTION", "MENTIONED_IN") + SEMANTIC_REL_TYPES
+STRUCTURE_REL_TYPES: Final[tuple[str, ...]] = ("HAS_SECTION", "PART_OF", "MENTIONED_IN")
+REL_TYPES: Final[tuple[str, ...]] = STRUCTURE_REL_TYPES + SEMANTIC_REL_TYPES
 
 #: (relationship type) -> allowed (from labels, to labels)
 REL_ENDPOINTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "HAS_SECTION": (("Document", "Section"), ("Section",)),
-    "MENTIONED_IN": (ENTITY_LABELS + ("Metric",), ("Section", "Document")),
+    "PART_OF": (("Sentence",), ("Section", "Document")),
+    "MENTIONED_IN": (ENTITY_LABELS + ("Metric",), ("Sentence",)),
     "CONDUCTS": (("Agency", "Organization"), ("Campaign",)),
     "ISSUES": (("Agency",), ("Regulation",)),
     "COOPERATES_WITH": (("Agency",), ("Agency", "Organization")),
@@ -71,7 +84,7 @@ REL_ENDPOINTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
 #: node properties per label, with their Python types (for typed stores and CSV headers)
 NODE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
     "Document": {
-        "id": "str", "label": "str", "name": "str", "title": "str", "years": "list[int]",
+        "id": "str", "label": "str", "name": "str", "title": "str", "date": "str", "years": "list[int]",
         "period": "str", "kind": "str", "author": "str", "jurisdiction": "str",
         "province": "str", "city": "str", "county": "str", "adcode": "str",
         "encoding": "str", "format": "str", "chars": "int", "sha256": "str",
@@ -80,10 +93,13 @@ NODE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
         "id": "str", "label": "str", "name": "str", "doc": "str", "level": "int",
         "marker": "str", "title": "str", "start": "int", "end": "int", "ordinal": "int",
     },
+    "Sentence": {
+        "id": "str", "label": "str", "doc": "str", "start": "int", "end": "int", "page": "int", "text": "str",
+    },
     "Metric": {
         "id": "str", "label": "str", "name": "str", "text": "str", "value": "float",
         "unit": "str", "indicator": "str", "kind": "str", "masked": "bool", "period": "str",
-        "doc": "str", "start": "int", "end": "int", "sentence": "str",
+        "doc": "str", "start": "int", "end": "int",
     },
 }
 _ENTITY_PROPS = {
@@ -93,17 +109,18 @@ _ENTITY_PROPS = {
 for _label in ENTITY_LABELS:
     NODE_PROPERTIES[_label] = dict(_ENTITY_PROPS)
 
-_EDGE_BASE = {"id": "str", "type": "str", "doc": "str", "start": "int", "end": "int", "sentence": "str"}
+_EDGE_BASE = {"id": "str", "type": "str", "doc": "str"}
+_SPAN = {"start": "int", "end": "int"}
 EDGE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
-    "HAS_SECTION": dict(_EDGE_BASE),
-    "MENTIONED_IN": {**_EDGE_BASE, "text": "str", "name": "str", "self_ref": "bool"},
+    "HAS_SECTION": {**_EDGE_BASE, **_SPAN},
+    "PART_OF": dict(_EDGE_BASE),
+    "MENTIONED_IN": {**_EDGE_BASE, **_SPAN, "text": "str", "name": "str", "self_ref": "bool"},
 }
 for _rel in SEMANTIC_REL_TYPES:
     EDGE_PROPERTIES[_rel] = {
-        **_EDGE_BASE, "trigger": "str",
+        **_EDGE_BASE, **_SPAN, "sentence": "str", "trigger": "str",
         "head_start": "int", "head_end": "int", "tail_start": "int", "tail_end": "int",
     }
-
 
 def check_label(label: str) -> str:
     """Return ``label`` if it is an allowed node label, else raise ``ValueError``."""

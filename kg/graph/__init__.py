@@ -1,10 +1,13 @@
-"""Graph: the resolved corpus as a ``networkx.MultiDiGraph`` (see :mod:`kg.schema`)."""
+"""Graph: the rows of the resolved corpus (see :mod:`kg.schema` and :mod:`kg.rows`).
+
+:func:`document_rows` gives one document's nodes and edges and :func:`entity_rows`
+the entities of a linking; :func:`build_graph` puts a resolved corpus into a
+``networkx.MultiDiGraph`` through the same rows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-
-import networkx as nx
 
 from kg.ids import stable_id
 from kg.model import (
@@ -18,6 +21,7 @@ from kg.model import (
     Resolution,
     StructuredDocument,
 )
+from kg.rows import EdgeRow, NodeRow, TableRows, edge_table, node_table, to_networkx
 from kg.schema import LABEL_OF_TYPE
 
 
@@ -31,12 +35,14 @@ def metric_id(m: MetricMention) -> str:
     return stable_id("Metric", f"{m.start}:{m.end}:{m.text}", f"doc:{m.doc}")
 
 
+def sentence_id(doc: str, start: int) -> str:
+    """Node id of the sentence of ``doc`` that starts at ``start``."""
+    return stable_id("Sentence", str(start), f"doc:{doc}")
+
+
 def _edge_id(kind: str, *parts: object) -> str:
     return stable_id(kind, "\x1e".join(str(p) for p in parts), "edge")
 
-
-NodeRow = tuple[str, dict]
-EdgeRow = tuple[str, str, str, dict]
 #: a mention -> (its entity id, the name its document gives the entity), or None when resolve dropped it
 MentionRef = Callable[[Mention], "tuple[str, str] | None"]
 
@@ -79,12 +85,31 @@ def entity_rows(entities: Iterable[Entity]) -> list[NodeRow]:
     ]
 
 
-def _mentioned_in(node: str, sdoc: StructuredDocument, ev: Evidence, text: str, name: str,
-                  self_ref: bool) -> EdgeRow:
-    eid = _edge_id("MENTIONED_IN", node, ev.doc, ev.start, ev.end)
-    return (node, ev.section or document_id(sdoc.name), eid,
-            {"id": eid, "type": "MENTIONED_IN", "doc": ev.doc, "start": ev.start, "end": ev.end,
-             "sentence": ev.sentence, "text": text, "name": name, "self_ref": self_ref})
+class _Rows:
+    """One document's rows being made: nodes and edges by id, each sentence written once."""
+
+    def __init__(self, sdoc: StructuredDocument) -> None:
+        self.sdoc = sdoc
+        self.did = document_id(sdoc.name)
+        self.nodes: dict[str, dict] = {}
+        self.edges: dict[str, EdgeRow] = {}
+
+    def sentence(self, ev: Evidence) -> str:
+        """The id of the evidence's Sentence node, added with its PART_OF edge on first use."""
+        sid = sentence_id(ev.doc, ev.sentence_start)
+        if sid not in self.nodes:
+            self.nodes[sid] = {"id": sid, "label": "Sentence", "doc": ev.doc, "start": ev.sentence_start,
+                               "end": ev.sentence_start + len(ev.sentence),
+                               "page": self.sdoc.source.page_at(ev.sentence_start), "text": ev.sentence}
+            eid = _edge_id("PART_OF", sid)
+            self.edges[eid] = (sid, ev.section or self.did, eid, {"id": eid, "type": "PART_OF", "doc": ev.doc})
+        return sid
+
+    def mention(self, node: str, ev: Evidence, text: str, name: str, self_ref: bool) -> None:
+        eid = _edge_id("MENTIONED_IN", node, ev.doc, ev.start, ev.end)
+        self.edges[eid] = (node, self.sentence(ev), eid,
+                           {"id": eid, "type": "MENTIONED_IN", "doc": ev.doc, "start": ev.start, "end": ev.end,
+                            "text": text, "name": name, "self_ref": self_ref})
 
 
 def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], list[EdgeRow]]:
@@ -100,43 +125,40 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
     Returns
     -------
     (nodes, edges)
-        The document, its sections and metrics; HAS_SECTION, MENTIONED_IN and
-        relation edges. Ids include the document, so no two documents share a row.
+        The document, its sections, the sentences that state its facts and its
+        metrics; HAS_SECTION, PART_OF, MENTIONED_IN and relation edges. Ids
+        include the document, so no two documents share a row.
     """
     sdoc = ext.document
     src, meta = sdoc.source, sdoc.meta
     j = meta.jurisdiction
-    did = document_id(src.name)
-    nodes: dict[str, dict] = {}
-    edges: dict[str, EdgeRow] = {}
-    nodes[did] = {
-        "id": did, "label": "Document", "name": src.name, "title": meta.title, "years": list(meta.years),
-        "period": meta.period, "kind": meta.kind, "author": meta.author,
+    rows = _Rows(sdoc)
+    did = rows.did
+    rows.nodes[did] = {
+        "id": did, "label": "Document", "name": src.name, "title": meta.title, "date": meta.date,
+        "years": list(meta.years), "period": meta.period, "kind": meta.kind, "author": meta.author,
         "jurisdiction": j.name if j else None, "province": j.province if j else None,
         "city": j.city if j else None, "county": j.county if j else None, "adcode": j.code if j else None,
         "encoding": src.encoding, "format": src.format, "chars": src.chars, "sha256": src.sha256,
     }
     for s in sdoc.sections:
-        nodes[s.id] = {"id": s.id, "label": "Section", "name": f"{s.marker}{s.title}", "doc": src.name,
-                       "level": s.level, "marker": s.marker, "title": s.title, "start": s.start, "end": s.end,
-                       "ordinal": s.ordinal}
+        rows.nodes[s.id] = {"id": s.id, "label": "Section", "name": f"{s.marker}{s.title}", "doc": src.name,
+                            "level": s.level, "marker": s.marker, "title": s.title, "start": s.start,
+                            "end": s.end, "ordinal": s.ordinal}
         parent = s.parent or did
         eid = _edge_id("HAS_SECTION", parent, s.id)
-        edges[eid] = (parent, s.id, eid, {"id": eid, "type": "HAS_SECTION", "doc": src.name,
-                                          "start": s.start, "end": s.end, "sentence": ""})
+        rows.edges[eid] = (parent, s.id, eid, {"id": eid, "type": "HAS_SECTION", "doc": src.name,
+                                               "start": s.start, "end": s.end})
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
         hit = ref(m)
         if hit is not None:
-            row = _mentioned_in(hit[0], sdoc, m.evidence, m.text, hit[1], m.self_ref)
-            edges[row[2]] = row
+            rows.mention(hit[0], m.evidence, m.text, hit[1], m.self_ref)
     for m in ext.metrics:
         mid = metric_id(m)
-        nodes[mid] = {"id": mid, "label": "Metric", "name": m.text, "text": m.text, "value": m.value,
-                      "unit": m.unit, "indicator": m.indicator, "kind": m.kind, "masked": m.masked,
-                      "period": m.period, "doc": m.doc, "start": m.start, "end": m.end,
-                      "sentence": m.evidence.sentence}
-        row = _mentioned_in(mid, sdoc, m.evidence, m.text, m.text, False)
-        edges[row[2]] = row
+        rows.nodes[mid] = {"id": mid, "label": "Metric", "name": m.text, "text": m.text, "value": m.value,
+                           "unit": m.unit, "indicator": m.indicator, "kind": m.kind, "masked": m.masked,
+                           "period": m.period, "doc": m.doc, "start": m.start, "end": m.end}
+        rows.mention(mid, m.evidence, m.text, m.text, False)
     for r in ext.relations:
         if isinstance(r.head, MetricMention):
             head = metric_id(r.head)
@@ -148,26 +170,18 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
         if head is None or tail is None or head == tail:
             continue
         eid = _edge_id(r.rel, head, tail, r.doc, r.head.start, r.tail.start)
-        if eid in edges:
+        if eid in rows.edges:
             continue
         ev = r.evidence
-        edges[eid] = (head, tail, eid, {
+        rows.edges[eid] = (head, tail, eid, {
             "id": eid, "type": r.rel, "doc": r.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
             "trigger": r.trigger, "head_start": r.head.start, "head_end": r.head.end,
             "tail_start": r.tail.start, "tail_end": r.tail.end})
-    return list(nodes.items()), list(edges.values())
+    return list(rows.nodes.items()), list(rows.edges.values())
 
 
-def graph_from_rows(nodes: Iterable[NodeRow], edges: Iterable[EdgeRow]) -> nx.MultiDiGraph:
-    """A ``networkx.MultiDiGraph`` of node and edge rows."""
-    g = nx.MultiDiGraph(kg_schema="kg/1")
-    g.add_nodes_from(nodes)
-    g.add_edges_from(edges)
-    return g
-
-
-def build_graph(res: Resolution) -> nx.MultiDiGraph:
-    """Build the knowledge graph of a resolved corpus.
+def build_graph(res: Resolution):
+    """Build the knowledge graph of a resolved corpus (through the build's rows).
 
     Parameters
     ----------
@@ -180,12 +194,12 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
         Nodes keyed by id and edges keyed by id, with the properties of :mod:`kg.schema`.
     """
     ref = resolution_ref(res)
-    nodes, edges = entity_rows(res.entities.values()), []
+    rows = TableRows([node_table(entity_rows(res.entities.values()))], [])
     for ext in res.extractions:
-        n, e = document_rows(ext, ref)
-        nodes += n
-        edges += e
-    return graph_from_rows(nodes, edges)
+        nodes, edges = document_rows(ext, ref)
+        rows.nodes.append(node_table(nodes))
+        rows.edges.append(edge_table(edges, {i: a["label"] for i, a in nodes}))
+    return to_networkx(rows)
 
 
 def relation_names(res: Resolution, head: Mention | MetricMention, tail: Mention) -> tuple[str, str]:

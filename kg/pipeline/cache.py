@@ -1,41 +1,59 @@
-"""The content-hash cache of a build output folder (``OUT/cache``).
+"""The content-hash cache of a build output folder (``OUT/cache``), in plain data.
 
 A document's key is a hash of the code and data that extract it, the user
-lexicons, its name and its bytes. Per key the cache holds the document's
-compact record (in ``index.pkl``), its extraction (``<key>.rec``), its
-rendered share of the output files (``<key>.files``) and of the embedded store
-(``<key>.store``); ``<name>.state`` files say what the last build wrote. A rebuild reads every file, hashes it,
-and processes only the documents whose key it has not seen; keys no longer in
-the corpus are pruned at the end of the build.
+lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
+
+- ``<key>.json``: the compact record (:class:`DocRecord`: the groups linking
+  needs, the entity ids its rows carry, counts, warnings) and the size and CRC-32
+  of each of the files below;
+- ``<key>.nodes.arrow`` and ``<key>.edges.arrow``: the document's rows
+  (:mod:`kg.rows`), Arrow IPC files compressed with zstd;
+- ``<key>.jsonl``: its records of ``extractions.jsonl``.
+
+``entities.arrow`` holds the entity rows of the last build and
+``manifest.json`` what the last build wrote (documents, whether the store
+matches them, the summary). Nothing is pickled: a file that does not parse, or
+whose size or checksum differs from its record, is reported in one line and the
+document is processed again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import zlib
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pyarrow as pa
+
+from kg.model import GroupSummary
 from kg.resources import DATA_DIR
 
 #: bump when the cache layout changes
-LAYOUT = "kg-cache/2"
+LAYOUT = "kg-cache/3"
 _PACKAGE = Path(__file__).resolve().parent.parent
-#: the files a document has in the cache
-_KINDS = ("rec", "files", "store")
+#: the blobs a document has beside its record
+BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
+_IPC = pa.ipc.IpcWriteOptions(compression="zstd")
+
+
+class CacheError(Exception):
+    """A cache entry that cannot be used (one line; the entry is dropped and rebuilt next time)."""
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of kg's source files and shipped data (everything a document's output depends on)."""
     h = hashlib.sha256(LAYOUT.encode())
-    files = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
-    files += sorted(p for p in Path(DATA_DIR).rglob("*") if p.is_file() and p.suffix in (".tsv", ".txt", ".json")
-                    and "corpus" not in p.relative_to(DATA_DIR).parts)
-    for p in files:
-        h.update(p.as_posix().encode())
-        h.update(p.read_bytes())
+    files = [(p, p.relative_to(_PACKAGE)) for p in sorted(_PACKAGE.rglob("*.py")) if "__pycache__" not in p.parts]
+    files += [(p, p.relative_to(DATA_DIR)) for p in sorted(DATA_DIR.rglob("*"))
+              if p.is_file() and p.suffix in (".tsv", ".txt", ".json") and "corpus" not in p.relative_to(DATA_DIR).parts]
+    for path, rel in files:
+        h.update(rel.as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -48,11 +66,73 @@ def build_fingerprint(lexicons: tuple[tuple[str, str], ...]) -> str:
 
 
 def document_key(fingerprint: str, name: str, data: bytes) -> str:
-    """The cache key of one document."""
+    """The cache key of one document (``name`` may hold escaped bytes of a non-UTF-8 file name)."""
     h = hashlib.sha256(fingerprint.encode())
-    h.update(b"\x00" + name.encode() + b"\x00")
+    h.update(b"\x00" + name.encode("utf-8", "surrogateescape") + b"\x00")
     h.update(data)
     return h.hexdigest()[:40]
+
+
+@dataclass
+class DocStats:
+    """The counts of one document that the build summary adds up."""
+
+    sections: int = 0
+    sentences: int = 0
+    metrics: int = 0
+    metrics_masked: int = 0
+    mentions: dict[str, int] = field(default_factory=dict)  # label -> mentions, self-references left out
+    nodes: int = 0
+    edges: int = 0
+    relations: dict[str, int] = field(default_factory=dict)  # semantic type -> edges
+
+
+@dataclass
+class DocRecord:
+    """What the build keeps in memory of a document, and the cache keeps on disk."""
+
+    name: str
+    key: str
+    groups: list[GroupSummary]
+    local_ids: list[str]  # each group's entity id if nothing else is linked to it
+    ids: list[str]  # the ids its cached rows and records carry
+    stats: DocStats
+    warnings: list[str]
+    blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [size, crc32]
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["groups"] = [[g.label, g.key, g.link, g.scope, g.mentions, list(g.aliases), g.joinable]
+                          for g in self.groups]
+        return json.dumps({"layout": LAYOUT, **data}, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "DocRecord":
+        data = json.loads(text)
+        if data.pop("layout", None) != LAYOUT:
+            raise ValueError("written by another version of kg")
+        data["groups"] = [GroupSummary(label=g[0], key=g[1], link=g[2], scope=g[3], mentions=g[4],
+                                       aliases=tuple(g[5]), joinable=g[6]) for g in data["groups"]]
+        data["stats"] = DocStats(**data["stats"])
+        return cls(**data)
+
+
+def ipc_bytes(table: pa.Table) -> bytes:
+    """An Arrow table as the bytes of a compressed IPC file."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema, options=_IPC) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def read_ipc(data: bytes) -> pa.Table:
+    return pa.ipc.open_file(pa.py_buffer(data)).read_all()
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 class Cache:
@@ -60,74 +140,105 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.index: dict[str, object] = {}
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.docs = self.folder / "docs"
+        self.docs.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, key: str, blob: str) -> Path:
+        return self.docs / f"{key}.{blob}"
+
+    def record(self, key: str) -> DocRecord | None:
+        """The document's record when its entry is complete (sizes checked), else None.
+
+        Raises
+        ------
+        CacheError
+            The entry exists but is damaged (it is removed).
+        """
+        path = self._path(key, "json")
         try:
-            with (self.folder / "index.pkl").open("rb") as fh:
-                self.index = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-            self.index = {}  # no cache yet, or one an older kg wrote: start over
-
-    def _path(self, key: str, kind: str) -> Path:
-        return self.folder / f"{key}.{kind}"
-
-    def has(self, key: str) -> bool:
-        return key in self.index and all(self._path(key, k).exists() for k in _KINDS)
-
-    def compact(self, key: str):
-        return self.index[key]
-
-    def put(self, key: str, compact: object, record: bytes, files: bytes, store: bytes) -> None:
-        """Store a processed document: its record and its pickled file and store chunks."""
-        self.index[key] = compact
-        self._write(self._path(key, "rec"), record)
-        self.replace_chunks(key, files, store)
-
-    def record(self, key: str) -> bytes:
-        return self._path(key, "rec").read_bytes()
-
-    def chunk(self, key: str, kind: str) -> dict[str, bytes]:
-        """The document's chunk for ``files`` or ``store``."""
-        return pickle.loads(self._path(key, kind).read_bytes())
-
-    def replace_chunks(self, key: str, files: bytes, store: bytes) -> None:
-        self._write(self._path(key, "files"), files)
-        self._write(self._path(key, "store"), store)
-
-    def take_state(self, name: str) -> object | None:
-        """What the last build said it wrote (``None`` if unknown); the record is removed
-        until :meth:`put_state`, as what it describes is about to change."""
-        path = self.folder / f"{name}.state"
-        try:
-            return pickle.loads(path.read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return None
-        finally:
-            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise CacheError(f"{path}: unreadable cache entry ({exc.strerror}); it is rebuilt") from None
+        try:
+            rec = DocRecord.from_json(text)
+            for blob, (size, _) in rec.blobs.items():
+                if self._path(key, blob).stat().st_size != size:
+                    raise ValueError(f"{blob} is not the size its record says")
+        except (ValueError, TypeError, KeyError, IndexError, OSError) as exc:
+            self.drop(key)
+            raise CacheError(f"{path}: damaged cache entry ({exc}); it is rebuilt") from None
+        return rec
 
-    @staticmethod
-    def drop_states(folder: Path) -> None:
-        """Forget what the builds into ``folder``'s output folder wrote (they were overwritten without it)."""
-        for path in Path(folder).glob("*.state"):
-            path.unlink(missing_ok=True)
+    def put(self, rec: DocRecord, blobs: dict[str, bytes]) -> None:
+        """Store a processed document: its blobs, then its record (which makes the entry complete)."""
+        rec.blobs = {}
+        for blob in BLOBS:
+            data = blobs[blob]
+            _write(self._path(rec.key, blob), data)
+            rec.blobs[blob] = [len(data), zlib.crc32(data)]
+        self.put_record(rec)
 
-    def put_state(self, name: str, state: object) -> None:
-        self._write(self.folder / f"{name}.state", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    def put_record(self, rec: DocRecord) -> None:
+        _write(self._path(rec.key, "json"), rec.to_json().encode("utf-8"))
 
-    @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+    def blob(self, rec: DocRecord, blob: str) -> bytes:
+        """One blob of a document, checked against its record."""
+        path = self._path(rec.key, blob)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.drop(rec.key)
+            raise CacheError(f"{path}: unreadable cache entry ({exc.strerror}); rerun to rebuild it") from None
+        if [len(data), zlib.crc32(data)] != rec.blobs.get(blob):
+            self.drop(rec.key)
+            raise CacheError(f"{path}: damaged cache entry (checksum); rerun to rebuild it")
+        return data
 
-    def save(self, keep: set[str]) -> None:
-        """Write the index of the keys in ``keep`` and delete every other entry's files."""
-        self.index = {k: v for k, v in self.index.items() if k in keep}
-        tmp = self.folder / "index.pkl.tmp"
-        with tmp.open("wb") as fh:
-            pickle.dump(self.index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.folder / "index.pkl")
-        for p in self.folder.iterdir():
-            stem, _, kind = p.name.partition(".")
-            if kind.removesuffix(".tmp") in _KINDS and stem not in keep:
+    def rows(self, rec: DocRecord) -> tuple[pa.Table, pa.Table]:
+        """The document's node and edge tables."""
+        try:
+            return read_ipc(self.blob(rec, "nodes.arrow")), read_ipc(self.blob(rec, "edges.arrow"))
+        except pa.ArrowException as exc:
+            self.drop(rec.key)
+            raise CacheError(f"{self._path(rec.key, 'nodes.arrow')}: damaged cache entry ({exc}); "
+                             "rerun to rebuild it") from None
+
+    def drop(self, key: str) -> None:
+        for blob in ("json", *BLOBS):
+            self._path(key, blob).unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ build state
+    def manifest(self) -> dict | None:
+        """What the last build wrote, or None (none, or unreadable)."""
+        try:
+            data = json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and data.get("layout") == LAYOUT else None
+
+    def put_manifest(self, manifest: dict) -> None:
+        _write(self.folder / "manifest.json",
+               json.dumps({**manifest, "layout": LAYOUT}, ensure_ascii=False).encode("utf-8"))
+
+    def forget_manifest(self) -> None:
+        """Say nothing about the outputs until the build writing them has finished."""
+        (self.folder / "manifest.json").unlink(missing_ok=True)
+
+    def entities(self) -> pa.Table | None:
+        """The entity rows of the last build, or None."""
+        try:
+            return read_ipc((self.folder / "entities.arrow").read_bytes())
+        except (OSError, pa.ArrowException):
+            return None
+
+    def put_entities(self, table: pa.Table) -> None:
+        _write(self.folder / "entities.arrow", ipc_bytes(table))
+
+    def prune(self, keep: set[str]) -> None:
+        """Delete every document entry not in ``keep``, and leftovers of interrupted writes."""
+        for p in self.docs.iterdir():
+            key = p.name.split(".", 1)[0]
+            if key not in keep or p.name.endswith(".tmp"):
                 p.unlink(missing_ok=True)

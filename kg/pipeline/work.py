@@ -1,4 +1,4 @@
-"""The per-document task: bytes in, a compact record and rendered output chunks out.
+"""The per-document task: bytes in, a compact record and the document's rows out.
 
 It runs wherever the executor puts it (this process, a local worker process,
 a Dask worker on another machine), so it takes the file's bytes rather than a
@@ -7,23 +7,25 @@ path, and builds its extraction pipeline once per process.
 
 from __future__ import annotations
 
-import dataclasses
-import pickle
+import json
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract import Lexicon, build_nlp, extract_document, load_lexicon
+import pyarrow as pa
+
+from kg.extract import build_nlp, extract_document
 from kg.graph import document_rows, groups_ref
 from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
+from kg.lexicon import Lexicon, load_lexicon
 from kg.model import DocExtraction, DocGroups
+from kg.pipeline.cache import DocRecord, DocStats, ipc_bytes, read_ipc
 from kg.resolve import group_document
-from kg.schema import LABEL_OF_TYPE
+from kg.rows import edge_table, node_table
+from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
-from kg.sinks.embedded import render_store_parts
-from kg.sinks.files import JSONL_PART, render_chunk
 from kg.structure import structure_document
 
 
@@ -49,40 +51,11 @@ class Task:
 
 
 @dataclass
-class DocStats:
-    """The counts of one document that the build summary adds up."""
-
-    sections: int = 0
-    sentences: int = 0
-    metrics: int = 0
-    metrics_masked: int = 0
-    mentions: Counter = field(default_factory=Counter)  # label -> mentions, self-references left out
-    nodes: int = 0
-    edges: int = 0
-    relations: Counter = field(default_factory=Counter)  # type -> edges (HAS_SECTION, MENTIONED_IN left out)
-
-
-@dataclass
-class Compact:
-    """What the build keeps in memory of a processed document."""
-
-    name: str
-    key: str
-    groups: DocGroups  # ``group_of`` emptied: linking needs only the groups
-    local_ids: list[str]  # the entity id of each group if nothing else is linked to it
-    chunk_ids: list[str]  # the ids the cached chunk was rendered with
-    stats: DocStats
-    warnings: list[str]
-
-
-@dataclass
 class Processed:
-    """A worker's result: the compact record and the blobs for the cache."""
+    """A worker's result: the record and the blobs of the cache (see :mod:`kg.pipeline.cache`)."""
 
-    compact: Compact
-    record: bytes  # pickled (slim DocExtraction, DocGroups with group_of)
-    files: bytes  # pickled chunk of the output files, rendered with ``compact.local_ids``
-    store: bytes  # pickled chunk of the embedded store, likewise
+    record: DocRecord
+    blobs: dict[str, bytes]
 
 
 @dataclass
@@ -119,31 +92,44 @@ def local_ids(groups: DocGroups) -> list[str]:
     return [stable_id(LABEL_OF_TYPE[g.label], g.link, g.scope) for g in groups.groups]
 
 
-def slim(ext: DocExtraction) -> DocExtraction:
-    """The extraction without the document's text, paragraphs and sentences (evidence keeps its sentences)."""
-    sdoc = ext.document
-    source = dataclasses.replace(sdoc.source, text="", norm="", chars=sdoc.source.chars)
-    document = dataclasses.replace(sdoc, source=source, paragraphs=[], sentences=[], _starts=[])
-    return dataclasses.replace(ext, document=document)
-
-
-def _dump(obj: object) -> bytes:
-    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[bytes, bytes, DocStats]:
-    """Render one document's rows and records with the entity ids ``ids`` of its groups.
-
-    Returns the pickled chunks of the output files and of the embedded store, and the counts.
-    """
+def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[dict[str, bytes], DocStats]:
+    """The document's cache blobs (rows and records) with the entity ids ``ids`` of its groups, and its counts."""
     ref = groups_ref(groups, ids)
     nodes, edges = document_rows(ext, ref)
-    chunk = render_chunk(nodes, edges)
-    chunk[JSONL_PART] = render_records(document_records(ext, ref)).encode("utf-8")
-    store = render_store_parts(nodes, edges)
-    stats = DocStats(nodes=len(nodes), edges=len(edges))
-    stats.relations.update(a["type"] for *_, a in edges if a["type"] not in ("HAS_SECTION", "MENTIONED_IN"))
-    return _dump(chunk), _dump(store), stats
+    labels = {i: a["label"] for i, a in nodes}
+    blobs = {
+        "nodes.arrow": ipc_bytes(node_table(nodes)),
+        "edges.arrow": ipc_bytes(edge_table(edges, labels)),
+        "jsonl": render_records(document_records(ext, ref)).encode("utf-8"),
+    }
+    sdoc = ext.document
+    stats = DocStats(
+        sections=len(sdoc.sections), sentences=len(sdoc.sentences), metrics=len(ext.metrics),
+        metrics_masked=sum(1 for m in ext.metrics if m.masked),
+        mentions=dict(Counter(m.label for m in ext.mentions if not m.self_ref)),
+        nodes=len(nodes), edges=len(edges),
+        relations=dict(Counter(a["type"] for *_, a in edges if a["type"] in SEMANTIC_REL_TYPES)))
+    return blobs, stats
+
+
+def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, bytes]:
+    """The blobs with entity ids replaced by ``mapping`` (old id -> new id), after linking joined names."""
+    def swap(table: pa.Table, columns: tuple[str, ...]) -> pa.Table:
+        for col in columns:
+            values = [mapping.get(v, v) for v in table[col].to_pylist()]
+            table = table.set_column(table.schema.get_field_index(col), col, pa.array(values, pa.string()))
+        return table
+
+    records = []
+    for line in blobs["jsonl"].decode("utf-8").splitlines():
+        rec = json.loads(line)
+        for k in ("id", "from_id", "to_id"):
+            if k in rec:
+                rec[k] = mapping.get(rec[k], rec[k])
+        records.append(rec)
+    return {"nodes.arrow": blobs["nodes.arrow"],
+            "edges.arrow": ipc_bytes(swap(read_ipc(blobs["edges.arrow"]), ("source", "target"))),
+            "jsonl": render_records(iter(records)).encode("utf-8")}
 
 
 def process(task: Task, settings: Settings) -> Processed | Failed:
@@ -162,21 +148,12 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
         ext = extract_document(structure_document(src), nlp)
         groups = group_document(ext, lexicon)
         ids = local_ids(groups)
-        files, store, stats = render(ext, groups, ids)
+        blobs, stats = render(ext, groups, ids)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
-    sdoc = ext.document
-    stats.sections, stats.sentences = len(sdoc.sections), len(sdoc.sentences)
-    stats.metrics = len(ext.metrics)
-    stats.metrics_masked = sum(1 for m in ext.metrics if m.masked)
-    stats.mentions.update(m.label for m in ext.mentions if not m.self_ref)
-    compact = Compact(
-        name=task.name, key=task.key,
-        groups=DocGroups(doc=groups.doc, groups=groups.groups, group_of={}),
-        local_ids=ids, chunk_ids=ids, stats=stats, warnings=list(ext.warnings),
-    )
-    record = _dump((slim(ext), groups))
-    return Processed(compact, record, files, store)
+    record = DocRecord(name=task.name, key=task.key, groups=groups.groups, local_ids=ids, ids=list(ids),
+                       stats=stats, warnings=list(ext.warnings))
+    return Processed(record, blobs)
 
 
 def process_many(tasks: list[Task], settings: Settings) -> list[Processed | Failed]:

@@ -2,9 +2,9 @@
 
 This is the contract that ``shared/eval/score.py`` and ``kg eval`` read:
 
-entity    {"doc", "type", "text", "start", "end", "name", "id", "sentence"}
+entity    {"doc", "type", "text", "start", "end", "name", "id"}
 metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
-           "indicator", "kind", "masked", "period", "id", "sentence"}
+           "indicator", "kind", "masked", "period", "id"}
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "sentence", "trigger"}
 
@@ -15,17 +15,18 @@ fullest form in that document); ``id`` is the resolved node id shared across
 documents. For MEASURES, ``from`` is the metric's text and ``start``/``end``
 are the metric's offsets; for the other relations they span the first
 evidence. A relation stated several times in one document is one record (the
-graph keeps every statement as its own edge).
+graph keeps every statement as its own edge). Only relations carry their
+sentence: the sentence of a mention or a metric is in the graph once, as a
+``Sentence`` node, and the offsets locate it in the document.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
-from kg.graph import MentionRef, metric_id, resolution_ref
-from kg.model import DocExtraction, MetricMention, Resolution
+from kg.graph import MentionRef, metric_id
+from kg.model import DocExtraction, MetricMention
 from kg.resolve.names import name_key
 
 
@@ -49,12 +50,11 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
         if m.self_ref and name_key(m.text) != name_key(name):
             continue
         yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
-               "name": name, "id": ent_id, "sentence": m.evidence.sentence}
+               "name": name, "id": ent_id}
     for m in sorted(ext.metrics, key=lambda m: m.start):
         yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
                "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
-               "masked": m.masked, "period": m.period, "id": metric_id(m),
-               "sentence": m.evidence.sentence}
+               "masked": m.masked, "period": m.period, "id": metric_id(m)}
     seen = set()
     for r in ext.relations:
         is_metric = isinstance(r.head, MetricMention)
@@ -73,23 +73,6 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
                "sentence": r.evidence.sentence, "trigger": r.trigger}
 
 
-def iter_records(res: Resolution) -> Iterator[dict]:
-    """Yield the records of a resolved corpus, document by document."""
-    ref = resolution_ref(res)
-    for ext in res.extractions:
-        yield from document_records(ext, ref)
-
-
-def render_records(records: Iterator[dict]) -> str:
+def render_records(records: Iterable[dict]) -> str:
     """JSON lines of records."""
     return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
-
-
-def write_extractions(res: Resolution, path: str | Path) -> int:
-    """Write ``extractions.jsonl``; return the number of records."""
-    n = 0
-    with Path(path).open("w", encoding="utf-8") as fh:
-        for rec in iter_records(res):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
-    return n

@@ -1,0 +1,228 @@
+"""The one row model every sink reads: typed Arrow tables derived from :mod:`kg.schema`.
+
+A graph travels between the stages and the sinks as *rows*. One document's rows
+(or the entities of a build, or a whole ``networkx`` graph) are two Arrow tables:
+
+- a node table of :func:`node_schema`: the union of every label's properties
+  (:data:`kg.schema.NODE_PROPERTIES`), a row filling only its label's columns;
+- an edge table of :func:`edge_schema`: ``source``, ``target``, ``source_label``,
+  ``target_label`` and the union of every relationship type's properties.
+
+:class:`Rows` is what a sink reads: node tables, then edge tables, in a stable
+order, without holding the whole graph. :func:`select` narrows a union table to
+one label or relationship type with that label's typed columns, which is what
+typed sinks (the embedded store, Parquet, neo4j-admin CSV) write.
+
+Values follow one rule on every route: the empty string is not a value, so it is
+stored as null, as a missing value is; lists are kept as lists (an empty list is
+a value). Sinks that cannot hold null leave the property out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
+
+#: a node: (id, attributes); an edge: (source, target, id, attributes), as networkx holds them
+NodeRow = tuple[str, dict]
+EdgeRow = tuple[str, str, str, dict]
+
+#: schema type (as written in kg.schema) -> Arrow type
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "list[str]": pa.list_(pa.string()),
+    "list[int]": pa.list_(pa.int64()),
+}
+#: the endpoint columns of an edge table
+ENDPOINTS = ("source", "target", "source_label", "target_label")
+#: id prefix (``agency`` of ``agency_1f3a…``, see :func:`kg.ids.stable_id`) -> label
+_LABEL_OF_PREFIX = {label.lower(): label for label in NODE_LABELS}
+
+
+def _union(tables: Iterable[dict[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for props in tables:
+        for name, ptype in props.items():
+            if out.setdefault(name, ptype) != ptype:
+                raise ValueError(f"kg.schema gives {name!r} two types: {out[name]} and {ptype}")
+    return out
+
+
+#: property -> schema type over every label / every relationship type
+NODE_COLUMNS: dict[str, str] = _union(NODE_PROPERTIES[label] for label in NODE_LABELS)
+EDGE_COLUMNS: dict[str, str] = {"id": "str", "type": "str", **{e: "str" for e in ENDPOINTS},
+                                **_union(EDGE_PROPERTIES[t] for t in REL_TYPES)}
+
+
+def _schema(columns: dict[str, str]) -> pa.Schema:
+    return pa.schema([pa.field(name, ARROW_TYPES[ptype]) for name, ptype in columns.items()])
+
+
+@lru_cache(maxsize=None)
+def node_schema() -> pa.Schema:
+    """The union schema of node tables."""
+    return _schema(NODE_COLUMNS)
+
+
+@lru_cache(maxsize=None)
+def edge_schema() -> pa.Schema:
+    """The union schema of edge tables."""
+    return _schema(EDGE_COLUMNS)
+
+
+@lru_cache(maxsize=None)
+def label_schema(label: str) -> pa.Schema:
+    """The typed columns of one node label (its properties, ``id`` first)."""
+    return _schema(NODE_PROPERTIES[check_label(label)])
+
+
+@lru_cache(maxsize=None)
+def type_schema(rel: str) -> pa.Schema:
+    """The typed columns of one relationship type: ``source``, ``target``, then its properties."""
+    return _schema({"source": "str", "target": "str", **EDGE_PROPERTIES[check_rel_type(rel)]})
+
+
+def label_of_id(node: str) -> str | None:
+    """The label a :func:`kg.ids.stable_id` names (``agency_1f3a…`` -> ``Agency``), or None."""
+    prefix, sep, _ = str(node).partition("_")
+    return _LABEL_OF_PREFIX.get(prefix) if sep else None
+
+
+def _clean(attrs: dict) -> dict:
+    return {k: (None if v == "" else v) for k, v in attrs.items()}
+
+
+def node_table(nodes: Iterable[NodeRow]) -> pa.Table:
+    """A node table of ``(id, attributes)`` rows (attributes as :mod:`kg.schema` names them)."""
+    rows = []
+    for ident, attrs in nodes:
+        row = _clean(attrs)
+        row["id"] = ident
+        rows.append(row)
+    return pa.Table.from_pylist(rows, schema=node_schema())
+
+
+def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -> pa.Table:
+    """An edge table of ``(source, target, id, attributes)`` rows.
+
+    Endpoint labels come from ``labels`` (node id -> label) or else from the ids.
+    """
+    rows = []
+    for u, v, key, attrs in edges:
+        row = _clean(attrs)
+        row.update(id=key, source=u, target=v,
+                   source_label=(labels or {}).get(u) or label_of_id(u),
+                   target_label=(labels or {}).get(v) or label_of_id(v))
+        rows.append(row)
+    return pa.Table.from_pylist(rows, schema=edge_schema())
+
+
+def select(table: pa.Table, name: str) -> pa.Table:
+    """The rows of one label (node table) or relationship type (edge table), with its typed columns."""
+    if "type" in table.column_names and "source" in table.column_names:
+        rows = table.filter(pc.equal(table["type"], check_rel_type(name)))
+        return rows.select(type_schema(name).names)
+    rows = table.filter(pc.equal(table["label"], check_label(name)))
+    return rows.select(label_schema(name).names)
+
+
+def endpoint_pairs(rel: str) -> list[tuple[str, str]]:
+    """Every (from label, to label) that :data:`kg.schema.REL_ENDPOINTS` allows for ``rel``."""
+    starts, ends = REL_ENDPOINTS[check_rel_type(rel)]
+    return [(a, b) for a in starts for b in ends]
+
+
+class Rows(Protocol):
+    """Rows of a graph as a sink reads them: node tables, then edge tables, in a stable order."""
+
+    def node_tables(self) -> Iterator[pa.Table]:
+        """Node tables of :func:`node_schema` (entities first, then each document's)."""
+        ...
+
+    def edge_tables(self) -> Iterator[pa.Table]:
+        """Edge tables of :func:`edge_schema`, each document's in order."""
+        ...
+
+
+@dataclass
+class TableRows:
+    """:class:`Rows` held in memory."""
+
+    nodes: list[pa.Table] = field(default_factory=list)
+    edges: list[pa.Table] = field(default_factory=list)
+
+    def node_tables(self) -> Iterator[pa.Table]:
+        return iter(self.nodes)
+
+    def edge_tables(self) -> Iterator[pa.Table]:
+        return iter(self.edges)
+
+
+def graph_rows(g) -> TableRows:
+    """The rows of a ``networkx.MultiDiGraph`` that follows :mod:`kg.schema`."""
+    labels = {n: a.get("label") for n, a in g.nodes(data=True)}
+    nodes = node_table(g.nodes(data=True))
+    edges = edge_table(g.edges(keys=True, data=True), labels)
+    return TableRows([nodes], [edges])
+
+
+@dataclass
+class Delta:
+    """What changed since a sink was last written, worked out once by the pipeline.
+
+    A sink applies it in this order: delete every row of ``remove_docs`` (the
+    document's nodes, and every edge whose ``doc`` is one of them) and the entity
+    nodes ``remove_entities`` with their edges; merge the entity rows of
+    ``entities`` (new or changed attributes); add ``rows`` (the documents added or
+    changed: nodes, then edges).
+    """
+
+    remove_docs: set[str] = field(default_factory=set)
+    remove_entities: set[str] = field(default_factory=set)
+    entities: pa.Table | None = None
+    rows: TableRows = field(default_factory=TableRows)
+
+    def __bool__(self) -> bool:
+        return bool(self.remove_docs or self.remove_entities or (self.entities is not None and self.entities.num_rows)
+                    or any(t.num_rows for t in self.rows.nodes) or any(t.num_rows for t in self.rows.edges))
+
+
+def to_networkx(rows: Rows):
+    """A ``networkx.MultiDiGraph`` of ``rows`` (null properties left out)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph(kg_schema="kg/2")
+    for table in rows.node_tables():
+        for label in NODE_LABELS:
+            part = select(table, label) if label in _labels_in(table) else None
+            if part is None:
+                continue
+            for row in part.to_pylist():
+                g.add_node(row["id"], **{k: v for k, v in row.items() if v is not None})
+    for table in rows.edge_tables():
+        for rel in REL_TYPES:
+            part = select(table, rel) if rel in _types_in(table) else None
+            if part is None:
+                continue
+            for row in part.to_pylist():
+                u, v = row.pop("source"), row.pop("target")
+                g.add_edge(u, v, key=row["id"], **{k: x for k, x in row.items() if x is not None})
+    return g
+
+
+def _labels_in(table: pa.Table) -> set[str]:
+    return set(pc.unique(table["label"]).to_pylist()) if table.num_rows else set()
+
+
+def _types_in(table: pa.Table) -> set[str]:
+    return set(pc.unique(table["type"]).to_pylist()) if table.num_rows else set()

@@ -1,0 +1,300 @@
+"""The embedded Cypher store: the graph in a ladybug (Kùzu) database file.
+
+One node table per label of :data:`kg.schema.NODE_LABELS` and one relationship
+table per type of :data:`kg.schema.REL_TYPES` (with every FROM/TO pair of
+:data:`kg.schema.REL_ENDPOINTS`), so a query names a relationship by its type on
+either engine. Columns and their types come from :mod:`kg.rows`.
+
+:func:`write_store` writes a new database from :class:`kg.rows.Rows` with
+ladybug's bulk ``COPY … FROM`` an Arrow table (nodes first, in batches, then
+relationships per endpoint pair), and :func:`update_store` applies a
+:class:`kg.rows.Delta`. Either way the database is made beside the store and
+moved over it, so a reader sees the old store or the new one, never a
+half-written one.
+
+Ladybug's parser reserves some property names (``end``): write them with
+backticks (``n.`end```), which Neo4j reads as well.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kg.rows import (
+    Delta,
+    Rows,
+    endpoint_pairs,
+    graph_rows,
+    label_schema,
+    node_table,
+    select,
+    type_schema,
+)
+from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+
+#: schema type (as written in kg.schema) -> ladybug column type
+LADYBUG_TYPES: dict[pa.DataType, str] = {
+    pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN",
+    pa.list_(pa.string()): "STRING[]", pa.list_(pa.int64()): "INT64[]",
+}
+#: ladybug's buffer pool while writing (its default is ~80% of the machine's memory); a load that
+#: fills it is retried with a pool twice as large, up to MAX_BUFFER_POOL_SIZE
+BUFFER_POOL_SIZE = 512 * 1024 * 1024
+MAX_BUFFER_POOL_SIZE = 8 * 1024 * 1024 * 1024
+#: rows gathered per COPY
+COPY_ROWS = 200_000
+#: per-document nodes (found by ``doc``; a Document by ``name``)
+DOC_LABELS = ("Section", "Sentence", "Metric")
+
+
+class StoreError(Exception):
+    """The graph could not be written to the embedded store (one-line message)."""
+
+
+def _q(name: str) -> str:
+    """Backtick-quote a column name (``end``, ``type`` ... are keywords to the parser)."""
+    if "`" in name:
+        raise ValueError(f"property name not allowed: {name!r}")
+    return f"`{name}`"
+
+
+def schema_statements() -> list[str]:
+    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables."""
+    stmts = []
+    for label in NODE_LABELS:
+        cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
+        stmts.append(f"CREATE NODE TABLE {check_label(label)}({cols}, PRIMARY KEY(`id`))")
+    for rel in REL_TYPES:
+        pairs = ", ".join(f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel))
+        cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in type_schema(rel) if f.name not in
+                         ("source", "target"))
+        stmts.append(f"CREATE REL TABLE {check_rel_type(rel)}({pairs}, {cols})")
+    return stmts
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class _Database:
+    """A ladybug database opened for writing; a COPY that fills the buffer pool is retried with a larger one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pool = BUFFER_POOL_SIZE
+        self._db = self._conn = None
+        self._open()
+
+    def _open(self) -> None:
+        import ladybug
+
+        self._db = ladybug.Database(str(self.path), buffer_pool_size=self.pool)
+        self._conn = ladybug.Connection(self._db)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._db.close()
+        self._db = self._conn = None
+
+    def execute(self, stmt: str, params: dict | None = None) -> list:
+        res = self._conn.execute(stmt, params or {})
+        rows = []
+        while res.has_next():
+            rows.append(res.get_next())
+        return rows
+
+    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
+        options = f" (from='{check_label(pair[0])}', to='{check_label(pair[1])}')" if pair else ""
+        while True:
+            try:
+                self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": data})
+                return
+            except RuntimeError as exc:
+                if "buffer pool is full" not in str(exc) or self.pool * 2 > MAX_BUFFER_POOL_SIZE:
+                    raise
+                self.pool *= 2
+                self.close()
+                self._open()
+
+
+class _Loader:
+    """Gathers typed tables per node label / relationship pair and loads them with COPY."""
+
+    def __init__(self, db: _Database) -> None:
+        self.db = db
+        self.parts: dict[tuple, list[pa.Table]] = defaultdict(list)
+        self.rows: Counter = Counter()
+        self.created: Counter = Counter()
+
+    def add_nodes(self, table: pa.Table) -> None:
+        for label in _present(table, "label"):
+            self._add((label,), select(table, label))
+
+    def add_edges(self, table: pa.Table) -> None:
+        for rel in _present(table, "type"):
+            part = table.filter(pc.equal(table["type"], rel))
+            allowed = pa.array([False] * part.num_rows)
+            for pair in endpoint_pairs(rel):
+                mask = pc.and_(pc.equal(part["source_label"], pair[0]), pc.equal(part["target_label"], pair[1]))
+                allowed = pc.or_kleene(allowed, mask)
+                rows = select(part.filter(mask), rel)
+                if rows.num_rows:
+                    self._add((rel, pair), rows)
+            bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
+            if bad.num_rows:
+                row = bad.slice(0, 1).to_pylist()[0]
+                raise StoreError(f"edge {row['id']} {rel} goes {row['source_label']} -> {row['target_label']}, "
+                                 "which kg.schema.REL_ENDPOINTS does not allow")
+
+    def _add(self, key: tuple, rows: pa.Table) -> None:
+        self.parts[key].append(rows)
+        self.rows[key] += rows.num_rows
+        if self.rows[key] >= COPY_ROWS:
+            self._flush(key)
+
+    def _flush(self, key: tuple) -> None:
+        data = pa.concat_tables(self.parts.pop(key))
+        self.rows[key] = 0
+        name, pair = key[0], (key[1] if len(key) > 1 else None)
+        try:
+            self.db.copy(name, data.rename_columns(["from", "to", *data.column_names[2:]]) if pair else data, pair)
+        except RuntimeError as exc:
+            raise StoreError(f"{name}: {_first_line(exc)}") from exc
+        self.created[name] += data.num_rows
+
+    def flush(self) -> None:
+        for key in list(self.parts):
+            self._flush(key)
+
+
+def _present(table: pa.Table, column: str) -> list[str]:
+    return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
+
+
+def _load(db: _Database, rows: Rows) -> Counter:
+    loader = _Loader(db)
+    for table in rows.node_tables():
+        loader.add_nodes(table)
+    loader.flush()
+    for table in rows.edge_tables():
+        loader.add_edges(table)
+    loader.flush()
+    return loader.created
+
+
+def _new_path(path: Path) -> Path:
+    new = path.with_name(f".{path.name}.new-{os.getpid()}")
+    for p in (new, new.with_name(new.name + ".wal")):
+        p.unlink(missing_ok=True)
+    return new
+
+
+def _swap(new: Path, path: Path) -> None:
+    os.replace(new, path)
+    Path(f"{path}.wal").unlink(missing_ok=True)
+
+
+def write_store(rows: Rows, path: str | Path) -> dict:
+    """Write ``rows`` into a new embedded ladybug database at ``path`` (replacing one there).
+
+    Parameters
+    ----------
+    rows : kg.rows.Rows or networkx.MultiDiGraph
+        The graph's rows (a graph that follows :mod:`kg.schema` is turned into rows).
+    path : path
+        The store file.
+
+    Returns
+    -------
+    dict
+        ``{"created": {label or type: count}}``.
+
+    Raises
+    ------
+    StoreError
+        A row outside the schema, or a database error (one line); the old store is kept.
+    """
+    path = Path(path)
+    if not hasattr(rows, "node_tables"):
+        rows = graph_rows(rows)
+    new = _new_path(path)
+    try:
+        db = _Database(new)
+        try:
+            for stmt in schema_statements():
+                db.execute(stmt)
+            created = _load(db, rows)
+        finally:
+            db.close()
+        _swap(new, path)
+    except RuntimeError as exc:
+        raise StoreError(f"{path}: {_first_line(exc)}") from exc
+    finally:
+        new.unlink(missing_ok=True)
+        Path(f"{new}.wal").unlink(missing_ok=True)
+    return {"created": dict(created)}
+
+
+def _set_clause(label: str) -> str:
+    return ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
+
+
+def update_store(path: str | Path, delta: Delta) -> dict:
+    """Apply ``delta`` to the store at ``path`` (on a copy that is then moved over it).
+
+    Returns
+    -------
+    dict
+        ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
+    """
+    path = Path(path)
+    new = _new_path(path)
+    deleted: Counter = Counter()
+    updated: Counter = Counter()
+    try:
+        shutil.copyfile(path, new)
+        db = _Database(new)
+        try:
+            docs = sorted(delta.remove_docs)
+            for rel in SEMANTIC_REL_TYPES:  # edges between entities go with their document
+                deleted[rel] += db.execute(f"MATCH ()-[r:{rel}]->() WHERE r.doc IN $docs DELETE r RETURN count(*)",
+                                           {"docs": docs})[0][0]
+            for label in DOC_LABELS:
+                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.doc IN $docs DETACH DELETE n "
+                                             "RETURN count(*)", {"docs": docs})[0][0]
+            deleted["Document"] += db.execute("MATCH (n:Document) WHERE n.name IN $docs DETACH DELETE n "
+                                              "RETURN count(*)", {"docs": docs})[0][0]
+            gone = sorted(delta.remove_entities)
+            for label in ENTITY_LABELS:
+                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n "
+                                             "RETURN count(*)", {"ids": gone})[0][0]
+            if delta.entities is not None:
+                for label in _present(delta.entities, "label"):
+                    rows = select(delta.entities, label).to_pylist()
+                    updated[label] += len(rows)
+                    db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {_set_clause(label)}",
+                               {"rows": rows})
+            created = _load(db, delta.rows)
+        finally:
+            db.close()
+        _swap(new, path)
+    except RuntimeError as exc:
+        raise StoreError(f"{path}: {_first_line(exc)}") from exc
+    finally:
+        new.unlink(missing_ok=True)
+        Path(f"{new}.wal").unlink(missing_ok=True)
+    return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
+
+
+def entity_table(rows: Iterable) -> pa.Table:
+    """A node table of entity rows (for a :class:`~kg.rows.Delta`)."""
+    return node_table(rows)
