@@ -11,14 +11,14 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT campaign_id IF NOT EXISTS FOR (n:Campaign) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT regulation_id IF NOT EXISTS FOR (n:Regulation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE;
 
-// Relationship keys: edges are merged by id too.
-CREATE CONSTRAINT has_section_id IF NOT EXISTS FOR ()-[r:HAS_SECTION]-() REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT mentioned_in_id IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT conducts_id IF NOT EXISTS FOR ()-[r:CONDUCTS]-() REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT issues_id IF NOT EXISTS FOR ()-[r:ISSUES]-() REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT cooperates_with_id IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() REQUIRE r.id IS UNIQUE;
-CREATE CONSTRAINT measures_id IF NOT EXISTS FOR ()-[r:MEASURES]-() REQUIRE r.id IS UNIQUE;
+// Relationships carry no id: a document's relationships are deleted with it and written again.
+// Per-document lookups (a delta load deletes a changed document's rows by these).
+CREATE INDEX semantic_conducts_doc IF NOT EXISTS FOR ()-[r:CONDUCTS]-() ON (r.doc);
+CREATE INDEX semantic_issues_doc IF NOT EXISTS FOR ()-[r:ISSUES]-() ON (r.doc);
+CREATE INDEX semantic_cooperates_with_doc IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.doc);
+CREATE INDEX semantic_measures_doc IF NOT EXISTS FOR ()-[r:MEASURES]-() ON (r.doc);
 
 // Lookups by name on every label, and by document for per-document nodes.
 CREATE INDEX document_name IF NOT EXISTS FOR (n:Document) ON (n.name);
@@ -30,9 +30,9 @@ CREATE INDEX regulation_name IF NOT EXISTS FOR (n:Regulation) ON (n.name);
 CREATE INDEX metric_name IF NOT EXISTS FOR (n:Metric) ON (n.name);
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
 CREATE INDEX section_doc IF NOT EXISTS FOR (n:Section) ON (n.doc);
+CREATE INDEX sentence_doc IF NOT EXISTS FOR (n:Sentence) ON (n.doc);
 CREATE INDEX metric_doc IF NOT EXISTS FOR (n:Metric) ON (n.doc);
 CREATE INDEX metric_indicator IF NOT EXISTS FOR (n:Metric) ON (n.indicator);
-CREATE INDEX mentioned_in_doc IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() ON (r.doc);
 
 // Full-text search for Chinese: the 'cjk' analyzer indexes character bigrams, so a query for
 // "交通运输局" finds "英德市交通运输局" and its aliases. Query with
@@ -41,5 +41,7 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Agency|Organization|Camp
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Document|Section) ON EACH [n.title]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
-CREATE FULLTEXT INDEX metric_text IF NOT EXISTS FOR (n:Metric) ON EACH [n.text, n.indicator, n.sentence]
+CREATE FULLTEXT INDEX metric_text IF NOT EXISTS FOR (n:Metric) ON EACH [n.text, n.indicator]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+CREATE FULLTEXT INDEX sentence_text IF NOT EXISTS FOR (n:Sentence) ON EACH [n.text]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

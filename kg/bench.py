@@ -60,7 +60,6 @@ a full build.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
@@ -396,18 +395,14 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], lo
 
 
 def document_jurisdictions(out: Path) -> dict[str, str | None]:
-    """Document name -> adcode (None when the build found no jurisdiction), from the build's exports."""
-    csv_path = out / "neo4j-import" / "nodes_Document.csv"
+    """Document name -> adcode (None when the build found no jurisdiction), from the build's cache."""
+    from kg.pipeline.outputs import CacheRows
+    from kg.rows import select
+
     result: dict[str, str | None] = {}
-    if csv_path.exists():
-        with csv_path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                result[row["name"]] = row.get("adcode") or None
-        return result
-    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
-    for n in data["nodes"]:
-        if "Document" in (n.get("label"), *(n.get("labels") or [])):
-            result[n.get("name")] = n.get("adcode") or None
+    for table in CacheRows.of_build(out).node_tables():
+        for row in select(table, "Document").select(["name", "adcode"]).to_pylist():
+            result[row["name"]] = row["adcode"]
     return result
 
 

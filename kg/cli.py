@@ -71,15 +71,18 @@ def build(
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Process documents on this Dask scheduler (tcp://host:8786).")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse OUT/cache: only new and changed documents are processed.")] = True,
+    export: Annotated[Optional[str], typer.Option("--export", metavar="FORMAT,...", help="Also write these file exports into OUT (json, graphml, gexf, neo4j-csv, parquet).")] = None,
 ) -> None:
-    """Build the knowledge graph of CORPUS and write it with its exports into OUT.
+    """Build the knowledge graph of CORPUS into OUT: the embedded store, extractions.jsonl, summary.json and the views.
 
-    A rebuild into the same OUT processes only new and changed documents.
+    A rebuild into the same OUT processes only new and changed documents. File exports
+    come from kg export (or --export here).
     """
     from kg.pipeline import BuildError, build as build_graph
 
     if not corpus.exists():
         fail(f"{corpus}: no such file or folder")
+    formats = _formats(export)
     for lx in lexicon or []:
         if not lx.is_file():
             fail(f"{lx}: lexicon file not found")
@@ -92,18 +95,38 @@ def build(
 
         try:
             result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views,
-                                 store=store, workers=workers, dask=dask, cache=cache)
+                                 store=store, workers=workers, dask=dask, cache=cache, exports=formats)
         except BuildError as exc:
             fail(str(exc))
     print_summary(result.summary, out)
+    for fmt, path in result.summary.get("exports", {}).items():
+        console.print(f"{fmt}: {path}", highlight=False)
     if neo4j:
-        _load_neo4j(result.graph, uri, user, password, database, batch_size)
+        _load_neo4j(out, uri, user, password, database, batch_size)
 
 
-def _load_neo4j(graph, uri, user, password, database, batch_size: int) -> None:
+def _formats(spec: str | None) -> tuple[str, ...]:
+    """The export formats of ``--export a,b`` (an unknown one is an error naming the known ones)."""
+    names = tuple(f.strip() for f in (spec or "").split(",") if f.strip())
+    if not names:
+        return names
+    from kg.sinks.exports import FORMATS
+
+    for name in names:
+        if name not in FORMATS:
+            fail(f"--export {name}: unknown format; choose from {', '.join(FORMATS)}")
+    return names
+
+
+def _load_neo4j(out: Path, uri, user, password, database, batch_size: int) -> None:
+    from kg.pipeline import BuildError, BuildResult
     from kg.sinks.neo4j import Neo4jLoadError, config_from_env, load_graph
 
     config = config_from_env(uri=uri, user=user, password=password, database=database)
+    try:
+        graph = BuildResult(out=out, summary={}).graph
+    except BuildError as exc:
+        fail(str(exc))
     try:
         report = load_graph(graph, config, batch_size=batch_size)
     except Neo4jLoadError as exc:
@@ -116,7 +139,7 @@ def _load_neo4j(graph, uri, user, password, database, batch_size: int) -> None:
 
 @app.command()
 def load(
-    out: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.json).")] = Path("out"),
+    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Load into Neo4j (the only target; required).")] = False,
     uri: NeoUri = None,
     user: NeoUser = None,
@@ -124,19 +147,10 @@ def load(
     database: NeoDatabase = None,
     batch_size: BatchSize = 1000,
 ) -> None:
-    """Load a finished build (OUT/graph.json) into Neo4j."""
-    from kg.sinks.exports import read_json
-
+    """Load a finished build (its cache in OUT) into Neo4j."""
     if not neo4j:
         fail("kg load needs --neo4j (the embedded store is written by kg build)")
-    path = out / "graph.json"
-    if not path.is_file():
-        fail(f"{path}: not found; run kg build first")
-    try:
-        graph = read_json(path)
-    except (ValueError, KeyError) as exc:
-        fail(f"{path}: not a kg graph: {exc}")
-    _load_neo4j(graph, uri, user, password, database, batch_size)
+    _load_neo4j(out, uri, user, password, database, batch_size)
 
 
 @app.command()
@@ -189,20 +203,39 @@ def query(
     sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 
 
+@app.command("export")
+def export_(
+    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="json, graphml, gexf, neo4j-csv or parquet.")] = "json",
+    to: Annotated[Optional[Path], typer.Option("--to", help="Where to write (default: the format's usual name in OUT).")] = None,
+    merge_parallel: Annotated[bool, typer.Option("--merge-parallel", help="One edge per (source, target, type) with a count and the evidence list.")] = False,
+) -> None:
+    """Write a file export of a build, streamed from its cache."""
+    from kg.pipeline import BuildError, export
+
+    _formats(fmt)
+    try:
+        path = export(out, fmt, to, merge_parallel=merge_parallel)
+    except (BuildError, OSError) as exc:
+        fail(str(exc))
+    console.print(f"{fmt}: {path}", highlight=False)
+
+
 @app.command("views")
 def views_(
-    out: Annotated[Path, typer.Argument(help="A build's output folder (holds graph.json).")] = Path("out"),
+    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
     to: Annotated[Optional[Path], typer.Option("--to", help="Folder for the pages (default OUT/visualizations).")] = None,
 ) -> None:
     """Write the interactive HTML views of a build."""
-    from kg.sinks.exports import read_json
+    from kg.pipeline import BuildError, BuildResult
     from kg.views import write_views
 
-    path = out / "graph.json"
-    if not path.is_file():
-        fail(f"{path}: not found; run kg build first")
     target = to or out / "visualizations"
-    pages = write_views(read_json(path), target)
+    try:
+        graph = BuildResult(out=out, summary={}).graph
+    except BuildError as exc:
+        fail(str(exc))
+    pages = write_views(graph, target)
     console.print(f"{len(pages)} pages in {target}; open {target / 'index.html'}", highlight=False)
 
 

@@ -5,8 +5,9 @@ A graph travels between the stages and the sinks as *rows*. One document's rows
 
 - a node table of :func:`node_schema`: the union of every label's properties
   (:data:`kg.schema.NODE_PROPERTIES`), a row filling only its label's columns;
-- an edge table of :func:`edge_schema`: ``source``, ``target``, ``source_label``,
-  ``target_label`` and the union of every relationship type's properties.
+- an edge table of :func:`edge_schema`: ``type``, ``source``, ``target``,
+  ``source_label``, ``target_label`` and the union of every relationship type's
+  properties (edges have no id).
 
 :class:`Rows` is what a sink reads: node tables, then edge tables, in a stable
 order, without holding the whole graph. :func:`select` narrows a union table to
@@ -30,9 +31,9 @@ import pyarrow.compute as pc
 
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_ENDPOINTS, REL_TYPES, check_label, check_rel_type
 
-#: a node: (id, attributes); an edge: (source, target, id, attributes), as networkx holds them
+#: a node: (id, attributes); an edge: (source, target, attributes with its ``type``)
 NodeRow = tuple[str, dict]
-EdgeRow = tuple[str, str, str, dict]
+EdgeRow = tuple[str, str, dict]
 
 #: schema type (as written in kg.schema) -> Arrow type
 ARROW_TYPES: dict[str, pa.DataType] = {
@@ -43,8 +44,8 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "list[str]": pa.list_(pa.string()),
     "list[int]": pa.list_(pa.int64()),
 }
-#: the endpoint columns of an edge table
-ENDPOINTS = ("source", "target", "source_label", "target_label")
+#: the columns that place an edge: its type and its two ends
+ENDPOINTS = ("type", "source", "target", "source_label", "target_label")
 #: id prefix (``agency`` of ``agency_1f3a…``, see :func:`kg.ids.stable_id`) -> label
 _LABEL_OF_PREFIX = {label.lower(): label for label in NODE_LABELS}
 
@@ -60,8 +61,7 @@ def _union(tables: Iterable[dict[str, str]]) -> dict[str, str]:
 
 #: property -> schema type over every label / every relationship type
 NODE_COLUMNS: dict[str, str] = _union(NODE_PROPERTIES[label] for label in NODE_LABELS)
-EDGE_COLUMNS: dict[str, str] = {"id": "str", "type": "str", **{e: "str" for e in ENDPOINTS},
-                                **_union(EDGE_PROPERTIES[t] for t in REL_TYPES)}
+EDGE_COLUMNS: dict[str, str] = {**{e: "str" for e in ENDPOINTS}, **_union(EDGE_PROPERTIES[t] for t in REL_TYPES)}
 
 
 def _schema(columns: dict[str, str]) -> pa.Schema:
@@ -113,14 +113,14 @@ def node_table(nodes: Iterable[NodeRow]) -> pa.Table:
 
 
 def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -> pa.Table:
-    """An edge table of ``(source, target, id, attributes)`` rows.
+    """An edge table of ``(source, target, attributes)`` rows (the attributes hold the ``type``).
 
     Endpoint labels come from ``labels`` (node id -> label) or else from the ids.
     """
     rows = []
-    for u, v, key, attrs in edges:
+    for u, v, attrs in edges:
         row = _clean(attrs)
-        row.update(id=key, source=u, target=v,
+        row.update(source=u, target=v,
                    source_label=(labels or {}).get(u) or label_of_id(u),
                    target_label=(labels or {}).get(v) or label_of_id(v))
         rows.append(row)
@@ -172,7 +172,7 @@ def graph_rows(g) -> TableRows:
     """The rows of a ``networkx.MultiDiGraph`` that follows :mod:`kg.schema`."""
     labels = {n: a.get("label") for n, a in g.nodes(data=True)}
     nodes = node_table(g.nodes(data=True))
-    edges = edge_table(g.edges(keys=True, data=True), labels)
+    edges = edge_table(g.edges(data=True), labels)
     return TableRows([nodes], [edges])
 
 
@@ -198,7 +198,8 @@ class Delta:
 
 
 def to_networkx(rows: Rows):
-    """A ``networkx.MultiDiGraph`` of ``rows`` (null properties left out)."""
+    """A ``networkx.MultiDiGraph`` of ``rows``: every property of a node's label (null as None), and an
+    edge's ``type`` with every property of its type."""
     import networkx as nx
 
     g = nx.MultiDiGraph(kg_schema="kg/2")
@@ -208,7 +209,7 @@ def to_networkx(rows: Rows):
             if part is None:
                 continue
             for row in part.to_pylist():
-                g.add_node(row["id"], **{k: v for k, v in row.items() if v is not None})
+                g.add_node(row["id"], **row)
     for table in rows.edge_tables():
         for rel in REL_TYPES:
             part = select(table, rel) if rel in _types_in(table) else None
@@ -216,7 +217,7 @@ def to_networkx(rows: Rows):
                 continue
             for row in part.to_pylist():
                 u, v = row.pop("source"), row.pop("target")
-                g.add_edge(u, v, key=row["id"], **{k: x for k, x in row.items() if x is not None})
+                g.add_edge(u, v, type=rel, **row)
     return g
 
 

@@ -27,24 +27,28 @@ Agency, Organization, Campaign, Regulation
 Metric       id, label, name (= text), text, value (float or None), unit,
              indicator, kind, masked (bool), period, doc, start, end
 
-Edges (key = ``id``; attribute ``type`` is one of :data:`REL_TYPES`)
--------------------------------------------------------------------
-HAS_SECTION      Document -> Section (top level), Section -> Section (child):
-                 doc, start, end (the child's span)
+Edges (attribute ``type`` is one of :data:`REL_TYPES`)
+-----------------------------------------------------
+HAS_SECTION      Document -> Section (top level), Section -> Section (child)
 PART_OF          Sentence -> its innermost Section (or the Document before the
-                 first heading): doc
-MENTIONED_IN     entity or Metric -> Sentence; one edge per mention: doc, start,
-                 end, text (as written), name (the entity's fullest name within
-                 that document), self_ref (bool)
+                 first heading)
+MENTIONED_IN     entity or Metric -> Sentence; one edge per mention: start, end
+                 (the mention's offsets in the document), text (as written), name
+                 (the entity's fullest name within that document), self_ref (bool)
 CONDUCTS, ISSUES, COOPERATES_WITH, MEASURES
                  entity/Metric -> entity; one edge per stated relation: doc,
                  start, end (the span covering both ends), sentence, trigger,
                  head_start, head_end, tail_start, tail_end (the two mentions)
 
-Every edge has id, type and doc. Properties that may be None (null): Document.date/
-period/author/jurisdiction/province/city/county/adcode, Sentence.page,
-Metric.value/period. Every sink writes None as null (absent) and the empty string
-as the empty string.
+Edges carry no id: a relationship is its type, its ends and its properties, and
+the document it belongs to is that of its Sentence or Section end (or its
+``doc``). The type is the relationship type of Neo4j and the store and an
+attribute (``type``) in networkx and the graph file formats; a node's label is
+both its label and its ``label`` property.
+
+Properties that may be None (null): Document.date/period/author/jurisdiction/
+province/city/county/adcode, Sentence.page, Metric.value/period. Every sink
+treats None and the empty string alike: the property is absent (null).
 """
 
 from __future__ import annotations
@@ -109,16 +113,15 @@ _ENTITY_PROPS = {
 for _label in ENTITY_LABELS:
     NODE_PROPERTIES[_label] = dict(_ENTITY_PROPS)
 
-_EDGE_BASE = {"id": "str", "type": "str", "doc": "str"}
-_SPAN = {"start": "int", "end": "int"}
+#: relationship properties per type (the type itself is not a property)
 EDGE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
-    "HAS_SECTION": {**_EDGE_BASE, **_SPAN},
-    "PART_OF": dict(_EDGE_BASE),
-    "MENTIONED_IN": {**_EDGE_BASE, **_SPAN, "text": "str", "name": "str", "self_ref": "bool"},
+    "HAS_SECTION": {},
+    "PART_OF": {},
+    "MENTIONED_IN": {"start": "int", "end": "int", "text": "str", "name": "str", "self_ref": "bool"},
 }
 for _rel in SEMANTIC_REL_TYPES:
     EDGE_PROPERTIES[_rel] = {
-        **_EDGE_BASE, **_SPAN, "sentence": "str", "trigger": "str",
+        "doc": "str", "start": "int", "end": "int", "sentence": "str", "trigger": "str",
         "head_start": "int", "head_end": "int", "tail_start": "int", "tail_end": "int",
     }
 

@@ -56,4 +56,4 @@ def test_closed_port_is_one_line_and_non_zero_and_the_files_stay(tmp_path):
                "--uri", f"bolt://127.0.0.1:{closed_port()}", "--password", "x"])
     assert bad.returncode != 0
     assert len(bad.stderr.strip().splitlines()) == 1
-    assert (out / "graph.json").stat().st_size > 0 and (out / "store").exists()
+    assert (out / "extractions.jsonl").stat().st_size > 0 and (out / "store").exists()

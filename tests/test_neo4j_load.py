@@ -13,7 +13,7 @@ import pytest
 
 from kg.pipeline import build
 from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES
-from kg.sinks.exports import read_json
+from kg.pipeline import BuildResult
 from kg.sinks.neo4j import apply_schema, load_graph, schema_statements
 from kg.sinks.neo4j_rows import neo4j_value
 
@@ -129,8 +129,8 @@ def test_loading_twice_changes_nothing(neo4j_clean, neo4j_driver, sample):
     g, out = sample
     load_graph(g, neo4j_clean, batch_size=200)
     before = (_db_nodes(neo4j_driver), _db_rels(neo4j_driver))
-    # the second load reads out/graph.json, as `kg load OUT --neo4j` does
-    again = load_graph(read_json(out / "graph.json"), neo4j_clean, batch_size=200)
+    # the second load reads the build from its cache, as `kg load OUT --neo4j` does
+    again = load_graph(BuildResult(out=out, summary={}).graph, neo4j_clean, batch_size=200)
     assert (again.nodes_created, again.relationships_created) == (0, 0)
     assert (again.node_count, again.relationship_count) == (g.number_of_nodes(), g.number_of_edges())
     assert (_db_nodes(neo4j_driver), _db_rels(neo4j_driver)) == before

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import build
-from kg.sinks.exports import read_json
 
 CORPUS = Path("data/corpus")
 
@@ -19,14 +18,16 @@ def built(sample_build):
     return sample_build
 
 
-def test_build_writes_every_output(built):
+def test_build_writes_the_store_records_summary_and_views_and_no_export(built):
     out = built.out
-    for name in ("extractions.jsonl", "graph.json", "graph.graphml", "graph.gexf", "summary.json"):
+    for name in ("extractions.jsonl", "summary.json", "store", "visualizations/index.html"):
         assert (out / name).stat().st_size > 0, name
-    assert (out / "neo4j-import" / "import.sh").exists()
+    for name in ("graph.json", "graph.graphml", "graph.gexf", "neo4j-import"):
+        assert not (out / name).exists(), name  # exports are written on request
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["documents"] == 5 and summary["documents_failed"] == 0
     assert summary["nodes"] == built.graph.number_of_nodes()
+    assert summary["edges"] == built.graph.number_of_edges()
 
 
 def test_extractions_records_follow_the_scorer_contract(built):
@@ -44,18 +45,34 @@ def test_extractions_records_follow_the_scorer_contract(built):
 
 
 def test_every_fact_keeps_its_evidence(built):
+    """A mention points at its sentence, stored once with its offsets; a relation keeps its own."""
+    g = built.graph
     text = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
-    for u, v, a in built.graph.edges(data=True):
-        if a["type"] == "HAS_SECTION":
-            continue
-        assert a["doc"] in text and 0 <= a["start"] < a["end"] <= len(text[a["doc"]])
-        assert a["sentence"] and a["sentence"] in text[a["doc"]]
+    for n, a in g.nodes(data=True):
+        if a["label"] == "Sentence":
+            assert text[a["doc"]][a["start"]:a["end"]] == a["text"] and a["text"]
+    mentions = 0
+    for u, v, a in g.edges(data=True):
+        if a["type"] == "MENTIONED_IN":
+            sentence = g.nodes[v]
+            assert sentence["label"] == "Sentence"
+            assert sentence["start"] <= a["start"] < a["end"] <= sentence["end"]
+            assert text[sentence["doc"]][a["start"]:a["end"]] == a["text"]
+            mentions += 1
+        elif a["type"] in ("CONDUCTS", "ISSUES", "COOPERATES_WITH", "MEASURES"):
+            assert a["doc"] in text and 0 <= a["start"] < a["end"] <= len(text[a["doc"]])
+            assert a["sentence"] and a["sentence"] in text[a["doc"]]
+    assert mentions > 500
+
+
+def _edges(g):
+    return sorted((u, v, a["type"], a.get("start") or 0) for u, v, a in g.edges(data=True))
 
 
 def test_rebuild_gives_the_same_ids(built, tmp_path):
-    again = build(CORPUS, tmp_path)
+    again = build(CORPUS, tmp_path, views=False)
     assert set(again.graph.nodes) == set(built.graph.nodes)
-    assert {k for *_, k in again.graph.edges(keys=True)} == {k for *_, k in built.graph.edges(keys=True)}
+    assert _edges(again.graph) == _edges(built.graph)
 
 
 def test_bad_files_are_reported_and_the_rest_is_built(tmp_path):
@@ -70,7 +87,7 @@ def test_bad_files_are_reported_and_the_rest_is_built(tmp_path):
     named = {w.split(":", 1)[0] for w in result.warnings}
     assert named == {"empty.txt", "binary.txt", "broken.docx"}
     assert all("\n" not in w for w in result.warnings)
-    g = read_json(tmp_path / "out" / "graph.json")
+    g = result.graph
     assert any(a["label"] == "Document" and a["name"] == "004_05378b4c232db4bf.txt" for _, a in g.nodes(data=True))
 
 

@@ -15,7 +15,7 @@ from kg.query import (
     EmbeddedEngine, QueryError, QueryResult, display_width, format_result, load_library, parameters_of, run_query,
 )
 from kg.query.run import cast_param
-from kg.sinks.embedded import write_store
+from kg.sinks.store import write_store
 
 
 #: the topics the library must cover (brief of issue 3), by query name
@@ -30,7 +30,8 @@ REQUIRED = {
 def sample(tmp_path_factory, sample_build):
     out = tmp_path_factory.mktemp("queries")
     g = sample_build.graph
-    engine = EmbeddedEngine(write_store(g, out / "store"))
+    write_store(g, out / "store")
+    engine = EmbeddedEngine(out / "store")
     yield g, engine
     engine.close()
 
@@ -46,6 +47,11 @@ def _matches(attrs: dict, name: str) -> bool:
 
 def _edges(g: nx.MultiDiGraph, rel: str):
     return [(u, v, a) for u, v, a in g.edges(data=True) if a["type"] == rel]
+
+
+def _part_of(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Sentence -> the section (or document) it is part of."""
+    return {u: v for u, v, _ in _edges(g, "PART_OF")}
 
 
 # ------------------------------------------------------------------ oracles
@@ -79,12 +85,13 @@ def oracle_metrics_masked_by_document(g):
 
 def oracle_entity_mentions(g, entity):
     rows = []
+    part_of = _part_of(g)
     for u, v, a in _edges(g, "MENTIONED_IN"):
         e = g.nodes[u]
         if _matches(e, entity):
-            c = g.nodes[v]
-            rows.append([e.get("type") or "METRIC", e["name"], a["doc"],
-                         c["name"] if c["label"] == "Section" else "", a["start"], a["text"], a["sentence"]])
+            sent, c = g.nodes[v], g.nodes[part_of[v]]
+            rows.append([e.get("type") or "METRIC", e["name"], sent["doc"],
+                         c["name"] if c["label"] == "Section" else "", a["start"], a["text"], sent["text"]])
     return sorted(rows, key=lambda r: (r[2], r[4], r[0], r[1], r[5]))
 
 
@@ -110,10 +117,11 @@ def oracle_agencies_by_campaigns(g, limit):
 
 def oracle_document_outline(g, document):
     rows = []
+    part_of = _part_of(g)
     for s, a in g.nodes(data=True):
         if a["label"] == "Section" and a["doc"] == document:
-            ents = {u for u, _, e in g.in_edges(s, data=True)
-                    if e["type"] == "MENTIONED_IN" and g.nodes[u]["label"] != "Metric"}
+            ents = {u for u, v, _ in _edges(g, "MENTIONED_IN")
+                    if part_of[v] == s and g.nodes[u]["label"] != "Metric"}
             rows.append([a["ordinal"], a["level"], a["marker"], a["title"], len(ents)])
     return sorted(rows)
 
@@ -139,9 +147,9 @@ def oracle_connected_initiatives(g, campaign):
             for c2 in cs:
                 if c1 < c2 and (hit(c1) or hit(c2)):
                     rows.add((g.nodes[c1]["name"], g.nodes[c2]["name"], g.nodes[x]["type"], g.nodes[x]["name"]))
-    said: dict[tuple, set] = {}  # (doc, sentence) -> mentioned node ids
-    for u, _, a in _edges(g, "MENTIONED_IN"):
-        said.setdefault((a["doc"], a["sentence"]), set()).add(u)
+    said: dict[str, set] = {}  # sentence -> mentioned node ids
+    for u, v, _ in _edges(g, "MENTIONED_IN"):
+        said.setdefault(v, set()).add(u)
     near: dict[str, set] = {}  # regulation -> campaigns named in one sentence with it
     for ids in said.values():
         for r in ids:
@@ -252,7 +260,7 @@ def test_shortest_connection_uses_the_ladybug_override_and_equals_networkx(sampl
     (na, a), (nb, b) = pairs[0]
     res = run_query("shortest_connection", engine, {"agency_a": na, "agency_b": nb}, library=library)
     hops = nx.shortest_path_length(ug, a, b)
-    want = {" > ".join(f"{g.nodes[n]['label']}:{g.nodes[n]['name']}" for n in p) for p in nx.all_shortest_paths(ug, a, b)}
+    want = {" > ".join(f"{g.nodes[n]['label']}:{g.nodes[n].get('name') or n}" for n in p) for p in nx.all_shortest_paths(ug, a, b)}
     assert {r[0] for r in res.rows} == {hops}
     assert {r[1] for r in res.rows} == want
     assert res.rows == sorted(res.rows)

@@ -11,27 +11,24 @@ import pytest
 from kg.pipeline import BuildError, build
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
-OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "extractions.jsonl")
 
 
-def outputs(out: Path) -> dict[str, bytes]:
-    """Every file a build writes that must not depend on how it was built."""
-    files = {name: (out / name).read_bytes() for name in OUTPUTS}
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
-    for p in sorted((out / "neo4j-import").iterdir()):
-        files[f"neo4j-import/{p.name}"] = p.read_bytes()
-    return files
+def outputs(out: Path) -> dict[str, object]:
+    """What a build writes that must not depend on how it was built: the records and the store's rows."""
+    from test_store import dump
+
+    assert not [p.name for p in out.iterdir() if ".tmp" in p.name or ".new-" in p.name]
+    return {"extractions.jsonl": (out / "extractions.jsonl").read_bytes(), "store": dump(out / "store")}
 
 
 def assert_same_outputs(a: Path, b: Path) -> None:
     fa, fb = outputs(a), outputs(b)
-    assert fa.keys() == fb.keys()
     for name in fa:
         assert fa[name] == fb[name], f"{name} differs between {a} and {b}"
 
 
 def fast_build(corpus: Path, out: Path, **kw):
-    return build(corpus, out, store=False, views=False, **kw)
+    return build(corpus, out, views=False, **kw)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +50,7 @@ def copy_corpus(tmp_path: Path, names: list[str] | None = None) -> Path:
 
 def test_no_cache_leaves_no_cache_folder(clean):
     assert not (clean / "cache").exists()
-    assert not any(p.name.startswith("kg-cache-") for p in clean.iterdir())
+    assert not any("kg-cache-" in p.name for p in clean.iterdir())
 
 
 def test_a_rebuild_with_nothing_changed_leaves_the_store_alone(tmp_path):
@@ -62,11 +59,10 @@ def test_a_rebuild_with_nothing_changed_leaves_the_store_alone(tmp_path):
     build(corpus, out, store=True, views=False, workers=1)
     again = build(corpus, out, store=True, views=False, workers=1)
     assert again.summary["store"] == "unchanged" and again.summary["files"] == "unchanged"
+    assert again.summary["processed"] == 0
 
 
 def test_a_no_cache_build_between_two_cached_ones_leaves_a_right_store(tmp_path):
-    from test_store_stream import assert_same, dump
-
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"
     build(corpus, out, store=True, views=False, workers=1)
@@ -79,7 +75,7 @@ def test_a_no_cache_build_between_two_cached_ones_leaves_a_right_store(tmp_path)
     assert back.summary["processed"] == 0 and back.summary["store"] == "written"
     fresh = tmp_path / "fresh"
     build(corpus, fresh, store=True, views=False, workers=1, cache=False)
-    assert_same(dump(out / "store"), dump(fresh / "store"))
+    assert_same_outputs(out, fresh)
 
 
 def test_worker_processes_give_the_same_files(clean, tmp_path, monkeypatch):
@@ -91,7 +87,7 @@ def test_worker_processes_give_the_same_files(clean, tmp_path, monkeypatch):
 
 
 def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.pipeline.UPDATE_SHARE", 1)  # update the files in place even for 2 of 5
+    monkeypatch.setattr("kg.pipeline.outputs.UPDATE_SHARE", 1)  # update the store in place even for 2 of 5
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"
     first = fast_build(corpus, out, workers=1)
@@ -99,13 +95,7 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, 
 
     again = fast_build(corpus, out, workers=1)
     assert again.summary["processed"] == 0 and again.summary["cached"] == 5
-    assert again.summary["files"] == "unchanged"
-    # a file spoiled since the last build is noticed and written again
-    reference = (out / "graph.gexf").read_bytes()
-    with (out / "graph.gexf").open("ab") as fh:
-        fh.write(b"<!-- edited -->")
-    spoiled = fast_build(corpus, out, workers=1)
-    assert spoiled.summary["files"] == "written" and (out / "graph.gexf").read_bytes() == reference
+    assert again.summary["files"] == "unchanged" and again.summary["store"] == "unchanged"
 
     names = sorted(p.name for p in corpus.iterdir())
     changed = corpus / names[1]
@@ -115,19 +105,19 @@ def test_rebuild_processes_only_what_changed_and_equals_a_clean_build(tmp_path, 
     shutil.copy(CORPUS / names[4], corpus / "added.txt")
     third = fast_build(corpus, out, workers=1)
     assert third.summary["processed"] == 2 and third.summary["cached"] == 3
-    assert third.summary["files"] == "updated"
+    assert third.summary["store"] == "updated"
     assert "执法素质提升年" in (out / "extractions.jsonl").read_text(encoding="utf-8")
 
     fresh = tmp_path / "fresh"
     fast_build(corpus, fresh, workers=1, cache=False)
     assert_same_outputs(out, fresh)
     # entries of documents no longer in the corpus are pruned
-    cached = {p.name.split(".")[0] for p in (out / "cache").iterdir() if p.suffix == ".files"}
+    cached = {p.name.split(".")[0] for p in (out / "cache" / "docs").iterdir()}
     assert len(cached) == 5
 
 
 def test_a_new_document_that_changes_another_documents_links(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.pipeline.UPDATE_SHARE", 1)
+    monkeypatch.setattr("kg.pipeline.outputs.UPDATE_SHARE", 1)
     # 002 names a masked campaign (*执法领域突出问题专项整治行动) that joins 003's unmasked one
     # only when 003 is in the corpus: adding 003 must re-link 002's cached chunk too
     names = sorted(p.name for p in CORPUS.glob("*.txt"))
@@ -140,7 +130,7 @@ def test_a_new_document_that_changes_another_documents_links(tmp_path, monkeypat
 
     shutil.copy(CORPUS / names[3], corpus / names[3])
     result = fast_build(corpus, out, workers=1)
-    assert result.summary["processed"] == 1 and result.summary["files"] == "updated"
+    assert result.summary["processed"] == 1 and result.summary["store"] == "updated"
     records = [json.loads(line) for line in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
     after = {r["id"] for r in records if r.get("name", "").startswith("*执法领域")}
     assert after and after != before
@@ -193,7 +183,7 @@ def test_dask_cluster_of_worker_processes_gives_the_same_files(clean, tmp_path):
 
 
 def test_views_of_a_graph_too_large_are_left_out_with_one_line(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.pipeline.VIEWS_MAX_NODES", 100)
+    monkeypatch.setattr("kg.pipeline.outputs.VIEWS_MAX_NODES", 100)
     result = build(CORPUS, tmp_path / "out", store=False, views=True, workers=1, cache=False)
     assert not (tmp_path / "out" / "visualizations").exists()
     lines = [w for w in result.warnings if "views not written" in w]
@@ -201,8 +191,6 @@ def test_views_of_a_graph_too_large_are_left_out_with_one_line(tmp_path, monkeyp
 
 
 def test_rebuild_updates_the_store_in_place_to_what_a_clean_build_writes(tmp_path):
-    from test_store_stream import assert_same, dump
-
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"
     build(corpus, out, store=True, views=False, workers=1)
@@ -211,10 +199,9 @@ def test_rebuild_updates_the_store_in_place_to_what_a_clean_build_writes(tmp_pat
     text = doc.read_text(encoding="utf-8")
     doc.write_text(text[: len(text) // 2] + "\n开展“平安交通示范创建”专项行动，查处违法案件12起。\n", encoding="utf-8")
     result = build(corpus, out, store=True, views=False, workers=1)
-    assert result.summary["processed"] == 1
-    assert result.summary["store"] == "updated" and result.summary["files"] == "updated"
+    assert result.summary["processed"] == 1 and result.summary["store"] == "updated"
+    assert result.summary["store_changes"]["deleted"]["Document"] == 1
     fresh = tmp_path / "fresh"
     clean = build(corpus, fresh, store=True, views=False, workers=1, cache=False)
+    assert clean.summary["store"] == "written"
     assert_same_outputs(out, fresh)
-    assert clean.summary["store"] == "written" and clean.summary["files"] == "written"
-    assert_same(dump(out / "store"), dump(fresh / "store"))

@@ -243,7 +243,7 @@ def test_real_corpus_pages(tmp_path: Path) -> None:
     from kg.pipeline import build
 
     result = build(Path(__file__).resolve().parent.parent / "data" / "corpus", tmp_path / "out")
-    g = read_json(tmp_path / "out" / "graph.json")
+    g = result.graph
     pages = write_views(g, tmp_path / "views")
     docs = sorted(p.name for p in pages if p.name.startswith("doc_"))
     assert docs == [f"doc_{i}.html" for i in range(1, result.summary["documents"] + 1)]

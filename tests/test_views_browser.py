@@ -153,11 +153,9 @@ def test_hostile_names_and_sentences_run_nothing(page: Page, tmp_path: Path) -> 
 
 def test_screenshots(page: Page, tmp_path: Path) -> None:
     from kg.pipeline import build
-    from kg.sinks.exports import read_json
 
     corpus = Path(__file__).resolve().parent.parent / "data" / "corpus"
-    build(corpus, tmp_path / "out")
-    g = read_json(tmp_path / "out" / "graph.json")
+    g = build(corpus, tmp_path / "out").graph
     # the sample corpus while extraction is thin: fall back to the hand-built graph for a populated picture
     populated = any(a["label"] == "Campaign" for _, a in g.nodes(data=True))
     pages = write_views(g if populated else sample_graph(), tmp_path / "views")

@@ -18,12 +18,8 @@ class GraphMaker:
     """Adds schema-conforming nodes and edges to a MultiDiGraph."""
 
     def __init__(self) -> None:
-        self.g = nx.MultiDiGraph(kg_schema="kg/1")
-        self._n = 0
-
-    def _eid(self, kind: str) -> str:
-        self._n += 1
-        return stable_id(kind, str(self._n), "edge")
+        self.g = nx.MultiDiGraph(kg_schema="kg/2")
+        self._sentences: dict[tuple[str, str], str] = {}
 
     def document(self, name: str, title: str) -> str:
         did = stable_id("Document", name, "")
@@ -37,9 +33,19 @@ class GraphMaker:
         ordinal = sum(1 for _, a in self.g.nodes(data=True) if a.get("label") == "Section")
         self.g.add_node(sid, id=sid, label="Section", name=f"{marker}{title}", doc=doc, level=level, marker=marker,
                         title=title, start=0, end=100, ordinal=ordinal)
-        eid = self._eid("HAS_SECTION")
-        self.g.add_edge(parent, sid, key=eid, id=eid, type="HAS_SECTION", doc=doc, start=0, end=100, sentence="")
+        self.g.add_edge(parent, sid, type="HAS_SECTION")
         return sid
+
+    def sentence(self, container: str, doc: str, text: str) -> str:
+        """The Sentence node of ``text`` in ``doc``, PART_OF ``container`` (made on first use)."""
+        if (doc, text) not in self._sentences:
+            start = 1000 * len(self._sentences)
+            sid = stable_id("Sentence", str(start), f"doc:{doc}")
+            self.g.add_node(sid, id=sid, label="Sentence", doc=doc, start=start, end=start + len(text), page=None,
+                            text=text)
+            self.g.add_edge(sid, container, type="PART_OF")
+            self._sentences[(doc, text)] = sid
+        return self._sentences[(doc, text)]
 
     def entity(self, label: str, name: str, aliases: tuple[str, ...] = (), masked: bool = False) -> str:
         eid = stable_id(label, name, "national")
@@ -54,22 +60,20 @@ class GraphMaker:
         if a["label"] in LABEL_OF_TYPE.values():
             a["mentions"] += 1
             a["docs"] = sorted(set(a["docs"]) | {doc})
-        eid = self._eid("MENTIONED_IN")
-        self.g.add_edge(node, container, key=eid, id=eid, type="MENTIONED_IN", doc=doc, start=start,
-                        end=start + len(text), sentence=sentence, text=text, name=a["name"], self_ref=False)
+        self.g.add_edge(node, self.sentence(container, doc, sentence), type="MENTIONED_IN", start=start,
+                        end=start + len(text), text=text, name=a["name"], self_ref=False)
 
     def metric(self, container: str, doc: str, sentence: str, text: str, value: float | None, unit: str,
                masked: bool = False) -> str:
         mid = stable_id("Metric", text, f"doc:{doc}")
         self.g.add_node(mid, id=mid, label="Metric", name=text, text=text, value=value, unit=unit,
                         indicator="", kind="level", masked=masked, period="上半年", doc=doc, start=0,
-                        end=len(text), sentence=sentence)
+                        end=len(text))
         self.mention(mid, container, doc, sentence, text)
         return mid
 
     def relation(self, rel: str, head: str, tail: str, doc: str, sentence: str, trigger: str) -> None:
-        eid = self._eid(rel)
-        self.g.add_edge(head, tail, key=eid, id=eid, type=rel, doc=doc, start=0, end=len(sentence),
+        self.g.add_edge(head, tail, type=rel, doc=doc, start=0, end=len(sentence),
                         sentence=sentence, trigger=trigger, head_start=0, head_end=1, tail_start=2, tail_end=3)
 
 

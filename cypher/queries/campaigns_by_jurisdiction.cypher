@@ -1,9 +1,9 @@
 // name: campaigns_by_jurisdiction
 // purpose: Campaigns by the jurisdiction of the documents that mention them (jurisdiction empty: all; matches province, city or county).
 // param: jurisdiction =
-MATCH (c:Campaign)-[m:MENTIONED_IN]->()
+MATCH (c:Campaign)-[m:MENTIONED_IN]->(s:Sentence)
 MATCH (d:Document)
-WHERE d.name = m.doc
+WHERE d.name = s.doc
   AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction OR d.province = $jurisdiction
        OR d.city = $jurisdiction OR d.county = $jurisdiction)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(d.province, '') AS province,

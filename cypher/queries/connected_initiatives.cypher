@@ -5,10 +5,9 @@ OPTIONAL MATCH (c1:Campaign)<-[:CONDUCTS]-(x:Agency|Organization)-[:CONDUCTS]->(
 WHERE c1.id < c2.id
   AND ($campaign = '' OR c1.name = $campaign OR c2.name = $campaign OR $campaign IN c1.aliases OR $campaign IN c2.aliases)
 WITH collect(DISTINCT {campaign: c1.name, other: c2.name, via: x.type, through: x.name}) AS by_agency
-OPTIONAL MATCH (c1:Campaign)-[m1:MENTIONED_IN]->()<-[g1:MENTIONED_IN]-(x:Regulation),
-               (c2:Campaign)-[m2:MENTIONED_IN]->()<-[g2:MENTIONED_IN]-(x)
-WHERE c1.id < c2.id AND m1.doc = g1.doc AND m1.sentence = g1.sentence
-  AND m2.doc = g2.doc AND m2.sentence = g2.sentence
+OPTIONAL MATCH (c1:Campaign)-[:MENTIONED_IN]->(:Sentence)<-[:MENTIONED_IN]-(x:Regulation),
+               (c2:Campaign)-[:MENTIONED_IN]->(:Sentence)<-[:MENTIONED_IN]-(x)
+WHERE c1.id < c2.id
   AND ($campaign = '' OR c1.name = $campaign OR c2.name = $campaign OR $campaign IN c1.aliases OR $campaign IN c2.aliases)
 WITH by_agency, collect(DISTINCT {campaign: c1.name, other: c2.name, via: x.type, through: x.name}) AS by_regulation
 UNWIND by_agency + by_regulation AS row

@@ -4,8 +4,8 @@ MATCH (d:Document)
 OPTIONAL MATCH (s:Section)
 WHERE s.doc = d.name
 WITH d, count(s) AS sections
-OPTIONAL MATCH (e)-[m:MENTIONED_IN]->()
-WHERE m.doc = d.name AND e.type IS NOT NULL
+OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(s:Sentence)
+WHERE s.doc = d.name AND e.type IS NOT NULL
 WITH d, sections, count(DISTINCT e.id) AS entities, count(m) AS mentions
 OPTIONAL MATCH (x:Metric)
 WHERE x.doc = d.name

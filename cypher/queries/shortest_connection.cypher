@@ -9,6 +9,6 @@ WHERE (a.name = $agency_a OR $agency_a IN a.aliases) AND (b.name = $agency_b OR 
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE length(p) <= $max_hops
 RETURN length(p) AS hops,
-       reduce(s = '', n IN nodes(p) | s + CASE WHEN s = '' THEN '' ELSE ' > ' END + labels(n)[0] + ':' + n.name) AS path,
+       reduce(s = '', n IN nodes(p) | s + CASE WHEN s = '' THEN '' ELSE ' > ' END + labels(n)[0] + ':' + coalesce(n.name, n.id)) AS path,
        reduce(s = '', r IN relationships(p) | s + CASE WHEN s = '' THEN '' ELSE ' > ' END + type(r)) AS relations
 ORDER BY hops, path, relations

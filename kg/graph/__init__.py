@@ -40,9 +40,6 @@ def sentence_id(doc: str, start: int) -> str:
     return stable_id("Sentence", str(start), f"doc:{doc}")
 
 
-def _edge_id(kind: str, *parts: object) -> str:
-    return stable_id(kind, "\x1e".join(str(p) for p in parts), "edge")
-
 #: a mention -> (its entity id, the name its document gives the entity), or None when resolve dropped it
 MentionRef = Callable[[Mention], "tuple[str, str] | None"]
 
@@ -86,13 +83,13 @@ def entity_rows(entities: Iterable[Entity]) -> list[NodeRow]:
 
 
 class _Rows:
-    """One document's rows being made: nodes and edges by id, each sentence written once."""
+    """One document's rows being made: nodes by id, edges by what makes them distinct, each sentence once."""
 
     def __init__(self, sdoc: StructuredDocument) -> None:
         self.sdoc = sdoc
         self.did = document_id(sdoc.name)
         self.nodes: dict[str, dict] = {}
-        self.edges: dict[str, EdgeRow] = {}
+        self.edges: dict[tuple, EdgeRow] = {}
 
     def sentence(self, ev: Evidence) -> str:
         """The id of the evidence's Sentence node, added with its PART_OF edge on first use."""
@@ -101,15 +98,14 @@ class _Rows:
             self.nodes[sid] = {"id": sid, "label": "Sentence", "doc": ev.doc, "start": ev.sentence_start,
                                "end": ev.sentence_start + len(ev.sentence),
                                "page": self.sdoc.source.page_at(ev.sentence_start), "text": ev.sentence}
-            eid = _edge_id("PART_OF", sid)
-            self.edges[eid] = (sid, ev.section or self.did, eid, {"id": eid, "type": "PART_OF", "doc": ev.doc})
+            self.edges[("PART_OF", sid)] = (sid, ev.section or self.did, {"type": "PART_OF"})
         return sid
 
     def mention(self, node: str, ev: Evidence, text: str, name: str, self_ref: bool) -> None:
-        eid = _edge_id("MENTIONED_IN", node, ev.doc, ev.start, ev.end)
-        self.edges[eid] = (node, self.sentence(ev), eid,
-                           {"id": eid, "type": "MENTIONED_IN", "doc": ev.doc, "start": ev.start, "end": ev.end,
-                            "text": text, "name": name, "self_ref": self_ref})
+        self.edges[("MENTIONED_IN", node, ev.start, ev.end)] = (
+            node, self.sentence(ev),
+            {"type": "MENTIONED_IN", "start": ev.start, "end": ev.end, "text": text, "name": name,
+             "self_ref": self_ref})
 
 
 def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], list[EdgeRow]]:
@@ -145,10 +141,7 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
         rows.nodes[s.id] = {"id": s.id, "label": "Section", "name": f"{s.marker}{s.title}", "doc": src.name,
                             "level": s.level, "marker": s.marker, "title": s.title, "start": s.start,
                             "end": s.end, "ordinal": s.ordinal}
-        parent = s.parent or did
-        eid = _edge_id("HAS_SECTION", parent, s.id)
-        rows.edges[eid] = (parent, s.id, eid, {"id": eid, "type": "HAS_SECTION", "doc": src.name,
-                                               "start": s.start, "end": s.end})
+        rows.edges[("HAS_SECTION", s.id)] = (s.parent or did, s.id, {"type": "HAS_SECTION"})
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
         hit = ref(m)
         if hit is not None:
@@ -169,12 +162,12 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
         tail = hit[0] if hit else None
         if head is None or tail is None or head == tail:
             continue
-        eid = _edge_id(r.rel, head, tail, r.doc, r.head.start, r.tail.start)
-        if eid in rows.edges:
+        key = (r.rel, head, tail, r.head.start, r.tail.start)
+        if key in rows.edges:
             continue
         ev = r.evidence
-        rows.edges[eid] = (head, tail, eid, {
-            "id": eid, "type": r.rel, "doc": r.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
+        rows.edges[key] = (head, tail, {
+            "type": r.rel, "doc": r.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
             "trigger": r.trigger, "head_start": r.head.start, "head_end": r.head.end,
             "tail_start": r.tail.start, "tail_end": r.tail.end})
     return list(rows.nodes.items()), list(rows.edges.values())

@@ -1,77 +1,62 @@
-"""The library API: build a knowledge graph from a corpus folder.
+"""The library API: build a knowledge graph from a corpus folder, export it.
 
->>> from kg.pipeline import build
->>> result = build("data/corpus", "out")          # doctest: +SKIP
->>> result.summary["entities"]                     # doctest: +SKIP
+>>> from kg.pipeline import build, export
+>>> result = build("data/corpus", "out")           # doctest: +SKIP
+>>> result.summary["entities"]                      # doctest: +SKIP
+>>> export("out", "graphml")                        # doctest: +SKIP
 
 Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
 is the per-document task, :mod:`~kg.pipeline.executors` runs it (this process,
-worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results, and this
-module links, writes and reports.
+worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
+:mod:`~kg.pipeline.outputs` writes what a build writes, and this module scans,
+links and reports.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import json
 import os
-import pickle
 import shutil
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
-
-from kg.lexicon import LexiconError, read_entries
-from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, groups_ref
 from kg.ingest import corpus_files
-from kg.model import Linking
+from kg.lexicon import LexiconError, read_entries
+from kg.model import DocGroups, Linking
 from kg.pipeline import executors
-from kg.pipeline.cache import Cache, build_fingerprint, document_key
-from kg.pipeline.work import Compact, Failed, Settings, Task, render
+from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint, document_key
+from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
+from kg.pipeline.work import Failed, Settings, Task, remap
 from kg.resolve import link
-from kg.sinks.files import ALL_FORMATS, DEFAULT_NAMES, LayoutMismatch, render_chunk, update_files, write_files_with_layout
+
+__all__ = ["BuildError", "BuildResult", "build", "export"]
 
 #: progress callback: (stage, done, total, item name)
 Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
-#: names of the cache's records of what the last build wrote
-FILES_STATE, STORE_STATE = "files", "store"
-#: every output file, extractions.jsonl included
-OUTPUT_FORMATS = ALL_FORMATS
-#: the store and the files are updated in place when at most 1/this of the documents changed, else written anew
-UPDATE_SHARE = 10
-#: views draw from the whole graph in memory; above this many nodes they are left out
-VIEWS_MAX_NODES = 250_000
-
-
-class BuildError(Exception):
-    """A build step that could not write its output (one line; the files before it are kept)."""
 
 
 @dataclass
 class BuildResult:
-    """What :func:`build` made; ``graph`` is read from ``out/graph.json`` when first asked for."""
+    """What :func:`build` made; ``graph`` is read from the build's cache when first asked for."""
 
     out: Path
     summary: dict
     warnings: list[str] = field(default_factory=list)
-    _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+    _graph: object = field(default=None, repr=False)
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
-        """The whole graph as a ``networkx.MultiDiGraph`` (loaded on first use)."""
+    def graph(self):
+        """The whole graph as a ``networkx.MultiDiGraph`` (loaded on first use; needs the cache)."""
         if self._graph is None:
-            from kg.sinks.exports import read_json
+            from kg.rows import to_networkx
 
-            self._graph = read_json(self.out / "graph.json")
+            self._graph = to_networkx(CacheRows.of_build(self.out))
         return self._graph
 
 
@@ -91,12 +76,13 @@ def default_workers() -> int:
 class _Scan:
     todo: list[tuple[str, Path, str]] = field(default_factory=list)  # (name, path, key)
     todo_bytes: int = 0
-    cached: list[Compact] = field(default_factory=list)
+    cached: list[DocRecord] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # name -> key, every readable document
     failed: list[Failed] = field(default_factory=list)
     total: int = 0
 
 
-def _scan(corpus: Path, fingerprint: str, cache: Cache) -> _Scan:
+def _scan(corpus: Path, fingerprint: str, cache: Cache, progress: Progress) -> _Scan:
     """Hash every file of the corpus; sort them into cached and to do."""
     scan = _Scan()
     if not corpus.exists():
@@ -108,9 +94,10 @@ def _scan(corpus: Path, fingerprint: str, cache: Cache) -> _Scan:
     except OSError as exc:
         scan.failed.append(Failed(corpus.name, f"unreadable folder ({exc.strerror or exc})"))
         return scan
-    for path in paths:
+    for i, path in enumerate(paths):
         name = path.relative_to(base).as_posix()
         scan.total += 1
+        progress("scan", i + 1, len(paths), name)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -118,12 +105,27 @@ def _scan(corpus: Path, fingerprint: str, cache: Cache) -> _Scan:
             scan.failed.append(Failed(name, f"unreadable ({reason})"))
             continue
         key = document_key(fingerprint, name, data)
-        if cache.has(key):
-            scan.cached.append(cache.compact(key))
-        else:
-            scan.todo.append((name, path, key))
-            scan.todo_bytes += len(data)
+        scan.keys[name] = key
+        scan.todo.append((name, path, key))
+        scan.todo_bytes += len(data)
     return scan
+
+
+def _load_cached(scan: _Scan, cache: Cache, warnings: list[str]) -> None:
+    """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning)."""
+    todo, scan.todo_bytes = [], 0
+    for name, path, key in scan.todo:
+        try:
+            rec = cache.record(key)
+        except CacheError as exc:
+            warnings.append(str(exc))
+            rec = None
+        if rec is not None and rec.name == name:
+            scan.cached.append(rec)
+        else:
+            todo.append((name, path, key))
+            scan.todo_bytes += path.stat().st_size
+    scan.todo = todo
 
 
 def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed]) -> Iterator[Task]:
@@ -136,163 +138,42 @@ def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed]) -> Iterator[
         yield Task(name=name, path=str(path), data=data, key=key)
 
 
-def _final_chunks(docs: list[Compact], linking: Linking, cache: Cache) -> int:
-    """Re-render the chunks whose entity ids linking changed (a masked name joined another); count them."""
+def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
+    """Rewrite the cached rows whose entity ids linking changed (a masked name joined another); count them."""
     n = 0
-    for c in docs:
-        ids = linking.ids[c.name]
-        if ids == c.chunk_ids:
+    for rec in docs:
+        ids = linking.ids[rec.name]
+        if ids == rec.ids:
             continue
-        ext, groups = pickle.loads(cache.record(c.key))
-        files, store, stats = render(ext, groups, ids)
-        c.stats.nodes, c.stats.edges, c.stats.relations = stats.nodes, stats.edges, stats.relations
-        c.chunk_ids = ids
-        cache.replace_chunks(c.key, files, store)
+        mapping = {old: new for old, new in zip(rec.ids, ids) if old != new}
+        blobs = remap({b: cache.blob(rec, b) for b in ("nodes.arrow", "edges.arrow", "jsonl")}, mapping)
+        rec.ids = list(ids)
+        cache.put(rec, blobs)
         n += 1
     return n
 
 
-class _Background:
-    """Run ``fn(*args)`` on a thread; :meth:`result` waits and re-raises what it raised."""
-
-    def __init__(self, fn: Callable, *args: object) -> None:
-        self._value: object = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), name="kg-store", daemon=True)
-        self._thread.start()
-
-    def _run(self, fn: Callable, args: tuple) -> None:
-        try:
-            self._value = fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller in result()
-            self._error = exc
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self) -> object:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
-
-
-def _layout_intact(out: Path, layout) -> bool:
-    """True when every file of ``layout`` is still the one that was written (size, inode, mtime)."""
-    for name, fl in layout.files.items():
-        fmt, _, csv_name = name.partition("/")
-        path = out / "neo4j-import" / csv_name if fmt == "neo4j" else out / DEFAULT_NAMES[fmt]
-        try:
-            st = path.stat()
-        except OSError:
-            return False
-        if st.st_size != fl.size or (fl.stamp is not None and fl.stamp != (st.st_ino, st.st_mtime_ns)):
-            return False
-    return True
-
-
-def _write_outputs(out: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
-    """Write the output files: from the previous files' unchanged byte ranges when few documents
-    changed since they were written, else by streaming every document's cached chunk."""
-    ents = render_chunk(entity_rows(linking.entities[i] for i in sorted(linking.entities)), [])
-    order = [(c.key, tuple(c.chunk_ids)) for c in docs]
-    old = cache.take_state(FILES_STATE)
-    layout = None
-    ents_hash = hashlib.sha1(pickle.dumps(sorted(ents.items()), protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
-    if (old is not None and old.get("order") == order and old.get("entities") == ents_hash
-            and _layout_intact(out, old["layout"])):
-        layout, how = old["layout"], "unchanged"  # nothing to write: the files on disk are this build's
-    elif old is not None:
-        position = {ident: i + 1 for i, ident in enumerate(old["order"])}  # chunk 0 holds the entities
-        new = sum(1 for ident in order if ident not in position)
-        if new <= max(1, len(docs) // UPDATE_SHARE):
-            items: list[int | dict[str, bytes]] = [ents]
-            items += [position[ident] if ident in position else cache.chunk(c.key, "files")
-                      for c, ident in zip(docs, order)]
-            try:
-                _, layout = update_files(out, old["layout"], items, OUTPUT_FORMATS)
-                how = "updated"
-            except (LayoutMismatch, OSError):
-                layout = None  # files changed or gone since: write them anew
-    if layout is None:
-        chunks = itertools.chain([ents], (cache.chunk(c.key, "files") for c in docs))
-        _, layout = write_files_with_layout(out, chunks, OUTPUT_FORMATS)
-        how = "written"
-    cache.put_state(FILES_STATE, {"layout": layout, "order": order, "entities": ents_hash})
-    return how
-
-
-def _doc_rows(c: Compact, cache: Cache) -> tuple[list[NodeRow], list[EdgeRow]]:
-    ext, groups = pickle.loads(cache.record(c.key))
-    return document_rows(ext, groups_ref(groups, c.chunk_ids))
-
-
-def _entity_hashes(rows: list[NodeRow]) -> dict[str, str]:
-    return {ident: hashlib.sha1(json.dumps(attrs, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-            for ident, attrs in rows}
-
-
-def _write_store(path: Path, docs: list[Compact], linking: Linking, cache: Cache) -> str:
-    """Write the embedded store, or update it in place when only a few documents changed since it was written."""
-    from kg.sinks.embedded import StoreError, render_store_parts, update_store, write_store_parts
-
-    ents = entity_rows(linking.entities[i] for i in sorted(linking.entities))
-    state = {"docs": {c.name: (c.key, tuple(c.chunk_ids)) for c in docs}, "entities": _entity_hashes(ents)}
-    old = cache.take_state(STORE_STATE)
-    if not path.exists():
-        old = None
-    try:
-        changed = None if old is None else {n for n, v in state["docs"].items() if old["docs"].get(n) != v}
-        if changed is not None and len(changed) <= max(1, len(docs) // UPDATE_SHARE):
-            removed = set(old["docs"]) - set(state["docs"])
-            gone = set(old["entities"]) - set(state["entities"])
-            ent_changed = [(i, a) for i, a in ents if old["entities"].get(i) != state["entities"][i]]
-            nodes, edges = list(ent_changed), []
-            for c in docs:
-                if c.name in changed:
-                    n, e = _doc_rows(c, cache)
-                    nodes += n
-                    edges += e
-            if changed or removed or gone or ent_changed:
-                update_store(path, remove_docs=changed | removed, remove_nodes=gone, nodes=nodes, edges=edges)
-                how = "updated"
-            else:
-                how = "unchanged"
-        else:
-            chunks = itertools.chain([render_store_parts(ents, [])], (cache.chunk(c.key, "store") for c in docs))
-            write_store_parts(path, chunks)
-            how = "written"
-    except StoreError as exc:
-        raise BuildError(f"{path}: embedded store not written: {exc}") from exc
-    cache.put_state(STORE_STATE, state)
-    return how
-
-
-def _node_count(docs: list[Compact], linking: Linking) -> int:
-    return len(linking.entities) + sum(c.stats.nodes for c in docs)
-
-
-def summarise(docs: list[Compact], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
+def summarise(docs: list[DocRecord], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
     """The numbers a user sees at the end of a build."""
     ent_types = Counter(e.label for e in linking.entities.values())
     mentions: Counter = Counter()
     relations: Counter = Counter()
-    for c in docs:
-        mentions.update(c.stats.mentions)
-        relations.update(c.stats.relations)
+    for rec in docs:
+        mentions.update(rec.stats.mentions)
+        relations.update(rec.stats.relations)
     return {
         "documents": len(docs),
         "documents_failed": failed,
-        "sections": sum(c.stats.sections for c in docs),
-        "sentences": sum(c.stats.sentences for c in docs),
+        "sections": sum(r.stats.sections for r in docs),
+        "sentences": sum(r.stats.sentences for r in docs),
         "entities": dict(sorted(ent_types.items())),
         "entity_mentions": dict(sorted(mentions.items())),
         "cross_document_entities": sum(1 for e in linking.entities.values() if len(e.docs) > 1),
-        "metrics": sum(c.stats.metrics for c in docs),
-        "metrics_masked": sum(c.stats.metrics_masked for c in docs),
+        "metrics": sum(r.stats.metrics for r in docs),
+        "metrics_masked": sum(r.stats.metrics_masked for r in docs),
         "relations": dict(sorted(relations.items())),
-        "nodes": _node_count(docs, linking),
-        "edges": sum(c.stats.edges for c in docs),
+        "nodes": len(linking.entities) + sum(r.stats.nodes for r in docs),
+        "edges": sum(r.stats.edges for r in docs),
         "warnings": warnings,
         "seconds": round(seconds, 2),
     }
@@ -309,20 +190,23 @@ def build(
     workers: int | None = None,
     dask: str | None = None,
     cache: bool = True,
+    exports: tuple[str, ...] = (),
 ) -> BuildResult:
-    """Build the knowledge graph of ``corpus`` and write its files into ``out``.
+    """Build the knowledge graph of ``corpus`` and write it into ``out``.
 
     Documents are processed in parallel and streamed: each is read, extracted
-    and rendered once, its result cached in ``out/cache`` by content hash, and
-    only compact records stay in memory for linking. A rebuild processes only
-    new and changed documents and gives the same files as a clean build.
+    and turned into rows once, its result cached in ``out/cache`` by content
+    hash, and only compact records stay in memory for linking. A rebuild
+    processes only new and changed documents and applies the difference to the
+    store; a rebuild with nothing changed writes nothing.
 
     Parameters
     ----------
     corpus : path
-        A folder of .txt/.md/.html/.docx documents (searched recursively), or one file.
+        A folder of documents (searched recursively), or one file.
     out : path
-        The output folder (created).
+        The output folder (created): ``store``, ``extractions.jsonl``,
+        ``summary.json``, ``visualizations/`` and ``cache/``.
     lexicons : list of path, optional
         User lexicon files (see the README).
     progress : callable, optional
@@ -337,6 +221,8 @@ def build(
         Address of a Dask distributed scheduler: documents are processed on its workers.
     cache : bool
         Reuse and keep ``out/cache``; ``False`` processes everything and leaves no cache.
+    exports : tuple of str
+        File exports to write into ``out`` as well (see :func:`export`).
 
     Returns
     -------
@@ -346,31 +232,36 @@ def build(
     Raises
     ------
     BuildError
-        A bad user lexicon, a failed executor or an output that could not be written (one line).
+        A bad user lexicon, another build writing ``out``, a failed executor or an
+        output that could not be written (one line; what was written before stays).
     """
     t0 = time.perf_counter()
     corpus, out = Path(corpus), Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     try:
         for path in lexicons or []:
             read_entries(Path(path))  # a bad user lexicon stops the build before any work
         settings = Settings.from_paths(list(lexicons or []))
     except (LexiconError, FileNotFoundError, UnicodeDecodeError) as exc:
         raise BuildError(str(exc)) from exc
-    tmp_cache = None if cache else tempfile.mkdtemp(prefix="kg-cache-", dir=out)
-    if not cache:
-        # this build rewrites the files and the store: a kept cache's record of them goes stale
-        Cache.drop_states(out / "cache")
-    doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
-    try:
-        return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, t0)
-    finally:
-        if tmp_cache:
-            shutil.rmtree(tmp_cache, ignore_errors=True)
+    with OutputLock(out):
+        tmp_cache = None if cache else tempfile.mkdtemp(prefix=".kg-cache-", dir=out)
+        if not cache and (out / "cache").is_dir():
+            # this build rewrites every output: what the kept cache says about them goes stale
+            Cache(out / "cache").forget_manifest()
+        doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
+        try:
+            return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, exports, t0)
+        finally:
+            if tmp_cache:
+                shutil.rmtree(tmp_cache, ignore_errors=True)
 
 
 def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,
-           views: bool, workers: int | None, dask: str | None, t0: float) -> BuildResult:
+           views: bool, workers: int | None, dask: str | None, exports: tuple[str, ...], t0: float) -> BuildResult:
     stages: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -379,13 +270,26 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
         stages[stage] = round(stages.get(stage, 0.0) + now - clock[0], 3)
         clock[0] = now
 
-    scan = _scan(corpus, build_fingerprint(settings.lexicons), cache)
+    warnings: list[str] = []
+    scan = _scan(corpus, build_fingerprint(settings.lexicons), cache, progress)
+    manifest = cache.manifest()
+    wanted = {"store": store, "views": views, "exports": sorted(exports)}
+    if manifest and manifest.get("docs") == scan.keys and not scan.failed and not exports \
+            and manifest.get("outputs", {}).get("store", False) >= store \
+            and manifest.get("outputs", {}).get("views", False) >= views \
+            and (not store or (out / "store").exists()) and (out / "extractions.jsonl").exists():
+        summary = {**manifest["summary"], "processed": 0, "cached": len(scan.keys), "files": "unchanged",
+                   "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
+        (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
+    _load_cached(scan, cache, warnings)
     lap("scan")
+
     workers = default_workers() if workers is None else max(1, workers)
     if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
         workers = 1
     workers = min(workers, max(1, len(scan.todo)))
-    docs = {c.name: c for c in scan.cached}
+    docs = {rec.name: rec for rec in scan.cached}
     done = len(docs)
     progress("extract", done, scan.total, "")
     try:
@@ -395,54 +299,62 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
                 scan.failed.append(res)
                 progress("extract", done, scan.total, res.name)
                 continue
-            c = res.compact
-            cache.put(c.key, c, res.record, res.files, res.store)
-            docs[c.name] = c
-            progress("extract", done, scan.total, c.name)
+            cache.put(res.record, res.blobs)
+            docs[res.record.name] = res.record
+            progress("extract", done, scan.total, res.record.name)
     except executors.ExecutorError as exc:
-        cache.save(set(cache.index))  # keep what was done for the next run
-        raise BuildError(str(exc)) from exc
+        raise BuildError(str(exc)) from exc  # what was done is cached for the next run
     lap("extract")
-    ordered = [docs[n] for n in sorted(docs)]
-    progress("resolve", 0, 1, "")
-    linking = link(c.groups for c in ordered)
-    _final_chunks(ordered, linking, cache)
-    lap("link")
-    progress("write", 0, 1, "")
-    # the store's database engine loads without holding the GIL: it runs beside the file writing
-    store_job = _Background(_write_store, out / "store", ordered, linking, cache) if store else None
-    try:
-        files_how = _write_outputs(out, ordered, linking, cache)
-    except BaseException:
-        if store_job:
-            store_job.wait()
-        raise
-    lap("write")
-    store_how = store_job.result() if store_job else None
-    lap("store")
-    cache.save({c.key for c in ordered})
-    lap("cache")
-    result_warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)]
-    result_warnings += [f"{c.name}: {w}" for c in ordered for w in c.warnings]
-    result = BuildResult(out=out, summary={}, warnings=result_warnings)
-    nodes = _node_count(ordered, linking)
-    if views and nodes > VIEWS_MAX_NODES:
-        result_warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
-                               f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
-    elif views:
-        from kg.views import write_views
 
-        progress("views", 0, 1, "")
-        write_views(result.graph, out / "visualizations")
-        lap("views")
-    summary = summarise(ordered, linking, result_warnings, len(scan.failed), time.perf_counter() - t0)
-    summary["corpus"] = str(corpus.resolve())
-    summary["processed"] = len(ordered) - len(scan.cached)
-    summary["cached"] = len(scan.cached)
-    summary["workers"] = 0 if dask else workers
-    summary["stages"] = stages
-    summary["store"] = store_how
-    summary["files"] = files_how
+    ordered = [docs[n] for n in sorted(docs)]
+    progress("link", 0, 1, "")
+    linking = link(DocGroups(doc=r.name, groups=r.groups, group_of={}) for r in ordered)
+    try:
+        _relink(ordered, linking, cache)
+    except CacheError as exc:
+        raise BuildError(str(exc)) from None
+    progress("link", 1, 1, "")
+    lap("link")
+
+    warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + warnings
+    warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
+    result = BuildResult(out=out, summary={}, warnings=warnings)
+    how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap)
+    summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
+    summary.update(corpus=str(corpus.resolve()), processed=len(ordered) - len(scan.cached),
+                   cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    cache.put_manifest({"docs": {r.name: r.key for r in ordered},
+                        "ids": {r.name: r.ids_digest() for r in ordered},
+                        "outputs": {"store": store, "views": views and how.get("views") is not None},
+                        "summary": summary})
+    cache.prune({r.key for r in ordered})
     result.summary = summary
     return result
+
+
+def export(out: str | Path, fmt: str, to: str | Path | None = None, *, merge_parallel: bool = False) -> Path:
+    """Write one file export of the build in ``out``, streamed from its cache.
+
+    Parameters
+    ----------
+    out : path
+        A build's output folder (with its cache).
+    fmt : str
+        One of :data:`kg.sinks.exports.FORMATS`.
+    to : path, optional
+        Where to write (default: the format's usual name inside ``out``).
+    merge_parallel : bool
+        One edge per (source, target, type), with a count and the evidence list.
+
+    Returns
+    -------
+    Path
+        The file or folder written.
+    """
+    from kg.sinks import exports
+
+    out = Path(out)
+    rows = CacheRows.of_build(out)
+    return exports.export(rows, fmt, Path(to) if to else out / exports.FORMATS[fmt].default_name,
+                          merge_parallel=merge_parallel)

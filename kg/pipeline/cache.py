@@ -3,12 +3,12 @@
 A document's key is a hash of the code and data that extract it, the user
 lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
 
-- ``<key>.json``: the compact record (:class:`DocRecord`: the groups linking
+- ``<key>.json.z``: the compact record (:class:`DocRecord`: the groups linking
   needs, the entity ids its rows carry, counts, warnings) and the size and CRC-32
-  of each of the files below;
+  of each of the files below, as zlib-compressed JSON;
 - ``<key>.nodes.arrow`` and ``<key>.edges.arrow``: the document's rows
   (:mod:`kg.rows`), Arrow IPC files compressed with zstd;
-- ``<key>.jsonl``: its records of ``extractions.jsonl``.
+- ``<key>.jsonl``: its records of ``extractions.jsonl`` (zlib-compressed).
 
 ``entities.arrow`` holds the entity rows of the last build and
 ``manifest.json`` what the last build wrote (documents, whether the store
@@ -37,6 +37,7 @@ LAYOUT = "kg-cache/3"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: the blobs a document has beside its record
 BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
+_ZLIB = {"jsonl"}
 _IPC = pa.ipc.IpcWriteOptions(compression="zstd")
 
 
@@ -100,6 +101,10 @@ class DocRecord:
     warnings: list[str]
     blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [size, crc32]
 
+    def ids_digest(self) -> str:
+        """A short hash of :attr:`ids` (the manifest's way to notice a document's ids changed)."""
+        return hashlib.sha1("\x1f".join(self.ids).encode()).hexdigest()[:16]
+
     def to_json(self) -> str:
         data = asdict(self)
         data["groups"] = [[g.label, g.key, g.link, g.scope, g.mentions, list(g.aliases), g.joinable]
@@ -154,19 +159,19 @@ class Cache:
         CacheError
             The entry exists but is damaged (it is removed).
         """
-        path = self._path(key, "json")
+        path = self._path(key, "json.z")
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise CacheError(f"{path}: unreadable cache entry ({exc.strerror}); it is rebuilt") from None
         try:
-            rec = DocRecord.from_json(text)
+            rec = DocRecord.from_json(zlib.decompress(data).decode("utf-8"))
             for blob, (size, _) in rec.blobs.items():
                 if self._path(key, blob).stat().st_size != size:
                     raise ValueError(f"{blob} is not the size its record says")
-        except (ValueError, TypeError, KeyError, IndexError, OSError) as exc:
+        except (ValueError, TypeError, KeyError, IndexError, OSError, zlib.error) as exc:
             self.drop(key)
             raise CacheError(f"{path}: damaged cache entry ({exc}); it is rebuilt") from None
         return rec
@@ -175,13 +180,13 @@ class Cache:
         """Store a processed document: its blobs, then its record (which makes the entry complete)."""
         rec.blobs = {}
         for blob in BLOBS:
-            data = blobs[blob]
+            data = zlib.compress(blobs[blob], 6) if blob in _ZLIB else blobs[blob]
             _write(self._path(rec.key, blob), data)
             rec.blobs[blob] = [len(data), zlib.crc32(data)]
         self.put_record(rec)
 
     def put_record(self, rec: DocRecord) -> None:
-        _write(self._path(rec.key, "json"), rec.to_json().encode("utf-8"))
+        _write(self._path(rec.key, "json.z"), zlib.compress(rec.to_json().encode("utf-8"), 6))
 
     def blob(self, rec: DocRecord, blob: str) -> bytes:
         """One blob of a document, checked against its record."""
@@ -194,7 +199,7 @@ class Cache:
         if [len(data), zlib.crc32(data)] != rec.blobs.get(blob):
             self.drop(rec.key)
             raise CacheError(f"{path}: damaged cache entry (checksum); rerun to rebuild it")
-        return data
+        return zlib.decompress(data) if blob in _ZLIB else data
 
     def rows(self, rec: DocRecord) -> tuple[pa.Table, pa.Table]:
         """The document's node and edge tables."""
@@ -206,7 +211,7 @@ class Cache:
                              "rerun to rebuild it") from None
 
     def drop(self, key: str) -> None:
-        for blob in ("json", *BLOBS):
+        for blob in ("json.z", *BLOBS):
             self._path(key, blob).unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ build state

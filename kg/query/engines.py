@@ -32,7 +32,7 @@ def _check_params(cypher: str, params: dict[str, Any]) -> dict[str, Any]:
 
 
 class EmbeddedEngine:
-    """Queries on the embedded store written by :func:`kg.sinks.embedded.write_store`.
+    """Queries on the embedded store written by :func:`kg.sinks.store.write_store`.
 
     Parameters
     ----------

@@ -6,7 +6,7 @@ entity    {"doc", "type", "text", "start", "end", "name", "id"}
 metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
            "indicator", "kind", "masked", "period", "id"}
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
-           "start", "end", "sentence", "trigger"}
+           "start", "end", "trigger"}
 
 Self-references are left out (我局, 我们 name no one), except where the author
 calls itself by its own name (支队 in the 支队's own report).
@@ -15,9 +15,8 @@ fullest form in that document); ``id`` is the resolved node id shared across
 documents. For MEASURES, ``from`` is the metric's text and ``start``/``end``
 are the metric's offsets; for the other relations they span the first
 evidence. A relation stated several times in one document is one record (the
-graph keeps every statement as its own edge). Only relations carry their
-sentence: the sentence of a mention or a metric is in the graph once, as a
-``Sentence`` node, and the offsets locate it in the document.
+graph keeps every statement as its own edge). Records carry offsets, not
+sentences: the sentences are in the graph, each once.
 """
 
 from __future__ import annotations
@@ -69,10 +68,9 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
             continue
         seen.add(ident)
         yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
-               "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1],
-               "sentence": r.evidence.sentence, "trigger": r.trigger}
+               "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1], "trigger": r.trigger}
 
 
 def render_records(records: Iterable[dict]) -> str:
     """JSON lines of records."""
-    return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
+    return "".join(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n" for rec in records)

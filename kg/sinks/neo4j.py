@@ -37,7 +37,7 @@ from neo4j.exceptions import (
 )
 
 from kg.resources import CYPHER_DIR
-from kg.schema import check_label, check_rel_type
+from kg.schema import SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.neo4j_rows import GraphContractError, NodeGroup, RelGroup, batches, node_groups, rel_groups
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
@@ -163,12 +163,21 @@ def node_query(label: str) -> str:
 
 
 def rel_query(rel_type: str, start_label: str, end_label: str) -> str:
-    """The batched MERGE of ``rel_type`` relationships between nodes found by id."""
+    """The batched CREATE of ``rel_type`` relationships between nodes found by id."""
     rel_type, start_label, end_label = check_rel_type(rel_type), check_label(start_label), check_label(end_label)
     return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start}}) "
             f"MATCH (b:{end_label} {{id: row.end}}) "
-            f"MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b) SET r += row.props "
+            f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props "
             "RETURN count(r) AS written")
+
+
+#: before a load, the documents it holds are removed with everything that belongs to them
+#: (relationships carry no id: a document's are written again, not merged)
+_CLEAR_DOCS = [
+    *(f"MATCH ()-[r:{t}]->() WHERE r.doc IN $docs DELETE r" for t in SEMANTIC_REL_TYPES),
+    *(f"MATCH (n:{label}) WHERE n.doc IN $docs DETACH DELETE n" for label in ("Section", "Sentence", "Metric")),
+    "MATCH (n:Document) WHERE n.name IN $docs DETACH DELETE n",
+]
 
 
 @dataclass
@@ -273,8 +282,11 @@ def load_graph(
             apply_schema(driver, config.database)
         except (Neo4jError, DriverError, OSError) as exc:
             raise _connect_error(exc, config) from None
+        docs = sorted(str(a["name"]) for _, a in g.nodes(data=True) if a.get("label") == "Document")
         try:
             with driver.session(database=config.database) as session:
+                for stmt in _CLEAR_DOCS:
+                    session.run(stmt, docs=docs).consume()
                 for step in steps:
                     written, created_n, created_r = session.execute_write(_write, step.query, step.rows)
                     if written != len(step.rows):

@@ -21,9 +21,9 @@ import networkx as nx
 
 from kg.schema import REL_ENDPOINTS, check_label, check_rel_type
 
-#: graph attributes that are the Neo4j label/type or key, not properties
-_NODE_SKIP = frozenset({"id", "label"})
-_EDGE_SKIP = frozenset({"id", "type"})
+#: graph attributes that are the Neo4j key or type, not properties
+_NODE_SKIP = frozenset({"id"})
+_EDGE_SKIP = frozenset({"type"})
 _SCALARS = (bool, int, float, str)
 
 
@@ -41,7 +41,7 @@ class NodeGroup:
 
 @dataclass
 class RelGroup:
-    """The relationships of one type between two labels: rows ``{"id", "start", "end", "props"}``."""
+    """The relationships of one type between two labels: rows ``{"start", "end", "props"}``."""
 
     type: str
     start_label: str
@@ -111,19 +111,19 @@ def rel_groups(g: nx.MultiDiGraph) -> list[RelGroup]:
     """
     labels = {n: node_label(g, n) for n in g.nodes}
     groups: dict[tuple[str, str, str], RelGroup] = {}
-    for u, v, key, attrs in g.edges(keys=True, data=True):
+    for u, v, attrs in g.edges(data=True):
         rtype = attrs.get("type")
         try:
             check_rel_type(rtype)
         except ValueError:
             raise GraphContractError(
-                f"edge {key!r} ({u} -> {v}) has type {rtype!r}, not one of kg.schema.REL_TYPES") from None
+                f"edge {u} -> {v} has type {rtype!r}, not one of kg.schema.REL_TYPES") from None
         starts, ends = REL_ENDPOINTS[rtype]
         if labels[u] not in starts or labels[v] not in ends:
             raise GraphContractError(
-                f"edge {key!r} {rtype} goes {labels[u]} -> {labels[v]}, which kg.schema.REL_ENDPOINTS does not allow")
+                f"edge {rtype} {u} -> {v} goes {labels[u]} -> {labels[v]}, which kg.schema.REL_ENDPOINTS does not allow")
         gkey = (rtype, labels[u], labels[v])
-        row = {"id": str(attrs.get("id", key)), "start": str(u), "end": str(v), "props": _props(attrs, _EDGE_SKIP)}
+        row = {"start": str(u), "end": str(v), "props": _props(attrs, _EDGE_SKIP)}
         groups.setdefault(gkey, RelGroup(*gkey)).rows.append(row)
     return list(groups.values())
 

@@ -72,10 +72,9 @@ def schema_statements() -> list[str]:
         cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
         stmts.append(f"CREATE NODE TABLE {check_label(label)}({cols}, PRIMARY KEY(`id`))")
     for rel in REL_TYPES:
-        pairs = ", ".join(f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel))
-        cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in type_schema(rel) if f.name not in
-                         ("source", "target"))
-        stmts.append(f"CREATE REL TABLE {check_rel_type(rel)}({pairs}, {cols})")
+        parts = [f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel)]
+        parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in type_schema(rel) if f.name not in ("source", "target")]
+        stmts.append(f"CREATE REL TABLE {check_rel_type(rel)}({', '.join(parts)})")
     return stmts
 
 
@@ -137,10 +136,15 @@ class _Loader:
 
     def add_nodes(self, table: pa.Table) -> None:
         for label in _present(table, "label"):
+            if label not in NODE_LABELS:
+                row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
+                raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
             self._add((label,), select(table, label))
 
     def add_edges(self, table: pa.Table) -> None:
         for rel in _present(table, "type"):
+            if rel not in REL_TYPES:
+                raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
             part = table.filter(pc.equal(table["type"], rel))
             allowed = pa.array([False] * part.num_rows)
             for pair in endpoint_pairs(rel):
@@ -152,8 +156,8 @@ class _Loader:
             bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
             if bad.num_rows:
                 row = bad.slice(0, 1).to_pylist()[0]
-                raise StoreError(f"edge {row['id']} {rel} goes {row['source_label']} -> {row['target_label']}, "
-                                 "which kg.schema.REL_ENDPOINTS does not allow")
+                raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
+                                 f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
 
     def _add(self, key: tuple, rows: pa.Table) -> None:
         self.parts[key].append(rows)
@@ -225,7 +229,10 @@ def write_store(rows: Rows, path: str | Path) -> dict:
     """
     path = Path(path)
     if not hasattr(rows, "node_tables"):
-        rows = graph_rows(rows)
+        try:
+            rows = graph_rows(rows)
+        except (pa.ArrowException, ValueError, TypeError) as exc:
+            raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
     new = _new_path(path)
     try:
         db = _Database(new)

@@ -147,13 +147,17 @@ def graph_facts(g: nx.MultiDiGraph) -> GraphFacts:
     metrics = [n for n, a in g.nodes(data=True) if a.get("label") == "Metric"]
     kinds = set(ENTITY_LABELS) | {"Metric"}
 
+    # a mention points at its Sentence; the sentence is PART_OF its section (or document)
+    container = {u: v for u, v, a in g.edges(data=True) if a.get("type") == "PART_OF"}
     mention_text: dict[tuple[str, str, int], str] = {}
     mentions: dict[str, dict[str, Link]] = defaultdict(dict)
     by_sentence: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    for u, v, a in g.edges(data=True):
+    for u, s, a in g.edges(data=True):
         if a.get("type") != "MENTIONED_IN" or nodes[u].get("label") not in kinds:
             continue
-        doc, sent, surface = str(a.get("doc", "")), str(a.get("sentence") or ""), str(a.get("text") or "")
+        sentence = nodes[s]
+        doc, sent, surface = str(sentence.get("doc", "")), str(sentence.get("text") or ""), str(a.get("text") or "")
+        v = container.get(s, s)
         mention_text[(u, doc, a.get("start"))] = surface
         link = mentions[u].get(v)
         if link is None:
@@ -196,7 +200,7 @@ def graph_facts(g: nx.MultiDiGraph) -> GraphFacts:
     has_section: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for u, v, a in g.edges(data=True):
         if a.get("type") == "HAS_SECTION":
-            has_section[str(a.get("doc"))].append((u, v))
+            has_section[str(nodes[v].get("doc"))].append((u, v))
     mentioned_in: dict[str, list[Link]] = defaultdict(list)
     for by_container in mentions.values():
         for container, link in by_container.items():

@@ -83,8 +83,9 @@ def node_tooltip(facts: GraphFacts, node: str) -> str:
                  _row("kind", text(a.get("kind") or "—")), _row("period", text(a.get("period") or "—")),
                  _row("masked", "yes (number redacted)" if a.get("masked") else "no"),
                  _row("document", text(_title(facts, a.get("doc"))))]
-        if a.get("sentence"):
-            rows.append(f"<div class=\"kg-tip-ev\">{mark(str(a['sentence']), [str(a.get('text') or '')])}</div>")
+        sentences = [ev.sentence for link in facts.mentions.get(node, {}).values() for ev in link.evidence]
+        if sentences:
+            rows.append(f"<div class=\"kg-tip-ev\">{mark(sentences[0], [str(a.get('text') or '')])}</div>")
     else:
         aliases = [x for x in (a.get("aliases") or []) if x != a.get("name")]
         rows += [_row("type", text(a.get("type") or label)),

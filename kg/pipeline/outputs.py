@@ -1,0 +1,190 @@
+"""What a build writes from its cache: ``extractions.jsonl``, the store, the views, exports.
+
+The rows of every output come from one place, :class:`CacheRows` (the entity
+rows of the build, then each document's cached rows). The store gets either
+everything or, when few documents changed since the manifest of the last
+build, the :class:`~kg.rows.Delta` worked out here once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+
+from kg.graph import entity_rows
+from kg.model import Linking
+from kg.pipeline.cache import Cache, CacheError, DocRecord
+from kg.rows import Delta, TableRows, node_table
+
+#: the store is updated in place when at most 1/this of the documents changed, else written anew
+UPDATE_SHARE = 10
+#: views draw from the whole graph in memory; above this many nodes they are left out
+VIEWS_MAX_NODES = 250_000
+
+
+class BuildError(Exception):
+    """A build step that could not write its output (one line; the files before it are kept)."""
+
+
+class CacheRows:
+    """:class:`kg.rows.Rows` of a build: its entity rows, then each document's cached rows."""
+
+    def __init__(self, cache: Cache, docs: list[DocRecord], entities: pa.Table) -> None:
+        self.cache, self.docs, self.entities = cache, docs, entities
+
+    @classmethod
+    def of_build(cls, out: Path) -> "CacheRows":
+        """The rows of the last build into ``out`` (raises :class:`BuildError` when there is none)."""
+        cache = Cache(Path(out) / "cache")
+        manifest, entities = cache.manifest(), cache.entities()
+        if manifest is None or entities is None:
+            raise BuildError(f"{out}: no finished build with a cache here (run kg build first)")
+        docs = []
+        for name, key in sorted(manifest["docs"].items()):
+            try:
+                rec = cache.record(key)
+            except CacheError as exc:
+                raise BuildError(str(exc)) from None
+            if rec is None:
+                raise BuildError(f"{out}: the cache lacks {name}; run kg build again")
+            docs.append(rec)
+        return cls(cache, docs, entities)
+
+    def _tables(self, which: int) -> Iterator[pa.Table]:
+        for rec in self.docs:
+            try:
+                yield self.cache.rows(rec)[which]
+            except CacheError as exc:
+                raise BuildError(str(exc)) from None
+
+    def node_tables(self) -> Iterator[pa.Table]:
+        yield self.entities
+        yield from self._tables(0)
+
+    def edge_tables(self) -> Iterator[pa.Table]:
+        yield from self._tables(1)
+
+
+class OutputLock:
+    """An exclusive lock on an output folder for the length of a build (one build per OUT)."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = Path(out) / ".kg-build.lock"
+        self.fd = -1
+
+    def __enter__(self) -> "OutputLock":
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(self.fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+            os.close(self.fd)
+            raise BuildError(f"{self.path.parent}: another kg build is writing here ({holder}); "
+                             "wait for it to finish or build into another folder") from None
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"pid {os.getpid()}".encode(), 0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        os.ftruncate(self.fd, 0)
+        os.close(self.fd)  # closing releases the lock
+
+
+def _replace(path: Path, write: Callable[[Path], None]) -> None:
+    """Write ``path`` through a temporary file beside it, moved over it when complete."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord]) -> None:
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:
+            for rec in docs:
+                fh.write(cache.blob(rec, "jsonl"))
+
+    _replace(path, write)
+
+
+def _entity_dicts(table: pa.Table | None) -> dict[str, dict]:
+    return {} if table is None else {row["id"]: row for row in table.to_pylist()}
+
+
+def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa.Table | None,
+           entities: pa.Table) -> Delta | None:
+    """The store's delta since the last build, or None when it is better written anew."""
+    old_docs, old_ids = manifest.get("docs", {}), manifest.get("ids", {})
+    changed = {r.name for r in docs if old_docs.get(r.name) != r.key or old_ids.get(r.name) != r.ids_digest()}
+    removed = set(old_docs) - {r.name for r in docs}
+    if old_entities is None or len(changed | removed) > max(1, len(docs) // UPDATE_SHARE):
+        return None
+    old, new = _entity_dicts(old_entities), _entity_dicts(entities)
+    upserts = [row for ident, row in new.items() if old.get(ident) != row]
+    delta = Delta(remove_docs=changed | removed, remove_entities=set(old) - set(new),
+                  entities=pa.Table.from_pylist(upserts, schema=entities.schema))
+    for rec in docs:
+        if rec.name in changed:
+            nodes, edges = cache.rows(rec)
+            delta.rows.nodes.append(nodes)
+            delta.rows.edges.append(edges)
+    return delta
+
+
+def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linking, manifest: dict | None,
+                  wanted: dict, progress: Callable, warnings: list[str], lap: Callable[[str], None]) -> dict:
+    """Write extractions.jsonl, the store, the views and the exports asked for; say how each was written."""
+    from kg.sinks.store import StoreError, update_store, write_store
+
+    how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
+    entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities)))
+    old_entities = cache.entities()
+    cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
+    try:
+        progress("write", 0, 1, "extractions.jsonl")
+        _write_extractions(out / "extractions.jsonl", cache, docs)
+        lap("write")
+        cache.put_entities(entities)
+        rows = CacheRows(cache, docs, entities)
+        if wanted["store"]:
+            progress("store", 0, 1, "store")
+            path = out / "store"
+            delta = _delta(cache, docs, manifest, old_entities, entities) \
+                if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
+            if delta is None:
+                how["store"] = "written"
+                how["store_changes"] = write_store(rows, path)
+            elif delta:
+                how["store"] = "updated"
+                how["store_changes"] = update_store(path, delta)
+            else:
+                how["store"] = "unchanged"
+            progress("store", 1, 1, "store")
+            lap("store")
+        nodes = len(linking.entities) + sum(r.stats.nodes for r in docs)
+        if wanted["views"] and nodes > VIEWS_MAX_NODES:
+            warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
+                            f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
+        elif wanted["views"]:
+            from kg.rows import to_networkx
+            from kg.views import write_views
+
+            progress("views", 0, 1, "visualizations")
+            write_views(to_networkx(rows), out / "visualizations")
+            how["views"] = "written"
+            lap("views")
+        for fmt in wanted["exports"]:
+            from kg.sinks import exports
+
+            progress("export", 0, 1, fmt)
+            how["exports"][fmt] = str(exports.export(rows, fmt, out / exports.FORMATS[fmt].default_name))
+            lap("export")
+    except (StoreError, CacheError, OSError) as exc:
+        raise BuildError(str(exc) if not isinstance(exc, OSError) else f"{out}: {exc.strerror or exc}") from exc
+    return how
