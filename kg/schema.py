@@ -16,7 +16,8 @@ Nodes (key = ``id``; attribute ``label`` is one of :data:`NODE_LABELS`)
 Document     id, label, name (file name relative to the corpus), title, date
              (ISO, when the source gives one), years (list[int]), period, kind,
              author, jurisdiction, province, city, county, adcode, encoding, format,
-             chars (int), sha256
+             chars (int), sha256, key (the build's cache key of the document: a hash
+             of its bytes and of the kg code and lexicons that read it)
 Section      id, label, name (marker + title), doc, level (int), marker, title,
              start, end (int), ordinal (int)
 Sentence     id, label, doc, start, end (int), page (int, PDF only), text
@@ -91,7 +92,7 @@ NODE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
         "id": "str", "label": "str", "name": "str", "title": "str", "date": "str", "years": "list[int]",
         "period": "str", "kind": "str", "author": "str", "jurisdiction": "str",
         "province": "str", "city": "str", "county": "str", "adcode": "str",
-        "encoding": "str", "format": "str", "chars": "int", "sha256": "str",
+        "encoding": "str", "format": "str", "chars": "int", "sha256": "str", "key": "str",
     },
     "Section": {
         "id": "str", "label": "str", "name": "str", "doc": "str", "level": "int",

@@ -92,10 +92,11 @@ def local_ids(groups: DocGroups) -> list[str]:
     return [stable_id(LABEL_OF_TYPE[g.label], g.link, g.scope) for g in groups.groups]
 
 
-def render(ext: DocExtraction, groups: DocGroups, ids: list[str]) -> tuple[dict[str, bytes], DocStats]:
+def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> tuple[dict[str, bytes], DocStats]:
     """The document's cache blobs (rows and records) with the entity ids ``ids`` of its groups, and its counts."""
     ref = groups_ref(groups, ids)
     nodes, edges = document_rows(ext, ref)
+    nodes[0][1]["key"] = key  # the Document row
     labels = {i: a["label"] for i, a in nodes}
     blobs = {
         "nodes.arrow": ipc_bytes(node_table(nodes)),
@@ -148,7 +149,7 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
         ext = extract_document(structure_document(src), nlp)
         groups = group_document(ext, lexicon)
         ids = local_ids(groups)
-        blobs, stats = render(ext, groups, ids)
+        blobs, stats = render(ext, groups, ids, task.key)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
     record = DocRecord(name=task.name, key=task.key, groups=groups.groups, local_ids=ids, ids=list(ids),
