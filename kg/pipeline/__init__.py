@@ -6,8 +6,8 @@
 >>> export("out", "graphml")                        # doctest: +SKIP
 
 Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
-is the per-document task, :mod:`~kg.pipeline.executors` runs it (this process,
-worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
+is the per-document task (:mod:`~kg.pipeline.tasks` its records), :mod:`~kg.pipeline.executors`
+runs it (this process, worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
 :mod:`~kg.pipeline.outputs` writes what a build writes, and this module scans,
 links and reports.
 """
@@ -27,10 +27,9 @@ from pathlib import Path
 from kg.ingest import corpus_files
 from kg.lexicon import LexiconError, read_entries
 from kg.model import DocGroups, Linking
-from kg.pipeline import executors
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint, document_key
 from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
-from kg.pipeline.work import Failed, Settings, Task, remap
+from kg.pipeline.tasks import Failed, Settings, Task, remap
 from kg.resolve import link
 
 __all__ = ["BuildError", "BuildResult", "build", "export"]
@@ -117,6 +116,8 @@ def _load_cached(scan: _Scan, cache: Cache, warnings: list[str]) -> None:
     for name, path, key in scan.todo:
         try:
             rec = cache.record(key)
+            if rec is not None:
+                cache.verify(rec)
         except CacheError as exc:
             warnings.append(str(exc))
             rec = None
@@ -151,6 +152,27 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
         cache.put(rec, blobs)
         n += 1
     return n
+
+
+def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
+             dask: str | None, progress: Progress) -> None:
+    """Process the documents to do on the executor; cache each result as it comes."""
+    from kg.pipeline import executors  # loads the extraction pipeline: only when there is something to extract
+
+    done = len(docs)
+    progress("extract", done, scan.total, "")
+    try:
+        for res in executors.run(_tasks(scan.todo, scan.failed), settings, workers=workers, dask=dask):
+            done += 1
+            if isinstance(res, Failed):
+                scan.failed.append(res)
+                progress("extract", done, scan.total, res.name)
+                continue
+            cache.put(res.record, res.blobs)
+            docs[res.record.name] = res.record
+            progress("extract", done, scan.total, res.record.name)
+    except executors.ExecutorError as exc:
+        raise BuildError(str(exc)) from exc  # what was done is cached for the next run
 
 
 def summarise(docs: list[DocRecord], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
@@ -290,20 +312,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
         workers = 1
     workers = min(workers, max(1, len(scan.todo)))
     docs = {rec.name: rec for rec in scan.cached}
-    done = len(docs)
-    progress("extract", done, scan.total, "")
-    try:
-        for res in executors.run(_tasks(scan.todo, scan.failed), settings, workers=workers, dask=dask):
-            done += 1
-            if isinstance(res, Failed):
-                scan.failed.append(res)
-                progress("extract", done, scan.total, res.name)
-                continue
-            cache.put(res.record, res.blobs)
-            docs[res.record.name] = res.record
-            progress("extract", done, scan.total, res.record.name)
-    except executors.ExecutorError as exc:
-        raise BuildError(str(exc)) from exc  # what was done is cached for the next run
+    if scan.todo:
+        _extract(scan, settings, cache, docs, workers, dask, progress)
     lap("extract")
 
     ordered = [docs[n] for n in sorted(docs)]
@@ -316,7 +326,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     progress("link", 1, 1, "")
     lap("link")
 
-    warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + warnings
+    cache_notes = warnings  # damaged cache entries: said once, not again by a rebuild with nothing to do
+    warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
     warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
     result = BuildResult(out=out, summary={}, warnings=warnings)
     how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap)
@@ -327,7 +338,7 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     cache.put_manifest({"docs": {r.name: r.key for r in ordered},
                         "ids": {r.name: r.ids_digest() for r in ordered},
                         "outputs": {"store": store, "views": views and how.get("views") is not None},
-                        "summary": summary})
+                        "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
     cache.prune({r.key for r in ordered})
     result.summary = summary
     return result

@@ -7,8 +7,11 @@ lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
   needs, the entity ids its rows carry, counts, warnings) and the size and CRC-32
   of each of the files below, as zlib-compressed JSON;
 - ``<key>.nodes.arrow`` and ``<key>.edges.arrow``: the document's rows
-  (:mod:`kg.rows`), Arrow IPC files compressed with zstd;
-- ``<key>.jsonl``: its records of ``extractions.jsonl`` (zlib-compressed).
+  (:mod:`kg.rows`) as Arrow IPC streams;
+- ``<key>.jsonl``: its records of ``extractions.jsonl``.
+
+The blobs are stored zstd-compressed, each as one frame (a document's rows are
+small: per-buffer compression inside the IPC stream compresses them less).
 
 ``entities.arrow`` holds the entity rows of the last build and
 ``manifest.json`` what the last build wrote (documents, whether the store
@@ -33,12 +36,11 @@ from kg.model import GroupSummary
 from kg.resources import DATA_DIR
 
 #: bump when the cache layout changes
-LAYOUT = "kg-cache/3"
+LAYOUT = "kg-cache/4"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: the blobs a document has beside its record
 BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
-_ZLIB = {"jsonl"}
-_IPC = pa.ipc.IpcWriteOptions(compression="zstd")
+_ZSTD = pa.Codec("zstd", compression_level=3)
 
 
 class CacheError(Exception):
@@ -99,7 +101,7 @@ class DocRecord:
     ids: list[str]  # the ids its cached rows and records carry
     stats: DocStats
     warnings: list[str]
-    blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [size, crc32]
+    blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [stored size, crc32, size]
 
     def ids_digest(self) -> str:
         """A short hash of :attr:`ids` (the manifest's way to notice a document's ids changed)."""
@@ -123,15 +125,15 @@ class DocRecord:
 
 
 def ipc_bytes(table: pa.Table) -> bytes:
-    """An Arrow table as the bytes of a compressed IPC file."""
+    """An Arrow table as the bytes of an IPC stream."""
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, table.schema, options=_IPC) as writer:
+    with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()
 
 
 def read_ipc(data: bytes) -> pa.Table:
-    return pa.ipc.open_file(pa.py_buffer(data)).read_all()
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -157,7 +159,7 @@ class Cache:
         Raises
         ------
         CacheError
-            The entry exists but is damaged (it is removed).
+            The entry exists but is damaged (it is removed, so the document is processed again).
         """
         path = self._path(key, "json.z")
         try:
@@ -165,24 +167,32 @@ class Cache:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise CacheError(f"{path}: unreadable cache entry ({exc.strerror}); it is rebuilt") from None
+            self._damaged(key, path, exc.strerror)
         try:
             rec = DocRecord.from_json(zlib.decompress(data).decode("utf-8"))
-            for blob, (size, _) in rec.blobs.items():
-                if self._path(key, blob).stat().st_size != size:
-                    raise ValueError(f"{blob} is not the size its record says")
-        except (ValueError, TypeError, KeyError, IndexError, OSError, zlib.error) as exc:
-            self.drop(key)
-            raise CacheError(f"{path}: damaged cache entry ({exc}); it is rebuilt") from None
+        except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:
+            self._damaged(key, path, str(exc) or type(exc).__name__)
+        for blob, (size, *_) in rec.blobs.items():
+            blob_path = self._path(key, blob)
+            try:
+                actual = blob_path.stat().st_size
+            except OSError as exc:
+                self._damaged(key, blob_path, exc.strerror)
+            if actual != size:
+                self._damaged(key, blob_path, "not the size its record says")
         return rec
+
+    def _damaged(self, key: str, path: Path, why: str) -> None:
+        self.drop(key)
+        raise CacheError(f"{path}: damaged cache entry ({why}); the document is processed again by the next build")
 
     def put(self, rec: DocRecord, blobs: dict[str, bytes]) -> None:
         """Store a processed document: its blobs, then its record (which makes the entry complete)."""
         rec.blobs = {}
         for blob in BLOBS:
-            data = zlib.compress(blobs[blob], 6) if blob in _ZLIB else blobs[blob]
+            data = _ZSTD.compress(blobs[blob], asbytes=True)
             _write(self._path(rec.key, blob), data)
-            rec.blobs[blob] = [len(data), zlib.crc32(data)]
+            rec.blobs[blob] = [len(data), zlib.crc32(data), len(blobs[blob])]
         self.put_record(rec)
 
     def put_record(self, rec: DocRecord) -> None:
@@ -194,25 +204,35 @@ class Cache:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.drop(rec.key)
-            raise CacheError(f"{path}: unreadable cache entry ({exc.strerror}); rerun to rebuild it") from None
-        if [len(data), zlib.crc32(data)] != rec.blobs.get(blob):
-            self.drop(rec.key)
-            raise CacheError(f"{path}: damaged cache entry (checksum); rerun to rebuild it")
-        return zlib.decompress(data) if blob in _ZLIB else data
+            self._damaged(rec.key, path, exc.strerror)
+        size, crc, raw = rec.blobs.get(blob) or (-1, -1, -1)
+        if (len(data), zlib.crc32(data)) != (size, crc):
+            self._damaged(rec.key, path, "checksum")
+        return _ZSTD.decompress(data, decompressed_size=raw, asbytes=True)
+
+    def verify(self, rec: DocRecord) -> None:
+        """Check every blob of a document against its record (raises :class:`CacheError`, dropping the entry)."""
+        for blob in BLOBS:
+            path = self._path(rec.key, blob)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                self._damaged(rec.key, path, exc.strerror)
+            if [len(data), zlib.crc32(data)] != rec.blobs.get(blob, [])[:2]:
+                self._damaged(rec.key, path, "checksum")
 
     def rows(self, rec: DocRecord) -> tuple[pa.Table, pa.Table]:
         """The document's node and edge tables."""
         try:
             return read_ipc(self.blob(rec, "nodes.arrow")), read_ipc(self.blob(rec, "edges.arrow"))
         except pa.ArrowException as exc:
-            self.drop(rec.key)
-            raise CacheError(f"{self._path(rec.key, 'nodes.arrow')}: damaged cache entry ({exc}); "
-                             "rerun to rebuild it") from None
+            self._damaged(rec.key, self._path(rec.key, "nodes.arrow"), str(exc).splitlines()[0])
 
     def drop(self, key: str) -> None:
+        """Delete a document's entry, and the manifest: the next build processes the document again."""
         for blob in ("json.z", *BLOBS):
             self._path(key, blob).unlink(missing_ok=True)
+        self.forget_manifest()
 
     # ------------------------------------------------------------------ build state
     def manifest(self) -> dict | None:
@@ -239,7 +259,10 @@ class Cache:
             return None
 
     def put_entities(self, table: pa.Table) -> None:
-        _write(self.folder / "entities.arrow", ipc_bytes(table))
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+            writer.write_table(table)
+        _write(self.folder / "entities.arrow", sink.getvalue().to_pybytes())
 
     def prune(self, keep: set[str]) -> None:
         """Delete every document entry not in ``keep``, and leftovers of interrupted writes."""

@@ -11,7 +11,8 @@ import concurrent.futures as cf
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
-from kg.pipeline.work import Failed, Processed, Settings, Task, pipeline_for, process, process_many
+from kg.pipeline.tasks import Failed, Processed, Settings, Task
+from kg.pipeline.work import pipeline_for, process, process_many
 
 #: a batch sent to a worker holds documents up to about this many bytes
 BATCH_BYTES = 256 * 1024

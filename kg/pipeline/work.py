@@ -7,13 +7,9 @@ path, and builds its extraction pipeline once per process.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-
-import pyarrow as pa
 
 from kg.extract import build_nlp, extract_document
 from kg.graph import document_rows, groups_ref
@@ -21,53 +17,13 @@ from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
 from kg.model import DocExtraction, DocGroups
-from kg.pipeline.cache import DocRecord, DocStats, ipc_bytes, read_ipc
+from kg.pipeline.cache import DocRecord, DocStats, ipc_bytes
+from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
 from kg.rows import edge_table, node_table
 from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
 from kg.structure import structure_document
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every worker needs to extract like the others: the user lexicons, by content."""
-
-    lexicons: tuple[tuple[str, str], ...] = ()  # (file name, text)
-
-    @classmethod
-    def from_paths(cls, paths: list[Path]) -> "Settings":
-        return cls(tuple((Path(p).name, Path(p).read_text(encoding="utf-8")) for p in paths))
-
-
-@dataclass(frozen=True)
-class Task:
-    """One document to process."""
-
-    name: str  # relative to the corpus root
-    path: str
-    data: bytes
-    key: str  # its cache key
-
-
-@dataclass
-class Processed:
-    """A worker's result: the record and the blobs of the cache (see :mod:`kg.pipeline.cache`)."""
-
-    record: DocRecord
-    blobs: dict[str, bytes]
-
-
-@dataclass
-class Failed:
-    """A document that could not be read or processed (one line for the user)."""
-
-    name: str
-    reason: str
-
-    def line(self) -> str:
-        return f"{self.name}: {self.reason}"
-
 
 _STATE: dict[Settings, tuple[Lexicon, object]] = {}
 
@@ -111,26 +67,6 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> t
         nodes=len(nodes), edges=len(edges),
         relations=dict(Counter(a["type"] for *_, a in edges if a["type"] in SEMANTIC_REL_TYPES)))
     return blobs, stats
-
-
-def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, bytes]:
-    """The blobs with entity ids replaced by ``mapping`` (old id -> new id), after linking joined names."""
-    def swap(table: pa.Table, columns: tuple[str, ...]) -> pa.Table:
-        for col in columns:
-            values = [mapping.get(v, v) for v in table[col].to_pylist()]
-            table = table.set_column(table.schema.get_field_index(col), col, pa.array(values, pa.string()))
-        return table
-
-    records = []
-    for line in blobs["jsonl"].decode("utf-8").splitlines():
-        rec = json.loads(line)
-        for k in ("id", "from_id", "to_id"):
-            if k in rec:
-                rec[k] = mapping.get(rec[k], rec[k])
-        records.append(rec)
-    return {"nodes.arrow": blobs["nodes.arrow"],
-            "edges.arrow": ipc_bytes(swap(read_ipc(blobs["edges.arrow"]), ("source", "target"))),
-            "jsonl": render_records(iter(records)).encode("utf-8")}
 
 
 def process(task: Task, settings: Settings) -> Processed | Failed:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -126,22 +126,38 @@ class _Database:
 
 
 class _Loader:
-    """Gathers typed tables per node label / relationship pair and loads them with COPY."""
+    """Gathers union tables (a document's at a time) and loads them per label / relationship pair with COPY."""
 
     def __init__(self, db: _Database) -> None:
         self.db = db
-        self.parts: dict[tuple, list[pa.Table]] = defaultdict(list)
-        self.rows: Counter = Counter()
+        self.pending: list[pa.Table] = []
+        self.rows = 0
         self.created: Counter = Counter()
 
-    def add_nodes(self, table: pa.Table) -> None:
+    def add(self, table: pa.Table) -> None:
+        self.pending.append(table)
+        self.rows += table.num_rows
+        if self.rows >= COPY_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        table = pa.concat_tables(self.pending)
+        self.pending, self.rows = [], 0
+        if "label" in table.column_names:
+            self._nodes(table)
+        else:
+            self._edges(table)
+
+    def _nodes(self, table: pa.Table) -> None:
         for label in _present(table, "label"):
             if label not in NODE_LABELS:
                 row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
                 raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
-            self._add((label,), select(table, label))
+            self._copy(label, select(table, label))
 
-    def add_edges(self, table: pa.Table) -> None:
+    def _edges(self, table: pa.Table) -> None:
         for rel in _present(table, "type"):
             if rel not in REL_TYPES:
                 raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
@@ -152,32 +168,19 @@ class _Loader:
                 allowed = pc.or_kleene(allowed, mask)
                 rows = select(part.filter(mask), rel)
                 if rows.num_rows:
-                    self._add((rel, pair), rows)
+                    self._copy(rel, rows.rename_columns(["from", "to", *rows.column_names[2:]]), pair)
             bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
             if bad.num_rows:
                 row = bad.slice(0, 1).to_pylist()[0]
                 raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
                                  f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
 
-    def _add(self, key: tuple, rows: pa.Table) -> None:
-        self.parts[key].append(rows)
-        self.rows[key] += rows.num_rows
-        if self.rows[key] >= COPY_ROWS:
-            self._flush(key)
-
-    def _flush(self, key: tuple) -> None:
-        data = pa.concat_tables(self.parts.pop(key))
-        self.rows[key] = 0
-        name, pair = key[0], (key[1] if len(key) > 1 else None)
+    def _copy(self, name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
         try:
-            self.db.copy(name, data.rename_columns(["from", "to", *data.column_names[2:]]) if pair else data, pair)
+            self.db.copy(name, data, pair)
         except RuntimeError as exc:
             raise StoreError(f"{name}: {_first_line(exc)}") from exc
         self.created[name] += data.num_rows
-
-    def flush(self) -> None:
-        for key in list(self.parts):
-            self._flush(key)
 
 
 def _present(table: pa.Table, column: str) -> list[str]:
@@ -185,13 +188,12 @@ def _present(table: pa.Table, column: str) -> list[str]:
 
 
 def _load(db: _Database, rows: Rows) -> Counter:
+    """Nodes first (all of them), then relationships, each in COPYs of about COPY_ROWS rows."""
     loader = _Loader(db)
-    for table in rows.node_tables():
-        loader.add_nodes(table)
-    loader.flush()
-    for table in rows.edge_tables():
-        loader.add_edges(table)
-    loader.flush()
+    for tables in (rows.node_tables(), rows.edge_tables()):
+        for table in tables:
+            loader.add(table)
+        loader.flush()
     return loader.created
 
 

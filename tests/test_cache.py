@@ -1,0 +1,126 @@
+"""The build cache is plain data: nothing in it is executed or unpickled, and a damaged entry is one
+warning line and is rebuilt, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+
+
+class _Payload:
+    """Unpickling this creates the file named in it: proof that a pickle was read."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in sorted(CORPUS.glob("*.txt"))[2:4]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _build(corpus: Path, out: Path):
+    return build(corpus, out, views=False, workers=1)
+
+
+def _records(out: Path) -> bytes:
+    return (out / "extractions.jsonl").read_bytes()
+
+
+def test_pickles_planted_in_the_cache_are_never_loaded(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    marker = tmp_path / "pwned"
+    blob = pickle.dumps(_Payload(str(marker)))
+    cache = out / "cache"
+    for path in (cache / "index.pkl", cache / "files.state", cache / "manifest.json", cache / "entities.arrow",
+                 *sorted((cache / "docs").iterdir())):
+        path.write_bytes(blob)
+    (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
+    result = _build(corpus, out)
+    assert not marker.exists()
+    assert result.summary["documents"] == 3 and result.summary["processed"] == 3
+    assert all("\n" not in w for w in result.warnings)
+
+
+def _add_document(corpus: Path) -> None:
+    (corpus / "zz_new.txt").write_text("市交通运输局开展“护航行动”专项整治，查处案件12宗。", encoding="utf-8")
+
+
+@pytest.mark.parametrize("blob", ["nodes.arrow", "edges.arrow", "jsonl", "json.z"])
+def test_a_truncated_entry_is_one_line_and_rebuilt(corpus, tmp_path, blob):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    victim = sorted((out / "cache" / "docs").glob(f"*.{blob}"))[0]
+    os.truncate(victim, 10)
+    _add_document(corpus)
+    result = _build(corpus, out)
+    lines = [w for w in result.warnings if victim.name in w]
+    assert len(lines) == 1 and ("damaged" in lines[0] or "unreadable" in lines[0]), result.warnings
+    assert result.summary["processed"] == 2 and result.summary["cached"] == 1
+    fresh = tmp_path / "fresh"
+    _build(corpus, fresh)
+    assert _records(out) == _records(fresh)
+    assert not [w for w in _build(corpus, out).warnings if "cache" in w]  # and then it is whole again
+
+
+def test_a_damaged_entry_found_by_an_export_is_one_line_and_the_next_build_rebuilds_it(corpus, tmp_path):
+    from kg.pipeline import BuildError, BuildResult
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    victim = sorted((out / "cache" / "docs").glob("*.nodes.arrow"))[0]
+    os.truncate(victim, 10)
+    with pytest.raises(BuildError) as err:
+        BuildResult(out=out, summary={}).graph
+    assert victim.name in str(err.value) and "\n" not in str(err.value)
+    again = _build(corpus, out)  # not a no-op: the damaged entry is gone
+    assert again.summary["processed"] == 1
+    assert BuildResult(out=out, summary={}).graph.number_of_nodes() > 0
+
+
+def test_a_blob_of_the_right_size_but_other_bytes_is_caught_by_its_checksum(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    victim = sorted((out / "cache" / "docs").glob("*.edges.arrow"))[0]
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    _add_document(corpus)
+    result = _build(corpus, out)
+    assert [w for w in result.warnings if victim.name in w and "checksum" in w]
+    assert result.summary["processed"] == 2
+
+
+def test_garbage_manifest_and_entities_mean_a_full_write(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    (out / "cache" / "manifest.json").write_text("{not json", encoding="utf-8")
+    (out / "cache" / "entities.arrow").write_bytes(b"\x00" * 64)
+    again = _build(corpus, out)
+    assert again.summary["store"] == "written" and again.summary["processed"] == 0
+    assert again.summary["entities"] == first.summary["entities"]
+    assert json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_key(tmp_path):
+    from kg.pipeline.cache import document_key
+
+    name = os.fsdecode(b"\xe5\xa4\xa7\xff.txt")  # 大 and a byte that is not UTF-8
+    assert len(document_key("f", name, b"x")) == 40
