@@ -270,16 +270,28 @@ def build(
     except (LexiconError, FileNotFoundError, UnicodeDecodeError) as exc:
         raise BuildError(str(exc)) from exc
     with OutputLock(out):
-        tmp_cache = None if cache else tempfile.mkdtemp(prefix=".kg-cache-", dir=out)
-        if not cache and (out / "cache").is_dir():
-            # this build rewrites every output: what the kept cache says about them goes stale
-            Cache(out / "cache").forget_manifest()
-        doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
+        remove_leftovers(out)
+        tmp_cache = None
         try:
+            tmp_cache = None if cache else tempfile.mkdtemp(prefix=".kg-cache-", dir=out)
+            if not cache and (out / "cache").is_dir():
+                # this build rewrites every output: what the kept cache says about them goes stale
+                Cache(out / "cache").forget_manifest()
+            doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
             return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, exports, t0)
+        except OSError as exc:  # a full disk, a folder that went away: one line, what was written stays
+            where = exc.filename or out
+            raise BuildError(f"{where}: {exc.strerror or exc}") from None
         finally:
             if tmp_cache:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Delete what a killed build left in ``out``: temporary files and folders beside the outputs."""
+    for p in out.iterdir():
+        if p.name.startswith(".") and any(tag in p.name for tag in (".tmp-", ".new-", ".kg-cache-")):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
 def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,

@@ -8,7 +8,10 @@ flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import ctypes
 import multiprocessing
+import os
+import signal
 from collections.abc import Iterable, Iterator
 
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
@@ -20,6 +23,8 @@ BATCH_BYTES = 256 * 1024
 WINDOW = 3
 #: how long to try to reach a Dask scheduler
 CONNECT_TIMEOUT = "20s"
+#: prctl option: the signal a process gets when its parent dies
+_PR_SET_PDEATHSIG = 1
 
 
 class ExecutorError(RuntimeError):
@@ -46,7 +51,19 @@ def run_serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Processed 
         yield process(t, settings)
 
 
-def _init_worker(settings: Settings) -> None:
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (``kill -9`` of a build)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own checks stop idle workers
+        pass
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
     pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
 
 
@@ -54,7 +71,7 @@ def run_pool(tasks: Iterable[Task], settings: Settings, workers: int) -> Iterato
     """Process in ``workers`` local processes (started with ``spawn``, so safe beside threads)."""
     ctx = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                initargs=(settings,)) as pool:
+                                initargs=(settings, os.getpid())) as pool:
         pending: set[cf.Future] = set()
         source = batches(tasks)
         try:

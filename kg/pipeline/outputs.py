@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -94,23 +95,40 @@ class OutputLock:
         os.close(self.fd)  # closing releases the lock
 
 
-def _replace(path: Path, write: Callable[[Path], None]) -> None:
-    """Write ``path`` through a temporary file beside it, moved over it when complete."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+class _Staging:
+    """Outputs written beside the ones in place and moved over them together once all are written,
+    so a build that fails half way (a full disk) leaves the previous outputs as they were."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.moves: list[tuple[Path, Path]] = []
+
+    def path(self, name: str) -> Path:
+        """Where to write the new ``name``."""
+        new = self.out / f".{name}.tmp-{os.getpid()}"
+        self.moves.append((new, self.out / name))
+        return new
+
+    def commit(self) -> None:
+        for new, final in self.moves:
+            if new.is_dir() and final.is_dir():
+                old = final.with_name(f".{final.name}.old-{os.getpid()}.tmp-")
+                os.replace(final, old)
+                os.replace(new, final)
+                shutil.rmtree(old, ignore_errors=True)
+            elif new.exists():
+                os.replace(new, final)
+        self.moves = []
+
+    def discard(self) -> None:
+        for new, _ in self.moves:
+            shutil.rmtree(new, ignore_errors=True) if new.is_dir() else new.unlink(missing_ok=True)
 
 
 def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord]) -> None:
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            for rec in docs:
-                fh.write(cache.blob(rec, "jsonl"))
-
-    _replace(path, write)
+    with open(path, "wb") as fh:
+        for rec in docs:
+            fh.write(cache.blob(rec, "jsonl"))
 
 
 def _entity_dicts(table: pa.Table | None) -> dict[str, dict]:
@@ -139,16 +157,20 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa
 
 def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linking, manifest: dict | None,
                   wanted: dict, progress: Callable, warnings: list[str], lap: Callable[[str], None]) -> dict:
-    """Write extractions.jsonl, the store, the views and the exports asked for; say how each was written."""
+    """Write extractions.jsonl, the store, the views and the exports asked for; say how each was written.
+
+    Everything is staged beside the outputs in place and moved over them only when all is written.
+    """
     from kg.sinks.store import StoreError, update_store, write_store
 
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
     entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities)))
     old_entities = cache.entities()
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
+    staging = _Staging(out)
     try:
         progress("write", 0, 1, "extractions.jsonl")
-        _write_extractions(out / "extractions.jsonl", cache, docs)
+        _write_extractions(staging.path("extractions.jsonl"), cache, docs)
         lap("write")
         cache.put_entities(entities)
         rows = CacheRows(cache, docs, entities)
@@ -159,10 +181,10 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
                 if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
             if delta is None:
                 how["store"] = "written"
-                how["store_changes"] = write_store(rows, path)
+                how["store_changes"] = write_store(rows, staging.path("store"))
             elif delta:
                 how["store"] = "updated"
-                how["store_changes"] = update_store(path, delta)
+                how["store_changes"] = update_store(path, delta, staging.path("store"))
             else:
                 how["store"] = "unchanged"
             progress("store", 1, 1, "store")
@@ -176,15 +198,19 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             from kg.views import write_views
 
             progress("views", 0, 1, "visualizations")
-            write_views(to_networkx(rows), out / "visualizations")
+            write_views(to_networkx(rows), staging.path("visualizations"))
             how["views"] = "written"
             lap("views")
         for fmt in wanted["exports"]:
             from kg.sinks import exports
 
             progress("export", 0, 1, fmt)
-            how["exports"][fmt] = str(exports.export(rows, fmt, out / exports.FORMATS[fmt].default_name))
+            name = exports.FORMATS[fmt].default_name
+            exports.export(rows, fmt, staging.path(name))
+            how["exports"][fmt] = str(out / name)
             lap("export")
+        staging.commit()
     except (StoreError, CacheError, OSError) as exc:
+        staging.discard()
         raise BuildError(str(exc) if not isinstance(exc, OSError) else f"{out}: {exc.strerror or exc}") from exc
     return how

@@ -83,6 +83,13 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _failed(path: Path, exc: BaseException) -> StoreError:
+    """One line for a failed write; the database engine does not say when the disk is full, so look."""
+    if shutil.disk_usage(path.parent).free < 1 << 20:
+        return StoreError(f"{path}: No space left on device (the store was not written; the previous one is kept)")
+    return exc if isinstance(exc, StoreError) else StoreError(f"{path}: {_first_line(exc)}")
+
+
 class _Database:
     """A ladybug database opened for writing; a COPY that fills the buffer pool is retried with a larger one."""
 
@@ -245,8 +252,8 @@ def write_store(rows: Rows, path: str | Path) -> dict:
         finally:
             db.close()
         _swap(new, path)
-    except RuntimeError as exc:
-        raise StoreError(f"{path}: {_first_line(exc)}") from exc
+    except (RuntimeError, StoreError) as exc:
+        raise _failed(path, exc) from exc
     finally:
         new.unlink(missing_ok=True)
         Path(f"{new}.wal").unlink(missing_ok=True)
@@ -257,8 +264,8 @@ def _set_clause(label: str) -> str:
     return ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
 
 
-def update_store(path: str | Path, delta: Delta) -> dict:
-    """Apply ``delta`` to the store at ``path`` (on a copy that is then moved over it).
+def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None) -> dict:
+    """Apply ``delta`` to the store at ``path`` on a copy, then move the copy over ``dest`` (default ``path``).
 
     Returns
     -------
@@ -266,7 +273,8 @@ def update_store(path: str | Path, delta: Delta) -> dict:
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
     path = Path(path)
-    new = _new_path(path)
+    dest = Path(dest) if dest else path
+    new = _new_path(dest)
     deleted: Counter = Counter()
     updated: Counter = Counter()
     try:
@@ -295,9 +303,9 @@ def update_store(path: str | Path, delta: Delta) -> dict:
             created = _load(db, delta.rows)
         finally:
             db.close()
-        _swap(new, path)
-    except RuntimeError as exc:
-        raise StoreError(f"{path}: {_first_line(exc)}") from exc
+        _swap(new, dest)
+    except (RuntimeError, StoreError, OSError) as exc:
+        raise _failed(path, exc) from exc
     finally:
         new.unlink(missing_ok=True)
         Path(f"{new}.wal").unlink(missing_ok=True)
