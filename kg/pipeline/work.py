@@ -173,7 +173,7 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
     compact = Compact(
         name=task.name, key=task.key,
         groups=DocGroups(doc=groups.doc, groups=groups.groups, group_of={}),
-        local_ids=ids, chunk_ids=ids, stats=stats, warnings=list(ext.warnings),
+        local_ids=ids, chunk_ids=ids, stats=stats, warnings=src.warnings + ext.warnings,
     )
     record = _dump((slim(ext), groups))
     return Processed(compact, record, files, store)
