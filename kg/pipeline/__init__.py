@@ -30,7 +30,7 @@ import networkx as nx
 
 from kg.lexicon import LexiconError, read_entries
 from kg.graph import EdgeRow, NodeRow, document_rows, entity_rows, groups_ref
-from kg.ingest import corpus_files
+from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
 from kg.model import Linking
 from kg.pipeline import executors
 from kg.pipeline.cache import Cache, build_fingerprint, document_key
@@ -94,44 +94,48 @@ class _Scan:
     cached: list[Compact] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
     total: int = 0
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
-def _scan(corpus: Path, fingerprint: str, cache: Cache) -> _Scan:
-    """Hash every file of the corpus; sort them into cached and to do."""
+def _scan(corpus: Path, fingerprint: str, cache: Cache, max_bytes: int = DEFAULT_MAX_BYTES) -> _Scan:
+    """Hash every file of the corpus; sort them into cached and to do; name the entries not read."""
     scan = _Scan()
-    if not corpus.exists():
-        scan.failed.append(Failed(corpus.name or str(corpus), "no such file or folder"))
-        return scan
-    base = corpus.parent if corpus.is_file() else corpus
-    try:
-        paths = corpus_files(corpus)
-    except OSError as exc:
-        scan.failed.append(Failed(corpus.name, f"unreadable folder ({exc.strerror or exc})"))
-        return scan
-    for path in paths:
-        name = path.relative_to(base).as_posix()
+    found = scan_corpus(corpus, max_bytes)
+    scan.skipped = found.skipped_by_reason()
+    for f in found.files:
         scan.total += 1
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
-            scan.failed.append(Failed(name, f"unreadable ({reason})"))
+            data = read_file(f.path, max_bytes)
+        except IngestError as exc:
+            scan.failed.append(Failed(f.name, str(exc)))
             continue
-        key = document_key(fingerprint, name, data)
+        key = document_key(fingerprint, f.name, data)
         if cache.has(key):
             scan.cached.append(cache.compact(key))
         else:
-            scan.todo.append((name, path, key))
+            scan.todo.append((f.name, f.path, key))
             scan.todo_bytes += len(data)
     return scan
 
 
-def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed]) -> Iterator[Task]:
+def _nothing_read(corpus: Path, scan: _Scan) -> str:
+    """The one line of a build that has no document: what was skipped and what failed."""
+    parts = []
+    if scan.skipped:
+        n = sum(len(names) for names in scan.skipped.values())
+        parts.append(f"{n} skipped: " + ", ".join(f"{reason} ×{len(names)}" for reason, names in scan.skipped.items()))
+    if scan.failed:
+        more = ", …" if len(scan.failed) > 1 else ""
+        parts.append(f"{len(scan.failed)} failed: {min(scan.failed, key=lambda f: f.name).line()}{more}")
+    return f"{display_name(str(corpus))}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
+
+
+def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Task]:
     for name, path, key in todo:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            failed.append(Failed(name, f"unreadable ({exc.strerror or exc})"))
+            data = read_file(path, max_bytes)
+        except IngestError as exc:
+            failed.append(Failed(name, str(exc)))
             continue
         yield Task(name=name, path=str(path), data=data, key=key)
 
@@ -320,7 +324,7 @@ def build(
     Parameters
     ----------
     corpus : path
-        A folder of .txt/.md/.html/.docx documents (searched recursively), or one file.
+        A folder of .txt/.md/.html/.docx/.doc/.wps/.pdf documents (searched recursively), or one file.
     out : path
         The output folder (created).
     lexicons : list of path, optional
@@ -346,7 +350,8 @@ def build(
     Raises
     ------
     BuildError
-        A bad user lexicon, a failed executor or an output that could not be written (one line).
+        A bad user lexicon, a corpus without a readable document, a failed executor or an output
+        that could not be written (one line).
     """
     t0 = time.perf_counter()
     corpus, out = Path(corpus), Path(out)
@@ -402,6 +407,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     except executors.ExecutorError as exc:
         cache.save(set(cache.index))  # keep what was done for the next run
         raise BuildError(str(exc)) from exc
+    if not docs:
+        raise BuildError(_nothing_read(corpus, scan))
     lap("extract")
     ordered = [docs[n] for n in sorted(docs)]
     progress("resolve", 0, 1, "")
@@ -436,7 +443,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
         write_views(result.graph, out / "visualizations")
         lap("views")
     summary = summarise(ordered, linking, result_warnings, len(scan.failed), time.perf_counter() - t0)
-    summary["corpus"] = str(corpus.resolve())
+    summary["corpus"] = display_name(str(corpus.resolve()))
+    summary["skipped"] = scan.skipped
     summary["processed"] = len(ordered) - len(scan.cached)
     summary["cached"] = len(scan.cached)
     summary["workers"] = 0 if dask else workers
