@@ -75,12 +75,14 @@ def _line(chars: list[tuple[float, str, bool, tuple[float, float, float, float] 
     boxes = [c[3] for c in chars if c[3] is not None]
     if not boxes:
         return None
+    following = [""] * len(chars)  # the next character that is not a space, for each position
+    for k in range(len(chars) - 2, -1, -1):
+        following[k] = chars[k + 1][1] if chars[k + 1][3] is not None else following[k + 1]
     out: list[str] = []
     for k, (_, ch, generated, box) in enumerate(chars):
         if box is None and generated:
             before = out[-1] if out else ""
-            after = next((c[1] for c in chars[k + 1:] if c[3] is not None), "")
-            if not (before.isascii() and after.isascii()) or before == " ":
+            if before == " " or not (before.isascii() and following[k].isascii()):
                 continue
         out.append(ch)
     heights = sorted(b[3] - b[2] for b in boxes)

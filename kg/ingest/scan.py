@@ -16,7 +16,7 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from kg.ingest.formats import FORMATS, OFFICE_FORMATS
 from kg.ingest.office import NOT_INSTALLED, soffice
@@ -124,9 +124,9 @@ class _Scanner:
     def skip(self, name: str, reason: str) -> None:
         self.scan.skipped.append(Skipped(name, reason))
 
-    def file(self, path: Path, name: str, size: int) -> None:
-        base = PurePosixPath(name).name
-        suffix = PurePosixPath(base).suffix.lower()
+    def file(self, path: str | Path, name: str, size: int) -> None:
+        base = name.rpartition("/")[2]
+        suffix = os.path.splitext(base)[1].lower()
         fmt = FORMATS.get(suffix)
         if base.startswith("~$"):
             self.skip(name, LOCK_FILE)
@@ -140,7 +140,7 @@ class _Scanner:
             self.skip(name, NAME_CLASH)
         else:
             self.names.add(name)
-            self.scan.files.append(CorpusFile(name, path, size))
+            self.scan.files.append(CorpusFile(name, Path(path), size))
 
     def entry(self, entry: os.DirEntry, rel: str) -> str | None:
         """Sort one folder entry; return its relative name when it is a folder to descend into."""
@@ -155,7 +155,7 @@ class _Scanner:
                     self.skip(name, BROKEN_LINK)
                     return None
                 if stat.S_ISREG(st.st_mode):
-                    self.file(Path(entry.path), name, st.st_size)
+                    self.file(entry.path, name, st.st_size)
                 elif stat.S_ISDIR(st.st_mode):
                     self.skip(name, LINK_TO_FOLDER)
                 else:
@@ -165,7 +165,7 @@ class _Scanner:
             else:
                 st = entry.stat(follow_symlinks=False)
                 if stat.S_ISREG(st.st_mode):
-                    self.file(Path(entry.path), name, st.st_size)
+                    self.file(entry.path, name, st.st_size)
                 else:
                     self.skip(name, f"not a regular file ({_kind(st.st_mode)})")
         except OSError as exc:
@@ -177,7 +177,7 @@ class _Scanner:
         while folders:
             rel = folders.pop()
             try:
-                with os.scandir(root / rel if rel else root) as it:
+                with os.scandir(os.path.join(root, rel) if rel else root) as it:
                     entries = list(it)
             except OSError as exc:
                 self.skip(display_name(rel or root.name) + "/", _os_reason(exc, "folder cannot be listed"))
