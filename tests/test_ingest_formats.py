@@ -197,9 +197,12 @@ def test_encrypted_and_corrupt_pdfs_are_one_line_each(tmp_path: Path) -> None:
     good = tmp_path / "cut.pdf"
     _image_pdf(good, ["英德市交通运输局"])
     good.write_bytes(good.read_bytes()[:300])
+    # characters a font maps to private-use code points only: text in no known script
+    _image_pdf(tmp_path / "garbled.pdf", ["".join(chr(0xE000 + i) for i in range(30)), "交通"])
     problems = {p.name: p.line() for p in read_corpus(tmp_path) if not isinstance(p, SourceDocument)}
     assert problems["locked.pdf"] == "locked.pdf: encrypted PDF (it needs a password)"
     assert problems["cut.pdf"].startswith("cut.pdf: corrupt PDF (") and "\n" not in problems["cut.pdf"]
+    assert problems["garbled.pdf"] == "garbled.pdf: garbled text layer (its fonts map characters to no Unicode text)"
 
 
 # ------------------------------------------------------------------ web pages

@@ -16,6 +16,7 @@ import ctypes
 import math
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -48,6 +49,8 @@ _PAGE_NUMBER = re.compile(
     r")[-—–_·•~\s]*",
     re.IGNORECASE,
 )
+# PDFium is not thread-safe: a Dask worker runs tasks on several threads of one process
+_PDFIUM = threading.Lock()
 _DIGITS = re.compile(r"\d+")
 _LEADING_WORD = re.compile(r"[!-~]+")
 _UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff]")
@@ -209,15 +212,7 @@ def _glue(prev: str, nxt: str) -> str:
     return " " if prev[-1:].isascii() and prev[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
 
 
-def text_of_pdf(data: bytes) -> Extracted:
-    """The text layer of a PDF as paragraphs, one per line, and where each page starts.
-
-    Raises
-    ------
-    FormatError
-        For an encrypted or corrupt PDF, one without a text layer (a scan) or
-        one whose text layer maps its characters to nothing readable.
-    """
+def _read_pages(data: bytes) -> list[list[_Line]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -232,10 +227,24 @@ def text_of_pdf(data: bytes) -> Extracted:
                 pages.append(_page_lines(page))
             finally:
                 page.close()
+        return pages
     except pdfium.PdfiumError as exc:
         raise FormatError(f"corrupt PDF ({exc})") from None
     finally:
         pdf.close()
+
+
+def text_of_pdf(data: bytes) -> Extracted:
+    """The text layer of a PDF as paragraphs, one per line, and where each page starts.
+
+    Raises
+    ------
+    FormatError
+        For an encrypted or corrupt PDF, one without a text layer (a scan) or
+        one whose text layer maps its characters to nothing readable.
+    """
+    with _PDFIUM:
+        pages = _read_pages(data)
     empty = [i + 1 for i, lines in enumerate(pages) if not lines]
     if len(empty) == len(pages):
         raise FormatError(NO_TEXT_LAYER)
