@@ -9,8 +9,10 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graphs from Chinese transport-administration documents.")
 console = Console()
@@ -35,11 +37,25 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+#: how many names a skipped line shows, and at most how many characters of each
+SKIPPED_NAMES, NAME_CHARS = 3, 60
+
+
+def _short(name: str) -> str:
+    half = NAME_CHARS // 2 - 1
+    return name if len(name) <= NAME_CHARS else f"{name[:half]}…{name[-half:]}"
+
+
 def print_summary(summary: dict, out: Path) -> None:
     t = Table(title=f"kg build → {out}", show_header=False, box=None, pad_edge=False)
     t.add_column(style="bold")
     t.add_column()
-    t.add_row("documents", f"{summary['documents']} built, {summary['documents_failed']} failed")
+    skipped = summary.get("skipped", {})
+    n_skipped = sum(len(names) for names in skipped.values())
+    t.add_row("documents", f"{summary['documents']} built, {summary['documents_failed']} failed, {n_skipped} skipped")
+    for i, (reason, names) in enumerate(sorted(skipped.items(), key=lambda kv: (-len(kv[1]), kv[0]))):
+        shown = ", ".join(map(_short, names[:SKIPPED_NAMES])) + (", …" if len(names) > SKIPPED_NAMES else "")
+        t.add_row("skipped" if i == 0 else "", Text(f"{len(names)} {reason}: {shown}"))  # Text: names hold no markup
     t.add_row("structure", f"{summary['sections']} sections, {summary['sentences']} sentences")
     ents = summary["entities"]
     t.add_row("entities", ", ".join(f"{k} {v}" for k, v in ents.items()) + f"  (total {sum(ents.values())})")
@@ -52,7 +68,7 @@ def print_summary(summary: dict, out: Path) -> None:
     t.add_row("time", f"{summary['seconds']} s ({how})")
     console.print(t)
     for w in summary["warnings"]:
-        err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning:[/] {escape(w)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -72,6 +88,7 @@ def build(
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Process documents on this Dask scheduler (tcp://host:8786).")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse OUT/cache: only new and changed documents are processed.")] = True,
     export: Annotated[Optional[str], typer.Option("--export", metavar="FORMAT,...", help="Also write these file exports into OUT (json, graphml, gexf, neo4j-csv, parquet).")] = None,
+    max_file_size: Annotated[int, typer.Option("--max-file-size", metavar="MB", min=1, help="Skip files larger than this many megabytes.")] = 64,
 ) -> None:
     """Build the knowledge graph of CORPUS into OUT: the embedded store, extractions.jsonl, summary.json and the views.
 
@@ -95,7 +112,8 @@ def build(
 
         try:
             result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views,
-                                 store=store, workers=workers, dask=dask, cache=cache, exports=formats)
+                                 store=store, workers=workers, dask=dask, cache=cache, exports=formats,
+                                 max_bytes=max_file_size * 1024 * 1024)
         except BuildError as exc:
             fail(str(exc))
     print_summary(result.summary, out)

@@ -26,9 +26,13 @@ METRIC_KINDS: tuple[str, ...] = ("level", "change", "target")
 class SourceDocument:
     """A document as read from disk.
 
-    ``text`` is the decoded text (plain text extracted from .docx/.html);
+    ``text`` is the decoded text (plain text extracted from .docx/.doc/.pdf/.html);
     ``norm`` has exactly the same length, with full-width forms folded to
     half-width for matching, so an offset in one is the same offset in the other.
+    ``pages`` holds the start offset of each page in ``text`` (PDF only; empty
+    for formats without pages); ``title`` and ``date`` are what the file itself
+    states (a web page's headline and publication date), ``warnings`` what the
+    reader could not do fully (one line each, without the document name).
     """
 
     name: str  # path relative to the corpus root, POSIX separators
@@ -36,12 +40,13 @@ class SourceDocument:
     text: str
     norm: str
     encoding: str
-    format: str  # txt | md | html | docx
+    format: str  # txt | md | html | docx | doc | wps | pdf
     sha256: str
     chars: int = -1  # len(text); kept when a compact record drops the text
-    pages: list[int] = field(default_factory=list)  # start offset of each page (PDF); empty without pages
-    title: str | None = None  # the title the source gives (a web page's), if any
-    date: str | None = None  # the publication date the source gives (ISO yyyy-mm-dd), if any
+    pages: list[int] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.norm):
@@ -50,10 +55,21 @@ class SourceDocument:
             self.chars = len(self.text)
 
     def page_at(self, offset: int) -> int | None:
-        """The 1-based page holding ``offset``, or None for a source without pages."""
-        if not self.pages:
+        """The 1-based page holding the character at ``offset``.
+
+        Parameters
+        ----------
+        offset : int
+            A character offset into ``text``.
+
+        Returns
+        -------
+        int or None
+            None for a format without pages or an offset outside the text.
+        """
+        if not self.pages or not 0 <= offset < self.chars:
             return None
-        return max(1, bisect.bisect_right(self.pages, offset))
+        return bisect.bisect_right(self.pages, offset)
 
 
 @dataclass(slots=True)

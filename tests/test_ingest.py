@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import docx
@@ -90,7 +91,7 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     ]
 
 
-def test_html_visible_text(tmp_path: Path) -> None:
+def test_html_article_text(tmp_path: Path) -> None:
     html = (
         "<html><head><title>工作总结</title><style>p{color:red}</style>"
         "<script>var x='不可见';</script></head><body><h1>工作总结</h1>"
@@ -100,7 +101,9 @@ def test_html_visible_text(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_bytes(html.encode("gb18030").replace(b"<head>", b'<head><meta charset="gbk">'))
     doc = read_document(tmp_path / "page.html", tmp_path)
     assert doc.format == "html" and doc.encoding == "gb18030"
-    assert doc.text.split("\n") == ["工作总结", "一、主要工作情况", "完成投资5亿元&增长", "10%。", "一是加强", "二是落实"]
+    # the article (the list beside it is not part of it), headed by the page's title
+    assert doc.text.split("\n") == ["工作总结", "一、主要工作情况", "完成投资5亿元&增长", "10%。"]
+    assert doc.title == "工作总结" and not doc.warnings
     assert "不可见" not in doc.text and "color" not in doc.text and "注释" not in doc.text
 
 
@@ -119,7 +122,8 @@ def test_bad_files_give_one_problem_each_and_good_files_are_read(tmp_path: Path)
     (tmp_path / "blank.md").write_text(" \n\u3000\n\t\n", encoding="utf-8")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 8)
     (tmp_path / "broken.docx").write_bytes(b"this is not a zip archive at all")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "truncated.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "sheet.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / ".hidden.txt").write_text(TEXT, encoding="utf-8")
     items = list(read_corpus(tmp_path))
     names = [i.name for i in items]
@@ -127,12 +131,16 @@ def test_bad_files_give_one_problem_each_and_good_files_are_read(tmp_path: Path)
     docs, problems = _docs(tmp_path)
     assert set(docs) == {"good.txt", "sub/good2.txt"}
     assert docs["sub/good2.txt"].text == TEXT
-    assert set(problems) == {"empty.txt", "blank.md", "image.txt", "broken.docx"}
+    assert set(problems) == {"empty.txt", "blank.md", "image.txt", "broken.docx", "truncated.pdf", "sheet.xls",
+                             ".hidden.txt"}
     reasons = {n: p.reason for n, p in problems.items()}
     assert "empty" in reasons["empty.txt"]
     assert "whitespace" in reasons["blank.md"]
     assert "binary" in reasons["image.txt"]
     assert "corrupt .docx" in reasons["broken.docx"]
+    assert "corrupt PDF" in reasons["truncated.pdf"]
+    assert reasons["sheet.xls"] == "unsupported file type .xls"
+    assert reasons[".hidden.txt"].startswith("hidden")
     for name, problem in problems.items():
         line = problem.line()
         assert "\n" not in line and line.startswith(name + ": ")
@@ -181,14 +189,14 @@ def test_html_declared_charset_does_not_override_valid_utf8(tmp_path: Path) -> N
 def test_permission_denied_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "secret.txt":  # root ignores file modes, so deny the read here
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def deny_secret(path, flags, *args, **kwargs):
+        if os.fspath(path).endswith("secret.txt"):  # root ignores file modes, so deny the open here
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", deny_secret)
     docs, problems = _docs(tmp_path)
     assert set(docs) == {"a.txt"}
     assert problems["secret.txt"].line() == "secret.txt: unreadable (permission denied)"

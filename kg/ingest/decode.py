@@ -1,4 +1,4 @@
-"""Decode the bytes of a text file: UTF-8, UTF-16/32 with BOM, GB18030 and what charset-normalizer finds."""
+"""Decode the bytes of a text file: UTF-8, UTF-16/32 with BOM, GB18030, Big5 and what charset-normalizer finds."""
 
 from __future__ import annotations
 
@@ -11,6 +11,13 @@ from charset_normalizer import from_bytes
 #: Encodings charset-normalizer may report for simplified-Chinese text; all are decoded as GB18030,
 #: their superset.
 GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "hz_gb_2312"}
+#: Encodings charset-normalizer may report for traditional-Chinese text. They share Big5's core and
+#: differ in their extensions, so each of :data:`BIG5_CODECS` is tried (see :func:`_big5`).
+BIG5_FAMILY = {"big5", "cp950", "big5hkscs", "big5_hkscs"}
+BIG5_CODECS = ("cp950", "big5hkscs")
+# Japanese kana and private-use characters: what a Big5 extension decoded with the wrong variant gives
+# (Big5-HKSCS 〇 read as CP950 is a kana); Chinese reports hold none
+_UNLIKELY = re.compile("[\u3040-\u30ff\ue000-\uf8ff]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -46,12 +53,29 @@ def _checked(text: str, encoding: str) -> Decoded:
     return Decoded(text, encoding)
 
 
+def _big5(data: bytes) -> Decoded:
+    """Big5 text decoded with the variant that explains every byte and gives the fewest unlikely characters."""
+    best: tuple[int, str, str] | None = None
+    for codec in BIG5_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = len(_UNLIKELY.findall(text))
+        if best is None or score < best[0]:
+            best = (score, codec, text)
+    if best is None:
+        raise DecodeError("undecodable: Big5 text with bytes no Big5 variant (CP950, Big5-HKSCS) explains")
+    return _checked(best[2], best[1])
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode ``data`` to text, recording the encoding used.
 
     Order: strict UTF-8 (a leading BOM is stripped and reported as
     ``utf-8-sig``), then UTF-32/UTF-16 byte-order marks, then detection with
-    charset-normalizer; the GBK family is decoded as GB18030.
+    charset-normalizer; the GBK family is decoded as GB18030, the Big5 family
+    strictly as CP950 or Big5-HKSCS.
 
     Raises
     ------
@@ -88,5 +112,7 @@ def decode_bytes(data: bytes) -> Decoded:
             return _checked(data.decode("gb18030"), "gb18030")
         except UnicodeDecodeError:
             raise DecodeError("undecodable: not UTF-8, UTF-16 or GB18030 text") from None
+    if detected in BIG5_FAMILY:
+        return _big5(data)
     assert best is not None and detected is not None
     return _checked(str(best), detected)

@@ -1,17 +1,28 @@
-"""Plain text out of each supported file format (.txt/.md, .html/.htm, .docx)."""
+"""Plain text out of each supported file format: .txt/.md, .html/.htm, .docx, .doc/.wps, .pdf."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from kg.ingest.decode import DecodeError, decode_bytes
+from kg.ingest.extracted import Extracted, FormatError
 
 #: File suffix -> format name recorded on the document.
-FORMATS: dict[str, str] = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+FORMATS: dict[str, str] = {
+    ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc", ".wps": "wps",
+    ".pdf": "pdf",
+}
+#: the formats read through LibreOffice (:mod:`kg.ingest.office`)
+OFFICE_FORMATS = frozenset({"doc", "wps"})
+#: main text shorter than this (a menu, a link) means trafilatura found no article in the page
+MIN_MAIN_TEXT = 10
+HTML_FALLBACK = "no main text found in the page: its whole visible text is read (menus and footer included)"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _HTML_DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
 _HTML_BLOCK = {
@@ -24,14 +35,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
 
-class FormatError(ValueError):
-    """The file is not a readable instance of its format; the message says why."""
-
-
-def text_of_plain(data: bytes) -> tuple[str, str]:
+def text_of_plain(data: bytes) -> Extracted:
     """Text and encoding of a .txt or .md file (Markdown is kept as written)."""
     decoded = decode_bytes(data)
-    return decoded.text, decoded.encoding
+    return Extracted(decoded.text, decoded.encoding)
 
 
 def _html_encoding(data: bytes) -> str | None:
@@ -60,13 +67,7 @@ def _visible_text(node: Tag, out: list[str], pre: bool = False) -> None:
             out.append("\n")
 
 
-def text_of_html(data: bytes) -> tuple[str, str]:
-    """Visible text of an HTML page: block elements become line breaks, scripts and styles are dropped.
-
-    The page title (``<title>``) becomes the first line when the body does not
-    already start with it.
-    """
-    decoded = None
+def _decode_html(data: bytes) -> tuple[str, str]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -74,23 +75,63 @@ def text_of_html(data: bytes) -> tuple[str, str]:
         declared = _html_encoding(data)
         if declared and declared not in {"utf-8", "utf8"}:
             try:
-                decoded = (data.decode(declared), declared)
+                return data.decode(declared), declared
             except (LookupError, UnicodeDecodeError):
-                decoded = None
-    if decoded is None:
-        d = decode_bytes(data)
-        decoded = (d.text, d.encoding)
-    html, encoding = decoded
+                pass
+    d = decode_bytes(data)
+    return d.text, d.encoding
+
+
+def whole_page_text(html: str) -> tuple[str, str]:
+    """Visible text of an HTML page and its ``<title>``: block elements become line breaks,
+    scripts and styles are dropped."""
     soup = BeautifulSoup(html, "html.parser")
     parts: list[str] = []
     _visible_text(soup, parts)
     lines = [line.strip(" ") for line in "".join(parts).split("\n")]
-    body = "\n".join(line for line in lines if line)
     title_tag = soup.find("title")
     title = _SPACES.sub(" ", title_tag.get_text(" ")).strip() if title_tag else ""
+    return "\n".join(line for line in lines if line), title
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # the default (250) is for alphabetic text: a short Chinese notice would go to cruder fallbacks
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(2**31))  # the corpus scan limits the size
+    return config
+
+
+def text_of_html(data: bytes) -> Extracted:
+    """The article of a web page (trafilatura), with the page's headline and publication date.
+
+    Navigation, breadcrumbs, share links and the footer are left out. The
+    headline becomes the first line when the article does not start with it.
+    A page whose main text trafilatura cannot find is read whole, with a
+    warning. Nothing is fetched: the page's links are not followed.
+    """
+    import trafilatura
+
+    html, encoding = _decode_html(data)
+    try:
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                            deduplicate=False, config=_trafilatura_config())
+    except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup: read it whole
+        found = None
+    title = _SPACES.sub(" ", found.title or "").strip() if found is not None else ""
+    date = found.date if found is not None and _ISO_DATE.fullmatch(found.date or "") else None
+    warnings = []
+    body = (found.text or "").strip() if found is not None else ""
+    if len(body) < MIN_MAIN_TEXT:
+        body, page_title = whole_page_text(html)
+        title = title or page_title
+        warnings.append(HTML_FALLBACK)
     if title and not body.startswith(title):
         body = f"{title}\n{body}" if body else title
-    return body, encoding
+    return Extracted(body, encoding, title=title or None, date=date, warnings=warnings)
 
 
 def _docx_blocks(container) -> list[str]:
@@ -112,7 +153,7 @@ def _docx_blocks(container) -> list[str]:
     return out
 
 
-def text_of_docx(data: bytes) -> tuple[str, str]:
+def text_of_docx(data: bytes) -> Extracted:
     """Paragraphs and table cells of a .docx joined with line breaks (python-docx)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -125,11 +166,11 @@ def text_of_docx(data: bytes) -> tuple[str, str]:
         raise FormatError("corrupt .docx (not a Word document package)") from None
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on broken packages
         raise FormatError(f"corrupt .docx ({exc.__class__.__name__}: {exc})") from None
-    return "\n".join(_docx_blocks(document)), "utf-8"
+    return Extracted("\n".join(_docx_blocks(document)), "utf-8")
 
 
-def extract_text(data: bytes, fmt: str) -> tuple[str, str]:
-    """Text and encoding of a file's bytes in the given format (``txt``, ``md``, ``html``, ``docx``).
+def extract_text(data: bytes, fmt: str) -> Extracted:
+    """Text of a file's bytes in the given format (a value of :data:`FORMATS`).
 
     Raises
     ------
@@ -138,9 +179,17 @@ def extract_text(data: bytes, fmt: str) -> tuple[str, str]:
     """
     if fmt == "docx":
         return text_of_docx(data)
+    if fmt in OFFICE_FORMATS:
+        from kg.ingest.office import convert_to_docx
+
+        return text_of_docx(convert_to_docx(data, f".{fmt}"))
+    if fmt == "pdf":
+        from kg.ingest.pdf import text_of_pdf
+
+        return text_of_pdf(data)
     if fmt == "html":
         return text_of_html(data)
     return text_of_plain(data)
 
 
-__all__ = ["FORMATS", "DecodeError", "FormatError", "extract_text"]
+__all__ = ["FORMATS", "OFFICE_FORMATS", "DecodeError", "Extracted", "FormatError", "extract_text"]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest import corpus_files
+from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
 from kg.lexicon import LexiconError, read_entries
 from kg.model import DocGroups, Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint, document_key
@@ -79,33 +79,25 @@ class _Scan:
     keys: dict[str, str] = field(default_factory=dict)  # name -> key, every readable document
     failed: list[Failed] = field(default_factory=list)
     total: int = 0
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
-def _scan(corpus: Path, fingerprint: str, cache: Cache, progress: Progress) -> _Scan:
-    """Hash every file of the corpus; sort them into cached and to do."""
+def _scan(corpus: Path, fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> _Scan:
+    """Hash every file of the corpus into its cache key; name the entries not read."""
     scan = _Scan()
-    if not corpus.exists():
-        scan.failed.append(Failed(corpus.name or str(corpus), "no such file or folder"))
-        return scan
-    base = corpus.parent if corpus.is_file() else corpus
-    try:
-        paths = corpus_files(corpus)
-    except OSError as exc:
-        scan.failed.append(Failed(corpus.name, f"unreadable folder ({exc.strerror or exc})"))
-        return scan
-    for i, path in enumerate(paths):
-        name = path.relative_to(base).as_posix()
+    found = scan_corpus(corpus, max_bytes)
+    scan.skipped = found.skipped_by_reason()
+    for i, f in enumerate(found.files):
         scan.total += 1
-        progress("scan", i + 1, len(paths), name)
+        progress("scan", i + 1, len(found.files), f.name)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
-            scan.failed.append(Failed(name, f"unreadable ({reason})"))
+            data = read_file(f.path, max_bytes)
+        except IngestError as exc:
+            scan.failed.append(Failed(f.name, str(exc)))
             continue
-        key = document_key(fingerprint, name, data)
-        scan.keys[name] = key
-        scan.todo.append((name, path, key))
+        key = document_key(fingerprint, f.name, data)
+        scan.keys[f.name] = key
+        scan.todo.append((f.name, f.path, key))
         scan.todo_bytes += len(data)
     return scan
 
@@ -129,12 +121,24 @@ def _load_cached(scan: _Scan, cache: Cache, warnings: list[str]) -> None:
     scan.todo = todo
 
 
-def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed]) -> Iterator[Task]:
+def _nothing_read(corpus: Path, scan: _Scan) -> str:
+    """The one line of a build that has no document: what was skipped and what failed."""
+    parts = []
+    if scan.skipped:
+        n = sum(len(names) for names in scan.skipped.values())
+        parts.append(f"{n} skipped: " + ", ".join(f"{reason} ×{len(names)}" for reason, names in scan.skipped.items()))
+    if scan.failed:
+        more = ", …" if len(scan.failed) > 1 else ""
+        parts.append(f"{len(scan.failed)} failed: {min(scan.failed, key=lambda f: f.name).line()}{more}")
+    return f"{display_name(str(corpus))}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
+
+
+def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Task]:
     for name, path, key in todo:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            failed.append(Failed(name, f"unreadable ({exc.strerror or exc})"))
+            data = read_file(path, max_bytes)
+        except IngestError as exc:
+            failed.append(Failed(name, str(exc)))
             continue
         yield Task(name=name, path=str(path), data=data, key=key)
 
@@ -155,14 +159,14 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
 
 
 def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
-             dask: str | None, progress: Progress) -> None:
+             dask: str | None, progress: Progress, max_bytes: int) -> None:
     """Process the documents to do on the executor; cache each result as it comes."""
     from kg.pipeline import executors  # loads the extraction pipeline: only when there is something to extract
 
     done = len(docs)
     progress("extract", done, scan.total, "")
     try:
-        for res in executors.run(_tasks(scan.todo, scan.failed), settings, workers=workers, dask=dask):
+        for res in executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers, dask=dask):
             done += 1
             if isinstance(res, Failed):
                 scan.failed.append(res)
@@ -213,6 +217,7 @@ def build(
     dask: str | None = None,
     cache: bool = True,
     exports: tuple[str, ...] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildResult:
     """Build the knowledge graph of ``corpus`` and write it into ``out``.
 
@@ -225,7 +230,7 @@ def build(
     Parameters
     ----------
     corpus : path
-        A folder of documents (searched recursively), or one file.
+        A folder of .txt/.md/.html/.docx/.doc/.wps/.pdf documents (searched recursively), or one file.
     out : path
         The output folder (created): ``store``, ``extractions.jsonl``,
         ``summary.json``, ``visualizations/`` and ``cache/``.
@@ -245,6 +250,8 @@ def build(
         Reuse and keep ``out/cache``; ``False`` processes everything and leaves no cache.
     exports : tuple of str
         File exports to write into ``out`` as well (see :func:`export`).
+    max_bytes : int
+        Files larger than this are skipped (named in the summary).
 
     Returns
     -------
@@ -254,8 +261,8 @@ def build(
     Raises
     ------
     BuildError
-        A bad user lexicon, another build writing ``out``, a failed executor or an
-        output that could not be written (one line; what was written before stays).
+        A bad user lexicon, another build writing ``out``, a corpus without a readable document,
+        a failed executor or an output that could not be written (one line; what was written before stays).
     """
     t0 = time.perf_counter()
     corpus, out = Path(corpus), Path(out)
@@ -278,7 +285,8 @@ def build(
                 # this build rewrites every output: what the kept cache says about them goes stale
                 Cache(out / "cache").forget_manifest()
             doc_cache = Cache(Path(tmp_cache) if tmp_cache else out / "cache")
-            return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, exports, t0)
+            return _build(corpus, out, settings, doc_cache, progress, store, views, workers, dask, exports,
+                          max_bytes, t0)
         except OSError as exc:  # a full disk, a folder that went away: one line, what was written stays
             where = exc.filename or out
             raise BuildError(f"{where}: {exc.strerror or exc}") from None
@@ -295,7 +303,8 @@ def remove_leftovers(out: Path) -> None:
 
 
 def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,
-           views: bool, workers: int | None, dask: str | None, exports: tuple[str, ...], t0: float) -> BuildResult:
+           views: bool, workers: int | None, dask: str | None, exports: tuple[str, ...], max_bytes: int,
+           t0: float) -> BuildResult:
     stages: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -305,10 +314,11 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
         clock[0] = now
 
     warnings: list[str] = []
-    scan = _scan(corpus, build_fingerprint(settings.lexicons), cache, progress)
+    scan = _scan(corpus, build_fingerprint(settings.lexicons), progress, max_bytes)
     manifest = cache.manifest()
     wanted = {"store": store, "views": views, "exports": sorted(exports)}
-    if manifest and manifest.get("docs") == scan.keys and not scan.failed and not exports \
+    unread = {"failed": sorted(f.line() for f in scan.failed), "skipped": scan.skipped}
+    if manifest and manifest.get("docs") == scan.keys and manifest.get("unread") == unread and not exports \
             and manifest.get("outputs", {}).get("store", False) >= store \
             and manifest.get("outputs", {}).get("views", False) >= views \
             and (not store or (out / "store").exists()) and (out / "extractions.jsonl").exists():
@@ -325,7 +335,9 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     workers = min(workers, max(1, len(scan.todo)))
     docs = {rec.name: rec for rec in scan.cached}
     if scan.todo:
-        _extract(scan, settings, cache, docs, workers, dask, progress)
+        _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes)
+    if not docs:
+        raise BuildError(_nothing_read(corpus, scan))
     lap("extract")
 
     ordered = [docs[n] for n in sorted(docs)]
@@ -344,10 +356,11 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     result = BuildResult(out=out, summary={}, warnings=warnings)
     how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap)
     summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
-    summary.update(corpus=str(corpus.resolve()), processed=len(ordered) - len(scan.cached),
+    summary.update(corpus=display_name(str(corpus.resolve())), skipped=scan.skipped,
+                   processed=len(ordered) - len(scan.cached),
                    cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    cache.put_manifest({"docs": {r.name: r.key for r in ordered},
+    cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread,
                         "ids": {r.name: r.ids_digest() for r in ordered},
                         "outputs": {"store": store, "views": views and how.get("views") is not None},
                         "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})

@@ -89,7 +89,7 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
     record = DocRecord(name=task.name, key=task.key, groups=groups.groups, local_ids=ids, ids=list(ids),
-                       stats=stats, warnings=list(ext.warnings))
+                       stats=stats, warnings=src.warnings + ext.warnings)
     return Processed(record, blobs)
 
 

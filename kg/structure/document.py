@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.ingest.normalize import fold_width
 from kg.model import DocumentMeta, Paragraph, Section, Sentence, SourceDocument, StructuredDocument
 from kg.structure import metadata
 from kg.structure.author import find_author
@@ -73,14 +74,18 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
         for k, ((s, para), sid) in enumerate(zip(spans, section_ids))
     ]
 
-    title_span = metadata.title_line(norm, para_spans)
+    title_span = metadata.page_title_line(text, para_spans, src.title) or metadata.title_line(norm, para_spans)
     opening = _opening(para_spans, title_span)
     opening_norm = "\n".join(norm[p.start : p.end] for p in opening)
     title_norm = norm[title_span.start : title_span.end] if title_span else None
+    if src.title:
+        title_norm = fold_width(src.title)
     period = metadata.period(title_norm, opening_norm)
     # a speech opens with 同志们 on a line of its own: look at the first line too
     kind = metadata.kind(title_norm, norm[: opening[-1].end] if opening else "", period)
-    if title_span is not None:
+    if src.title:
+        title = src.title
+    elif title_span is not None:
         title = text[title_span.start : title_span.end].strip()
     else:
         title = metadata.summary_title(text, norm, para_spans, kind == "speech") or src.name
@@ -95,5 +100,6 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
         jurisdiction=choose_jurisdiction(
             g, norm, (title_span.start, title_span.end) if title_span else None, opening_end, places
         ),
+        date=src.date,
     )
     return StructuredDocument(src, meta, sections, paragraphs, sentences)

@@ -1,4 +1,4 @@
-"""Document metadata from the text: title, years, period and kind."""
+"""Document metadata from the text: title, years, period and kind (a title the file states comes first)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ def title_line(norm: str, paragraphs: list[Span]) -> Span | None:
     if line.startswith(_SALUTATIONS) or line_heading(norm, p) is not None:
         return None
     return p
+
+
+def page_title_line(text: str, paragraphs: list[Span], title: str | None) -> Span | None:
+    """The first paragraph when it is the title the file states (a web page's headline)."""
+    if not title or not paragraphs:
+        return None
+    p = paragraphs[0]
+    return p if text[p.start : p.end].strip() == title.strip() else None
 
 
 def _is_salutation(line: str) -> bool:
