@@ -20,21 +20,22 @@ in one run, what the targets of issue #6 are about:
   changed document from OUT/cache; its time as a fraction of the full build. A rebuild
   with nothing changed is timed too.
 
-The scaled corpus: document ``k`` is a copy of sample ``k % 5`` in which every
-division of the gazetteer (``data/gazetteer/divisions.tsv``) that the text names is
-replaced, full name by full name and short name by short name, by another real
-division of the same level and the same place in the tree (the counties of one city
-go to counties of one other city, that city to a city of the new province, ...). The
-division the document speaks for (its jurisdiction) goes to a different division for
-each copy while there are unused ones of its level; the other places are drawn at
-random (seeded by the copy number, so the corpus is the same on every run). A copy is
-accepted only when the gazetteer finds exactly the planned places in the new text.
-The text is otherwise unchanged, so the character count is that of the samples.
-``distinct_jurisdictions`` counts the distinct ``adcode`` values the build gave the
-Document nodes; ``jurisdictions_as_planned`` how many documents got the jurisdiction
-the substitution aimed at. A sample that names no division (002, whose names are all
-masked) has identical copies and no jurisdiction; a sample that speaks for a province
-can only have as many distinct jurisdictions as there are provinces that fit it.
+The scaled corpus (:mod:`kg.bench.corpus`): copies of the samples whose place names name
+other, real divisions, so copies are distinct jurisdictions. ``distinct_jurisdictions``
+counts the distinct ``adcode`` values the build gave the Document nodes;
+``jurisdictions_as_planned`` how many documents got the jurisdiction the substitution
+aimed at.
+
+The outputs (issue #11), after the full build at the first worker count:
+
+- ``out_bytes``: every byte under OUT (store, cache, extractions.jsonl, summary; no
+  views, no exports) against the corpus's bytes: ``out_ratio`` (target <= 6);
+- ``exports``: each format of :data:`kg.sinks.exports.FORMATS` written by
+  :func:`kg.pipeline.export` from the build's cache, in this process: bytes written,
+  seconds, MB/s (target >= 50 each);
+- ``sinks_lines``: the lines of ``kg/sinks`` (target <= 1,800);
+- the one-document rebuild and the no-op rebuild as fractions of the full build
+  (targets 0.05 and 0.02).
 
 Run it from the checkout (jieba and psutil are needed: the ``bench`` extra)::
 
@@ -50,11 +51,12 @@ extract everything again (a warning says so); to measure a checkout that is bein
 edited, copy ``kg/`` and ``data/`` elsewhere and run there with ``PYTHONPATH`` set to
 the copy (from a folder that holds no ``kg/``).
 
-Targets (issue #6): per-worker end-to-end throughput >= 0.5 x jieba's; 2 workers >=
-1.7 x 1 worker; peak memory <= 1.5 GB for 10,000 documents (the tree RSS of a build at
-the default worker count; on a smaller corpus the value is reported against the same
-threshold with ``at_docs``); an incremental rebuild of one changed document <= 5 % of
-a full build.
+Targets: per-worker end-to-end throughput >= 0.54 x jieba's (issue #11: no slower than
+before it); 2 workers >= 1.7 x 1 worker; peak memory <= 1.5 GB for 10,000 documents (the
+tree RSS of a build at the default worker count; on a smaller corpus the value is reported
+against the same threshold with ``at_docs``); a rebuild of one changed document <= 5 % of
+a full build and a rebuild with nothing changed <= 2 %; OUT <= 6 x the corpus; every export
+>= 50 MB/s; kg/sinks <= 1,800 lines.
 """
 
 from __future__ import annotations
@@ -63,15 +65,12 @@ import argparse
 import json
 import os
 import platform
-import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
@@ -79,242 +78,29 @@ try:
 except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]
 
-from kg.resources import SAMPLE_CORPUS
-from kg.structure.gazetteer import GENERIC_NAMES, Gazetteer, PlaceMention, gazetteer
+from kg.bench.corpus import make_corpus
 
-SAMPLE_DIR = SAMPLE_CORPUS
 #: Appended to one document before the incremental rebuild.
 CHANGE = "三是加强队伍建设。"
-#: Candidates tried per division before the substitution backtracks.
-MAX_TRIES = 12
-#: Fresh draws per copy before the next candidate jurisdiction is tried.
-ATTEMPTS = 4
 MARKER = ".kg-bench"
 MB = 1024 * 1024
 
 TARGETS = {
-    "throughput_per_worker_vs_jieba": 0.5,
+    "throughput_per_worker_vs_jieba": 0.54,
     "speedup_2_over_1": 1.7,
     "peak_memory_mb_10000_docs": 1536.0,
     "incremental_fraction": 0.05,
+    "noop_fraction": 0.02,
+    "out_ratio": 6.0,
+    "export_mb_per_s": 50.0,
+    "sinks_lines": 1800,
 }
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def log(msg: str) -> None:
     """One progress line on stderr."""
     print(f"[kg.bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-# ---------------------------------------------------------------------------
-# the scaled corpus
-
-
-@dataclass
-class _Sample:
-    """One sample document and the divisions it names, ready to be substituted."""
-
-    name: str
-    text: str
-    mentions: list[tuple[PlaceMention, str]]  # mention, resolved code
-    fixed: list[PlaceMention]  # ambiguous mentions left as they are
-    home: str | None  # the jurisdiction the build gives the sample
-    kids: dict[str | None, list[str]] = field(default_factory=dict)  # involved tree: parent -> children
-    forms: dict[str, set[str]] = field(default_factory=dict)  # code -> {"full", "short"}
-    home_candidates: list[str] = field(default_factory=list)
-    pointer: int = 0
-
-
-class CorpusMaker:
-    """Copies of the sample documents whose place names name other divisions.
-
-    Parameters
-    ----------
-    samples : list[Path]
-        The sample documents (UTF-8 text).
-    g : Gazetteer, optional
-        The divisions; the shipped gazetteer by default.
-    """
-
-    def __init__(self, samples: list[Path], g: Gazetteer | None = None) -> None:
-        from kg.ingest import read_document
-        from kg.structure.document import structure_document
-        from kg.structure.jurisdiction import _disambiguate
-
-        self.g = g or gazetteer()
-        self.children: dict[str | None, list[str]] = defaultdict(list)
-        for d in self.g.by_code.values():
-            self.children[d.parent].append(d.code)
-        self.samples: list[_Sample] = []
-        for path in samples:
-            src = read_document(path, path.parent)
-            meta = structure_document(src, self.g).meta
-            found = self.g.find(src.text)
-            resolved = _disambiguate(self.g, found)
-            done = {id(m) for m, _ in resolved}
-            s = _Sample(
-                name=path.name, text=src.text, mentions=resolved,
-                fixed=[m for m in found if id(m) not in done],
-                home=meta.jurisdiction.code if meta.jurisdiction else None,
-            )
-            involved: set[str] = set()
-            for m, code in resolved:
-                s.forms.setdefault(code, set()).add("full" if m.full else "short")
-                involved.update(d.code for d in self.g.chain(code))
-            if s.home is not None and s.home not in involved:  # inferred, never named: keep it in the tree
-                involved.update(d.code for d in self.g.chain(s.home))
-            for code in sorted(involved):
-                s.kids.setdefault(self.g.by_code[code].parent, []).append(code)
-            if s.home is not None:
-                s.home_candidates = self._home_candidates(s)
-                random.Random(f"home:{s.name}").shuffle(s.home_candidates)
-            self.samples.append(s)
-
-    # -- fitting divisions -------------------------------------------------
-
-    def _fits(self, s: _Sample, src: str, dst: str) -> bool:
-        """``dst`` can stand for ``src`` in the text: same level and usable in the same forms."""
-        a, b = self.g.by_code[src], self.g.by_code[dst]
-        if a.level != b.level or b.name in GENERIC_NAMES:
-            return False
-        forms = s.forms.get(src, set())
-        if "full" in forms and (len(a.name) >= 3) != (len(b.name) >= 3):
-            return False  # a three-character full name always counts, a shorter one needs context
-        if "short" in forms and (not b.short or len(b.short) < 2 or b.short == b.name):
-            return False
-        return True
-
-    def _size(self, s: _Sample, code: str) -> int:
-        return 1 + sum(self._size(s, c) for c in s.kids.get(code, []))
-
-    def _home_candidates(self, s: _Sample) -> list[str]:
-        assert s.home is not None
-        chain = self.g.chain(s.home)
-        levels = [d.level for d in chain]
-        out = []
-        for d in self.g.by_code.values():
-            other = self.g.chain(d.code)
-            if [x.level for x in other] == levels and all(
-                self._fits(s, a.code, b.code) for a, b in zip(chain, other, strict=True)
-            ):
-                out.append(d.code)
-        return sorted(out)
-
-    def _assign(self, s: _Sample, src: str, dst: str, taken: set[str], forced: dict[str, str],
-                rng: random.Random) -> dict[str, str] | None:
-        """Map ``src`` to ``dst`` and its involved sub-divisions under ``dst``, one to one."""
-        mapping = {src: dst}
-        taken = taken | {dst}
-        kids = sorted(s.kids.get(src, []), key=lambda c: (c not in forced, -self._size(s, c), c))
-        for child in kids:
-            if child in forced:
-                cands = [forced[child]] if forced[child] not in taken else []
-            else:
-                cands = [x for x in sorted(self.children[dst]) if x not in taken and self._fits(s, child, x)]
-                rng.shuffle(cands)
-            for x in cands[:MAX_TRIES]:
-                sub = self._assign(s, child, x, taken, forced, rng)
-                if sub is not None:
-                    mapping.update(sub)
-                    taken |= set(sub.values())
-                    break
-            else:
-                return None
-        return mapping
-
-    def _mapping(self, s: _Sample, home_target: str | None, rng: random.Random) -> dict[str, str] | None:
-        forced: dict[str, str] = {}
-        if s.home is not None and home_target is not None:
-            for a, b in zip(self.g.chain(s.home), self.g.chain(home_target), strict=True):
-                forced[a.code] = b.code
-        # the places left as they are (ambiguous names) are not targets
-        taken = {c for m in s.fixed for c in m.codes}
-        mapping = self._assign(s, None, None, taken, forced, rng)  # type: ignore[arg-type]  # None: the root
-        if mapping is not None:
-            mapping.pop(None)  # type: ignore[call-overload]
-        return mapping
-
-    # -- one copy ----------------------------------------------------------
-
-    def _substitute(self, s: _Sample, mapping: dict[str, str]) -> str | None:
-        """The text with every resolved place renamed, or None when the gazetteer would read it otherwise."""
-        pieces: list[str] = []
-        expected: list[tuple[int, int, tuple[str, ...]]] = []
-        items = sorted([(m, mapping[c]) for m, c in s.mentions] + [(m, None) for m in s.fixed], key=lambda x: x[0].start)
-        pos = 0
-        length = 0
-        for m, target in items:
-            pieces.append(s.text[pos : m.start])
-            length += m.start - pos
-            if target is None:
-                new, codes = m.text, m.codes
-            else:
-                d = self.g.by_code[target]
-                new, codes = (d.name if m.full else d.short), (target,)
-            pieces.append(new)
-            expected.append((length, length + len(new), codes))
-            length += len(new)
-            pos = m.end
-        pieces.append(s.text[pos:])
-        text = "".join(pieces)
-        found = [(m.start, m.end, m.codes) for m in self.g.find(text)]
-        return text if found == expected else None
-
-    def copy(self, k: int) -> tuple[str, str, str | None]:
-        """Document ``k``: its file name, its text, and the jurisdiction code it is meant to get."""
-        s = self.samples[k % len(self.samples)]
-        i = k // len(self.samples)
-        name = f"{i:05d}_{s.name}"
-        if not s.mentions:
-            return name, s.text, s.home
-        while True:
-            home_target = None
-            if s.home_candidates:
-                s.pointer %= len(s.home_candidates)
-                home_target = s.home_candidates[s.pointer]
-            for attempt in range(ATTEMPTS):
-                rng = random.Random(f"{s.name}:{i}:{attempt}")
-                mapping = self._mapping(s, home_target, rng)
-                text = self._substitute(s, mapping) if mapping is not None else None
-                if text is not None:
-                    s.pointer += 1
-                    planned = mapping[s.home] if s.home is not None else None  # type: ignore[index]
-                    return name, text, planned
-            if home_target is None:
-                return name, s.text, s.home  # nothing fits: the copy keeps the sample's places
-            s.home_candidates.pop(s.pointer)  # this jurisdiction cannot host the sample
-
-
-def make_corpus(dest: Path, n_docs: int, sample_dir: Path = SAMPLE_DIR) -> dict:
-    """Write ``n_docs`` substituted copies of the samples into ``dest``.
-
-    Returns
-    -------
-    dict
-        ``texts`` (name -> text), ``planned`` (name -> planned adcode or None),
-        ``source`` (name -> sample name) and ``capacity`` (sample -> number of
-        candidate jurisdictions for its copies: divisions of the right level and
-        shape, less those found unfit while copying, so an upper bound).
-    """
-    samples = sorted(sample_dir.glob("*.txt"))
-    if not samples:
-        raise SystemExit(f"kg.bench: no sample documents in {sample_dir}")
-    maker = CorpusMaker(samples)
-    capacity = {s.name: len(s.home_candidates) for s in maker.samples}
-    dest.mkdir(parents=True, exist_ok=True)
-    texts, planned, source = {}, {}, {}
-    for k in range(n_docs):
-        name, text, code = maker.copy(k)
-        (dest / name).write_text(text, encoding="utf-8")
-        texts[name], planned[name] = text, code
-        source[name] = maker.samples[k % len(maker.samples)].name
-        if (k + 1) % 1000 == 0:
-            log(f"corpus: {k + 1}/{n_docs} documents")
-    capacity = {s.name: min(capacity[s.name], len(s.home_candidates)) for s in maker.samples}
-    return {"texts": texts, "planned": planned, "source": source, "capacity": capacity}
-
-
-# ---------------------------------------------------------------------------
-# builds
 
 
 def _tree_memory(proc, psutil, pss: bool) -> tuple[int, int, int]:
@@ -381,6 +167,8 @@ def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], lo
         "processed": summary.get("processed"),  # documents extracted in this run
         "cached": summary.get("cached"),  # documents taken from OUT/cache
         "documents": summary.get("documents"),
+        "files": summary.get("files"),
+        "store": summary.get("store"),
         "nodes": summary.get("nodes"),
         "edges": summary.get("edges"),
         "peak_rss_mb": round(peak["tree"] / MB, 1),
@@ -428,6 +216,34 @@ def jurisdiction_report(out: Path, corpus: dict) -> dict:
         "jurisdictions_as_planned": sum(1 for n in source if found.get(n) == planned[n]),
         "by_sample": per_sample,
     }
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure_outputs(out: Path, corpus_bytes: int, work: Path) -> dict:
+    """The size of a build's OUT against its corpus, each export's speed, and the lines of kg/sinks."""
+    from kg.pipeline import export
+    from kg.sinks.exports import FORMATS
+
+    size = _tree_bytes(out)
+    report = {"out_bytes": size, "corpus_bytes": corpus_bytes, "out_ratio": round(size / corpus_bytes, 3),
+              "out_parts": {p.name: (_tree_bytes(p) if p.is_dir() else p.stat().st_size) for p in out.iterdir()}}
+    exports = {}
+    for fmt in FORMATS:
+        dest = work / "exports" / fmt
+        log(f"export {fmt} -> {dest}")
+        t = time.perf_counter()
+        path = export(out, fmt, dest)
+        seconds = time.perf_counter() - t
+        written = _tree_bytes(path) if path.is_dir() else path.stat().st_size
+        exports[fmt] = {"bytes": written, "seconds": round(seconds, 3), "mb_per_s": round(written / MB / seconds, 1)}
+        shutil.rmtree(dest, ignore_errors=True) if dest.is_dir() else dest.unlink(missing_ok=True)
+    report["exports"] = exports
+    report["sinks_lines"] = sum(len(p.read_text(encoding="utf-8").splitlines())
+                                for p in (_PACKAGE / "sinks").rglob("*.py"))
+    return report
 
 
 def _check_cache(r: dict, expected: int) -> None:
@@ -565,6 +381,9 @@ def main(argv: list[str] | None = None) -> dict:
                 report.update(jr)
                 log(f"jurisdictions: {report['distinct_jurisdictions']} distinct over {len(texts)} documents")
         report["workers"] = builds
+        if not a.memory_only and not a.no_store:
+            corpus_bytes = _tree_bytes(corpus_dir)
+            report["outputs"] = measure_outputs(outs[worker_counts[0]], corpus_bytes, work)
 
         jieba_cps = report.get("jieba_chars_per_s")
         ratio: dict[str, float] = {}
@@ -606,12 +425,14 @@ def main(argv: list[str] | None = None) -> dict:
                 incremental[str(w)]["noop_processed"] = r["processed"]
                 incremental[str(w)]["noop_rebuild_seconds"] = r["seconds"]
                 incremental[str(w)]["noop_fraction"] = round(r["seconds"] / builds[str(w)]["seconds"], 4)
+                incremental[str(w)]["noop_files"] = r.get("files")
                 incremental[str(w)]["noop_stages"] = r.get("stages")
             main_w = str(order[0])
             report["incremental_workers"] = int(main_w)
             report["incremental_seconds"] = incremental[main_w]["incremental_seconds"]
             report["incremental_fraction"] = incremental[main_w]["incremental_fraction"]
             report["noop_rebuild_seconds"] = incremental[main_w]["noop_rebuild_seconds"]
+            report["noop_fraction"] = incremental[main_w]["noop_fraction"]
             report["incremental"] = incremental
 
         mem_w = str(2 if "2" in builds else worker_counts[-1])
@@ -635,6 +456,18 @@ def main(argv: list[str] | None = None) -> dict:
                 report["incremental_fraction"], TARGETS["incremental_fraction"], False,
                 measured_as=f"rebuild after one changed document / full build, {report['incremental_workers']} worker(s)",
             )
+        if "noop_fraction" in report:
+            targets["noop_fraction"] = _target(report["noop_fraction"], TARGETS["noop_fraction"], False,
+                                               measured_as="rebuild with nothing changed / full build")
+        if "outputs" in report:
+            o = report["outputs"]
+            targets["out_ratio"] = _target(o["out_ratio"], TARGETS["out_ratio"], False,
+                                           measured_as="bytes under OUT (no views, no exports) / corpus bytes")
+            for fmt, e in o["exports"].items():
+                targets[f"export_{fmt}_mb_per_s"] = _target(e["mb_per_s"], TARGETS["export_mb_per_s"], True,
+                                                            measured_as="bytes written / seconds, in process")
+            targets["sinks_lines"] = _target(o["sinks_lines"], TARGETS["sinks_lines"], False,
+                                             measured_as="lines of kg/sinks/**/*.py")
         report["targets"] = targets
         report["machine"] = {
             "cpus": os.cpu_count(),
@@ -654,7 +487,3 @@ def main(argv: list[str] | None = None) -> dict:
         a.json_out.write_text(text + "\n", encoding="utf-8")
     log(f"done in {report['bench_seconds']} s")
     return report
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
