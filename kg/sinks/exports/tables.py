@@ -1,0 +1,137 @@
+"""What every writer does with the rows before it renders them.
+
+:func:`as_rows` takes :class:`kg.rows.Rows` or a ``networkx`` graph; :func:`batches`
+joins the small per-document tables of a build into tables of some ten thousand
+rows (rendering runs once per table, so this keeps its fixed cost low while memory
+stays bounded by one batch); :func:`merged_edges` folds parallel edges for the
+tools that would fold them anyway, keeping every edge's evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kg.rows import ENDPOINTS, Rows, graph_rows
+
+#: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
+GRAPH_ATTRS = {"kg_schema": "kg/2"}
+#: rows per rendered batch
+BATCH_ROWS = 65536
+#: the columns of a merged edge (see :func:`merged_edges`)
+MERGED_SCHEMA = pa.schema([
+    ("source", pa.string()), ("target", pa.string()), ("id", pa.string()), ("type", pa.string()),
+    ("count", pa.int64()), ("ids", pa.list_(pa.string())), ("docs", pa.list_(pa.string())),
+    ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
+])
+MERGED_TYPES = {"count": "int", "ids": "list[str]", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+
+
+def as_rows(graph) -> Rows:
+    """``graph`` as :class:`kg.rows.Rows`: Rows as they are, a ``networkx`` graph through :func:`kg.rows.graph_rows`.
+
+    Raises
+    ------
+    ValueError
+        A value of the graph cannot be stored in the rows (a lone surrogate), naming it.
+    """
+    if hasattr(graph, "node_tables"):
+        return graph
+    try:
+        return graph_rows(graph)
+    except UnicodeEncodeError as exc:
+        where = next((f"node {n!r} attribute {k!r}" for n, a in graph.nodes(data=True) for k, v in a.items()
+                      if isinstance(v, str) and not v.isascii() and _unencodable(v)), None)
+        where = where or next((f"edge {key!r} attribute {k!r}" for *_, key, a in graph.edges(keys=True, data=True)
+                               for k, v in a.items() if isinstance(v, str) and _unencodable(v)), "a value")
+        raise ValueError(f"{where}: {exc.reason} (a lone surrogate cannot be written; UTF-8 has no code for it)") from None
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
+    held: list[pa.Table] = []
+    size = 0
+    for table in tables:
+        if table.num_rows:
+            held.append(table)
+            size += table.num_rows
+        if size >= rows:
+            yield pa.concat_tables(held).combine_chunks()
+            held, size = [], 0
+    if held:
+        yield pa.concat_tables(held).combine_chunks()
+
+
+def column(table: pa.Table, name: str) -> pa.Array:
+    """One column of a batch as a single array."""
+    return table[name].combine_chunks()
+
+
+def display_labels(table: pa.Table) -> pa.Array:
+    """What a tool shows for each node: its name, a Sentence its text, else its title, else its id."""
+    return pc.coalesce(*(column(table, c) for c in ("name", "text", "title", "id")))
+
+
+def edge_fields(schema: pa.Schema) -> list[pa.Field]:
+    """The attribute columns of an edge table (not its ends or their labels)."""
+    return [f for f in schema if f.name not in ENDPOINTS]
+
+
+def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """One edge per (source, target, type) in tables of :data:`MERGED_SCHEMA`, in order of first appearance.
+
+    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the
+    edges it stands for, in their order: ``ids``, ``docs``, ``starts`` and ``ends``
+    (null where an edge has no span). Unlike the other writers this holds the key
+    columns of every edge (ids, ends, docs, offsets; no text) in memory at once.
+    """
+    keys = ["source", "target", "type"]
+    parts = [t.select([*keys, "id", "doc", "start", "end"]) for t in tables if t.num_rows]
+    if not parts:
+        return
+    table = pa.concat_tables(parts).combine_chunks()
+    table = table.append_column("order", pa.array(range(table.num_rows), pa.int64()))
+    grouped = table.group_by(keys, use_threads=False).aggregate(
+        [("order", "min"), ("id", "count"), ("id", "list"), ("doc", "list"), ("start", "list"), ("end", "list")])
+    grouped = grouped.sort_by("order_min")
+    ident = pc.binary_join_element_wise(grouped["type"], ":", grouped["source"], "->", grouped["target"], "")
+    merged = pa.table([grouped["source"], grouped["target"], ident, grouped["type"], grouped["id_count"],
+                       grouped["id_list"], grouped["doc_list"], grouped["start_list"], grouped["end_list"]],
+                      schema=MERGED_SCHEMA)
+    for start in range(0, merged.num_rows, BATCH_ROWS):
+        yield merged.slice(start, BATCH_ROWS).combine_chunks()
+
+
+def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
+    """``prefix + value + suffix`` for each value; null where the value is null."""
+    return pc.binary_join_element_wise(prefix, values, suffix, "", null_handling="emit_null")
+
+
+def join_rows(parts: list) -> pa.Array:
+    """Each row's parts (arrays or strings) joined, null parts left out. The first part must have no null."""
+    return pc.binary_join_element_wise(*parts, "", null_handling="skip")
+
+
+def write_text(fh, text: pa.Array, skip: int = 0) -> None:
+    """Write a string array's characters to a binary file as they lie in its buffer, less the first ``skip`` bytes."""
+    if not len(text):
+        return
+    offsets = pa.Array.from_buffers(pa.int32(), len(text) + 1, [None, text.buffers()[1]], offset=text.offset)
+    start, end = offsets[0].as_py() + skip, offsets[-1].as_py()
+    fh.write(memoryview(text.buffers()[2])[start:end])
+
+
+def widen(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` (one label's or type's columns) as a table of the union ``schema``, other columns null."""
+    return pa.table([table[f.name] if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+                     for f in schema], schema=schema)
