@@ -62,7 +62,7 @@ def float_text(arr: pa.Array) -> pa.Array:
 
 
 def _list_json(arr: pa.Array) -> pa.Array:
-    items = json_value(arr.flatten())
+    items = pc.fill_null(json_value(arr.flatten()), "null")
     return pc.binary_join_element_wise("[", pc.binary_join(_relist(arr, items), ","), "]", "")
 
 
@@ -104,8 +104,9 @@ def json_value(arr: pa.Array) -> pa.Array:
 
 def xml_text(arr: pa.Array) -> pa.Array:
     """A column as XML character data, safe in element text and in double-quoted attributes."""
+    plain = not (pa.types.is_string(arr.type) or pa.types.is_list(arr.type))  # numbers and booleans need no escape
     arr = scalar_text(arr)
-    if len(arr) and _has(arr, _XML_SPECIAL):
+    if not plain and len(arr) and _has(arr, _XML_SPECIAL):
         arr = pc.replace_substring_regex(arr, _XML_FORBIDDEN, "\ufffd")
         for char, escape in _XML_ESCAPES.items():
             arr = pc.replace_substring(arr, char, escape)
