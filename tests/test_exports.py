@@ -21,7 +21,7 @@ from export_graphs import DOC, canonical, hostile_graph
 from kg.rows import TableRows, edge_schema, graph_rows, label_schema, node_schema, to_networkx, type_schema
 from kg.schema import NODE_LABELS, REL_TYPES
 from kg.sinks.exports import FORMATS, export, read_gexf, read_graphml, write_gexf, write_graphml, write_json
-from kg.sinks.exports.neo4j_csv import unguard_statements
+from kg.sinks.exports.neo4j_csv import restore_statements
 from kg.sinks.exports.values import GUARD
 
 JS = Path(__file__).resolve().parent / "js"
@@ -251,19 +251,23 @@ def test_import_script_takes_the_guard_off_what_it_guarded(hostile, tmp_path):
     guarded = ["Agency.aliases", "Agency.name", "CONDUCTS.trigger", "Campaign.name", "MEASURES.trigger",
                "MENTIONED_IN.name", "MENTIONED_IN.text", "Metric.indicator", "Metric.name", "Metric.text",
                "Section.title"]
-    assert 'schema apply --database "$DATABASE"' + "".join(f" --unguard {g}" for g in guarded) in script
+    empty = ["Campaign.aliases", "Document.years"]
+    assert ('schema apply --database "$DATABASE"' + "".join(f" --unguard {g}" for g in guarded)
+            + "".join(f" --empty-list {e}" for e in empty)) in script
     assert "--array-delimiter=U+001F" in script and "--multiline-fields=true" in script
     statements = (folder / "schema.cypher").read_text()
-    assert all(s + ";" in statements for s in unguard_statements(guarded))
+    assert all(s + ";" in statements for s in restore_statements(guarded, empty))
     assert "CREATE FULLTEXT INDEX entity_names" in statements
     subprocess.run(["sh", "-n", str(folder / "import.sh")], check=True)
 
 
 @pytest.mark.parametrize("name", ["Agency.mentions", "Agency.label", "Foo.name", "Agency.name) DETACH DELETE n //",
                                   "MENTIONED_IN.type", "name"])
-def test_unguard_takes_only_text_properties_of_the_schema(name):
-    with pytest.raises(ValueError, match="not a text property"):
-        unguard_statements([name])
+def test_restore_takes_only_properties_of_the_schema(name):
+    with pytest.raises(ValueError, match="property of a kg.schema label"):
+        restore_statements([name])
+    with pytest.raises(ValueError, match="property of a kg.schema label"):
+        restore_statements([], [name if name != "Agency.mentions" else "Agency.name"])
 
 
 def test_parquet_files_are_typed_and_read_by_duckdb(hostile, corpus, tmp_path):

@@ -14,11 +14,12 @@ would run as a formula guarded by a leading ``'``.
 
 ``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
 with the server running, the schema step (``sh import.sh schema``): the constraints
-and indexes of ``cypher/schema.cypher`` and, for each column where a guard was
-written, one Cypher update that takes it off again (:func:`unguard_statements`), so
-the database holds the exact values. It uses ``cypher-shell`` with the
-``schema.cypher`` written beside it when there is one, else ``kg schema apply``.
-CSV cannot tell an empty list from none: neo4j-admin imports neither.
+and indexes of ``cypher/schema.cypher`` and the updates of :func:`restore_statements`
+for the columns that need them, so the database holds the exact values: the guard
+comes off, and empty lists, which neo4j-admin does not import from CSV, come back
+(where a column has no null list; a column with both keeps nulls and empties absent).
+It uses ``cypher-shell`` with the ``schema.cypher`` written beside it when there is
+one, else ``kg schema apply``.
 """
 
 from __future__ import annotations
@@ -62,48 +63,64 @@ def file_name(name: str, suffix: str = ".csv") -> str:
     return f"{'nodes' if name in NODE_LABELS else 'rels'}_{name}{suffix}"
 
 
-def unguard_statements(guarded: Iterable[str]) -> list[str]:
-    """The Cypher updates that take the CSV guard off the columns ``guarded`` after an import.
+def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
+    owner, _, prop = name.partition(".")
+    props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
+    if not props or props.get(prop) not in types or prop in ("label", "type"):
+        raise ValueError(f"{name}: not a {' or '.join(types)} property of a kg.schema label or relationship type")
+    return owner, prop, props[prop]
+
+
+def _match(owner: str) -> str:
+    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()"
+
+
+def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] = ()) -> list[str]:
+    """The Cypher updates that give an imported database the exact values CSV could not carry.
 
     Parameters
     ----------
     guarded : iterable of str
-        ``Label.property`` or ``TYPE.property``; checked against :mod:`kg.schema`.
+        ``Label.property`` or ``TYPE.property`` columns where the spreadsheet guard was written:
+        one ``'`` comes off every value (or list element) that starts with it.
+    empty_lists : iterable of str
+        List columns that held empty lists and no null, which neo4j-admin leaves out: an
+        absent value becomes ``[]`` again.
 
     Raises
     ------
     ValueError
-        A name that is not a text property of a label or relationship type of the schema.
+        A name that is not a text (or list) property of a label or relationship type of :mod:`kg.schema`.
     """
+    g = f'"{GUARD}"'
     out = []
     for name in guarded:
-        owner, _, prop = name.partition(".")
-        props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
-        if not props or props.get(prop) not in ("str", "list[str]") or prop in ("label", "type"):
-            raise ValueError(f"{name}: not a text property of a kg.schema label or relationship type")
-        match = f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()"
-        g = f'"{GUARD}"'
-        if props[prop] == "str":
-            out.append(f"{match} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
+        owner, prop, ptype = _property(name, ("str", "list[str]"))
+        if ptype == "str":
+            out.append(f"{_match(owner)} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
         else:
-            out.append(f"{match} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
+            out.append(f"{_match(owner)} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
                        f"SET n.{prop} = [x IN n.{prop} | CASE WHEN x STARTS WITH {g} THEN substring(x, 1) ELSE x END]")
+    for name in empty_lists:
+        owner, prop, _ = _property(name, ("list[str]", "list[int]"))
+        out.append(f"{_match(owner)} WHERE n.{prop} IS NULL SET n.{prop} = []")
     return out
 
 
-def write_import_script(folder: Path, nodes: list[str], rels: list[str], options: str, guarded: list[str]) -> None:
+def write_import_script(folder: Path, nodes: list[str], rels: list[str], options: str, guarded: list[str] = (),
+                        empty_lists: list[str] = ()) -> None:
     """Write ``import.sh`` and the ``schema.cypher`` of its cypher-shell route into ``folder``."""
     from kg.sinks.neo4j import schema_statements
 
-    statements = [*schema_statements(), *unguard_statements(guarded), "CALL db.awaitIndexes(300)"]
+    statements = [*schema_statements(), *restore_statements(guarded, empty_lists), "CALL db.awaitIndexes(300)"]
     (folder / "schema.cypher").write_text("".join(f"{s};\n" for s in statements), encoding="utf-8")
     files = " \\\n    ".join([*(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in rels)])
-    unguard = "".join(f" --unguard {g}" for g in guarded)
+    restore = "".join(f" --unguard {g}" for g in guarded) + "".join(f" --empty-list {e}" for e in empty_lists)
     script = f"""#!/bin/sh
 # Load this folder into Neo4j (5.26 or later) in two steps:
 #   sh import.sh import   with the database stopped: neo4j-admin database import full
-#   sh import.sh schema   with the server running: kg's constraints and indexes (and, when the CSV
-#                         guard against spreadsheet formulas was written, its removal)
+#   sh import.sh schema   with the server running: kg's constraints and indexes, and the exact values
+#                         where CSV needed help (the spreadsheet guard taken off, empty lists)
 # Environment: DATABASE (default neo4j), NEO4J_ADMIN (default neo4j-admin); for the schema step
 # NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and CYPHER_SHELL (default cypher-shell; without it: kg schema apply).
 set -eu
@@ -119,7 +136,7 @@ schema)
     "${{CYPHER_SHELL:-cypher-shell}}" -a "${{NEO4J_URI:-bolt://localhost:7687}}" -u "${{NEO4J_USER:-neo4j}}" \\
       -p "${{NEO4J_PASSWORD:-}}" -d "$DATABASE" -f schema.cypher
   else
-    ${{KG:-kg}} schema apply --database "$DATABASE"{unguard}
+    ${{KG:-kg}} schema apply --database "$DATABASE"{restore}
   fi ;;
 *) echo "usage: sh import.sh import|schema" >&2; exit 2 ;;
 esac
@@ -128,14 +145,28 @@ esac
     (folder / "import.sh").chmod(0o755)
 
 
-def _cells(table: pa.Table, name: str, guarded: set[str]) -> pa.Table:
-    arrays = []
-    for col in columns(name):
-        cells, hit = csv_cell(table[col].combine_chunks())
-        if hit and col not in ("source", "target"):  # ends match the guarded ids as written
-            guarded.add(f"{name}.{col}")
-        arrays.append(cells)
-    return pa.table(arrays, names=header(name))
+class _Columns:
+    """What the cells of each column needed: the guard, an empty list, a null list."""
+
+    def __init__(self) -> None:
+        self.guarded: set[str] = set()
+        self.empty: set[str] = set()
+        self.null: set[str] = set()
+
+    def cells(self, table: pa.Table, name: str) -> pa.Table:
+        arrays = []
+        for col in columns(name):
+            values = table[col].combine_chunks()
+            cells, hit = csv_cell(values)
+            if hit and col not in ("source", "target"):  # ends match the guarded ids as written
+                self.guarded.add(f"{name}.{col}")
+            if pa.types.is_list(values.type):
+                if pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
+                    self.empty.add(f"{name}.{col}")
+                if values.null_count:
+                    self.null.add(f"{name}.{col}")
+            arrays.append(cells)
+        return pa.table(arrays, names=header(name))
 
 
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
@@ -155,7 +186,7 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    guarded: set[str] = set()
+    seen = _Columns()
     files, writers = {}, {}
     try:
         for name in (*NODE_LABELS, *REL_TYPES):
@@ -164,7 +195,7 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
         for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
             for table in batches(tables):
                 for name in pc.unique(table[kind]).to_pylist():
-                    cells = _cells(select(table, name), name, guarded)
+                    cells = seen.cells(select(table, name), name)
                     if name not in writers:
                         writers[name] = pacsv.CSVWriter(files[name], cells.schema,
                                                         write_options=pacsv.WriteOptions(include_header=False))
@@ -176,7 +207,7 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
             f.close()
     options = f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true"
     write_import_script(folder, [file_name(n) for n in NODE_LABELS], [file_name(r) for r in REL_TYPES], options,
-                        sorted(guarded))
+                        sorted(seen.guarded), sorted(seen.empty - seen.null))
     return folder
 
 
