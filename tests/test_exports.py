@@ -91,15 +91,31 @@ def test_a_lone_surrogate_is_refused_with_its_place(tmp_path):
     g.nodes["agency_1"]["name"] = "bad\ud800name"
     with pytest.raises(ValueError, match=r"node 'agency_1' attribute 'name'.*lone surrogate"):
         write_json(g, tmp_path / "graph.json")
+    g.nodes["agency_1"]["name"] = "ok"
+    g.edges["agency_1", "sentence_1", "mi_2"]["text"] = "\udc80"
+    g.nodes["campaign_1"]["aliases"] = ["x", "\udfff"]
+    with pytest.raises(ValueError, match=r"node 'campaign_1' attribute 'aliases'.*lone surrogate"):
+        write_json(g, tmp_path / "graph.json")
+    g.nodes["campaign_1"]["aliases"] = []
+    with pytest.raises(ValueError, match=r"edge 'mi_2' attribute 'text'.*lone surrogate"):
+        write_json(g, tmp_path / "graph.json")
 
 
 @pytest.mark.parametrize("write,read", [(write_graphml, read_graphml), (write_gexf, read_gexf)])
 def test_xml_replaces_only_what_xml_cannot_hold(write, read, tmp_path):
     g = hostile_graph()
-    g.nodes["sentence_1"]["text"] = "a\x01b\x1fc\ufffed\te\nf"
+    g.nodes["sentence_1"]["text"] = "\x00a\x01b\x1fc\ufffed\te\nf"
     path = write(g, tmp_path / "g.xml")
     ET.parse(path)  # well-formed
-    assert read(path).nodes["sentence_1"]["text"] == "a\ufffdb\ufffdc\ufffdd\te\nf"
+    assert read(path).nodes["sentence_1"]["text"] == "\ufffda\ufffdb\ufffdc\ufffdd\te\nf"
+
+
+@pytest.mark.parametrize("fmt", ["json", "neo4j-csv", "parquet"])
+def test_json_csv_and_parquet_keep_control_characters(fmt, tmp_path):
+    g = hostile_graph()
+    g.nodes["sentence_1"]["text"] = "\x00a\x01b\x1fc\x7f\ufffe\\\"\x08\x0c"
+    back = FORMATS[fmt].read(export(g, fmt, tmp_path))
+    assert back.nodes["sentence_1"]["text"] == g.nodes["sentence_1"]["text"]
 
 
 def _display(attrs: dict) -> str:

@@ -44,21 +44,15 @@ def _attvalues(table, schema, edges: bool) -> list:
 
 
 def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
-    """Write GEXF 1.3.
+    """Write GEXF 1.3 to ``path`` and return it.
 
     Parameters
     ----------
     graph : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (streamed, one batch at a time) or a graph following :mod:`kg.schema`.
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
     path : str or Path
-        The file to write.
     merge_parallel : bool
-        One edge per (source, target, type), see :func:`kg.sinks.exports.tables.merged_edges`.
-
-    Returns
-    -------
-    Path
-        ``path``.
+        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
     nodes, edges = node_schema(), MERGED_SCHEMA if merge_parallel else edge_schema()

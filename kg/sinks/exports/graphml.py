@@ -63,21 +63,15 @@ def _keys(schema: pa.Schema, edges: bool) -> str:
 
 
 def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
-    """Write GraphML.
+    """Write GraphML to ``path`` and return it.
 
     Parameters
     ----------
     graph : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (streamed, one batch at a time) or a graph following :mod:`kg.schema`.
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
     path : str or Path
-        The file to write.
     merge_parallel : bool
-        One edge per (source, target, type), see :func:`kg.sinks.exports.tables.merged_edges`.
-
-    Returns
-    -------
-    Path
-        ``path``.
+        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
     nodes, edges = node_schema(), MERGED_SCHEMA if merge_parallel else edge_schema()

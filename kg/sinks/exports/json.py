@@ -35,21 +35,15 @@ def _objects(table: pa.Table, fields: list[pa.Field], tail: list) -> pa.Array:
 
 
 def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
-    """Write node-link JSON.
+    """Write node-link JSON to ``path`` and return it.
 
     Parameters
     ----------
     graph : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (streamed, one batch at a time) or a graph following :mod:`kg.schema`.
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
     path : str or Path
-        The file to write.
     merge_parallel : bool
-        One edge per (source, target, type), see :func:`kg.sinks.exports.tables.merged_edges`.
-
-    Returns
-    -------
-    Path
-        ``path``.
+        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
     head = json.dumps({"directed": True, "multigraph": True, "graph": GRAPH_ATTRS}, separators=(",", ":"))[:-1]

@@ -109,7 +109,14 @@ def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] =
 
 def write_import_script(folder: Path, nodes: list[str], rels: list[str], options: str, guarded: list[str] = (),
                         empty_lists: list[str] = ()) -> None:
-    """Write ``import.sh`` and the ``schema.cypher`` of its cypher-shell route into ``folder``."""
+    """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
+
+    Parameters
+    ----------
+    graph : kg.rows.Rows or networkx.MultiDiGraph
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
+    folder : str or Path
+    """
     from kg.sinks.neo4j import schema_statements
 
     statements = [*schema_statements(), *restore_statements(guarded, empty_lists), "CALL db.awaitIndexes(300)"]

@@ -34,19 +34,13 @@ def _schema(name: str):
 
 
 def write_parquet(graph, folder: str | Path) -> Path:
-    """Write the Parquet files, their neo4j-admin headers, ``import.sh`` and ``schema.cypher`` into ``folder``.
+    """Write the Parquet files, their neo4j-admin headers, ``import.sh`` and ``schema.cypher`` into ``folder``; return it.
 
     Parameters
     ----------
     graph : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (streamed, one batch at a time) or a graph following :mod:`kg.schema`.
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
     folder : str or Path
-        The folder to write (made if missing).
-
-    Returns
-    -------
-    Path
-        ``folder``.
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ tools that would fold them anyway, keeping every edge's evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
@@ -26,35 +27,26 @@ MERGED_SCHEMA = pa.schema([
     ("count", pa.int64()), ("ids", pa.list_(pa.string())), ("docs", pa.list_(pa.string())),
     ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
 ])
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MERGED_TYPES = {"count": "int", "ids": "list[str]", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
 
 
 def as_rows(graph) -> Rows:
     """``graph`` as :class:`kg.rows.Rows`: Rows as they are, a ``networkx`` graph through :func:`kg.rows.graph_rows`.
 
-    Raises
-    ------
-    ValueError
-        A value of the graph cannot be stored in the rows (a lone surrogate), naming it.
+    Raises ``ValueError`` naming the node or edge and attribute of a lone surrogate (UTF-8 has no code for it).
     """
     if hasattr(graph, "node_tables"):
         return graph
     try:
         return graph_rows(graph)
-    except UnicodeEncodeError as exc:
-        where = next((f"node {n!r} attribute {k!r}" for n, a in graph.nodes(data=True) for k, v in a.items()
-                      if isinstance(v, str) and not v.isascii() and _unencodable(v)), None)
-        where = where or next((f"edge {key!r} attribute {k!r}" for *_, key, a in graph.edges(keys=True, data=True)
-                               for k, v in a.items() if isinstance(v, str) and _unencodable(v)), "a value")
-        raise ValueError(f"{where}: {exc.reason} (a lone surrogate cannot be written; UTF-8 has no code for it)") from None
-
-
-def _unencodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
     except UnicodeEncodeError:
-        return True
-    return False
+        items = [*((f"node {n!r}", a) for n, a in graph.nodes(data=True)),
+                 *((f"edge {k!r}", a) for *_, k, a in graph.edges(keys=True, data=True))]
+        where = next((f"{w} attribute {k!r}" for w, a in items for k, v in a.items()
+                      for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
+                     "a value")
+        raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
 
 
 def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:

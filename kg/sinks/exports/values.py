@@ -35,10 +35,10 @@ GUARD = "'"
 #: list elements in a CSV cell (unit separator: text never holds it; one inside an element becomes U+FFFD)
 ARRAY_DELIMITER = "\x1f"
 _GUARDED = r"^[=+\-@\t\r']"
-_JSON_SPECIAL = '[\\\\"\x00-\x1f]'
+_JSON_SPECIAL = r'[\\"\x00-\x1f]'
 _JSON_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\x08": "\\b", "\x0c": "\\f"}
-_XML_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
-_XML_SPECIAL = '[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]'
+_XML_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
+_XML_SPECIAL = r'[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]'
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 
 
@@ -85,7 +85,7 @@ def json_string(arr: pa.Array) -> pa.Array:
     if len(arr) and _has(arr, _JSON_SPECIAL):
         for char, escape in _JSON_ESCAPES.items():
             arr = pc.replace_substring(arr, char, escape)
-        if _has(arr, "[\x00-\x1f]"):
+        if _has(arr, r"[\x00-\x1f]"):
             for code in range(0x20):
                 arr = pc.replace_substring(arr, chr(code), f"\\u{code:04x}")
     return pc.binary_join_element_wise('"', arr, '"', "")
