@@ -295,7 +295,7 @@ def schema_apply(
     from neo4j import GraphDatabase
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from kg.sinks.exports.neo4j_csv import restore_statements
+    from kg.sinks.exports.neo4j_import import restore_statements
     from kg.sinks.neo4j import apply_schema, config_from_env
 
     try:

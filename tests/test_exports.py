@@ -21,7 +21,7 @@ from export_graphs import DOC, canonical, hostile_graph
 from kg.rows import TableRows, edge_schema, graph_rows, label_schema, node_schema, to_networkx, type_schema
 from kg.schema import NODE_LABELS, REL_TYPES
 from kg.sinks.exports import FORMATS, export, read_gexf, read_graphml, write_gexf, write_graphml, write_json
-from kg.sinks.exports.neo4j_csv import restore_statements
+from kg.sinks.exports.neo4j_import import restore_statements
 from kg.sinks.exports.values import GUARD
 
 JS = Path(__file__).resolve().parent / "js"

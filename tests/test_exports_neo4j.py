@@ -6,7 +6,7 @@ a Neo4j server starts on it, ``sh import.sh schema`` runs (through ``kg schema a
 the harness has no cypher-shell), and then the database must hold every value exactly,
 answer the full-text query, and give every library query the rows it gives on a
 database that ``kg load`` wrote. (neo4j-admin does not import an empty list from CSV:
-the schema step puts them back, see :func:`kg.sinks.exports.neo4j_csv.restore_statements`.)
+the schema step puts them back, see :func:`kg.sinks.exports.neo4j_import.restore_statements`.)
 """
 
 from __future__ import annotations

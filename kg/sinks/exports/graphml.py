@@ -28,11 +28,7 @@ NS = "http://graphml.graphdrawing.org/xmlns"
 
 def xml_type(t: pa.DataType) -> str:
     """The GraphML/GEXF attribute type of an Arrow type (a list is JSON text)."""
-    if pa.types.is_boolean(t):
-        return "boolean"
-    if pa.types.is_integer(t):
-        return "long"
-    return "double" if pa.types.is_floating(t) else "string"
+    return {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}.get(t, "string")
 
 
 def attribute_fields(schema: pa.Schema, edges: bool) -> list[tuple[str, pa.Field]]:
@@ -96,21 +92,17 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
     return path
 
 
-def kg_graph(raw: nx.Graph, rename: dict[str, str], edge_type: str) -> nx.MultiDiGraph:
-    """A graph read by networkx from GraphML or GEXF, back as :mod:`kg.schema` has it.
-
-    Drops the display labels, renames ``rename`` (file name -> kg name), sets each
-    node's ``id`` and each edge's ``type`` (from its attribute ``edge_type``), turns
-    list JSON text and typed text back into values and keys edges by their ids.
-    """
+def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
+    """A graph networkx read from GraphML or GEXF as :mod:`kg.schema` has it (edge type from ``edge_type``)."""
     g = nx.MultiDiGraph(**GRAPH_ATTRS)
     edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
     for n, attrs in raw.nodes(data=True):
         attrs.pop("label", None)
-        attrs = {rename.get(k, k): v for k, v in attrs.items()}
+        attrs = {"label" if k == "kg_label" else k: v for k, v in attrs.items()}
         g.add_node(n, **{k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
-    multi = raw.is_multigraph()  # networkx's GEXF reader makes a DiGraph when no two edges are parallel
-    for u, v, key, attrs in raw.edges(keys=True, data=True) if multi else ((u, v, None, a) for u, v, a in raw.edges(data=True)):
+    # networkx's GEXF reader makes a DiGraph when no two edges are parallel
+    edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
+    for u, v, key, attrs in edges:
         attrs = dict(attrs)
         ident, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)
@@ -122,5 +114,5 @@ def kg_graph(raw: nx.Graph, rename: dict[str, str], edge_type: str) -> nx.MultiD
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graphml` (with networkx's GraphML reader)."""
     raw = nx.read_graphml(str(path), force_multigraph=True)
-    return kg_graph(raw, {"kg_label": "label"}, "type")
+    return kg_graph(raw, "type")
 

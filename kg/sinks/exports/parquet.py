@@ -11,7 +11,7 @@ Beside each data file, ``<file>.header.csv`` is the name-mapping header that
 ``neo4j-admin database import full --input-type=parquet`` (Neo4j 5.25 or later) takes:
 a first row in the import tool's header dialect (``id:ID``, ``:LABEL``, ``:START_ID``,
 ``:END_ID``, ``:TYPE``, typed properties) and a second naming the Parquet columns.
-``import.sh`` and ``schema.cypher`` are those of :mod:`kg.sinks.exports.neo4j_csv`
+``import.sh`` and ``schema.cypher`` are those of :mod:`kg.sinks.exports.neo4j_import`
 (no guard: Parquet holds the values as they are).
 """
 
@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from kg.rows import TableRows, edge_schema, label_schema, node_schema, select, to_networkx, type_schema
 from kg.schema import NODE_LABELS, REL_TYPES
-from kg.sinks.exports.neo4j_csv import columns, file_name, header, write_import_script
+from kg.sinks.exports.neo4j_import import columns, file_name, header, write_import_script
 from kg.sinks.exports.tables import as_rows, batches, widen
 
 
@@ -34,7 +34,7 @@ def _schema(name: str):
 
 
 def write_parquet(graph, folder: str | Path) -> Path:
-    """Write the Parquet files, their neo4j-admin headers, ``import.sh`` and ``schema.cypher`` into ``folder``; return it.
+    """Write the Parquet files, their neo4j-admin headers, ``import.sh`` and ``schema.cypher`` into ``folder``.
 
     Parameters
     ----------
@@ -58,7 +58,8 @@ def write_parquet(graph, folder: str | Path) -> Path:
         mapping = [",".join(header(name)), ",".join(columns(name))]
         (folder / file_name(name, ".header.csv")).write_text("\n".join(mapping) + "\n", encoding="utf-8")
     files = [f"{file_name(n, '.header.csv')},{file_name(n, '.parquet')}" for n in names]
-    write_import_script(folder, files[:len(NODE_LABELS)], files[len(NODE_LABELS):], "--input-type=parquet --id-type=string", [])
+    n = len(NODE_LABELS)
+    write_import_script(folder, files[:n], files[n:], "--input-type=parquet --id-type=string")
     return folder
 
 

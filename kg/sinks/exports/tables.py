@@ -1,10 +1,7 @@
-"""What every writer does with the rows before it renders them.
+"""What the writers share: rows from a graph, batches of rows, merged edges, rendering into a file.
 
-:func:`as_rows` takes :class:`kg.rows.Rows` or a ``networkx`` graph; :func:`batches`
-joins the small per-document tables of a build into tables of some ten thousand
-rows (rendering runs once per table, so this keeps its fixed cost low while memory
-stays bounded by one batch); :func:`merged_edges` folds parallel edges for the
-tools that would fold them anyway, keeping every edge's evidence.
+:func:`batches` joins a build's small per-document tables into tables of 64k rows, so
+the fixed cost of each Arrow kernel call is paid rarely while memory stays one batch.
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ def csv_cell(arr: pa.Array) -> tuple[pa.Array, bool]:
 
 
 def decode(text: str | None, ptype: str) -> object:
-    """One value of schema type ``ptype`` (``str``, ``int``, ``float``, ``bool``, ``list[...]``) from its XML/JSON text."""
+    """A value of schema type ``ptype`` (``str``, ``int``, ``float``, ``bool``, ``list[...]``) from its text."""
     if text is None or ptype == "str" or not isinstance(text, str):
         return text
     if ptype == "int":
