@@ -18,6 +18,7 @@ exact values (see :mod:`kg.sinks.exports.neo4j_import`).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import networkx as nx
@@ -59,41 +60,29 @@ class _Columns:
 
 
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
-    """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder``.
+    """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
 
     Parameters
     ----------
     graph : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (streamed, one batch at a time) or a graph following :mod:`kg.schema`.
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
     folder : str or Path
-        The folder to write (made if missing).
-
-    Returns
-    -------
-    Path
-        ``folder``.
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    seen = _Columns()
-    files, writers = {}, {}
-    try:
-        for name in (*NODE_LABELS, *REL_TYPES):
-            files[name] = (folder / file_name(name)).open("wb")
-            files[name].write((",".join(header(name)) + "\n").encode())
+    seen, writers = _Columns(), {}
+    with ExitStack() as stack:
+        files = {n: stack.enter_context((folder / file_name(n)).open("wb")) for n in (*NODE_LABELS, *REL_TYPES)}
+        for name, fh in files.items():
+            fh.write((",".join(header(name)) + "\n").encode())
         for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
             for table in batches(tables):
                 for name in pc.unique(table[kind]).to_pylist():
                     cells = seen.cells(select(table, name), name)
                     if name not in writers:
-                        writers[name] = pacsv.CSVWriter(files[name], cells.schema,
-                                                        write_options=pacsv.WriteOptions(include_header=False))
+                        writers[name] = stack.enter_context(pacsv.CSVWriter(
+                            files[name], cells.schema, write_options=pacsv.WriteOptions(include_header=False)))
                     writers[name].write_table(cells)
-    finally:
-        for w in writers.values():
-            w.close()
-        for f in files.values():
-            f.close()
     options = f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true"
     write_import_script(folder, [file_name(n) for n in NODE_LABELS], [file_name(r) for r in REL_TYPES], options,
                         sorted(seen.guarded), sorted(seen.empty - seen.null))

@@ -17,6 +17,7 @@ a first row in the import tool's header dialect (``id:ID``, ``:LABEL``, ``:START
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import networkx as nx
@@ -45,15 +46,13 @@ def write_parquet(graph, folder: str | Path) -> Path:
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     names = (*NODE_LABELS, *REL_TYPES)
-    writers = {n: pq.ParquetWriter(folder / file_name(n, ".parquet"), _schema(n), compression="zstd") for n in names}
-    try:
+    with ExitStack() as stack:
+        writers = {n: stack.enter_context(pq.ParquetWriter(folder / file_name(n, ".parquet"), _schema(n),
+                                                           compression="zstd")) for n in names}
         for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
             for table in batches(tables):
                 for name in pc.unique(table[kind]).to_pylist():
                     writers[name].write_table(select(table, name))
-    finally:
-        for w in writers.values():
-            w.close()
     for name in names:
         mapping = [",".join(header(name)), ",".join(columns(name))]
         (folder / file_name(name, ".header.csv")).write_text("\n".join(mapping) + "\n", encoding="utf-8")

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kg.rows import ENDPOINTS, Rows, graph_rows
+from kg.sinks.exports.values import text
 
 #: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
 GRAPH_ATTRS = {"kg_schema": "kg/2"}
@@ -93,7 +94,7 @@ def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
     grouped = table.group_by(keys, use_threads=False).aggregate(
         [("order", "min"), ("id", "count"), ("id", "list"), ("doc", "list"), ("start", "list"), ("end", "list")])
     grouped = grouped.sort_by("order_min")
-    ident = pc.binary_join_element_wise(grouped["type"], ":", grouped["source"], "->", grouped["target"], "")
+    ident = join_rows([grouped["type"], ":", grouped["source"], "->", grouped["target"]])
     merged = pa.table([grouped["source"], grouped["target"], ident, grouped["type"], grouped["id_count"],
                        grouped["id_list"], grouped["doc_list"], grouped["start_list"], grouped["end_list"]],
                       schema=MERGED_SCHEMA)
@@ -103,12 +104,13 @@ def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
 
 def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
     """``prefix + value + suffix`` for each value; null where the value is null."""
-    return pc.binary_join_element_wise(prefix, values, suffix, "", null_handling="emit_null")
+    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""), null_handling="emit_null")
 
 
 def join_rows(parts: list) -> pa.Array:
     """Each row's parts (arrays or strings) joined, null parts left out. The first part must have no null."""
-    return pc.binary_join_element_wise(*parts, "", null_handling="skip")
+    parts = [text(p) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*parts, text(""), null_handling="skip")
 
 
 def write_text(fh, text: pa.Array, skip: int = 0) -> None:

@@ -26,6 +26,7 @@ Lone surrogates never get here: Arrow strings are UTF-8, which cannot hold them.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -40,6 +41,16 @@ _JSON_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"
 _XML_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
 _XML_SPECIAL = r'[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]'
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+
+
+@lru_cache(maxsize=None)
+def text(value: str) -> pa.Scalar:
+    """A string as an Arrow scalar, made once (pyarrow probes for optional modules on each conversion)."""
+    return pa.scalar(value, pa.string())
+
+
+def _wrap(left: str, arr: pa.Array, right: str) -> pa.Array:
+    return pc.binary_join_element_wise(text(left), arr, text(right), text(""))
 
 
 def _has(arr: pa.Array, pattern: str) -> bool:
@@ -63,7 +74,7 @@ def float_text(arr: pa.Array) -> pa.Array:
 
 def _list_json(arr: pa.Array) -> pa.Array:
     items = pc.fill_null(json_value(arr.flatten()), "null")
-    return pc.binary_join_element_wise("[", pc.binary_join(_relist(arr, items), ","), "]", "")
+    return _wrap("[", pc.binary_join(_relist(arr, items), text(",")), "]")
 
 
 def scalar_text(arr: pa.Array) -> pa.Array:
@@ -72,7 +83,7 @@ def scalar_text(arr: pa.Array) -> pa.Array:
     if pa.types.is_string(t):
         return arr
     if pa.types.is_boolean(t):
-        return pc.if_else(arr, "true", "false")
+        return pc.if_else(arr, text("true"), text("false"))
     if pa.types.is_floating(t):
         return float_text(arr)
     if pa.types.is_list(t):
@@ -88,7 +99,7 @@ def json_string(arr: pa.Array) -> pa.Array:
         if _has(arr, r"[\x00-\x1f]"):
             for code in range(0x20):
                 arr = pc.replace_substring(arr, chr(code), f"\\u{code:04x}")
-    return pc.binary_join_element_wise('"', arr, '"', "")
+    return _wrap('"', arr, '"')
 
 
 def json_value(arr: pa.Array) -> pa.Array:
@@ -97,8 +108,8 @@ def json_value(arr: pa.Array) -> pa.Array:
     if pa.types.is_string(t):
         return json_string(arr)
     if pa.types.is_floating(t):
-        text = float_text(arr)
-        return pc.if_else(pc.is_finite(arr), text, pc.binary_join_element_wise('"', text, '"', ""))
+        digits = float_text(arr)
+        return pc.if_else(pc.is_finite(arr), digits, _wrap('"', digits, '"'))
     return scalar_text(arr)
 
 
@@ -118,7 +129,7 @@ def guard(arr: pa.Array) -> tuple[pa.Array, bool]:
     hit = pc.match_substring_regex(arr, _GUARDED)
     if not pc.any(hit).as_py():
         return arr, False
-    return pc.if_else(hit, pc.binary_join_element_wise(GUARD, arr, ""), arr), True
+    return pc.if_else(hit, _wrap(GUARD, arr, ""), arr), True
 
 
 def unguard(arr: pa.Array) -> pa.Array:
@@ -142,7 +153,7 @@ def csv_cell(arr: pa.Array) -> tuple[pa.Array, bool]:
             items, guarded = guard(items)
         else:
             guarded = False
-        return pc.binary_join(_relist(arr, items), ARRAY_DELIMITER), guarded
+        return pc.binary_join(_relist(arr, items), text(ARRAY_DELIMITER)), guarded
     if pa.types.is_floating(t):
         return float_text(arr), False
     return arr, False
