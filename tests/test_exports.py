@@ -308,3 +308,15 @@ def test_parquet_files_are_typed_and_read_by_duckdb(hostile, corpus, tmp_path):
     assert dict(counts) == {lb: sum(1 for _, a in want.nodes(data=True) if a["label"] == lb) for lb, _ in counts}
     assert sum(dict(counts).values()) == want.number_of_nodes()
 
+
+
+def test_kg_schema_apply_refuses_a_column_outside_the_schema_before_connecting():
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["schema", "apply", "--uri", "bolt://127.0.0.1:9", "--unguard", "Agency.name",
+                                      "--empty-list", "Agency.name) DETACH DELETE n //"])
+    assert result.exit_code == 1
+    assert "Agency.name) DETACH DELETE n //: not a list property of a kg.schema label" in result.output
+    assert len(result.output.strip().splitlines()) == 1

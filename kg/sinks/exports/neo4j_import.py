@@ -48,7 +48,8 @@ def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
     owner, _, prop = name.partition(".")
     props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
     if not props or props.get(prop) not in types or prop in ("label", "type"):
-        raise ValueError(f"{name}: not a {' or '.join(types)} property of a kg.schema label or relationship type")
+        what = "list" if "str" not in types else "text"
+        raise ValueError(f"{name}: not a {what} property of a kg.schema label or relationship type")
     return owner, prop, props[prop]
 
 
