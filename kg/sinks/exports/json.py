@@ -20,7 +20,7 @@ from kg.rows import EDGE_COLUMNS, NODE_COLUMNS
 from kg.sinks.exports.tables import (
     GRAPH_ATTRS, MERGED_TYPES, as_rows, batches, column, edge_fields, fragment, join_rows, merged_edges, write_text,
 )
-from kg.sinks.exports.values import decode, json_string, json_value
+from kg.sinks.exports.values import decode, json_escape, json_string, json_value
 
 _SEP = ",\n"
 
@@ -30,7 +30,10 @@ def _objects(table: pa.Table, fields: list[pa.Field], tail: list) -> pa.Array:
     for f in fields:
         col = column(table, f.name)
         if f.name != "id" and col.null_count < len(col):
-            parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
+            if pa.types.is_string(f.type):  # the quotes go with the key: one copy less
+                parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
+            else:
+                parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
     return join_rows([*parts, *tail, "}"])
 
 

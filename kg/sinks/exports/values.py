@@ -36,10 +36,13 @@ GUARD = "'"
 #: list elements in a CSV cell (unit separator: text never holds it; one inside an element becomes U+FFFD)
 ARRAY_DELIMITER = "\x1f"
 _GUARDED = r"^[=+\-@\t\r']"
-_JSON_SPECIAL = r'[\\"\x00-\x1f]'
+_ALL = bytes(range(256))
+_CONTROLS = bytes(range(0x20))
+_JSON_SPECIAL = b'\\"' + _CONTROLS
 _JSON_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\x08": "\\b", "\x0c": "\\f"}
 _XML_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
-_XML_SPECIAL = r'[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]'
+_XML_SPECIAL = b'&<>"' + _CONTROLS
+_XML_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 
 
@@ -53,8 +56,11 @@ def _wrap(left: str, arr: pa.Array, right: str) -> pa.Array:
     return pc.binary_join_element_wise(text(left), arr, text(right), text(""))
 
 
-def _has(arr: pa.Array, pattern: str) -> bool:
-    return bool(pc.any(pc.match_substring_regex(arr, pattern)).as_py())
+def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
+    """Whether the string data may hold a byte of ``special`` or one of ``sequences`` (a scan of the buffer)."""
+    data = arr.buffers()[2] if len(arr) else None
+    raw = data.to_pybytes() if data is not None else b""
+    return bool(raw.translate(None, _ALL.translate(None, special))) or any(q in raw for q in sequences)
 
 
 def _relist(lists: pa.Array, values: pa.Array) -> pa.Array:
@@ -91,15 +97,20 @@ def scalar_text(arr: pa.Array) -> pa.Array:
     return pc.cast(arr, pa.string())
 
 
-def json_string(arr: pa.Array) -> pa.Array:
-    """Strings as JSON string literals, escaped as ``json.dumps(..., ensure_ascii=False)`` does."""
-    if len(arr) and _has(arr, _JSON_SPECIAL):
+def json_escape(arr: pa.Array) -> pa.Array:
+    """Strings escaped for a JSON string literal as ``json.dumps(..., ensure_ascii=False)`` does (no quotes)."""
+    if _has(arr, _JSON_SPECIAL):
         for char, escape in _JSON_ESCAPES.items():
             arr = pc.replace_substring(arr, char, escape)
-        if _has(arr, r"[\x00-\x1f]"):
+        if _has(arr, _CONTROLS):
             for code in range(0x20):
                 arr = pc.replace_substring(arr, chr(code), f"\\u{code:04x}")
-    return _wrap('"', arr, '"')
+    return arr
+
+
+def json_string(arr: pa.Array) -> pa.Array:
+    """Strings as JSON string literals."""
+    return _wrap('"', json_escape(arr), '"')
 
 
 def json_value(arr: pa.Array) -> pa.Array:
@@ -117,7 +128,7 @@ def xml_text(arr: pa.Array) -> pa.Array:
     """A column as XML character data, safe in element text and in double-quoted attributes."""
     plain = not (pa.types.is_string(arr.type) or pa.types.is_list(arr.type))  # numbers and booleans need no escape
     arr = scalar_text(arr)
-    if not plain and len(arr) and _has(arr, _XML_SPECIAL):
+    if not plain and _has(arr, _XML_SPECIAL, _XML_NONCHARACTERS):
         arr = pc.replace_substring_regex(arr, _XML_FORBIDDEN, "\ufffd")
         for char, escape in _XML_ESCAPES.items():
             arr = pc.replace_substring(arr, char, escape)
