@@ -1,11 +1,9 @@
 """Node-link JSON: what ``networkx.node_link_data(G, edges="edges")`` gives, streamed from rows.
 
-One node or edge object per line; a node has its attributes (``id`` among them), an
-edge its attributes with ``source``, ``target`` and ``key`` (its id). Null values are
-left out, as :func:`kg.rows.to_networkx` leaves them out of the graph; strings are
-written as ``json.dumps(..., ensure_ascii=False)`` writes them. Non-finite floats,
-which JSON cannot hold, are the strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``;
-:func:`read_json` turns them back into floats by the column's type.
+One object per line: a node's attributes (``id`` among them), an edge's with ``source``,
+``target`` and ``key`` (its id); nulls left out, as in :func:`kg.rows.to_networkx`.
+Non-finite floats, which JSON cannot hold, are the strings ``"NaN"``, ``"Infinity"``,
+``"-Infinity"``; :func:`read_json` turns them back by the column's type.
 """
 
 from __future__ import annotations

@@ -5,15 +5,11 @@ One file per label (``nodes_Agency.csv`` ...) and per relationship type
 dialect: ``id:ID`` (one id space: kg ids are unique over labels) and ``:LABEL`` for
 nodes, ``:START_ID``, ``:END_ID`` and ``:TYPE`` for relationships, typed properties
 (``mentions:long``, ``value:double``, ``masked:boolean``, ``aliases:string[]``).
-The node's kg ``label`` is its Neo4j label and the edge's ``type`` its type, so
-neither is also a property, as ``kg load`` writes them. Cells are written by
-:func:`kg.sinks.exports.values.csv_cell` through pyarrow's CSV writer: text quoted,
-a null an empty unquoted cell (neo4j-admin then leaves the property absent), list
-elements joined by U+001F (``--array-delimiter=U+001F``), and text that a spreadsheet
-would run as a formula guarded by a leading ``'``.
-
-``import.sh`` and ``schema.cypher`` beside them load the folder into Neo4j with the
-exact values (see :mod:`kg.sinks.exports.neo4j_import`).
+The kg ``label``/``type`` is the Neo4j label/type, not also a property (as ``kg load``).
+Cells come from :func:`kg.sinks.exports.values.csv_cell` through pyarrow's CSV writer:
+text quoted, null an empty unquoted cell (the property absent), list elements joined
+by U+001F, text a spreadsheet would run guarded by a leading ``'``. ``import.sh`` and
+``schema.cypher`` load the folder with the exact values (:mod:`.neo4j_import`).
 """
 
 from __future__ import annotations

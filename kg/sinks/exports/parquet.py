@@ -1,18 +1,12 @@
 """Parquet: one file per label and per relationship type, typed columns; and a reader.
 
-``nodes_<Label>.parquet`` holds the columns of :func:`kg.rows.label_schema` (``id``,
-``label``, then the label's properties), ``rels_<TYPE>.parquet`` those of
-:func:`kg.rows.type_schema` (``source``, ``target``, ``id``, ``type``, ...): strings,
-int64, float64, booleans and lists as Parquet's own types, null as null, an empty list
-as an empty list. pandas, Polars, DuckDB and Spark read them as they are
-(``duckdb.sql("SELECT * FROM 'nodes_Agency.parquet'")``).
-
-Beside each data file, ``<file>.header.csv`` is the name-mapping header that
-``neo4j-admin database import full --input-type=parquet`` (Neo4j 5.25 or later) takes:
-a first row in the import tool's header dialect (``id:ID``, ``:LABEL``, ``:START_ID``,
-``:END_ID``, ``:TYPE``, typed properties) and a second naming the Parquet columns.
-``import.sh`` and ``schema.cypher`` are those of :mod:`kg.sinks.exports.neo4j_import`
-(no guard: Parquet holds the values as they are).
+``nodes_<Label>.parquet`` has the columns of :func:`kg.rows.label_schema`,
+``rels_<TYPE>.parquet`` those of :func:`kg.rows.type_schema`, in Parquet's own types
+(null as null, an empty list as an empty list): pandas, Polars, DuckDB and Spark read
+them as they are. Beside each, ``<file>.header.csv`` is the name-mapping header that
+``neo4j-admin database import full --input-type=parquet`` (Neo4j 5.25 or later) takes
+(a row in the import tool's header dialect, a row of Parquet column names); ``import.sh``
+and ``schema.cypher`` are those of :mod:`kg.sinks.exports.neo4j_import`.
 """
 
 from __future__ import annotations
