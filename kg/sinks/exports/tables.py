@@ -25,8 +25,8 @@ MERGED_SCHEMA = pa.schema([
     ("count", pa.int64()), ("ids", pa.list_(pa.string())), ("docs", pa.list_(pa.string())),
     ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
 ])
-_SURROGATE = re.compile("[\ud800-\udfff]")
 MERGED_TYPES = {"count": "int", "ids": "list[str]", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def as_rows(graph) -> Rows:
@@ -108,18 +108,21 @@ def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
 
 
 def join_rows(parts: list) -> pa.Array:
-    """Each row's parts (arrays or strings) joined, null parts left out. The first part must have no null."""
+    """Each row's parts (arrays or strings) joined, null parts left out.
+
+    Every row needs a part that is not null: pyarrow 26 drops rows whose parts are all null.
+    """
     parts = [text(p) if isinstance(p, str) else p for p in parts]
     return pc.binary_join_element_wise(*parts, text(""), null_handling="skip")
 
 
-def write_text(fh, text: pa.Array, skip: int = 0) -> None:
+def write_text(fh, lines: pa.Array, skip: int = 0) -> None:
     """Write a string array's characters to a binary file as they lie in its buffer, less the first ``skip`` bytes."""
-    if not len(text):
+    if not len(lines):
         return
-    offsets = pa.Array.from_buffers(pa.int32(), len(text) + 1, [None, text.buffers()[1]], offset=text.offset)
+    offsets = pa.Array.from_buffers(pa.int32(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
     start, end = offsets[0].as_py() + skip, offsets[-1].as_py()
-    fh.write(memoryview(text.buffers()[2])[start:end])
+    fh.write(memoryview(lines.buffers()[2])[start:end])
 
 
 def widen(table: pa.Table, schema: pa.Schema) -> pa.Table:
