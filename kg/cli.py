@@ -327,6 +327,44 @@ def lexicon_suggest(
     console.print(t)
 
 
+schema_app = typer.Typer(help="The Neo4j schema of the graph.", no_args_is_help=True)
+app.add_typer(schema_app, name="schema")
+
+
+@schema_app.command("apply")
+def schema_apply(
+    uri: NeoUri = None,
+    user: NeoUser = None,
+    password: NeoPassword = None,
+    database: NeoDatabase = None,
+    unguard: Annotated[Optional[list[str]], typer.Option(
+        "--unguard", metavar="LABEL.PROPERTY", help="Take the CSV guard off this column (repeatable; import.sh names them).")] = None,
+    empty_list: Annotated[Optional[list[str]], typer.Option(
+        "--empty-list", metavar="LABEL.PROPERTY", help="Set this list column to [] where the import left it out (repeatable).")] = None,
+) -> None:
+    """Create the constraints and indexes of cypher/schema.cypher on a running Neo4j (after neo4j-admin import)."""
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from kg.sinks.exports.neo4j_import import restore_statements
+    from kg.sinks.neo4j import apply_schema, config_from_env
+
+    try:
+        statements = restore_statements(unguard or [], empty_list or [])
+    except ValueError as exc:
+        fail(str(exc))
+    config = config_from_env(uri=uri, user=user, password=password, database=database)
+    try:
+        with GraphDatabase.driver(config.uri, auth=(config.user, config.password)) as driver:
+            apply_schema(driver, config.database)
+            with driver.session(database=config.database) as session:
+                for stmt in statements:
+                    session.run(stmt).consume()
+    except (DriverError, Neo4jError, OSError) as exc:
+        fail(f"Neo4j {config.uri}: {exc}")
+    console.print(f"Neo4j {config.uri}: schema applied, {len(statements)} columns restored", highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

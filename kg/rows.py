@@ -44,8 +44,8 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "list[str]": pa.list_(pa.string()),
     "list[int]": pa.list_(pa.int64()),
 }
-#: the columns that place an edge: its type and its two ends
-ENDPOINTS = ("type", "source", "target", "source_label", "target_label")
+#: the columns that place an edge: its two ends and their labels (its ``type`` comes first, beside them)
+ENDPOINTS = ("source", "target", "source_label", "target_label")
 #: id prefix (``agency`` of ``agency_1f3a…``, see :func:`kg.ids.stable_id`) -> label
 _LABEL_OF_PREFIX = {label.lower(): label for label in NODE_LABELS}
 
@@ -61,7 +61,8 @@ def _union(tables: Iterable[dict[str, str]]) -> dict[str, str]:
 
 #: property -> schema type over every label / every relationship type
 NODE_COLUMNS: dict[str, str] = _union(NODE_PROPERTIES[label] for label in NODE_LABELS)
-EDGE_COLUMNS: dict[str, str] = {**{e: "str" for e in ENDPOINTS}, **_union(EDGE_PROPERTIES[t] for t in REL_TYPES)}
+EDGE_COLUMNS: dict[str, str] = {"type": "str", **{e: "str" for e in ENDPOINTS},
+                                **_union(EDGE_PROPERTIES[t] for t in REL_TYPES)}
 
 
 def _schema(columns: dict[str, str]) -> pa.Schema:

@@ -379,18 +379,25 @@ def export(out: str | Path, fmt: str, to: str | Path | None = None, *, merge_par
     fmt : str
         One of :data:`kg.sinks.exports.FORMATS`.
     to : path, optional
-        Where to write (default: the format's usual name inside ``out``).
+        The folder to write into (default: ``out``); the export keeps its usual name there.
     merge_parallel : bool
-        One edge per (source, target, type), with a count and the evidence list.
+        One edge per (source, target, type), with a count and the evidence list (json, graphml, gexf).
 
     Returns
     -------
     Path
         The file or folder written.
+
+    Raises
+    ------
+    BuildError
+        No finished build in ``out``, a damaged cache entry, an unknown format (one line).
     """
     from kg.sinks import exports
 
     out = Path(out)
     rows = CacheRows.of_build(out)
-    return exports.export(rows, fmt, Path(to) if to else out / exports.FORMATS[fmt].default_name,
-                          merge_parallel=merge_parallel)
+    try:
+        return exports.export(rows, fmt, Path(to) if to else out, merge_parallel=merge_parallel)
+    except ValueError as exc:
+        raise BuildError(str(exc)) from None

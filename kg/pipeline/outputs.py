@@ -96,33 +96,34 @@ class OutputLock:
 
 
 class _Staging:
-    """Outputs written beside the ones in place and moved over them together once all are written,
-    so a build that fails half way (a full disk) leaves the previous outputs as they were."""
+    """Outputs written into a folder beside the ones in place and moved over them together once all
+    are written, so a build that fails half way (a full disk) leaves the previous outputs as they were."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.moves: list[tuple[Path, Path]] = []
+        self.folder = out / f".staged.tmp-{os.getpid()}"
 
-    def path(self, name: str) -> Path:
-        """Where to write the new ``name``."""
-        new = self.out / f".{name}.tmp-{os.getpid()}"
-        self.moves.append((new, self.out / name))
-        return new
+    def path(self, name: str = "") -> Path:
+        """Where to write the new ``name`` (the staging folder itself for outputs that name themselves)."""
+        self.folder.mkdir(exist_ok=True)
+        return self.folder / name if name else self.folder
 
     def commit(self) -> None:
-        for new, final in self.moves:
-            if new.is_dir() and final.is_dir():
-                old = final.with_name(f".{final.name}.old-{os.getpid()}.tmp-")
+        if not self.folder.is_dir():
+            return
+        for new in sorted(self.folder.iterdir()):
+            final = self.out / new.name
+            if final.is_dir() and not final.is_symlink():
+                old = self.out / f".{new.name}.old.tmp-{os.getpid()}"
                 os.replace(final, old)
                 os.replace(new, final)
                 shutil.rmtree(old, ignore_errors=True)
-            elif new.exists():
+            else:
                 os.replace(new, final)
-        self.moves = []
+        self.discard()
 
     def discard(self) -> None:
-        for new, _ in self.moves:
-            shutil.rmtree(new, ignore_errors=True) if new.is_dir() else new.unlink(missing_ok=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord]) -> None:
@@ -205,9 +206,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             from kg.sinks import exports
 
             progress("export", 0, 1, fmt)
-            name = exports.FORMATS[fmt].default_name
-            exports.export(rows, fmt, staging.path(name))
-            how["exports"][fmt] = str(out / name)
+            exports.export(rows, fmt, staging.path())
+            how["exports"][fmt] = str(out / exports.FORMATS[fmt].default_name)
             lap("export")
         staging.commit()
     except (StoreError, CacheError, OSError) as exc:

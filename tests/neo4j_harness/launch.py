@@ -67,6 +67,17 @@ def build(timeout: float = 900) -> None:
         raise HarnessError(f"mvn package of {HARNESS_DIR} failed (exit {proc.returncode}): {tail}")
 
 
+def admin_command() -> list[str]:
+    """``neo4j-admin`` (Neo4j 5.26) run from the harness's jars: build first, then append its arguments.
+
+    Set ``NEO4J_HOME`` (and ``NEO4J_CONF``, a folder with a ``neo4j.conf``) in its environment:
+    ``database import`` writes into ``$NEO4J_HOME/data``.
+    """
+    build()
+    return ["java", "-Xmx1g", "-cp", f"{JAR}{os.pathsep}{CLASSPATH.read_text().strip()}",
+            "org.neo4j.server.startup.Neo4jAdminCommand"]
+
+
 @dataclass
 class Server:
     """A running harness process and the config to reach it."""
@@ -104,7 +115,7 @@ def _reader(stream, lines: queue.Queue) -> None:
     lines.put(None)
 
 
-def start_server(heap: str = "1g", timeout: float = 180, password: str = PASSWORD) -> Server:
+def start_server(heap: str = "1g", timeout: float = 180, password: str = PASSWORD, data: Path | None = None) -> Server:
     """Build if needed, start the harness on a free port and wait until Bolt answers.
 
     Parameters
@@ -115,12 +126,15 @@ def start_server(heap: str = "1g", timeout: float = 180, password: str = PASSWOR
         Seconds to wait for the server to be ready.
     password : str
         The password the harness sets for user ``neo4j``.
+    data : Path, optional
+        A data folder that ``neo4j-admin database import`` wrote (``databases/neo4j``): the
+        server starts with a copy of its database.
     """
     build()
     cp = f"{JAR}{os.pathsep}{CLASSPATH.read_text().strip()}"
     folder = Path(tempfile.mkdtemp(prefix="kg-neo4j-"))
     proc = subprocess.Popen(
-        ["java", f"-Xmx{heap}", "-cp", cp, MAIN_CLASS, password, "0", str(folder)],
+        ["java", f"-Xmx{heap}", "-cp", cp, MAIN_CLASS, password, "0", str(folder), *([str(data)] if data else [])],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     lines: queue.Queue = queue.Queue()

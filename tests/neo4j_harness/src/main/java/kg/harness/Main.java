@@ -11,13 +11,16 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * An in-process Neo4j for tests: Bolt on 127.0.0.1 (port 0 = a free one), auth on.
  *
- * <p>Arguments: {@code [password] [port] [folder]}; defaults {@code kg-test-password}, 0 and a new
- * temporary folder (the database lives inside it and is deleted on a clean exit). Prints
+ * <p>Arguments: {@code [password] [port] [folder] [data]}; defaults {@code kg-test-password}, 0 and a new
+ * temporary folder (the database lives inside it and is deleted on a clean exit). {@code data}, when given,
+ * is a data folder ({@code databases/neo4j}, {@code transactions/neo4j}) that neo4j-admin imported into:
+ * the server starts with a copy of its databases. Prints
  * {@code NEO4J_URI=bolt://127.0.0.1:PORT}, {@code NEO4J_USER=neo4j} and {@code NEO4J_PASSWORD=...}
  * one per line, then {@code READY}, and runs until stdin closes or the process is killed.
  */
@@ -28,7 +31,11 @@ public final class Main {
         String password = args.length > 0 ? args[0] : "kg-test-password";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path dir = args.length > 2 ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("kg-neo4j-");
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dir)
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(dir);
+        if (args.length > 3) {
+            builder = builder.copyFrom(Path.of(args[3]));
+        }
+        Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
                 .withConfig(BoltConnector.enabled, true)

@@ -1,0 +1,118 @@
+"""GraphML for Gephi, Cytoscape, yEd and graph libraries, streamed from rows.
+
+Attribute names are those of graph.json (``attr.name``; the key ids are ``n_<name>``,
+``e_<name>``) with one exception: ``label`` is what tools show, so a node's
+``label`` is its name (a Sentence: its text; a node without a name: its title, else
+its id) and an edge's its type; the node's kg label travels as ``kg_label``. Keys
+are typed (``long``, ``double``, ``boolean``, ``string``); a list is its JSON text
+(GraphML has no list type), a null is left out. Node and edge ids are the element
+ids. Text is escaped by :func:`kg.sinks.exports.values.xml_text`. One element per line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyarrow as pa
+
+from kg.rows import EDGE_COLUMNS, NODE_COLUMNS, edge_schema, node_schema
+from kg.sinks.exports.tables import (
+    GRAPH_ATTRS, MERGED_SCHEMA, MERGED_TYPES, as_rows, batches, column, display_labels, edge_fields, fragment,
+    join_rows, merged_edges, numbered, write_text,
+)
+from kg.sinks.exports.values import decode, xml_text
+
+NS = "http://graphml.graphdrawing.org/xmlns"
+
+
+def xml_type(t: pa.DataType) -> str:
+    """The GraphML/GEXF attribute type of an Arrow type (a list is JSON text)."""
+    return {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}.get(t, "string")
+
+
+def attribute_fields(schema: pa.Schema, edges: bool) -> list[tuple[str, pa.Field]]:
+    """(name in the file, column) of the attributes a node or edge element carries, display label first."""
+    if edges:
+        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in edge_fields(schema) if f.name != "id"]
+    return [("label", pa.field("label", pa.string())), ("kg_label", pa.field("label", pa.string()))] + [
+        (f.name, f) for f in schema if f.name not in ("id", "label")]
+
+
+def attribute_values(table: pa.Table, fields: list[tuple[str, pa.Field]], edges: bool) -> list[tuple[str, pa.Array]]:
+    """(name in the file, XML text) of each attribute column of a batch that holds a value."""
+    out = []
+    for name, f in fields:
+        if name == "label":
+            col = column(table, "type") if edges else display_labels(table)
+        else:
+            col = column(table, f.name)
+        if col.null_count < len(col):
+            out.append((name, xml_text(col)))
+    return out
+
+
+def _keys(schema: pa.Schema, edges: bool) -> str:
+    kind = "edge" if edges else "node"
+    return "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{xml_type(f.type)}"/>\n'
+                   for name, f in attribute_fields(schema, edges))
+
+
+def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
+    """Write GraphML to ``path`` and return it.
+
+    Parameters
+    ----------
+    graph : kg.rows.Rows or networkx.MultiDiGraph
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
+    path : str or Path
+    merge_parallel : bool
+        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
+    """
+    rows, path = as_rows(graph), Path(path)
+    nodes, edges = node_schema(), MERGED_SCHEMA if merge_parallel else edge_schema()
+    graph_keys = "".join(f'<key id="g_{k}" for="graph" attr.name="{k}" attr.type="string"/>\n' for k in GRAPH_ATTRS)
+    graph_data = "".join(f'<data key="g_{k}">{xml_text(pa.array([v]))[0]}</data>\n' for k, v in GRAPH_ATTRS.items())
+    with path.open("wb") as fh:
+        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{graph_keys}{_keys(nodes, False)}'
+                 f'{_keys(edges, True)}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
+        fields = attribute_fields(nodes, False)
+        for table in batches(rows.node_tables()):
+            parts = [fragment('<node id="', xml_text(column(table, "id")), '">')]
+            parts += [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in attribute_values(table, fields, False)]
+            write_text(fh, join_rows([*parts, "</node>\n"]))
+        fields = attribute_fields(edges, True)
+        for table in merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables())):
+            parts = [fragment('<edge id="', xml_text(column(table, "id")), '"'),  # e0, e1, … (or a merged edge's)
+                     fragment(' source="', xml_text(column(table, "source")), '"'),
+                     fragment(' target="', xml_text(column(table, "target")), '">')]
+            parts += [fragment(f'<data key="e_{k}">', v, "</data>") for k, v in attribute_values(table, fields, True)]
+            write_text(fh, join_rows([*parts, "</edge>\n"]))
+        fh.write(b"</graph>\n</graphml>\n")
+    return path
+
+
+def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
+    """A graph networkx read from GraphML or GEXF as :mod:`kg.schema` has it (edge type from ``edge_type``)."""
+    g = nx.MultiDiGraph(**GRAPH_ATTRS)
+    edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
+    for n, attrs in raw.nodes(data=True):
+        attrs.pop("label", None)
+        attrs = {"label" if k == "kg_label" else k: v for k, v in attrs.items()}
+        g.add_node(n, **{k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
+    # networkx's GEXF reader makes a DiGraph when no two edges are parallel
+    edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
+    for u, v, key, attrs in edges:
+        attrs = dict(attrs)
+        ident, kind = attrs.pop("id", key), attrs.pop(edge_type)
+        attrs.pop("label", None)
+        g.add_edge(u, v, key=ident, type=kind,
+                   **{k: decode(x, edge_types.get(k, "str")) for k, x in attrs.items()})
+    return g
+
+
+def read_graphml(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_graphml` (with networkx's GraphML reader)."""
+    raw = nx.read_graphml(str(path), force_multigraph=True)
+    return kg_graph(raw, "type")
+

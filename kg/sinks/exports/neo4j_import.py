@@ -1,0 +1,125 @@
+"""What both neo4j-admin exports (:mod:`.neo4j_csv`, :mod:`.parquet`) share: file names, headers, ``import.sh``.
+
+``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
+with the server running, the schema step (``sh import.sh schema``): the constraints
+and indexes of ``cypher/schema.cypher`` and the updates of :func:`restore_statements`
+for the columns that need them, so the database holds the exact values: the CSV guard
+comes off, and empty lists, which neo4j-admin does not import from CSV, come back
+(where a column has no null list; a column with both keeps nulls and empties absent).
+It uses ``cypher-shell`` with the ``schema.cypher`` written beside it when there is
+one, else ``kg schema apply``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.rows import label_schema, type_schema
+from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
+from kg.sinks.exports.values import GUARD
+
+CSV_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "boolean",
+             "list[str]": "string[]", "list[int]": "long[]"}
+_NODE_SPECIAL = {"id": "id:ID", "label": ":LABEL"}
+_REL_SPECIAL = {"source": ":START_ID", "target": ":END_ID", "type": ":TYPE"}
+
+
+def columns(name: str) -> list[str]:
+    """The row columns of a label's or type's file, in file order (ids first, label or type last)."""
+    if name in NODE_LABELS:
+        return ["id", *(c for c in label_schema(name).names if c not in ("id", "label")), "label"]
+    return ["source", "target", *(c for c in type_schema(name).names if c not in ("source", "target", "type")), "type"]
+
+
+def header(name: str) -> list[str]:
+    """The neo4j-admin header of a label's or type's file."""
+    props = NODE_PROPERTIES[name] if name in NODE_LABELS else EDGE_PROPERTIES[name]
+    special = _NODE_SPECIAL if name in NODE_LABELS else _REL_SPECIAL
+    return [special.get(c) or f"{c}:{CSV_TYPES[props[c]]}" for c in columns(name)]
+
+
+def file_name(name: str, suffix: str = ".csv") -> str:
+    """``nodes_<Label><suffix>`` or ``rels_<TYPE><suffix>``."""
+    return f"{'nodes' if name in NODE_LABELS else 'rels'}_{name}{suffix}"
+
+
+def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
+    owner, _, prop = name.partition(".")
+    props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
+    if not props or props.get(prop) not in types or prop in ("label", "type"):
+        what = "list" if "str" not in types else "text"
+        raise ValueError(f"{name}: not a {what} property of a kg.schema label or relationship type")
+    return owner, prop, props[prop]
+
+
+def _match(owner: str) -> str:
+    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()"
+
+
+def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] = ()) -> list[str]:
+    """The Cypher updates that give an imported database the exact values CSV could not carry.
+
+    ``guarded`` names ``Label.property`` or ``TYPE.property`` columns where the spreadsheet
+    guard was written (one ``'`` comes off every value or list element that starts with it);
+    ``empty_lists`` list columns that held empty lists and no null (an absent value becomes
+    ``[]``). Raises ``ValueError`` for a name that is not such a property of :mod:`kg.schema`.
+    """
+    g = f'"{GUARD}"'
+    out = []
+    for name in guarded:
+        owner, prop, ptype = _property(name, ("str", "list[str]"))
+        if ptype == "str":
+            out.append(f"{_match(owner)} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
+        else:
+            out.append(f"{_match(owner)} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
+                       f"SET n.{prop} = [x IN n.{prop} | CASE WHEN x STARTS WITH {g} THEN substring(x, 1) ELSE x END]")
+    for name in empty_lists:
+        owner, prop, _ = _property(name, ("list[str]", "list[int]"))
+        out.append(f"{_match(owner)} WHERE n.{prop} IS NULL SET n.{prop} = []")
+    return out
+
+
+def write_import_script(folder: Path, nodes: list[str], rels: list[str], options: str, guarded: list[str] = (),
+                        empty_lists: list[str] = ()) -> None:
+    """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
+
+    Parameters
+    ----------
+    graph : kg.rows.Rows or networkx.MultiDiGraph
+        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
+    folder : str or Path
+    """
+    from kg.sinks.neo4j import schema_statements
+
+    statements = [*schema_statements(), *restore_statements(guarded, empty_lists), "CALL db.awaitIndexes(300)"]
+    (folder / "schema.cypher").write_text("".join(f"{s};\n" for s in statements), encoding="utf-8")
+    files = " \\\n    ".join([*(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in rels)])
+    restore = "".join(f" --unguard {g}" for g in guarded) + "".join(f" --empty-list {e}" for e in empty_lists)
+    script = f"""#!/bin/sh
+# Load this folder into Neo4j (5.26 or later) in two steps:
+#   sh import.sh import   with the database stopped: neo4j-admin database import full
+#   sh import.sh schema   with the server running: kg's constraints and indexes, and the exact values
+#                         where CSV needed help (the spreadsheet guard taken off, empty lists)
+# Environment: DATABASE (default neo4j), NEO4J_ADMIN (default neo4j-admin); for the schema step
+# NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and CYPHER_SHELL (default cypher-shell; without it: kg schema apply).
+set -eu
+cd "$(dirname "$0")"
+DATABASE="${{DATABASE:-neo4j}}"
+case "${{1:-}}" in
+import)
+  ${{NEO4J_ADMIN:-neo4j-admin}} database import full "$DATABASE" --overwrite-destination=true {options} \\
+    {files}
+  echo "import.sh: imported into $DATABASE; start the server, then run: sh import.sh schema" ;;
+schema)
+  if command -v "${{CYPHER_SHELL:-cypher-shell}}" >/dev/null 2>&1; then
+    "${{CYPHER_SHELL:-cypher-shell}}" -a "${{NEO4J_URI:-bolt://localhost:7687}}" -u "${{NEO4J_USER:-neo4j}}" \\
+      -p "${{NEO4J_PASSWORD:-}}" -d "$DATABASE" -f schema.cypher
+  else
+    ${{KG:-kg}} schema apply --database "$DATABASE"{restore}
+  fi ;;
+*) echo "usage: sh import.sh import|schema" >&2; exit 2 ;;
+esac
+"""
+    (folder / "import.sh").write_text(script, encoding="utf-8")
+    (folder / "import.sh").chmod(0o755)

@@ -1,0 +1,140 @@
+"""What the writers share: rows from a graph, batches of rows, merged edges, rendering into a file.
+
+:func:`batches` joins a build's small per-document tables into tables of 64k rows, so
+the fixed cost of each Arrow kernel call is paid rarely while memory stays one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kg.rows import ENDPOINTS, Rows, graph_rows
+from kg.sinks.exports.values import text
+
+#: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
+GRAPH_ATTRS = {"kg_schema": "kg/2"}
+#: rows per rendered batch
+BATCH_ROWS = 65536
+#: the columns of a merged edge (see :func:`merged_edges`)
+MERGED_SCHEMA = pa.schema([
+    ("source", pa.string()), ("target", pa.string()), ("id", pa.string()), ("type", pa.string()),
+    ("count", pa.int64()), ("docs", pa.list_(pa.string())),
+    ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
+])
+MERGED_TYPES = {"count": "int", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def as_rows(graph) -> Rows:
+    """``graph`` as :class:`kg.rows.Rows`: Rows as they are, a ``networkx`` graph through :func:`kg.rows.graph_rows`.
+
+    Raises ``ValueError`` naming the node or edge and attribute of a lone surrogate (UTF-8 has no code for it).
+    """
+    if hasattr(graph, "node_tables"):
+        return graph
+    try:
+        return graph_rows(graph)
+    except UnicodeEncodeError:
+        items = [*((f"node {n!r}", a) for n, a in graph.nodes(data=True)),
+                 *((f"edge {k!r}", a) for *_, k, a in graph.edges(keys=True, data=True))]
+        where = next((f"{w} attribute {k!r}" for w, a in items for k, v in a.items()
+                      for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
+                     "a value")
+        raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
+
+
+def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
+    held: list[pa.Table] = []
+    size = 0
+    for table in tables:
+        if table.num_rows:
+            held.append(table)
+            size += table.num_rows
+        if size >= rows:
+            yield pa.concat_tables(held).combine_chunks()
+            held, size = [], 0
+    if held:
+        yield pa.concat_tables(held).combine_chunks()
+
+
+def numbered(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """Edge batches with an element id each, ``e0``, ``e1``, … in stream order (edges carry no id of their own)."""
+    done = 0
+    for table in tables:
+        ids = pc.binary_join_element_wise(text("e"), pc.cast(pa.arange(done, done + table.num_rows), pa.string()),
+                                          text(""))
+        done += table.num_rows
+        yield table.append_column("id", ids)
+
+
+def column(table: pa.Table, name: str) -> pa.Array:
+    """One column of a batch as a single array."""
+    return table[name].combine_chunks()
+
+
+def display_labels(table: pa.Table) -> pa.Array:
+    """What a tool shows for each node: its name, a Sentence its text, else its title, else its id."""
+    return pc.coalesce(*(column(table, c) for c in ("name", "text", "title", "id")))
+
+
+def edge_fields(schema: pa.Schema) -> list[pa.Field]:
+    """The attribute columns of an edge table (not its ends or their labels)."""
+    return [f for f in schema if f.name not in ENDPOINTS]
+
+
+def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """One edge per (source, target, type) in tables of :data:`MERGED_SCHEMA`, in order of first appearance.
+
+    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the
+    edges it stands for, in their order: ``docs``, ``starts`` and ``ends`` (null where an
+    edge has none: a mention's document is its sentence's). Unlike the other writers this
+    holds the key columns of every edge (ends, docs, offsets; no text) in memory at once.
+    """
+    keys = ["source", "target", "type"]
+    parts = [t.select([*keys, "doc", "start", "end"]) for t in tables if t.num_rows]
+    if not parts:
+        return
+    table = pa.concat_tables(parts).combine_chunks()
+    table = table.append_column("order", pa.array(range(table.num_rows), pa.int64()))
+    grouped = table.group_by(keys, use_threads=False).aggregate(
+        [("order", "min"), ("order", "count"), ("doc", "list"), ("start", "list"), ("end", "list")])
+    grouped = grouped.sort_by("order_min")
+    ident = join_rows([grouped["type"], ":", grouped["source"], "->", grouped["target"]])
+    merged = pa.table([grouped["source"], grouped["target"], ident, grouped["type"], grouped["order_count"],
+                       grouped["doc_list"], grouped["start_list"], grouped["end_list"]], schema=MERGED_SCHEMA)
+    for start in range(0, merged.num_rows, BATCH_ROWS):
+        yield merged.slice(start, BATCH_ROWS).combine_chunks()
+
+
+def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
+    """``prefix + value + suffix`` for each value; null where the value is null."""
+    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""), null_handling="emit_null")
+
+
+def join_rows(parts: list) -> pa.Array:
+    """Each row's parts (arrays or strings) joined, null parts left out.
+
+    Every row needs a part that is not null: pyarrow 26 drops rows whose parts are all null.
+    """
+    parts = [text(p) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*parts, text(""), null_handling="skip")
+
+
+def write_text(fh, lines: pa.Array, skip: int = 0) -> None:
+    """Write a string array's characters to a binary file as they lie in its buffer, less the first ``skip`` bytes."""
+    if not len(lines):
+        return
+    offsets = pa.Array.from_buffers(pa.int32(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
+    start, end = offsets[0].as_py() + skip, offsets[-1].as_py()
+    fh.write(memoryview(lines.buffers()[2])[start:end])
+
+
+def widen(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` (one label's or type's columns) as a table of the union ``schema``, other columns null."""
+    return pa.table([table[f.name] if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+                     for f in schema], schema=schema)
