@@ -37,14 +37,17 @@ from kg.resolve.names import (
     name_key,
     unmasked_length,
 )
-from kg.resolve.scope import entity_scope
+from kg.resolve.scope import entity_link, opens_with_place
 from kg.schema import LABEL_OF_TYPE
 
 # the shortest campaign signature trusted to link documents on its own
 MIN_LINK_SIGNATURE = 4
 # the fewest unmasked characters for a masked name to join an unmasked one
 MIN_UNMASKED = 6
+# the shortest body name that may stand for a fuller one of its document (运管所, 局党组; not 支队)
+MIN_SHORT_AGENCY = 3
 _AGENCY_HEADS = "局厅部委办处队站所院"
+_BODY_LABELS = ("AGENCY", "ORGANIZATION")
 
 
 @dataclass
@@ -86,6 +89,7 @@ def _same_head(short: str, long: str) -> bool:
 
 
 def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]:
+    author = ext.document.meta.author
     by_key: dict[tuple[str, str], _Group] = {}
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
         key = _mention_key(m, lexicon)
@@ -98,7 +102,7 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
         of_label = sorted((g for g in groups if g.label == label), key=lambda g: (-len(g.key), g.first))
-        merged += _merge_variants(label, of_label)
+        merged += _merge_variants(label, of_label, author, lexicon)
     return merged
 
 
@@ -133,11 +137,40 @@ def _department_stem(key: str) -> str | None:
     return stem if len(stem) >= 2 else None
 
 
-def _merge_variants(label: str, groups: list[_Group]) -> list[_Group]:
-    """Merge short forms into the fuller groups of the same label (longest first)."""
+def _agency_head(key: str, lexicon: Lexicon | None) -> str:
+    """The head noun a body's name ends with (局, 支队, 党组), or its last character."""
+    if lexicon is not None:
+        hit = lexicon.trie("agency_heads").longest_ending_at(key, len(key))
+        if hit is not None:
+            return hit[1]
+    return key[-1:]
+
+
+def _short_agency(short: str, full: str, lexicon: Lexicon | None) -> bool:
+    """``short`` leaves words out of ``full`` and keeps its head: 市交通运输局 / 常德市交通运输局,
+    运管所 / 道路运输管理所, 执法大队 / 县交通运输综合行政执法大队, 局党组 / X市交通运输局党组."""
+    if len(short) < MIN_SHORT_AGENCY or len(full) <= len(short) or is_masked(short) or opens_with_place(short):
+        return False  # X市交通运输局 is not XX市交通运输局: a short form has no place of its own
+    return is_subsequence(short, full) and _agency_head(short, lexicon) == _agency_head(full, lexicon)
+
+
+def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
+                    lexicon: Lexicon | None = None) -> list[_Group]:
+    """Merge short forms into the fuller groups of the same label (longest first).
+
+    A body's short form joins the one fuller name of the document it
+    shortens, or the author's name when several fit; with several and no
+    author among them it stays apart.
+    """
     kept: list[_Group] = []
+    author_key = name_key(author) if author else None
     for g in groups:
         candidates = [big for big in kept if _is_variant(label, g.key, big.key)]
+        if not candidates and label == "AGENCY":
+            shortened = [big for big in kept if _short_agency(g.key, big.key, lexicon)]
+            if len(shortened) > 1:
+                shortened = [big for big in shortened if big.key == author_key]
+            candidates = shortened
         if not candidates:
             kept.append(g)
             continue
@@ -176,13 +209,14 @@ def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGro
     groups: list[GroupSummary] = []
     group_of: dict[tuple[str, int, int, str], int] = {}
     for g in _group_document(ext, lexicon):
-        scope = entity_scope(g.label, g.key, g.doc, jur)
+        link_key, scope = entity_link(g.label, g.key, g.doc, jur, ext.document.meta.author)
         joinable = (g.label in ("CAMPAIGN", "REGULATION") and is_masked(g.key)
                     and unmasked_length(g.key) >= MIN_UNMASKED)
         aliases = {m.text for m in g.mentions if not m.self_ref} | {g.key}
         for m in g.mentions:
             group_of[m.key] = len(groups)
-        groups.append(GroupSummary(label=g.label, key=g.key, link=_link_key(g), scope=scope,
+        link_key = _link_key(g) if g.label not in _BODY_LABELS else link_key
+        groups.append(GroupSummary(label=g.label, key=g.key, link=link_key, scope=scope,
                                    mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
     return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
 
