@@ -40,3 +40,15 @@ def test_an_organ_reference_stays_its_own_subject():
     res = extract_relations(sdoc, spec)
     assert {(r.head.name, r.head.self_ref, r.tail.name) for r in res.relations} == {
         ("局党组", False, "清风行动"), (BUREAU, True, "护航行动")}
+
+
+def test_a_body_speaking_a_line_is_the_referent_on_that_line():
+    text = ("记者：今年有哪些重点？\nXXX：我们将抓好三件事。\n"
+            "英德市道路运输服务中心负责人：我们持续深化改革，中心与协会建立机制。\n记者：执法方面呢？\n"
+            "市交通运输综合行政执法支队负责人：支队将深入开展执法行动。\n")
+    got = [(text[r.start:r.end], r.name) for r in find_self_references(text, BUREAU)]
+    assert got == [("我们", None), ("我们", "英德市道路运输服务中心"), ("中心", "英德市道路运输服务中心"),
+                   ("支队", "市交通运输综合行政执法支队")]
+    # a speaker's line needs no author of the document
+    assert [r.name for r in find_self_references(text, None)] == [
+        "英德市道路运输服务中心", "英德市道路运输服务中心", "市交通运输综合行政执法支队"]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Mention, StructuredDocument
+from kg.structure.author import HEADS as AUTHOR_HEADS
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "站", "队", "所", "办")
@@ -48,17 +49,26 @@ _SUBJECT_NEXT = re.compile(
     r"建立|实施|启动|获得|荣获|被)")
 
 
+#: a line a body speaks (a press conference, an interview): 市道路运输服务中心负责人：我们…
+_SPEAKER = re.compile(
+    rf"^(?P<who>[^\s:：,，。;；、“”《》()（）]{{2,30}}?(?:{'|'.join(AUTHOR_HEADS)}))"
+    r"(?:主要|有关|相关)?(?:负责人|负责同志|新闻发言人|发言人)[:：]", re.MULTILINE)
+
+
 @dataclass(frozen=True, slots=True)
 class SelfReference:
     """A self-reference found in the text.
 
     ``kind`` is ``pronoun`` (stands for the author and nothing else) or
     ``organ`` (局党组: a party organ of the author, a body of its own).
+    ``name`` is the body referred to when it is not the document's author
+    (a body that speaks a line of a press conference: 中心负责人：我们…).
     """
 
     start: int
     end: int
     kind: str
+    name: str | None = None
 
 
 def author_unit(author: str | None) -> str | None:
@@ -97,30 +107,27 @@ def _patterns(unit: str | None) -> list[tuple[str, str]]:
 def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     """Find self-references to ``author`` in the width-folded text.
 
+    On a line that a body speaks (``X负责人：…``) the self-references are
+    that body's (``name`` set), whether or not the author is known.
+
     Parameters
     ----------
     norm : str
         ``SourceDocument.norm``.
     author : str or None
-        The author body; ``None`` finds nothing.
+        The author body; ``None`` finds none outside speakers' lines.
 
     Returns
     -------
     list of SelfReference
         Non-overlapping, in text order.
     """
-    if not author:
-        return []
-    found: list[SelfReference] = []
-    for pat, kind in _patterns(author_unit(author)):
-        for m in re.finditer(pat, norm):
-            s, e = m.start(), m.end()
-            if kind in ("bare", "clause") and s > 0 and norm[s - 1] in _NAME_FINAL:
-                continue
-            if kind == "clause" and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
-                continue
-            k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
-            found.append(SelfReference(s, e, k))
+    speakers = [(m.end(), _line_end(norm, m.end()), m.group("who")) for m in _SPEAKER.finditer(norm)]
+    found = _references(norm, author, 0, len(norm), None) if author else []
+    if speakers:
+        found = [r for r in found if not any(s <= r.start < e for s, e, _ in speakers)]
+        for s, e, who in speakers:
+            found += _references(norm, who, s, e, who)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     out: list[SelfReference] = []
     for r in found:
@@ -130,18 +137,39 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     return out
 
 
+def _line_end(norm: str, pos: int) -> int:
+    end = norm.find("\n", pos)
+    return len(norm) if end < 0 else end
+
+
+def _references(norm: str, body: str, start: int, end: int, name: str | None) -> list[SelfReference]:
+    """Self-references to ``body`` in ``norm[start:end]``."""
+    found: list[SelfReference] = []
+    for pat, kind in _patterns(author_unit(body)):
+        for m in re.compile(pat).finditer(norm, start, end):
+            s, e = m.start(), m.end()
+            if kind in ("bare", "clause") and s > 0 and norm[s - 1] in _NAME_FINAL:
+                continue
+            if kind == "clause" and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
+                continue
+            k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
+            found.append(SelfReference(s, e, k, name))
+    return found
+
+
 def organ_name(text: str) -> str:
     """The name of an organ self-reference: what the text writes, without 我/本/该 (本局党组 -> 局党组)."""
     return text[1:] if text[:1] in "我本该" else text
 
 
-def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str) -> Mention:
-    """The AGENCY mention of a self-reference: the author for a pronoun, the organ's own name for an organ."""
+def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | None) -> Mention:
+    """The AGENCY mention of a self-reference: the body referred to (``ref.name``, else the author)
+    for a pronoun, the organ's own name for an organ."""
     text = sdoc.source.text[ref.start:ref.end]
     if ref.kind == "organ":
         return Mention(doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end,
                        name=organ_name(text), evidence=sdoc.evidence(ref.start, ref.end), rule="selfref:organ")
     return Mention(
-        doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=author,
+        doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=ref.name or author,
         evidence=sdoc.evidence(ref.start, ref.end), self_ref=True, rule=f"selfref:{ref.kind}",
     )
