@@ -89,6 +89,8 @@ def test_organisation_brands_with_places_and_bodies():
         "湖南青山公路桥梁建设集团有限公司", "中铁XX局集团有限公司"}
     assert organisations("与国家开发银行湖南省分行签订协议，与青山客运集团枫林分公司建立机制。") == {
         "国家开发银行湖南省分行", "青山客运集团枫林分公司"}
+    # a body right before a short brand is part of an institution's name
+    assert organisations("厅与交通运输部科学研究院签订协议。") == {"交通运输部科学研究院"}
 
 
 def test_a_one_character_adverb_inside_a_brand_a_place_opens():

@@ -490,13 +490,17 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
 # ------------------------------------------------------------ organisations
 #: how far left of its head an organisation's brand may run (湖南常德公路桥梁建设集团有限公司)
 ORG_BRAND_REACH = 16
+#: the longest brand after a body's name that makes the body part of an institution's name
+#: (交通运输部科学研究院, 中铁XX局集团有限公司)
+ORG_AFTER_BODY = 4
 
 
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
     """Enterprises, associations and schools: a brand before an organisation head.
 
     The brand runs left to a stop word, punctuation or the end of a body
-    (but a body right before the head is part of the name: 中铁XX局集团有限公司);
+    (but a body right before a short brand is part of the name:
+    中铁XX局集团有限公司, 交通运输部科学研究院);
     past a one-character stop word when a place name opens the longer
     brand (福建德化瓷都运输有限公司). Each name ends at its own head, so
     ``A和B`` and ``A、B`` give two names.
@@ -526,7 +530,7 @@ def _brand_start(sc: PhraseScanner, hstart: int) -> int:
     lo = max(0, hstart - ORG_BRAND_REACH)
     pos = hstart
     while pos > lo:
-        if pos in sc.blocked_ends and pos != hstart and not _org_head_at(sc, pos):
+        if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
             break
         if not sc.is_name_char(pos - 1) or _conj_place(sc, pos - 1):
             break
@@ -539,13 +543,6 @@ def _brand_start(sc: PhraseScanner, hstart: int) -> int:
             break
         pos -= 1
     return pos
-
-
-def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
-    """An organisation head starts at ``pos`` (a body's name that an enterprise carries: XX局集团)."""
-    trie = sc.lx.trie("org_heads")
-    return any(trie.longest_ending_at(sc.text, e) is not None and trie.longest_ending_at(sc.text, e)[0] == pos
-               for e in range(pos + 2, min(len(sc.text), pos + 7) + 1))
 
 
 def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:
