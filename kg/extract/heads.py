@@ -280,8 +280,9 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
-#: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…, 运管所要…)
-_VERB_AFTER = ("在", "于", "要", "需", "应")
+#: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
+#: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
+_VERB_AFTER = re.compile(r"在|于|要(?!求)")
 
 
 def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
@@ -292,7 +293,7 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
     before its leader's title (驻局纪检监察组组长).
     """
     text = sc.text
-    if text.startswith(_VERB_AFTER, end) and parts and parts[0].kind == STEM \
+    if _VERB_AFTER.match(text, end) and parts and parts[0].kind == STEM \
             and sc.lx.stems.get(parts[0].word) in ("body", "domain", "short"):
         return True
     start = parts[-1].start if parts else hstart
