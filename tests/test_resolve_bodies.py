@@ -74,3 +74,11 @@ def test_bare_names_without_an_author_stay_in_their_document():
 def test_a_level_only_organisation_is_bound_to_its_division():
     assert entity_link("ORGANIZATION", "县道路运输协会", "a.txt", YINGDE) == ("英德市道路运输协会", "adcode:441881")
     assert entity_link("ORGANIZATION", "滴滴公司", "a.txt", YINGDE) == ("滴滴公司", "global")
+
+
+def test_an_author_written_as_a_short_form_joins_the_name_the_rules_gave_it():
+    d = make_doc("a.txt", "省厅部署安全生产工作。我厅扎实推进。", author="省厅", jurisdiction=SHIYAN)
+    short = mention(d, "AGENCY", "省厅", name="省交通运输厅")
+    self_ref = mention(d, "AGENCY", "我厅", name="省厅", self_ref=True)
+    res = resolve([extraction(d, short, self_ref)])
+    assert nodes(res) == {"省交通运输厅": {"省厅", "我厅"}}

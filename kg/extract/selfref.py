@@ -18,6 +18,7 @@ Forms (the unit word is the one the author's name ends with):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -125,7 +126,13 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     speakers = [(m.end(), _line_end(norm, m.end()), m.group("who")) for m in _SPEAKER.finditer(norm)]
     found = _references(norm, author, 0, len(norm), None) if author else []
     if speakers:
-        found = [r for r in found if not any(s <= r.start < e for s, e, _ in speakers)]
+        starts = [s for s, _, _ in speakers]
+
+        def on_a_speakers_line(pos: int) -> bool:
+            i = bisect.bisect_right(starts, pos) - 1
+            return i >= 0 and pos < speakers[i][1]
+
+        found = [r for r in found if not on_a_speakers_line(r.start)]
         for s, e, who in speakers:
             found += _references(norm, who, s, e, who)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))

@@ -98,12 +98,34 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         g = by_key.setdefault((m.label, key), _Group(ext.document.name, m.label))
         g.mentions.append(m)
         g.keys[key] += 1
-    groups = list(by_key.values())
+    groups = _join_named_surfaces(by_key)
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
         of_label = sorted((g for g in groups if g.label == label), key=lambda g: (-len(g.key), g.first))
         merged += _merge_variants(label, of_label, author, lexicon)
     return merged
+
+
+def _join_named_surfaces(by_key: dict[tuple[str, str], _Group]) -> list[_Group]:
+    """A group whose name is a surface form that the document names otherwise joins that name.
+
+    ``省厅`` written where a rule named it ``省交通运输厅`` is that body, so the
+    author ``省厅`` (and the self-references resolved to it) join it too.
+    """
+    named: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for (label, key), g in by_key.items():
+        for m in g.mentions:
+            surface = name_key(m.text)
+            if not m.self_ref and surface != key:
+                named.setdefault((label, surface), set()).add((label, key))
+    for ident, targets in named.items():
+        g, target = by_key.get(ident), by_key.get(next(iter(targets)))
+        if g is None or target is None or len(targets) != 1:
+            continue
+        if target is not g:
+            target.absorb(g)
+            del by_key[ident]
+    return list(by_key.values())
 
 
 def _is_variant(label: str, short: str, full: str) -> bool:

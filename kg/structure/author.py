@@ -80,13 +80,14 @@ _HEAD_INSIDE = re.compile(rf"{_HEAD}|部门")
 _INNER_AFTER = re.compile(rf"[^\s,。;、:“”《》()（）!?的和与对在是了及向把被由为从等将以于并或而也都就要]{{1,6}}?(?:{_HEAD})")
 
 
-def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
-    """Names of bodies ending in ``head`` that start with a mask, a place name (``starts``) or a level word.
+def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]]:
+    """Names of bodies ending in ``head`` that start with a mask, a place name (``starts``) or a level word,
+    with where each is named.
 
     A head followed by more of a name that ends with a head (市公安局交警支队)
     names a body inside a longer one and is not counted.
     """
-    found: Counter[str] = Counter()
+    found: dict[str, list[int]] = {}
     for m in re.finditer(re.escape(head), norm):
         j = m.start()
         if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
@@ -99,23 +100,22 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
             i -= 1
         for k in range(i, j):
             if (norm[k] in _MASKS or k in starts or norm[k] in _LEVEL_CHARS) and not _HEAD_INSIDE.search(norm, k, j):
-                found[norm[k : m.end()]] += 1
+                found.setdefault(norm[k : m.end()], []).append(k)
                 break
     return found
 
 
-def _only_partner(norm: str, body: str) -> bool:
-    """True when every mention of ``body`` follows 会同/联合/与 (…、): the text cooperates with it."""
-    at = [m.start() for m in re.finditer(re.escape(body), norm)]
+def _only_partner(norm: str, at: list[int]) -> bool:
+    """True when every mention of a body (at ``at``) follows 会同/联合/与 (…、): the text cooperates with it."""
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
 
 
-def _best_body(norm: str, bodies: Counter[str]) -> str | None:
+def _best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
     """The body of the document's field named most, then first; partners left out."""
-    kept = {b: n for b, n in bodies.items() if not _only_partner(norm, b)}
+    kept = {b: at for b, at in bodies.items() if not _only_partner(norm, at)}
     if not kept:
         return None
-    return max(kept.items(), key=lambda kv: (bool(_FIELD.search(kv[0])), kv[1], -norm.find(kv[0])))[0]
+    return max(kept.items(), key=lambda kv: (bool(_FIELD.search(kv[0])), len(kv[1]), -kv[1][0]))[0]
 
 
 def _as_written(text: str, norm: str, name: str) -> str:
