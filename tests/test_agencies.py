@@ -103,3 +103,9 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
 def test_verbs_and_single_characters_are_no_brands():
     assert organisations("续聘青山律师事务所为法律顾问。") == {"青山律师事务所"}
     assert organisations("开展安全宣传进企业、进学校活动，保障旅客平安出行。") == set()
+
+
+def test_a_field_and_a_team_or_committee_head_need_no_place_after_a_boundary():
+    assert agencies("会同执法大队开展巡查，交警大队配合，协调发改委。") == {"执法大队", "交警大队", "发改委"}
+    # a verb or a counted kind before them, or a list closed by 等: no one body
+    assert agencies("通过主流媒体宣传支队工作。设有7个派出执法中队。涪城、游仙等执法大队坚持巡查。") == set()

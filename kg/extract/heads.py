@@ -243,6 +243,8 @@ def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
         break
     if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
+    if pos > 0 and text[pos - 1] == "等":
+        return True  # 涪城、游仙等执法大队: a list's bodies, not one
     if start >= 2 and sc.text[start - 1] == "、" and parts and parts[-1].kind == LEVEL:
         return sc.lx.trie("levels").longest_ending_at(sc.text, start - 1) is not None
     return False
@@ -263,6 +265,8 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             if not _head_ok(head, parts, sc):
                 continue
             start = parts[-1].start if parts else hstart
+            if head.cls == "team" and not _scoped(parts) and not _bounded(sc, start):
+                continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
             if _collective(sc, start, parts):
                 break
             if best is not None and start >= best.start:
@@ -298,6 +302,16 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and _SENT.search(text, max(0, start - 2), start) is not None
+
+
+def _scoped(parts: list[Part]) -> bool:
+    return any(p.kind in (LEVEL, PLACE, MASK) for p in parts)
+
+
+def _bounded(sc: PhraseScanner, start: int) -> bool:
+    """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
+    return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
+            or start in sc.blocked_ends)
 
 
 def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
