@@ -109,3 +109,11 @@ def test_a_field_and_a_team_or_committee_head_need_no_place_after_a_boundary():
     assert agencies("会同执法大队开展巡查，交警大队配合，协调发改委。") == {"执法大队", "交警大队", "发改委"}
     # a verb or a counted kind before them, or a list closed by 等: no one body
     assert agencies("通过主流媒体宣传支队工作。设有7个派出执法中队。涪城、游仙等执法大队坚持巡查。") == set()
+
+
+def test_a_bare_level_and_head_take_the_field_stem_not_another_department():
+    got = {c.text: c.name for c in find_candidates("省厅会同省发展改革委、省财政厅出台办法。", default_lexicon(),
+                                                   "省厅会同省发展改革委、省财政厅出台办法。") if c.label == "AGENCY"}
+    assert got["省厅"] == "省交通运输厅"
+    text = "市局会同市公路局开展检查。"
+    assert {c.text: c.name for c in find_candidates(text, default_lexicon(), text)}["市局"] == "市公路局"

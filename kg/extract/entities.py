@@ -43,6 +43,8 @@ from kg.model import Evidence, Mention, StructuredDocument
 DEFAULT_STEM = "交通运输"
 #: heads whose bare short form (省厅, 市局) is expanded with a stem
 _SHORT_HEADS = ("厅", "局")
+#: stem kinds of the documents' own field: the stems a bare 省厅 / 市局 may stand for
+_FIELD_STEMS = ("domain", "short", "inner")
 _BODY_LABELS = ("AGENCY", "ORGANIZATION")
 _TRAILING = ("工作",)
 #: tails that add nothing to a campaign name that already ends with a head
@@ -103,8 +105,13 @@ def _crosses(c: Candidate, spans: list[Candidate]) -> bool:
 
 
 # -------------------------------------------------------------------- names
-def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
-    """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out."""
+def _short_form_name(c: Candidate, agencies: list[Candidate], stem_kinds: dict[str, str]) -> str | None:
+    """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out.
+
+    The stem is the field's that the document's bodies of that level and
+    head use most (省公路局 makes 市局 -> ...), never another department's
+    (省财政厅 does not make 省厅 the 省财政厅); 交通运输 by default.
+    """
     info = c.info
     if info.get("head") not in _SHORT_HEADS or info.get("kinds") != (LEVEL,):
         return None
@@ -113,8 +120,10 @@ def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
     for a in agencies:
         k, w = a.info.get("kinds", ()), a.info.get("words", ())
         if a.info.get("head") == head and k and k[0] == LEVEL and w[0] == level and STEM in k:
-            stem = "".join(word for kind, word in zip(k, w) if kind == STEM)
-            stems[stem] = stems.get(stem, 0) + 1
+            words = [word for kind, word in zip(k, w) if kind == STEM]
+            if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
+                stem = "".join(words)
+                stems[stem] = stems.get(stem, 0) + 1
     if DEFAULT_STEM in stems or not stems:
         stem = DEFAULT_STEM
     else:
@@ -195,7 +204,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
         out.append(c)
     for b in bodies:
         if b.label == "AGENCY" and b.rule == "agency.head":
-            short = _short_form_name(b, agencies)
+            short = _short_form_name(b, agencies, lexicon.stems)
             if short is not None:
                 b.name, b.rule = short, "agency.short"
         out.append(b)
