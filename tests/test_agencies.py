@@ -112,8 +112,9 @@ def test_a_field_and_a_team_or_committee_head_need_no_place_after_a_boundary():
 
 
 def test_a_bare_level_and_head_take_the_field_stem_not_another_department():
-    got = {c.text: c.name for c in find_candidates("省厅会同省发展改革委、省财政厅出台办法。", default_lexicon(),
-                                                   "省厅会同省发展改革委、省财政厅出台办法。") if c.label == "AGENCY"}
-    assert got["省厅"] == "省交通运输厅"
-    text = "市局会同市公路局开展检查。"
-    assert {c.text: c.name for c in find_candidates(text, default_lexicon(), text)}["市局"] == "市公路局"
+    def short_names(text: str) -> dict[str, str]:
+        return {text[c.start:c.end]: c.name for c in find_candidates(text, default_lexicon(), text)
+                if c.rule == "agency.short"}
+
+    assert short_names("省厅会同省发展改革委、省财政厅出台办法。") == {"省厅": "省交通运输厅"}
+    assert short_names("市局会同市公路局开展检查。") == {"市局": "市公路局"}
