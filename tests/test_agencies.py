@@ -118,3 +118,9 @@ def test_a_bare_level_and_head_take_the_field_stem_not_another_department():
 
     assert short_names("省厅会同省发展改革委、省财政厅出台办法。") == {"省厅": "省交通运输厅"}
     assert short_names("市局会同市公路局开展检查。") == {"市局": "市公路局"}
+
+
+def test_short_names_of_fields_in_a_list_of_bodies():
+    assert agencies("运管、路政、海事等部门联合执法。") == {"运管", "路政", "海事"}
+    # field words in a list of kinds of work are no bodies
+    assert agencies("加强运管、路政等执法工作。") == set()

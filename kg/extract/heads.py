@@ -461,8 +461,8 @@ def _enum_item(sc: PhraseScanner, end: int) -> tuple[int, list[Part]] | None:
     if not parts:
         return None
     start = parts[-1].start
-    if not any(p.kind == STEM and sc.lx.stems.get(p.word) == "body" for p in parts):
-        return None
+    if not any(p.kind == STEM and sc.lx.stems.get(p.word) in ("body", "short") for p in parts):
+        return None  # 公安、运管、路政等部门: bodies, or a field's short name for its body
     if start > 0:
         if sc.is_name_char(start - 1):
             if sc.stopword_ending_at(start) is None:
