@@ -124,3 +124,10 @@ def test_short_names_of_fields_in_a_list_of_bodies():
     assert agencies("运管、路政、海事等部门联合执法。") == {"运管", "路政", "海事"}
     # field words in a list of kinds of work are no bodies
     assert agencies("加强运管、路政等执法工作。") == set()
+
+
+def test_a_commission_named_after_its_party_committee():
+    assert agencies("按照市委网络安全和信息化委员会办公室部署，落实省交通运输厅和县委全面深化改革委员会的要求。") == {
+        "市委网络安全和信息化委员会办公室", "省交通运输厅", "县委全面深化改革委员会"}
+    # a sentence between 县委 and 委员会 is no name
+    assert "县委书记任主任的县安全生产委员会" not in agencies("成立县委书记任主任的县安全生产委员会。")

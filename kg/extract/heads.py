@@ -281,6 +281,27 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     out += _sent_bodies(sc, out)
     out += _offices(sc, out)
     out += _bare_bodies(sc)
+    out += _party_commissions(sc)
+    return out
+
+
+#: a commission of a party committee: 县委全面依法治县委员会(办公室), 市委网络安全和信息化委员会
+_COMMISSION = re.compile(r"(?:[省市县区州旗]|自治区|自治州)委(?P<mod>[\u4e00-\u9fff]{2,14}?)委员会(?:办公室)?")
+#: characters a commission's own name never holds (县委书记任主任的…委员会 is a sentence, not a name)
+_NOT_IN_COMMISSION = frozenset("的由任在对与是为将把被了及等")
+
+
+def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
+    """A commission that a party committee names after itself (县委全面依法治县委员会办公室)."""
+    text = sc.text
+    out: list[Candidate] = []
+    for m in _COMMISSION.finditer(text):
+        start = m.start()
+        if set(m.group("mod")) & _NOT_IN_COMMISSION or not _bounded(sc, start):
+            continue
+        cand = Candidate("AGENCY", start, m.end(), m.group(), "agency.commission", tier=1)
+        cand.info = {"kinds": (LEVEL, UNIT), "head": "委员会", "words": (m.group(),), "cls": "party"}
+        out.append(cand)
     return out
 
 
@@ -311,7 +332,7 @@ def _scoped(parts: list[Part]) -> bool:
 def _bounded(sc: PhraseScanner, start: int) -> bool:
     """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
     return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
-            or start in sc.blocked_ends)
+            or start in sc.blocked_ends or _conj_place(sc, start - 1))
 
 
 def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
