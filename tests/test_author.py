@@ -61,3 +61,11 @@ def test_a_level_only_author_is_completed_with_its_place():
     assert author(text) == "广东省交通运输厅"
     # without the full name anywhere the level-only name stays
     assert author("省交通运输厅赴清远市督导检查汛期安全工作\n6月20日，督导组赴清远。\n") == "省交通运输厅"
+
+
+def test_a_title_s_bare_body_is_completed_only_one_way():
+    text = "交通运输局2023年上半年工作总结\n上半年，我局扎实推进各项工作。\n\n英德市交通运输局\n2023年7月5日\n"
+    assert author(text) == "英德市交通运输局"
+    text = ("交通运输局2023年上半年工作总结\n上半年，我局配合清远市交通运输局开展检查，"
+            "英德市交通运输局组织培训。\n")
+    assert author(text) == "交通运输局"

@@ -155,20 +155,33 @@ def _signature(norm: str, text: str, paragraphs: list[Span]) -> str | None:
 
 
 def _complete(norm: str, text: str, name: str, places: list[PlaceMention]) -> str:
-    """``name`` with the place the text puts before it elsewhere (湖南 + 省交通运输厅)."""
-    if not name or name[0] not in _LEVEL_CHARS:
-        return name
+    """``name`` with the place the text puts before it elsewhere (湖南 + 省交通运输厅, 英德市 + 交通运输局).
+
+    Only when the text completes it one way: a title's bare 交通运输局 in a
+    document that also names 清远市交通运输局 and 英德市交通运输局 stays bare.
+    """
+    if not name or name[0] in _MASKS or name in HEADS:
+        return name  # a mask or a bare 支队 says nothing a place could complete
     ends = {p.end: p for p in places}
+    starts = {p.start: p for p in places}
+    first = norm.find(name)
+    if first in starts and starts[first].end < first + len(name):
+        return name  # it opens with a place of its own
+    completions: set[str] = set()
     at = norm.find(name)
     while at >= 0:
-        # a full place ends on the level (湖南省|交通运输厅), a short one right before it
-        for p in (ends.get(at + 1), ends.get(at)):
+        # a full place ends on the level (湖南省|交通运输厅), any place right before the name (英德市|交通运输局)
+        cands = (ends.get(at + 1), ends.get(at)) if name[0] in _LEVEL_CHARS else (ends.get(at),)
+        for p in cands:
             if p is not None and p.start < at:
-                full = norm[p.start : at] + name
-                i = norm.find(full)
-                return text[i : i + len(full)]
+                completions.add(norm[p.start : at] + name)
+                break
         at = norm.find(name, at + 1)
-    return name
+    if len(completions) != 1:
+        return name
+    full = completions.pop()
+    i = norm.find(full)
+    return text[i : i + len(full)]
 
 
 def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer,
