@@ -9,6 +9,7 @@ Rules (each mention's ``rule`` names the one that found it):
 ``agency.head``        place/level/stems + head noun: 英德市交通运输局, 支队党委 (:mod:`kg.extract.heads`)
 ``agency.short``       省厅 -> 省交通运输厅 (a level and a head with the stem left out)
 ``agency.list``        bodies listed before 等部门 or before a named body: 公安、市场监管部门
+``agency.sent`` ...    bodies inside bodies and bare short names (:mod:`kg.extract.bodies`)
 ``organization.head``  brand + 集团/公司/协会/出行 ...
 ``campaign.head``      modifiers + 专项行动/实践活动/转型年/示范县 ...
 ``campaign.anaphor``   a bare 专项整治 standing for the document's one full campaign with that head
@@ -25,15 +26,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.bodies import nested_candidates
 from kg.extract.heads import (
     LEVEL,
     STEM,
     agency_candidates,
     campaign_candidates,
     enumeration_candidates,
-    organization_candidates,
     regulation_candidates,
 )
+from kg.extract.organizations import organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
@@ -176,6 +178,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     known = lexicon_candidates(sc)
 
     agencies = agency_candidates(sc)
+    agencies += nested_candidates(sc, agencies)
     agencies += enumeration_candidates(sc, agencies)
     body_known = [k for k in known if k.label in _BODY_LABELS]
     sc.blocked_ends = {c.end for c in agencies + body_known}

@@ -3,9 +3,12 @@
 AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党组, 省厅执法局
             parsed right to left over dictionary words only, so it stops by
             itself before verbs (代表支队党委 -> 支队党委); the head says
-            what must stand directly before it (委 needs a level: 市委).
-ORGANIZATION brand + HEAD                                   滴滴公司, 天海石油集团公司
-            the brand runs left until a stop word, a class noun or another name.
+            what must stand directly before it (委 needs a level or a body
+            stem: 市委, 发改委). A generic stem counts inside a name after a
+            field (道路运输管理所); 和 joins stems inside a name a level opens
+            (县城市管理和综合执法局). Bodies the parse does not give whole are
+            in :mod:`kg.extract.bodies`, organisations in
+            :mod:`kg.extract.organizations`.
 CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
 REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
             modifiers run left until a stop word (开展, 推进, 全市 ...), with
@@ -21,13 +24,11 @@ import re
 from dataclasses import dataclass
 
 from kg.lexicon import AgencyHead
-from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner, is_masked
+from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
                              "所有", "部分", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
-#: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
-ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一批", "家"}
 #: a list of bodies closed by a collective noun: 公安交警等相关部门, 市公安交管、经信等七部门
 _ENUM_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两Xx]+个?)?(?:相关|有关)?(?:部门|单位)")
 
@@ -38,12 +39,7 @@ CONJ_IN_NAME = "和"
 #: characters a place name may end with: 和县 after 县政府 is 和 + 县 (县委、县政府和县交通运输局)
 _LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
-_SENT = re.compile(r"(?:派驻|驻)$")
-#: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
-OFFICE_HEADS = ("科", "股", "室", "处")
-_OFFICE_MODIFIER = (2, 4)
-#: bare unit words that stand for a parent body at a clause start (局法规科, 支队法制科)
-_PARENT_WORDS = ("支队", "大队", "中队", "中心", "局", "厅", "所", "站")
+SENT = re.compile(r"(?:派驻|驻)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -97,7 +93,7 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 1, LEVEL, hit[1]))
         if state in (HEAD, STEM, UNIT, LEVEL):
             hit = places.longest_ending_at(text, pos)
-            if hit and not _verb_first(sc, hit[1]) and not _conj_place(sc, hit[0]):
+            if hit and not _verb_first(sc, hit[1]) and not conj_place(sc, hit[0]):
                 options.append((len(hit[1]), 4, PLACE, hit[1]))
             elif state != LEVEL:
                 short = _doc_short_place_ending_at(sc, pos)
@@ -151,7 +147,7 @@ def _first_stem_kind(sc: PhraseScanner, parts: list[Part]) -> str | None:
     return None
 
 
-def _conj_place(sc: PhraseScanner, start: int) -> bool:
+def conj_place(sc: PhraseScanner, start: int) -> bool:
     """A place that starts with 和 right after another word is read as 和 + level (县政府和县交通运输局)."""
     text = sc.text
     return (text[start] in CONJ_IN_NAME and start > 0 and sc.is_name_char(start - 1)
@@ -265,7 +261,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             if not _head_ok(head, parts, sc):
                 continue
             start = parts[-1].start if parts else hstart
-            if head.cls == "team" and not _scoped(parts) and not _bounded(sc, start):
+            if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
                 continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
             if _collective(sc, start, parts):
                 break
@@ -278,30 +274,6 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
         if best is not None:
             out.append(best)
     out += _coordinated_scopes(sc, out)
-    out += _sent_bodies(sc, out)
-    out += _offices(sc, out)
-    out += _bare_bodies(sc)
-    out += _party_commissions(sc)
-    return out
-
-
-#: a commission of a party committee: 县委全面依法治县委员会(办公室), 市委网络安全和信息化委员会
-_COMMISSION = re.compile(r"(?:[省市县区州旗]|自治区|自治州)委(?P<mod>[\u4e00-\u9fff]{2,14}?)委员会(?:办公室)?")
-#: characters a commission's own name never holds (县委书记任主任的…委员会 is a sentence, not a name)
-_NOT_IN_COMMISSION = frozenset("的由任在对与是为将把被了及等")
-
-
-def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
-    """A commission that a party committee names after itself (县委全面依法治县委员会办公室)."""
-    text = sc.text
-    out: list[Candidate] = []
-    for m in _COMMISSION.finditer(text):
-        start = m.start()
-        if set(m.group("mod")) & _NOT_IN_COMMISSION or not _bounded(sc, start):
-            continue
-        cand = Candidate("AGENCY", start, m.end(), m.group(), "agency.commission", tier=1)
-        cand.info = {"kinds": (LEVEL, UNIT), "head": "委员会", "words": (m.group(),), "cls": "party"}
-        out.append(cand)
     return out
 
 
@@ -322,119 +294,17 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
             and sc.lx.stems.get(parts[0].word) in ("body", "domain", "short"):
         return True
     start = parts[-1].start if parts else hstart
-    return head.cls == "party" and _SENT.search(text, max(0, start - 2), start) is not None
+    return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
 
 
-def _scoped(parts: list[Part]) -> bool:
+def scoped(parts: list[Part]) -> bool:
     return any(p.kind in (LEVEL, PLACE, MASK) for p in parts)
 
 
-def _bounded(sc: PhraseScanner, start: int) -> bool:
+def bounded(sc: PhraseScanner, start: int) -> bool:
     """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
     return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
-            or start in sc.blocked_ends or _conj_place(sc, start - 1))
-
-
-def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
-    """A party body sent to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组.
-
-    The name takes 驻/派驻 and, when a body is named right before it, the
-    sending body too.
-    """
-    text = sc.text
-    by_end: dict[int, Candidate] = {}
-    for a in agencies:
-        if a.end not in by_end or a.start < by_end[a.end].start:
-            by_end[a.end] = a
-    out: list[Candidate] = []
-    for a in agencies:
-        if a.info.get("cls") != "party":
-            continue
-        m = _SENT.search(text, max(0, a.start - 2), a.start)
-        if m is None:
-            continue
-        start = m.start()
-        sender = by_end.get(start)
-        if sender is not None:
-            start = sender.start
-        cand = Candidate("AGENCY", start, a.end, text[start:a.end], "agency.sent", tier=1)
-        cand.info = dict(a.info)
-        out.append(cand)
-    return out
-
-
-def _offices(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
-    """An office inside a body, with a free modifier: 支队法制科, 局法规科, 市交通运输局综合科.
-
-    The parent is a body found before, or a bare unit word (支队, 局) that
-    opens its clause; the modifier is 2-4 characters with no stop word.
-    """
-    text = sc.text
-    ends = {a.end: a for a in agencies}
-    covered = {a.end for a in agencies}
-    out: list[Candidate] = []
-    lo_mod, hi_mod = _OFFICE_MODIFIER
-    for end, hits in sc.matches("agency_heads").by_end.items():
-        if end in covered:
-            continue
-        hstart, word, head = hits[-1]  # the shortest head: 科, 股, 室, 处
-        if word not in OFFICE_HEADS or text.startswith(head.not_before, end):
-            continue
-        for n in range(lo_mod, hi_mod + 1):
-            p = hstart - n
-            if p <= 0 or not all(sc.is_name_char(i) for i in range(p, hstart)):
-                break
-            if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, hstart + 1)):
-                break
-            parent = ends.get(p)
-            start = parent.start if parent is not None else _bare_parent(sc, p)
-            if start is None:
-                continue
-            cand = Candidate("AGENCY", start, end, text[start:end], "agency.office", tier=1)
-            cand.info = {"kinds": (UNIT,), "head": word, "words": (text[start:p],), "cls": "unit"}
-            out.append(cand)
-            break
-    return out
-
-
-def _bare_parent(sc: PhraseScanner, pos: int) -> int | None:
-    """Start of a bare unit word (局, 支队) ending at ``pos`` that opens its clause or follows a stop word."""
-    text = sc.text
-    heads = sc.lx.agency_heads
-    for w in _PARENT_WORDS:
-        s = pos - len(w)
-        if s >= 0 and text.startswith(w, s):
-            if w in heads and text.startswith(heads[w].not_before, pos):
-                return None  # 局部 is no 局
-            if s == 0 or not sc.is_name_char(s - 1) or sc.stopword_ending_at(s) is not None:
-                return s
-            return None
-    return None
-
-
-#: what a bare short body name (海事, 运管) is followed by when the sentence treats it as a body
-_BODY_VERB = re.compile(r"(?:要|应当|应(?![急对用])|负责|牵头|会同|联合|配合|协同|督促|加强|做好|抓好|组织)")
-_CLAUSE_OPEN = frozenset("。;；,，:：\n、 ")
-
-
-def _bare_bodies(sc: PhraseScanner) -> list[Candidate]:
-    """A body stem or a field's short name used alone as a subject: 海事要会同…, 运管负责….
-
-    Only at a clause start and before a verb of duty or action, where it
-    cannot be a field word modifying something.
-    """
-    text, stems = sc.text, sc.lx.stems
-    out: list[Candidate] = []
-    for end, hits in sc.matches("stems").by_end.items():
-        start, word, _ = hits[0]
-        if stems.get(word) not in ("body", "short") or word in sc.lx.stopwords or not _BODY_VERB.match(text, end):
-            continue  # 组织 is a verb before it is a body
-        if start > 0 and text[start - 1] not in _CLAUSE_OPEN:
-            continue
-        cand = Candidate("AGENCY", start, end, word, "agency.bare", tier=0)
-        cand.info = {"kinds": (STEM,), "head": "", "words": (word,)}
-        out.append(cand)
-    return out
+            or start in sc.blocked_ends or conj_place(sc, start - 1))
 
 
 def _coordinated_scopes(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
@@ -521,84 +391,6 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
                 continue
             break
     return out
-
-
-# ------------------------------------------------------------ organisations
-#: how far left of its head an organisation's brand may run (湖南常德公路桥梁建设集团有限公司)
-ORG_BRAND_REACH = 16
-#: the longest brand after a body's name that makes the body part of an institution's name
-#: (交通运输部科学研究院, 中铁XX局集团有限公司)
-ORG_AFTER_BODY = 4
-
-
-def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Enterprises, associations and schools: a brand before an organisation head.
-
-    The brand runs left to a stop word, punctuation or the end of a body
-    (but a body right before a short brand is part of the name:
-    中铁XX局集团有限公司, 交通运输部科学研究院);
-    past a one-character stop word when a place name opens the longer
-    brand (福建德化瓷都运输有限公司). Each name ends at its own head, so
-    ``A和B`` and ``A、B`` give two names.
-    """
-    text, lx = sc.text, sc.lx
-    out: list[Candidate] = []
-    for end, hits in sc.matches("org_heads").by_end.items():
-        hstart, word, head = hits[0]
-        if head.weak and not text.startswith(head.after, end):
-            continue
-        pos = _brand_start(sc, hstart)
-        brand = text[pos:hstart]
-        if not brand or sc.is_generic(brand, numerals=False) or (len(brand) < 2 and not is_masked(brand)):
-            continue  # 进学校 (进企业、进学校) is no school
-        if sc.det_before(pos) in ORG_CLASS_DETS:
-            continue
-        if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
-            continue
-        cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
-        out.append(cand)
-    return out
-
-
-def _brand_start(sc: PhraseScanner, hstart: int) -> int:
-    """Where the brand before an organisation head starting at ``hstart`` begins."""
-    text = sc.text
-    lo = max(0, hstart - ORG_BRAND_REACH)
-    pos = hstart
-    while pos > lo:
-        if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
-            break
-        if not sc.is_name_char(pos - 1) or _conj_place(sc, pos - 1):
-            break
-        stop = sc.stopword_ending_at(pos)
-        if stop is not None:
-            if stop[0] == pos - 1 and sc.lx.stopwords.get(stop[1]) == "adverb" \
-                    and (further := _place_opened(sc, pos - 1, lo)) is not None:
-                pos = further
-                continue
-            break
-        pos -= 1
-    return pos
-
-
-def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:
-    """Start of a brand that a place name opens and a one-character stop word sits inside (瓷都).
-
-    Walks left from ``stop_at`` to the next boundary; the span must start
-    with a place name of the gazetteer.
-    """
-    text, places = sc.text, sc.lx.trie("places")
-    pos = stop_at
-    while pos > lo and sc.is_name_char(pos - 1) and sc.stopword_ending_at(pos) is None \
-            and (pos == stop_at or pos not in sc.blocked_ends):
-        pos -= 1
-    if pos == stop_at:
-        return None
-    for e in range(min(stop_at, pos + 4), pos + 1, -1):
-        hit = places.longest_ending_at(text, e, pos)
-        if hit is not None and hit[0] == pos:
-            return pos
-    return None
 
 
 # --------------------------------------------------- campaigns, regulations
