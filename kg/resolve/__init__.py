@@ -6,13 +6,18 @@ Two steps:
    (width-folded, quotes removed), the same campaign under 行动/活动/工作 and
    专项/整治 variants, a short form that the fuller form contains in order and
    ends like (三年行动 -> 安全生产三年专项行动, 专项整治 -> …专项整治行动), an
-   agency stem completed by its head (市公安交管 -> 市公安交管局), and the
-   aliases of the lexicon (省厅 -> 省交通运输厅). The group's name is the fullest
-   form the document uses.
+   agency stem completed by its head (市公安交管 -> 市公安交管局), a body's
+   short form that keeps its head (市交通运输局 -> 常德市交通运输局, 运管所 ->
+   道路运输管理所, 执法大队 -> …综合行政执法大队; the author's name when
+   several fit), a name that is a surface form the document names otherwise
+   (the author 省厅 -> 省交通运输厅), and the aliases of the lexicon. The
+   group's name is the fullest form the document uses.
 2. Across documents, groups join when their link key and scope agree
    (:mod:`kg.resolve.scope`): national bodies and uniquely named campaigns,
-   regulations and organisations link; level-only names (市委) link only within
-   one jurisdiction; masked agencies never link. A masked campaign or
+   regulations and organisations link; level-only names (市委, 省交通运输厅)
+   link within one jurisdiction, under its division's full name (so 省交通运输厅
+   and 湖南省交通运输厅 are one node); masked agencies, and bare names (支队,
+   局党组) of a document with no author named in full, never link. A masked campaign or
    regulation name whose mask only hides a modifier (*执法领域突出问题专项整治行动)
    joins the one unmasked name it matches.
 
