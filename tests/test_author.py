@@ -69,3 +69,8 @@ def test_a_title_s_bare_body_is_completed_only_one_way():
     text = ("交通运输局2023年上半年工作总结\n上半年，我局配合清远市交通运输局开展检查，"
             "英德市交通运输局组织培训。\n")
     assert author(text) == "交通运输局"
+
+
+def test_a_title_opened_by_a_body_s_party_organ():
+    assert author("清远市交通运输局党组2023年落实全面从严治党主体责任情况报告\n一年来，局党组扎实推进。\n"
+                  ) == "清远市交通运输局党组"
