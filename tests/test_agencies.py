@@ -80,7 +80,7 @@ def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
 
 def test_collectives_and_counted_facilities_are_no_bodies():
     assert agencies("会同沿线乡镇人民政府开展整治，建成县级综合服务中心12个。") == set()
-    assert agencies("门户网站：青山县人民政府门户网站") == set()
+    assert agencies("来源：清水县人民政府门户网站。来源：清水县人民政府网") == set()
 
 
 # -------------------------------------------------------------- organisations
