@@ -22,8 +22,8 @@ def test_pronouns_and_the_bureau_of_a_news_item():
 
 
 def test_a_bare_unit_opening_a_clause_before_a_verb_is_the_author():
-    text = "2023年，中心组织开展水上巡航。按照部署，中心与海事部门建立机制。抓好中心工作，理论学习中心组学习。"
-    assert refs(text, CENTRE) == [("中心", "pronoun"), ("中心", "pronoun")]
+    text = "2023年，中心组织开展水上巡航。按照部署，中心与海事部门建立机制。抓好中心工作，理论学习中心组学习。\n中心持续推进。"
+    assert refs(text, CENTRE) == [("中心", "pronoun"), ("中心", "pronoun"), ("中心", "pronoun")]
     # the same words in a bureau's report are no self-reference
     assert refs(text, BUREAU) == []
 

@@ -42,7 +42,7 @@ _WHOLE_STAFF = "干部|职工|上下|党员|人员|同志|系统"
 #: characters that end a name, so a unit word after them is part of the name (执法支队, 第一支队)
 _NAME_FINAL = frozenset("法政管路属警安输通市县区省州盟旗镇乡村各该总分直驻第一二三四五六七八九十百XxＸ*＊")
 #: where a clause opens: after punctuation, a line break or an enumeration marker (一是, （二）, 3.)
-_CLAUSE_OPEN = re.compile(r"(?:^|[。;；,，:：!?！？、]|[一二三四五六七八九十]是|[)）]|\d\.)\s*$")
+_CLAUSE_OPEN = re.compile(r"(?:^|[\n。;；,，:：!?！？、]|[一二三四五六七八九十]是|[)）]|\d\.)[ \t\u3000]*$")
 #: what follows a bare unit word that opens a clause as its subject: a verb, an adverb, a preposition
 _SUBJECT_NEXT = re.compile(
     r"(?:组织|开展|深入|扎实|持续|积极|认真|全面|切实|始终|坚持|按照|围绕|紧扣|聚焦|结合|联合|会同|配合|牵头|"
@@ -157,7 +157,7 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
             s, e = m.start(), m.end()
             if kind in ("bare", "clause") and s > 0 and norm[s - 1] in _NAME_FINAL:
                 continue
-            if kind == "clause" and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
+            if kind == "clause" and s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
                 continue
             k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
             found.append(SelfReference(s, e, k, name))
