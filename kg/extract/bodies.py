@@ -114,11 +114,15 @@ def _bare_bodies(sc: PhraseScanner) -> list[Candidate]:
     Only at a clause start and before a verb of duty or action, where it
     cannot be a field word modifying something.
     """
-    text, stems = sc.text, sc.lx.stems
+    text, stems, trie = sc.text, sc.lx.stems, sc.lx.trie("stems")
     out: list[Candidate] = []
-    for end, hits in sc.matches("stems").by_end.items():
-        start, word, _ = hits[0]
-        if stems.get(word) not in ("body", "short") or word in sc.lx.stopwords or not _BODY_VERB.match(text, end):
+    for verb in _BODY_VERB.finditer(text):  # the verbs are fewer than the stems: look left from each
+        end = verb.start()
+        hit = trie.longest_ending_at(text, end)
+        if hit is None:
+            continue
+        start, word, _ = hit
+        if stems.get(word) not in ("body", "short") or word in sc.lx.stopwords:
             continue  # 组织 is a verb before it is a body
         if start > 0 and text[start - 1] not in _CLAUSE_OPEN:
             continue

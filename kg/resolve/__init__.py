@@ -173,36 +173,42 @@ def _agency_head(key: str, lexicon: Lexicon | None) -> str:
     return key[-1:]
 
 
-def _short_agency(short: str, full: str, lexicon: Lexicon | None) -> bool:
-    """``short`` leaves words out of ``full`` and keeps its head: 市交通运输局 / 常德市交通运输局,
-    运管所 / 道路运输管理所, 执法大队 / 县交通运输综合行政执法大队, 局党组 / X市交通运输局党组."""
-    if len(short) < MIN_SHORT_AGENCY or len(full) <= len(short) or is_masked(short) or opens_with_place(short):
-        return False  # X市交通运输局 is not XX市交通运输局: a short form has no place of its own
-    return is_subsequence(short, full) and _agency_head(short, lexicon) == _agency_head(full, lexicon)
+def _may_shorten(short: str) -> bool:
+    """A name that may be a short form: long enough, with no mask and no place of its own
+    (X市交通运输局 is not XX市交通运输局)."""
+    return len(short) >= MIN_SHORT_AGENCY and not is_masked(short) and not opens_with_place(short)
 
 
 def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
                     lexicon: Lexicon | None = None) -> list[_Group]:
     """Merge short forms into the fuller groups of the same label (longest first).
 
-    A body's short form joins the one fuller name of the document it
-    shortens, or the author's name when several fit; with several and no
-    author among them it stays apart.
+    A body's short form (same head, its characters in order in the fuller
+    name: 运管所 / 道路运输管理所, 市交通运输局 / 常德市交通运输局) joins the
+    one fuller name of the document it shortens, or the author's name when
+    several fit; with several and no author among them it stays apart.
+    Fuller bodies are looked up by their head, not compared with every group.
     """
     kept: list[_Group] = []
+    by_head: dict[str, list[_Group]] = {}
     author_key = name_key(author) if author else None
     for g in groups:
-        candidates = [big for big in kept if _is_variant(label, g.key, big.key)]
-        if not candidates and label == "AGENCY":
-            shortened = [big for big in kept if _short_agency(g.key, big.key, lexicon)]
+        key = g.key
+        candidates = [big for big in kept if _is_variant(label, key, big.key)]
+        head = _agency_head(key, lexicon) if label == "AGENCY" else ""
+        if not candidates and label == "AGENCY" and _may_shorten(key):
+            shortened = [big for big in by_head.get(head, ())
+                         if len(big.key) > len(key) and is_subsequence(key, big.key)]
             if len(shortened) > 1:
                 shortened = [big for big in shortened if big.key == author_key]
             candidates = shortened
         if not candidates:
             kept.append(g)
+            if label == "AGENCY":
+                by_head.setdefault(head, []).append(g)
             continue
         # the same signature first, then the most mentioned fuller form
-        sig = campaign_signature(g.key)
+        sig = campaign_signature(key)
         target = max(candidates, key=lambda b: (campaign_signature(b.key) == sig, len(b.mentions), -b.first))
         target.absorb(g)
     return kept

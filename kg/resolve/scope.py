@@ -71,6 +71,7 @@ def is_bare_body(key: str) -> bool:
     return _BARE_BODY.fullmatch(key) is not None
 
 
+@lru_cache(maxsize=65536)
 def _leading_place(key: str) -> str | None:
     """The division code of the place a name opens with (英德市交通运输局 -> 441881); "" when ambiguous."""
     hits = gazetteer().find(key, 0, len(key))
