@@ -265,13 +265,13 @@ def eval_(
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Where to build when --pred is not given (default: a temporary folder).")] = None,
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="User lexicon file for the build (repeatable).")] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Score only this document key, e.g. 002 (repeatable).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss and false positive.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A table of each document's scores, then every miss and false positive.")] = False,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,
 ) -> None:
     """Score extraction against your own gold annotations: P/R/F1 per type, metrics, relations, links."""
     import tempfile
 
-    from kg.evaluation import GoldError, evaluate, format_report
+    from kg.evaluation import GoldError, evaluate, format_per_doc, format_report
 
     if not gold.is_dir():
         fail(f"{gold}: gold folder not found")
@@ -292,6 +292,7 @@ def eval_(
             fail(str(exc))
     console.print(format_report(report), highlight=False)
     if verbose:
+        console.print("\n" + format_per_doc(report) + "\n", highlight=False)
         console.print("\n".join(report.details), highlight=False)
     if json_out:
         json_out.write_text(json.dumps({"summary": report.summary, "per_doc": report.per_doc}, ensure_ascii=False, indent=1),

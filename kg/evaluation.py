@@ -313,3 +313,36 @@ def format_report(report: Report) -> str:
             extra = f"  value+unit {s['value_unit_accuracy']:.3f}" if k == "METRIC" else ""
             lines.append(f"{k:18} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:5} {s['fp']:5} {s['fn']:5}{extra}")
     return "\n".join(lines)
+
+
+#: the columns of the per-document table: (heading, row of the per-document scores, measure)
+PER_DOC_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("AGENCY", "AGENCY", "f1"), ("ORG", "ORGANIZATION", "f1"), ("CAMP", "CAMPAIGN", "f1"), ("REG", "REGULATION", "f1"),
+    ("ENT", "ENTITIES", "f1"), ("METRIC", "METRIC", "f1"), ("COND.R", "CONDUCTS", "r"), ("REL", "RELATIONS", "f1"),
+)
+
+
+def per_doc_rows(report: Report) -> dict[str, dict[str, dict]]:
+    """Each document's scores by row name (the entity types, ENTITIES, METRIC, the relations, RELATIONS)."""
+    out: dict[str, dict[str, dict]] = {}
+    for doc, s in report.per_doc.items():
+        ents, rels = s["entities"], s["relations"]
+        row = {**ents, "METRIC": s["metrics"], **rels}
+        row["ENTITIES"] = _prf(*(sum(ents[t][k] for t in ENTITY_TYPES) for k in ("tp", "fp", "fn")))
+        row["RELATIONS"] = _prf(*(sum(rels[t][k] for t in REL_TYPES) for k in ("tp", "fp", "fn")))
+        out[doc] = row
+    return out
+
+
+def format_per_doc(report: Report) -> str:
+    """One line per document: F1 of each entity type, of the entities, metrics and relations, and
+    CONDUCTS recall; ``-`` where the gold has nothing of that row and nothing was predicted."""
+    lines = [f"{'doc':8}" + "".join(f"{h:>8}" for h, _, _ in PER_DOC_COLUMNS)]
+    for doc, row in sorted(per_doc_rows(report).items()):
+        cells = []
+        for _, key, measure in PER_DOC_COLUMNS:
+            s = row[key]
+            cells.append(f"{s[measure]:8.3f}" if s["tp"] + s["fp"] + s["fn"] else f"{'-':>8}")
+        lines.append(f"{doc:8}" + "".join(cells))
+    return "\n".join(lines)
+

@@ -19,7 +19,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_shipped_dictionaries_load_general_vocabulary():
     lx = load_lexicon([])
     assert {"局", "厅", "党委", "支队", "指挥部", "纪检监察组", "部门"} <= set(lx.agency_heads)
-    assert lx.agency_heads["委"].needs == frozenset({"level"})
+    assert lx.agency_heads["委"].needs == frozenset({"level", "stem"})  # 市委, 发改委
     assert lx.stems["市场监管"] == "body" and lx.stems["主管"] == "generic"
     assert {"集团", "公司", "协会", "交职院"} <= set(lx.org_heads) and lx.org_heads["出行"].weak
     assert lx.campaign_heads["专项整治"].anaphor and lx.campaign_heads["建设"].quoted_only

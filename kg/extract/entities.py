@@ -9,6 +9,7 @@ Rules (each mention's ``rule`` names the one that found it):
 ``agency.head``        place/level/stems + head noun: 英德市交通运输局, 支队党委 (:mod:`kg.extract.heads`)
 ``agency.short``       省厅 -> 省交通运输厅 (a level and a head with the stem left out)
 ``agency.list``        bodies listed before 等部门 or before a named body: 公安、市场监管部门
+``agency.sent`` ...    bodies inside bodies and bare short names (:mod:`kg.extract.bodies`)
 ``organization.head``  brand + 集团/公司/协会/出行 ...
 ``campaign.head``      modifiers + 专项行动/实践活动/转型年/示范县 ...
 ``campaign.anaphor``   a bare 专项整治 standing for the document's one full campaign with that head
@@ -25,15 +26,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.bodies import nested_candidates
 from kg.extract.heads import (
     LEVEL,
     STEM,
     agency_candidates,
     campaign_candidates,
     enumeration_candidates,
-    organization_candidates,
     regulation_candidates,
 )
+from kg.extract.organizations import organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
@@ -43,6 +45,8 @@ from kg.model import Evidence, Mention, StructuredDocument
 DEFAULT_STEM = "交通运输"
 #: heads whose bare short form (省厅, 市局) is expanded with a stem
 _SHORT_HEADS = ("厅", "局")
+#: stem kinds of the documents' own field: the stems a bare 省厅 / 市局 may stand for
+_FIELD_STEMS = ("domain", "short", "inner")
 _BODY_LABELS = ("AGENCY", "ORGANIZATION")
 _TRAILING = ("工作",)
 #: tails that add nothing to a campaign name that already ends with a head
@@ -103,8 +107,13 @@ def _crosses(c: Candidate, spans: list[Candidate]) -> bool:
 
 
 # -------------------------------------------------------------------- names
-def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
-    """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out."""
+def _short_form_name(c: Candidate, agencies: list[Candidate], stem_kinds: dict[str, str]) -> str | None:
+    """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out.
+
+    The stem is the field's that the document's bodies of that level and
+    head use most (省公路局 makes 市局 -> ...), never another department's
+    (省财政厅 does not make 省厅 the 省财政厅); 交通运输 by default.
+    """
     info = c.info
     if info.get("head") not in _SHORT_HEADS or info.get("kinds") != (LEVEL,):
         return None
@@ -113,8 +122,10 @@ def _short_form_name(c: Candidate, agencies: list[Candidate]) -> str | None:
     for a in agencies:
         k, w = a.info.get("kinds", ()), a.info.get("words", ())
         if a.info.get("head") == head and k and k[0] == LEVEL and w[0] == level and STEM in k:
-            stem = "".join(word for kind, word in zip(k, w) if kind == STEM)
-            stems[stem] = stems.get(stem, 0) + 1
+            words = [word for kind, word in zip(k, w) if kind == STEM]
+            if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
+                stem = "".join(words)
+                stems[stem] = stems.get(stem, 0) + 1
     if DEFAULT_STEM in stems or not stems:
         stem = DEFAULT_STEM
     else:
@@ -167,6 +178,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     known = lexicon_candidates(sc)
 
     agencies = agency_candidates(sc)
+    agencies += nested_candidates(sc, agencies)
     agencies += enumeration_candidates(sc, agencies)
     body_known = [k for k in known if k.label in _BODY_LABELS]
     sc.blocked_ends = {c.end for c in agencies + body_known}
@@ -195,7 +207,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
         out.append(c)
     for b in bodies:
         if b.label == "AGENCY" and b.rule == "agency.head":
-            short = _short_form_name(b, agencies)
+            short = _short_form_name(b, agencies, lexicon.stems)
             if short is not None:
                 b.name, b.rule = short, "agency.short"
         out.append(b)

@@ -3,9 +3,12 @@
 AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党组, 省厅执法局
             parsed right to left over dictionary words only, so it stops by
             itself before verbs (代表支队党委 -> 支队党委); the head says
-            what must stand directly before it (委 needs a level: 市委).
-ORGANIZATION brand + HEAD                                   滴滴公司, 天海石油集团公司
-            the brand runs left until a stop word, a class noun or another name.
+            what must stand directly before it (委 needs a level or a body
+            stem: 市委, 发改委). A generic stem counts inside a name after a
+            field (道路运输管理所); 和 joins stems inside a name a level opens
+            (县城市管理和综合执法局). Bodies the parse does not give whole are
+            in :mod:`kg.extract.bodies`, organisations in
+            :mod:`kg.extract.organizations`.
 CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
 REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
             modifiers run left until a stop word (开展, 推进, 全市 ...), with
@@ -25,14 +28,20 @@ from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
-                             "所有", "部分", "多家", "一些", "全国各", "基层"})
-#: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
-ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一批", "家"}
+                             "所有", "部分", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
 #: a list of bodies closed by a collective noun: 公安交警等相关部门, 市公安交管、经信等七部门
 _ENUM_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两Xx]+个?)?(?:相关|有关)?(?:部门|单位)")
 
-HEAD, STEM, UNIT, LEVEL, PLACE, MASK = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK"
+HEAD, STEM, UNIT, LEVEL, PLACE, MASK, CONJ = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK", "CONJ"
 ENUM_MARK = "、"
+#: a conjunction that may join two stems inside one name (县城市管理和综合执法局)
+CONJ_IN_NAME = "和"
+#: characters a place name may end with: 和县 after 县政府 is 和 + 县 (县委、县政府和县交通运输局)
+_LEVEL_END = frozenset("省市州县区盟旗")
+#: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
+SENT = re.compile(r"(?:派驻|驻)$")
+#: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
+_COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +68,32 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     ``state`` is the kind of the word to the right of ``pos``; it decides
     what may come next: after a head, stem or unit anything; after a level
     only a place or a mask; after a place or mask only a level (广东省清远市).
+    A generic stem (管理) counts only with a field stem on its left
+    (道路运输管理所); 和 joins two stems only inside a name that a level or a
+    place opens (县城市管理和综合执法局).
     """
     text, lx = sc.text, sc.lx
     stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
     parts: list[Part] = []
     while pos > 0:
         options: list[tuple[int, int, str, str]] = []  # (length, preference, kind, word)
-        if state in (HEAD, STEM, UNIT):
+        if state in (HEAD, STEM, UNIT, CONJ):
             hit = stems.longest_ending_at(text, pos)
-            if hit and lx.stems[hit[1]] != "generic":
+            if hit:
                 options.append((len(hit[1]), 3, STEM, hit[1]))
+        if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(text, pos)
-            if hit and hit[2].cls in ("unit", "team"):
+            if hit and hit[2].cls in ("unit", "team", "gov"):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
+        if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):
+            options.append((1, 0, CONJ, text[pos - 1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
             hit = levels.longest_ending_at(text, pos)
             if hit:
                 options.append((len(hit[1]), 1, LEVEL, hit[1]))
         if state in (HEAD, STEM, UNIT, LEVEL):
             hit = places.longest_ending_at(text, pos)
-            if hit and not _verb_first(sc, hit[1]):
+            if hit and not _verb_first(sc, hit[1]) and not conj_place(sc, hit[0]):
                 options.append((len(hit[1]), 4, PLACE, hit[1]))
             elif state != LEVEL:
                 short = _doc_short_place_ending_at(sc, pos)
@@ -93,7 +108,50 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
         parts.append(Part(kind, pos - length, pos, word))
         pos -= length
         state = kind
+    return _trim_parts(sc, parts)
+
+
+def _trim_parts(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """Cut a parse before a generic stem, before an inner one (管理) with no field on its left,
+    and before 和 that no level or place opens."""
+    stems = sc.lx.stems
+    for i, p in enumerate(parts):
+        if p.kind == CONJ and not any(q.kind in (LEVEL, PLACE, MASK) for q in parts[i + 1:]):
+            return _trim_parts(sc, parts[:i])
+        kind = stems.get(p.word) if p.kind == STEM else None
+        if kind == "generic" or kind == "inner" and not _field_before(stems, parts[i + 1:]):
+            return parts[:i]
+    if parts and parts[-1].kind == CONJ:
+        return parts[:-1]
     return parts
+
+
+def _field_before(stems: dict[str, str], parts: list[Part]) -> bool:
+    """A non-generic stem among the stems that open ``parts``."""
+    for p in parts:
+        if p.kind != STEM or stems.get(p.word) == "generic":
+            return False
+        if stems.get(p.word) != "inner":
+            return True
+    return False
+
+
+def _first_stem_kind(sc: PhraseScanner, parts: list[Part]) -> str | None:
+    """The kind of the stem nearest the head, past generic stems (管理 in 道路运输管理所)."""
+    for p in parts:
+        if p.kind != STEM:
+            return None
+        kind = sc.lx.stems.get(p.word)
+        if kind != "inner":
+            return kind
+    return None
+
+
+def conj_place(sc: PhraseScanner, start: int) -> bool:
+    """A place that starts with 和 right after another word is read as 和 + level (县政府和县交通运输局)."""
+    text = sc.text
+    return (text[start] in CONJ_IN_NAME and start > 0 and sc.is_name_char(start - 1)
+            and text[start - 1] not in _LEVEL_END)
 
 
 def _verb_first(sc: PhraseScanner, place: str) -> bool:
@@ -151,7 +209,7 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     if "scope" in head.needs and any(p.kind in (LEVEL, PLACE, MASK) for p in parts):
         return True  # X执法大队, 南阳执法支队
     first = parts[0]
-    stem_kind = sc.lx.stems.get(first.word) if first.kind == STEM else None
+    stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
     if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
         return stem_kind == "body"
     if "any" in head.needs and (first.kind in (LEVEL, PLACE, MASK, UNIT) or stem_kind):
@@ -168,6 +226,8 @@ def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     while True:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
         lvl = levels.longest_ending_at(text, pos)
         if lvl is not None:
+            if parts and parts[-1].kind == LEVEL and parts[-1].start == start and pos == start:
+                return True  # 乡镇人民政府, 市县交通运输部门: two levels at once name every body of both
             pos = lvl[0]
             continue
         if pos > 0 and text[pos - 1] in ")）":
@@ -179,6 +239,8 @@ def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
         break
     if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
+    if pos > 0 and text[pos - 1] == "等":
+        return True  # 涪城、游仙等执法大队: a list's bodies, not one
     if start >= 2 and sc.text[start - 1] == "、" and parts and parts[-1].kind == LEVEL:
         return sc.lx.trie("levels").longest_ending_at(sc.text, start - 1) is not None
     return False
@@ -189,25 +251,60 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     text = sc.text
     out: list[Candidate] = []
     for end, hits in sc.matches("agency_heads").by_end.items():
+        if _COUNTED.match(text, end):
+            continue  # 建成综合服务中心XX个: a kind of facility counted, not one body
         best: Candidate | None = None
         for hstart, word, head in hits:  # longest head first: 管理局, then 局
-            if text.startswith(head.not_before, end):
-                continue
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
+            if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
+                continue
             if not _head_ok(head, parts, sc):
                 continue
             start = parts[-1].start if parts else hstart
+            if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
+                continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
             if _collective(sc, start, parts):
                 break
             if best is not None and start >= best.start:
                 continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
             kinds = tuple(p.kind for p in reversed(parts))
             best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
-            best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts))}
+            best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
+                         "cls": head.cls}
         if best is not None:
             out.append(best)
     out += _coordinated_scopes(sc, out)
     return out
+
+
+#: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
+#: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
+_VERB_AFTER = re.compile(r"在|于|要(?!求)")
+
+
+def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
+    """Whether a head followed by one of its ``not_before`` words still ends a name.
+
+    A field stem before 处/所 makes a body whatever follows (县海事处在…,
+    运管所要…); a party body sent to another (驻局纪检监察组) is named even
+    before its leader's title (驻局纪检监察组组长).
+    """
+    text = sc.text
+    if _VERB_AFTER.match(text, end) and parts and parts[0].kind == STEM \
+            and sc.lx.stems.get(parts[0].word) in ("body", "domain", "short"):
+        return True
+    start = parts[-1].start if parts else hstart
+    return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
+
+
+def scoped(parts: list[Part]) -> bool:
+    return any(p.kind in (LEVEL, PLACE, MASK) for p in parts)
+
+
+def bounded(sc: PhraseScanner, start: int) -> bool:
+    """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
+    return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
+            or start in sc.blocked_ends or conj_place(sc, start - 1))
 
 
 def _coordinated_scopes(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
@@ -255,8 +352,8 @@ def _enum_item(sc: PhraseScanner, end: int) -> tuple[int, list[Part]] | None:
     if not parts:
         return None
     start = parts[-1].start
-    if not any(p.kind == STEM and sc.lx.stems.get(p.word) == "body" for p in parts):
-        return None
+    if not any(p.kind == STEM and sc.lx.stems.get(p.word) in ("body", "short") for p in parts):
+        return None  # 公安、运管、路政等部门: bodies, or a field's short name for its body
     if start > 0:
         if sc.is_name_char(start - 1):
             if sc.stopword_ending_at(start) is None:
@@ -293,35 +390,6 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
                 pos = start - 1
                 continue
             break
-    return out
-
-
-# ------------------------------------------------------------ organisations
-def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Enterprises, associations and schools: a brand before an organisation head."""
-    text, lx = sc.text, sc.lx
-    out: list[Candidate] = []
-    for end, hits in sc.matches("org_heads").by_end.items():
-        hstart, word, head = hits[0]
-        if head.weak and not text.startswith(head.after, end):
-            continue
-        pos = hstart
-        lo = max(0, hstart - 10)
-        while pos > lo:
-            if pos in sc.blocked_ends and pos != hstart:
-                break
-            if not sc.is_name_char(pos - 1) or sc.stopword_ending_at(pos) is not None:
-                break
-            pos -= 1
-        brand = text[pos:hstart]
-        if not brand or sc.is_generic(brand, numerals=False):
-            continue
-        if sc.det_before(pos) in ORG_CLASS_DETS:
-            continue
-        if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
-            continue
-        cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
-        out.append(cand)
     return out
 
 

@@ -229,8 +229,8 @@ class RelationExtractor:
             if i is not None:
                 m = mentions[i]
                 # a pronoun-like form the entity rules tagged (支队, 我局): it is the author
-                if ref.kind == "pronoun" and (m.name != author or not m.self_ref):
-                    mentions[i] = replace(m, name=author, self_ref=True, rule=m.rule or f"selfref:{ref.kind}")
+                if ref.kind == "pronoun" and (m.name != (ref.name or author) or not m.self_ref):
+                    mentions[i] = replace(m, name=ref.name or author, self_ref=True, rule=m.rule or f"selfref:{ref.kind}")
                 continue
             j = bisect.bisect_left(spans, (ref.end, -1))
             if any(s < ref.end and ref.start < e for s, e in spans[max(0, j - 50):j + 1]):

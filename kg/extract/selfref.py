@@ -1,41 +1,75 @@
-"""Self-references: 我局, 本局, 我们, 我支队, bare 支队 in a 支队's own report, 局党组.
+"""Self-references: 我局, 本局, 该局, 我们, 我支队, bare 支队 in a 支队's report, 局党组.
 
 These documents mostly narrate what their author did. A self-reference is
 resolved to the author body (``DocumentMeta.author``) and becomes an AGENCY
 mention with ``self_ref=True`` and ``name`` = the author's name. Without a
 known author nothing is resolved: no author is invented.
+
+Forms (the unit word is the one the author's name ends with):
+
+``pronoun``  我们, 我单位; 我局, 本所, 该局 (a news item's "the bureau"); 全局 before
+             its staff (全局干部职工); a bare 支队/大队/中队 anywhere it is not part of a
+             longer name; a bare unit word (中心, 所, 厅, 局) that opens a clause
+             and is followed by a verb or an adverb (中心组织开展…, 厅与…签订);
+             the author's leadership (局领导班子). All stand for the author.
+``organ``    the author's party organs (局党组, 支队党委, 本局党委): bodies of
+             their own, named by what the text writes without 我/本 (局党组).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from kg.model import Mention, StructuredDocument
+from kg.structure.author import HEADS as AUTHOR_HEADS
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "站", "队", "所", "办")
-#: unit words that stand alone for the author (支队 in a 支队's report; 中心 or 局 alone are too common)
+#: unit words that stand alone for the author anywhere (支队 in a 支队's report)
 BARE_UNITS: tuple[str, ...] = ("支队", "大队", "中队")
+#: unit words that stand alone for the author only opening a clause before a verb (中心组织开展…)
+CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
 #: self-references that name no unit and always mean the author
 PLAIN_FORMS: tuple[str, ...] = ("我们", "我单位", "本单位", "本机关", "我机关")
-#: organs of the author: 局党组, 厅领导班子, 支队党委
-ORGAN_WORDS: tuple[str, ...] = ("领导班子", "党组", "党委")
+#: the author's leadership: stands for the author
+LEADERSHIP_WORDS: tuple[str, ...] = ("领导班子",)
+#: the author's party organs: bodies of their own
+ORGAN_WORDS: tuple[str, ...] = ("党组", "党委")
+#: what 全局 / 全支队 must be followed by to mean the author's whole staff (not 全局性, 统筹全局)
+_WHOLE_STAFF = "干部|职工|上下|党员|人员|同志|系统"
 #: characters that end a name, so a unit word after them is part of the name (执法支队, 第一支队)
 _NAME_FINAL = frozenset("法政管路属警安输通市县区省州盟旗镇乡村各该总分直驻第一二三四五六七八九十百XxＸ*＊")
+#: where a clause opens: after punctuation, a line break or an enumeration marker (一是, （二）, 3.)
+_CLAUSE_OPEN = re.compile(r"(?:^|[\n。;；,，:：!?！？、]|[一二三四五六七八九十]是|[)）]|\d\.)[ \t\u3000]*$")
+#: what follows a bare unit word that opens a clause as its subject: a verb, an adverb, a preposition
+_SUBJECT_NEXT = re.compile(
+    r"(?:组织|开展|深入|扎实|持续|积极|认真|全面|切实|始终|坚持|按照|围绕|紧扣|聚焦|结合|联合|会同|配合|牵头|"
+    r"与|同|在|对|还|也|将|已|先后|共|累计|全年|上半年|今年|主动|严格|加强|推进|落实|制定|印发|出台|召开|完成|"
+    r"建立|实施|启动|获得|荣获|被)")
+
+
+#: a line a body speaks (a press conference, an interview): 市道路运输服务中心负责人：我们…
+_SPEAKER = re.compile(
+    rf"^(?P<who>[^\s:：,，。;；、“”《》()（）]{{2,30}}?(?:{'|'.join(AUTHOR_HEADS)}))"
+    r"(?:主要|有关|相关)?(?:负责人|负责同志|新闻发言人|发言人)[:：]", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
 class SelfReference:
     """A self-reference found in the text.
 
-    ``kind`` is ``pronoun`` (我局, 我们, bare 支队: stands for the author and
-    nothing else) or ``organ`` (局党组: a body of the author).
+    ``kind`` is ``pronoun`` (stands for the author and nothing else) or
+    ``organ`` (局党组: a party organ of the author, a body of its own).
+    ``name`` is the body referred to when it is not the document's author
+    (a body that speaks a line of a press conference: 中心负责人：我们…).
     """
 
     start: int
     end: int
     kind: str
+    name: str | None = None
 
 
 def author_unit(author: str | None) -> str | None:
@@ -53,47 +87,54 @@ def _unit_matches(unit: str, author_u: str) -> bool:
     return unit == author_u or (unit == "队" and author_u.endswith("队")) or (unit == "委" and author_u == "委员会")
 
 
+def _patterns(unit: str | None) -> list[tuple[str, str]]:
+    """(regex, kind) of the forms that refer to an author whose name ends with ``unit``."""
+    pats: list[tuple[str, str]] = [(re.escape(f), "pronoun") for f in PLAIN_FORMS]
+    if not unit:
+        return pats
+    alt = "|".join(re.escape(u) for u in UNIT_WORDS if _unit_matches(u, unit))
+    organs = "|".join(ORGAN_WORDS + LEADERSHIP_WORDS)
+    u = re.escape(unit)
+    pats.append((rf"[我本该](?:{alt})(?:{organs})?(?!长)", "pronoun"))
+    pats.append((rf"全(?:{alt})(?={_WHOLE_STAFF})", "pronoun"))
+    # a bare unit, or an organ 局党组 / 厅领导班子: the unit first (a literal the search can skip to), then not after 我/本
+    organ_req = "?" if unit in BARE_UNITS else ""
+    pats.append((rf"{u}(?<![我本该全]{u})(?!长|员)(?:{organs}){organ_req}", "bare"))
+    if unit in CLAUSE_UNITS:
+        pats.append((rf"{u}(?<![我本该全]{u})(?={_SUBJECT_NEXT.pattern})", "clause"))
+    return pats
+
+
 def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     """Find self-references to ``author`` in the width-folded text.
+
+    On a line that a body speaks (``X负责人：…``) the self-references are
+    that body's (``name`` set), whether or not the author is known.
 
     Parameters
     ----------
     norm : str
         ``SourceDocument.norm``.
     author : str or None
-        The author body; ``None`` finds nothing.
+        The author body; ``None`` finds none outside speakers' lines.
 
     Returns
     -------
     list of SelfReference
         Non-overlapping, in text order.
     """
-    unit = author_unit(author)
-    if not author:
-        return []
-    pats: list[tuple[str, str]] = [(re.escape(f), "pronoun") for f in PLAIN_FORMS]
-    if unit:
-        pron_units = [u for u in UNIT_WORDS if _unit_matches(u, unit)]
-        alt = "|".join(re.escape(u) for u in pron_units)
-        organs = "|".join(ORGAN_WORDS)
-        pats.append((rf"[我本](?:{alt})(?:{organs})?", "pronoun"))
-        # a bare 支队 / 大队 / 中心, or an organ 局党组 / 厅领导班子 (see BARE_UNITS)
-        organ_req = "?" if unit in BARE_UNITS else ""
-        # the unit first (a literal the search can skip to), then: not after 我/本
-        u = re.escape(unit)
-        pats.append((rf"{u}(?<![我本]{u})(?!长|员)(?:{organs}){organ_req}", "bare"))
-    found: list[SelfReference] = []
-    for pat, kind in pats:
-        for m in re.finditer(pat, norm):
-            s, e = m.start(), m.end()
-            k = kind
-            if kind == "bare":
-                if s > 0 and norm[s - 1] in _NAME_FINAL:
-                    continue
-                k = "organ" if any(m.group().endswith(o) for o in ORGAN_WORDS) else "pronoun"
-            elif kind == "pronoun" and any(m.group().endswith(o) for o in ORGAN_WORDS):
-                k = "organ"
-            found.append(SelfReference(s, e, k))
+    speakers = [(m.end(), _line_end(norm, m.end()), m.group("who")) for m in _SPEAKER.finditer(norm)]
+    found = _references(norm, author, 0, len(norm), None) if author else []
+    if speakers:
+        starts = [s for s, _, _ in speakers]
+
+        def on_a_speakers_line(pos: int) -> bool:
+            i = bisect.bisect_right(starts, pos) - 1
+            return i >= 0 and pos < speakers[i][1]
+
+        found = [r for r in found if not on_a_speakers_line(r.start)]
+        for s, e, who in speakers:
+            found += _references(norm, who, s, e, who)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     out: list[SelfReference] = []
     for r in found:
@@ -103,10 +144,39 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     return out
 
 
-def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str) -> Mention:
-    """The AGENCY mention of the author for a self-reference."""
+def _line_end(norm: str, pos: int) -> int:
+    end = norm.find("\n", pos)
+    return len(norm) if end < 0 else end
+
+
+def _references(norm: str, body: str, start: int, end: int, name: str | None) -> list[SelfReference]:
+    """Self-references to ``body`` in ``norm[start:end]``."""
+    found: list[SelfReference] = []
+    for pat, kind in _patterns(author_unit(body)):
+        for m in re.compile(pat).finditer(norm, start, end):
+            s, e = m.start(), m.end()
+            if kind in ("bare", "clause") and s > 0 and norm[s - 1] in _NAME_FINAL:
+                continue
+            if kind == "clause" and s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
+                continue
+            k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
+            found.append(SelfReference(s, e, k, name))
+    return found
+
+
+def organ_name(text: str) -> str:
+    """The name of an organ self-reference: what the text writes, without 我/本/该 (本局党组 -> 局党组)."""
+    return text[1:] if text[:1] in "我本该" else text
+
+
+def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | None) -> Mention:
+    """The AGENCY mention of a self-reference: the body referred to (``ref.name``, else the author)
+    for a pronoun, the organ's own name for an organ."""
     text = sdoc.source.text[ref.start:ref.end]
+    if ref.kind == "organ":
+        return Mention(doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end,
+                       name=organ_name(text), evidence=sdoc.evidence(ref.start, ref.end), rule="selfref:organ")
     return Mention(
-        doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=author,
+        doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=ref.name or author,
         evidence=sdoc.evidence(ref.start, ref.end), self_ref=True, rule=f"selfref:{ref.kind}",
     )

@@ -6,13 +6,18 @@ Two steps:
    (width-folded, quotes removed), the same campaign under 行动/活动/工作 and
    专项/整治 variants, a short form that the fuller form contains in order and
    ends like (三年行动 -> 安全生产三年专项行动, 专项整治 -> …专项整治行动), an
-   agency stem completed by its head (市公安交管 -> 市公安交管局), and the
-   aliases of the lexicon (省厅 -> 省交通运输厅). The group's name is the fullest
-   form the document uses.
+   agency stem completed by its head (市公安交管 -> 市公安交管局), a body's
+   short form that keeps its head (市交通运输局 -> 常德市交通运输局, 运管所 ->
+   道路运输管理所, 执法大队 -> …综合行政执法大队; the author's name when
+   several fit), a name that is a surface form the document names otherwise
+   (the author 省厅 -> 省交通运输厅), and the aliases of the lexicon. The
+   group's name is the fullest form the document uses.
 2. Across documents, groups join when their link key and scope agree
    (:mod:`kg.resolve.scope`): national bodies and uniquely named campaigns,
-   regulations and organisations link; level-only names (市委) link only within
-   one jurisdiction; masked agencies never link. A masked campaign or
+   regulations and organisations link; level-only names (市委, 省交通运输厅)
+   link within one jurisdiction, under its division's full name (so 省交通运输厅
+   and 湖南省交通运输厅 are one node); masked agencies, and bare names (支队,
+   局党组) of a document with no author named in full, never link. A masked campaign or
    regulation name whose mask only hides a modifier (*执法领域突出问题专项整治行动)
    joins the one unmasked name it matches.
 
@@ -37,14 +42,17 @@ from kg.resolve.names import (
     name_key,
     unmasked_length,
 )
-from kg.resolve.scope import entity_scope
+from kg.resolve.scope import entity_link, opens_with_place
 from kg.schema import LABEL_OF_TYPE
 
 # the shortest campaign signature trusted to link documents on its own
 MIN_LINK_SIGNATURE = 4
 # the fewest unmasked characters for a masked name to join an unmasked one
 MIN_UNMASKED = 6
+# the shortest body name that may stand for a fuller one of its document (运管所, 局党组; not 支队)
+MIN_SHORT_AGENCY = 3
 _AGENCY_HEADS = "局厅部委办处队站所院"
+_BODY_LABELS = ("AGENCY", "ORGANIZATION")
 
 
 @dataclass
@@ -86,6 +94,7 @@ def _same_head(short: str, long: str) -> bool:
 
 
 def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]:
+    author = ext.document.meta.author
     by_key: dict[tuple[str, str], _Group] = {}
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
         key = _mention_key(m, lexicon)
@@ -94,12 +103,34 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         g = by_key.setdefault((m.label, key), _Group(ext.document.name, m.label))
         g.mentions.append(m)
         g.keys[key] += 1
-    groups = list(by_key.values())
+    groups = _join_named_surfaces(by_key)
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
         of_label = sorted((g for g in groups if g.label == label), key=lambda g: (-len(g.key), g.first))
-        merged += _merge_variants(label, of_label)
+        merged += _merge_variants(label, of_label, author, lexicon)
     return merged
+
+
+def _join_named_surfaces(by_key: dict[tuple[str, str], _Group]) -> list[_Group]:
+    """A group whose name is a surface form that the document names otherwise joins that name.
+
+    ``省厅`` written where a rule named it ``省交通运输厅`` is that body, so the
+    author ``省厅`` (and the self-references resolved to it) join it too.
+    """
+    named: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for (label, key), g in by_key.items():
+        for m in g.mentions:
+            surface = name_key(m.text)
+            if not m.self_ref and surface != key:
+                named.setdefault((label, surface), set()).add((label, key))
+    for ident, targets in named.items():
+        g, target = by_key.get(ident), by_key.get(next(iter(targets)))
+        if g is None or target is None or len(targets) != 1:
+            continue
+        if target is not g:
+            target.absorb(g)
+            del by_key[ident]
+    return list(by_key.values())
 
 
 def _is_variant(label: str, short: str, full: str) -> bool:
@@ -133,16 +164,51 @@ def _department_stem(key: str) -> str | None:
     return stem if len(stem) >= 2 else None
 
 
-def _merge_variants(label: str, groups: list[_Group]) -> list[_Group]:
-    """Merge short forms into the fuller groups of the same label (longest first)."""
+def _agency_head(key: str, lexicon: Lexicon | None) -> str:
+    """The head noun a body's name ends with (局, 支队, 党组), or its last character."""
+    if lexicon is not None:
+        hit = lexicon.trie("agency_heads").longest_ending_at(key, len(key))
+        if hit is not None:
+            return hit[1]
+    return key[-1:]
+
+
+def _may_shorten(short: str) -> bool:
+    """A name that may be a short form: long enough, with no mask and no place of its own
+    (X市交通运输局 is not XX市交通运输局)."""
+    return len(short) >= MIN_SHORT_AGENCY and not is_masked(short) and not opens_with_place(short)
+
+
+def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
+                    lexicon: Lexicon | None = None) -> list[_Group]:
+    """Merge short forms into the fuller groups of the same label (longest first).
+
+    A body's short form (same head, its characters in order in the fuller
+    name: 运管所 / 道路运输管理所, 市交通运输局 / 常德市交通运输局) joins the
+    one fuller name of the document it shortens, or the author's name when
+    several fit; with several and no author among them it stays apart.
+    Fuller bodies are looked up by their head, not compared with every group.
+    """
     kept: list[_Group] = []
+    by_head: dict[str, list[_Group]] = {}
+    author_key = name_key(author) if author else None
     for g in groups:
-        candidates = [big for big in kept if _is_variant(label, g.key, big.key)]
+        key = g.key
+        candidates = [big for big in kept if _is_variant(label, key, big.key)]
+        head = _agency_head(key, lexicon) if label == "AGENCY" else ""
+        if not candidates and label == "AGENCY" and _may_shorten(key):
+            shortened = [big for big in by_head.get(head, ())
+                         if len(big.key) > len(key) and is_subsequence(key, big.key)]
+            if len(shortened) > 1:
+                shortened = [big for big in shortened if big.key == author_key]
+            candidates = shortened
         if not candidates:
             kept.append(g)
+            if label == "AGENCY":
+                by_head.setdefault(head, []).append(g)
             continue
         # the same signature first, then the most mentioned fuller form
-        sig = campaign_signature(g.key)
+        sig = campaign_signature(key)
         target = max(candidates, key=lambda b: (campaign_signature(b.key) == sig, len(b.mentions), -b.first))
         target.absorb(g)
     return kept
@@ -176,13 +242,14 @@ def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGro
     groups: list[GroupSummary] = []
     group_of: dict[tuple[str, int, int, str], int] = {}
     for g in _group_document(ext, lexicon):
-        scope = entity_scope(g.label, g.key, g.doc, jur)
+        link_key, scope = entity_link(g.label, g.key, g.doc, jur, ext.document.meta.author)
         joinable = (g.label in ("CAMPAIGN", "REGULATION") and is_masked(g.key)
                     and unmasked_length(g.key) >= MIN_UNMASKED)
         aliases = {m.text for m in g.mentions if not m.self_ref} | {g.key}
         for m in g.mentions:
             group_of[m.key] = len(groups)
-        groups.append(GroupSummary(label=g.label, key=g.key, link=_link_key(g), scope=scope,
+        link_key = _link_key(g) if g.label not in _BODY_LABELS else link_key
+        groups.append(GroupSummary(label=g.label, key=g.key, link=link_key, scope=scope,
                                    mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
     return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
 

@@ -2,19 +2,24 @@
 
 ``national``      a body that exists once (交通运输部, 国务院, 党中央)
 ``global``        a name unique on its own: a campaign, a regulation, an
-                  organisation, an agency qualified by a place (英德市交通运输局)
-``adcode:NNNNNN`` a name that only says a level (市委, 省交通运输厅), scoped to
-                  the division of the document's jurisdiction at that level
-``doc:NAME``      the jurisdiction is unknown, or the name is masked (X县, *执法局)
+                  organisation, an agency qualified by an ambiguous place name
+``adcode:NNNNNN`` an agency qualified by a place (英德市交通运输局: its division), or a
+                  name that only says a level (市委, 省交通运输厅), scoped to the
+                  division of the document's jurisdiction at that level and linked
+                  under that division's full name (湖南省交通运输厅)
+``doc:NAME``      the jurisdiction is unknown, or the name is masked (X县, *执法局), or
+                  a bare name (支队, 局党组) of a document with no author named in full
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.model import Jurisdiction
 from kg.resources import SCOPE_DIR
 from kg.resolve.names import is_masked, name_key
+from kg.structure.gazetteer import gazetteer
 
 # level words a bare name may start with, and the division level each means
 _LEVEL_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -57,34 +62,84 @@ def _division_code(j: Jurisdiction, level: str) -> str | None:
     return None
 
 
-def _place_names(j: Jurisdiction | None) -> list[str]:
-    if j is None:
-        return []
-    return [n for n in (j.county, j.city, j.province, j.name) if n]
+#: a name made only of unit and organ words (支队, 局党组, 机关党委): it says which body only through its author
+_BARE_BODY = re.compile(r"(?:总队|支队|大队|中队|中心|局|厅|所|处|站|委|机关)+(?:党组|党委|党总支|党支部|领导班子)?")
 
 
-def agency_scope(key: str, doc: str, jurisdiction: Jurisdiction | None) -> str:
-    """Scope of an AGENCY name in a document."""
+def is_bare_body(key: str) -> bool:
+    """True for a name made only of unit and organ words (支队, 局党组, 中心党支部)."""
+    return _BARE_BODY.fullmatch(key) is not None
+
+
+@lru_cache(maxsize=65536)
+def _leading_place(key: str) -> str | None:
+    """The division code of the place a name opens with (英德市交通运输局 -> 441881); "" when ambiguous."""
+    hits = gazetteer().find(key, 0, len(key))
+    if not hits or hits[0].start != 0 or hits[0].end >= len(key):
+        return None
+    codes = hits[0].codes
+    return codes[0] if len(codes) == 1 else ""
+
+
+def opens_with_place(key: str) -> bool:
+    """True when a name opens with a division name (英德市交通运输局, 南平执法支队)."""
+    return _leading_place(key) is not None
+
+
+def agency_link(key: str, doc: str, jurisdiction: Jurisdiction | None, author: str | None = None) -> tuple[str, str]:
+    """Link key and scope of an AGENCY name in a document.
+
+    A name that opens with a place is bound to that place's division
+    (``英德市交通运输局``: ``adcode:441881``; ``global`` when the place name is
+    ambiguous). A level-only name (``省交通运输厅``) is bound to the division of
+    the document's jurisdiction at that level, and its link key is the name
+    with that division's name in front (``湖南省交通运输厅``), so the two
+    forms of one body are one node across documents. A bare name (支队,
+    局党组) of a document whose author is unknown, or is itself a bare name,
+    stays in its document: nothing says which body it is.
+    """
     if is_masked(key):
-        return f"doc:{doc}"
+        return key, f"doc:{doc}"
+    if is_bare_body(key) and (not author or is_bare_body(name_key(author))):
+        return key, f"doc:{doc}"
     if key in national_bodies():
-        return "national"
-    for place in _place_names(jurisdiction):
-        if key.startswith(place) and len(key) > len(place):
-            return "global"
+        return key, "national"
+    code = _leading_place(key)
+    if code is not None:
+        return key, f"adcode:{code}" if code else "global"
     for prefix, level in _LEVEL_PREFIXES:
         if key.startswith(prefix):
             code = _division_code(jurisdiction, level) if jurisdiction else None
-            return f"adcode:{code}" if code else f"doc:{doc}"
+            if not code or code not in gazetteer().by_code:
+                return key, f"doc:{doc}"
+            return gazetteer().by_code[code].name + key[len(prefix):], f"adcode:{code}"
     if jurisdiction is not None:
-        return jurisdiction.key
-    return f"doc:{doc}"
+        return key, jurisdiction.key
+    return key, f"doc:{doc}"
 
 
-def entity_scope(label: str, key: str, doc: str, jurisdiction: Jurisdiction | None) -> str:
-    """Scope of an entity name of any type (see the module docstring)."""
+def agency_scope(key: str, doc: str, jurisdiction: Jurisdiction | None, author: str | None = None) -> str:
+    """Scope of an AGENCY name in a document (see :func:`agency_link`)."""
+    return agency_link(key, doc, jurisdiction, author)[1]
+
+
+def entity_link(label: str, key: str, doc: str, jurisdiction: Jurisdiction | None,
+                author: str | None = None) -> tuple[str, str]:
+    """Link key and scope of an entity name of any type; ``author`` is the document's author body.
+
+    Organisations named by a level word only (县道路运输协会) are bound like
+    agencies; other names of organisations, campaigns and regulations are
+    global unless masked.
+    """
     if label == "AGENCY":
-        return agency_scope(key, doc, jurisdiction)
+        return agency_link(key, doc, jurisdiction, author)
     if is_masked(key):
-        return f"doc:{doc}"
-    return "global"
+        return key, f"doc:{doc}"
+    if label == "ORGANIZATION" and key.startswith(tuple(p for p, _ in _LEVEL_PREFIXES)):
+        return agency_link(key, doc, jurisdiction, author)
+    return key, "global"
+
+
+def entity_scope(label: str, key: str, doc: str, jurisdiction: Jurisdiction | None, author: str | None = None) -> str:
+    """Scope of an entity name of any type (see :func:`entity_link`)."""
+    return entity_link(label, key, doc, jurisdiction, author)[1]

@@ -1,4 +1,30 @@
-"""The body a document speaks for, when the text says it."""
+"""The body a document speaks for, when the text says it.
+
+The rules, in order (the first that names a body wins):
+
+1. the title: a body the title opens with, followed by its period, a report or
+   plan word, 关于, or a news verb (``X局2023年工作总结``, ``X支队召开…``,
+   ``X局与…签署``); a speech title (``在…会议上的讲话``) names a meeting, not a body;
+2. ``代表X党委向…`` and ``X领导班子团结带领…``;
+3. the signature: a body alone on one of the last lines, before the date
+   (``XX县交通运输局`` / ``2024年6月XX日``);
+4. the source line of a news item (``来源：X``);
+5. the lead of a news item: the body that opens its first sentence
+   (``9月21日，X局与…``);
+6. self-references (``我局``, ``本支队``) and the speaker's own units named by a
+   bare head (``局党组``, ``厅安全监督处``), resolved to the body with that head
+   the text names: a body of the document's own field first, then the most
+   named, leaving out bodies named only as partners (``会同省公安厅``) or only
+   inside another body's name (``市公安局交警支队``). When the own units name
+   an organ (``局党组``) and the text names that organ of the body in full
+   (``X市交通运输局党组``), the organ is the author;
+7. a bare unit used as a subject at least twice (``支队将…``);
+8. ``经X党组同意`` in the opening.
+
+The name found is then completed with a place the text puts before it
+elsewhere (``省交通运输厅`` -> ``湖南省交通运输厅``). Names are returned as
+written (masks kept).
+"""
 
 from __future__ import annotations
 
@@ -9,68 +35,183 @@ from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
 #: Last characters of a body's name.
-HEADS = ("委员会", "办公室", "总队", "支队", "大队", "中心", "政府", "集团", "公司", "局", "厅", "委", "办", "部",
-         "处", "站", "所", "院", "署")
+HEADS = ("委员会", "办公室", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局", "厅", "委", "办",
+         "部", "处", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
-_TITLE_AGENCY = re.compile(
-    rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\d{{4}}|[〇○零一二]{{4}}年|关于|在|年度|上半年|下半年|全年|工作|第)"
-)
+#: what follows a body that opens a title: its period, a report word, 关于, or a news verb
+_TITLE_NEXT = ("\\d{4}|[〇○零一二]{4}年|关于|在|年度|上半年|下半年|全年|工作|第|"
+               "召开|举行|举办|印发|出台|发布|组织|开展|圆满|顺利|完成|与|同|赴|到|深入|扎实|全力|持续|推进|部署|"
+               "启动|联合|会同|专题|督导|检查|调研|走访|签署|签订|获|荣获|被|对|为|多措并举|强化|加强|积极")
+_TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})(?:党组|党委|党支部)?)(?={_TITLE_NEXT})")
 _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
 #: how far before its 带领 a match of _LEADS can start (name, head, 领导班子, 团结)
 _LEADS_REACH = 20 + max(map(len, HEADS)) + len("领导班子") + len("团结")
 _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|党委|领导班子)?(?:研究)?同意")
-_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处)(?![长])")
+#: a news item's source line: 来源：X局 (the publisher, when it is a body)
+_SOURCE = re.compile(rf"(?:信息来源|来源|发布单位|发布机构):\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\s|$)",
+                     re.MULTILINE)
+#: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
+_LEAD = re.compile(
+    rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
+    rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
+    rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
+_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|所)(?![长])")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
-_OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室]))",
+_OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=(党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))",
                        re.MULTILINE)
+#: organs of a body that its own units name (局党组): the author when the text names the body's organ in full
+_ORGANS = ("党组", "党委")
 #: a body named right after these is a partner of the speaker, not the speaker (会同省公安厅、省应急管理厅)
-_PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同)(?:[^,。;:!?]{0,30}、)?$")
+_PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{0,30}、)?$")
+#: words of the documents' own field: a body of the field speaks before other departments
+_FIELD = re.compile(r"交通|运输|公路|港航|航道|海事|路政|运管|港口|航务|邮政|执法")
 _BARE_SUBJECT = re.compile(r"(?:^|(?<=[。;,:!?]))(支队|大队|总队)(?![党长])", re.MULTILINE)
-_DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
+_DATE_LINE = re.compile(
+    r"^[\d〇○零一二三四五六七八九十Xx]{2,4}年[\dXx一二三四五六七八九十]{1,2}月[\dXx一二三四五六七八九十]{1,3}日$")
 #: Characters that end a name when walking left from its head (function words, punctuation).
 _STOP = set("的和与对在是了及向把被由为从等将以于并或而也都就要让使，,。;；、:：“”《》()（）!?！？ \n\t")
 _LEVEL_CHARS = set("省市县区州")
 _MASKS = set("X*xＸ＊")
+#: a head inside a span walked left from a head: the span runs over another name (各级交通运输部门认真贯彻省厅)
+_HEAD_INSIDE = re.compile(rf"{_HEAD}|部门")
+#: after a body's head, what makes it part of a longer body's name (市公安局交警支队)
+_INNER_AFTER = re.compile(rf"[^\s,。;、:“”《》()（）!?的和与对在是了及向把被由为从等将以于并或而也都就要]{{1,6}}?(?:{_HEAD})")
 
 
-def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
-    """Names of bodies ending in ``head`` that start with a mask, a place name (``starts``) or a level word."""
-    found: Counter[str] = Counter()
+def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]]:
+    """Names of bodies ending in ``head`` that start with a mask, a place name (``starts``) or a level word,
+    with where each is named.
+
+    A head followed by more of a name that ends with a head (市公安局交警支队)
+    names a body inside a longer one and is not counted.
+    """
+    found: dict[str, list[int]] = {}
     for m in re.finditer(re.escape(head), norm):
         j = m.start()
         if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
+            continue
+        nxt = _INNER_AFTER.match(norm, m.end())
+        if nxt is not None and not norm.startswith(_ORGANS, m.end()):
             continue
         i = j
         while i > 0 and j - i < 15 and norm[i - 1] not in _STOP:
             i -= 1
         for k in range(i, j):
-            if norm[k] in _MASKS or k in starts or norm[k] in _LEVEL_CHARS:
-                found[norm[k : m.end()]] += 1
+            if (norm[k] in _MASKS or k in starts or norm[k] in _LEVEL_CHARS) and not _HEAD_INSIDE.search(norm, k, j):
+                found.setdefault(norm[k : m.end()], []).append(k)
                 break
     return found
 
 
-def _only_partner(norm: str, body: str) -> bool:
-    """True when every mention of ``body`` follows 会同/联合/配合 (…、): the text cooperates with it."""
-    at = [m.start() for m in re.finditer(re.escape(body), norm)]
+def _only_partner(norm: str, at: list[int]) -> bool:
+    """True when every mention of a body (at ``at``) follows 会同/联合/与 (…、): the text cooperates with it."""
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
+
+
+def _best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
+    """The body of the document's field named most, then first; partners left out."""
+    kept = {b: at for b, at in bodies.items() if not _only_partner(norm, at)}
+    if not kept:
+        return None
+    return max(kept.items(), key=lambda kv: (bool(_FIELD.search(kv[0])), len(kv[1]), -kv[1][0]))[0]
+
+
+def _as_written(text: str, norm: str, name: str) -> str:
+    i = norm.find(name)
+    return text[i : i + len(name)]
+
+
+def _from_self_references(norm: str, starts: set[int]) -> str | None:
+    refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
+    for head, _ in refs.most_common():
+        best = _best_body(norm, _named_bodies(norm, head, starts))
+        if best is not None:
+            return best
+    own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
+    organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in _ORGANS)
+    for head, _ in own.most_common():
+        best = _best_body(norm, _named_bodies(norm, head, starts))
+        if best is None:
+            continue
+        for (h, organ), _n in organs.most_common():
+            if h == head and best + organ in norm:
+                return best + organ
+        return best
+    return None
+
+
+def _signature(norm: str, text: str, paragraphs: list[Span]) -> str | None:
+    """A body alone on one of the last lines, after which only a date may follow."""
+    for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
+        line = norm[p.start : p.end].strip()
+        if _DATE_LINE.match(line):
+            continue
+        if len(line) <= 30 and line.endswith(HEADS) and not set(line) & _STOP - {"和", "与", "的"}:
+            return text[p.start : p.end].strip()
+        break
+    return None
+
+
+def _complete(norm: str, text: str, name: str, places: list[PlaceMention]) -> str:
+    """``name`` with the place the text puts before it elsewhere (湖南 + 省交通运输厅, 英德市 + 交通运输局).
+
+    Only when the text completes it one way: a title's bare 交通运输局 in a
+    document that also names 清远市交通运输局 and 英德市交通运输局 stays bare.
+    """
+    if not name or name[0] in _MASKS or name in HEADS:
+        return name  # a mask or a bare 支队 says nothing a place could complete
+    ends = {p.end: p for p in places}
+    starts = {p.start: p for p in places}
+    first = norm.find(name)
+    if first in starts and starts[first].end < first + len(name):
+        return name  # it opens with a place of its own
+    completions: set[str] = set()
+    at = norm.find(name)
+    while at >= 0:
+        # a full place ends on the level (湖南省|交通运输厅), any place right before the name (英德市|交通运输局)
+        cands = (ends.get(at + 1), ends.get(at)) if name[0] in _LEVEL_CHARS else (ends.get(at),)
+        for p in cands:
+            if p is not None and p.start < at:
+                completions.add(norm[p.start : at] + name)
+                break
+        at = norm.find(name, at + 1)
+    if len(completions) != 1:
+        return name
+    full = completions.pop()
+    i = norm.find(full)
+    return text[i : i + len(full)]
 
 
 def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span], g: Gazetteer,
                 places: list[PlaceMention] | None = None) -> str | None:
-    """The body the document speaks for.
+    """The body the document speaks for (see the module docstring for the rules).
 
-    In order: the agency a title line starts with (``英德市交通运输局2023年…``);
-    ``代表X党委向…``; ``X领导班子团结带领…``; self-references (我局, 本支队)
-    resolved to the body with that head the text names most (``*执法局``);
-    the speaker's own units named by a bare head (``厅党组``, ``厅安全监督处``)
-    resolved the same way, leaving out bodies named only as partners
-    (``会同省公安厅``); a signature line at the end; a name used bare as a subject (``支队将…``);
-    an opener ``经X党组同意``. Names are returned as written (masks kept).
-    ``places`` are the places ``g`` finds in ``norm``, when already known.
+    Parameters
+    ----------
+    norm, text : str
+        The width-folded text and the text as read (same length).
+    title : Span or None
+        The title line, when the document has one.
+    paragraphs : list of Span
+        Non-blank lines.
+    g : Gazetteer
+    places : list of PlaceMention, optional
+        The places ``g`` finds in ``norm``, when already known.
+
+    Returns
+    -------
+    str or None
+        The body's name as written, or None when the text does not say it.
     """
+    places = g.find(norm) if places is None else places
+    name = _find(norm, text, title, paragraphs, places)
+    return _complete(norm, text, name, places) if name else None
+
+
+def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
+          places: list[PlaceMention]) -> str | None:
     def as_written(m: re.Match[str]) -> str:
         return text[m.start("a") : m.end("a")]
 
@@ -81,32 +222,19 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
     # _LEADS tries every offset: start where its closing 带领 can first be reached
     if (at := norm.find("带领")) >= 0 and (m := _LEADS.search(norm, max(0, at - _LEADS_REACH))):
         return as_written(m)
-    starts = {m.start for m in (g.find(norm) if places is None else places)}
-    refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
-    for head, _ in refs.most_common():
-        bodies = _named_bodies(norm, head, starts)
-        if bodies:
-            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
-            i = norm.find(best)
-            return text[i : i + len(best)]
-    own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
-    for head, _ in own.most_common():
-        bodies = {b: n for b, n in _named_bodies(norm, head, starts).items() if not _only_partner(norm, b)}
-        if bodies:
-            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
-            i = norm.find(best)
-            return text[i : i + len(best)]
-    for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
-        line = norm[p.start : p.end].strip()
-        if _DATE_LINE.match(line):
-            continue
-        if len(line) <= 30 and line.endswith(HEADS) and not set(line) & _STOP - {"和", "与", "的"}:
-            return text[p.start : p.end].strip()
-        break
+    if signed := _signature(norm, text, paragraphs):
+        return signed
+    opening_end = paragraphs[min(3, len(paragraphs) - 1)].end if paragraphs else 0
+    if m := _SOURCE.search(norm, 0, opening_end):
+        return as_written(m)
+    for p in paragraphs[:4]:
+        if m := _LEAD.match(norm, p.start, p.end):
+            return as_written(m)
+    if best := _from_self_references(norm, {p.start for p in places}):
+        return _as_written(text, norm, best)
     bare = Counter(m.group(1) for m in _BARE_SUBJECT.finditer(norm))
     if bare and bare.most_common(1)[0][1] >= 2:
         return bare.most_common(1)[0][0]
-    opening_end = paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0
-    if m := _APPROVED.search(norm, 0, opening_end):
+    if m := _APPROVED.search(norm, 0, paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0):
         return as_written(m)
     return None

@@ -1,0 +1,155 @@
+"""Bodies the head parse does not give whole.
+
+``agency.sent``        a party body sent to another body, with the sender: 驻局纪检监察组,
+                       县纪委监委派驻县交通运输局纪检监察组
+``agency.office``      an office with a free modifier inside its parent: 支队法制科, 局法规科
+``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
+``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.heads import LEVEL, SENT, STEM, UNIT, bounded
+from kg.extract.phrases import Candidate, PhraseScanner
+
+#: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
+OFFICE_HEADS = ("科", "股", "室", "处")
+_OFFICE_MODIFIER = (2, 4)
+#: bare unit words that stand for a parent body at a clause start (局法规科, 支队法制科)
+_PARENT_WORDS = ("支队", "大队", "中队", "中心", "局", "厅", "所", "站")
+
+
+def nested_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """The bodies of this module's rules, given the agencies the head rules found."""
+    return _sent_bodies(sc, agencies) + _offices(sc, agencies) + _bare_bodies(sc) + _party_commissions(sc)
+
+
+def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """A party body sent to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组.
+
+    The name takes 驻/派驻 and, when a body is named right before it, the
+    sending body too.
+    """
+    text = sc.text
+    by_end: dict[int, Candidate] = {}
+    for a in agencies:
+        if a.end not in by_end or a.start < by_end[a.end].start:
+            by_end[a.end] = a
+    out: list[Candidate] = []
+    for a in agencies:
+        if a.info.get("cls") != "party":
+            continue
+        m = SENT.search(text, max(0, a.start - 2), a.start)
+        if m is None:
+            continue
+        start = m.start()
+        sender = by_end.get(start)
+        if sender is not None:
+            start = sender.start
+        cand = Candidate("AGENCY", start, a.end, text[start:a.end], "agency.sent", tier=1)
+        cand.info = dict(a.info)
+        out.append(cand)
+    return out
+
+
+def _offices(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """An office inside a body, with a free modifier: 支队法制科, 局法规科, 市交通运输局综合科.
+
+    The parent is a body found before, or a bare unit word (支队, 局) that
+    opens its clause; the modifier is 2-4 characters with no stop word.
+    """
+    text = sc.text
+    ends = {a.end: a for a in agencies}
+    covered = {a.end for a in agencies}
+    out: list[Candidate] = []
+    lo_mod, hi_mod = _OFFICE_MODIFIER
+    for end, hits in sc.matches("agency_heads").by_end.items():
+        if end in covered:
+            continue
+        hstart, word, head = hits[-1]  # the shortest head: 科, 股, 室, 处
+        if word not in OFFICE_HEADS or text.startswith(head.not_before, end):
+            continue
+        for n in range(lo_mod, hi_mod + 1):
+            p = hstart - n
+            if p <= 0 or not all(sc.is_name_char(i) for i in range(p, hstart)):
+                break
+            if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, hstart + 1)):
+                break
+            parent = ends.get(p)
+            start = parent.start if parent is not None else _bare_parent(sc, p)
+            if start is None:
+                continue
+            cand = Candidate("AGENCY", start, end, text[start:end], "agency.office", tier=1)
+            cand.info = {"kinds": (UNIT,), "head": word, "words": (text[start:p],), "cls": "unit"}
+            out.append(cand)
+            break
+    return out
+
+
+def _bare_parent(sc: PhraseScanner, pos: int) -> int | None:
+    """Start of a bare unit word (局, 支队) ending at ``pos`` that opens its clause or follows a stop word."""
+    text = sc.text
+    heads = sc.lx.agency_heads
+    for w in _PARENT_WORDS:
+        s = pos - len(w)
+        if s >= 0 and text.startswith(w, s):
+            if w in heads and text.startswith(heads[w].not_before, pos):
+                return None  # 局部 is no 局
+            if s == 0 or not sc.is_name_char(s - 1) or sc.stopword_ending_at(s) is not None:
+                return s
+            return None
+    return None
+
+
+#: what a bare short body name (海事, 运管) is followed by when the sentence treats it as a body
+_BODY_VERB = re.compile(r"(?:要|应当|应(?![急对用])|负责|牵头|会同|联合|配合|协同|督促|加强|做好|抓好|组织)")
+_CLAUSE_OPEN = frozenset("。;；,，:：\n、 ")
+
+
+def _bare_bodies(sc: PhraseScanner) -> list[Candidate]:
+    """A body stem or a field's short name used alone as a subject: 海事要会同…, 运管负责….
+
+    Only at a clause start and before a verb of duty or action, where it
+    cannot be a field word modifying something.
+    """
+    text, stems, trie = sc.text, sc.lx.stems, sc.lx.trie("stems")
+    out: list[Candidate] = []
+    for verb in _BODY_VERB.finditer(text):  # the verbs are fewer than the stems: look left from each
+        end = verb.start()
+        hit = trie.longest_ending_at(text, end)
+        if hit is None:
+            continue
+        start, word, _ = hit
+        if stems.get(word) not in ("body", "short") or word in sc.lx.stopwords:
+            continue  # 组织 is a verb before it is a body
+        if start > 0 and text[start - 1] not in _CLAUSE_OPEN:
+            continue
+        cand = Candidate("AGENCY", start, end, word, "agency.bare", tier=0)
+        cand.info = {"kinds": (STEM,), "head": "", "words": (word,)}
+        out.append(cand)
+    return out
+
+
+#: a commission of a party committee: 县委全面依法治县委员会(办公室), 市委网络安全和信息化委员会
+_COMMISSION = re.compile(r"(?:[省市县区州旗]|自治区|自治州)委(?P<mod>[\u4e00-\u9fff]{2,14}?)委员会(?:办公室)?")
+#: characters a commission's own name never holds (县委书记任主任的…委员会 is a sentence, not a name)
+_NOT_IN_COMMISSION = frozenset("的由任在对与是为将把被了及等")
+
+
+def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
+    """A commission that a party committee names after itself (县委全面依法治县委员会办公室)."""
+    text = sc.text
+    out: list[Candidate] = []
+    for m in _COMMISSION.finditer(text):
+        start = m.start()
+        if set(m.group("mod")) & _NOT_IN_COMMISSION or not bounded(sc, start):
+            continue
+        cand = Candidate("AGENCY", start, m.end(), m.group(), "agency.commission", tier=1)
+        cand.info = {"kinds": (LEVEL, UNIT), "head": "委员会", "words": (m.group(),), "cls": "party"}
+        out.append(cand)
+    return out
+
+
+__all__ = ["OFFICE_HEADS", "nested_candidates"]

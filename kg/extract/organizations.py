@@ -1,0 +1,91 @@
+"""Organisation names: a brand before an organisation head (集团, 公司, 协会, 学校 ...).
+
+The brand runs left from the head over name characters; see
+:func:`organization_candidates` for where it stops.
+"""
+
+from __future__ import annotations
+
+from kg.extract.heads import COLLECTIVE_DETS, conj_place
+from kg.extract.phrases import Candidate, PhraseScanner, is_masked
+
+#: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
+ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一批", "家"}
+#: how far left of its head an organisation's brand may run (湖南常德公路桥梁建设集团有限公司)
+ORG_BRAND_REACH = 16
+#: the longest brand after a body's name that makes the body part of an institution's name
+#: (交通运输部科学研究院, 中铁XX局集团有限公司)
+ORG_AFTER_BODY = 4
+
+
+def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Enterprises, associations and schools: a brand before an organisation head.
+
+    The brand runs left to a stop word, punctuation or the end of a body
+    (but a body right before a short brand is part of the name:
+    中铁XX局集团有限公司, 交通运输部科学研究院);
+    past a one-character stop word when a place name opens the longer
+    brand (福建德化瓷都运输有限公司). Each name ends at its own head, so
+    ``A和B`` and ``A、B`` give two names.
+    """
+    text, lx = sc.text, sc.lx
+    out: list[Candidate] = []
+    for end, hits in sc.matches("org_heads").by_end.items():
+        hstart, word, head = hits[0]
+        if head.weak and not text.startswith(head.after, end):
+            continue
+        pos = _brand_start(sc, hstart)
+        brand = text[pos:hstart]
+        if not brand or sc.is_generic(brand, numerals=False) or (len(brand) < 2 and not is_masked(brand)):
+            continue  # 进学校 (进企业、进学校) is no school
+        if sc.det_before(pos) in ORG_CLASS_DETS:
+            continue
+        if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
+            continue
+        cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
+        out.append(cand)
+    return out
+
+
+def _brand_start(sc: PhraseScanner, hstart: int) -> int:
+    """Where the brand before an organisation head starting at ``hstart`` begins."""
+    text = sc.text
+    lo = max(0, hstart - ORG_BRAND_REACH)
+    pos = hstart
+    while pos > lo:
+        if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
+            break
+        if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1):
+            break
+        stop = sc.stopword_ending_at(pos)
+        if stop is not None:
+            if stop[0] == pos - 1 and sc.lx.stopwords.get(stop[1]) == "adverb" \
+                    and (further := _place_opened(sc, pos - 1, lo)) is not None:
+                pos = further
+                continue
+            break
+        pos -= 1
+    return pos
+
+
+def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:
+    """Start of a brand that a place name opens and a one-character stop word sits inside (瓷都).
+
+    Walks left from ``stop_at`` to the next boundary; the span must start
+    with a place name of the gazetteer.
+    """
+    text, places = sc.text, sc.lx.trie("places")
+    pos = stop_at
+    while pos > lo and sc.is_name_char(pos - 1) and sc.stopword_ending_at(pos) is None \
+            and (pos == stop_at or pos not in sc.blocked_ends):
+        pos -= 1
+    if pos == stop_at:
+        return None
+    for e in range(min(stop_at, pos + 4), pos + 1, -1):
+        hit = places.longest_ending_at(text, e, pos)
+        if hit is not None and hit[0] == pos:
+            return pos
+    return None
+
+
+__all__ = ["ORG_CLASS_DETS", "organization_candidates"]

@@ -1,0 +1,133 @@
+"""Agency and organisation names the head rules read without a place or with a body inside a body.
+
+Made-up sentences of the genre: a field stem and a head with no place (路政执法所),
+a generic word inside a name after its field (道路运输管理所), sub-offices with a free
+modifier (支队督察科), party bodies sent to another body (驻局纪检组), 和 inside a name
+and 和 before a level, a field's short name used alone as a subject, and organisations
+whose brand carries a place, a body's name or a one-character adverb.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities import default_lexicon, find_candidates
+
+
+def agencies(text: str) -> set[str]:
+    return {c.name for c in find_candidates(text, default_lexicon(), text) if c.label == "AGENCY"}
+
+
+def organisations(text: str) -> set[str]:
+    return {c.name for c in find_candidates(text, default_lexicon(), text) if c.label == "ORGANIZATION"}
+
+
+# ------------------------------------------------------------ heads and stems
+def test_field_stem_and_head_need_no_place():
+    assert agencies("今年路政执法所加强巡查。运管所要督促企业整改。") == {"路政执法所", "运管所"}
+
+
+def test_a_generic_word_counts_inside_a_name_only_after_a_field():
+    assert agencies("清水县道路运输管理所召开会议，市港口航运管理中心参加。") == {
+        "清水县道路运输管理所", "市港口航运管理中心"}
+    # 管理 alone, or after a determiner, names no body
+    assert agencies("请各级管理部门和相关管理部门配合。") == set()
+
+
+def test_other_departments_and_bodies_of_people_congresses():
+    assert agencies("会同县消防救援大队、市气象局建立机制，接受县人大常委会和县政协监督，按照县安委会部署。") == {
+        "县消防救援大队", "市气象局", "县人大常委会", "县政协", "县安委会"}
+    # 人大代表, 政协委员 are people, not bodies
+    assert agencies("办理人大代表建议和政协委员提案。") == set()
+
+
+def test_a_body_inside_a_body_is_one_name():
+    assert agencies("联合县公安局交通管理大队开展整治，与县公安局水上派出所巡航，市人民政府新闻办公室发布消息。") == {
+        "县公安局交通管理大队", "县公安局水上派出所", "市人民政府新闻办公室"}
+
+
+def test_an_office_takes_a_free_modifier_after_its_parent():
+    assert agencies("会上，支队督察科通报情况，由局综合科牵头，办公室设在局安全监督股。") == {
+        "支队督察科", "局综合科", "局安全监督股"}
+    # 局部 is not 局: 局部应急处置 names no office
+    assert agencies("坚持常态化防控和局部应急处置有机结合。") == set()
+
+
+def test_a_party_body_sent_to_a_body_keeps_both():
+    assert agencies("驻局纪检组组长XXX讲话。市纪委监委派驻市交通运输局纪检监察组开展监督。") == {
+        "驻局纪检组", "市纪委监委派驻市交通运输局纪检监察组"}
+
+
+def test_party_branches_of_a_unit():
+    assert agencies("大队党支部落实“三会一课”制度。") == {"大队党支部"}
+    assert agencies("健全道路货物运输行业党支部制度。") == set()
+
+
+def test_conjunctions_inside_names_and_before_levels():
+    # 和 joins two stems inside a name a level opens
+    assert agencies("会同县城市管理和综合执法局开展整治。") == {"县城市管理和综合执法局"}
+    # 和县 after another body is 和 + 县 (not the county 和县)
+    assert agencies("在县委、县政府和县交通运输局的领导下。") == {"县委", "县政府", "县交通运输局"}
+
+
+def test_a_head_read_as_a_verb_after_a_qualified_name():
+    assert agencies("6月8日，县海事处在江上组织演练。") == {"县海事处"}
+    assert agencies("这项工作处在关键阶段，所要解决的问题很多，保障信息化执法所需。") == set()
+
+
+def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
+    assert agencies("二、强化水上监管。海事要会同沿湖乡镇加强巡查。") == {"海事"}
+    assert agencies("加强海事监管，组织应急演练。") == set()
+
+
+def test_collectives_and_counted_facilities_are_no_bodies():
+    assert agencies("会同沿线乡镇人民政府开展整治，建成县级综合服务中心12个。") == set()
+    assert agencies("来源：清水县人民政府门户网站。来源：清水县人民政府网") == set()
+
+
+# -------------------------------------------------------------- organisations
+def test_organisation_brands_with_places_and_bodies():
+    assert organisations("与湖南青山公路桥梁建设集团有限公司合作，与中铁XX局集团有限公司签约。") == {
+        "湖南青山公路桥梁建设集团有限公司", "中铁XX局集团有限公司"}
+    assert organisations("与国家开发银行湖南省分行签订协议，与青山客运集团枫林分公司建立机制。") == {
+        "国家开发银行湖南省分行", "青山客运集团枫林分公司"}
+    # a body right before a short brand is part of an institution's name
+    assert organisations("厅与交通运输部科学研究院签订协议。") == {"交通运输部科学研究院"}
+
+
+def test_a_one_character_adverb_inside_a_brand_a_place_opens():
+    assert organisations("执法所还与福建德化瓷都运输有限公司签订协议。") == {"福建德化瓷都运输有限公司"}
+    # 与 and 和 split two names; a place that starts with 和 is no place after another name
+    assert organisations("枫林县交通运输局与九江港口集团有限公司签约。") == {"九江港口集团有限公司"}
+    assert organisations("依托县道路运输协会和县驾驶员培训学校开展培训。") == {"县道路运输协会", "县驾驶员培训学校"}
+
+
+def test_verbs_and_single_characters_are_no_brands():
+    assert organisations("续聘青山律师事务所为法律顾问。") == {"青山律师事务所"}
+    assert organisations("开展安全宣传进企业、进学校活动，保障旅客平安出行。") == set()
+
+
+def test_a_field_and_a_team_or_committee_head_need_no_place_after_a_boundary():
+    assert agencies("会同执法大队开展巡查，交警大队配合，协调发改委。") == {"执法大队", "交警大队", "发改委"}
+    # a verb or a counted kind before them, or a list closed by 等: no one body
+    assert agencies("通过主流媒体宣传支队工作。设有7个派出执法中队。涪城、游仙等执法大队坚持巡查。") == set()
+
+
+def test_a_bare_level_and_head_take_the_field_stem_not_another_department():
+    def short_names(text: str) -> dict[str, str]:
+        return {text[c.start:c.end]: c.name for c in find_candidates(text, default_lexicon(), text)
+                if c.rule == "agency.short"}
+
+    assert short_names("省厅会同省发展改革委、省财政厅出台办法。") == {"省厅": "省交通运输厅"}
+    assert short_names("市局会同市公路局开展检查。") == {"市局": "市公路局"}
+
+
+def test_short_names_of_fields_in_a_list_of_bodies():
+    assert agencies("运管、路政、海事等部门联合执法。") == {"运管", "路政", "海事"}
+    # field words in a list of kinds of work are no bodies
+    assert agencies("加强运管、路政等执法工作。") == set()
+
+
+def test_a_commission_named_after_its_party_committee():
+    assert agencies("按照市委网络安全和信息化委员会办公室部署，落实省交通运输厅和县委全面深化改革委员会的要求。") == {
+        "市委网络安全和信息化委员会办公室", "省交通运输厅", "县委全面深化改革委员会"}
+    # a sentence between 县委 and 委员会 is no name
+    assert "县委书记任主任的县安全生产委员会" not in agencies("成立县委书记任主任的县安全生产委员会。")

@@ -1,0 +1,76 @@
+"""The author body: titles and news forms, signatures, source lines, the speaker's own units,
+and the completion of a level-only name with the place the text gives it elsewhere.
+
+Every document here is made up; places are real divisions so that the gazetteer knows them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kg.ingest import fold_width
+from kg.model import SourceDocument
+from kg.structure import structure_document
+
+
+def author(text: str) -> str | None:
+    src = SourceDocument("t.txt", Path("t.txt"), text, fold_width(text), "utf-8", "txt",
+                         hashlib.sha256(text.encode()).hexdigest())
+    return structure_document(src).meta.author
+
+
+def test_a_news_title_opens_with_the_body_and_a_verb():
+    assert author("清远市交通运输综合行政执法支队圆满完成春运保障任务\n3月1日，春运结束。支队出动执法人员。\n"
+                  ) == "清远市交通运输综合行政执法支队"
+    assert author("清远市交通运输局与清远港口集团有限公司签署合作协议\n双方将加强合作。\n") == "清远市交通运输局"
+    # a speech title names a meeting: no body
+    assert author("在全市交通运输工作会议上的讲话\n同志们：\n今天召开会议。\n") is None
+
+
+def test_a_source_line_and_a_news_lead_name_the_publisher():
+    text = "全市交通运输工作新闻发布会召开\n来源：清远市交通运输局　发布时间：2024-01-19\n1月18日，市政府新闻办举行发布会。\n"
+    assert author(text) == "清远市交通运输局"
+    text = "春运工作有序推进\n发布时间：2024-02-01\n1月31日，清远市交通运输局召开春运工作推进会。\n"
+    assert author(text) == "清远市交通运输局"
+
+
+def test_a_signature_before_a_masked_date():
+    text = "关于做好汛期安全生产工作的通知\n各单位：\n现将有关事项通知如下。\n\n清新区交通运输局\n2024年6月XX日\n"
+    assert author(text) == "清新区交通运输局"
+
+
+def test_the_speaker_is_the_field_body_its_own_units_stand_for():
+    text = ("在全市交通运输工作会议上的讲话\n同志们：\n过去一年，清远市交通运输局被评为先进单位。"
+            "局党组高度重视安全生产。市公安局交警支队开展整治，我们联合市公安局开展行动。\n")
+    assert author(text) == "清远市交通运输局"
+    # the same speech without its body named: the police (inside 市公安局交警支队, or a partner) are not the speaker
+    text = ("在全市交通运输工作会议上的讲话\n同志们：\n局党组高度重视安全生产。市公安局交警支队开展整治，"
+            "市运输服务中心要与市邮政管理局建立机制。\n")
+    assert author(text) is None
+
+
+def test_an_organ_the_text_names_in_full_is_the_author():
+    text = ("XXX同志在全面从严治党工作会议上的讲话\n同志们：\n这次会议是经清远市交通运输局党组研究决定召开的。\n"
+            "一年来，局党组坚决扛起政治责任。局党组召开专题会议6次。\n")
+    assert author(text) == "清远市交通运输局党组"
+
+
+def test_a_level_only_author_is_completed_with_its_place():
+    text = "省交通运输厅赴清远市督导检查汛期安全工作\n来源：广东省交通运输厅　发布时间：2023-06-26\n6月20日，省交通运输厅督导组赴清远。\n"
+    assert author(text) == "广东省交通运输厅"
+    # without the full name anywhere the level-only name stays
+    assert author("省交通运输厅赴清远市督导检查汛期安全工作\n6月20日，督导组赴清远。\n") == "省交通运输厅"
+
+
+def test_a_title_s_bare_body_is_completed_only_one_way():
+    text = "交通运输局2023年上半年工作总结\n上半年，我局扎实推进各项工作。\n\n英德市交通运输局\n2023年7月5日\n"
+    assert author(text) == "英德市交通运输局"
+    text = ("交通运输局2023年上半年工作总结\n上半年，我局配合清远市交通运输局开展检查，"
+            "英德市交通运输局组织培训。\n")
+    assert author(text) == "交通运输局"
+
+
+def test_a_title_opened_by_a_body_s_party_organ():
+    assert author("清远市交通运输局党组2023年落实全面从严治党主体责任情况报告\n一年来，局党组扎实推进。\n"
+                  ) == "清远市交通运输局党组"

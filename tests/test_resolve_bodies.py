@@ -1,0 +1,84 @@
+"""One body, one node: short forms join the full name of their document, level-only names link
+under their division's full name, and bare names without a known author stay in their document."""
+
+from __future__ import annotations
+
+from kg.extract.entities import default_lexicon
+from kg.model import Jurisdiction
+from kg.resolve import resolve
+from kg.resolve.scope import entity_link, is_bare_body
+
+from helpers import SHIYAN, YINGDE, extraction, make_doc, mention
+
+ZHUZHOU = Jurisdiction(level="city", name="株洲市", code="430200", province="湖南省", city="株洲市")
+HENGYANG = Jurisdiction(level="city", name="衡阳市", code="430400", province="湖南省", city="衡阳市")
+
+
+def nodes(res, label: str = "AGENCY") -> dict[str, set[str]]:
+    """Entity name -> the surface forms of its mentions."""
+    return {e.name: {m.text for m in e.mentions} for e in res.entities.values() if e.label == label}
+
+
+def test_short_forms_join_the_one_full_name_they_shorten():
+    d = make_doc("a.txt", "英德市道路运输管理所上半年工作总结。运管所加强监管。英德市交通运输局部署，市交通运输局督导。"
+                          "执法大队开展巡查，英德市交通运输综合行政执法大队通报。", jurisdiction=YINGDE)
+    ext = extraction(d, *(mention(d, "AGENCY", s) for s in (
+        "英德市道路运输管理所", "运管所", "英德市交通运输局", "市交通运输局", "执法大队", "英德市交通运输综合行政执法大队")))
+    got = nodes(resolve([ext], default_lexicon()))
+    assert got == {"英德市道路运输管理所": {"英德市道路运输管理所", "运管所"},
+                   "英德市交通运输局": {"英德市交通运输局", "市交通运输局"},
+                   "英德市交通运输综合行政执法大队": {"英德市交通运输综合行政执法大队", "执法大队"}}
+
+
+def test_a_short_form_that_fits_several_bodies_joins_the_author_or_none():
+    text = "英德市交通运输局党组研究部署。翁源县交通运输局党组交流发言。局党组坚决扛起责任。"
+    d = make_doc("a.txt", text, author="英德市交通运输局党组", jurisdiction=YINGDE)
+    ms = [mention(d, "AGENCY", s) for s in ("英德市交通运输局党组", "翁源县交通运输局党组", "局党组")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()))
+    assert got["英德市交通运输局党组"] == {"英德市交通运输局党组", "局党组"}
+    d = make_doc("a.txt", text, author=None, jurisdiction=YINGDE)
+    ms = [mention(d, "AGENCY", s) for s in ("英德市交通运输局党组", "翁源县交通运输局党组", "局党组")]
+    assert len(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == 3
+
+
+def test_a_masked_or_placed_name_is_no_short_form():
+    d = make_doc("a.txt", "X市、XX市交通运输局作交流发言。")
+    ms = [mention(d, "AGENCY", "X市", name="X市交通运输局"), mention(d, "AGENCY", "XX市交通运输局")]
+    assert len(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == 2
+
+
+def test_a_level_only_name_links_with_the_full_name_of_its_division():
+    a = make_doc("a.txt", "省交通运输厅部署安全生产工作。", jurisdiction=ZHUZHOU)
+    b = make_doc("b.txt", "湖南省交通运输厅督导检查。", jurisdiction=HENGYANG)
+    c = make_doc("c.txt", "省交通运输厅部署安全生产工作。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "AGENCY", "省交通运输厅")),
+                   extraction(b, mention(b, "AGENCY", "湖南省交通运输厅")),
+                   extraction(c, mention(c, "AGENCY", "省交通运输厅"))])
+    docs = sorted(sorted(e.docs) for e in res.entities.values())
+    assert docs == [["a.txt", "b.txt"], ["c.txt"]]
+    assert entity_link("AGENCY", "省交通运输厅", "a.txt", ZHUZHOU) == ("湖南省交通运输厅", "adcode:430000")
+    assert entity_link("AGENCY", "英德市交通运输局", "a.txt", None) == ("英德市交通运输局", "adcode:441881")
+
+
+def test_bare_names_without_an_author_stay_in_their_document():
+    assert is_bare_body("支队") and is_bare_body("局党组") and is_bare_body("中心党支部")
+    assert not is_bare_body("市委") and not is_bare_body("执法支队")
+    a = make_doc("a.txt", "支队开展“护航行动”。", author="支队", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "支队开展“护航行动”。", author=None, jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "AGENCY", "支队")), extraction(b, mention(b, "AGENCY", "支队"))])
+    assert sorted(e.scope for e in res.entities.values()) == ["doc:a.txt", "doc:b.txt"]
+    # with an author named in full, a bare organ belongs to the jurisdiction's body
+    assert entity_link("AGENCY", "局党组", "a.txt", SHIYAN, "十堰市交通运输局") == ("局党组", "adcode:420300")
+
+
+def test_a_level_only_organisation_is_bound_to_its_division():
+    assert entity_link("ORGANIZATION", "县道路运输协会", "a.txt", YINGDE) == ("英德市道路运输协会", "adcode:441881")
+    assert entity_link("ORGANIZATION", "滴滴公司", "a.txt", YINGDE) == ("滴滴公司", "global")
+
+
+def test_an_author_written_as_a_short_form_joins_the_name_the_rules_gave_it():
+    d = make_doc("a.txt", "省厅部署安全生产工作。我厅扎实推进。", author="省厅", jurisdiction=SHIYAN)
+    short = mention(d, "AGENCY", "省厅", name="省交通运输厅")
+    self_ref = mention(d, "AGENCY", "我厅", name="省厅", self_ref=True)
+    res = resolve([extraction(d, short, self_ref)])
+    assert nodes(res) == {"省交通运输厅": {"省厅", "我厅"}}

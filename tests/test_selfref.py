@@ -1,0 +1,54 @@
+"""Self-references to the author: pronouns, bare units opening a clause, the author's organs."""
+
+from __future__ import annotations
+
+from kg.extract.relations import extract_relations
+from kg.extract.selfref import find_self_references, organ_name
+
+from helpers import make_doc, mention
+
+BUREAU = "清远市交通运输局"
+CENTRE = "英德市港航海事服务中心"
+
+
+def refs(text: str, author: str | None) -> list[tuple[str, str]]:
+    return [(text[r.start:r.end], r.kind) for r in find_self_references(text, author)]
+
+
+def test_pronouns_and_the_bureau_of_a_news_item():
+    text = "该局会同市应急管理局开展演练。我局扎实推进工作，全局干部职工团结一心，统筹全局工作。"
+    assert refs(text, BUREAU) == [("该局", "pronoun"), ("我局", "pronoun"), ("全局", "pronoun")]
+    assert refs(text, None) == []
+
+
+def test_a_bare_unit_opening_a_clause_before_a_verb_is_the_author():
+    text = "2023年，中心组织开展水上巡航。按照部署，中心与海事部门建立机制。抓好中心工作，理论学习中心组学习。\n中心持续推进。"
+    assert refs(text, CENTRE) == [("中心", "pronoun"), ("中心", "pronoun"), ("中心", "pronoun")]
+    # the same words in a bureau's report are no self-reference
+    assert refs(text, BUREAU) == []
+
+
+def test_organs_are_bodies_of_their_own_and_leadership_is_the_author():
+    text = "局党组先后6次专题研究。局领导班子带头落实。本局党委部署。"
+    assert refs(text, BUREAU) == [("局党组", "organ"), ("局领导班子", "pronoun"), ("本局党委", "organ")]
+    assert organ_name("本局党委") == "局党委" and organ_name("局党组") == "局党组"
+
+
+def test_an_organ_reference_stays_its_own_subject():
+    sdoc = make_doc("b.txt", "局党组深入开展“清风行动”。我局组织开展“护航行动”。", author=BUREAU)
+    spec = [mention(sdoc, "CAMPAIGN", "“清风行动”"), mention(sdoc, "CAMPAIGN", "“护航行动”")]
+    res = extract_relations(sdoc, spec)
+    assert {(r.head.name, r.head.self_ref, r.tail.name) for r in res.relations} == {
+        ("局党组", False, "清风行动"), (BUREAU, True, "护航行动")}
+
+
+def test_a_body_speaking_a_line_is_the_referent_on_that_line():
+    text = ("记者：今年有哪些重点？\nXXX：我们将抓好三件事。\n"
+            "英德市道路运输服务中心负责人：我们持续深化改革，中心与协会建立机制。\n记者：执法方面呢？\n"
+            "市交通运输综合行政执法支队负责人：支队将深入开展执法行动。\n")
+    got = [(text[r.start:r.end], r.name) for r in find_self_references(text, BUREAU)]
+    assert got == [("我们", None), ("我们", "英德市道路运输服务中心"), ("中心", "英德市道路运输服务中心"),
+                   ("支队", "市交通运输综合行政执法支队")]
+    # a speaker's line needs no author of the document
+    assert [r.name for r in find_self_references(text, None)] == [
+        "英德市道路运输服务中心", "英德市道路运输服务中心", "市交通运输综合行政执法支队"]
