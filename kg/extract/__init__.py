@@ -99,14 +99,15 @@ def char_doc(nlp: Language, text: str) -> Doc:
 
 
 def extract_document(sdoc: StructuredDocument, nlp: Language) -> DocExtraction:
-    """Run the pipeline over one structured document."""
+    """Run the pipeline over one structured document; its warnings are the structure stage's."""
     doc = char_doc(nlp, sdoc.source.norm)
     doc._.kg_document = sdoc
     doc._.kg_lexicon = nlp.user_data.get("kg_lexicon")
     doc._.kg_mentions, doc._.kg_metrics, doc._.kg_relations = [], [], []
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
-    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations))
+    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations),
+                         warnings=list(sdoc.warnings))
 
 
 __all__ = ["Lexicon", "build_nlp", "char_doc", "extract_document", "load_lexicon"]

@@ -13,6 +13,11 @@ _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
 #: A quotation longer than this is not protected from splitting (an unbalanced mark is likelier).
 MAX_PROTECTED = 300
+#: A sentence longer than this is cut into pieces no longer (the longest of the sample reports
+#: has 265 characters): the rules that read a sentence compare its parts with each other.
+MAX_SENTENCE = 2000
+#: Where a long sentence is best cut: after a clause mark or a blank in the second half of a piece.
+_CUT_AFTER = re.compile(r"[,;:、 \t\u3000]")
 _BLANK = " \t\r\u3000\u00a0\ufeff"
 _MARKS = re.compile(f"[{re.escape(''.join(_PAIRS) + ''.join(_CLOSE_OF))}]")
 _TERMINATOR = re.compile(f"[{re.escape(''.join(sorted(TERMINATORS)))}]")
@@ -42,20 +47,23 @@ def lines(text: str) -> list[Span]:
 def protected_spans(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Balanced 《》 “” 「」 『』 pairs inside ``[start, end)`` as ``(open, close, opener)``."""
     stack: list[tuple[str, int]] = []
+    # where each kind of opener stands in ``stack``, so a closer finds its opener without a scan
+    depths: dict[str, list[int]] = {ch: [] for ch in _PAIRS}
     spans: list[tuple[int, int, str]] = []
     for m in _MARKS.finditer(norm, start, end):
         i, ch = m.start(), m.group()
         if ch in _PAIRS:
+            depths[ch].append(len(stack))
             stack.append((ch, i))
         elif ch in _CLOSE_OF:
             opener = _CLOSE_OF[ch]
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == opener:
-                    o = stack[k][1]
-                    del stack[k:]
-                    if i - o <= MAX_PROTECTED:
-                        spans.append((o, i, opener))
-                    break
+            if depths[opener]:
+                k = depths[opener][-1]
+                o = stack[k][1]
+                while len(stack) > k:  # the opener and the unclosed marks after it
+                    depths[stack.pop()[0]].pop()
+                if i - o <= MAX_PROTECTED:
+                    spans.append((o, i, opener))
     return spans
 
 
@@ -85,13 +93,56 @@ def sentence_spans(norm: str, start: int, end: int) -> list[Span]:
         s = j
     if s < end:
         out.append(Span(s, end))
-    trimmed = []
-    for sp in out:
-        a, b = sp.start, sp.end
-        while a < b and norm[a] in _BLANK:
-            a += 1
-        while b > a and norm[b - 1] in _BLANK:
-            b -= 1
-        if a < b:
-            trimmed.append(Span(a, b))
-    return trimmed
+    return [t for sp in out if (t := _trim(norm, sp.start, sp.end)) is not None]
+
+
+def cut_long(norm: str, spans: list[Span], limit: int = MAX_SENTENCE) -> tuple[list[Span], list[int]]:
+    """Cut every sentence longer than ``limit`` into pieces of at most ``limit`` characters.
+
+    A piece ends after the last clause mark or blank of its second half, else
+    at ``limit`` characters; blanks at the ends of a piece are trimmed.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    spans : list of Span
+        Sentences.
+    limit : int
+
+    Returns
+    -------
+    tuple of (list of Span, list of int)
+        The sentences with the long ones replaced by their pieces, and the
+        lengths of the sentences that were cut.
+    """
+    out: list[Span] = []
+    cut: list[int] = []
+    for sp in spans:
+        if sp.end - sp.start <= limit:
+            out.append(sp)
+            continue
+        cut.append(sp.end - sp.start)
+        a = sp.start
+        while a < sp.end:
+            b = sp.end
+            if b - a > limit:
+                b = a + limit
+                last = None
+                for m in _CUT_AFTER.finditer(norm, a + limit // 2, b):
+                    last = m
+                if last is not None:
+                    b = last.end()
+            piece = _trim(norm, a, b)
+            if piece is not None:
+                out.append(piece)
+            a = b
+    return out, cut
+
+
+def _trim(norm: str, a: int, b: int) -> Span | None:
+    while a < b and norm[a] in _BLANK:
+        a += 1
+    while b > a and norm[b - 1] in _BLANK:
+        b -= 1
+    return Span(a, b) if a < b else None
