@@ -9,11 +9,10 @@ a character part of a mask.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.spans import SpanSet
 from kg.lexicon.charmatch import TextMatches
 from kg.lexicon import Lexicon
 
@@ -81,7 +80,7 @@ class PhraseScanner:
         self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
         self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
         self._matches: dict[str, TextMatches] = {}
-        self._titles: tuple[int, list[int], list[int]] | None = None  # title_spans indexed for in_title
+        self._titles: tuple[int, SpanSet] | None = None  # title_spans indexed for in_title
 
     def matches(self, kind: str) -> TextMatches:
         """Every occurrence in the text of the words of one vocabulary (``Lexicon.trie(kind)``), made once."""
@@ -99,12 +98,8 @@ class PhraseScanner:
     def in_title(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a 《》 title."""
         if self._titles is None or self._titles[0] != len(self.title_spans):
-            spans = sorted(self.title_spans)
-            reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
-            self._titles = (len(spans), [s for s, _ in spans], reach)
-        _, starts, reach = self._titles
-        i = bisect.bisect_right(starts, start)
-        return i > 0 and reach[i - 1] >= end
+            self._titles = (len(self.title_spans), SpanSet(self.title_spans))
+        return self._titles[1].covers(start, end)
 
     # ----------------------------------------------------------- vocabulary
     def stopword_ending_at(self, pos: int, lo: int = 0) -> tuple[int, str, str] | None:

@@ -1,0 +1,67 @@
+"""Indexes that answer questions about many spans of one document.
+
+Rules ask the same question of many spans of one document (the period words
+before each metric, the trigger words of each sentence, is this inside a
+title or a plan section). Scanning each span again, or checking every title,
+costs for every question as much as the document has, which grows with the
+square of its length: :class:`PatternIndex` scans the text once,
+:class:`SpanSet` sorts the spans once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+
+class PatternIndex:
+    """The matches of ``pattern`` in ``text``, for many spans of the text.
+
+    Parameters
+    ----------
+    pattern : re.Pattern
+        A pattern without look-arounds or anchors that never matches the empty
+        string: then a match of the whole text that lies inside a span is a
+        match of the span alone.
+    text : str
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.matches = list(pattern.finditer(text))
+        self._starts = [m.start() for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[re.Match[str]]:
+        """What ``pattern.finditer(text, start, end)`` gives.
+
+        The matches of the whole text that lie in ``[start, end)`` are those
+        of the span, unless a match of the whole text crosses one of its ends
+        (the span's own scan then matches differently there): then the span
+        is scanned.
+        """
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end, i)
+        if (i > 0 and self.matches[i - 1].end() > start) or (j > 0 and self.matches[j - 1].end() > end):
+            return list(self.pattern.finditer(self.text, start, end))
+        return self.matches[i:j]
+
+
+class SpanSet:
+    """Spans ``(start, end)``, possibly overlapping, for "does one of them cover this?".
+
+    Parameters
+    ----------
+    spans : iterable of (int, int)
+    """
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when some span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
