@@ -65,3 +65,8 @@ class SpanSet:
         """True when some span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
         i = bisect.bisect_right(self._starts, start)
         return i > 0 and self._reach[i - 1] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
