@@ -55,23 +55,27 @@ class _Group:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     keys: Counter = field(default_factory=Counter)
-    _key: tuple[int, str] | None = field(default=None, repr=False)  # (len(keys), key) when last worked out
+    first: int = -1  # the start of the first mention
+    _key: str | None = field(default=None, repr=False)  # worked out on demand, forgotten when keys change
 
     @property
     def key(self) -> str:
         # the fullest form; ties go to the most used, then the first in code-point order
-        if self._key is None or self._key[0] != sum(self.keys.values()):
-            best = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
-            self._key = (sum(self.keys.values()), best)
-        return self._key[1]
+        if self._key is None:
+            self._key = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
+        return self._key
 
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
+    def add(self, m: Mention, key: str) -> None:
+        self.mentions.append(m)
+        self.keys[key] += 1
+        self._key = None
+        self.first = m.start if self.first < 0 else min(self.first, m.start)
 
     def absorb(self, other: "_Group") -> None:
         self.mentions += other.mentions
         self.keys.update(other.keys)
+        self._key = None
+        self.first = min(self.first, other.first)
 
 
 def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
@@ -91,9 +95,7 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         key = _mention_key(m, lexicon)
         if not key:
             continue
-        g = by_key.setdefault((m.label, key), _Group(ext.document.name, m.label))
-        g.mentions.append(m)
-        g.keys[key] += 1
+        by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key)
     groups = list(by_key.values())
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
@@ -136,16 +138,69 @@ def _department_stem(key: str) -> str | None:
 def _merge_variants(label: str, groups: list[_Group]) -> list[_Group]:
     """Merge short forms into the fuller groups of the same label (longest first)."""
     kept: list[_Group] = []
+    index = _VariantIndex(label)
     for g in groups:
-        candidates = [big for big in kept if _is_variant(label, g.key, big.key)]
+        candidates = [big for big in index.candidates(g.key) if _is_variant(label, g.key, big.key)]
         if not candidates:
+            index.add(g, len(kept))
             kept.append(g)
             continue
         # the same signature first, then the most mentioned fuller form
         sig = campaign_signature(g.key)
         target = max(candidates, key=lambda b: (campaign_signature(b.key) == sig, len(b.mentions), -b.first))
         target.absorb(g)
+        index.add(target)  # under its new key too, when the absorbed form changed it
     return kept
+
+
+class _VariantIndex:
+    """The kept groups of one label by the parts of their keys that :func:`_is_variant` compares.
+
+    :meth:`candidates` gives every kept group of which a key may have a
+    variant (and maybe more), in the order they were kept.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.buckets: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        self.position: dict[int, int] = {}  # id(group) -> its position among the kept groups
+        self.indexed: dict[int, set[str]] = defaultdict(set)  # id(group) -> the keys it is filed under
+
+    def _full_parts(self, full: str) -> list[tuple[str, str]]:
+        if self.label == "CAMPAIGN":
+            fs, fc = campaign_signature(full), campaign_core(full)
+            return [("sig", fs), ("sig2", fs[-2:]), ("core2", fc[-2:])]
+        if self.label == "REGULATION":
+            return [("end2", full[-2:])]
+        if self.label == "AGENCY":
+            parts = [("head", full[:-1])] if full[-1:] and full[-1] in _AGENCY_HEADS else []
+            stem = _department_stem(full)
+            return parts + ([("dept", stem)] if stem is not None else [])
+        return []
+
+    def _short_parts(self, short: str) -> list[tuple[str, str]]:
+        if self.label == "CAMPAIGN":
+            ss, sc = campaign_signature(short), campaign_core(short)
+            return [("sig", ss)] + ([("sig2", ss[-2:]), ("core2", sc[-2:])] if len(short) >= 3 else [])
+        if self.label == "REGULATION":
+            return [("end2", short[-2:])] if len(short) >= 3 else []
+        if self.label == "AGENCY":
+            stem = _department_stem(short)
+            return [("head", short)] + ([("dept", stem)] if stem is not None else [])
+        return []
+
+    def add(self, g: _Group, position: int | None = None) -> None:
+        if position is not None:
+            self.position[id(g)] = position
+        if g.key in self.indexed[id(g)]:
+            return
+        self.indexed[id(g)].add(g.key)
+        for part in self._full_parts(g.key):
+            self.buckets[part].append(g)
+
+    def candidates(self, short: str) -> list[_Group]:
+        found = {id(g): g for part in self._short_parts(short) for g in self.buckets.get(part, ())}
+        return sorted(found.values(), key=lambda g: self.position[id(g)])
 
 
 def _link_key(g: _Group) -> str:
