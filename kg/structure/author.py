@@ -52,9 +52,34 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
     return found
 
 
-def _only_partner(norm: str, body: str) -> bool:
-    """True when every mention of ``body`` follows 会同/联合/配合 (…、): the text cooperates with it."""
-    at = [m.start() for m in re.finditer(re.escape(body), norm)]
+def _occurrences(norm: str, head: str, bodies: set[str]) -> dict[str, list[int]]:
+    """Where each of ``bodies`` (names ending in ``head``) occurs, as ``re.finditer`` finds it (no overlaps).
+
+    Every occurrence of a body ends where an occurrence of ``head`` ends, so
+    one pass over those finds all of them.
+    """
+    at: dict[str, list[int]] = {b: [] for b in bodies}
+    reach = {b: 0 for b in bodies}  # where the last occurrence kept ends
+    lengths = sorted({len(b) for b in bodies}, reverse=True)
+    i = norm.find(head)
+    while i >= 0:
+        end = i + len(head)
+        for n in lengths:
+            body = norm[end - n:end] if end >= n else ""
+            if body in at and end - n >= reach[body]:
+                at[body].append(end - n)
+                reach[body] = end
+        i = norm.find(head, i + 1)
+    return at
+
+
+def _fullest(bodies: Counter[str], first: dict[str, list[int]]) -> str:
+    """The body named most often; of those, the first one the text names."""
+    return max(bodies.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))[0]
+
+
+def _only_partner(norm: str, at: list[int]) -> bool:
+    """True when every mention of a body (at offsets ``at``) follows 会同/联合/配合 (…、): the text cooperates with it."""
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
 
 
@@ -86,16 +111,17 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
     for head, _ in refs.most_common():
         bodies = _named_bodies(norm, head, starts)
         if bodies:
-            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
-            i = norm.find(best)
-            return text[i : i + len(best)]
+            at = _occurrences(norm, head, set(bodies))
+            best = _fullest(bodies, at)
+            return text[at[best][0] : at[best][0] + len(best)]
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
     for head, _ in own.most_common():
-        bodies = {b: n for b, n in _named_bodies(norm, head, starts).items() if not _only_partner(norm, b)}
+        named = _named_bodies(norm, head, starts)
+        at = _occurrences(norm, head, set(named))
+        bodies = Counter({b: n for b, n in named.items() if not _only_partner(norm, at[b])})
         if bodies:
-            best = max(bodies.items(), key=lambda kv: (kv[1], -norm.find(kv[0])))[0]
-            i = norm.find(best)
-            return text[i : i + len(best)]
+            best = _fullest(bodies, at)
+            return text[at[best][0] : at[best][0] + len(best)]
     for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
         line = norm[p.start : p.end].strip()
         if _DATE_LINE.match(line):
