@@ -8,7 +8,7 @@ from kg.structure.author import find_author
 from kg.structure.gazetteer import Gazetteer, gazetteer
 from kg.structure.headings import build_sections, find_headings
 from kg.structure.jurisdiction import choose_jurisdiction
-from kg.structure.segment import MAX_SENTENCE, Span, cut_long, lines, sentence_spans
+from kg.structure.segment import MAX_RUN, MAX_SENTENCE, Span, cut_long, lines, sentence_spans
 
 #: How many paragraphs after the title count as the opening.
 OPENING_PARAGRAPHS = 2
@@ -56,9 +56,9 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
     StructuredDocument
         Offsets are into ``src.text``. Every sentence lies inside one
         paragraph and carries the id of the innermost section containing
-        its start (None before the first heading); a sentence longer than
-        :data:`~kg.structure.segment.MAX_SENTENCE` is cut into pieces, which
-        one line of ``warnings`` reports.
+        its start (None before the first heading); a sentence too long for
+        the rules (:func:`~kg.structure.segment.cut_long`) is cut into
+        pieces, which one line of ``warnings`` reports.
     """
     g = gaz or gazetteer()
     text, norm = src.text, src.norm
@@ -103,6 +103,7 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
     )
     warnings = []
     if cut:
-        warnings.append(f"{len(cut)} sentence{'s' if len(cut) > 1 else ''} longer than {MAX_SENTENCE} characters "
-                        f"(the longest {max(cut)}) cut into pieces for extraction")
+        warnings.append(f"{len(cut)} sentence{'s' if len(cut) > 1 else ''} cut into pieces for extraction "
+                        f"(longer than {MAX_SENTENCE} characters or with {MAX_RUN} characters without "
+                        f"punctuation; the longest has {max(cut)})")
     return StructuredDocument(src, meta, sections, paragraphs, sentences, warnings=warnings)

@@ -14,10 +14,15 @@ _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
 #: A quotation longer than this is not protected from splitting (an unbalanced mark is likelier).
 MAX_PROTECTED = 300
 #: A sentence longer than this is cut into pieces no longer (the longest of the sample reports
-#: has 265 characters): the rules that read a sentence compare its parts with each other.
-MAX_SENTENCE = 2000
-#: Where a long sentence is best cut: after a clause mark or a blank in the second half of a piece.
-_CUT_AFTER = re.compile(r"[,;:、 \t\u3000]")
+#: has 265 characters): the rules that read a sentence compare its parts with each other, and
+#: every mention quotes its sentence.
+MAX_SENTENCE = 1000
+#: A stretch of a sentence longer than this without a punctuation mark or a blank is cut into
+#: pieces this long (the longest of the sample reports has 51 characters): text without
+#: punctuation has no sentences, and its pieces should cost what a sentence does.
+MAX_RUN = 200
+#: Where a sentence may be cut: after a punctuation mark or a blank.
+_CUT_AFTER = re.compile(r"[,;:、。!? \t\u3000]")
 _BLANK = " \t\r\u3000\u00a0\ufeff"
 _MARKS = re.compile(f"[{re.escape(''.join(_PAIRS) + ''.join(_CLOSE_OF))}]")
 _TERMINATOR = re.compile(f"[{re.escape(''.join(sorted(TERMINATORS)))}]")
@@ -96,11 +101,14 @@ def sentence_spans(norm: str, start: int, end: int) -> list[Span]:
     return [t for sp in out if (t := _trim(norm, sp.start, sp.end)) is not None]
 
 
-def cut_long(norm: str, spans: list[Span], limit: int = MAX_SENTENCE) -> tuple[list[Span], list[int]]:
-    """Cut every sentence longer than ``limit`` into pieces of at most ``limit`` characters.
+def cut_long(norm: str, spans: list[Span], limit: int = MAX_SENTENCE, run: int = MAX_RUN
+             ) -> tuple[list[Span], list[int]]:
+    """Cut the sentences that are longer than ``limit`` or hold a stretch of ``run`` characters without a mark.
 
-    A piece ends after the last clause mark or blank of its second half, else
-    at ``limit`` characters; blanks at the ends of a piece are trimmed.
+    A long sentence is cut after punctuation marks or blanks into pieces of
+    at most ``limit`` characters, each as long as it may be; a stretch of
+    more than ``run`` characters without a mark or a blank is cut every
+    ``run`` characters. Blanks at the ends of a piece are trimmed.
 
     Parameters
     ----------
@@ -108,36 +116,45 @@ def cut_long(norm: str, spans: list[Span], limit: int = MAX_SENTENCE) -> tuple[l
         The width-folded text.
     spans : list of Span
         Sentences.
-    limit : int
+    limit, run : int
 
     Returns
     -------
     tuple of (list of Span, list of int)
-        The sentences with the long ones replaced by their pieces, and the
+        The sentences with the cut ones replaced by their pieces, and the
         lengths of the sentences that were cut.
     """
     out: list[Span] = []
     cut: list[int] = []
     for sp in spans:
-        if sp.end - sp.start <= limit:
+        pieces = _pieces(norm, sp, limit, run) if sp.end - sp.start > run else [sp]
+        if len(pieces) == 1:
             out.append(sp)
             continue
         cut.append(sp.end - sp.start)
-        a = sp.start
-        while a < sp.end:
-            b = sp.end
-            if b - a > limit:
-                b = a + limit
-                last = None
-                for m in _CUT_AFTER.finditer(norm, a + limit // 2, b):
-                    last = m
-                if last is not None:
-                    b = last.end()
-            piece = _trim(norm, a, b)
-            if piece is not None:
-                out.append(piece)
-            a = b
+        out.extend(t for a, b in pieces if (t := _trim(norm, a, b)) is not None)
     return out, cut
+
+
+def _pieces(norm: str, sp: Span, limit: int, run: int) -> list[tuple[int, int]]:
+    """The pieces of one sentence (see :func:`cut_long`), as ``(start, end)``."""
+    pieces: list[tuple[int, int]] = []
+    a = prev = sp.start  # the piece under way is [a, prev)
+    for e in [m.end() for m in _CUT_AFTER.finditer(norm, sp.start, sp.end)] + [sp.end]:
+        if e - prev > run:  # the stretch [prev, e) has no mark: close the piece, cut the stretch
+            if prev > a:
+                pieces.append((a, prev))
+            a = prev
+            while e - a > run:
+                pieces.append((a, a + run))
+                a += run
+        elif e - a > limit:
+            pieces.append((a, prev))
+            a = prev
+        prev = e
+    if prev > a:
+        pieces.append((a, prev))
+    return pieces
 
 
 def _trim(norm: str, a: int, b: int) -> Span | None:
