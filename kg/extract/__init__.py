@@ -15,6 +15,7 @@ text); ``doc._.kg_document`` holds the :class:`kg.model.StructuredDocument`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import spacy
@@ -76,26 +77,28 @@ def char_doc(nlp: Language, text: str) -> Doc:
     -------
     spacy.tokens.Doc
     """
-    words: list[str] = []
+    add = nlp.vocab.strings.add
+    orths = {ch: add(ch) for ch in set(text) if not ch.isspace()}
+    orth = orths.__getitem__
+    # the Doc is much quicker to make from orth ids than from strings, and a list of ids
+    # costs a pointer per character where a list of one-character strings costs a string
+    words: list[int] = []
     spaces: list[bool] = []
     pos = 0
     for m in _WHITESPACE.finditer(text):
         start, end = m.span()
-        words.extend(text[pos:start])
-        spaces.extend([False] * (start - pos))
+        words.extend(map(orth, text[pos:start]))
+        spaces.extend(itertools.repeat(False, start - pos))
         if start > 0 and text[start] == " ":
             spaces[-1] = True
             start += 1
         if start < end:
-            words.append(text[start:end])
+            words.append(add(text[start:end]))
             spaces.append(False)
         pos = end
-    words.extend(text[pos:])
-    spaces.extend([False] * (len(text) - pos))
-    # the Doc is much quicker to make from orth ids than from strings
-    add = nlp.vocab.strings.add
-    orth = {w: add(w) for w in set(words)}
-    return Doc(nlp.vocab, words=[orth[w] for w in words], spaces=spaces)
+    words.extend(map(orth, text[pos:]))
+    spaces.extend(itertools.repeat(False, len(text) - pos))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def extract_document(sdoc: StructuredDocument, nlp: Language) -> DocExtraction:
