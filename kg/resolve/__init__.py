@@ -156,50 +156,68 @@ def _merge_variants(label: str, groups: list[_Group]) -> list[_Group]:
 class _VariantIndex:
     """The kept groups of one label by the parts of their keys that :func:`_is_variant` compares.
 
-    :meth:`candidates` gives every kept group of which a key may have a
-    variant (and maybe more), in the order they were kept.
+    A key equal to a part of the fuller key (a campaign's signature, an
+    agency without its head or a department's stem) is looked up directly.
+    A key that must be a subsequence of the fuller key and end like it is
+    looked up among the fuller keys with the same ending that hold its
+    rarest character. :meth:`candidates` gives every kept group of which a
+    key may be a variant (and maybe more), in the order they were kept.
     """
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.buckets: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        self.exact: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        # (kind, last two characters) -> character -> the groups whose string holds it
+        self.holding: dict[tuple[str, str], dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
         self.position: dict[int, int] = {}  # id(group) -> its position among the kept groups
         self.indexed: dict[int, set[str]] = defaultdict(set)  # id(group) -> the keys it is filed under
 
-    def _full_parts(self, full: str) -> list[tuple[str, str]]:
+    def _parts(self, key: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The exact parts of a fuller key, and its strings that a shorter one may be a subsequence of."""
         if self.label == "CAMPAIGN":
-            fs, fc = campaign_signature(full), campaign_core(full)
-            return [("sig", fs), ("sig2", fs[-2:]), ("core2", fc[-2:])]
+            return [("sig", campaign_signature(key))], [("sig", campaign_signature(key)), ("core", campaign_core(key))]
         if self.label == "REGULATION":
-            return [("end2", full[-2:])]
+            return [], [("name", key)]
         if self.label == "AGENCY":
-            parts = [("head", full[:-1])] if full[-1:] and full[-1] in _AGENCY_HEADS else []
-            stem = _department_stem(full)
-            return parts + ([("dept", stem)] if stem is not None else [])
-        return []
+            exact = [("head", key[:-1])] if key[-1:] and key[-1] in _AGENCY_HEADS else []
+            stem = _department_stem(key)
+            return exact + ([("dept", stem)] if stem is not None else []), []
+        return [], []
 
-    def _short_parts(self, short: str) -> list[tuple[str, str]]:
+    def _short_parts(self, short: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """What to look up for a key that may be a variant (see :func:`_is_variant`)."""
         if self.label == "CAMPAIGN":
-            ss, sc = campaign_signature(short), campaign_core(short)
-            return [("sig", ss)] + ([("sig2", ss[-2:]), ("core2", sc[-2:])] if len(short) >= 3 else [])
+            ss = campaign_signature(short)
+            return [("sig", ss)], ([("sig", ss), ("core", campaign_core(short))] if len(short) >= 3 else [])
         if self.label == "REGULATION":
-            return [("end2", short[-2:])] if len(short) >= 3 else []
+            return [], ([("name", short)] if len(short) >= 3 else [])
         if self.label == "AGENCY":
             stem = _department_stem(short)
-            return [("head", short)] + ([("dept", stem)] if stem is not None else [])
-        return []
+            return [("head", short)] + ([("dept", stem)] if stem is not None else []), []
+        return [], []
 
     def add(self, g: _Group, position: int | None = None) -> None:
+        """File ``g`` under its current key (again after an absorbed form changed the key)."""
         if position is not None:
             self.position[id(g)] = position
         if g.key in self.indexed[id(g)]:
             return
         self.indexed[id(g)].add(g.key)
-        for part in self._full_parts(g.key):
-            self.buckets[part].append(g)
+        exact, strings = self._parts(g.key)
+        for part in exact:
+            self.exact[part].append(g)
+        for kind, text in strings:
+            by_char = self.holding[(kind, text[-2:])]
+            for ch in set(text):
+                by_char[ch].append(g)
 
     def candidates(self, short: str) -> list[_Group]:
-        found = {id(g): g for part in self._short_parts(short) for g in self.buckets.get(part, ())}
+        exact, strings = self._short_parts(short)
+        found = {id(g): g for part in exact for g in self.exact.get(part, ())}
+        for kind, text in strings:
+            by_char = self.holding.get((kind, text[-2:]))
+            if by_char:  # the fuller string holds every character of a subsequence: look at the rarest
+                found.update((id(g), g) for g in min((by_char.get(ch, ()) for ch in set(text)), key=len))
         return sorted(found.values(), key=lambda g: self.position[id(g)])
 
 
