@@ -59,6 +59,10 @@ _SUBJECT_PREFIX = re.compile(
     r"[一二三四]季度|春节|节后|节前|期间|以来|"
     r"我市|全市|本市|我省|全省|我区|全区|我县|全县|我州|全州|由)*"
 )
+#: the longest stretch read as adverbials before a subject (the longest of the samples has 10
+#: characters): the pattern's words overlap (2023年以来, 以来), so a long stretch that fails costs
+#: time exponential in its length
+MAX_SUBJECT_PREFIX = 24
 #: coordination between list items
 _COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: verb complements and particles allowed right after a trigger (开展了, 开展好)
@@ -138,6 +142,12 @@ class _Index:
         i = bisect.bisect_right(self.spans, (start, float("inf")))
         # the spans before i start at or before ``start``
         return i > 0 and max(self.span_ends[max(0, i - 50):i]) >= end
+
+
+def _subject_prefix(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` may stand before a clause subject: time and place adverbials, 由."""
+    end = max(start, end)  # as the slice: empty when the end comes first
+    return end - start <= MAX_SUBJECT_PREFIX and _SUBJECT_PREFIX.fullmatch(norm, start, end) is not None
 
 
 def _starting_in(hits: list[TriggerHit], start: int, end: int) -> list[TriggerHit]:
@@ -292,7 +302,7 @@ class RelationExtractor:
         """
         begin = enum_marker_end(norm, clause)
         first = next((m for m in in_clause if m.label in PARTNER_LABELS and m.start >= begin), None)
-        if first is None or _SUBJECT_PREFIX.fullmatch(norm[begin:first.start]) is None:
+        if first is None or not _subject_prefix(norm, begin, first.start):
             return []
         subjects = [first]
         by_start = {m.start: m for m in in_clause if m.label in PARTNER_LABELS}
@@ -470,7 +480,7 @@ class RelationExtractor:
 
     def _post_verb(self, norm, begin, camp, upto, rest, post, in_clause) -> TriggerHit | None:
         """X（工作）深入开展: a campaign (or a list of them) opening its clause, a verb after it."""
-        if _SUBJECT_PREFIX.fullmatch(norm[begin:upto[0].start]) is None:
+        if not _subject_prefix(norm, begin, upto[0].start):
             return None
         if not self._gap_ok(norm, upto[0].start, camp.start, upto, 0):
             return None

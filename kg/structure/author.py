@@ -52,6 +52,20 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> Counter[str]:
     return found
 
 
+def _leads(norm: str) -> re.Match[str] | None:
+    """The first match of ``_LEADS``, searched only where one can be: before each 带领 it ends with."""
+    at = norm.find("带领")
+    while at >= 0:
+        lo, end = max(0, at - _LEADS_REACH), at + 2
+        at = norm.find("带领", at + 1)
+        while at >= 0 and at - _LEADS_REACH <= end:  # the stretches before the two overlap: one search
+            end = at + 2
+            at = norm.find("带领", at + 1)
+        if m := _LEADS.search(norm, lo, end):
+            return m
+    return None
+
+
 def _occurrences(norm: str, head: str, bodies: set[str]) -> dict[str, list[int]]:
     """Where each of ``bodies`` (names ending in ``head``) occurs, as ``re.finditer`` finds it (no overlaps).
 
@@ -103,8 +117,7 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
         return as_written(m)
     if m := _ON_BEHALF.search(norm):
         return as_written(m)
-    # _LEADS tries every offset: start where its closing 带领 can first be reached
-    if (at := norm.find("带领")) >= 0 and (m := _LEADS.search(norm, max(0, at - _LEADS_REACH))):
+    if m := _leads(norm):
         return as_written(m)
     starts = {m.start for m in (g.find(norm) if places is None else places)}
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
