@@ -26,9 +26,9 @@ from kg.extract.entities import _Disjoint, _select
 from kg.extract.metrics import PERIOD_RE, NumberGrammar
 from kg.extract.phrases import Candidate
 from kg.extract.relations import MAX_SUBJECT_PREFIX
-from kg.extract.spans import PatternIndex, SpanSet
+from kg.extract.spans import PatternIndex, SectionIndex, SpanSet
 from kg.ingest import document_from_bytes
-from kg.model import DocExtraction, DocumentMeta, Evidence, Mention, SourceDocument, StructuredDocument
+from kg.model import DocExtraction, DocumentMeta, Evidence, Mention, Section, SourceDocument, StructuredDocument
 from kg.pipeline import build
 from kg.resolve import _group_document, _is_variant, campaign_signature, group_document
 from kg.structure import structure_document
@@ -203,6 +203,21 @@ def test_span_set_answers_as_a_check_of_every_span():
             b = a + rng.randrange(0, 6)
             assert index.covers(a, b) == any(s <= a and b <= e for s, e in spans)
             assert index.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+
+
+def test_section_index_answers_as_section_at():
+    rng = random.Random(15)
+    src = SourceDocument("d.txt", Path("d.txt"), "", "", "utf-8", "txt", "")
+    for _ in range(300):
+        sections = []
+        for k in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 60)
+            sections.append(Section(f"s{k}", "d.txt", rng.randrange(1, 6), "", "", start, start + rng.randrange(1, 30),
+                                    start, start, None, k))
+        sdoc = StructuredDocument(src, DocumentMeta("t"), sections, [], [])
+        index = SectionIndex(sdoc)
+        offsets = sorted(rng.randrange(0, 90) for _ in range(15)) + [rng.randrange(0, 90)]  # the last one goes back
+        assert [index.at(pos) for pos in offsets] == [sdoc.section_at(pos) for pos in offsets]
 
 
 def test_choosing_candidates_answers_as_pairwise_checks():

@@ -30,7 +30,6 @@ subject is not made. Self-references are resolved by :mod:`kg.extract.selfref`.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,9 +38,9 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.selfref import find_self_references, self_mention
-from kg.extract.spans import SpanSet
+from kg.extract.spans import SectionIndex, SpanSet
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
-from kg.model import Evidence, Mention, RelationMention, Section, StructuredDocument
+from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "CONDUCTS": ("AGENCY", "ORGANIZATION"),
@@ -161,37 +160,6 @@ def _inside(items: list, starts: list[int], start: int, end: int) -> list:
     return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
 
 
-class _Sections:
-    """The sections of a document by id, and :meth:`StructuredDocument.section_at` for offsets in text order.
-
-    Offsets asked in ascending order are answered by one sweep over the
-    sections (those that have begun, on a heap by level and position);
-    an offset before the last one asked falls back to ``section_at``.
-    """
-
-    def __init__(self, sdoc: StructuredDocument) -> None:
-        self.sdoc = sdoc
-        self.by_id = {s.id: s for s in sdoc.sections}
-        self._order = sorted(range(len(sdoc.sections)), key=lambda i: sdoc.sections[i].start)
-        self._next = 0
-        self._open: list[tuple[int, int, Section]] = []  # (-level, -position, section)
-        self._last = -1
-
-    def at(self, pos: int) -> Section | None:
-        """The innermost section containing ``pos`` (the deepest level; the later one of a tie)."""
-        if pos < self._last:
-            return self.sdoc.section_at(pos)
-        self._last = pos
-        sections = self.sdoc.sections
-        while self._next < len(self._order) and sections[self._order[self._next]].start <= pos:
-            i = self._order[self._next]
-            heapq.heappush(self._open, (-sections[i].level, -i, sections[i]))
-            self._next += 1
-        while self._open and self._open[0][2].end <= pos:  # ended: never open again for later offsets
-            heapq.heappop(self._open)
-        return self._open[0][2] if self._open else None
-
-
 class RelationExtractor:
     """Rule-based relation extraction over one structured document.
 
@@ -231,7 +199,7 @@ class RelationExtractor:
         seen: set[tuple] = set()
         found = self.triggers.in_text(norm)
         section_subjects = self._section_subjects(sdoc, index, found) if self.settings.use_section_subject else {}
-        sections = _Sections(sdoc)
+        sections = SectionIndex(sdoc)
         for sent in sdoc.sentences:
             sent_mentions = index.within(sent.start, sent.end)
             if not sent_mentions:
@@ -347,7 +315,7 @@ class RelationExtractor:
         return out
 
     @staticmethod
-    def _context_subject(sections: _Sections, pos: int, section_subjects: dict[str, list[Mention]]) -> list[Mention]:
+    def _context_subject(sections: SectionIndex, pos: int, section_subjects: dict[str, list[Mention]]) -> list[Mention]:
         if not section_subjects:
             return []
         sec = sections.at(pos)
