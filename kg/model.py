@@ -156,6 +156,7 @@ class StructuredDocument:
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
     _starts: list[int] = field(default_factory=list, repr=False)
+    warnings: list[str] = field(default_factory=list)  # one line each, without the document name
 
     @property
     def name(self) -> str:

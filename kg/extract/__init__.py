@@ -15,6 +15,7 @@ text); ``doc._.kg_document`` holds the :class:`kg.model.StructuredDocument`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import spacy
@@ -76,37 +77,40 @@ def char_doc(nlp: Language, text: str) -> Doc:
     -------
     spacy.tokens.Doc
     """
-    words: list[str] = []
+    add = nlp.vocab.strings.add
+    orths = {ch: add(ch) for ch in set(text) if not ch.isspace()}
+    orth = orths.__getitem__
+    # the Doc is much quicker to make from orth ids than from strings, and a list of ids
+    # costs a pointer per character where a list of one-character strings costs a string
+    words: list[int] = []
     spaces: list[bool] = []
     pos = 0
     for m in _WHITESPACE.finditer(text):
         start, end = m.span()
-        words.extend(text[pos:start])
-        spaces.extend([False] * (start - pos))
+        words.extend(map(orth, text[pos:start]))
+        spaces.extend(itertools.repeat(False, start - pos))
         if start > 0 and text[start] == " ":
             spaces[-1] = True
             start += 1
         if start < end:
-            words.append(text[start:end])
+            words.append(add(text[start:end]))
             spaces.append(False)
         pos = end
-    words.extend(text[pos:])
-    spaces.extend([False] * (len(text) - pos))
-    # the Doc is much quicker to make from orth ids than from strings
-    add = nlp.vocab.strings.add
-    orth = {w: add(w) for w in set(words)}
-    return Doc(nlp.vocab, words=[orth[w] for w in words], spaces=spaces)
+    words.extend(map(orth, text[pos:]))
+    spaces.extend(itertools.repeat(False, len(text) - pos))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def extract_document(sdoc: StructuredDocument, nlp: Language) -> DocExtraction:
-    """Run the pipeline over one structured document."""
+    """Run the pipeline over one structured document; its warnings are the structure stage's."""
     doc = char_doc(nlp, sdoc.source.norm)
     doc._.kg_document = sdoc
     doc._.kg_lexicon = nlp.user_data.get("kg_lexicon")
     doc._.kg_mentions, doc._.kg_metrics, doc._.kg_relations = [], [], []
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
-    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations))
+    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations),
+                         warnings=list(sdoc.warnings))
 
 
 __all__ = ["Lexicon", "build_nlp", "char_doc", "extract_document", "load_lexicon"]

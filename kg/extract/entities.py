@@ -23,6 +23,8 @@ lie inside them; bodies may lie inside a regulation title. Self-references
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -80,52 +82,77 @@ def lexicon_candidates(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy choice of non-overlapping candidates: user lexicon first, then longest, then tier.
 
-
-def _select(cands: list[Candidate], taken: list[Candidate] | None = None) -> list[Candidate]:
-    """Greedy choice of non-overlapping candidates: user lexicon first, then longest, then tier."""
-    chosen: list[Candidate] = list(taken or [])
+    The characters of the chosen spans are marked, so a candidate is checked
+    against its own span only.
+    """
     order = sorted(cands, key=lambda c: (c.tier >= 9, c.length, c.tier, -c.start), reverse=True)
+    taken = bytearray(max((c.end for c in cands), default=0))
     out: list[Candidate] = []
     for c in order:
-        if any(_overlaps(c, t) for t in chosen):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
-        chosen.append(c)
+        taken[c.start:c.end] = b"\x01" * c.length
         out.append(c)
     return out
 
 
-def _inside(c: Candidate, spans: list[Candidate]) -> bool:
-    return any(s.start <= c.start and c.end <= s.end for s in spans)
+class _Disjoint:
+    """Non-overlapping spans (a choice of :func:`_select`) in text order, for containment questions."""
 
+    def __init__(self, spans: list[Candidate]) -> None:
+        self.spans = sorted(spans, key=lambda c: c.start)
+        self.starts = [c.start for c in self.spans]
+        self.ends = [c.end for c in self.spans]  # ascending too: the spans do not overlap
 
-def _crosses(c: Candidate, spans: list[Candidate]) -> bool:
-    return any(_overlaps(c, s) and not (c.start <= s.start and s.end <= c.end)
-               and not (s.start <= c.start and c.end <= s.end) for s in spans)
+    def contains(self, c: Candidate) -> bool:
+        """True when one of the spans contains ``c``."""
+        i = bisect.bisect_right(self.starts, c.start) - 1
+        return i >= 0 and c.end <= self.ends[i]
+
+    def crosses(self, c: Candidate) -> bool:
+        """True when ``c`` overlaps a span without containing it or lying inside it."""
+        i = bisect.bisect_right(self.ends, c.start)
+        while i < len(self.spans) and self.starts[i] < c.end:
+            s = self.spans[i]
+            if not (c.start <= s.start and s.end <= c.end) and not (s.start <= c.start and c.end <= s.end):
+                return True
+            i += 1
+        return False
 
 
 # -------------------------------------------------------------------- names
-def _short_form_name(c: Candidate, agencies: list[Candidate], stem_kinds: dict[str, str]) -> str | None:
+def _level_stems(agencies: list[Candidate], stem_kinds: dict[str, str]) -> dict[tuple[str, str], dict[str, int]]:
+    """How often each field stem follows a level before a head: ``(head, level) -> {stem: count}``.
+
+    Only stems of a field (:data:`_FIELD_STEMS`) count: 省财政厅 does not make 省厅 the 省财政厅.
+    """
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for a in agencies:
+        k, w = a.info.get("kinds", ()), a.info.get("words", ())
+        if k and k[0] == LEVEL and STEM in k:
+            words = [word for kind, word in zip(k, w) if kind == STEM]
+            if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
+                stems = out.setdefault((a.info.get("head"), w[0]), {})
+                stem = "".join(words)
+                stems[stem] = stems.get(stem, 0) + 1
+    return out
+
+
+def _short_form_name(c: Candidate, level_stems: dict[tuple[str, str], dict[str, int]]) -> str | None:
     """省厅 -> 省交通运输厅: a level and a 厅/局 head with the stem left out.
 
     The stem is the field's that the document's bodies of that level and
-    head use most (省公路局 makes 市局 -> ...), never another department's
-    (省财政厅 does not make 省厅 the 省财政厅); 交通运输 by default.
+    head use most (省公路局 makes 市局 -> ...; ``level_stems`` is
+    :func:`_level_stems` of the document's agencies); 交通运输 by default.
     """
     info = c.info
     if info.get("head") not in _SHORT_HEADS or info.get("kinds") != (LEVEL,):
         return None
     level, head = info["words"][0], info["head"]
-    stems: dict[str, int] = {}
-    for a in agencies:
-        k, w = a.info.get("kinds", ()), a.info.get("words", ())
-        if a.info.get("head") == head and k and k[0] == LEVEL and w[0] == level and STEM in k:
-            words = [word for kind, word in zip(k, w) if kind == STEM]
-            if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
-                stem = "".join(words)
-                stems[stem] = stems.get(stem, 0) + 1
+    stems = level_stems.get((head, level), {})
     if DEFAULT_STEM in stems or not stems:
         stem = DEFAULT_STEM
     else:
@@ -143,14 +170,26 @@ def _clean_name(label: str, name: str) -> str:
     return name
 
 
-def _anaphor_name(c: Candidate, campaigns: list[Candidate]) -> str | None:
-    """The full campaign a bare head stands for: the nearest one before it, else after it."""
-    full = [f for f in campaigns if not f.bare_head and c.bare_head in f.name and f.length > c.length]
-    if not full:
-        return None
-    before = [f for f in full if f.end <= c.start]
-    pick = max(before, key=lambda f: f.start) if before else min(full, key=lambda f: f.start)
-    return pick.name
+class _Anaphors:
+    """The full campaigns a bare head may stand for, by head, in text order."""
+
+    def __init__(self, campaigns: list[Candidate]) -> None:
+        self.campaigns = campaigns
+        self._full: dict[tuple[str, int], tuple[list[Candidate], list[int]]] = {}
+
+    def name(self, c: Candidate) -> str | None:
+        """The full campaign ``c`` stands for: the nearest one before it, else the first after it."""
+        key = (c.bare_head, c.length)
+        got = self._full.get(key)
+        if got is None:
+            full = sorted((f for f in self.campaigns if not f.bare_head and c.bare_head in f.name
+                           and f.length > c.length), key=lambda f: f.start)
+            got = self._full[key] = (full, [f.end for f in full])  # ends ascend: campaigns do not overlap
+        full, ends = got
+        if not full:
+            return None
+        before = bisect.bisect_right(ends, c.start)
+        return full[before - 1].name if before else full[0].name
 
 
 # ----------------------------------------------------------------- mentions
@@ -188,26 +227,29 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
 
     free = (titles + quote_candidates(sc, brackets) + campaign_candidates(sc) + regulation_candidates(sc)
             + [k for k in known if k.label not in _BODY_LABELS])
-    free = [c for c in free if not _inside(c, bodies) or c.tier >= 9]
+    chosen_bodies = _Disjoint(bodies)
+    free = [c for c in free if c.tier >= 9 or not chosen_bodies.contains(c)]
     named = _select(free)
-    bodies = [b for b in bodies if not _crosses(b, named)]
+    chosen_named = _Disjoint(named)
+    bodies = [b for b in bodies if not chosen_named.crosses(b)]
     if surface is not None:
         for c in named + bodies:
             if c.name == text[c.start:c.end]:
                 c.name = surface[c.start:c.end]
 
-    campaigns = [c for c in named if c.label == "CAMPAIGN"]
+    anaphors = _Anaphors([c for c in named if c.label == "CAMPAIGN"])
     out: list[Candidate] = []
     for c in named:
         if c.bare_head:
-            full = _anaphor_name(c, campaigns)
+            full = anaphors.name(c)
             if full is None:
                 continue
             c.name, c.rule = full, "campaign.anaphor"
         out.append(c)
+    level_stems = _level_stems(agencies, lexicon.stems)
     for b in bodies:
         if b.label == "AGENCY" and b.rule == "agency.head":
-            short = _short_form_name(b, agencies, lexicon.stems)
+            short = _short_form_name(b, level_stems)
             if short is not None:
                 b.name, b.rule = short, "agency.short"
         out.append(b)

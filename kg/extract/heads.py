@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from kg.lexicon import AgencyHead
-from kg.extract.phrases import MASK_CHARS, Candidate, PhraseScanner
+from kg.extract.phrases import MASK_CHARS, MAX_BODY, Candidate, PhraseScanner
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
@@ -71,11 +71,13 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     A generic stem (管理) counts only with a field stem on its left
     (道路运输管理所); 和 joins two stems only inside a name that a level or a
     place opens (县城市管理和综合执法局).
+    The walk ends :data:`~kg.extract.phrases.MAX_BODY` characters before ``pos``.
     """
     text, lx = sc.text, sc.lx
     stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
     parts: list[Part] = []
-    while pos > 0:
+    lo = max(0, pos - MAX_BODY)
+    while pos > lo:
         options: list[tuple[int, int, str, str]] = []  # (length, preference, kind, word)
         if state in (HEAD, STEM, UNIT, CONJ):
             hit = stems.longest_ending_at(text, pos)
@@ -223,15 +225,16 @@ def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
     text, levels = sc.text, sc.lx.trie("levels")
     pos = start
-    while True:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
+    lo = max(0, start - MAX_BODY)
+    while pos > lo:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
         lvl = levels.longest_ending_at(text, pos)
         if lvl is not None:
             if parts and parts[-1].kind == LEVEL and parts[-1].start == start and pos == start:
                 return True  # 乡镇人民政府, 市县交通运输部门: two levels at once name every body of both
             pos = lvl[0]
             continue
-        if pos > 0 and text[pos - 1] in ")）":
-            open_at = max(text.rfind("(", 0, pos - 1), text.rfind("（", 0, pos - 1))
+        if text[pos - 1] in ")）":
+            open_at = max(text.rfind("(", lo, pos - 1), text.rfind("（", lo, pos - 1))
             inner = text[open_at + 1:pos - 1] if open_at >= 0 else ""
             if inner and all(w in sc.lx.levels for w in inner.split("、")):
                 pos = open_at
@@ -373,9 +376,11 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
     ends = [m.start() for m in _ENUM_TAIL.finditer(text)]
     ends += [a.start - 1 for a in agencies if a.start > 0 and text[a.start - 1] == "、"]
     out: list[Candidate] = []
+    walked: set[int] = set()  # a walk that reaches one of these would only repeat an earlier one
     for end in ends:
         pos = end
-        while pos > 0:
+        while pos > 0 and pos not in walked:
+            walked.add(pos)
             item = _enum_item(sc, pos)
             if item is None:
                 break

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from kg.extract.metrics import clause_spans, clause_start, protected_spans
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
+from kg.structure.segment import MAX_SENTENCE
 
 #: markers that open a paragraph item
 ITEM_MARK_RE = re.compile(
@@ -222,8 +223,9 @@ class MeasuresFinder:
             for i, cut in enumerate(cuts):
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
-                stop = _SENTENCE_END.search(norm, seg0, seg1)
-                title_end = min(seg1, (stop.start() if stop else seg1) + 1)
+                # the title: the item's first sentence, cut as the structure stage cuts a long one
+                stop = _SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
+                title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
                 if title_end >= seg1:  # a one-sentence item: the sentence rules decide
                     continue
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
@@ -240,20 +242,23 @@ class MeasuresFinder:
     def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
                        link) -> None:
         norm = sdoc.source.norm
+        m_starts = [m.start for m in metrics]  # both lists come in text order
+        c_starts = [c.start for c in camps]
         for sec in sdoc.sections:
-            in_title = [ci for ci, c in enumerate(camps) if sec.title_start <= c.start and c.end <= sec.title_end
-                        and not FRAMING_RE.match(norm[clause_start(norm, c.start, sec.title_start):c.start])]
+            lo, hi = bisect.bisect_left(c_starts, sec.title_start), bisect.bisect_left(c_starts, sec.title_end)
+            in_title = [ci for ci in range(lo, hi) if camps[ci].end <= sec.title_end and not FRAMING_RE.match(
+                norm[clause_start(norm, camps[ci].start, sec.title_start):camps[ci].start])]
             if not in_title:
                 continue
             # the sentence the heading opens (a heading may be cut short of its sentence)
             sent = sdoc.sentence_at(sec.title_start)
             head_end = max(sec.title_end, sent.end if sent is not None else 0)
-            if any(sec.title_start <= m.start < head_end for m in metrics):
+            first = bisect.bisect_left(m_starts, sec.title_start)
+            if first < len(m_starts) and m_starts[first] < head_end:
                 continue  # the heading sentence has its own numbers: the sentence rules decide
-            for mi, m in enumerate(metrics):
-                if head_end <= m.start < sec.end:
-                    for ci in in_title:
-                        link(mi, ci, "section")
+            for mi in range(bisect.bisect_left(m_starts, head_end), bisect.bisect_left(m_starts, sec.end)):
+                for ci in in_title:
+                    link(mi, ci, "section")
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:

@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.spans import PatternIndex, SpanSet
 from kg.model import MetricMention, StructuredDocument
 from kg.resources import LEXICON_DIR
 
@@ -54,17 +55,19 @@ PHRASE_SEPS = CLAUSE_SEPS + "（()）"
 _CLAUSE_SEP = re.compile(f"[{re.escape(CLAUSE_SEPS)}]")
 _UP_TO_LAST_CLAUSE_SEP = re.compile(f".*[{re.escape(CLAUSE_SEPS)}]", re.DOTALL)
 _UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
-_PHRASE_END = re.compile(f"[{re.escape(PHRASE_SEPS)}、]")
+#: where the words after a metric that may name its indicator end: a phrase separator, or a
+#: number or comparison word (the two kinds are told apart by the first alternative)
+_POST_END = re.compile(f"([{re.escape(PHRASE_SEPS)}、])|[0-9Xx*]|同比|环比|比|较")
+_SENTENCE_MARK = re.compile("[。；;\n]")
+_NUMBER_START = re.compile(r"[0-9Xx*]")
+_NUMBER_CHARS = re.compile(r"[0-9Xx*]+")
 RANGE_JOINERS = "-~～—–至到"
 PERIOD_RE = re.compile(
     r"上半年|下半年|全年|前[两三]季度|第?[一二三四1-4]季度|"
     r"\d{1,2}\s*[-—–~～至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,3}月|"
     r"截至(?:\d{4}年)?\d{1,2}月(?:底|末)?|\d{1,2}月份|今年以来|年初以来"
 )
-_NUMBER_RE = re.compile(r"[0-9Xx*]+(?:[.,][0-9Xx*]+)*")
-_NUMBER_SEPS = re.compile(r"([.,])")
 _EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
-_INDICATOR_CUT = re.compile(r"[0-9Xx*]|同比|环比|比|较")
 _TIME_OF_DAY = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "晚")
 
 
@@ -171,12 +174,12 @@ def load_cues(path: Path = CUES_PATH) -> MetricCues:
 
 
 # ---------------------------------------------------------------- text helpers
-def protected_spans(text: str, max_quote: int = 12) -> list[bool]:
-    """Mark characters inside 《...》 titles and short quotes (names, slogans).
+def protected_spans(text: str, max_quote: int = 12) -> bytearray:
+    """Mark characters inside 《...》 titles and short quotes (names, slogans) with 1.
 
     A number there is part of a name (“十四五”, “5+X”, 《...2021年...》).
     """
-    mark = [False] * len(text)
+    mark = bytearray(len(text))
     for open_, close, limit in (("《", "》", 80), ("“", "”", max_quote), ("「", "」", max_quote),
                                 ("〈", "〉", 80)):
         start = text.find(open_)
@@ -184,9 +187,8 @@ def protected_spans(text: str, max_quote: int = 12) -> list[bool]:
             end = text.find(close, start + 1)
             if end < 0:
                 break
-            inner = text[start + 1:end]
-            if end - start - 1 <= limit and not any(c in "。；;\n" for c in inner):
-                mark[start:end + 1] = [True] * (end + 1 - start)
+            if end - start - 1 <= limit and not _SENTENCE_MARK.search(text, start + 1, end):
+                mark[start:end + 1] = b"\x01" * (end + 1 - start)
             start = text.find(open_, end + 1)
     return mark
 
@@ -271,24 +273,22 @@ class NumberGrammar:
         self.units = units
         self.cues = cues
 
-    def _token_at(self, norm: str, text: str, m: re.Match) -> tuple[int, int] | None:
-        """Trim a raw digit run to one number: one decimal point, thousands commas only as ASCII ','."""
-        s = m.start()
-        parts = _NUMBER_SEPS.split(m.group())
-        pos = s + len(parts[0])
+    @staticmethod
+    def _token_at(norm: str, text: str, s: int) -> tuple[int, int]:
+        """The number starting at ``s`` (a digit or a mask): one decimal point, thousands commas only as ASCII ','."""
+        pos = _NUMBER_CHARS.match(norm, s).end()
         seen_dot = False
-        for k in range(1, len(parts), 2):
-            sep, grp = parts[k], parts[k + 1]
-            if sep == ".":
+        while norm[pos:pos + 1] in (".", ",") and (grp := _NUMBER_CHARS.match(norm, pos + 1)) is not None:
+            if norm[pos] == ".":
                 if seen_dot:
                     break
                 seen_dot = True
-            elif text[pos] != "," or seen_dot or not (len(grp) == 3 and grp.isdigit()):
+            elif text[pos] != "," or seen_dot or not (grp.end() - pos == 4 and grp.group().isdigit()):
                 break
-            pos += 1 + len(grp)
-        return (s, pos) if pos > s else None
+            pos = grp.end()
+        return s, pos
 
-    def find(self, norm: str, text: str, protected: list[bool]) -> list[NumberMatch]:
+    def find(self, norm: str, text: str, protected: bytearray) -> list[NumberMatch]:
         """All numbers with a unit in ``norm`` (``text`` is the original, for commas).
 
         Parameters
@@ -297,7 +297,7 @@ class NumberGrammar:
             Width-folded text.
         text : str
             The text as read (same length).
-        protected : list of bool
+        protected : bytearray
             Characters inside titles and short quotes (see :func:`protected_spans`).
 
         Returns
@@ -306,25 +306,20 @@ class NumberGrammar:
         """
         found: list[NumberMatch] = []
         pos = 0
-        while (m := _NUMBER_RE.search(norm, pos)) is not None:
-            got = self._match_at(norm, text, protected, m)
+        while (m := _NUMBER_START.search(norm, pos)) is not None:
+            got = self._match_at(norm, text, protected, m.start())
             if got is not None:
                 found.append(got)
                 pos = got.end
             else:  # resume after the well-formed part: 3，500 is 3 then 500
-                tok = self._token_at(norm, text, m)
-                pos = tok[1] if tok else m.end()
+                pos = self._token_at(norm, text, m.start())[1]
         return found
 
     def _number_at(self, norm: str, text: str, pos: int) -> tuple[int, int] | None:
-        m = _NUMBER_RE.match(norm, pos)
-        return self._token_at(norm, text, m) if m else None
+        return self._token_at(norm, text, pos) if _NUMBER_START.match(norm, pos) else None
 
-    def _match_at(self, norm: str, text: str, protected: list[bool], m: re.Match) -> NumberMatch | None:
-        tok = self._token_at(norm, text, m)
-        if tok is None:
-            return None
-        s, p = tok
+    def _match_at(self, norm: str, text: str, protected: bytearray, s: int) -> NumberMatch | None:
+        _, p = self._token_at(norm, text, s)
         token = norm[s:p]
         masked = any(c in MASK_CHARS for c in token)
         if protected[s]:
@@ -453,7 +448,8 @@ class MetricExtractor:
         text = sdoc.source.text
         protected = protected_spans(norm)
         numbers = self.grammar.find(norm, text, protected)
-        plans = plan_spans(sdoc, norm, self.cues)
+        plans = SpanSet(plan_spans(sdoc, norm, self.cues))
+        periods = PatternIndex(PERIOD_RE, norm)
         out: list[MetricMention] = []
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
@@ -464,7 +460,7 @@ class MetricExtractor:
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
                 value=num.value, unit=num.unit, indicator=indicator, kind=kind, masked=num.masked,
-                evidence=sdoc.evidence(num.start, num.end), period=self._period(norm, num.start, s0),
+                evidence=sdoc.evidence(num.start, num.end), period=self._period(periods, num.start, s0),
             ))
         return out
 
@@ -505,7 +501,7 @@ class MetricExtractor:
         return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
 
     def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
-              plans: list[tuple[int, int]]) -> str:
+              plans: SpanSet) -> str:
         """level, change or target (``prev`` = the previous metric of the sentence, if any)."""
         c0 = clause_start(norm, num.start, s0)
         pre = norm[c0:num.start]
@@ -521,7 +517,7 @@ class MetricExtractor:
             # the previous metric is in this clause or in the clause right before it
             if prev.end > c0 or not any(ch in CLAUSE_SEPS for ch in norm[prev.end:c0 - 1]):
                 return "target"
-        if any(a <= num.start < b for a, b in plans):
+        if plans.covers(num.start, num.start + 1):
             before = norm[s0:num.start]
             if not any(w in before for w in self.cues["past"]):
                 return "target"
@@ -541,12 +537,11 @@ class MetricExtractor:
         pre = _strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
         pre = _strip_words(pre, self.cues["filler"])
-        phrase_end = _PHRASE_END.search(norm, num.end)
-        j = phrase_end.start() if phrase_end else len(norm)
-        post = _strip_words(norm[num.end:j].strip(), ("以上", "以下", "左右", "之多", "的"), left=True)
-        cut = _INDICATOR_CUT.search(post)
-        if cut:
-            post = post[:cut.start()]
+        stop = _POST_END.search(norm, num.end)
+        after = norm[num.end:stop.start()] if stop else norm[num.end:]
+        # the words up to a number or a comparison keep their blanks; up to a separator they do not
+        after = after.lstrip() if stop and stop.group(1) is None else after.strip()
+        post = _strip_words(after, ("以上", "以下", "左右", "之多", "的"), left=True)
         for w in self.cues["change"]:
             k = post.find(w)
             while 0 <= k < len(post):
@@ -568,12 +563,10 @@ class MetricExtractor:
 
     # -- period
     @staticmethod
-    def _period(norm: str, pos: int, s0: int) -> str | None:
+    def _period(periods: PatternIndex, pos: int, s0: int) -> str | None:
         """The last period expression of the sentence before the metric (上半年, 1-6月 ...)."""
-        last = None
-        for m in PERIOD_RE.finditer(norm, s0, pos):
-            last = m.group()
-        return last
+        found = periods.within(s0, pos)
+        return found[-1].group() if found else None
 
 
 # ----------------------------------------------------------------- component

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.spans import SpanSet
 from kg.lexicon.charmatch import TextMatches
 from kg.lexicon import Lexicon
 
@@ -23,6 +24,8 @@ _COUNT = frozenset("个项次条年批名家")
 #: coordinators that may stand inside a name (道路交通安全和运输执法领域 ...)
 CONJ = frozenset("和及与")
 ENUM = "、"
+#: the most characters a walk to the left spends on one body's name (the longest of the samples has 13)
+MAX_BODY = 40
 _MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
 
 
@@ -77,6 +80,7 @@ class PhraseScanner:
         self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
         self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
         self._matches: dict[str, TextMatches] = {}
+        self._titles: tuple[int, SpanSet] | None = None  # title_spans indexed for in_title
 
     def matches(self, kind: str) -> TextMatches:
         """Every occurrence in the text of the words of one vocabulary (``Lexicon.trie(kind)``), made once."""
@@ -93,7 +97,9 @@ class PhraseScanner:
 
     def in_title(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a 《》 title."""
-        return any(s <= start and end <= e for s, e in self.title_spans)
+        if self._titles is None or self._titles[0] != len(self.title_spans):
+            self._titles = (len(self.title_spans), SpanSet(self.title_spans))
+        return self._titles[1].covers(start, end)
 
     # ----------------------------------------------------------- vocabulary
     def stopword_ending_at(self, pos: int, lo: int = 0) -> tuple[int, str, str] | None:

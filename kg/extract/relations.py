@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.selfref import find_self_references, self_mention
+from kg.extract.spans import SectionIndex, SpanSet
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -57,6 +58,10 @@ _SUBJECT_PREFIX = re.compile(
     r"[一二三四]季度|春节|节后|节前|期间|以来|"
     r"我市|全市|本市|我省|全省|我区|全区|我县|全县|我州|全州|由)*"
 )
+#: the longest stretch read as adverbials before a subject (the longest of the samples has 10
+#: characters): the pattern's words overlap (2023年以来, 以来), so a long stretch that fails costs
+#: time exponential in its length
+MAX_SUBJECT_PREFIX = 24
 #: coordination between list items
 _COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: verb complements and particles allowed right after a trigger (开展了, 开展好)
@@ -138,6 +143,23 @@ class _Index:
         return i > 0 and max(self.span_ends[max(0, i - 50):i]) >= end
 
 
+def _subject_prefix(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` may stand before a clause subject: time and place adverbials, 由."""
+    end = max(start, end)  # as the slice: empty when the end comes first
+    return end - start <= MAX_SUBJECT_PREFIX and _SUBJECT_PREFIX.fullmatch(norm, start, end) is not None
+
+
+def _starting_in(hits: list[TriggerHit], start: int, end: int) -> list[TriggerHit]:
+    """The hits (by start) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(hits, start, key=lambda h: h.start)
+    return hits[lo:bisect.bisect_left(hits, end, lo, key=lambda h: h.start)]
+
+
+def _inside(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (mentions or trigger hits, by start; ``starts`` their starts) that lie in ``[start, end)``."""
+    return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
+
+
 class RelationExtractor:
     """Rule-based relation extraction over one structured document.
 
@@ -177,22 +199,24 @@ class RelationExtractor:
         seen: set[tuple] = set()
         found = self.triggers.in_text(norm)
         section_subjects = self._section_subjects(sdoc, index, found) if self.settings.use_section_subject else {}
+        sections = SectionIndex(sdoc)
         for sent in sdoc.sentences:
             sent_mentions = index.within(sent.start, sent.end)
             if not sent_mentions:
                 continue  # every rule needs a mention in the sentence
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index, found)
+            m_starts, h_starts = [m.start for m in sent_mentions], [h.start for h in hits]
             carried: list[Mention] = []
-            context = self._context_subject(sdoc, sent.start, section_subjects)
+            context = self._context_subject(sections, sent.start, section_subjects)
             for ci, clause in enumerate(clauses):
-                in_clause = [m for m in sent_mentions if clause.start <= m.start and m.end <= clause.end]
+                in_clause = _inside(sent_mentions, m_starts, clause.start, clause.end)
                 if not in_clause:
                     continue  # every rule needs a mention in the clause
                 subj = self._clause_subjects(norm, clause, in_clause)
-                chits = [h for h in hits if clause.start <= h.start and h.end <= clause.end]
+                chits = _inside(hits, h_starts, clause.start, clause.end)
                 prev = clauses[ci - 1] if ci else None
-                prev_hits = [h for h in hits if prev and prev.start <= h.start and h.end <= prev.end]
+                prev_hits = _inside(hits, h_starts, prev.start, prev.end) if prev else []
                 next_clause = clauses[ci + 1] if ci + 1 < len(clauses) else None
 
                 def subject_for(pos: int, _subj=subj, _carried=carried, _ctx=context) -> list[Mention]:
@@ -246,7 +270,7 @@ class RelationExtractor:
         """
         begin = enum_marker_end(norm, clause)
         first = next((m for m in in_clause if m.label in PARTNER_LABELS and m.start >= begin), None)
-        if first is None or _SUBJECT_PREFIX.fullmatch(norm[begin:first.start]) is None:
+        if first is None or not _subject_prefix(norm, begin, first.start):
             return []
         subjects = [first]
         by_start = {m.start: m for m in in_clause if m.label in PARTNER_LABELS}
@@ -265,8 +289,8 @@ class RelationExtractor:
         if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
             return
         after = subjects[-1].end
-        joint = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")
-                 and after <= h.start < min(clause.end, after + self.settings.max_partner_tail)]
+        joint = [h for h in _starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
+                 if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
         if not joint:
             return
         for other in subjects[1:]:
@@ -290,18 +314,16 @@ class RelationExtractor:
                     out[sec.id] = subj
         return out
 
-    def _context_subject(
-        self, sdoc: StructuredDocument, pos: int, section_subjects: dict[str, list[Mention]]
-    ) -> list[Mention]:
+    @staticmethod
+    def _context_subject(sections: SectionIndex, pos: int, section_subjects: dict[str, list[Mention]]) -> list[Mention]:
         if not section_subjects:
             return []
-        by_id = {s.id: s for s in sdoc.sections}
-        sec = sdoc.section_at(pos)
+        sec = sections.at(pos)
         while sec is not None:
             subj = section_subjects.get(sec.id)
             if subj and subj[0].start < pos:
                 return subj
-            sec = by_id.get(sec.parent) if sec.parent else None
+            sec = sections.by_id.get(sec.parent) if sec.parent else None
         return []
 
     # ------------------------------------------------------------ triggers
@@ -315,14 +337,19 @@ class RelationExtractor:
                 blocked += [(h.start, h.end) for h in got]
             else:
                 hits += got
-        # a hit inside a longer hit is not a word of its own (与 in 参与)
-        spans = {(h.start, h.end) for h in hits}
+        blocked_spans = SpanSet(blocked)
+        # a hit inside a longer hit is not a word of its own (与 in 参与): one that starts before it
+        # and reaches its end, or one that starts with it and ends after it
+        before = SpanSet((h.start + 1, h.end) for h in hits)
+        longest_at: dict[int, int] = {}
+        for h in hits:
+            longest_at[h.start] = max(longest_at.get(h.start, h.end), h.end)
         return sorted(
             (h for h in hits
              if not index.covers(h.start, h.end)
              and not (h.frame == "pre" and _NEGATION.search(norm, max(start, h.start - 2), h.start))
-             and not any(s <= h.start and h.end <= e for s, e in blocked)
-             and not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)),
+             and not blocked_spans.covers(h.start, h.end)
+             and not before.covers(h.start, h.end) and longest_at[h.start] <= h.end),
             key=lambda h: (h.start, -h.end),
         )
 
@@ -421,7 +448,7 @@ class RelationExtractor:
 
     def _post_verb(self, norm, begin, camp, upto, rest, post, in_clause) -> TriggerHit | None:
         """X（工作）深入开展: a campaign (or a list of them) opening its clause, a verb after it."""
-        if _SUBJECT_PREFIX.fullmatch(norm[begin:upto[0].start]) is None:
+        if not _subject_prefix(norm, begin, upto[0].start):
             return None
         if not self._gap_ok(norm, upto[0].start, camp.start, upto, 0):
             return None
@@ -498,8 +525,8 @@ class RelationExtractor:
                 scope_end = clause.end
                 if next_clause is not None and not norm[tail_end:clause.end].strip("等相关部门单位 "):
                     scope_end = next_clause.end
-                joint = [j for j in sent_hits if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")
-                         and tail_end <= j.start < min(scope_end, tail_end + self.settings.max_partner_tail + 2)]
+                window = _starting_in(sent_hits, tail_end, min(scope_end, tail_end + self.settings.max_partner_tail + 2))
+                joint = [j for j in window if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")]
                 if not joint:
                     continue
                 before = [m for m in in_clause if m.end == h.start]
@@ -553,17 +580,17 @@ class _DocState:
         cands = self._author_mentions
         if not cands:
             return None
-        i = bisect.bisect_right([m.start for m in cands], pos) - 1
+        i = bisect.bisect_right(cands, pos, key=lambda m: m.start) - 1
         return cands[i] if i >= 0 else cands[0]
 
     def _locate_author(self) -> Mention | None:
         """A mention of the author's name where the text writes it, if nothing else names it."""
-        spans = [(m.start, m.end) for m in self.mentions]
+        spans = SpanSet((m.start, m.end) for m in self.mentions)
         text = self.sdoc.source.text
         at = text.find(self.author)
         while at >= 0:
             end = at + len(self.author)
-            if not any(s < end and at < e for s, e in spans):
+            if not spans.overlaps(at, end):
                 m = Mention(self.sdoc.name, "AGENCY", self.author, at, end, self.author,
                             self.sdoc.evidence(at, end), rule="author")
                 self.mentions.append(m)

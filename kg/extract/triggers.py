@@ -10,11 +10,11 @@ lists words that contain a trigger without being one (党组织, 实施方案).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.extract.spans import PatternIndex
 from kg.model import RELATION_TYPES
 from kg.resources import LEXICON_DIR
 
@@ -72,17 +72,24 @@ class TriggerLexicon:
 
         Offsets of the hits are offsets into ``text``.
         """
-        words = self.get(rel, frame)
-        if not words:
+        pat = self._pattern(rel, frame)
+        if pat is None:
             return []
+        end = len(text) if end is None else end
+        return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in pat.finditer(text, start, end)]
+
+    def _pattern(self, rel: str, frame: str) -> re.Pattern[str] | None:
+        """The words of ``rel`` in ``frame`` as one alternation, longest first (None without words)."""
         key = (rel, frame)
         pat = self._patterns.get(key)
         if pat is None:
+            words = self.get(rel, frame)
+            if not words:
+                return None
             alts = sorted(words, key=lambda w: (-len(w), w))
             pat = re.compile("|".join(re.escape(w) for w in alts))
             self._patterns[key] = pat
-        end = len(text) if end is None else end
-        return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in pat.finditer(text, start, end)]
+        return pat
 
     def in_text(self, text: str) -> TextTriggers:
         """Every trigger occurrence in ``text``, found once, for many :meth:`find` calls on spans of it."""
@@ -101,26 +108,18 @@ class TextTriggers:
     def __init__(self, lexicon: TriggerLexicon, text: str) -> None:
         self.lexicon = lexicon
         self.text = text
-        self._hits = {key: lexicon.find(text, *key) for key in lexicon.words}
-        self._starts = {key: [h.start for h in hits] for key, hits in self._hits.items()}
+        self._found: dict[tuple[str, str], PatternIndex] = {}
+        for key in lexicon.words:
+            pat = lexicon._pattern(*key)
+            if pat is not None:
+                self._found[key] = PatternIndex(pat, text)
 
     def find(self, rel: str, frame: str, start: int, end: int) -> list[TriggerHit]:
-        """What ``TriggerLexicon.find(text, rel, frame, start, end)`` gives.
-
-        The hits of the whole text that lie in ``[start, end)`` are those of
-        the span, unless a hit of the whole text crosses one of its ends (the
-        span's own scan then matches differently there): then the span is
-        scanned.
-        """
-        hits = self._hits.get((rel, frame))
-        if not hits:
+        """What ``TriggerLexicon.find(text, rel, frame, start, end)`` gives (see :meth:`PatternIndex.within`)."""
+        found = self._found.get((rel, frame))
+        if found is None:
             return []
-        starts = self._starts[(rel, frame)]
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and hits[i - 1].end > start) or (j > 0 and hits[j - 1].end > end):
-            return self.lexicon.find(self.text, rel, frame, start, end)
-        return hits[i:j]
+        return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in found.within(start, end)]
 
 
 def load_triggers(paths: list[Path] | None = None) -> TriggerLexicon:

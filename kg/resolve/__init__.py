@@ -63,23 +63,27 @@ class _Group:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     keys: Counter = field(default_factory=Counter)
-    _key: tuple[int, str] | None = field(default=None, repr=False)  # (len(keys), key) when last worked out
+    first: int = -1  # the start of the first mention
+    _key: str | None = field(default=None, repr=False)  # worked out on demand, forgotten when keys change
 
     @property
     def key(self) -> str:
         # the fullest form; ties go to the most used, then the first in code-point order
-        if self._key is None or self._key[0] != sum(self.keys.values()):
-            best = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
-            self._key = (sum(self.keys.values()), best)
-        return self._key[1]
+        if self._key is None:
+            self._key = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
+        return self._key
 
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
+    def add(self, m: Mention, key: str) -> None:
+        self.mentions.append(m)
+        self.keys[key] += 1
+        self._key = None
+        self.first = m.start if self.first < 0 else min(self.first, m.start)
 
     def absorb(self, other: "_Group") -> None:
         self.mentions += other.mentions
         self.keys.update(other.keys)
+        self._key = None
+        self.first = min(self.first, other.first)
 
 
 def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
@@ -100,9 +104,7 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         key = _mention_key(m, lexicon)
         if not key:
             continue
-        g = by_key.setdefault((m.label, key), _Group(ext.document.name, m.label))
-        g.mentions.append(m)
-        g.keys[key] += 1
+        by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key)
     groups = _join_named_surfaces(by_key)
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
@@ -190,11 +192,12 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
     Fuller bodies are looked up by their head, not compared with every group.
     """
     kept: list[_Group] = []
+    index = _VariantIndex(label)
     by_head: dict[str, list[_Group]] = {}
     author_key = name_key(author) if author else None
     for g in groups:
         key = g.key
-        candidates = [big for big in kept if _is_variant(label, key, big.key)]
+        candidates = [big for big in index.candidates(key) if _is_variant(label, key, big.key)]
         head = _agency_head(key, lexicon) if label == "AGENCY" else ""
         if not candidates and label == "AGENCY" and _may_shorten(key):
             shortened = [big for big in by_head.get(head, ())
@@ -203,6 +206,7 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
                 shortened = [big for big in shortened if big.key == author_key]
             candidates = shortened
         if not candidates:
+            index.add(g, len(kept))
             kept.append(g)
             if label == "AGENCY":
                 by_head.setdefault(head, []).append(g)
@@ -211,7 +215,76 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
         sig = campaign_signature(key)
         target = max(candidates, key=lambda b: (campaign_signature(b.key) == sig, len(b.mentions), -b.first))
         target.absorb(g)
+        index.add(target)  # under its new key too, when the absorbed form changed it
     return kept
+
+
+class _VariantIndex:
+    """The kept groups of one label by the parts of their keys that :func:`_is_variant` compares.
+
+    A key equal to a part of the fuller key (a campaign's signature, an
+    agency without its head or a department's stem) is looked up directly.
+    A key that must be a subsequence of the fuller key and end like it is
+    looked up among the fuller keys with the same ending that hold its
+    rarest character. :meth:`candidates` gives every kept group of which a
+    key may be a variant (and maybe more), in the order they were kept.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.exact: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        # (kind, last two characters) -> character -> the groups whose string holds it
+        self.holding: dict[tuple[str, str], dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
+        self.position: dict[int, int] = {}  # id(group) -> its position among the kept groups
+        self.indexed: dict[int, set[str]] = defaultdict(set)  # id(group) -> the keys it is filed under
+
+    def _parts(self, key: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The exact parts of a fuller key, and its strings that a shorter one may be a subsequence of."""
+        if self.label == "CAMPAIGN":
+            return [("sig", campaign_signature(key))], [("sig", campaign_signature(key)), ("core", campaign_core(key))]
+        if self.label == "REGULATION":
+            return [], [("name", key)]
+        if self.label == "AGENCY":
+            exact = [("head", key[:-1])] if key[-1:] and key[-1] in _AGENCY_HEADS else []
+            stem = _department_stem(key)
+            return exact + ([("dept", stem)] if stem is not None else []), []
+        return [], []
+
+    def _short_parts(self, short: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """What to look up for a key that may be a variant (see :func:`_is_variant`)."""
+        if self.label == "CAMPAIGN":
+            ss = campaign_signature(short)
+            return [("sig", ss)], ([("sig", ss), ("core", campaign_core(short))] if len(short) >= 3 else [])
+        if self.label == "REGULATION":
+            return [], ([("name", short)] if len(short) >= 3 else [])
+        if self.label == "AGENCY":
+            stem = _department_stem(short)
+            return [("head", short)] + ([("dept", stem)] if stem is not None else []), []
+        return [], []
+
+    def add(self, g: _Group, position: int | None = None) -> None:
+        """File ``g`` under its current key (again after an absorbed form changed the key)."""
+        if position is not None:
+            self.position[id(g)] = position
+        if g.key in self.indexed[id(g)]:
+            return
+        self.indexed[id(g)].add(g.key)
+        exact, strings = self._parts(g.key)
+        for part in exact:
+            self.exact[part].append(g)
+        for kind, text in strings:
+            by_char = self.holding[(kind, text[-2:])]
+            for ch in set(text):
+                by_char[ch].append(g)
+
+    def candidates(self, short: str) -> list[_Group]:
+        exact, strings = self._short_parts(short)
+        found = {id(g): g for part in exact for g in self.exact.get(part, ())}
+        for kind, text in strings:
+            by_char = self.holding.get((kind, text[-2:]))
+            if by_char:  # the fuller string holds every character of a subsequence: look at the rarest
+                found.update((id(g), g) for g in min((by_char.get(ch, ()) for ch in set(text)), key=len))
+        return sorted(found.values(), key=lambda g: self.position[id(g)])
 
 
 def _link_key(g: _Group) -> str:

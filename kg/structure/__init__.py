@@ -3,7 +3,8 @@
 :func:`structure_document` turns a :class:`kg.model.SourceDocument` into a
 :class:`kg.model.StructuredDocument`: the section tree (一、 / （一） / 1. /
 （1） / 一是 enumerations), paragraphs (non-blank lines), sentences (split on
-。！？； and line breaks, never inside 《》) and :class:`kg.model.DocumentMeta`
+。！？； and line breaks, never inside 《》; one too long for the rules is cut
+into pieces and reported in ``warnings``) and :class:`kg.model.DocumentMeta`
 (title, years, period, kind, author, jurisdiction from the gazetteer in
 ``data/gazetteer/divisions.tsv``).
 """

@@ -105,6 +105,20 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]
     return found
 
 
+def _leads(norm: str) -> re.Match[str] | None:
+    """The first match of ``_LEADS``, searched only where one can be: before each 带领 it ends with."""
+    at = norm.find("带领")
+    while at >= 0:
+        lo, end = max(0, at - _LEADS_REACH), at + 2
+        at = norm.find("带领", at + 1)
+        while at >= 0 and at - _LEADS_REACH <= end:  # the stretches before the two overlap: one search
+            end = at + 2
+            at = norm.find("带领", at + 1)
+        if m := _LEADS.search(norm, lo, end):
+            return m
+    return None
+
+
 def _only_partner(norm: str, at: list[int]) -> bool:
     """True when every mention of a body (at ``at``) follows 会同/联合/与 (…、): the text cooperates with it."""
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
@@ -219,8 +233,7 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return as_written(m)
     if m := _ON_BEHALF.search(norm):
         return as_written(m)
-    # _LEADS tries every offset: start where its closing 带领 can first be reached
-    if (at := norm.find("带领")) >= 0 and (m := _LEADS.search(norm, max(0, at - _LEADS_REACH))):
+    if m := _leads(norm):
         return as_written(m)
     if signed := _signature(norm, text, paragraphs):
         return signed

@@ -9,7 +9,7 @@ from kg.structure.author import find_author
 from kg.structure.gazetteer import Gazetteer, gazetteer
 from kg.structure.headings import build_sections, find_headings
 from kg.structure.jurisdiction import choose_jurisdiction
-from kg.structure.segment import Span, lines, sentence_spans
+from kg.structure.segment import MAX_RUN, MAX_SENTENCE, Span, cut_long, lines, sentence_spans
 
 #: How many paragraphs after the title count as the opening.
 OPENING_PARAGRAPHS = 2
@@ -57,7 +57,9 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
     StructuredDocument
         Offsets are into ``src.text``. Every sentence lies inside one
         paragraph and carries the id of the innermost section containing
-        its start (None before the first heading).
+        its start (None before the first heading); a sentence too long for
+        the rules (:func:`~kg.structure.segment.cut_long`) is cut into
+        pieces, which one line of ``warnings`` reports.
     """
     g = gaz or gazetteer()
     text, norm = src.text, src.norm
@@ -66,8 +68,11 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
     sections = build_sections(text, src.name, find_headings(norm, para_spans))
 
     spans: list[tuple[Span, int]] = []
+    cut: list[int] = []
     for i, p in enumerate(para_spans):
-        spans.extend((s, i) for s in sentence_spans(norm, p.start, p.end))
+        pieces, long = cut_long(norm, sentence_spans(norm, p.start, p.end))
+        spans.extend((s, i) for s in pieces)
+        cut += long
     section_ids = _innermost(sections, [s.start for s, _ in spans])
     sentences = [
         Sentence(k, s.start, s.end, text[s.start : s.end], para, sid)
@@ -102,4 +107,9 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
         ),
         date=src.date,
     )
-    return StructuredDocument(src, meta, sections, paragraphs, sentences)
+    warnings = []
+    if cut:
+        warnings.append(f"{len(cut)} sentence{'s' if len(cut) > 1 else ''} cut into pieces for extraction "
+                        f"(longer than {MAX_SENTENCE} characters or with {MAX_RUN} characters without "
+                        f"punctuation; the longest has {max(cut)})")
+    return StructuredDocument(src, meta, sections, paragraphs, sentences, warnings=warnings)
