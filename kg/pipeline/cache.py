@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -124,11 +125,21 @@ class DocRecord:
         return cls(**data)
 
 
-def ipc_bytes(table: pa.Table) -> bytes:
-    """An Arrow table as the bytes of an IPC stream."""
+#: a blob as the cache stores it: one zstd frame, and the size of what it holds
+Packed = tuple[bytes, int]
+
+
+def pack(data: bytes) -> Packed:
+    """``data`` as one zstd frame, with its size (a worker packs its blobs: less to send, less to hold)."""
+    return _ZSTD.compress(data, asbytes=True), len(data)
+
+
+def ipc_bytes(tables: Iterable[pa.Table], schema: pa.Schema) -> bytes:
+    """Arrow tables of ``schema`` as the bytes of one IPC stream (one table at a time in memory)."""
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
+    with pa.ipc.new_stream(sink, schema) as writer:
+        for table in tables:
+            writer.write_table(table)
     return sink.getvalue().to_pybytes()
 
 
@@ -186,13 +197,13 @@ class Cache:
         self.drop(key)
         raise CacheError(f"{path}: damaged cache entry ({why}); the document is processed again by the next build")
 
-    def put(self, rec: DocRecord, blobs: dict[str, bytes]) -> None:
-        """Store a processed document: its blobs, then its record (which makes the entry complete)."""
+    def put(self, rec: DocRecord, blobs: dict[str, Packed]) -> None:
+        """Store a processed document: its packed blobs, then its record (which makes the entry complete)."""
         rec.blobs = {}
         for blob in BLOBS:
-            data = _ZSTD.compress(blobs[blob], asbytes=True)
+            data, raw = blobs[blob]
             _write(self._path(rec.key, blob), data)
-            rec.blobs[blob] = [len(data), zlib.crc32(data), len(blobs[blob])]
+            rec.blobs[blob] = [len(data), zlib.crc32(data), raw]
         self.put_record(rec)
 
     def put_record(self, rec: DocRecord) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from kg.pipeline.cache import DocRecord, ipc_bytes, read_ipc
+from kg.pipeline.cache import DocRecord, Packed, ipc_bytes, pack, read_ipc
 from kg.sinks.extractions import render_records
 
 
@@ -57,8 +57,9 @@ class Failed:
         return f"{self.name}: {self.reason}"
 
 
-def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, bytes]:
-    """The blobs with entity ids replaced by ``mapping`` (old id -> new id), after linking joined names."""
+def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, Packed]:
+    """The blobs (as read from the cache) with entity ids replaced by ``mapping`` (old id -> new id),
+    packed again, after linking joined names."""
     def swap(table: pa.Table, columns: tuple[str, ...]) -> pa.Table:
         for col in columns:
             values = [mapping.get(v, v) for v in table[col].to_pylist()]
@@ -72,6 +73,7 @@ def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, bytes]:
             if k in rec:
                 rec[k] = mapping.get(rec[k], rec[k])
         records.append(rec)
-    return {"nodes.arrow": blobs["nodes.arrow"],
-            "edges.arrow": ipc_bytes(swap(read_ipc(blobs["edges.arrow"]), ("source", "target"))),
-            "jsonl": render_records(iter(records)).encode("utf-8")}
+    edges = swap(read_ipc(blobs["edges.arrow"]), ("source", "target"))
+    return {"nodes.arrow": pack(blobs["nodes.arrow"]),
+            "edges.arrow": pack(ipc_bytes([edges], edges.schema)),
+            "jsonl": pack(render_records(iter(records)).encode("utf-8"))}

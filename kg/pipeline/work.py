@@ -17,14 +17,16 @@ from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
 from kg.model import DocExtraction, DocGroups
-from kg.pipeline.cache import DocRecord, DocStats, ipc_bytes
+from kg.pipeline.cache import DocRecord, DocStats, Packed, ipc_bytes, pack
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
-from kg.rows import edge_table, node_table
+from kg.rows import edge_schema, edge_table, node_schema, node_table
 from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
 from kg.structure import structure_document
 
+#: rows per Arrow table while a document's rows are written
+ROWS_PER_TABLE = 20_000
 _STATE: dict[Settings, tuple[Lexicon, object]] = {}
 
 
@@ -48,16 +50,23 @@ def local_ids(groups: DocGroups) -> list[str]:
     return [stable_id(LABEL_OF_TYPE[g.label], g.link, g.scope) for g in groups.groups]
 
 
-def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> tuple[dict[str, bytes], DocStats]:
-    """The document's cache blobs (rows and records) with the entity ids ``ids`` of its groups, and its counts."""
+def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> tuple[dict[str, Packed], DocStats]:
+    """The document's packed cache blobs (rows and records) with the entity ids ``ids`` of its groups, and its counts.
+
+    Rows become Arrow a table of :data:`ROWS_PER_TABLE` at a time, so a very large
+    document does not hold all of them twice.
+    """
     ref = groups_ref(groups, ids)
     nodes, edges = document_rows(ext, ref)
     nodes[0][1]["key"] = key  # the Document row
     labels = {i: a["label"] for i, a in nodes}
+    chunks = range(0, max(len(nodes), len(edges)), ROWS_PER_TABLE)
     blobs = {
-        "nodes.arrow": ipc_bytes(node_table(nodes)),
-        "edges.arrow": ipc_bytes(edge_table(edges, labels)),
-        "jsonl": render_records(document_records(ext, ref)).encode("utf-8"),
+        "nodes.arrow": pack(ipc_bytes((node_table(nodes[i:i + ROWS_PER_TABLE]) for i in chunks if i < len(nodes)),
+                                      node_schema())),
+        "edges.arrow": pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels) for i in chunks
+                                       if i < len(edges)), edge_schema())),
+        "jsonl": pack(render_records(document_records(ext, ref)).encode("utf-8")),
     }
     sdoc = ext.document
     stats = DocStats(
