@@ -12,11 +12,14 @@ Not metrics: years, dates and times (the unit table has no 年/月/日 except as
 denominator), ordinals (第38届), numbers inside names (12328热线, 5G,
 “十四五”, 《...》 titles, 5+X), numbers in Chinese characters (近千人).
 
-Each metric gets a ``kind``: ``change`` (同比增加75宗, 下降7%), ``target``
-(计划投资X万元, 预计完成投资X亿, anything in a plan section unless the
-sentence reports the past) or ``level``; an ``indicator`` copied from its
-clause; and a ``period`` (上半年, 全年, 1-6月 ...) when the sentence or its
-sentence states one. Cue words live in ``data/lexicon/metric_cues.tsv``.
+Each metric gets a ``kind``: ``target`` (计划投资X万元, 力争, 确保, 不少于X份,
+到2025年, a goal list 主要预期目标是：…, the future tense 中心将…, anything in
+a plan section or a plan document unless the sentence reports the past; a
+planned change is a target), ``change`` (同比增加75宗, 下降7%) or ``level``;
+an ``indicator`` copied from its clause without list markers, plan verbs or
+bounds (一是力争完成投资X亿元 -> 完成投资); and a ``period`` (上半年, 全年,
+1-6月 ...) when the sentence states one. Cue words live in
+``data/lexicon/metric_cues.tsv``.
 """
 
 from __future__ import annotations
@@ -66,6 +69,19 @@ _NUMBER_SEPS = re.compile(r"([.,])")
 _EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
 _INDICATOR_CUT = re.compile(r"[0-9Xx*]|同比|环比|比|较")
 _TIME_OF_DAY = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "晚")
+#: a list marker at the start of an indicator: 一是, （二）, 3.
+_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+                        r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])\s*")
+#: bounds between an indicator and its number: 不少于X份, 稳定在X%
+_BOUNDS = ("不少于", "不低于", "不超过", "不高于", "突破", "稳定在", "保持在", "控制在", "保持")
+#: a deadline in the future tense: 到2025年, 至2026年底 (截至2023年 reports the past)
+_BY_YEAR = re.compile(r"(?<!截)(?:到|至)\s*20\d\d年(?:底|末)?(?!以来|同期)")
+#: 将 or 要 of the future tense before a verb of planning or doing (中心将力争…, 要与…建立); 将 before a
+#: number or a noun is the object marker (将XX项纳入)
+_FUTURE = re.compile(r"(?<![主重需必只即])(?:将|要)(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
+                     r"会同|配合|联合|与|同|紧盯|围绕|坚持|推进|推动|实施|开展|完成|建成|新建|抓好|做好|组织|启动)")
+#: the end of a clause that introduces a list of goals: 主要预期目标是, 工作目标为
+_TARGET_LEAD = re.compile(r"(?:目标|计划|指标)(?:任务)?(?:是|为)?\s*$")
 
 
 # --------------------------------------------------------------------- lexicons
@@ -470,6 +486,8 @@ class MetricExtractor:
 
     # -- kind
     def _is_target_cue(self, clause: str, at: int, word: str) -> bool:
+        if any(w in clause[:at] for w in self.cues["past"]):
+            return False  # 累计为项目争取授信XX亿元: obtained, not planned
         before = clause[max(0, at - 6):at]
         after = clause[at + len(word):at + len(word) + 1]
         if any(w in before for w in self.cues["not_target"]) or (after and after in "、，,；;。和及"):
@@ -481,6 +499,8 @@ class MetricExtractor:
         return True
 
     def _target_in(self, clause: str) -> bool:
+        if _BY_YEAR.search(clause):
+            return True
         for word in self.cues["target"]:
             at = clause.find(word)
             while at >= 0:
@@ -506,26 +526,43 @@ class MetricExtractor:
 
     def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
               plans: list[tuple[int, int]]) -> str:
-        """level, change or target (``prev`` = the previous metric of the sentence, if any)."""
+        """level, change or target (``prev`` = the previous metric of the sentence, if any).
+
+        A target is stated by a cue in the metric's clause (力争, 确保, 不少于,
+        到2025年), by a cue before a colon that opens a list (主要预期目标是：),
+        by a run of target clauses, or by a plan section or plan document
+        (unless the sentence reports the past). A planned change (力争增长5%)
+        is a target.
+        """
         c0 = clause_start(norm, num.start, s0)
         pre = norm[c0:num.start]
         # a metric right after another in the same clause: only the words in between count
         local = norm[prev.end:num.start] if prev is not None and prev.end > c0 else pre
-        if self._target_in(pre):
+        if self._target_in(pre) or self._target_list(norm, s0, c0):
             return "target"
-        between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
-        if self._is_change(local, prev_kind, between):
-            return "change"
+        before = norm[s0:num.start]
+        if _FUTURE.search(before) and not any(w in before for w in self.cues["past"]):
+            return "target"
         # a run of target clauses in the sentence: 计划投资X万元，重点项目X个，...
         if prev_kind == "target" and not any(w in pre for w in self.cues["level"]):
             # the previous metric is in this clause or in the clause right before it
             if prev.end > c0 or not any(ch in CLAUSE_SEPS for ch in norm[prev.end:c0 - 1]):
                 return "target"
         if any(a <= num.start < b for a, b in plans):
-            before = norm[s0:num.start]
             if not any(w in before for w in self.cues["past"]):
                 return "target"
+        between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
+        if self._is_change(local, prev_kind, between):
+            return "change"
         return "level"
+
+    def _target_list(self, norm: str, s0: int, c0: int) -> bool:
+        """A target cue that ends a clause before a colon earlier in the sentence: 主要预期目标是：…"""
+        colon = norm.rfind(":", s0, c0)
+        if colon < 0:
+            return False
+        lead = norm[clause_start(norm, colon, s0):colon]
+        return _TARGET_LEAD.search(lead) is not None and self._target_in(lead)
 
     # -- indicator
     def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
@@ -540,7 +577,10 @@ class MetricExtractor:
         pre = norm[start:num.start].strip()
         pre = _strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
-        pre = _strip_words(pre, self.cues["filler"])
+        pre = _LIST_MARK.sub("", pre, count=1)
+        # the plan or the bound is the kind, not what is counted: 一是力争完成投资X亿元, 不少于X份
+        pre = _strip_words(pre, self.cues["target"] + ("要", "将"), left=True)
+        pre = _strip_words(pre, self.cues["filler"] + _BOUNDS)
         phrase_end = _PHRASE_END.search(norm, num.end)
         j = phrase_end.start() if phrase_end else len(norm)
         post = _strip_words(norm[num.end:j].strip(), ("以上", "以下", "左右", "之多", "的"), left=True)
