@@ -351,6 +351,13 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 code = _ROAD_CODE.search(text, max(0, start - 6), start)
                 if code and start < hstart:
                     start = code.start()  # G207安化段改建工程: a route number opens the name
+                if start == hstart and _YEAR_BEFORE.search(text, max(0, hstart - 4), hstart):
+                    start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
+                    if start == hstart - 4:
+                        start = hstart
+                phase = _PHASE_AFTER.match(text, end)
+                if phase:
+                    end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -358,12 +365,17 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
-            elif anaphor:
+            elif anaphor and start == hstart:
+                # only a bare head stands for the document's full campaign; 治超专项整治 describes work
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
 
 
+#: a year between a name and its head: 重大事故隐患专项排查整治2023行动
+_YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
+#: a phase that follows a campaign's head and names a campaign of its own: 专项整治“回头看”
+_PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
 #: a national, provincial or county route number right before a name: G207, S312, X035
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
 
