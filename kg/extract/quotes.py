@@ -175,7 +175,7 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
 
 
 #: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
-_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "党建品牌")
+_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "党建品牌", "志愿服务")
 
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
