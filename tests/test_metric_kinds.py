@@ -75,3 +75,9 @@ def test_an_indicator_has_no_list_marker_plan_verb_or_bound(tmp_path):
     assert ms["1200亿元"].indicator == "完成交通投资"
     assert ms["5000公里"].indicator == "新改建农村公路"
     assert ms["55万人次"].indicator == "全年发送旅客"
+
+
+def test_score_points_are_metrics_and_duty_hours_or_clock_times_are_not(tmp_path):
+    text = "一、工作情况\n平均成绩较上年提高6.5分，技术状况指数不低于80分。落实24小时值班制度，8时30分召开会议。\n"
+    assert kinds(tmp_path, text) == [("6.5分", "change"), ("80分", "target")]
+    assert {m.unit for m in MetricExtractor().extract(make_doc(tmp_path, text))} == {"分"}

@@ -396,6 +396,8 @@ class NumberGrammar:
             return None
         if unit.text == "起" and prev in "自从":  # 自X起施行
             return None
+        if unit.text == "分" and (prev in "时点:" or nxt_ch.isdigit()):  # 8时30分, 8:30分: a time
+            return None
         if unit.text == "点" and (nxt_ch.isdigit() or norm[max(0, s - 2):s].endswith(_TIME_OF_DAY)):
             return None
         return NumberMatch(s, end, _scaled(token, mult), canonical, masked, unit.category)
