@@ -75,3 +75,7 @@ def test_quoted_and_distinctive_heads(campaigns):
     assert campaigns("深入推进“八五”普法。落实“谁执法谁普法”责任。") == ["八五普法"]
     assert campaigns("开展“安全生产大培训”。") == ["安全生产大培训"]
     assert campaigns("全面开展群众身边不正之风和腐败问题集中整治。") == ["群众身边不正之风和腐败问题集中整治"]
+
+
+def test_creating_a_model_county_is_the_model_county_programme(campaigns):
+    assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县"]

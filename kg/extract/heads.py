@@ -343,6 +343,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 continue
             if sc.in_title(hstart, end):
                 continue
+            if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
+                break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
@@ -370,6 +372,15 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
+
+
+#: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
+_ACTION_HEADS = frozenset({"创建"})
+
+
+def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
+    """True when a distinctive campaign head (示范县, 宣传月) ends at ``pos``."""
+    return any(head.strong for _, _, head in sc.matches("campaign_heads").ending_at(pos))
 
 
 #: a year between a name and its head: 重大事故隐患专项排查整治2023行动
