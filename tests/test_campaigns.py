@@ -79,3 +79,4 @@ def test_quoted_and_distinctive_heads(campaigns):
 
 def test_creating_a_model_county_is_the_model_county_programme(campaigns):
     assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县"]
+    assert campaigns("津市市、汉寿县城乡交通运输一体化示范县创建通过省级中期评估。") == ["城乡交通运输一体化示范县"]

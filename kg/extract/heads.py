@@ -357,6 +357,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
                     if start == hstart - 4:
                         start = hstart
+                if word in _PLACE_TITLES:
+                    start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
                 phase = _PHASE_AFTER.match(text, end)
                 if phase:
                     end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
@@ -381,6 +383,20 @@ _ACTION_HEADS = frozenset({"创建"})
 def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
     """True when a distinctive campaign head (示范县, 宣传月) ends at ``pos``."""
     return any(head.strong for _, _, head in sc.matches("campaign_heads").ending_at(pos))
+
+
+#: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
+_PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+
+
+def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
+    """``start`` moved past a place name that opens ``text[start:hstart]`` (and any level word after it)."""
+    places = sc.lx.trie("places")
+    for end in range(min(hstart - 1, start + 10), start + 1, -1):
+        hit = places.longest_ending_at(sc.text, end, start)
+        if hit is not None and hit[0] == start:
+            return end
+    return start
 
 
 #: a year between a name and its head: 重大事故隐患专项排查整治2023行动
