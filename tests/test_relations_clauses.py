@@ -143,3 +143,21 @@ def test_without_an_author_pivots_and_speakers_still_act(tmp_path):
                                      "“百日攻坚”行动": C, "“放管服”改革": C}, author=None, title="工作动态\n")
     assert got == {("CONDUCTS", "市道路运输协会", "安全驾驶万里行活动"),
                    ("CONDUCTS", "市运输服务中心", "放管服改革")}  # 深入开展“百日攻坚”行动: no one stated
+
+
+def test_a_year_or_a_theme_between_the_verb_and_the_campaign_names_it(tmp_path):
+    body = ("组织开展以“人人讲安全、个个会应急”为主题的2024年“安全生产月”活动。"
+            "举办第三届“最美司机”评选。开展为期三个月的“清风”专项整治行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "“安全生产月”活动": C, "“最美司机”评选": C, "“清风”专项整治行动": C})
+    assert got == {("CONDUCTS", AUTHOR, "安全生产月活动"), ("CONDUCTS", AUTHOR, "最美司机评选"),
+                   ("CONDUCTS", AUTHOR, "清风专项整治行动")}
+
+
+def test_titles_coordinated_or_listed_after_an_issuing_verb_are_issued(tmp_path):
+    spec = {AUTHOR: A, "《农村公路管理养护办法》": R, "《网约车管理实施细则》": R, "《行政处罚裁量基准》": R,
+            "《执法办案规程》": R, "《执法人员行为规范》": R}
+    body = ("制定出台《农村公路管理养护办法》和《网约车管理实施细则》，修订《行政处罚裁量基准》。"
+            "先后印发了一批制度，包括《执法办案规程》、《执法人员行为规范》。")
+    got = relations(tmp_path, body, spec)
+    assert got == {("ISSUES", AUTHOR, t) for t in ("农村公路管理养护办法", "网约车管理实施细则", "行政处罚裁量基准",
+                                                  "执法办案规程", "执法人员行为规范")}

@@ -14,7 +14,8 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
                  frames of :mod:`kg.extract.conducts` (X 深入开展, 在 X 中,
                  X当天, 以 X 为契机, 按照 A X 部署, 省厅组织的 X). A negated
                  verb (未开展) states nothing.
-ISSUES           subject + 印发/制定/出台... + REGULATION (not 新修订的《X》);
+ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
+                 coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
@@ -56,6 +57,9 @@ _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 _INTRODUCER = re.compile(r"(?:含|包含|包括|其中包括|主要包括|主要有|如|即|分别为|分别是)[:]?")
 #: quotes and brackets, which do not count in the gap between a trigger and its object
 _GAP_CHARS = "“”‘’\"'「」『』《》()（）"
+#: words between a verb and its object that say which one it is: a year, a theme, a session, a duration
+_NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[“\"][^”\"]{1,40}[”\"]的|(?:20\d\d|二〇[〇一二三四五六七八九]{2})年度?"
+                     r"|第[\d一二三四五六七八九十]+[届期批]|为期[\dXx一二三四五六七八九十两半]+个?(?:天|周|月|年)的")
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
 #: before a regulation, words that mean it is applied rather than issued
@@ -192,7 +196,7 @@ class RelationExtractor:
 
                 for rel in self._conducts(norm, clause, in_clause, chits, prev_hits, subject_for, ahead):
                     self._add(relations, seen, sdoc, rel)
-                for rel in self._issues(norm, clause, in_clause, chits, subject_for):
+                for rel in self._issues(norm, clause, in_clause, chits, prev_hits, subject_for):
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
                                             subjects.own):
@@ -265,7 +269,9 @@ class RelationExtractor:
         """Whether ``norm[start:end]`` may separate a trigger from its object.
 
         Coordinated items (``same``: mentions of the object's label), quotes,
-        list punctuation and verb complements do not count towards ``limit``.
+        list punctuation and verb complements do not count towards ``limit``,
+        nor do a year, a theme, a session or a duration that name the object
+        (开展以“人人讲安全”为主题的2024年“安全生产月”活动).
         """
         if end < start:
             return False
@@ -277,6 +283,8 @@ class RelationExtractor:
         parts.append(norm[cur:end])
         rest = 0
         for i, p in enumerate(parts):
+            if limit:
+                p = _NAMING.sub("", p)
             p = "".join(ch for ch in p if ch not in _GAP_CHARS)
             if any(ch in ",;:。!?" for ch in p):
                 return False
@@ -350,11 +358,12 @@ class RelationExtractor:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
 
-    def _issues(self, norm, clause, in_clause, chits, subject_for):
+    def _issues(self, norm, clause, in_clause, chits, prev_hits, subject_for):
         regs = [m for m in in_clause if m.label == "REGULATION"]
         if not regs:
             return
         pre = [h for h in chits if h.rel == "ISSUES" and h.frame == "pre"]
+        prev_pre = [h for h in prev_hits if h.rel == "ISSUES" and h.frame == "pre"]
         post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
         for reg in regs:
             before = [m for m in in_clause if m.end <= reg.start and m.label == "AGENCY"]
@@ -369,7 +378,7 @@ class RelationExtractor:
                     yield ("ISSUES", agency, reg, TriggerHit("ISSUES", trig.group() if trig else "", "attr",
                                                                agency.end, reg.start))
                     continue
-            hit = self._governing(norm, clause, reg, pre, regs)
+            hit = self._governing(norm, clause, reg, pre, regs, prev_pre)
             if hit is not None and norm[hit.end:hit.end + 1] == "的":
                 continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
             if hit is None:
