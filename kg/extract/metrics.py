@@ -24,6 +24,7 @@ bounds (一是力争完成投资X亿元 -> 完成投资); and a ``period`` (上�
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ CLAUSE_SEPS = "，,；;：:。！？!?\n"
 #: characters that also end an indicator phrase
 PHRASE_SEPS = CLAUSE_SEPS + "（()）"
 _CLAUSE_SEP = re.compile(f"[{re.escape(CLAUSE_SEPS)}]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _UP_TO_LAST_CLAUSE_SEP = re.compile(f".*[{re.escape(CLAUSE_SEPS)}]", re.DOTALL)
 _UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
 _PHRASE_END = re.compile(f"[{re.escape(PHRASE_SEPS)}、]")
@@ -407,6 +409,40 @@ class NumberGrammar:
         return any(w in pre for w in self.cues["money"])
 
 
+class _SentenceCues:
+    """Where one sentence states the future, the past and a list of goals, found once for all its metrics."""
+
+    def __init__(self, start: int, end: int, norm: str, past: tuple[str, ...], is_goal_lead) -> None:
+        self.start = start
+        m = _FUTURE.search(norm, start, end)
+        self._future = m.start() if m else end
+        hits = [norm.find(w, start, end) for w in past]
+        self._past = min((h for h in hits if h >= 0), default=end)
+        self._colons: list[int] = []  # colons of the sentence, and whether the clause before each lists goals
+        self._goal: list[bool] = []
+        at = norm.find(":", start, end)
+        while at >= 0:
+            self._colons.append(at)
+            self._goal.append(is_goal_lead(norm[clause_start(norm, at, start):at]))
+            at = norm.find(":", at + 1, end)
+
+    def future_before(self, pos: int) -> bool:
+        return self._future < pos
+
+    def past_before(self, pos: int) -> bool:
+        return self._past < pos
+
+    def goal_list_before(self, pos: int) -> bool:
+        """The last colon before ``pos`` follows a list of goals (主要预期目标是：…)."""
+        i = bisect.bisect_left(self._colons, pos) - 1
+        return i >= 0 and self._goal[i]
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    m = _SENTENCE_END.search(norm, pos)
+    return m.end() if m else len(norm)
+
+
 # ------------------------------------------------------------- plan sections
 def _is_plan_title(title: str, cues: MetricCues) -> bool:
     return any(w in title for w in cues["plan_title"]) and not any(w in title for w in cues["plan_title_no"])
@@ -473,11 +509,15 @@ class MetricExtractor:
         numbers = self.grammar.find(norm, text, protected)
         plans = plan_spans(sdoc, norm, self.cues)
         out: list[MetricMention] = []
+        cues: _SentenceCues | None = None
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
             s0 = sent.start if sent else max(norm.rfind(ch, 0, num.start) for ch in "。！？!?\n") + 1
+            if cues is None or cues.start != s0:
+                s1 = sent.end if sent else _sentence_end(norm, num.end)
+                cues = _SentenceCues(s0, s1, norm, self.cues["past"], self._is_goal_lead)
             prev = numbers[i - 1] if i > 0 and numbers[i - 1].start >= s0 else None
-            kind = self._kind(norm, num, s0, prev, out[-1].kind if prev else None, plans)
+            kind = self._kind(norm, num, s0, prev, out[-1].kind if prev else None, plans, cues)
             indicator = self._indicator(norm, num, s0, prev, out[-1] if prev and out else None, kind)
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
@@ -527,43 +567,39 @@ class MetricExtractor:
         return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
 
     def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
-              plans: list[tuple[int, int]]) -> str:
+              plans: list[tuple[int, int]], cues: "_SentenceCues") -> str:
         """level, change or target (``prev`` = the previous metric of the sentence, if any).
 
         A target is stated by a cue in the metric's clause (力争, 确保, 不少于,
         到2025年), by a cue before a colon that opens a list (主要预期目标是：),
-        by a run of target clauses, or by a plan section or plan document
-        (unless the sentence reports the past). A planned change (力争增长5%)
-        is a target.
+        by the future tense earlier in the sentence (中心将力争…), by a run of
+        target clauses, or by a plan section or plan document (unless the
+        sentence reports the past before the metric). A planned change
+        (力争增长5%) is a target.
         """
         c0 = clause_start(norm, num.start, s0)
         pre = norm[c0:num.start]
         # a metric right after another in the same clause: only the words in between count
         local = norm[prev.end:num.start] if prev is not None and prev.end > c0 else pre
-        if self._target_in(pre) or self._target_list(norm, s0, c0):
+        if self._target_in(pre) or cues.goal_list_before(c0):
             return "target"
-        before = norm[s0:num.start]
-        if _FUTURE.search(before) and not any(w in before for w in self.cues["past"]):
+        past = cues.past_before(num.start)
+        if cues.future_before(num.start) and not past:
             return "target"
         # a run of target clauses in the sentence: 计划投资X万元，重点项目X个，...
         if prev_kind == "target" and not any(w in pre for w in self.cues["level"]):
             # the previous metric is in this clause or in the clause right before it
             if prev.end > c0 or not any(ch in CLAUSE_SEPS for ch in norm[prev.end:c0 - 1]):
                 return "target"
-        if any(a <= num.start < b for a, b in plans):
-            if not any(w in before for w in self.cues["past"]):
-                return "target"
+        if not past and any(a <= num.start < b for a, b in plans):
+            return "target"
         between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
         if self._is_change(local, prev_kind, between):
             return "change"
         return "level"
 
-    def _target_list(self, norm: str, s0: int, c0: int) -> bool:
-        """A target cue that ends a clause before a colon earlier in the sentence: 主要预期目标是：…"""
-        colon = norm.rfind(":", s0, c0)
-        if colon < 0:
-            return False
-        lead = norm[clause_start(norm, colon, s0):colon]
+    def _is_goal_lead(self, lead: str) -> bool:
+        """A clause ending in a target cue before a colon: 主要预期目标是."""
         return _TARGET_LEAD.search(lead) is not None and self._target_in(lead)
 
     # -- indicator
