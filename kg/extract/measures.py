@@ -97,6 +97,15 @@ class _Clause:
     first_metric: int = -1  # offset of its first metric
 
 
+#: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
+CLAUSE_WINDOW = 120
+
+
+def clause_from(norm: str, pos: int, floor: int = 0) -> int:
+    """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
+    return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
+
+
 def metrics_start(c: _Clause, norm: str) -> int:
     """Where the clause's numbers start (its end when it has none)."""
     return c.first_metric if c.first_metric >= 0 else c.end
@@ -306,6 +315,7 @@ class MeasuresFinder:
                        camps: list[Mention], link) -> None:
         m_starts = [m.start for m in metrics]  # metrics come in text order
         c_starts = [c.start for c in camps]
+        firsts: dict[int, int] = {}
         for p in sdoc.paragraphs:
             text = norm[p.start:p.end]
             cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
@@ -325,14 +335,14 @@ class MeasuresFinder:
                 if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
-                    if not self._own_work(sdoc, norm, metrics[mi]):
+                    if not self._own_work(sdoc, norm, metrics[mi], firsts):
                         for ci in in_title:
                             link(mi, ci, "segment")
 
     @staticmethod
     def _topic_of(norm: str, camp: Mention, floor: int) -> bool:
         """A campaign that an item title carries out (二是全面推进…) or opens with (第二，…三年行动成效明显)."""
-        c0 = clause_start(norm, camp.start, floor)
+        c0 = clause_from(norm, camp.start, floor)
         before = norm[c0:camp.start]
         if any(v in before for v in CONDUCT_VERBS):
             return True
@@ -340,19 +350,30 @@ class MeasuresFinder:
         return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
 
     @staticmethod
-    def _own_work(sdoc: StructuredDocument, norm: str, m: MetricMention) -> bool:
-        """A metric whose sentence joins the work of others before it (配合…支队开展跨区域联合执法行动3次)."""
+    def _own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict[int, int]) -> bool:
+        """A metric whose sentence joins the work of others before it (配合…支队开展跨区域联合执法行动3次).
+
+        ``firsts`` caches, by sentence start, where the sentence first joins other work.
+        """
         sent = sdoc.sentence_at(m.start)
-        s0 = sent.start if sent is not None else clause_start(norm, m.start)
-        return OTHER_WORK_RE.search(norm, s0, m.start) is not None
+        if sent is None:
+            return OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start) is not None
+        at = firsts.get(sent.start)
+        if at is None:
+            found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
+            at = firsts[sent.start] = found.start() if found else sent.end
+        return at < m.start
 
     def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
                        link) -> None:
         norm = sdoc.source.norm
         m_starts = [m.start for m in metrics]
+        c_starts = [c.start for c in camps]
+        firsts: dict[int, int] = {}
         for sec in sdoc.sections:
-            in_title = [ci for ci, c in enumerate(camps) if sec.title_start <= c.start and c.end <= sec.title_end
-                        and not FRAMING_RE.match(norm[clause_start(norm, c.start, sec.title_start):c.start])]
+            lo, hi = bisect.bisect_left(c_starts, sec.title_start), bisect.bisect_left(c_starts, sec.title_end)
+            in_title = [ci for ci in range(lo, hi) if camps[ci].end <= sec.title_end
+                        and not FRAMING_RE.match(norm[clause_from(norm, camps[ci].start, sec.title_start):camps[ci].start])]
             if not in_title:
                 continue
             # the sentence the heading opens (a heading may be cut short of its sentence)
@@ -363,7 +384,7 @@ class MeasuresFinder:
             if first > lo:
                 continue  # the heading sentence has its own numbers: the sentence rules decide
             for mi in range(first, bisect.bisect_left(m_starts, sec.end, first)):
-                if not self._own_work(sdoc, norm, metrics[mi]):
+                if not self._own_work(sdoc, norm, metrics[mi], firsts):
                     for ci in in_title:
                         link(mi, ci, "section")
 
@@ -384,7 +405,7 @@ class MeasuresFinder:
         def conducted(p, verbs) -> list[int]:
             lo, hi = bisect.bisect_left(c_starts, p.start), bisect.bisect_left(c_starts, p.end)
             return [ci for ci in range(lo, hi)
-                    if any(v in norm[clause_start(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
+                    if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
 
         p0, body = paras[0], paras[0].end
         chosen: list[int] = []
@@ -403,7 +424,7 @@ class MeasuresFinder:
             return
         for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
             m = metrics[mi]
-            if not OTHER_WORK_RE.search(norm, clause_start(norm, m.start), m.start):
+            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
                 link(mi, chosen[0], "document")
 
     @staticmethod

@@ -423,7 +423,7 @@ class _SentenceCues:
         at = norm.find(":", start, end)
         while at >= 0:
             self._colons.append(at)
-            self._goal.append(is_goal_lead(norm[clause_start(norm, at, start):at]))
+            self._goal.append(is_goal_lead(norm[clause_start(norm, at, max(start, at - 40)):at]))
             at = norm.find(":", at + 1, end)
 
     def future_before(self, pos: int) -> bool:

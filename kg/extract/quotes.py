@@ -228,11 +228,15 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
+#: how many coordinated quotes may share one head
+_MAX_SHARED = 8
+
+
 def _shared_head(sc: PhraseScanner, b: Bracketed, later: list[Bracketed]) -> tuple[str, int, bool, int] | None:
     """The campaign head after the last quote of ``“A”和“B”活动`` (label, head end, weak, head start)."""
     text = sc.text
     cur = b
-    for nxt in later:
+    for nxt in later[:_MAX_SHARED]:
         link = text[cur.end:nxt.open]
         if link not in ("和", "、", "及", "与", "以及"):
             return None
