@@ -80,3 +80,7 @@ def test_quoted_and_distinctive_heads(campaigns):
 def test_creating_a_model_county_is_the_model_county_programme(campaigns):
     assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县"]
     assert campaigns("津市市、汉寿县城乡交通运输一体化示范县创建通过省级中期评估。") == ["城乡交通运输一体化示范县"]
+
+
+def test_a_quote_with_a_head_of_its_own_does_not_take_the_shared_one(campaigns):
+    assert campaigns("组织开展“宪法宣传周”和“法律进企业”活动。") == ["宪法宣传周", "法律进企业活动"]

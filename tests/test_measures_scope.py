@@ -89,3 +89,10 @@ def test_the_lead_of_a_news_item_names_its_campaign(tmp_path):
         ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
     headed = text.replace("春运期间，支队累计", "一、执法保障\n春运期间，支队累计")
     assert measures(tmp_path, headed, ["“春运护航”专项执法行动"]) == set()
+
+
+def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
+    text = ("按照县安委会部署，大队扎实开展安全生产专项整治三年行动巩固提升工作。一是加强“两客一危”监管，"
+            "排查安全隐患86处，整改率100%。二是开展“安全生产月”活动，组织应急演练3场。\n")
+    assert measures(tmp_path, text, ["安全生产专项整治三年行动", "“安全生产月”活动"]) == {
+        ("86处", "安全生产专项整治三年行动"), ("100%", "安全生产专项整治三年行动"), ("3场", "安全生产月活动")}

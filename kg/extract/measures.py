@@ -19,7 +19,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
 ``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
                title sentence carries out the campaign or opens with it and has
-               no number: every metric of the item.
+               no number: every metric of the item; a paragraph that opens
+               with such a sentence before its items: the metrics of the items
+               that name no campaign of their own.
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
                every metric of its body.
@@ -319,19 +321,27 @@ class MeasuresFinder:
         for p in sdoc.paragraphs:
             text = norm[p.start:p.end]
             cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
+            lead: list[int] = []  # campaigns the paragraph opens with, before its items (一是…二是…)
             for i, cut in enumerate(cuts):
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
                 stop = _SENTENCE_END.search(norm, seg0, seg1)
                 title_end = min(seg1, (stop.start() if stop else seg1) + 1)
-                if title_end >= seg1:  # a one-sentence item: the sentence rules decide
-                    continue
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
                 in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
                             and self._topic_of(norm, camps[ci], seg0)]
-                if not in_title:
-                    continue
                 m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
+                if i == 0 and len(cuts) > 1 and title_end >= seg1 and m_title == m_lo:
+                    lead = in_title  # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…
+                    continue
+                if lead and hi == lo:  # an item without a campaign of its own reports on the paragraph's
+                    for mi in range(m_lo, bisect.bisect_left(m_starts, seg1)):
+                        if not self._own_work(sdoc, norm, metrics[mi], firsts):
+                            for ci in lead:
+                                link(mi, ci, "segment")
+                    continue
+                if title_end >= seg1 or not in_title:  # a one-sentence item: the sentence rules decide
+                    continue
                 if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):

@@ -262,7 +262,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             continue
         after = _head_after(sc, b.end)
         name_tail = ""
-        if after is None and k + 1 < len(quotes):
+        if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
             # “清廉家访”和“廉政家书”活动: the quotes of a coordination share the head of the last one
             after = _shared_head(sc, b, quotes[k + 1:])
             if after is not None:
