@@ -84,3 +84,9 @@ def test_creating_a_model_county_is_the_model_county_programme(campaigns):
 
 def test_a_quote_with_a_head_of_its_own_does_not_take_the_shared_one(campaigns):
     assert campaigns("组织开展“宪法宣传周”和“法律进企业”活动。") == ["宪法宣传周", "法律进企业活动"]
+
+
+def test_a_head_after_a_list_names_the_kind_of_its_items_not_the_document_campaign(campaigns):
+    text = ("扎实开展交通执法领域突出问题专项整治行动。"
+            "开展“路政宣传月”、公路限高设施等专项整治活动。深化专项整治，巩固成果。")
+    assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "路政宣传月", "交通执法领域突出问题专项整治行动"]

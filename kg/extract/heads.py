@@ -369,8 +369,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
-            elif anaphor and start == hstart:
-                # only a bare head stands for the document's full campaign; 治超专项整治 describes work
+            elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
+                # only a bare head stands for the document's full campaign; 治超专项整治 describes work,
+                # and “路政宣传月”、公路限高设施等专项整治活动 names the kind of the listed ones
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
