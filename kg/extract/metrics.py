@@ -487,6 +487,8 @@ class MetricExtractor:
         self.units = units if units is not None else load_units()
         self.cues = cues if cues is not None else load_cues()
         self.grammar = NumberGrammar(self.units, self.cues)
+        # a deadline year, or any target word (overlapping occurrences: a look-ahead group)
+        self._target_re = re.compile(_BY_YEAR.pattern + "|(?=(" + "|".join(map(re.escape, self.cues["target"])) + "))")
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
         self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
 
@@ -541,14 +543,11 @@ class MetricExtractor:
         return True
 
     def _target_in(self, clause: str) -> bool:
-        if _BY_YEAR.search(clause):
-            return True
-        for word in self.cues["target"]:
-            at = clause.find(word)
-            while at >= 0:
-                if self._is_target_cue(clause, at, word):
-                    return True
-                at = clause.find(word, at + 1)
+        # every occurrence of every cue word, longest first at a position (as the cue table is sorted)
+        for m in self._target_re.finditer(clause):
+            word = m.group(1)
+            if word is None or self._is_target_cue(clause, m.start(), word):
+                return True
         return False
 
     def _is_change(self, pre: str, prev_kind: str | None, between_prev: str | None) -> bool:

@@ -283,7 +283,7 @@ class RelationExtractor:
         parts.append(norm[cur:end])
         rest = 0
         for i, p in enumerate(parts):
-            if limit:
+            if limit and len(p) > limit:
                 p = _NAMING.sub("", p)
             p = "".join(ch for ch in p if ch not in _GAP_CHARS)
             if any(ch in ",;:。!?" for ch in p):

@@ -41,6 +41,7 @@ SUBJECT_PREFIX = re.compile(
 SUBJECT_COORD = re.compile(r"[、和及]|以及")
 #: verbs whose object carries out the verb after it: 督促 X 开展, 指导 X 组织, 支持 X 创建
 _PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托)$")
+_PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
@@ -208,9 +209,10 @@ class Subjects:
                  subj: list[Mention]) -> Callable[[int], list[Mention]]:
         """``subject_for(pos)``: the subject of a verb at ``pos`` in ``clause`` (see the module docstring)."""
         carried, topic, context = self.carried, self.topic, self.context
+        pivots = _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
 
         def subject_for(pos: int) -> list[Mention]:
-            agents = pivot_agent(norm, clause, pos, in_clause)
+            agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
             if agents:
                 return agents
             if subj and subj[0].end <= pos:
