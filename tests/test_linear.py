@@ -25,7 +25,7 @@ from kg.extract import build_nlp, extract_document, load_lexicon
 from kg.extract.entities import _Disjoint, _select
 from kg.extract.metrics import PERIOD_RE, NumberGrammar
 from kg.extract.phrases import Candidate
-from kg.extract.relations import MAX_SUBJECT_PREFIX
+from kg.extract.subjects import MAX_SUBJECT_PREFIX
 from kg.extract.spans import PatternIndex, SectionIndex, SpanSet
 from kg.ingest import document_from_bytes
 from kg.model import DocExtraction, DocumentMeta, Evidence, Mention, Section, SourceDocument, StructuredDocument

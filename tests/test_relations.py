@@ -129,6 +129,7 @@ def test_coordinated_subjects_all_act_and_cooperate(tmp_path):
         ("CONDUCTS", "市公安局", "百日攻坚行动"), ("CONDUCTS", "市场监管局", "百日攻坚行动"),
         ("COOPERATES_WITH", "市公安局", "市场监管局"),
         ("CONDUCTS", "市公安局", "岗位大练兵"), ("COOPERATES_WITH", "市公安局", "滴滴公司"),
+        ("CONDUCTS", "滴滴公司", "岗位大练兵"),  # A 与 B 共同推进 X: B carries X out too
     }
 
 

@@ -5,27 +5,37 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 
 ``clause``     the campaign and the metric are in the same clause:
                开展护路爱路宣传活动10次, 全市村村通客车率X%.
-``intro``      the campaign is in the opening clause of the sentence and no
-               number follows it in that clause (深入开展“我为群众办实事”实践活动，
-               办理…群众实事X余件; 开展了为期X个月的…大整治，…X家): every later
-               metric of the sentence. Not when the clause only cites the
-               campaign (按照“双公示”工作要求，…).
-``run``        the campaign clause has no number and the clauses right after it
-               do (…等专项整治活动，处理路政案件X起，拆除…X块): that run of
-               metric clauses.
+``intro``      the campaign an item of a sentence opens with (the whole
+               sentence, or one of its 一是/二是 items), with no number after
+               it in its clause: the metric clauses after it, past clauses
+               without a number before the first of them (组织开展“迎汛保安”
+               专项行动，会同…建立…机制，共排查隐患X处). Clauses that only give a
+               time or a date (6月1日, 春运期间) do not count as the opening.
+``run``        a later campaign clause without numbers: the metric clauses
+               right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
 ``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
 ``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
-               title sentence names the campaign and has no number: every metric
-               of the item (二是全面推进…专项整治工作情况。…召开推进会1次…).
-``section``    a section (from the structure stage) whose heading names the
-               campaign, not as a frame (以供给侧改革为抓手), and whose heading
-               sentence has no number: every metric of its body.
+               title sentence carries out the campaign or opens with it and has
+               no number: every metric of the item; a paragraph that opens
+               with such a sentence before its items: the metrics of the items
+               that name no campaign of their own.
+``section``    a section whose heading names the campaign, not as a frame
+               (以供给侧改革为抓手), and whose heading sentence has no number:
+               every metric of its body.
+``document``   a report on one campaign (its title carries it out, or the lead
+               of a news item without headings does): the metrics no other
+               rule claims.
 
-The sentence rules (clause … breakdown) come first; ``segment`` and
-``section`` only reach metrics that no campaign of their own sentence claims.
+A reach ends at a clause naming another campaign and at a metric whose own
+clause joins other work (配合…开展廉政谈话12人次). A campaign that only frames
+its clause is not measured: 春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”
+建设目标, 按照“双公示”工作要求 (a campaign's 部署 that the subject follows is
+carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence rules come
+first; ``segment`` and ``section`` only reach metrics that no campaign of their
+own sentence claims, and ``document`` only metrics no other rule claims.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -55,11 +65,26 @@ FRAME_RE = re.compile(
 )
 #: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
 REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
-REFERENCE_END_RE = re.compile(r"(?:要求|部署|精神|规定|安排|标准)\s*$")
+REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
+#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中
+DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
+#: a campaign taken as the occasion of other work: 以“安全生产月”活动为契机
+OCCASION_RE = re.compile(r"以#为契机")
+#: before a campaign, words that make it the frame of other work: 围绕“交通强县”建设目标
+CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
+#: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
+OTHER_WORK_RE = re.compile(r"参加|参与|配合")
+#: a clause that opens an item of an enumeration inside a sentence: 一是, 第二, （三）, 4.
+ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]"
+                           r"|\d{1,2}[.．、](?!\d))")
+#: a clause that only gives a date or a time span: 6月1日, 入汛以来, 活动期间
+TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+#: verbs of a title that reports on carrying out one campaign
+TITLE_VERBS = ("开展", "启动", "举办", "部署")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 
@@ -72,6 +97,21 @@ class _Clause:
     index: int  # position within its sentence
     metrics: list[int]  # indexes into the metric list
     campaigns: list[int]  # indexes into the campaign list
+    first_metric: int = -1  # offset of its first metric
+
+
+#: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
+CLAUSE_WINDOW = 120
+
+
+def clause_from(norm: str, pos: int, floor: int = 0) -> int:
+    """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
+    return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
+
+
+def metrics_start(c: _Clause, norm: str) -> int:
+    """Where the clause's numbers start (its end when it has none)."""
+    return c.first_metric if c.first_metric >= 0 else c.end
 
 
 def _in(spans: list[_Clause], starts: list[int], pos: int) -> _Clause | None:
@@ -119,6 +159,8 @@ class MeasuresFinder:
             c = _in(clauses, starts, m.start)
             if c is not None:
                 c.metrics.append(mi)
+                if c.first_metric < 0:
+                    c.first_metric = m.start
         for ci, cm in enumerate(camps):
             c = _in(clauses, starts, cm.start)
             if c is not None:
@@ -141,6 +183,13 @@ class MeasuresFinder:
 
         self._segment_rules(sdoc, norm, metrics, camps, wide_link)
         self._section_rules(sdoc, metrics, camps, wide_link)
+        claimed = {mi for mi, _ in links}
+
+        def document_link(mi: int, ci: int, rule: str) -> None:
+            if mi not in claimed:
+                link(mi, ci, rule)
+
+        self._document_rules(sdoc, norm, metrics, camps, document_link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -169,31 +218,44 @@ class MeasuresFinder:
     @staticmethod
     def _is_frame(norm: str, c: _Clause) -> bool:
         text = norm[c.start:c.end]
-        return len(text) <= 14 and bool(FRAME_RE.match(text)) and not c.campaigns
+        if c.campaigns or c.metrics:
+            return False
+        return (len(text) <= 14 and bool(FRAME_RE.match(text))) or TIME_CLAUSE_RE.fullmatch(text) is not None
 
     # -- rules inside one sentence
     def _sentence_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                         camps: list[Mention], link) -> None:
-        first = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
+        item: list[_Clause] = []
+        for c in clauses:  # 一是…；二是…: each item of a sentence is read on its own
+            if item and ITEM_START_RE.match(norm, c.start, c.end):
+                self._item_rules(norm, item, metrics, camps, link)
+                item = []
+            item.append(c)
+        if item:
+            self._item_rules(norm, item, metrics, camps, link)
+
+    def _item_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
+                    camps: list[Mention], link) -> None:
+        frames = [self._is_frame(norm, c) or self._only_framed(norm, c, camps) for c in clauses]
+        first = next((k for k, f in enumerate(frames) if not f), None)
+        metric_before = False  # a metric in an earlier clause of the item
+        opening = True  # no campaign clause before this one in the item
         for k, c in enumerate(clauses):
-            if not c.campaigns:
+            if not c.campaigns or frames[k]:
+                metric_before = metric_before or bool(c.metrics)
                 continue
             for ci in c.campaigns:
                 for mi in c.metrics:
                     link(mi, ci, "clause")
-            ctext = norm[c.start:c.end]
-            if REFERENCE_RE.match(ctext) and REFERENCE_END_RE.search(ctext):
-                continue  # 按照“双公示”工作要求: the campaign is cited, not reported on
-            run_from, rule = None, "run"
             # metrics after the campaign in its clause count the campaign itself (宣传活动10次)
             counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
-            if k == first and not counted:
-                for later in clauses[k + 1:]:
-                    for mi in later.metrics:
-                        for ci in c.campaigns:
-                            link(mi, ci, "intro")
-            if not c.metrics:
-                run_from = k + 1
+            reach: list[_Clause] = []
+            rule = "run"
+            if not counted and (k == first or (opening and not metric_before)):
+                # the campaign the item opens with: the metrics after it report on it
+                reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
+            elif not c.metrics:
+                reach = self._reach(norm, clauses[k + 1:], False, leading=False)
                 if BREAKDOWN_RE.match(norm[c.start:c.end]) and k > 0:
                     for mi in clauses[k - 1].metrics:
                         for ci in c.campaigns:
@@ -202,63 +264,180 @@ class MeasuresFinder:
                 lead = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
                 lead = FRAME_RE.sub("", lead).strip()
                 if len(lead) <= 2 and not any(v in lead for v in CONDUCT_VERBS):
-                    run_from, rule = k + 1, "subject"
-            if run_from is None:
-                continue
-            for later in clauses[run_from:]:
-                if not later.metrics or later.campaigns:
-                    break
+                    reach, rule = self._reach(norm, clauses[k + 1:], False, leading=False), "subject"
+            for later in reach:
                 for mi in later.metrics:
                     for ci in c.campaigns:
                         link(mi, ci, rule)
+            metric_before = metric_before or bool(c.metrics)
+            opening = False
+
+    def _reach(self, norm: str, later: list[_Clause], across_gaps: bool, leading: bool = True) -> list[_Clause]:
+        """The metric clauses after a campaign clause that report on it.
+
+        A clause naming another campaign ends the reach, and so does a metric
+        whose own clause joins other work (配合…开展廉政谈话12人次: it and what
+        follows stay with that work). Clauses without a number may stand before the
+        first metric clause (``leading``: 与…建立联勤联动机制，累计出动…); after
+        it they end a run unless ``across_gaps`` (the opening campaign of an
+        item governs all of it).
+        """
+        out: list[_Clause] = []
+        for c in later:
+            if c.campaigns:
+                break
+            if c.metrics:
+                if OTHER_WORK_RE.search(norm, c.start, metrics_start(c, norm)):
+                    break
+                out.append(c)
+            elif out and not across_gaps:
+                break
+            elif not out and not leading:
+                break
+        return out
+
+    def _only_framed(self, norm: str, c: _Clause, camps: list[Mention]) -> bool:
+        """A clause whose campaigns only frame it: 春运期间, 按照“双公示”工作要求, 围绕“交通强县”建设目标."""
+        if not c.campaigns:
+            return False
+        text = norm[c.start:c.end]
+        if REFERENCE_RE.match(text) and REFERENCE_END_RE.search(text):
+            return True  # cited, not reported on (a 部署 of a campaign is carried out)
+        rest, cur = [], c.start
+        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
+            rest.append(norm[cur:camps[ci].start])
+            cur = max(cur, camps[ci].end)
+        rest.append(norm[cur:c.end])
+        if DURING_RE.fullmatch("#".join(rest)) or OCCASION_RE.search("#".join(rest)):
+            return True
+        before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
+        return CITE_FRAME_RE.search(before) is not None
 
     # -- paragraph items
     def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
                        camps: list[Mention], link) -> None:
         m_starts = [m.start for m in metrics]  # metrics come in text order
         c_starts = [c.start for c in camps]
+        firsts: dict[int, int] = {}
         for p in sdoc.paragraphs:
             text = norm[p.start:p.end]
             cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
+            lead: list[int] = []  # campaigns the paragraph opens with, before its items (一是…二是…)
             for i, cut in enumerate(cuts):
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
                 # the title: the item's first sentence, cut as the structure stage cuts a long one
                 stop = _SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
                 title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
-                if title_end >= seg1:  # a one-sentence item: the sentence rules decide
-                    continue
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
-                in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end]
-                if not in_title:
-                    continue
+                in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
+                            and self._topic_of(norm, camps[ci], seg0)]
                 m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
+                if i == 0 and len(cuts) > 1 and title_end >= seg1 and m_title == m_lo:
+                    lead = in_title  # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…
+                    continue
+                if lead and hi == lo:  # an item without a campaign of its own reports on the paragraph's
+                    for mi in range(m_lo, bisect.bisect_left(m_starts, seg1)):
+                        if not self._own_work(sdoc, norm, metrics[mi], firsts):
+                            for ci in lead:
+                                link(mi, ci, "segment")
+                    continue
+                if title_end >= seg1 or not in_title:  # a one-sentence item: the sentence rules decide
+                    continue
                 if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
-                    for ci in in_title:
-                        link(mi, ci, "segment")
+                    if not self._own_work(sdoc, norm, metrics[mi], firsts):
+                        for ci in in_title:
+                            link(mi, ci, "segment")
+
+    @staticmethod
+    def _topic_of(norm: str, camp: Mention, floor: int) -> bool:
+        """A campaign that an item title carries out (二是全面推进…) or opens with (第二，…三年行动成效明显)."""
+        c0 = clause_from(norm, camp.start, floor)
+        before = norm[c0:camp.start]
+        if any(v in before for v in CONDUCT_VERBS):
+            return True
+        before = ITEM_START_RE.sub("", before, count=1)
+        return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
+
+    @staticmethod
+    def _own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict[int, int]) -> bool:
+        """A metric whose sentence joins the work of others before it (配合…支队开展跨区域联合执法行动3次).
+
+        ``firsts`` caches, by sentence start, where the sentence first joins other work.
+        """
+        sent = sdoc.sentence_at(m.start)
+        if sent is None:
+            return OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start) is not None
+        at = firsts.get(sent.start)
+        if at is None:
+            found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
+            at = firsts[sent.start] = found.start() if found else sent.end
+        return at < m.start
 
     def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
                        link) -> None:
         norm = sdoc.source.norm
-        m_starts = [m.start for m in metrics]  # both lists come in text order
+        m_starts = [m.start for m in metrics]
         c_starts = [c.start for c in camps]
+        firsts: dict[int, int] = {}
         for sec in sdoc.sections:
             lo, hi = bisect.bisect_left(c_starts, sec.title_start), bisect.bisect_left(c_starts, sec.title_end)
-            in_title = [ci for ci in range(lo, hi) if camps[ci].end <= sec.title_end and not FRAMING_RE.match(
-                norm[clause_start(norm, camps[ci].start, sec.title_start):camps[ci].start])]
+            in_title = [ci for ci in range(lo, hi) if camps[ci].end <= sec.title_end
+                        and not FRAMING_RE.match(norm[clause_from(norm, camps[ci].start, sec.title_start):camps[ci].start])]
             if not in_title:
                 continue
             # the sentence the heading opens (a heading may be cut short of its sentence)
             sent = sdoc.sentence_at(sec.title_start)
             head_end = max(sec.title_end, sent.end if sent is not None else 0)
-            first = bisect.bisect_left(m_starts, sec.title_start)
-            if first < len(m_starts) and m_starts[first] < head_end:
+            lo = bisect.bisect_left(m_starts, sec.title_start)
+            first = bisect.bisect_left(m_starts, head_end, lo)
+            if first > lo:
                 continue  # the heading sentence has its own numbers: the sentence rules decide
-            for mi in range(bisect.bisect_left(m_starts, head_end), bisect.bisect_left(m_starts, sec.end)):
-                for ci in in_title:
-                    link(mi, ci, "section")
+            for mi in range(first, bisect.bisect_left(m_starts, sec.end, first)):
+                if not self._own_work(sdoc, norm, metrics[mi], firsts):
+                    for ci in in_title:
+                        link(mi, ci, "section")
+
+    def _document_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
+                        camps: list[Mention], link) -> None:
+        """A report on one campaign: the metrics no other rule claims.
+
+        The campaign is the one the title carries out (平江县交通运输局组织开展
+        “安全生产月”系列活动), else the one campaign the lead paragraph carries
+        out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
+        A notice (关于开展…的通知) is not such a report.
+        """
+        paras = sdoc.paragraphs
+        if not paras or sdoc.meta.kind != "report":
+            return  # a plan, a speech or a summary covers many campaigns
+        c_starts = [c.start for c in camps]
+
+        def conducted(p, verbs) -> list[int]:
+            lo, hi = bisect.bisect_left(c_starts, p.start), bisect.bisect_left(c_starts, p.end)
+            return [ci for ci in range(lo, hi)
+                    if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
+
+        p0, body = paras[0], paras[0].end
+        chosen: list[int] = []
+        if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
+            title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
+            if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
+                chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
+            lead = next((p for p in paras[1:] if _SENTENCE_END.search(norm, p.start, p.end)), None)
+            if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
+                in_lead = conducted(lead, CONDUCT_VERBS)
+                n_lead = bisect.bisect_left(c_starts, lead.end) - bisect.bisect_left(c_starts, lead.start)
+                if len(in_lead) == 1 and n_lead == 1 and not any(
+                        camps[in_lead[0]].end <= m.start < lead.end for m in metrics):
+                    chosen, body = in_lead, lead.end
+        if not chosen:
+            return
+        for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
+            m = metrics[mi]
+            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+                link(mi, chosen[0], "document")
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:

@@ -12,15 +12,19 @@ Not metrics: years, dates and times (the unit table has no 年/月/日 except as
 denominator), ordinals (第38届), numbers inside names (12328热线, 5G,
 “十四五”, 《...》 titles, 5+X), numbers in Chinese characters (近千人).
 
-Each metric gets a ``kind``: ``change`` (同比增加75宗, 下降7%), ``target``
-(计划投资X万元, 预计完成投资X亿, anything in a plan section unless the
-sentence reports the past) or ``level``; an ``indicator`` copied from its
-clause; and a ``period`` (上半年, 全年, 1-6月 ...) when the sentence or its
-sentence states one. Cue words live in ``data/lexicon/metric_cues.tsv``.
+Each metric gets a ``kind``: ``target`` (计划投资X万元, 力争, 确保, 不少于X份,
+到2025年, a goal list 主要预期目标是：…, the future tense 中心将…, anything in
+a plan section or a plan document unless the sentence reports the past; a
+planned change is a target), ``change`` (同比增加75宗, 下降7%) or ``level``;
+an ``indicator`` copied from its clause without list markers, plan verbs or
+bounds (一是力争完成投资X亿元 -> 完成投资); and a ``period`` (上半年, 全年,
+1-6月 ...) when the sentence states one. Cue words live in
+``data/lexicon/metric_cues.tsv``.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -53,6 +57,7 @@ CLAUSE_SEPS = "，,；;：:。！？!?\n"
 #: characters that also end an indicator phrase
 PHRASE_SEPS = CLAUSE_SEPS + "（()）"
 _CLAUSE_SEP = re.compile(f"[{re.escape(CLAUSE_SEPS)}]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _UP_TO_LAST_CLAUSE_SEP = re.compile(f".*[{re.escape(CLAUSE_SEPS)}]", re.DOTALL)
 _UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
 #: where the words after a metric that may name its indicator end: a phrase separator, or a
@@ -69,6 +74,19 @@ PERIOD_RE = re.compile(
 )
 _EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
 _TIME_OF_DAY = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "晚")
+#: a list marker at the start of an indicator: 一是, （二）, 3.
+_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+                        r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])\s*")
+#: bounds between an indicator and its number: 不少于X份, 稳定在X%
+_BOUNDS = ("不少于", "不低于", "不超过", "不高于", "突破", "稳定在", "保持在", "控制在", "保持")
+#: a deadline in the future tense: 到2025年, 至2026年底 (截至2023年 reports the past)
+_BY_YEAR = re.compile(r"(?<!截)(?:到|至)\s*20\d\d年(?:底|末)?(?!以来|同期)")
+#: 将 or 要 of the future tense before a verb of planning or doing (中心将力争…, 要与…建立); 将 before a
+#: number or a noun is the object marker (将XX项纳入)
+_FUTURE = re.compile(r"(?<![主重需必只即])(?:将|要)(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
+                     r"会同|配合|联合|与|同|紧盯|围绕|坚持|推进|推动|实施|开展|完成|建成|新建|抓好|做好|组织|启动)")
+#: the end of a clause that introduces a list of goals: 主要预期目标是, 工作目标为
+_TARGET_LEAD = re.compile(r"(?:目标|计划|指标)(?:任务)?(?:是|为)?\s*$")
 
 
 # --------------------------------------------------------------------- lexicons
@@ -375,6 +393,8 @@ class NumberGrammar:
             return None
         if unit.text == "起" and prev in "自从":  # 自X起施行
             return None
+        if unit.text == "分" and (prev in "时点:" or nxt_ch.isdigit()):  # 8时30分, 8:30分: a time
+            return None
         if unit.text == "点" and (nxt_ch.isdigit() or norm[max(0, s - 2):s].endswith(_TIME_OF_DAY)):
             return None
         return NumberMatch(s, end, _scaled(token, mult), canonical, masked, unit.category)
@@ -382,6 +402,40 @@ class NumberGrammar:
     def _money_context(self, norm: str, pos: int) -> bool:
         pre = norm[clause_start(norm, pos, max(0, pos - 40)):pos]
         return any(w in pre for w in self.cues["money"])
+
+
+class _SentenceCues:
+    """Where one sentence states the future, the past and a list of goals, found once for all its metrics."""
+
+    def __init__(self, start: int, end: int, norm: str, past: tuple[str, ...], is_goal_lead) -> None:
+        self.start = start
+        m = _FUTURE.search(norm, start, end)
+        self._future = m.start() if m else end
+        hits = [norm.find(w, start, end) for w in past]
+        self._past = min((h for h in hits if h >= 0), default=end)
+        self._colons: list[int] = []  # colons of the sentence, and whether the clause before each lists goals
+        self._goal: list[bool] = []
+        at = norm.find(":", start, end)
+        while at >= 0:
+            self._colons.append(at)
+            self._goal.append(is_goal_lead(norm[clause_start(norm, at, max(start, at - 40)):at]))
+            at = norm.find(":", at + 1, end)
+
+    def future_before(self, pos: int) -> bool:
+        return self._future < pos
+
+    def past_before(self, pos: int) -> bool:
+        return self._past < pos
+
+    def goal_list_before(self, pos: int) -> bool:
+        """The last colon before ``pos`` follows a list of goals (主要预期目标是：…)."""
+        i = bisect.bisect_left(self._colons, pos) - 1
+        return i >= 0 and self._goal[i]
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    m = _SENTENCE_END.search(norm, pos)
+    return m.end() if m else len(norm)
 
 
 # ------------------------------------------------------------- plan sections
@@ -428,6 +482,8 @@ class MetricExtractor:
         self.units = units if units is not None else load_units()
         self.cues = cues if cues is not None else load_cues()
         self.grammar = NumberGrammar(self.units, self.cues)
+        # a deadline year, or any target word (overlapping occurrences: a look-ahead group)
+        self._target_re = re.compile(_BY_YEAR.pattern + "|(?=(" + "|".join(map(re.escape, self.cues["target"])) + "))")
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
         self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
 
@@ -451,11 +507,15 @@ class MetricExtractor:
         plans = SpanSet(plan_spans(sdoc, norm, self.cues))
         periods = PatternIndex(PERIOD_RE, norm)
         out: list[MetricMention] = []
+        cues: _SentenceCues | None = None
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
             s0 = sent.start if sent else max(norm.rfind(ch, 0, num.start) for ch in "。！？!?\n") + 1
+            if cues is None or cues.start != s0:
+                s1 = sent.end if sent else _sentence_end(norm, num.end)
+                cues = _SentenceCues(s0, s1, norm, self.cues["past"], self._is_goal_lead)
             prev = numbers[i - 1] if i > 0 and numbers[i - 1].start >= s0 else None
-            kind = self._kind(norm, num, s0, prev, out[-1].kind if prev else None, plans)
+            kind = self._kind(norm, num, s0, prev, out[-1].kind if prev else None, plans, cues)
             indicator = self._indicator(norm, num, s0, prev, out[-1] if prev and out else None, kind)
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
@@ -466,6 +526,8 @@ class MetricExtractor:
 
     # -- kind
     def _is_target_cue(self, clause: str, at: int, word: str) -> bool:
+        if any(w in clause[:at] for w in self.cues["past"]):
+            return False  # 累计为项目争取授信XX亿元: obtained, not planned
         before = clause[max(0, at - 6):at]
         after = clause[at + len(word):at + len(word) + 1]
         if any(w in before for w in self.cues["not_target"]) or (after and after in "、，,；;。和及"):
@@ -477,12 +539,11 @@ class MetricExtractor:
         return True
 
     def _target_in(self, clause: str) -> bool:
-        for word in self.cues["target"]:
-            at = clause.find(word)
-            while at >= 0:
-                if self._is_target_cue(clause, at, word):
-                    return True
-                at = clause.find(word, at + 1)
+        # every occurrence of every cue word, longest first at a position (as the cue table is sorted)
+        for m in self._target_re.finditer(clause):
+            word = m.group(1)
+            if word is None or self._is_target_cue(clause, m.start(), word):
+                return True
         return False
 
     def _is_change(self, pre: str, prev_kind: str | None, between_prev: str | None) -> bool:
@@ -501,27 +562,40 @@ class MetricExtractor:
         return prev_kind == "change" and between_prev is not None and between_prev.strip() in ("、", "和", "及", "与")
 
     def _kind(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None, prev_kind: str | None,
-              plans: SpanSet) -> str:
-        """level, change or target (``prev`` = the previous metric of the sentence, if any)."""
+              plans: SpanSet, cues: "_SentenceCues") -> str:
+        """level, change or target (``prev`` = the previous metric of the sentence, if any).
+
+        A target is stated by a cue in the metric's clause (力争, 确保, 不少于,
+        到2025年), by a cue before a colon that opens a list (主要预期目标是：),
+        by the future tense earlier in the sentence (中心将力争…), by a run of
+        target clauses, or by a plan section or plan document (unless the
+        sentence reports the past before the metric). A planned change
+        (力争增长5%) is a target.
+        """
         c0 = clause_start(norm, num.start, s0)
         pre = norm[c0:num.start]
         # a metric right after another in the same clause: only the words in between count
         local = norm[prev.end:num.start] if prev is not None and prev.end > c0 else pre
-        if self._target_in(pre):
+        if self._target_in(pre) or cues.goal_list_before(c0):
             return "target"
-        between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
-        if self._is_change(local, prev_kind, between):
-            return "change"
+        past = cues.past_before(num.start)
+        if cues.future_before(num.start) and not past:
+            return "target"
         # a run of target clauses in the sentence: 计划投资X万元，重点项目X个，...
         if prev_kind == "target" and not any(w in pre for w in self.cues["level"]):
             # the previous metric is in this clause or in the clause right before it
             if prev.end > c0 or not any(ch in CLAUSE_SEPS for ch in norm[prev.end:c0 - 1]):
                 return "target"
-        if plans.covers(num.start, num.start + 1):
-            before = norm[s0:num.start]
-            if not any(w in before for w in self.cues["past"]):
-                return "target"
+        if not past and plans.covers(num.start, num.start + 1):
+            return "target"
+        between = norm[prev.end:num.start] if prev is not None and prev.end > c0 else None
+        if self._is_change(local, prev_kind, between):
+            return "change"
         return "level"
+
+    def _is_goal_lead(self, lead: str) -> bool:
+        """A clause ending in a target cue before a colon: 主要预期目标是."""
+        return _TARGET_LEAD.search(lead) is not None and self._target_in(lead)
 
     # -- indicator
     def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
@@ -536,7 +610,10 @@ class MetricExtractor:
         pre = norm[start:num.start].strip()
         pre = _strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
-        pre = _strip_words(pre, self.cues["filler"])
+        pre = _LIST_MARK.sub("", pre, count=1)
+        # the plan or the bound is the kind, not what is counted: 一是力争完成投资X亿元, 不少于X份
+        pre = _strip_words(pre, self.cues["target"] + ("要", "将"), left=True)
+        pre = _strip_words(pre, self.cues["filler"] + _BOUNDS)
         stop = _POST_END.search(norm, num.end)
         after = norm[num.end:stop.start()] if stop else norm[num.end:]
         # the words up to a number or a comparison keep their blanks; up to a separator they do not

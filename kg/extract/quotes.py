@@ -7,7 +7,13 @@
   (“八六四”工作纪律, “五条军规”, “六项制度”).
 - A bare quoted slogan or formula (“两个确立”, “四个意识”) is nothing.
 - Field words right before the quote belong to the name
-  (交通运输领域“证照分离”改革, 党建“六化”建设).
+  (交通运输领域“证照分离”改革, 党建“六化”建设); when a head follows the
+  quote, so do places and level words (常德市“四好农村路”提质增效三年行动,
+  全国“四好农村路”示范县, 道路运输“打非治违”专项行动), never a verb.
+- A programme the lexicon names keeps its name before a weak head
+  (“四好农村路”建设 is 四好农村路).
+- Coordinated quotes share the head of the last one: “清廉家访”和“廉政家书”
+  活动 names 清廉家访活动 and 廉政家书活动.
 - A 《》 title is a REGULATION when it ends with the word of a normative
   document (办法, 方案, 通知, 指南, 清单, 目录 ... before an optional （试行）)
   or when a verb of issuing stands before it (印发了《...》); works, letters
@@ -113,11 +119,15 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
 
 
 # ------------------------------------------------------------------- quotes
-def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
-    """The last campaign or rule-set head in the words right after a quote."""
+def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
+    """The last campaign or rule-set head in the words right after a quote.
+
+    Returns the label, the end of the head, and whether the head counts only
+    after a quote (建设, 工作: a weak head that adds no name of its own).
+    """
     text = sc.text
     campaign_heads, regulation_heads = sc.matches("campaign_heads"), sc.matches("regulation_heads")
-    best: tuple[str, int] | None = None
+    best: tuple[str, int, bool] | None = None
     limit = min(len(text), pos + 20)
     if text.startswith("的", pos):  # “谁执法谁普法”的普法责任制
         pos += 1
@@ -134,12 +144,12 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int] | None:
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
-            best = ("CAMPAIGN", end)
+            best = ("CAMPAIGN", end, head.quoted_only)
             break
         for _, word, head in regulation_heads.ending_at(end, pos):
             if not head.where & {"any", "quoted"} or text.startswith(head.not_before, end):
                 continue
-            best = ("REGULATION", end)
+            best = ("REGULATION", end, False)
             break
         i += 1
     return best
@@ -164,11 +174,15 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
     return True
 
 
+#: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
+_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "党建品牌", "志愿服务")
+
+
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     """The label a quoted name has on its own when it ends with a head."""
     s, e = b.inner
     for hstart, word, head in sc.matches("campaign_heads").ending_at(e, s):
-        if word in ("工作", "建设"):
+        if word in _AFTER_QUOTE_ONLY:
             continue
         if hstart > s:  # the quotes make the words before the head a name: “执法提升年”
             return "CAMPAIGN"
@@ -180,25 +194,94 @@ def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     return None
 
 
+#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建
+_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级")
+#: how far before a quote its name may start
+_MAX_PREFIX = 12
+
+
+def _name_prefix(sc: PhraseScanner, open_: int) -> int:
+    """Where a campaign name starts that has name words before its quote and a head after it.
+
+    Field words, places and level words stand before the quote as part of
+    the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
+    行动, 全国“四好农村路”示范县); generic words count only inside such a
+    prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
+    """
+    text, lx = sc.text, sc.lx
+    lo = max(0, open_ - _MAX_PREFIX)
+    pos, start = open_, open_
+    while pos > lo:
+        best: tuple[int, bool] | None = None  # (word start, names a field, place or level)
+        for kind, names in (("domain", True), ("places", True), ("generic", False)):
+            hit = lx.trie(kind).longest_ending_at(text, pos, lo)
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = (hit[0], names)
+        for w in _SCOPE_WORDS:
+            if text.endswith(w, lo, pos) and (best is None or pos - len(w) < best[0]):
+                best = (pos - len(w), True)
+        if best is None:
+            break
+        pos = best[0]
+        if best[1]:
+            start = pos
+    return start
+
+
+#: how many coordinated quotes may share one head
+_MAX_SHARED = 8
+
+
+def _shared_head(sc: PhraseScanner, b: Bracketed, later: list[Bracketed]) -> tuple[str, int, bool, int] | None:
+    """The campaign head after the last quote of ``“A”和“B”活动`` (label, head end, weak, head start)."""
+    text = sc.text
+    cur = b
+    for nxt in later[:_MAX_SHARED]:
+        link = text[cur.end:nxt.open]
+        if link not in ("和", "、", "及", "与", "以及"):
+            return None
+        after = _head_after(sc, nxt.end)
+        if after is not None:
+            if after[0] != "CAMPAIGN" or after[2]:
+                return None
+            return (*after, nxt.end)
+        cur = nxt
+    return None
+
+
 def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
     """Campaigns and rule sets written with quotation marks (see the module docstring)."""
     text, lx = sc.text, sc.lx
     out: list[Candidate] = []
-    for b in brackets:
-        if b.kind != "quote" or sc.in_title(b.open, b.end):
-            continue
+    quotes = [b for b in brackets if b.kind == "quote" and not sc.in_title(b.open, b.end)]
+    known = lx.known()
+    for k, b in enumerate(quotes):
         s, e = b.inner
         inner = text[s:e].strip()
         if not inner or inner in lx.slogans:
             continue
         after = _head_after(sc, b.end)
+        name_tail = ""
+        if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
+            # “清廉家访”和“廉政家书”活动: the quotes of a coordination share the head of the last one
+            after = _shared_head(sc, b, quotes[k + 1:])
+            if after is not None:
+                name_tail = text[after[3]:after[1]]
+                after = after[:3]
         if after is not None:
-            label, end = after
+            label, end, weak = after
+            if label == "CAMPAIGN" and weak and known.get(inner, ("",))[0] == "CAMPAIGN":
+                continue  # “四好农村路”建设 is the programme the lexicon names
+            if name_tail:
+                end = b.end
         else:
             label = _inner_head(sc, b)
             end = b.end
             if label is None:
                 continue
         start = sc.domain_prefix(b.open)
-        out.append(Candidate(label, start, end, text[start:end], "quote." + label.lower(), tier=2))
+        if label == "CAMPAIGN" and after is not None:
+            # a place before a quoted name alone only says where (英德市“安全生产月”)
+            start = min(start, _name_prefix(sc, b.open))
+        out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
     return out

@@ -101,7 +101,7 @@ def kind(title: str | None, opening: str, period_: str | None) -> str:
         return "half_year_summary"
     if re.search(r"(?:年度|全年|\d{4}年|年)(?:工作)?(?:总结|报告)", t):
         return "annual_report"
-    if re.search(r"计划|规划|要点", t):
+    if re.search(r"计划|规划|要点|方案|通知$", t):
         return "plan"
     if not t and (period_ == "全年" or re.match(r"\s*(?:一年来|过去的?一年)", opening)):
         return "annual_report"

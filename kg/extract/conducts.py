@@ -1,0 +1,138 @@
+"""CONDUCTS frames that are not a verb before its object.
+
+The verb frame itself (开展 X, X 深入开展) is read by
+:class:`kg.extract.relations.RelationExtractor`; these functions find the
+other ways a text says who carries a campaign out, each returning a
+:class:`~kg.extract.triggers.TriggerHit` whose ``frame`` names it:
+
+``during``   在 X 中 / 在 X 期间, and a themed day: “安全宣传咨询日”当天，…
+``lever``    以 X 为契机/抓手/载体 (the subject takes X as the lever of its work)
+``post``     X（工作）深入开展 with X opening its clause
+``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
+             carries it out (按照…支队“春雷”治超行动部署，本所…)
+
+and the agents a verb frame has besides its subject: the agency before a verb
+used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X) and the partners of a
+joint verb (运管所与公交公司共同推进 X: the company carries X out too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.clauses import Clause
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
+from kg.extract.triggers import TriggerHit
+from kg.model import Mention
+
+_DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
+#: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
+_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效)*")
+#: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
+_ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
+#: 以 X 为契机: X is the lever of the subject's work
+_LEVER = re.compile(r"(?:的)?(?:工作)?为(?:契机|抓手|载体|牵引|突破口|切入点)")
+#: 按照 … X 部署: X is deployed and carried out
+_DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)\s*$")
+_BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
+#: 与 B 共同/联合 + verb: the partners act too
+_JOINT = re.compile(r"\s*(?:共同|联合|一起|携手)(?:深入|扎实|持续|全面|积极)?\s*")
+#: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
+_HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
+
+
+def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
+    """在 X 中 / 在 X 期间, or X当天 opening its clause: X is being carried out."""
+    if camp.start > 0 and norm[camp.start - 1] == "在":
+        m = _DURING.match(norm, camp.end)
+        if m is not None:
+            word = "在…" + re.sub(r"^的?(?:工作)?", "", m.group())
+            return TriggerHit("CONDUCTS", word, "during", camp.start - 1, m.end())
+    if subject_prefix(norm, clause.start, camp.start) and _ON_THE_DAY.match(norm, camp.end, clause.end):
+        return TriggerHit("CONDUCTS", "…当天", "during", camp.start, clause.end)
+    return None
+
+
+def lever(norm: str, camp: Mention) -> TriggerHit | None:
+    """以 X 为契机 (为抓手, 为载体 …)."""
+    if camp.start == 0 or norm[camp.start - 1] != "以":
+        return None
+    m = _LEVER.match(norm, camp.end)
+    if m is None:
+        return None
+    return TriggerHit("CONDUCTS", "以…" + m.group().lstrip("的"), "lever", camp.start - 1, m.end())
+
+
+def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention]) -> tuple[TriggerHit, Mention | None] | None:
+    """按照 [A] X 部署: the hit, and the body A that deploys X (if the text names it)."""
+    if not _BASIS.match(norm, clause.start, camp.start) or not _DEPLOY.match(norm, camp.end, clause.end):
+        return None
+    hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", clause.start, clause.end)
+    owner = next((m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start
+                  and re.fullmatch(r"的?[“\"]?", norm[m.end:camp.start])), None)
+    return hit, owner
+
+
+def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> TriggerHit | None:
+    """X（工作）深入开展: a campaign (or a list of them) opening its clause, a verb after it.
+
+    ``upto`` are the campaigns of the clause up to ``camp``, ``rest`` those
+    from it on; ``gap_ok(norm, start, end, same, limit)`` says whether a span
+    may separate coordinated items.
+    """
+    if not subject_prefix(norm, begin, upto[0].start):
+        return None
+    if not gap_ok(norm, upto[0].start, camp.start, upto, 0):
+        return None
+    j = 0  # the end of the coordinated list the campaign is in
+    while j + 1 < len(rest) and gap_ok(norm, rest[j].end, rest[j + 1].start, [], 0):
+        j += 1
+    last = rest[j]
+    for h in post:
+        if h.start < last.end:
+            continue
+        link = norm[last.end:h.start]
+        if _POST_LINK.fullmatch(link) and not any(last.end <= m.start < h.start for m in in_clause):
+            return h
+        break
+    return None
+
+
+def governs_head_noun(norm: str, camp: Mention) -> bool:
+    """True when the campaign modifies a noun that the verb before it governs (围绕 X 建设目标)."""
+    return _HEAD_NOUN_AFTER.match(norm, camp.end) is not None
+
+
+def attributive_agents(norm: str, hit: TriggerHit, pool: list[TriggerHit], in_clause: list[Mention]) -> list[Mention]:
+    """The bodies right before a verb used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X)."""
+    if norm[hit.end:hit.end + 1] != "的":
+        return []
+    start = hit.start
+    while True:  # 组织开展的: step back over adjacent triggers
+        before = next((h for h in pool if h.end == start), None)
+        if before is None:
+            break
+        start = before.start
+    bodies = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= start]
+    if not bodies or bodies[-1].end != start:
+        return []
+    out = [bodies[-1]]
+    for m in reversed(bodies[:-1]):  # the bodies coordinated before it
+        if SUBJECT_COORD.fullmatch(norm, m.end, out[0].start) is None:
+            break
+        out.insert(0, m)
+    return out
+
+
+def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], partners_at) -> list[Mention]:
+    """The partners of ``与 B 共同`` right before the verb ``hit`` (运管所与公交公司共同推进 X).
+
+    ``partners_at(pos)`` lists the bodies coordinated from ``pos`` on.
+    """
+    before = [p for p in prep_hits if p.end <= hit.start]
+    if not before:
+        return []
+    partners = partners_at(before[-1].end)
+    if partners and _JOINT.fullmatch(norm, partners[-1].end, hit.start):
+        return partners
+    return []

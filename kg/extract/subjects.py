@@ -1,0 +1,270 @@
+"""Subjects of relation frames: who carries out a verb.
+
+The subject of a verb (:meth:`Subjects.resolver`) is, in order:
+
+1. a body right after a pivot verb before it (督促市道路运输协会组织…开展 X: the
+   协会 carries X out);
+2. the AGENCY or ORGANIZATION mention opening the verb's clause (after time
+   and place adverbials and 由), with those coordinated to it (A、B和C联合…);
+3. the subject of an earlier clause of the sentence, or of the sentence
+   before it when a semicolon ends that one (支队会同…开展…；联合…);
+4. the speaker of the paragraph, when it opens with one (市道路运输服务中心
+   负责人：我们持续深化…);
+5. the subject of a section heading in which it acts (（三）省厅部署开展…);
+6. the author body (``DocumentMeta.author``), the nearest mention of it.
+
+Self-references (我们, 我局) in a speaker's paragraph stand for the speaker.
+Without an author, a verb none of 1-5 reaches has no subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from kg.extract.clauses import Clause, enum_marker_end, split_clauses
+from kg.extract.spans import SpanSet
+from kg.model import Mention, Sentence, StructuredDocument
+
+PARTNER_LABELS: tuple[str, ...] = ("AGENCY", "ORGANIZATION")
+
+#: what may stand before a clause subject: time and place adverbials, 由 (agent marker)
+SUBJECT_PREFIX = re.compile(
+    r"(?:\s|目前|当前|现阶段|同时|此外|另外|其中|今年|去年|明年|前年|当年|全年|上半年|下半年|年初|年中|年底|年内|"
+    r"近年来|近年|近期|近日|日前|今后|下一步|下步|随后|之后|最终|"
+    r"截至(?:目前|今年)?(?:\d+年)?(?:\d+(?:-\d+)?月)?(?:底|初|中旬|末)?(?:\d+日)?|"
+    r"\d+年(?:\d+(?:-\d+)?月)?(?:\d+日)?(?:以来|上半年|下半年|初|底|末|前|后)?|\d+(?:-\d+)?月(?:份|底|初|\d+日)?(?:以来)?|"
+    r"[一二三四]季度|春节|节后|节前|期间|以来|"
+    r"我市|全市|本市|我省|全省|我区|全区|我县|全县|我州|全州|由)*"
+)
+#: the longest stretch read as adverbials before a subject (the longest of the samples has 10
+#: characters): the pattern's words overlap (2023年以来, 以来), so a long stretch that fails costs
+#: time exponential in its length
+MAX_SUBJECT_PREFIX = 24
+#: between coordinated subjects (A、B和C联合…); 与/同 introduce a partner instead
+SUBJECT_COORD = re.compile(r"[、和及]|以及")
+#: verbs whose object carries out the verb after it: 督促 X 开展, 指导 X 组织, 支持 X 创建
+_PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托)$")
+_PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
+#: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
+_SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
+                      r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
+
+
+def subject_prefix(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` may stand before a clause subject: time and place adverbials, 由."""
+    end = max(start, end)  # as the slice: empty when the end comes first
+    return end - start <= MAX_SUBJECT_PREFIX and SUBJECT_PREFIX.fullmatch(norm, start, end) is not None
+
+
+def clause_subjects(norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
+    """AGENCY/ORGANIZATION mentions opening the clause (after adverbials), with those coordinated to them.
+
+    ``A、B和C联合…``: all three are subjects. A partner after 与/同 is not; a
+    body followed by 的 or 之 modifies a noun and is no subject either.
+    """
+    begin = enum_marker_end(norm, clause)
+    first = next((m for m in in_clause if m.label in PARTNER_LABELS and m.start >= begin), None)
+    if first is None or not subject_prefix(norm, begin, first.start):
+        return []
+    subjects = [first]
+    by_start = {m.start: m for m in in_clause if m.label in PARTNER_LABELS}
+    while True:
+        sep = SUBJECT_COORD.match(norm, subjects[-1].end)
+        nxt = by_start.get(sep.end()) if sep else None
+        if nxt is None:
+            break
+        subjects.append(nxt)
+    if norm[subjects[-1].end:subjects[-1].end + 1] in ("的", "之"):
+        return []
+    return subjects
+
+
+def speaker_of(norm: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The body a paragraph starting at ``start`` gives the floor to (市道路运输服务中心负责人：…)."""
+    first = next((m for m in mentions if m.label in PARTNER_LABELS and m.start >= start), None)
+    if first is None or norm[start:first.start].strip():
+        return None
+    return first if _SPEAKER.match(norm, first.end) else None
+
+
+def pivot_agent(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> list[Mention]:
+    """Bodies after a pivot verb before ``pos`` in the clause: 督促X、Y开展… gives X and Y."""
+    bodies = [m for m in in_clause if m.label in PARTNER_LABELS and clause.start <= m.start and m.end <= pos]
+    for i in range(len(bodies) - 1, -1, -1):
+        m = bodies[i]
+        if _PIVOT.search(norm, max(clause.start, m.start - 2), m.start):
+            out = [m]
+            for nxt in bodies[i + 1:]:  # the bodies coordinated to it
+                sep = SUBJECT_COORD.fullmatch(norm, out[-1].end, nxt.start)
+                if sep is None:
+                    break
+                out.append(nxt)
+            return out
+    return []
+
+
+def heading_subjects(sdoc: StructuredDocument, within: Callable[[int, int], list[Mention]],
+                     acts: Callable[[int, int, int], bool]) -> dict[str, list[Mention]]:
+    """The subject of each heading that makes it the agent of a verb (（三）省厅部署开展…), by section id.
+
+    ``within(start, end)`` lists the mentions in a span; ``acts(start, end,
+    after)`` tells whether a verb frame stands in ``[start, end)`` after
+    ``after``. A heading that only names a body (（一）市委高度重视…) governs
+    nothing.
+    """
+    out: dict[str, list[Mention]] = {}
+    norm = sdoc.source.norm
+    for sec in sdoc.sections:
+        in_title = within(sec.title_start, sec.title_end)
+        for clause in split_clauses(norm, sec.title_start, sec.title_end, [(m.start, m.end) for m in in_title])[:1]:
+            subj = clause_subjects(norm, clause, [m for m in in_title if m.end <= clause.end])
+            if subj and acts(clause.start, clause.end, subj[-1].end):
+                out[sec.id] = subj
+    return out
+
+
+def section_subject(sdoc: StructuredDocument, headings: dict[str, list[Mention]]) -> Callable[[Sentence], list[Mention]]:
+    """Sentence -> the subject of the innermost heading above it that has one (see :func:`heading_subjects`).
+
+    Sentences must come in text order: the open sections are kept on a stack
+    as the sentences pass their starts and ends.
+    """
+    sections = sorted(sdoc.sections, key=lambda s: (s.start, -s.end)) if headings else []
+    stack: list = []
+    k = 0
+
+    def at(sent: Sentence) -> list[Mention]:
+        nonlocal k
+        pos = sent.start
+        while k < len(sections) and sections[k].start <= pos:
+            stack.append(sections[k])
+            k += 1
+        stack[:] = [s for s in stack if s.end > pos]
+        for sec in reversed(stack):
+            subj = headings.get(sec.id)
+            if subj and subj[0].start < pos:
+                return subj
+        return []
+
+    return at
+
+
+class Subjects:
+    """Who acts in each clause of one document, read sentence by sentence in text order.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    author : str or None
+        The author body's name.
+    mentions : list of Mention
+        The document's mentions (self-references resolved); a mention of the
+        author found in the text is appended when none names it.
+    added : list of Mention
+        Mentions added to the document's list (shared with the caller).
+    section_subject : callable
+        Sentence -> the subject of the section heading governing it (or []),
+        see :func:`section_subject`.
+    """
+
+    def __init__(self, sdoc: StructuredDocument, author: str | None, mentions: list[Mention], added: list[Mention],
+                 section_subject: Callable[[Sentence], list[Mention]]) -> None:
+        self.sdoc = sdoc
+        self.author = author
+        self.mentions = mentions
+        self.added = added
+        self.section_subject = section_subject
+        self._author_mentions: list[Mention] | None = None
+        self._author_starts: list[int] = []
+        self._paragraph = -1
+        self.speaker: Mention | None = None
+        self.topic: list[Mention] = []
+        self.carried: list[Mention] = []
+        self.context: list[Mention] = []
+        self._last_end = 0
+
+    # ----------------------------------------------------------- progress
+    def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention]) -> None:
+        """Begin a sentence: a new paragraph clears the topic (or sets its speaker).
+
+        A sentence after a semicolon of the same paragraph goes on with the
+        subject of the one before (支队会同…开展…；联合…海事局开展…).
+        """
+        if sent.paragraph != self._paragraph:
+            self._paragraph = sent.paragraph
+            self.speaker = speaker_of(norm, sent.start, sent_mentions)
+            self.topic = [self.speaker] if self.speaker is not None else []
+            self.carried = []
+        elif not norm[self._last_end - 1:self._last_end] == ";":
+            self.carried = []
+        self._last_end = sent.end
+        self.context = self.section_subject(sent)
+
+    def subjects_of(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
+        """The clause's own subjects, self-references in a speaker's paragraph standing for the speaker."""
+        return [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
+
+    def own(self, m: Mention) -> Mention:
+        """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
+        return self.speaker if self.speaker is not None and m.self_ref else m
+
+    def end_clause(self, subj: list[Mention]) -> None:
+        """After a clause: its subjects carry on to the clauses after it."""
+        if subj:
+            self.carried = subj
+
+    # ----------------------------------------------------------- look-up
+    def resolver(self, norm: str, clause: Clause, in_clause: list[Mention],
+                 subj: list[Mention]) -> Callable[[int], list[Mention]]:
+        """``subject_for(pos)``: the subject of a verb at ``pos`` in ``clause`` (see the module docstring)."""
+        carried, topic, context = self.carried, self.topic, self.context
+        pivots = _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
+
+        def subject_for(pos: int) -> list[Mention]:
+            agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
+            if agents:
+                return agents
+            if subj and subj[0].end <= pos:
+                return [m for m in subj if m.end <= pos]
+            if carried or topic or context:
+                return carried or topic or context
+            author = self.author_mention(pos)
+            return [author] if author is not None else []
+
+        return subject_for
+
+    def author_mention(self, pos: int) -> Mention | None:
+        """A mention of the author near ``pos``: the nearest before it, else the first after it."""
+        if not self.author:
+            return None
+        if self._author_mentions is None:
+            target = self.author
+            cands = [m for m in self.mentions if m.label == "AGENCY" and (m.name == target or m.text == target)]
+            if not cands:
+                made = self._locate_author()
+                cands = [made] if made else []
+            self._author_mentions = sorted(cands, key=lambda m: m.start)
+            self._author_starts = [m.start for m in self._author_mentions]
+        cands = self._author_mentions
+        if not cands:
+            return None
+        i = bisect.bisect_right(self._author_starts, pos) - 1
+        return cands[i] if i >= 0 else cands[0]
+
+    def _locate_author(self) -> Mention | None:
+        """A mention of the author's name where the text writes it, if nothing else names it."""
+        spans = SpanSet((m.start, m.end) for m in self.mentions)
+        text = self.sdoc.source.text
+        at = text.find(self.author)
+        while at >= 0:
+            end = at + len(self.author)
+            if not spans.overlaps(at, end):
+                m = Mention(self.sdoc.name, "AGENCY", self.author, at, end, self.author,
+                            self.sdoc.evidence(at, end), rule="author")
+                self.mentions.append(m)
+                self.added.append(m)
+                return m
+            at = text.find(self.author, at + 1)
+        return None

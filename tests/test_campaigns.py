@@ -1,0 +1,92 @@
+"""Campaign names: what stands before a quote, programmes, shared heads, verb phrases, years and phases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.entities import find_mentions
+from kg.ingest import read_document
+from kg.structure import structure_document
+
+
+@pytest.fixture
+def campaigns(tmp_path):
+    def run(text: str) -> list[str]:
+        path = tmp_path / "t.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        sdoc = structure_document(read_document(path, tmp_path))
+        return [m.name for m in find_mentions(sdoc) if m.label == "CAMPAIGN"]
+    return run
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里深入开展道路运输“打非治违”专项行动。", "道路运输打非治违专项行动"),
+    ("局里组织开展安全宣传“五进”活动。", "安全宣传五进活动"),
+    ("鼎城区成功创建全国“四好农村路”示范县。", "全国四好农村路示范县"),
+    ("局里率先开展市级“四好农村路”示范乡镇创建。", "市级四好农村路示范乡镇创建"),
+    ("常德市“四好农村路”提质增效三年行动累计完成投资。", "常德市四好农村路提质增效三年行动"),
+])
+def test_field_place_and_level_words_before_a_quote_open_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_place_before_a_quoted_name_alone_only_says_where(campaigns):
+    assert campaigns("局里组织开展英德市“安全生产月”宣讲。") == ["安全生产月"]
+
+
+def test_a_verb_or_generic_word_before_a_quote_is_not_part_of_the_name(campaigns):
+    assert campaigns("局里全面深化“放管服”改革。") == ["放管服改革"]
+    assert campaigns("机关党委持续擦亮“交通先锋”党建品牌。") == ["交通先锋党建品牌"]
+
+
+def test_a_programme_with_a_weak_head_is_the_programme(campaigns):
+    assert campaigns("深入推进“四好农村路”建设，新改建农村公路500公里。") == ["四好农村路"]
+    assert campaigns("扎实开展“平安工地”建设。") == ["平安工地建设"]
+
+
+def test_coordinated_quotes_share_the_head_of_the_last(campaigns):
+    assert campaigns("开展“清廉家访”和“廉政家书”活动。") == ["清廉家访活动", "廉政家书活动"]
+
+
+def test_a_head_after_an_adverb_or_a_verb_is_no_name(campaigns):
+    assert campaigns("鼎城区成功创建“四好农村路”全国示范县。") == ["四好农村路全国示范县"]
+    assert campaigns("力争到2025年累计创建120公里以上。") == []
+    assert campaigns("要注重活动实效，防止走过场。") == []
+
+
+def test_a_field_word_alone_before_a_head_names_nothing(campaigns):
+    assert campaigns("一、持续开展治超攻坚。开展治超专项整治。") == []
+
+
+def test_a_year_between_a_name_and_its_head_belongs_to_the_name(campaigns):
+    assert campaigns("深入开展重大事故隐患专项排查整治2023行动。") == ["重大事故隐患专项排查整治2023行动"]
+
+
+def test_a_phase_of_a_campaign_is_a_campaign_of_its_own(campaigns):
+    assert campaigns("配合开展安全生产专项整治三年行动“回头看”。") == ["安全生产专项整治三年行动回头看"]
+    assert campaigns("组织开展交通运输执法领域突出问题专项整治巩固提升行动。") == [
+        "交通运输执法领域突出问题专项整治巩固提升行动"]
+
+
+def test_quoted_and_distinctive_heads(campaigns):
+    assert campaigns("6月16日“安全宣传咨询日”当天设置咨询台。") == ["安全宣传咨询日"]
+    assert campaigns("深入推进“八五”普法。落实“谁执法谁普法”责任。") == ["八五普法"]
+    assert campaigns("开展“安全生产大培训”。") == ["安全生产大培训"]
+    assert campaigns("全面开展群众身边不正之风和腐败问题集中整治。") == ["群众身边不正之风和腐败问题集中整治"]
+
+
+def test_creating_a_model_county_is_the_model_county_programme(campaigns):
+    assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县"]
+    assert campaigns("津市市、汉寿县城乡交通运输一体化示范县创建通过省级中期评估。") == ["城乡交通运输一体化示范县"]
+
+
+def test_a_quote_with_a_head_of_its_own_does_not_take_the_shared_one(campaigns):
+    assert campaigns("组织开展“宪法宣传周”和“法律进企业”活动。") == ["宪法宣传周", "法律进企业活动"]
+
+
+def test_a_head_after_a_list_names_the_kind_of_its_items_not_the_document_campaign(campaigns):
+    text = ("扎实开展交通执法领域突出问题专项整治行动。"
+            "开展“路政宣传月”、公路限高设施等专项整治活动。深化专项整治，巩固成果。")
+    assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "路政宣传月", "交通执法领域突出问题专项整治行动"]

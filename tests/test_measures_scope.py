@@ -1,0 +1,98 @@
+"""MEASURES scope: which metrics a campaign reaches in its sentence, its item and its document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.measures import MeasuresFinder, campaign_mentions_for
+from kg.extract.metrics import MetricExtractor
+from kg.ingest import read_document
+from kg.structure import structure_document
+
+
+def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
+    path = tmp_path / "t.txt"
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+
+def test_a_campaign_that_only_sets_the_time_is_a_frame(tmp_path):
+    text = "春运期间，支队组织开展“春运护航”专项执法行动，与高铁站建立联勤联动机制，累计出动执法人员5420人次。"
+    assert measures(tmp_path, text, ["春运", "“春运护航”专项执法行动"]) == {("5420人次", "春运护航专项执法行动")}
+
+
+def test_a_date_clause_does_not_keep_a_campaign_from_opening_its_sentence(tmp_path):
+    text = "6月1日，该局召开“安全生产月”活动动员部署会，明确5个方面18项具体任务。"
+    assert measures(tmp_path, text, ["“安全生产月”活动"]) == {("5个", "安全生产月活动"), ("18项", "安全生产月活动")}
+
+
+def test_the_opening_campaign_reaches_past_clauses_without_numbers_before_its_metrics(tmp_path):
+    text = ("岳阳市交通运输局汇报，入汛以来，该局组织开展“迎汛保安”专项行动，会同海事局建立信息共享机制，"
+            "共排查安全隐患120处，隐患整改率96%。")
+    assert measures(tmp_path, text, ["“迎汛保安”专项行动"]) == {("120处", "迎汛保安专项行动"),
+                                                            ("96%", "迎汛保安专项行动")}
+
+
+def test_a_clause_naming_another_campaign_ends_the_reach(tmp_path):
+    text = "深入推进“四好农村路”建设，新改建农村公路612公里，实施农村公路安全生命防护工程450公里。"
+    assert measures(tmp_path, text, ["“四好农村路”建设", "农村公路安全生命防护工程"]) == {
+        ("612公里", "四好农村路建设"), ("450公里", "农村公路安全生命防护工程")}
+
+
+def test_a_metric_whose_clause_joins_other_work_stays_with_that_work(tmp_path):
+    text = "所党支部扎实开展主题教育，组织集中学习6次，配合驻局纪检组开展廉政谈话12人次。"
+    assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}
+
+
+def test_items_of_a_sentence_are_read_on_their_own(tmp_path):
+    text = ("2024年，大队将围绕“交通强县”建设目标，重点抓好两个方面：一是持续推进“铁腕治超”行动，"
+            "力争超限率控制在1%以内；二是新增非现场执法检测点3个。")
+    assert measures(tmp_path, text, ["“交通强县”建设", "“铁腕治超”行动"]) == {("1%", "铁腕治超行动")}
+
+
+def test_a_campaign_whose_deployment_is_followed_is_carried_out(tmp_path):
+    text = "按照市支队“春雷”治超行动部署，本所联合公安交管大队开展联合治超，查处超限超载车辆93辆。"
+    assert measures(tmp_path, text, ["“春雷”治超行动"]) == {("93辆", "春雷治超行动")}
+    cited = "按照“双公示”工作要求，X%报送行政许可和行政处罚信息。"
+    assert measures(tmp_path, cited, ["“双公示”"]) == set()
+
+
+def test_a_campaign_taken_as_an_occasion_is_a_frame(tmp_path):
+    text = ("下一步，该局将以“安全生产月”活动为契机，持续深化隐患排查整治专项行动，健全长效机制，"
+            "确保隐患整改率达到100%。")
+    assert measures(tmp_path, text, ["“安全生产月”活动", "隐患排查整治专项行动"]) == {
+        ("100%", "隐患排查整治专项行动")}
+
+
+def test_an_item_title_claims_only_the_campaign_it_carries_out(tmp_path):
+    text = ("市中心负责人：我们持续深化“放管服”改革，道路运输高频事项实现“跨省通办”。"
+            "去年推出定制客运线路12条。\n")
+    assert measures(tmp_path, text, ["“放管服”改革", "“跨省通办”"]) == {("12条", "放管服改革")}
+
+
+def test_a_report_on_one_campaign_gives_it_the_metrics_no_sentence_claims(tmp_path):
+    text = ("某县交通运输局组织开展“安全生产月”系列活动\n一、广泛宣传\n全县发放宣传资料3200份。\n"
+            "二、排查隐患\n配合县应急局检查企业12家次。\n")
+    assert measures(tmp_path, text, ["“安全生产月”系列活动"]) == {("3200份", "安全生产月系列活动")}
+    notice = "关于开展“安全生产月”系列活动的通知\n一、广泛宣传\n全县发放宣传资料不少于3200份。\n"
+    assert measures(tmp_path, notice, ["“安全生产月”系列活动"]) == set()
+
+
+def test_the_lead_of_a_news_item_names_its_campaign(tmp_path):
+    text = ("某支队圆满完成春运执法保障任务\n来源：某支队\n"
+            "3月5日，为期40天的春运工作圆满结束。春运期间，支队组织开展“春运护航”专项执法行动，全力保障群众出行。\n"
+            "春运期间，支队累计出动执法人员6850人次，查处违法案件386宗。\n")
+    assert measures(tmp_path, text, ["“春运护航”专项执法行动"]) == {
+        ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
+    headed = text.replace("春运期间，支队累计", "一、执法保障\n春运期间，支队累计")
+    assert measures(tmp_path, headed, ["“春运护航”专项执法行动"]) == set()
+
+
+def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
+    text = ("按照县安委会部署，大队扎实开展安全生产专项整治三年行动巩固提升工作。一是加强“两客一危”监管，"
+            "排查安全隐患86处，整改率100%。二是开展“安全生产月”活动，组织应急演练3场。\n")
+    assert measures(tmp_path, text, ["安全生产专项整治三年行动", "“安全生产月”活动"]) == {
+        ("86处", "安全生产专项整治三年行动"), ("100%", "安全生产专项整治三年行动"), ("3场", "安全生产月活动")}

@@ -1,0 +1,163 @@
+"""Relations across clauses: speakers, semicolons, pivot verbs, deployments, levers, joint verbs, attributes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.relations import extract_relations
+from kg.ingest import read_document
+from kg.model import Mention, StructuredDocument
+from kg.structure import structure_document
+
+AUTHOR = "某市交通运输局"
+TITLE = f"{AUTHOR}2023年工作总结\n"
+
+
+def make_doc(tmp_path: Path, text: str, author: str | None) -> StructuredDocument:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    sdoc.meta.author = author
+    return sdoc
+
+
+def relations(tmp_path: Path, body: str, spec: dict[str, str], author: str | None = AUTHOR,
+              title: str = TITLE) -> set[tuple[str, str, str]]:
+    """(relation, head, tail) found in ``title + body`` with a mention for every written form of ``spec``."""
+    sdoc = make_doc(tmp_path, title + body + "\n", author)
+    text = sdoc.source.text
+    taken = [False] * len(text)
+    mentions = []
+    for form, label in sorted(spec.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not any(taken[at:end]):
+                taken[at:end] = [True] * (end - at)
+                name = form.replace("“", "").replace("”", "").strip("《》")
+                mentions.append(Mention(sdoc.name, label, form, at, end, name, sdoc.evidence(at, end)))
+            at = text.find(form, at + 1)
+    res = extract_relations(sdoc, sorted(mentions, key=lambda m: m.start))
+    return {(r.rel, r.head.name, r.tail.name) for r in res.relations}
+
+
+A, C, R, O = "AGENCY", "CAMPAIGN", "REGULATION", "ORGANIZATION"
+
+
+def test_a_speaker_acts_for_the_whole_paragraph_and_is_we(tmp_path):
+    body = ("市运输服务中心负责人：我们持续深化“放管服”改革。去年，中心与市道路运输协会建立联络机制。\n"
+            "下一步，深入推进“一件事一次办”改革。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市运输服务中心": A, "市道路运输协会": O,
+                                     "“放管服”改革": C, "“一件事一次办”改革": C})
+    assert got == {("CONDUCTS", "市运输服务中心", "放管服改革"),
+                   ("COOPERATES_WITH", "市运输服务中心", "市道路运输协会"),
+                   ("CONDUCTS", AUTHOR, "一件事一次办改革")}
+
+
+def test_a_subject_goes_on_past_a_semicolon_but_not_past_a_full_stop(tmp_path):
+    body = ("支队会同市公路中心开展路域环境集中整治；联合市海事局开展“清江”水上巡查行动。"
+            "联合市公安局开展“百日攻坚”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "支队": A, "市公路中心": A, "市海事局": A, "市公安局": A,
+                                     "路域环境集中整治": C, "“清江”水上巡查行动": C, "“百日攻坚”行动": C})
+    assert ("COOPERATES_WITH", "支队", "市海事局") in got
+    assert ("CONDUCTS", "支队", "清江水上巡查行动") in got
+    assert ("CONDUCTS", AUTHOR, "百日攻坚行动") in got and ("COOPERATES_WITH", AUTHOR, "市公安局") in got
+
+
+def test_the_body_after_a_pivot_verb_carries_the_campaign_out(tmp_path):
+    got = relations(tmp_path, "督促市道路运输协会组织会员企业开展“安全驾驶万里行”活动。",
+                    {AUTHOR: A, "市道路运输协会": O, "“安全驾驶万里行”活动": C})
+    assert got == {("CONDUCTS", "市道路运输协会", "安全驾驶万里行活动")}
+
+
+def test_a_deployed_campaign_is_carried_out_by_the_subject_and_its_deployer(tmp_path):
+    body = "按照泉州市支队“春雷”治超行动部署，本所联合县公安局开展联合治超。"
+    got = relations(tmp_path, body, {AUTHOR: A, "泉州市支队": A, "本所": A, "县公安局": A, "“春雷”治超行动": C},
+                    author="德化县路政执法所", title="德化县路政执法所2024年上半年工作总结\n")
+    assert ("CONDUCTS", "泉州市支队", "春雷治超行动") in got
+    assert ("CONDUCTS", "德化县路政执法所", "春雷治超行动") in got  # 本所: the author
+
+
+def test_a_body_whose_deployment_is_followed_is_not_the_subject(tmp_path):
+    body = "按照市交通运输局统一部署，支队联合市公安局开展“治超百日攻坚”行动。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "市公安局": A,
+                                     "“治超百日攻坚”行动": C})
+    assert got == {("CONDUCTS", "支队", "治超百日攻坚行动"), ("COOPERATES_WITH", "支队", "市公安局")}
+
+
+def test_coordinated_bodies_before_an_attributive_verb_all_carry_it_out(tmp_path):
+    body = "赣州市交通运输局、吉安市交通运输局牵头实施的农村客货邮融合发展试点顺利通过验收。"
+    got = relations(tmp_path, body, {AUTHOR: A, "赣州市交通运输局": A, "吉安市交通运输局": A,
+                                     "农村客货邮融合发展试点": C})
+    assert got == {("CONDUCTS", "赣州市交通运输局", "农村客货邮融合发展试点"),
+                   ("CONDUCTS", "吉安市交通运输局", "农村客货邮融合发展试点")}
+
+
+def test_a_campaign_taken_as_a_lever_is_carried_out(tmp_path):
+    got = relations(tmp_path, "以“证照分离”改革为契机，全面推行道路运输证照电子化。",
+                    {AUTHOR: A, "“证照分离”改革": C})
+    assert got == {("CONDUCTS", AUTHOR, "证照分离改革")}
+
+
+def test_a_themed_day_is_carried_out_by_the_subject_of_the_next_clause(tmp_path):
+    got = relations(tmp_path, "6月16日“安全宣传咨询日”当天，由运管所牵头，会同执法大队设立咨询点。",
+                    {AUTHOR: A, "运管所": A, "执法大队": A, "“安全宣传咨询日”": C})
+    assert ("CONDUCTS", "运管所", "安全宣传咨询日") in got
+    assert ("CONDUCTS", AUTHOR, "安全宣传咨询日") not in got
+
+
+def test_a_campaign_modifying_a_goal_is_not_the_object(tmp_path):
+    got = relations(tmp_path, "大队将围绕县交通运输局“交通强县”建设目标，重点抓好四个方面。",
+                    {AUTHOR: A, "县交通运输局": A, "“交通强县”建设": C})
+    assert got == set()
+
+
+def test_the_partners_of_a_joint_verb_carry_the_campaign_out_too(tmp_path):
+    got = relations(tmp_path, "运管所与高台县公共交通有限公司共同推进城乡公交“镇村通”工程。",
+                    {AUTHOR: A, "运管所": A, "高台县公共交通有限公司": O, "城乡公交“镇村通”工程": C})
+    assert ("CONDUCTS", "运管所", "城乡公交镇村通工程") in got
+    assert ("CONDUCTS", "高台县公共交通有限公司", "城乡公交镇村通工程") in got
+
+
+def test_a_new_trigger_builds_a_brand(tmp_path):
+    got = relations(tmp_path, "机关党委持续打造“交通先锋”党建品牌。", {AUTHOR: A, "机关党委": A, "“交通先锋”党建品牌": C})
+    assert got == {("CONDUCTS", "机关党委", "交通先锋党建品牌")}
+
+
+def test_issues_frames_around_titles(tmp_path):
+    spec = {AUTHOR: A, "株洲市交通运输局": A, "县文旅局": A, "大队": A, "“铁腕治超”行动": C,
+            "《关于印发“铁腕治超”三年行动方案的通知》": R, "《安全生产法》": R, "《旅游公路建设三年行动方案》": R}
+    body = ("根据株洲市交通运输局《关于印发“铁腕治超”三年行动方案的通知》要求，大队牵头实施“铁腕治超”行动。"
+            "重点宣传新修订的《安全生产法》。会同县文旅局编制《旅游公路建设三年行动方案》。")
+    got = relations(tmp_path, body, spec)
+    assert ("ISSUES", "株洲市交通运输局", "关于印发铁腕治超三年行动方案的通知") in got
+    assert not any(r == "ISSUES" and t == "安全生产法" for r, _, t in got)
+    assert ("ISSUES", AUTHOR, "旅游公路建设三年行动方案") in got
+    assert ("ISSUES", "县文旅局", "旅游公路建设三年行动方案") not in got
+
+
+def test_without_an_author_pivots_and_speakers_still_act(tmp_path):
+    body = ("督促市道路运输协会开展“安全驾驶万里行”活动。深入开展“百日攻坚”行动。\n"
+            "市运输服务中心负责人：我们持续深化“放管服”改革。")
+    got = relations(tmp_path, body, {"市道路运输协会": O, "市运输服务中心": A, "“安全驾驶万里行”活动": C,
+                                     "“百日攻坚”行动": C, "“放管服”改革": C}, author=None, title="工作动态\n")
+    assert got == {("CONDUCTS", "市道路运输协会", "安全驾驶万里行活动"),
+                   ("CONDUCTS", "市运输服务中心", "放管服改革")}  # 深入开展“百日攻坚”行动: no one stated
+
+
+def test_a_year_or_a_theme_between_the_verb_and_the_campaign_names_it(tmp_path):
+    body = ("组织开展以“人人讲安全、个个会应急”为主题的2024年“安全生产月”活动。"
+            "举办第三届“最美司机”评选。开展为期三个月的“清风”专项整治行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "“安全生产月”活动": C, "“最美司机”评选": C, "“清风”专项整治行动": C})
+    assert got == {("CONDUCTS", AUTHOR, "安全生产月活动"), ("CONDUCTS", AUTHOR, "最美司机评选"),
+                   ("CONDUCTS", AUTHOR, "清风专项整治行动")}
+
+
+def test_titles_coordinated_or_listed_after_an_issuing_verb_are_issued(tmp_path):
+    spec = {AUTHOR: A, "《农村公路管理养护办法》": R, "《网约车管理实施细则》": R, "《行政处罚裁量基准》": R,
+            "《执法办案规程》": R, "《执法人员行为规范》": R}
+    body = ("制定出台《农村公路管理养护办法》和《网约车管理实施细则》，修订《行政处罚裁量基准》。"
+            "先后印发了一批制度，包括《执法办案规程》、《执法人员行为规范》。")
+    got = relations(tmp_path, body, spec)
+    assert got == {("ISSUES", AUTHOR, t) for t in ("农村公路管理养护办法", "网约车管理实施细则", "行政处罚裁量基准",
+                                                  "执法办案规程", "执法人员行为规范")}
