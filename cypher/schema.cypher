@@ -12,6 +12,7 @@ CREATE CONSTRAINT campaign_id IF NOT EXISTS FOR (n:Campaign) REQUIRE n.id IS UNI
 CREATE CONSTRAINT regulation_id IF NOT EXISTS FOR (n:Regulation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT indicator_id IF NOT EXISTS FOR (n:Indicator) REQUIRE n.id IS UNIQUE;
 
 // Relationships carry no id: a document's relationships are deleted with it and written again.
 // Per-document lookups (a delta load deletes a changed document's rows by these).
@@ -28,6 +29,7 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX campaign_name IF NOT EXISTS FOR (n:Campaign) ON (n.name);
 CREATE INDEX regulation_name IF NOT EXISTS FOR (n:Regulation) ON (n.name);
 CREATE INDEX metric_name IF NOT EXISTS FOR (n:Metric) ON (n.name);
+CREATE INDEX indicator_name IF NOT EXISTS FOR (n:Indicator) ON (n.name);
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
 CREATE INDEX section_doc IF NOT EXISTS FOR (n:Section) ON (n.doc);
 CREATE INDEX sentence_doc IF NOT EXISTS FOR (n:Sentence) ON (n.doc);

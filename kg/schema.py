@@ -26,7 +26,13 @@ Agency, Organization, Campaign, Regulation
              (list[str], every surface form), docs (list[str]), mentions (int),
              masked (bool)
 Metric       id, label, name (= text), text, value (float or None), unit,
-             indicator, kind, masked (bool), period, doc, start, end
+             indicator (the phrase as written), kind, masked (bool), period (the
+             period the number covers: 上半年, 1-6月, 全年 …), year (int), direction
+             (a change's: up | down), base (a change's base: 去年同期 …), doc, start, end
+Indicator    id, label, name (the measured core: 查处违法案件), dimension (cases,
+             vehicles, people, money, length, weight, ratio, …), unit (the unit its
+             values are in), aliases (list[str], every indicator phrase that maps to
+             it), docs (list[str]), metrics (int)
 
 Edges (attribute ``type`` is one of :data:`REL_TYPES`)
 -----------------------------------------------------
@@ -36,6 +42,9 @@ PART_OF          Sentence -> its innermost Section (or the Document before the
 MENTIONED_IN     entity or Metric -> Sentence; one edge per mention: start, end
                  (the mention's offsets in the document), text (as written), name
                  (the entity's fullest name within that document), self_ref (bool)
+OF_INDICATOR     Metric -> the Indicator it reports
+REPORTED_BY      Metric -> the Agency or Organization that reports it: how (subject:
+                 the subject of its clause or sentence | author: the document's author)
 CONDUCTS, ISSUES, COOPERATES_WITH, MEASURES
                  entity/Metric -> entity; one edge per stated relation: doc,
                  start, end (the span covering both ends), sentence, trigger,
@@ -48,7 +57,8 @@ attribute (``type``) in networkx and the graph file formats; a node's label is
 both its label and its ``label`` property.
 
 Properties that may be None (null): Document.date/period/author/jurisdiction/
-province/city/county/adcode, Sentence.page, Metric.value/period. Every sink
+province/city/county/adcode, Sentence.page, Metric.value/period/year/direction/base.
+Every sink
 treats None and the empty string alike: the property is absent (null).
 """
 
@@ -69,11 +79,14 @@ TYPE_OF_LABEL: Final[dict[str, str]] = {v: k for k, v in LABEL_OF_TYPE.items()}
 
 ENTITY_LABELS: Final[tuple[str, ...]] = tuple(LABEL_OF_TYPE[t] for t in ENTITY_TYPES)
 STRUCTURE_LABELS: Final[tuple[str, ...]] = ("Document", "Section", "Sentence")
-NODE_LABELS: Final[tuple[str, ...]] = STRUCTURE_LABELS + ENTITY_LABELS + ("Metric",)
+NODE_LABELS: Final[tuple[str, ...]] = STRUCTURE_LABELS + ENTITY_LABELS + ("Metric", "Indicator")
+#: nodes of the corpus, not of one document: entities and indicators (the others carry their ``doc``)
+GLOBAL_LABELS: Final[tuple[str, ...]] = ENTITY_LABELS + ("Indicator",)
 
 SEMANTIC_REL_TYPES: Final[tuple[str, ...]] = RELATION_TYPES
 STRUCTURE_REL_TYPES: Final[tuple[str, ...]] = ("HAS_SECTION", "PART_OF", "MENTIONED_IN")
-REL_TYPES: Final[tuple[str, ...]] = STRUCTURE_REL_TYPES + SEMANTIC_REL_TYPES
+METRIC_REL_TYPES: Final[tuple[str, ...]] = ("OF_INDICATOR", "REPORTED_BY")
+REL_TYPES: Final[tuple[str, ...]] = STRUCTURE_REL_TYPES + SEMANTIC_REL_TYPES + METRIC_REL_TYPES
 
 #: (relationship type) -> allowed (from labels, to labels)
 REL_ENDPOINTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -84,6 +97,8 @@ REL_ENDPOINTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "ISSUES": (("Agency",), ("Regulation",)),
     "COOPERATES_WITH": (("Agency",), ("Agency", "Organization")),
     "MEASURES": (("Metric",), ("Campaign",)),
+    "OF_INDICATOR": (("Metric",), ("Indicator",)),
+    "REPORTED_BY": (("Metric",), ("Agency", "Organization")),
 }
 
 #: node properties per label, with their Python types (for typed stores and CSV headers)
@@ -104,7 +119,11 @@ NODE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
     "Metric": {
         "id": "str", "label": "str", "name": "str", "text": "str", "value": "float",
         "unit": "str", "indicator": "str", "kind": "str", "masked": "bool", "period": "str",
-        "doc": "str", "start": "int", "end": "int",
+        "year": "int", "direction": "str", "base": "str", "doc": "str", "start": "int", "end": "int",
+    },
+    "Indicator": {
+        "id": "str", "label": "str", "name": "str", "dimension": "str", "unit": "str",
+        "aliases": "list[str]", "docs": "list[str]", "metrics": "int",
     },
 }
 _ENTITY_PROPS = {
@@ -119,6 +138,8 @@ EDGE_PROPERTIES: Final[dict[str, dict[str, str]]] = {
     "HAS_SECTION": {},
     "PART_OF": {},
     "MENTIONED_IN": {"start": "int", "end": "int", "text": "str", "name": "str", "self_ref": "bool"},
+    "OF_INDICATOR": {},
+    "REPORTED_BY": {"how": "str"},
 }
 for _rel in SEMANTIC_REL_TYPES:
     EDGE_PROPERTIES[_rel] = {

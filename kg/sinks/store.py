@@ -37,7 +37,7 @@ from kg.rows import (
     select,
     type_schema,
 )
-from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 
 #: schema type (as written in kg.schema) -> ladybug column type
 LADYBUG_TYPES: dict[pa.DataType, str] = {
@@ -291,7 +291,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             deleted["Document"] += db.execute("MATCH (n:Document) WHERE n.name IN $docs DETACH DELETE n "
                                               "RETURN count(*)", {"docs": docs})[0][0]
             gone = sorted(delta.remove_entities)
-            for label in ENTITY_LABELS:
+            for label in GLOBAL_LABELS:
                 deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n "
                                              "RETURN count(*)", {"ids": gone})[0][0]
             if delta.entities is not None:
