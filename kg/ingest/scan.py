@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,22 @@ class CorpusScan:
         for s in self.skipped:
             out.setdefault(s.reason, []).append(s.name)
         return dict(sorted(out.items()))
+
+
+def _scan_roots(roots: list[Path], max_bytes: int) -> CorpusScan:
+    out = CorpusScan()
+    seen: dict[str, int] = {}
+    for root in roots:
+        label = display_name(root.name or str(root))
+        seen[label] = seen.get(label, 0) + 1
+        prefix = label if seen[label] == 1 else f"{label}~{seen[label]}"
+        part = scan_corpus(root, max_bytes)
+        single = not root.is_dir()
+        out.files += [CorpusFile(f.name if single else f"{prefix}/{f.name}", f.path, f.size) for f in part.files]
+        out.skipped += [Skipped(s.name if single else f"{prefix}/{s.name}", s.reason) for s in part.skipped]
+    out.files.sort(key=lambda f: f.name)
+    out.skipped.sort(key=lambda s: s.name)
+    return out
 
 
 def display_name(name: str) -> str:
@@ -188,14 +205,14 @@ class _Scanner:
                     folders.append(sub)
 
 
-def scan_corpus(root: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusScan:
+def scan_corpus(root: str | Path | Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusScan:
     """The files under ``root`` to read, and every other entry with the reason it is not read.
 
     Parameters
     ----------
-    root : path
+    root : path, or a sequence of paths
         A corpus folder (searched recursively; symbolic links to folders are
-        not followed) or a single file.
+        not followed) or a single file; or several of them.
     max_bytes : int
         Files larger than this are skipped.
 
@@ -203,8 +220,15 @@ def scan_corpus(root: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusS
     -------
     CorpusScan
         Names are relative to ``root`` (a single file: its own name) with POSIX
-        separators; folders that are skipped end with ``/``.
+        separators; folders that are skipped end with ``/``. With several roots a
+        name starts with its root's name (``2022/report.txt``; a second root of the
+        same name is ``2022~2/``).
     """
+    if not isinstance(root, (str, Path)):
+        roots = [Path(r) for r in root]
+        if len(roots) != 1:
+            return _scan_roots(roots, max_bytes)
+        root = roots[0]
     root = Path(root)
     scanner = _Scanner(max_bytes)
     shown = display_name(root.name or str(root))

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +82,7 @@ class _Scan:
     skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
-def _scan(corpus: Path, fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> _Scan:
+def _scan(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> _Scan:
     """Hash every file of the corpus into its cache key; name the entries not read."""
     scan = _Scan()
     found = scan_corpus(corpus, max_bytes)
@@ -121,7 +121,7 @@ def _load_cached(scan: _Scan, cache: Cache, warnings: list[str]) -> None:
     scan.todo = todo
 
 
-def _nothing_read(corpus: Path, scan: _Scan) -> str:
+def _nothing_read(corpus: list[Path], scan: _Scan) -> str:
     """The one line of a build that has no document: what was skipped and what failed."""
     parts = []
     if scan.skipped:
@@ -130,7 +130,8 @@ def _nothing_read(corpus: Path, scan: _Scan) -> str:
     if scan.failed:
         more = ", …" if len(scan.failed) > 1 else ""
         parts.append(f"{len(scan.failed)} failed: {min(scan.failed, key=lambda f: f.name).line()}{more}")
-    return f"{display_name(str(corpus))}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
+    where = ", ".join(display_name(str(c)) for c in corpus)
+    return f"{where}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
 
 
 def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Task]:
@@ -206,7 +207,7 @@ def summarise(docs: list[DocRecord], linking: Linking, warnings: list[str], fail
 
 
 def build(
-    corpus: str | Path,
+    corpus: str | Path | Sequence[str | Path],
     out: str | Path,
     *,
     lexicons: list[Path] | None = None,
@@ -229,8 +230,9 @@ def build(
 
     Parameters
     ----------
-    corpus : path
-        A folder of .txt/.md/.html/.docx/.doc/.wps/.pdf documents (searched recursively), or one file.
+    corpus : path, or a sequence of paths
+        Folders of .txt/.md/.html/.docx/.doc/.wps/.pdf documents (searched recursively)
+        or single files; with several, a document's name starts with its folder's name.
     out : path
         The output folder (created): ``store``, ``extractions.jsonl``,
         ``summary.json``, ``visualizations/`` and ``cache/``.
@@ -265,7 +267,8 @@ def build(
         a failed executor or an output that could not be written (one line; what was written before stays).
     """
     t0 = time.perf_counter()
-    corpus, out = Path(corpus), Path(out)
+    corpus = [Path(corpus)] if isinstance(corpus, (str, Path)) else [Path(c) for c in corpus]
+    out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -302,7 +305,7 @@ def remove_leftovers(out: Path) -> None:
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
-def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,
+def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, progress: Progress, store: bool,
            views: bool, workers: int | None, dask: str | None, exports: tuple[str, ...], max_bytes: int,
            t0: float) -> BuildResult:
     stages: dict[str, float] = {}
@@ -356,7 +359,8 @@ def _build(corpus: Path, out: Path, settings: Settings, cache: Cache, progress: 
     result = BuildResult(out=out, summary={}, warnings=warnings)
     how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap)
     summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
-    summary.update(corpus=display_name(str(corpus.resolve())), skipped=scan.skipped,
+    summary.update(corpus=[display_name(str(c.resolve())) for c in corpus] if len(corpus) > 1
+                   else display_name(str(corpus[0].resolve())), skipped=scan.skipped,
                    processed=len(ordered) - len(scan.cached),
                    cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
