@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.ingest.decode import DecodeError
 from kg.ingest.formats import FORMATS, FormatError, extract_text
-from kg.ingest.normalize import fold_width, normalize_newlines
+from kg.ingest.normalize import TRADITIONAL_SHARE, fold_width, normalize_newlines, traditional_share
 from kg.ingest.scan import DEFAULT_MAX_BYTES, IngestError, Skipped, display_name, read_file, scan_corpus
 from kg.model import IngestProblem, SourceDocument
 
@@ -87,6 +87,10 @@ def document_from_bytes(data: bytes, name: str, path: Path) -> SourceDocument:
         text = normalize_newlines(text).lstrip("\ufeff")
     if not text.strip():
         raise IngestError("no text (whitespace only)")
+    warnings = list(ex.warnings)
+    if (share := traditional_share(text)) > TRADITIONAL_SHARE:
+        warnings.append(f"written in Traditional characters ({share:.0%} of its Chinese characters are not "
+                        "Simplified): kg's dictionaries and rules are Simplified, so it finds fewer names here")
     return SourceDocument(
         name=name,
         path=path,
@@ -98,7 +102,7 @@ def document_from_bytes(data: bytes, name: str, path: Path) -> SourceDocument:
         pages=ex.pages,
         title=ex.title,
         date=ex.date,
-        warnings=ex.warnings,
+        warnings=warnings,
     )
 
 
