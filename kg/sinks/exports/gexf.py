@@ -18,11 +18,8 @@ from pathlib import Path
 import networkx as nx
 
 from kg.rows import edge_schema, node_schema
-from kg.sinks.exports.graphml import attribute_fields, attribute_values, kg_graph, xml_type
-from kg.sinks.exports.tables import (
-    MERGED_SCHEMA, as_rows, batches, column, display_labels, fragment, join_rows, merged_edges, numbered, write_text,
-)
-from kg.sinks.exports.values import xml_text
+from kg.sinks.exports.graphml import EDGE_PLACE, attribute_fields, attribute_values, kg_graph, start_tag, xml_type
+from kg.sinks.exports.tables import MERGED_SCHEMA, as_rows, batches, display_labels, edge_batches, fragment, join_rows, write_text
 
 NS = "http://gexf.net/1.3"
 
@@ -61,17 +58,12 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
                  '<meta><creator>kg</creator></meta>\n<graph defaultedgetype="directed" mode="static">\n'
                  f'{_declarations(nodes, False)}{_declarations(edges, True)}<nodes>\n'.encode())
         for table in batches(rows.node_tables()):
-            parts = [fragment('<node id="', xml_text(column(table, "id")), '"'),
-                     fragment(' label="', xml_text(display_labels(table)), '">')]
-            write_text(fh, join_rows([*parts, *_attvalues(table, nodes, False), "</node>\n"]))
+            tag = start_tag("node", table, [("id", "id"), ("label", display_labels(table))])
+            write_text(fh, join_rows([*tag, *_attvalues(table, nodes, False), "</node>\n"]))
         fh.write(b"</nodes>\n<edges>\n")
-        for table in merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables())):
-            kind = xml_text(column(table, "type"))
-            parts = [fragment('<edge id="', xml_text(column(table, "id")), '"'),
-                     fragment(' source="', xml_text(column(table, "source")), '"'),
-                     fragment(' target="', xml_text(column(table, "target")), '"'),
-                     fragment(' label="', kind, '"'), fragment(' kind="', kind, '">')]
-            write_text(fh, join_rows([*parts, *_attvalues(table, edges, True), "</edge>\n"]))
+        for table in edge_batches(rows, merge_parallel):
+            tag = start_tag("edge", table, [*EDGE_PLACE, ("label", "type"), ("kind", "type")])
+            write_text(fh, join_rows([*tag, *_attvalues(table, edges, True), "</edge>\n"]))
         fh.write(b"</edges>\n</graph>\n</gexf>\n")
     return path
 

@@ -18,12 +18,14 @@ import pyarrow as pa
 
 from kg.rows import EDGE_COLUMNS, NODE_COLUMNS, edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, MERGED_TYPES, as_rows, batches, column, display_labels, edge_fields, fragment,
-    join_rows, merged_edges, numbered, write_text,
+    GRAPH_ATTRS, MERGED_SCHEMA, MERGED_TYPES, as_rows, batches, column, display_labels, edge_batches, edge_fields,
+    fragment, join_rows, write_text,
 )
 from kg.sinks.exports.values import decode, xml_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
+#: the attributes that place an edge element (attribute name, column)
+EDGE_PLACE = [("id", "id"), ("source", "source"), ("target", "target")]
 
 
 def xml_type(t: pa.DataType) -> str:
@@ -34,7 +36,7 @@ def xml_type(t: pa.DataType) -> str:
 def attribute_fields(schema: pa.Schema, edges: bool) -> list[tuple[str, pa.Field]]:
     """(name in the file, column) of the attributes a node or edge element carries, display label first."""
     if edges:
-        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in edge_fields(schema) if f.name != "id"]
+        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in edge_fields(schema)]
     return [("label", pa.field("label", pa.string())), ("kg_label", pa.field("label", pa.string()))] + [
         (f.name, f) for f in schema if f.name not in ("id", "label")]
 
@@ -50,6 +52,12 @@ def attribute_values(table: pa.Table, fields: list[tuple[str, pa.Field]], edges:
         if col.null_count < len(col):
             out.append((name, xml_text(col)))
     return out
+
+
+def start_tag(tag: str, table: pa.Table, attributes: list[tuple[str, pa.Array | str]]) -> list[pa.Array]:
+    """``<tag name="value" …>`` for each row; a value is an array or the name of a column of ``table``."""
+    values = [(n, column(table, v) if isinstance(v, str) else v) for n, v in attributes]
+    return [*(fragment(f'{"" if i else "<" + tag} {n}="', xml_text(v), '"') for i, (n, v) in enumerate(values)), ">"]
 
 
 def _keys(schema: pa.Schema, edges: bool) -> str:
@@ -78,16 +86,12 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
                  f'{_keys(edges, True)}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
         fields = attribute_fields(nodes, False)
         for table in batches(rows.node_tables()):
-            parts = [fragment('<node id="', xml_text(column(table, "id")), '">')]
-            parts += [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in attribute_values(table, fields, False)]
-            write_text(fh, join_rows([*parts, "</node>\n"]))
+            parts = [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in attribute_values(table, fields, False)]
+            write_text(fh, join_rows([*start_tag("node", table, [("id", "id")]), *parts, "</node>\n"]))
         fields = attribute_fields(edges, True)
-        for table in merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables())):
-            parts = [fragment('<edge id="', xml_text(column(table, "id")), '"'),  # e0, e1, … (or a merged edge's)
-                     fragment(' source="', xml_text(column(table, "source")), '"'),
-                     fragment(' target="', xml_text(column(table, "target")), '">')]
-            parts += [fragment(f'<data key="e_{k}">', v, "</data>") for k, v in attribute_values(table, fields, True)]
-            write_text(fh, join_rows([*parts, "</edge>\n"]))
+        for table in edge_batches(rows, merge_parallel):  # ids e0, e1, … (or a merged edge's)
+            parts = [fragment(f'<data key="e_{k}">', v, "</data>") for k, v in attribute_values(table, fields, True)]
+            write_text(fh, join_rows([*start_tag("edge", table, EDGE_PLACE), *parts, "</edge>\n"]))
         fh.write(b"</graph>\n</graphml>\n")
     return path
 
