@@ -16,12 +16,12 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import EDGE_COLUMNS, NODE_COLUMNS, edge_schema, node_schema
+from kg.rows import edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, MERGED_TYPES, as_rows, batches, column, display_labels, edge_batches, edge_fields,
-    fragment, join_rows, write_text,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, fragment, join_rows,
+    typed_attributes, write_text,
 )
-from kg.sinks.exports.values import decode, xml_text
+from kg.sinks.exports.values import xml_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 #: the attributes that place an edge element (attribute name, column)
@@ -36,9 +36,9 @@ def xml_type(t: pa.DataType) -> str:
 def attribute_fields(schema: pa.Schema, edges: bool) -> list[tuple[str, pa.Field]]:
     """(name in the file, column) of the attributes a node or edge element carries, display label first."""
     if edges:
-        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in edge_fields(schema)]
+        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in schema if f.name not in PLACE]
     return [("label", pa.field("label", pa.string())), ("kg_label", pa.field("label", pa.string()))] + [
-        (f.name, f) for f in schema if f.name not in ("id", "label")]
+        (f.name, f) for f in schema if f.name not in (*PLACE, "label")]
 
 
 def attribute_values(table: pa.Table, fields: list[tuple[str, pa.Field]], edges: bool) -> list[tuple[str, pa.Array]]:
@@ -99,20 +99,17 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
 def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
     """A graph networkx read from GraphML or GEXF as :mod:`kg.schema` has it (edge type from ``edge_type``)."""
     g = nx.MultiDiGraph(**GRAPH_ATTRS)
-    edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
     for n, attrs in raw.nodes(data=True):
         attrs.pop("label", None)
-        attrs = {"label" if k == "kg_label" else k: v for k, v in attrs.items()}
-        g.add_node(n, **{k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
+        g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
     edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
     for u, v, key, attrs in edges:
         attrs = dict(attrs)
-        ident, kind = attrs.pop("id", key), attrs.pop(edge_type)
+        key, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)
-        g.add_edge(u, v, key=ident, type=kind,
-                   **{k: decode(x, edge_types.get(k, "str")) for k, x in attrs.items()})
-    return g
+        g.add_edge(u, v, key=key, **attrs, type=kind)
+    return typed_attributes(g)
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:

@@ -15,12 +15,12 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS
-from kg.sinks.exports.tables import GRAPH_ATTRS, MERGED_TYPES, as_rows, batches, column, edge_batches, fragment, join_rows, write_text
-from kg.sinks.exports.values import decode, json_escape, json_string, json_value
+from kg.sinks.exports.tables import (
+    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, fragment, join_rows, typed_attributes, write_text,
+)
+from kg.sinks.exports.values import json_escape, json_string, json_value
 
 _SEP = ",\n"
-_PLACE = ("id", *ENDPOINTS)  # columns that place an element: written first as members, or not at all
 
 
 def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
@@ -30,7 +30,7 @@ def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
         parts += [f'{"," if i else ""}"{member}":', json_string(column(table, name))]
     for f in table.schema:
         col = column(table, f.name)
-        if f.name not in _PLACE and col.null_count < len(col):
+        if f.name not in PLACE and col.null_count < len(col):
             if pa.types.is_string(f.type):  # the quotes go with the key: one copy less
                 parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
             else:
@@ -70,11 +70,4 @@ def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
 def read_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json` (or by ``networkx.node_link_data``)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
-    for n, attrs in g.nodes(data=True):
-        attrs.update({k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()})
-        attrs["id"] = n  # node-link keeps a node's id only as its key
-    for *_, attrs in g.edges(keys=True, data=True):
-        attrs.update({k: decode(v, edge_types.get(k, "str")) for k, v in attrs.items()})
-    return g
+    return typed_attributes(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))

@@ -26,28 +26,22 @@ from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, unguard
 _ARRAY_OPTION = f"U+{ord(ARRAY_DELIMITER):04X}"
 
 
-class _Columns:
-    """What the cells of each column needed: the guard, an empty list, a null list."""
-
-    def __init__(self) -> None:
-        self.guarded: set[str] = set()
-        self.empty: set[str] = set()
-        self.null: set[str] = set()
-
-    def cells(self, table: pa.Table, name: str) -> pa.Table:
-        arrays = []
-        for col in table.column_names:
-            values = table[col].combine_chunks()
-            cells, hit = csv_cell(values)
-            if hit and col not in ("source", "target"):  # ends match the guarded ids as written
-                self.guarded.add(f"{name}.{col}")
-            if pa.types.is_list(values.type):
-                if pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
-                    self.empty.add(f"{name}.{col}")
-                if values.null_count:
-                    self.null.add(f"{name}.{col}")
-            arrays.append(cells)
-        return pa.table(arrays, names=header(name))
+def _cells(table: pa.Table, name: str, seen: dict[str, set]) -> pa.Table:
+    """The CSV cells of a label's or type's rows; ``seen`` collects the columns that needed the guard, that
+    held an empty list, that held a null list."""
+    arrays = []
+    for col in table.column_names:
+        values = table[col].combine_chunks()
+        cells, hit = csv_cell(values)
+        if hit and col not in ("source", "target"):  # ends match the guarded ids as written
+            seen["guarded"].add(f"{name}.{col}")
+        if pa.types.is_list(values.type):
+            if pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
+                seen["empty"].add(f"{name}.{col}")
+            if values.null_count:
+                seen["null"].add(f"{name}.{col}")
+        arrays.append(cells)
+    return pa.table(arrays, names=header(name))
 
 
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
@@ -61,20 +55,20 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    seen, writers = _Columns(), {}
+    seen, writers = {"guarded": set(), "empty": set(), "null": set()}, {}
     with ExitStack() as stack:
         files = {n: stack.enter_context((folder / file_name(n)).open("wb")) for n in NAMES}
         for name, fh in files.items():
             fh.write((",".join(header(name)) + "\n").encode())
         for name, table in typed_tables(rows):
-            cells = seen.cells(table, name)
+            cells = _cells(table, name, seen)
             if name not in writers:
                 writers[name] = stack.enter_context(pacsv.CSVWriter(
                     files[name], cells.schema, write_options=pacsv.WriteOptions(include_header=False)))
             writers[name].write_table(cells)
     write_import_script(folder, {n: file_name(n) for n in NAMES},
                         f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
-                        sorted(seen.guarded), sorted(seen.empty - seen.null))
+                        sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))
     return folder
 
 

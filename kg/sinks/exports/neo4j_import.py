@@ -1,11 +1,10 @@
 """What both neo4j-admin exports (:mod:`.neo4j_csv`, :mod:`.parquet`) share: files, headers, ``import.sh``.
 
-A label's file holds the columns of :func:`kg.rows.label_schema` (``id`` as ``id:ID``, one
-id space: kg ids are unique over labels), a relationship type's those of
-:func:`kg.rows.type_schema` (``source``/``target`` as ``:START_ID``/``:END_ID``, no id);
-every other column is a typed property (``mentions:long``, ``aliases:string[]``), so a
-node keeps its ``label`` property as ``kg load`` writes it. The Neo4j label or type of a
-file is given on the command line (``--nodes=Agency=…``), not in a column.
+A label's file has the columns of :func:`kg.rows.label_schema`, a relationship type's those of
+:func:`kg.rows.type_schema`: ``id`` is ``id:ID`` (one id space: kg ids are unique over labels),
+``source``/``target`` are ``:START_ID``/``:END_ID`` (relationships have no id), every other
+column a typed property (``mentions:long``, ``aliases:string[]``; nodes keep their ``label``
+property, as ``kg load`` writes it). The command line gives each file its label or type.
 
 ``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
 with the server running, the schema step (``sh import.sh schema``): the constraints
@@ -111,18 +110,9 @@ def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] =
 
 def write_import_script(folder: Path, files: dict[str, str], options: str, guarded: Iterable[str] = (),
                         empty_lists: Iterable[str] = ()) -> None:
-    """Write ``import.sh`` and ``schema.cypher`` into ``folder``.
-
-    Parameters
-    ----------
-    folder : Path
-    files : dict
-        Label or relationship type -> its file(s), as ``neo4j-admin`` takes them after ``Label=``.
-    options : str
-        The import options of the format.
-    guarded, empty_lists : iterable of str
-        ``Label.property`` or ``TYPE.property`` columns, see :func:`restore_statements`.
-    """
+    """Write ``import.sh`` and ``schema.cypher`` into ``folder``: ``files`` gives each label and type its file(s)
+    as neo4j-admin takes them, ``options`` the format's import options; ``guarded`` and ``empty_lists`` name the
+    columns that :func:`restore_statements` restores."""
     from kg.sinks.neo4j import schema_statements
 
     statements = [*schema_statements(), *restore_statements(guarded, empty_lists), "CALL db.awaitIndexes(300)"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import ENDPOINTS, Rows, graph_rows
-from kg.sinks.exports.values import text
+from kg.rows import EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, graph_rows
+from kg.sinks.exports.values import decode, text
 
 #: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
 GRAPH_ATTRS = {"kg_schema": "kg/2"}
@@ -26,6 +27,8 @@ MERGED_SCHEMA = pa.schema([
     ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
 ])
 MERGED_TYPES = {"count": "int", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+#: the columns that place an element rather than describe it: its id, an edge's ends and their labels
+PLACE = ("id", *ENDPOINTS)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -46,6 +49,15 @@ def as_rows(graph) -> Rows:
                       for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
                      "a value")
         raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
+
+
+def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``g`` as read from a file with each attribute decoded by its column's type and each node's ``id`` set."""
+    for n, attrs in g.nodes(data=True):
+        attrs.update({k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
+    for *_, attrs in g.edges(data=True):
+        attrs.update({k: decode(v, EDGE_COLUMNS.get(k) or MERGED_TYPES.get(k, "str")) for k, v in attrs.items()})
+    return g
 
 
 def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
@@ -85,11 +97,6 @@ def column(table: pa.Table, name: str) -> pa.Array:
 def display_labels(table: pa.Table) -> pa.Array:
     """What a tool shows for each node: its name, a Sentence its text, else its title, else its id."""
     return pc.coalesce(*(column(table, c) for c in ("name", "text", "title", "id")))
-
-
-def edge_fields(schema: pa.Schema) -> list[pa.Field]:
-    """The attribute columns of an edge table (not its element id, its ends or their labels)."""
-    return [f for f in schema if f.name not in ("id", *ENDPOINTS)]
 
 
 def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
