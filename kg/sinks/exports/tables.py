@@ -1,4 +1,4 @@
-"""What the writers share: rows from a graph, batches of rows, merged edges, rendering into a file.
+"""What the writers share: rows from a graph, batches of rows, element ids, merged edges, rendering into a file.
 
 :func:`batches` joins a build's small per-document tables into tables of 64k rows, so
 the fixed cost of each Arrow kernel call is paid rarely while memory stays one batch.
