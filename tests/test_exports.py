@@ -336,3 +336,20 @@ def test_kg_schema_apply_refuses_a_column_outside_the_schema_before_connecting()
     assert result.exit_code == 1
     assert "Agency.name) DETACH DELETE n //: not a list property of a kg.schema label" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_kg_export_writes_a_build_from_its_cache(fmt, sample_build, tmp_path):
+    """``kg export OUT --format F --to DIR`` streams the build's rows from its cache: the build's graph reads back."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(sample_build.out), "--format", fmt, "--to", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert canonical(FORMATS[fmt].read(tmp_path / FORMATS[fmt].default_name)) == canonical(sample_build.graph)
+    if not FORMATS[fmt].merges:
+        result = CliRunner().invoke(app, ["export", str(sample_build.out), "-f", fmt, "--to", str(tmp_path / "m"),
+                                          "--merge-parallel"])
+        assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+        assert f"{fmt}: merge_parallel is for json, graphml and gexf" in result.output
