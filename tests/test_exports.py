@@ -69,12 +69,24 @@ def test_a_networkx_graph_is_written_as_its_rows(tmp_path):
     assert (tmp_path / "g.graphml").read_bytes() == (tmp_path / "r.graphml").read_bytes()
 
 
+def _objects(objects: list[dict]) -> list[str]:
+    return sorted(json.dumps(o, ensure_ascii=False, sort_keys=True) for o in objects)
+
+
 def test_json_is_networkx_node_link_data(corpus, tmp_path):
-    """The same objects as networkx writes (in the rows' order, where networkx groups them by label)."""
+    """The objects networkx writes for the graph without its nulls (in the rows' order, where networkx groups
+    them by label); an edge's key is its element id, e0, e1, … in the order of the rows."""
     got = json.loads(write_json(corpus, tmp_path / "graph.json").read_text(encoding="utf-8"))
-    want = nx.node_link_data(to_networkx(corpus), edges="edges")
-    for part, key in (("nodes", "id"), ("edges", "key")):
-        got[part], want[part] = (sorted(d[part], key=lambda o: o[key]) for d in (got, want))
+    g = to_networkx(corpus)
+    for attrs in [*(a for _, a in g.nodes(data=True)), *(a for *_, a in g.edges(data=True))]:
+        for k in [k for k, v in attrs.items() if v is None]:
+            del attrs[k]
+    want = nx.node_link_data(g, edges="edges")
+    assert [e.pop("key") for e in got["edges"]] == [f"e{i}" for i in range(g.number_of_edges())]
+    for e in want["edges"]:
+        del e["key"]  # networkx numbers parallel edges 0, 1, …
+    for part in ("nodes", "edges"):
+        got[part], want[part] = _objects(got[part]), _objects(want[part])
     assert got == want
 
 
@@ -92,12 +104,13 @@ def test_a_lone_surrogate_is_refused_with_its_place(tmp_path):
     with pytest.raises(ValueError, match=r"node 'agency_1' attribute 'name'.*lone surrogate"):
         write_json(g, tmp_path / "graph.json")
     g.nodes["agency_1"]["name"] = "ok"
-    g.edges["agency_1", "sentence_1", "mi_2"]["text"] = "\udc80"
+    g.edges["agency_1", "sentence_1", 2]["text"] = "\udc80"
     g.nodes["campaign_1"]["aliases"] = ["x", "\udfff"]
     with pytest.raises(ValueError, match=r"node 'campaign_1' attribute 'aliases'.*lone surrogate"):
         write_json(g, tmp_path / "graph.json")
     g.nodes["campaign_1"]["aliases"] = []
-    with pytest.raises(ValueError, match=r"edge 'mi_2' attribute 'text'.*lone surrogate"):
+    with pytest.raises(ValueError, match=r"MENTIONED_IN edge 'agency_1' -> 'sentence_1' \(key 2\) attribute 'text'.*"
+                                         "lone surrogate"):
         write_json(g, tmp_path / "graph.json")
 
 
@@ -136,9 +149,11 @@ def test_gexf_labels_kinds_and_attribute_names(corpus, tmp_path):
         attrs = g.nodes[node.get("id")]
         assert node.get("label") == _display(attrs)
         assert {v.get("for"): v.get("value") for v in node.iterfind(".//g:attvalue", ns)}["kg_label"] == attrs["label"]
-    types = {k: a["type"] for *_, k, a in g.edges(keys=True, data=True)}
-    for edge in root.iterfind(".//g:edge", ns):
-        assert edge.get("label") == edge.get("kind") == types[edge.get("id")]
+    edges = list(root.iterfind(".//g:edge", ns))
+    assert [e.get("id") for e in edges] == [f"e{i}" for i in range(g.number_of_edges())]
+    assert all(e.get("label") == e.get("kind") for e in edges)
+    assert (sorted((e.get("source"), e.get("target"), e.get("label")) for e in edges)
+            == sorted((u, v, a["type"]) for u, v, a in g.edges(data=True)))
     node_names, edge_names = _graph_json_names(corpus)
     titles = {c: {a.get("title") for a in root.iterfind(f".//g:attributes[@class='{c}']/g:attribute", ns)}
               for c in ("node", "edge")}
@@ -192,14 +207,12 @@ def test_graphology_reads_labels_attributes_and_edge_types(fmt, which, request, 
                 assert attrs[name] == want[name], (node["key"], name)
         if "aliases" in want:
             assert json.loads(attrs["aliases"]) == want["aliases"]
-    edges = {k: (u, v, a) for u, v, k, a in g.edges(keys=True, data=True)}
-    assert {e["key"] for e in read["edges"]} == set(edges)
-    for edge in read["edges"]:
-        u, v, want = edges[edge["key"]]
-        attrs = edge["attributes"]
-        assert (edge["source"], edge["target"], attrs["label"]) == (u, v, want["type"])
-        assert attrs["kind" if fmt == "gexf" else "type"] == want["type"]
-        assert all(attrs[k] == want[k] for k in ("doc", "start", "text", "trigger") if k in want)
+    assert [e["key"] for e in read["edges"]] == [f"e{i}" for i in range(g.number_of_edges())]
+    shown = ("doc", "start", "text", "trigger")
+    got = [(e["source"], e["target"], e["attributes"]["label"], e["attributes"]["kind" if fmt == "gexf" else "type"],
+            [e["attributes"].get(k) for k in shown]) for e in read["edges"]]
+    want = [(u, v, a["type"], a["type"], [a.get(k) for k in shown]) for u, v, a in g.edges(data=True)]
+    assert sorted(got, key=str) == sorted(want, key=str)
 
 
 @pytest.mark.parametrize("fmt", GRAPH_FORMATS)
@@ -208,17 +221,17 @@ def test_merge_parallel_keeps_each_edge_with_its_own_evidence(fmt, which, reques
     rows = _rows(request, which)
     g = to_networkx(rows)
     groups: dict[tuple, list] = {}
-    for u, v, k, a in g.edges(keys=True, data=True):
-        groups.setdefault((u, v, a["type"]), []).append((k, a))
+    for u, v, a in g.edges(data=True):  # a type's edges in the order of the rows
+        groups.setdefault((u, v, a["type"]), []).append(a)
     merged = FORMATS[fmt].read(export(rows, fmt, tmp_path, merge_parallel=True))
     assert merged.number_of_nodes() == g.number_of_nodes()
     assert merged.number_of_edges() == len(groups) < g.number_of_edges()
     for u, v, key, a in merged.edges(keys=True, data=True):
         parts = groups[(u, v, a["type"])]
-        assert key == a["id"] == f"{a['type']}:{u}->{v}"
-        assert a["count"] == len(parts) and a["ids"] == [k for k, _ in parts]
-        assert a["docs"] == [p["doc"] for _, p in parts]
-        assert a["starts"] == [p.get("start") for _, p in parts] and a["ends"] == [p.get("end") for _, p in parts]
+        assert key == f"{a['type']}:{u}->{v}" and "id" not in a
+        assert a["count"] == len(parts)
+        for name, prop in (("docs", "doc"), ("starts", "start"), ("ends", "end")):  # absent where the type has none
+            assert a.get(name) == ([p[prop] for p in parts] if parts[0].get(prop) is not None else None)
 
 
 def test_merge_parallel_is_only_for_the_graph_formats(corpus, tmp_path):
@@ -237,13 +250,16 @@ def test_neo4j_csv_headers_and_cells(hostile, tmp_path):
     files = _cells(folder)
     assert sorted(files) == sorted([f"nodes_{x}.csv" for x in NODE_LABELS] + [f"rels_{t}.csv" for t in REL_TYPES])
     head, row = files["nodes_Agency.csv"]
-    assert head == ["id:ID", "name:string", "type:string", "scope:string", "aliases:string[]", "docs:string[]",
-                    "mentions:long", "masked:boolean", ":LABEL"]
+    assert head == ["id:ID", "label:string", "name:string", "type:string", "scope:string", "aliases:string[]",
+                    "docs:string[]", "mentions:long", "masked:boolean"]
     assert row[head.index("aliases:string[]")].split("\x1f") == ["a;b", "'=1+2", "'+x", "'-y", "'@z", "'\tt", "''q",
                                                                   "'\r回车"]
-    assert row[head.index("name:string")] == GUARD + '=HYPERLINK("http://x")' and row[-1] == "Agency"
-    head, *rows = files["rels_MENTIONED_IN.csv"]
-    assert head[:3] == [":START_ID", ":END_ID", "id:string"] and head[-1] == ":TYPE"
+    assert row[head.index("name:string")] == GUARD + '=HYPERLINK("http://x")' and row[1] == "Agency"
+    # a relationship file: its ends and its type's own properties (no id; the type is given to neo4j-admin)
+    assert files["rels_MENTIONED_IN.csv"][0] == [":START_ID", ":END_ID", "start:long", "end:long", "text:string",
+                                                 "name:string", "self_ref:boolean"]
+    assert files["rels_PART_OF.csv"] == [[":START_ID", ":END_ID"], ["sentence_1", "section_1"]]
+    assert files["rels_CONDUCTS.csv"][0][2:5] == ["doc:string", "start:long", "end:long"]
     assert files["nodes_Organization.csv"] == [files["nodes_Organization.csv"][0]]  # a header only
     # no text cell a spreadsheet would run: every one that starts like a formula carries the guard
     # (numbers, such as -1e-07 or -Infinity in a double column, are numbers)
@@ -320,3 +336,20 @@ def test_kg_schema_apply_refuses_a_column_outside_the_schema_before_connecting()
     assert result.exit_code == 1
     assert "Agency.name) DETACH DELETE n //: not a list property of a kg.schema label" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_kg_export_writes_a_build_from_its_cache(fmt, sample_build, tmp_path):
+    """``kg export OUT --format F --to DIR`` streams the build's rows from its cache: the build's graph reads back."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(sample_build.out), "--format", fmt, "--to", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert canonical(FORMATS[fmt].read(tmp_path / FORMATS[fmt].default_name)) == canonical(sample_build.graph)
+    if not FORMATS[fmt].merges:
+        result = CliRunner().invoke(app, ["export", str(sample_build.out), "-f", fmt, "--to", str(tmp_path / "m"),
+                                          "--merge-parallel"])
+        assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+        assert f"{fmt}: merge_parallel is for json, graphml and gexf" in result.output

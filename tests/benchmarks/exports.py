@@ -8,19 +8,23 @@ rows (nodes, edges, every attribute, ids)::
 
     .venv/bin/python tests/benchmarks/exports.py --rows 500000 --check
 
-Prints one JSON object: per format the bytes written, seconds, MB/s of output (10^6
-bytes), MB/s of Arrow rows rendered (``arrow_MB_per_s``: the fair measure for Parquet,
-whose zstd output of replicated rows is tiny) and, with ``--check``, whether it read
-back equal and the seconds the reader took. ``cpu_seconds`` (all threads) and
-``MB_per_cpu_s`` say what the numbers are worth on a shared machine. Each format is first written once for the
-unscaled corpus, so the timed run does not pay Arrow's first-call setup.
+Prints one JSON object: the rows (``union_bytes``: their Arrow tables as a build hands
+them over, every label's and type's columns; ``arrow_bytes``: the Arrow data the exports
+write, each row with its own label's or type's typed columns) and per format the bytes
+written, seconds, ``MB_per_s`` of file written (10^6 bytes), ``arrow_MB_per_s`` of Arrow
+data written (the fair measure for Parquet, whose zstd file of replicated rows is tiny)
+and, with ``--check``, whether it read back equal (nodes, and edges as a multiset of
+ends and attributes: edges have no id) and the seconds the reader took. ``cpu_seconds``
+(all threads) and ``MB_per_cpu_s`` say what the numbers are worth on a shared machine;
+``load_average`` is the machine's before the first format. Each format is first written
+once for the unscaled corpus, so the timed run does not pay Arrow's first-call setup.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
+import os
 import sys
 import tempfile
 import time
@@ -29,17 +33,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus_rows import sample_rows, scaled_rows  # noqa: E402
+from export_graphs import canonical  # noqa: E402
 
 from kg.rows import to_networkx  # noqa: E402
 from kg.sinks.exports import FORMATS, export  # noqa: E402
-
-
-def canonical(g) -> tuple[dict, dict]:
-    """Nodes and edges by id, NaN made comparable."""
-    def norm(v):
-        return "NaN" if isinstance(v, float) and math.isnan(v) else v
-    return ({n: {k: norm(v) for k, v in a.items()} for n, a in g.nodes(data=True)},
-            {k: (u, v, {x: norm(y) for x, y in a.items()}) for u, v, k, a in g.edges(keys=True, data=True)})
+from kg.sinks.exports.neo4j_import import typed_tables  # noqa: E402
 
 
 def size(path: Path) -> int:
@@ -55,9 +53,11 @@ def main() -> None:
     base = sample_rows()
     per_copy = sum(t.num_rows for t in base.nodes) + sum(t.num_rows for t in base.edges)
     rows = scaled_rows(base, max(1, round(args.rows / per_copy)))
-    arrow_bytes = sum(t.nbytes for t in rows.nodes) + sum(t.nbytes for t in rows.edges)
+    arrow_bytes = sum(t.nbytes for _, t in typed_tables(rows))
     result = {"nodes": sum(t.num_rows for t in rows.nodes), "edges": sum(t.num_rows for t in rows.edges),
-              "tables": len(rows.nodes) + len(rows.edges), "arrow_bytes": arrow_bytes, "formats": {}}
+              "tables": len(rows.nodes) + len(rows.edges), "arrow_bytes": arrow_bytes,
+              "union_bytes": sum(t.nbytes for t in rows.nodes) + sum(t.nbytes for t in rows.edges),
+              "load_average": os.getloadavg(), "formats": {}}
     expected = canonical(to_networkx(rows)) if args.check else None
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in args.formats.split(","):

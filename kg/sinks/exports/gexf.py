@@ -18,28 +18,24 @@ from pathlib import Path
 import networkx as nx
 
 from kg.rows import edge_schema, node_schema
-from kg.sinks.exports.graphml import attribute_fields, attribute_values, kg_graph, xml_type
-from kg.sinks.exports.tables import (
-    MERGED_SCHEMA, as_rows, batches, column, display_labels, fragment, join_rows, merged_edges, numbered, write_text,
-)
-from kg.sinks.exports.values import xml_text
+from kg.sinks.exports.graphml import EDGE_PLACE, attribute_values, attributes, kg_graph, start_tag
+from kg.sinks.exports.tables import MERGED_SCHEMA, as_rows, batches, display_labels, edge_batches, fragment, join_rows, write_text
 
 NS = "http://gexf.net/1.3"
 
 
-def _fields(schema, edges: bool) -> list:
-    # the display label is the element's own label, the edge type its kind
-    return [(n, f) for n, f in attribute_fields(schema, edges) if n != "label" and not (edges and n == "type")]
+def _attributes(schema, edges: bool) -> list:
+    # an edge's type is its label and its kind
+    return [a for a in attributes(schema, edges) if not (edges and a[0] == "type")]
 
 
-def _declarations(schema, edges: bool) -> str:
-    lines = "".join(f'<attribute id="{name}" title="{name}" type="{xml_type(f.type)}"/>\n'
-                    for name, f in _fields(schema, edges))
-    return f'<attributes class="{"edge" if edges else "node"}" mode="static">\n{lines}</attributes>\n'
+def _declarations(attrs: list, kind: str) -> str:
+    lines = "".join(f'<attribute id="{name}" title="{name}" type="{t}"/>\n' for name, _, t in attrs)
+    return f'<attributes class="{kind}" mode="static">\n{lines}</attributes>\n'
 
 
-def _attvalues(table, schema, edges: bool) -> list:
-    values = attribute_values(table, _fields(schema, edges), edges)
+def _attvalues(table, attrs: list) -> list:
+    values = attribute_values(table, attrs)
     return ["<attvalues>", *(fragment(f'<attvalue for="{k}" value="', v, '"/>') for k, v in values), "</attvalues>"]
 
 
@@ -55,23 +51,19 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes, edges = node_schema(), MERGED_SCHEMA if merge_parallel else edge_schema()
+    nodes = _attributes(node_schema(), False)
+    edges = _attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
     with path.open("wb") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{NS}" version="1.3">\n'
                  '<meta><creator>kg</creator></meta>\n<graph defaultedgetype="directed" mode="static">\n'
-                 f'{_declarations(nodes, False)}{_declarations(edges, True)}<nodes>\n'.encode())
+                 f'{_declarations(nodes, "node")}{_declarations(edges, "edge")}<nodes>\n'.encode())
         for table in batches(rows.node_tables()):
-            parts = [fragment('<node id="', xml_text(column(table, "id")), '"'),
-                     fragment(' label="', xml_text(display_labels(table)), '">')]
-            write_text(fh, join_rows([*parts, *_attvalues(table, nodes, False), "</node>\n"]))
+            tag = start_tag("node", table, [("id", "id"), ("label", display_labels(table))])
+            write_text(fh, join_rows([*tag, *_attvalues(table, nodes), "</node>\n"]))
         fh.write(b"</nodes>\n<edges>\n")
-        for table in merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables())):
-            kind = xml_text(column(table, "type"))
-            parts = [fragment('<edge id="', xml_text(column(table, "id")), '"'),
-                     fragment(' source="', xml_text(column(table, "source")), '"'),
-                     fragment(' target="', xml_text(column(table, "target")), '"'),
-                     fragment(' label="', kind, '"'), fragment(' kind="', kind, '">')]
-            write_text(fh, join_rows([*parts, *_attvalues(table, edges, True), "</edge>\n"]))
+        for table in edge_batches(rows, merge_parallel):
+            tag = start_tag("edge", table, [*EDGE_PLACE, ("label", "type"), ("kind", "type")])
+            write_text(fh, join_rows([*tag, *_attvalues(table, edges), "</edge>\n"]))
         fh.write(b"</edges>\n</graph>\n</gexf>\n")
     return path
 

@@ -16,46 +16,42 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import EDGE_COLUMNS, NODE_COLUMNS, edge_schema, node_schema
+from kg.rows import edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, MERGED_TYPES, as_rows, batches, column, display_labels, edge_fields, fragment,
-    join_rows, merged_edges, numbered, write_text,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, fragment, join_rows,
+    typed_attributes, write_text,
 )
-from kg.sinks.exports.values import decode, xml_text
+from kg.sinks.exports.values import xml_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
+#: the attributes that place an edge element (attribute name, column)
+EDGE_PLACE = [("id", "id"), ("source", "source"), ("target", "target")]
 
 
-def xml_type(t: pa.DataType) -> str:
-    """The GraphML/GEXF attribute type of an Arrow type (a list is JSON text)."""
-    return {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}.get(t, "string")
+def attributes(schema: pa.Schema, edges: bool) -> list[tuple[str, str, str]]:
+    """(name in the file, column, XML type) of the attributes an element carries besides its display label:
+    a node's kg label as ``kg_label``, then every column that does not place the element (a list is JSON text)."""
+    names = [] if edges else [("kg_label", "label")]
+    names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label")]
+    types = {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}
+    return [(n, c, types.get(schema.field(c).type, "string")) for n, c in names]
 
 
-def attribute_fields(schema: pa.Schema, edges: bool) -> list[tuple[str, pa.Field]]:
-    """(name in the file, column) of the attributes a node or edge element carries, display label first."""
-    if edges:
-        return [("label", pa.field("type", pa.string()))] + [(f.name, f) for f in edge_fields(schema) if f.name != "id"]
-    return [("label", pa.field("label", pa.string())), ("kg_label", pa.field("label", pa.string()))] + [
-        (f.name, f) for f in schema if f.name not in ("id", "label")]
+def attribute_values(table: pa.Table, attrs: list[tuple[str, str, str]]) -> list[tuple[str, pa.Array]]:
+    """(name in the file, XML text) of each attribute that holds a value in a batch."""
+    cols = [(name, column(table, c)) for name, c, _ in attrs]
+    return [(name, xml_text(col)) for name, col in cols if col.null_count < len(col)]
 
 
-def attribute_values(table: pa.Table, fields: list[tuple[str, pa.Field]], edges: bool) -> list[tuple[str, pa.Array]]:
-    """(name in the file, XML text) of each attribute column of a batch that holds a value."""
-    out = []
-    for name, f in fields:
-        if name == "label":
-            col = column(table, "type") if edges else display_labels(table)
-        else:
-            col = column(table, f.name)
-        if col.null_count < len(col):
-            out.append((name, xml_text(col)))
-    return out
+def start_tag(tag: str, table: pa.Table, place: list[tuple[str, pa.Array | str]]) -> list[pa.Array]:
+    """``<tag name="value" …>`` for each row; a value is an array or the name of a column of ``table``."""
+    values = [(n, column(table, v) if isinstance(v, str) else v) for n, v in place]
+    return [*(fragment(f'{"" if i else "<" + tag} {n}="', xml_text(v), '"') for i, (n, v) in enumerate(values)), ">"]
 
 
-def _keys(schema: pa.Schema, edges: bool) -> str:
-    kind = "edge" if edges else "node"
-    return "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{xml_type(f.type)}"/>\n'
-                   for name, f in attribute_fields(schema, edges))
+def _keys(attrs: list[tuple[str, str, str]], kind: str) -> str:
+    return "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{t}"/>\n'
+                   for name, _, t in [("label", "", "string"), *attrs])
 
 
 def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
@@ -70,24 +66,21 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes, edges = node_schema(), MERGED_SCHEMA if merge_parallel else edge_schema()
+    nodes = attributes(node_schema(), False)
+    edges = attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
     graph_keys = "".join(f'<key id="g_{k}" for="graph" attr.name="{k}" attr.type="string"/>\n' for k in GRAPH_ATTRS)
     graph_data = "".join(f'<data key="g_{k}">{xml_text(pa.array([v]))[0]}</data>\n' for k, v in GRAPH_ATTRS.items())
     with path.open("wb") as fh:
-        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{graph_keys}{_keys(nodes, False)}'
-                 f'{_keys(edges, True)}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
-        fields = attribute_fields(nodes, False)
+        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{graph_keys}{_keys(nodes, "node")}'
+                 f'{_keys(edges, "edge")}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
         for table in batches(rows.node_tables()):
-            parts = [fragment('<node id="', xml_text(column(table, "id")), '">')]
-            parts += [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in attribute_values(table, fields, False)]
-            write_text(fh, join_rows([*parts, "</node>\n"]))
-        fields = attribute_fields(edges, True)
-        for table in merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables())):
-            parts = [fragment('<edge id="', xml_text(column(table, "id")), '"'),  # e0, e1, … (or a merged edge's)
-                     fragment(' source="', xml_text(column(table, "source")), '"'),
-                     fragment(' target="', xml_text(column(table, "target")), '">')]
-            parts += [fragment(f'<data key="e_{k}">', v, "</data>") for k, v in attribute_values(table, fields, True)]
-            write_text(fh, join_rows([*parts, "</edge>\n"]))
+            values = [("label", xml_text(display_labels(table))), *attribute_values(table, nodes)]
+            parts = [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in values]
+            write_text(fh, join_rows([*start_tag("node", table, [("id", "id")]), *parts, "</node>\n"]))
+        for table in edge_batches(rows, merge_parallel):  # ids e0, e1, … (or a merged edge's)
+            values = [("label", xml_text(column(table, "type"))), *attribute_values(table, edges)]
+            parts = [fragment(f'<data key="e_{k}">', v, "</data>") for k, v in values]
+            write_text(fh, join_rows([*start_tag("edge", table, EDGE_PLACE), *parts, "</edge>\n"]))
         fh.write(b"</graph>\n</graphml>\n")
     return path
 
@@ -95,20 +88,17 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
 def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
     """A graph networkx read from GraphML or GEXF as :mod:`kg.schema` has it (edge type from ``edge_type``)."""
     g = nx.MultiDiGraph(**GRAPH_ATTRS)
-    edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
     for n, attrs in raw.nodes(data=True):
         attrs.pop("label", None)
-        attrs = {"label" if k == "kg_label" else k: v for k, v in attrs.items()}
-        g.add_node(n, **{k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
+        g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
     edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
     for u, v, key, attrs in edges:
         attrs = dict(attrs)
-        ident, kind = attrs.pop("id", key), attrs.pop(edge_type)
+        key, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)
-        g.add_edge(u, v, key=ident, type=kind,
-                   **{k: decode(x, edge_types.get(k, "str")) for k, x in attrs.items()})
-    return g
+        g.add_edge(u, v, key=key, **attrs, type=kind)
+    return typed_attributes(g)
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:

@@ -1,7 +1,8 @@
 """Node-link JSON: what ``networkx.node_link_data(G, edges="edges")`` gives, streamed from rows.
 
-One object per line: a node's attributes (``id`` among them), an edge's with ``source``,
-``target`` and ``key`` (its id); nulls left out, as in :func:`kg.rows.to_networkx`.
+One object per line: a node's attributes (``id`` among them); an edge's ``source``,
+``target``, ``key`` (its element id: ``e0``, ``e1``, … in stream order, or a merged edge's;
+edges carry no id attribute) and attributes (``type`` among them); nulls left out.
 Non-finite floats, which JSON cannot hold, are the strings ``"NaN"``, ``"Infinity"``,
 ``"-Infinity"``; :func:`read_json` turns them back by the column's type.
 """
@@ -14,25 +15,34 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import EDGE_COLUMNS, NODE_COLUMNS
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_TYPES, as_rows, batches, column, edge_fields, fragment, join_rows, merged_edges, numbered, write_text,
+    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, fragment, join_rows, typed_attributes, write_text,
 )
-from kg.sinks.exports.values import decode, json_escape, json_string, json_value
+from kg.sinks.exports.values import json_escape, json_string, json_value
 
 _SEP = ",\n"
 
 
-def _objects(table: pa.Table, fields: list[pa.Field], tail: list) -> pa.Array:
-    parts: list = [_SEP + '{"id":', json_string(column(table, "id"))]
-    for f in fields:
+def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
+    """One JSON object per row: the ``place`` members (name, column), then each attribute that is not null."""
+    parts: list = [_SEP + "{"]
+    for i, (member, name) in enumerate(place):
+        parts += [f'{"," if i else ""}"{member}":', json_string(column(table, name))]
+    for f in table.schema:
         col = column(table, f.name)
-        if f.name != "id" and col.null_count < len(col):
+        if f.name not in PLACE and col.null_count < len(col):
             if pa.types.is_string(f.type):  # the quotes go with the key: one copy less
                 parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
             else:
                 parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
-    return join_rows([*parts, *tail, "}"])
+    return join_rows([*parts, "}"])
+
+
+def _array(fh, tables, place: list[tuple[str, str]]) -> None:
+    skip = len(_SEP)
+    for table in tables:
+        write_text(fh, _objects(table, place), skip)
+        skip = 0
 
 
 def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
@@ -50,19 +60,9 @@ def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
     head = json.dumps({"directed": True, "multigraph": True, "graph": GRAPH_ATTRS}, separators=(",", ":"))[:-1]
     with path.open("wb") as fh:
         fh.write(f'{head},"nodes":['.encode())
-        skip = len(_SEP)
-        for table in batches(rows.node_tables()):
-            write_text(fh, _objects(table, list(table.schema), []), skip)
-            skip = 0
+        _array(fh, batches(rows.node_tables()), [("id", "id")])
         fh.write(b'\n],"edges":[')
-        skip = len(_SEP)
-        edges = merged_edges(rows.edge_tables()) if merge_parallel else numbered(batches(rows.edge_tables()))
-        for table in edges:
-            ends = [fragment(',"source":', json_string(column(table, "source"))),
-                    fragment(',"target":', json_string(column(table, "target"))),
-                    fragment(',"key":', json_string(column(table, "id")))]
-            write_text(fh, _objects(table, edge_fields(table.schema), ends), skip)
-            skip = 0
+        _array(fh, edge_batches(rows, merge_parallel), [("source", "source"), ("target", "target"), ("key", "id")])
         fh.write(b"\n]}\n")
     return path
 
@@ -70,11 +70,4 @@ def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
 def read_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json` (or by ``networkx.node_link_data``)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    edge_types = {**EDGE_COLUMNS, **MERGED_TYPES}
-    for n, attrs in g.nodes(data=True):
-        attrs.update({k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()})
-        attrs["id"] = n  # node-link keeps a node's id only as its key
-    for *_, attrs in g.edges(keys=True, data=True):
-        attrs.update({k: decode(v, edge_types.get(k, "str")) for k, v in attrs.items()})
-    return g
+    return typed_attributes(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))

@@ -1,4 +1,10 @@
-"""What both neo4j-admin exports (:mod:`.neo4j_csv`, :mod:`.parquet`) share: file names, headers, ``import.sh``.
+"""What both neo4j-admin exports (:mod:`.neo4j_csv`, :mod:`.parquet`) share: files, headers, ``import.sh``.
+
+A label's file has the columns of :func:`kg.rows.label_schema`, a relationship type's those of
+:func:`kg.rows.type_schema`: ``id`` is ``id:ID`` (one id space: kg ids are unique over labels),
+``source``/``target`` are ``:START_ID``/``:END_ID`` (relationships have no id), every other
+column a typed property (``mentions:long``, ``aliases:string[]``; nodes keep their ``label``
+property, as ``kg load`` writes it). The command line gives each file its label or type.
 
 ``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
 with the server running, the schema step (``sh import.sh schema``): the constraints
@@ -12,36 +18,58 @@ one, else ``kg schema apply``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.rows import label_schema, type_schema
-from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.exports.values import GUARD
+import networkx as nx
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from kg.rows import Rows, TableRows, edge_schema, label_schema, node_schema, select, to_networkx, type_schema
+from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
+from kg.sinks.exports.tables import batches, widen
+from kg.sinks.exports.values import GUARD, text
+
+#: every label, then every relationship type: one file each
+NAMES = (*NODE_LABELS, *REL_TYPES)
 CSV_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "boolean",
              "list[str]": "string[]", "list[int]": "long[]"}
-_NODE_SPECIAL = {"id": "id:ID", "label": ":LABEL"}
-_REL_SPECIAL = {"source": ":START_ID", "target": ":END_ID", "type": ":TYPE"}
+_SPECIAL = {"id": "id:ID", "source": ":START_ID", "target": ":END_ID"}
 
 
-def columns(name: str) -> list[str]:
-    """The row columns of a label's or type's file, in file order (ids first, label or type last)."""
-    if name in NODE_LABELS:
-        return ["id", *(c for c in label_schema(name).names if c not in ("id", "label")), "label"]
-    return ["source", "target", *(c for c in type_schema(name).names if c not in ("source", "target", "type")), "type"]
+def typed_schema(name: str) -> pa.Schema:
+    """The columns of a label's or a relationship type's file, in file order."""
+    return label_schema(name) if name in NODE_LABELS else type_schema(name)
 
 
 def header(name: str) -> list[str]:
     """The neo4j-admin header of a label's or type's file."""
     props = NODE_PROPERTIES[name] if name in NODE_LABELS else EDGE_PROPERTIES[name]
-    special = _NODE_SPECIAL if name in NODE_LABELS else _REL_SPECIAL
-    return [special.get(c) or f"{c}:{CSV_TYPES[props[c]]}" for c in columns(name)]
+    return [_SPECIAL.get(c) or f"{c}:{CSV_TYPES[props[c]]}" for c in typed_schema(name).names]
 
 
 def file_name(name: str, suffix: str = ".csv") -> str:
     """``nodes_<Label><suffix>`` or ``rels_<TYPE><suffix>``."""
     return f"{'nodes' if name in NODE_LABELS else 'rels'}_{name}{suffix}"
+
+
+def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
+    """(label or type, its rows with its typed columns) for each batch of ``rows``, nodes first."""
+    for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
+        for table in batches(tables):
+            for name in pc.unique(table[kind]).to_pylist():
+                yield name, select(table, name)
+
+
+def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:
+    """The graph of (label or type, typed table) pairs, as the files of :func:`typed_tables` hold them."""
+    nodes, edges = [], []
+    for name, table in parts:
+        if name in NODE_LABELS:
+            nodes.append(widen(table, node_schema()))
+        else:
+            edges.append(widen(table.append_column("type", pa.repeat(text(name), table.num_rows)), edge_schema()))
+    return to_networkx(TableRows(nodes, edges))
 
 
 def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
@@ -80,21 +108,16 @@ def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] =
     return out
 
 
-def write_import_script(folder: Path, nodes: list[str], rels: list[str], options: str, guarded: list[str] = (),
-                        empty_lists: list[str] = ()) -> None:
-    """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
-
-    Parameters
-    ----------
-    graph : kg.rows.Rows or networkx.MultiDiGraph
-        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
-    folder : str or Path
-    """
+def write_import_script(folder: Path, files: dict[str, str], options: str, guarded: Iterable[str] = (),
+                        empty_lists: Iterable[str] = ()) -> None:
+    """Write ``import.sh`` and ``schema.cypher`` into ``folder``: ``files`` gives each label and type its file(s)
+    as neo4j-admin takes them, ``options`` the format's import options; ``guarded`` and ``empty_lists`` name the
+    columns that :func:`restore_statements` restores."""
     from kg.sinks.neo4j import schema_statements
 
     statements = [*schema_statements(), *restore_statements(guarded, empty_lists), "CALL db.awaitIndexes(300)"]
     (folder / "schema.cypher").write_text("".join(f"{s};\n" for s in statements), encoding="utf-8")
-    files = " \\\n    ".join([*(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in rels)])
+    files = " \\\n    ".join(f"--{'nodes' if n in NODE_LABELS else 'relationships'}={n}={f}" for n, f in files.items())
     restore = "".join(f" --unguard {g}" for g in guarded) + "".join(f" --empty-list {e}" for e in empty_lists)
     script = f"""#!/bin/sh
 # Load this folder into Neo4j (5.26 or later) in two steps:

@@ -15,17 +15,10 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import networkx as nx
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import TableRows, edge_schema, label_schema, node_schema, select, to_networkx, type_schema
-from kg.schema import NODE_LABELS, REL_TYPES
-from kg.sinks.exports.neo4j_import import columns, file_name, header, write_import_script
-from kg.sinks.exports.tables import as_rows, batches, widen
-
-
-def _schema(name: str):
-    return label_schema(name) if name in NODE_LABELS else type_schema(name)
+from kg.sinks.exports.neo4j_import import NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script
+from kg.sinks.exports.tables import as_rows
 
 
 def write_parquet(graph, folder: str | Path) -> Path:
@@ -39,26 +32,19 @@ def write_parquet(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    names = (*NODE_LABELS, *REL_TYPES)
     with ExitStack() as stack:
-        writers = {n: stack.enter_context(pq.ParquetWriter(folder / file_name(n, ".parquet"), _schema(n),
-                                                           compression="zstd")) for n in names}
-        for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
-            for table in batches(tables):
-                for name in pc.unique(table[kind]).to_pylist():
-                    writers[name].write_table(select(table, name))
-    for name in names:
-        mapping = [",".join(header(name)), ",".join(columns(name))]
-        (folder / file_name(name, ".header.csv")).write_text("\n".join(mapping) + "\n", encoding="utf-8")
-    files = [f"{file_name(n, '.header.csv')},{file_name(n, '.parquet')}" for n in names]
-    n = len(NODE_LABELS)
-    write_import_script(folder, files[:n], files[n:], "--input-type=parquet --id-type=string")
+        writers = {n: stack.enter_context(pq.ParquetWriter(folder / file_name(n, ".parquet"), typed_schema(n),
+                                                           compression="zstd")) for n in NAMES}
+        for name, table in typed_tables(rows):
+            writers[name].write_table(table)
+    for name in NAMES:
+        mapping = f"{','.join(header(name))}\n{','.join(typed_schema(name).names)}\n"
+        (folder / file_name(name, ".header.csv")).write_text(mapping, encoding="utf-8")
+    write_import_script(folder, {n: f"{file_name(n, '.header.csv')},{file_name(n, '.parquet')}" for n in NAMES},
+                        "--input-type=parquet --id-type=string")
     return folder
 
 
 def read_parquet(folder: str | Path) -> nx.MultiDiGraph:
     """Read the files written by :func:`write_parquet` back into a graph."""
-    folder = Path(folder)
-    nodes = [widen(pq.read_table(folder / file_name(n, ".parquet")), node_schema()) for n in NODE_LABELS]
-    edges = [widen(pq.read_table(folder / file_name(t, ".parquet")), edge_schema()) for t in REL_TYPES]
-    return to_networkx(TableRows(nodes, edges))
+    return typed_graph((n, pq.read_table(Path(folder) / file_name(n, ".parquet"))) for n in NAMES)

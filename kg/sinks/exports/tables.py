@@ -1,4 +1,4 @@
-"""What the writers share: rows from a graph, batches of rows, merged edges, rendering into a file.
+"""What the writers share: rows from a graph, batches of rows, element ids, merged edges, rendering into a file.
 
 :func:`batches` joins a build's small per-document tables into tables of 64k rows, so
 the fixed cost of each Arrow kernel call is paid rarely while memory stays one batch.
@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import ENDPOINTS, Rows, graph_rows
-from kg.sinks.exports.values import text
+from kg.rows import EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, graph_rows
+from kg.sinks.exports.values import decode, text
 
 #: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
 GRAPH_ATTRS = {"kg_schema": "kg/2"}
@@ -26,6 +27,8 @@ MERGED_SCHEMA = pa.schema([
     ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
 ])
 MERGED_TYPES = {"count": "int", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+#: the columns that place an element rather than describe it: its id, an edge's ends and their labels
+PLACE = ("id", *ENDPOINTS)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -40,11 +43,21 @@ def as_rows(graph) -> Rows:
         return graph_rows(graph)
     except UnicodeEncodeError:
         items = [*((f"node {n!r}", a) for n, a in graph.nodes(data=True)),
-                 *((f"edge {k!r}", a) for *_, k, a in graph.edges(keys=True, data=True))]
+                 *((f"{a.get('type')} edge {u!r} -> {v!r} (key {k!r})", a)
+                   for u, v, k, a in graph.edges(keys=True, data=True))]
         where = next((f"{w} attribute {k!r}" for w, a in items for k, v in a.items()
                       for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
                      "a value")
         raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
+
+
+def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``g`` as read from a file with each attribute decoded by its column's type and each node's ``id`` set."""
+    for n, attrs in g.nodes(data=True):
+        attrs.update({k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
+    for *_, attrs in g.edges(data=True):
+        attrs.update({k: decode(v, EDGE_COLUMNS.get(k) or MERGED_TYPES.get(k, "str")) for k, v in attrs.items()})
+    return g
 
 
 def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
@@ -62,10 +75,14 @@ def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.T
         yield pa.concat_tables(held).combine_chunks()
 
 
-def numbered(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
-    """Edge batches with an element id each, ``e0``, ``e1``, … in stream order (edges carry no id of their own)."""
+def edge_batches(rows: Rows, merge_parallel: bool = False) -> Iterator[pa.Table]:
+    """The edges of ``rows`` in batches with an element id each (``id``): ``e0``, ``e1``, … in stream order
+    (edges carry no id of their own), or merged by :func:`merged_edges`."""
+    if merge_parallel:
+        yield from merged_edges(rows.edge_tables())
+        return
     done = 0
-    for table in tables:
+    for table in batches(rows.edge_tables()):
         ids = pc.binary_join_element_wise(text("e"), pc.cast(pa.arange(done, done + table.num_rows), pa.string()),
                                           text(""))
         done += table.num_rows
@@ -82,31 +99,29 @@ def display_labels(table: pa.Table) -> pa.Array:
     return pc.coalesce(*(column(table, c) for c in ("name", "text", "title", "id")))
 
 
-def edge_fields(schema: pa.Schema) -> list[pa.Field]:
-    """The attribute columns of an edge table (not its ends or their labels)."""
-    return [f for f in schema if f.name not in ENDPOINTS]
-
-
 def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
     """One edge per (source, target, type) in tables of :data:`MERGED_SCHEMA`, in order of first appearance.
 
     A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the
-    edges it stands for, in their order: ``docs``, ``starts`` and ``ends`` (null where an
-    edge has none: a mention's document is its sentence's). Unlike the other writers this
-    holds the key columns of every edge (ends, docs, offsets; no text) in memory at once.
+    edges it stands for, in their order: ``docs``, ``starts`` and ``ends``, each left out
+    (null) where its type has no such property (a mention's document is its sentence's;
+    structural edges have none). Unlike the other writers this holds the key columns of
+    every edge (ends, docs, offsets; no text) in memory at once.
     """
-    keys = ["source", "target", "type"]
-    parts = [t.select([*keys, "doc", "start", "end"]) for t in tables if t.num_rows]
+    keys, evidence = ["source", "target", "type"], ["doc", "start", "end"]
+    parts = [t.select([*keys, *evidence]) for t in tables if t.num_rows]
     if not parts:
         return
     table = pa.concat_tables(parts).combine_chunks()
     table = table.append_column("order", pa.array(range(table.num_rows), pa.int64()))
     grouped = table.group_by(keys, use_threads=False).aggregate(
-        [("order", "min"), ("order", "count"), ("doc", "list"), ("start", "list"), ("end", "list")])
+        [("order", "min"), ("order", "count"), *((c, "list") for c in evidence), *((c, "count") for c in evidence)])
     grouped = grouped.sort_by("order_min")
+    lists = [pc.if_else(pc.greater(grouped[f"{c}_count"], 0), grouped[f"{c}_list"],
+                        pa.scalar(None, grouped[f"{c}_list"].type)) for c in evidence]
     ident = join_rows([grouped["type"], ":", grouped["source"], "->", grouped["target"]])
-    merged = pa.table([grouped["source"], grouped["target"], ident, grouped["type"], grouped["order_count"],
-                       grouped["doc_list"], grouped["start_list"], grouped["end_list"]], schema=MERGED_SCHEMA)
+    merged = pa.table([grouped["source"], grouped["target"], ident, grouped["type"], grouped["order_count"], *lists],
+                      schema=MERGED_SCHEMA)
     for start in range(0, merged.num_rows, BATCH_ROWS):
         yield merged.slice(start, BATCH_ROWS).combine_chunks()
 

@@ -17,7 +17,7 @@ null stays null, so a writer can leave a missing value out.
   ``= + - @``, tab or carriage return) or that starts with the guard ``'`` itself is
   written with a leading ``'`` (:data:`GUARD`), which spreadsheets show as text; every
   such cell of a column loses exactly one ``'`` on the way back (:func:`unguard`,
-  and the Cypher of :mod:`kg.sinks.exports.neo4j_csv` after a neo4j-admin import).
+  and :func:`kg.sinks.exports.neo4j_import.restore_statements` after a neo4j-admin import).
   List elements are guarded one by one and joined by :data:`ARRAY_DELIMITER`.
 
 Lone surrogates never get here: Arrow strings are UTF-8, which cannot hold them.
