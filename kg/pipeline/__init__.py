@@ -344,13 +344,16 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     lap("extract")
 
     ordered = [docs[n] for n in sorted(docs)]
-    progress("link", 0, 1, "")
-    linking = link(DocGroups(doc=r.name, groups=r.groups, group_of={}) for r in ordered)
+    def fed(recs: list[DocRecord]) -> Iterator[DocGroups]:
+        for i, r in enumerate(recs, 1):
+            progress("link", i, len(recs), r.name)
+            yield DocGroups(doc=r.name, groups=r.groups, group_of={})
+
+    linking = link(fed(ordered))
     try:
         _relink(ordered, linking, cache)
     except CacheError as exc:
         raise BuildError(str(exc)) from None
-    progress("link", 1, 1, "")
     lap("link")
 
     cache_notes = warnings  # damaged cache entries: said once, not again by a rebuild with nothing to do

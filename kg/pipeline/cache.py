@@ -232,12 +232,16 @@ class Cache:
             if [len(data), zlib.crc32(data)] != rec.blobs.get(blob, [])[:2]:
                 self._damaged(rec.key, path, "checksum")
 
+    def table(self, rec: DocRecord, blob: str) -> pa.Table:
+        """The document's node table (``nodes.arrow``) or edge table (``edges.arrow``)."""
+        try:
+            return read_ipc(self.blob(rec, blob))
+        except pa.ArrowException as exc:
+            self._damaged(rec.key, self._path(rec.key, blob), str(exc).splitlines()[0])
+
     def rows(self, rec: DocRecord) -> tuple[pa.Table, pa.Table]:
         """The document's node and edge tables."""
-        try:
-            return read_ipc(self.blob(rec, "nodes.arrow")), read_ipc(self.blob(rec, "edges.arrow"))
-        except pa.ArrowException as exc:
-            self._damaged(rec.key, self._path(rec.key, "nodes.arrow"), str(exc).splitlines()[0])
+        return self.table(rec, "nodes.arrow"), self.table(rec, "edges.arrow")
 
     def drop(self, key: str) -> None:
         """Delete a document's entry, and the manifest: the next build processes the document again."""

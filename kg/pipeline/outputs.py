@@ -32,10 +32,19 @@ class BuildError(Exception):
 
 
 class CacheRows:
-    """:class:`kg.rows.Rows` of a build: its entity rows, then each document's cached rows."""
+    """:class:`kg.rows.Rows` of a build: its entity rows, then each document's cached rows.
 
-    def __init__(self, cache: Cache, docs: list[DocRecord], entities: pa.Table) -> None:
+    :meth:`watched` gives the same rows reporting each document read to a progress callback.
+    """
+
+    def __init__(self, cache: Cache, docs: list[DocRecord], entities: pa.Table,
+                 progress: Callable[[str, int, int, str], None] | None = None, stage: str = "") -> None:
         self.cache, self.docs, self.entities = cache, docs, entities
+        self.progress, self.stage = progress, stage
+
+    def watched(self, progress: Callable[[str, int, int, str], None], stage: str) -> "CacheRows":
+        """These rows, calling ``progress(stage, done, total, name)`` as documents are read (nodes, then edges)."""
+        return CacheRows(self.cache, self.docs, self.entities, progress, stage)
 
     @classmethod
     def of_build(cls, out: Path) -> "CacheRows":
@@ -55,19 +64,23 @@ class CacheRows:
             docs.append(rec)
         return cls(cache, docs, entities)
 
-    def _tables(self, which: int) -> Iterator[pa.Table]:
-        for rec in self.docs:
+    def _tables(self, blob: str, done: int) -> Iterator[pa.Table]:
+        total = 2 * len(self.docs)
+        for i, rec in enumerate(self.docs, done + 1):
             try:
-                yield self.cache.rows(rec)[which]
+                table = self.cache.table(rec, blob)
             except CacheError as exc:
                 raise BuildError(str(exc)) from None
+            if self.progress is not None:
+                self.progress(self.stage, i, total, rec.name)
+            yield table
 
     def node_tables(self) -> Iterator[pa.Table]:
         yield self.entities
-        yield from self._tables(0)
+        yield from self._tables("nodes.arrow", 0)
 
     def edge_tables(self) -> Iterator[pa.Table]:
-        yield from self._tables(1)
+        yield from self._tables("edges.arrow", len(self.docs))
 
 
 class OutputLock:
@@ -126,10 +139,11 @@ class _Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord]) -> None:
+def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord], progress: Callable) -> None:
     with open(path, "wb") as fh:
-        for rec in docs:
+        for i, rec in enumerate(docs, 1):
             fh.write(cache.blob(rec, "jsonl"))
+            progress("records", i, len(docs), rec.name)
 
 
 def _entity_dicts(table: pa.Table | None) -> dict[str, dict]:
@@ -170,25 +184,22 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
     staging = _Staging(out)
     try:
-        progress("write", 0, 1, "extractions.jsonl")
-        _write_extractions(staging.path("extractions.jsonl"), cache, docs)
+        _write_extractions(staging.path("extractions.jsonl"), cache, docs, progress)
         lap("write")
         cache.put_entities(entities)
         rows = CacheRows(cache, docs, entities)
         if wanted["store"]:
-            progress("store", 0, 1, "store")
             path = out / "store"
             delta = _delta(cache, docs, manifest, old_entities, entities) \
                 if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
             if delta is None:
                 how["store"] = "written"
-                how["store_changes"] = write_store(rows, staging.path("store"))
+                how["store_changes"] = write_store(rows.watched(progress, "store"), staging.path("store"))
             elif delta:
                 how["store"] = "updated"
                 how["store_changes"] = update_store(path, delta, staging.path("store"))
             else:
                 how["store"] = "unchanged"
-            progress("store", 1, 1, "store")
             lap("store")
         nodes = len(linking.entities) + sum(r.stats.nodes for r in docs)
         if wanted["views"] and nodes > VIEWS_MAX_NODES:
@@ -198,15 +209,13 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             from kg.rows import to_networkx
             from kg.views import write_views
 
-            progress("views", 0, 1, "visualizations")
-            write_views(to_networkx(rows), staging.path("visualizations"))
+            write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
             how["views"] = "written"
             lap("views")
         for fmt in wanted["exports"]:
             from kg.sinks import exports
 
-            progress("export", 0, 1, fmt)
-            exports.export(rows, fmt, staging.path())
+            exports.export(rows.watched(progress, f"export {fmt}"), fmt, staging.path())
             how["exports"][fmt] = str(out / exports.FORMATS[fmt].default_name)
             lap("export")
         staging.commit()
