@@ -231,3 +231,17 @@ def test_vendored_plotly_is_the_recorded_npm_file_and_pages_fetch_nothing(tmp_pa
     assert set(re.findall(r"https?://[A-Za-z0-9./_-]+", data.decode("utf-8"))) <= PLOTLY_URLS
     for page in ("indicators.html", "lib/kg-charts.js"):
         assert not re.search(r"https?://|//cdn", (tmp_path / page).read_text(encoding="utf-8")), page
+
+
+def test_chart_cap_and_point_budget_list_the_rest(tmp_path: Path) -> None:
+    facts = graph_facts(series_graph())
+    page = indicators_page(facts, cap=1)
+    assert [c.data.name for c in page.charts] == ["查处违法案件"] and [d.name for d in page.uncharted] == ["检测货车"]
+    page = indicators_page(facts, budget=30)  # 10 + 50 points: the second would pass the budget
+    assert [c.data.name for c in page.charts] == ["查处违法案件"] and [d.name for d in page.uncharted] == ["检测货车"]
+    page = indicators_page(facts, budget=5)  # the first chart is drawn whatever its size
+    assert len(page.charts) == 1
+    from kg.views.render import render_indicators
+
+    html = render_indicators(indicators_page(facts))
+    assert html.count("<tr") == 2 + 10 + 50  # two header rows and every point: under TABLE_ROWS

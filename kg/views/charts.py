@@ -23,8 +23,12 @@ from kg.views.indicators import IndicatorData, Point, Series, all_indicators, nu
 from kg.views.style import FONT_FACE
 from kg.views.tooltips import short_title
 
-#: charts the page draws at most (the indicators in most documents first); the rest are listed
+#: charts the page draws at most (the indicators in most documents first), and the most points they hold
+#: together (a chart that would pass it is listed instead, unless it is the first): the rest are listed
 CHART_CAP = 300
+POINT_BUDGET = 20_000
+#: rows of the table of points under a chart
+TABLE_ROWS = 200
 #: hover text: characters per line of the evidence sentence, and most characters shown of it
 HOVER_LINE = 34
 HOVER_CHARS = 136
@@ -184,16 +188,26 @@ class IndicatorsPage:
         return {c.data.id: f"indicators.html#{c.data.anchor}" for c in self.charts}
 
 
-def indicators_page(facts: GraphFacts, min_docs: int = 2, cap: int = CHART_CAP) -> IndicatorsPage:
-    """The charts of the indicators reported in at least ``min_docs`` documents (at most ``cap``)."""
+def indicators_page(facts: GraphFacts, min_docs: int = 2, cap: int = CHART_CAP,
+                    budget: int = POINT_BUDGET) -> IndicatorsPage:
+    """The charts of the indicators reported in at least ``min_docs`` documents.
+
+    At most ``cap`` charts holding at most ``budget`` points together (the
+    first chart is drawn whatever its size); the other indicators are listed.
+    """
     everything = all_indicators(facts)
-    shared = [d for d in everything if len(d.documents) >= min_docs]
-    charts = []
-    for d in shared[:cap]:
+    charts, uncharted, used = [], [], 0
+    for d in everything:
+        if len(d.documents) < min_docs:
+            continue
+        if len(charts) >= cap or (charts and used + len(d.points) > budget):
+            uncharted.append(d)
+            continue
         by, series = series_of(d)
         charts.append(Chart(d, by, series, figure(d, series)))
+        used += len(d.points)
     single = [d for d in everything if 0 < len(d.documents) < min_docs]
-    return IndicatorsPage(charts, shared[cap:], single, len(everything))
+    return IndicatorsPage(charts, uncharted, single, len(everything))
 
 
 __all__ = ["Chart", "IndicatorsPage", "evidence_lines", "figure", "hover", "indicators_page"]

@@ -15,7 +15,7 @@ import jinja2
 import pyvis
 from pyvis.network import Network
 
-from kg.views.charts import IndicatorsPage
+from kg.views.charts import TABLE_ROWS, IndicatorsPage
 from kg.views.escape import script_json
 from kg.views.indicators import number
 from kg.views.selections import View
@@ -156,7 +156,7 @@ def render_indicators(page: IndicatorsPage) -> str:
     """``indicators.html``: the charts' figures embedded as script-safe JSON, every table cell escaped."""
     data = {"charts": [c.figure for c in page.charts]}
     return _env.get_template("indicators.html").render(page=page, data_json=script_json(data), number=number,
-                                                       short=lambda t: short_title(t, 24))
+                                                       short=lambda t: short_title(t, 24), table_rows=TABLE_ROWS)
 
 
 def render_index(**context: object) -> str:
