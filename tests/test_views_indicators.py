@@ -126,6 +126,7 @@ def test_periods_sort_by_year_then_the_month_they_end() -> None:
                        (2022, "今年以来"), (None, "上半年")]
     assert period_label(2022, "上半年") == "2022年 上半年" and period_label(None, "全年") == "全年"
     assert period_label(2022, None) == "2022年" and period_label(None, None) == "—"
+    assert period_label(2023, "截至2023年6月底") == "截至2023年6月底"
 
 
 def _many_bodies(bodies: int, places: int) -> nx.MultiDiGraph:

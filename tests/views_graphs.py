@@ -227,8 +227,8 @@ def series_graph() -> nx.MultiDiGraph:
     for key, (name, title, years, author, place) in SERIES_DOCS.items():
         docs[key] = name
         secs[key] = m.section(m.document(name, title, years, author, place), name, "一、", "主要工作成效")
-    bodies = {k: m.entity(label, name, ("我局",) if k == "yd" else (), scope=scope)
-              for k, (label, name, scope) in SERIES_BODIES.items()}
+    aliases = {"yd": ("我局",), "zd": ("支队",)}
+    bodies = {k: m.entity(label, name, aliases.get(k, ()), scope=scope) for k, (label, name, scope) in SERIES_BODIES.items()}
     cases = m.indicator("查处违法案件", "cases", "宗")
     trucks = m.indicator("检测货车", "vehicles", "辆")
     staff = m.indicator("出动执法人员", "people", "人次")

@@ -1,7 +1,7 @@
 // name: compare_bodies
 // purpose: The indicators two bodies both report, side by side by kind, year and period: each body's metrics, largest stated value and masked count.
 // param: body_a = 英德市交通运输局
-// param: body_b = 清远市交通运输局
+// param: body_b = 支队
 MATCH (i:Indicator)<-[:OF_INDICATOR]-(:Metric)-[:REPORTED_BY]->(a)
 WHERE a.name = $body_a OR $body_a IN a.aliases
 WITH DISTINCT i

@@ -156,7 +156,7 @@ def _axis(unit: str, dimension: str, scaled: bool, raw: bool = False) -> dict:
     """A value axis titled with its unit; without a stated value its ticks say nothing (only masked points)."""
     title = (unit if raw else text(unit)) + (f" ({text(dimension)})" if dimension else "")
     axis = {"title": {"text": title or "value"}, "automargin": True, "rangemode": "tozero", "zeroline": True,
-            "gridcolor": "#eef1f3"}
+            "gridcolor": "#eef1f3", "exponentformat": "none", "separatethousands": True}
     if not scaled:
         axis.update(showticklabels=False, title={"text": f"{title or 'value'}: every number masked"})
     return axis

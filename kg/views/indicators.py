@@ -42,8 +42,10 @@ def period_order(year: int | None, period: str | None) -> tuple:
 
 
 def period_label(year: int | None, period: str | None) -> str:
-    """``2022年 上半年``; ``2022年`` without a period; the period alone without a year; ``—`` for neither."""
-    parts = [f"{year}年" if year is not None else "", (period or "").strip()]
+    """``2022年 上半年``; ``2022年`` without a period; the period alone without a year or when it names the
+    year (``截至2023年6月``); ``—`` for neither."""
+    p = (period or "").strip()
+    parts = [f"{year}年" if year is not None and f"{year}年" not in p else "", p]
     return " ".join(p for p in parts if p) or "—"
 
 
