@@ -50,7 +50,8 @@ METRIC_LINK_QUERIES = {"indicator_series", "indicators_in_several_documents", "c
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_library_query_gives_the_same_rows_on_both_engines(engines, sample_build, name):
     embedded, neo = engines
-    if name in METRIC_LINK_QUERIES and not any(a["label"] == "Indicator" for _, a in sample_build.graph.nodes(data=True)):
+    linked = any(a["label"] == "Indicator" for _, a in sample_build.graph.nodes(data=True))
+    if name in METRIC_LINK_QUERIES and not linked:
         pytest.skip("the sample graph has no Indicator yet (issue 12's data is not merged): see test_queries.py")
     q = LIBRARY[name]
     a = run_query(name, embedded, library=LIBRARY)

@@ -1,4 +1,4 @@
-"""indicators.html in headless Chromium: plotly.js draws every point offline, masked points hollow, readable at 50 points."""
+"""indicators.html in headless Chromium: plotly.js draws every point offline, masked ones hollow, 50 stay readable."""
 
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def test_charts_draw_every_point_offline_with_masked_points_hollow(page: Page, t
     path = tmp_path / "indicators.html"
     _open(page, path)
     figures = chart_data(path)
-    names = page.evaluate("Array.from(document.querySelectorAll('.kg-indicator h2')).map(h => h.firstChild.textContent.trim())")
+    names = page.evaluate("Array.from(document.querySelectorAll('.kg-indicator h2'))"
+                          ".map(h => h.firstChild.textContent.trim())")
     assert names == ["查处违法案件", "检测货车"]
     for i, fig in enumerate(figures):
         _draw(page, i)
@@ -122,7 +123,8 @@ def test_clicking_a_point_opens_its_document(page: Page, tmp_path: Path) -> None
     # a customdata that is not one of kg's document pages is not followed
     _open(page, tmp_path / "indicators.html")
     _draw(page, 0)
-    page.evaluate(f"{BOX.format(i=0)}.emit('plotly_click', {{points: [{{customdata: 'javascript:window.__pwned=1'}}]}}); true")
+    bad = "{points: [{customdata: 'javascript:window.__pwned=1'}]}"
+    page.evaluate(f"{BOX.format(i=0)}.emit('plotly_click', {bad}); true")
     time.sleep(0.3)
     assert str(page.evaluate("location.href")).endswith("indicators.html")
     assert page.evaluate("typeof window.__pwned") == "undefined"

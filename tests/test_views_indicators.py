@@ -55,7 +55,9 @@ def test_masked_points_stay_in_their_series_never_at_zero(charts) -> None:
     assert sum(y is None for t in lines for y in t["y"]) == 7  # the line breaks at a masked number ...
     assert sum(len(t["y"]) for t in hollow) == 7  # ... where a hollow marker stands
     stated = sorted(y for t in lines for y in t["y"] if y is not None)
-    mid = (stated[len(stated) // 2 - 1] + stated[len(stated) // 2]) / 2 if len(stated) % 2 == 0 else stated[len(stated) // 2]
+    import statistics
+
+    mid = statistics.median(stated)
     assert {y for t in hollow for y in t["y"]} == {mid} and mid > 0
     assert all(t["marker"]["symbol"] == "circle-open" and t["showlegend"] is False for t in hollow)
     assert {t["legendgroup"] for t in hollow} <= {t["legendgroup"] for t in lines}  # toggled with their series
@@ -99,7 +101,8 @@ def test_a_fall_is_drawn_below_zero_and_an_axis_of_masked_numbers_shows_no_scale
         mid = only_masked.metric(sec, name, "罚款X万元。", "X万元", None, "元", masked=True, indicator="罚款", year=2022)
         only_masked.of_indicator(mid, ind)
     fig = indicators_page(graph_facts(only_masked.g)).charts[0].figure
-    assert fig["layout"]["yaxis"]["showticklabels"] is False and "every number masked" in fig["layout"]["yaxis"]["title"]["text"]
+    yaxis = fig["layout"]["yaxis"]
+    assert yaxis["showticklabels"] is False and "every number masked" in yaxis["title"]["text"]
     assert {y for t in fig["data"] if t.get("meta") == "masked" for y in t["y"]} == {1.0}
 
 
@@ -151,7 +154,8 @@ def test_too_many_bodies_are_drawn_by_jurisdiction_then_pooled() -> None:
     data = all_indicators(graph_facts(_many_bodies(30, 15)))[0]
     by, series = series_of(data)
     assert by == "jurisdiction" and len(series) == MAX_SERIES
-    assert series[-1].name == f"other ({15 - MAX_SERIES + 1} jurisdictions)" and sum(len(s.points) for s in series) == 30
+    assert series[-1].name == f"other ({15 - MAX_SERIES + 1} jurisdictions)"
+    assert sum(len(s.points) for s in series) == 30
 
 
 def test_evidence_lines_cut_wrap_escape_and_bold_the_number() -> None:
@@ -216,7 +220,8 @@ PLOTLY_URLS = {"http://getify.mit-license.org", "http://syntheti.cc", "http://ww
                "http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg", "http://www.w3.org/2000/xmlns/",
                "http://www.w3.org/XML/1998/namespace", "https://cdn.plot.ly/un/", "https://cloud.plotly.com/newchart",
                "https://github.com/d3/d3-format/tree/v1.4.5", "https://github.com/d3/d3-time-format/tree/v2.2.3",
-               "https://github.com/voidqk/polybooljs", "https://plotly.com/", "https://plotly.com/javascript/animations/"}
+               "https://github.com/voidqk/polybooljs", "https://plotly.com/",
+               "https://plotly.com/javascript/animations/"}
 
 
 def test_vendored_plotly_is_the_recorded_npm_file_and_pages_fetch_nothing(tmp_path: Path) -> None:

@@ -228,7 +228,8 @@ def series_graph() -> nx.MultiDiGraph:
         docs[key] = name
         secs[key] = m.section(m.document(name, title, years, author, place), name, "一、", "主要工作成效")
     aliases = {"yd": ("我局",), "zd": ("支队",)}
-    bodies = {k: m.entity(label, name, aliases.get(k, ()), scope=scope) for k, (label, name, scope) in SERIES_BODIES.items()}
+    bodies = {k: m.entity(label, name, aliases.get(k, ()), scope=scope)
+              for k, (label, name, scope) in SERIES_BODIES.items()}
     cases = m.indicator("查处违法案件", "cases", "宗")
     trucks = m.indicator("检测货车", "vehicles", "辆")
     staff = m.indicator("出动执法人员", "people", "人次")
@@ -286,7 +287,8 @@ def series_graph() -> nx.MultiDiGraph:
     m.relation("CONDUCTS", bodies["qy"], campaign, docs["Q22"], s, "开展")
     for mid in (c830, c21, trucks_2022):
         a = m.g.nodes[mid]
-        sentence = next(m.g.nodes[v]["text"] for _, v, e in m.g.out_edges(mid, data=True) if e["type"] == "MENTIONED_IN")
+        sentence = next(m.g.nodes[v]["text"] for _, v, e in m.g.out_edges(mid, data=True)
+                        if e["type"] == "MENTIONED_IN")
         m.relation("MEASURES", mid, campaign, a["doc"], sentence, "查处")
     return m.g
 

@@ -196,7 +196,8 @@ def point(facts: GraphFacts, metric: str, divisions: dict[str, str]) -> Point:
     return Point(metric, int(year) if year is not None else None, a.get("period") or None,
                  None if masked or value is None else float(value), masked, str(a.get("unit") or ""),
                  str(a.get("kind") or "level"), a.get("direction") or None, a.get("base") or None,
-                 facts.name(body_id) if body_id is not None else None, how or None, jurisdiction(body, doc_attrs, divisions),
+                 facts.name(body_id) if body_id is not None else None, how or None,
+                 jurisdiction(body, doc_attrs, divisions),
                  doc, facts.doc_files.get(doc, ""), facts.doc_title.get(doc, doc), sentence,
                  surface or str(a.get("text") or ""), int(a.get("start") or 0))
 
@@ -286,7 +287,8 @@ def campaign_metrics(facts: GraphFacts, campaign: str, charted: dict[str, str]) 
             out.append(MetricGroup(d.name, d.dimension, d.unit, charted.get(ind, ""), tuple(d.points)))
             continue
         for phrase in sorted({str(facts.g.nodes[m].get("indicator") or "") for m in metrics}):
-            points = [point(facts, m, divisions) for m in metrics if str(facts.g.nodes[m].get("indicator") or "") == phrase]
+            points = [point(facts, m, divisions) for m in metrics
+                      if str(facts.g.nodes[m].get("indicator") or "") == phrase]
             points.sort(key=lambda p: (p.order, p.doc, p.start))
             out.append(MetricGroup(phrase or "(no indicator)", "", "", "", tuple(points)))
     return sorted(out, key=lambda grp: (-len(grp.points), grp.name))
