@@ -43,9 +43,16 @@ def _key(row: list) -> str:
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
+#: queries of Indicator nodes and REPORTED_BY edges (issue 12); test_queries.py also compares them on a hand-built graph
+METRIC_LINK_QUERIES = {"indicator_series", "indicators_in_several_documents", "compare_bodies", "metrics_by_body"}
+
+
 @pytest.mark.parametrize("name", sorted(LIBRARY))
-def test_library_query_gives_the_same_rows_on_both_engines(engines, name):
+def test_library_query_gives_the_same_rows_on_both_engines(engines, sample_build, name):
     embedded, neo = engines
+    linked = any(a["label"] == "Indicator" for _, a in sample_build.graph.nodes(data=True))
+    if name in METRIC_LINK_QUERIES and not linked:
+        pytest.skip("the sample graph has no Indicator yet (issue 12's data is not merged): see test_queries.py")
     q = LIBRARY[name]
     a = run_query(name, embedded, library=LIBRARY)
     b = run_query(name, neo, library=LIBRARY)

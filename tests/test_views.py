@@ -230,7 +230,7 @@ def test_hostile_strings_are_escaped_everywhere(tmp_path: Path) -> None:
         assert markup.count("<script") == markup.count("</script>")  # only the page's own script elements
         if p.name != "index.html":
             data = page_data(p)  # parses: the JSON survived intact
-            assert data["nodes"]
+            assert data["nodes"] if p.name != "indicators.html" else data == {"charts": []}
     data = page_data(tmp_path / "overview.html")
     names = {n["kg_name"] for n in data["nodes"]}
     assert f"市交通运输局{PAYLOAD_IMG}" in names and f"{PAYLOAD_SCRIPT}专项行动" in names

@@ -23,6 +23,16 @@ def text(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def chart_text(value: object) -> str:
+    """Escape ``value`` for plotly.js's text dialect (names, ticks, hover): ``&``, ``<`` and ``>``.
+
+    plotly.js turns a few tags (``<b>``, ``<br>``, ``<a>`` …) into SVG text and
+    decodes ``&amp;``, ``&lt;``, ``&gt;`` but not ``&quot;``: with ``<`` escaped
+    no tag can form, and quotes stay as written.
+    """
+    return html.escape("" if value is None else str(value), quote=False)
+
+
 def script_json(data: object) -> str:
     """JSON for a ``<script>`` element: ``</``, ``<!`` and ``<?`` escaped as ``\\u003c``.
 

@@ -80,6 +80,16 @@ class GraphFacts:
         Document name -> keys of :attr:`relations` with evidence in it, sorted.
     node_tips : dict
         Cache of node tooltips (filled by the views).
+    indicators : list of str
+        Ids of Indicator nodes, ordered by name.
+    indicator_of : dict
+        Metric id -> the Indicator it reports (OF_INDICATOR).
+    reporter_of : dict
+        Metric id -> ``(body id, how)`` of its REPORTED_BY edge.
+    doc_node : dict
+        Document name -> Document node id.
+    doc_files : dict
+        Document name -> its page (``doc_<n>.html``, numbered in the order of :attr:`documents`).
     """
 
     g: nx.MultiDiGraph
@@ -96,6 +106,11 @@ class GraphFacts:
     mentioned_in: dict[str, list[Link]] = field(default_factory=dict)
     relations_in: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     node_tips: dict[str, str] = field(default_factory=dict)
+    indicators: list[str] = field(default_factory=list)
+    indicator_of: dict[str, str] = field(default_factory=dict)
+    reporter_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    doc_node: dict[str, str] = field(default_factory=dict)
+    doc_files: dict[str, str] = field(default_factory=dict)
 
     def degree(self, node: str) -> int:
         """Number of distinct nodes linked to ``node`` by relations or co-mentions."""
@@ -112,7 +127,7 @@ class GraphFacts:
         """Corpus counts for the index page: nodes per label, relations per type."""
         labels = Counter(str(a.get("label")) for _, a in self.g.nodes(data=True))
         rels = Counter(str(a.get("type")) for _, _, a in self.g.edges(data=True))
-        out = {lab: labels.get(lab, 0) for lab in ("Document", "Section", *ENTITY_LABELS, "Metric")}
+        out = {lab: labels.get(lab, 0) for lab in ("Document", "Section", *ENTITY_LABELS, "Metric", "Indicator")}
         out.update({t: rels.get(t, 0) for t in SEMANTIC_REL_TYPES})
         out["masked metrics"] = sum(1 for m in self.metrics if self.g.nodes[m].get("masked"))
         return out
@@ -209,6 +224,18 @@ def graph_facts(g: nx.MultiDiGraph) -> GraphFacts:
     for key in sorted(relations):
         for doc in sorted({ev.doc for ev in relations[key].evidence}):
             relations_in[doc].append(key)
+    indicator_of: dict[str, str] = {}
+    reporter_of: dict[str, tuple[str, str]] = {}
+    for u, v, a in g.edges(data=True):
+        if a.get("type") == "OF_INDICATOR":
+            indicator_of[u] = v
+        elif a.get("type") == "REPORTED_BY":
+            reporter_of[u] = (v, str(a.get("how") or ""))
+    indicators = sorted((n for n, a in g.nodes(data=True) if a.get("label") == "Indicator"),
+                        key=lambda n: (str(nodes[n].get("name", "")), n))
+    names = [str(nodes[d].get("name", d)) for d in documents]
     return GraphFacts(g, documents, entities, metrics, relations, co_mentions, dict(neighbours),
                       dict(mentions), doc_title, dict(sections_of), dict(has_section), dict(mentioned_in),
-                      dict(relations_in))
+                      dict(relations_in), indicators=indicators, indicator_of=indicator_of,
+                      reporter_of=reporter_of, doc_node=dict(zip(names, documents)),
+                      doc_files={name: f"doc_{i}.html" for i, name in enumerate(names, 1)})

@@ -15,9 +15,12 @@ import jinja2
 import pyvis
 from pyvis.network import Network
 
+from kg.views.charts import TABLE_ROWS, IndicatorsPage
 from kg.views.escape import script_json
+from kg.views.indicators import number
 from kg.views.selections import View
 from kg.views.style import EDGE_COLOUR, FONT_FACE, NODE_STYLE, wrapped_label
+from kg.views.tooltips import short_title
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -28,6 +31,9 @@ ASSETS: dict[str, Path] = {
     "vis-network.min.css": VIS_DIR / "vis-network.css",
     "kg-views.js": STATIC / "kg-views.js",
     "kg-views.css": STATIC / "kg-views.css",
+    # plotly.js basic bundle, vendored from npm (see static/README.md)
+    "plotly-basic.min.js": STATIC / "plotly-basic.min.js",
+    "kg-charts.js": STATIC / "kg-charts.js",
 }
 #: pages with more nodes than this get cheaper physics and straight edges
 LARGE = 300
@@ -37,7 +43,7 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=
 
 
 def write_assets(folder: Path) -> list[Path]:
-    """Copy vis-network and the kg page script/style into ``folder/lib`` (once per folder)."""
+    """Copy vis-network, plotly.js and the kg page scripts/style into ``folder/lib`` (once per folder)."""
     lib = folder / "lib"
     lib.mkdir(parents=True, exist_ok=True)
     out = []
@@ -143,7 +149,14 @@ def render_view(view: View) -> str:
     return _env.get_template("graph.html").render(
         view=view, legend=legend(view), edge_kinds=[(k, EDGE_COLOUR.get(k, "#999999")) for k in kinds],
         data_json=script_json(data), node_count=len(nodes), edge_count=len(view.drawn_edges),
-        layers=layers, aside=aside)
+        layers=layers, aside=aside, number=number, short=lambda t: short_title(t, 16))
+
+
+def render_indicators(page: IndicatorsPage) -> str:
+    """``indicators.html``: the charts' figures embedded as script-safe JSON, every table cell escaped."""
+    data = {"charts": [c.figure for c in page.charts]}
+    return _env.get_template("indicators.html").render(page=page, data_json=script_json(data), number=number,
+                                                       short=lambda t: short_title(t, 24), table_rows=TABLE_ROWS)
 
 
 def render_index(**context: object) -> str:

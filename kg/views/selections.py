@@ -73,6 +73,8 @@ class View:
     layout: str = "default"
     #: heading of the side-panel list of the nodes placed aside
     aside_title: str = ""
+    #: a campaign's metrics by indicator (:class:`kg.views.indicators.MetricGroup`), shown in the side panel
+    metric_groups: list = field(default_factory=list)
 
     @property
     def drawn_edges(self) -> list[ViewEdge]:
@@ -266,7 +268,7 @@ def document_view(facts: GraphFacts, doc: str, number: int, cap: int) -> View:
     count = {n: sum(link.count for link in links) for n, links in in_doc.items()}
     kept, dropped = _cap(facts, list(in_doc), cap, count)
     keep = set(kept)
-    view = View(f"doc_{number}.html", f"Document {number} · {short_title(facts.doc_title.get(name, name))}",
+    view = View(facts.doc_files[name], f"Document {number} · {short_title(facts.doc_title.get(name, name))}",
                 f"{name}: its sections (boxes) and what each section mentions; size = mentions in this document.",
                 layout="spread")
     view.nodes = [_node(facts, doc, 30)]

@@ -4,7 +4,8 @@
     python tests/benchmarks/views_scale.py --graph out/graph.json --copies 100 --out /tmp/views_bench
 
 Prints, per scale: nodes/edges of the graph, seconds to write the views, number of
-pages, total and largest page size, and the sizes of index/initiatives/overview.
+pages, total and largest page size, the sizes of index/initiatives/overview/indicators,
+and the seconds the indicators page takes on its own (its charts' data and HTML).
 """
 
 from __future__ import annotations
@@ -53,16 +54,28 @@ def replicate(g: nx.MultiDiGraph, copies: int) -> nx.MultiDiGraph:
 
 def measure(g: nx.MultiDiGraph, folder: Path, **kwargs: int) -> dict:
     """Write the views of ``g`` into ``folder``; return time and sizes."""
+    from kg.views.charts import indicators_page
+    from kg.views.facts import graph_facts
+    from kg.views.render import render_indicators
+
     t0 = time.perf_counter()
     pages = write_views(g, folder, **kwargs)
     seconds = time.perf_counter() - t0
+    facts = graph_facts(g)
+    t1 = time.perf_counter()
+    charts = indicators_page(facts)
+    render_indicators(charts)
+    indicators = time.perf_counter() - t1
     sizes = {p.name: p.stat().st_size for p in pages}
     lib = sum(p.stat().st_size for p in (folder / "lib").iterdir())
     return {
         "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "seconds": round(seconds, 2),
         "pages": len(pages), "total_kb": round(sum(sizes.values()) / 1024), "lib_kb": round(lib / 1024),
         "largest": max(sizes.items(), key=lambda kv: kv[1]),
-        **{name: round(sizes[name] / 1024, 1) for name in ("index.html", "initiatives.html", "overview.html")},
+        **{name: round(sizes[name] / 1024, 1) for name in ("index.html", "initiatives.html", "overview.html",
+                                                             "indicators.html")},
+        "indicators_seconds": round(indicators, 2), "charts": len(charts.charts),
+        "chart_points": sum(len(c.data.points) for c in charts.charts),
     }
 
 
