@@ -42,11 +42,12 @@ from pathlib import Path
 
 from kg.ids import stable_id
 from kg.lexicon import Lexicon
-from kg.model import DocExtraction, DocIndicators, Indicator, IndicatorSummary, Mention
+from kg.model import DocExtraction, DocIndicators, Indicator, IndicatorSummary
 from kg.resources import LEXICON_DIR
 
 INDICATORS_PATH: Path = LEXICON_DIR / "indicators.tsv"
-ROLES = ("dimension", "lead", "trail", "scope", "light", "verb", "synonym")
+ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "synonym", "drop", "keep", "mode", "season",
+         "generic", "relative", "bare_rate", "seasonal", "event")
 #: the dimension of a unit not in the table, and of a compound unit (元/人次)
 OTHER = "other"
 _DROP = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \t\u3000")
@@ -55,20 +56,27 @@ _LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一�
                         r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])")
 #: time words at the start of a phrase
 _TIME = re.compile(
-    r"^(?:(?:20\d\d|[〇○零一二三四五六七八九]{4})年(?:度|底|末|初)?(?:以来)?|"
+    r"^(?:(?:到|至|截至)?(?:20\d\d|[〇○零一二三四五六七八九]{4})年(?:度|底|末|初)?(?:以来)?|"
     r"\d{1,2}(?:[-~至]\d{1,2})?月(?:份|底|末|初)?(?:以来)?|[一二三四五六七八九十]{1,2}(?:至[一二三四五六七八九十]{1,3})?月(?:份)?|"
     r"截至[^,，;；]{0,10}?(?:月底|月末|年底|目前|底)|[^,，;；]{1,6}?期间|[^,，;；]{1,4}?以来|汛期|节前|节后|第?[一二三四]季度|"
     r"(?:上|下)半年|年底前|年内)"
 )
 #: a place's suffix after a gazetteer name (常德市, 衡阳港, 郭家坝港区)
 _PLACE_TAIL = re.compile(r"^(?:省|市|县|区|州|港区|港|镇|乡|段|境内|辖区)?")
-#: the end of a phrase that compares it or states its change: 同比增长, 较上年提高, 年均增长
+#: the end of a phrase that compares it or states its change: 同比增长, 较上年提高, 年均增长, 由2022年的
 _CHANGE_TAIL = re.compile(
-    r"(?:同比|环比|年均|(?:比|较|与)(?:去年|上年|上一年|20\d\d年)(?:同期)?(?:相比)?)?(?:分别)?"
-    r"(?:增长|增加|下降|减少|提高|提升|降低|上升|回落|下滑|增幅|降幅|增速|减|增|降)(?:了)?$"
+    r"(?:(?:同比|环比|年均|(?:比|较|与)(?:去年|上年|上一年|20\d\d年)(?:同期)?(?:相比)?)?(?:分别)?"
+    r"(?:增长|增加|下降|减少|提高|提升|降低|上升|回落|下滑|增幅|降幅|增速|减|增|降)(?:了|至|到)?"
+    r"|(?:由|从)(?:20\d\d年|上年|去年|年初).*)$"
 )
+#: a hotline or platform that only says how something was received: 12328热线, 12345政务服务便民热线
+_CHANNEL = re.compile(r"\d{5}[^,，;；\d]{0,12}?(?:热线|电话|平台)(?:及网络平台|和网络平台)?")
+#: a short enumeration before 等 (拒载、议价、绕道等): the head after it is what is counted
+_ENUMERATION = re.compile(r"(?:[^、等]{2}、)+[^、等]{2}等")
 #: a core that names a rate or an index: the words before its verb say which one it is
 _RATE = re.compile(r"(?:率|指数|比例|比重|占比|覆盖面)$")
+#: an attributive clause before what is counted: 落实不力的, 签订安全生产责任书的
+_ATTRIBUTIVE = re.compile(r"^.{2,}的(?=.{2,}$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,25 +104,24 @@ def indicator_id(key: str) -> str:
 
 @dataclass
 class IndicatorWords:
-    """The word lists of ``data/lexicon/indicators.tsv`` by role."""
+    """The word lists of ``data/lexicon/indicators.tsv`` by role (the longest first)."""
 
     dimensions: dict[str, str] = field(default_factory=dict)  # unit -> dimension
-    lead: tuple[str, ...] = ()
-    trail: tuple[str, ...] = ()
-    scope: tuple[str, ...] = ()
-    light: tuple[str, ...] = ()
-    verbs: tuple[str, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # phrase -> canonical wording
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> words
+
+    def __getitem__(self, role: str) -> tuple[str, ...]:
+        return self.words.get(role, ())
 
 
 @lru_cache(maxsize=4)
 def load_indicator_words(path: Path = INDICATORS_PATH) -> IndicatorWords:
-    """Read the word lists (``role, word[, value]``); a line of an unknown role or without its value is an error.
+    """Read the word lists (``role, word[, value]``).
 
     Raises
     ------
     ValueError
-        One line naming the file, the line and the problem.
+        A line of an unknown role, or without its word or value: one line naming the file and the line.
     """
     words: dict[str, list[str]] = defaultdict(list)
     out = IndicatorWords()
@@ -131,14 +138,17 @@ def load_indicator_words(path: Path = INDICATORS_PATH) -> IndicatorWords:
             (out.dimensions if role == "dimension" else out.synonyms)[cells[1]] = cells[2]
         else:
             words[role].append(cells[1])
-    by_length = {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in words.items()}
-    out.lead, out.trail, out.scope = by_length.get("lead", ()), by_length.get("trail", ()), by_length.get("scope", ())
-    out.light, out.verbs = by_length.get("light", ()), by_length.get("verb", ())
+    out.words = {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in words.items()}
     return out
 
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_DROP)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 class IndicatorNormaliser:
@@ -153,14 +163,19 @@ class IndicatorNormaliser:
     """
 
     def __init__(self, lexicon: Lexicon | None = None, words: IndicatorWords | None = None) -> None:
-        self.words = words if words is not None else load_indicator_words()
+        self.words = w = words if words is not None else load_indicator_words()
         self.places = frozenset(p for p in (lexicon.places if lexicon is not None else ()) if len(p) >= 2)
         self._place_len = max((len(p) for p in self.places), default=0)
         self.names = {_fold(k): _fold(v) for k, v in (lexicon.indicator_names() if lexicon is not None else {}).items()}
-        syn = sorted(self.words.synonyms, key=len, reverse=True)
-        self._synonyms = re.compile("|".join(map(re.escape, syn))) if syn else None
-        self._verbs = re.compile("|".join(map(re.escape, self.words.verbs))) if self.words.verbs else None
-        self._memo: dict[tuple[str, tuple[str, ...]], str] = {}
+        # a canonical wording maps to itself, so that a shorter phrase inside it is not replaced
+        self._synonym_of = {**{c: c for c in w.synonyms.values()}, **w.synonyms}
+        self._synonyms = _alternation(self._synonym_of)
+        self._verbs = _alternation(w["verb"])
+        self._drop = _alternation(w["drop"])
+        self.generic = frozenset(w["generic"]) | frozenset(w["relative"])
+        self.relative = frozenset(w["relative"])
+        self._bare_rates = frozenset(r + "率" for r in w["bare_rate"])
+        self._memo: dict[tuple[str, tuple[str, ...], str], str] = {}
 
     def dimension(self, unit: str) -> str:
         """The dimension a unit measures (``辆次`` -> vehicles); a compound unit (元/人次) is ``other``."""
@@ -182,40 +197,87 @@ class IndicatorNormaliser:
         -------
         IndicatorKey
         """
-        return IndicatorKey(self.core(phrase, bodies), self.dimension(unit))
+        dimension = self.dimension(unit)
+        return IndicatorKey(self.core(phrase, bodies, dimension), dimension)
 
-    def core(self, phrase: str, bodies: Iterable[str] = ()) -> str:
-        """The measured core of an indicator phrase (see the module docstring); the phrase itself when nothing is left."""
+    def core(self, phrase: str, bodies: Iterable[str] = (), dimension: str = "") -> str:
+        """The measured core of an indicator phrase (see the module docstring); the phrase itself when nothing is left.
+
+        ``dimension`` tells a count of activities (开展执法案卷评查X次: the verb stays last) from a count of
+        what they act on (组织执法人员培训X人次 -> 培训执法人员).
+        """
         bodies = tuple(sorted({_fold(b) for b in bodies if b}, key=len, reverse=True))
-        memo = (phrase, bodies)
+        memo = (phrase, bodies, dimension)
         got = self._memo.get(memo)
         if got is None:
-            got = self._core(phrase, bodies)
+            got = self._core(phrase, bodies, dimension)
             if len(self._memo) < 100_000:
                 self._memo[memo] = got
         return got
 
-    def _core(self, phrase: str, bodies: tuple[str, ...]) -> str:
+    def is_generic(self, core: str) -> bool:
+        """A core that names no measure on its own (投资, 目标): the metric before it says whose it is."""
+        return core in self.generic
+
+    def is_relative(self, core: str) -> bool:
+        """A core that relates a number to another (目标, 增长): a change's is the level that changed."""
+        return core in self.relative
+
+    def is_bare_rate(self, core: str) -> bool:
+        """A rate that names no object (整改率, 办结率)."""
+        return core in self._bare_rates
+
+    def is_bare_verb(self, core: str) -> bool:
+        """A core that is a verb alone (整改): what the metric before it counts is its object."""
+        return core in self.words["verb"]
+
+    def season(self, sentence: str) -> str:
+        """The travel season a sentence opens with (春运期间，…), or ''."""
+        return next((s for s in self.words["season"] if sentence.startswith((s + "期间", s + ","))), "")
+
+    def seasonal(self, core: str) -> bool:
+        """Whether a season makes ``core`` another measure (春运发送旅客)."""
+        return core in self.words["seasonal"]
+
+    def object_of(self, core: str) -> str:
+        """What a core counts without its verbs (排查整治隐患 -> 隐患), to name a bare rate after it."""
+        while self._verbs is not None and (m := self._verbs.match(core)) and len(core) - m.end() >= 2:
+            core = core[m.end():]
+        return core
+
+    def _core(self, phrase: str, bodies: tuple[str, ...], dimension: str) -> str:
         text = _fold(phrase)
         named = self.names.get(text)
         if named is not None:
             return named
-        text = _NOTE.sub("", text)
-        text = _LIST_MARK.sub("", text)
+        text = _LIST_MARK.sub("", _NOTE.sub("", text))
         cut = max((text.rfind(b) + len(b) for b in bodies if b in text), default=0)
-        if cut and cut < len(text):
+        if cut and len(text) - cut >= 2:
             text = text[cut:]
-        text = self._trim(text)
-        if self._synonyms is not None:
-            text = self._synonyms.sub(lambda m: self.words.synonyms[m.group()], text)
-        text = self._trim(self._strip_scope(text))
-        if self._verbs is not None and not _RATE.search(text):
-            m = self._verbs.search(text, 1)
-            if m is not None and len(text) - m.start() >= 3:
-                text = text[m.start():]
-        text = self._trim(self._strip_light(text))
-        core = text or _fold(phrase)
+        text = _CHANNEL.sub("", text)
+        if self._drop is not None:
+            text = self._drop.sub("", text)
+        season = next((s for s in self.words["season"] if text.startswith(s + "期间")), "")
+        text = self._trim(text[len(season) + 2:] if season else text)
+        text = self._enumeration(text)
+        activity = False
+        for _ in range(3):
+            before = text
+            text = self._trim(self._strip(self._synonym(text), "scope"))
+            if not _RATE.search(text) and (m := _ATTRIBUTIVE.match(text)):
+                text = text[m.end():]
+            text = self._topic(text)
+            held = self._strip(text, "activity")
+            activity, text = activity or (held != text and dimension == "count"), held
+            text = self._trim(self._strip(text if activity else self._verb_first(text, dimension), "light"))
+            text = self._event(text)
+            if text == before:
+                break
+        core = season + text if text else _fold(phrase)
         return self.names.get(core, core)
+
+    def _synonym(self, text: str) -> str:
+        return self._synonyms.sub(lambda m: self._synonym_of[m.group()], text) if self._synonyms else text
 
     def _trim(self, text: str) -> str:
         """Time words, places and lead words off the start, changes and trail words off the end, until none is left."""
@@ -225,24 +287,20 @@ class IndicatorNormaliser:
             if m and m.end() < len(text):
                 text = text[m.end():]
             text = self._strip_place(text)
-            for w in self.words.lead:
-                if text.startswith(w) and len(text) > len(w) and not self._protected(text, w):
-                    text = text[len(w):]
-                    break
+            if not text.startswith(self.words["keep"]):
+                for w in self.words["lead"]:
+                    if text.startswith(w) and len(text) > len(w):
+                        text = text[len(w):]
+                        break
             m = _CHANGE_TAIL.search(text)
             if m and m.start() > 0:
                 text = text[:m.start()]
-            for w in self.words.trail:
+            for w in self.words["trail"]:
                 if text.endswith(w) and len(text) > len(w):
                     text = text[:-len(w)]
                     break
             if text == before:
                 return text
-
-    def _protected(self, text: str, lead: str) -> bool:
-        """A lead word that is the start of a longer word here: 共同, 新增设, 计划内 are kept whole."""
-        nxt = text[len(lead):len(lead) + 1]
-        return (lead == "共" and nxt in "同享建") or (lead in ("计划", "目标") and nxt in "的内外")
 
     def _strip_place(self, text: str) -> str:
         for n in range(min(self._place_len, len(text) - 1), 1, -1):
@@ -252,34 +310,129 @@ class IndicatorNormaliser:
                 return rest if len(rest) >= 2 else text
         return text
 
-    def _strip_scope(self, text: str) -> str:
-        for w in self.words.scope:
+    def _strip(self, text: str, role: str) -> str:
+        """``text`` without a word of ``role`` at its start, when two characters or more are left."""
+        for w in self.words[role]:
             if text.startswith(w) and len(text) - len(w) >= 2:
                 return text[len(w):]
         return text
 
-    def _strip_light(self, text: str) -> str:
-        for w in self.words.light:
-            if text.startswith(w) and len(text) - len(w) >= 2:
-                return text[len(w):]
+    def _enumeration(self, text: str) -> str:
+        """拒载、议价等违规行为 -> 违规行为; 办理港口经营许可等行政许可 -> 办理行政许可."""
+        text = _ENUMERATION.sub("", text)
+        at = text.find("等")
+        verb = self._verbs.match(text) if self._verbs is not None else None
+        if at > 0 and verb is not None and at > verb.end() and len(text) - at > 2:
+            text = text[:verb.end()] + text[at + 1:]
+        return text
+
+    def _topic(self, text: str) -> str:
+        """The words before the first verb are a topic, a body or a fronted object, not what is counted
+        (12328热线受理投诉 -> 受理投诉); a rate or an index keeps them, and a mode of transport stays."""
+        if self._verbs is None or _RATE.search(text) or self._verbs.match(text):
+            return text
+        for m in self._verbs.finditer(text, 1):
+            if len(text) - m.end() < (3 if m.group() in self.words["light"] + self.words["activity"] else 1):
+                continue
+            mode = next((w for w in self.words["mode"] if w in text[:m.start()]), "")
+            light = m.group() in self.words["light"] and mode
+            return mode + text[m.end() if light else m.start():]
+        return text
+
+    def _event(self, text: str) -> str:
+        """A core without a verb that ends with an activity noun: the activity and the word before it."""
+        if self._verbs is not None and self._verbs.match(text):
+            return text
+        for noun in self.words["event"]:
+            if text.endswith(noun) and len(text) > len(noun) + 2:
+                return text[-(len(noun) + 2):]
+        return text
+
+    def _verb_first(self, text: str, dimension: str) -> str:
+        """A verb that ends the core goes before its object (危桥改造 -> 改造危桥), as the other cores are written;
+        not a light verb, nor an activity counted by its sessions (安全培训X期)."""
+        if self._verbs is None or self._verbs.match(text) or _RATE.search(text):
+            return text
+        for verb in self.words["verb"]:
+            if not text.endswith(verb) or len(text) - len(verb) < 2 or verb in self.words["light"] + self.words["activity"]:
+                continue
+            if dimension == "count" and verb in self.words["event"]:
+                return text
+            return verb + text[:-len(verb)]
         return text
 
 
 # --------------------------------------------------------------- documents and the corpus
 def _sentence_bodies(ext: DocExtraction) -> dict[int, list[str]]:
-    """The names (as written) of the AGENCY and ORGANIZATION mentions of each sentence, by sentence start."""
+    """The surface forms of the AGENCY and ORGANIZATION mentions of each sentence, by sentence start."""
     out: dict[int, list[str]] = defaultdict(list)
     for m in ext.mentions:
-        if m.label in ("AGENCY", "ORGANIZATION") and not m.self_ref:
+        if m.label in ("AGENCY", "ORGANIZATION"):
             sent = ext.document.sentence_at(m.start)
             if sent is not None:
                 out[sent.start].append(m.text)
     return out
 
 
+def _phrases(ext: DocExtraction) -> list[str]:
+    """Each metric's phrase; a run of metrics of one sentence that share a coordinated phrase (A、B分别下降X%和Y%)
+    takes its items in order."""
+    metrics = ext.metrics
+    out = [m.indicator for m in metrics]
+    i = 0
+    while i < len(metrics):
+        j = i + 1
+        while (j < len(metrics) and metrics[j].indicator == metrics[i].indicator
+               and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start):
+            j += 1
+        items = [p for p in metrics[i].indicator.split("、") if p]
+        if j - i > 1 and len(items) == j - i:
+            out[i:j] = items
+        i = j
+    return out
+
+
+def _in_context(norm: IndicatorNormaliser, text: str, metrics: list, cores: list[str]) -> list[str]:
+    """The cores of one sentence's metrics, with what the metrics before them say (see :func:`document_indicators`)."""
+    out = list(cores)
+    generic = [norm.is_generic(c) for c in cores]
+    k = 0
+    while k < len(metrics):
+        m = metrics[k]
+        if m.direction is not None and "分别" in text[max(m.evidence.sentence_start, m.start - 12):m.start]:
+            run = k
+            while run < len(metrics) and metrics[run].direction is not None:
+                run += 1
+            levels = [c for c, x in zip(out[:k], metrics[:k]) if x.direction is None]
+            if len(levels) >= run - k:
+                out[k:run] = levels[len(levels) - (run - k):]
+                k = run
+                continue
+        prev = out[k - 1] if k else ""
+        if prev and (norm.is_bare_rate(out[k]) or norm.is_bare_verb(out[k])):
+            out[k] = norm.core(out[k] + norm.object_of(prev), (), norm.dimension(m.unit)) if norm.is_bare_verb(out[k]) \
+                else norm.object_of(prev) + out[k]
+        elif prev and norm.is_generic(out[k]):
+            if m.direction is not None and norm.is_relative(out[k]):
+                levels = [c for c, x, g in zip(out[:k], metrics[:k], generic) if x.direction is None and not g]
+                out[k] = levels[-1] if levels else out[k]
+            elif not norm.is_generic(prev):
+                out[k] = norm.core(prev + out[k], (), norm.dimension(m.unit))
+        k += 1
+    season = norm.season(text[metrics[0].evidence.sentence_start:metrics[0].start]) if metrics else ""
+    return [season + c if season and norm.seasonal(c) else c for c in out]
+
+
 def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
                         normaliser: IndicatorNormaliser | None = None) -> DocIndicators:
     """The indicators of one document's metrics.
+
+    Each metric's core comes from its phrase (:meth:`IndicatorNormaliser.core`), and from the metrics before
+    it in its sentence where the phrase says too little: a run of changes stated together (同比分别下降X%和Y%)
+    measures the levels before them, in order; a bare rate (整改率) is the rate of what the metric before it
+    counts (排查隐患X处，整改率100% -> 隐患整改率); a generic core (投资, 目标) belongs to the metric before it (a
+    change: to the level that changed). A generic core with nothing before it in its sentence is the
+    document's own: its key is ``core|dimension|doc:NAME`` and links to no other document.
 
     Parameters
     ----------
@@ -295,28 +448,40 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
         unit most of them are in), and the index of each metric's.
     """
     norm = normaliser if normaliser is not None else IndicatorNormaliser(lexicon)
+    text = ext.document.source.norm
     bodies = _sentence_bodies(ext) if ext.metrics else {}
     by_key: dict[str, int] = {}
-    summaries: list[tuple[IndicatorKey, set[str], Counter]] = []
+    summaries: list[tuple[str, str, str, set[str], Counter]] = []  # key, core, dimension, aliases, units
     indicator_of: dict[tuple[str, int, int, str], int] = {}
-    for m in ext.metrics:
-        names = bodies.get(m.evidence.sentence_start, [])
-        reporter: Mention | None = m.reporter
-        if reporter is not None and not reporter.self_ref:
-            names = names + [reporter.text]
-        ik = norm.normalise(m.indicator, m.unit, names)
-        i = by_key.get(ik.key)
-        if i is None:
-            i = by_key[ik.key] = len(summaries)
-            summaries.append((ik, set(), Counter()))
-        if m.indicator:
-            summaries[i][1].add(m.indicator)
-        summaries[i][2][m.unit] += 1
-        indicator_of[m.key] = i
-    out = [IndicatorSummary(key=ik.key, name=ik.core, dimension=ik.dimension,
+    metrics, phrases = ext.metrics, _phrases(ext)
+    i = 0
+    while i < len(metrics):
+        j = i
+        while j < len(metrics) and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start:
+            j += 1
+        sentence = metrics[i].evidence.sentence_start
+        names = bodies.get(sentence, [])
+        cores = []
+        for m, phrase in zip(metrics[i:j], phrases[i:j]):
+            cores.append(norm.core(phrase, names + [m.reporter.text] if m.reporter is not None else names,
+                                   norm.dimension(m.unit)))
+        for k, core in enumerate(_in_context(norm, text, metrics[i:j], cores)):
+            m = metrics[i + k]
+            dimension = norm.dimension(m.unit)
+            key = f"{core}|{dimension}" + (f"|doc:{ext.document.name}" if norm.is_generic(core) else "")
+            n = by_key.get(key)
+            if n is None:
+                n = by_key[key] = len(summaries)
+                summaries.append((key, core, dimension, set(), Counter()))
+            if m.indicator:
+                summaries[n][3].add(m.indicator)
+            summaries[n][4][m.unit] += 1
+            indicator_of[m.key] = n
+        i = j
+    out = [IndicatorSummary(key=key, name=core, dimension=dimension,
                             unit=max(units, key=lambda u: (units[u], u)), aliases=tuple(sorted(aliases)),
                             metrics=sum(units.values()))
-           for ik, aliases, units in summaries]
+           for key, core, dimension, aliases, units in summaries]
     return DocIndicators(doc=ext.document.name, indicators=out, indicator_of=indicator_of)
 
 
