@@ -296,7 +296,7 @@ class IndicatorNormaliser:
             if m and m.start() > 0:
                 text = text[:m.start()]
             for w in self.words["trail"]:
-                if text.endswith(w) and len(text) > len(w):
+                if text.endswith(w) and len(text) > len(w) and not text.endswith(self.words["keep"]):
                     text = text[:-len(w)]
                     break
             if text == before:
