@@ -50,7 +50,7 @@ ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "sy
          "generic", "relative", "bare_rate", "seasonal", "event")
 #: the dimension of a unit not in the table, and of a compound unit (元/人次)
 OTHER = "other"
-_DROP = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \t\u3000")
+_QUOTES_AND_BLANKS = re.compile("[“”‘’\"'「」『』《》〈〉\\s]")
 _NOTE = re.compile(r"[(（][^()（）]{0,20}[)）]")
 _LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
                         r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])")
@@ -69,6 +69,8 @@ _CHANGE_TAIL = re.compile(
     r"(?:增长|增加|下降|减少|提高|提升|降低|上升|回落|下滑|增幅|降幅|增速|减|增|降)(?:了|至|到)?"
     r"|(?:由|从)(?:20\d\d年|上年|去年|年初).*)$"
 )
+#: the last characters of what :data:`_CHANGE_TAIL` strips without 由/从
+_CHANGE_LAST = frozenset("长加降少高升低落滑幅速减增了至到比")
 #: a hotline or platform that only says how something was received: 12328热线, 12345政务服务便民热线
 _CHANNEL = re.compile(r"\d{5}[^,，;；\d]{0,12}?(?:热线|电话|平台)(?:及网络平台|和网络平台)?")
 #: a short enumeration before 等 (拒载、议价、绕道等): the head after it is what is counted
@@ -143,7 +145,7 @@ def load_indicator_words(path: Path = INDICATORS_PATH) -> IndicatorWords:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_DROP)
+    return _QUOTES_AND_BLANKS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -166,6 +168,7 @@ class IndicatorNormaliser:
         self.words = w = words if words is not None else load_indicator_words()
         self.places = frozenset(p for p in (lexicon.places if lexicon is not None else ()) if len(p) >= 2)
         self._place_len = max((len(p) for p in self.places), default=0)
+        self._place_starts = frozenset(p[:2] for p in self.places)
         self.names = {_fold(k): _fold(v) for k, v in (lexicon.indicator_names() if lexicon is not None else {}).items()}
         # a canonical wording maps to itself, so that a shorter phrase inside it is not replaced
         self._synonym_of = {**{c: c for c in w.synonyms.values()}, **w.synonyms}
@@ -175,7 +178,16 @@ class IndicatorNormaliser:
         self.generic = frozenset(w["generic"]) | frozenset(w["relative"])
         self.relative = frozenset(w["relative"])
         self._bare_rates = frozenset(r + "率" for r in w["bare_rate"])
-        self._memo: dict[tuple[str, tuple[str, ...], str], str] = {}
+        self._lead, self._trail, self._keep, self._scope = w["lead"], w["trail"], w["keep"], w["scope"]
+        self._light, self._activity, self._events, self._mode = w["light"], w["activity"], w["event"], w["mode"]
+        self._season, self._seasonal = w["season"], frozenset(w["seasonal"])
+        self._lead_first = frozenset(x[0] for x in self._lead)
+        self._trail_last = frozenset(x[-1] for x in self._trail)
+        self._verb_set = frozenset(w["verb"])
+        self._verb_lengths = sorted({len(v) for v in w["verb"]}, reverse=True)
+        self._not_first = frozenset(w["light"] + w["activity"])
+        self._memo: dict[tuple[str, str], str] = {}
+        self._trimmed: dict[tuple[str, str, str], str] = {}
 
     def dimension(self, unit: str) -> str:
         """The dimension a unit measures (``辆次`` -> vehicles); a compound unit (元/人次) is ``other``."""
@@ -206,13 +218,26 @@ class IndicatorNormaliser:
         ``dimension`` tells a count of activities (开展执法案卷评查X次: the verb stays last) from a count of
         what they act on (组织执法人员培训X人次 -> 培训执法人员).
         """
-        bodies = tuple(sorted({_fold(b) for b in bodies if b}, key=len, reverse=True))
-        memo = (phrase, bodies, dimension)
-        got = self._memo.get(memo)
-        if got is None:
-            got = self._core(phrase, bodies, dimension)
-            if len(self._memo) < 100_000:
-                self._memo[memo] = got
+        return self._folded_core(phrase, [b for b in map(_fold, bodies) if b], dimension)
+
+    def _folded_core(self, phrase: str, bodies: list[str], dimension: str) -> str:
+        """:meth:`core` with the bodies' names folded already."""
+        memo = (phrase, dimension)
+        got = self._memo.get(memo)  # a phrase without a body's name: the same core wherever it stands
+        if got is not None and not any(b in phrase for b in bodies):
+            return got
+        text = _fold(phrase)
+        named = self.names.get(text)
+        if named is not None:
+            return named
+        text = _LIST_MARK.sub("", _NOTE.sub("", text))
+        cut = max((text.rfind(b) + len(b) for b in bodies if b in text), default=0)
+        if cut and len(text) - cut >= 2:
+            text = text[cut:]
+        got = self._core(text, dimension) or _fold(phrase)
+        got = self.names.get(got, got)
+        if not cut and len(self._memo) < 100_000:
+            self._memo[memo] = got
         return got
 
     def is_generic(self, core: str) -> bool:
@@ -229,15 +254,15 @@ class IndicatorNormaliser:
 
     def is_bare_verb(self, core: str) -> bool:
         """A core that is a verb alone (整改): what the metric before it counts is its object."""
-        return core in self.words["verb"]
+        return core in self._verb_set
 
     def season(self, sentence: str) -> str:
         """The travel season a sentence opens with (春运期间，…), or ''."""
-        return next((s for s in self.words["season"] if sentence.startswith((s + "期间", s + ","))), "")
+        return next((s for s in self._season if sentence.startswith((s + "期间", s + ","))), "")
 
     def seasonal(self, core: str) -> bool:
         """Whether a season makes ``core`` another measure (春运发送旅客)."""
-        return core in self.words["seasonal"]
+        return core in self._seasonal
 
     def object_of(self, core: str) -> str:
         """What a core counts without its verbs (排查整治隐患 -> 隐患), to name a bare rate after it."""
@@ -245,64 +270,70 @@ class IndicatorNormaliser:
             core = core[m.end():]
         return core
 
-    def _core(self, phrase: str, bodies: tuple[str, ...], dimension: str) -> str:
-        text = _fold(phrase)
-        named = self.names.get(text)
-        if named is not None:
-            return named
-        text = _LIST_MARK.sub("", _NOTE.sub("", text))
-        cut = max((text.rfind(b) + len(b) for b in bodies if b in text), default=0)
-        if cut and len(text) - cut >= 2:
-            text = text[cut:]
+    def _core(self, text: str, dimension: str) -> str:
+        """The core of a folded phrase without list marker and bodies ('' when nothing is left)."""
         text = _CHANNEL.sub("", text)
         if self._drop is not None:
             text = self._drop.sub("", text)
-        season = next((s for s in self.words["season"] if text.startswith(s + "期间")), "")
+        season = next((s for s in self._season if text.startswith(s + "期间")), "")
         text = self._trim(text[len(season) + 2:] if season else text)
+        # phrases that differ in their time, place and lead words meet here: worked out once
+        trimmed = (season, text, dimension)
+        got = self._trimmed.get(trimmed)
+        if got is None:
+            got = self._after_trim(text, dimension)
+            if len(self._trimmed) < 100_000:
+                self._trimmed[trimmed] = got
+        return season + got if got else ""
+
+    def _after_trim(self, text: str, dimension: str) -> str:
         text = self._enumeration(text)
         activity = False
         for _ in range(3):
             before = text
-            text = self._trim(self._strip(self._synonym(text), "scope"))
+            text = self._strip(self._synonym(text), "scope")
             if not _RATE.search(text) and (m := _ATTRIBUTIVE.match(text)):
                 text = text[m.end():]
             text = self._topic(text)
             held = self._strip(text, "activity")
             activity, text = activity or (held != text and dimension == "count"), held
-            text = self._trim(self._strip(text if activity else self._verb_first(text, dimension), "light"))
-            text = self._event(text)
+            text = self._strip(text if activity else self._verb_first(text, dimension), "light")
+            text = self._trim(self._event(text))
             if text == before:
                 break
-        core = season + text if text else _fold(phrase)
-        return self.names.get(core, core)
+        return text
 
     def _synonym(self, text: str) -> str:
         return self._synonyms.sub(lambda m: self._synonym_of[m.group()], text) if self._synonyms else text
 
     def _trim(self, text: str) -> str:
         """Time words, places and lead words off the start, changes and trail words off the end, until none is left."""
+        lead, trail, keep = self._lead, self._trail, self._keep
         while True:
             before = text
             m = _TIME.match(text)
             if m and m.end() < len(text):
                 text = text[m.end():]
             text = self._strip_place(text)
-            if not text.startswith(self.words["keep"]):
-                for w in self.words["lead"]:
-                    if text.startswith(w) and len(text) > len(w):
-                        text = text[len(w):]
-                        break
-            m = _CHANGE_TAIL.search(text)
-            if m and m.start() > 0:
-                text = text[:m.start()]
-            for w in self.words["trail"]:
-                if text.endswith(w) and len(text) > len(w) and not text.endswith(self.words["keep"]):
+            # the first (last) character is looked up before the words are
+            if text[:1] in self._lead_first and text.startswith(lead) and not text.startswith(keep):
+                w = next(w for w in lead if text.startswith(w))
+                if len(text) > len(w):
+                    text = text[len(w):]
+            if text[-1:] in _CHANGE_LAST or "由" in text or "从" in text:
+                m = _CHANGE_TAIL.search(text)
+                if m and m.start() > 0:
+                    text = text[:m.start()]
+            if text[-1:] in self._trail_last and text.endswith(trail) and not text.endswith(keep):
+                w = next(w for w in trail if text.endswith(w))
+                if len(text) > len(w):
                     text = text[:-len(w)]
-                    break
             if text == before:
                 return text
 
     def _strip_place(self, text: str) -> str:
+        if text[:2] not in self._place_starts:
+            return text
         for n in range(min(self._place_len, len(text) - 1), 1, -1):
             if text[:n] in self.places:
                 rest = text[n:]
@@ -312,7 +343,10 @@ class IndicatorNormaliser:
 
     def _strip(self, text: str, role: str) -> str:
         """``text`` without a word of ``role`` at its start, when two characters or more are left."""
-        for w in self.words[role]:
+        words = getattr(self, "_" + role)
+        if not text.startswith(words):
+            return text
+        for w in words:
             if text.startswith(w) and len(text) - len(w) >= 2:
                 return text[len(w):]
         return text
@@ -332,10 +366,10 @@ class IndicatorNormaliser:
         if self._verbs is None or _RATE.search(text) or self._verbs.match(text):
             return text
         for m in self._verbs.finditer(text, 1):
-            if len(text) - m.end() < (3 if m.group() in self.words["light"] + self.words["activity"] else 1):
+            if len(text) - m.end() < (3 if m.group() in self._not_first else 1):
                 continue
-            mode = next((w for w in self.words["mode"] if w in text[:m.start()]), "")
-            light = m.group() in self.words["light"] and mode
+            mode = next((w for w in self._mode if w in text[:m.start()]), "")
+            light = m.group() in self._light and mode
             return mode + text[m.end() if light else m.start():]
         return text
 
@@ -343,7 +377,9 @@ class IndicatorNormaliser:
         """A core without a verb that ends with an activity noun: the activity and the word before it."""
         if self._verbs is not None and self._verbs.match(text):
             return text
-        for noun in self.words["event"]:
+        if not text.endswith(self._events):
+            return text
+        for noun in self._events:
             if text.endswith(noun) and len(text) > len(noun) + 2:
                 return text[-(len(noun) + 2):]
         return text
@@ -351,15 +387,12 @@ class IndicatorNormaliser:
     def _verb_first(self, text: str, dimension: str) -> str:
         """A verb that ends the core goes before its object (危桥改造 -> 改造危桥), as the other cores are written;
         not a light verb, nor an activity counted by its sessions (安全培训X期)."""
-        if self._verbs is None or self._verbs.match(text) or _RATE.search(text):
+        verb = next((text[-n:] for n in self._verb_lengths if len(text) - n >= 2 and text[-n:] in self._verb_set), None)
+        if verb is None or verb in self._not_first or self._verbs.match(text) or _RATE.search(text):
             return text
-        for verb in self.words["verb"]:
-            if not text.endswith(verb) or len(text) - len(verb) < 2 or verb in self.words["light"] + self.words["activity"]:
-                continue
-            if dimension == "count" and verb in self.words["event"]:
-                return text
-            return verb + text[:-len(verb)]
-        return text
+        if dimension == "count" and verb in self._events:
+            return text
+        return verb + text[:-len(verb)]
 
 
 # --------------------------------------------------------------- documents and the corpus
@@ -368,9 +401,7 @@ def _sentence_bodies(ext: DocExtraction) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
     for m in ext.mentions:
         if m.label in ("AGENCY", "ORGANIZATION"):
-            sent = ext.document.sentence_at(m.start)
-            if sent is not None:
-                out[sent.start].append(m.text)
+            out[m.evidence.sentence_start].append(m.text)
     return out
 
 
@@ -460,11 +491,11 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
         while j < len(metrics) and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start:
             j += 1
         sentence = metrics[i].evidence.sentence_start
-        names = bodies.get(sentence, [])
+        names = [b for b in map(_fold, bodies.get(sentence, ())) if b]
         cores = []
         for m, phrase in zip(metrics[i:j], phrases[i:j]):
-            cores.append(norm.core(phrase, names + [m.reporter.text] if m.reporter is not None else names,
-                                   norm.dimension(m.unit)))
+            reporter = [_fold(m.reporter.text)] if m.reporter is not None else []
+            cores.append(norm._folded_core(phrase, names + reporter, norm.dimension(m.unit)))
         for k, core in enumerate(_in_context(norm, text, metrics[i:j], cores)):
             m = metrics[i + k]
             dimension = norm.dimension(m.unit)
