@@ -33,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kg.bench import corpus as bench_corpus
 from kg.bench.corpus import make_corpus
 from kg.extract import extract_document
 from kg.graph import indicator_rows
@@ -107,6 +108,8 @@ def main(argv: list[str] | None = None) -> dict:
     try:
         corpus, out = work / "corpus", work / "out"
         if not corpus.is_dir():
+            # kg.bench.corpus reports progress with a log() it does not define (kg.bench's): give it one
+            bench_corpus.log = getattr(bench_corpus, "log", lambda msg: print(msg, file=sys.stderr))
             make_corpus(corpus, args.docs)
         shutil.rmtree(out, ignore_errors=True)
         print(f"building {args.docs} documents …", file=sys.stderr)
