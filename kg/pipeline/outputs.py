@@ -192,7 +192,7 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
                 how["store"] = "unchanged"
             progress("store", 1, 1, "store")
             lap("store")
-        nodes = len(linking.entities) + sum(r.stats.nodes for r in docs)
+        nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
         if wanted["views"] and nodes > VIEWS_MAX_NODES:
             warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
                             f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
