@@ -79,6 +79,8 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("隐患整改率", "隐患整改率"),
     ("重大事故隐患整改率", "隐患整改率"),
     ("防汛应急演练", "应急演练"),                           # an activity and the word before it
+    ("城区、郧阳区共注销道路运输证", "注销道路运输证"),     # places in a list
+    ("约束性任务", "约束性"),                                 # 约 of 约束 is no lead word
 ])
 def test_the_core_of_a_phrase(norm, phrase, core):
     assert norm.core(phrase) == core
@@ -142,6 +144,12 @@ def test_a_bare_rate_is_the_rate_of_what_the_metric_before_it_counts(tmp_path, n
     assert got["95%"].key == "投诉办结率|ratio"
 
 
+def test_a_bare_verb_counts_what_the_metric_before_it_counts_in_the_same_dimension(tmp_path, nlp):
+    got, _ = _indicators(tmp_path, nlp, "排查安全隐患86处，整改80处。检查车辆30辆，查处12宗。\n")
+    assert got["80处"].key == "整改隐患|count"
+    assert got["12宗"].key == "查处|cases"  # vehicles are not what the cases count
+
+
 def test_changes_stated_together_measure_the_levels_before_them(tmp_path, nlp):
     got, _ = _indicators(tmp_path, nlp, "发生一般交通事故3起，死亡2人，同比分别下降20%和10%。\n")
     assert got["3起"].key == "交通事故|cases" and got["20%"].key == "交通事故|ratio"
@@ -151,6 +159,8 @@ def test_changes_stated_together_measure_the_levels_before_them(tmp_path, nlp):
 def test_a_coordinated_phrase_gives_each_metric_its_item(tmp_path, nlp):
     got, _ = _indicators(tmp_path, nlp, "交通事故起数、事故死亡人数分别下降12%和9%。\n")
     assert got["12%"].key == "交通事故|ratio" and got["9%"].key == "事故死亡|ratio"
+    got, _ = _indicators(tmp_path, nlp, "群众来访批次和人数分别下降20%、10%。\n", "u.txt")
+    assert got["20%"].key == "群众来访批次|ratio" and got["10%"].key == "人数|ratio"
 
 
 def test_a_generic_core_belongs_to_the_metric_before_it_or_to_its_document(tmp_path, nlp):

@@ -312,7 +312,7 @@ class IndicatorNormaliser:
         """Time words, places and lead words off the start, changes and trail words off the end, until none is left."""
         lead, trail, keep = self._lead, self._trail, self._keep
         while True:
-            before = text
+            before = text = text.lstrip("、,和及与")
             m = _TIME.match(text)
             if m and m.end() < len(text):
                 text = text[m.end():]

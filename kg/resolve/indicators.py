@@ -10,6 +10,7 @@ records into the corpus's Indicator nodes in one pass.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -33,6 +34,10 @@ def _sentence_bodies(ext: DocExtraction) -> dict[int, list[str]]:
     return out
 
 
+#: what separates the items of a coordinated phrase (A、B和C分别…)
+_ITEMS = re.compile(r"、|和|及|以及")
+
+
 def _phrases(ext: DocExtraction) -> list[str]:
     """Each metric's phrase; a run of metrics of one sentence that share a coordinated phrase (A、B分别下降X%和Y%)
     takes its items in order."""
@@ -44,7 +49,7 @@ def _phrases(ext: DocExtraction) -> list[str]:
         while (j < len(metrics) and metrics[j].indicator == metrics[i].indicator
                and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start):
             j += 1
-        items = [p for p in metrics[i].indicator.split("、") if p]
+        items = [p for p in _ITEMS.split(metrics[i].indicator) if p]
         if j - i > 1 and len(items) == j - i:
             out[i:j] = items
         i = j
@@ -68,15 +73,17 @@ def _in_context(norm: IndicatorNormaliser, text: str, metrics: list, cores: list
                 k = run
                 continue
         prev = out[k - 1] if k else ""
-        if prev and (norm.is_bare_rate(out[k]) or norm.is_bare_verb(out[k])):
-            out[k] = norm.core(out[k] + norm.object_of(prev), (), norm.dimension(m.unit)) if norm.is_bare_verb(out[k]) \
-                else norm.object_of(prev) + out[k]
+        dimension = norm.dimension(m.unit)
+        if prev and norm.is_bare_rate(out[k]):  # 排查隐患X处，整改率100%
+            out[k] = norm.object_of(prev) + out[k]
+        elif prev and norm.is_bare_verb(out[k]) and norm.dimension(metrics[k - 1].unit) == dimension:
+            out[k] = norm.core(out[k] + norm.object_of(prev), (), dimension)  # 排查隐患X处，整改X处
         elif prev and norm.is_generic(out[k]):
             if m.direction is not None and norm.is_relative(out[k]):
                 levels = [c for c, x, g in zip(out[:k], metrics[:k], generic) if x.direction is None and not g]
                 out[k] = levels[-1] if levels else out[k]
             elif not norm.is_generic(prev):
-                out[k] = norm.core(prev + out[k], (), norm.dimension(m.unit))
+                out[k] = norm.core(prev + out[k], (), dimension)
         k += 1
     season = norm.season(text[metrics[0].evidence.sentence_start:metrics[0].start]) if metrics else ""
     return [season + c if season and norm.seasonal(c) else c for c in out]
