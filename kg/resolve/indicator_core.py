@@ -48,7 +48,7 @@ from kg.resources import LEXICON_DIR
 
 INDICATORS_PATH: Path = LEXICON_DIR / "indicators.tsv"
 ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "synonym", "drop", "keep", "mode", "season",
-         "generic", "relative", "bare_rate", "seasonal", "event")
+         "generic", "relative", "bare_rate", "seasonal", "event", "vague")
 #: the dimension of a unit not in the table, and of a compound unit (元/人次)
 OTHER = "other"
 _QUOTES_AND_BLANKS = re.compile("[“”‘’\"'「」『』《》〈〉\\s]")
@@ -179,6 +179,7 @@ class IndicatorNormaliser:
         self._drop = _alternation(w["drop"])
         self.generic = frozenset(w["generic"]) | frozenset(w["relative"])
         self.relative = frozenset(w["relative"])
+        self.vague = frozenset(w["vague"])
         self._bare_rates = frozenset(r + "率" for r in w["bare_rate"])
         self._lead, self._trail, self._keep, self._scope = w["lead"], w["trail"], w["keep"], w["scope"]
         self._light, self._activity, self._events, self._mode = w["light"], w["activity"], w["event"], w["mode"]
@@ -246,6 +247,10 @@ class IndicatorNormaliser:
         """A core that names no measure on its own (投资, 目标): the metric before it says whose it is."""
         return core in self.generic
 
+    def is_vague(self, core: str) -> bool:
+        """A core too vague to be one measure in two documents (企业, 问题)."""
+        return core in self.vague
+
     def is_relative(self, core: str) -> bool:
         """A core that relates a number to another (目标, 增长): a change's is the level that changed."""
         return core in self.relative
@@ -294,7 +299,7 @@ class IndicatorNormaliser:
         for _ in range(3):
             before = text
             text = self._strip(self._synonym(text), "scope")
-            if not _RATE.search(text) and (m := _ATTRIBUTIVE.match(text)):
+            if not _RATE.search(text) and (m := _ATTRIBUTIVE.match(text)) and self._attributive(text, m.end()):
                 text = text[m.end():]
             text = self._topic(text)
             held = self._strip(text, "activity")
@@ -361,6 +366,11 @@ class IndicatorNormaliser:
         if at > 0 and verb is not None and at > verb.end() and len(text) - at > 2:
             text = text[:verb.end()] + text[at + 1:]
         return text
+
+    def _attributive(self, text: str, end: int) -> bool:
+        """Whether ``text[:end]`` (up to 的) only says which of what follows is meant (落实不力的约谈企业负责人), not
+        the action counted (查处违法改装的货运车辆: the verb opens it and nothing after 的 acts)."""
+        return not self._verbs.match(text) or self._verbs.search(text, end) is not None
 
     def _topic(self, text: str) -> str:
         """The words before the first verb are a topic, a body or a fronted object, not what is counted

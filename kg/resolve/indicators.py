@@ -96,8 +96,9 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
     Each metric's core comes from its phrase (:meth:`IndicatorNormaliser.core`), and from the metrics before
     it in its sentence where the phrase says too little: a run of changes stated together (同比分别下降X%和Y%)
     measures the levels before them, in order; a bare rate (整改率) is the rate of what the metric before it
-    counts (排查隐患X处，整改率100% -> 隐患整改率); a generic core (投资, 目标) belongs to the metric before it (a
-    change: to the level that changed). A generic core with nothing before it in its sentence is the
+    counts (排查隐患X处，整改率100% -> 隐患整改率), and a bare verb (整改X处) counts its object in the same
+    dimension; a generic core (投资, 目标) belongs to the metric before it (a change: to the level that
+    changed). A generic core with nothing before it in its sentence, and a vague one (企业, 问题), is the
     document's own: its key is ``core|dimension|doc:NAME`` and links to no other document.
 
     Parameters
@@ -134,7 +135,8 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
         for k, core in enumerate(_in_context(norm, text, metrics[i:j], cores)):
             m = metrics[i + k]
             dimension = norm.dimension(m.unit)
-            key = f"{core}|{dimension}" + (f"|doc:{ext.document.name}" if norm.is_generic(core) else "")
+            own = norm.is_generic(core) or norm.is_vague(core)
+            key = f"{core}|{dimension}" + (f"|doc:{ext.document.name}" if own else "")
             n = by_key.get(key)
             if n is None:
                 n = by_key[key] = len(summaries)
