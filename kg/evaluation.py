@@ -11,12 +11,22 @@ The matching rules are those of the annotation guideline's scorer:
   MEASURES, the metric's span and the campaign);
 - links are scored over pairs of gold entities in different documents: two
   are the same thing when they share a group of ``links.json``, and predicted
-  the same when their mentions resolved to one id.
+  the same when their mentions resolved to one id;
+- indicator links (``INDICATORS``) are scored the same way over pairs of gold
+  metrics in different documents: the same thing when their ``indicator_key``
+  is the same, predicted the same when the predicted metrics they match carry
+  one ``indicator_id`` (a gold metric that no prediction matches links to
+  nothing);
+- ``REL:REPORTED_BY`` scores the gold ``reported_by`` of each metric as a
+  relation from the metric (its span) to the body, like MEASURES. RELATIONS
+  adds up the four relations of the guideline only. Both rows are scored when
+  the gold metrics carry ``indicator_key`` / ``reported_by``.
 
 Gold files: one JSON per document (``000.json`` for ``000_xxx.txt``) with
 ``doc``, ``entities`` [{type, name, mentions, optional}], ``metrics`` [{text,
-value, unit, indicator, kind, masked, context}], ``relations`` [{type, from, to,
-context (MEASURES)}], and optionally ``links.json`` {"groups": [[[doc, name], ...]]}.
+value, unit, indicator, kind, masked, context[, indicator_key, reported_by]}],
+``relations`` [{type, from, to, context (MEASURES)}], and optionally
+``links.json`` {"groups": [[[doc, name], ...]]} (see tests/data/README.md).
 """
 
 from __future__ import annotations
@@ -29,8 +39,11 @@ from pathlib import Path
 
 ENTITY_TYPES = ("AGENCY", "ORGANIZATION", "CAMPAIGN", "REGULATION")
 REL_TYPES = ("CONDUCTS", "ISSUES", "COOPERATES_WITH", "MEASURES")
+#: relations from a metric, scored by the metric's span
+METRIC_RELS = ("MEASURES", "REPORTED_BY")
 _STRIP = {ord(c): None for c in "“”‘’\"'「」『』《》〈〉 \t\r\n"}
-ROWS = list(ENTITY_TYPES) + ["ENTITIES", "METRIC"] + [f"REL:{t}" for t in REL_TYPES] + ["RELATIONS", "LINKS"]
+ROWS = (list(ENTITY_TYPES) + ["ENTITIES", "METRIC"] + [f"REL:{t}" for t in REL_TYPES] + ["RELATIONS", "LINKS"]
+        + ["REL:REPORTED_BY", "INDICATORS"])
 
 
 class GoldError(Exception):
@@ -87,6 +100,11 @@ def load_gold(gold_dir: Path, corpus_dir: Path) -> dict[str, dict]:
                 raise GoldError(f"{path}: metric text {m['text']!r} not in its context")
             m["start"] = at + off
             m["end"] = m["start"] + len(m["text"])
+            if "reported_by" in m:
+                g["reporting"] = True
+                if m["reported_by"] and not m.get("optional"):
+                    g.setdefault("relations", []).append(
+                        {"type": "REPORTED_BY", "from": m["text"], "context": ctx, "to": m["reported_by"]})
         gold[doc_key(g["doc"])] = g
     return gold
 
@@ -185,6 +203,7 @@ def _score_metrics(g: dict, p: dict, out: list[str]) -> dict:
 
 
 def _score_relations(g: dict, p: dict, out: list[str]) -> dict:
+    """The relations of :data:`REL_TYPES`, and REPORTED_BY when the gold says who reports its metrics."""
     keys_by_name = {_norm(e["name"]): _entity_keys(e) for e in g["entities"]}
     spans = {(_norm(m["text"]), _norm(m["context"])): (m["start"], m["end"]) for m in g.get("metrics", [])}
 
@@ -192,7 +211,7 @@ def _score_relations(g: dict, p: dict, out: list[str]) -> dict:
         return _norm(pred_name) in keys_by_name.get(_norm(gold_name), {_norm(gold_name)})
 
     res = {}
-    for rt in REL_TYPES:
+    for rt in REL_TYPES + (("REPORTED_BY",) if g.get("reporting") else ()):
         gold_r = sorted((r for r in g.get("relations", []) if r["type"] == rt), key=lambda r: bool(r.get("optional")))
         pred_r = [r for r in p["relations"] if r.get("rel") == rt]
         used: set[int] = set()
@@ -202,7 +221,7 @@ def _score_relations(g: dict, p: dict, out: list[str]) -> dict:
             for i, pr in enumerate(pred_r):
                 if i in used:
                     continue
-                if rt == "MEASURES":
+                if rt in METRIC_RELS:
                     span = spans.get((_norm(gr["from"]), _norm(gr.get("context", ""))))
                     from_ok = span is not None and pr.get("start") is not None and _overlaps(
                         pr["start"], pr["end"], *span)
@@ -258,6 +277,36 @@ def _score_links(gold: dict, pred: dict, links: Path) -> dict | None:
     return _prf(tp, fp, fn)
 
 
+def _indicator_pairs(gold: dict, pred: dict) -> tuple[dict, dict[str, list[int]]]:
+    """Indicator links over pairs of gold metrics in different documents: the scores, and each document's
+    counts (a pair counts for both of its documents)."""
+    found = []  # (doc, gold key, predicted id or None)
+    for doc, g in gold.items():
+        preds = [m for m in pred.get(doc, {}).get("metrics", []) if m.get("start") is not None]
+        used: set[int] = set()
+        for gm in g.get("metrics", []):
+            if gm.get("optional") or not gm.get("indicator_key"):
+                continue
+            hit = next((i for i, pm in enumerate(preds)
+                        if i not in used and _overlaps(pm["start"], pm["end"], gm["start"], gm["end"])), None)
+            if hit is not None:
+                used.add(hit)
+            found.append((doc, gm["indicator_key"], preds[hit].get("indicator_id") if hit is not None else None))
+    per_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for i, (d1, k1, p1) in enumerate(found):
+        for d2, k2, p2 in found[i + 1:]:
+            if d1 == d2:
+                continue
+            same_gold, same_pred = k1 == k2, p1 is not None and p1 == p2
+            if not (same_gold or same_pred):
+                continue
+            part = 0 if same_gold and same_pred else (1 if same_pred else 2)
+            per_doc[d1][part] += 1
+            per_doc[d2][part] += 1
+    totals = [sum(c[i] for c in per_doc.values()) // 2 for i in range(3)]
+    return _prf(*totals), per_doc
+
+
 def evaluate(pred_path: Path, gold_dir: Path, corpus_dir: Path, links: Path | None = None,
              only: set[str] | None = None) -> Report:
     """Score ``pred_path`` (an extractions.jsonl) against the gold files of ``gold_dir``.
@@ -301,6 +350,10 @@ def evaluate(pred_path: Path, gold_dir: Path, corpus_dir: Path, links: Path | No
     link = _score_links(gold, pred, links or Path(gold_dir) / "links.json")
     if link is not None:
         summary["LINKS"] = link
+    if any(m.get("indicator_key") for g in gold.values() for m in g.get("metrics", [])):
+        summary["INDICATORS"], counts = _indicator_pairs(gold, pred)
+        for doc in per_doc:
+            per_doc[doc]["indicators"] = _prf(*counts.get(doc, [0, 0, 0]))
     return Report(summary=summary, per_doc=per_doc, details=details)
 
 
@@ -319,6 +372,7 @@ def format_report(report: Report) -> str:
 PER_DOC_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("AGENCY", "AGENCY", "f1"), ("ORG", "ORGANIZATION", "f1"), ("CAMP", "CAMPAIGN", "f1"), ("REG", "REGULATION", "f1"),
     ("ENT", "ENTITIES", "f1"), ("METRIC", "METRIC", "f1"), ("COND.R", "CONDUCTS", "r"), ("REL", "RELATIONS", "f1"),
+    ("REP", "REPORTED_BY", "f1"), ("IND", "INDICATORS", "f1"),
 )
 
 
@@ -330,19 +384,22 @@ def per_doc_rows(report: Report) -> dict[str, dict[str, dict]]:
         row = {**ents, "METRIC": s["metrics"], **rels}
         row["ENTITIES"] = _prf(*(sum(ents[t][k] for t in ENTITY_TYPES) for k in ("tp", "fp", "fn")))
         row["RELATIONS"] = _prf(*(sum(rels[t][k] for t in REL_TYPES) for k in ("tp", "fp", "fn")))
+        if "indicators" in s:
+            row["INDICATORS"] = s["indicators"]
         out[doc] = row
     return out
 
 
 def format_per_doc(report: Report) -> str:
-    """One line per document: F1 of each entity type, of the entities, metrics and relations, and
-    CONDUCTS recall; ``-`` where the gold has nothing of that row and nothing was predicted."""
-    lines = [f"{'doc':8}" + "".join(f"{h:>8}" for h, _, _ in PER_DOC_COLUMNS)]
+    """One line per document: F1 of each entity type, of the entities, metrics and relations, CONDUCTS
+    recall, F1 of REPORTED_BY and of the indicator links of its metrics; ``-`` where the gold has nothing
+    of that row and nothing was predicted."""
+    lines = [f"{'doc':8}" + "".join(f"{h:>7}" for h, _, _ in PER_DOC_COLUMNS)]
     for doc, row in sorted(per_doc_rows(report).items()):
         cells = []
         for _, key, measure in PER_DOC_COLUMNS:
-            s = row[key]
-            cells.append(f"{s[measure]:8.3f}" if s["tp"] + s["fp"] + s["fn"] else f"{'-':>8}")
+            s = row.get(key) or _prf(0, 0, 0)
+            cells.append(f"{s[measure]:7.3f}" if s["tp"] + s["fp"] + s["fn"] else f"{'-':>7}")
         lines.append(f"{doc:8}" + "".join(cells))
     return "\n".join(lines)
 

@@ -228,6 +228,16 @@ class Mention:
 
 @dataclass(slots=True)
 class MetricMention:
+    """A number with its unit in one document.
+
+    ``period`` and ``year`` are the ones stated around the number, else the
+    document's; a change keeps its ``direction`` (up | down) and, where the
+    text states it, its ``base`` (去年同期, 上年 …). ``reporter`` is the mention
+    of the body that reports it (the subject of its clause or sentence, else
+    the author's mention; None when neither is known) and ``reporter_how`` says
+    which (subject | author).
+    """
+
     doc: str
     text: str
     start: int
@@ -239,6 +249,11 @@ class MetricMention:
     masked: bool
     evidence: Evidence
     period: str | None = None
+    year: int | None = None
+    direction: str | None = None  # up | down (a change's)
+    base: str | None = None  # what a change is measured against: 去年同期, 上年, 2021年
+    reporter: Mention | None = None
+    reporter_how: str | None = None  # subject | author
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -319,10 +334,47 @@ class Linking:
 
 
 @dataclass(slots=True)
+class IndicatorSummary:
+    """One indicator of one document (:func:`kg.resolve.indicators.document_indicators`): what linking adds up."""
+
+    key: str  # core|dimension
+    name: str  # the measured core (or the name a lexicon gives it)
+    dimension: str
+    unit: str  # the unit most of its metrics in the document are in
+    aliases: tuple[str, ...]  # the indicator phrases that map to it, sorted
+    metrics: int
+
+
+@dataclass(slots=True)
+class DocIndicators:
+    """One document's indicators, and the indicator of each of its metrics."""
+
+    doc: str
+    indicators: list[IndicatorSummary]
+    indicator_of: dict[tuple[str, int, int, str], int]  # MetricMention.key -> index in ``indicators``
+
+
+@dataclass(slots=True)
+class Indicator:
+    """What metrics of the whole corpus measure: one node per key."""
+
+    id: str
+    key: str
+    name: str
+    dimension: str
+    unit: str
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    metrics: int = 0
+
+
+@dataclass(slots=True)
 class Resolution:
     extractions: list[DocExtraction]
     entities: dict[str, Entity]
     entity_of: dict[tuple[str, int, int, str], str]  # Mention.key -> Entity.id
+    indicators: dict[str, Indicator] = field(default_factory=dict)  # id -> Indicator
+    indicator_of: dict[tuple[str, int, int, str], str] = field(default_factory=dict)  # MetricMention.key -> id
 
     def entity_for(self, mention: Mention) -> Entity:
         return self.entities[self.entity_of[mention.key]]

@@ -49,9 +49,10 @@ def test_per_document_rows_and_table(tmp_path):
     assert rows["001"]["ENTITIES"]["f1"] == 1.0 and rows["001"]["CONDUCTS"]["r"] == 0.0
     assert (rows["002"]["AGENCY"]["tp"], rows["002"]["AGENCY"]["fp"], rows["002"]["AGENCY"]["fn"]) == (1, 1, 1)
     table = format_per_doc(report).splitlines()
-    assert table[0].split() == ["doc", "AGENCY", "ORG", "CAMP", "REG", "ENT", "METRIC", "COND.R", "REL"]
-    assert table[1].split() == ["001", "1.000", "-", "1.000", "-", "1.000", "1.000", "0.000", "0.000"]
-    assert table[2].split() == ["002", "0.500", "-", "-", "-", "0.500", "-", "-", "0.000"]
+    assert table[0].split() == ["doc", "AGENCY", "ORG", "CAMP", "REG", "ENT", "METRIC", "COND.R", "REL", "REP", "IND"]
+    assert table[1].split() == ["001", "1.000", "-", "1.000", "-", "1.000", "1.000", "0.000", "0.000", "-", "-"]
+    assert table[2].split() == ["002", "0.500", "-", "-", "-", "0.500", "-", "-", "0.000", "-", "-"]
+    assert max(len(line) for line in table) <= 80  # a terminal's width: the console does not wrap it
 
 
 def test_cli_verbose_prints_the_table_before_the_misses(tmp_path):

@@ -2,7 +2,7 @@
 
 import random
 
-from kg.extract.metrics import CLAUSE_SEPS, _strip_words, clause_spans, clause_start, protected_spans
+from kg.extract.numbers import CLAUSE_SEPS, clause_spans, clause_start, protected_spans, strip_words
 
 _ALPHABET = list("交通12X，,；;：:。！？!?\n（()）、《》“”「」〈〉") + ["了", "约", "其中"]
 
@@ -67,4 +67,4 @@ def test_helpers_equal_character_scans():
         assert clause_spans(text, lo, hi) == scan_clause_spans(text, lo, hi), text
         words = tuple(rng.sample(["了", "约", "其中", "，", "X", "交通", "通"], 3))
         left = rng.random() < 0.5
-        assert _strip_words(text, words, left=left) == scan_strip(text, words, left), (text, words)
+        assert strip_words(text, words, left=left) == scan_strip(text, words, left), (text, words)

@@ -211,10 +211,12 @@ def test_numbers_keep_every_digit(tmp_path):
 
 
 def _doc_rows(g: nx.MultiDiGraph, doc: str) -> tuple:
-    """The nodes and edges of one document of ``g`` (its Document, Sections, Sentences, Metrics)."""
+    """The nodes and edges of one document of ``g`` (its Document, Sections, Sentences, Metrics, and the
+    edges from its metrics to the corpus's indicators and bodies)."""
     mine = {n for n, a in g.nodes(data=True) if a.get("doc") == doc or (a["label"] == "Document" and a["name"] == doc)}
     edges = [(u, v, a) for u, v, a in g.edges(data=True)
-             if v in mine and u in mine or a.get("doc") == doc or (a["type"] == "MENTIONED_IN" and v in mine)]
+             if v in mine and u in mine or a.get("doc") == doc or (a["type"] == "MENTIONED_IN" and v in mine)
+             or (a["type"] in ("OF_INDICATOR", "REPORTED_BY") and u in mine)]
     return [(n, g.nodes[n]) for n in mine], edges
 
 

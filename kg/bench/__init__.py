@@ -78,7 +78,7 @@ try:
 except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]
 
-from kg.bench.corpus import make_corpus
+from kg.bench.corpus import log, make_corpus
 
 #: Appended to one document before the incremental rebuild.
 CHANGE = "三是加强队伍建设。"
@@ -96,11 +96,6 @@ TARGETS = {
     "sinks_lines": 1800,
 }
 _PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def log(msg: str) -> None:
-    """One progress line on stderr."""
-    print(f"[kg.bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
 def _tree_memory(proc, psutil, pss: bool) -> tuple[int, int, int]:

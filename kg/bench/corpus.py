@@ -14,6 +14,8 @@ exactly the planned places in the new text.
 from __future__ import annotations
 
 import random
+import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,12 @@ from kg.resources import SAMPLE_CORPUS
 from kg.structure.gazetteer import GENERIC_NAMES, Gazetteer, PlaceMention, gazetteer
 
 SAMPLE_DIR = SAMPLE_CORPUS
+
+
+def log(msg: str) -> None:
+    """One progress line on stderr."""
+    print(f"[kg.bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
 #: Candidates tried per division before the substitution backtracks.
 MAX_TRIES = 12
 #: Fresh draws per copy before the next candidate jurisdiction is tried.

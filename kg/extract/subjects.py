@@ -219,19 +219,34 @@ class Subjects:
     def resolver(self, norm: str, clause: Clause, in_clause: list[Mention],
                  subj: list[Mention]) -> Callable[[int], list[Mention]]:
         """``subject_for(pos)``: the subject of a verb at ``pos`` in ``clause`` (see the module docstring)."""
-        carried, topic, context = self.carried, self.topic, self.context
-        pivots = _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
+        find = self.sourced_resolver(norm, clause, in_clause, subj)
+        return lambda pos: find(pos)[0]
 
-        def subject_for(pos: int) -> list[Mention]:
+    def sourced_resolver(self, norm: str, clause: Clause, in_clause: list[Mention], subj: list[Mention],
+                         pivots: bool = True) -> Callable[[int], tuple[list[Mention], str]]:
+        """Like :meth:`resolver`, with the step that gave the subject: ``pivot``, ``clause`` (1-2),
+        ``carried``, ``speaker``, ``section`` or ``author`` (``none`` when none did).
+
+        ``pivots=False`` leaves out step 1 (who reports a number is not the body a pivot verb
+        sets to work).
+        """
+        carried, topic, context = self.carried, self.topic, self.context
+        pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
+
+        def subject_for(pos: int) -> tuple[list[Mention], str]:
             agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
             if agents:
-                return agents
+                return agents, "pivot"
             if subj and subj[0].end <= pos:
-                return [m for m in subj if m.end <= pos]
-            if carried or topic or context:
-                return carried or topic or context
+                return [m for m in subj if m.end <= pos], "clause"
+            if carried:
+                return carried, "carried"
+            if topic:
+                return topic, "speaker"
+            if context:
+                return context, "section"
             author = self.author_mention(pos)
-            return [author] if author is not None else []
+            return ([author], "author") if author is not None else ([], "none")
 
         return subject_for
 

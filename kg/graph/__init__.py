@@ -1,7 +1,8 @@
 """Graph: the rows of the resolved corpus (see :mod:`kg.schema` and :mod:`kg.rows`).
 
-:func:`document_rows` gives one document's nodes and edges and :func:`entity_rows`
-the entities of a linking; :func:`build_graph` puts a resolved corpus into a
+:func:`document_rows` gives one document's nodes and edges, :func:`entity_rows`
+the entities of a linking and :func:`indicator_rows` the indicators of the
+corpus; :func:`build_graph` puts a resolved corpus into a
 ``networkx.MultiDiGraph`` through the same rows.
 """
 
@@ -15,6 +16,7 @@ from kg.model import (
     DocGroups,
     Entity,
     Evidence,
+    Indicator,
     Linking,
     Mention,
     MetricMention,
@@ -82,6 +84,19 @@ def entity_rows(entities: Iterable[Entity]) -> list[NodeRow]:
     ]
 
 
+def indicator_rows(indicators: Iterable[Indicator]) -> list[NodeRow]:
+    """The node rows of indicators (corpus nodes, like the entities)."""
+    return [
+        (ind.id, {"id": ind.id, "label": "Indicator", "name": ind.name, "dimension": ind.dimension,
+                  "unit": ind.unit, "aliases": sorted(ind.aliases), "docs": sorted(ind.docs), "metrics": ind.metrics})
+        for ind in indicators
+    ]
+
+
+#: MetricMention.key -> the id of the indicator it reports
+IndicatorOf = dict[tuple[str, int, int, str], str]
+
+
 class _Rows:
     """One document's rows being made: nodes by id, edges by what makes them distinct, each sentence once."""
 
@@ -108,8 +123,9 @@ class _Rows:
              "self_ref": self_ref})
 
 
-def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], list[EdgeRow]]:
-    """The nodes and edges one document contributes (all but the entity nodes).
+def document_rows(ext: DocExtraction, ref: MentionRef,
+                  indicators: IndicatorOf | None = None) -> tuple[list[NodeRow], list[EdgeRow]]:
+    """The nodes and edges one document contributes (all but the entity and indicator nodes).
 
     Parameters
     ----------
@@ -117,13 +133,15 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
         One extracted document.
     ref : MentionRef
         Entity id and name of a mention (:func:`resolution_ref`, :func:`linking_ref`).
+    indicators : dict, optional
+        The indicator id of each metric (by ``MetricMention.key``): its OF_INDICATOR edge.
 
     Returns
     -------
     (nodes, edges)
         The document, its sections, the sentences that state its facts and its
-        metrics; HAS_SECTION, PART_OF, MENTIONED_IN and relation edges. Ids
-        include the document, so no two documents share a row.
+        metrics; HAS_SECTION, PART_OF, MENTIONED_IN, relation, OF_INDICATOR and
+        REPORTED_BY edges. Ids include the document, so no two documents share a row.
     """
     sdoc = ext.document
     src, meta = sdoc.source, sdoc.meta
@@ -150,8 +168,15 @@ def document_rows(ext: DocExtraction, ref: MentionRef) -> tuple[list[NodeRow], l
         mid = metric_id(m)
         rows.nodes[mid] = {"id": mid, "label": "Metric", "name": m.text, "text": m.text, "value": m.value,
                            "unit": m.unit, "indicator": m.indicator, "kind": m.kind, "masked": m.masked,
-                           "period": m.period, "doc": m.doc, "start": m.start, "end": m.end}
+                           "period": m.period, "year": m.year, "direction": m.direction, "base": m.base,
+                           "doc": m.doc, "start": m.start, "end": m.end}
         rows.mention(mid, m.evidence, m.text, m.text, False)
+        ind = (indicators or {}).get(m.key)
+        if ind is not None:
+            rows.edges[("OF_INDICATOR", mid)] = (mid, ind, {"type": "OF_INDICATOR"})
+        hit = ref(m.reporter) if m.reporter is not None else None
+        if hit is not None:
+            rows.edges[("REPORTED_BY", mid)] = (mid, hit[0], {"type": "REPORTED_BY", "how": m.reporter_how})
     for r in ext.relations:
         if isinstance(r.head, MetricMention):
             head = metric_id(r.head)
@@ -187,9 +212,9 @@ def build_graph(res: Resolution):
         Nodes keyed by id and edges keyed by id, with the properties of :mod:`kg.schema`.
     """
     ref = resolution_ref(res)
-    rows = TableRows([node_table(entity_rows(res.entities.values()))], [])
+    rows = TableRows([node_table(entity_rows(res.entities.values()) + indicator_rows(res.indicators.values()))], [])
     for ext in res.extractions:
-        nodes, edges = document_rows(ext, ref)
+        nodes, edges = document_rows(ext, ref, res.indicator_of)
         rows.nodes.append(node_table(nodes))
         rows.edges.append(edge_table(edges, {i: a["label"] for i, a in nodes}))
     return to_networkx(rows)

@@ -13,8 +13,8 @@ A UTF-8 text file, one entry a line, fields separated by a TAB::
     # comment lines start with '#'; blank lines are ignored
     TYPE<TAB>name<TAB>alias1|alias2|...
 
-``TYPE`` is one of ``AGENCY``, ``ORGANIZATION``, ``CAMPAIGN``, ``REGULATION``
-or ``STOP``. The aliases column is optional.
+``TYPE`` is one of ``AGENCY``, ``ORGANIZATION``, ``CAMPAIGN``, ``REGULATION``,
+``STOP`` or ``INDICATOR``. The aliases column is optional.
 
 - An entity line makes ``name`` and each alias a phrase that is always
   recognised as a mention of that type wherever it occurs in a document; the
@@ -22,6 +22,11 @@ or ``STOP``. The aliases column is optional.
   that the surface forms are one entity (:meth:`Lexicon.canonical`).
 - A ``STOP`` line suppresses the phrase (and its aliases): no mention whose
   surface text or canonical name equals it is emitted, whatever rule found it.
+- An ``INDICATOR`` line names what metrics measure (:mod:`kg.resolve.indicators`):
+  a metric whose indicator phrase, or the measured core worked out from it,
+  is ``name`` or one of the aliases has the core ``name``. It merges
+  indicators (the aliases' metrics join ``name``'s) or renames one (an alias
+  that is a core gets ``name``); the unit still gives the dimension.
 - Later files win: a user line overrides a shipped line for the same phrase.
 
 Example::
@@ -29,6 +34,7 @@ Example::
     AGENCY	省交通运输厅	省厅|交通运输厅
     CAMPAIGN	春运	春运工作
     STOP	专班
+    INDICATOR	查处违法案件	办理违法案件|查办案件
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from kg.lexicon.charmatch import SuffixTrie
 from kg.model import ENTITY_TYPES
 from kg.resources import GAZETTEER_DIR, LEXICON_DIR
 
-ENTRY_TYPES: tuple[str, ...] = ENTITY_TYPES + ("STOP",)
+ENTRY_TYPES: tuple[str, ...] = ENTITY_TYPES + ("STOP", "INDICATOR")
 QUOTES = "“”‘’「」『』\"'《》〈〉"
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 
@@ -149,11 +155,20 @@ class Lexicon:
         if got is None:
             got = {}
             for e in self.entries:
-                if e.label == "STOP":
+                if e.label in ("STOP", "INDICATOR"):
                     continue
                 for p in e.phrases:
                     got[strip_quotes(p)] = (e.label, strip_quotes(e.name))
             self._cache["known"] = got
+        return got  # type: ignore[return-value]
+
+    def indicator_names(self) -> dict[str, str]:
+        """Phrase (quotes removed) -> the indicator name of an ``INDICATOR`` line; later lines win."""
+        got = self._cache.get("indicators")
+        if got is None:
+            got = {strip_quotes(p): strip_quotes(e.name) for e in self.entries if e.label == "INDICATOR"
+                   for p in e.phrases}
+            self._cache["indicators"] = got
         return got  # type: ignore[return-value]
 
     def canonical(self, label: str, name: str) -> str:

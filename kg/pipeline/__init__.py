@@ -31,6 +31,7 @@ from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint, d
 from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
 from kg.pipeline.tasks import Failed, Settings, Task, remap
 from kg.resolve import link
+from kg.resolve.indicators import link_indicators
 
 __all__ = ["BuildError", "BuildResult", "build", "export"]
 
@@ -350,6 +351,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             yield DocGroups(doc=r.name, groups=r.groups, group_of={})
 
     linking = link(fed(ordered))
+    indicators = link_indicators((r.name, r.indicators) for r in ordered)
     try:
         _relink(ordered, linking, cache)
     except CacheError as exc:
@@ -360,8 +362,11 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
     warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
     result = BuildResult(out=out, summary={}, warnings=warnings)
-    how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap)
+    how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap, indicators)
     summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
+    summary["indicators"] = len(indicators)
+    summary["cross_document_indicators"] = sum(1 for ind in indicators.values() if len(ind.docs) > 1)
+    summary["nodes"] += len(indicators)
     summary.update(corpus=[display_name(str(c.resolve())) for c in corpus] if len(corpus) > 1
                    else display_name(str(corpus[0].resolve())), skipped=scan.skipped,
                    processed=len(ordered) - len(scan.cached),

@@ -4,7 +4,7 @@ A document's key is a hash of the code and data that extract it, the user
 lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
 
 - ``<key>.json.z``: the compact record (:class:`DocRecord`: the groups linking
-  needs, the entity ids its rows carry, counts, warnings) and the size and CRC-32
+  needs, the entity ids its rows carry, its indicators, counts, warnings) and the size and CRC-32
   of each of the files below, as zlib-compressed JSON;
 - ``<key>.nodes.arrow`` and ``<key>.edges.arrow``: the document's rows
   (:mod:`kg.rows`) as Arrow IPC streams;
@@ -13,7 +13,7 @@ lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
 The blobs are stored zstd-compressed, each as one frame (a document's rows are
 small: per-buffer compression inside the IPC stream compresses them less).
 
-``entities.arrow`` holds the entity rows of the last build and
+``entities.arrow`` holds the entity and indicator rows of the last build and
 ``manifest.json`` what the last build wrote (documents, whether the store
 matches them, the summary). Nothing is pickled: a file that does not parse, or
 whose size or checksum differs from its record, is reported in one line and the
@@ -33,11 +33,11 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from kg.model import GroupSummary
+from kg.model import GroupSummary, IndicatorSummary
 from kg.resources import DATA_DIR
 
 #: bump when the cache layout changes
-LAYOUT = "kg-cache/4"
+LAYOUT = "kg-cache/5"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: the blobs a document has beside its record
 BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
@@ -103,6 +103,7 @@ class DocRecord:
     stats: DocStats
     warnings: list[str]
     blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [stored size, crc32, size]
+    indicators: list[IndicatorSummary] = field(default_factory=list)  # what its metrics measure
 
     def ids_digest(self) -> str:
         """A short hash of :attr:`ids` (the manifest's way to notice a document's ids changed)."""
@@ -112,6 +113,7 @@ class DocRecord:
         data = asdict(self)
         data["groups"] = [[g.label, g.key, g.link, g.scope, g.mentions, list(g.aliases), g.joinable]
                           for g in self.groups]
+        data["indicators"] = [[i.key, i.name, i.dimension, i.unit, list(i.aliases), i.metrics] for i in self.indicators]
         return json.dumps({"layout": LAYOUT, **data}, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -121,6 +123,8 @@ class DocRecord:
             raise ValueError("written by another version of kg")
         data["groups"] = [GroupSummary(label=g[0], key=g[1], link=g[2], scope=g[3], mentions=g[4],
                                        aliases=tuple(g[5]), joinable=g[6]) for g in data["groups"]]
+        data["indicators"] = [IndicatorSummary(key=i[0], name=i[1], dimension=i[2], unit=i[3], aliases=tuple(i[4]),
+                                               metrics=i[5]) for i in data["indicators"]]
         data["stats"] = DocStats(**data["stats"])
         return cls(**data)
 

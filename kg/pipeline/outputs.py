@@ -1,7 +1,7 @@
 """What a build writes from its cache: ``extractions.jsonl``, the store, the views, exports.
 
 The rows of every output come from one place, :class:`CacheRows` (the entity
-rows of the build, then each document's cached rows). The store gets either
+and indicator rows of the build, then each document's cached rows). The store gets either
 everything or, when few documents changed since the manifest of the last
 build, the :class:`~kg.rows.Delta` worked out here once.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from kg.graph import entity_rows
-from kg.model import Linking
+from kg.graph import entity_rows, indicator_rows
+from kg.model import Indicator, Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord
 from kg.rows import Delta, TableRows, node_table
 
@@ -171,7 +171,8 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa
 
 
 def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linking, manifest: dict | None,
-                  wanted: dict, progress: Callable, warnings: list[str], lap: Callable[[str], None]) -> dict:
+                  wanted: dict, progress: Callable, warnings: list[str], lap: Callable[[str], None],
+                  indicators: dict[str, Indicator] | None = None) -> dict:
     """Write extractions.jsonl, the store, the views and the exports asked for; say how each was written.
 
     Everything is staged beside the outputs in place and moved over them only when all is written.
@@ -179,7 +180,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
     from kg.sinks.store import StoreError, update_store, write_store
 
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
-    entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities)))
+    entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities))
+                          + indicator_rows(indicators[i] for i in sorted(indicators or {})))
     old_entities = cache.entities()
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
     staging = _Staging(out)
@@ -201,7 +203,7 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             else:
                 how["store"] = "unchanged"
             lap("store")
-        nodes = len(linking.entities) + sum(r.stats.nodes for r in docs)
+        nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
         if wanted["views"] and nodes > VIEWS_MAX_NODES:
             warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
                             f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")

@@ -16,10 +16,11 @@ from kg.graph import document_rows, groups_ref
 from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
-from kg.model import DocExtraction, DocGroups
+from kg.model import DocExtraction, DocGroups, DocIndicators
 from kg.pipeline.cache import DocRecord, DocStats, Packed, ipc_bytes, pack
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
+from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id
 from kg.rows import edge_schema, edge_table, node_schema, node_table
 from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
@@ -27,11 +28,11 @@ from kg.structure import structure_document
 
 #: rows per Arrow table while a document's rows are written
 ROWS_PER_TABLE = 20_000
-_STATE: dict[Settings, tuple[Lexicon, object]] = {}
+_STATE: dict[Settings, tuple[Lexicon, object, IndicatorNormaliser]] = {}
 
 
 def pipeline_for(settings: Settings):
-    """The lexicon and spaCy pipeline of this process for ``settings`` (built once)."""
+    """The lexicon, spaCy pipeline and indicator normaliser of this process for ``settings`` (built once)."""
     if settings not in _STATE:
         with tempfile.TemporaryDirectory() as tmp:
             paths = []
@@ -41,7 +42,7 @@ def pipeline_for(settings: Settings):
                 paths.append(p)
             lexicon = load_lexicon(paths)
         _STATE.clear()
-        _STATE[settings] = (lexicon, build_nlp(lexicon))
+        _STATE[settings] = (lexicon, build_nlp(lexicon), IndicatorNormaliser(lexicon))
     return _STATE[settings]
 
 
@@ -50,14 +51,19 @@ def local_ids(groups: DocGroups) -> list[str]:
     return [stable_id(LABEL_OF_TYPE[g.label], g.link, g.scope) for g in groups.groups]
 
 
-def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> tuple[dict[str, Packed], DocStats]:
-    """The document's packed cache blobs (rows and records) with the entity ids ``ids`` of its groups, and its counts.
+def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str,
+           indicators: DocIndicators | None = None) -> tuple[dict[str, Packed], DocStats]:
+    """The document's packed cache blobs (rows and records) with the entity ids ``ids`` of its groups and
+    the indicators of its metrics, and its counts.
 
     Rows become Arrow a table of :data:`ROWS_PER_TABLE` at a time, so a very large
     document does not hold all of them twice.
     """
     ref = groups_ref(groups, ids)
-    nodes, edges = document_rows(ext, ref)
+    indicator_of = {} if indicators is None else {
+        k: indicator_id(indicators.indicators[i].key) for k, i in indicators.indicator_of.items()}
+    keys = {} if indicators is None else {indicator_id(s.key): s.key for s in indicators.indicators}
+    nodes, edges = document_rows(ext, ref, indicator_of)
     nodes[0][1]["key"] = key  # the Document row
     labels = {i: a["label"] for i, a in nodes}
     chunks = range(0, max(len(nodes), len(edges)), ROWS_PER_TABLE)
@@ -66,7 +72,7 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str) -> t
                                       node_schema())),
         "edges.arrow": pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels) for i in chunks
                                        if i < len(edges)), edge_schema())),
-        "jsonl": pack(render_records(document_records(ext, ref)).encode("utf-8")),
+        "jsonl": pack(render_records(document_records(ext, ref, indicator_of, keys)).encode("utf-8")),
     }
     sdoc = ext.document
     stats = DocStats(
@@ -89,16 +95,17 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
         return Failed(task.name, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
         return Failed(task.name, f"unreadable ({type(exc).__name__}: {exc})")
-    lexicon, nlp = pipeline_for(settings)
+    lexicon, nlp, normaliser = pipeline_for(settings)
     try:
         ext = extract_document(structure_document(src), nlp)
         groups = group_document(ext, lexicon)
         ids = local_ids(groups)
-        blobs, stats = render(ext, groups, ids, task.key)
+        indicators = document_indicators(ext, normaliser=normaliser)
+        blobs, stats = render(ext, groups, ids, task.key, indicators)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
     record = DocRecord(name=task.name, key=task.key, groups=groups.groups, local_ids=ids, ids=list(ids),
-                       stats=stats, warnings=src.warnings + ext.warnings)
+                       stats=stats, warnings=src.warnings + ext.warnings, indicators=indicators.indicators)
     return Processed(record, blobs)
 
 

@@ -22,6 +22,10 @@ Two steps:
    joins the one unmasked name it matches.
 
 Ids are ``stable_id(label, link key, scope)``, so a rebuild gives the same ids.
+
+What metrics measure is resolved beside the entities (:mod:`kg.resolve.indicators`):
+each metric gets an indicator key within its document, and indicators of one
+key are one node across the corpus.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from kg.resolve.names import (
     name_key,
     unmasked_length,
 )
+from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
 from kg.resolve.scope import entity_link, opens_with_place
 from kg.schema import LABEL_OF_TYPE
 
@@ -422,7 +427,8 @@ def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) ->
     Returns
     -------
     Resolution
-        Entities keyed by id, and the id of every mention.
+        Entities keyed by id, and the id of every mention; indicators keyed by
+        id, and the indicator id of every metric.
     """
     extractions = sorted(extractions, key=lambda e: e.document.name)
     grouped = [group_document(ext, lexicon) for ext in extractions]
@@ -434,4 +440,9 @@ def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) ->
             if ident is not None:
                 linking.entities[ident].mentions.append(m)
                 entity_of[m.key] = ident
-    return Resolution(extractions=extractions, entities=linking.entities, entity_of=entity_of)
+    normaliser = IndicatorNormaliser(lexicon)
+    per_doc = [document_indicators(ext, normaliser=normaliser) for ext in extractions]
+    indicators = link_indicators((d.doc, d.indicators) for d in per_doc)
+    indicator_of = {key: indicator_id(d.indicators[i].key) for d in per_doc for key, i in d.indicator_of.items()}
+    return Resolution(extractions=extractions, entities=linking.entities, entity_of=entity_of,
+                      indicators=indicators, indicator_of=indicator_of)

@@ -4,15 +4,21 @@ This is the contract that ``shared/eval/score.py`` and ``kg eval`` read:
 
 entity    {"doc", "type", "text", "start", "end", "name", "id"}
 metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
-           "indicator", "kind", "masked", "period", "id"}
+           "indicator", "kind", "masked", "period", "id", "year", "direction",
+           "base", "indicator_id", "indicator_key"}
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "trigger"}
+
+``indicator`` is the phrase as written, ``indicator_key`` what it measures
+(``core|dimension``, :mod:`kg.resolve.indicators`) and ``indicator_id`` the id
+of that Indicator node. Who reports a metric is a relation record with ``rel``
+REPORTED_BY (its ``trigger`` says how: subject | author).
 
 Self-references are left out (我局, 我们 name no one), except where the author
 calls itself by its own name (支队 in the 支队's own report).
 ``name``, ``from`` and ``to`` are the names the document itself uses (the
 fullest form in that document); ``id`` is the resolved node id shared across
-documents. For MEASURES, ``from`` is the metric's text and ``start``/``end``
+documents. For MEASURES and REPORTED_BY, ``from`` is the metric's text and ``start``/``end``
 are the metric's offsets; for the other relations they span the first
 evidence. A relation stated several times in one document is one record (the
 graph keeps every statement as its own edge). Records carry offsets, not
@@ -24,12 +30,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from kg.graph import MentionRef, metric_id
+from kg.graph import IndicatorOf, MentionRef, metric_id
 from kg.model import DocExtraction, MetricMention
 from kg.resolve.names import name_key
 
 
-def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
+def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorOf | None = None,
+                     keys: dict[str, str] | None = None) -> Iterator[dict]:
     """Yield the records of one document.
 
     Parameters
@@ -38,6 +45,10 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
         One extracted document.
     ref : MentionRef
         Entity id and document name of a mention (see :mod:`kg.graph`).
+    indicators : dict, optional
+        The indicator id of each metric (by ``MetricMention.key``).
+    keys : dict, optional
+        Indicator id -> its key (``core|dimension``).
     """
     doc = ext.document.name
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
@@ -50,10 +61,19 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
             continue
         yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
                "name": name, "id": ent_id}
+    reported = []
     for m in sorted(ext.metrics, key=lambda m: m.start):
+        ind = (indicators or {}).get(m.key)
         yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
                "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
-               "masked": m.masked, "period": m.period, "id": metric_id(m)}
+               "masked": m.masked, "period": m.period, "id": metric_id(m), "year": m.year,
+               "direction": m.direction, "base": m.base, "indicator_id": ind,
+               "indicator_key": (keys or {}).get(ind) if ind else None}
+        hit = ref(m.reporter) if m.reporter is not None else None
+        if hit is not None:
+            reported.append({"doc": doc, "type": "RELATION", "rel": "REPORTED_BY", "from": m.text, "to": hit[1],
+                             "from_id": metric_id(m), "to_id": hit[0], "start": m.start, "end": m.end,
+                             "trigger": m.reporter_how})
     seen = set()
     for r in ext.relations:
         is_metric = isinstance(r.head, MetricMention)
@@ -69,6 +89,7 @@ def document_records(ext: DocExtraction, ref: MentionRef) -> Iterator[dict]:
         seen.add(ident)
         yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
                "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1], "trigger": r.trigger}
+    yield from reported
 
 
 def render_records(records: Iterable[dict]) -> str:

@@ -1,0 +1,186 @@
+"""Indicators: what a metric measures, the same across documents.
+
+Each metric gets an indicator key ``core|dimension`` (:mod:`kg.resolve.indicator_core`:
+the measured core of its phrase and the dimension of its unit), read in the context of
+its sentence where the phrase says too little (:func:`document_indicators`); its id is
+``stable_id("Indicator", key, "national")``, so every document that measures the same
+thing names the same node, and :func:`link_indicators` adds up the documents' compact
+records into the corpus's Indicator nodes in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.lexicon import Lexicon
+from kg.model import DocExtraction, DocIndicators, Indicator, IndicatorSummary
+from kg.resolve.indicator_core import (
+    IndicatorKey,
+    IndicatorNormaliser,
+    IndicatorWords,
+    fold,
+    indicator_id,
+    load_indicator_words,
+)
+
+def _sentence_bodies(ext: DocExtraction) -> dict[int, list[str]]:
+    """The surface forms of the AGENCY and ORGANIZATION mentions of each sentence, by sentence start."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for m in ext.mentions:
+        if m.label in ("AGENCY", "ORGANIZATION"):
+            out[m.evidence.sentence_start].append(m.text)
+    return out
+
+
+#: what separates the items of a coordinated phrase (A、B和C分别…)
+_ITEMS = re.compile(r"、|和|及|以及")
+
+
+def _phrases(ext: DocExtraction) -> list[str]:
+    """Each metric's phrase; a run of metrics of one sentence that share a coordinated phrase (A、B分别下降X%和Y%)
+    takes its items in order."""
+    metrics = ext.metrics
+    out = [m.indicator for m in metrics]
+    i = 0
+    while i < len(metrics):
+        j = i + 1
+        while (j < len(metrics) and metrics[j].indicator == metrics[i].indicator
+               and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start):
+            j += 1
+        items = [p for p in _ITEMS.split(metrics[i].indicator) if p]
+        if j - i > 1 and len(items) == j - i:
+            out[i:j] = items
+        i = j
+    return out
+
+
+def _in_context(norm: IndicatorNormaliser, text: str, metrics: list, cores: list[str]) -> list[str]:
+    """The cores of one sentence's metrics, with what the metrics before them say (see :func:`document_indicators`)."""
+    out = list(cores)
+    generic = [norm.is_generic(c) for c in cores]
+    k = 0
+    while k < len(metrics):
+        m = metrics[k]
+        if m.direction is not None and "分别" in text[max(m.evidence.sentence_start, m.start - 12):m.start]:
+            run = k
+            while run < len(metrics) and metrics[run].direction is not None:
+                run += 1
+            levels = [c for c, x in zip(out[:k], metrics[:k]) if x.direction is None]
+            if len(levels) >= run - k:
+                out[k:run] = levels[len(levels) - (run - k):]
+                k = run
+                continue
+        prev = out[k - 1] if k else ""
+        dimension = norm.dimension(m.unit)
+        if prev and norm.is_bare_rate(out[k]):  # 排查隐患X处，整改率100%
+            out[k] = norm.object_of(prev) + out[k]
+        elif prev and norm.is_bare_verb(out[k]) and norm.dimension(metrics[k - 1].unit) == dimension:
+            out[k] = norm.core(out[k] + norm.object_of(prev), (), dimension)  # 排查隐患X处，整改X处
+        elif prev and norm.is_generic(out[k]):
+            if m.direction is not None and norm.is_relative(out[k]):
+                levels = [c for c, x, g in zip(out[:k], metrics[:k], generic) if x.direction is None and not g]
+                out[k] = levels[-1] if levels else out[k]
+            elif not norm.is_generic(prev):
+                out[k] = norm.core(prev + out[k], (), dimension)
+        k += 1
+    season = norm.season(text[metrics[0].evidence.sentence_start:metrics[0].start]) if metrics else ""
+    return [season + c if season and norm.seasonal(c) else c for c in out]
+
+
+def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
+                        normaliser: IndicatorNormaliser | None = None) -> DocIndicators:
+    """The indicators of one document's metrics.
+
+    Each metric's core comes from its phrase (:meth:`IndicatorNormaliser.core`), and from the metrics before
+    it in its sentence where the phrase says too little: a run of changes stated together (同比分别下降X%和Y%)
+    measures the levels before them, in order; a bare rate (整改率) is the rate of what the metric before it
+    counts (排查隐患X处，整改率100% -> 隐患整改率), and a bare verb (整改X处) counts its object in the same
+    dimension; a generic core (投资, 目标) belongs to the metric before it (a change: to the level that
+    changed). A generic core with nothing before it in its sentence, and a vague one (企业, 问题), is the
+    document's own: its key is ``core|dimension|doc:NAME`` and links to no other document.
+
+    Parameters
+    ----------
+    ext : DocExtraction
+    lexicon : Lexicon, optional
+        Places and ``INDICATOR`` lines (used when no ``normaliser`` is given).
+    normaliser : IndicatorNormaliser, optional
+
+    Returns
+    -------
+    DocIndicators
+        One summary per key (its metrics counted, its phrases as aliases, the
+        unit most of them are in), and the index of each metric's.
+    """
+    norm = normaliser if normaliser is not None else IndicatorNormaliser(lexicon)
+    text = ext.document.source.norm
+    bodies = _sentence_bodies(ext) if ext.metrics else {}
+    by_key: dict[str, int] = {}
+    summaries: list[tuple[str, str, str, set[str], Counter]] = []  # key, core, dimension, aliases, units
+    indicator_of: dict[tuple[str, int, int, str], int] = {}
+    metrics, phrases = ext.metrics, _phrases(ext)
+    i = 0
+    while i < len(metrics):
+        j = i
+        while j < len(metrics) and metrics[j].evidence.sentence_start == metrics[i].evidence.sentence_start:
+            j += 1
+        sentence = metrics[i].evidence.sentence_start
+        names = [b for b in map(fold, bodies.get(sentence, ())) if b]
+        cores = []
+        for m, phrase in zip(metrics[i:j], phrases[i:j]):
+            reporter = [fold(m.reporter.text)] if m.reporter is not None else []
+            cores.append(norm.folded_core(phrase, names + reporter, norm.dimension(m.unit)))
+        for k, core in enumerate(_in_context(norm, text, metrics[i:j], cores)):
+            m = metrics[i + k]
+            dimension = norm.dimension(m.unit)
+            own = norm.is_generic(core) or norm.is_vague(core)
+            key = f"{core}|{dimension}" + (f"|doc:{ext.document.name}" if own else "")
+            n = by_key.get(key)
+            if n is None:
+                n = by_key[key] = len(summaries)
+                summaries.append((key, core, dimension, set(), Counter()))
+            if m.indicator:
+                summaries[n][3].add(m.indicator)
+            summaries[n][4][m.unit] += 1
+            indicator_of[m.key] = n
+        i = j
+    out = [IndicatorSummary(key=key, name=core, dimension=dimension,
+                            unit=max(units, key=lambda u: (units[u], u)), aliases=tuple(sorted(aliases)),
+                            metrics=sum(units.values()))
+           for key, core, dimension, aliases, units in summaries]
+    return DocIndicators(doc=ext.document.name, indicators=out, indicator_of=indicator_of)
+
+
+def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> dict[str, Indicator]:
+    """The corpus's indicators: one per key, with the documents, phrases and metrics of every document.
+
+    Parameters
+    ----------
+    docs : iterable of (document name, its indicator summaries)
+
+    Returns
+    -------
+    dict
+        Indicator id -> :class:`~kg.model.Indicator`; the unit is the one most of its metrics are in.
+    """
+    found: dict[str, Indicator] = {}
+    units: dict[str, Counter] = defaultdict(Counter)
+    for doc, summaries in docs:
+        for s in summaries:
+            ident = indicator_id(s.key)
+            ind = found.get(ident)
+            if ind is None:
+                ind = found[ident] = Indicator(id=ident, key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
+            ind.aliases.update(s.aliases)
+            ind.docs.add(doc)
+            ind.metrics += s.metrics
+            units[ident][s.unit] += s.metrics
+    for ident, ind in found.items():
+        ind.unit = max(units[ident], key=lambda u: (units[ident][u], u))
+    return found
+
+
+__all__ = ["IndicatorKey", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
+           "link_indicators", "load_indicator_words"]
