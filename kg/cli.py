@@ -1,44 +1,55 @@
-"""The ``kg`` command line: a thin layer over the library API."""
+"""The ``kg`` command line: a thin layer over the library API (click)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graphs from Chinese transport-administration documents.")
 console = Console()
 err = Console(stderr=True)
-
-
-NeoUri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI (default $NEO4J_URI or bolt://localhost:7687).")]
-NeoUser = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default $NEO4J_USER or neo4j).")]
-NeoPassword = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default $NEO4J_PASSWORD).")]
-NeoDatabase = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default $NEO4J_DATABASE or the server's default).")]
-BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch when writing to Neo4j.")]
-
-
-@app.callback()
-def _root() -> None:
-    """Knowledge graphs from Chinese transport-administration documents."""
+PATH = click.Path(path_type=Path)
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMATS_HELP = "json, graphml, gexf, neo4j-csv or parquet"
+#: how many names a skipped line shows, and at most how many characters of each
+SKIPPED_NAMES, NAME_CHARS = 3, 60
 
 
 def fail(message: str, code: int = 1) -> None:
     """Print one error line and exit non-zero."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    raise SystemExit(code)
 
 
-#: how many names a skipped line shows, and at most how many characters of each
-SKIPPED_NAMES, NAME_CHARS = 3, 60
+def neo4j_options(f):
+    """The options that say which Neo4j to talk to (the environment gives the defaults)."""
+    for decorator in reversed([
+        click.option("--uri", metavar="URI", help="Neo4j URI (default $NEO4J_URI or bolt://localhost:7687)."),
+        click.option("--user", metavar="NAME", help="Neo4j user (default $NEO4J_USER or neo4j)."),
+        click.option("--password", metavar="SECRET", help="Neo4j password (default $NEO4J_PASSWORD)."),
+        click.option("--database", metavar="NAME", help="Neo4j database (default $NEO4J_DATABASE or the server's)."),
+    ]):
+        f = decorator(f)
+    return f
+
+
+def _config(uri, user, password, database):
+    from kg.sinks.neo4j import config_from_env
+
+    return config_from_env(uri=uri, user=user, password=password, database=database)
+
+
+@click.group(context_settings=CONTEXT)
+def app() -> None:
+    """Knowledge graphs from Chinese transport-administration documents."""
 
 
 def _short(name: str) -> str:
@@ -71,36 +82,56 @@ def print_summary(summary: dict, out: Path) -> None:
         err.print(f"[yellow]warning:[/] {escape(w)}", highlight=False, soft_wrap=True)
 
 
-@app.command()
-def build(
-    corpus: Annotated[Path, typer.Argument(help="Folder of .txt/.md/.html/.docx documents (recursive), or one file.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
-    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="User lexicon file (repeatable).")] = None,
-    neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD or the options).")] = False,
-    uri: NeoUri = None,
-    user: NeoUser = None,
-    password: NeoPassword = None,
-    database: NeoDatabase = None,
-    batch_size: BatchSize = 1000,
-    views: Annotated[bool, typer.Option("--views/--no-views", help="Write the HTML views into OUT/visualizations.")] = True,
-    store: Annotated[bool, typer.Option("--store/--no-store", help="Write the embedded Cypher store into OUT/store.")] = True,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores).")] = None,
-    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Process documents on this Dask scheduler (tcp://host:8786).")] = None,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse OUT/cache: only new and changed documents are processed.")] = True,
-    export: Annotated[Optional[str], typer.Option("--export", metavar="FORMAT,...", help="Also write these file exports into OUT (json, graphml, gexf, neo4j-csv, parquet).")] = None,
-    max_file_size: Annotated[int, typer.Option("--max-file-size", metavar="MB", min=1, help="Skip files larger than this many megabytes.")] = 64,
-) -> None:
-    """Build the knowledge graph of CORPUS into OUT: the embedded store, extractions.jsonl, summary.json and the views.
+def _formats(spec: str | None, option: str = "--export") -> tuple[str, ...]:
+    """The export formats of ``a,b`` (an unknown one is an error naming the known ones and the likeliest)."""
+    names = tuple(f.strip() for f in (spec or "").split(",") if f.strip())
+    if not names:
+        return names
+    from kg.sinks.exports import FORMATS
 
-    A rebuild into the same OUT processes only new and changed documents. File exports
+    for name in names:
+        if name not in FORMATS:
+            fail(f"{option} {name}: unknown format{_did_you_mean(name, FORMATS)}; choose from {', '.join(FORMATS)}")
+    return names
+
+
+def _did_you_mean(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+@app.command(context_settings=CONTEXT)
+@click.argument("corpus", nargs=-1, required=True, type=PATH)
+@click.option("-o", "--out", type=PATH, default=Path("out"), show_default=True, help="Output folder.")
+@click.option("--lexicon", type=PATH, multiple=True, metavar="FILE", help="User lexicon file (repeatable).")
+@click.option("--export", "export", metavar="FORMAT,...", help=f"Also write these file exports into OUT ({FORMATS_HELP}).")
+@click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views into OUT/visualizations.")
+@click.option("--store/--no-store", default=True, show_default=True, help="Write the embedded Cypher store into OUT/store.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the machine's cores).")
+@click.option("--dask", metavar="ADDRESS", help="Process documents on this Dask scheduler (tcp://host:8786).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse OUT/cache: only new and changed documents are processed.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
+              help="Skip files larger than this many megabytes.")
+@click.option("--neo4j", is_flag=True, help="Also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD or the options).")
+@neo4j_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
+              help="Rows per batch when writing to Neo4j.")
+def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_file_size, neo4j,
+          uri, user, password, database, batch_size) -> None:
+    """Build the knowledge graph of CORPUS (folders or files) into OUT.
+
+    OUT gets the embedded store, extractions.jsonl, summary.json and the views. A
+    rebuild into the same OUT processes only new and changed documents. File exports
     come from kg export (or --export here).
     """
     from kg.pipeline import BuildError, build as build_graph
 
-    if not corpus.exists():
-        fail(f"{corpus}: no such file or folder")
+    for c in corpus:
+        if not c.exists():
+            fail(f"{c}: no such file or folder")
     formats = _formats(export)
-    for lx in lexicon or []:
+    for lx in lexicon:
         if not lx.is_file():
             fail(f"{lx}: lexicon file not found")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -108,10 +139,10 @@ def build(
         task = bar.add_task("reading", total=None, item="")
 
         def progress(stage: str, done: int, total: int, item: str) -> None:
-            bar.update(task, description=stage, completed=done, total=total or None, item=item)
+            bar.update(task, description=stage, completed=done, total=total or None, item=_short(item))
 
         try:
-            result = build_graph(corpus, out, lexicons=list(lexicon or []), progress=progress, views=views,
+            result = build_graph(list(corpus), out, lexicons=list(lexicon), progress=progress, views=views,
                                  store=store, workers=workers, dask=dask, cache=cache, exports=formats,
                                  max_bytes=max_file_size * 1024 * 1024)
         except BuildError as exc:
@@ -120,27 +151,13 @@ def build(
     for fmt, path in result.summary.get("exports", {}).items():
         console.print(f"{fmt}: {path}", highlight=False)
     if neo4j:
-        _load_neo4j(out, uri, user, password, database, batch_size)
+        _load_neo4j(out, _config(uri, user, password, database), batch_size)
 
 
-def _formats(spec: str | None) -> tuple[str, ...]:
-    """The export formats of ``--export a,b`` (an unknown one is an error naming the known ones)."""
-    names = tuple(f.strip() for f in (spec or "").split(",") if f.strip())
-    if not names:
-        return names
-    from kg.sinks.exports import FORMATS
-
-    for name in names:
-        if name not in FORMATS:
-            fail(f"--export {name}: unknown format; choose from {', '.join(FORMATS)}")
-    return names
-
-
-def _load_neo4j(out: Path, uri, user, password, database, batch_size: int) -> None:
+def _load_neo4j(out: Path, config, batch_size: int) -> None:
     from kg.pipeline import BuildError, BuildResult
-    from kg.sinks.neo4j import Neo4jLoadError, config_from_env, load_graph
+    from kg.sinks.neo4j import Neo4jLoadError, load_graph
 
-    config = config_from_env(uri=uri, user=user, password=password, database=database)
     try:
         graph = BuildResult(out=out, summary={}).graph
     except BuildError as exc:
@@ -155,58 +172,56 @@ def _load_neo4j(out: Path, uri, user, password, database, batch_size: int) -> No
         f"and {report.relationship_count} relationships.", highlight=False)
 
 
-@app.command()
-def load(
-    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
-    neo4j: Annotated[bool, typer.Option("--neo4j", help="Load into Neo4j (the only target; required).")] = False,
-    uri: NeoUri = None,
-    user: NeoUser = None,
-    password: NeoPassword = None,
-    database: NeoDatabase = None,
-    batch_size: BatchSize = 1000,
-) -> None:
+@app.command(context_settings=CONTEXT)
+@click.argument("out", type=PATH, default=Path("out"))
+@click.option("--neo4j", is_flag=True, help="Load into Neo4j (the only target; required).")
+@neo4j_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
+              help="Rows per batch when writing to Neo4j.")
+def load(out, neo4j, uri, user, password, database, batch_size) -> None:
     """Load a finished build (its cache in OUT) into Neo4j."""
     if not neo4j:
         fail("kg load needs --neo4j (the embedded store is written by kg build)")
-    _load_neo4j(out, uri, user, password, database, batch_size)
+    _load_neo4j(out, _config(uri, user, password, database), batch_size)
 
 
-@app.command()
-def query(
-    name_or_cypher: Annotated[str, typer.Argument(help="A library query name (see --list) or a Cypher string.")] = "",
-    out: Annotated[Path, typer.Option("-o", "--out", help="The build whose embedded store to query.")] = Path("out"),
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter k=v (repeatable).")] = None,
-    neo4j: Annotated[bool, typer.Option("--neo4j", help="Query Neo4j instead of the embedded store.")] = False,
-    uri: NeoUri = None,
-    user: NeoUser = None,
-    password: NeoPassword = None,
-    database: NeoDatabase = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    list_: Annotated[bool, typer.Option("--list", help="List the library queries.")] = False,
-) -> None:
-    """Run a library query by name, or ad hoc Cypher, on the embedded store or on Neo4j."""
+def _query_list(library) -> None:
+    """Every library query: its name, purpose and parameters with their defaults, whole (never cut)."""
+    for q in sorted(library.values(), key=lambda q: q.name):
+        params = ", ".join(f"{k}={v}" for k, v in q.params.items()) or "(none)"
+        click.echo(f"{q.name}\n    {q.purpose}\n    parameters: {params}")
+
+
+@app.command(context_settings=CONTEXT)
+@click.argument("name_or_cypher", metavar="NAME|CYPHER", required=False, default="")
+@click.option("-o", "--out", type=PATH, default=Path("out"), show_default=True, help="The build whose embedded store to query.")
+@click.option("-p", "--param", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--list", "list_", is_flag=True, help="List the library queries with their parameters and defaults.")
+@click.option("--neo4j", is_flag=True, help="Query Neo4j instead of the embedded store.")
+@neo4j_options
+def query(name_or_cypher, out, param, fmt, list_, neo4j, uri, user, password, database) -> None:
+    """Run a library query by NAME, or ad hoc CYPHER, on the embedded store or on Neo4j."""
     from kg.query import EmbeddedEngine, Neo4jEngine, QueryError, format_result, load_library, run_query
 
     library = load_library()
     if list_ or not name_or_cypher:
-        t = Table("name", "purpose", "parameters (default)", box=None)
-        for q in sorted(library.values(), key=lambda q: q.name):
-            t.add_row(q.name, q.purpose, ", ".join(f"{k}={v}" for k, v in q.params.items()))
-        console.print(t)
+        _query_list(library)
         return
-    if fmt not in ("table", "csv", "json"):
-        fail(f"--format {fmt}: choose table, csv or json")
+    looks_like_name = all(ch.isalnum() or ch == "_" for ch in name_or_cypher)
+    if looks_like_name and name_or_cypher not in library:
+        fail(f"no library query named {name_or_cypher!r}{_did_you_mean(name_or_cypher, library)}; "
+             "kg query --list shows them")
     params = {}
-    for p in param or []:
+    for p in param:
         if "=" not in p:
-            fail(f"--param {p}: expected k=v")
+            fail(f"--param {p}: expected KEY=VALUE")
         k, v = p.split("=", 1)
         params[k.strip()] = v
     try:
         if neo4j:
-            from kg.sinks.neo4j import config_from_env
-
-            engine = Neo4jEngine(config_from_env(uri=uri, user=user, password=password, database=database))
+            engine = Neo4jEngine(_config(uri, user, password, database))
         else:
             store = out / "store"
             if not store.exists():
@@ -221,17 +236,17 @@ def query(
     sys.stdout.write(format_result(result, fmt).rstrip("\n") + "\n")
 
 
-@app.command("export")
-def export_(
-    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="json, graphml, gexf, neo4j-csv or parquet.")] = "json",
-    to: Annotated[Optional[Path], typer.Option("--to", help="Where to write (default: the format's usual name in OUT).")] = None,
-    merge_parallel: Annotated[bool, typer.Option("--merge-parallel", help="One edge per (source, target, type) with a count and the evidence list.")] = False,
-) -> None:
-    """Write a file export of a build, streamed from its cache."""
+@app.command("export", context_settings=CONTEXT)
+@click.argument("out", type=PATH, default=Path("out"))
+@click.option("-f", "--format", "fmt", metavar="FORMAT", default="json", show_default=True, help=f"{FORMATS_HELP}.")
+@click.option("--to", type=PATH, metavar="FOLDER", help="Where to write (default: OUT); the export keeps its usual name.")
+@click.option("--merge-parallel", is_flag=True,
+              help="One edge per (source, target, type) with a count and the evidence list (json, graphml, gexf).")
+def export_(out, fmt, to, merge_parallel) -> None:
+    """Write a file export of the build in OUT, streamed from its cache."""
     from kg.pipeline import BuildError, export
 
-    _formats(fmt)
+    _formats(fmt, "--format")
     try:
         path = export(out, fmt, to, merge_parallel=merge_parallel)
     except (BuildError, OSError) as exc:
@@ -239,12 +254,11 @@ def export_(
     console.print(f"{fmt}: {path}", highlight=False)
 
 
-@app.command("views")
-def views_(
-    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
-    to: Annotated[Optional[Path], typer.Option("--to", help="Folder for the pages (default OUT/visualizations).")] = None,
-) -> None:
-    """Write the interactive HTML views of a build."""
+@app.command("views", context_settings=CONTEXT)
+@click.argument("out", type=PATH, default=Path("out"))
+@click.option("--to", type=PATH, metavar="FOLDER", help="Folder for the pages (default OUT/visualizations).")
+def views_(out, to) -> None:
+    """Write the interactive HTML views of the build in OUT."""
     from kg.pipeline import BuildError, BuildResult
     from kg.views import write_views
 
@@ -257,17 +271,18 @@ def views_(
     console.print(f"{len(pages)} pages in {target}; open {target / 'index.html'}", highlight=False)
 
 
-@app.command("eval")
-def eval_(
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files in the guideline's format.")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of the documents the gold files name.")] = Path("data/corpus"),
-    pred: Annotated[Optional[Path], typer.Option("--pred", help="extractions.jsonl to score (default: build CORPUS now).")] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Where to build when --pred is not given (default: a temporary folder).")] = None,
-    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="User lexicon file for the build (repeatable).")] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="Score only this document key, e.g. 002 (repeatable).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A table of each document's scores, then every miss and false positive.")] = False,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON.")] = None,
-) -> None:
+@app.command("eval", context_settings=CONTEXT)
+@click.option("--gold", type=PATH, required=True, metavar="FOLDER", help="Folder of gold files in the guideline's format.")
+@click.option("--corpus", type=PATH, default=Path("data/corpus"), show_default=True, metavar="FOLDER",
+              help="Folder of the documents the gold files name.")
+@click.option("--pred", type=PATH, metavar="FILE", help="extractions.jsonl to score (default: build CORPUS now).")
+@click.option("-o", "--out", type=PATH, metavar="FOLDER",
+              help="Where to build when --pred is not given (default: a temporary folder).")
+@click.option("--lexicon", type=PATH, multiple=True, metavar="FILE", help="User lexicon file for the build (repeatable).")
+@click.option("--only", multiple=True, metavar="KEY", help="Score only this document key, e.g. 002 (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="A table of each document's scores, then every miss and false positive.")
+@click.option("--json", "json_out", type=PATH, metavar="FILE", help="Also write the scores as JSON.")
+def eval_(gold, corpus, pred, out, lexicon, only, verbose, json_out) -> None:
     """Score extraction against your own gold annotations: P/R/F1 per type, metrics, relations, links."""
     import tempfile
 
@@ -279,10 +294,13 @@ def eval_(
         fail(f"{corpus}: corpus folder not found")
     with tempfile.TemporaryDirectory() as tmp:
         if pred is None:
-            from kg.pipeline import build as build_graph
+            from kg.pipeline import BuildError, build as build_graph
 
             target = out or Path(tmp)
-            build_graph(corpus, target, lexicons=list(lexicon or []))
+            try:
+                build_graph(corpus, target, lexicons=list(lexicon))
+            except BuildError as exc:
+                fail(str(exc))
             pred = target / "extractions.jsonl"
         elif not pred.is_file():
             fail(f"{pred}: predictions file not found")
@@ -295,21 +313,22 @@ def eval_(
         console.print("\n" + format_per_doc(report) + "\n", highlight=False)
         console.print("\n".join(report.details), highlight=False)
     if json_out:
-        json_out.write_text(json.dumps({"summary": report.summary, "per_doc": report.per_doc}, ensure_ascii=False, indent=1),
-                            encoding="utf-8")
+        json_out.write_text(json.dumps({"summary": report.summary, "per_doc": report.per_doc}, ensure_ascii=False,
+                                       indent=1), encoding="utf-8")
 
 
-lexicon_app = typer.Typer(help="Work with lexicons.", no_args_is_help=True)
-app.add_typer(lexicon_app, name="lexicon")
+@app.group(context_settings=CONTEXT)
+def lexicon() -> None:
+    """Work with lexicons."""
 
 
-@lexicon_app.command("suggest")
-def lexicon_suggest(
-    out: Annotated[Path, typer.Argument(help="A build's output folder.")] = Path("out"),
-    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="The documents (default: the build's corpus).")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many candidates.")] = 40,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, or lexicon (lines to paste into a user lexicon).")] = "table",
-) -> None:
+@lexicon.command("suggest", context_settings=CONTEXT)
+@click.argument("out", type=PATH, default=Path("out"))
+@click.option("--corpus", type=PATH, metavar="FOLDER", help="The documents (default: the build's corpus).")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=40, show_default=True, help="How many candidates.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "lexicon"]), default="table", show_default=True,
+              help="A table, or lines to paste into a user lexicon.")
+def lexicon_suggest(out, corpus, limit, fmt) -> None:
     """Rank phrases that look like campaigns, regulations or agencies but were not typed."""
     from kg.suggest import as_lexicon_lines, suggest
 
@@ -324,37 +343,34 @@ def lexicon_suggest(
         return
     t = Table("#", "type?", "phrase", "count", "docs", "how", "example", box=None)
     for i, c in enumerate(candidates, 1):
-        t.add_row(str(i), c.label, c.phrase, str(c.count), str(len(c.docs)), c.how, c.example[:60])
+        t.add_row(str(i), c.label, Text(c.phrase), str(c.count), str(len(c.docs)), c.how, Text(c.example[:60]))
     console.print(t)
 
 
-schema_app = typer.Typer(help="The Neo4j schema of the graph.", no_args_is_help=True)
-app.add_typer(schema_app, name="schema")
+@app.group(context_settings=CONTEXT)
+def schema() -> None:
+    """The Neo4j schema of the graph."""
 
 
-@schema_app.command("apply")
-def schema_apply(
-    uri: NeoUri = None,
-    user: NeoUser = None,
-    password: NeoPassword = None,
-    database: NeoDatabase = None,
-    unguard: Annotated[Optional[list[str]], typer.Option(
-        "--unguard", metavar="LABEL.PROPERTY", help="Take the CSV guard off this column (repeatable; import.sh names them).")] = None,
-    empty_list: Annotated[Optional[list[str]], typer.Option(
-        "--empty-list", metavar="LABEL.PROPERTY", help="Set this list column to [] where the import left it out (repeatable).")] = None,
-) -> None:
+@schema.command("apply", context_settings=CONTEXT)
+@neo4j_options
+@click.option("--unguard", multiple=True, metavar="LABEL.PROPERTY",
+              help="Take the CSV guard off this column (repeatable; import.sh names them).")
+@click.option("--empty-list", multiple=True, metavar="LABEL.PROPERTY",
+              help="Set this list column to [] where the import left it out (repeatable).")
+def schema_apply(uri, user, password, database, unguard, empty_list) -> None:
     """Create the constraints and indexes of cypher/schema.cypher on a running Neo4j (after neo4j-admin import)."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import DriverError, Neo4jError
 
     from kg.sinks.exports.neo4j_import import restore_statements
-    from kg.sinks.neo4j import apply_schema, config_from_env
+    from kg.sinks.neo4j import apply_schema
 
     try:
-        statements = restore_statements(unguard or [], empty_list or [])
+        statements = restore_statements(list(unguard), list(empty_list))
     except ValueError as exc:
         fail(str(exc))
-    config = config_from_env(uri=uri, user=user, password=password, database=database)
+    config = _config(uri, user, password, database)
     try:
         with GraphDatabase.driver(config.uri, auth=(config.user, config.password)) as driver:
             apply_schema(driver, config.database)
@@ -371,4 +387,4 @@ def main() -> None:  # pragma: no cover - console entry point
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    app()
