@@ -327,7 +327,7 @@ def test_parquet_files_are_typed_and_read_by_duckdb(hostile, corpus, tmp_path):
 
 
 def test_kg_schema_apply_refuses_a_column_outside_the_schema_before_connecting():
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from kg.cli import app
 
@@ -341,7 +341,7 @@ def test_kg_schema_apply_refuses_a_column_outside_the_schema_before_connecting()
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_kg_export_writes_a_build_from_its_cache(fmt, sample_build, tmp_path):
     """``kg export OUT --format F --to DIR`` streams the build's rows from its cache: the build's graph reads back."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from kg.cli import app
 
