@@ -21,7 +21,7 @@ NeoUri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI (default
 NeoUser = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default $NEO4J_USER or neo4j).")]
 NeoPassword = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default $NEO4J_PASSWORD).")]
 NeoDatabase = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default $NEO4J_DATABASE or the server's default).")]
-BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch when writing to Neo4j.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per Neo4j write transaction (whole documents each).")]
 
 
 @app.callback()
@@ -65,7 +65,7 @@ def build(
     user: NeoUser = None,
     password: NeoPassword = None,
     database: NeoDatabase = None,
-    batch_size: BatchSize = 1000,
+    batch_size: BatchSize = 5000,
     views: Annotated[bool, typer.Option("--views/--no-views", help="Write the HTML views into OUT/visualizations.")] = True,
     store: Annotated[bool, typer.Option("--store/--no-store", help="Write the embedded Cypher store into OUT/store.")] = True,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: the machine's cores).")] = None,
@@ -119,22 +119,23 @@ def _formats(spec: str | None) -> tuple[str, ...]:
 
 
 def _load_neo4j(out: Path, uri, user, password, database, batch_size: int) -> None:
-    from kg.pipeline import BuildError, BuildResult
-    from kg.sinks.neo4j import Neo4jLoadError, config_from_env, load_graph
+    from kg.pipeline import BuildError
+    from kg.pipeline.outputs import CacheRows
+    from kg.sinks.neo4j import ADMIN_IMPORT_ROWS, Neo4jLoadError, admin_import_commands, config_from_env, load_rows
 
     config = config_from_env(uri=uri, user=user, password=password, database=database)
+
+    def hint(plan) -> None:
+        if plan.fresh and plan.rows >= ADMIN_IMPORT_ROWS:
+            steps = "; ".join(admin_import_commands(out))
+            err.print(f"note: {config.uri} is empty and the build has {plan.rows:,} rows: neo4j-admin import loads "
+                      f"them faster (stop this load with Ctrl-C, then: {steps})", highlight=False, soft_wrap=True)
+
     try:
-        graph = BuildResult(out=out, summary={}).graph
-    except BuildError as exc:
+        report = load_rows(CacheRows.of_build(out), config, batch_rows=batch_size, on_plan=hint)
+    except (BuildError, Neo4jLoadError) as exc:
         fail(str(exc))
-    try:
-        report = load_graph(graph, config, batch_size=batch_size)
-    except Neo4jLoadError as exc:
-        fail(str(exc))
-    console.print(
-        f"Neo4j {config.uri}: wrote {report.nodes_written} nodes and {report.relationships_written} relationships "
-        f"in {report.batches} batches ({report.seconds:.1f} s); the database now holds {report.node_count} nodes "
-        f"and {report.relationship_count} relationships.", highlight=False)
+    console.print(f"Neo4j {config.uri}: {report.line()}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -145,7 +146,7 @@ def load(
     user: NeoUser = None,
     password: NeoPassword = None,
     database: NeoDatabase = None,
-    batch_size: BatchSize = 1000,
+    batch_size: BatchSize = 5000,
 ) -> None:
     """Load a finished build (its cache in OUT) into Neo4j."""
     if not neo4j:

@@ -1,118 +1,244 @@
-"""Benchmark: batched Neo4j load vs one MERGE per auto-commit call.
+"""Benchmark: the Neo4j load of a graph of ~1M rows, against a one-MERGE-per-call writer and neo4j-admin import.
 
-    python tests/benchmarks/neo4j_load.py [--copies N] [--batch-size 1000] [--naive-sample 20000]
+    python tests/benchmarks/neo4j_load.py [--rows 1000000] [--batch-rows 10000] [--naive-rows 20000]
 
-Builds the sample corpus graph, copies it until it has at least 100k nodes
-and 300k relationships (ids suffixed per copy), and loads it into Neo4j
+Builds the sample corpus, copies its rows (ids and document names suffixed per
+copy, one node and one edge table per document as a build's cache gives them)
+until they hold ``--rows`` rows, and in one run against the live Neo4j 5.26
 (``NEO4J_URI``/``NEO4J_USER``/``NEO4J_PASSWORD`` if set, else the Maven test
-harness started here) with :func:`kg.sinks.neo4j.load_graph`. The naive writer
-sends the same MERGE statements one row per auto-commit call; it is timed on a
-sample of whole copies (about ``--naive-sample`` nodes and their relationships)
-into an empty database with the same schema. Both run after a warm-up load (the JVM's JIT).
-Prints rows/s for both and the ratio.
+harness started here) measures:
+
+- fresh: :func:`kg.sinks.neo4j.load_rows` into an empty database with no schema
+  (constraints before, indexes after, both timed);
+- reload: the same rows again (nothing changed);
+- delta: one document changed (a new key and one sentence's text), then that
+  document removed (the entities that named it updated);
+- naive: ``--naive-rows`` rows, every node then every relationship by its own
+  auto-commit MERGE, into an empty database with the constraints;
+- admin: ``neo4j-admin database import full`` (the harness's 5.26 jars) of the
+  neo4j-csv export of the same rows (when :mod:`kg.sinks.exports` has it), the
+  CSV writing timed apart; wall time including the JVM's start.
+
+A warm-up load (x20 of the sample) runs first for the JVM's JIT. Prints one JSON
+object with rows/s of each and the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
+import pyarrow as pa
+import pyarrow.compute as pc
 from neo4j import GraphDatabase
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests" / "neo4j_harness"))
+sys.path[:0] = [str(REPO / "tests" / "neo4j_harness"), str(REPO / "tests")]
 
-from launch import start_server, wait_for_bolt  # noqa: E402
-from scale import replicate  # noqa: E402
+from launch import CLASSPATH, JAR, start_server, wait_for_bolt  # noqa: E402
+from neo4j_testgraphs import replicate_rows  # noqa: E402
 
 from kg.pipeline import build  # noqa: E402
-from kg.sinks.neo4j import apply_schema, config_from_env, load_graph, node_query, rel_query  # noqa: E402
-from kg.sinks.neo4j_rows import node_groups, rel_groups  # noqa: E402
+from kg.pipeline.outputs import CacheRows  # noqa: E402
+from kg.rows import TableRows, label_schema, select, type_schema  # noqa: E402
+from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES  # noqa: E402
+from kg.sinks.neo4j import apply_schema, config_from_env, load_rows  # noqa: E402
 
-MIN_NODES, MIN_RELS = 100_000, 300_000
 
-
-def wipe(driver, database: str | None) -> None:
-    """Delete everything in chunks (schema kept)."""
+def reset(driver, database: str | None) -> None:
+    """Delete every node in chunks, then every constraint and index: a fresh database."""
     with driver.session(database=database) as s:
         while s.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
             pass
+        for r in s.run("SHOW CONSTRAINTS YIELD name").data():
+            s.run(f"DROP CONSTRAINT `{r['name']}`").consume()
+        for r in s.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'").data():
+            s.run(f"DROP INDEX `{r['name']}`").consume()
 
 
-def naive_load(driver, database: str | None, g: nx.MultiDiGraph) -> tuple[int, float]:
-    """Every node, then every relationship of ``g``, each by its own auto-commit MERGE."""
-    node_rows = [(ng.label, r) for ng in node_groups(g) for r in ng.rows]
-    rel_rows = [(rg, r) for rg in rel_groups(g) for r in rg.rows]
+def counts(driver, database: str | None) -> tuple[int, int]:
+    rec = driver.execute_query("MATCH (n) WITH count(n) AS n MATCH ()-[r]->() RETURN n, count(r) AS r",
+                               database_=database).records[0]
+    return rec["n"], rec["r"]
+
+
+def naive_load(driver, database: str | None, rows: TableRows) -> tuple[int, float]:
+    """Every node, then every relationship of ``rows``, each by its own auto-commit MERGE."""
+    nodes, rels = [], []
+    for table in rows.nodes:
+        for label in set(table["label"].to_pylist()):
+            q = f"MERGE (n:{label} {{id: $id}}) SET n += $p"
+            nodes += [(q, {"id": r["id"], "p": r}) for r in select(table, label).to_pylist()]
+    for table in rows.edges:
+        for r in table.to_pylist():
+            props = {k: r[k] for k in type_schema(r["type"]).names[2:] if r[k] is not None}
+            q = (f"MATCH (a:{r['source_label']} {{id: $a}}) MATCH (b:{r['target_label']} {{id: $b}}) "
+                 f"MERGE (a)-[x:{r['type']} {{{', '.join(f'`{k}`: $p.`{k}`' for k in props)}}}]->(b)")
+            rels.append((q, {"a": r["source"], "b": r["target"], "p": props}))
     t0 = time.perf_counter()
     with driver.session(database=database) as s:
-        for label, row in node_rows:
-            s.run(node_query(label), rows=[row]).consume()
-        for rg, row in rel_rows:
-            s.run(rel_query(rg.type, rg.start_label, rg.end_label), rows=[row]).consume()
-    return len(node_rows) + len(rel_rows), time.perf_counter() - t0
+        for q, params in nodes + rels:
+            s.run(q, **params).consume()
+    return len(nodes) + len(rels), time.perf_counter() - t0
+
+
+def sample(rows: TableRows, target: int) -> TableRows:
+    """The first documents of ``rows`` (their entities with them) up to about ``target`` rows."""
+    out, n = TableRows(), 0
+    docs = [t for t in rows.nodes if not pc.any(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py()]
+    names = []
+    for nodes, edges in zip(docs, rows.edges):
+        out.nodes.append(nodes)
+        out.edges.append(edges)
+        names += pc.unique(pc.coalesce(nodes["doc"], nodes["name"])).to_pylist()
+        n += nodes.num_rows + edges.num_rows
+        if n >= target:
+            break
+    ents = pa.concat_tables([t for t in rows.nodes if t not in docs])
+    mine = pc.is_in(pc.list_element(ents["docs"], 0), value_set=pa.array(names))
+    out.nodes.insert(0, ents.filter(mine))
+    return out
+
+
+def changed(rows: TableRows, doc: str) -> TableRows:
+    """``rows`` with document ``doc`` edited: a new key and its first sentence's text."""
+    nodes = []
+    for t in rows.nodes:
+        if pc.any(pc.equal(t["name"], doc)).as_py():
+            is_doc = pc.equal(t["name"], doc)
+            t = t.set_column(t.schema.get_field_index("key"), "key",
+                             pc.if_else(is_doc, pa.scalar("edited"), t["key"]))
+            first = pc.equal(t["id"], t.filter(pc.equal(t["label"], "Sentence"))["id"][0])
+            t = t.set_column(t.schema.get_field_index("text"), "text",
+                             pc.if_else(first, pa.scalar("改过的句子。"), t["text"]))
+        nodes.append(t)
+    return TableRows(nodes, rows.edges)
+
+
+def removed(rows: TableRows, doc: str) -> TableRows:
+    """``rows`` without document ``doc``: its tables dropped, entities that named it without it (or gone)."""
+    nodes, edges = [], list(rows.edges)
+    docs_seen = 0
+    for t in rows.nodes:
+        if pc.any(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py():
+            rest = pa.array([[d for d in ds if d != doc] for ds in t["docs"].to_pylist()], pa.list_(pa.string()))
+            t = t.set_column(t.schema.get_field_index("docs"), "docs", rest).filter(pc.greater(pc.list_value_length(rest), 0))
+            nodes.append(t)
+        elif pc.any(pc.equal(t["name"], doc)).as_py():
+            del edges[docs_seen]
+        else:
+            nodes.append(t)
+            docs_seen += 1
+    return TableRows(nodes, edges)
+
+
+def admin_import(rows: TableRows, tmp: Path) -> dict | None:
+    """Write the neo4j-csv export and time neo4j-admin's import of it (None without the export module)."""
+    try:
+        from kg.sinks.exports.neo4j_csv import file_name, write_neo4j_csv
+    except ImportError:
+        return None
+    t0 = time.perf_counter()
+    folder = write_neo4j_csv(rows, tmp / "csv")
+    csv_s = time.perf_counter() - t0
+    home = tmp / "home"
+    (home / "conf").mkdir(parents=True)
+    (home / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
+    cmd = ["java", "-Xmx3g", "-cp", f"{JAR}{os.pathsep}{CLASSPATH.read_text().strip()}",
+           "org.neo4j.server.startup.Neo4jAdminCommand", "database", "import", "full", "neo4j",
+           "--overwrite-destination=true", "--id-type=string", "--array-delimiter=U+001F", "--multiline-fields=true",
+           *(f"--nodes={folder / file_name(lb)}" for lb in NODE_LABELS),
+           *(f"--relationships={folder / file_name(t)}" for t in REL_TYPES)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
+                          capture_output=True, text=True)
+    secs = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"neo4j-admin import failed: {(proc.stdout + proc.stderr)[-2000:]}")
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"csv_seconds": round(csv_s, 1), "seconds": round(secs, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--copies", type=int, default=0, help="copies of the sample graph (default: enough for 100k/300k)")
-    ap.add_argument("--batch-size", type=int, default=1000)
-    ap.add_argument("--naive-sample", type=int, default=20_000, help="about this many nodes for the naive writer")
+    ap.add_argument("--rows", type=int, default=1_000_000, help="rows (nodes and relationships) of the scaled graph")
+    ap.add_argument("--batch-rows", type=int, default=10_000)
+    ap.add_argument("--naive-rows", type=int, default=20_000, help="about this many rows for the naive writer")
     ap.add_argument("--heap", default="3g", help="-Xmx of the harness JVM")
+    ap.add_argument("--no-admin", action="store_true", help="skip neo4j-admin import")
     args = ap.parse_args(argv)
+    result: dict = {}
 
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
-        base = build(REPO / "data" / "corpus", tmp).graph
-        print(f"sample graph: {base.number_of_nodes()} nodes, {base.number_of_edges()} relationships "
-              f"(built in {time.perf_counter() - t0:.1f}s)")
-    copies = args.copies or max(math.ceil(MIN_NODES / base.number_of_nodes()),
-                                math.ceil(MIN_RELS / base.number_of_edges()))
-    g = replicate(base, copies)
-    rows = g.number_of_nodes() + g.number_of_edges()
-    print(f"scaled x{copies}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships")
+        build(REPO / "data" / "corpus", Path(tmp) / "out", views=False)
+        base = CacheRows.of_build(Path(tmp) / "out")
+        base = TableRows(list(base.node_tables()), list(base.edge_tables()))
+    base_rows = sum(t.num_rows for t in base.nodes + base.edges)
+    copies = math.ceil(args.rows / base_rows)
+    rows = replicate_rows(base, copies)
+    n = sum(t.num_rows for t in rows.nodes + rows.edges)
+    result["graph"] = {"copies": copies, "rows": n, "documents": len(rows.edges)}
 
     server = None
     if os.environ.get("NEO4J_URI"):
         cfg = config_from_env()
         wait_for_bolt(cfg, 30)
     else:
-        t0 = time.perf_counter()
         server = start_server(heap=args.heap)
         cfg = server.config
-        print(f"harness at {cfg.uri} (ready in {time.perf_counter() - t0:.1f}s)")
     try:
         with GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password)) as driver:
-            apply_schema(driver, cfg.database)
-            wipe(driver, cfg.database)
-            t0 = time.perf_counter()
-            load_graph(replicate(base, 10), cfg, batch_size=args.batch_size)  # JIT warm-up, not timed
-            wipe(driver, cfg.database)
-            print(f"warm-up  : {time.perf_counter() - t0:.1f}s (x10 sample loaded and wiped)")
-            rep = load_graph(g, cfg, batch_size=args.batch_size)
-            assert (rep.node_count, rep.relationship_count) == (g.number_of_nodes(), g.number_of_edges())
-            batched = rows / rep.seconds
-            print(f"batched  : {rows} rows in {rep.seconds:.1f}s, {rep.batches} batches of <= {args.batch_size}"
-                  f" -> {batched:,.0f} rows/s")
-            again = load_graph(g, cfg, batch_size=args.batch_size)
-            assert (again.nodes_created, again.relationships_created) == (0, 0)
-            print(f"reload   : {rows} rows in {again.seconds:.1f}s (nothing new) -> {rows / again.seconds:,.0f} rows/s")
+            reset(driver, cfg.database)
+            load_rows(replicate_rows(base, 20), cfg, batch_rows=args.batch_rows)  # JIT warm-up, not timed
+            reset(driver, cfg.database)
 
-            wipe(driver, cfg.database)
-            sample = replicate(base, max(1, math.ceil(args.naive_sample / base.number_of_nodes())))
-            n, secs = naive_load(driver, cfg.database, sample)
-            naive = n / secs
-            print(f"naive    : {n} rows in {secs:.1f}s, one auto-commit MERGE each -> {naive:,.0f} rows/s")
-            print(f"speed-up : {batched / naive:.1f}x")
-            wipe(driver, cfg.database)
+            rep = load_rows(rows, cfg, batch_rows=args.batch_rows)
+            assert counts(driver, cfg.database) == (sum(t.num_rows for t in rows.nodes),
+                                                    sum(t.num_rows for t in rows.edges))
+            result["fresh"] = {"seconds": round(rep.seconds, 1), "rows_per_s": round(n / rep.seconds),
+                               "transactions": rep.transactions, "batch_rows": args.batch_rows}
+            again = load_rows(rows, cfg, batch_rows=args.batch_rows)
+            assert not again.created and not again.deleted
+            result["reload_unchanged_s"] = round(again.seconds, 2)
+
+            names = [d for t in rows.nodes for d in pc.filter(t["name"], pc.equal(t["label"], "Document")).to_pylist()]
+            doc = names[len(names) // 2]
+            one = load_rows(changed(rows, doc), cfg, batch_rows=args.batch_rows)
+            assert one.documents["changed"] == 1, one.line()
+            gone = load_rows(removed(rows, doc), cfg, batch_rows=args.batch_rows)
+            assert gone.documents["removed"] == 1, gone.line()
+            result["delta"] = {"changed_one_s": round(one.seconds, 2), "removed_one_s": round(gone.seconds, 2),
+                               "changed": one.line(), "removed": gone.line()}
+
+            reset(driver, cfg.database)
+            apply_schema(driver, cfg.database, indexes=False)
+            k, secs = naive_load(driver, cfg.database, sample(rows, args.naive_rows))
+            result["naive"] = {"rows": k, "seconds": round(secs, 1), "rows_per_s": round(k / secs)}
+            reset(driver, cfg.database)
     finally:
         if server is not None:
-            server.stop()
+            server.stop(graceful=False)
+    result["fresh_vs_naive"] = round(result["fresh"]["rows_per_s"] / result["naive"]["rows_per_s"], 1)
+    if not args.no_admin:
+        with tempfile.TemporaryDirectory() as tmp:
+            admin = admin_import(rows, Path(tmp))
+        if admin is not None:
+            admin["rows_per_s"] = round(n / admin["seconds"])
+            result["admin"] = admin
+            result["fresh_vs_admin"] = round(result["fresh"]["rows_per_s"] / admin["rows_per_s"], 2)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+def note(result: dict) -> None:
+    print(json.dumps(result, ensure_ascii=False), file=sys.stderr, flush=True)
     return 0
 
 
