@@ -25,3 +25,26 @@ def rows_dump(g) -> tuple[dict, Counter]:
     rels = Counter(_key(a["type"], u, v, {k: x for k, x in a.items() if k != "type" and x is not None})
                    for u, v, a in g.edges(data=True))
     return nodes, rels
+
+
+def _ordered(cypher: str) -> bool:
+    """True when the final RETURN is sorted (an ORDER BY after the last RETURN)."""
+    import re
+
+    tail = re.split(r"\bRETURN\b", cypher, flags=re.IGNORECASE)[-1]
+    return re.search(r"\bORDER\s+BY\b", tail, flags=re.IGNORECASE) is not None and "UNION" not in cypher.upper()
+
+
+def assert_same_rows(name: str, embedded, neo, library) -> None:
+    """Library query ``name`` gives the same columns and rows on both engines (in order when it sorts)."""
+    from kg.query import run_query
+
+    q = library[name]
+    a = run_query(name, embedded, library=library)
+    b = run_query(name, neo, library=library)
+    assert a.columns == b.columns
+    assert a.rows, f"{name}: no rows with its defaults, so nothing is compared"
+    if _ordered(q.cypher) and (q.ladybug_cypher is None or _ordered(q.ladybug_cypher)):
+        assert a.rows == b.rows, name
+    else:
+        assert sorted(a.rows, key=lambda r: _key(*r)) == sorted(b.rows, key=lambda r: _key(*r)), name

@@ -158,12 +158,17 @@ def _run(tx: ManagedTransaction, stmt: str) -> None:
 def apply_schema(driver: Driver, database: str | None = None) -> None:
     """Create the constraints and indexes of ``cypher/schema.cypher`` and wait until they are online.
 
-    Idempotent. Each statement is a managed transaction, so a transient error (a
-    deadlock with another client's schema change) is retried by the driver.
+    Idempotent, also beside another client doing the same: each statement is a managed
+    transaction, so a transient error (a deadlock with the other's schema change) is
+    retried by the driver, and a rule the other created first is taken as done.
     """
     with driver.session(database=database) as session:
         for stmt in schema_statements():
-            session.execute_write(_run, stmt)
+            try:
+                session.execute_write(_run, stmt)
+            except Neo4jError as exc:  # another client created it between IF NOT EXISTS and the commit
+                if not (exc.code or "").endswith("EquivalentSchemaRuleAlreadyExists"):
+                    raise
         session.execute_read(_run, "CALL db.awaitIndexes(300)")
 
 
