@@ -86,15 +86,17 @@ def test_scan_gives_entities_keys_and_row_count(rows):
     build = sink._scan(rows, 1000)
     assert build.rows == sum(t.num_rows for t in rows.nodes + rows.edges)
     assert len(build.keys) == 10 and all(build.keys.values())
+    assert build.table_docs[0] == set() and all(len(d) == 1 for d in build.table_docs[2:])  # entities, then a document each
+    assert set().union(*build.table_docs) == set(build.keys)
     n_entities = sum(pc.sum(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py() or 0 for t in rows.nodes)
     assert build.entities.num_rows == n_entities > 0
 
 
 @pytest.mark.parametrize("size", [1, 700, 100_000])
 def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
-    docs = set(sink._scan(rows, 1000).keys)
-    stale = set(sorted(docs)[::2])
-    chunks = list(sink._chunks(rows, stale, size))
+    build = sink._scan(rows, 1000)
+    stale = set(sorted(build.keys)[::2])
+    chunks = list(sink._chunks(rows, build, stale, size))
     seen: Counter = Counter()
     ids = []
     for nodes, edges in chunks:
@@ -115,8 +117,8 @@ def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
 
 
 def test_a_graph_in_one_table_is_split_by_document():
-    g = small_graph(copies=30)
-    chunks = list(sink._chunks(graph_rows(g), {f"测试{i}.txt" for i in range(30)}, 20))
+    rows = graph_rows(small_graph(copies=30))
+    chunks = list(sink._chunks(rows, sink._scan(rows, 20), {f"测试{i}.txt" for i in range(30)}, 20))
     assert len(chunks) > 3
     for nodes, edges in chunks:
         assert nodes.num_rows % 3 == 0 and edges.num_rows == nodes.num_rows  # Document, Section, Sentence

@@ -44,6 +44,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from neo4j import Driver, GraphDatabase, ManagedTransaction
@@ -60,8 +61,10 @@ BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 #: rows per write transaction, and transactions in flight (tests/benchmarks/neo4j_load.py on 2 cores)
 BATCH_ROWS = 5_000
 WORKERS = 2
-#: a first load of at least this many rows is faster through neo4j-admin import (see :func:`admin_import_commands`)
-ADMIN_IMPORT_ROWS = 1_000_000
+#: a first load of at least this many rows is worth neo4j-admin import (:func:`admin_import_commands`): measured
+#: on 2 cores, neo4j-admin takes ~14 s (the JVM) + ~15 s per million rows, a Bolt load ~42 s per million, and
+#: the import needs the server stopped and started again
+ADMIN_IMPORT_ROWS = 4_000_000
 #: per-document node labels (found by ``doc``; a Document by ``name``) and the relationships found by their ends
 DOC_LABELS = ("Section", "Sentence", "Metric")
 _STRUCTURE_ENDS = {"HAS_SECTION": "()-[r:HAS_SECTION]->(n:Section)", "PART_OF": "(n:Sentence)-[r:PART_OF]->()",
@@ -236,58 +239,73 @@ def _check_edges(edges: pa.Table) -> None:
                                  f"{e['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
 
 
-def _merged(tables: Iterator[pa.Table], size: int) -> Iterator[pa.Table]:
-    """Consecutive tables concatenated to at least ``size`` rows (a build gives one small table per document)."""
-    part, n = [], 0
+def _merged(tables: Iterator[pa.Table], size: int) -> Iterator[tuple[pa.Table, list[int]]]:
+    """Consecutive tables concatenated to at least ``size`` rows (a build gives one small table per document),
+    with the row count of each."""
+    part: list[pa.Table] = []
     for table in tables:
         part.append(table)
-        n += table.num_rows
-        if n >= size:
-            yield pa.concat_tables(part)
-            part, n = [], 0
+        if sum(t.num_rows for t in part) >= size:
+            yield pa.concat_tables(part), [t.num_rows for t in part]
+            part = []
     if part:
-        yield pa.concat_tables(part)
+        yield pa.concat_tables(part), [t.num_rows for t in part]
+
+
+def _node_docs(nodes: pa.Table) -> pa.Array:
+    """Each node's document (``doc``; a Document's ``name``); null for an entity."""
+    return pc.if_else(pc.equal(nodes["label"], "Document"), nodes["name"], nodes["doc"]).combine_chunks()
 
 
 @dataclass
 class _Build:
-    """A first pass over the rows, checking every row: entity rows, document keys, the row count."""
+    """A first pass over the rows, checking every row: entity rows, document keys, the documents of each node
+    table (none: entities only), the row count."""
 
     entities: pa.Table  # the columns of an entity label
     keys: dict[str, str | None]
+    table_docs: list[set[str]]
     rows: int
 
 
 def _scan(rows: Rows, size: int) -> _Build:
-    entities, keys, n = [], {}, 0
-    for table in _merged(rows.node_tables(), size):
+    entities, keys, table_docs, n = [], {}, [], 0
+    for table, sizes in _merged(rows.node_tables(), size):
         _check_nodes(table)
         n += table.num_rows
         entities.append(_only(table, pc.is_in(table["label"], value_set=_ENTITY_SET)))
         is_doc = pc.equal(table["label"], "Document")
         keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
-    for table in _merged(rows.edge_tables(), size):
+        first = len(table_docs)
+        table_docs += [set() for _ in sizes]
+        where = pa.table({"t": np.repeat(np.arange(len(sizes)), sizes), "d": _node_docs(table)})
+        for r in where.filter(pc.is_valid(where["d"])).group_by(["t", "d"]).aggregate([]).to_pylist():
+            table_docs[first + r["t"]].add(r["d"])
+    for table, _ in _merged(rows.edge_tables(), size):
         _check_edges(table)
         n += table.num_rows
     entities = [t.select(label_schema(ENTITY_LABELS[0]).names) for t in entities if t is not None]
-    return _Build(pa.concat_tables(entities) if entities else label_schema(ENTITY_LABELS[0]).empty_table(), keys, n)
+    return _Build(pa.concat_tables(entities) if entities else label_schema(ENTITY_LABELS[0]).empty_table(), keys,
+                  table_docs, n)
 
 
-def _pairs(rows: Rows, size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """(document nodes, their edges), consecutive pairs concatenated to at least ``size`` rows.
+def _pairs(rows: Rows, build: _Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """(nodes, edges) of the table pairs that hold a ``stale`` document, concatenated to at least ``size`` rows.
 
     The k-th node table with document rows goes with the k-th edge table (a build's rows
     come a document at a time, a graph's in one table of each).
     """
     edge_tables = rows.edge_tables()
     part, n = [], 0
-    for table in rows.node_tables():
-        nodes = _only(table, pc.invert(pc.is_in(table["label"], value_set=_ENTITY_SET)))
-        if nodes is None:
+    for table, docs in zip(rows.node_tables(), build.table_docs):
+        if not docs:
             continue
         edges = next(edge_tables, None)
         if edges is None:
             raise Neo4jLoadError("cannot load into Neo4j: the rows have more node tables than edge tables")
+        if docs.isdisjoint(stale):
+            continue
+        nodes = _only(table, pc.invert(pc.is_in(table["label"], value_set=_ENTITY_SET)))
         part.append((nodes, edges))
         n += nodes.num_rows + edges.num_rows
         if n >= size:
@@ -299,12 +317,12 @@ def _pairs(rows: Rows, size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
         yield pa.concat_tables([p[0] for p in part]), pa.concat_tables([p[1] for p in part])
 
 
-def _chunks(rows: Rows, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
+def _chunks(rows: Rows, build: _Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
     """(nodes, edges) of whole ``stale`` documents, about ``size`` rows a chunk."""
     want = pa.array(sorted(stale), pa.string())
     out, n = [], 0
-    for nodes, edges in _pairs(rows, size):
-        node_docs = pc.if_else(pc.equal(nodes["label"], "Document"), nodes["name"], nodes["doc"]).combine_chunks()
+    for nodes, edges in _pairs(rows, build, stale, size):
+        node_docs = _node_docs(nodes)
         keep_nodes = pc.is_in(node_docs, value_set=want)
         if not pc.any(keep_nodes).as_py():
             continue
@@ -518,7 +536,7 @@ def _apply(driver: Driver, config: Neo4jConfig, rows: Rows, report: LoadReport, 
             for part in _batches(items, batch_rows):
                 writer.submit(_Unit(nodes=[(label, part)], rows=len(part)), report.created, keep=True)
         writer.drain()
-        for nodes, edges in _chunks(rows, stale, batch_rows) if stale else ():
+        for nodes, edges in _chunks(rows, build, stale, batch_rows) if stale else ():
             writer.submit(_chunk_unit(nodes, edges), report.created)
         writer.drain()
     finally:
