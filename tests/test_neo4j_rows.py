@@ -11,10 +11,9 @@ import pytest
 from kg.pipeline.outputs import CacheRows
 from kg.rows import TableRows, graph_rows
 from kg.schema import ENTITY_LABELS, NODE_LABELS
-from kg.sinks import neo4j as sink
+from kg.sinks import neo4j_rows as sink
 from kg.sinks.neo4j import (
     LoadReport,
-    Neo4jLoadError,
     admin_import_commands,
     config_from_env,
     create_nodes_query,
@@ -70,20 +69,20 @@ def test_schema_file_covers_every_label(tmp_path):
 def test_rows_outside_the_schema_are_refused_naming_the_culprit():
     g = small_graph()
     g.add_node("x1", id="x1", label="Person", name="某人")
-    with pytest.raises(Neo4jLoadError, match="node x1 has label 'Person'"):
-        sink._scan(graph_rows(g), 100)
+    with pytest.raises(sink.RowsError, match="node x1 has label 'Person'"):
+        sink.scan(graph_rows(g), 100)
     g = small_graph()
     g.add_edge("section_0", "document_0", type="HAS_SECTION")
-    with pytest.raises(Neo4jLoadError, match="HAS_SECTION goes Section -> Document"):
-        sink._scan(graph_rows(g), 100)
+    with pytest.raises(sink.RowsError, match="HAS_SECTION goes Section -> Document"):
+        sink.scan(graph_rows(g), 100)
     g = small_graph()
     g.add_edge("document_0", "section_0", type="DELETE_ALL")
-    with pytest.raises(Neo4jLoadError, match="'DELETE_ALL'"):
-        sink._scan(graph_rows(g), 100)
+    with pytest.raises(sink.RowsError, match="'DELETE_ALL'"):
+        sink.scan(graph_rows(g), 100)
 
 
 def test_scan_gives_entities_keys_and_row_count(rows):
-    build = sink._scan(rows, 1000)
+    build = sink.scan(rows, 1000)
     assert build.rows == sum(t.num_rows for t in rows.nodes + rows.edges)
     assert len(build.keys) == 10 and all(build.keys.values())
     assert build.table_docs[0] == set() and all(len(d) == 1 for d in build.table_docs[2:])  # entities, then a document each
@@ -94,9 +93,9 @@ def test_scan_gives_entities_keys_and_row_count(rows):
 
 @pytest.mark.parametrize("size", [1, 700, 100_000])
 def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
-    build = sink._scan(rows, 1000)
+    build = sink.scan(rows, 1000)
     stale = set(sorted(build.keys)[::2])
-    chunks = list(sink._chunks(rows, build, stale, size))
+    chunks = list(sink.chunks(rows, build, stale, size))
     seen: Counter = Counter()
     ids = []
     for nodes, edges in chunks:
@@ -118,7 +117,7 @@ def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
 
 def test_a_graph_in_one_table_is_split_by_document():
     rows = graph_rows(small_graph(copies=30))
-    chunks = list(sink._chunks(rows, sink._scan(rows, 20), {f"测试{i}.txt" for i in range(30)}, 20))
+    chunks = list(sink.chunks(rows, sink.scan(rows, 20), {f"测试{i}.txt" for i in range(30)}, 20))
     assert len(chunks) > 3
     for nodes, edges in chunks:
         assert nodes.num_rows % 3 == 0 and edges.num_rows == nodes.num_rows  # Document, Section, Sentence

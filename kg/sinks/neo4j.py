@@ -44,15 +44,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.resources import CYPHER_DIR
-from kg.rows import Rows, edge_schema, graph_rows, label_schema, select, type_schema
-from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_ENDPOINTS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.rows import Rows, graph_rows, label_schema, select, type_schema
+from kg.schema import ENTITY_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
 DEFAULT_URI = "bolt://localhost:7687"
@@ -69,7 +69,6 @@ ADMIN_IMPORT_ROWS = 4_000_000
 DOC_LABELS = ("Section", "Sentence", "Metric")
 _STRUCTURE_ENDS = {"HAS_SECTION": "()-[r:HAS_SECTION]->(n:Section)", "PART_OF": "(n:Sentence)-[r:PART_OF]->()",
                    "MENTIONED_IN": "()-[r:MENTIONED_IN]->(n:Sentence)"}
-_ENTITY_SET = pa.array(ENTITY_LABELS)
 
 #: (rows written, rows to write) after each transaction
 LoadProgress = Callable[[int, int], None]
@@ -134,6 +133,9 @@ _NODE_PATTERN = re.compile(r"\(\s*\w*\s*:\s*([\w|]+)\s*\)")
 _REL_PATTERN = re.compile(r"\[\s*\w*\s*:\s*(\w+)\s*\]")
 
 
+_RULE_NAME = re.compile(r"CREATE (?:\w+ )?(?:CONSTRAINT|INDEX) (\w+)")
+
+
 def schema_statements(path: str | Path = SCHEMA_FILE) -> list[str]:
     """The statements of a schema file (``//`` lines dropped, ``;`` ends one), labels and types checked.
 
@@ -151,6 +153,8 @@ def schema_statements(path: str | Path = SCHEMA_FILE) -> list[str]:
                 check_label(label)
         for rtype in _REL_PATTERN.findall(stmt):
             check_rel_type(rtype)
+        if not _RULE_NAME.match(stmt):
+            raise ValueError(f"not a named CREATE CONSTRAINT or CREATE INDEX: {stmt[:60]}")
     return statements
 
 
@@ -161,12 +165,16 @@ def _run(tx: ManagedTransaction, stmt: str) -> None:
 def apply_schema(driver: Driver, database: str | None = None) -> None:
     """Create the constraints and indexes of ``cypher/schema.cypher`` and wait until they are online.
 
-    Idempotent, also beside another client doing the same: each statement is a managed
-    transaction, so a transient error (a deadlock with the other's schema change) is
-    retried by the driver, and a rule the other created first is taken as done.
+    Rules the database has (by name) are left alone. Idempotent, also beside another client
+    doing the same: each statement is a managed transaction, so a transient error (a deadlock
+    with the other's schema change) is retried by the driver, and a rule the other created
+    first is taken as done.
     """
     with driver.session(database=database) as session:
+        there = {r["name"] for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name") for r in session.run(q)}
         for stmt in schema_statements():
+            if _RULE_NAME.match(stmt).group(1) in there:
+                continue
             try:
                 session.execute_write(_run, stmt)
             except Neo4jError as exc:  # another client created it between IF NOT EXISTS and the commit
@@ -209,149 +217,6 @@ def _delete_docs_queries() -> list[tuple[str, str]]:
     return out + [("Document", "MATCH (n:Document) WHERE n.name IN $rows DETACH DELETE n RETURN count(n) AS c")]
 
 
-# ------------------------------------------------------------------------ rows
-def _values(table: pa.Table) -> list[tuple]:
-    return list(zip(*(col.to_pylist() for col in table.columns)))
-
-
-def _check_nodes(nodes: pa.Table) -> None:
-    ok = pc.fill_null(pc.is_in(nodes["label"], value_set=pa.array(NODE_LABELS)), False)
-    if not pc.all(ok).as_py():
-        bad = nodes.filter(pc.invert(ok))
-        raise Neo4jLoadError(f"cannot load into Neo4j: node {bad['id'][0]} has label {bad['label'][0].as_py()!r}, "
-                             "not one of kg.schema.NODE_LABELS")
-
-
-def _only(table: pa.Table, mask: pa.Array) -> pa.Table | None:
-    """``table`` filtered by ``mask`` (None when nothing is kept; the table itself when all is)."""
-    if not pc.any(mask).as_py():
-        return None
-    return table if pc.all(mask).as_py() else table.filter(mask)
-
-
-def _check_edges(edges: pa.Table) -> None:
-    for e in edges.group_by(["type", "source_label", "target_label"]).aggregate([]).to_pylist():
-        if e["type"] not in REL_TYPES:
-            raise Neo4jLoadError(f"cannot load into Neo4j: an edge has type {e['type']!r}, not one of kg.schema.REL_TYPES")
-        starts, ends = REL_ENDPOINTS[e["type"]]
-        if e["source_label"] not in starts or e["target_label"] not in ends:
-            raise Neo4jLoadError(f"cannot load into Neo4j: an edge {e['type']} goes {e['source_label']} -> "
-                                 f"{e['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
-
-
-def _merged(tables: Iterator[pa.Table], size: int) -> Iterator[tuple[pa.Table, list[int]]]:
-    """Consecutive tables concatenated to at least ``size`` rows (a build gives one small table per document),
-    with the row count of each."""
-    part: list[pa.Table] = []
-    for table in tables:
-        part.append(table)
-        if sum(t.num_rows for t in part) >= size:
-            yield pa.concat_tables(part), [t.num_rows for t in part]
-            part = []
-    if part:
-        yield pa.concat_tables(part), [t.num_rows for t in part]
-
-
-def _node_docs(nodes: pa.Table) -> pa.Array:
-    """Each node's document (``doc``; a Document's ``name``); null for an entity."""
-    return pc.if_else(pc.equal(nodes["label"], "Document"), nodes["name"], nodes["doc"]).combine_chunks()
-
-
-@dataclass
-class _Build:
-    """A first pass over the rows, checking every row: entity rows, document keys, the documents of each node
-    table (none: entities only), the row count."""
-
-    entities: pa.Table  # the columns of an entity label
-    keys: dict[str, str | None]
-    table_docs: list[set[str]]
-    rows: int
-
-
-def _scan(rows: Rows, size: int) -> _Build:
-    entities, keys, table_docs, n = [], {}, [], 0
-    for table, sizes in _merged(rows.node_tables(), size):
-        _check_nodes(table)
-        n += table.num_rows
-        entities.append(_only(table, pc.is_in(table["label"], value_set=_ENTITY_SET)))
-        is_doc = pc.equal(table["label"], "Document")
-        keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
-        first = len(table_docs)
-        table_docs += [set() for _ in sizes]
-        where = pa.table({"t": np.repeat(np.arange(len(sizes)), sizes), "d": _node_docs(table)})
-        for r in where.filter(pc.is_valid(where["d"])).group_by(["t", "d"]).aggregate([]).to_pylist():
-            table_docs[first + r["t"]].add(r["d"])
-    for table, _ in _merged(rows.edge_tables(), size):
-        _check_edges(table)
-        n += table.num_rows
-    entities = [t.select(label_schema(ENTITY_LABELS[0]).names) for t in entities if t is not None]
-    return _Build(pa.concat_tables(entities) if entities else label_schema(ENTITY_LABELS[0]).empty_table(), keys,
-                  table_docs, n)
-
-
-def _pairs(rows: Rows, build: _Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """(nodes, edges) of the table pairs that hold a ``stale`` document, concatenated to at least ``size`` rows.
-
-    The k-th node table with document rows goes with the k-th edge table (a build's rows
-    come a document at a time, a graph's in one table of each).
-    """
-    edge_tables = rows.edge_tables()
-    part, n = [], 0
-    for table, docs in zip(rows.node_tables(), build.table_docs):
-        if not docs:
-            continue
-        edges = next(edge_tables, None)
-        if edges is None:
-            raise Neo4jLoadError("cannot load into Neo4j: the rows have more node tables than edge tables")
-        if docs.isdisjoint(stale):
-            continue
-        nodes = _only(table, pc.invert(pc.is_in(table["label"], value_set=_ENTITY_SET)))
-        part.append((nodes, edges))
-        n += nodes.num_rows + edges.num_rows
-        if n >= size:
-            yield pa.concat_tables([p[0] for p in part]), pa.concat_tables([p[1] for p in part])
-            part, n = [], 0
-    if next(edge_tables, None) is not None:
-        raise Neo4jLoadError("cannot load into Neo4j: the rows have more edge tables than node tables")
-    if part:
-        yield pa.concat_tables([p[0] for p in part]), pa.concat_tables([p[1] for p in part])
-
-
-def _chunks(rows: Rows, build: _Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """(nodes, edges) of whole ``stale`` documents, about ``size`` rows a chunk."""
-    want = pa.array(sorted(stale), pa.string())
-    out, n = [], 0
-    for nodes, edges in _pairs(rows, build, stale, size):
-        node_docs = _node_docs(nodes)
-        keep_nodes = pc.is_in(node_docs, value_set=want)
-        if not pc.any(keep_nodes).as_py():
-            continue
-        ids = nodes["id"].combine_chunks()
-        edge_docs = pc.coalesce(edges["doc"], pc.take(node_docs, pc.index_in(edges["target"], value_set=ids)),
-                                pc.take(node_docs, pc.index_in(edges["source"], value_set=ids))).combine_chunks()
-        if edge_docs.null_count:
-            bad = edges.filter(pc.is_null(edge_docs)).slice(0, 1).to_pylist()[0]
-            raise Neo4jLoadError(f"cannot load into Neo4j: edge {bad['type']} {bad['source']} -> {bad['target']} "
-                                 "has no document among its rows")
-        keep_edges = pc.is_in(edge_docs, value_set=want)
-        nodes, node_docs = _only(nodes, keep_nodes), _only(node_docs, keep_nodes)
-        edges, edge_docs = _only(edges, keep_edges), _only(edge_docs, keep_edges)
-        if edges is None:
-            edges, edge_docs = edge_schema().empty_table(), pa.array([], pa.string())
-        docs = pc.unique(node_docs).to_pylist()
-        per = max(1, len(docs) * size // max(1, nodes.num_rows + edges.num_rows))
-        for i in range(0, len(docs), per):  # a graph's rows come in one table: split it by document
-            names = pa.array(docs[i:i + per], pa.string()) if per < len(docs) else None
-            out.append((nodes.filter(pc.is_in(node_docs, value_set=names)) if names else nodes,
-                        edges.filter(pc.is_in(edge_docs, value_set=names)) if names else edges))
-            n += out[-1][0].num_rows + out[-1][1].num_rows
-            if n >= size:
-                yield pa.concat_tables([p[0] for p in out]), pa.concat_tables([p[1] for p in out])
-                out, n = [], 0
-    if out:
-        yield pa.concat_tables([p[0] for p in out]), pa.concat_tables([p[1] for p in out])
-
-
 # ------------------------------------------------------------------ transactions
 @dataclass
 class _Unit:
@@ -366,11 +231,11 @@ class _Unit:
 def _chunk_unit(nodes: pa.Table, edges: pa.Table) -> _Unit:
     unit = _Unit(rows=nodes.num_rows + edges.num_rows)
     for label in sorted(pc.unique(nodes["label"]).to_pylist()):
-        unit.nodes.append((label, _values(nodes.select(label_schema(label).names).filter(
+        unit.nodes.append((label, values(nodes.select(label_schema(label).names).filter(
             pc.equal(nodes["label"], label)))))
     for rel in sorted(pc.unique(edges["type"]).to_pylist()) if edges.num_rows else ():
         part = edges.select(type_schema(rel).names).filter(pc.equal(edges["type"], rel))
-        props = _values(part.drop_columns(["source", "target"])) if part.num_columns > 2 else [()] * part.num_rows
+        props = values(part.drop_columns(["source", "target"])) if part.num_columns > 2 else [()] * part.num_rows
         unit.rels.append((rel, part["source"].to_pylist(), part["target"].to_pylist(), props))
     return unit
 
@@ -438,46 +303,42 @@ class _Writer:
 
 
 # --------------------------------------------------------------------- the load
-def _touching(docs: pa.ChunkedArray, names: pa.Array) -> pa.Array:
-    """Per row, whether its list of documents names one of ``names``."""
-    docs = docs.combine_chunks()
-    rows = pc.filter(pc.list_parent_indices(docs), pc.is_in(pc.list_flatten(docs), value_set=names))
-    return pc.is_in(pa.array(range(len(docs)), pa.int64()), value_set=rows)
+_ANY_ENTITY = " OR ".join(f"n:{label}" for label in ENTITY_LABELS)
+_ENTITY_COUNTS = "RETURN " + ", ".join(f"COUNT {{ MATCH (:{label}) }} AS {label}" for label in ENTITY_LABELS)
 
 
-def _entity_pass(session, build: _Build, touched: set[str], known: dict[str, str]) -> tuple[dict, dict, dict, set]:
+def _entity_pass(session, build: Build, touched: set[str], known: dict[str, str]) -> tuple[dict, dict, dict, set]:
     create, update, delete, moved = {}, {}, {}, set()
     names = pa.array(sorted(touched), pa.string())
-    for label in ENTITY_LABELS:
-        new = build.entities.filter(pc.equal(build.entities["label"], label))
-        ids = new["id"].to_pylist()
-        hit = _touching(new["docs"], names)
-        old = {}
-        for r in session.run(f"MATCH (n:{label}) WHERE n.id IN $ids OR any(d IN n.docs WHERE d IN $docs) "
-                             "RETURN elementId(n) AS e, properties(n) AS p",
-                             ids=pc.filter(new["id"], hit).to_pylist(), docs=names.to_pylist()):
-            old[r["p"]["id"]] = r["p"]
-            known[r["p"]["id"]] = r["e"]
-        asked = pc.or_(hit, pc.is_in(new["id"], value_set=pa.array(list(old), pa.string())))
-        cols = new.column_names
-        for row in new.filter(asked).to_pylist():
-            was = old.pop(row["id"], None)
-            if was is None:
-                create.setdefault(label, []).append(tuple(row[c] for c in cols))
-                moved.update(row["docs"] or ())
-            elif was != {k: v for k, v in row.items() if v is not None}:
-                update.setdefault(label, []).append((known[row["id"]], *(row[c] for c in cols)))
-                moved.update(set(row["docs"] or ()) ^ set(was.get("docs") or ()))
-        if old:  # named a touched document and is not in the build
-            delete[label] = [known.pop(i) for i in sorted(old)]
-            moved.update(d for p in old.values() for d in p.get("docs") or ())
-        held = session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
-        if held + len(create.get(label, ())) - len(delete.get(label, ())) != len(ids):
-            return {}, {}, {}, None  # an entity changed that no touched document names
+    new = build.entities
+    hit = touching(new["docs"], names)
+    old = {}
+    for r in session.run(f"MATCH (n) WHERE ({_ANY_ENTITY}) AND (n.id IN $ids OR any(d IN n.docs WHERE d IN $docs)) "
+                         "RETURN elementId(n) AS e, labels(n)[0] AS l, properties(n) AS p",
+                         ids=pc.filter(new["id"], hit).to_pylist(), docs=names.to_pylist()):
+        old[r["p"]["id"]] = (r["l"], r["p"])
+        known[r["p"]["id"]] = r["e"]
+    asked = pc.or_(hit, pc.is_in(new["id"], value_set=pa.array(list(old), pa.string())))
+    cols = new.column_names
+    for row in new.filter(asked).to_pylist():
+        label, was = old.pop(row["id"], (row["label"], None))
+        if was is None:
+            create.setdefault(label, []).append(tuple(row[c] for c in cols))
+            moved.update(row["docs"] or ())
+        elif was != {k: v for k, v in row.items() if v is not None}:
+            update.setdefault(label, []).append((known[row["id"]], *(row[c] for c in cols)))
+            moved.update(set(row["docs"] or ()) ^ set(was.get("docs") or ()))
+    for ident, (label, was) in sorted(old.items()):  # named a touched document and is not in the build
+        delete.setdefault(label, []).append(known.pop(ident))
+        moved.update(was.get("docs") or ())
+    held = session.run(_ENTITY_COUNTS).single()
+    want = Counter(new["label"].to_pylist())
+    if any(held[lb] + len(create.get(lb, ())) - len(delete.get(lb, ())) != want[lb] for lb in ENTITY_LABELS):
+        return {}, {}, {}, None  # an entity changed that no touched document names
     return create, update, delete, moved
 
 
-def _entity_diff(session, build: _Build, touched: set[str], known: dict[str, str]) -> tuple[dict, dict, dict, set]:
+def _entity_diff(session, build: Build, touched: set[str], known: dict[str, str]) -> tuple[dict, dict, dict, set]:
     """Entities to create, update and delete (label -> rows), and the documents whose mentions moved.
 
     Compares the entities that name a ``touched`` (stale or removed) document, in the build
@@ -504,7 +365,7 @@ def _batches(items: list, size: int) -> Iterator[list]:
 
 def _apply(driver: Driver, config: Neo4jConfig, rows: Rows, report: LoadReport, batch_rows: int, workers: int,
            progress: LoadProgress | None, on_plan: Callable[[LoadReport], None] | None) -> None:
-    build = _scan(rows, batch_rows)
+    build = scan(rows, batch_rows)
     report.rows = build.rows
     writer = _Writer(driver, config.database, workers, report, build.rows, progress)
     try:
@@ -536,7 +397,7 @@ def _apply(driver: Driver, config: Neo4jConfig, rows: Rows, report: LoadReport, 
             for part in _batches(items, batch_rows):
                 writer.submit(_Unit(nodes=[(label, part)], rows=len(part)), report.created, keep=True)
         writer.drain()
-        for nodes, edges in _chunks(rows, build, stale, batch_rows) if stale else ():
+        for nodes, edges in chunks(rows, build, stale, batch_rows) if stale else ():
             writer.submit(_chunk_unit(nodes, edges), report.created)
         writer.drain()
     finally:
@@ -591,6 +452,8 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
             _apply(driver, config, rows, report, batch_rows, workers, progress, on_plan)
             step = "schema step"
             apply_schema(driver, config.database)
+        except RowsError as exc:
+            raise Neo4jLoadError(str(exc)) from None
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise Neo4jLoadError(f"Neo4j at {config.uri} went away during the {step} after {report.transactions} "
                                  f"transactions ({_counts(report.created)} created): {_reason(exc)}") from None
