@@ -154,3 +154,17 @@ def test_config_options_win_over_environment(monkeypatch):
     monkeypatch.delenv("NEO4J_USERNAME", raising=False)
     cfg = config_from_env()
     assert (cfg.uri, cfg.user) == ("bolt://localhost:7687", "neo4j")
+
+
+def test_a_chunk_names_the_entities_it_links_to(rows):
+    """Two chunks in flight never link to the same entity: the writer waits on the ends a chunk names."""
+    from kg.sinks.neo4j import _chunk_unit
+
+    build = sink.scan(rows, 1000)
+    entities = set(build.entities["id"].to_pylist())
+    for nodes, edges in sink.chunks(rows, build, set(build.keys), 700):
+        unit = _chunk_unit(nodes, edges)
+        linked = {i for _, s, t, _ in unit.rels for i in (*s, *t)}
+        assert unit.ends == linked & entities and unit.ends
+        assert unit.rows == nodes.num_rows + edges.num_rows == sum(len(r) for _, r in unit.nodes) + sum(
+            len(s) for _, s, _, _ in unit.rels)

@@ -19,8 +19,9 @@ so a fresh database (no kg nodes) is the delta "add everything".
 3. Stale documents are written with CREATE, never MERGE: every node of a group
    of whole documents, then their relationships, in ONE transaction of about
    ``batch_rows`` rows (Document node included), up to ``workers`` transactions
-   at once. A load that stops half way leaves whole documents; the next one
-   writes the rest.
+   at once, but never two that link to the same entity (they would lock it both
+   and deadlock). A load that stops half way leaves whole documents; the next
+   one writes the rest.
 4. ``cypher/schema.cypher`` last: on a fresh database its constraints and
    indexes are populated once, which is cheaper than keeping them up to date
    row by row. Relationship ends are therefore found by the ``elementId`` that
@@ -226,6 +227,8 @@ class _Unit:
     nodes: list[tuple[str, list[tuple]]] = field(default_factory=list)  # (label, rows; id first)
     rels: list[tuple[str, list[str], list[str], list[tuple]]] = field(default_factory=list)  # (type, ids, ids, props)
     rows: int = 0
+    #: ids of the existing nodes it links to (no two units in flight share one); None: any, so it runs alone
+    ends: frozenset[str] | None = frozenset()
 
 
 def _chunk_unit(nodes: pa.Table, edges: pa.Table) -> _Unit:
@@ -237,6 +240,8 @@ def _chunk_unit(nodes: pa.Table, edges: pa.Table) -> _Unit:
         part = edges.select(type_schema(rel).names).filter(pc.equal(edges["type"], rel))
         props = values(part.drop_columns(["source", "target"])) if part.num_columns > 2 else [()] * part.num_rows
         unit.rels.append((rel, part["source"].to_pylist(), part["target"].to_pylist(), props))
+    made = set(nodes["id"].to_pylist())
+    unit.ends = frozenset(i for _, sources, targets, _ in unit.rels for i in (*sources, *targets) if i not in made)
     return unit
 
 
@@ -287,6 +292,8 @@ class _Writer:
         """Commit ``unit`` (in the background when there are workers); ``keep`` the elementIds it made."""
         if self.pool is None:
             return self._done(self._commit(unit), target, unit, keep)
+        if any(u.ends is None or unit.ends is None or not u.ends.isdisjoint(unit.ends) for _, _, u, _ in self.pending):
+            self.drain()  # it would lock a node that a transaction in flight locks: a deadlock to retry
         self.pending.append((self.pool.submit(self._commit, unit), target, unit, keep))
         if len(self.pending) >= self.workers:
             self.drain(self.workers - 1)
@@ -384,7 +391,8 @@ def _apply(driver: Driver, config: Neo4jConfig, rows: Rows, report: LoadReport, 
         if on_plan is not None:
             on_plan(report)
         for docs in _batches(sorted(removed | (stale & set(held))), max(1, batch_rows // 1000)):
-            writer.submit(_Unit(counted=[(what, q, docs) for what, q in _delete_docs_queries()]), report.deleted)
+            writer.submit(_Unit(counted=[(what, q, docs) for what, q in _delete_docs_queries()], ends=None),
+                          report.deleted)
         writer.drain()
         for label, eids in delete.items():
             q = f"UNWIND $rows AS e MATCH (n:{check_label(label)}) WHERE elementId(n) = e DETACH DELETE n RETURN count(n) AS c"

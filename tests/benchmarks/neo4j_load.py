@@ -17,6 +17,8 @@ harness started here) measures:
 - naive: ``--naive-rows`` rows, every node then every relationship by its own
   auto-commit MERGE, into an empty database with kg's schema (the end state of
   the fresh load);
+- packing: rows/s of the driver's packer alone for the fresh load's parameters
+  (with the Rust extension when it is installed);
 - admin: ``neo4j-admin database import full`` (the harness's 5.26 jars) of the
   same rows as its CSV files (written here with pyarrow in the layout of the
   neo4j-csv export, not timed: what is timed is the import), wall time including
@@ -54,7 +56,8 @@ from kg.pipeline import build  # noqa: E402
 from kg.pipeline.outputs import CacheRows  # noqa: E402
 from kg.rows import TableRows, select, type_schema  # noqa: E402
 from kg.schema import EDGE_PROPERTIES, ENTITY_LABELS, NODE_LABELS, NODE_PROPERTIES, REL_TYPES  # noqa: E402
-from kg.sinks.neo4j import BATCH_ROWS, WORKERS, apply_schema, config_from_env, load_rows  # noqa: E402
+from kg.sinks.neo4j import BATCH_ROWS, WORKERS, _chunk_unit, apply_schema, config_from_env, load_rows  # noqa: E402
+from kg.sinks.neo4j_rows import chunks, scan  # noqa: E402
 
 
 def reset(driver, database: str | None) -> None:
@@ -196,6 +199,27 @@ def admin_import(rows: TableRows, tmp: Path) -> dict:
             "imported": [int(imported.group(1)), int(imported.group(2))] if imported else proc.stdout[-300:]}
 
 
+def packing(rows: TableRows, batch_rows: int) -> dict:
+    """Rows/s of the driver's packer for the fresh load's parameters (the client's share; the Rust extension's)."""
+    from neo4j._codec.packstream.v1 import PackableBuffer, Packer
+
+    build = scan(rows, batch_rows)
+    params = []
+    for nodes, edges in chunks(rows, build, set(build.keys), batch_rows):
+        unit = _chunk_unit(nodes, edges)
+        params += [r for _, r in unit.nodes] + [[(a, b, *p) for a, b, p in zip(s, t, ps)] for _, s, t, ps in unit.rels]
+    t0 = time.perf_counter()
+    for p in params:
+        Packer(PackableBuffer()).pack(p)
+    secs = time.perf_counter() - t0
+    try:
+        import neo4j._rust  # noqa: F401
+        ext = True
+    except ImportError:
+        ext = False
+    return {"neo4j_rust_ext": ext, "rows_per_s": round(sum(map(len, params)) / secs)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000, help="rows (nodes and relationships) of the scaled graph")
@@ -216,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = replicate_rows(base, copies)
     n = sum(t.num_rows for t in rows.nodes + rows.edges)
     result["graph"] = {"copies": copies, "rows": n, "documents": len(rows.edges)}
+    result["packing"] = packing(rows, args.batch_rows)
 
     server = None
     if os.environ.get("NEO4J_URI"):
