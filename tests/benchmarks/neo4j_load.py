@@ -190,7 +190,7 @@ def admin_import(rows: TableRows, tmp: Path) -> dict:
            *files]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, cwd=tmp)  # its import.report goes there
     secs = time.perf_counter() - t0
     if proc.returncode:
         raise SystemExit(f"neo4j-admin import failed: {(proc.stdout + proc.stderr)[-2000:]}")
