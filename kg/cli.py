@@ -115,8 +115,8 @@ def _did_you_mean(name: str, known) -> str:
               help="Skip files larger than this many megabytes.")
 @click.option("--neo4j", is_flag=True, help="Also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD or the options).")
 @neo4j_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
-              help="Rows per batch when writing to Neo4j.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True, metavar="ROWS",
+              help="Rows per Neo4j write transaction (whole documents each).")
 def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_file_size, neo4j,
           uri, user, password, database, batch_size) -> None:
     """Build the knowledge graph of CORPUS (folders or files) into OUT.
@@ -155,29 +155,30 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
 
 
 def _load_neo4j(out: Path, config, batch_size: int) -> None:
-    from kg.pipeline import BuildError, BuildResult
-    from kg.sinks.neo4j import Neo4jLoadError, load_graph
+    from kg.pipeline import BuildError
+    from kg.pipeline.outputs import CacheRows
+    from kg.sinks.neo4j import ADMIN_IMPORT_ROWS, Neo4jLoadError, admin_import_commands, load_rows
+
+    def hint(plan) -> None:
+        if plan.fresh and plan.rows >= ADMIN_IMPORT_ROWS:
+            steps = "; ".join(admin_import_commands(out))
+            err.print(f"note: {config.uri} is empty and the build has {plan.rows:,} rows: neo4j-admin import loads "
+                      f"them faster (stop this load with Ctrl-C, then: {escape(steps)})", highlight=False,
+                      soft_wrap=True)
 
     try:
-        graph = BuildResult(out=out, summary={}).graph
-    except BuildError as exc:
+        report = load_rows(CacheRows.of_build(out), config, batch_rows=batch_size, on_plan=hint)
+    except (BuildError, Neo4jLoadError) as exc:
         fail(str(exc))
-    try:
-        report = load_graph(graph, config, batch_size=batch_size)
-    except Neo4jLoadError as exc:
-        fail(str(exc))
-    console.print(
-        f"Neo4j {config.uri}: wrote {report.nodes_written} nodes and {report.relationships_written} relationships "
-        f"in {report.batches} batches ({report.seconds:.1f} s); the database now holds {report.node_count} nodes "
-        f"and {report.relationship_count} relationships.", highlight=False)
+    console.print(f"Neo4j {config.uri}: {report.line()}", highlight=False, soft_wrap=True)
 
 
 @app.command(context_settings=CONTEXT)
 @click.argument("out", type=PATH, default=Path("out"))
 @click.option("--neo4j", is_flag=True, help="Load into Neo4j (the only target; required).")
 @neo4j_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
-              help="Rows per batch when writing to Neo4j.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True, metavar="ROWS",
+              help="Rows per Neo4j write transaction (whole documents each).")
 def load(out, neo4j, uri, user, password, database, batch_size) -> None:
     """Load a finished build (its cache in OUT) into Neo4j."""
     if not neo4j:
