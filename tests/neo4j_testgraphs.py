@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kg.rows import Rows, TableRows
-from kg.schema import ENTITY_LABELS
+from kg.schema import GLOBAL_LABELS
 
 
 def small_graph(copies: int = 1) -> nx.MultiDiGraph:
@@ -52,10 +52,10 @@ def _renamed(table: pa.Table, columns: tuple[str, ...], sfx: str) -> pa.Table:
 def replicate_rows(rows: Rows, copies: int) -> TableRows:
     """``copies`` disjoint copies of a build's rows: copy ``i`` > 0 suffixes every id and document name ``~i``.
 
-    Entity tables come first, then every copy's documents, one node and one edge table each, as a build's do.
+    Entity and indicator tables come first, then every copy's documents, one node and one edge table each, as a build's do.
     """
     node_tables, edge_tables = list(rows.node_tables()), list(rows.edge_tables())
-    is_entity = [pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS)) for t in node_tables]
+    is_entity = [pc.is_in(t["label"], value_set=pa.array(GLOBAL_LABELS)) for t in node_tables]
     entities = pa.concat_tables([t.filter(m) for t, m in zip(node_tables, is_entity)])
     docs = [t.filter(pc.invert(m)) for t, m in zip(node_tables, is_entity)]
     docs = [t for t in docs if t.num_rows]

@@ -107,10 +107,10 @@ _KILLED_LOAD = """
 import os, signal, sys
 from kg.pipeline.outputs import CacheRows
 from kg.sinks.neo4j import config_from_env, load_rows
-after = int(sys.argv[2])
+after = sys.argv[2]  # transactions, or a share of the rows ("50%")
 def progress(done, total, n=[0]):
     n[0] += 1
-    if n[0] == after:
+    if (done >= total * int(after[:-1]) / 100) if after.endswith("%") else n[0] == int(after):
         os.kill(os.getpid(), signal.SIGKILL)
 load_rows(CacheRows.of_build(sys.argv[1]), config_from_env(), batch_rows=60, workers=1, progress=progress)
 """
@@ -146,7 +146,7 @@ def test_a_load_killed_half_way_is_finished_by_the_next(neo4j_clean, neo4j_drive
 def test_a_fresh_load_killed_half_way_is_finished_by_the_next(neo4j_clean, neo4j_driver, sample_build):
     env = {**os.environ, "NEO4J_URI": neo4j_clean.uri, "NEO4J_USER": neo4j_clean.user,
            "NEO4J_PASSWORD": neo4j_clean.password}
-    proc = subprocess.run([sys.executable, "-c", _KILLED_LOAD, str(sample_build.out), "6"], env=env,
+    proc = subprocess.run([sys.executable, "-c", _KILLED_LOAD, str(sample_build.out), "60%"], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == -9, proc.stderr[-2000:]
     held = neo4j_driver.execute_query("MATCH (d:Document) RETURN count(d) AS c").records[0]["c"]

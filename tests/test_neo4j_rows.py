@@ -10,7 +10,7 @@ import pytest
 
 from kg.pipeline.outputs import CacheRows
 from kg.rows import TableRows, graph_rows
-from kg.schema import ENTITY_LABELS, NODE_LABELS
+from kg.schema import ENTITY_LABELS, GLOBAL_LABELS, NODE_LABELS
 from kg.sinks import neo4j_rows as sink
 from kg.sinks.neo4j import (
     LoadReport,
@@ -87,7 +87,7 @@ def test_scan_gives_entities_keys_and_row_count(rows):
     assert len(build.keys) == 10 and all(build.keys.values())
     assert build.table_docs[0] == set() and all(len(d) == 1 for d in build.table_docs[2:])  # entities, then a document each
     assert set().union(*build.table_docs) == set(build.keys)
-    n_entities = sum(pc.sum(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py() or 0 for t in rows.nodes)
+    n_entities = sum(pc.sum(pc.is_in(t["label"], value_set=pa.array(GLOBAL_LABELS))).as_py() or 0 for t in rows.nodes)
     assert build.entities.num_rows == n_entities > 0
 
 
@@ -104,7 +104,7 @@ def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
         ids += nodes["id"].to_pylist()
         sem = edges.filter(pc.is_valid(edges["doc"]))
         assert set(sem["doc"].to_pylist()) <= chunk_docs
-        assert not pc.any(pc.is_in(nodes["label"], value_set=pa.array(ENTITY_LABELS))).as_py()
+        assert not pc.any(pc.is_in(nodes["label"], value_set=pa.array(GLOBAL_LABELS))).as_py()
     assert set(seen) == stale and set(seen.values()) == {1}, "a document split over two chunks"
     assert len(ids) == len(set(ids))
     want = sum(1 for t in rows.nodes for d in _doc_of_nodes(t) if d in stale)

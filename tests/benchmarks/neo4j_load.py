@@ -55,7 +55,7 @@ from neo4j_testgraphs import replicate_rows  # noqa: E402
 from kg.pipeline import build  # noqa: E402
 from kg.pipeline.outputs import CacheRows  # noqa: E402
 from kg.rows import TableRows, select, type_schema  # noqa: E402
-from kg.schema import EDGE_PROPERTIES, ENTITY_LABELS, NODE_LABELS, NODE_PROPERTIES, REL_TYPES  # noqa: E402
+from kg.schema import EDGE_PROPERTIES, GLOBAL_LABELS, NODE_LABELS, NODE_PROPERTIES, REL_TYPES  # noqa: E402
 from kg.sinks.neo4j import BATCH_ROWS, WORKERS, _chunk_unit, apply_schema, config_from_env, load_rows  # noqa: E402
 from kg.sinks.neo4j_rows import chunks, scan  # noqa: E402
 
@@ -100,7 +100,7 @@ def naive_load(driver, database: str | None, rows: TableRows) -> tuple[int, floa
 def sample(rows: TableRows, target: int) -> TableRows:
     """The first documents of ``rows`` (their entities with them) up to about ``target`` rows."""
     out, n = TableRows(), 0
-    docs = [t for t in rows.nodes if not pc.any(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py()]
+    docs = [t for t in rows.nodes if not pc.any(pc.is_in(t["label"], value_set=pa.array(GLOBAL_LABELS))).as_py()]
     names = []
     for nodes, edges in zip(docs, rows.edges):
         out.nodes.append(nodes)
@@ -135,7 +135,7 @@ def removed(rows: TableRows, doc: str) -> TableRows:
     nodes, edges = [], list(rows.edges)
     docs_seen = 0
     for t in rows.nodes:
-        if pc.any(pc.is_in(t["label"], value_set=pa.array(ENTITY_LABELS))).as_py():
+        if pc.any(pc.is_in(t["label"], value_set=pa.array(GLOBAL_LABELS))).as_py():
             rest = pa.array([[d for d in ds if d != doc] for ds in t["docs"].to_pylist()], pa.list_(pa.string()))
             t = t.set_column(t.schema.get_field_index("docs"), "docs", rest).filter(pc.greater(pc.list_value_length(rest), 0))
             nodes.append(t)
