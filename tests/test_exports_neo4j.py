@@ -26,7 +26,7 @@ from export_graphs import canonical, hostile_graph
 from kg.query import Neo4jEngine, load_library, run_query
 from kg.rows import TableRows, graph_rows, to_networkx
 from kg.sinks.exports import export
-from kg.sinks.neo4j import load_graph
+from kg.sinks.neo4j import load_rows
 
 pytestmark = pytest.mark.neo4j
 LIBRARY = load_library()
@@ -75,7 +75,7 @@ def loaded(neo4j_server, neo4j_driver):
     with neo4j_driver.session(database=neo4j_server.database) as session:
         while session.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
             pass
-    load_graph(to_networkx(_rows()), neo4j_server)
+    load_rows(to_networkx(_rows()), neo4j_server)
     engine = Neo4jEngine(neo4j_server)
     yield engine
     engine.close()

@@ -544,10 +544,10 @@ def test_csv_and_json_parse_back():
 def test_metric_link_queries_give_the_same_rows_on_neo4j(series, library, neo4j_clean):
     """The four metric-link queries on series_graph(): Neo4j and the embedded store give the same rows."""
     from kg.query import Neo4jEngine
-    from kg.sinks.neo4j import load_graph
+    from kg.sinks.neo4j import load_rows
 
     g, engine = series
-    load_graph(g, neo4j_clean)
+    load_rows(g, neo4j_clean)
     neo = Neo4jEngine(neo4j_clean)
     try:
         compared = Counter()
