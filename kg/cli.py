@@ -157,7 +157,7 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
 def _load_neo4j(out: Path, config, batch_size: int) -> None:
     from kg.pipeline import BuildError
     from kg.pipeline.outputs import CacheRows
-    from kg.sinks.neo4j import ADMIN_IMPORT_ROWS, Neo4jLoadError, admin_import_commands, load_rows
+    from kg.sinks.neo4j import ADMIN_IMPORT_ROWS, Neo4jLoadError, Neo4jSink, admin_import_commands
 
     def hint(plan) -> None:
         if plan.fresh and plan.rows >= ADMIN_IMPORT_ROWS:
@@ -167,7 +167,7 @@ def _load_neo4j(out: Path, config, batch_size: int) -> None:
                       soft_wrap=True)
 
     try:
-        report = load_rows(CacheRows.of_build(out), config, batch_rows=batch_size, on_plan=hint)
+        report = Neo4jSink(config, batch_size, hint).write(CacheRows.of_build(out))
     except (BuildError, Neo4jLoadError) as exc:
         fail(str(exc))
     console.print(f"Neo4j {config.uri}: {report.line()}", highlight=False, soft_wrap=True)

@@ -198,6 +198,24 @@ class Delta:
                     or any(t.num_rows for t in self.rows.nodes) or any(t.num_rows for t in self.rows.edges))
 
 
+class Sink(Protocol):
+    """What the store (:class:`kg.sinks.store.Store`), Neo4j (:class:`kg.sinks.neo4j.Neo4jSink`) and the file
+    exports (:class:`kg.sinks.exports.FileExport`) do with a build's rows.
+
+    ``write`` puts everything; ``apply`` brings the sink from the last build's graph to this one's
+    given the :class:`Delta` the pipeline works out once (with all ``rows`` for a sink that rewrites
+    anyway). Both return a report of what was written.
+    """
+
+    def write(self, rows: Rows) -> object:
+        """Write every row (replacing what the sink held)."""
+        ...
+
+    def apply(self, delta: Delta, rows: Rows) -> object:
+        """Apply ``delta`` (documents removed, added or changed; entities changed); ``rows`` are the whole build."""
+        ...
+
+
 def to_networkx(rows: Rows):
     """A ``networkx.MultiDiGraph`` of ``rows``: every property of a node's label (null as None), and an
     edge's ``type`` with every property of its type."""

@@ -15,8 +15,8 @@ import pytest
 from kg.pipeline import build
 from kg.pipeline.outputs import CacheRows
 from kg.query import EmbeddedEngine, Neo4jEngine, load_library
-from kg.rows import to_networkx
-from kg.sinks.neo4j import load_rows
+from kg.rows import Delta, to_networkx
+from kg.sinks.neo4j import Neo4jSink, load_rows
 from neo4j_dump import assert_same_rows, db_dump, rows_dump
 
 pytestmark = pytest.mark.neo4j
@@ -92,7 +92,7 @@ def test_a_removed_document_leaves_nothing_behind(neo4j_clean, neo4j_driver, cor
     gone = "001_bcc5b07abc7036dd.txt"
     (corpus / gone).unlink()
     build(corpus, out, views=False)
-    report = load_rows(CacheRows.of_build(out), neo4j_clean)
+    report = Neo4jSink(neo4j_clean).apply(Delta(remove_docs={gone}), CacheRows.of_build(out))  # as kg.rows.Sink
     assert report.documents["removed"] == 1 and report.deleted["Document"] == 1
     assert report.deleted["Sentence"] > 0 and report.deleted["MENTIONED_IN"] > 0
     assert report.updated or any(report.deleted[lb] for lb in ("Agency", "Organization", "Campaign", "Regulation"))

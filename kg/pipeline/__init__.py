@@ -405,11 +405,11 @@ def export(out: str | Path, fmt: str, to: str | Path | None = None, *, merge_par
     BuildError
         No finished build in ``out``, a damaged cache entry, an unknown format (one line).
     """
-    from kg.sinks import exports
+    from kg.sinks.exports import FileExport
 
     out = Path(out)
     rows = CacheRows.of_build(out)
     try:
-        return exports.export(rows, fmt, Path(to) if to else out, merge_parallel=merge_parallel)
+        return FileExport(fmt, Path(to) if to else out, merge_parallel).write(rows)
     except ValueError as exc:
         raise BuildError(str(exc)) from None

@@ -177,7 +177,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
 
     Everything is staged beside the outputs in place and moved over them only when all is written.
     """
-    from kg.sinks.store import StoreError, update_store, write_store
+    from kg.sinks.exports import FORMATS, FileExport
+    from kg.sinks.store import Store, StoreError
 
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
     entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities))
@@ -194,12 +195,13 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             path = out / "store"
             delta = _delta(cache, docs, manifest, old_entities, entities) \
                 if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
+            store = Store(path, staging.path("store"))
             if delta is None:
                 how["store"] = "written"
-                how["store_changes"] = write_store(rows.watched(progress, "store"), staging.path("store"))
+                how["store_changes"] = store.write(rows.watched(progress, "store"))
             elif delta:
                 how["store"] = "updated"
-                how["store_changes"] = update_store(path, delta, staging.path("store"))
+                how["store_changes"] = store.apply(delta, rows)
             else:
                 how["store"] = "unchanged"
             lap("store")
@@ -215,10 +217,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             how["views"] = "written"
             lap("views")
         for fmt in wanted["exports"]:
-            from kg.sinks import exports
-
-            exports.export(rows.watched(progress, f"export {fmt}"), fmt, staging.path())
-            how["exports"][fmt] = str(out / exports.FORMATS[fmt].default_name)
+            FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
+            how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
             lap("export")
         staging.commit()
     except (StoreError, CacheError, OSError) as exc:

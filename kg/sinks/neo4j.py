@@ -475,6 +475,23 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
     return report
 
 
+@dataclass(frozen=True)
+class Neo4jSink:
+    """Neo4j as a :class:`kg.rows.Sink`. The database may hold any build (or another client's edits), so a
+    delta is worked out against what it holds (the Document keys, then the entities), not taken from the pipeline:
+    ``apply`` and ``write`` are both :func:`load_rows`."""
+
+    config: Neo4jConfig
+    batch_rows: int = BATCH_ROWS
+    on_plan: Callable[[LoadReport], None] | None = None
+
+    def write(self, rows: Rows) -> LoadReport:
+        return load_rows(rows, self.config, batch_rows=self.batch_rows, on_plan=self.on_plan)
+
+    def apply(self, delta: object, rows: Rows) -> LoadReport:
+        return self.write(rows)
+
+
 def admin_import_commands(out: str | Path) -> list[str]:
     """The commands that load the build in ``out`` into an empty database with ``neo4j-admin database import``.
 

@@ -312,6 +312,19 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
+class Store:
+    """The store as a :class:`kg.rows.Sink`: the database at ``path``, written (or updated) to ``dest``."""
+
+    def __init__(self, path: str | Path, dest: str | Path | None = None) -> None:
+        self.path, self.dest = Path(path), Path(dest or path)
+
+    def write(self, rows: Rows) -> dict:
+        return write_store(rows, self.dest)
+
+    def apply(self, delta: Delta, rows: Rows) -> dict:
+        return update_store(self.path, delta, self.dest) if delta else {}
+
+
 def entity_table(rows: Iterable) -> pa.Table:
     """A node table of entity rows (for a :class:`~kg.rows.Delta`)."""
     return node_table(rows)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.rows import Rows
+from kg.rows import Delta, Rows
 from kg.sinks.exports.gexf import read_gexf, write_gexf
 from kg.sinks.exports.graphml import read_graphml, write_graphml
 from kg.sinks.exports.json import read_json, write_json
@@ -58,7 +58,23 @@ def export(rows: Rows, fmt: str, dest: str | Path, *, merge_parallel: bool = Fal
     return spec.write(rows, target, merge_parallel=True) if merge_parallel else spec.write(rows, target)
 
 
+@dataclass(frozen=True)
+class FileExport:
+    """A file export as a :class:`kg.rows.Sink`: ``fmt`` into the folder ``dest``. A delta writes the file anew
+    from every row (files are streamed in one pass, never patched)."""
+
+    fmt: str
+    dest: str | Path
+    merge_parallel: bool = False
+
+    def write(self, rows: Rows) -> Path:
+        return export(rows, self.fmt, self.dest, merge_parallel=self.merge_parallel)
+
+    def apply(self, delta: Delta, rows: Rows) -> Path:
+        return self.write(rows)
+
+
 __all__ = [
-    "FORMATS", "Format", "export", "read_gexf", "read_graphml", "read_json", "read_neo4j_csv", "read_parquet",
+    "FORMATS", "FileExport", "Format", "export", "read_gexf", "read_graphml", "read_json", "read_neo4j_csv", "read_parquet",
     "write_gexf", "write_graphml", "write_json", "write_neo4j_csv", "write_parquet",
 ]
