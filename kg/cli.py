@@ -72,6 +72,9 @@ def print_summary(summary: dict, out: Path) -> None:
     t.add_row("entities", ", ".join(f"{k} {v}" for k, v in ents.items()) + f"  (total {sum(ents.values())})")
     t.add_row("linked", f"{summary['cross_document_entities']} entities appear in two or more documents")
     t.add_row("metrics", f"{summary['metrics']} ({summary['metrics_masked']} masked)")
+    if "indicators" in summary:
+        t.add_row("indicators", f"{summary['indicators']} ({summary['cross_document_indicators']} reported in two or "
+                  "more documents)")
     rels = summary["relations"]
     t.add_row("relations", ", ".join(f"{k} {v}" for k, v in rels.items()) or "none")
     t.add_row("graph", f"{summary['nodes']} nodes, {summary['edges']} edges")
