@@ -223,26 +223,18 @@ def to_networkx(rows: Rows):
 
     g = nx.MultiDiGraph(kg_schema="kg/2")
     for table in rows.node_tables():
-        for label in NODE_LABELS:
-            part = select(table, label) if label in _labels_in(table) else None
-            if part is None:
-                continue
-            for row in part.to_pylist():
+        for label in _present(table, "label", NODE_LABELS):
+            for row in select(table, label).to_pylist():
                 g.add_node(row["id"], **row)
     for table in rows.edge_tables():
-        for rel in REL_TYPES:
-            part = select(table, rel) if rel in _types_in(table) else None
-            if part is None:
-                continue
-            for row in part.to_pylist():
+        for rel in _present(table, "type", REL_TYPES):
+            for row in select(table, rel).to_pylist():
                 u, v = row.pop("source"), row.pop("target")
                 g.add_edge(u, v, type=rel, **row)
     return g
 
 
-def _labels_in(table: pa.Table) -> set[str]:
-    return set(pc.unique(table["label"]).to_pylist()) if table.num_rows else set()
-
-
-def _types_in(table: pa.Table) -> set[str]:
-    return set(pc.unique(table["type"]).to_pylist()) if table.num_rows else set()
+def _present(table: pa.Table, column: str, order: tuple[str, ...]) -> list[str]:
+    """The values of ``column`` in ``table``, in the order of ``order``."""
+    there = set(pc.unique(table[column]).to_pylist()) if table.num_rows else set()
+    return [name for name in order if name in there]

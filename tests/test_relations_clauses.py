@@ -5,39 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.extract.relations import extract_relations
-from kg.ingest import read_document
-from kg.model import Mention, StructuredDocument
-from kg.structure import structure_document
+from test_relations import make_doc, mentions_of
 
 AUTHOR = "某市交通运输局"
 TITLE = f"{AUTHOR}2023年工作总结\n"
-
-
-def make_doc(tmp_path: Path, text: str, author: str | None) -> StructuredDocument:
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    sdoc.meta.author = author
-    return sdoc
 
 
 def relations(tmp_path: Path, body: str, spec: dict[str, str], author: str | None = AUTHOR,
               title: str = TITLE) -> set[tuple[str, str, str]]:
     """(relation, head, tail) found in ``title + body`` with a mention for every written form of ``spec``."""
     sdoc = make_doc(tmp_path, title + body + "\n", author)
-    text = sdoc.source.text
-    taken = [False] * len(text)
-    mentions = []
-    for form, label in sorted(spec.items(), key=lambda kv: -len(kv[0])):
-        at = text.find(form)
-        while at >= 0:
-            end = at + len(form)
-            if not any(taken[at:end]):
-                taken[at:end] = [True] * (end - at)
-                name = form.replace("“", "").replace("”", "").strip("《》")
-                mentions.append(Mention(sdoc.name, label, form, at, end, name, sdoc.evidence(at, end)))
-            at = text.find(form, at + 1)
-    res = extract_relations(sdoc, sorted(mentions, key=lambda m: m.start))
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
     return {(r.rel, r.head.name, r.tail.name) for r in res.relations}
 
 
