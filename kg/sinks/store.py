@@ -21,23 +21,16 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import (
-    Delta,
-    Rows,
-    endpoint_pairs,
-    graph_rows,
-    label_schema,
-    node_table,
-    select,
-    type_schema,
-)
+from kg.rows import Delta, Rows, endpoint_pairs, graph_rows, label_schema, select, type_schema
 from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.sinks.exports.tables import batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
 LADYBUG_TYPES: dict[pa.DataType, str] = {
@@ -112,11 +105,7 @@ class _Database:
         self._db = self._conn = None
 
     def execute(self, stmt: str, params: dict | None = None) -> list:
-        res = self._conn.execute(stmt, params or {})
-        rows = []
-        while res.has_next():
-            rows.append(res.get_next())
-        return rows
+        return self._conn.execute(stmt, params or {}).get_all()
 
     def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
         options = f" (from='{check_label(pair[0])}', to='{check_label(pair[1])}')" if pair else ""
@@ -132,39 +121,54 @@ class _Database:
                 self._open()
 
 
-class _Loader:
-    """Gathers union tables (a document's at a time) and loads them per label / relationship pair with COPY."""
+@contextmanager
+def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]:
+    """A database made beside ``dest`` (empty, or a copy of the store at ``source``) and moved over ``dest`` when
+    the block ends without error, so a reader sees the old store or the new one; a failure is a one-line
+    :class:`StoreError` and the old store is kept."""
+    new = dest.with_name(f".{dest.name}.new-{os.getpid()}")
+    leftovers = (new, Path(f"{new}.wal"))
+    try:
+        for p in leftovers:
+            p.unlink(missing_ok=True)
+        if source:
+            shutil.copyfile(source, new)
+        db = _Database(new)
+        try:
+            yield db
+        finally:
+            db.close()
+        os.replace(new, dest)
+        Path(f"{dest}.wal").unlink(missing_ok=True)
+    except (RuntimeError, StoreError, OSError) as exc:
+        raise _failed(source or dest, exc) from exc
+    finally:
+        for p in leftovers:
+            p.unlink(missing_ok=True)
 
-    def __init__(self, db: _Database) -> None:
-        self.db = db
-        self.pending: list[pa.Table] = []
-        self.rows = 0
-        self.created: Counter = Counter()
 
-    def add(self, table: pa.Table) -> None:
-        self.pending.append(table)
-        self.rows += table.num_rows
-        if self.rows >= COPY_ROWS:
-            self.flush()
+def _present(table: pa.Table, column: str) -> list[str]:
+    return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
 
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        table = pa.concat_tables(self.pending)
-        self.pending, self.rows = [], 0
-        if "label" in table.column_names:
-            self._nodes(table)
-        else:
-            self._edges(table)
 
-    def _nodes(self, table: pa.Table) -> None:
+def _copy(db: _Database, created: Counter, name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
+    try:
+        db.copy(name, data, pair)
+    except RuntimeError as exc:
+        raise StoreError(f"{name}: {_first_line(exc)}") from exc
+    created[name] += data.num_rows
+
+
+def _load(db: _Database, rows: Rows) -> Counter:
+    """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
+    created: Counter = Counter()
+    for table in batches(rows.node_tables(), COPY_ROWS):
         for label in _present(table, "label"):
             if label not in NODE_LABELS:
                 row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
                 raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
-            self._copy(label, select(table, label))
-
-    def _edges(self, table: pa.Table) -> None:
+            _copy(db, created, label, select(table, label))
+    for table in batches(rows.edge_tables(), COPY_ROWS):
         for rel in _present(table, "type"):
             if rel not in REL_TYPES:
                 raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
@@ -173,47 +177,15 @@ class _Loader:
             for pair in endpoint_pairs(rel):
                 mask = pc.and_(pc.equal(part["source_label"], pair[0]), pc.equal(part["target_label"], pair[1]))
                 allowed = pc.or_kleene(allowed, mask)
-                rows = select(part.filter(mask), rel)
-                if rows.num_rows:
-                    self._copy(rel, rows.rename_columns(["from", "to", *rows.column_names[2:]]), pair)
+                data = select(part.filter(mask), rel)
+                if data.num_rows:
+                    _copy(db, created, rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
             bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
             if bad.num_rows:
                 row = bad.slice(0, 1).to_pylist()[0]
                 raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
                                  f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
-
-    def _copy(self, name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
-        try:
-            self.db.copy(name, data, pair)
-        except RuntimeError as exc:
-            raise StoreError(f"{name}: {_first_line(exc)}") from exc
-        self.created[name] += data.num_rows
-
-
-def _present(table: pa.Table, column: str) -> list[str]:
-    return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
-
-
-def _load(db: _Database, rows: Rows) -> Counter:
-    """Nodes first (all of them), then relationships, each in COPYs of about COPY_ROWS rows."""
-    loader = _Loader(db)
-    for tables in (rows.node_tables(), rows.edge_tables()):
-        for table in tables:
-            loader.add(table)
-        loader.flush()
-    return loader.created
-
-
-def _new_path(path: Path) -> Path:
-    new = path.with_name(f".{path.name}.new-{os.getpid()}")
-    for p in (new, new.with_name(new.name + ".wal")):
-        p.unlink(missing_ok=True)
-    return new
-
-
-def _swap(new: Path, path: Path) -> None:
-    os.replace(new, path)
-    Path(f"{path}.wal").unlink(missing_ok=True)
+    return created
 
 
 def write_store(rows: Rows, path: str | Path) -> dict:
@@ -242,26 +214,11 @@ def write_store(rows: Rows, path: str | Path) -> dict:
             rows = graph_rows(rows)
         except (pa.ArrowException, ValueError, TypeError) as exc:
             raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
-    new = _new_path(path)
-    try:
-        db = _Database(new)
-        try:
-            for stmt in schema_statements():
-                db.execute(stmt)
-            created = _load(db, rows)
-        finally:
-            db.close()
-        _swap(new, path)
-    except (RuntimeError, StoreError) as exc:
-        raise _failed(path, exc) from exc
-    finally:
-        new.unlink(missing_ok=True)
-        Path(f"{new}.wal").unlink(missing_ok=True)
+    with _new_database(path) as db:
+        for stmt in schema_statements():
+            db.execute(stmt)
+        created = _load(db, rows)
     return {"created": dict(created)}
-
-
-def _set_clause(label: str) -> str:
-    return ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
 
 
 def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None) -> dict:
@@ -272,43 +229,25 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     dict
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
-    path = Path(path)
-    dest = Path(dest) if dest else path
-    new = _new_path(dest)
+    docs, gone = sorted(delta.remove_docs), sorted(delta.remove_entities)
+    # a document's nodes and the edges between entities that it states go with it; entities by their id
+    deletes = [*((rel, f"()-[n:{rel}]->()", "doc", docs) for rel in SEMANTIC_REL_TYPES),
+               *((label, f"(n:{label})", "doc", docs) for label in DOC_LABELS),
+               ("Document", "(n:Document)", "name", docs),
+               *((label, f"(n:{label})", "id", gone) for label in GLOBAL_LABELS)]
     deleted: Counter = Counter()
     updated: Counter = Counter()
-    try:
-        shutil.copyfile(path, new)
-        db = _Database(new)
-        try:
-            docs = sorted(delta.remove_docs)
-            for rel in SEMANTIC_REL_TYPES:  # edges between entities go with their document
-                deleted[rel] += db.execute(f"MATCH ()-[r:{rel}]->() WHERE r.doc IN $docs DELETE r RETURN count(*)",
-                                           {"docs": docs})[0][0]
-            for label in DOC_LABELS:
-                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.doc IN $docs DETACH DELETE n "
-                                             "RETURN count(*)", {"docs": docs})[0][0]
-            deleted["Document"] += db.execute("MATCH (n:Document) WHERE n.name IN $docs DETACH DELETE n "
-                                              "RETURN count(*)", {"docs": docs})[0][0]
-            gone = sorted(delta.remove_entities)
-            for label in GLOBAL_LABELS:
-                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n "
-                                             "RETURN count(*)", {"ids": gone})[0][0]
-            if delta.entities is not None:
-                for label in _present(delta.entities, "label"):
-                    rows = select(delta.entities, label).to_pylist()
-                    updated[label] += len(rows)
-                    db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {_set_clause(label)}",
-                               {"rows": rows})
-            created = _load(db, delta.rows)
-        finally:
-            db.close()
-        _swap(new, dest)
-    except (RuntimeError, StoreError, OSError) as exc:
-        raise _failed(path, exc) from exc
-    finally:
-        new.unlink(missing_ok=True)
-        Path(f"{new}.wal").unlink(missing_ok=True)
+    with _new_database(Path(dest or path), Path(path)) as db:
+        for name, pattern, key, values in deletes:
+            how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
+            deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
+                                        {"values": values})[0][0]
+        for label in _present(delta.entities, "label") if delta.entities is not None else []:
+            rows = select(delta.entities, label).to_pylist()
+            updated[label] += len(rows)
+            sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
+            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+        created = _load(db, delta.rows)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
@@ -323,8 +262,3 @@ class Store:
 
     def apply(self, delta: Delta, rows: Rows) -> dict:
         return update_store(self.path, delta, self.dest) if delta else {}
-
-
-def entity_table(rows: Iterable) -> pa.Table:
-    """A node table of entity rows (for a :class:`~kg.rows.Delta`)."""
-    return node_table(rows)
