@@ -18,10 +18,10 @@ import pyarrow as pa
 
 from kg.rows import edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, fragment, join_rows,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, join_rows,
     typed_attributes, write_text,
 )
-from kg.sinks.exports.values import xml_text
+from kg.sinks.exports.values import fragment, xml_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 #: the attributes that place an edge element (attribute name, column)

@@ -16,9 +16,9 @@ import networkx as nx
 import pyarrow as pa
 
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, fragment, join_rows, typed_attributes, write_text,
+    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, join_rows, typed_attributes, write_text,
 )
-from kg.sinks.exports.values import json_escape, json_string, json_value
+from kg.sinks.exports.values import fragment, json_escape, json_string, json_value
 
 _SEP = ",\n"
 

@@ -25,9 +25,9 @@ import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, TableRows, edge_schema, label_schema, node_schema, select, to_networkx, type_schema
+from kg.rows import Rows, TableRows, label_schema, select, to_networkx, type_schema
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.exports.tables import batches, widen
+from kg.sinks.exports.tables import batches
 from kg.sinks.exports.values import GUARD, text
 
 #: every label, then every relationship type: one file each
@@ -64,11 +64,11 @@ def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
 def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:
     """The graph of (label or type, typed table) pairs, as the files of :func:`typed_tables` hold them."""
     nodes, edges = [], []
-    for name, table in parts:
+    for name, table in parts:  # a label's table has its label column; a type's is given its type
         if name in NODE_LABELS:
-            nodes.append(widen(table, node_schema()))
+            nodes.append(table)
         else:
-            edges.append(widen(table.append_column("type", pa.repeat(text(name), table.num_rows)), edge_schema()))
+            edges.append(table.append_column("type", pa.repeat(text(name), table.num_rows)))
     return to_networkx(TableRows(nodes, edges))
 
 

@@ -52,8 +52,9 @@ def text(value: str) -> pa.Scalar:
     return pa.scalar(value, pa.string())
 
 
-def _wrap(left: str, arr: pa.Array, right: str) -> pa.Array:
-    return pc.binary_join_element_wise(text(left), arr, text(right), text(""))
+def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
+    """``prefix + value + suffix`` for each value; null where the value is null."""
+    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""))
 
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
@@ -78,11 +79,6 @@ def float_text(arr: pa.Array) -> pa.Array:
     return text
 
 
-def _list_json(arr: pa.Array) -> pa.Array:
-    items = pc.fill_null(json_value(arr.flatten()), "null")
-    return _wrap("[", pc.binary_join(_relist(arr, items), text(",")), "]")
-
-
 def scalar_text(arr: pa.Array) -> pa.Array:
     """A column as plain text: booleans, numbers and strings as above, lists as JSON text."""
     t = arr.type
@@ -93,7 +89,8 @@ def scalar_text(arr: pa.Array) -> pa.Array:
     if pa.types.is_floating(t):
         return float_text(arr)
     if pa.types.is_list(t):
-        return _list_json(arr)
+        items = pc.fill_null(json_value(arr.flatten()), "null")
+        return fragment("[", pc.binary_join(_relist(arr, items), text(",")), "]")
     return pc.cast(arr, pa.string())
 
 
@@ -110,7 +107,7 @@ def json_escape(arr: pa.Array) -> pa.Array:
 
 def json_string(arr: pa.Array) -> pa.Array:
     """Strings as JSON string literals."""
-    return _wrap('"', json_escape(arr), '"')
+    return fragment('"', json_escape(arr), '"')
 
 
 def json_value(arr: pa.Array) -> pa.Array:
@@ -120,7 +117,7 @@ def json_value(arr: pa.Array) -> pa.Array:
         return json_string(arr)
     if pa.types.is_floating(t):
         digits = float_text(arr)
-        return pc.if_else(pc.is_finite(arr), digits, _wrap('"', digits, '"'))
+        return pc.if_else(pc.is_finite(arr), digits, fragment('"', digits, '"'))
     return scalar_text(arr)
 
 
@@ -140,7 +137,7 @@ def guard(arr: pa.Array) -> tuple[pa.Array, bool]:
     hit = pc.match_substring_regex(arr, _GUARDED)
     if not pc.any(hit).as_py():
         return arr, False
-    return pc.if_else(hit, _wrap(GUARD, arr, ""), arr), True
+    return pc.if_else(hit, fragment(GUARD, arr), arr), True
 
 
 def unguard(arr: pa.Array) -> pa.Array:
