@@ -25,11 +25,6 @@ from kg.sinks.exports.values import fragment
 NS = "http://gexf.net/1.3"
 
 
-def _attributes(schema, edges: bool) -> list:
-    # an edge's type is its label and its kind
-    return [a for a in attributes(schema, edges) if not (edges and a[0] == "type")]
-
-
 def _declarations(attrs: list, kind: str) -> str:
     lines = "".join(f'<attribute id="{name}" title="{name}" type="{t}"/>\n' for name, _, t in attrs)
     return f'<attributes class="{kind}" mode="static">\n{lines}</attributes>\n'
@@ -52,8 +47,8 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes = _attributes(node_schema(), False)
-    edges = _attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
+    nodes = attributes(node_schema())
+    edges = attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), reserved=("type",))  # its label and kind
     with path.open("wb") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{NS}" version="1.3">\n'
                  '<meta><creator>kg</creator></meta>\n<graph defaultedgetype="directed" mode="static">\n'

@@ -28,11 +28,12 @@ NS = "http://graphml.graphdrawing.org/xmlns"
 EDGE_PLACE = [("id", "id"), ("source", "source"), ("target", "target")]
 
 
-def attributes(schema: pa.Schema, edges: bool) -> list[tuple[str, str, str]]:
-    """(name in the file, column, XML type) of the attributes an element carries besides its display label:
-    a node's kg label as ``kg_label``, then every column that does not place the element (a list is JSON text)."""
-    names = [] if edges else [("kg_label", "label")]
-    names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label")]
+def attributes(schema: pa.Schema, reserved: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(name in the file, column, XML type) of the attributes a node's or an edge's ``schema`` gives besides the
+    display label: a node's kg label as ``kg_label``, then every column that does not place the element and is not
+    ``reserved`` (a list is JSON text)."""
+    names = [] if "source" in schema.names else [("kg_label", "label")]
+    names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label", *reserved)]
     types = {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}
     return [(n, c, types.get(schema.field(c).type, "string")) for n, c in names]
 
@@ -66,8 +67,7 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes = attributes(node_schema(), False)
-    edges = attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
+    nodes, edges = attributes(node_schema()), attributes(MERGED_SCHEMA if merge_parallel else edge_schema())
     graph_keys = "".join(f'<key id="g_{k}" for="graph" attr.name="{k}" attr.type="string"/>\n' for k in GRAPH_ATTRS)
     graph_data = "".join(f'<data key="g_{k}">{xml_text(pa.array([v]))[0]}</data>\n' for k, v in GRAPH_ATTRS.items())
     with path.open("wb") as fh:
@@ -92,8 +92,7 @@ def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
         attrs.pop("label", None)
         g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
-    edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
-    for u, v, key, attrs in edges:
+    for u, v, key, attrs in nx.MultiDiGraph(raw).edges(keys=True, data=True):
         attrs = dict(attrs)
         key, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)

@@ -18,20 +18,20 @@ import pyarrow as pa
 from kg.sinks.exports.tables import (
     GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, join_rows, typed_attributes, write_text,
 )
-from kg.sinks.exports.values import fragment, json_escape, json_string, json_value
+from kg.sinks.exports.values import fragment, json_escape, json_value
 
 _SEP = ",\n"
 
 
 def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
     """One JSON object per row: the ``place`` members (name, column), then each attribute that is not null."""
-    parts: list = [_SEP + "{"]
-    for i, (member, name) in enumerate(place):
-        parts += [f'{"," if i else ""}"{member}":', json_string(column(table, name))]
+    parts = [_SEP + "{"]
+    for i, (member, name) in enumerate(place):  # text: the quotes go with the key, one copy less
+        parts.append(fragment(f'{"," if i else ""}"{member}":"', json_escape(column(table, name)), '"'))
     for f in table.schema:
         col = column(table, f.name)
         if f.name not in PLACE and col.null_count < len(col):
-            if pa.types.is_string(f.type):  # the quotes go with the key: one copy less
+            if pa.types.is_string(f.type):
                 parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
             else:
                 parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
@@ -39,10 +39,8 @@ def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
 
 
 def _array(fh, tables, place: list[tuple[str, str]]) -> None:
-    skip = len(_SEP)
-    for table in tables:
-        write_text(fh, _objects(table, place), skip)
-        skip = 0
+    for i, table in enumerate(tables):
+        write_text(fh, _objects(table, place), skip=0 if i else len(_SEP))  # no separator before the first
 
 
 def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:

@@ -72,11 +72,8 @@ def _relist(lists: pa.Array, values: pa.Array) -> pa.Array:
 
 def float_text(arr: pa.Array) -> pa.Array:
     """Floats as text: shortest round trip, ``1.0`` not ``1``, ``NaN``/``Infinity``/``-Infinity``."""
-    text = pc.cast(arr, pa.string())
-    text = pc.replace_substring_regex(text, r"^(-?\d+)$", r"\1.0")
-    for arrow, ours in (("nan", "NaN"), ("inf", "Infinity"), ("-inf", "-Infinity")):
-        text = pc.replace_substring_regex(text, f"^{arrow}$", ours)
-    return text
+    text = pc.replace_substring_regex(pc.cast(arr, pa.string()), r"^(-?\d+)$", r"\1.0")
+    return pc.replace_substring(pc.replace_substring(text, "nan", "NaN"), "inf", "Infinity")  # Arrow: nan, inf, -inf
 
 
 def scalar_text(arr: pa.Array) -> pa.Array:
@@ -105,16 +102,11 @@ def json_escape(arr: pa.Array) -> pa.Array:
     return arr
 
 
-def json_string(arr: pa.Array) -> pa.Array:
-    """Strings as JSON string literals."""
-    return fragment('"', json_escape(arr), '"')
-
-
 def json_value(arr: pa.Array) -> pa.Array:
     """A column as JSON values (non-finite floats as the strings ``"NaN"``, ``"Infinity"``, ``"-Infinity"``)."""
     t = arr.type
     if pa.types.is_string(t):
-        return json_string(arr)
+        return fragment('"', json_escape(arr), '"')
     if pa.types.is_floating(t):
         digits = float_text(arr)
         return pc.if_else(pc.is_finite(arr), digits, fragment('"', digits, '"'))
@@ -155,12 +147,9 @@ def csv_cell(arr: pa.Array) -> tuple[pa.Array, bool]:
     if pa.types.is_string(t):
         return guard(arr)
     if pa.types.is_list(t):
-        items = scalar_text(arr.flatten())
-        if pa.types.is_string(arr.type.value_type):
-            items = pc.replace_substring(items, ARRAY_DELIMITER, "\ufffd")
-            items, guarded = guard(items)
-        else:
-            guarded = False
+        items, guarded = scalar_text(arr.flatten()), False
+        if pa.types.is_string(t.value_type):
+            items, guarded = guard(pc.replace_substring(items, ARRAY_DELIMITER, "\ufffd"))
         return pc.binary_join(_relist(arr, items), text(ARRAY_DELIMITER)), guarded
     if pa.types.is_floating(t):
         return float_text(arr), False
