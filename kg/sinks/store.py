@@ -87,9 +87,7 @@ class _Database:
     """A ladybug database opened for writing; a COPY that fills the buffer pool is retried with a larger one."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.pool = BUFFER_POOL_SIZE
-        self._db = self._conn = None
+        self.path, self.pool = path, BUFFER_POOL_SIZE
         self._open()
 
     def _open(self) -> None:
@@ -107,15 +105,16 @@ class _Database:
     def execute(self, stmt: str, params: dict | None = None) -> list:
         return self._conn.execute(stmt, params or {}).get_all()
 
-    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
+    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> int:
+        """COPY ``data`` into ``table`` (for a relationship table: its endpoint ``pair``); the rows copied."""
         options = f" (from='{check_label(pair[0])}', to='{check_label(pair[1])}')" if pair else ""
         while True:
             try:
                 self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": data})
-                return
+                return data.num_rows
             except RuntimeError as exc:
                 if "buffer pool is full" not in str(exc) or self.pool * 2 > MAX_BUFFER_POOL_SIZE:
-                    raise
+                    raise StoreError(f"{table}: {_first_line(exc)}") from exc
                 self.pool *= 2
                 self.close()
                 self._open()
@@ -151,14 +150,6 @@ def _present(table: pa.Table, column: str) -> list[str]:
     return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
 
 
-def _copy(db: _Database, created: Counter, name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
-    try:
-        db.copy(name, data, pair)
-    except RuntimeError as exc:
-        raise StoreError(f"{name}: {_first_line(exc)}") from exc
-    created[name] += data.num_rows
-
-
 def _load(db: _Database, rows: Rows) -> Counter:
     """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
     created: Counter = Counter()
@@ -167,7 +158,7 @@ def _load(db: _Database, rows: Rows) -> Counter:
             if label not in NODE_LABELS:
                 row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
                 raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
-            _copy(db, created, label, select(table, label))
+            created[label] += db.copy(label, select(table, label))
     for table in batches(rows.edge_tables(), COPY_ROWS):
         for rel in _present(table, "type"):
             if rel not in REL_TYPES:
@@ -179,7 +170,7 @@ def _load(db: _Database, rows: Rows) -> Counter:
                 allowed = pc.or_kleene(allowed, mask)
                 data = select(part.filter(mask), rel)
                 if data.num_rows:
-                    _copy(db, created, rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
+                    created[rel] += db.copy(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
             bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
             if bad.num_rows:
                 row = bad.slice(0, 1).to_pylist()[0]

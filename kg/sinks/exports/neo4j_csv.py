@@ -19,7 +19,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from kg.sinks.exports.neo4j_import import NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script
+from kg.sinks.exports.neo4j_import import (
+    NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
+)
 from kg.sinks.exports.tables import as_rows
 from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, unguard
 
@@ -31,15 +33,14 @@ def _cells(table: pa.Table, name: str, seen: dict[str, set]) -> pa.Table:
     held an empty list, that held a null list."""
     arrays = []
     for col in table.column_names:
-        values = table[col].combine_chunks()
+        values, key = table[col].combine_chunks(), f"{name}.{col}"
         cells, hit = csv_cell(values)
         if hit and col not in ("source", "target"):  # ends match the guarded ids as written
-            seen["guarded"].add(f"{name}.{col}")
-        if pa.types.is_list(values.type):
-            if pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
-                seen["empty"].add(f"{name}.{col}")
-            if values.null_count:
-                seen["null"].add(f"{name}.{col}")
+            seen["guarded"].add(key)
+        if pa.types.is_list(values.type) and pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
+            seen["empty"].add(key)
+        if values.null_count:
+            seen["null"].add(key)
         arrays.append(cells)
     return pa.table(arrays, names=header(name))
 
@@ -55,17 +56,13 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    seen, writers = {"guarded": set(), "empty": set(), "null": set()}, {}
+    seen = {"guarded": set(), "empty": set(), "null": set()}
     with ExitStack() as stack:
         files = {n: stack.enter_context((folder / file_name(n)).open("wb")) for n in NAMES}
         for name, fh in files.items():
             fh.write((",".join(header(name)) + "\n").encode())
         for name, table in typed_tables(rows):
-            cells = _cells(table, name, seen)
-            if name not in writers:
-                writers[name] = stack.enter_context(pacsv.CSVWriter(
-                    files[name], cells.schema, write_options=pacsv.WriteOptions(include_header=False)))
-            writers[name].write_table(cells)
+            pacsv.write_csv(_cells(table, name, seen), files[name], pacsv.WriteOptions(include_header=False))
     write_import_script(folder, {n: file_name(n) for n in NAMES},
                         f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
                         sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))

@@ -32,8 +32,9 @@ from kg.sinks.exports.values import GUARD, text
 
 #: every label, then every relationship type: one file each
 NAMES = (*NODE_LABELS, *REL_TYPES)
-CSV_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "boolean",
-             "list[str]": "string[]", "list[int]": "long[]"}
+#: Arrow type -> the import tool's type
+CSV_TYPES = {pa.string(): "string", pa.int64(): "long", pa.float64(): "double", pa.bool_(): "boolean",
+             pa.list_(pa.string()): "string[]", pa.list_(pa.int64()): "long[]"}
 _SPECIAL = {"id": "id:ID", "source": ":START_ID", "target": ":END_ID"}
 
 
@@ -44,8 +45,7 @@ def typed_schema(name: str) -> pa.Schema:
 
 def header(name: str) -> list[str]:
     """The neo4j-admin header of a label's or type's file."""
-    props = NODE_PROPERTIES[name] if name in NODE_LABELS else EDGE_PROPERTIES[name]
-    return [_SPECIAL.get(c) or f"{c}:{CSV_TYPES[props[c]]}" for c in typed_schema(name).names]
+    return [_SPECIAL.get(f.name) or f"{f.name}:{CSV_TYPES[f.type]}" for f in typed_schema(name)]
 
 
 def file_name(name: str, suffix: str = ".csv") -> str:

@@ -44,6 +44,7 @@ _XML_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
 _XML_SPECIAL = b'&<>"' + _CONTROLS
 _XML_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+_DECODERS = {"int": int, "float": float, "bool": lambda text: text == "true"}  # lists: JSON
 
 
 @lru_cache(maxsize=None)
@@ -160,10 +161,4 @@ def decode(text: str | None, ptype: str) -> object:
     """A value of schema type ``ptype`` (``str``, ``int``, ``float``, ``bool``, ``list[...]``) from its text."""
     if text is None or ptype == "str" or not isinstance(text, str):
         return text
-    if ptype == "int":
-        return int(text)
-    if ptype == "float":
-        return float(text)
-    if ptype == "bool":
-        return text == "true"
-    return json.loads(text)
+    return _DECODERS.get(ptype, json.loads)(text)
