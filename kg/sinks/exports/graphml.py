@@ -29,9 +29,8 @@ EDGE_PLACE = [("id", "id"), ("source", "source"), ("target", "target")]
 
 
 def attributes(schema: pa.Schema, reserved: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
-    """(name in the file, column, XML type) of the attributes a node's or an edge's ``schema`` gives besides the
-    display label: a node's kg label as ``kg_label``, then every column that does not place the element and is not
-    ``reserved`` (a list is JSON text)."""
+    """(name in the file, column, XML type) of what a node's or edge's ``schema`` gives besides the display label:
+    a node's kg label as ``kg_label``, then every column that neither places the element nor is ``reserved``."""
     names = [] if "source" in schema.names else [("kg_label", "label")]
     names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label", *reserved)]
     types = {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}

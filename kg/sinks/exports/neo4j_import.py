@@ -73,16 +73,13 @@ def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:
 
 
 def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
+    """(``MATCH`` of the owner as ``n``, property, its type) of a ``Label.property`` or ``TYPE.property`` name."""
     owner, _, prop = name.partition(".")
     props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
     if not props or props.get(prop) not in types or prop in ("label", "type"):
         what = "list" if "str" not in types else "text"
         raise ValueError(f"{name}: not a {what} property of a kg.schema label or relationship type")
-    return owner, prop, props[prop]
-
-
-def _match(owner: str) -> str:
-    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()"
+    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()", prop, props[prop]
 
 
 def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] = ()) -> list[str]:
@@ -96,15 +93,15 @@ def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] =
     g = f'"{GUARD}"'
     out = []
     for name in guarded:
-        owner, prop, ptype = _property(name, ("str", "list[str]"))
+        match, prop, ptype = _property(name, ("str", "list[str]"))
         if ptype == "str":
-            out.append(f"{_match(owner)} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
+            out.append(f"{match} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
         else:
-            out.append(f"{_match(owner)} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
+            out.append(f"{match} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
                        f"SET n.{prop} = [x IN n.{prop} | CASE WHEN x STARTS WITH {g} THEN substring(x, 1) ELSE x END]")
     for name in empty_lists:
-        owner, prop, _ = _property(name, ("list[str]", "list[int]"))
-        out.append(f"{_match(owner)} WHERE n.{prop} IS NULL SET n.{prop} = []")
+        match, prop, _ = _property(name, ("list[str]", "list[int]"))
+        out.append(f"{match} WHERE n.{prop} IS NULL SET n.{prop} = []")
     return out
 
 
