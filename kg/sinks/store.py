@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Delta, Rows, endpoint_pairs, graph_rows, label_schema, select, type_schema
+from kg.rows import Delta, Rows, endpoint_pairs, graph_rows, label_schema, node_table, select, type_schema
 from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.exports.tables import batches
 
@@ -146,21 +146,17 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
             p.unlink(missing_ok=True)
 
 
-def _present(table: pa.Table, column: str) -> list[str]:
-    return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
-
-
 def _load(db: _Database, rows: Rows) -> Counter:
     """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
     created: Counter = Counter()
     for table in batches(rows.node_tables(), COPY_ROWS):
-        for label in _present(table, "label"):
+        for label in sorted(pc.unique(table["label"]).to_pylist()):
             if label not in NODE_LABELS:
                 row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
                 raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
             created[label] += db.copy(label, select(table, label))
     for table in batches(rows.edge_tables(), COPY_ROWS):
-        for rel in _present(table, "type"):
+        for rel in sorted(pc.unique(table["type"]).to_pylist()):
             if rel not in REL_TYPES:
                 raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
             part = table.filter(pc.equal(table["type"], rel))
@@ -233,8 +229,9 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
                                         {"values": values})[0][0]
-        for label in _present(delta.entities, "label") if delta.entities is not None else []:
-            rows = select(delta.entities, label).to_pylist()
+        entities = delta.entities if delta.entities is not None else node_table([])
+        for label in sorted(pc.unique(entities["label"]).to_pylist()):
+            rows = select(entities, label).to_pylist()
             updated[label] += len(rows)
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})

@@ -49,11 +49,6 @@ def start_tag(tag: str, table: pa.Table, place: list[tuple[str, pa.Array | str]]
     return [*(fragment(f'{"" if i else "<" + tag} {n}="', xml_text(v), '"') for i, (n, v) in enumerate(values)), ">"]
 
 
-def _keys(attrs: list[tuple[str, str, str]], kind: str) -> str:
-    return "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{t}"/>\n'
-                   for name, _, t in [("label", "", "string"), *attrs])
-
-
 def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
     """Write GraphML to ``path`` and return it.
 
@@ -67,11 +62,14 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
     """
     rows, path = as_rows(graph), Path(path)
     nodes, edges = attributes(node_schema()), attributes(MERGED_SCHEMA if merge_parallel else edge_schema())
-    graph_keys = "".join(f'<key id="g_{k}" for="graph" attr.name="{k}" attr.type="string"/>\n' for k in GRAPH_ATTRS)
+    label = [("label", "label", "string")]
+    keys = "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{t}"/>\n'
+                   for kind, attrs in [("graph", [(k, k, "string") for k in GRAPH_ATTRS]), ("node", label + nodes),
+                                       ("edge", label + edges)] for name, _, t in attrs)
     graph_data = "".join(f'<data key="g_{k}">{xml_text(pa.array([v]))[0]}</data>\n' for k, v in GRAPH_ATTRS.items())
     with path.open("wb") as fh:
-        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{graph_keys}{_keys(nodes, "node")}'
-                 f'{_keys(edges, "edge")}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
+        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{keys}'
+                 f'<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
         for table in batches(rows.node_tables()):
             values = [("label", xml_text(display_labels(table))), *attribute_values(table, nodes)]
             parts = [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in values]

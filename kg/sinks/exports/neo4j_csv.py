@@ -23,7 +23,7 @@ from kg.sinks.exports.neo4j_import import (
     NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
 )
 from kg.sinks.exports.tables import as_rows
-from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, unguard
+from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, relist, unguard
 
 _ARRAY_OPTION = f"U+{ord(ARRAY_DELIMITER):04X}"
 
@@ -75,10 +75,9 @@ def _decode(cells: pa.Array, ptype: pa.DataType) -> pa.Array:
     if pa.types.is_boolean(ptype):
         return pc.equal(cells, "true")
     if pa.types.is_list(ptype):
-        items = pc.split_pattern(pc.if_else(pc.equal(cells, ""), None, cells), ARRAY_DELIMITER)
-        items = pc.if_else(pc.equal(cells, ""), pa.scalar([], items.type), items)
-        values = _decode(items.flatten(), ptype.value_type)
-        return pa.ListArray.from_arrays(items.offsets, values, mask=items.is_null() if items.null_count else None)
+        items = pc.split_pattern(cells, ARRAY_DELIMITER)
+        items = pc.if_else(pc.equal(cells, ""), pa.scalar([], items.type), items)  # "" is the empty list
+        return relist(items, _decode(items.flatten(), ptype.value_type))
     return pc.cast(cells, ptype)
 
 

@@ -65,7 +65,7 @@ def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bo
     return bool(raw.translate(None, _ALL.translate(None, special))) or any(q in raw for q in sequences)
 
 
-def _relist(lists: pa.Array, values: pa.Array) -> pa.Array:
+def relist(lists: pa.Array, values: pa.Array) -> pa.Array:
     """``lists`` with its elements replaced by ``values`` (one for one)."""
     offsets = pc.subtract(lists.offsets, lists.offsets[0])
     return pa.ListArray.from_arrays(offsets, values, mask=lists.is_null() if lists.null_count else None)
@@ -88,7 +88,7 @@ def scalar_text(arr: pa.Array) -> pa.Array:
         return float_text(arr)
     if pa.types.is_list(t):
         items = pc.fill_null(json_value(arr.flatten()), "null")
-        return fragment("[", pc.binary_join(_relist(arr, items), text(",")), "]")
+        return fragment("[", pc.binary_join(relist(arr, items), text(",")), "]")
     return pc.cast(arr, pa.string())
 
 
@@ -151,7 +151,7 @@ def csv_cell(arr: pa.Array) -> tuple[pa.Array, bool]:
         items, guarded = scalar_text(arr.flatten()), False
         if pa.types.is_string(t.value_type):
             items, guarded = guard(pc.replace_substring(items, ARRAY_DELIMITER, "\ufffd"))
-        return pc.binary_join(_relist(arr, items), text(ARRAY_DELIMITER)), guarded
+        return pc.binary_join(relist(arr, items), text(ARRAY_DELIMITER)), guarded
     if pa.types.is_floating(t):
         return float_text(arr), False
     return arr, False
