@@ -11,7 +11,6 @@ text a spreadsheet would run guarded by a leading ``'``. ``import.sh`` and
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from pathlib import Path
 
 import networkx as nx
@@ -57,12 +56,11 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     seen = {"guarded": set(), "empty": set(), "null": set()}
-    with ExitStack() as stack:
-        files = {n: stack.enter_context((folder / file_name(n)).open("wb")) for n in NAMES}
-        for name, fh in files.items():
-            fh.write((",".join(header(name)) + "\n").encode())
-        for name, table in typed_tables(rows):
-            pacsv.write_csv(_cells(table, name, seen), files[name], pacsv.WriteOptions(include_header=False))
+    for name in NAMES:
+        (folder / file_name(name)).write_bytes((",".join(header(name)) + "\n").encode())
+    for name, table in typed_tables(rows):
+        with (folder / file_name(name)).open("ab") as fh:
+            pacsv.write_csv(_cells(table, name, seen), fh, pacsv.WriteOptions(include_header=False))
     write_import_script(folder, {n: file_name(n) for n in NAMES},
                         f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
                         sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))
@@ -70,15 +68,11 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
 
 
 def _decode(cells: pa.Array, ptype: pa.DataType) -> pa.Array:
-    if pa.types.is_string(ptype):
-        return unguard(cells)
-    if pa.types.is_boolean(ptype):
-        return pc.equal(cells, "true")
     if pa.types.is_list(ptype):
         items = pc.split_pattern(cells, ARRAY_DELIMITER)
         items = pc.if_else(pc.equal(cells, ""), pa.scalar([], items.type), items)  # "" is the empty list
         return relist(items, _decode(items.flatten(), ptype.value_type))
-    return pc.cast(cells, ptype)
+    return unguard(cells) if pa.types.is_string(ptype) else pc.cast(cells, ptype)  # Arrow parses our numbers, booleans
 
 
 def _read(path: Path, schema: pa.Schema) -> pa.Table:
