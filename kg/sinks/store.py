@@ -33,10 +33,9 @@ from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES,
 from kg.sinks.exports.tables import batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
-LADYBUG_TYPES: dict[pa.DataType, str] = {
-    pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN",
-    pa.list_(pa.string()): "STRING[]", pa.list_(pa.int64()): "INT64[]",
-}
+LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE",
+                                         pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "STRING[]",
+                                         pa.list_(pa.int64()): "INT64[]"}
 #: ladybug's buffer pool while writing (its default is ~80% of the machine's memory); a load that
 #: fills it is retried with a pool twice as large, up to MAX_BUFFER_POOL_SIZE
 BUFFER_POOL_SIZE = 512 * 1024 * 1024
@@ -66,7 +65,7 @@ def schema_statements() -> list[str]:
         stmts.append(f"CREATE NODE TABLE {check_label(label)}({cols}, PRIMARY KEY(`id`))")
     for rel in REL_TYPES:
         parts = [f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel)]
-        parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in type_schema(rel) if f.name not in ("source", "target")]
+        parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in list(type_schema(rel))[2:]]  # after source, target
         stmts.append(f"CREATE REL TABLE {check_rel_type(rel)}({', '.join(parts)})")
     return stmts
 

@@ -27,23 +27,6 @@ from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, relist, unguard
 _ARRAY_OPTION = f"U+{ord(ARRAY_DELIMITER):04X}"
 
 
-def _cells(table: pa.Table, name: str, seen: dict[str, set]) -> pa.Table:
-    """The CSV cells of a label's or type's rows; ``seen`` collects the columns that needed the guard, that
-    held an empty list, that held a null list."""
-    arrays = []
-    for col in table.column_names:
-        values, key = table[col].combine_chunks(), f"{name}.{col}"
-        cells, hit = csv_cell(values)
-        if hit and col not in ("source", "target"):  # ends match the guarded ids as written
-            seen["guarded"].add(key)
-        if pa.types.is_list(values.type) and pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
-            seen["empty"].add(key)
-        if values.null_count:
-            seen["null"].add(key)
-        arrays.append(cells)
-    return pa.table(arrays, names=header(name))
-
-
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
 
@@ -55,12 +38,23 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    seen = {"guarded": set(), "empty": set(), "null": set()}
+    seen = {"guarded": set(), "empty": set(), "null": set()}  # "Label.column"s that needed the guard, held [], null
     for name in NAMES:
         (folder / file_name(name)).write_bytes((",".join(header(name)) + "\n").encode())
     for name, table in typed_tables(rows):
+        cells = []
+        for col in table.column_names:
+            values, key = table[col].combine_chunks(), f"{name}.{col}"
+            text, hit = csv_cell(values)
+            if hit and col not in ("source", "target"):  # ends match the guarded ids as written
+                seen["guarded"].add(key)
+            if pa.types.is_list(values.type) and pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
+                seen["empty"].add(key)
+            if values.null_count:
+                seen["null"].add(key)
+            cells.append(text)
         with (folder / file_name(name)).open("ab") as fh:
-            pacsv.write_csv(_cells(table, name, seen), fh, pacsv.WriteOptions(include_header=False))
+            pacsv.write_csv(pa.table(cells, names=header(name)), fh, pacsv.WriteOptions(include_header=False))
     write_import_script(folder, {n: file_name(n) for n in NAMES},
                         f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
                         sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))
@@ -75,14 +69,14 @@ def _decode(cells: pa.Array, ptype: pa.DataType) -> pa.Array:
     return unguard(cells) if pa.types.is_string(ptype) else pc.cast(cells, ptype)  # Arrow parses our numbers, booleans
 
 
-def _read(path: Path, schema: pa.Schema) -> pa.Table:
-    cells = pacsv.read_csv(path, read_options=pacsv.ReadOptions(column_names=schema.names, skip_rows=1),
-                           convert_options=pacsv.ConvertOptions(
-                               column_types={c: pa.string() for c in schema.names}, strings_can_be_null=True,
-                               quoted_strings_can_be_null=False))
-    return pa.table([_decode(cells[f.name].combine_chunks(), f.type) for f in schema], schema=schema)
-
-
 def read_neo4j_csv(folder: str | Path) -> nx.MultiDiGraph:
     """Read the files written by :func:`write_neo4j_csv` back into a graph (guards taken off)."""
-    return typed_graph((n, _read(Path(folder) / file_name(n), typed_schema(n))) for n in NAMES)
+    parts = []
+    for name in NAMES:  # every cell as text, null where it is empty and unquoted
+        schema = typed_schema(name)
+        names = pacsv.ReadOptions(column_names=schema.names, skip_rows=1)
+        text = pacsv.ConvertOptions(column_types=dict.fromkeys(schema.names, pa.string()), strings_can_be_null=True,
+                                    quoted_strings_can_be_null=False)
+        cells = pacsv.read_csv(Path(folder) / file_name(name), names, convert_options=text)
+        parts.append((name, pa.table([_decode(cells[f.name].combine_chunks(), f.type) for f in schema], schema=schema)))
+    return typed_graph(parts)
