@@ -121,9 +121,8 @@ class _Database:
 
 @contextmanager
 def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]:
-    """A database made beside ``dest`` (empty, or a copy of the store at ``source``) and moved over ``dest`` when
-    the block ends without error, so a reader sees the old store or the new one; a failure is a one-line
-    :class:`StoreError` and the old store is kept."""
+    """A database beside ``dest`` (new, or a copy of the store at ``source``), moved over ``dest`` when the block
+    succeeds; a failure is a one-line :class:`StoreError`, and the old store is kept."""
     new = dest.with_name(f".{dest.name}.new-{os.getpid()}")
     leftovers = (new, Path(f"{new}.wal"))
     try:

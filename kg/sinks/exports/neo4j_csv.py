@@ -1,12 +1,8 @@
-"""CSV files for ``neo4j-admin database import full``, with ``import.sh``; and a reader.
+"""CSV files for ``neo4j-admin database import full``, with ``import.sh`` (:mod:`.neo4j_import`); and a reader.
 
-One file per label (``nodes_Agency.csv`` ...) and per relationship type
-(``rels_CONDUCTS.csv`` ...), a header only when empty, in the import tool's header
-dialect (:func:`kg.sinks.exports.neo4j_import.header`). Cells come from
-:func:`kg.sinks.exports.values.csv_cell` through pyarrow's CSV writer: text quoted,
-null an empty unquoted cell (the property absent), list elements joined by U+001F,
-text a spreadsheet would run guarded by a leading ``'``. ``import.sh`` and
-``schema.cypher`` load the folder with the exact values (:mod:`.neo4j_import`).
+One file per label (``nodes_Agency.csv`` ...) and per relationship type (``rels_CONDUCTS.csv`` ...), a
+header only when empty. Cells are :func:`kg.sinks.exports.values.csv_cell` (spreadsheet-safe, list elements
+joined by U+001F) through pyarrow's CSV writer: text quoted, null an empty unquoted cell (the property absent).
 """
 
 from __future__ import annotations

@@ -6,14 +6,9 @@ A label's file has the columns of :func:`kg.rows.label_schema`, a relationship t
 column a typed property (``mentions:long``, ``aliases:string[]``; nodes keep their ``label``
 property, as ``kg load`` writes it). The command line gives each file its label or type.
 
-``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
-with the server running, the schema step (``sh import.sh schema``): the constraints
-and indexes of ``cypher/schema.cypher`` and the updates of :func:`restore_statements`
-for the columns that need them, so the database holds the exact values: the CSV guard
-comes off, and empty lists, which neo4j-admin does not import from CSV, come back
-(where a column has no null list; a column with both keeps nulls and empties absent).
-It uses ``cypher-shell`` with the ``schema.cypher`` written beside it when there is
-one, else ``kg schema apply``.
+``import.sh`` runs the import (database stopped) and then, with the server running, the schema step:
+the constraints and indexes of ``cypher/schema.cypher`` and :func:`restore_statements`, so the database
+holds the exact values, through ``cypher-shell`` and the ``schema.cypher`` beside it, else ``kg schema apply``.
 """
 
 from __future__ import annotations
