@@ -66,5 +66,4 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_gexf` (with networkx's GEXF reader; the type from the edge label)."""
-    raw = nx.read_gexf(str(path), node_type=str, version="1.3")
-    return kg_graph(raw, "label")
+    return kg_graph(nx.read_gexf(str(path), node_type=str, version="1.3"), "label")

@@ -90,7 +90,6 @@ def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
         g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
     for u, v, key, attrs in nx.MultiDiGraph(raw).edges(keys=True, data=True):
-        attrs = dict(attrs)
         key, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)
         g.add_edge(u, v, key=key, **attrs, type=kind)
@@ -99,6 +98,4 @@ def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graphml` (with networkx's GraphML reader)."""
-    raw = nx.read_graphml(str(path), force_multigraph=True)
-    return kg_graph(raw, "type")
-
+    return kg_graph(nx.read_graphml(str(path), force_multigraph=True), "type")
