@@ -28,9 +28,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Delta, Rows, endpoint_pairs, graph_rows, label_schema, node_table, select, type_schema
+from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, select, type_schema
 from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
-from kg.sinks.exports.tables import batches
+from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
 LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE",
@@ -194,11 +194,10 @@ def write_store(rows: Rows, path: str | Path) -> dict:
         A row outside the schema, or a database error (one line); the old store is kept.
     """
     path = Path(path)
-    if not hasattr(rows, "node_tables"):
-        try:
-            rows = graph_rows(rows)
-        except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
+    try:
+        rows = as_rows(rows)
+    except (pa.ArrowException, ValueError, TypeError) as exc:
+        raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
     with _new_database(path) as db:
         for stmt in schema_statements():
             db.execute(stmt)
