@@ -59,8 +59,7 @@ def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
     """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
-    held: list[pa.Table] = []
-    size = 0
+    held, size = [], 0
     for table in tables:
         if table.num_rows:
             held.append(table)
