@@ -53,14 +53,10 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
     doc = ext.document.name
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end)):
         hit = ref(m)
-        if hit is None:
-            continue
-        ent_id, name = hit
-        # 我局/我们 are pronouns, not names; a body that calls itself by its name (支队) is named
-        if m.self_ref and name_key(m.text) != name_key(name):
+        if hit is None or (m.self_ref and name_key(m.text) != name_key(hit[1])):  # a pronoun, not its name
             continue
         yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
-               "name": name, "id": ent_id}
+               "name": hit[1], "id": hit[0]}
     reported = []
     for m in sorted(ext.metrics, key=lambda m: m.start):
         ind = (indicators or {}).get(m.key)
@@ -74,7 +70,7 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
             reported.append({"doc": doc, "type": "RELATION", "rel": "REPORTED_BY", "from": m.text, "to": hit[1],
                              "from_id": metric_id(m), "to_id": hit[0], "start": m.start, "end": m.end,
                              "trigger": m.reporter_how})
-    seen = set()
+    facts: dict[tuple, dict] = {}  # one record per stated fact: a relation repeated in a document is one fact
     for r in ext.relations:
         is_metric = isinstance(r.head, MetricMention)
         head = (metric_id(r.head), r.head.text) if is_metric else ref(r.head)
@@ -82,13 +78,10 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
         if head is None or tail is None or head[0] == tail[0]:
             continue
         span = (r.head.start, r.head.end) if is_metric else (r.evidence.start, r.evidence.end)
-        # one record per stated fact: a relation repeated in a document is one fact
-        ident = (r.rel, head[0], tail[0], span if is_metric else None)
-        if ident in seen:
-            continue
-        seen.add(ident)
-        yield {"doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
-               "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1], "trigger": r.trigger}
+        facts.setdefault((r.rel, head[0], tail[0], span if is_metric else None), {
+            "doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
+            "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1], "trigger": r.trigger})
+    yield from facts.values()
     yield from reported
 
 

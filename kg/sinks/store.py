@@ -21,29 +21,21 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import (
-    Delta,
-    Rows,
-    endpoint_pairs,
-    graph_rows,
-    label_schema,
-    node_table,
-    select,
-    type_schema,
-)
+from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, select, type_schema
 from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
-LADYBUG_TYPES: dict[pa.DataType, str] = {
-    pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN",
-    pa.list_(pa.string()): "STRING[]", pa.list_(pa.int64()): "INT64[]",
-}
+LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE",
+                                         pa.bool_(): "BOOLEAN", pa.list_(pa.string()): "STRING[]",
+                                         pa.list_(pa.int64()): "INT64[]"}
 #: ladybug's buffer pool while writing (its default is ~80% of the machine's memory); a load that
 #: fills it is retried with a pool twice as large, up to MAX_BUFFER_POOL_SIZE
 BUFFER_POOL_SIZE = 512 * 1024 * 1024
@@ -73,7 +65,7 @@ def schema_statements() -> list[str]:
         stmts.append(f"CREATE NODE TABLE {check_label(label)}({cols}, PRIMARY KEY(`id`))")
     for rel in REL_TYPES:
         parts = [f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel)]
-        parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in type_schema(rel) if f.name not in ("source", "target")]
+        parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in list(type_schema(rel))[2:]]  # after source, target
         stmts.append(f"CREATE REL TABLE {check_rel_type(rel)}({', '.join(parts)})")
     return stmts
 
@@ -94,9 +86,7 @@ class _Database:
     """A ladybug database opened for writing; a COPY that fills the buffer pool is retried with a larger one."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.pool = BUFFER_POOL_SIZE
-        self._db = self._conn = None
+        self.path, self.pool = path, BUFFER_POOL_SIZE
         self._open()
 
     def _open(self) -> None:
@@ -112,60 +102,59 @@ class _Database:
         self._db = self._conn = None
 
     def execute(self, stmt: str, params: dict | None = None) -> list:
-        res = self._conn.execute(stmt, params or {})
-        rows = []
-        while res.has_next():
-            rows.append(res.get_next())
-        return rows
+        return self._conn.execute(stmt, params or {}).get_all()
 
-    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
+    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> int:
+        """COPY ``data`` into ``table`` (for a relationship table: its endpoint ``pair``); the rows copied."""
         options = f" (from='{check_label(pair[0])}', to='{check_label(pair[1])}')" if pair else ""
         while True:
             try:
                 self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": data})
-                return
+                return data.num_rows
             except RuntimeError as exc:
                 if "buffer pool is full" not in str(exc) or self.pool * 2 > MAX_BUFFER_POOL_SIZE:
-                    raise
+                    raise StoreError(f"{table}: {_first_line(exc)}") from exc
                 self.pool *= 2
                 self.close()
                 self._open()
 
 
-class _Loader:
-    """Gathers union tables (a document's at a time) and loads them per label / relationship pair with COPY."""
+@contextmanager
+def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]:
+    """A database beside ``dest`` (new, or a copy of the store at ``source``), moved over ``dest`` when the block
+    succeeds; a failure is a one-line :class:`StoreError`, and the old store is kept."""
+    new = dest.with_name(f".{dest.name}.new-{os.getpid()}")
+    leftovers = (new, Path(f"{new}.wal"))
+    try:
+        for p in leftovers:
+            p.unlink(missing_ok=True)
+        if source:
+            shutil.copyfile(source, new)
+        db = _Database(new)
+        try:
+            yield db
+        finally:
+            db.close()
+        os.replace(new, dest)
+        Path(f"{dest}.wal").unlink(missing_ok=True)
+    except (RuntimeError, StoreError, OSError) as exc:
+        raise _failed(source or dest, exc) from exc
+    finally:
+        for p in leftovers:
+            p.unlink(missing_ok=True)
 
-    def __init__(self, db: _Database) -> None:
-        self.db = db
-        self.pending: list[pa.Table] = []
-        self.rows = 0
-        self.created: Counter = Counter()
 
-    def add(self, table: pa.Table) -> None:
-        self.pending.append(table)
-        self.rows += table.num_rows
-        if self.rows >= COPY_ROWS:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        table = pa.concat_tables(self.pending)
-        self.pending, self.rows = [], 0
-        if "label" in table.column_names:
-            self._nodes(table)
-        else:
-            self._edges(table)
-
-    def _nodes(self, table: pa.Table) -> None:
-        for label in _present(table, "label"):
+def _load(db: _Database, rows: Rows) -> Counter:
+    """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
+    created: Counter = Counter()
+    for table in batches(rows.node_tables(), COPY_ROWS):
+        for label in sorted(pc.unique(table["label"]).to_pylist()):
             if label not in NODE_LABELS:
                 row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
                 raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
-            self._copy(label, select(table, label))
-
-    def _edges(self, table: pa.Table) -> None:
-        for rel in _present(table, "type"):
+            created[label] += db.copy(label, select(table, label))
+    for table in batches(rows.edge_tables(), COPY_ROWS):
+        for rel in sorted(pc.unique(table["type"]).to_pylist()):
             if rel not in REL_TYPES:
                 raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
             part = table.filter(pc.equal(table["type"], rel))
@@ -173,47 +162,15 @@ class _Loader:
             for pair in endpoint_pairs(rel):
                 mask = pc.and_(pc.equal(part["source_label"], pair[0]), pc.equal(part["target_label"], pair[1]))
                 allowed = pc.or_kleene(allowed, mask)
-                rows = select(part.filter(mask), rel)
-                if rows.num_rows:
-                    self._copy(rel, rows.rename_columns(["from", "to", *rows.column_names[2:]]), pair)
+                data = select(part.filter(mask), rel)
+                if data.num_rows:
+                    created[rel] += db.copy(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
             bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
             if bad.num_rows:
                 row = bad.slice(0, 1).to_pylist()[0]
                 raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
                                  f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
-
-    def _copy(self, name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
-        try:
-            self.db.copy(name, data, pair)
-        except RuntimeError as exc:
-            raise StoreError(f"{name}: {_first_line(exc)}") from exc
-        self.created[name] += data.num_rows
-
-
-def _present(table: pa.Table, column: str) -> list[str]:
-    return sorted(pc.unique(table[column]).to_pylist()) if table.num_rows else []
-
-
-def _load(db: _Database, rows: Rows) -> Counter:
-    """Nodes first (all of them), then relationships, each in COPYs of about COPY_ROWS rows."""
-    loader = _Loader(db)
-    for tables in (rows.node_tables(), rows.edge_tables()):
-        for table in tables:
-            loader.add(table)
-        loader.flush()
-    return loader.created
-
-
-def _new_path(path: Path) -> Path:
-    new = path.with_name(f".{path.name}.new-{os.getpid()}")
-    for p in (new, new.with_name(new.name + ".wal")):
-        p.unlink(missing_ok=True)
-    return new
-
-
-def _swap(new: Path, path: Path) -> None:
-    os.replace(new, path)
-    Path(f"{path}.wal").unlink(missing_ok=True)
+    return created
 
 
 def write_store(rows: Rows, path: str | Path) -> dict:
@@ -237,31 +194,15 @@ def write_store(rows: Rows, path: str | Path) -> dict:
         A row outside the schema, or a database error (one line); the old store is kept.
     """
     path = Path(path)
-    if not hasattr(rows, "node_tables"):
-        try:
-            rows = graph_rows(rows)
-        except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
-    new = _new_path(path)
     try:
-        db = _Database(new)
-        try:
-            for stmt in schema_statements():
-                db.execute(stmt)
-            created = _load(db, rows)
-        finally:
-            db.close()
-        _swap(new, path)
-    except (RuntimeError, StoreError) as exc:
-        raise _failed(path, exc) from exc
-    finally:
-        new.unlink(missing_ok=True)
-        Path(f"{new}.wal").unlink(missing_ok=True)
+        rows = as_rows(rows)
+    except (pa.ArrowException, ValueError, TypeError) as exc:
+        raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
+    with _new_database(path) as db:
+        for stmt in schema_statements():
+            db.execute(stmt)
+        created = _load(db, rows)
     return {"created": dict(created)}
-
-
-def _set_clause(label: str) -> str:
-    return ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
 
 
 def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None) -> dict:
@@ -272,43 +213,26 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     dict
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
-    path = Path(path)
-    dest = Path(dest) if dest else path
-    new = _new_path(dest)
+    docs, gone = sorted(delta.remove_docs), sorted(delta.remove_entities)
+    # a document's nodes and the edges between entities that it states go with it; entities by their id
+    deletes = [*((rel, f"()-[n:{rel}]->()", "doc", docs) for rel in SEMANTIC_REL_TYPES),
+               *((label, f"(n:{label})", "doc", docs) for label in DOC_LABELS),
+               ("Document", "(n:Document)", "name", docs),
+               *((label, f"(n:{label})", "id", gone) for label in GLOBAL_LABELS)]
     deleted: Counter = Counter()
     updated: Counter = Counter()
-    try:
-        shutil.copyfile(path, new)
-        db = _Database(new)
-        try:
-            docs = sorted(delta.remove_docs)
-            for rel in SEMANTIC_REL_TYPES:  # edges between entities go with their document
-                deleted[rel] += db.execute(f"MATCH ()-[r:{rel}]->() WHERE r.doc IN $docs DELETE r RETURN count(*)",
-                                           {"docs": docs})[0][0]
-            for label in DOC_LABELS:
-                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.doc IN $docs DETACH DELETE n "
-                                             "RETURN count(*)", {"docs": docs})[0][0]
-            deleted["Document"] += db.execute("MATCH (n:Document) WHERE n.name IN $docs DETACH DELETE n "
-                                              "RETURN count(*)", {"docs": docs})[0][0]
-            gone = sorted(delta.remove_entities)
-            for label in GLOBAL_LABELS:
-                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n "
-                                             "RETURN count(*)", {"ids": gone})[0][0]
-            if delta.entities is not None:
-                for label in _present(delta.entities, "label"):
-                    rows = select(delta.entities, label).to_pylist()
-                    updated[label] += len(rows)
-                    db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {_set_clause(label)}",
-                               {"rows": rows})
-            created = _load(db, delta.rows)
-        finally:
-            db.close()
-        _swap(new, dest)
-    except (RuntimeError, StoreError, OSError) as exc:
-        raise _failed(path, exc) from exc
-    finally:
-        new.unlink(missing_ok=True)
-        Path(f"{new}.wal").unlink(missing_ok=True)
+    with _new_database(Path(dest or path), Path(path)) as db:
+        for name, pattern, key, values in deletes:
+            how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
+            deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
+                                        {"values": values})[0][0]
+        entities = delta.entities if delta.entities is not None else node_table([])
+        for label in sorted(pc.unique(entities["label"]).to_pylist()):
+            rows = select(entities, label).to_pylist()
+            updated[label] += len(rows)
+            sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
+            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+        created = _load(db, delta.rows)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
@@ -323,8 +247,3 @@ class Store:
 
     def apply(self, delta: Delta, rows: Rows) -> dict:
         return update_store(self.path, delta, self.dest) if delta else {}
-
-
-def entity_table(rows: Iterable) -> pa.Table:
-    """A node table of entity rows (for a :class:`~kg.rows.Delta`)."""
-    return node_table(rows)

@@ -19,14 +19,10 @@ import networkx as nx
 
 from kg.rows import edge_schema, node_schema
 from kg.sinks.exports.graphml import EDGE_PLACE, attribute_values, attributes, kg_graph, start_tag
-from kg.sinks.exports.tables import MERGED_SCHEMA, as_rows, batches, display_labels, edge_batches, fragment, join_rows, write_text
+from kg.sinks.exports.tables import MERGED_SCHEMA, as_rows, batches, display_labels, edge_batches, join_rows, write_text
+from kg.sinks.exports.values import fragment
 
 NS = "http://gexf.net/1.3"
-
-
-def _attributes(schema, edges: bool) -> list:
-    # an edge's type is its label and its kind
-    return [a for a in attributes(schema, edges) if not (edges and a[0] == "type")]
 
 
 def _declarations(attrs: list, kind: str) -> str:
@@ -51,8 +47,8 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes = _attributes(node_schema(), False)
-    edges = _attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
+    nodes = attributes(node_schema())
+    edges = attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), reserved=("type",))  # its label and kind
     with path.open("wb") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{NS}" version="1.3">\n'
                  '<meta><creator>kg</creator></meta>\n<graph defaultedgetype="directed" mode="static">\n'
@@ -70,5 +66,4 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_gexf` (with networkx's GEXF reader; the type from the edge label)."""
-    raw = nx.read_gexf(str(path), node_type=str, version="1.3")
-    return kg_graph(raw, "label")
+    return kg_graph(nx.read_gexf(str(path), node_type=str, version="1.3"), "label")

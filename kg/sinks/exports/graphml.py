@@ -18,21 +18,21 @@ import pyarrow as pa
 
 from kg.rows import edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, fragment, join_rows,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, join_rows,
     typed_attributes, write_text,
 )
-from kg.sinks.exports.values import xml_text
+from kg.sinks.exports.values import fragment, xml_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 #: the attributes that place an edge element (attribute name, column)
 EDGE_PLACE = [("id", "id"), ("source", "source"), ("target", "target")]
 
 
-def attributes(schema: pa.Schema, edges: bool) -> list[tuple[str, str, str]]:
-    """(name in the file, column, XML type) of the attributes an element carries besides its display label:
-    a node's kg label as ``kg_label``, then every column that does not place the element (a list is JSON text)."""
-    names = [] if edges else [("kg_label", "label")]
-    names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label")]
+def attributes(schema: pa.Schema, reserved: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(name in the file, column, XML type) of what a node's or edge's ``schema`` gives besides the display label:
+    a node's kg label as ``kg_label``, then every column that neither places the element nor is ``reserved``."""
+    names = [] if "source" in schema.names else [("kg_label", "label")]
+    names += [(f.name, f.name) for f in schema if f.name not in (*PLACE, "label", *reserved)]
     types = {pa.bool_(): "boolean", pa.int64(): "long", pa.float64(): "double"}
     return [(n, c, types.get(schema.field(c).type, "string")) for n, c in names]
 
@@ -49,11 +49,6 @@ def start_tag(tag: str, table: pa.Table, place: list[tuple[str, pa.Array | str]]
     return [*(fragment(f'{"" if i else "<" + tag} {n}="', xml_text(v), '"') for i, (n, v) in enumerate(values)), ">"]
 
 
-def _keys(attrs: list[tuple[str, str, str]], kind: str) -> str:
-    return "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{t}"/>\n'
-                   for name, _, t in [("label", "", "string"), *attrs])
-
-
 def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
     """Write GraphML to ``path`` and return it.
 
@@ -66,13 +61,15 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
         One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
-    nodes = attributes(node_schema(), False)
-    edges = attributes(MERGED_SCHEMA if merge_parallel else edge_schema(), True)
-    graph_keys = "".join(f'<key id="g_{k}" for="graph" attr.name="{k}" attr.type="string"/>\n' for k in GRAPH_ATTRS)
+    nodes, edges = attributes(node_schema()), attributes(MERGED_SCHEMA if merge_parallel else edge_schema())
+    label = [("label", "label", "string")]
+    keys = "".join(f'<key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{t}"/>\n'
+                   for kind, attrs in [("graph", [(k, k, "string") for k in GRAPH_ATTRS]), ("node", label + nodes),
+                                       ("edge", label + edges)] for name, _, t in attrs)
     graph_data = "".join(f'<data key="g_{k}">{xml_text(pa.array([v]))[0]}</data>\n' for k, v in GRAPH_ATTRS.items())
     with path.open("wb") as fh:
-        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{graph_keys}{_keys(nodes, "node")}'
-                 f'{_keys(edges, "edge")}<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
+        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{keys}'
+                 f'<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
         for table in batches(rows.node_tables()):
             values = [("label", xml_text(display_labels(table))), *attribute_values(table, nodes)]
             parts = [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in values]
@@ -92,9 +89,7 @@ def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
         attrs.pop("label", None)
         g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
-    edges = raw.edges(keys=True, data=True) if raw.is_multigraph() else ((u, v, None, a) for u, v, a in raw.edges(data=True))
-    for u, v, key, attrs in edges:
-        attrs = dict(attrs)
+    for u, v, key, attrs in nx.MultiDiGraph(raw).edges(keys=True, data=True):
         key, kind = attrs.pop("id", key), attrs.pop(edge_type)
         attrs.pop("label", None)
         g.add_edge(u, v, key=key, **attrs, type=kind)
@@ -103,6 +98,4 @@ def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graphml` (with networkx's GraphML reader)."""
-    raw = nx.read_graphml(str(path), force_multigraph=True)
-    return kg_graph(raw, "type")
-
+    return kg_graph(nx.read_graphml(str(path), force_multigraph=True), "type")

@@ -10,39 +10,35 @@ Non-finite floats, which JSON cannot hold, are the strings ``"NaN"``, ``"Infinit
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 import pyarrow as pa
 
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, fragment, join_rows, typed_attributes, write_text,
+    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, join_rows, typed_attributes, write_text,
 )
-from kg.sinks.exports.values import json_escape, json_string, json_value
+from kg.sinks.exports.values import fragment, json_escape, json_value
 
 _SEP = ",\n"
 
 
-def _objects(table: pa.Table, place: list[tuple[str, str]]) -> pa.Array:
-    """One JSON object per row: the ``place`` members (name, column), then each attribute that is not null."""
-    parts: list = [_SEP + "{"]
-    for i, (member, name) in enumerate(place):
-        parts += [f'{"," if i else ""}"{member}":', json_string(column(table, name))]
-    for f in table.schema:
-        col = column(table, f.name)
-        if f.name not in PLACE and col.null_count < len(col):
-            if pa.types.is_string(f.type):  # the quotes go with the key: one copy less
-                parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
-            else:
-                parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
-    return join_rows([*parts, "}"])
-
-
-def _array(fh, tables, place: list[tuple[str, str]]) -> None:
-    skip = len(_SEP)
-    for table in tables:
-        write_text(fh, _objects(table, place), skip)
-        skip = 0
+def _objects(fh, tables: Iterable[pa.Table], place: list[tuple[str, str]]) -> None:
+    """Write one JSON object per row, ``,\n`` before each but the first: the ``place`` members (name, column), then
+    each attribute that is not null."""
+    for i, table in enumerate(tables):
+        parts = [_SEP + "{"]
+        for j, (member, name) in enumerate(place):  # text: the quotes go with the key, one copy less
+            parts.append(fragment(f'{"," if j else ""}"{member}":"', json_escape(column(table, name)), '"'))
+        for f in table.schema:
+            col = column(table, f.name)
+            if f.name not in PLACE and col.null_count < len(col):
+                if pa.types.is_string(f.type):
+                    parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
+                else:
+                    parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
+        write_text(fh, join_rows([*parts, "}"]), skip=0 if i else len(_SEP))
 
 
 def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path:
@@ -60,9 +56,9 @@ def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
     head = json.dumps({"directed": True, "multigraph": True, "graph": GRAPH_ATTRS}, separators=(",", ":"))[:-1]
     with path.open("wb") as fh:
         fh.write(f'{head},"nodes":['.encode())
-        _array(fh, batches(rows.node_tables()), [("id", "id")])
+        _objects(fh, batches(rows.node_tables()), [("id", "id")])
         fh.write(b'\n],"edges":[')
-        _array(fh, edge_batches(rows, merge_parallel), [("source", "source"), ("target", "target"), ("key", "id")])
+        _objects(fh, edge_batches(rows, merge_parallel), [("source", "source"), ("target", "target"), ("key", "id")])
         fh.write(b"\n]}\n")
     return path
 

@@ -1,17 +1,12 @@
-"""CSV files for ``neo4j-admin database import full``, with ``import.sh``; and a reader.
+"""CSV files for ``neo4j-admin database import full``, with ``import.sh`` (:mod:`.neo4j_import`); and a reader.
 
-One file per label (``nodes_Agency.csv`` ...) and per relationship type
-(``rels_CONDUCTS.csv`` ...), a header only when empty, in the import tool's header
-dialect (:func:`kg.sinks.exports.neo4j_import.header`). Cells come from
-:func:`kg.sinks.exports.values.csv_cell` through pyarrow's CSV writer: text quoted,
-null an empty unquoted cell (the property absent), list elements joined by U+001F,
-text a spreadsheet would run guarded by a leading ``'``. ``import.sh`` and
-``schema.cypher`` load the folder with the exact values (:mod:`.neo4j_import`).
+One file per label (``nodes_Agency.csv`` ...) and per relationship type (``rels_CONDUCTS.csv`` ...), a
+header only when empty. Cells are :func:`kg.sinks.exports.values.csv_cell` (spreadsheet-safe, list elements
+joined by U+001F) through pyarrow's CSV writer: text quoted, null an empty unquoted cell (the property absent).
 """
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from pathlib import Path
 
 import networkx as nx
@@ -19,29 +14,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from kg.sinks.exports.neo4j_import import NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script
+from kg.sinks.exports.neo4j_import import (
+    NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
+)
 from kg.sinks.exports.tables import as_rows
-from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, unguard
+from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, relist, unguard
 
 _ARRAY_OPTION = f"U+{ord(ARRAY_DELIMITER):04X}"
-
-
-def _cells(table: pa.Table, name: str, seen: dict[str, set]) -> pa.Table:
-    """The CSV cells of a label's or type's rows; ``seen`` collects the columns that needed the guard, that
-    held an empty list, that held a null list."""
-    arrays = []
-    for col in table.column_names:
-        values = table[col].combine_chunks()
-        cells, hit = csv_cell(values)
-        if hit and col not in ("source", "target"):  # ends match the guarded ids as written
-            seen["guarded"].add(f"{name}.{col}")
-        if pa.types.is_list(values.type):
-            if pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
-                seen["empty"].add(f"{name}.{col}")
-            if values.null_count:
-                seen["null"].add(f"{name}.{col}")
-        arrays.append(cells)
-    return pa.table(arrays, names=header(name))
 
 
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
@@ -55,17 +34,23 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    seen, writers = {"guarded": set(), "empty": set(), "null": set()}, {}
-    with ExitStack() as stack:
-        files = {n: stack.enter_context((folder / file_name(n)).open("wb")) for n in NAMES}
-        for name, fh in files.items():
-            fh.write((",".join(header(name)) + "\n").encode())
-        for name, table in typed_tables(rows):
-            cells = _cells(table, name, seen)
-            if name not in writers:
-                writers[name] = stack.enter_context(pacsv.CSVWriter(
-                    files[name], cells.schema, write_options=pacsv.WriteOptions(include_header=False)))
-            writers[name].write_table(cells)
+    seen = {"guarded": set(), "empty": set(), "null": set()}  # "Label.column"s that needed the guard, held [], null
+    for name in NAMES:
+        (folder / file_name(name)).write_bytes((",".join(header(name)) + "\n").encode())
+    for name, table in typed_tables(rows):
+        cells = []
+        for col in table.column_names:
+            values, key = table[col].combine_chunks(), f"{name}.{col}"
+            text, hit = csv_cell(values)
+            if hit and col not in ("source", "target"):  # ends match the guarded ids as written
+                seen["guarded"].add(key)
+            if pa.types.is_list(values.type) and pc.any(pc.equal(pc.list_value_length(values), 0)).as_py():
+                seen["empty"].add(key)
+            if values.null_count:
+                seen["null"].add(key)
+            cells.append(text)
+        with (folder / file_name(name)).open("ab") as fh:
+            pacsv.write_csv(pa.table(cells, names=header(name)), fh, pacsv.WriteOptions(include_header=False))
     write_import_script(folder, {n: file_name(n) for n in NAMES},
                         f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
                         sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))
@@ -73,26 +58,21 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
 
 
 def _decode(cells: pa.Array, ptype: pa.DataType) -> pa.Array:
-    if pa.types.is_string(ptype):
-        return unguard(cells)
-    if pa.types.is_boolean(ptype):
-        return pc.equal(cells, "true")
     if pa.types.is_list(ptype):
-        items = pc.split_pattern(pc.if_else(pc.equal(cells, ""), None, cells), ARRAY_DELIMITER)
-        items = pc.if_else(pc.equal(cells, ""), pa.scalar([], items.type), items)
-        values = _decode(items.flatten(), ptype.value_type)
-        return pa.ListArray.from_arrays(items.offsets, values, mask=items.is_null() if items.null_count else None)
-    return pc.cast(cells, ptype)
-
-
-def _read(path: Path, schema: pa.Schema) -> pa.Table:
-    cells = pacsv.read_csv(path, read_options=pacsv.ReadOptions(column_names=schema.names, skip_rows=1),
-                           convert_options=pacsv.ConvertOptions(
-                               column_types={c: pa.string() for c in schema.names}, strings_can_be_null=True,
-                               quoted_strings_can_be_null=False))
-    return pa.table([_decode(cells[f.name].combine_chunks(), f.type) for f in schema], schema=schema)
+        items = pc.split_pattern(cells, ARRAY_DELIMITER)
+        items = pc.if_else(pc.equal(cells, ""), pa.scalar([], items.type), items)  # "" is the empty list
+        return relist(items, _decode(items.flatten(), ptype.value_type))
+    return unguard(cells) if pa.types.is_string(ptype) else pc.cast(cells, ptype)  # Arrow parses our numbers, booleans
 
 
 def read_neo4j_csv(folder: str | Path) -> nx.MultiDiGraph:
     """Read the files written by :func:`write_neo4j_csv` back into a graph (guards taken off)."""
-    return typed_graph((n, _read(Path(folder) / file_name(n), typed_schema(n))) for n in NAMES)
+    parts = []
+    for name in NAMES:  # every cell as text, null where it is empty and unquoted
+        schema = typed_schema(name)
+        names = pacsv.ReadOptions(column_names=schema.names, skip_rows=1)
+        text = pacsv.ConvertOptions(column_types=dict.fromkeys(schema.names, pa.string()), strings_can_be_null=True,
+                                    quoted_strings_can_be_null=False)
+        cells = pacsv.read_csv(Path(folder) / file_name(name), names, convert_options=text)
+        parts.append((name, pa.table([_decode(cells[f.name].combine_chunks(), f.type) for f in schema], schema=schema)))
+    return typed_graph(parts)

@@ -6,14 +6,9 @@ A label's file has the columns of :func:`kg.rows.label_schema`, a relationship t
 column a typed property (``mentions:long``, ``aliases:string[]``; nodes keep their ``label``
 property, as ``kg load`` writes it). The command line gives each file its label or type.
 
-``import.sh`` runs the import (``sh import.sh import``, database stopped) and then,
-with the server running, the schema step (``sh import.sh schema``): the constraints
-and indexes of ``cypher/schema.cypher`` and the updates of :func:`restore_statements`
-for the columns that need them, so the database holds the exact values: the CSV guard
-comes off, and empty lists, which neo4j-admin does not import from CSV, come back
-(where a column has no null list; a column with both keeps nulls and empties absent).
-It uses ``cypher-shell`` with the ``schema.cypher`` written beside it when there is
-one, else ``kg schema apply``.
+``import.sh`` runs the import (database stopped) and then, with the server running, the schema step:
+the constraints and indexes of ``cypher/schema.cypher`` and :func:`restore_statements`, so the database
+holds the exact values, through ``cypher-shell`` and the ``schema.cypher`` beside it, else ``kg schema apply``.
 """
 
 from __future__ import annotations
@@ -25,15 +20,16 @@ import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, TableRows, edge_schema, label_schema, node_schema, select, to_networkx, type_schema
+from kg.rows import Rows, TableRows, label_schema, select, to_networkx, type_schema
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.exports.tables import batches, widen
+from kg.sinks.exports.tables import batches
 from kg.sinks.exports.values import GUARD, text
 
 #: every label, then every relationship type: one file each
 NAMES = (*NODE_LABELS, *REL_TYPES)
-CSV_TYPES = {"str": "string", "int": "long", "float": "double", "bool": "boolean",
-             "list[str]": "string[]", "list[int]": "long[]"}
+#: Arrow type -> the import tool's type
+CSV_TYPES = {pa.string(): "string", pa.int64(): "long", pa.float64(): "double", pa.bool_(): "boolean",
+             pa.list_(pa.string()): "string[]", pa.list_(pa.int64()): "long[]"}
 _SPECIAL = {"id": "id:ID", "source": ":START_ID", "target": ":END_ID"}
 
 
@@ -44,8 +40,7 @@ def typed_schema(name: str) -> pa.Schema:
 
 def header(name: str) -> list[str]:
     """The neo4j-admin header of a label's or type's file."""
-    props = NODE_PROPERTIES[name] if name in NODE_LABELS else EDGE_PROPERTIES[name]
-    return [_SPECIAL.get(c) or f"{c}:{CSV_TYPES[props[c]]}" for c in typed_schema(name).names]
+    return [_SPECIAL.get(f.name) or f"{f.name}:{CSV_TYPES[f.type]}" for f in typed_schema(name)]
 
 
 def file_name(name: str, suffix: str = ".csv") -> str:
@@ -64,25 +59,22 @@ def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
 def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:
     """The graph of (label or type, typed table) pairs, as the files of :func:`typed_tables` hold them."""
     nodes, edges = [], []
-    for name, table in parts:
+    for name, table in parts:  # a label's table has its label column; a type's is given its type
         if name in NODE_LABELS:
-            nodes.append(widen(table, node_schema()))
+            nodes.append(table)
         else:
-            edges.append(widen(table.append_column("type", pa.repeat(text(name), table.num_rows)), edge_schema()))
+            edges.append(table.append_column("type", pa.repeat(text(name), table.num_rows)))
     return to_networkx(TableRows(nodes, edges))
 
 
 def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:
+    """(``MATCH`` of the owner as ``n``, property, its type) of a ``Label.property`` or ``TYPE.property`` name."""
     owner, _, prop = name.partition(".")
     props = NODE_PROPERTIES.get(owner) or (EDGE_PROPERTIES.get(owner) if owner in REL_TYPES else None)
     if not props or props.get(prop) not in types or prop in ("label", "type"):
         what = "list" if "str" not in types else "text"
         raise ValueError(f"{name}: not a {what} property of a kg.schema label or relationship type")
-    return owner, prop, props[prop]
-
-
-def _match(owner: str) -> str:
-    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()"
+    return f"MATCH (n:{owner})" if owner in NODE_LABELS else f"MATCH ()-[n:{owner}]->()", prop, props[prop]
 
 
 def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] = ()) -> list[str]:
@@ -96,15 +88,15 @@ def restore_statements(guarded: Iterable[str] = (), empty_lists: Iterable[str] =
     g = f'"{GUARD}"'
     out = []
     for name in guarded:
-        owner, prop, ptype = _property(name, ("str", "list[str]"))
+        match, prop, ptype = _property(name, ("str", "list[str]"))
         if ptype == "str":
-            out.append(f"{_match(owner)} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
+            out.append(f"{match} WHERE n.{prop} STARTS WITH {g} SET n.{prop} = substring(n.{prop}, 1)")
         else:
-            out.append(f"{_match(owner)} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
+            out.append(f"{match} WHERE any(x IN n.{prop} WHERE x STARTS WITH {g}) "
                        f"SET n.{prop} = [x IN n.{prop} | CASE WHEN x STARTS WITH {g} THEN substring(x, 1) ELSE x END]")
     for name in empty_lists:
-        owner, prop, _ = _property(name, ("list[str]", "list[int]"))
-        out.append(f"{_match(owner)} WHERE n.{prop} IS NULL SET n.{prop} = []")
+        match, prop, _ = _property(name, ("list[str]", "list[int]"))
+        out.append(f"{match} WHERE n.{prop} IS NULL SET n.{prop} = []")
     return out
 
 

@@ -1,12 +1,9 @@
-"""Parquet: one file per label and per relationship type, typed columns; and a reader.
+"""Parquet: ``nodes_<Label>.parquet``, ``rels_<TYPE>.parquet`` (:mod:`.neo4j_import`), typed columns; and a reader.
 
-``nodes_<Label>.parquet`` has the columns of :func:`kg.rows.label_schema`,
-``rels_<TYPE>.parquet`` those of :func:`kg.rows.type_schema`, in Parquet's own types
-(null as null, an empty list as an empty list): pandas, Polars, DuckDB and Spark read
-them as they are. Beside each, ``<file>.header.csv`` is the name-mapping header that
-``neo4j-admin database import full --input-type=parquet`` (Neo4j 5.25 or later) takes
-(a row in the import tool's header dialect, a row of Parquet column names); ``import.sh``
-and ``schema.cypher`` are those of :mod:`kg.sinks.exports.neo4j_import`.
+The columns keep Parquet's own types (null as null, an empty list as an empty list): pandas, Polars, DuckDB
+and Spark read them as they are. Beside each file, ``<file>.header.csv`` is the name-mapping header that
+``neo4j-admin database import full --input-type=parquet`` (Neo4j 5.25 or later) takes for ``import.sh``
+(a row in the import tool's header dialect, a row of Parquet column names).
 """
 
 from __future__ import annotations
@@ -17,7 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pyarrow.parquet as pq
 
-from kg.sinks.exports.neo4j_import import NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script
+from kg.sinks.exports.neo4j_import import (
+    NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
+)
 from kg.sinks.exports.tables import as_rows
 
 

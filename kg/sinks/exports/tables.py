@@ -13,20 +13,17 @@ import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, graph_rows
-from kg.sinks.exports.values import decode, text
+from kg.rows import ARROW_TYPES, EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, graph_rows
+from kg.sinks.exports.values import decode, fragment, text
 
 #: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
 GRAPH_ATTRS = {"kg_schema": "kg/2"}
 #: rows per rendered batch
 BATCH_ROWS = 65536
-#: the columns of a merged edge (see :func:`merged_edges`)
-MERGED_SCHEMA = pa.schema([
-    ("source", pa.string()), ("target", pa.string()), ("id", pa.string()), ("type", pa.string()),
-    ("count", pa.int64()), ("docs", pa.list_(pa.string())),
-    ("starts", pa.list_(pa.int64())), ("ends", pa.list_(pa.int64())),
-])
-MERGED_TYPES = {"count": "int", "docs": "list[str]", "starts": "list[int]", "ends": "list[int]"}
+#: the columns of a merged edge (see :func:`merged_edges`) and their types
+MERGED_COLUMNS = {"source": "str", "target": "str", "id": "str", "type": "str", "count": "int", "docs": "list[str]",
+                  "starts": "list[int]", "ends": "list[int]"}
+MERGED_SCHEMA = pa.schema([(name, ARROW_TYPES[ptype]) for name, ptype in MERGED_COLUMNS.items()])
 #: the columns that place an element rather than describe it: its id, an edge's ends and their labels
 PLACE = ("id", *ENDPOINTS)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -56,14 +53,13 @@ def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, attrs in g.nodes(data=True):
         attrs.update({k: decode(v, NODE_COLUMNS.get(k, "str")) for k, v in attrs.items()}, id=n)
     for *_, attrs in g.edges(data=True):
-        attrs.update({k: decode(v, EDGE_COLUMNS.get(k) or MERGED_TYPES.get(k, "str")) for k, v in attrs.items()})
+        attrs.update({k: decode(v, EDGE_COLUMNS.get(k) or MERGED_COLUMNS.get(k, "str")) for k, v in attrs.items()})
     return g
 
 
 def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
     """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
-    held: list[pa.Table] = []
-    size = 0
+    held, size = [], 0
     for table in tables:
         if table.num_rows:
             held.append(table)
@@ -83,8 +79,7 @@ def edge_batches(rows: Rows, merge_parallel: bool = False) -> Iterator[pa.Table]
         return
     done = 0
     for table in batches(rows.edge_tables()):
-        ids = pc.binary_join_element_wise(text("e"), pc.cast(pa.arange(done, done + table.num_rows), pa.string()),
-                                          text(""))
+        ids = fragment("e", pc.cast(pa.arange(done, done + table.num_rows), pa.string()))
         done += table.num_rows
         yield table.append_column("id", ids)
 
@@ -126,11 +121,6 @@ def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
         yield merged.slice(start, BATCH_ROWS).combine_chunks()
 
 
-def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
-    """``prefix + value + suffix`` for each value; null where the value is null."""
-    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""), null_handling="emit_null")
-
-
 def join_rows(parts: list) -> pa.Array:
     """Each row's parts (arrays or strings) joined, null parts left out.
 
@@ -147,9 +137,3 @@ def write_text(fh, lines: pa.Array, skip: int = 0) -> None:
     offsets = pa.Array.from_buffers(pa.int32(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
     start, end = offsets[0].as_py() + skip, offsets[-1].as_py()
     fh.write(memoryview(lines.buffers()[2])[start:end])
-
-
-def widen(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` (one label's or type's columns) as a table of the union ``schema``, other columns null."""
-    return pa.table([table[f.name] if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
-                     for f in schema], schema=schema)

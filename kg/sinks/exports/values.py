@@ -44,6 +44,7 @@ _XML_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
 _XML_SPECIAL = b'&<>"' + _CONTROLS
 _XML_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+_DECODERS = {"int": int, "float": float, "bool": lambda text: text == "true"}  # lists: JSON
 
 
 @lru_cache(maxsize=None)
@@ -52,8 +53,9 @@ def text(value: str) -> pa.Scalar:
     return pa.scalar(value, pa.string())
 
 
-def _wrap(left: str, arr: pa.Array, right: str) -> pa.Array:
-    return pc.binary_join_element_wise(text(left), arr, text(right), text(""))
+def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
+    """``prefix + value + suffix`` for each value; null where the value is null."""
+    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""))
 
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
@@ -63,7 +65,7 @@ def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bo
     return bool(raw.translate(None, _ALL.translate(None, special))) or any(q in raw for q in sequences)
 
 
-def _relist(lists: pa.Array, values: pa.Array) -> pa.Array:
+def relist(lists: pa.Array, values: pa.Array) -> pa.Array:
     """``lists`` with its elements replaced by ``values`` (one for one)."""
     offsets = pc.subtract(lists.offsets, lists.offsets[0])
     return pa.ListArray.from_arrays(offsets, values, mask=lists.is_null() if lists.null_count else None)
@@ -71,16 +73,8 @@ def _relist(lists: pa.Array, values: pa.Array) -> pa.Array:
 
 def float_text(arr: pa.Array) -> pa.Array:
     """Floats as text: shortest round trip, ``1.0`` not ``1``, ``NaN``/``Infinity``/``-Infinity``."""
-    text = pc.cast(arr, pa.string())
-    text = pc.replace_substring_regex(text, r"^(-?\d+)$", r"\1.0")
-    for arrow, ours in (("nan", "NaN"), ("inf", "Infinity"), ("-inf", "-Infinity")):
-        text = pc.replace_substring_regex(text, f"^{arrow}$", ours)
-    return text
-
-
-def _list_json(arr: pa.Array) -> pa.Array:
-    items = pc.fill_null(json_value(arr.flatten()), "null")
-    return _wrap("[", pc.binary_join(_relist(arr, items), text(",")), "]")
+    text = pc.replace_substring_regex(pc.cast(arr, pa.string()), r"^(-?\d+)$", r"\1.0")
+    return pc.replace_substring(pc.replace_substring(text, "nan", "NaN"), "inf", "Infinity")  # Arrow: nan, inf, -inf
 
 
 def scalar_text(arr: pa.Array) -> pa.Array:
@@ -93,7 +87,8 @@ def scalar_text(arr: pa.Array) -> pa.Array:
     if pa.types.is_floating(t):
         return float_text(arr)
     if pa.types.is_list(t):
-        return _list_json(arr)
+        items = pc.fill_null(json_value(arr.flatten()), "null")
+        return fragment("[", pc.binary_join(relist(arr, items), text(",")), "]")
     return pc.cast(arr, pa.string())
 
 
@@ -108,19 +103,14 @@ def json_escape(arr: pa.Array) -> pa.Array:
     return arr
 
 
-def json_string(arr: pa.Array) -> pa.Array:
-    """Strings as JSON string literals."""
-    return _wrap('"', json_escape(arr), '"')
-
-
 def json_value(arr: pa.Array) -> pa.Array:
     """A column as JSON values (non-finite floats as the strings ``"NaN"``, ``"Infinity"``, ``"-Infinity"``)."""
     t = arr.type
     if pa.types.is_string(t):
-        return json_string(arr)
+        return fragment('"', json_escape(arr), '"')
     if pa.types.is_floating(t):
         digits = float_text(arr)
-        return pc.if_else(pc.is_finite(arr), digits, _wrap('"', digits, '"'))
+        return pc.if_else(pc.is_finite(arr), digits, fragment('"', digits, '"'))
     return scalar_text(arr)
 
 
@@ -140,7 +130,7 @@ def guard(arr: pa.Array) -> tuple[pa.Array, bool]:
     hit = pc.match_substring_regex(arr, _GUARDED)
     if not pc.any(hit).as_py():
         return arr, False
-    return pc.if_else(hit, _wrap(GUARD, arr, ""), arr), True
+    return pc.if_else(hit, fragment(GUARD, arr), arr), True
 
 
 def unguard(arr: pa.Array) -> pa.Array:
@@ -158,13 +148,10 @@ def csv_cell(arr: pa.Array) -> tuple[pa.Array, bool]:
     if pa.types.is_string(t):
         return guard(arr)
     if pa.types.is_list(t):
-        items = scalar_text(arr.flatten())
-        if pa.types.is_string(arr.type.value_type):
-            items = pc.replace_substring(items, ARRAY_DELIMITER, "\ufffd")
-            items, guarded = guard(items)
-        else:
-            guarded = False
-        return pc.binary_join(_relist(arr, items), text(ARRAY_DELIMITER)), guarded
+        items, guarded = scalar_text(arr.flatten()), False
+        if pa.types.is_string(t.value_type):
+            items, guarded = guard(pc.replace_substring(items, ARRAY_DELIMITER, "\ufffd"))
+        return pc.binary_join(relist(arr, items), text(ARRAY_DELIMITER)), guarded
     if pa.types.is_floating(t):
         return float_text(arr), False
     return arr, False
@@ -174,10 +161,4 @@ def decode(text: str | None, ptype: str) -> object:
     """A value of schema type ``ptype`` (``str``, ``int``, ``float``, ``bool``, ``list[...]``) from its text."""
     if text is None or ptype == "str" or not isinstance(text, str):
         return text
-    if ptype == "int":
-        return int(text)
-    if ptype == "float":
-        return float(text)
-    if ptype == "bool":
-        return text == "true"
-    return json.loads(text)
+    return _DECODERS.get(ptype, json.loads)(text)
