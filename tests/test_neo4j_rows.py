@@ -85,8 +85,7 @@ def test_scan_gives_entities_keys_and_row_count(rows):
     build = sink.scan(rows, 1000)
     assert build.rows == sum(t.num_rows for t in rows.nodes + rows.edges)
     assert len(build.keys) == 10 and all(build.keys.values())
-    assert build.table_docs[0] == set() and all(len(d) == 1 for d in build.table_docs[2:])  # entities, then a document each
-    assert set().union(*build.table_docs) == set(build.keys)
+    assert set(build.keys) == {d for t in rows.nodes for d in _doc_of_nodes(t) if d}
     n_entities = sum(pc.sum(pc.is_in(t["label"], value_set=pa.array(GLOBAL_LABELS))).as_py() or 0 for t in rows.nodes)
     assert build.entities.num_rows == n_entities > 0
 
@@ -95,7 +94,7 @@ def test_scan_gives_entities_keys_and_row_count(rows):
 def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
     build = sink.scan(rows, 1000)
     stale = set(sorted(build.keys)[::2])
-    chunks = list(sink.chunks(rows, build, stale, size))
+    chunks = list(sink.chunks(rows, stale, size))
     seen: Counter = Counter()
     ids = []
     for nodes, edges in chunks:
@@ -117,7 +116,7 @@ def test_chunks_hold_whole_documents_and_every_row_once(rows, size):
 
 def test_a_graph_in_one_table_is_split_by_document():
     rows = graph_rows(small_graph(copies=30))
-    chunks = list(sink.chunks(rows, sink.scan(rows, 20), {f"测试{i}.txt" for i in range(30)}, 20))
+    chunks = list(sink.chunks(rows, {f"测试{i}.txt" for i in range(30)}, 20))
     assert len(chunks) > 3
     for nodes, edges in chunks:
         assert nodes.num_rows % 3 == 0 and edges.num_rows == nodes.num_rows  # Document, Section, Sentence
@@ -162,7 +161,7 @@ def test_a_chunk_names_the_entities_it_links_to(rows):
 
     build = sink.scan(rows, 1000)
     entities = set(build.entities["id"].to_pylist())
-    for nodes, edges in sink.chunks(rows, build, set(build.keys), 700):
+    for nodes, edges in sink.chunks(rows, set(build.keys), 700):
         unit = _chunk_unit(nodes, edges)
         linked = {i for _, s, t, _ in unit.rels for i in (*s, *t)}
         assert unit.ends == linked & entities and unit.ends

@@ -408,7 +408,7 @@ def _apply(driver: Driver, config: Neo4jConfig, rows: Rows, report: LoadReport, 
             for part in _batches(items, batch_rows):
                 writer.submit(_Unit(nodes=[(label, part)], rows=len(part)), report.created, keep=True)
         writer.drain()
-        for nodes, edges in chunks(rows, build, stale, batch_rows) if stale else ():
+        for nodes, edges in chunks(rows, stale, batch_rows) if stale else ():
             writer.submit(_chunk_unit(nodes, edges), report.created)
         writer.drain()
     finally:

@@ -1,25 +1,24 @@
 """The rows of a build as the Neo4j sink writes them: checked, scanned once, cut into chunks of whole documents.
 
-:func:`scan` reads every row once: it checks labels, types and end labels against
-:mod:`kg.schema` (before anything is written), and keeps the rows of entities and indicators, each
-document's key and the documents of each node table. :func:`chunks` gives the
-rows of the documents to write, whole documents per chunk of about ``size`` rows,
-reading only the tables that hold one of them.
+:func:`scan` reads every row before anything is written: it checks labels, types and end labels against
+:mod:`kg.schema` and keeps the rows of the corpus's nodes (entities and indicators) and each document's key.
+:func:`chunks` reads the rows again and gives those of the documents to write, whole documents per chunk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, edge_schema, node_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_ENDPOINTS, REL_TYPES
+from kg.rows import Rows, endpoint_pairs, node_schema
+from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES
 
 _GLOBAL_SET = pa.array(GLOBAL_LABELS)
+#: "type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows
+_EDGE_KINDS = pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
 class RowsError(ValueError):
@@ -30,143 +29,101 @@ def values(table: pa.Table) -> list[tuple]:
     return list(zip(*(col.to_pylist() for col in table.columns)))
 
 
-def _check_nodes(nodes: pa.Table) -> None:
-    ok = pc.fill_null(pc.is_in(nodes["label"], value_set=pa.array(NODE_LABELS)), False)
-    if not pc.all(ok).as_py():
-        bad = nodes.filter(pc.invert(ok))
-        raise RowsError(f"cannot load into Neo4j: node {bad['id'][0]} has label {bad['label'][0].as_py()!r}, "
-                             "not one of kg.schema.NODE_LABELS")
-
-
-def only(table: pa.Table, mask: pa.Array) -> pa.Table | None:
-    """``table`` filtered by ``mask`` (None when nothing is kept; the table itself when all is)."""
-    if not pc.any(mask).as_py():
-        return None
-    return table if pc.all(mask).as_py() else table.filter(mask)
-
-
-def _check_edges(edges: pa.Table) -> None:
-    for e in edges.group_by(["type", "source_label", "target_label"]).aggregate([]).to_pylist():
-        if e["type"] not in REL_TYPES:
-            raise RowsError(f"cannot load into Neo4j: an edge has type {e['type']!r}, not one of kg.schema.REL_TYPES")
-        starts, ends = REL_ENDPOINTS[e["type"]]
-        if e["source_label"] not in starts or e["target_label"] not in ends:
-            raise RowsError(f"cannot load into Neo4j: an edge {e['type']} goes {e['source_label']} -> "
-                                 f"{e['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
-
-
-def _merged(tables: Iterator[pa.Table], size: int) -> Iterator[tuple[pa.Table, list[int]]]:
-    """Consecutive tables concatenated to at least ``size`` rows (a build gives one small table per document),
-    with the row count of each."""
-    part: list[pa.Table] = []
-    for table in tables:
-        part.append(table)
-        if sum(t.num_rows for t in part) >= size:
-            yield pa.concat_tables(part), [t.num_rows for t in part]
-            part = []
-    if part:
-        yield pa.concat_tables(part), [t.num_rows for t in part]
-
-
-def _node_docs(nodes: pa.Table) -> pa.Array:
-    """Each node's document (``doc``; a Document's ``name``); null for a node of the corpus (an entity, an
-    indicator)."""
-    return pc.if_else(pc.equal(nodes["label"], "Document"), nodes["name"], nodes["doc"]).combine_chunks()
+def _merged(parts: Iterable[tuple[pa.Table, ...]], size: int) -> Iterator[tuple[pa.Table, ...]]:
+    """Consecutive tuples of tables, concatenated item by item until they hold at least ``size`` rows."""
+    group, n = [], 0
+    for part in parts:
+        group.append(part)
+        n += sum(t.num_rows for t in part)
+        if n >= size:
+            yield tuple(map(pa.concat_tables, zip(*group)))
+            group, n = [], 0
+    if group:
+        yield tuple(map(pa.concat_tables, zip(*group)))
 
 
 @dataclass
 class Build:
-    """A first pass over the rows, checking every row: the rows of the corpus's nodes (entities and indicators,
-    :data:`kg.schema.GLOBAL_LABELS`), document keys, the documents of each node table (none: corpus nodes only),
-    the row count."""
+    """What :func:`scan` found: the rows of the corpus's nodes (entities and indicators,
+    :data:`kg.schema.GLOBAL_LABELS`), each document's key, the row count."""
 
     entities: pa.Table  # in kg.rows.node_schema()
     keys: dict[str, str | None]
-    table_docs: list[set[str]]
     rows: int
 
 
 def scan(rows: Rows, size: int) -> Build:
-    entities, keys, table_docs, n = [], {}, [], 0
-    for table, sizes in _merged(rows.node_tables(), size):
-        _check_nodes(table)
+    """The :class:`Build` of ``rows``, every row checked (:class:`RowsError` names the first that breaks the schema)."""
+    entities, keys, n = [node_schema().empty_table()], {}, 0
+    for (table,) in _merged(zip(rows.node_tables()), size):
         n += table.num_rows
-        entities.append(only(table, pc.is_in(table["label"], value_set=_GLOBAL_SET)))
+        ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
+        if not pc.all(ok).as_py():
+            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+            raise RowsError(f"cannot load into Neo4j: node {bad['id']} has label {bad['label']!r}, "
+                            "not one of kg.schema.NODE_LABELS")
+        entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
         is_doc = pc.equal(table["label"], "Document")
         keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
-        first = len(table_docs)
-        table_docs += [set() for _ in sizes]
-        where = pa.table({"t": np.repeat(np.arange(len(sizes)), sizes), "d": _node_docs(table)})
-        for r in where.filter(pc.is_valid(where["d"])).group_by(["t", "d"]).aggregate([]).to_pylist():
-            table_docs[first + r["t"]].add(r["d"])
-    for table, _ in _merged(rows.edge_tables(), size):
-        _check_edges(table)
+    for (table,) in _merged(zip(rows.edge_tables()), size):
         n += table.num_rows
-    entities = [t.select(node_schema().names) for t in entities if t is not None]
-    return Build(pa.concat_tables(entities) if entities else node_schema().empty_table(), keys, table_docs, n)
+        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
+        ok = pc.fill_null(pc.is_in(kinds, value_set=_EDGE_KINDS), False)
+        if not pc.all(ok).as_py():
+            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+            if bad["type"] not in REL_TYPES:
+                raise RowsError(f"cannot load into Neo4j: an edge has type {bad['type']!r}, "
+                                "not one of kg.schema.REL_TYPES")
+            raise RowsError(f"cannot load into Neo4j: an edge {bad['type']} goes {bad['source_label']} -> "
+                            f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
+    return Build(pa.concat_tables(entities).combine_chunks(), keys, n)
 
 
-def _pairs(rows: Rows, build: Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """(nodes, edges) of the table pairs that hold a ``stale`` document, concatenated to at least ``size`` rows.
+def _by_document(table: pa.Table, docs: pa.Array) -> dict[str, pa.Table]:
+    """The rows of ``table`` per document (``docs``: each row's), in their order."""
+    runs = pc.run_end_encode(docs)
+    if len(pc.unique(runs.values)) < len(runs.values):  # a document's rows lie apart: sort them together
+        order = pc.sort_indices(docs)
+        return _by_document(table.take(order), docs.take(order))
+    ends = runs.run_ends.to_pylist()
+    return {doc: table.slice(start, end - start) for doc, start, end in zip(runs.values.to_pylist(), [0, *ends], ends)}
 
-    The k-th node table with document rows goes with the k-th edge table (a build's rows
-    come a document at a time, a graph's in one table of each).
+
+def _documents(rows: Rows, stale: set[str]) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """(nodes, edges) of each ``stale`` document.
+
+    The k-th node table with document rows goes with the k-th edge table (a build's rows come a document
+    at a time, a graph's in one table of each). An edge's document is its ``doc``, else that of an end.
     """
-    edge_tables = rows.edge_tables()
-    part, n = [], 0
-    for table, docs in zip(rows.node_tables(), build.table_docs):
-        if not docs:
-            continue
+    want, edge_tables = pa.array(sorted(stale), pa.string()), rows.edge_tables()
+    for table in rows.node_tables():
+        docs = pc.if_else(pc.equal(table["label"], "Document"), table["name"], table["doc"]).combine_chunks()
+        if docs.null_count == len(docs):
+            continue  # the nodes of the corpus
         edges = next(edge_tables, None)
         if edges is None:
             raise RowsError("cannot load into Neo4j: the rows have more node tables than edge tables")
-        if docs.isdisjoint(stale):
+        if not pc.any(pc.is_in(docs, value_set=want)).as_py():
             continue
-        nodes = only(table, pc.invert(pc.is_in(table["label"], value_set=_GLOBAL_SET)))
-        part.append((nodes, edges))
-        n += nodes.num_rows + edges.num_rows
-        if n >= size:
-            yield pa.concat_tables([p[0] for p in part]), pa.concat_tables([p[1] for p in part])
-            part, n = [], 0
-    if next(edge_tables, None) is not None:
-        raise RowsError("cannot load into Neo4j: the rows have more edge tables than node tables")
-    if part:
-        yield pa.concat_tables([p[0] for p in part]), pa.concat_tables([p[1] for p in part])
-
-
-def chunks(rows: Rows, build: Build, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """(nodes, edges) of whole ``stale`` documents, about ``size`` rows a chunk."""
-    want = pa.array(sorted(stale), pa.string())
-    out, n = [], 0
-    for nodes, edges in _pairs(rows, build, stale, size):
-        node_docs = _node_docs(nodes)
-        keep_nodes = pc.is_in(node_docs, value_set=want)
-        if not pc.any(keep_nodes).as_py():
-            continue
+        mine = pc.invert(pc.is_in(table["label"], value_set=_GLOBAL_SET)).combine_chunks()
+        nodes, docs = table.filter(mine), docs.filter(mine)
         ids = nodes["id"].combine_chunks()
-        edge_docs = pc.coalesce(edges["doc"], pc.take(node_docs, pc.index_in(edges["target"], value_set=ids)),
-                                pc.take(node_docs, pc.index_in(edges["source"], value_set=ids))).combine_chunks()
+        edge_docs = pc.coalesce(edges["doc"], pc.take(docs, pc.index_in(edges["target"], value_set=ids)),
+                                pc.take(docs, pc.index_in(edges["source"], value_set=ids))).combine_chunks()
         if edge_docs.null_count:
             bad = edges.filter(pc.is_null(edge_docs)).slice(0, 1).to_pylist()[0]
             raise RowsError(f"cannot load into Neo4j: edge {bad['type']} {bad['source']} -> {bad['target']} "
-                                 "has no document among its rows")
-        keep_edges = pc.is_in(edge_docs, value_set=want)
-        nodes, node_docs = only(nodes, keep_nodes), only(node_docs, keep_nodes)
-        edges, edge_docs = only(edges, keep_edges), only(edge_docs, keep_edges)
-        if edges is None:
-            edges, edge_docs = edge_schema().empty_table(), pa.array([], pa.string())
-        docs = pc.unique(node_docs).to_pylist()
-        per = max(1, len(docs) * size // max(1, nodes.num_rows + edges.num_rows))
-        for i in range(0, len(docs), per):  # a graph's rows come in one table: split it by document
-            names = pa.array(docs[i:i + per], pa.string()) if per < len(docs) else None
-            out.append((nodes.filter(pc.is_in(node_docs, value_set=names)) if names else nodes,
-                        edges.filter(pc.is_in(edge_docs, value_set=names)) if names else edges))
-            n += out[-1][0].num_rows + out[-1][1].num_rows
-            if n >= size:
-                yield pa.concat_tables([p[0] for p in out]), pa.concat_tables([p[1] for p in out])
-                out, n = [], 0
-    if out:
-        yield pa.concat_tables([p[0] for p in out]), pa.concat_tables([p[1] for p in out])
+                            "has no document among its rows")
+        node_rows, edge_rows = _by_document(nodes, docs), _by_document(edges, edge_docs)
+        for doc in sorted(stale & node_rows.keys()):
+            yield node_rows[doc], edge_rows.get(doc, edges.slice(0, 0))
+    if next(edge_tables, None) is not None:
+        raise RowsError("cannot load into Neo4j: the rows have more edge tables than node tables")
+
+
+def chunks(rows: Rows, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """(nodes, edges) of whole ``stale`` documents, about ``size`` rows a chunk."""
+    return _merged(_documents(rows, stale), size)
 
 
 def touching(docs: pa.ChunkedArray, names: pa.Array) -> pa.Array:

@@ -203,9 +203,8 @@ def packing(rows: TableRows, batch_rows: int) -> dict:
     """Rows/s of the driver's packer for the fresh load's parameters (the client's share; the Rust extension's)."""
     from neo4j._codec.packstream.v1 import PackableBuffer, Packer
 
-    build = scan(rows, batch_rows)
     params = []
-    for nodes, edges in chunks(rows, build, set(build.keys), batch_rows):
+    for nodes, edges in chunks(rows, set(scan(rows, batch_rows).keys), batch_rows):
         unit = _chunk_unit(nodes, edges)
         params += [r for _, r in unit.nodes] + [[(a, b, *p) for a, b, p in zip(s, t, ps)] for _, s, t, ps in unit.rels]
     t0 = time.perf_counter()
