@@ -163,7 +163,6 @@ def test_a_chunk_names_the_entities_it_links_to(rows):
     entities = set(build.entities["id"].to_pylist())
     for nodes, edges in sink.chunks(rows, set(build.keys), 700):
         unit = _chunk_unit(nodes, edges)
-        linked = {i for _, s, t, _ in unit.rels for i in (*s, *t)}
+        linked = {i for _, rels in unit.rels for r in rels for i in r[:2]}
         assert unit.ends == linked & entities and unit.ends
-        assert unit.rows == nodes.num_rows + edges.num_rows == sum(len(r) for _, r in unit.nodes) + sum(
-            len(s) for _, s, _, _ in unit.rels)
+        assert nodes.num_rows + edges.num_rows == sum(len(r) for _, r in unit.nodes + unit.rels)

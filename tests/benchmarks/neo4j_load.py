@@ -206,7 +206,7 @@ def packing(rows: TableRows, batch_rows: int) -> dict:
     params = []
     for nodes, edges in chunks(rows, set(scan(rows, batch_rows).keys), batch_rows):
         unit = _chunk_unit(nodes, edges)
-        params += [r for _, r in unit.nodes] + [[(a, b, *p) for a, b, p in zip(s, t, ps)] for _, s, t, ps in unit.rels]
+        params += [r for _, r in unit.nodes + unit.rels]
     t0 = time.perf_counter()
     for p in params:
         Packer(PackableBuffer()).pack(p)
