@@ -131,3 +131,35 @@ def test_a_commission_named_after_its_party_committee():
         "市委网络安全和信息化委员会办公室", "省交通运输厅", "县委全面深化改革委员会"}
     # a sentence between 县委 and 委员会 is no name
     assert "县委书记任主任的县安全生产委员会" not in agencies("成立县委书记任主任的县安全生产委员会。")
+
+
+def test_a_team_inside_a_department_named_by_its_field():
+    assert agencies("会同县公安局交通警察大队、市公安局交通警察支队车辆管理所开展检查。") == {
+        "县公安局交通警察大队", "市公安局交通警察支队车辆管理所"}
+    assert agencies("市发展和改革委员会、县数据和政务服务局、市文化广电旅游局参加。") == {
+        "市发展和改革委员会", "县数据和政务服务局", "市文化广电旅游局"}
+
+
+def test_a_branch_named_by_its_place_keeps_its_parent():
+    assert agencies("由南平市生态环境局延平分局、市公安局建阳分局负责。") == {
+        "南平市生态环境局延平分局", "市公安局建阳分局"}
+    # a branch with no parent before it is named by its place alone
+    assert agencies("延平分局参加。") == {"延平分局"}
+
+
+def test_a_station_names_a_body_with_a_field_and_a_level():
+    assert agencies("县交通建设工程质量安全监督站和站党支部开展检查。") == {
+        "县交通建设工程质量安全监督站", "站党支部"}
+    # a place's station or a service station is a facility
+    assert agencies("在南平站、综合服务站设点。") == set()
+
+
+def test_an_organisation_branch_keeps_its_parent_and_its_place():
+    assert organisations("中国邮政集团有限公司延平区分公司与XX集团有限公司建阳分公司签约。") == {
+        "中国邮政集团有限公司延平区分公司", "XX集团有限公司建阳分公司"}
+
+
+def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
+    assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
+        "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}
+    assert organisations("组织开展服务有限公司") == set()

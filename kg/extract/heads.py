@@ -40,6 +40,8 @@ CONJ_IN_NAME = "和"
 _LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
 SENT = re.compile(r"(?:派驻|驻)$")
+#: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局)
+BRANCH_HEADS = frozenset({"分局"})
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -212,6 +214,8 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return True  # X执法大队, 南阳执法支队
     first = parts[0]
     stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
+    if "stem+scope" in head.needs:  # 县…安全监督站, not 绵阳站 or 综合服务站
+        return stem_kind is not None and scoped(parts)
     if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
         return stem_kind == "body"
     if "any" in head.needs and (first.kind in (LEVEL, PLACE, MASK, UNIT) or stem_kind):
@@ -259,6 +263,8 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
         best: Candidate | None = None
         for hstart, word, head in hits:  # longest head first: 管理局, then 局
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
+            if word in BRANCH_HEADS:
+                parts += _branch_parent(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
             if not _head_ok(head, parts, sc):
@@ -298,6 +304,25 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
+
+
+def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The parent body before a branch named by its place: 合肥市生态环境局 + 肥西 + 分局.
+
+    ``parts`` are the words before the branch head; when they are a place (and
+    its level) right after a unit head that names a body, the unit and its own
+    words are returned to extend the name.
+    """
+    if not parts or parts[-1].kind != PLACE or any(p.kind not in (PLACE, LEVEL) for p in parts):
+        return []
+    at = parts[-1].start
+    hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
+    if hit is None or hit[2].cls != "unit":
+        return []
+    above = parse_agency_parts(sc, hit[0])
+    if not _head_ok(hit[2], above, sc):
+        return []
+    return [Part(UNIT, hit[0], at, hit[1]), *above]
 
 
 def scoped(parts: list[Part]) -> bool:
