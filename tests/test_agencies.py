@@ -163,3 +163,25 @@ def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
     assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
         "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}
     assert organisations("组织开展服务有限公司") == set()
+
+
+def test_a_leading_group_named_after_its_task():
+    assert agencies("成立百日行动领导小组，成立县治超工作领导小组。") == {"百日行动领导小组", "县治超工作领导小组"}
+    # a group named by a bare head or by generic words leads no named task
+    assert agencies("成立以局长为组长的活动领导小组和工作领导小组。") == set()
+
+
+def test_a_body_the_lexicon_knows_is_a_parent_unit():
+    assert agencies("贯彻国务院安委会部署，交通运输部办公厅印发通知，省政府办公厅转发。") == {
+        "国务院安委会", "交通运输部办公厅", "省政府办公厅"}
+    # a committee after a field word alone is no body
+    assert agencies("安全生产安委会") == set()
+
+
+def test_platform_classes_award_titles_and_school_classes_are_no_organisations():
+    assert organisations("取得许可的平台公司14家，评选“最美出租车驾驶员”20名，深入中小学校宣传。") == set()
+
+
+def test_weak_heads_in_a_list_and_latin_brands():
+    assert organisations("约谈滴滴出行、T3出行等平台，与嘀嗒出行、曹操出行建立数据对接机制。") == {
+        "滴滴出行", "T3出行", "嘀嗒出行", "曹操出行"}

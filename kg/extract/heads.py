@@ -77,6 +77,7 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     """
     text, lx = sc.text, sc.lx
     stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
+    known = lx.trie("known")
     parts: list[Part] = []
     lo = max(0, pos - MAX_BODY)
     while pos > lo:
@@ -89,6 +90,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
             hit = heads.longest_ending_at(text, pos)
             if hit and hit[2].cls in ("unit", "team", "gov"):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
+            if state == HEAD and (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
+                options.append((len(hit[1]), 2, UNIT, hit[1]))  # a body the lexicon knows as parent: 国务院安委会
         if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):
             options.append((1, 0, CONJ, text[pos - 1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
@@ -222,6 +225,8 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return True
     if "stem" in head.needs and stem_kind:
         return True
+    if "unit" in head.needs and first.kind == UNIT:
+        return True  # 国务院安委会, 交通运输部办公厅
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
@@ -448,6 +453,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
                         and not _names_before_enum(sc, start - 1):
                     break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
+                if start < hstart and text.startswith(_ROUTE_TO, start - 1) \
+                        and (place := lx.trie("places").longest_ending_at(text, start - 1)) is not None:
+                    start = place[0]  # S205湄潭至凤冈段改扩建工程: a route runs from one place to another
                 code = _ROAD_CODE.search(text, max(0, start - 6), start)
                 if code and start < hstart:
                     start = code.start()  # G207安化段改建工程: a route number opens the name
@@ -502,6 +510,8 @@ def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
 _YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
 #: a phase that follows a campaign's head and names a campaign of its own: 专项整治“回头看”
 _PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
+#: what joins the two ends of a route in a project's name (湄潭至凤冈段, 桃源至石门高速公路)
+_ROUTE_TO = "至"
 #: a national, provincial or county route number right before a name: G207, S312, X035
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
 
