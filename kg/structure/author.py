@@ -132,7 +132,7 @@ def _only_partner(norm: str, at: list[int]) -> bool:
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
 
 
-def _best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
+def best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
     """The body of the document's field named most, then first; partners left out."""
     kept = {b: at for b, at in bodies.items() if not _only_partner(norm, at)}
     if not kept:
@@ -148,13 +148,13 @@ def _as_written(text: str, norm: str, name: str) -> str:
 def _from_self_references(norm: str, starts: set[int]) -> str | None:
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
     for head, _ in refs.most_common():
-        best = _best_body(norm, _named_bodies(norm, head, starts))
+        best = best_body(norm, _named_bodies(norm, head, starts))
         if best is not None:
             return best
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
     organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in _ORGANS)
     for head, _ in own.most_common():
-        best = _best_body(norm, _named_bodies(norm, head, starts))
+        best = best_body(norm, _named_bodies(norm, head, starts))
         if best is None:
             continue
         for (h, organ), _n in organs.most_common():
