@@ -185,3 +185,9 @@ def test_platform_classes_award_titles_and_school_classes_are_no_organisations()
 def test_weak_heads_in_a_list_and_latin_brands():
     assert organisations("约谈滴滴出行、T3出行等平台，与嘀嗒出行、曹操出行建立数据对接机制。") == {
         "滴滴出行", "T3出行", "嘀嗒出行", "曹操出行"}
+
+
+def test_a_township_the_gazetteer_does_not_know_before_its_level():
+    assert agencies("配合单位：城关镇、柳店乡人民政府。") == {"柳店乡人民政府"}
+    # a determiner or a second level before the level is no township's name
+    assert agencies("督促各乡镇人民政府、各乡镇交通运输管理站落实。") == set()

@@ -270,6 +270,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
             if word in BRANCH_HEADS:
                 parts += _branch_parent(sc, parts)
+            parts += _town_name(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
             if not _head_ok(head, parts, sc):
@@ -328,6 +329,31 @@ def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     if not _head_ok(hit[2], above, sc):
         return []
     return [Part(UNIT, hit[0], at, hit[1]), *above]
+
+
+#: levels of a township, whose names the gazetteer does not hold
+_TOWN_LEVELS = frozenset({"乡", "镇"})
+#: the length of a township's name before its level (严店 in 严店乡)
+_TOWN_NAME = 2
+
+
+def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The name of a township the gazetteer does not know, before its level: 严店 + 乡人民政府.
+
+    Two name characters that are no known word, standing after a boundary
+    (三河镇、严店乡人民政府), make the place.
+    """
+    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS:
+        return []
+    at = parts[-1].start
+    start = at - _TOWN_NAME
+    if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
+        return []
+    name = sc.text[start:at]
+    if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+            or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+        return []  # 各乡镇…, 城乡…: a determiner or another level, no name
+    return [Part(PLACE, start, at, name)]
 
 
 def scoped(parts: list[Part]) -> bool:
