@@ -191,3 +191,9 @@ def test_a_township_the_gazetteer_does_not_know_before_its_level():
     assert agencies("配合单位：城关镇、柳店乡人民政府。") == {"柳店乡人民政府"}
     # a determiner or a second level before the level is no township's name
     assert agencies("督促各乡镇人民政府、各乡镇交通运输管理站落实。") == set()
+
+
+def test_a_field_verb_after_a_body_starts_no_sub_body():
+    # 建设 right after 局 is what the bureau does: no 局建设…中心, and a data centre built is a facility
+    assert agencies("会同市大数据局建设港航数据资源中心。") == {"市大数据局"}
+    assert agencies("县数据资源管理局、局规划建设股参加。") == {"县数据资源管理局", "局规划建设股"}

@@ -40,6 +40,8 @@ CONJ_IN_NAME = "和"
 _LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
 SENT = re.compile(r"(?:派驻|驻)$")
+#: field stems that are also verbs: right after a body's head they are its verb (市大数据局建设…中心), no sub-body
+VERB_STEMS = frozenset({"建设", "服务"})
 #: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局)
 BRANCH_HEADS = frozenset({"分局"})
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
@@ -88,7 +90,7 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 3, STEM, hit[1]))
         if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(text, pos)
-            if hit and hit[2].cls in ("unit", "team", "gov"):
+            if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
             if state == HEAD and (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
                 options.append((len(hit[1]), 2, UNIT, hit[1]))  # a body the lexicon knows as parent: 国务院安委会
