@@ -197,3 +197,11 @@ def test_a_field_verb_after_a_body_starts_no_sub_body():
     # 建设 right after 局 is what the bureau does: no 局建设…中心, and a data centre built is a facility
     assert agencies("会同市大数据局建设港航数据资源中心。") == {"市大数据局"}
     assert agencies("县数据资源管理局、局规划建设股参加。") == {"县数据资源管理局", "局规划建设股"}
+
+
+def test_expressway_police_numbered_teams_and_road_sections():
+    assert agencies("会同省高速公路管理局、市公安局高速公路交通警察支队、县交通运输综合行政执法大队第一中队、"
+                    "县公路管理段参加。") == {
+        "省高速公路管理局", "市公安局高速公路交通警察支队", "县交通运输综合行政执法大队第一中队", "县公路管理段"}
+    # a numbered team with no parent or level, a route's section and a stretch of road are no bodies
+    assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == set()

@@ -41,6 +41,8 @@ SENT = re.compile(r"(?:派驻|驻)$")
 VERB_STEMS = frozenset({"建设", "服务"})
 #: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局)
 BRANCH_HEADS = frozenset({"分局"})
+#: the number of a team among its parent's (第一中队, 第3大队)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -91,6 +93,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
             if state == HEAD and (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
                 options.append((len(hit[1]), 2, UNIT, hit[1]))  # a body the lexicon knows as parent: 国务院安委会
+        if state == HEAD and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
+            options.append((m.end() - m.start(), 3, STEM, m.group()))  # 第一中队: a numbered team of its parent
         if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):
             options.append((1, 0, CONJ, text[pos - 1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
