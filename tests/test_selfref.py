@@ -64,3 +64,10 @@ def test_a_bare_team_in_another_body_s_document_is_the_team_the_text_names():
     # a team named only as a partner is not the one meant
     partner_only = {"区公安局交通警察大队": bodies["区公安局交通警察大队"]}
     assert find_self_references(text, "清新区交通运输局", partner_only) == []
+
+
+def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
+    text = "市交通运输综合行政执法支队参加会议。针对非法营运问题，支队依托热线线索开展精准执法。"
+    bodies = {"市交通运输综合行政执法支队": [0]}
+    got = find_self_references(text, "清远市交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("支队", "市交通运输综合行政执法支队")]
