@@ -131,3 +131,77 @@ def test_a_commission_named_after_its_party_committee():
         "市委网络安全和信息化委员会办公室", "省交通运输厅", "县委全面深化改革委员会"}
     # a sentence between 县委 and 委员会 is no name
     assert "县委书记任主任的县安全生产委员会" not in agencies("成立县委书记任主任的县安全生产委员会。")
+
+
+def test_a_team_inside_a_department_named_by_its_field():
+    assert agencies("会同县公安局交通警察大队、市公安局交通警察支队车辆管理所开展检查。") == {
+        "县公安局交通警察大队", "市公安局交通警察支队车辆管理所"}
+    assert agencies("市发展和改革委员会、县数据和政务服务局、市文化广电旅游局参加。") == {
+        "市发展和改革委员会", "县数据和政务服务局", "市文化广电旅游局"}
+
+
+def test_a_branch_named_by_its_place_keeps_its_parent():
+    assert agencies("由南平市生态环境局延平分局、市公安局建阳分局负责。") == {
+        "南平市生态环境局延平分局", "市公安局建阳分局"}
+    # a branch with no parent before it is named by its place alone
+    assert agencies("延平分局参加。") == {"延平分局"}
+
+
+def test_a_station_names_a_body_with_a_field_and_a_level():
+    assert agencies("县交通建设工程质量安全监督站和站党支部开展检查。") == {
+        "县交通建设工程质量安全监督站", "站党支部"}
+    # a place's station or a service station is a facility
+    assert agencies("在南平站、综合服务站设点。") == set()
+
+
+def test_an_organisation_branch_keeps_its_parent_and_its_place():
+    assert organisations("中国邮政集团有限公司延平区分公司与XX集团有限公司建阳分公司签约。") == {
+        "中国邮政集团有限公司延平区分公司", "XX集团有限公司建阳分公司"}
+
+
+def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
+    assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
+        "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}
+    assert organisations("组织开展服务有限公司") == set()
+
+
+def test_a_leading_group_named_after_its_task():
+    assert agencies("成立百日行动领导小组，成立县治超工作领导小组。") == {"百日行动领导小组", "县治超工作领导小组"}
+    # a group named by a bare head or by generic words leads no named task
+    assert agencies("成立以局长为组长的活动领导小组和工作领导小组。") == set()
+
+
+def test_a_body_the_lexicon_knows_is_a_parent_unit():
+    assert agencies("贯彻国务院安委会部署，交通运输部办公厅印发通知，省政府办公厅转发。") == {
+        "国务院安委会", "交通运输部办公厅", "省政府办公厅"}
+    # a committee after a field word alone is no body
+    assert agencies("安全生产安委会") == set()
+
+
+def test_platform_classes_award_titles_and_school_classes_are_no_organisations():
+    assert organisations("取得许可的平台公司14家，评选“最美出租车驾驶员”20名，深入中小学校宣传。") == set()
+
+
+def test_weak_heads_in_a_list_and_latin_brands():
+    assert organisations("约谈滴滴出行、T3出行等平台，与嘀嗒出行、曹操出行建立数据对接机制。") == {
+        "滴滴出行", "T3出行", "嘀嗒出行", "曹操出行"}
+
+
+def test_a_township_the_gazetteer_does_not_know_before_its_level():
+    assert agencies("配合单位：城关镇、柳店乡人民政府。") == {"柳店乡人民政府"}
+    # a determiner or a second level before the level is no township's name
+    assert agencies("督促各乡镇人民政府、各乡镇交通运输管理站落实。") == set()
+
+
+def test_a_field_verb_after_a_body_starts_no_sub_body():
+    # 建设 right after 局 is what the bureau does: no 局建设…中心, and a data centre built is a facility
+    assert agencies("会同市大数据局建设港航数据资源中心。") == {"市大数据局"}
+    assert agencies("县数据资源管理局、局规划建设股参加。") == {"县数据资源管理局", "局规划建设股"}
+
+
+def test_expressway_police_numbered_teams_and_road_sections():
+    assert agencies("会同省高速公路管理局、市公安局高速公路交通警察支队、县交通运输综合行政执法大队第一中队、"
+                    "县公路管理段参加。") == {
+        "省高速公路管理局", "市公安局高速公路交通警察支队", "县交通运输综合行政执法大队第一中队", "县公路管理段"}
+    # a numbered team with no parent or level, a route's section and a stretch of road are no bodies
+    assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == set()

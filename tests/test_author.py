@@ -74,3 +74,20 @@ def test_a_title_s_bare_body_is_completed_only_one_way():
 def test_a_title_opened_by_a_body_s_party_organ():
     assert author("清远市交通运输局党组2023年落实全面从严治党主体责任情况报告\n一年来，局党组扎实推进。\n"
                   ) == "清远市交通运输局党组"
+
+
+def test_the_byline_under_a_speech_title_names_the_speaker_s_body():
+    text = "在全市春运工作会议上的讲话\n清远市人民政府副市长　李XX\n（2024年1月XX日）\n同志们：\n今天召开会议。\n"
+    assert author(text) == "清远市人民政府"
+    text = "在全市交通运输工作会议上的讲话\n清远市交通运输局党组书记、局长　王XX\n同志们：\n"
+    assert author(text) == "清远市交通运输局"
+
+
+def test_the_host_of_a_visit_publishes_the_news_of_it():
+    text = ("省交通运输厅督导组到英德市督导检查安全生产工作\n来源：英德市交通运输局　发布时间：2024-04-XX\n"
+            "4月X日，督导组到英德市检查。\n")
+    assert author(text) == "英德市交通运输局"
+    # a body's own event published by its parent stays the body's
+    text = ("清远市交通运输综合行政执法支队召开工作讲评会\n来源：清远市交通运输局\n"
+            "4月9日，支队召开讲评会。\n")
+    assert author(text) == "清远市交通运输综合行政执法支队"

@@ -90,3 +90,29 @@ def test_a_head_after_a_list_names_the_kind_of_its_items_not_the_document_campai
     text = ("扎实开展交通执法领域突出问题专项整治行动。"
             "开展“路政宣传月”、公路限高设施等专项整治活动。深化专项整治，巩固成果。")
     assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "路政宣传月", "交通执法领域突出问题专项整治行动"]
+
+
+def test_field_words_of_an_industry_open_a_quoted_name(campaigns):
+    assert campaigns("中心开展驾培行业“清源”专项整治行动。") == ["驾培行业清源专项整治行动"]
+    assert campaigns("会同住建部门开展建筑施工领域“打非治违”专项行动。") == ["建筑施工领域打非治违专项行动"]
+
+
+def test_a_known_reform_named_after_its_field_is_the_reform(campaigns):
+    assert campaigns("持续深化交通运输领域“放管服”改革。") == ["放管服改革"]
+
+
+def test_quoted_service_reforms_themed_years_and_branch_partnerships(campaigns):
+    assert campaigns("推进“企业开办一件事”，围绕“路网管理提质增效年”工作主线，深化“党建+执法”支部共建，"
+                     "开展“安全生产大讲堂”巡回宣讲5场。") == [
+        "企业开办一件事", "路网管理提质增效年", "党建+执法支部共建", "安全生产大讲堂巡回宣讲"]
+
+
+def test_a_multi_year_action_after_a_tackling_head_is_one_name(campaigns):
+    assert campaigns("把安全工作作为安全生产治本攻坚三年行动的重要内容。") == ["安全生产治本攻坚三年行动"]
+
+
+def test_kinds_of_works_and_operations_are_no_campaigns(campaigns):
+    assert campaigns("完成养护工程投资4亿元，路面大中修工程86公里，实施预防性养护工程152公里。") == []
+    assert campaigns("开展夜间执法行动，组织水上搜救行动11次，推行服务模式改革。") == []
+    # a verb before a short name ends the name: 报送百日行动工作总结
+    assert campaigns("开展安全生产百日行动。7月10日前报送百日行动工作总结。") == ["安全生产百日行动", "百日行动"]

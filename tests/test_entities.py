@@ -121,7 +121,7 @@ def test_quoted_campaigns_keep_quotes_in_text_not_in_name(extract):
         "“大战一百天、打非保平安”专项行动": "大战一百天、打非保平安专项行动",
         "“我为群众办实事”实践活动": "我为群众办实事实践活动",
         "“双十星”创建工作": "双十星创建",
-        "交通运输领域“证照分离”改革": "交通运输领域证照分离改革",
+        "交通运输领域“证照分离”改革": "证照分离改革",  # a known reform, named after its field
         "“双建”促基层党建引领基层治理效能提升行动": "双建促基层党建引领基层治理效能提升行动",
         "学习宣传党的二十大活动": "学习宣传党的二十大活动",
         "“路政宣传月”": "路政宣传月",
@@ -275,3 +275,20 @@ def test_campaign_names_with_stop_characters_route_numbers_and_lists(extract):
 def test_a_title_may_end_with_a_year_range_note(extract):
     ms = extract("积极配合做好《XX市港口总体规划（2021-2035年）》修编报批工作。")
     assert names(ms, "REGULATION") == {"XX市港口总体规划（2021-2035年）"}
+
+
+def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
+    ms = extract("落实领导带班和24小时值班制度，建立问题清单、任务清单和责任清单，制定年度工作清单。"
+                 "健全行业管理制度，对突出问题实行清单化管理，建立热点问题月度会商和督办通报制度，"
+                 "落实汽车排放检验与维护制度。")
+    assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
+
+
+def test_a_route_from_one_place_to_another_opens_a_project_name(extract):
+    ms = extract("完成S205湄潭至凤冈段改扩建工程等12个项目，延伸至农村公路安全生命防护工程。")
+    assert names(ms, "CAMPAIGN") == {"S205湄潭至凤冈段改扩建工程", "农村公路安全生命防护工程"}
+
+
+def test_the_results_of_a_creation_campaign_name_the_campaign(extract):
+    ms = extract("巩固“畅通福路”示范路创建成果。")
+    assert names(ms, "CAMPAIGN") == {"畅通福路示范路创建"}

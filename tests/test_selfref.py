@@ -52,3 +52,22 @@ def test_a_body_speaking_a_line_is_the_referent_on_that_line():
     # a speaker's line needs no author of the document
     assert [r.name for r in find_self_references(text, None)] == [
         "英德市道路运输服务中心", "英德市道路运输服务中心", "市交通运输综合行政执法支队"]
+
+
+def test_a_bare_team_in_another_body_s_document_is_the_team_the_text_names():
+    text = ("5月X日，清新区交通运输综合行政执法大队联合区公安局交通警察大队开展治超行动。"
+            "今年以来，大队会同区公安局交通警察大队开展联合执法12次。")
+    bodies = {"清新区交通运输综合行政执法大队": [text.index("清新区")],
+              "区公安局交通警察大队": [text.index("区公安局"), text.rindex("区公安局")]}
+    got = find_self_references(text, "清新区交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("大队", "清新区交通运输综合行政执法大队")]
+    # a team named only as a partner is not the one meant
+    partner_only = {"区公安局交通警察大队": bodies["区公安局交通警察大队"]}
+    assert find_self_references(text, "清新区交通运输局", partner_only) == []
+
+
+def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
+    text = "市交通运输综合行政执法支队参加会议。针对非法营运问题，支队依托热线线索开展精准执法。"
+    bodies = {"市交通运输综合行政执法支队": [0]}
+    got = find_self_references(text, "清远市交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("支队", "市交通运输综合行政执法支队")]

@@ -5,13 +5,14 @@
 ``agency.office``      an office with a free modifier inside its parent: 支队法制科, 局法规科
 ``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
 ``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
+``agency.group``       a leading group named after the task it leads: 百日行动领导小组, 县治超工作领导小组
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.heads import LEVEL, SENT, STEM, UNIT, bounded
+from kg.extract.heads import COLLECTIVE_DETS, LEVEL, SENT, STEM, UNIT, bounded
 from kg.extract.phrases import Candidate, PhraseScanner
 
 #: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
@@ -23,7 +24,8 @@ _PARENT_WORDS = ("支队", "大队", "中队", "中心", "局", "厅", "所", "�
 
 def nested_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
     """The bodies of this module's rules, given the agencies the head rules found."""
-    return _sent_bodies(sc, agencies) + _offices(sc, agencies) + _bare_bodies(sc) + _party_commissions(sc)
+    return (_sent_bodies(sc, agencies) + _offices(sc, agencies) + _bare_bodies(sc) + _party_commissions(sc)
+            + _task_groups(sc))
 
 
 def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
@@ -149,6 +151,40 @@ def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
         cand = Candidate("AGENCY", start, m.end(), m.group(), "agency.commission", tier=1)
         cand.info = {"kinds": (LEVEL, UNIT), "head": "委员会", "words": (m.group(),), "cls": "party"}
         out.append(cand)
+    return out
+
+
+#: the head of a group set up to lead one task
+GROUP_HEAD = "领导小组"
+#: the word that makes a modifier a task: 治超工作 (a campaign head does too: 百日行动)
+_TASK_WORD = "工作"
+
+
+def _task_groups(sc: PhraseScanner) -> list[Candidate]:
+    """A leading group named after its task: 百日行动领导小组, 县治超工作领导小组.
+
+    The modifier ends with a campaign head or with 工作 and has words before
+    it (活动领导小组 names no task), is not made of generic words only, and
+    stands after a boundary (成立…领导小组).
+    """
+    text = sc.text
+    heads = sc.matches("campaign_heads")
+    out: list[Candidate] = []
+    at = text.find(GROUP_HEAD)
+    while at >= 0:
+        end = at + len(GROUP_HEAD)
+        task = at - len(_TASK_WORD) if text.endswith(_TASK_WORD, 0, at) else None
+        if task is None and (hits := heads.ending_at(at)):
+            task = hits[0][0]
+        if task is not None:
+            start = sc.extend_left(at, limit=16, allow_conj=False)
+            modifier = text[start:at]
+            if start < task and not sc.is_generic(modifier) and bounded(sc, start) \
+                    and sc.det_before(start) not in COLLECTIVE_DETS:
+                cand = Candidate("AGENCY", start, end, text[start:end], "agency.group", tier=1)
+                cand.info = {"kinds": (), "head": GROUP_HEAD, "words": (modifier,), "cls": "group"}
+                out.append(cand)
+        at = text.find(GROUP_HEAD, end)
     return out
 
 

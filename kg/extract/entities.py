@@ -29,14 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.bodies import nested_candidates
-from kg.extract.heads import (
-    LEVEL,
-    STEM,
-    agency_candidates,
-    campaign_candidates,
-    enumeration_candidates,
-    regulation_candidates,
-)
+from kg.extract.heads import LEVEL, STEM, agency_candidates, enumeration_candidates
+from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
@@ -278,6 +272,8 @@ def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> l
     chosen: list[tuple[Candidate, str]] = []
     for c in find_candidates(sdoc.source.norm, lx, text):
         name = lx.canonical(c.label, _clean_name(c.label, c.name))
+        if c.label == "CAMPAIGN":
+            name = _known_in_field(name, lx)
         if name and not lx.is_stopped(text[c.start:c.end], name):
             chosen.append((c, name))
     names = _unify_campaign_names({name for c, name in chosen if c.label == "CAMPAIGN"}, lx)
@@ -289,6 +285,28 @@ def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> l
         out.append(Mention(doc=sdoc.name, label=c.label, text=text[c.start:c.end], start=c.start, end=c.end,
                            name=name, evidence=ev, masked=is_masked(name), rule=c.rule))
     return out
+
+
+def _known_in_field(name: str, lx: Lexicon) -> str:
+    """A programme the lexicon knows, named after the field it is carried out in, is that programme.
+
+    交通运输领域“放管服”改革 is 放管服改革: the field words (ending in an anchor
+    such as 领域) say where the national reform is applied.
+    """
+    known, domain = lx.known(), lx.trie("domain")
+    for i in range(len(name) - 1, 1, -1):
+        rest = known.get(name[i:])
+        if rest is None or rest[0] != "CAMPAIGN":
+            continue
+        hit = domain.longest_ending_at(name, i)
+        if hit is None or lx.domain.get(hit[1]) != "anchor":
+            continue
+        pos = hit[0]
+        while pos > 0 and (hit := domain.longest_ending_at(name, pos)) is not None:
+            pos = hit[0]
+        if pos == 0:
+            return rest[1]
+    return name
 
 
 def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:

@@ -8,11 +8,8 @@ AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党�
             field (道路运输管理所); 和 joins stems inside a name a level opens
             (县城市管理和综合执法局). Bodies the parse does not give whole are
             in :mod:`kg.extract.bodies`, organisations in
-            :mod:`kg.extract.organizations`.
-CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
-REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
-            modifiers run left until a stop word (开展, 推进, 全市 ...), with
-            和/及/与 crossed inside names (道路交通安全和运输执法领域 ...).
+            :mod:`kg.extract.organizations`, campaigns and rule sets in
+            :mod:`kg.extract.named_heads`.
 
 Each rule returns :class:`~kg.extract.phrases.Candidate` records; the
 component in :mod:`kg.extract.entities` chooses among them.
@@ -40,6 +37,12 @@ CONJ_IN_NAME = "和"
 _LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
 SENT = re.compile(r"(?:派驻|驻)$")
+#: field stems that are also verbs: right after a body's head they are its verb (市大数据局建设…中心), no sub-body
+VERB_STEMS = frozenset({"建设", "服务"})
+#: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局)
+BRANCH_HEADS = frozenset({"分局"})
+#: the number of a team among its parent's (第一中队, 第3大队)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -75,6 +78,7 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     """
     text, lx = sc.text, sc.lx
     stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
+    known = lx.trie("known")
     parts: list[Part] = []
     lo = max(0, pos - MAX_BODY)
     while pos > lo:
@@ -85,8 +89,12 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 3, STEM, hit[1]))
         if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(text, pos)
-            if hit and hit[2].cls in ("unit", "team", "gov"):
+            if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
+            if state == HEAD and (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
+                options.append((len(hit[1]), 2, UNIT, hit[1]))  # a body the lexicon knows as parent: 国务院安委会
+        if state == HEAD and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
+            options.append((m.end() - m.start(), 3, STEM, m.group()))  # 第一中队: a numbered team of its parent
         if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):
             options.append((1, 0, CONJ, text[pos - 1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
@@ -212,12 +220,16 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return True  # X执法大队, 南阳执法支队
     first = parts[0]
     stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
+    if "stem+scope" in head.needs:  # 县…安全监督站, not 绵阳站 or 综合服务站
+        return stem_kind is not None and scoped(parts)
     if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
         return stem_kind == "body"
     if "any" in head.needs and (first.kind in (LEVEL, PLACE, MASK, UNIT) or stem_kind):
         return True
     if "stem" in head.needs and stem_kind:
         return True
+    if "unit" in head.needs and first.kind == UNIT:
+        return True  # 国务院安委会, 交通运输部办公厅
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
@@ -259,6 +271,9 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
         best: Candidate | None = None
         for hstart, word, head in hits:  # longest head first: 管理局, then 局
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
+            if word in BRANCH_HEADS:
+                parts += _branch_parent(sc, parts)
+            parts += _town_name(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
             if not _head_ok(head, parts, sc):
@@ -298,6 +313,50 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
+
+
+def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The parent body before a branch named by its place: 合肥市生态环境局 + 肥西 + 分局.
+
+    ``parts`` are the words before the branch head; when they are a place (and
+    its level) right after a unit head that names a body, the unit and its own
+    words are returned to extend the name.
+    """
+    if not parts or parts[-1].kind != PLACE or any(p.kind not in (PLACE, LEVEL) for p in parts):
+        return []
+    at = parts[-1].start
+    hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
+    if hit is None or hit[2].cls != "unit":
+        return []
+    above = parse_agency_parts(sc, hit[0])
+    if not _head_ok(hit[2], above, sc):
+        return []
+    return [Part(UNIT, hit[0], at, hit[1]), *above]
+
+
+#: levels of a township, whose names the gazetteer does not hold
+_TOWN_LEVELS = frozenset({"乡", "镇"})
+#: the length of a township's name before its level (严店 in 严店乡)
+_TOWN_NAME = 2
+
+
+def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The name of a township the gazetteer does not know, before its level: 严店 + 乡人民政府.
+
+    Two name characters that are no known word, standing after a boundary
+    (三河镇、严店乡人民政府), make the place.
+    """
+    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS:
+        return []
+    at = parts[-1].start
+    start = at - _TOWN_NAME
+    if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
+        return []
+    name = sc.text[start:at]
+    if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+            or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+        return []  # 各乡镇…, 城乡…: a determiner or another level, no name
+    return [Part(PLACE, start, at, name)]
 
 
 def scoped(parts: list[Part]) -> bool:
@@ -396,103 +455,3 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
                 continue
             break
     return out
-
-
-# --------------------------------------------------- campaigns, regulations
-def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
-    text, lx = sc.text, sc.lx
-    out: list[Candidate] = []
-    for end, hits in sc.matches(trie_name).by_end.items():
-        for hstart, word, head in hits:
-            if label == "CAMPAIGN":
-                if head.quoted_only:
-                    continue
-                anaphor, strong = head.anaphor, head.strong
-            else:
-                if "any" not in head.where:
-                    continue
-                anaphor, strong = False, False
-            if text.startswith(head.not_before, end):
-                continue
-            if sc.in_title(hstart, end):
-                continue
-            if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
-                break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
-            start = sc.extend_left(hstart)
-            if label == "CAMPAIGN":
-                if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
-                        and not _names_before_enum(sc, start - 1):
-                    break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
-                code = _ROAD_CODE.search(text, max(0, start - 6), start)
-                if code and start < hstart:
-                    start = code.start()  # G207安化段改建工程: a route number opens the name
-                if start == hstart and _YEAR_BEFORE.search(text, max(0, hstart - 4), hstart):
-                    start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
-                    if start == hstart - 4:
-                        start = hstart
-                if word in _PLACE_TITLES:
-                    start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
-                phase = _PHASE_AFTER.match(text, end)
-                if phase:
-                    end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
-            modifier = text[start:hstart]
-            named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
-                                        or (label == "REGULATION" and sc.is_numbered(modifier)))
-            if modifier in lx.slogans:
-                named = False
-            if named:
-                out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
-            elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
-                # only a bare head stands for the document's full campaign; 治超专项整治 describes work,
-                # and “路政宣传月”、公路限高设施等专项整治活动 names the kind of the listed ones
-                out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
-            break  # the longest head that may stand here decides
-    return out
-
-
-#: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
-_ACTION_HEADS = frozenset({"创建"})
-
-
-def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
-    """True when a distinctive campaign head (示范县, 宣传月) ends at ``pos``."""
-    return any(head.strong for _, _, head in sc.matches("campaign_heads").ending_at(pos))
-
-
-#: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
-_PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
-
-
-def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
-    """``start`` moved past a place name that opens ``text[start:hstart]`` (and any level word after it)."""
-    places = sc.lx.trie("places")
-    for end in range(min(hstart - 1, start + 10), start + 1, -1):
-        hit = places.longest_ending_at(sc.text, end, start)
-        if hit is not None and hit[0] == start:
-            return end
-    return start
-
-
-#: a year between a name and its head: 重大事故隐患专项排查整治2023行动
-_YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
-#: a phase that follows a campaign's head and names a campaign of its own: 专项整治“回头看”
-_PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
-#: a national, provincial or county route number right before a name: G207, S312, X035
-_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
-
-
-def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
-    """True when the list item ending at ``pos`` (before 、) is itself a name (ends with a head or a quote)."""
-    if pos > 0 and sc.text[pos - 1] in "”’」』\"":
-        return True
-    return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
-
-
-def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...)."""
-    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head")
-
-
-def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named rule sets in running text (六项制度, 党风廉政建设责任制 ...)."""
-    return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")

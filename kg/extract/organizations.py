@@ -6,6 +6,8 @@ The brand runs left from the head over name characters; see
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.heads import COLLECTIVE_DETS, conj_place
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 
@@ -16,6 +18,14 @@ ORG_BRAND_REACH = 16
 #: the longest brand after a body's name that makes the body part of an institution's name
 #: (交通运输部科学研究院, 中铁XX局集团有限公司)
 ORG_AFTER_BODY = 4
+#: a brand in Latin letters and digits before a weak head (T3出行)
+_LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,7}$")
+#: marks that list organisations of one kind
+_LIST_MARKS = "、和与及"
+#: heads of a branch named by its parent and a place (中国XX集团有限公司XX县分公司)
+BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行"})
+#: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
+LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
 
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -30,11 +40,17 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
     """
     text, lx = sc.text, sc.lx
     out: list[Candidate] = []
-    for end, hits in sc.matches("org_heads").by_end.items():
+    by_end: dict[int, Candidate] = {}
+    head_at: dict[int, str] = {}  # end -> head word of the organisations found
+    for end, hits in sorted(sc.matches("org_heads").by_end.items()):
         hstart, word, head = hits[0]
-        if head.weak and not text.startswith(head.after, end):
-            continue
-        pos = _brand_start(sc, hstart)
+        branch = word in BRANCH_HEADS
+        pos = _brand_start(sc, hstart, by_end if branch else {}, word in LEGAL_FORMS)
+        if pos == hstart and head.weak and (latin := _LATIN_BRAND.search(text, max(0, hstart - 8), hstart)):
+            pos = latin.start()  # T3出行
+        if head.weak and not text.startswith(head.after, end) \
+                and not (pos > 0 and text[pos - 1] in _LIST_MARKS and head_at.get(pos - 1) == word):
+            continue  # 滴滴出行、曹操出行建立…: a weak head listed after one of its kind needs no continuation
         brand = text[pos:hstart]
         if not brand or sc.is_generic(brand, numerals=False) or (len(brand) < 2 and not is_masked(brand)):
             continue  # 进学校 (进企业、进学校) is no school
@@ -42,22 +58,36 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
             continue
         if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
             continue
+        if branch and pos in by_end:
+            pos = by_end[pos].start  # the parent's name opens the branch's
         cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
         out.append(cand)
+        by_end[end] = cand
+        head_at[end] = word
     return out
 
 
-def _brand_start(sc: PhraseScanner, hstart: int) -> int:
-    """Where the brand before an organisation head starting at ``hstart`` begins."""
+def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], legal: bool) -> int:
+    """Where the brand before an organisation head starting at ``hstart`` begins.
+
+    The brand of a branch stops at the end of an organisation in ``parents``;
+    before a legal form (``legal``) a verb-like word right before the head is
+    the line of business and part of the brand (维修服务有限公司).
+    """
     text = sc.text
     lo = max(0, hstart - ORG_BRAND_REACH)
     pos = hstart
     while pos > lo:
+        if pos in parents and pos < hstart:
+            break
         if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
             break
         if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1):
             break
         stop = sc.stopword_ending_at(pos)
+        if stop is not None and legal and pos == hstart and sc.lx.stopwords.get(stop[1]) == "verb":
+            pos = stop[0]
+            continue
         if stop is not None:
             if stop[0] == pos - 1 and sc.lx.stopwords.get(stop[1]) == "adverb" \
                     and (further := _place_opened(sc, pos - 1, lo)) is not None:

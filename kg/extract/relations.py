@@ -227,7 +227,11 @@ class RelationExtractor:
         added: list[Mention] = []
         by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "AGENCY"}
         spans = sorted((m.start, m.end) for m in mentions)
-        for ref in find_self_references(sdoc.source.norm, author):
+        bodies: dict[str, list[int]] = {}
+        for m in mentions:
+            if m.label == "AGENCY" and not m.self_ref:
+                bodies.setdefault(m.name, []).append(m.start)
+        for ref in find_self_references(sdoc.source.norm, author, bodies):
             i = by_span.get((ref.start, ref.end))
             if i is not None:
                 m = mentions[i]

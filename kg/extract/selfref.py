@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Mention, StructuredDocument
-from kg.structure.author import HEADS as AUTHOR_HEADS
+from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "站", "队", "所", "办")
@@ -47,7 +47,7 @@ _CLAUSE_OPEN = re.compile(r"(?:^|[\n。;；,，:：!?！？、]|[一二三四五
 _SUBJECT_NEXT = re.compile(
     r"(?:组织|开展|深入|扎实|持续|积极|认真|全面|切实|始终|坚持|按照|围绕|紧扣|聚焦|结合|联合|会同|配合|牵头|"
     r"与|同|在|对|还|也|将|已|先后|共|累计|全年|上半年|今年|主动|严格|加强|推进|落实|制定|印发|出台|召开|完成|"
-    r"建立|实施|启动|获得|荣获|被)")
+    r"建立|实施|启动|获得|荣获|被|依托|通过|利用|针对|进一步|不断|及时|迅速)")
 
 
 #: a line a body speaks (a press conference, an interview): 市道路运输服务中心负责人：我们…
@@ -105,11 +105,16 @@ def _patterns(unit: str | None) -> list[tuple[str, str]]:
     return pats
 
 
-def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
+def find_self_references(norm: str, author: str | None,
+                         bodies: dict[str, list[int]] | None = None) -> list[SelfReference]:
     """Find self-references to ``author`` in the width-folded text.
 
     On a line that a body speaks (``X负责人：…``) the self-references are
-    that body's (``name`` set), whether or not the author is known.
+    that body's (``name`` set), whether or not the author is known. In a
+    document whose author is not a team, a bare team word (支队, 大队) opening
+    a clause before a verb stands for the team of the document's field the
+    text names in ``bodies`` (not one named only as a partner); ``name`` is
+    that team.
 
     Parameters
     ----------
@@ -117,6 +122,8 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
         ``SourceDocument.norm``.
     author : str or None
         The author body; ``None`` finds none outside speakers' lines.
+    bodies : dict of str to list of int, optional
+        Names of the bodies the text names, with where each is named.
 
     Returns
     -------
@@ -125,6 +132,8 @@ def find_self_references(norm: str, author: str | None) -> list[SelfReference]:
     """
     speakers = [(m.end(), _line_end(norm, m.end()), m.group("who")) for m in _SPEAKER.finditer(norm)]
     found = _references(norm, author, 0, len(norm), None) if author else []
+    if author and bodies:
+        found += _named_teams(norm, author, bodies)
     if speakers:
         starts = [s for s, _, _ in speakers]
 
@@ -161,6 +170,25 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
                 continue
             k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
             found.append(SelfReference(s, e, k, name))
+    return found
+
+
+def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[SelfReference]:
+    """Bare team words (支队, 大队) that open a clause as its subject in a document of another body:
+    the team the text names (大队会同… after 仁寿县交通运输综合行政执法大队联合…)."""
+    found: list[SelfReference] = []
+    own = author_unit(author)
+    for unit in BARE_UNITS:
+        if unit == own:
+            continue
+        team = best_body(norm, {n: at for n, at in bodies.items() if n.endswith(unit) and n != author})
+        if team is None:
+            continue
+        for m in re.finditer(rf"{unit}(?<![我本该全]{unit})(?={_SUBJECT_NEXT.pattern})", norm):
+            s = m.start()
+            if s > 0 and (norm[s - 1] in _NAME_FINAL or not _CLAUSE_OPEN.search(norm, max(0, s - 3), s)):
+                continue
+            found.append(SelfReference(s, m.end(), "pronoun", team))
     return found
 
 

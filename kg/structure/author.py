@@ -4,7 +4,10 @@ The rules, in order (the first that names a body wins):
 
 1. the title: a body the title opens with, followed by its period, a report or
    plan word, 关于, or a news verb (``X局2023年工作总结``, ``X支队召开…``,
-   ``X局与…签署``); a speech title (``在…会议上的讲话``) names a meeting, not a body;
+   ``X局与…签署``), unless the title tells of a visit to a place (``到湄潭县``)
+   whose body the source line names: the host publishes it; a speech title
+   (``在…会议上的讲话``) names a meeting, not a body, but the byline under it
+   names the speaker's body (``邯郸市人民政府副市长　张XX``);
 2. ``代表X党委向…`` and ``X领导班子团结带领…``;
 3. the signature: a body alone on one of the last lines, before the date
    (``XX县交通运输局`` / ``2024年6月XX日``);
@@ -52,6 +55,11 @@ _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|�
 #: a news item's source line: 来源：X局 (the publisher, when it is a body)
 _SOURCE = re.compile(rf"(?:信息来源|来源|发布单位|发布机构):\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\s|$)",
                      re.MULTILINE)
+#: a visit the title tells of: 到湄潭县, 赴岳阳市 (the place visited)
+_VISIT = re.compile(r"(?:到|赴)(?P<p>[\u4e00-\u9fffXx*]{1,8}?[省市县区州旗])")
+#: a speaker's post after the body on a speech's byline (副市长, 党组书记, 局长)
+_POSTS = r"(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长)"
+_BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
@@ -124,7 +132,7 @@ def _only_partner(norm: str, at: list[int]) -> bool:
     return bool(at) and all(_PARTNER_BEFORE.search(norm, max(0, i - 40), i) for i in at)
 
 
-def _best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
+def best_body(norm: str, bodies: dict[str, list[int]]) -> str | None:
     """The body of the document's field named most, then first; partners left out."""
     kept = {b: at for b, at in bodies.items() if not _only_partner(norm, at)}
     if not kept:
@@ -140,19 +148,48 @@ def _as_written(text: str, norm: str, name: str) -> str:
 def _from_self_references(norm: str, starts: set[int]) -> str | None:
     refs = Counter(m.group(1) for m in _SELF_REF.finditer(norm))
     for head, _ in refs.most_common():
-        best = _best_body(norm, _named_bodies(norm, head, starts))
+        best = best_body(norm, _named_bodies(norm, head, starts))
         if best is not None:
             return best
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
     organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in _ORGANS)
     for head, _ in own.most_common():
-        best = _best_body(norm, _named_bodies(norm, head, starts))
+        best = best_body(norm, _named_bodies(norm, head, starts))
         if best is None:
             continue
         for (h, organ), _n in organs.most_common():
             if h == head and best + organ in norm:
                 return best + organ
         return best
+    return None
+
+
+def _source(norm: str, paragraphs: list[Span]) -> re.Match[str] | None:
+    """The source line of a news item in its opening (来源：X局)."""
+    opening_end = paragraphs[min(3, len(paragraphs) - 1)].end if paragraphs else 0
+    return _SOURCE.search(norm, 0, opening_end)
+
+
+def _visited_host(norm: str, start: int, end: int, paragraphs: list[Span]) -> re.Match[str] | None:
+    """The source line's body when the title tells of a visit to its place (X厅督导组到湄潭县…, 来源：湄潭县交通运输局).
+
+    The host publishes the news of a visit it receives; ``start``-``end`` is
+    the title after the visiting body.
+    """
+    visit = _VISIT.search(norm, start, end)
+    source = _source(norm, paragraphs) if visit else None
+    if source is None:
+        return None
+    place = visit.group("p")
+    return source if source.group("a").startswith((place, place[:-1])) else None
+
+
+def _byline(norm: str, title: Span, paragraphs: list[Span]) -> re.Match[str] | None:
+    """The speaker's body on the line after a speech's title (邯郸市人民政府副市长　张XX)."""
+    after = [p for p in paragraphs if p.start >= title.end][:2]
+    for p in after:
+        if m := _BYLINE.match(norm, p.start, p.end):
+            return m
     return None
 
 
@@ -230,6 +267,9 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return text[m.start("a") : m.end("a")]
 
     if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
+        host = _visited_host(norm, m.end("a"), title.end, paragraphs)
+        return as_written(host or m)
+    if title is not None and (m := _byline(norm, title, paragraphs)):
         return as_written(m)
     if m := _ON_BEHALF.search(norm):
         return as_written(m)
@@ -237,8 +277,7 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return as_written(m)
     if signed := _signature(norm, text, paragraphs):
         return signed
-    opening_end = paragraphs[min(3, len(paragraphs) - 1)].end if paragraphs else 0
-    if m := _SOURCE.search(norm, 0, opening_end):
+    if m := _source(norm, paragraphs):
         return as_written(m)
     for p in paragraphs[:4]:
         if m := _LEAD.match(norm, p.start, p.end):

@@ -1,0 +1,125 @@
+"""Named initiatives and rule sets from their head nouns in running text.
+
+CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
+REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
+            modifiers run left until a stop word (开展, 推进, 全市 ...), with
+            和/及/与 crossed inside names (道路交通安全和运输执法领域 ...); a
+            modifier made only of generic words names nothing (走访慰问活动).
+
+Each rule returns :class:`~kg.extract.phrases.Candidate` records; the
+component in :mod:`kg.extract.entities` chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.heads import ENUM_MARK
+from kg.extract.phrases import Candidate, PhraseScanner
+
+
+def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
+    text, lx = sc.text, sc.lx
+    out: list[Candidate] = []
+    for end, hits in sc.matches(trie_name).by_end.items():
+        for hstart, word, head in hits:
+            if label == "CAMPAIGN":
+                if head.quoted_only:
+                    continue
+                anaphor, strong = head.anaphor, head.strong
+            else:
+                if "any" not in head.where:
+                    continue
+                anaphor, strong = False, False
+            if text.startswith(head.not_before, end):
+                continue
+            if sc.in_title(hstart, end):
+                continue
+            if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
+                break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
+            start = sc.extend_left(hstart)
+            if label == "CAMPAIGN":
+                if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
+                        and not _names_before_enum(sc, start - 1):
+                    break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
+                if start < hstart and text.startswith(_ROUTE_TO, start - 1) \
+                        and (place := lx.trie("places").longest_ending_at(text, start - 1)) is not None:
+                    start = place[0]  # S205湄潭至凤冈段改扩建工程: a route runs from one place to another
+                code = _ROAD_CODE.search(text, max(0, start - 6), start)
+                if code and start < hstart:
+                    start = code.start()  # G207安化段改建工程: a route number opens the name
+                if start == hstart and _YEAR_BEFORE.search(text, max(0, hstart - 4), hstart):
+                    start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
+                    if start == hstart - 4:
+                        start = hstart
+                if word in _PLACE_TITLES:
+                    start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
+                phase = _PHASE_AFTER.match(text, end)
+                if phase:
+                    end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
+            modifier = text[start:hstart]
+            named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
+                                        or (label == "REGULATION" and sc.is_numbered(modifier)))
+            if modifier in lx.slogans:
+                named = False
+            if named:
+                out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
+            elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
+                # only a bare head stands for the document's full campaign; 治超专项整治 describes work,
+                # and “路政宣传月”、公路限高设施等专项整治活动 names the kind of the listed ones
+                out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
+            break  # the longest head that may stand here decides
+    return out
+
+
+#: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
+_ACTION_HEADS = frozenset({"创建"})
+
+
+def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
+    """True when a distinctive campaign head (示范县, 宣传月) ends at ``pos``."""
+    return any(head.strong for _, _, head in sc.matches("campaign_heads").ending_at(pos))
+
+
+#: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
+_PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+
+
+def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
+    """``start`` moved past a place name that opens ``text[start:hstart]`` (and any level word after it)."""
+    places = sc.lx.trie("places")
+    for end in range(min(hstart - 1, start + 10), start + 1, -1):
+        hit = places.longest_ending_at(sc.text, end, start)
+        if hit is not None and hit[0] == start:
+            return end
+    return start
+
+
+#: a year between a name and its head: 重大事故隐患专项排查整治2023行动
+_YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
+#: a phase that follows a campaign's head and names a campaign of its own: 专项整治“回头看”
+_PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
+#: what joins the two ends of a route in a project's name (湄潭至凤冈段, 桃源至石门高速公路)
+_ROUTE_TO = "至"
+#: a national, provincial or county route number right before a name: G207, S312, X035
+_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
+
+
+def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
+    """True when the list item ending at ``pos`` (before 、) is itself a name (ends with a head or a quote)."""
+    if pos > 0 and sc.text[pos - 1] in "”’」』\"":
+        return True
+    return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
+
+
+def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...)."""
+    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head")
+
+
+def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """Named rule sets in running text (六项制度, 党风廉政建设责任制 ...)."""
+    return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
+
+
+__all__ = ["campaign_candidates", "regulation_candidates"]
