@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from kg.extract import conducts
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
+from kg.extract.duties import duty_lines, lead_conducts
 from kg.extract.selfref import find_self_references, self_mention
 from kg.extract.spans import SpanSet
 from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
@@ -216,6 +217,10 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.end_clause(subj)
+        for lead, camp, line in lead_conducts(duty_lines(sdoc, subjects.mentions), relations):
+            hit = TriggerHit("CONDUCTS", norm[line.line_start:line.line_start + 4], "duty", line.line_start,
+                             line.line_end)
+            self._add(relations, seen, sdoc, ("CONDUCTS", lead, camp, hit))
         return RelationResult(relations, subjects.mentions, subjects.added)
 
     # -------------------------------------------------------- self-references
