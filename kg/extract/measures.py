@@ -28,6 +28,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``document``   a report on one campaign (its title carries it out, or the lead
                of a news item without headings does): the metrics no other
                rule claims.
+``plan``       the plan of one campaign (its title: …百日行动实施方案): every
+               metric of its body, besides the campaigns other rules give.
 
 A reach ends at a clause naming another campaign and at a metric whose own
 clause joins other work (配合…开展廉政谈话12人次). A campaign that only frames
@@ -70,7 +72,8 @@ REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
 DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
 #: a campaign taken as the occasion of other work: 以“安全生产月”活动为契机
 OCCASION_RE = re.compile(r"以#为契机")
-#: before a campaign, words that make it the frame of other work: 围绕“交通强县”建设目标
+#: before a campaign followed by the noun it modifies, words that make it the frame of other work:
+#: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
 OTHER_WORK_RE = re.compile(r"参加|参与|配合")
@@ -81,6 +84,8 @@ ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一�
 TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
+#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动)?方案")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
@@ -190,6 +195,7 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         self._document_rules(sdoc, norm, metrics, camps, document_link)
+        self._plan_rule(sdoc, norm, metrics, camps, link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -310,8 +316,9 @@ class MeasuresFinder:
         rest.append(norm[cur:c.end])
         if DURING_RE.fullmatch("#".join(rest)) or OCCASION_RE.search("#".join(rest)):
             return True
+        # 围绕“交通强县”建设目标 frames; 围绕“服务质量提升年”活动, the whole object, is the work's campaign
         before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
-        return CITE_FRAME_RE.search(before) is not None
+        return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
 
     # -- paragraph items
     def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
@@ -440,10 +447,47 @@ class MeasuresFinder:
                 link(mi, chosen[0], "document")
 
     @staticmethod
+    def _plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
+                   link) -> None:
+        """The plan of one campaign: every metric after its title is a target of that campaign.
+
+        The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
+        notice issuing it: 关于印发《…专项整治工作方案》的通知). Its tasks are the campaign's
+        work, so their metrics measure it as well as the campaign their own sentence names.
+        """
+        paras = sdoc.paragraphs
+        if not paras or sdoc.meta.kind != "plan" or not metrics:
+            return
+        p0 = paras[0]
+        if sdoc.source.text[p0.start:p0.end].strip() != (sdoc.meta.title or "").strip():
+            return
+        title = norm[p0.start:p0.end]
+        # the campaign's first mention standing before 方案 as it does in the title (the title's own
+        # words may sit inside the 《》 of the plan, where no campaign mention is made)
+        first = metrics[0].start
+        own = [ci for ci, c in enumerate(camps) if c.start < first and PLAN_OF_RE.match(norm, c.end)
+               and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
+        if len({camps[ci].name for ci in own}) != 1:
+            return
+        for mi in range(bisect.bisect_left([m.start for m in metrics], p0.end), len(metrics)):
+            m = metrics[mi]
+            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+                link(mi, own[0], "plan")
+
+    @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
         ev = m.evidence
         return Evidence(sdoc.name, min(m.start, c.start), max(m.end, c.end), ev.sentence, ev.sentence_start,
                         ev.section)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """The offsets of ``word`` in ``text``."""
+    out, k = [], text.find(word) if word else -1
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1)
+    return out
 
 
 def campaign_mentions_for(sdoc: StructuredDocument, forms: dict[str, str]) -> list[Mention]:
