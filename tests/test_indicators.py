@@ -164,6 +164,15 @@ def test_a_coordinated_phrase_gives_each_metric_its_item(tmp_path, nlp):
     assert got["20%"].key == "群众来访批次|ratio" and got["10%"].key == "人数|ratio|doc:u.txt"  # too vague to link
 
 
+def test_a_note_in_brackets_does_not_cut_the_phrase_and_a_compared_change_measures_the_level(tmp_path, nlp):
+    got, _ = _indicators(tmp_path, nlp, "全市普通国省道路面技术状况指数（PQI）达到87.6分，较上年提高1.8分。"
+                                       "回访满意率97.3%，比去年同期提高0.5个百分点。\n")
+    assert got["87.6分"].key == got["1.8分"].key == "路面技术状况指数|points"
+    assert got["0.5个百分点"].key == got["97.3%"].key == "回访满意率|ratio"
+    got, _ = _indicators(tmp_path, nlp, "部分县（市、区）超限率超过3%。\n", "u.txt")
+    assert got["3%"].key == "超限率|ratio"  # a list in brackets is not a note: the phrase starts after it
+
+
 def test_a_generic_core_belongs_to_the_metric_before_it_or_to_its_document(tmp_path, nlp):
     got, _ = _indicators(tmp_path, nlp, "完成交通固定资产投资46.8亿元，占年度目标任务的55.1%，同比增长9.3%。"
                                        "全年完成投资2亿元。\n")
