@@ -121,3 +121,13 @@ def test_a_plan_covering_many_campaigns_gives_none_its_whole_body(tmp_path):
             "二、农村公路\n推进“四好农村路”建设，新改建农村公路50公里。\n")
     got = measures(tmp_path, text, ["“平安交通”创建", "“四好农村路”建设"])
     assert got == {("100处", "平安交通创建"), ("50公里", "四好农村路建设")}
+
+
+def test_the_campaign_a_sentence_opens_in_takes_its_metrics_past_other_campaigns(tmp_path):
+    text = ("结合“安全生产月”活动，我站开展“安全大讲堂”巡回宣讲8场，培训从业人员3650人次。"
+            "在“安全生产月”活动中，中心开展“安全宣传咨询日”活动，发放宣传资料2300份。")
+    got = measures(tmp_path, text, ["“安全生产月”活动", "“安全大讲堂”巡回宣讲", "“安全宣传咨询日”活动"])
+    assert {("8场", "安全生产月活动"), ("3650人次", "安全生产月活动"), ("2300份", "安全生产月活动"),
+            ("8场", "安全大讲堂巡回宣讲")} <= got
+    season = "春运期间，支队组织开展“春运护航”专项执法行动，累计出动执法人员5420人次。"
+    assert measures(tmp_path, season, ["春运", "“春运护航”专项执法行动"]) == {("5420人次", "春运护航专项执法行动")}

@@ -15,6 +15,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
+``umbrella``   a sentence that opens with the campaigns its work belongs to
+               (结合“安全生产月”活动，…; 在…活动中，…; 围绕…高质量发展，…): every
+               metric of the sentence, past clauses naming other campaigns.
 ``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
 ``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
@@ -86,6 +89,10 @@ TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:�
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动)?方案")
+#: a clause that names the campaigns the work of its sentence belongs to (# = a campaign): 结合#和#活动,
+#: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
+UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
+                         r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
@@ -239,6 +246,28 @@ class MeasuresFinder:
             item.append(c)
         if item:
             self._item_rules(norm, item, metrics, camps, link)
+        self._umbrella(norm, clauses, metrics, camps, link)
+
+    def _umbrella(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention], camps: list[Mention],
+                  link) -> None:
+        """A sentence opening with the campaigns its work belongs to (结合“安全生产月”活动，…; 在“安全生产月”
+        活动中，…; 围绕“四好农村路”高质量发展，…): its metrics measure them too, past other campaigns."""
+        k = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
+        if k is None or not clauses[k].campaigns or clauses[k].metrics:
+            return
+        c, cur, shape = clauses[k], clauses[k].start, []
+        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
+            shape.append(norm[cur:camps[ci].start])
+            cur = max(cur, camps[ci].end)
+        shape.append(norm[cur:c.end])
+        if not UMBRELLA_RE.fullmatch(re.sub("[“”\"]", "", "#".join(shape))):
+            return
+        for later in clauses[k + 1:]:
+            if later.metrics and OTHER_WORK_RE.search(norm, later.start, metrics_start(later, norm)):
+                break
+            for mi in later.metrics:
+                for ci in c.campaigns:
+                    link(mi, ci, "umbrella")
 
     def _item_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                     camps: list[Mention], link) -> None:
