@@ -61,6 +61,7 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("不少于检查车辆", "检查车辆"),
     ("查处违法案件同比增长", "查处违法案件"),               # a change of it
     ("超限率由2022年的", "超限率"),
+    ("全市普通公路超限率由2022年的", "超限率"),             # the road class is the field
     ("立案查处各类违法案件", "查处违法案件"),               # words that only qualify
     ("办理行政处罚案件", "查处违法案件"),                   # synonyms: 查处/办理 … 案件
     ("道路客运量", "发送旅客"),                             # 客运量 = 发送旅客, 道路 is the field
@@ -169,6 +170,8 @@ def test_a_note_in_brackets_does_not_cut_the_phrase_and_a_compared_change_measur
                                        "回访满意率97.3%，比去年同期提高0.5个百分点。\n")
     assert got["87.6分"].key == got["1.8分"].key == "路面技术状况指数|points"
     assert got["0.5个百分点"].key == got["97.3%"].key == "回访满意率|ratio"
+    got, _ = _indicators(tmp_path, nlp, "全市订单合规率由年初的61.2%提高到年底的83.5%，提高22.3个百分点。\n", "v.txt")
+    assert got["61.2%"].key == got["83.5%"].key == got["22.3个百分点"].key == "订单合规率|ratio"  # raised to
     got, _ = _indicators(tmp_path, nlp, "部分县（市、区）超限率超过3%。\n", "u.txt")
     assert got["3%"].key == "超限率|ratio"  # a list in brackets is not a note: the phrase starts after it
 

@@ -308,7 +308,9 @@ class MetricExtractor:
         if len(rest) < len(pre):  # the base compared with: 较上年, 比去年同期
             rest = _COMPARED_BASE.sub("", rest, count=1)
         rest = strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
-        if prev_metric is not None and ((pre and not rest) or not (pre or post)):
+        moved = strip_words(pre, self.cues["change"], left=True)
+        raised_to = moved != pre and moved.startswith(self.cues["change_to"])  # (由年初的X)提高到年底的Y
+        if prev_metric is not None and ((pre and not rest) or not (pre or post) or raised_to):
             # 同比增加75宗, 降至X元/人次, 分别下降X%和X%: what the previous metric counts
             pre = prev_metric.indicator + pre
         ind = pre + post if pre and post else (pre or post)
