@@ -81,6 +81,8 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("隐患整改率", "隐患整改率"),
     ("重大事故隐患整改率", "隐患整改率"),
     ("防汛应急演练", "应急演练"),                           # an activity and the word before it
+    ("举办隧道坍塌应急救援演练", "应急演练"),               # 应急救援演练 = 应急演练
+    ("向驾驶员发放《致驾驶员的一封信》《明白纸》等宣传资料", "发放宣传资料"),  # titles given as examples
     ("城区、郧阳区共注销道路运输证", "注销道路运输证"),     # places in a list
     ("约束性任务", "约束性"),                                 # 约 of 约束 is no lead word
 ])
