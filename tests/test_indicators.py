@@ -71,6 +71,8 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("12328热线受理投诉", "受理投诉"),                      # a topic before the verb
     ("对重点岗位干部开展廉政谈话", "廉政谈话"),
     ("完成危桥改造", "改造危桥"),                           # a verb at the end goes first
+    ("年底前完工危桥改造", "改造危桥"),                     # 完工 is a light verb: the work is done
+    ("上半年开工改造危桥", "开工改造危桥"),                 # 开工 only starts it: another measure
     ("完成货运量", "货运量"),                               # a light verb
     ("约谈企业负责人", "约谈企业负责人"),                   # 约谈 is not 约 (about) + 谈
     ("水路客运量", "水路发送旅客"),                         # a mode of transport makes another measure
