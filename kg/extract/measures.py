@@ -54,7 +54,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.metrics import clause_spans, clause_start, protected_spans
+from kg.extract.measure_docs import (
+    CONDUCT_VERBS,
+    OTHER_WORK_RE,
+    SENTENCE_END,
+    clause_from,
+    document_rule,
+    plan_rule,
+)
+from kg.extract.metrics import clause_spans, protected_spans
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -78,8 +86,6 @@ OCCASION_RE = re.compile(r"以#为契机")
 #: before a campaign followed by the noun it modifies, words that make it the frame of other work:
 #: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
-#: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
-OTHER_WORK_RE = re.compile(r"参加|参与|配合")
 #: a clause that opens an item of an enumeration inside a sentence: 一是, 第二, （三）, 4.
 ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]"
                            r"|\d{1,2}[.．、](?!\d))")
@@ -87,18 +93,11 @@ ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一�
 TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
-#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
-PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动)?方案")
 #: a clause that names the campaigns the work of its sentence belongs to (# = a campaign): 结合#和#活动,
 #: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
 UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
                          r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-#: verbs of a title that reports on carrying out one campaign
-TITLE_VERBS = ("开展", "启动", "举办", "部署")
-CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
-                 "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 
 
 @dataclass(slots=True)
@@ -110,15 +109,6 @@ class _Clause:
     metrics: list[int]  # indexes into the metric list
     campaigns: list[int]  # indexes into the campaign list
     first_metric: int = -1  # offset of its first metric
-
-
-#: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
-CLAUSE_WINDOW = 120
-
-
-def clause_from(norm: str, pos: int, floor: int = 0) -> int:
-    """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
-    return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
 
 
 def metrics_start(c: _Clause, norm: str) -> int:
@@ -201,8 +191,8 @@ class MeasuresFinder:
             if mi not in claimed:
                 link(mi, ci, rule)
 
-        self._document_rules(sdoc, norm, metrics, camps, document_link)
-        self._plan_rule(sdoc, norm, metrics, camps, link)
+        document_rule(sdoc, norm, metrics, camps, document_link)
+        plan_rule(sdoc, norm, metrics, camps, link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -363,7 +353,7 @@ class MeasuresFinder:
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
                 # the title: the item's first sentence, cut as the structure stage cuts a long one
-                stop = _SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
+                stop = SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
                 title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
                 in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
@@ -436,87 +426,11 @@ class MeasuresFinder:
                     for ci in in_title:
                         link(mi, ci, "section")
 
-    def _document_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                        camps: list[Mention], link) -> None:
-        """A report on one campaign: the metrics no other rule claims.
-
-        The campaign is the one the title carries out (平江县交通运输局组织开展
-        “安全生产月”系列活动), else the one campaign the lead paragraph carries
-        out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
-        A notice (关于开展…的通知) is not such a report.
-        """
-        paras = sdoc.paragraphs
-        if not paras or sdoc.meta.kind != "report":
-            return  # a plan, a speech or a summary covers many campaigns
-        c_starts = [c.start for c in camps]
-
-        def conducted(p, verbs) -> list[int]:
-            lo, hi = bisect.bisect_left(c_starts, p.start), bisect.bisect_left(c_starts, p.end)
-            return [ci for ci in range(lo, hi)
-                    if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
-
-        p0, body = paras[0], paras[0].end
-        chosen: list[int] = []
-        if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
-            title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
-            if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
-                chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
-            lead = next((p for p in paras[1:] if _SENTENCE_END.search(norm, p.start, p.end)), None)
-            if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
-                in_lead = conducted(lead, CONDUCT_VERBS)
-                n_lead = bisect.bisect_left(c_starts, lead.end) - bisect.bisect_left(c_starts, lead.start)
-                if len(in_lead) == 1 and n_lead == 1 and not any(
-                        camps[in_lead[0]].end <= m.start < lead.end for m in metrics):
-                    chosen, body = in_lead, lead.end
-        if not chosen:
-            return
-        for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
-            m = metrics[mi]
-            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
-                link(mi, chosen[0], "document")
-
-    @staticmethod
-    def _plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
-                   link) -> None:
-        """The plan of one campaign: every metric after its title is a target of that campaign.
-
-        The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
-        notice issuing it: 关于印发《…专项整治工作方案》的通知). Its tasks are the campaign's
-        work, so their metrics measure it as well as the campaign their own sentence names.
-        """
-        paras = sdoc.paragraphs
-        if not paras or sdoc.meta.kind != "plan" or not metrics:
-            return
-        p0 = paras[0]
-        if sdoc.source.text[p0.start:p0.end].strip() != (sdoc.meta.title or "").strip():
-            return
-        title = norm[p0.start:p0.end]
-        # the campaign's first mention standing before 方案 as it does in the title (the title's own
-        # words may sit inside the 《》 of the plan, where no campaign mention is made)
-        first = metrics[0].start
-        own = [ci for ci, c in enumerate(camps) if c.start < first and PLAN_OF_RE.match(norm, c.end)
-               and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
-        if len({camps[ci].name for ci in own}) != 1:
-            return
-        for mi in range(bisect.bisect_left([m.start for m in metrics], p0.end), len(metrics)):
-            m = metrics[mi]
-            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
-                link(mi, own[0], "plan")
-
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
         ev = m.evidence
         return Evidence(sdoc.name, min(m.start, c.start), max(m.end, c.end), ev.sentence, ev.sentence_start,
                         ev.section)
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """The offsets of ``word`` in ``text``."""
-    out, k = [], text.find(word) if word else -1
-    while k >= 0:
-        out.append(k)
-        k = text.find(word, k + 1)
-    return out
 
 
 def campaign_mentions_for(sdoc: StructuredDocument, forms: dict[str, str]) -> list[Mention]:
