@@ -131,3 +131,13 @@ def test_the_campaign_a_sentence_opens_in_takes_its_metrics_past_other_campaigns
             ("8场", "安全大讲堂巡回宣讲")} <= got
     season = "春运期间，支队组织开展“春运护航”专项执法行动，累计出动执法人员5420人次。"
     assert measures(tmp_path, season, ["春运", "“春运护航”专项执法行动"]) == {("5420人次", "春运护航专项执法行动")}
+
+
+def test_an_item_title_carrying_a_campaign_out_measures_its_metrics_past_other_campaigns(tmp_path):
+    text = ("2.深入推进“四好农村路”建设。新改建农村公路100公里，实施农村公路安全生命防护工程60公里。\n"
+            "3.安全生产专项整治成效明显。会同县公安局开展“打非治违”联合行动，查处车辆12辆。\n")
+    got = measures(tmp_path, text, ["“四好农村路”建设", "农村公路安全生命防护工程", "安全生产专项整治",
+                                    "“打非治违”联合行动"])
+    assert {("100公里", "四好农村路建设"), ("60公里", "四好农村路建设"),
+            ("60公里", "农村公路安全生命防护工程"), ("12辆", "打非治违联合行动")} <= got
+    assert ("12辆", "安全生产专项整治") not in got  # a title that only opens with it is its topic

@@ -20,11 +20,11 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                metric of the sentence, past clauses naming other campaigns.
 ``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
-``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
-               title sentence carries out the campaign or opens with it and has
-               no number: every metric of the item; a paragraph that opens
-               with such a sentence before its items: the metrics of the items
-               that name no campaign of their own.
+``segment``    a paragraph item (paragraph start, 一是/二是…, （一）) whose title sentence
+               carries out or opens with the campaign and has no number: every metric
+               of the item (past other campaigns when a verb carries it out: 2.深入推进
+               “四好农村路”建设。); a paragraph opening with such a sentence before its
+               items: the metrics of the items that name no campaign of their own.
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
                every metric of its body.
@@ -34,13 +34,12 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every
                metric of its body, besides the campaigns other rules give.
 
-A reach ends at a clause naming another campaign and at a metric whose own
-clause joins other work (配合…开展廉政谈话12人次). A campaign that only frames
-its clause is not measured: 春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”
-建设目标, 按照“双公示”工作要求 (a campaign's 部署 that the subject follows is
-carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence rules come
-first; ``segment`` and ``section`` only reach metrics that no campaign of their
-own sentence claims, and ``document`` only metrics no other rule claims.
+A reach ends at a clause naming another campaign and at a metric whose own clause joins
+other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
+春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”建设目标, 按照“双公示”工作要求 (a 部署
+the subject follows is carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence
+rules come first; ``segment`` (but as above) and ``section`` only reach metrics no campaign of
+their own sentence claims, and ``document`` only metrics no other rule claims.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -183,7 +182,7 @@ class MeasuresFinder:
             if mi not in in_sentence:
                 link(mi, ci, rule)
 
-        self._segment_rules(sdoc, norm, metrics, camps, wide_link)
+        self._segment_rules(sdoc, norm, metrics, camps, wide_link, link)
         self._section_rules(sdoc, metrics, camps, wide_link)
         claimed = {mi for mi, _ in links}
 
@@ -341,7 +340,7 @@ class MeasuresFinder:
 
     # -- paragraph items
     def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                       camps: list[Mention], link) -> None:
+                       camps: list[Mention], link, carried_link) -> None:
         m_starts = [m.start for m in metrics]  # metrics come in text order
         c_starts = [c.start for c in camps]
         firsts: dict[int, int] = {}
@@ -372,18 +371,24 @@ class MeasuresFinder:
                     continue
                 if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
+                # a title that carries the campaign out (2.深入推进“四好农村路”建设。) makes the item its work:
+                # its metrics measure it besides the campaigns their own sentences name
+                carried = [self._carried_out(norm, camps[ci], seg0) for ci in in_title]
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
                     if not self._own_work(sdoc, norm, metrics[mi], firsts):
-                        for ci in in_title:
-                            link(mi, ci, "segment")
+                        for ci, done in zip(in_title, carried):
+                            (carried_link if done else link)(mi, ci, "segment")
 
     @staticmethod
-    def _topic_of(norm: str, camp: Mention, floor: int) -> bool:
+    def _carried_out(norm: str, camp: Mention, floor: int) -> bool:
+        """A campaign that its clause carries out with a verb before it (二是全面推进…)."""
+        return any(v in norm[clause_from(norm, camp.start, floor):camp.start] for v in CONDUCT_VERBS)
+
+    def _topic_of(self, norm: str, camp: Mention, floor: int) -> bool:
         """A campaign that an item title carries out (二是全面推进…) or opens with (第二，…三年行动成效明显)."""
-        c0 = clause_from(norm, camp.start, floor)
-        before = norm[c0:camp.start]
-        if any(v in before for v in CONDUCT_VERBS):
+        if self._carried_out(norm, camp, floor):
             return True
+        before = norm[clause_from(norm, camp.start, floor):camp.start]
         before = ITEM_START_RE.sub("", before, count=1)
         return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
 
