@@ -270,13 +270,21 @@ class MetricExtractor:
         return _TARGET_LEAD.search(lead) is not None and self._target_in(lead)
 
     # -- indicator
+    @staticmethod
+    def _phrase_sep(norm: str, s0: int, end: int) -> re.Match | None:
+        """The last phrase separator before ``end`` in the sentence from ``s0``, passing over a note in
+        brackets inside the phrase (路面技术状况指数（PQI）达到X分)."""
+        sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, end)
+        while sep and sep.end() < end:
+            note = _NOTE_BEFORE.search(norm, max(s0, sep.end() - 16), sep.end())
+            if note is None or note.start() <= s0 or norm[note.start() - 1] in PHRASE_SEPS:
+                break
+            sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, note.start())
+        return sep
+
     def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
                    prev_metric: MetricMention | None, kind: str) -> str:
-        last_sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, num.start)
-        # a note in brackets inside the phrase (路面技术状况指数（PQI）达到X分) is passed over
-        while last_sep and (note := _NOTE_BEFORE.search(norm, s0, last_sep.end())) and note.start() > s0 \
-                and norm[note.start() - 1] not in PHRASE_SEPS and last_sep.end() < num.start:
-            last_sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, note.start())
+        last_sep = self._phrase_sep(norm, s0, num.start)
         start = last_sep.end() if last_sep else s0
         if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起; X家企业、20多个乡镇
             between = norm[prev.end:num.start]
