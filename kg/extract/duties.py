@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
 
 #: the label of the bodies that lead a task (牵头单位：, 责任部门：)
@@ -104,4 +105,18 @@ def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention,
     return out
 
 
-__all__ = ["DutyLine", "LEAD_LABEL", "duty_lines", "lead_conducts"]
+def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations: list) -> list[tuple]:
+    """``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of the tasks of ``sdoc``.
+
+    The hit is the duty line's label (``牵头单位``) over the whole line, frame ``duty``.
+    """
+    norm = sdoc.source.norm
+    out = []
+    for lead, camp, line in lead_conducts(duty_lines(sdoc, mentions), relations):
+        word = LEAD_LABEL.match(norm, line.line_start)
+        label = word.group().rstrip(" :：") if word else "牵头单位"
+        out.append(("CONDUCTS", lead, camp, TriggerHit("CONDUCTS", label, "duty", line.line_start, line.line_end)))
+    return out
+
+
+__all__ = ["DutyLine", "LEAD_LABEL", "duty_lines", "duty_relations", "lead_conducts"]
