@@ -61,6 +61,7 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("不少于检查车辆", "检查车辆"),
     ("查处违法案件同比增长", "查处违法案件"),               # a change of it
     ("超限率由2022年的", "超限率"),
+    ("全市普通公路超限率由2022年的", "超限率"),             # the road class is the field
     ("立案查处各类违法案件", "查处违法案件"),               # words that only qualify
     ("办理行政处罚案件", "查处违法案件"),                   # synonyms: 查处/办理 … 案件
     ("道路客运量", "发送旅客"),                             # 客运量 = 发送旅客, 道路 is the field
@@ -70,6 +71,8 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("12328热线受理投诉", "受理投诉"),                      # a topic before the verb
     ("对重点岗位干部开展廉政谈话", "廉政谈话"),
     ("完成危桥改造", "改造危桥"),                           # a verb at the end goes first
+    ("年底前完工危桥改造", "改造危桥"),                     # 完工 is a light verb: the work is done
+    ("上半年开工改造危桥", "开工改造危桥"),                 # 开工 only starts it: another measure
     ("完成货运量", "货运量"),                               # a light verb
     ("约谈企业负责人", "约谈企业负责人"),                   # 约谈 is not 约 (about) + 谈
     ("水路客运量", "水路发送旅客"),                         # a mode of transport makes another measure
@@ -80,6 +83,8 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("隐患整改率", "隐患整改率"),
     ("重大事故隐患整改率", "隐患整改率"),
     ("防汛应急演练", "应急演练"),                           # an activity and the word before it
+    ("举办隧道坍塌应急救援演练", "应急演练"),               # 应急救援演练 = 应急演练
+    ("向驾驶员发放《致驾驶员的一封信》《明白纸》等宣传资料", "发放宣传资料"),  # titles given as examples
     ("城区、郧阳区共注销道路运输证", "注销道路运输证"),     # places in a list
     ("约束性任务", "约束性"),                                 # 约 of 约束 is no lead word
 ])
@@ -162,6 +167,17 @@ def test_a_coordinated_phrase_gives_each_metric_its_item(tmp_path, nlp):
     assert got["12%"].key == "交通事故|ratio" and got["9%"].key == "事故死亡|ratio"
     got, _ = _indicators(tmp_path, nlp, "群众来访批次和人数分别下降20%、10%。\n", "u.txt")
     assert got["20%"].key == "群众来访批次|ratio" and got["10%"].key == "人数|ratio|doc:u.txt"  # too vague to link
+
+
+def test_a_note_in_brackets_does_not_cut_the_phrase_and_a_compared_change_measures_the_level(tmp_path, nlp):
+    got, _ = _indicators(tmp_path, nlp, "全市普通国省道路面技术状况指数（PQI）达到87.6分，较上年提高1.8分。"
+                                       "回访满意率97.3%，比去年同期提高0.5个百分点。\n")
+    assert got["87.6分"].key == got["1.8分"].key == "路面技术状况指数|points"
+    assert got["0.5个百分点"].key == got["97.3%"].key == "回访满意率|ratio"
+    got, _ = _indicators(tmp_path, nlp, "全市订单合规率由年初的61.2%提高到年底的83.5%，提高22.3个百分点。\n", "v.txt")
+    assert got["61.2%"].key == got["83.5%"].key == got["22.3个百分点"].key == "订单合规率|ratio"  # raised to
+    got, _ = _indicators(tmp_path, nlp, "部分县（市、区）超限率超过3%。\n", "u.txt")
+    assert got["3%"].key == "超限率|ratio"  # a list in brackets is not a note: the phrase starts after it
 
 
 def test_a_generic_core_belongs_to_the_metric_before_it_or_to_its_document(tmp_path, nlp):

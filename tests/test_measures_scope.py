@@ -96,3 +96,48 @@ def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
             "排查安全隐患86处，整改率100%。二是开展“安全生产月”活动，组织应急演练3场。\n")
     assert measures(tmp_path, text, ["安全生产专项整治三年行动", "“安全生产月”活动"]) == {
         ("86处", "安全生产专项整治三年行动"), ("100%", "安全生产专项整治三年行动"), ("3场", "安全生产月活动")}
+
+
+def test_work_done_around_a_campaign_reports_on_it_but_a_goal_it_modifies_only_frames(tmp_path):
+    text = "围绕“服务质量提升年”活动，我局督促企业落实岗前培训，全年培训从业人员4200人次。"
+    assert measures(tmp_path, text, ["“服务质量提升年”活动"]) == {("4200人次", "服务质量提升年活动")}
+    goal = "围绕“交通强县”建设目标，我局新增非现场执法检测点3个。"
+    assert measures(tmp_path, goal, ["“交通强县”建设"]) == set()
+
+
+def test_the_plan_of_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
+    text = ("某县交通运输局关于印发《某县货运“百日攻坚”行动实施方案》的通知\n"
+            "现将《某县货运“百日攻坚”行动实施方案》印发给你们。\n"
+            "一、工作目标\n全县检查企业不少于120家次，隐患整改率达到100%。\n"
+            "二、工作措施\n开展“安全宣传周”活动，发放资料不少于2000份。\n")
+    got = measures(tmp_path, text, ["货运“百日攻坚”行动", "“安全宣传周”活动"])
+    assert {("120家次", "货运百日攻坚行动"), ("100%", "货运百日攻坚行动"), ("2000份", "货运百日攻坚行动"),
+            ("2000份", "安全宣传周活动")} <= got
+    assert ("120家次", "安全宣传周活动") not in got
+
+
+def test_a_plan_covering_many_campaigns_gives_none_its_whole_body(tmp_path):
+    text = ("某县交通运输局2025年工作要点\n一、安全生产\n深入开展“平安交通”创建，排查隐患不少于100处。\n"
+            "二、农村公路\n推进“四好农村路”建设，新改建农村公路50公里。\n")
+    got = measures(tmp_path, text, ["“平安交通”创建", "“四好农村路”建设"])
+    assert got == {("100处", "平安交通创建"), ("50公里", "四好农村路建设")}
+
+
+def test_the_campaign_a_sentence_opens_in_takes_its_metrics_past_other_campaigns(tmp_path):
+    text = ("结合“安全生产月”活动，我站开展“安全大讲堂”巡回宣讲8场，培训从业人员3650人次。"
+            "在“安全生产月”活动中，中心开展“安全宣传咨询日”活动，发放宣传资料2300份。")
+    got = measures(tmp_path, text, ["“安全生产月”活动", "“安全大讲堂”巡回宣讲", "“安全宣传咨询日”活动"])
+    assert {("8场", "安全生产月活动"), ("3650人次", "安全生产月活动"), ("2300份", "安全生产月活动"),
+            ("8场", "安全大讲堂巡回宣讲")} <= got
+    season = "春运期间，支队组织开展“春运护航”专项执法行动，累计出动执法人员5420人次。"
+    assert measures(tmp_path, season, ["春运", "“春运护航”专项执法行动"]) == {("5420人次", "春运护航专项执法行动")}
+
+
+def test_an_item_title_carrying_a_campaign_out_measures_its_metrics_past_other_campaigns(tmp_path):
+    text = ("2.深入推进“四好农村路”建设。新改建农村公路100公里，实施农村公路安全生命防护工程60公里。\n"
+            "3.安全生产专项整治成效明显。会同县公安局开展“打非治违”联合行动，查处车辆12辆。\n")
+    got = measures(tmp_path, text, ["“四好农村路”建设", "农村公路安全生命防护工程", "安全生产专项整治",
+                                    "“打非治违”联合行动"])
+    assert {("100公里", "四好农村路建设"), ("60公里", "四好农村路建设"),
+            ("60公里", "农村公路安全生命防护工程"), ("12辆", "打非治违联合行动")} <= got
+    assert ("12辆", "安全生产专项整治") not in got  # a title that only opens with it is its topic

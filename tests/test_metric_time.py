@@ -116,6 +116,12 @@ def test_a_partner_or_a_body_set_to_work_does_not_report(tmp_path, nlp):
     assert ms["3次"].reporter.name == "安化县交通运输局" and ms["3次"].reporter_how == "author"
 
 
+def test_bodies_the_metric_counts_do_not_report_it(tmp_path, nlp):
+    ms = metrics(tmp_path, nlp, "安化县交通运输局2023年工作总结\n"
+                                "安化县顺达驾驶员培训有限公司、安化县平安驾校等6所机构被评为AAA级。\n")
+    assert ms["6所"].reporter.name == "安化县交通运输局" and ms["6所"].reporter_how == "author"
+
+
 def test_without_an_author_or_a_subject_a_metric_has_no_reporter(tmp_path, nlp):
     ms = metrics(tmp_path, nlp, "会议纪要\n会议指出，全年查处违法案件12宗。\n")
     assert ms["12宗"].reporter is None and ms["12宗"].reporter_how is None

@@ -88,6 +88,11 @@ def test_masked_approximate_and_compound_forms(tmp_path):
     ]
 
 
+def test_a_count_of_visits_keeps_its_times_unit(tmp_path):
+    ms = by_text(metrics_of(tmp_path, "全年检查在建项目XXX个次，检查企业28家次。"))
+    assert ms["XXX个次"].unit == "个次" and ms["28家次"].unit == "家次"
+
+
 def test_bare_multiplier_is_money_only_in_a_money_context(tmp_path):
     ms = metrics_of(tmp_path, "今年全市站场建设项目X个，预计完成投资X亿。全市人口约30万。\n")
     assert [(m.text, m.unit) for m in ms] == [("X个", "个"), ("X亿", "元")]

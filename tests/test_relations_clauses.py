@@ -95,6 +95,9 @@ def test_the_partners_of_a_joint_verb_carry_the_campaign_out_too(tmp_path):
                     {AUTHOR: A, "运管所": A, "高台县公共交通有限公司": O, "城乡公交“镇村通”工程": C})
     assert ("CONDUCTS", "运管所", "城乡公交镇村通工程") in got
     assert ("CONDUCTS", "高台县公共交通有限公司", "城乡公交镇村通工程") in got
+    got = relations(tmp_path, "推动县公交公司与县邮政分公司合作开展“客货邮”融合试点。",
+                    {AUTHOR: A, "县公交公司": O, "县邮政分公司": O, "“客货邮”融合试点": C})
+    assert {("CONDUCTS", "县公交公司", "客货邮融合试点"), ("CONDUCTS", "县邮政分公司", "客货邮融合试点")} <= got
 
 
 def test_a_new_trigger_builds_a_brand(tmp_path):

@@ -36,7 +36,7 @@ _LEVER = re.compile(r"(?:的)?(?:工作)?为(?:契机|抓手|载体|牵引|突�
 _DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)\s*$")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
 #: 与 B 共同/联合 + verb: the partners act too
-_JOINT = re.compile(r"\s*(?:共同|联合|一起|携手)(?:深入|扎实|持续|全面|积极)?\s*")
+_JOINT = re.compile(r"\s*(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
 

@@ -15,27 +15,31 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
+``umbrella``   a sentence that opens with the campaigns its work belongs to
+               (结合“安全生产月”活动，…; 在…活动中，…; 围绕…高质量发展，…): every
+               metric of the sentence, past clauses naming other campaigns.
 ``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
-``segment``    a paragraph item (the paragraph start, 一是/二是…, （一）) whose
-               title sentence carries out the campaign or opens with it and has
-               no number: every metric of the item; a paragraph that opens
-               with such a sentence before its items: the metrics of the items
-               that name no campaign of their own.
+``segment``    a paragraph item (paragraph start, 一是/二是…, （一）) whose title sentence
+               carries out or opens with the campaign and has no number: every metric
+               of the item (past other campaigns when a verb carries it out: 2.深入推进
+               “四好农村路”建设。); a paragraph opening with such a sentence before its
+               items: the metrics of the items that name no campaign of their own.
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
                every metric of its body.
 ``document``   a report on one campaign (its title carries it out, or the lead
                of a news item without headings does): the metrics no other
                rule claims.
+``plan``       the plan of one campaign (its title: …百日行动实施方案): every
+               metric of its body, besides the campaigns other rules give.
 
-A reach ends at a clause naming another campaign and at a metric whose own
-clause joins other work (配合…开展廉政谈话12人次). A campaign that only frames
-its clause is not measured: 春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”
-建设目标, 按照“双公示”工作要求 (a campaign's 部署 that the subject follows is
-carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence rules come
-first; ``segment`` and ``section`` only reach metrics that no campaign of their
-own sentence claims, and ``document`` only metrics no other rule claims.
+A reach ends at a clause naming another campaign and at a metric whose own clause joins
+other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
+春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”建设目标, 按照“双公示”工作要求 (a 部署
+the subject follows is carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence
+rules come first; ``segment`` (but as above) and ``section`` only reach metrics no campaign of
+their own sentence claims, and ``document`` only metrics no other rule claims.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -49,7 +53,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.metrics import clause_spans, clause_start, protected_spans
+from kg.extract.measure_docs import (
+    CONDUCT_VERBS,
+    OTHER_WORK_RE,
+    SENTENCE_END,
+    clause_from,
+    document_rule,
+    plan_rule,
+)
+from kg.extract.metrics import clause_spans, protected_spans
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -70,10 +82,9 @@ REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
 DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
 #: a campaign taken as the occasion of other work: 以“安全生产月”活动为契机
 OCCASION_RE = re.compile(r"以#为契机")
-#: before a campaign, words that make it the frame of other work: 围绕“交通强县”建设目标
+#: before a campaign followed by the noun it modifies, words that make it the frame of other work:
+#: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
-#: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
-OTHER_WORK_RE = re.compile(r"参加|参与|配合")
 #: a clause that opens an item of an enumeration inside a sentence: 一是, 第二, （三）, 4.
 ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]"
                            r"|\d{1,2}[.．、](?!\d))")
@@ -81,12 +92,11 @@ ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一�
 TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
+#: a clause that names the campaigns the work of its sentence belongs to (# = a campaign): 结合#和#活动,
+#: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
+UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
+                         r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-#: verbs of a title that reports on carrying out one campaign
-TITLE_VERBS = ("开展", "启动", "举办", "部署")
-CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
-                 "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 
 
 @dataclass(slots=True)
@@ -98,15 +108,6 @@ class _Clause:
     metrics: list[int]  # indexes into the metric list
     campaigns: list[int]  # indexes into the campaign list
     first_metric: int = -1  # offset of its first metric
-
-
-#: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
-CLAUSE_WINDOW = 120
-
-
-def clause_from(norm: str, pos: int, floor: int = 0) -> int:
-    """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
-    return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
 
 
 def metrics_start(c: _Clause, norm: str) -> int:
@@ -181,7 +182,7 @@ class MeasuresFinder:
             if mi not in in_sentence:
                 link(mi, ci, rule)
 
-        self._segment_rules(sdoc, norm, metrics, camps, wide_link)
+        self._segment_rules(sdoc, norm, metrics, camps, wide_link, link)
         self._section_rules(sdoc, metrics, camps, wide_link)
         claimed = {mi for mi, _ in links}
 
@@ -189,7 +190,8 @@ class MeasuresFinder:
             if mi not in claimed:
                 link(mi, ci, rule)
 
-        self._document_rules(sdoc, norm, metrics, camps, document_link)
+        document_rule(sdoc, norm, metrics, camps, document_link)
+        plan_rule(sdoc, norm, metrics, camps, link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -233,6 +235,28 @@ class MeasuresFinder:
             item.append(c)
         if item:
             self._item_rules(norm, item, metrics, camps, link)
+        self._umbrella(norm, clauses, metrics, camps, link)
+
+    def _umbrella(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention], camps: list[Mention],
+                  link) -> None:
+        """A sentence opening with the campaigns its work belongs to (结合“安全生产月”活动，…; 在“安全生产月”
+        活动中，…; 围绕“四好农村路”高质量发展，…): its metrics measure them too, past other campaigns."""
+        k = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
+        if k is None or not clauses[k].campaigns or clauses[k].metrics:
+            return
+        c, cur, shape = clauses[k], clauses[k].start, []
+        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
+            shape.append(norm[cur:camps[ci].start])
+            cur = max(cur, camps[ci].end)
+        shape.append(norm[cur:c.end])
+        if not UMBRELLA_RE.fullmatch(re.sub("[“”\"]", "", "#".join(shape))):
+            return
+        for later in clauses[k + 1:]:
+            if later.metrics and OTHER_WORK_RE.search(norm, later.start, metrics_start(later, norm)):
+                break
+            for mi in later.metrics:
+                for ci in c.campaigns:
+                    link(mi, ci, "umbrella")
 
     def _item_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                     camps: list[Mention], link) -> None:
@@ -310,12 +334,13 @@ class MeasuresFinder:
         rest.append(norm[cur:c.end])
         if DURING_RE.fullmatch("#".join(rest)) or OCCASION_RE.search("#".join(rest)):
             return True
+        # 围绕“交通强县”建设目标 frames; 围绕“服务质量提升年”活动, the whole object, is the work's campaign
         before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
-        return CITE_FRAME_RE.search(before) is not None
+        return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
 
     # -- paragraph items
     def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                       camps: list[Mention], link) -> None:
+                       camps: list[Mention], link, carried_link) -> None:
         m_starts = [m.start for m in metrics]  # metrics come in text order
         c_starts = [c.start for c in camps]
         firsts: dict[int, int] = {}
@@ -327,7 +352,7 @@ class MeasuresFinder:
                 seg0 = p.start + cut
                 seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
                 # the title: the item's first sentence, cut as the structure stage cuts a long one
-                stop = _SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
+                stop = SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
                 title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
                 lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
                 in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
@@ -346,18 +371,24 @@ class MeasuresFinder:
                     continue
                 if m_title > m_lo:  # the title has its own number: the sentence rules decide
                     continue
+                # a title that carries the campaign out (2.深入推进“四好农村路”建设。) makes the item its work:
+                # its metrics measure it besides the campaigns their own sentences name
+                carried = [self._carried_out(norm, camps[ci], seg0) for ci in in_title]
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
                     if not self._own_work(sdoc, norm, metrics[mi], firsts):
-                        for ci in in_title:
-                            link(mi, ci, "segment")
+                        for ci, done in zip(in_title, carried):
+                            (carried_link if done else link)(mi, ci, "segment")
 
     @staticmethod
-    def _topic_of(norm: str, camp: Mention, floor: int) -> bool:
+    def _carried_out(norm: str, camp: Mention, floor: int) -> bool:
+        """A campaign that its clause carries out with a verb before it (二是全面推进…)."""
+        return any(v in norm[clause_from(norm, camp.start, floor):camp.start] for v in CONDUCT_VERBS)
+
+    def _topic_of(self, norm: str, camp: Mention, floor: int) -> bool:
         """A campaign that an item title carries out (二是全面推进…) or opens with (第二，…三年行动成效明显)."""
-        c0 = clause_from(norm, camp.start, floor)
-        before = norm[c0:camp.start]
-        if any(v in before for v in CONDUCT_VERBS):
+        if self._carried_out(norm, camp, floor):
             return True
+        before = norm[clause_from(norm, camp.start, floor):camp.start]
         before = ITEM_START_RE.sub("", before, count=1)
         return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
 
@@ -399,45 +430,6 @@ class MeasuresFinder:
                 if not self._own_work(sdoc, norm, metrics[mi], firsts):
                     for ci in in_title:
                         link(mi, ci, "section")
-
-    def _document_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                        camps: list[Mention], link) -> None:
-        """A report on one campaign: the metrics no other rule claims.
-
-        The campaign is the one the title carries out (平江县交通运输局组织开展
-        “安全生产月”系列活动), else the one campaign the lead paragraph carries
-        out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
-        A notice (关于开展…的通知) is not such a report.
-        """
-        paras = sdoc.paragraphs
-        if not paras or sdoc.meta.kind != "report":
-            return  # a plan, a speech or a summary covers many campaigns
-        c_starts = [c.start for c in camps]
-
-        def conducted(p, verbs) -> list[int]:
-            lo, hi = bisect.bisect_left(c_starts, p.start), bisect.bisect_left(c_starts, p.end)
-            return [ci for ci in range(lo, hi)
-                    if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
-
-        p0, body = paras[0], paras[0].end
-        chosen: list[int] = []
-        if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
-            title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
-            if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
-                chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
-            lead = next((p for p in paras[1:] if _SENTENCE_END.search(norm, p.start, p.end)), None)
-            if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
-                in_lead = conducted(lead, CONDUCT_VERBS)
-                n_lead = bisect.bisect_left(c_starts, lead.end) - bisect.bisect_left(c_starts, lead.start)
-                if len(in_lead) == 1 and n_lead == 1 and not any(
-                        camps[in_lead[0]].end <= m.start < lead.end for m in metrics):
-                    chosen, body = in_lead, lead.end
-        if not chosen:
-            return
-        for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
-            m = metrics[mi]
-            if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
-                link(mi, chosen[0], "document")
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:

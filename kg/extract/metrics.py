@@ -53,6 +53,11 @@ _UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
 #: where the words after a metric that may name its indicator end: a phrase separator, or a
 #: number or comparison word (the two kinds are told apart by the first alternative)
 _POST_END = re.compile(f"([{re.escape(PHRASE_SEPS)}、])|[0-9Xx*]|同比|环比|比|较")
+#: a short note in brackets that ends where it is searched up to (（PQI）, （含X）), and one anywhere
+_NOTE_BEFORE = re.compile(r"[（(][^（()）\n，,；;。：:、]{1,12}[)）]$")
+_NOTE = re.compile(r"(?<=[^\s（()）])[（(][^（()）\n，,；;。：:、]{1,12}[)）](?=\S)")
+#: the base a comparison word names before a change: (较)上年, (比)去年同期, (与)2022年相比
+_COMPARED_BASE = re.compile(r"^(?:上年|去年|上一年|前一年|20\d\d年|年初)(?:同期)?(?:相比)?(?:分别)?")
 _EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
 #: a list marker at the start of an indicator: 一是, （二）, 3.
 _LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
@@ -265,16 +270,28 @@ class MetricExtractor:
         return _TARGET_LEAD.search(lead) is not None and self._target_in(lead)
 
     # -- indicator
+    @staticmethod
+    def _phrase_sep(norm: str, s0: int, end: int) -> re.Match | None:
+        """The last phrase separator before ``end`` in the sentence from ``s0``, passing over a note in
+        brackets inside the phrase (路面技术状况指数（PQI）达到X分)."""
+        sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, end)
+        while sep and sep.end() < end:
+            note = _NOTE_BEFORE.search(norm, max(s0, sep.end() - 16), sep.end())
+            if note is None or note.start() <= s0 or norm[note.start() - 1] in PHRASE_SEPS:
+                break
+            sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, note.start())
+        return sep
+
     def _indicator(self, norm: str, num: NumberMatch, s0: int, prev: NumberMatch | None,
                    prev_metric: MetricMention | None, kind: str) -> str:
-        last_sep = _UP_TO_LAST_PHRASE_SEP.match(norm, s0, num.start)
+        last_sep = self._phrase_sep(norm, s0, num.start)
         start = last_sep.end() if last_sep else s0
         if prev is not None and prev.end > start:  # enumeration: 类X起、投诉举报类X起; X家企业、20多个乡镇
             between = norm[prev.end:num.start]
             start = prev.end + between.rfind("、") + 1 if "、" in between else prev.end
             while start < num.start and norm[start] in "、和及与 ）)":
                 start += 1
-        pre = norm[start:num.start].strip()
+        pre = _NOTE.sub("", norm[start:num.start]).strip()
         pre = strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
         pre = _LIST_MARK.sub("", pre, count=1)
@@ -296,8 +313,12 @@ class MetricExtractor:
                 k = post.find(w, k + 1)
         post = strip_words(post, ("和", "及", "与", "、", "或"))
         rest = strip_words(pre, self.cues["compare"] + ("分别", "了", "约"), left=True)
+        if len(rest) < len(pre):  # the base compared with: 较上年, 比去年同期
+            rest = _COMPARED_BASE.sub("", rest, count=1)
         rest = strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
-        if prev_metric is not None and ((pre and not rest) or not (pre or post)):
+        moved = strip_words(pre, self.cues["change"], left=True)
+        raised_to = moved != pre and moved.startswith(self.cues["change_to"])  # (由年初的X)提高到年底的Y
+        if prev_metric is not None and ((pre and not rest) or not (pre or post) or raised_to):
             # 同比增加75宗, 降至X元/人次, 分别下降X%和X%: what the previous metric counts
             pre = prev_metric.indicator + pre
         ind = pre + post if pre and post else (pre or post)

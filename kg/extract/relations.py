@@ -10,10 +10,11 @@ Frames (trigger words in ``data/lexicon/relation_triggers.tsv``):
 CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated list
                  counts: 开展 A、B 和 C; a list introduced by 含/包括 takes the
                  verb of the clause before; not a campaign that only modifies
-                 a goal: 围绕 X 建设目标); A 与 B 共同推进 X (B too); the
+                 a goal: 围绕 X 建设目标); A 与 B 共同/合作推进 X (B too); the
                  frames of :mod:`kg.extract.conducts` (X 深入开展, 在 X 中,
                  X当天, 以 X 为契机, 按照 A X 部署, 省厅组织的 X). A negated
-                 verb (未开展) states nothing.
+                 verb (未开展) states nothing. The lead bodies of a work-plan task
+                 (牵头单位：X) carry out its campaigns (:mod:`kg.extract.duties`).
 ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); AGENCY《X》
@@ -38,6 +39,7 @@ from spacy.tokens import Doc
 
 from kg.extract import conducts
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
+from kg.extract.duties import duty_relations
 from kg.extract.selfref import find_self_references, self_mention
 from kg.extract.spans import SpanSet
 from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
@@ -216,6 +218,8 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.end_clause(subj)
+        for rel in duty_relations(sdoc, subjects.mentions, relations):
+            self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
 
     # -------------------------------------------------------- self-references

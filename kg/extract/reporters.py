@@ -9,13 +9,15 @@ adverbials), else the subject of an earlier clause of its sentence (or of the
 sentence before a semicolon), else the speaker of its paragraph — these are
 ``subject`` — else the nearest mention of the author (``author``). A pivot verb
 (督促企业整改隐患X处) does not make its object the reporter, and a section
-heading does not report the numbers of its body. Without an author and a
-subject, a metric has no reporter.
+heading does not report the numbers of its body, and neither does a body the
+metric counts (A、B等6所机构被评为AAA级). Without an author and a subject, a metric
+has no reporter.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +25,10 @@ from spacy.tokens import Doc
 from kg.extract.clauses import split_clauses
 from kg.extract.subjects import Subjects
 from kg.model import Mention, MetricMention, StructuredDocument
+
+
+#: what stands between a body and a metric that counts the list the body opens: (、B、C)等
+_EXAMPLES_COUNTED = re.compile(r"[^，,；;。：:]{0,60}?等")
 
 
 def _inside(items: list, starts: list[int], start: int, end: int) -> list:
@@ -69,6 +75,10 @@ def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: l
                 find = subjects.sourced_resolver(norm, clause, in_clause, subj, pivots=False)
                 for metric in counted:
                     who, how = find(metric.start)
+                    if who and _EXAMPLES_COUNTED.fullmatch(norm, who[0].end, metric.start):
+                        # A、B等6所机构被评为AAA级: the bodies are what is counted, not who reports it
+                        author = subjects.author_mention(metric.start)
+                        who, how = ([author], "author") if author is not None else ([], how)
                     if who:
                         metric.reporter = who[0]
                         metric.reporter_how = "author" if how == "author" else "subject"

@@ -16,7 +16,8 @@ indicator in every document (:class:`IndicatorKey`). The steps, with the word li
    (the gazetteer's names and short names, with 市/县/区/港 …) and ``lead`` words (全市,
    累计, 共, 力争, 不少于, 对 …; not the start of a ``keep`` word: 约谈); from the end,
    comparisons and change words (同比增长, 由2022年的…) and ``trail`` words (达到, 的);
-4. a short enumeration before 等 goes (拒载、议价等违规行为 -> 违规行为);
+4. a short enumeration before 等 goes (拒载、议价等违规行为 -> 违规行为), and so do titles in 《》
+   before 等 (发放《致驾驶员的一封信》等宣传资料 -> 发放宣传资料);
 5. then, until nothing changes: one wording for words of the same meaning (``synonym``:
    客运量 = 发送旅客, 罚没款 = 罚款, 新建 = 建成); a ``scope`` word at the start (道路客运,
    农村公路: the field, not what is counted); an attributive clause (落实不力的…); unless
@@ -76,6 +77,8 @@ _CHANGE_LAST = frozenset("长加降少高升低落滑幅速减增了至到比")
 _CHANNEL = re.compile(r"\d{5}[^,，;；\d]{0,12}?(?:热线|电话|平台)(?:及网络平台|和网络平台)?")
 #: a short enumeration before 等 (拒载、议价、绕道等): the head after it is what is counted
 _ENUMERATION = re.compile(r"(?:[^、等]{2}、)+[^、等]{2}等")
+#: titles in 《》 given as examples before 等 (发放《致驾驶员的一封信》等宣传资料): what follows is counted
+_TITLED_EXAMPLES = re.compile(r"(?:《[^《》]{1,40}》[、和及]?)+等")
 #: a core that names a rate or an index: the words before its verb say which one it is
 _RATE = re.compile(r"(?:率|指数|比例|比重|占比|覆盖面)$")
 #: an attributive clause before what is counted: 落实不力的, 签订安全生产责任书的
@@ -229,7 +232,7 @@ class IndicatorNormaliser:
         got = self._memo.get(memo)  # a phrase without a body's name: the same core wherever it stands
         if got is not None and not any(b in phrase for b in bodies):
             return got
-        text = fold(phrase)
+        text = fold(_TITLED_EXAMPLES.sub("", phrase))
         named = self.names.get(text)
         if named is not None:
             return named

@@ -1,0 +1,122 @@
+"""Duty lines of work plans: ``牵头单位：X；配合单位：Y`` under a task.
+
+Work points and implementation plans close each task with the bodies that
+answer for it (``牵头单位：局规划建设股；配合单位：县财政局``, or in brackets at
+the end of the task: ``（责任单位：县公安局、县交通运输局）``). The lead bodies
+carry out what the task carries out: every campaign of a CONDUCTS relation
+found in the task's text is conducted by each lead body too. The partners
+(配合单位) only help and get nothing here.
+
+A task's text runs from the start of the innermost section holding the line
+(``1.全力推进重点项目建设。…``), else of the paragraph before a line that is a
+paragraph of its own (else of its paragraph), and never back past the line
+before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extract.triggers import TriggerHit
+from kg.model import Mention, StructuredDocument
+
+#: the label of the bodies that lead a task (牵头单位：, 责任部门：)
+LEAD_LABEL = re.compile(r"(?:牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
+#: what ends a label's list: the next label (配合单位：), a semicolon, a full stop, a bracket, a line end
+_LIST_END = re.compile(r"[;；。)）\n]|(?:配合|协办|参与|协助|牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
+_LABELS = ("AGENCY", "ORGANIZATION")
+
+
+@dataclass(frozen=True, slots=True)
+class DutyLine:
+    """The lead bodies of one task, and the task's text ``[start, end)`` (up to the line)."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    leads: tuple[Mention, ...]
+
+
+def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLine]:
+    """The duty lines of a document, in text order, each with the task it closes.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    mentions : list of Mention
+        The document's entity mentions (AGENCY and ORGANIZATION ones are read).
+
+    Returns
+    -------
+    list of DutyLine
+        Lines naming at least one lead body.
+    """
+    norm = sdoc.source.norm
+    bodies = sorted((m for m in mentions if m.label in _LABELS), key=lambda m: m.start)
+    starts = [m.start for m in bodies]
+    para_starts = [p.start for p in sdoc.paragraphs]
+    sections = sorted(sdoc.sections, key=lambda s: (s.start, -s.end))
+    stack: list = []
+    k = 0
+    out: list[DutyLine] = []
+    floor = 0
+    for label in LEAD_LABEL.finditer(norm):
+        stop = _LIST_END.search(norm, label.end())
+        end = stop.start() if stop else len(norm)
+        lo = bisect.bisect_left(starts, label.end())
+        leads = tuple(m for m in bodies[lo:bisect.bisect_left(starts, end)] if m.end <= end)
+        at = label.start()
+        while k < len(sections) and sections[k].start <= at:
+            stack.append(sections[k])
+            k += 1
+        stack[:] = [s for s in stack if s.end > at]
+        if stack:
+            begin = stack[-1].start
+        else:
+            p = bisect.bisect_right(para_starts, at) - 1
+            own = p >= 0 and not norm[para_starts[p]:at].strip(" \t(（")
+            begin = para_starts[p - 1] if own and p > 0 else (para_starts[p] if p >= 0 else 0)
+        if out and out[-1].line_end == floor and len(norm[floor:at]) <= 2 and "\n" not in norm[floor:at]:
+            last = out[-1]  # 牵头单位：A；责任单位：B: one task, more bodies
+            out[-1] = DutyLine(last.start, last.end, last.line_start, end, last.leads + leads)
+            floor = end
+            continue
+        begin = max(begin, floor)
+        floor = end
+        if leads and begin < at:
+            out.append(DutyLine(begin, at, at, end, leads))
+    return out
+
+
+def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention, Mention, DutyLine]]:
+    """(lead body, campaign, line) for each CONDUCTS relation whose campaign stands in a task of ``lines``.
+
+    ``relations`` are :class:`kg.model.RelationMention` records (others than CONDUCTS are skipped).
+    """
+    found = sorted((r.tail.start, i) for i, r in enumerate(relations) if r.rel == "CONDUCTS")
+    starts = [s for s, _ in found]
+    out = []
+    for line in lines:
+        for _, i in found[bisect.bisect_left(starts, line.start):bisect.bisect_left(starts, line.end)]:
+            out += [(lead, relations[i].tail, line) for lead in line.leads]
+    return out
+
+
+def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations: list) -> list[tuple]:
+    """``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of the tasks of ``sdoc``.
+
+    The hit is the duty line's label (``牵头单位``) over the whole line, frame ``duty``.
+    """
+    norm = sdoc.source.norm
+    out = []
+    for lead, camp, line in lead_conducts(duty_lines(sdoc, mentions), relations):
+        word = LEAD_LABEL.match(norm, line.line_start)
+        label = word.group().rstrip(" :：") if word else "牵头单位"
+        out.append(("CONDUCTS", lead, camp, TriggerHit("CONDUCTS", label, "duty", line.line_start, line.line_end)))
+    return out
+
+
+__all__ = ["DutyLine", "LEAD_LABEL", "duty_lines", "duty_relations", "lead_conducts"]

@@ -1,0 +1,111 @@
+"""MEASURES over a whole document: a report on one campaign and the plan of one campaign.
+
+The widest rules of :mod:`kg.extract.measures` (``document`` and ``plan``), with the
+clause helpers and word lists the narrower rules share. ``link(metric index, campaign
+index, rule)`` records a relation; the caller decides which metrics a rule may still claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extract.metrics import clause_start
+from kg.model import Mention, MetricMention, StructuredDocument
+
+#: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
+OTHER_WORK_RE = re.compile(r"参加|参与|配合")
+#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动)?方案")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+#: verbs of a title that reports on carrying out one campaign
+TITLE_VERBS = ("开展", "启动", "举办", "部署")
+CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
+                 "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
+#: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
+CLAUSE_WINDOW = 120
+
+
+def clause_from(norm: str, pos: int, floor: int = 0) -> int:
+    """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
+    return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
+
+
+def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
+                  camps: list[Mention], link) -> None:
+    """A report on one campaign: the metrics no other rule claims.
+
+    The campaign is the one the title carries out (平江县交通运输局组织开展
+    “安全生产月”系列活动), else the one campaign the lead paragraph carries
+    out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
+    A notice (关于开展…的通知) is not such a report.
+    """
+    paras = sdoc.paragraphs
+    if not paras or sdoc.meta.kind != "report":
+        return  # a plan, a speech or a summary covers many campaigns
+    c_starts = [c.start for c in camps]
+
+    def conducted(p, verbs) -> list[int]:
+        lo, hi = bisect.bisect_left(c_starts, p.start), bisect.bisect_left(c_starts, p.end)
+        return [ci for ci in range(lo, hi)
+                if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
+
+    p0, body = paras[0], paras[0].end
+    chosen: list[int] = []
+    if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
+        title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
+        if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
+            chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
+        lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
+        if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
+            in_lead = conducted(lead, CONDUCT_VERBS)
+            n_lead = bisect.bisect_left(c_starts, lead.end) - bisect.bisect_left(c_starts, lead.start)
+            if len(in_lead) == 1 and n_lead == 1 and not any(
+                    camps[in_lead[0]].end <= m.start < lead.end for m in metrics):
+                chosen, body = in_lead, lead.end
+    if not chosen:
+        return
+    for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
+        m = metrics[mi]
+        if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+            link(mi, chosen[0], "document")
+
+def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
+              link) -> None:
+    """The plan of one campaign: every metric after its title is a target of that campaign.
+
+    The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
+    notice issuing it: 关于印发《…专项整治工作方案》的通知). Its tasks are the campaign's
+    work, so their metrics measure it as well as the campaign their own sentence names.
+    """
+    paras = sdoc.paragraphs
+    if not paras or sdoc.meta.kind != "plan" or not metrics:
+        return
+    p0 = paras[0]
+    if sdoc.source.text[p0.start:p0.end].strip() != (sdoc.meta.title or "").strip():
+        return
+    title = norm[p0.start:p0.end]
+    # the campaign's first mention standing before 方案 as it does in the title (the title's own
+    # words may sit inside the 《》 of the plan, where no campaign mention is made)
+    first = metrics[0].start
+    own = [ci for ci, c in enumerate(camps) if c.start < first and PLAN_OF_RE.match(norm, c.end)
+           and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
+    if len({camps[ci].name for ci in own}) != 1:
+        return
+    for mi in range(bisect.bisect_left([m.start for m in metrics], p0.end), len(metrics)):
+        m = metrics[mi]
+        if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+            link(mi, own[0], "plan")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """The offsets of ``word`` in ``text``."""
+    out, k = [], text.find(word) if word else -1
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1)
+    return out
+
+
+__all__ = ["CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "clause_from", "document_rule",
+           "plan_rule"]

@@ -1,0 +1,51 @@
+"""Duty lines of work plans: the lead bodies (牵头单位) carry out the campaigns of their task."""
+
+from __future__ import annotations
+
+from kg.extract.duties import duty_lines
+from test_relations import make_doc, mentions_of
+from test_relations_clauses import relations
+
+AUTHOR = "某县交通运输局"
+TITLE = f"{AUTHOR}2025年工作要点\n"
+A, C, O = "AGENCY", "CAMPAIGN", "ORGANIZATION"
+
+
+def test_the_lead_body_of_a_task_carries_out_its_campaign_and_the_partner_does_not(tmp_path):
+    body = ("一、安全生产\n"
+            "1.深入开展“平安交通”创建活动。全年开展专项检查不少于20次。\n"
+            "牵头单位：局安全股；配合单位：县运输中心、县执法大队。\n"
+            "2.推进“四好农村路”建设。新改建农村公路50公里。\n"
+            "牵头单位：县公路中心；配合单位：局规划股。\n")
+    spec = {AUTHOR: A, "局安全股": A, "县运输中心": A, "县执法大队": A, "县公路中心": A, "局规划股": A,
+            "“平安交通”创建活动": C, "“四好农村路”建设": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert ("局安全股", "平安交通创建活动") in conducts
+    assert ("县公路中心", "四好农村路建设") in conducts
+    assert ("局安全股", "四好农村路建设") not in conducts  # the next task is not the first line's
+    assert ("县公路中心", "平安交通创建活动") not in conducts
+    assert not any(h in ("县运输中心", "县执法大队", "局规划股") for h, _ in conducts)
+
+
+def test_a_bracketed_responsibility_at_the_end_of_a_task_names_all_its_leads(tmp_path):
+    body = "深入开展“清风行动”专项整治，严厉打击非法营运。（责任单位：县执法大队、县运输中心）\n"
+    spec = {AUTHOR: A, "县执法大队": A, "县运输中心": A, "“清风行动”专项整治": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    assert ("CONDUCTS", "县执法大队", "清风行动专项整治") in got
+    assert ("CONDUCTS", "县运输中心", "清风行动专项整治") in got
+
+
+def test_a_task_without_a_campaign_gives_its_lead_nothing(tmp_path):
+    body = ("1.完善行业信用体系。建立信用评价制度。\n"
+            "牵头单位：局运输股；配合单位：县运输中心。\n")
+    got = relations(tmp_path, body, {AUTHOR: A, "局运输股": A, "县运输中心": A}, title=TITLE, author=AUTHOR)
+    assert not any(r == "CONDUCTS" for r, _, _ in got)
+
+
+def test_duty_lines_read_the_leads_up_to_the_partner_label(tmp_path):
+    sdoc = make_doc(tmp_path, TITLE + "1.推进“放管服”改革。\n牵头单位：局法规股、局审批股；配合单位：县运输中心。\n",
+                    AUTHOR)
+    lines = duty_lines(sdoc, mentions_of(sdoc, {"局法规股": A, "局审批股": A, "县运输中心": A}))
+    assert [[m.name for m in line.leads] for line in lines] == [["局法规股", "局审批股"]]
+    assert "放管服" in sdoc.source.norm[lines[0].start:lines[0].end]
