@@ -41,7 +41,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 
 from kg.resources import CYPHER_DIR
 from kg.rows import Rows, graph_rows, label_schema, type_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
@@ -177,19 +177,18 @@ def create_rels_query(rel: str) -> str:
             f"CREATE (a)-[:{check_rel_type(rel)}{props}]->(b)")
 
 
-#: relationships found by a Section or Sentence end, and the labels of a document's nodes (found by ``doc``)
+#: relationships found by a Section or Sentence end
 _DOC_ENDS = {"HAS_SECTION": "()-[r:HAS_SECTION]->(n:Section)", "PART_OF": "(n:Sentence)-[r:PART_OF]->()",
              "MENTIONED_IN": "()-[r:MENTIONED_IN]->(n:Sentence)"}
-_DOC_LABELS = ("Section", "Sentence", "Metric")
 #: deletes the rows of the documents named in ``$rows``, counted per label and type, in ONE statement (the first
 #: delta after the server starts plans it once, not once per part)
 _DELETE_DOCS = " ".join(
     [f"CALL {{ MATCH ()-[r:{t}]->() WHERE r.doc IN $rows DELETE r RETURN count(r) AS {t} }}"
      for t in SEMANTIC_REL_TYPES]
     + [f"CALL {{ MATCH {ends} WHERE n.doc IN $rows DELETE r RETURN count(r) AS {t} }}" for t, ends in _DOC_ENDS.items()]
-    + [f"CALL {{ MATCH (n:{lb}) WHERE n.doc IN $rows DETACH DELETE n RETURN count(n) AS {lb} }}" for lb in _DOC_LABELS]
+    + [f"CALL {{ MATCH (n:{lb}) WHERE n.doc IN $rows DETACH DELETE n RETURN count(n) AS {lb} }}" for lb in DOC_LABELS]
     + ["CALL { MATCH (n:Document) WHERE n.name IN $rows DETACH DELETE n RETURN count(n) AS Document }",
-       "RETURN " + ", ".join([*SEMANTIC_REL_TYPES, *_DOC_ENDS, *_DOC_LABELS, "Document"])])
+       "RETURN " + ", ".join([*SEMANTIC_REL_TYPES, *_DOC_ENDS, *DOC_LABELS, "Document"])])
 
 
 @dataclass

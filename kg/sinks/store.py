@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, select, type_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
@@ -42,8 +42,6 @@ BUFFER_POOL_SIZE = 512 * 1024 * 1024
 MAX_BUFFER_POOL_SIZE = 8 * 1024 * 1024 * 1024
 #: rows gathered per COPY
 COPY_ROWS = 200_000
-#: per-document nodes (found by ``doc``; a Document by ``name``)
-DOC_LABELS = ("Section", "Sentence", "Metric")
 
 
 class StoreError(Exception):
