@@ -13,13 +13,11 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, endpoint_pairs, node_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES
+from kg.rows import Rows, node_schema, off_schema
+from kg.schema import GLOBAL_LABELS, REL_TYPES
 from kg.sinks.exports.tables import batches, merged
 
 _GLOBAL_SET = pa.array(GLOBAL_LABELS)
-#: "type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows
-_EDGE_KINDS = pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
 class RowsError(ValueError):
@@ -45,9 +43,8 @@ def scan(rows: Rows, size: int) -> Build:
     entities, keys, n = [node_schema().empty_table()], {}, 0
     for table in batches(rows.node_tables(), size):
         n += table.num_rows
-        ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
-        if not pc.all(ok).as_py():
-            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+        bad = off_schema(table)
+        if bad is not None:
             raise RowsError(f"cannot load into Neo4j: node {bad['id']} has label {bad['label']!r}, "
                             "not one of kg.schema.NODE_LABELS")
         entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
@@ -55,10 +52,8 @@ def scan(rows: Rows, size: int) -> Build:
         keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
     for table in batches(rows.edge_tables(), size):
         n += table.num_rows
-        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
-        ok = pc.fill_null(pc.is_in(kinds, value_set=_EDGE_KINDS), False)
-        if not pc.all(ok).as_py():
-            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+        bad = off_schema(table)
+        if bad is not None:
             if bad["type"] not in REL_TYPES:
                 raise RowsError(f"cannot load into Neo4j: an edge has type {bad['type']!r}, "
                                 "not one of kg.schema.REL_TYPES")

@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, select, type_schema
+from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.exports.tables import as_rows, batches
 
@@ -146,28 +146,23 @@ def _load(db: _Database, rows: Rows) -> Counter:
     """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
     created: Counter = Counter()
     for table in batches(rows.node_tables(), COPY_ROWS):
+        if (bad := off_schema(table)) is not None:
+            raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
         for label in sorted(pc.unique(table["label"]).to_pylist()):
-            if label not in NODE_LABELS:
-                row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
-                raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
             created[label] += db.copy(label, select(table, label))
     for table in batches(rows.edge_tables(), COPY_ROWS):
+        if (bad := off_schema(table)) is not None and bad["type"] not in REL_TYPES:
+            raise StoreError(f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
+        if bad is not None:
+            raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
+                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
         for rel in sorted(pc.unique(table["type"]).to_pylist()):
-            if rel not in REL_TYPES:
-                raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
             part = table.filter(pc.equal(table["type"], rel))
-            allowed = pa.array([False] * part.num_rows)
             for pair in endpoint_pairs(rel):
-                mask = pc.and_(pc.equal(part["source_label"], pair[0]), pc.equal(part["target_label"], pair[1]))
-                allowed = pc.or_kleene(allowed, mask)
-                data = select(part.filter(mask), rel)
+                data = select(part.filter(pc.and_(pc.equal(part["source_label"], pair[0]),
+                                                  pc.equal(part["target_label"], pair[1]))), rel)
                 if data.num_rows:
                     created[rel] += db.copy(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
-            bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
-            if bad.num_rows:
-                row = bad.slice(0, 1).to_pylist()[0]
-                raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
-                                 f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
     return created
 
 
