@@ -130,11 +130,15 @@ def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -
 
 def select(table: pa.Table, name: str) -> pa.Table:
     """The rows of one label (node table) or relationship type (edge table), with its typed columns."""
-    if "type" in table.column_names and "source" in table.column_names:
-        rows = table.filter(pc.equal(table["type"], check_rel_type(name)))
-        return rows.select(type_schema(name).names)
-    rows = table.filter(pc.equal(table["label"], check_label(name)))
-    return rows.select(label_schema(name).names)
+    if "type" in table.column_names and "source" in table.column_names:  # select, then filter: fewer columns
+        return table.select(type_schema(name).names).filter(pc.equal(table["type"], check_rel_type(name)))
+    return table.select(label_schema(name).names).filter(pc.equal(table["label"], check_label(name)))
+
+
+def split(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
+    """(label or relationship type, :func:`select` of its rows) for each one a node or edge table holds, sorted."""
+    for name in pc.unique(table["type" if "source" in table.column_names else "label"]).sort().to_pylist():
+        yield name, select(table, name)
 
 
 def endpoint_pairs(rel: str) -> list[tuple[str, str]]:

@@ -40,7 +40,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.resources import CYPHER_DIR
-from kg.rows import Rows, graph_rows, label_schema, type_schema
+from kg.rows import Rows, graph_rows, label_schema, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
@@ -205,13 +205,8 @@ class _Unit:
 def _chunk_unit(nodes: pa.Table, edges: pa.Table) -> _Unit:
     ends = pa.chunked_array(edges["source"].chunks + edges["target"].chunks, pa.string())
     ends = pc.unique(ends.filter(pc.invert(pc.is_in(ends, nodes["id"].combine_chunks()))))
-    unit = _Unit(ends=frozenset(ends.to_pylist()))
-    for label in sorted(pc.unique(nodes["label"]).to_pylist()):  # select, then filter: fewer columns to filter
-        part = nodes.select(label_schema(label).names).filter(pc.equal(nodes["label"], label))
-        unit.nodes.append((label, values(part)))
-    for rel in sorted(pc.unique(edges["type"]).to_pylist()):
-        unit.rels.append((rel, values(edges.select(type_schema(rel).names).filter(pc.equal(edges["type"], rel)))))
-    return unit
+    return _Unit(nodes=[(label, values(part)) for label, part in split(nodes)],
+                 rels=[(rel, values(part)) for rel, part in split(edges)], ends=frozenset(ends.to_pylist()))
 
 
 def _transact(tx: ManagedTransaction, unit: _Unit, known: dict[str, str]) -> tuple[Counter, dict[str, str]]:

@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, type_schema
+from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.exports.tables import as_rows, batches
 
@@ -148,8 +148,8 @@ def _load(db: _Database, rows: Rows) -> Counter:
     for table in batches(rows.node_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
             raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
-        for label in sorted(pc.unique(table["label"]).to_pylist()):
-            created[label] += db.copy(label, select(table, label))
+        for label, part in split(table):
+            created[label] += db.copy(label, part)
     for table in batches(rows.edge_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None and bad["type"] not in REL_TYPES:
             raise StoreError(f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
@@ -220,8 +220,8 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
                                         {"values": values})[0][0]
         entities = delta.entities if delta.entities is not None else node_table([])
-        for label in sorted(pc.unique(entities["label"]).to_pylist()):
-            rows = select(entities, label).to_pylist()
+        for label, part in split(entities):
+            rows = part.to_pylist()
             updated[label] += len(rows)
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
