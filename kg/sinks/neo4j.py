@@ -413,9 +413,8 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
 
 @dataclass(frozen=True)
 class Neo4jSink:
-    """Neo4j as a :class:`kg.rows.Sink`. The database may hold any build (or another client's edits), so a
-    delta is worked out against what it holds (the Document keys, then the entities), not taken from the pipeline:
-    ``apply`` and ``write`` are both :func:`load_rows`."""
+    """Neo4j as a :class:`kg.rows.Sink`: ``write`` and ``apply`` are both :func:`load_rows`, which works out the
+    delta against what the database holds (it may hold any build, or another client's edits), not the pipeline's."""
 
     config: Neo4jConfig
     batch_rows: int = BATCH_ROWS
@@ -429,11 +428,8 @@ class Neo4jSink:
 
 
 def admin_import_commands(out: str | Path) -> list[str]:
-    """The commands that load the build in ``out`` into an empty database with ``neo4j-admin database import``.
-
-    They write the neo4j-csv export (``nodes_<Label>.csv``, ``rels_<TYPE>.csv`` and ``import.sh``
-    in ``OUT/neo4j-import``), import it with the server stopped, and apply the schema once it runs.
-    """
+    """The commands that load the build in ``out`` into an empty database with ``neo4j-admin database import``:
+    the neo4j-csv export, its ``import.sh`` with the server stopped, then with it running the schema step."""
     script = Path(out) / "neo4j-import" / "import.sh"
     return [f"kg export {out} --format neo4j-csv", "neo4j stop", f"sh {script} import", "neo4j start",
             f"sh {script} schema"]

@@ -1,9 +1,5 @@
-"""The rows of a build as the Neo4j sink writes them: checked, scanned once, cut into chunks of whole documents.
-
-:func:`scan` reads every row before anything is written: it checks labels, types and end labels against
-:mod:`kg.schema` and keeps the rows of the corpus's nodes (entities and indicators) and each document's key.
-:func:`chunks` reads the rows again and gives those of the documents to write, whole documents per chunk.
-"""
+"""The rows of a build as the Neo4j sink writes them: :func:`scan` checks every row before anything is written,
+:func:`chunks` cuts the rows of the documents to write into chunks of whole documents."""
 
 from __future__ import annotations
 

@@ -1,19 +1,13 @@
 """The embedded Cypher store: the graph in a ladybug (Kùzu) database file.
 
-One node table per label of :data:`kg.schema.NODE_LABELS` and one relationship
-table per type of :data:`kg.schema.REL_TYPES` (with every FROM/TO pair of
-:data:`kg.schema.REL_ENDPOINTS`), so a query names a relationship by its type on
-either engine. Columns and their types come from :mod:`kg.rows`.
+One node table per label and one relationship table per type (:func:`schema_statements`), so a query names a
+relationship by its type on either engine. :func:`write_store` writes a new database from :class:`kg.rows.Rows`
+with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store` applies a :class:`kg.rows.Delta`; either
+way the database is made beside the store and moved over it, so a reader sees the old store or the new one, never
+a half-written one.
 
-:func:`write_store` writes a new database from :class:`kg.rows.Rows` with
-ladybug's bulk ``COPY … FROM`` an Arrow table (nodes first, in batches, then
-relationships per endpoint pair), and :func:`update_store` applies a
-:class:`kg.rows.Delta`. Either way the database is made beside the store and
-moved over it, so a reader sees the old store or the new one, never a
-half-written one.
-
-Ladybug's parser reserves some property names (``end``): write them with
-backticks (``n.`end```), which Neo4j reads as well.
+Ladybug's parser reserves some property names (``end``): write them with backticks (``n.`end```), which Neo4j
+reads as well.
 """
 
 from __future__ import annotations
@@ -56,7 +50,8 @@ def _q(name: str) -> str:
 
 
 def schema_statements() -> list[str]:
-    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables."""
+    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables
+    (every FROM/TO pair of :data:`kg.schema.REL_ENDPOINTS`)."""
     stmts = []
     for label in NODE_LABELS:
         cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
@@ -221,10 +216,9 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
                                         {"values": values})[0][0]
         entities = delta.entities if delta.entities is not None else node_table([])
         for label, part in split(entities):
-            rows = part.to_pylist()
-            updated[label] += len(rows)
+            updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
-            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
         created = _load(db, delta.rows)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
