@@ -39,8 +39,7 @@ def scan(rows: Rows, size: int) -> Build:
     entities, keys, n = [node_schema().empty_table()], {}, 0
     for table in batches(rows.node_tables(), size):
         n += table.num_rows
-        bad = off_schema(table)
-        if bad is not None:
+        if (bad := off_schema(table)) is not None:
             raise RowsError(f"cannot load into Neo4j: node {bad['id']} has label {bad['label']!r}, "
                             "not one of kg.schema.NODE_LABELS")
         entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
@@ -48,8 +47,7 @@ def scan(rows: Rows, size: int) -> Build:
         keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
     for table in batches(rows.edge_tables(), size):
         n += table.num_rows
-        bad = off_schema(table)
-        if bad is not None:
+        if (bad := off_schema(table)) is not None:
             if bad["type"] not in REL_TYPES:
                 raise RowsError(f"cannot load into Neo4j: an edge has type {bad['type']!r}, "
                                 "not one of kg.schema.REL_TYPES")
