@@ -40,8 +40,9 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.resources import CYPHER_DIR
-from kg.rows import Rows, graph_rows, label_schema, split, type_schema
+from kg.rows import Rows, label_schema, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.sinks.exports.tables import as_rows
 from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
@@ -385,11 +386,10 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
     t0 = time.perf_counter()
     if batch_rows < 1 or workers < 1:
         raise ValueError(f"batch_rows and workers must be at least 1, got {batch_rows} and {workers}")
-    if not hasattr(rows, "node_tables"):
-        try:
-            rows = graph_rows(rows)
-        except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise Neo4jLoadError(f"cannot load the graph into Neo4j: a row does not fit kg.schema: {exc}") from None
+    try:
+        rows = as_rows(rows)
+    except (pa.ArrowException, ValueError, TypeError) as exc:
+        raise Neo4jLoadError(f"cannot load the graph into Neo4j: a row does not fit kg.schema: {exc}") from None
     report = LoadReport()
     with _driver(config) as driver:
         try:

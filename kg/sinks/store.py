@@ -68,13 +68,6 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _failed(path: Path, exc: BaseException) -> StoreError:
-    """One line for a failed write; the database engine does not say when the disk is full, so look."""
-    if shutil.disk_usage(path.parent).free < 1 << 20:
-        return StoreError(f"{path}: No space left on device (the store was not written; the previous one is kept)")
-    return exc if isinstance(exc, StoreError) else StoreError(f"{path}: {_first_line(exc)}")
-
-
 class _Database:
     """A ladybug database opened for writing; a COPY that fills the buffer pool is retried with a larger one."""
 
@@ -131,7 +124,10 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
         os.replace(new, dest)
         Path(f"{dest}.wal").unlink(missing_ok=True)
     except (RuntimeError, StoreError, OSError) as exc:
-        raise _failed(source or dest, exc) from exc
+        path = source or dest
+        if shutil.disk_usage(path.parent).free < 1 << 20:  # the database engine does not say when the disk is full
+            raise StoreError(f"{path}: No space left on device (the store was not written; the previous one is kept)")
+        raise exc if isinstance(exc, StoreError) else StoreError(f"{path}: {_first_line(exc)}") from exc
     finally:
         for p in leftovers:
             p.unlink(missing_ok=True)
