@@ -130,17 +130,36 @@ def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -
 
 def select(table: pa.Table, name: str) -> pa.Table:
     """The rows of one label (node table) or relationship type (edge table), with its typed columns."""
-    if "type" in table.column_names and "source" in table.column_names:
-        rows = table.filter(pc.equal(table["type"], check_rel_type(name)))
-        return rows.select(type_schema(name).names)
-    rows = table.filter(pc.equal(table["label"], check_label(name)))
-    return rows.select(label_schema(name).names)
+    if "type" in table.column_names and "source" in table.column_names:  # select, then filter: fewer columns
+        return table.select(type_schema(name).names).filter(pc.equal(table["type"], check_rel_type(name)))
+    return table.select(label_schema(name).names).filter(pc.equal(table["label"], check_label(name)))
+
+
+def split(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
+    """(label or relationship type, :func:`select` of its rows) for each one a node or edge table holds, sorted."""
+    for name in pc.unique(table["type" if "source" in table.column_names else "label"]).sort().to_pylist():
+        yield name, select(table, name)
 
 
 def endpoint_pairs(rel: str) -> list[tuple[str, str]]:
     """Every (from label, to label) that :data:`kg.schema.REL_ENDPOINTS` allows for ``rel``."""
     starts, ends = REL_ENDPOINTS[check_rel_type(rel)]
     return [(a, b) for a in starts for b in ends]
+
+
+#: "type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows
+_EDGE_KINDS = pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
+
+
+def off_schema(table: pa.Table) -> dict | None:
+    """The first row of a node table whose label, or of an edge table whose type and end labels, :mod:`kg.schema`
+    does not allow (null is not allowed either); None if every row fits."""
+    if "source" in table.column_names:
+        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
+        ok = pc.fill_null(pc.is_in(kinds, value_set=_EDGE_KINDS), False)
+    else:
+        ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
+    return None if pc.all(ok).as_py() else table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
 
 
 class Rows(Protocol):

@@ -82,6 +82,8 @@ STRUCTURE_LABELS: Final[tuple[str, ...]] = ("Document", "Section", "Sentence")
 NODE_LABELS: Final[tuple[str, ...]] = STRUCTURE_LABELS + ENTITY_LABELS + ("Metric", "Indicator")
 #: nodes of the corpus, not of one document: entities and indicators (the others carry their ``doc``)
 GLOBAL_LABELS: Final[tuple[str, ...]] = ENTITY_LABELS + ("Indicator",)
+#: nodes of one document besides its Document node, found by their ``doc``
+DOC_LABELS: Final[tuple[str, ...]] = ("Section", "Sentence", "Metric")
 
 SEMANTIC_REL_TYPES: Final[tuple[str, ...]] = RELATION_TYPES
 STRUCTURE_REL_TYPES: Final[tuple[str, ...]] = ("HAS_SECTION", "PART_OF", "MENTIONED_IN")

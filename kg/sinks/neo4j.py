@@ -40,8 +40,9 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.resources import CYPHER_DIR
-from kg.rows import Rows, graph_rows, label_schema, type_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.rows import Rows, label_schema, split, type_schema
+from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.sinks.exports.tables import as_rows
 from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
@@ -177,19 +178,18 @@ def create_rels_query(rel: str) -> str:
             f"CREATE (a)-[:{check_rel_type(rel)}{props}]->(b)")
 
 
-#: relationships found by a Section or Sentence end, and the labels of a document's nodes (found by ``doc``)
+#: relationships found by a Section or Sentence end
 _DOC_ENDS = {"HAS_SECTION": "()-[r:HAS_SECTION]->(n:Section)", "PART_OF": "(n:Sentence)-[r:PART_OF]->()",
              "MENTIONED_IN": "()-[r:MENTIONED_IN]->(n:Sentence)"}
-_DOC_LABELS = ("Section", "Sentence", "Metric")
 #: deletes the rows of the documents named in ``$rows``, counted per label and type, in ONE statement (the first
 #: delta after the server starts plans it once, not once per part)
 _DELETE_DOCS = " ".join(
     [f"CALL {{ MATCH ()-[r:{t}]->() WHERE r.doc IN $rows DELETE r RETURN count(r) AS {t} }}"
      for t in SEMANTIC_REL_TYPES]
     + [f"CALL {{ MATCH {ends} WHERE n.doc IN $rows DELETE r RETURN count(r) AS {t} }}" for t, ends in _DOC_ENDS.items()]
-    + [f"CALL {{ MATCH (n:{lb}) WHERE n.doc IN $rows DETACH DELETE n RETURN count(n) AS {lb} }}" for lb in _DOC_LABELS]
+    + [f"CALL {{ MATCH (n:{lb}) WHERE n.doc IN $rows DETACH DELETE n RETURN count(n) AS {lb} }}" for lb in DOC_LABELS]
     + ["CALL { MATCH (n:Document) WHERE n.name IN $rows DETACH DELETE n RETURN count(n) AS Document }",
-       "RETURN " + ", ".join([*SEMANTIC_REL_TYPES, *_DOC_ENDS, *_DOC_LABELS, "Document"])])
+       "RETURN " + ", ".join([*SEMANTIC_REL_TYPES, *_DOC_ENDS, *DOC_LABELS, "Document"])])
 
 
 @dataclass
@@ -206,13 +206,8 @@ class _Unit:
 def _chunk_unit(nodes: pa.Table, edges: pa.Table) -> _Unit:
     ends = pa.chunked_array(edges["source"].chunks + edges["target"].chunks, pa.string())
     ends = pc.unique(ends.filter(pc.invert(pc.is_in(ends, nodes["id"].combine_chunks()))))
-    unit = _Unit(ends=frozenset(ends.to_pylist()))
-    for label in sorted(pc.unique(nodes["label"]).to_pylist()):  # select, then filter: fewer columns to filter
-        part = nodes.select(label_schema(label).names).filter(pc.equal(nodes["label"], label))
-        unit.nodes.append((label, values(part)))
-    for rel in sorted(pc.unique(edges["type"]).to_pylist()):
-        unit.rels.append((rel, values(edges.select(type_schema(rel).names).filter(pc.equal(edges["type"], rel)))))
-    return unit
+    return _Unit(nodes=[(label, values(part)) for label, part in split(nodes)],
+                 rels=[(rel, values(part)) for rel, part in split(edges)], ends=frozenset(ends.to_pylist()))
 
 
 def _transact(tx: ManagedTransaction, unit: _Unit, known: dict[str, str]) -> tuple[Counter, dict[str, str]]:
@@ -391,11 +386,10 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
     t0 = time.perf_counter()
     if batch_rows < 1 or workers < 1:
         raise ValueError(f"batch_rows and workers must be at least 1, got {batch_rows} and {workers}")
-    if not hasattr(rows, "node_tables"):
-        try:
-            rows = graph_rows(rows)
-        except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise Neo4jLoadError(f"cannot load the graph into Neo4j: a row does not fit kg.schema: {exc}") from None
+    try:
+        rows = as_rows(rows)
+    except (pa.ArrowException, ValueError, TypeError) as exc:
+        raise Neo4jLoadError(f"cannot load the graph into Neo4j: a row does not fit kg.schema: {exc}") from None
     report = LoadReport()
     with _driver(config) as driver:
         try:
@@ -419,9 +413,8 @@ def load_rows(rows: Rows, config: Neo4jConfig, *, batch_rows: int = BATCH_ROWS, 
 
 @dataclass(frozen=True)
 class Neo4jSink:
-    """Neo4j as a :class:`kg.rows.Sink`. The database may hold any build (or another client's edits), so a
-    delta is worked out against what it holds (the Document keys, then the entities), not taken from the pipeline:
-    ``apply`` and ``write`` are both :func:`load_rows`."""
+    """Neo4j as a :class:`kg.rows.Sink`: ``write`` and ``apply`` are both :func:`load_rows`, which works out the
+    delta against what the database holds (it may hold any build, or another client's edits), not the pipeline's."""
 
     config: Neo4jConfig
     batch_rows: int = BATCH_ROWS
@@ -435,11 +428,8 @@ class Neo4jSink:
 
 
 def admin_import_commands(out: str | Path) -> list[str]:
-    """The commands that load the build in ``out`` into an empty database with ``neo4j-admin database import``.
-
-    They write the neo4j-csv export (``nodes_<Label>.csv``, ``rels_<TYPE>.csv`` and ``import.sh``
-    in ``OUT/neo4j-import``), import it with the server stopped, and apply the schema once it runs.
-    """
+    """The commands that load the build in ``out`` into an empty database with ``neo4j-admin database import``:
+    the neo4j-csv export, its ``import.sh`` with the server stopped, then with it running the schema step."""
     script = Path(out) / "neo4j-import" / "import.sh"
     return [f"kg export {out} --format neo4j-csv", "neo4j stop", f"sh {script} import", "neo4j start",
             f"sh {script} schema"]

@@ -1,24 +1,19 @@
-"""The rows of a build as the Neo4j sink writes them: checked, scanned once, cut into chunks of whole documents.
-
-:func:`scan` reads every row before anything is written: it checks labels, types and end labels against
-:mod:`kg.schema` and keeps the rows of the corpus's nodes (entities and indicators) and each document's key.
-:func:`chunks` reads the rows again and gives those of the documents to write, whole documents per chunk.
-"""
+"""The rows of a build as the Neo4j sink writes them: :func:`scan` checks every row before anything is written,
+:func:`chunks` cuts the rows of the documents to write into chunks of whole documents."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, endpoint_pairs, node_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES
+from kg.rows import Rows, node_schema, off_schema
+from kg.schema import GLOBAL_LABELS, REL_TYPES
+from kg.sinks.exports.tables import batches, merged
 
 _GLOBAL_SET = pa.array(GLOBAL_LABELS)
-#: "type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows
-_EDGE_KINDS = pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
 class RowsError(ValueError):
@@ -27,19 +22,6 @@ class RowsError(ValueError):
 
 def values(table: pa.Table) -> list[tuple]:
     return list(zip(*(col.to_pylist() for col in table.columns)))
-
-
-def _merged(parts: Iterable[tuple[pa.Table, ...]], size: int) -> Iterator[tuple[pa.Table, ...]]:
-    """Consecutive tuples of tables, concatenated item by item until they hold at least ``size`` rows."""
-    group, n = [], 0
-    for part in parts:
-        group.append(part)
-        n += sum(t.num_rows for t in part)
-        if n >= size:
-            yield tuple(map(pa.concat_tables, zip(*group)))
-            group, n = [], 0
-    if group:
-        yield tuple(map(pa.concat_tables, zip(*group)))
 
 
 @dataclass
@@ -55,22 +37,17 @@ class Build:
 def scan(rows: Rows, size: int) -> Build:
     """The :class:`Build` of ``rows``, every row checked (:class:`RowsError` names the first that breaks the schema)."""
     entities, keys, n = [node_schema().empty_table()], {}, 0
-    for (table,) in _merged(zip(rows.node_tables()), size):
+    for table in batches(rows.node_tables(), size):
         n += table.num_rows
-        ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
-        if not pc.all(ok).as_py():
-            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+        if (bad := off_schema(table)) is not None:
             raise RowsError(f"cannot load into Neo4j: node {bad['id']} has label {bad['label']!r}, "
                             "not one of kg.schema.NODE_LABELS")
         entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
         is_doc = pc.equal(table["label"], "Document")
         keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
-    for (table,) in _merged(zip(rows.edge_tables()), size):
+    for table in batches(rows.edge_tables(), size):
         n += table.num_rows
-        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
-        ok = pc.fill_null(pc.is_in(kinds, value_set=_EDGE_KINDS), False)
-        if not pc.all(ok).as_py():
-            bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+        if (bad := off_schema(table)) is not None:
             if bad["type"] not in REL_TYPES:
                 raise RowsError(f"cannot load into Neo4j: an edge has type {bad['type']!r}, "
                                 "not one of kg.schema.REL_TYPES")
@@ -123,7 +100,7 @@ def _documents(rows: Rows, stale: set[str]) -> Iterator[tuple[pa.Table, pa.Table
 
 def chunks(rows: Rows, stale: set[str], size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
     """(nodes, edges) of whole ``stale`` documents, about ``size`` rows a chunk."""
-    return _merged(_documents(rows, stale), size)
+    return merged(_documents(rows, stale), size)
 
 
 def touching(docs: pa.ChunkedArray, names: pa.Array) -> pa.Array:

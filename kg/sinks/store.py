@@ -1,19 +1,13 @@
 """The embedded Cypher store: the graph in a ladybug (Kùzu) database file.
 
-One node table per label of :data:`kg.schema.NODE_LABELS` and one relationship
-table per type of :data:`kg.schema.REL_TYPES` (with every FROM/TO pair of
-:data:`kg.schema.REL_ENDPOINTS`), so a query names a relationship by its type on
-either engine. Columns and their types come from :mod:`kg.rows`.
+One node table per label and one relationship table per type (:func:`schema_statements`), so a query names a
+relationship by its type on either engine. :func:`write_store` writes a new database from :class:`kg.rows.Rows`
+with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store` applies a :class:`kg.rows.Delta`; either
+way the database is made beside the store and moved over it, so a reader sees the old store or the new one, never
+a half-written one.
 
-:func:`write_store` writes a new database from :class:`kg.rows.Rows` with
-ladybug's bulk ``COPY … FROM`` an Arrow table (nodes first, in batches, then
-relationships per endpoint pair), and :func:`update_store` applies a
-:class:`kg.rows.Delta`. Either way the database is made beside the store and
-moved over it, so a reader sees the old store or the new one, never a
-half-written one.
-
-Ladybug's parser reserves some property names (``end``): write them with
-backticks (``n.`end```), which Neo4j reads as well.
+Ladybug's parser reserves some property names (``end``): write them with backticks (``n.`end```), which Neo4j
+reads as well.
 """
 
 from __future__ import annotations
@@ -28,8 +22,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, select, type_schema
-from kg.schema import GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
+from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema
+from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
@@ -42,8 +36,6 @@ BUFFER_POOL_SIZE = 512 * 1024 * 1024
 MAX_BUFFER_POOL_SIZE = 8 * 1024 * 1024 * 1024
 #: rows gathered per COPY
 COPY_ROWS = 200_000
-#: per-document nodes (found by ``doc``; a Document by ``name``)
-DOC_LABELS = ("Section", "Sentence", "Metric")
 
 
 class StoreError(Exception):
@@ -58,7 +50,8 @@ def _q(name: str) -> str:
 
 
 def schema_statements() -> list[str]:
-    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables."""
+    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables
+    (every FROM/TO pair of :data:`kg.schema.REL_ENDPOINTS`)."""
     stmts = []
     for label in NODE_LABELS:
         cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
@@ -73,13 +66,6 @@ def schema_statements() -> list[str]:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _failed(path: Path, exc: BaseException) -> StoreError:
-    """One line for a failed write; the database engine does not say when the disk is full, so look."""
-    if shutil.disk_usage(path.parent).free < 1 << 20:
-        return StoreError(f"{path}: No space left on device (the store was not written; the previous one is kept)")
-    return exc if isinstance(exc, StoreError) else StoreError(f"{path}: {_first_line(exc)}")
 
 
 class _Database:
@@ -138,7 +124,10 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
         os.replace(new, dest)
         Path(f"{dest}.wal").unlink(missing_ok=True)
     except (RuntimeError, StoreError, OSError) as exc:
-        raise _failed(source or dest, exc) from exc
+        path = source or dest
+        if shutil.disk_usage(path.parent).free < 1 << 20:  # the database engine does not say when the disk is full
+            raise StoreError(f"{path}: No space left on device (the store was not written; the previous one is kept)")
+        raise exc if isinstance(exc, StoreError) else StoreError(f"{path}: {_first_line(exc)}") from exc
     finally:
         for p in leftovers:
             p.unlink(missing_ok=True)
@@ -148,28 +137,23 @@ def _load(db: _Database, rows: Rows) -> Counter:
     """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
     created: Counter = Counter()
     for table in batches(rows.node_tables(), COPY_ROWS):
-        for label in sorted(pc.unique(table["label"]).to_pylist()):
-            if label not in NODE_LABELS:
-                row = table.filter(pc.equal(table["label"], label)).slice(0, 1).to_pylist()[0]
-                raise StoreError(f"node {row['id']}: label {label!r} is not in kg.schema.NODE_LABELS")
-            created[label] += db.copy(label, select(table, label))
+        if (bad := off_schema(table)) is not None:
+            raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
+        for label, part in split(table):
+            created[label] += db.copy(label, part)
     for table in batches(rows.edge_tables(), COPY_ROWS):
+        if (bad := off_schema(table)) is not None and bad["type"] not in REL_TYPES:
+            raise StoreError(f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
+        if bad is not None:
+            raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
+                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
         for rel in sorted(pc.unique(table["type"]).to_pylist()):
-            if rel not in REL_TYPES:
-                raise StoreError(f"relationship type {rel!r} is not in kg.schema.REL_TYPES")
             part = table.filter(pc.equal(table["type"], rel))
-            allowed = pa.array([False] * part.num_rows)
             for pair in endpoint_pairs(rel):
-                mask = pc.and_(pc.equal(part["source_label"], pair[0]), pc.equal(part["target_label"], pair[1]))
-                allowed = pc.or_kleene(allowed, mask)
-                data = select(part.filter(mask), rel)
+                data = select(part.filter(pc.and_(pc.equal(part["source_label"], pair[0]),
+                                                  pc.equal(part["target_label"], pair[1]))), rel)
                 if data.num_rows:
                     created[rel] += db.copy(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
-            bad = part.filter(pc.invert(pc.fill_null(allowed, False)))  # a null label is not allowed either
-            if bad.num_rows:
-                row = bad.slice(0, 1).to_pylist()[0]
-                raise StoreError(f"edge {rel} {row['source']} -> {row['target']} goes {row['source_label']} -> "
-                                 f"{row['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
     return created
 
 
@@ -227,11 +211,10 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
                                         {"values": values})[0][0]
         entities = delta.entities if delta.entities is not None else node_table([])
-        for label in sorted(pc.unique(entities["label"]).to_pylist()):
-            rows = select(entities, label).to_pylist()
-            updated[label] += len(rows)
+        for label, part in split(entities):
+            updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
-            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
         created = _load(db, delta.rows)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 

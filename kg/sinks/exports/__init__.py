@@ -60,8 +60,7 @@ def export(rows: Rows, fmt: str, dest: str | Path, *, merge_parallel: bool = Fal
 
 @dataclass(frozen=True)
 class FileExport:
-    """A file export as a :class:`kg.rows.Sink`: ``fmt`` into the folder ``dest``. A delta writes the file anew
-    from every row (files are streamed in one pass, never patched)."""
+    """A file export as a :class:`kg.rows.Sink`: ``fmt`` into the folder ``dest``, written anew for a delta too."""
 
     fmt: str
     dest: str | Path

@@ -1,14 +1,10 @@
 """GEXF 1.3 for Gephi, streamed from rows.
 
-A node's GEXF ``label`` (what Gephi shows) is its name (a Sentence: its text; a node
-without a name: its title, else its id); an edge's ``label`` and its GEXF 1.3 ``kind``
-are its type, so Gephi tells the edge types apart. Attributes (``<attvalue>``, declared
-static with typed ``<attribute>`` elements whose ids are their titles) have the names
-of graph.json except two, which GEXF and Gephi reserve: the node's kg label travels as
-``kg_label`` (``label`` is the display label) and the edge's ``type`` is its ``kind``
-(Gephi's edge ``Type`` column holds directed/undirected). A list is its JSON text:
-GEXF's ``liststring`` has no escape for its separator. Nulls are left out; node and
-edge ids are the element ids; no modification date, so the same rows give the same bytes.
+Nodes, edges and their attributes as in :mod:`.graphml` (the node's ``label``, what Gephi shows, its display label,
+its kg label as ``kg_label``; a list its JSON text: GEXF's ``liststring`` has no escape for its separator), declared
+static with typed ``<attribute>`` elements whose ids are their titles. An edge's ``label`` and its GEXF 1.3 ``kind``
+are its type, so Gephi tells the edge types apart; ``type`` is no attribute (Gephi's edge ``Type`` column holds
+directed/undirected). No modification date, so the same rows give the same bytes.
 """
 
 from __future__ import annotations

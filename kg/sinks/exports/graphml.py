@@ -1,12 +1,11 @@
 """GraphML for Gephi, Cytoscape, yEd and graph libraries, streamed from rows.
 
-Attribute names are those of graph.json (``attr.name``; the key ids are ``n_<name>``,
-``e_<name>``) with one exception: ``label`` is what tools show, so a node's
-``label`` is its name (a Sentence: its text; a node without a name: its title, else
-its id) and an edge's its type; the node's kg label travels as ``kg_label``. Keys
-are typed (``long``, ``double``, ``boolean``, ``string``); a list is its JSON text
-(GraphML has no list type), a null is left out. Node and edge ids are the element
-ids. Text is escaped by :func:`kg.sinks.exports.values.xml_text`. One element per line.
+Attribute names are those of graph.json (``attr.name``; the key ids are ``n_<name>``, ``e_<name>``) with one
+exception: ``label`` is what tools show, so a node's ``label`` is its display label
+(:func:`~kg.sinks.exports.tables.display_labels`) and an edge's its type; the node's kg label travels as
+``kg_label``. Keys are typed (``long``, ``double``, ``boolean``, ``string``); a list is its JSON text (GraphML has
+no list type), a null is left out. Node and edge ids are the element ids. Text is escaped by
+:func:`kg.sinks.exports.values.xml_text`. One element per line.
 """
 
 from __future__ import annotations

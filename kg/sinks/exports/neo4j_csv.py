@@ -20,8 +20,6 @@ from kg.sinks.exports.neo4j_import import (
 from kg.sinks.exports.tables import as_rows
 from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, relist, unguard
 
-_ARRAY_OPTION = f"U+{ord(ARRAY_DELIMITER):04X}"
-
 
 def write_neo4j_csv(graph, folder: str | Path) -> Path:
     """Write the import CSV files, ``import.sh`` and ``schema.cypher`` into ``folder`` (made if missing); return it.
@@ -52,7 +50,7 @@ def write_neo4j_csv(graph, folder: str | Path) -> Path:
         with (folder / file_name(name)).open("ab") as fh:
             pacsv.write_csv(pa.table(cells, names=header(name)), fh, pacsv.WriteOptions(include_header=False))
     write_import_script(folder, {n: file_name(n) for n in NAMES},
-                        f"--id-type=string --array-delimiter={_ARRAY_OPTION} --multiline-fields=true",
+                        f"--id-type=string --array-delimiter=U+{ord(ARRAY_DELIMITER):04X} --multiline-fields=true",
                         sorted(seen["guarded"]), sorted(seen["empty"] - seen["null"]))
     return folder
 

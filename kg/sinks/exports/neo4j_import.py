@@ -18,9 +18,8 @@ from pathlib import Path
 
 import networkx as nx
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from kg.rows import Rows, TableRows, label_schema, select, to_networkx, type_schema
+from kg.rows import Rows, TableRows, label_schema, split, to_networkx, type_schema
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
 from kg.sinks.exports.tables import batches
 from kg.sinks.exports.values import GUARD, text
@@ -50,10 +49,9 @@ def file_name(name: str, suffix: str = ".csv") -> str:
 
 def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
     """(label or type, its rows with its typed columns) for each batch of ``rows``, nodes first."""
-    for kind, tables in (("label", rows.node_tables()), ("type", rows.edge_tables())):
+    for tables in (rows.node_tables(), rows.edge_tables()):
         for table in batches(tables):
-            for name in pc.unique(table[kind]).to_pylist():
-                yield name, select(table, name)
+            yield from split(table)
 
 
 def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:

@@ -57,18 +57,24 @@ def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
-def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
-    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
+def merged(parts: Iterable[tuple[pa.Table, ...]], rows: int) -> Iterator[tuple[pa.Table, ...]]:
+    """Consecutive tuples of tables (empty ones left out) joined item by item until they hold about ``rows`` rows,
+    each column one chunk."""
     held, size = [], 0
-    for table in tables:
-        if table.num_rows:
-            held.append(table)
-            size += table.num_rows
+    for part in parts:
+        if any(t.num_rows for t in part):
+            held.append(part)
+            size += sum(t.num_rows for t in part)
         if size >= rows:
-            yield pa.concat_tables(held).combine_chunks()
+            yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
             held, size = [], 0
     if held:
-        yield pa.concat_tables(held).combine_chunks()
+        yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
+
+
+def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
+    return (table for (table,) in merged(zip(tables), rows))
 
 
 def edge_batches(rows: Rows, merge_parallel: bool = False) -> Iterator[pa.Table]:
