@@ -34,8 +34,10 @@ LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT
 #: fills it is retried with a pool twice as large, up to MAX_BUFFER_POOL_SIZE
 BUFFER_POOL_SIZE = 512 * 1024 * 1024
 MAX_BUFFER_POOL_SIZE = 8 * 1024 * 1024 * 1024
-#: rows gathered per COPY
+#: rows read per batch; rows held for COPY (a COPY into a table that holds rows costs ~0.1 s beyond its rows, so
+#: each label's or endpoint pair's rows wait until HELD_ROWS are held in all, then the largest are copied)
 COPY_ROWS = 200_000
+HELD_ROWS = 1_000_000
 
 
 class StoreError(Exception):
@@ -50,8 +52,7 @@ def _q(name: str) -> str:
 
 
 def schema_statements() -> list[str]:
-    """The DDL of the store, derived from :mod:`kg.rows`: node tables keyed by ``id``, then relationship tables
-    (every FROM/TO pair of :data:`kg.schema.REL_ENDPOINTS`)."""
+    """The DDL of the store (:mod:`kg.rows`): node tables keyed by ``id``, then relationship tables (FROM/TO pairs)."""
     stmts = []
     for label in NODE_LABELS:
         cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
@@ -134,26 +135,38 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
 
 
 def _load(db: _Database, rows: Rows) -> Counter:
-    """Nodes first (all of them), then relationships: per label or endpoint pair, in COPYs of about COPY_ROWS rows."""
-    created: Counter = Counter()
+    """Nodes first (all of them), then relationships, in few large COPYs per label or endpoint pair."""
+    created, held = Counter(), {}  # held: (table, endpoint pair or None) -> tables to copy
+
+    def flush(key: tuple) -> None:
+        created[key[0]] += db.copy(key[0], pa.concat_tables(held.pop(key)), key[1])
+
+    def hold(name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
+        held.setdefault((name, pair), []).append(data)
+        while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
+            flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
+
     for table in batches(rows.node_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
             raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
         for label, part in split(table):
-            created[label] += db.copy(label, part)
+            hold(label, part)
+    for key in list(held):
+        flush(key)
     for table in batches(rows.edge_tables(), COPY_ROWS):
-        if (bad := off_schema(table)) is not None and bad["type"] not in REL_TYPES:
-            raise StoreError(f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
-        if bad is not None:
+        if (bad := off_schema(table)) is not None:
             raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
-                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
+                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow" if bad["type"] in
+                             REL_TYPES else f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
         for rel in sorted(pc.unique(table["type"]).to_pylist()):
             part = table.filter(pc.equal(table["type"], rel))
             for pair in endpoint_pairs(rel):
                 data = select(part.filter(pc.and_(pc.equal(part["source_label"], pair[0]),
                                                   pc.equal(part["target_label"], pair[1]))), rel)
                 if data.num_rows:
-                    created[rel] += db.copy(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
+                    hold(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
+    for key in list(held):
+        flush(key)
     return created
 
 
@@ -203,8 +216,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
                *((label, f"(n:{label})", "doc", docs) for label in DOC_LABELS),
                ("Document", "(n:Document)", "name", docs),
                *((label, f"(n:{label})", "id", gone) for label in GLOBAL_LABELS)]
-    deleted: Counter = Counter()
-    updated: Counter = Counter()
+    deleted, updated = Counter(), Counter()
     with _new_database(Path(dest or path), Path(path)) as db:
         for name, pattern, key, values in deletes:
             how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
