@@ -178,6 +178,7 @@ class MetricExtractor:
         when = MetricTime(sdoc, norm, self.cues["up"], self.cues["down"])
         out: list[MetricMention] = []
         cues: _SentenceCues | None = None
+        s1 = -1
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
             s0 = sent.start if sent else max(norm.rfind(ch, 0, num.start) for ch in "。！？!?\n") + 1
@@ -191,8 +192,8 @@ class MetricExtractor:
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
                 value=num.value, unit=num.unit, indicator=indicator, kind=kind, masked=num.masked,
-                evidence=sdoc.evidence(num.start, num.end), period=when.period(num.start, s0),
-                year=when.year(num.start, s0), direction=direction, base=base,
+                evidence=sdoc.evidence(num.start, num.end), period=when.period(num.start, s0, s1),
+                year=when.year(num.start, s0, s1), direction=direction, base=base,
             ))
         return out
 
