@@ -67,8 +67,8 @@ _BOUNDS = ("不少于", "不低于", "不超过", "不高于", "突破", "稳定
 #: a deadline in the future tense: 到2025年, 至2026年底 (截至2023年 reports the past)
 _BY_YEAR = re.compile(r"(?<!截)(?:到|至)\s*20\d\d年(?:底|末)?(?!以来|同期)")
 #: 将 or 要 of the future tense before a verb of planning or doing (中心将力争…, 要与…建立); 将 before a
-#: number or a noun is the object marker (将XX项纳入)
-_FUTURE = re.compile(r"(?<![主重需必只即])(?:将|要)(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
+#: number or a noun is the object marker (将XX项纳入); the class comes first so that a search skips to 将 and 要
+_FUTURE = re.compile(r"[将要](?<![主重需必只即][将要])(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
                      r"会同|配合|联合|与|同|紧盯|围绕|坚持|推进|推动|实施|开展|完成|建成|新建|抓好|做好|组织|启动)")
 #: the end of a clause that introduces a list of goals: 主要预期目标是, 工作目标为
 _TARGET_LEAD = re.compile(r"(?:目标|计划|指标)(?:任务)?(?:是|为)?\s*$")
