@@ -154,6 +154,9 @@ class MetricExtractor:
         self.grammar = NumberGrammar(self.units, self.cues)
         # a deadline year, or any target word (overlapping occurrences: a look-ahead group)
         self._target_re = re.compile(_BY_YEAR.pattern + "|(?=(" + "|".join(map(re.escape, self.cues["target"])) + "))")
+        # cheap first checks: no 到/至 and no target word, no target cue; no change word, nothing to cut
+        self._target_any = re.compile("|".join(map(re.escape, ("到", "至", *self.cues["target"]))))
+        self._change_any = re.compile("|".join(map(re.escape, self.cues["change"])) or "(?!)")
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
         self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
 
@@ -212,6 +215,8 @@ class MetricExtractor:
         return True
 
     def _target_in(self, clause: str) -> bool:
+        if self._target_any.search(clause) is None:
+            return False
         # every occurrence of every cue word, longest first at a position (as the cue table is sorted)
         for m in self._target_re.finditer(clause):
             word = m.group(1)
@@ -304,7 +309,7 @@ class MetricExtractor:
         # the words up to a number or a comparison keep their blanks; up to a separator they do not
         after = after.lstrip() if stop and stop.group(1) is None else after.strip()
         post = strip_words(after, ("以上", "以下", "左右", "之多", "的"), left=True)
-        for w in self.cues["change"]:
+        for w in self.cues["change"] if self._change_any.search(post) else ():
             k = post.find(w)
             while 0 <= k < len(post):
                 after = post[k + len(w):k + len(w) + 1]
