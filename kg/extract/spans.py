@@ -47,18 +47,11 @@ class PatternIndex:
         (the span's own scan then matches differently there): then the span
         is scanned.
         """
-        found = self.bounds(start, end)
-        if found is None:
-            return list(self.pattern.finditer(self.text, start, end))
-        return self.matches[found[0]:found[1]]
-
-    def bounds(self, start: int, end: int) -> tuple[int, int] | None:
-        """``(i, j)`` when :meth:`within` gives ``matches[i:j]``; None when it scans the span."""
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end, i)
         if (i > 0 and self.matches[i - 1].end() > start) or (j > 0 and self.matches[j - 1].end() > end):
-            return None
-        return i, j
+            return list(self.pattern.finditer(self.text, start, end))
+        return self.matches[i:j]
 
 
 class SpanSet:

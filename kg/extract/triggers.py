@@ -108,24 +108,18 @@ class TextTriggers:
     def __init__(self, lexicon: TriggerLexicon, text: str) -> None:
         self.lexicon = lexicon
         self.text = text
-        self._found: dict[tuple[str, str], tuple[PatternIndex, list[TriggerHit]]] = {}
+        self._found: dict[tuple[str, str], PatternIndex] = {}
         for key in lexicon.words:
             pat = lexicon._pattern(*key)
             if pat is not None:
-                index = PatternIndex(pat, text)
-                self._found[key] = index, [TriggerHit(key[0], m.group(), key[1], m.start(), m.end())
-                                           for m in index.matches]
+                self._found[key] = PatternIndex(pat, text)
 
     def find(self, rel: str, frame: str, start: int, end: int) -> list[TriggerHit]:
         """What ``TriggerLexicon.find(text, rel, frame, start, end)`` gives (see :meth:`PatternIndex.within`)."""
         found = self._found.get((rel, frame))
         if found is None:
             return []
-        index, hits = found
-        at = index.bounds(start, end)
-        if at is not None:
-            return hits[at[0]:at[1]]
-        return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in index.within(start, end)]
+        return [TriggerHit(rel, m.group(), frame, m.start(), m.end()) for m in found.within(start, end)]
 
 
 def load_triggers(paths: list[Path] | None = None) -> TriggerLexicon:
