@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 16)  # a document asks for the id of each metric and sentence several times
 def stable_id(label: str, name: str, scope: str = "") -> str:
     """Return a stable id such as ``campaign_1f3a...``.
 

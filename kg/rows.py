@@ -99,18 +99,22 @@ def label_of_id(node: str) -> str | None:
     return _LABEL_OF_PREFIX.get(prefix) if sep else None
 
 
-def _clean(attrs: dict) -> dict:
-    return {k: (None if v == "" else v) for k, v in attrs.items()}
+def _table(rows: Iterable[dict], schema: pa.Schema) -> pa.Table:
+    """``pa.Table.from_pylist(rows, schema=schema)`` with "" as null, filling only the columns a row has
+    (from_pylist looks up every column of the schema in every row)."""
+    rows = list(rows)
+    columns: dict[str, list] = {name: [None] * len(rows) for name in schema.names}
+    for i, row in enumerate(rows):
+        for k, v in row.items():
+            col = columns.get(k)
+            if col is not None:
+                col[i] = None if v == "" else v
+    return pa.Table.from_arrays(list(columns.values()), schema=schema)
 
 
 def node_table(nodes: Iterable[NodeRow]) -> pa.Table:
     """A node table of ``(id, attributes)`` rows (attributes as :mod:`kg.schema` names them)."""
-    rows = []
-    for ident, attrs in nodes:
-        row = _clean(attrs)
-        row["id"] = ident
-        rows.append(row)
-    return pa.Table.from_pylist(rows, schema=node_schema())
+    return _table(({**attrs, "id": ident} for ident, attrs in nodes), node_schema())
 
 
 def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -> pa.Table:
@@ -118,14 +122,10 @@ def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -
 
     Endpoint labels come from ``labels`` (node id -> label) or else from the ids.
     """
-    rows = []
-    for u, v, attrs in edges:
-        row = _clean(attrs)
-        row.update(source=u, target=v,
-                   source_label=(labels or {}).get(u) or label_of_id(u),
-                   target_label=(labels or {}).get(v) or label_of_id(v))
-        rows.append(row)
-    return pa.Table.from_pylist(rows, schema=edge_schema())
+    labels = labels or {}
+    return _table(({**attrs, "source": u, "target": v,
+                    "source_label": labels.get(u) or label_of_id(u),
+                    "target_label": labels.get(v) or label_of_id(v)} for u, v, attrs in edges), edge_schema())
 
 
 def select(table: pa.Table, name: str) -> pa.Table:

@@ -9,6 +9,8 @@ on the width-folded text (``SourceDocument.norm``), where ``，`` is ``,``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -54,7 +56,9 @@ def split_clauses(norm: str, start: int, end: int, protected: list[tuple[int, in
     list of Clause
         Clauses in order, empty ones dropped.
     """
-    inside = _protected_mask(start, end, protected or [])
+    spans = sorted(protected) if protected else []
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
     clauses: list[Clause] = []
     cur = start
     depth = 0  # inside “...” quotes a comma does not break
@@ -62,14 +66,21 @@ def split_clauses(norm: str, start: int, end: int, protected: list[tuple[int, in
         i, ch = m.start(), m.group()
         if ch in _OPEN_QUOTES:
             depth += 1
-        elif ch in _CLOSE_QUOTES and depth:
-            depth -= 1
-        if ch in CLAUSE_BREAKS and not inside[i - start] and (depth == 0 or ch in SENTENCE_BREAKS):
-            if norm[cur:i].strip():
-                clauses.append(Clause(len(clauses), cur, i, start))
-            cur = i + 1
-            if ch in SENTENCE_BREAKS:
-                depth = 0
+            continue
+        if ch in _CLOSE_QUOTES:
+            if depth:
+                depth -= 1
+            continue
+        if depth and ch not in SENTENCE_BREAKS:
+            continue
+        k = bisect.bisect_right(starts, i)
+        if k and reach[k - 1] > i:
+            continue  # inside a protected span
+        if norm[cur:i].strip():
+            clauses.append(Clause(len(clauses), cur, i, start))
+        cur = i + 1
+        if ch in SENTENCE_BREAKS:
+            depth = 0
     if norm[cur:end].strip():
         clauses.append(Clause(len(clauses), cur, end, start))
     return clauses
@@ -79,12 +90,3 @@ def enum_marker_end(norm: str, clause: Clause) -> int:
     """Offset after an enumeration marker (一是, （三）, 1.) at the clause start, else the clause start."""
     m = _ENUM.match(norm, clause.start, clause.end)
     return m.end() if m else clause.start
-
-
-def _protected_mask(start: int, end: int, spans: list[tuple[int, int]]) -> list[bool]:
-    mask = [False] * (end - start)
-    for s, e in spans:
-        a, b = max(s, start), min(e, end)
-        if a < b:
-            mask[a - start:b - start] = [True] * (b - a)
-    return mask

@@ -80,9 +80,7 @@ class MetricTime:
 
     def __init__(self, sdoc: StructuredDocument, norm: str, up: tuple[str, ...], down: tuple[str, ...]) -> None:
         self.norm = norm
-        self.periods = PatternIndex(PERIOD_RE, norm)
-        self.years = PatternIndex(YEAR_RE, norm)
-        self.relative = PatternIndex(RELATIVE_RE, norm)
+        self._sentence: tuple[int, int, dict[re.Pattern[str], PatternIndex]] = (-1, -1, {})
         self.doc_year = document_year(sdoc)
         self.doc_period = sdoc.meta.period
         self.sections = SectionIndex(sdoc)
@@ -91,17 +89,29 @@ class MetricTime:
             sorted(((w, "down") for w in down), key=lambda x: -len(x[0]))
         self._heading_year: dict[str, int | None] = {}
 
-    def period(self, pos: int, s0: int) -> str | None:
-        """The last period expression of the sentence before ``pos``, else the document's."""
-        found = self.periods.within(s0, pos)
+    def _within(self, pattern: re.Pattern[str], s0: int, s1: int, pos: int) -> list[re.Match[str]]:
+        """``pattern.finditer(norm, s0, pos)``, from one scan of the sentence ``[s0, s1)`` per pattern
+        (only sentences with metrics are scanned)."""
+        if pos > s1:
+            return list(pattern.finditer(self.norm, s0, pos))
+        if self._sentence[:2] != (s0, s1):
+            self._sentence = (s0, s1, {})
+        found = self._sentence[2].get(pattern)
+        if found is None:
+            found = self._sentence[2][pattern] = PatternIndex(pattern, self.norm, s0, s1)
+        return found.within(s0, pos)
+
+    def period(self, pos: int, s0: int, s1: int) -> str | None:
+        """The last period expression of the sentence ``[s0, s1)`` before ``pos``, else the document's."""
+        found = self._within(PERIOD_RE, s0, s1, pos)
         return found[-1].group() if found else self.doc_period
 
-    def year(self, pos: int, s0: int) -> int | None:
-        """The year of a metric at ``pos`` whose sentence starts at ``s0`` (see the module docstring)."""
-        for m in reversed(self.years.within(s0, pos)):
+    def year(self, pos: int, s0: int, s1: int) -> int | None:
+        """The year of a metric at ``pos`` of the sentence ``[s0, s1)`` (see the module docstring)."""
+        for m in reversed(self._within(YEAR_RE, s0, s1, pos)):
             if not m.group("cmp") and not m.group("after"):
                 return _year_value(m)
-        for m in reversed(self.relative.within(s0, pos)):
+        for m in reversed(self._within(RELATIVE_RE, s0, s1, pos)):
             if not m.group("cmp") and not m.group("after") and self.doc_year is not None:
                 return self.doc_year + _RELATIVE[m.group("word")]
         return self._section_year(pos) or self.doc_year

@@ -67,8 +67,8 @@ _BOUNDS = ("不少于", "不低于", "不超过", "不高于", "突破", "稳定
 #: a deadline in the future tense: 到2025年, 至2026年底 (截至2023年 reports the past)
 _BY_YEAR = re.compile(r"(?<!截)(?:到|至)\s*20\d\d年(?:底|末)?(?!以来|同期)")
 #: 将 or 要 of the future tense before a verb of planning or doing (中心将力争…, 要与…建立); 将 before a
-#: number or a noun is the object marker (将XX项纳入)
-_FUTURE = re.compile(r"(?<![主重需必只即])(?:将|要)(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
+#: number or a noun is the object marker (将XX项纳入); the class comes first so that a search skips to 将 and 要
+_FUTURE = re.compile(r"[将要](?<![主重需必只即][将要])(?=力争|确保|争取|进一步|继续|持续|重点|全面|加快|深入|着力|大力|积极|"
                      r"会同|配合|联合|与|同|紧盯|围绕|坚持|推进|推动|实施|开展|完成|建成|新建|抓好|做好|组织|启动)")
 #: the end of a clause that introduces a list of goals: 主要预期目标是, 工作目标为
 _TARGET_LEAD = re.compile(r"(?:目标|计划|指标)(?:任务)?(?:是|为)?\s*$")
@@ -154,6 +154,9 @@ class MetricExtractor:
         self.grammar = NumberGrammar(self.units, self.cues)
         # a deadline year, or any target word (overlapping occurrences: a look-ahead group)
         self._target_re = re.compile(_BY_YEAR.pattern + "|(?=(" + "|".join(map(re.escape, self.cues["target"])) + "))")
+        # cheap first checks: no 到/至 and no target word, no target cue; no change word, nothing to cut
+        self._target_any = re.compile("|".join(map(re.escape, ("到", "至", *self.cues["target"]))))
+        self._change_any = re.compile("|".join(map(re.escape, self.cues["change"])) or "(?!)")
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
         self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
 
@@ -178,6 +181,7 @@ class MetricExtractor:
         when = MetricTime(sdoc, norm, self.cues["up"], self.cues["down"])
         out: list[MetricMention] = []
         cues: _SentenceCues | None = None
+        s1 = -1
         for i, num in enumerate(numbers):
             sent = sdoc.sentence_at(num.start)
             s0 = sent.start if sent else max(norm.rfind(ch, 0, num.start) for ch in "。！？!?\n") + 1
@@ -191,8 +195,8 @@ class MetricExtractor:
             out.append(MetricMention(
                 doc=sdoc.name, text=text[num.start:num.end], start=num.start, end=num.end,
                 value=num.value, unit=num.unit, indicator=indicator, kind=kind, masked=num.masked,
-                evidence=sdoc.evidence(num.start, num.end), period=when.period(num.start, s0),
-                year=when.year(num.start, s0), direction=direction, base=base,
+                evidence=sdoc.evidence(num.start, num.end), period=when.period(num.start, s0, s1),
+                year=when.year(num.start, s0, s1), direction=direction, base=base,
             ))
         return out
 
@@ -211,6 +215,8 @@ class MetricExtractor:
         return True
 
     def _target_in(self, clause: str) -> bool:
+        if self._target_any.search(clause) is None:
+            return False
         # every occurrence of every cue word, longest first at a position (as the cue table is sorted)
         for m in self._target_re.finditer(clause):
             word = m.group(1)
@@ -303,7 +309,7 @@ class MetricExtractor:
         # the words up to a number or a comparison keep their blanks; up to a separator they do not
         after = after.lstrip() if stop and stop.group(1) is None else after.strip()
         post = strip_words(after, ("以上", "以下", "左右", "之多", "的"), left=True)
-        for w in self.cues["change"]:
+        for w in self.cues["change"] if self._change_any.search(post) else ():
             k = post.find(w)
             while 0 <= k < len(post):
                 after = post[k + len(w):k + len(w) + 1]

@@ -296,9 +296,6 @@ class NumberGrammar:
         return self._token_at(norm, text, pos) if _NUMBER_START.match(norm, pos) else None
 
     def _match_at(self, norm: str, text: str, protected: bytearray, s: int) -> NumberMatch | None:
-        _, p = self._token_at(norm, text, s)
-        token = norm[s:p]
-        masked = any(c in MASK_CHARS for c in token)
         if protected[s]:
             return None
         prev = norm[s - 1] if s > 0 else ""
@@ -306,6 +303,9 @@ class NumberGrammar:
             return None
         if prev in "第+/×这那此该" or (prev in "-~～—–" and s > 1 and (norm[s - 2].isdigit() or norm[s - 2] in MASK_CHARS)):
             return None
+        _, p = self._token_at(norm, text, s)
+        token = norm[s:p]
+        masked = any(c in MASK_CHARS for c in token)
         # a range: 3-5个, 10%-15% (the value is the lower bound)
         range_end = None
         if p < len(norm) and norm[p] in RANGE_JOINERS:

@@ -64,8 +64,8 @@ def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: l
         in_sent = _inside(todo, t_starts, sent.start, sent.end)
         sent_mentions = _inside(ordered, m_starts, sent.start, sent.end)
         subjects.start_sentence(norm, sent, sent_mentions)
-        if not in_sent and not sent_mentions:
-            continue
+        if not in_sent and (not sent_mentions or norm[sent.end - 1:sent.end] != ";"):
+            continue  # no metric, and the next sentence carries no subject over from this one
         s_starts, c_starts = [m.start for m in sent_mentions], [m.start for m in in_sent]
         for clause in split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions]):
             in_clause = _inside(sent_mentions, s_starts, clause.start, clause.end)

@@ -29,12 +29,14 @@ class PatternIndex:
         string: then a match of the whole text that lies inside a span is a
         match of the span alone.
     text : str
+    start, end : int, optional
+        Scan only ``text[start:end]`` (then ask only for spans inside it).
     """
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> None:
         self.pattern = pattern
         self.text = text
-        self.matches = list(pattern.finditer(text))
+        self.matches = list(pattern.finditer(text, start, len(text) if end is None else end))
         self._starts = [m.start() for m in self.matches]
 
     def within(self, start: int, end: int) -> list[re.Match[str]]:

@@ -27,7 +27,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,7 +110,9 @@ class DocRecord:
         return hashlib.sha1("\x1f".join(self.ids).encode()).hexdigest()[:16]
 
     def to_json(self) -> str:
-        data = asdict(self)
+        # asdict would copy every group and indicator deeply, only to be replaced below
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["stats"] = asdict(self.stats)
         data["groups"] = [[g.label, g.key, g.link, g.scope, g.mentions, list(g.aliases), g.joinable]
                           for g in self.groups]
         data["indicators"] = [[i.key, i.name, i.dimension, i.unit, list(i.aliases), i.metrics] for i in self.indicators]

@@ -85,6 +85,10 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
     yield from reported
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps with options makes one per call
+
+
 def render_records(records: Iterable[dict]) -> str:
     """JSON lines of records."""
-    return "".join(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n" for rec in records)
+    encode = _ENCODER.encode
+    return "".join(encode(rec) + "\n" for rec in records)
