@@ -9,20 +9,17 @@ metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "trigger"}
 
-``indicator`` is the phrase as written, ``indicator_key`` what it measures
-(``core|dimension``, :mod:`kg.resolve.indicators`) and ``indicator_id`` the id
-of that Indicator node. Who reports a metric is a relation record with ``rel``
-REPORTED_BY (its ``trigger`` says how: subject | author).
+``indicator`` is the phrase as written, ``indicator_key`` what it measures (``core|dimension``,
+:mod:`kg.resolve.indicators`) and ``indicator_id`` the id of that Indicator node. Who reports a metric
+is a relation record with ``rel`` REPORTED_BY (its ``trigger`` says how: subject | author).
 
 Self-references are left out (我局, 我们 name no one), except where the author
 calls itself by its own name (支队 in the 支队's own report).
-``name``, ``from`` and ``to`` are the names the document itself uses (the
-fullest form in that document); ``id`` is the resolved node id shared across
-documents. For MEASURES and REPORTED_BY, ``from`` is the metric's text and ``start``/``end``
-are the metric's offsets; for the other relations they span the first
-evidence. A relation stated several times in one document is one record (the
-graph keeps every statement as its own edge). Records carry offsets, not
-sentences: the sentences are in the graph, each once.
+``name``, ``from`` and ``to`` are the names the document itself uses (the fullest form in that document);
+``id`` is the resolved node id shared across documents. For MEASURES and REPORTED_BY, ``from`` is the
+metric's text and ``start``/``end`` are the metric's offsets; for the other relations they span the first
+evidence. A relation stated several times in one document is one record (the graph keeps every statement
+as its own edge). Records carry offsets, not sentences: the sentences are in the graph, each once.
 """
 
 from __future__ import annotations
@@ -85,10 +82,9 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
     yield from reported
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps with options makes one per call
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps with options: one per call
 
 
 def render_records(records: Iterable[dict]) -> str:
     """JSON lines of records."""
-    encode = _ENCODER.encode
-    return "".join(encode(rec) + "\n" for rec in records)
+    return "".join(_ENCODE(rec) + "\n" for rec in records)
