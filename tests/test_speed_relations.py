@@ -3,7 +3,7 @@
 import bisect
 import random
 
-from kg.extract.relations import _Index
+from kg.extract.spans import MentionIndex
 from kg.model import Evidence, Mention
 
 
@@ -15,7 +15,7 @@ def test_covers_equals_a_scan_of_the_last_fifty_spans():
             s = rng.randrange(0, 300)
             e = s + rng.randrange(1, 12)
             mentions.append(Mention("d", "AGENCY", "x", s, e, "x", Evidence("d", s, e, "x", 0, None)))
-        index = _Index(mentions)
+        index = MentionIndex(mentions)
         for _ in range(200):
             start = rng.randrange(0, 310)
             end = start + rng.randrange(1, 6)

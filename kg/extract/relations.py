@@ -41,7 +41,7 @@ from kg.extract import conducts
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
 from kg.extract.selfref import find_self_references, self_mention
-from kg.extract.spans import SpanSet
+from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
@@ -105,42 +105,6 @@ class RelationResult:
     added: list[Mention] = field(default_factory=list)
 
 
-class _Index:
-    """Mentions of one document sorted by start, with span look-ups."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.starts = [m.start for m in self.items]
-        self.spans = sorted((m.start, m.end) for m in mentions)
-        self.span_ends = [e for _, e in self.spans]
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` lies inside some mention."""
-        i = bisect.bisect_right(self.spans, (start, float("inf")))
-        # the spans before i start at or before ``start``
-        return i > 0 and max(self.span_ends[max(0, i - 50):i]) >= end
-
-
-def _starting_in(hits: list[TriggerHit], start: int, end: int) -> list[TriggerHit]:
-    """The hits (by start) that start in ``[start, end)``."""
-    lo = bisect.bisect_left(hits, start, key=lambda h: h.start)
-    return hits[lo:bisect.bisect_left(hits, end, lo, key=lambda h: h.start)]
-
-
-def _inside(items: list, starts: list[int], start: int, end: int) -> list:
-    """The items (mentions or trigger hits, by start; ``starts`` their starts) that lie in ``[start, end)``."""
-    return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
-
-
 class RelationExtractor:
     """Rule-based relation extraction over one structured document.
 
@@ -174,7 +138,7 @@ class RelationExtractor:
         author = author if author is not None else sdoc.meta.author
         norm = sdoc.source.norm
         mentions, added = self._self_references(sdoc, list(mentions), author)
-        index = _Index(mentions)
+        index = MentionIndex(mentions)
         relations: list[RelationMention] = []
         seen: set[tuple] = set()
         found = self.triggers.in_text(norm)
@@ -192,13 +156,13 @@ class RelationExtractor:
             hits = self._hits(norm, sent.start, sent.end, index, found)
             m_starts, h_starts = [m.start for m in sent_mentions], [h.start for h in hits]
             for ci, clause in enumerate(clauses):
-                in_clause = _inside(sent_mentions, m_starts, clause.start, clause.end)
+                in_clause = inside(sent_mentions, m_starts, clause.start, clause.end)
                 if not in_clause:
                     continue  # every rule needs a mention in the clause
                 subj = subjects.subjects_of(norm, clause, in_clause)
-                chits = _inside(hits, h_starts, clause.start, clause.end)
+                chits = inside(hits, h_starts, clause.start, clause.end)
                 prev = clauses[ci - 1] if ci else None
-                prev_hits = _inside(hits, h_starts, prev.start, prev.end) if prev else []
+                prev_hits = inside(hits, h_starts, prev.start, prev.end) if prev else []
                 next_clause = clauses[ci + 1] if ci + 1 < len(clauses) else None
                 subject_for = subjects.resolver(norm, clause, in_clause, subj)
 
@@ -206,7 +170,7 @@ class RelationExtractor:
                     """The subjects opening the next clause of the sentence."""
                     if _next is None:
                         return []
-                    return subjects.subjects_of(norm, _next, _inside(sent_mentions, m_starts, _next.start, _next.end))
+                    return subjects.subjects_of(norm, _next, inside(sent_mentions, m_starts, _next.start, _next.end))
 
                 for rel in self._conducts(norm, clause, in_clause, chits, prev_hits, subject_for, ahead):
                     self._add(relations, seen, sdoc, rel)
@@ -255,7 +219,7 @@ class RelationExtractor:
         if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
             return
         after = subjects[-1].end
-        joint = [h for h in _starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
+        joint = [h for h in starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
                  if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
         if not joint:
             return
@@ -264,7 +228,7 @@ class RelationExtractor:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])
 
     # ------------------------------------------------------------ triggers
-    def _hits(self, norm: str, start: int, end: int, index: _Index, found: TextTriggers) -> list[TriggerHit]:
+    def _hits(self, norm: str, start: int, end: int, index: MentionIndex, found: TextTriggers) -> list[TriggerHit]:
         """Trigger occurrences in ``[start, end)``, minus those inside mentions or blocked words."""
         blocked: list[tuple[int, int]] = []
         hits: list[TriggerHit] = []
@@ -447,7 +411,7 @@ class RelationExtractor:
                 scope_end = clause.end
                 if next_clause is not None and not norm[tail_end:clause.end].strip("等相关部门单位 "):
                     scope_end = next_clause.end
-                window = _starting_in(sent_hits, tail_end, min(scope_end, tail_end + self.settings.max_partner_tail + 2))
+                window = starting_in(sent_hits, tail_end, min(scope_end, tail_end + self.settings.max_partner_tail + 2))
                 joint = [j for j in window if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")]
                 if not joint:
                     continue

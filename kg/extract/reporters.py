@@ -16,24 +16,19 @@ has no reporter.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.clauses import split_clauses
+from kg.extract.spans import inside
 from kg.extract.subjects import Subjects
 from kg.model import Mention, MetricMention, StructuredDocument
 
 
 #: what stands between a body and a metric that counts the list the body opens: (、B、C)等
 _EXAMPLES_COUNTED = re.compile(r"[^，,；;。：:]{0,60}?等")
-
-
-def _inside(items: list, starts: list[int], start: int, end: int) -> list:
-    """The items (by start; ``starts`` their starts) that lie in ``[start, end)``."""
-    return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
 
 
 def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: list[MetricMention]) -> list[Mention]:
@@ -61,16 +56,16 @@ def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: l
     todo = sorted(metrics, key=lambda m: m.start)
     t_starts = [m.start for m in todo]
     for sent in sdoc.sentences:
-        in_sent = _inside(todo, t_starts, sent.start, sent.end)
-        sent_mentions = _inside(ordered, m_starts, sent.start, sent.end)
+        in_sent = inside(todo, t_starts, sent.start, sent.end)
+        sent_mentions = inside(ordered, m_starts, sent.start, sent.end)
         subjects.start_sentence(norm, sent, sent_mentions)
         if not in_sent and (not sent_mentions or norm[sent.end - 1:sent.end] != ";"):
             continue  # no metric, and the next sentence carries no subject over from this one
         s_starts, c_starts = [m.start for m in sent_mentions], [m.start for m in in_sent]
         for clause in split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions]):
-            in_clause = _inside(sent_mentions, s_starts, clause.start, clause.end)
+            in_clause = inside(sent_mentions, s_starts, clause.start, clause.end)
             subj = subjects.subjects_of(norm, clause, in_clause)
-            counted = _inside(in_sent, c_starts, clause.start, clause.end)
+            counted = inside(in_sent, c_starts, clause.start, clause.end)
             if counted:
                 find = subjects.sourced_resolver(norm, clause, in_clause, subj, pivots=False)
                 for metric in counted:

@@ -6,7 +6,7 @@ title or a plan section). Scanning each span again, or checking every title,
 costs for every question as much as the document has, which grows with the
 square of its length: :class:`PatternIndex` scans the text once,
 :class:`SpanSet` sorts the spans once, :class:`SectionIndex` sweeps over the
-sections once.
+sections once, :class:`MentionIndex` sorts the mentions once.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import heapq
 import itertools
 import re
 
-from kg.model import Section, StructuredDocument
+from kg.model import Mention, Section, StructuredDocument
 
 
 class PatternIndex:
@@ -112,3 +112,39 @@ class SectionIndex:
         while self._open and self._open[0][2].end <= pos:  # ended: never open again for later offsets
             heapq.heappop(self._open)
         return self._open[0][2] if self._open else None
+
+
+class MentionIndex:
+    """Mentions of one document sorted by start, with span look-ups."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.items]
+        self.spans = sorted((m.start, m.end) for m in mentions)
+        self.span_ends = [e for _, e in self.spans]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside some mention."""
+        i = bisect.bisect_right(self.spans, (start, float("inf")))
+        # the spans before i start at or before ``start``
+        return i > 0 and max(self.span_ends[max(0, i - 50):i]) >= end
+
+
+def starting_in(hits: list, start: int, end: int) -> list:
+    """The hits (trigger hits or mentions, by start) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(hits, start, key=lambda h: h.start)
+    return hits[lo:bisect.bisect_left(hits, end, lo, key=lambda h: h.start)]
+
+
+def inside(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (mentions or trigger hits, by start; ``starts`` their starts) that lie in ``[start, end)``."""
+    return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
