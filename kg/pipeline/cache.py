@@ -135,18 +135,18 @@ class DocRecord:
 Packed = tuple[bytes, int]
 
 
-def pack(data: bytes) -> Packed:
+def pack(data: bytes | pa.Buffer) -> Packed:
     """``data`` as one zstd frame, with its size (a worker packs its blobs: less to send, less to hold)."""
     return _ZSTD.compress(data, asbytes=True), len(data)
 
 
-def ipc_bytes(tables: Iterable[pa.Table], schema: pa.Schema) -> bytes:
+def ipc_bytes(tables: Iterable[pa.Table], schema: pa.Schema) -> pa.Buffer:
     """Arrow tables of ``schema`` as the bytes of one IPC stream (one table at a time in memory)."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, schema) as writer:
         for table in tables:
             writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+    return sink.getvalue()  # pack() compresses the buffer without a copy into bytes
 
 
 def read_ipc(data: bytes) -> pa.Table:

@@ -66,14 +66,6 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str,
     nodes, edges = document_rows(ext, ref, indicator_of)
     nodes[0][1]["key"] = key  # the Document row
     labels = {i: a["label"] for i, a in nodes}
-    chunks = range(0, max(len(nodes), len(edges)), ROWS_PER_TABLE)
-    blobs = {
-        "nodes.arrow": pack(ipc_bytes((node_table(nodes[i:i + ROWS_PER_TABLE]) for i in chunks if i < len(nodes)),
-                                      node_schema())),
-        "edges.arrow": pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels) for i in chunks
-                                       if i < len(edges)), edge_schema())),
-        "jsonl": pack(render_records(document_records(ext, ref, indicator_of, keys)).encode("utf-8")),
-    }
     sdoc = ext.document
     stats = DocStats(
         sections=len(sdoc.sections), sentences=len(sdoc.sentences), metrics=len(ext.metrics),
@@ -81,6 +73,14 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str,
         mentions=dict(Counter(m.label for m in ext.mentions if not m.self_ref)),
         nodes=len(nodes), edges=len(edges),
         relations=dict(Counter(a["type"] for *_, a in edges if a["type"] in SEMANTIC_REL_TYPES)))
+    # each part is packed and let go before the next is made (a very large document holds one at a time)
+    blobs = {"nodes.arrow": pack(ipc_bytes((node_table(nodes[i:i + ROWS_PER_TABLE])
+                                            for i in range(0, len(nodes), ROWS_PER_TABLE)), node_schema()))}
+    del nodes
+    blobs["edges.arrow"] = pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels)
+                                           for i in range(0, len(edges), ROWS_PER_TABLE)), edge_schema()))
+    del edges, labels
+    blobs["jsonl"] = pack(render_records(document_records(ext, ref, indicator_of, keys)).encode("utf-8"))
     return blobs, stats
 
 
