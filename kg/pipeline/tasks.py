@@ -76,4 +76,4 @@ def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, Packed]
     edges = swap(read_ipc(blobs["edges.arrow"]), ("source", "target"))
     return {"nodes.arrow": pack(blobs["nodes.arrow"]),
             "edges.arrow": pack(ipc_bytes([edges], edges.schema)),
-            "jsonl": pack(render_records(iter(records)).encode("utf-8"))}
+            "jsonl": pack(render_records(iter(records)))}

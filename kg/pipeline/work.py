@@ -80,7 +80,7 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str,
     blobs["edges.arrow"] = pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels)
                                            for i in range(0, len(edges), ROWS_PER_TABLE)), edge_schema()))
     del edges, labels
-    blobs["jsonl"] = pack(render_records(document_records(ext, ref, indicator_of, keys)).encode("utf-8"))
+    blobs["jsonl"] = pack(render_records(document_records(ext, ref, indicator_of, keys)))
     return blobs, stats
 
 

@@ -85,6 +85,6 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps with options: one per call
 
 
-def render_records(records: Iterable[dict]) -> str:
-    """JSON lines of records."""
-    return "".join(_ENCODE(rec) + "\n" for rec in records)
+def render_records(records: Iterable[dict]) -> bytes:
+    """JSON lines of records, UTF-8."""
+    return b"".join((_ENCODE(rec) + "\n").encode("utf-8") for rec in records)
