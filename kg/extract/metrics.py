@@ -47,6 +47,7 @@ from kg.extract.numbers import (
 )
 from kg.extract.spans import SpanSet
 from kg.model import MetricMention, StructuredDocument
+from kg.structure.headings import LIST_MARK
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _UP_TO_LAST_PHRASE_SEP = re.compile(f".*[{re.escape(PHRASE_SEPS)}]", re.DOTALL)
@@ -59,9 +60,6 @@ _NOTE = re.compile(r"(?<=[^\s（()）])[（(][^（()）\n，,；;。：:、]{1,1
 #: the base a comparison word names before a change: (较)上年, (比)去年同期, (与)2022年相比
 _COMPARED_BASE = re.compile(r"^(?:上年|去年|上一年|前一年|20\d\d年|年初)(?:同期)?(?:相比)?(?:分别)?")
 _EXCEEDS = re.compile(r"超(?:出|过)?[^，,；;]*(?:目标|计划)(?:任务)?$")
-#: a list marker at the start of an indicator: 一是, （二）, 3.
-_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
-                        r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])\s*")
 #: bounds between an indicator and its number: 不少于X份, 稳定在X%
 _BOUNDS = ("不少于", "不低于", "不超过", "不高于", "突破", "稳定在", "保持在", "控制在", "保持")
 #: a deadline in the future tense: 到2025年, 至2026年底 (截至2023年 reports the past)
@@ -300,7 +298,7 @@ class MetricExtractor:
         pre = _NOTE.sub("", norm[start:num.start]).strip()
         pre = strip_words(pre, ("其中", "含", "包括", "共有", "共计", "共", "合计", "总计", "及", "和", "、", "是"),
                            left=True)
-        pre = _LIST_MARK.sub("", pre, count=1)
+        pre = LIST_MARK.sub("", pre, count=1)
         # the plan or the bound is the kind, not what is counted: 一是力争完成投资X亿元, 不少于X份
         pre = strip_words(pre, self.cues["target"] + ("要", "将"), left=True)
         pre = strip_words(pre, self.cues["filler"] + _BOUNDS)

@@ -46,6 +46,7 @@ from pathlib import Path
 from kg.ids import stable_id
 from kg.lexicon import Lexicon
 from kg.resources import LEXICON_DIR
+from kg.structure.headings import LIST_MARK
 
 INDICATORS_PATH: Path = LEXICON_DIR / "indicators.tsv"
 ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "synonym", "drop", "keep", "mode", "season",
@@ -54,8 +55,6 @@ ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "sy
 OTHER = "other"
 _QUOTES_AND_BLANKS = re.compile("[“”‘’\"'「」『』《》〈〉\\s]")
 _NOTE = re.compile(r"[(（][^()（）]{0,20}[)）]")
-_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
-                        r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])")
 #: time words at the start of a phrase
 _TIME = re.compile(
     r"^(?:(?:到|至|截至)?(?:20\d\d|[〇○零一二三四五六七八九]{4})年(?:度|底|末|初)?(?:以来)?|"
@@ -236,7 +235,7 @@ class IndicatorNormaliser:
         named = self.names.get(text)
         if named is not None:
             return named
-        text = _LIST_MARK.sub("", _NOTE.sub("", text))
+        text = LIST_MARK.sub("", _NOTE.sub("", text))
         cut = max((text.rfind(b) + len(b) for b in bodies if b in text), default=0)
         if cut and len(text) - cut >= 2:
             text = text[cut:]

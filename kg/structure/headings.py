@@ -30,6 +30,9 @@ _ENUM = re.compile(
     rf"(?:^|(?<=[。;:!?,、]))[ ]*(?:(?P<shi>{_CN}{{1,2}})[是要]|第(?P<di>{_CN}{{1,2}})[,、]|(?P<seq>首先|其次|再次|最后)[,、]?)",
     re.MULTILINE,
 )
+#: A list marker opening a phrase or an item (一是, 第二, （三）, 四、, 5., ①) and the blanks after it.
+LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|[(（][一二三四五六七八九十\d]{1,2}[)）]"
+                       r"|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．](?!\d)|[①-⑳])\s*")
 #: Longest heading title kept whole (line headings, enumerations); a longer lead sentence
 #: is cut at its first clause boundary.
 MAX_TITLE = 60
