@@ -110,7 +110,8 @@ def load_gold(gold_dir: Path, corpus_dir: Path) -> dict[str, dict]:
 
 
 def load_predictions(path: Path) -> dict[str, dict]:
-    """Read an ``extractions.jsonl`` into entities, metrics and relations per document."""
+    """Read an ``extractions.jsonl`` into entities, metrics and relations per document (a metric's
+    ``reported_by`` is its REPORTED_BY relation)."""
     pred: dict = defaultdict(lambda: {"entities": [], "metrics": [], "relations": []})
     with Path(path).open(encoding="utf-8") as fh:
         for line in fh:
@@ -121,6 +122,9 @@ def load_predictions(path: Path) -> dict[str, dict]:
             kind = rec.get("type")
             if kind == "METRIC":
                 d["metrics"].append(rec)
+                if rec.get("reported_by"):
+                    d["relations"].append({"rel": "REPORTED_BY", "from": rec["text"], "to": rec["reported_by"],
+                                           "start": rec["start"], "end": rec["end"]})
             elif kind == "RELATION":
                 d["relations"].append(rec)
             elif kind in ENTITY_TYPES:

@@ -41,11 +41,9 @@ def _write(tmp_path, with_keys: bool = True):
     preds = [("001_a.txt", "12宗", 6, "ind_cases"), ("001_a.txt", "30辆", 13, "ind_veh"),
              ("002_b.txt", "9件", 6, "ind_cases"), ("002_b.txt", "40辆", 12, "ind_veh"),
              ("003_c.txt", "7宗", 6, "ind_veh")]
-    recs = [{"doc": d, "type": "METRIC", "text": t, "start": s, "end": s + len(t), "value": None, "unit": "",
-             "indicator_id": i} for d, t, s, i in preds]
-    recs += [{"doc": "001_a.txt", "type": "RELATION", "rel": "REPORTED_BY", "from": "12宗", "to": "甲局", "start": 6, "end": 9},
-             {"doc": "001_a.txt", "type": "RELATION", "rel": "REPORTED_BY", "from": "30辆", "to": "乙局", "start": 13, "end": 16},
-             {"doc": "002_b.txt", "type": "RELATION", "rel": "REPORTED_BY", "from": "40辆", "to": "乙局", "start": 12, "end": 15}]
+    reporters = {("001_a.txt", "12宗"): "甲局", ("001_a.txt", "30辆"): "乙局", ("002_b.txt", "40辆"): "乙局"}
+    recs = [{"doc": d, "type": "METRIC", "text": t, "start": s, "end": s + len(t), "unit": "",
+             "indicator_id": i, "reported_by": reporters.get((d, t))} for d, t, s, i in preds]
     pred = tmp_path / "extractions.jsonl"
     pred.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
     return pred, gold, corpus

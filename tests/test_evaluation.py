@@ -51,7 +51,7 @@ def test_same_scores_on_damaged_predictions(predictions, tmp_path):
         rec = json.loads(line)
         if i % 5 == 0 and rec["type"] not in ("METRIC", "RELATION"):
             rec["name"] = rec["text"] = rec["text"] + "某"
-        if i % 7 == 0 and rec["type"] == "METRIC" and rec["value"] is not None:
+        if i % 7 == 0 and rec["type"] == "METRIC" and rec.get("value") is not None:
             rec["value"] += 1
         kept.append(json.dumps(rec, ensure_ascii=False))
     damaged.write_text("\n".join(kept), encoding="utf-8")

@@ -69,7 +69,7 @@ def remap(blobs: dict[str, bytes], mapping: dict[str, str]) -> dict[str, Packed]
     records = []
     for line in blobs["jsonl"].decode("utf-8").splitlines():
         rec = json.loads(line)
-        for k in ("id", "from_id", "to_id"):
+        for k in ("id", "from_id", "to_id", "reported_by_id"):
             if k in rec:
                 rec[k] = mapping.get(rec[k], rec[k])
         records.append(rec)

@@ -5,21 +5,23 @@ This is the contract that ``shared/eval/score.py`` and ``kg eval`` read:
 entity    {"doc", "type", "text", "start", "end", "name", "id"}
 metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
            "indicator", "kind", "masked", "period", "id", "year", "direction",
-           "base", "indicator_id", "indicator_key"}
+           "base", "indicator_id", "indicator_key", "reported_by", "reported_by_id", "reported_how"}
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "trigger"}
 
+A field without a value (a masked metric's ``value``, a level's ``direction`` ...) is left out.
 ``indicator`` is the phrase as written, ``indicator_key`` what it measures (``core|dimension``,
 :mod:`kg.resolve.indicators`) and ``indicator_id`` the id of that Indicator node. Who reports a metric
-is a relation record with ``rel`` REPORTED_BY (its ``trigger`` says how: subject | author).
+(the graph's REPORTED_BY edge) is on the metric's record: the body's name and id, and ``reported_how``
+(subject | author).
 
 Self-references are left out (我局, 我们 name no one), except where the author
 calls itself by its own name (支队 in the 支队's own report).
 ``name``, ``from`` and ``to`` are the names the document itself uses (the fullest form in that document);
-``id`` is the resolved node id shared across documents. For MEASURES and REPORTED_BY, ``from`` is the
-metric's text and ``start``/``end`` are the metric's offsets; for the other relations they span the first
-evidence. A relation stated several times in one document is one record (the graph keeps every statement
-as its own edge). Records carry offsets, not sentences: the sentences are in the graph, each once.
+``id`` is the resolved node id shared across documents. For MEASURES, ``from`` is the metric's text and
+``start``/``end`` are the metric's offsets; for the other relations they span the first evidence. A
+relation stated several times in one document is one record (the graph keeps every statement as its own
+edge). Records carry offsets, not sentences: the sentences are in the graph, each once.
 """
 
 from __future__ import annotations
@@ -54,19 +56,16 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
             continue
         yield {"doc": doc, "type": m.label, "text": m.text, "start": m.start, "end": m.end,
                "name": hit[1], "id": hit[0]}
-    reported = []
     for m in sorted(ext.metrics, key=lambda m: m.start):
         ind = (indicators or {}).get(m.key)
+        hit = ref(m.reporter) if m.reporter is not None else None
         yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
                "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
                "masked": m.masked, "period": m.period, "id": metric_id(m), "year": m.year,
                "direction": m.direction, "base": m.base, "indicator_id": ind,
-               "indicator_key": (keys or {}).get(ind) if ind else None}
-        hit = ref(m.reporter) if m.reporter is not None else None
-        if hit is not None:
-            reported.append({"doc": doc, "type": "RELATION", "rel": "REPORTED_BY", "from": m.text, "to": hit[1],
-                             "from_id": metric_id(m), "to_id": hit[0], "start": m.start, "end": m.end,
-                             "trigger": m.reporter_how})
+               "indicator_key": (keys or {}).get(ind) if ind else None,
+               "reported_by": hit and hit[1], "reported_by_id": hit and hit[0],
+               "reported_how": hit and m.reporter_how}
     facts: dict[tuple, dict] = {}  # one record per stated fact: a relation repeated in a document is one fact
     for r in ext.relations:
         is_metric = isinstance(r.head, MetricMention)
@@ -79,12 +78,12 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
             "doc": doc, "type": "RELATION", "rel": r.rel, "from": head[1], "to": tail[1],
             "from_id": head[0], "to_id": tail[0], "start": span[0], "end": span[1], "trigger": r.trigger})
     yield from facts.values()
-    yield from reported
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps with options: one per call
 
 
 def render_records(records: Iterable[dict]) -> bytes:
-    """JSON lines of records, UTF-8."""
-    return b"".join((_ENCODE(rec) + "\n").encode("utf-8") for rec in records)
+    """JSON lines of records, UTF-8, without the fields whose value is None."""
+    return b"".join((_ENCODE({k: v for k, v in rec.items() if v is not None}) + "\n").encode("utf-8")
+                    for rec in records)
