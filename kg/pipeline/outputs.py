@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kg.graph import entity_rows, indicator_rows
 from kg.model import Indicator, Linking
@@ -146,8 +147,14 @@ def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord], progress
             progress("records", i, len(docs), rec.name)
 
 
-def _entity_dicts(table: pa.Table | None) -> dict[str, dict]:
-    return {} if table is None else {row["id"]: row for row in table.to_pylist()}
+def _fingerprints(table: pa.Table) -> pa.Array:
+    """One string per row that differs when any value of the row differs."""
+    cols = []
+    for col in table.columns:
+        if pa.types.is_list(col.type):
+            col = pc.binary_join(pc.cast(col, pa.list_(pa.string())), "\x1f")
+        cols.append(pc.fill_null(pc.cast(col, pa.string()), "\x00"))
+    return pc.binary_join_element_wise(*cols, "\x1e")
 
 
 def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa.Table | None,
@@ -156,12 +163,12 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa
     old_docs, old_ids = manifest.get("docs", {}), manifest.get("ids", {})
     changed = {r.name for r in docs if old_docs.get(r.name) != r.key or old_ids.get(r.name) != r.ids_digest()}
     removed = set(old_docs) - {r.name for r in docs}
-    if old_entities is None or len(changed | removed) > max(1, len(docs) // UPDATE_SHARE):
+    if old_entities is None or old_entities.schema != entities.schema \
+            or len(changed | removed) > max(1, len(docs) // UPDATE_SHARE):
         return None
-    old, new = _entity_dicts(old_entities), _entity_dicts(entities)
-    upserts = [row for ident, row in new.items() if old.get(ident) != row]
-    delta = Delta(remove_docs=changed | removed, remove_entities=set(old) - set(new),
-                  entities=pa.Table.from_pylist(upserts, schema=entities.schema))
+    upserts = entities.filter(pc.invert(pc.is_in(_fingerprints(entities), _fingerprints(old_entities))))
+    gone = pc.filter(old_entities["id"], pc.invert(pc.is_in(old_entities["id"], entities["id"])))
+    delta = Delta(remove_docs=changed | removed, remove_entities=set(gone.to_pylist()), entities=upserts)
     for rec in docs:
         if rec.name in changed:
             nodes, edges = cache.rows(rec)
@@ -177,7 +184,6 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
 
     Everything is staged beside the outputs in place and moved over them only when all is written.
     """
-    from kg.sinks.exports import FORMATS, FileExport
     from kg.sinks.store import Store, StoreError
 
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
@@ -216,6 +222,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
             how["views"] = "written"
             lap("views")
+        if wanted["exports"]:
+            from kg.sinks.exports import FORMATS, FileExport  # networkx and the writers: only when exporting
         for fmt in wanted["exports"]:
             FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
             how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
