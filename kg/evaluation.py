@@ -15,7 +15,7 @@ The matching rules are those of the annotation guideline's scorer:
 - indicator links (``INDICATORS``) are scored the same way over pairs of gold
   metrics in different documents: the same thing when their ``indicator_key``
   is the same, predicted the same when the predicted metrics they match carry
-  one ``indicator_id`` (a gold metric that no prediction matches links to
+  one ``indicator_key`` (a gold metric that no prediction matches links to
   nothing);
 - ``REL:REPORTED_BY`` scores the gold ``reported_by`` of each metric as a
   relation from the metric (its span) to the body, like MEASURES. RELATIONS
@@ -295,7 +295,7 @@ def _indicator_pairs(gold: dict, pred: dict) -> tuple[dict, dict[str, list[int]]
                         if i not in used and _overlaps(pm["start"], pm["end"], gm["start"], gm["end"])), None)
             if hit is not None:
                 used.add(hit)
-            found.append((doc, gm["indicator_key"], preds[hit].get("indicator_id") if hit is not None else None))
+            found.append((doc, gm["indicator_key"], preds[hit].get("indicator_key") if hit is not None else None))
     per_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for i, (d1, k1, p1) in enumerate(found):
         for d2, k2, p2 in found[i + 1:]:

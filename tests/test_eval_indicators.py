@@ -43,7 +43,7 @@ def _write(tmp_path, with_keys: bool = True):
              ("003_c.txt", "7宗", 6, "ind_veh")]
     reporters = {("001_a.txt", "12宗"): "甲局", ("001_a.txt", "30辆"): "乙局", ("002_b.txt", "40辆"): "乙局"}
     recs = [{"doc": d, "type": "METRIC", "text": t, "start": s, "end": s + len(t), "unit": "",
-             "indicator_id": i, "reported_by": reporters.get((d, t))} for d, t, s, i in preds]
+             "indicator_key": i, "reported_by": reporters.get((d, t))} for d, t, s, i in preds]
     pred = tmp_path / "extractions.jsonl"
     pred.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
     return pred, gold, corpus

@@ -5,13 +5,13 @@ This is the contract that ``shared/eval/score.py`` and ``kg eval`` read:
 entity    {"doc", "type", "text", "start", "end", "name", "id"}
 metric    {"doc", "type": "METRIC", "text", "start", "end", "value", "unit",
            "indicator", "kind", "masked", "period", "id", "year", "direction",
-           "base", "indicator_id", "indicator_key", "reported_by", "reported_by_id", "reported_how"}
+           "base", "indicator_key", "reported_by", "reported_by_id", "reported_how"}
 relation  {"doc", "type": "RELATION", "rel", "from", "to", "from_id", "to_id",
            "start", "end", "trigger"}
 
 A field without a value (a masked metric's ``value``, a level's ``direction`` ...) is left out.
 ``indicator`` is the phrase as written, ``indicator_key`` what it measures (``core|dimension``,
-:mod:`kg.resolve.indicators`) and ``indicator_id`` the id of that Indicator node. Who reports a metric
+:mod:`kg.resolve.indicators`; the Indicator node's id is ``indicator_id(indicator_key)`` there). Who reports a metric
 (the graph's REPORTED_BY edge) is on the metric's record: the body's name and id, and ``reported_how``
 (subject | author).
 
@@ -62,8 +62,7 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
         yield {"doc": doc, "type": "METRIC", "text": m.text, "start": m.start, "end": m.end,
                "value": m.value, "unit": m.unit, "indicator": m.indicator, "kind": m.kind,
                "masked": m.masked, "period": m.period, "id": metric_id(m), "year": m.year,
-               "direction": m.direction, "base": m.base, "indicator_id": ind,
-               "indicator_key": (keys or {}).get(ind) if ind else None,
+               "direction": m.direction, "base": m.base, "indicator_key": (keys or {}).get(ind) if ind else None,
                "reported_by": hit and hit[1], "reported_by_id": hit and hit[0],
                "reported_how": hit and m.reporter_how}
     facts: dict[tuple, dict] = {}  # one record per stated fact: a relation repeated in a document is one fact
