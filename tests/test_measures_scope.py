@@ -158,3 +158,13 @@ def test_a_paragraph_saying_what_the_year_is_for_a_campaign_does_not_give_it_the
     opening = "“畅通某市”三年行动成效明显。新改建农村公路800公里，改造危桥50座。"
     assert measures(tmp_path, opening, ["“畅通某市”三年行动"]) == {("800公里", "畅通某市三年行动"),
                                                                ("50座", "畅通某市三年行动")}
+
+
+def test_a_narrative_first_sentence_gives_its_paragraph_only_the_metrics_no_other_campaign_claims(tmp_path):
+    narrative = ("局机关党委深入开展“模范机关”创建，落实主题党日制度。开展“党建+项目”行动，组建党员先锋队8支。"
+                 "签订共建协议6份。")
+    got = measures(tmp_path, narrative, ["“模范机关”创建", "“党建+项目”行动"])
+    assert got == {("8支", "党建+项目行动"), ("6份", "模范机关创建")}
+    headline = "2.深入推进“模范机关”创建。开展“党建+项目”行动，组建党员先锋队8支。签订共建协议6份。"
+    got = measures(tmp_path, headline, ["“模范机关”创建", "“党建+项目”行动"])
+    assert ("8支", "模范机关创建") in got and ("8支", "党建+项目行动") in got
