@@ -115,6 +115,13 @@ def test_the_partners_of_huitong_or_lianhe_carry_the_campaign_out_too(tmp_path):
     assert ("CONDUCTS", "执法大队", "清路专项行动") in got
 
 
+def test_a_campaign_taken_as_the_main_line_of_the_work_is_carried_out(tmp_path):
+    got = relations(tmp_path, "大队紧扣“执法规范年”工作主线，统筹抓好治超治限。", {AUTHOR: A, "大队": A, "“执法规范年”": C})
+    assert got == {("CONDUCTS", "大队", "执法规范年")}
+    got = relations(tmp_path, "大队紧扣“交通强县”建设目标，统筹抓好治超治限。", {AUTHOR: A, "大队": A, "“交通强县”建设": C})
+    assert got == set()
+
+
 def test_a_new_trigger_builds_a_brand(tmp_path):
     got = relations(tmp_path, "机关党委持续打造“交通先锋”党建品牌。", {AUTHOR: A, "机关党委": A, "“交通先锋”党建品牌": C})
     assert got == {("CONDUCTS", "机关党委", "交通先锋党建品牌")}
