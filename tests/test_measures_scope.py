@@ -141,3 +141,30 @@ def test_an_item_title_carrying_a_campaign_out_measures_its_metrics_past_other_c
     assert {("100公里", "四好农村路建设"), ("60公里", "四好农村路建设"),
             ("60公里", "农村公路安全生命防护工程"), ("12辆", "打非治违联合行动")} <= got
     assert ("12辆", "安全生产专项整治") not in got  # a title that only opens with it is its topic
+
+
+def test_a_campaign_after_a_verb_of_result_is_an_object_not_the_subject(tmp_path):
+    text = "全年新改建农村公路186公里，完成农村公路安全生命防护工程210公里，完成投资3.6亿元，同比增长11.2%。"
+    got = measures(tmp_path, text, ["农村公路安全生命防护工程"])
+    assert got == {("210公里", "农村公路安全生命防护工程")}
+    subject = "某船闸工程完成年度投资3520万元，占年度计划的78.22%。"
+    assert measures(tmp_path, subject, ["某船闸工程"]) == {("3520万元", "某船闸工程"), ("78.22%", "某船闸工程")}
+
+
+def test_a_paragraph_saying_what_the_year_is_for_a_campaign_does_not_give_it_the_paragraph(tmp_path):
+    text = ("2024年是“畅通某市”三年行动的攻坚之年。主要目标是：新改建农村公路800公里，改造危桥50座；"
+            "道路客运量力争达到2000万人次。")
+    assert measures(tmp_path, text, ["“畅通某市”三年行动"]) == set()
+    opening = "“畅通某市”三年行动成效明显。新改建农村公路800公里，改造危桥50座。"
+    assert measures(tmp_path, opening, ["“畅通某市”三年行动"]) == {("800公里", "畅通某市三年行动"),
+                                                               ("50座", "畅通某市三年行动")}
+
+
+def test_a_narrative_first_sentence_gives_its_paragraph_only_the_metrics_no_other_campaign_claims(tmp_path):
+    narrative = ("局机关党委深入开展“模范机关”创建，落实主题党日制度。开展“党建+项目”行动，组建党员先锋队8支。"
+                 "签订共建协议6份。")
+    got = measures(tmp_path, narrative, ["“模范机关”创建", "“党建+项目”行动"])
+    assert got == {("8支", "党建+项目行动"), ("6份", "模范机关创建")}
+    headline = "2.深入推进“模范机关”创建。开展“党建+项目”行动，组建党员先锋队8支。签订共建协议6份。"
+    got = measures(tmp_path, headline, ["“模范机关”创建", "“党建+项目”行动"])
+    assert ("8支", "模范机关创建") in got and ("8支", "党建+项目行动") in got

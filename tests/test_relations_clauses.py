@@ -60,7 +60,9 @@ def test_a_body_whose_deployment_is_followed_is_not_the_subject(tmp_path):
     body = "按照市交通运输局统一部署，支队联合市公安局开展“治超百日攻坚”行动。"
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "市公安局": A,
                                      "“治超百日攻坚”行动": C})
-    assert got == {("CONDUCTS", "支队", "治超百日攻坚行动"), ("COOPERATES_WITH", "支队", "市公安局")}
+    # the partner of 联合 carries the campaign out with the subject; the deploying body does not
+    assert got == {("CONDUCTS", "支队", "治超百日攻坚行动"), ("CONDUCTS", "市公安局", "治超百日攻坚行动"),
+                   ("COOPERATES_WITH", "支队", "市公安局")}
 
 
 def test_coordinated_bodies_before_an_attributive_verb_all_carry_it_out(tmp_path):
@@ -98,6 +100,26 @@ def test_the_partners_of_a_joint_verb_carry_the_campaign_out_too(tmp_path):
     got = relations(tmp_path, "推动县公交公司与县邮政分公司合作开展“客货邮”融合试点。",
                     {AUTHOR: A, "县公交公司": O, "县邮政分公司": O, "“客货邮”融合试点": C})
     assert {("CONDUCTS", "县公交公司", "客货邮融合试点"), ("CONDUCTS", "县邮政分公司", "客货邮融合试点")} <= got
+
+
+def test_the_partners_of_huitong_or_lianhe_carry_the_campaign_out_too(tmp_path):
+    spec = {AUTHOR: A, "执法大队": A, "县公安局": A, "县自然资源局": A, "“清路”专项行动": C}
+    got = relations(tmp_path, "执法大队会同县公安局、县自然资源局组织开展“清路”专项行动。", spec)
+    assert {("CONDUCTS", "执法大队", "清路专项行动"), ("CONDUCTS", "县公安局", "清路专项行动"),
+            ("CONDUCTS", "县自然资源局", "清路专项行动")} <= got
+    got = relations(tmp_path, "驻局纪检组与执法大队联合开展“清路”专项行动。", spec | {"驻局纪检组": A})
+    assert ("CONDUCTS", "执法大队", "清路专项行动") in got
+    # a partner of other work in an earlier clause does not carry out the campaign
+    got = relations(tmp_path, "执法大队会同县公安局建立联勤机制，开展“清路”专项行动。", spec)
+    assert ("CONDUCTS", "县公安局", "清路专项行动") not in got
+    assert ("CONDUCTS", "执法大队", "清路专项行动") in got
+
+
+def test_a_campaign_taken_as_the_main_line_of_the_work_is_carried_out(tmp_path):
+    got = relations(tmp_path, "大队紧扣“执法规范年”工作主线，统筹抓好治超治限。", {AUTHOR: A, "大队": A, "“执法规范年”": C})
+    assert got == {("CONDUCTS", "大队", "执法规范年")}
+    got = relations(tmp_path, "大队紧扣“交通强县”建设目标，统筹抓好治超治限。", {AUTHOR: A, "大队": A, "“交通强县”建设": C})
+    assert got == set()
 
 
 def test_a_new_trigger_builds_a_brand(tmp_path):

@@ -37,6 +37,8 @@ _DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)\s*$")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
 #: 与 B 共同/联合 + verb: the partners act too
 _JOINT = re.compile(r"\s*(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
+#: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X)
+_ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
 
@@ -125,14 +127,16 @@ def attributive_agents(norm: str, hit: TriggerHit, pool: list[TriggerHit], in_cl
 
 
 def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], partners_at) -> list[Mention]:
-    """The partners of ``与 B 共同`` right before the verb ``hit`` (运管所与公交公司共同推进 X).
+    """The partners of a joint verb right before the verb ``hit``: ``与 B 共同`` (运管所与公交公司共同推进 X)
+    and ``会同/联合/配合 B`` (支队会同交警大队开展 X: the 交警大队 carries X out too).
 
+    ``prep_hits`` are the 与/同 hits and the 会同/联合 hits before their partner;
     ``partners_at(pos)`` lists the bodies coordinated from ``pos`` on.
     """
     before = [p for p in prep_hits if p.end <= hit.start]
-    if not before:
-        return []
-    partners = partners_at(before[-1].end)
-    if partners and _JOINT.fullmatch(norm, partners[-1].end, hit.start):
-        return partners
+    for last in before[:-3:-1]:  # 与 B 联合开展: 联合 has no partner after it, 与 has
+        partners = partners_at(last.end)
+        link = _JOINT if last.frame == "prep" else _ALONG
+        if partners and link.fullmatch(norm, partners[-1].end, hit.start):
+            return partners
     return []

@@ -96,6 +96,11 @@ FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚�
 #: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
 UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
                          r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
+#: verbs that make the campaign after them an object, not the subject of its clause (完成…工程210公里)
+RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开工")
+CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
+#: a copula before a campaign: the campaign is said of something else (今年是…行动的攻坚之年)
+COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 
 
@@ -287,7 +292,7 @@ class MeasuresFinder:
             else:
                 lead = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
                 lead = FRAME_RE.sub("", lead).strip()
-                if len(lead) <= 2 and not any(v in lead for v in CONDUCT_VERBS):
+                if len(lead) <= 2 and not any(v in lead for v in CONDUCT_VERBS + RESULT_VERBS):
                     reach, rule = self._reach(norm, clauses[k + 1:], False, leading=False), "subject"
             for later in reach:
                 for mi in later.metrics:
@@ -373,7 +378,10 @@ class MeasuresFinder:
                     continue
                 # a title that carries the campaign out (2.深入推进“四好农村路”建设。) makes the item its work:
                 # its metrics measure it besides the campaigns their own sentences name
-                carried = [self._carried_out(norm, camps[ci], seg0) for ci in in_title]
+                # (a headline of one clause; a narrative first sentence, 局机关党委深入开展…，落实…。, gives
+                # only the metrics no campaign of their own sentence claims)
+                headline = not CLAUSE_SEP_RE.search(norm, seg0, title_end)
+                carried = [headline and self._carried_out(norm, camps[ci], seg0) for ci in in_title]
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
                     if not self._own_work(sdoc, norm, metrics[mi], firsts):
                         for ci, done in zip(in_title, carried):
@@ -390,6 +398,8 @@ class MeasuresFinder:
             return True
         before = norm[clause_from(norm, camp.start, floor):camp.start]
         before = ITEM_START_RE.sub("", before, count=1)
+        if COPULA_RE.search(before):
+            return False  # 2024年是“畅通常德”三年行动的攻坚之年: the title speaks of the year, not the campaign's work
         return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
 
     @staticmethod

@@ -305,7 +305,7 @@ class RelationExtractor:
             return
         pool = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "pre"]
         post = [h for h in chits if h.rel == "CONDUCTS" and h.frame == "post"]
-        preps = [h for h in chits if h.rel == "COOPERATES_WITH" and h.frame == "prep"]
+        preps = [h for h in chits if h.rel == "COOPERATES_WITH" and h.frame in ("prep", "partner")]
         prev_pool = [h for h in prev_hits if h.rel == "CONDUCTS" and h.frame == "pre"]
         begin = enum_marker_end(norm, clause)
         for i, camp in enumerate(campaigns):
