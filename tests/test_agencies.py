@@ -205,3 +205,18 @@ def test_expressway_police_numbered_teams_and_road_sections():
         "省高速公路管理局", "市公安局高速公路交通警察支队", "县交通运输综合行政执法大队第一中队", "县公路管理段"}
     # a numbered team with no parent or level, a route's section and a stretch of road are no bodies
     assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == set()
+
+
+# ------------------------------------------------- fields and heads of the genre
+def test_newer_fields_and_a_government_office_unit_name_bodies():
+    assert agencies("县乡村振兴局、市急救中心和区政府督查室联合检查。") == {
+        "县乡村振兴局", "市急救中心", "区政府督查室"}
+
+
+def test_a_development_centre_of_a_field_is_a_body():
+    assert agencies("省航道发展中心与县河长制办公室召开会议。") == {"省航道发展中心", "县河长制办公室"}
+
+
+def test_newspapers_broadcasters_and_cooperative_unions_are_organisations():
+    assert organisations("岳阳晚报、岳阳广播电视台报道了活动，县供销合作社联合社参加。") == {
+        "岳阳晚报", "岳阳广播电视台", "县供销合作社联合社"}

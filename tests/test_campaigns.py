@@ -116,3 +116,23 @@ def test_kinds_of_works_and_operations_are_no_campaigns(campaigns):
     assert campaigns("开展夜间执法行动，组织水上搜救行动11次，推行服务模式改革。") == []
     # a verb before a short name ends the name: 报送百日行动工作总结
     assert campaigns("开展安全生产百日行动。7月10日前报送百日行动工作总结。") == ["安全生产百日行动", "百日行动"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里开展“拒绝酒驾”专项警示教育。", "拒绝酒驾专项警示教育"),
+    ("局里参与“清洁家园”城乡环境综合整治。", "清洁家园城乡环境综合整治"),
+    ("支队开展“争先创优”劳动竞赛。", "争先创优劳动竞赛"),
+    ("中心开展“应急处置提升”集中培训。", "应急处置提升集中培训"),
+])
+def test_drill_contest_training_and_clean_up_heads_after_a_quote(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_these_heads_without_a_quote_name_nothing(campaigns):
+    assert campaigns("组织党员观看警示教育片，开展技能竞赛。") == []
+
+
+def test_a_quoted_name_keeps_its_head_before_de_and_before_jianshe(campaigns):
+    assert campaigns("这是“平安交通宣传周”活动的重要内容。") == ["平安交通宣传周活动"]
+    assert campaigns("启动“数字港口”示范工程建设。") == ["数字港口示范工程"]
+    assert campaigns("推进港口工程建设。") == []

@@ -140,7 +140,7 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             break
         end = i + 1
         for _, word, head in campaign_heads.ending_at(end, pos):
-            if word == "工作" or text.startswith(head.not_before, end):
+            if word == "工作" or _blocked(text, head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
@@ -153,6 +153,16 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             break
         i += 1
     return best
+
+
+#: words that block a head in running text but not after a quote, where the quote
+#: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
+_QUOTE_CONTINUES = ("的", "建设")
+
+
+def _blocked(text: str, not_before: tuple[str, ...], end: int) -> bool:
+    """True when a continuation at ``end`` shows the head after a quote is no head."""
+    return any(text.startswith(w, end) and w not in _QUOTE_CONTINUES for w in not_before)
 
 
 #: kind nouns that may stand between a quoted name and a quoted-only head: “港航先锋”党建品牌建设
