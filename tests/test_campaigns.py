@@ -136,3 +136,14 @@ def test_a_quoted_name_keeps_its_head_before_de_and_before_jianshe(campaigns):
     assert campaigns("这是“平安交通宣传周”活动的重要内容。") == ["平安交通宣传周活动"]
     assert campaigns("启动“数字港口”示范工程建设。") == ["数字港口示范工程"]
     assert campaigns("推进港口工程建设。") == []
+
+
+def test_a_title_ranked_only_by_a_level_is_no_programme(campaigns):
+    assert campaigns("全年新增省级示范县3个，力争创建全国示范县。") == []
+    assert campaigns("推进城乡公交一体化示范县创建。") == ["城乡公交一体化示范县"]
+
+
+def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
+    assert campaigns("积极申报全国城乡公交一体化示范县。") == ["全国城乡公交一体化示范县"]
+    assert campaigns("开展“春雷”集中行动，全市统一行动5次。") == ["春雷集中行动"]
+    assert campaigns("推进湘江高等级航道提升工程。") == ["湘江高等级航道提升工程"]
