@@ -147,3 +147,11 @@ def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
     assert campaigns("积极申报全国城乡公交一体化示范县。") == ["全国城乡公交一体化示范县"]
     assert campaigns("开展“春雷”集中行动，全市统一行动5次。") == ["春雷集中行动"]
     assert campaigns("推进湘江高等级航道提升工程。") == ["湘江高等级航道提升工程"]
+
+
+def test_a_place_level_or_field_before_a_quoted_themed_month_or_year_only_says_where(campaigns):
+    assert campaigns("开展2024年道路运输“平安交通宣传周”活动。") == ["平安交通宣传周活动"]
+    assert campaigns("这是岳阳市“路政宣传月”活动的重要内容。") == ["路政宣传月活动"]
+    assert campaigns("按照全国“安全生产月”活动的部署。") == ["安全生产月活动"]
+    assert campaigns("推进岳阳市“绿色公路”提质增效三年行动。") == ["岳阳市绿色公路提质增效三年行动"]
+    assert campaigns("开展道路运输安全生产“治本攻坚”百日行动。") == ["道路运输安全生产治本攻坚百日行动"]

@@ -204,6 +204,12 @@ def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     return None
 
 
+def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
+    """True when the quoted name ends with a distinctive head of its own (“安全生产月”, “执法规范年”)."""
+    s, e = b.inner
+    return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
+
+
 #: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建
 _SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级")
 #: how far before a quote its name may start
@@ -290,8 +296,9 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             if label is None:
                 continue
         start = sc.domain_prefix(b.open)
-        if label == "CAMPAIGN" and after is not None:
-            # a place before a quoted name alone only says where (英德市“安全生产月”)
+        if label == "CAMPAIGN" and after is not None and not _themed(sc, b):
+            # a place, level or field before a themed month, week or year only says where it is
+            # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, b.open))
         out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
     return out
