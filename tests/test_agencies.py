@@ -220,3 +220,12 @@ def test_a_development_centre_of_a_field_is_a_body():
 def test_newspapers_broadcasters_and_cooperative_unions_are_organisations():
     assert organisations("岳阳晚报、岳阳广播电视台报道了活动，县供销合作社联合社参加。") == {
         "岳阳晚报", "岳阳广播电视台", "县供销合作社联合社"}
+
+
+def test_an_office_of_a_body_the_lexicon_knows_is_a_body():
+    assert agencies("根据国务院安委会办公室的部署。") == {"国务院安委会办公室"}
+
+
+def test_a_verb_before_an_office_head_is_no_office():
+    assert agencies("市公安局负责查处违法行为。") == {"市公安局"}
+    assert organisations("推动本地网约车平台公司设立分支机构。") == set()

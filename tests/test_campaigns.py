@@ -155,3 +155,11 @@ def test_a_place_level_or_field_before_a_quoted_themed_month_or_year_only_says_w
     assert campaigns("按照全国“安全生产月”活动的部署。") == ["安全生产月活动"]
     assert campaigns("推进岳阳市“绿色公路”提质增效三年行动。") == ["岳阳市绿色公路提质增效三年行动"]
     assert campaigns("开展道路运输安全生产“治本攻坚”百日行动。") == ["道路运输安全生产治本攻坚百日行动"]
+
+
+def test_a_quote_before_a_column_or_programme_noun_is_a_title_not_a_campaign(campaigns):
+    assert campaigns("晚报开设“平安出行在行动”专栏。") == []
+
+
+def test_a_quoted_themed_year_of_the_genre_is_a_campaign(campaigns):
+    assert campaigns("以“工程建设提速年”为抓手，全力推进。") == ["工程建设提速年"]

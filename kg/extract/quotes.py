@@ -244,6 +244,9 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
+#: nouns after a quote that make it the title of a work (a column, a programme, a film)
+_WORK_TITLES = ("专栏", "栏目", "专刊", "专版", "专题片", "节目", "微电影")
+
 #: how many coordinated quotes may share one head
 _MAX_SHARED = 8
 
@@ -276,6 +279,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         inner = text[s:e].strip()
         if not inner or inner in lx.slogans:
             continue
+        if text.startswith(_WORK_TITLES, b.end):
+            continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
         after = _head_after(sc, b.end)
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
