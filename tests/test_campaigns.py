@@ -163,3 +163,8 @@ def test_a_quote_before_a_column_or_programme_noun_is_a_title_not_a_campaign(cam
 
 def test_a_quoted_themed_year_of_the_genre_is_a_campaign(campaigns):
     assert campaigns("以“工程建设提速年”为抓手，全力推进。") == ["工程建设提速年"]
+
+
+def test_a_field_word_before_a_quoted_name_with_its_own_head_opens_the_name(campaigns):
+    assert campaigns("联合公安开展出租汽车“净化行动”。") == ["出租汽车净化行动"]
+    assert campaigns("局里全面深化“放管服改革”。") == ["放管服改革"]

@@ -301,7 +301,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             if label is None:
                 continue
         start = sc.domain_prefix(b.open)
-        if label == "CAMPAIGN" and after is not None and not _themed(sc, b):
+        if label == "CAMPAIGN" and not _themed(sc, b):
             # a place, level or field before a themed month, week or year only says where it is
             # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, b.open))
