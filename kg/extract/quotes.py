@@ -244,6 +244,9 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
+#: the rest of a list that the text closes as rule sets: 、主题党日等制度
+_LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
+
 #: nouns after a quote that make it the title of a work (a column, a programme, a film)
 _WORK_TITLES = ("专栏", "栏目", "专刊", "专版", "专题片", "节目", "微电影")
 
@@ -298,6 +301,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         else:
             label = _inner_head(sc, b)
             end = b.end
+            if label is None and _LISTED_RULE.match(text, b.end):
+                label = "REGULATION"  # “三会一课”、主题党日等制度: a listed item the text calls a rule set
             if label is None:
                 continue
         start = sc.domain_prefix(b.open)
