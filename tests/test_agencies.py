@@ -229,3 +229,9 @@ def test_an_office_of_a_body_the_lexicon_knows_is_a_body():
 def test_a_verb_before_an_office_head_is_no_office():
     assert agencies("市公安局负责查处违法行为。") == {"市公安局"}
     assert organisations("推动本地网约车平台公司设立分支机构。") == set()
+
+
+def test_a_leading_group_named_after_a_quoted_or_dated_campaign():
+    assert agencies("成立岳阳市“清风护航”专项行动领导小组，由副市长任组长。") == {"岳阳市“清风护航”专项行动领导小组"}
+    assert agencies("成立岳阳市交通运输局2024年“平安交通宣传周”活动领导小组。") == {
+        "岳阳市交通运输局2024年“平安交通宣传周”活动领导小组"}

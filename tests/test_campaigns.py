@@ -168,3 +168,7 @@ def test_a_quoted_themed_year_of_the_genre_is_a_campaign(campaigns):
 def test_a_field_word_before_a_quoted_name_with_its_own_head_opens_the_name(campaigns):
     assert campaigns("联合公安开展出租汽车“净化行动”。") == ["出租汽车净化行动"]
     assert campaigns("局里全面深化“放管服改革”。") == ["放管服改革"]
+
+
+def test_a_market_the_field_names_opens_a_quoted_campaign(campaigns):
+    assert campaigns("在全市开展道路运输市场“清风护航”专项整治行动。") == ["道路运输市场清风护航专项整治行动"]
