@@ -205,3 +205,33 @@ def test_expressway_police_numbered_teams_and_road_sections():
         "省高速公路管理局", "市公安局高速公路交通警察支队", "县交通运输综合行政执法大队第一中队", "县公路管理段"}
     # a numbered team with no parent or level, a route's section and a stretch of road are no bodies
     assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == set()
+
+
+# ------------------------------------------------- fields and heads of the genre
+def test_newer_fields_and_a_government_office_unit_name_bodies():
+    assert agencies("县乡村振兴局、市急救中心和区政府督查室联合检查。") == {
+        "县乡村振兴局", "市急救中心", "区政府督查室"}
+
+
+def test_a_development_centre_of_a_field_is_a_body():
+    assert agencies("省航道发展中心与县河长制办公室召开会议。") == {"省航道发展中心", "县河长制办公室"}
+
+
+def test_newspapers_broadcasters_and_cooperative_unions_are_organisations():
+    assert organisations("岳阳晚报、岳阳广播电视台报道了活动，县供销合作社联合社参加。") == {
+        "岳阳晚报", "岳阳广播电视台", "县供销合作社联合社"}
+
+
+def test_an_office_of_a_body_the_lexicon_knows_is_a_body():
+    assert agencies("根据国务院安委会办公室的部署。") == {"国务院安委会办公室"}
+
+
+def test_a_verb_before_an_office_head_is_no_office():
+    assert agencies("市公安局负责查处违法行为。") == {"市公安局"}
+    assert organisations("推动本地网约车平台公司设立分支机构。") == set()
+
+
+def test_a_leading_group_named_after_a_quoted_or_dated_campaign():
+    assert agencies("成立岳阳市“清风护航”专项行动领导小组，由副市长任组长。") == {"岳阳市“清风护航”专项行动领导小组"}
+    assert agencies("成立岳阳市交通运输局2024年“平安交通宣传周”活动领导小组。") == {
+        "岳阳市交通运输局2024年“平安交通宣传周”活动领导小组"}

@@ -91,3 +91,9 @@ def test_the_host_of_a_visit_publishes_the_news_of_it():
     text = ("清远市交通运输综合行政执法支队召开工作讲评会\n来源：清远市交通运输局\n"
             "4月9日，支队召开讲评会。\n")
     assert author(text) == "清远市交通运输综合行政执法支队"
+
+
+def test_a_section_of_a_bureau_is_an_author_by_its_title_and_its_signature():
+    assert author("清远市交通运输局法制科2024年工作总结\n我科全年审核文件30件。\n") == "清远市交通运输局法制科"
+    text = "关于规范执法文书的报告\n我科全年审核文件30件。\n\n清远市交通运输局法制科\n2024年6月XX日\n"
+    assert author(text) == "清远市交通运输局法制科"

@@ -116,3 +116,59 @@ def test_kinds_of_works_and_operations_are_no_campaigns(campaigns):
     assert campaigns("开展夜间执法行动，组织水上搜救行动11次，推行服务模式改革。") == []
     # a verb before a short name ends the name: 报送百日行动工作总结
     assert campaigns("开展安全生产百日行动。7月10日前报送百日行动工作总结。") == ["安全生产百日行动", "百日行动"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里开展“拒绝酒驾”专项警示教育。", "拒绝酒驾专项警示教育"),
+    ("局里参与“清洁家园”城乡环境综合整治。", "清洁家园城乡环境综合整治"),
+    ("支队开展“争先创优”劳动竞赛。", "争先创优劳动竞赛"),
+    ("中心开展“应急处置提升”集中培训。", "应急处置提升集中培训"),
+])
+def test_drill_contest_training_and_clean_up_heads_after_a_quote(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_these_heads_without_a_quote_name_nothing(campaigns):
+    assert campaigns("组织党员观看警示教育片，开展技能竞赛。") == []
+
+
+def test_a_quoted_name_keeps_its_head_before_de_and_before_jianshe(campaigns):
+    assert campaigns("这是“平安交通宣传周”活动的重要内容。") == ["平安交通宣传周活动"]
+    assert campaigns("启动“数字港口”示范工程建设。") == ["数字港口示范工程"]
+    assert campaigns("推进港口工程建设。") == []
+
+
+def test_a_title_ranked_only_by_a_level_is_no_programme(campaigns):
+    assert campaigns("全年新增省级示范县3个，力争创建全国示范县。") == []
+    assert campaigns("推进城乡公交一体化示范县创建。") == ["城乡公交一体化示范县"]
+
+
+def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
+    assert campaigns("积极申报全国城乡公交一体化示范县。") == ["全国城乡公交一体化示范县"]
+    assert campaigns("开展“春雷”集中行动，全市统一行动5次。") == ["春雷集中行动"]
+    assert campaigns("推进湘江高等级航道提升工程。") == ["湘江高等级航道提升工程"]
+
+
+def test_a_place_level_or_field_before_a_quoted_themed_month_or_year_only_says_where(campaigns):
+    assert campaigns("开展2024年道路运输“平安交通宣传周”活动。") == ["平安交通宣传周活动"]
+    assert campaigns("这是岳阳市“路政宣传月”活动的重要内容。") == ["路政宣传月活动"]
+    assert campaigns("按照全国“安全生产月”活动的部署。") == ["安全生产月活动"]
+    assert campaigns("推进岳阳市“绿色公路”提质增效三年行动。") == ["岳阳市绿色公路提质增效三年行动"]
+    assert campaigns("开展道路运输安全生产“治本攻坚”百日行动。") == ["道路运输安全生产治本攻坚百日行动"]
+
+
+def test_a_quote_before_a_column_or_programme_noun_is_a_title_not_a_campaign(campaigns):
+    assert campaigns("晚报开设“平安出行在行动”专栏。") == []
+
+
+def test_a_quoted_themed_year_of_the_genre_is_a_campaign(campaigns):
+    assert campaigns("以“工程建设提速年”为抓手，全力推进。") == ["工程建设提速年"]
+
+
+def test_a_field_word_before_a_quoted_name_with_its_own_head_opens_the_name(campaigns):
+    assert campaigns("联合公安开展出租汽车“净化行动”。") == ["出租汽车净化行动"]
+    assert campaigns("局里全面深化“放管服改革”。") == ["放管服改革"]
+
+
+def test_a_market_the_field_names_opens_a_quoted_campaign(campaigns):
+    assert campaigns("在全市开展道路运输市场“清风护航”专项整治行动。") == ["道路运输市场清风护航专项整治行动"]

@@ -71,3 +71,7 @@ def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
     bodies = {"市交通运输综合行政执法支队": [0]}
     got = find_self_references(text, "清远市交通运输局", bodies)
     assert [(text[r.start:r.end], r.name) for r in got] == [("支队", "市交通运输综合行政执法支队")]
+
+
+def test_a_section_refers_to_itself_as_wo_ke():
+    assert refs("我科全年审核文件30件。", "清远市交通运输局法制科") == [("我科", "pronoun")]

@@ -156,12 +156,14 @@ def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
 
 #: the head of a group set up to lead one task
 GROUP_HEAD = "领导小组"
+#: a year the name of a dated task opens with (2024年“安全生产月”活动领导小组)
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}$")
 #: the word that makes a modifier a task: 治超工作 (a campaign head does too: 百日行动)
 _TASK_WORD = "工作"
 
 
 def _task_groups(sc: PhraseScanner) -> list[Candidate]:
-    """A leading group named after its task: 百日行动领导小组, 县治超工作领导小组.
+    """A leading group named after its task: 百日行动领导小组, 县治超工作领导小组, 县“百日清零”行动领导小组.
 
     The modifier ends with a campaign head or with 工作 and has words before
     it (活动领导小组 names no task), is not made of generic words only, and
@@ -178,6 +180,10 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
             task = hits[0][0]
         if task is not None:
             start = sc.extend_left(at, limit=16, allow_conj=False)
+            if start > 0 and text[start - 1] == "”" and (opened := text.rfind("“", max(0, start - 22), start)) >= 0:
+                start = sc.extend_left(opened, limit=12, allow_conj=False)  # 市“净网清源”专项整治行动领导小组
+                if _YEAR_BEFORE.search(text, max(0, start - 4), start):  # X局2024年“安全生产月”活动领导小组
+                    start = sc.extend_left(start - 4, limit=12, allow_conj=False)
             modifier = text[start:at]
             if start < task and not sc.is_generic(modifier) and bounded(sc, start) \
                     and sc.det_before(start) not in COLLECTIVE_DETS:

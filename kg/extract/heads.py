@@ -91,8 +91,9 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
             hit = heads.longest_ending_at(text, pos)
             if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
-            if state == HEAD and (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
-                options.append((len(hit[1]), 2, UNIT, hit[1]))  # a body the lexicon knows as parent: 国务院安委会
+            if (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
+                # a body the lexicon knows as parent: 国务院安委会, 国务院安委会办公室
+                options.append((len(hit[1]), 2, UNIT, hit[1]))
         if state == HEAD and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
             options.append((m.end() - m.start(), 3, STEM, m.group()))  # 第一中队: a numbered team of its parent
         if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):

@@ -60,8 +60,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
-            if modifier in lx.slogans:
-                named = False
+            if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)):
+                named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
@@ -83,6 +83,8 @@ def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
 
 #: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
 _PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+#: a modifier that only ranks a title: 全国, 省级, 国家级
+_LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
 
 
 def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:

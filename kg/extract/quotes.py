@@ -140,7 +140,7 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             break
         end = i + 1
         for _, word, head in campaign_heads.ending_at(end, pos):
-            if word == "工作" or text.startswith(head.not_before, end):
+            if word == "工作" or _blocked(text, head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
@@ -153,6 +153,16 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             break
         i += 1
     return best
+
+
+#: words that block a head in running text but not after a quote, where the quote
+#: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
+_QUOTE_CONTINUES = ("的", "建设")
+
+
+def _blocked(text: str, not_before: tuple[str, ...], end: int) -> bool:
+    """True when a continuation at ``end`` shows the head after a quote is no head."""
+    return any(text.startswith(w, end) and w not in _QUOTE_CONTINUES for w in not_before)
 
 
 #: kind nouns that may stand between a quoted name and a quoted-only head: “港航先锋”党建品牌建设
@@ -194,6 +204,12 @@ def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     return None
 
 
+def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
+    """True when the quoted name ends with a distinctive head of its own (“安全生产月”, “执法规范年”)."""
+    s, e = b.inner
+    return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
+
+
 #: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建
 _SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级")
 #: how far before a quote its name may start
@@ -228,6 +244,12 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
+#: the rest of a list that the text closes as rule sets: 、主题党日等制度
+_LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
+
+#: nouns after a quote that make it the title of a work (a column, a programme, a film)
+_WORK_TITLES = ("专栏", "栏目", "专刊", "专版", "专题片", "节目", "微电影")
+
 #: how many coordinated quotes may share one head
 _MAX_SHARED = 8
 
@@ -260,6 +282,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         inner = text[s:e].strip()
         if not inner or inner in lx.slogans:
             continue
+        if text.startswith(_WORK_TITLES, b.end):
+            continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
         after = _head_after(sc, b.end)
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
@@ -277,11 +301,14 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         else:
             label = _inner_head(sc, b)
             end = b.end
+            if label is None and _LISTED_RULE.match(text, b.end):
+                label = "REGULATION"  # “三会一课”、主题党日等制度: a listed item the text calls a rule set
             if label is None:
                 continue
         start = sc.domain_prefix(b.open)
-        if label == "CAMPAIGN" and after is not None:
-            # a place before a quoted name alone only says where (英德市“安全生产月”)
+        if label == "CAMPAIGN" and not _themed(sc, b):
+            # a place, level or field before a themed month, week or year only says where it is
+            # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, b.open))
         out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
     return out

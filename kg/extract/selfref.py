@@ -26,7 +26,8 @@ from kg.model import Mention, StructuredDocument
 from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
-UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "站", "队", "所", "办")
+UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "科", "股", "站", "队", "所",
+                               "办")
 #: unit words that stand alone for the author anywhere (支队 in a 支队's report)
 BARE_UNITS: tuple[str, ...] = ("支队", "大队", "中队")
 #: unit words that stand alone for the author only opening a clause before a verb (中心组织开展…)

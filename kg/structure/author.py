@@ -39,7 +39,7 @@ from kg.structure.segment import Span
 
 #: Last characters of a body's name.
 HEADS = ("委员会", "办公室", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局", "厅", "委", "办",
-         "部", "处", "站", "所", "院", "署")
+         "部", "处", "科", "股", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
 #: what follows a body that opens a title: its period, a report word, 关于, or a news verb
@@ -65,7 +65,7 @@ _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
     rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
-_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|所)(?![长])")
+_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|科|股|所)(?![长学技])")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
 _OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=(党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))",
                        re.MULTILINE)
