@@ -1,12 +1,11 @@
 """The embedded Cypher store: the graph in a ladybug (Kùzu) database file.
 
 One node table per label and one relationship table per type (:func:`schema_statements`), so a query names a
-relationship by its type on either engine. A node's key in the store is a serial number ``_n`` without a hash index
-(which would be most of the file); ``id`` is an ordinary property, and relationships are copied with the serials of
-their ends (:class:`_Ends`). :func:`write_store` writes a new database from :class:`kg.rows.Rows`
-with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store` applies a :class:`kg.rows.Delta`; either
-way the database is made beside the store and moved over it, so a reader sees the old store or the new one, never
-a half-written one.
+relationship by its type on either engine. A node's key is a serial ``_n`` with no hash index (which would be most
+of the file), ``id`` an ordinary property; relationships are copied with their ends' serials (:class:`_Ends`).
+:func:`write_store` writes a new database with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store`
+applies a :class:`kg.rows.Delta`; either way the database is made beside the store and moved over it, so a reader
+sees the old store or the new one, never a half-written one.
 
 Ladybug's parser reserves some property names (``end``): write them with backticks (``n.`end```), which Neo4j
 reads as well.
@@ -147,7 +146,7 @@ class _Ends:
         self.db, self.known = db, {}
 
     def copy(self, label: str, data: pa.Table) -> int:
-        """Add node rows to ``label``: one COPY into an empty table (ladybug copies nodes into no other table that
+        """Add node rows to ``label``: a COPY into an empty table (the only kind ladybug copies nodes into when it
         has no hash index), else a CREATE per row (a delta's few)."""
         if self.db.execute(f"MATCH (n:{label}) RETURN count(*) = 0")[0][0]:
             self.db.copy(label, data)
