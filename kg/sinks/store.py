@@ -142,13 +142,13 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
 class _Ends:
     """The serial ``_n`` of nodes by label and id, to copy relationships with: those of a COPY, else looked up."""
 
-    def __init__(self, db: _Database) -> None:
-        self.db, self.known = db, {}
+    def __init__(self, db: _Database, new: bool) -> None:
+        self.db, self.new, self.known = db, new, {}
 
     def copy(self, label: str, data: pa.Table) -> int:
-        """Add node rows to ``label``: a COPY into an empty table (the only kind ladybug copies nodes into when it
-        has no hash index), else a CREATE per row (a delta's few)."""
-        if self.db.execute(f"MATCH (n:{label}) RETURN count(*) = 0")[0][0]:
+        """Add node rows to ``label``: one COPY into a new store's table (ladybug copies nodes into no table that
+        holds or held rows when it has no hash index), else a CREATE per row (a delta's few)."""
+        if self.new:
             self.db.copy(label, data)
             self.known[label] = self.db.arrow(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n")
         else:
@@ -173,9 +173,9 @@ class _Ends:
         return self.serials(label, ids)
 
 
-def _load(db: _Database, rows: Rows) -> Counter:
+def _load(db: _Database, rows: Rows, new: bool) -> Counter:
     """Nodes first, each label in one COPY, then relationships in few large COPYs per endpoint pair."""
-    created, nodes, held, ends = Counter(), {}, {}, _Ends(db)  # held: (type, endpoint pair) -> tables to copy
+    created, nodes, held, ends = Counter(), {}, {}, _Ends(db, new)  # held: (type, endpoint pair) -> tables to copy
 
     def flush(key: tuple) -> None:
         (rel, pair), data = key, pa.concat_tables(held.pop(key))
@@ -238,7 +238,7 @@ def write_store(rows: Rows, path: str | Path) -> dict:
         db.execute("CALL enable_default_hash_index=false")  # the hash index on the key would be most of the file
         for stmt in schema_statements():
             db.execute(stmt)
-        created = _load(db, rows)
+        created = _load(db, rows, True)
     return {"created": dict(created)}
 
 
@@ -267,7 +267,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
-        created = _load(db, delta.rows)
+        created = _load(db, delta.rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
