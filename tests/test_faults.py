@@ -87,7 +87,7 @@ set -e
 mount -t tmpfs -o size=24m tmpfs {out}
 {sys.executable} -m kg.cli build {small} -o {out}/o --no-views > {tmp_path}/first.out 2> {tmp_path}/first.err
 cp {out}/o/extractions.jsonl {tmp_path}/first.jsonl
-head -c 9000000 /dev/zero > {out}/filler
+head -c 19000000 /dev/zero > {out}/filler
 set +e
 {sys.executable} -m kg.cli build {full} -o {out}/o --no-views > {tmp_path}/second.out 2> {tmp_path}/second.err
 echo $? > {tmp_path}/second.code

@@ -257,3 +257,21 @@ def test_select_gives_one_label_with_its_typed_columns(sample):
     assert agencies.num_rows == sum(1 for _, a in g.nodes(data=True) if a["label"] == "Agency")
     mentions = select(rows.edges[0], "MENTIONED_IN")
     assert mentions.column_names == ["source", "target", *EDGE_PROPERTIES["MENTIONED_IN"]]
+
+
+def test_a_delta_that_fails_keeps_the_old_store_whole(sample, tmp_path):
+    """A delta whose new edge points at a node the store does not hold is one line, and the store is as it was."""
+    g, written = sample
+    path = tmp_path / "store"
+    write_store(g, path)
+    before = dump(path)
+    doc = next(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")
+    sentence = next(n for n, a in g.nodes(data=True) if a["label"] == "Sentence")
+    bad = edge_table([("agency_not_there", sentence, {"type": "MENTIONED_IN", "start": 0, "end": 1, "text": "x",
+                                                       "name": "x", "self_ref": False})],
+                     {"agency_not_there": "Agency", sentence: "Sentence"})
+    with pytest.raises(StoreError, match=r"^Agency agency_not_there: the end of a relationship is not a node") as err:
+        update_store(path, Delta(remove_docs={doc}, rows=TableRows([], [bad])))
+    assert "\n" not in str(err.value)
+    assert dump(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]

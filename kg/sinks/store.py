@@ -1,10 +1,11 @@
 """The embedded Cypher store: the graph in a ladybug (Kùzu) database file.
 
 One node table per label and one relationship table per type (:func:`schema_statements`), so a query names a
-relationship by its type on either engine. :func:`write_store` writes a new database from :class:`kg.rows.Rows`
-with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store` applies a :class:`kg.rows.Delta`; either
-way the database is made beside the store and moved over it, so a reader sees the old store or the new one, never
-a half-written one.
+relationship by its type on either engine. A node's key is a serial ``_n`` with no hash index (which would be most
+of the file), ``id`` an ordinary property; relationships are copied with their ends' serials (:class:`_Ends`).
+:func:`write_store` writes a new database with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store`
+applies a :class:`kg.rows.Delta`; either way the database is made beside the store and moved over it, so a reader
+sees the old store or the new one, never a half-written one.
 
 Ladybug's parser reserves some property names (``end``): write them with backticks (``n.`end```), which Neo4j
 reads as well.
@@ -34,8 +35,8 @@ LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT
 #: fills it is retried with a pool twice as large, up to MAX_BUFFER_POOL_SIZE
 BUFFER_POOL_SIZE = 512 * 1024 * 1024
 MAX_BUFFER_POOL_SIZE = 8 * 1024 * 1024 * 1024
-#: rows read per batch; rows held for COPY (a COPY into a table that holds rows costs ~0.1 s beyond its rows, so
-#: each label's or endpoint pair's rows wait until HELD_ROWS are held in all, then the largest are copied)
+#: rows read per batch; relationship rows held for COPY (a COPY into a table that holds rows costs ~0.1 s beyond its
+#: rows, so each endpoint pair's rows wait until HELD_ROWS are held in all, then the largest are copied)
 COPY_ROWS = 200_000
 HELD_ROWS = 1_000_000
 
@@ -52,11 +53,12 @@ def _q(name: str) -> str:
 
 
 def schema_statements() -> list[str]:
-    """The DDL of the store (:mod:`kg.rows`): node tables keyed by ``id``, then relationship tables (FROM/TO pairs)."""
+    """The DDL of the store (:mod:`kg.rows`): node tables keyed by a serial ``_n``, then relationship tables
+    (FROM/TO pairs; both directions, as an undirected path needs)."""
     stmts = []
     for label in NODE_LABELS:
         cols = ", ".join(f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in label_schema(label))
-        stmts.append(f"CREATE NODE TABLE {check_label(label)}({cols}, PRIMARY KEY(`id`))")
+        stmts.append(f"CREATE NODE TABLE {check_label(label)}(_n SERIAL, {cols}, PRIMARY KEY(_n))")
     for rel in REL_TYPES:
         parts = [f"FROM {check_label(a)} TO {check_label(b)}" for a, b in endpoint_pairs(rel)]
         parts += [f"{_q(f.name)} {LADYBUG_TYPES[f.type]}" for f in list(type_schema(rel))[2:]]  # after source, target
@@ -90,6 +92,9 @@ class _Database:
 
     def execute(self, stmt: str, params: dict | None = None) -> list:
         return self._conn.execute(stmt, params or {}).get_all()
+
+    def arrow(self, stmt: str, params: dict | None = None) -> pa.Table:
+        return self._conn.execute(stmt, params or {}).get_as_arrow()
 
     def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> int:
         """COPY ``data`` into ``table`` (for a relationship table: its endpoint ``pair``); the rows copied."""
@@ -134,25 +139,57 @@ def _new_database(dest: Path, source: Path | None = None) -> Iterator[_Database]
             p.unlink(missing_ok=True)
 
 
-def _load(db: _Database, rows: Rows) -> Counter:
-    """Nodes first (all of them), then relationships, in few large COPYs per label or endpoint pair."""
-    created, held = Counter(), {}  # held: (table, endpoint pair or None) -> tables to copy
+class _Ends:
+    """The serial ``_n`` of nodes by label and id, to copy relationships with: those of a COPY, else looked up."""
+
+    def __init__(self, db: _Database, new: bool) -> None:
+        self.db, self.new, self.known = db, new, {}
+
+    def copy(self, label: str, data: pa.Table) -> int:
+        """Add node rows to ``label``: one COPY into a new store's table (ladybug copies nodes into no table that
+        holds or held rows when it has no hash index), else a CREATE per row (a delta's few)."""
+        if self.new:
+            self.db.copy(label, data)
+            self.known[label] = self.db.arrow(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n")
+        else:
+            props = ", ".join(f"{_q(name)}: r.{_q(name)}" for name in data.column_names)
+            found = self.db.arrow(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
+                                  {"rows": data.to_pylist()})
+            self.known[label] = pa.concat_tables([self.known[label], found]) if label in self.known else found
+        return data.num_rows
+
+    def serials(self, label: str, ids: pa.ChunkedArray) -> pa.ChunkedArray:
+        """The serials of the ``label`` nodes ``ids``."""
+        known = self.known.get(label)
+        at = pc.index_in(ids, value_set=known["id"]) if known is not None else pa.nulls(len(ids), pa.int32())
+        if not at.null_count:
+            return pc.take(known["_n"], at)
+        wanted = pc.unique(pc.filter(ids, pc.is_null(at)))
+        found = self.db.arrow(f"UNWIND $ids AS i MATCH (n:{label}) WHERE n.id = i RETURN n.id AS id, n._n AS _n",
+                              {"ids": wanted.to_pylist()})
+        if (gone := set(wanted.to_pylist()) - set(found["id"].to_pylist())):
+            raise StoreError(f"{label} {min(gone)}: the end of a relationship is not a node of the store")
+        self.known[label] = found if known is None else pa.concat_tables([known, found])
+        return self.serials(label, ids)
+
+
+def _load(db: _Database, rows: Rows, new: bool) -> Counter:
+    """Nodes first, each label in one COPY, then relationships in few large COPYs per endpoint pair."""
+    created, nodes, held, ends = Counter(), {}, {}, _Ends(db, new)  # held: (type, endpoint pair) -> tables to copy
 
     def flush(key: tuple) -> None:
-        created[key[0]] += db.copy(key[0], pa.concat_tables(held.pop(key)), key[1])
-
-    def hold(name: str, data: pa.Table, pair: tuple[str, str] | None = None) -> None:
-        held.setdefault((name, pair), []).append(data)
-        while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
-            flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
+        (rel, pair), data = key, pa.concat_tables(held.pop(key))
+        data = pa.table([ends.serials(pair[0], data["from"]), ends.serials(pair[1], data["to"]), *data.columns[2:]],
+                        names=data.column_names)
+        created[rel] += db.copy(rel, data, pair)
 
     for table in batches(rows.node_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
             raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
         for label, part in split(table):
-            hold(label, part)
-    for key in list(held):
-        flush(key)
+            nodes.setdefault(label, []).append(part)
+    for label in list(nodes):
+        created[label] += ends.copy(label, pa.concat_tables(nodes.pop(label)))
     for table in batches(rows.edge_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
             raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
@@ -164,7 +201,9 @@ def _load(db: _Database, rows: Rows) -> Counter:
                 data = select(part.filter(pc.and_(pc.equal(part["source_label"], pair[0]),
                                                   pc.equal(part["target_label"], pair[1]))), rel)
                 if data.num_rows:
-                    hold(rel, data.rename_columns(["from", "to", *data.column_names[2:]]), pair)
+                    held.setdefault((rel, pair), []).append(data.rename_columns(["from", "to", *data.column_names[2:]]))
+                while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
+                    flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
     for key in list(held):
         flush(key)
     return created
@@ -196,9 +235,10 @@ def write_store(rows: Rows, path: str | Path) -> dict:
     except (pa.ArrowException, ValueError, TypeError) as exc:
         raise StoreError(f"{path}: a row does not fit kg.schema: {_first_line(exc)}") from None
     with _new_database(path) as db:
+        db.execute("CALL enable_default_hash_index=false")  # the hash index on the key would be most of the file
         for stmt in schema_statements():
             db.execute(stmt)
-        created = _load(db, rows)
+        created = _load(db, rows, True)
     return {"created": dict(created)}
 
 
@@ -227,7 +267,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
-        created = _load(db, delta.rows)
+        created = _load(db, delta.rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
