@@ -3,9 +3,9 @@
 One node table per label and one relationship table per type (:func:`schema_statements`), so a query names a
 relationship by its type on either engine. A node's key is a serial ``_n`` with no hash index (which would be most
 of the file), ``id`` an ordinary property; relationships are copied with their ends' serials (:class:`_Ends`).
-:func:`write_store` writes a new database with ladybug's bulk ``COPY … FROM`` an Arrow table, :func:`update_store`
-applies a :class:`kg.rows.Delta`; either way the database is made beside the store and moved over it, so a reader
-sees the old store or the new one, never a half-written one.
+:func:`write_store` writes a new database with ladybug's bulk ``COPY`` (nodes from a Parquet spool, one COPY per
+label; relationships from Arrow tables), :func:`update_store` applies a :class:`kg.rows.Delta`; either way the
+database is made beside the store and moved over it, so a reader sees the old store or the new one.
 
 Ladybug's parser reserves some property names (``end``): write them with backticks (``n.`end```), which Neo4j
 reads as well.
@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
@@ -96,13 +98,15 @@ class _Database:
     def arrow(self, stmt: str, params: dict | None = None) -> pa.Table:
         return self._conn.execute(stmt, params or {}).get_as_arrow()
 
-    def copy(self, table: str, data: pa.Table, pair: tuple[str, str] | None = None) -> int:
-        """COPY ``data`` into ``table`` (for a relationship table: its endpoint ``pair``); the rows copied."""
+    def copy(self, table: str, data: pa.Table | Path, pair: tuple[str, str] | None = None) -> int:
+        """COPY ``data`` (rows, or a Parquet file of them) into ``table`` (for a relationship table: its endpoint
+        ``pair``); the rows copied."""
         options = f" (from='{check_label(pair[0])}', to='{check_label(pair[1])}')" if pair else ""
+        source, params = (f"'{data}'", {}) if isinstance(data, Path) else ("$rows", {"rows": data})
         while True:
             try:
-                self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": data})
-                return data.num_rows
+                self._conn.execute(f"COPY {table} FROM {source}{options}", params)
+                return pq.ParquetFile(data).metadata.num_rows if isinstance(data, Path) else data.num_rows
             except RuntimeError as exc:
                 if "buffer pool is full" not in str(exc) or self.pool * 2 > MAX_BUFFER_POOL_SIZE:
                     raise StoreError(f"{table}: {_first_line(exc)}") from exc
@@ -145,17 +149,18 @@ class _Ends:
     def __init__(self, db: _Database, new: bool) -> None:
         self.db, self.new, self.known = db, new, {}
 
-    def copy(self, label: str, data: pa.Table) -> int:
-        """Add node rows to ``label``: one COPY into a new store's table (ladybug copies nodes into no table that
-        holds or held rows when it has no hash index), else a CREATE per row (a delta's few)."""
+    def copy(self, label: str, spooled: Path) -> int:
+        """Add the node rows spooled for ``label``: one COPY into a new store's table (ladybug copies nodes into no
+        table that holds or held rows when it has no hash index), else a CREATE per row (a delta's few)."""
         if self.new:
-            self.db.copy(label, data)
+            copied = self.db.copy(label, spooled)
             self.known[label] = self.db.arrow(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n")
-        else:
-            props = ", ".join(f"{_q(name)}: r.{_q(name)}" for name in data.column_names)
-            found = self.db.arrow(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
-                                  {"rows": data.to_pylist()})
-            self.known[label] = pa.concat_tables([self.known[label], found]) if label in self.known else found
+            return copied
+        data = pq.read_table(spooled)
+        props = ", ".join(f"{_q(name)}: r.{_q(name)}" for name in data.column_names)
+        found = self.db.arrow(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
+                              {"rows": data.to_pylist()})
+        self.known[label] = pa.concat_tables([self.known[label], found]) if label in self.known else found
         return data.num_rows
 
     def serials(self, label: str, ids: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -174,8 +179,9 @@ class _Ends:
 
 
 def _load(db: _Database, rows: Rows, new: bool) -> Counter:
-    """Nodes first, each label in one COPY, then relationships in few large COPYs per endpoint pair."""
-    created, nodes, held, ends = Counter(), {}, {}, _Ends(db, new)  # held: (type, endpoint pair) -> tables to copy
+    """Nodes first, each label spooled to a Parquet file and copied at once, then relationships in few large
+    COPYs per endpoint pair."""
+    created, held, ends = Counter(), {}, _Ends(db, new)  # held: (type, endpoint pair) -> tables to copy
 
     def flush(key: tuple) -> None:
         (rel, pair), data = key, pa.concat_tables(held.pop(key))
@@ -183,13 +189,21 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
                         names=data.column_names)
         created[rel] += db.copy(rel, data, pair)
 
-    for table in batches(rows.node_tables(), COPY_ROWS):
-        if (bad := off_schema(table)) is not None:
-            raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
-        for label, part in split(table):
-            nodes.setdefault(label, []).append(part)
-    for label in list(nodes):
-        created[label] += ends.copy(label, pa.concat_tables(nodes.pop(label)))
+    with tempfile.TemporaryDirectory(prefix="kg-store-") as spool, ExitStack() as files:
+        if "'" in spool:
+            raise StoreError(f"{spool}: the temporary folder's name has a quote")
+        writers: dict[str, pq.ParquetWriter] = {}
+        for table in batches(rows.node_tables(), COPY_ROWS):
+            if (bad := off_schema(table)) is not None:
+                raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
+            for label, part in split(table):
+                if label not in writers:
+                    writers[label] = files.enter_context(pq.ParquetWriter(Path(spool, f"{label}.parquet"),
+                                                                          part.schema, compression="none"))
+                writers[label].write_table(part)
+        for label, writer in writers.items():
+            writer.close()
+            created[label] += ends.copy(label, Path(spool, f"{label}.parquet"))
     for table in batches(rows.edge_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
             raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
