@@ -7,7 +7,7 @@ lexicons, its name and its bytes. Per key the cache holds, in ``docs/``:
   needs, the entity ids its rows carry, its indicators, counts, warnings) and the size and CRC-32
   of each of the files below, as zlib-compressed JSON;
 - ``<key>.nodes.arrow`` and ``<key>.edges.arrow``: the document's rows
-  (:mod:`kg.rows`) as Arrow IPC streams (the recurring string columns dictionary-encoded);
+  (:mod:`kg.rows`) as Arrow IPC streams;
 - ``<key>.jsonl``: its records of ``extractions.jsonl``.
 
 The blobs are stored zstd-compressed, each as one frame (a document's rows are
@@ -140,33 +140,17 @@ def pack(data: bytes | pa.Buffer) -> Packed:
     return _ZSTD.compress(data, asbytes=True), len(data)
 
 
-#: string columns whose values recur within a document (edge ends, labels, types): stored dictionary-encoded,
-#: which makes a document's rows a sixth smaller
-_RECURRING = frozenset({"source", "target", "type", "source_label", "target_label", "label", "doc"})
-_DICT = pa.dictionary(pa.int32(), pa.string())
-
-
-def _stored_schema(schema: pa.Schema) -> pa.Schema:
-    return pa.schema([f.with_type(_DICT) if f.name in _RECURRING and f.type == pa.string() else f for f in schema])
-
-
 def ipc_bytes(tables: Iterable[pa.Table], schema: pa.Schema) -> pa.Buffer:
     """Arrow tables of ``schema`` as the bytes of one IPC stream (one table at a time in memory)."""
-    stored = _stored_schema(schema)
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, stored) as writer:
+    with pa.ipc.new_stream(sink, schema) as writer:
         for table in tables:
-            writer.write_table(table.cast(stored))
+            writer.write_table(table)
     return sink.getvalue()  # pack() compresses the buffer without a copy into bytes
 
 
 def read_ipc(data: bytes) -> pa.Table:
-    """The tables of :func:`ipc_bytes` as one, in their plain schema."""
-    table = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
-    for i, f in enumerate(table.schema):
-        if pa.types.is_dictionary(f.type):
-            table = table.set_column(i, f.name, table.column(i).cast(pa.string()))
-    return table
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
 def _write(path: Path, data: bytes) -> None:
