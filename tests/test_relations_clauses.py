@@ -164,3 +164,11 @@ def test_titles_coordinated_or_listed_after_an_issuing_verb_are_issued(tmp_path)
     got = relations(tmp_path, body, spec)
     assert got == {("ISSUES", AUTHOR, t) for t in ("农村公路管理养护办法", "网约车管理实施细则", "行政处罚裁量基准",
                                                   "执法办案规程", "执法人员行为规范")}
+
+
+def test_a_company_author_carries_out_what_its_subject_less_sentences_do(tmp_path):
+    company = "某市公共交通集团有限公司"
+    got = relations(tmp_path, "全年开展“安全行车百日无事故”竞赛活动。\n" + company + "\n",
+                    {company: O, "“安全行车百日无事故”竞赛活动": C},
+                    author=company, title=f"{company}2023年工作总结\n")
+    assert got == {("CONDUCTS", company, "安全行车百日无事故竞赛活动")}
