@@ -164,3 +164,33 @@ def test_titles_coordinated_or_listed_after_an_issuing_verb_are_issued(tmp_path)
     got = relations(tmp_path, body, spec)
     assert got == {("ISSUES", AUTHOR, t) for t in ("农村公路管理养护办法", "网约车管理实施细则", "行政处罚裁量基准",
                                                   "执法办案规程", "执法人员行为规范")}
+
+
+def test_a_company_author_carries_out_what_its_subject_less_sentences_do(tmp_path):
+    company = "某市公共交通集团有限公司"
+    got = relations(tmp_path, "全年开展“安全行车百日无事故”竞赛活动。\n" + company + "\n",
+                    {company: O, "“安全行车百日无事故”竞赛活动": C},
+                    author=company, title=f"{company}2023年工作总结\n")
+    assert got == {("CONDUCTS", company, "安全行车百日无事故竞赛活动")}
+
+
+def test_the_agent_after_you_carries_out_or_issues_the_topic(tmp_path):
+    got = relations(tmp_path, "“春雷”行动由市交通运输局、市公安局牵头组织实施。《甲办法》由市治超办印发。",
+                    {AUTHOR: A, "市交通运输局": A, "市公安局": A, "市治超办": A, "“春雷”行动": C, "《甲办法》": R})
+    assert got == {("CONDUCTS", "市交通运输局", "春雷行动"), ("CONDUCTS", "市公安局", "春雷行动"),
+                   ("ISSUES", "市治超办", "甲办法")}
+
+
+def test_a_campaign_taken_up_as_main_line_or_key_work_is_carried_out(tmp_path):
+    body = "中心以“清零”行动为主线，加强检查。中心把“护航”行动作为重点工作来抓。中心把“护航”行动的经验推广。"
+    got = relations(tmp_path, body, {AUTHOR: A, "中心": A, "“清零”行动": C, "“护航”行动": C})
+    assert got == {("CONDUCTS", "中心", "清零行动"), ("CONDUCTS", "中心", "护航行动")}
+    assert relations(tmp_path, "把“护航”行动的经验推广到全市。", {AUTHOR: A, "“护航”行动": C}) == set()
+
+
+def test_the_partner_of_a_joint_publication_signs_it_but_not_a_helper(tmp_path):
+    got = relations(tmp_path, "市治超办联合市公安局印发了《甲规程》。",
+                    {AUTHOR: A, "市治超办": A, "市公安局": A, "《甲规程》": R})
+    assert ("ISSUES", "市公安局", "甲规程") in got and ("ISSUES", "市治超办", "甲规程") in got
+    got = relations(tmp_path, "会同县文旅局编制《乙方案》。", {AUTHOR: A, "县文旅局": A, "《乙方案》": R})
+    assert ("ISSUES", AUTHOR, "乙方案") in got and ("ISSUES", "县文旅局", "乙方案") not in got

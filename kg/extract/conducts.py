@@ -6,7 +6,10 @@ other ways a text says who carries a campaign out, each returning a
 :class:`~kg.extract.triggers.TriggerHit` whose ``frame`` names it:
 
 ``during``   在 X 中 / 在 X 期间, and a themed day: “安全宣传咨询日”当天，…
-``lever``    以 X 为契机/抓手/载体 (the subject takes X as the lever of its work)
+``lever``    以 X 为契机/抓手/主线 (the subject takes X as the lever of its work),
+             把 X 作为…来抓 (the subject takes X up)
+``pre``      X 由 A 牵头组织实施, 《X》由 A 印发: the bodies after 由 act
+             (:func:`by_agent`, for ISSUES too)
 ``post``     X（工作）深入开展 with X opening its clause
 ``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
              carries it out (按照…支队“春雷”治超行动部署，本所…)
@@ -31,7 +34,13 @@ _POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|
 #: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
 _ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
-_LEVER = re.compile(r"(?:的)?(?:工作)?为(?:契机|抓手|载体|牵引|突破口|切入点)")
+_LEVER = re.compile(r"(?:的)?(?:工作)?为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
+#: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
+_TAKE_UP = re.compile(r"(?:的)?(?:工作)?(?:作为|列为|当作)")
+#: X 由 A 牵头组织实施: between the object and 由
+_BY = re.compile(r"(?:工作|活动)?(?:将|均|统一|主要)?由")
+#: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
+_BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 #: 按照 … X 部署: X is deployed and carried out
 _DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)\s*$")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
@@ -63,6 +72,33 @@ def lever(norm: str, camp: Mention) -> TriggerHit | None:
     if m is None:
         return None
     return TriggerHit("CONDUCTS", "以…" + m.group().lstrip("的"), "lever", camp.start - 1, m.end())
+
+
+def taken_up(norm: str, camp: Mention) -> TriggerHit | None:
+    """把 X 作为重点工作来抓 (将 X 列为…): the subject takes X up."""
+    if camp.start == 0 or norm[camp.start - 1] not in "把将":
+        return None
+    m = _TAKE_UP.match(norm, camp.end)
+    if m is None:
+        return None
+    return TriggerHit("CONDUCTS", norm[camp.start - 1] + "…" + m.group().lstrip("的工作"), "lever", camp.start - 1, m.end())
+
+
+def by_agent(norm: str, target: Mention, pool: list[TriggerHit], partners_at) -> tuple[TriggerHit, list[Mention]] | None:
+    """X 由 A（、B）牵头组织实施 / 《X》由 A 印发: the hit, and the bodies after 由 that carry X out or issue it.
+
+    ``pool`` are the verbs of the relation in the clause; ``partners_at(pos)``
+    lists the bodies coordinated from ``pos`` on.
+    """
+    m = _BY.match(norm, target.end)
+    if m is None:
+        return None
+    agents = partners_at(m.end())
+    if not agents:
+        return None
+    link = _BY_LINK.match(norm, agents[-1].end)
+    hit = next((h for h in pool if h.start == link.end()), None)
+    return (hit, agents) if hit is not None else None
 
 
 def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention]) -> tuple[TriggerHit, Mention | None] | None:

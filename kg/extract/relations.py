@@ -12,12 +12,14 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
                  verb of the clause before; not a campaign that only modifies
                  a goal: 围绕 X 建设目标); A 与 B 共同/合作推进 X (B too); the
                  frames of :mod:`kg.extract.conducts` (X 深入开展, 在 X 中,
-                 X当天, 以 X 为契机, 按照 A X 部署, 省厅组织的 X). A negated
+                 X当天, 以 X 为契机, 把 X 作为…, 按照 A X 部署, 省厅组织的 X,
+                 X 由 A 牵头实施). A negated
                  verb (未开展) states nothing. The lead bodies of a work-plan task
                  (牵头单位：X) carry out its campaigns (:mod:`kg.extract.duties`).
 ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
-                 《X》修编工作 (not after 按照/落实...); AGENCY《X》
+                 《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
+                 印发《X》 (B too; not 会同 B 编制); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
@@ -65,6 +67,9 @@ _NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[�
                      r"|第[\d一二三四五六七八九十]+[届期批]|为期[\dXx一二三四五六七八九十两半]+个?(?:天|周|月|年)的")
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
+#: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
+_CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
+_CO_SIGNING = ("联合", "联手", "携手")
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
@@ -331,7 +336,12 @@ class RelationExtractor:
                 if hit is None:
                     continue
             if hit is None:
-                hit = conducts.during(norm, clause, camp) or conducts.lever(norm, camp)
+                passive = conducts.by_agent(norm, camp, pool, lambda pos: self._partners(norm, pos, in_clause))
+                if passive is not None:  # X 由 A 牵头组织实施
+                    for head in passive[1]:
+                        yield ("CONDUCTS", head, camp, passive[0])
+                    continue
+                hit = conducts.during(norm, clause, camp) or conducts.lever(norm, camp) or conducts.taken_up(norm, camp)
             if hit is None and post:
                 hit = conducts.post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause,
                                          self._gap_ok)
@@ -354,6 +364,7 @@ class RelationExtractor:
         pre = [h for h in chits if h.rel == "ISSUES" and h.frame == "pre"]
         prev_pre = [h for h in prev_hits if h.rel == "ISSUES" and h.frame == "pre"]
         post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
+        preps = [h for h in chits if h.rel == "COOPERATES_WITH" and (h.frame == "prep" or h.word in _CO_SIGNING)]
         for reg in regs:
             before = [m for m in in_clause if m.end <= reg.start and m.label == "AGENCY"]
             # 交通运输部《…》 / 省厅印发的《…》: the agency right before the title issued it
@@ -371,6 +382,13 @@ class RelationExtractor:
             if hit is not None and norm[hit.end:hit.end + 1] == "的":
                 continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
             if hit is None:
+                passive = conducts.by_agent(norm, reg, pre, lambda pos: self._partners(norm, pos, in_clause))
+                if passive is not None:  # 《X》由 A 印发
+                    for head in passive[1]:
+                        if head.label in SUBJECT_LABELS["ISSUES"]:
+                            yield ("ISSUES", head, reg, passive[0])
+                    continue
+            if hit is None:
                 after = [h for h in post if h.start >= reg.end and h.start - reg.end <= self.settings.max_post_gap
                          and re.fullmatch(r"的?", norm[reg.end:h.start])]
                 lead = norm[max(clause.start, reg.start - 4):reg.start]
@@ -378,7 +396,11 @@ class RelationExtractor:
                     hit = after[0]
             if hit is None:
                 continue
-            for head in subject_for(min(hit.start, reg.start)):
+            heads = subject_for(min(hit.start, reg.start))
+            if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
+                heads = heads + conducts.joint_partners(norm, hit, preps,
+                                                        lambda pos: self._partners(norm, pos, in_clause))
+            for head in heads:
                 if head.label in SUBJECT_LABELS["ISSUES"]:
                     yield ("ISSUES", head, reg, hit)
 

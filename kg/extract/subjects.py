@@ -256,7 +256,7 @@ class Subjects:
             return None
         if self._author_mentions is None:
             target = self.author
-            cands = [m for m in self.mentions if m.label == "AGENCY" and (m.name == target or m.text == target)]
+            cands = [m for m in self.mentions if m.label in PARTNER_LABELS and (m.name == target or m.text == target)]
             if not cands:
                 made = self._locate_author()
                 cands = [made] if made else []
