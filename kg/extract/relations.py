@@ -1,6 +1,6 @@
 """Relations between entity mentions: CONDUCTS, ISSUES, COOPERATES_WITH.
 
-The ``kg_relations`` component runs after ``kg_entities`` and ``kg_metrics``.
+The ``kg_relations`` component (:mod:`kg.extract.relation_component`) runs after ``kg_entities`` and ``kg_metrics``.
 It reads ``doc._.kg_mentions``, resolves self-references (我局, 我们, 支队 in
 a 支队's report) to the author body, and appends
 :class:`kg.model.RelationMention` records to ``doc._.kg_relations``.
@@ -35,9 +35,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.extract import conducts
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
@@ -495,29 +492,3 @@ def extract_relations(
         Relations, and the mention list with self-references resolved.
     """
     return RelationExtractor(triggers, settings).extract(sdoc, mentions, author)
-
-
-class RelationComponent:
-    """The ``kg_relations`` pipeline component."""
-
-    def __init__(self, extractor: RelationExtractor) -> None:
-        self.extractor = extractor
-
-    def __call__(self, doc: Doc) -> Doc:
-        sdoc = doc._.kg_document
-        if sdoc is None:
-            return doc
-        mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
-        result = self.extractor.extract(sdoc, mentions)
-        mentions[:] = result.mentions
-        doc._.kg_mentions = mentions
-        if doc._.kg_relations is None:
-            doc._.kg_relations = []
-        doc._.kg_relations.extend(result.relations)
-        return doc
-
-
-@Language.factory("kg_relations")
-def make_kg_relations(nlp: Language, name: str) -> RelationComponent:
-    """spaCy factory for :class:`RelationComponent` with the shipped trigger list."""
-    return RelationComponent(RelationExtractor())
