@@ -235,3 +235,8 @@ def test_a_leading_group_named_after_a_quoted_or_dated_campaign():
     assert agencies("成立岳阳市“清风护航”专项行动领导小组，由副市长任组长。") == {"岳阳市“清风护航”专项行动领导小组"}
     assert agencies("成立岳阳市交通运输局2024年“平安交通宣传周”活动领导小组。") == {
         "岳阳市交通运输局2024年“平安交通宣传周”活动领导小组"}
+
+
+def test_the_office_of_a_leading_group_is_the_body_named():
+    assert agencies("市防汛工作领导小组办公室设在我局。") == {"市防汛工作领导小组办公室"}
+    assert agencies("成立县治超工作领导小组，由县长任组长。") == {"县治超工作领导小组"}

@@ -172,3 +172,12 @@ def test_a_field_word_before_a_quoted_name_with_its_own_head_opens_the_name(camp
 
 def test_a_market_the_field_names_opens_a_quoted_campaign(campaigns):
     assert campaigns("在全市开展道路运输市场“清风护航”专项整治行动。") == ["道路运输市场清风护航专项整治行动"]
+
+
+def test_a_years_travel_season_is_a_campaign_and_the_bare_season_stands_for_it(campaigns):
+    assert campaigns("局里召开2025年春运工作动员会。春运期间发送旅客增长。") == ["2025年春运", "2025年春运"]
+    assert campaigns("圆满完成2023年暑运保障任务。") == ["2023年暑运"]
+
+
+def test_a_bare_travel_season_without_a_year_names_no_campaign(campaigns):
+    assert campaigns("春运期间发送旅客增长，做好春运工作。") == []

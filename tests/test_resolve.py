@@ -139,3 +139,18 @@ def test_a_fields_department_and_its_office_are_one_body_in_a_document():
     )])
     names = sorted(e.name for e in res.entities.values())
     assert names == ["公安局", "市场监管部门", "海事部门"]
+
+
+def test_a_declared_short_form_joins_the_name_it_follows():
+    d = make_doc("a.txt", "市防汛抗旱指挥部办公室（以下简称市防指办）组织巡查。市防指办联合水利部门督查。")
+    res = resolve([extraction(
+        d,
+        mention(d, "AGENCY", "市防汛抗旱指挥部办公室"),
+        mention(d, "AGENCY", "市防指办"),
+        mention(d, "AGENCY", "市防指办", nth=1),
+    )])
+    assert [e.name for e in res.entities.values()] == ["市防汛抗旱指挥部办公室"]
+    # without the declaration the two names stay apart
+    d = make_doc("b.txt", "市防汛抗旱指挥部办公室组织巡查。市防指办联合水利部门督查。")
+    res = resolve([extraction(d, mention(d, "AGENCY", "市防汛抗旱指挥部办公室"), mention(d, "AGENCY", "市防指办"))])
+    assert len(res.entities) == 2

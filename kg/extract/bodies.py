@@ -158,6 +158,8 @@ def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
 GROUP_HEAD = "领导小组"
 #: a year the name of a dated task opens with (2024年“安全生产月”活动领导小组)
 _YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}$")
+#: the standing office of a leading group, a body of its own (市春运工作领导小组办公室)
+_GROUP_OFFICE = "办公室"
 #: the word that makes a modifier a task: 治超工作 (a campaign head does too: 百日行动)
 _TASK_WORD = "工作"
 
@@ -187,7 +189,8 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
             modifier = text[start:at]
             if start < task and not sc.is_generic(modifier) and bounded(sc, start) \
                     and sc.det_before(start) not in COLLECTIVE_DETS:
-                cand = Candidate("AGENCY", start, end, text[start:end], "agency.group", tier=1)
+                stop = end + len(_GROUP_OFFICE) if text.startswith(_GROUP_OFFICE, end) else end
+                cand = Candidate("AGENCY", start, stop, text[start:stop], "agency.group", tier=1)
                 cand.info = {"kinds": (), "head": GROUP_HEAD, "words": (modifier,), "cls": "group"}
                 out.append(cand)
         at = text.find(GROUP_HEAD, end)

@@ -114,9 +114,32 @@ def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
     return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
 
 
+#: the travel seasons whose transport work a year names as one campaign: 2024年春运
+_SEASONS = ("春运", "暑运")
+_DATED_SEASON = re.compile(r"(?<![0-9])(?:20[0-9]{2}年)?(?:" + "|".join(_SEASONS) + ")")
+
+
+def season_candidates(sc: PhraseScanner) -> list[Candidate]:
+    """A year's travel season as a campaign (2024年春运); the bare season word may stand for it.
+
+    A bare 春运 is only a mention of the dated one the document names (its
+    anaphor is resolved like a bare 专项整治); alone it names no one campaign.
+    """
+    out: list[Candidate] = []
+    for m in _DATED_SEASON.finditer(sc.text):
+        if sc.in_title(m.start(), m.end()):
+            continue
+        word = m.group()
+        if word in _SEASONS:
+            out.append(Candidate("CAMPAIGN", m.start(), m.end(), word, "campaign.season.bare", tier=0, bare_head=word))
+        else:
+            out.append(Candidate("CAMPAIGN", m.start(), m.end(), word, "campaign.season", tier=1))
+    return out
+
+
 def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...)."""
-    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head")
+    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...) and dated seasons."""
+    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head") + season_candidates(sc)
 
 
 def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:

@@ -30,6 +30,7 @@ key are one node across the corpus.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -110,12 +111,32 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         if not key:
             continue
         by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key)
+    _join_declared_short_forms(ext.document.source.norm, by_key)
     groups = _join_named_surfaces(by_key)
     merged: list[_Group] = []
     for label in sorted({g.label for g in groups}):
         of_label = sorted((g for g in groups if g.label == label), key=lambda g: (-len(g.key), g.first))
         merged += _merge_variants(label, of_label, author, lexicon)
     return merged
+
+
+#: a short form the writer declares right after a name: X（以下简称Y）, X（简称“Y”）
+_DECLARED_SHORT = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[：:]?[“\"]?([^”\"）)，,。；]{1,24}?)[”\"]?[）)]")
+
+
+def _join_declared_short_forms(text: str, by_key: dict[tuple[str, str], _Group]) -> None:
+    """A short form the document declares (市治超办 in X办公室（以下简称市治超办）) joins the name before it."""
+    declared: list[tuple[str, str, tuple[str, str]]] = []  # (label, short key, ident of the named group)
+    for ident, g in by_key.items():
+        for m in g.mentions:
+            hit = _DECLARED_SHORT.match(text, m.end)
+            if hit is not None and not m.self_ref:
+                declared.append((m.label, name_key(hit.group(1)), ident))
+    for label, short, ident in declared:
+        g, target = by_key.get((label, short)), by_key.get(ident)
+        if g is not None and target is not None and g is not target:
+            target.absorb(g)
+            del by_key[(label, short)]
 
 
 def _join_named_surfaces(by_key: dict[tuple[str, str], _Group]) -> list[_Group]:
