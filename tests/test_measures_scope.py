@@ -91,6 +91,16 @@ def test_the_lead_of_a_news_item_names_its_campaign(tmp_path):
     assert measures(tmp_path, headed, ["“春运护航”专项执法行动"]) == set()
 
 
+def test_a_travel_season_in_the_lead_is_the_time_of_the_campaign_carried_out_in_it(tmp_path):
+    text = ("某支队圆满完成春运执法保障任务\n来源：某支队\n"
+            "3月5日，为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动，全力保障群众出行。\n"
+            "春运期间，支队累计出动执法人员6850人次，查处违法案件386宗。\n")
+    assert measures(tmp_path, text, ["“春运护航”专项执法行动", "2024年春运"]) == {
+        ("40天", "2024年春运"), ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
+    alone = text.replace("为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动", "支队组织开展2024年春运执法保障")
+    assert measures(tmp_path, alone, ["2024年春运"]) == {("6850人次", "2024年春运"), ("386宗", "2024年春运")}
+
+
 def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
     text = ("按照县安委会部署，大队扎实开展安全生产专项整治三年行动巩固提升工作。一是加强“两客一危”监管，"
             "排查安全隐患86处，整改率100%。二是开展“安全生产月”活动，组织应急演练3场。\n")

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from kg.extract.metrics import clause_start
+from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
@@ -59,7 +60,11 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
             in_lead = conducted(lead, CONDUCT_VERBS)
-            n_lead = bisect.bisect_left(c_starts, lead.end) - bisect.bisect_left(c_starts, lead.start)
+            in_para = range(bisect.bisect_left(c_starts, lead.start), bisect.bisect_left(c_starts, lead.end))
+            if any(not is_season(camps[ci].text) for ci in in_lead):  # a season is then the time of the work
+                in_lead = [ci for ci in in_lead if not is_season(camps[ci].text)]
+                in_para = [ci for ci in in_para if not is_season(camps[ci].text)]
+            n_lead = len(in_para)
             if len(in_lead) == 1 and n_lead == 1 and not any(
                     camps[in_lead[0]].end <= m.start < lead.end for m in metrics):
                 chosen, body = in_lead, lead.end

@@ -119,6 +119,11 @@ _SEASONS = ("春运", "暑运")
 _DATED_SEASON = re.compile(r"(?<![0-9])(?:20[0-9]{2}年)?(?:" + "|".join(_SEASONS) + ")")
 
 
+def is_season(name: str) -> bool:
+    """Whether a campaign's name is a travel season (2024年春运): the time of other work as much as work itself."""
+    return _DATED_SEASON.fullmatch(name) is not None
+
+
 def season_candidates(sc: PhraseScanner) -> list[Candidate]:
     """A year's travel season as a campaign (2024年春运); the bare season word may stand for it.
 
@@ -147,4 +152,4 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["campaign_candidates", "regulation_candidates"]
+__all__ = ["campaign_candidates", "is_season", "regulation_candidates"]
