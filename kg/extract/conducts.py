@@ -176,3 +176,33 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
         if partners and link.fullmatch(norm, partners[-1].end, hit.start):
             return partners
     return []
+
+
+#: 在 A 的统一部署下 opening a sentence: A deploys what the sentence carries out
+_UNDER = re.compile(r"\s*(?:在|按照)\s*$")
+_UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
+#: B、C 共同参与 closing a clause with no object: they take part in the campaign before
+_TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
+
+
+def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions: list[Mention]) -> list[Mention]:
+    """The bodies that carry out every campaign a sentence carries out, besides its subjects.
+
+    ``在 A 的统一部署下，B 开展 X``: A deploys X; ``B 牵头开展 X，C、D 共同参与``:
+    C and D take part in X.
+    """
+    out: list[Mention] = []
+    bodies = [m for m in mentions if m.label in PARTNER_LABELS]
+    if bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
+        out.append(bodies[0])
+    for clause in clauses[1:]:
+        inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
+        if not inner or not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
+            continue
+        part = [inner[-1]]
+        for m in reversed(inner[:-1]):  # the bodies coordinated before it
+            if SUBJECT_COORD.fullmatch(norm, m.end, part[0].start) is None:
+                break
+            part.insert(0, m)
+        out += part
+    return out

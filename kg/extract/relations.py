@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kg.extract import conducts
+from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
 from kg.extract.selfref import find_self_references, self_mention
@@ -140,6 +141,8 @@ class RelationExtractor:
         author = author if author is not None else sdoc.meta.author
         norm = sdoc.source.norm
         mentions, added = self._self_references(sdoc, list(mentions), author)
+        referred = campaign_anaphora(sdoc, mentions)
+        mentions, added = mentions + referred, added + referred
         index = MentionIndex(mentions)
         relations: list[RelationMention] = []
         seen: set[tuple] = set()
@@ -156,6 +159,7 @@ class RelationExtractor:
             subjects.start_sentence(norm, sent, sent_mentions)
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index, found)
+            first = len(relations)
             m_starts, h_starts = [m.start for m in sent_mentions], [h.start for h in hits]
             for ci, clause in enumerate(clauses):
                 in_clause = inside(sent_mentions, m_starts, clause.start, clause.end)
@@ -184,9 +188,22 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.end_clause(subj)
+            self._sentence_agents(norm, sent, clauses, sent_mentions, subjects, relations[first:], relations, seen, sdoc)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
+
+    def _sentence_agents(self, norm, sent, clauses, sent_mentions, subjects, new, relations, seen, sdoc):
+        """在 A 的部署下 / C、D 共同参与: A, C and D carry out what the sentence's CONDUCTS carry out."""
+        done = [r for r in new if r.rel == "CONDUCTS"]
+        if not done:
+            return
+        agents = [subjects.own(m) for m in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions)]
+        hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent.start, sent.end)
+        for agent in agents:
+            if agent.label in SUBJECT_LABELS["CONDUCTS"]:
+                for r in done:
+                    self._add(relations, seen, sdoc, ("CONDUCTS", agent, r.tail, hit))
 
     # -------------------------------------------------------- self-references
     def _self_references(

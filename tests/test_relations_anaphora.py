@@ -1,0 +1,40 @@
+"""A campaign referred back to (此次行动由A牵头), the body under whose deployment a sentence acts, and the
+bodies that take part (C、D 共同参与)."""
+
+from __future__ import annotations
+
+from kg.extract.relations import extract_relations
+from test_relations import make_doc, mentions_of
+from test_relations_clauses import AUTHOR, TITLE, A, C, relations
+
+
+def test_this_operation_names_the_last_campaign_of_its_paragraph(tmp_path):
+    body = ("5月3日夜，一场“春雷”联合夜查行动在国道展开。此次行动由市治超办牵头组织实施，共检查货车80辆。\n"
+            "另讯，该行动由县公安局组织实施。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市治超办": A, "县公安局": A, "“春雷”联合夜查行动": C})
+    assert ("CONDUCTS", "市治超办", "春雷联合夜查行动") in got
+    # the paragraph before still holds the antecedent
+    assert ("CONDUCTS", "县公安局", "春雷联合夜查行动") in got
+
+
+def test_an_anaphor_with_no_campaign_near_before_it_refers_to_nothing(tmp_path):
+    body = "局里开展“春雷”行动。\n第二段。\n第三段。\n此次行动由市治超办牵头组织实施。应该检查的车辆都已检查。"
+    sdoc = make_doc(tmp_path, TITLE + body + "\n", AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, "市治超办": A, "“春雷”行动": C}))
+    assert ("CONDUCTS", "市治超办", "春雷行动") not in {(r.rel, r.head.name, r.tail.name) for r in res.relations}
+    assert not [m for m in res.mentions if m.rule == "anaphor"]
+
+
+def test_the_deploying_body_and_the_bodies_taking_part_carry_the_campaign_out(tmp_path):
+    body = ("在市交通运输局的统一部署下，我局牵头组织开展“清零”行动，县运输中心、市执法支队共同参与。"
+            "市执法支队参与检查。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "县运输中心": A, "市执法支队": A,
+                                     "“清零”行动": C, "我局": A})
+    assert {("CONDUCTS", AUTHOR, "清零行动"), ("CONDUCTS", "市交通运输局", "清零行动"),
+            ("CONDUCTS", "县运输中心", "清零行动"), ("CONDUCTS", "市执法支队", "清零行动")} <= got
+
+
+def test_a_deployment_or_participation_without_a_campaign_adds_nothing(tmp_path):
+    body = "在市交通运输局的统一部署下，我局加强执法检查，县运输中心共同参与。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "县运输中心": A, "我局": A})
+    assert not {r for r in got if r[0] == "CONDUCTS"}
