@@ -14,7 +14,8 @@ other ways a text says who carries a campaign out, each returning a
 ``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
              carries it out (按照…支队“春雷”治超行动部署，本所…)
 
-and the agents a verb frame has besides its subject: the agency before a verb
+and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
+C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
 used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X) and the partners of a
 joint verb (运管所与公交公司共同推进 X: the company carries X out too).
 """
@@ -185,12 +186,16 @@ _UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|
 _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
 
 
-def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions: list[Mention]) -> list[Mention]:
-    """The bodies that carry out every campaign a sentence carries out, besides its subjects.
+def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions: list[Mention],
+                    done: list, own, labels: tuple[str, ...]):
+    """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
     ``在 A 的统一部署下，B 开展 X``: A deploys X; ``B 牵头开展 X，C、D 共同参与``:
-    C and D take part in X.
+    C and D take part in X. ``own(m)`` maps a self-reference to its body.
     """
+    done = [r for r in done if r.rel == "CONDUCTS"]
+    if not done:
+        return
     out: list[Mention] = []
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
     if bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
@@ -205,4 +210,8 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
                 break
             part.insert(0, m)
         out += part
-    return out
+    hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent_start, clauses[-1].end)
+    for agent in map(own, out):
+        if agent.label in labels:
+            for r in done:
+                yield ("CONDUCTS", agent, r.tail, hit)

@@ -188,22 +188,12 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.end_clause(subj)
-            self._sentence_agents(norm, sent, clauses, sent_mentions, subjects, relations[first:], relations, seen, sdoc)
+            for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
+                                                subjects.own, SUBJECT_LABELS["CONDUCTS"]):
+                self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
-
-    def _sentence_agents(self, norm, sent, clauses, sent_mentions, subjects, new, relations, seen, sdoc):
-        """在 A 的部署下 / C、D 共同参与: A, C and D carry out what the sentence's CONDUCTS carry out."""
-        done = [r for r in new if r.rel == "CONDUCTS"]
-        if not done:
-            return
-        agents = [subjects.own(m) for m in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions)]
-        hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent.start, sent.end)
-        for agent in agents:
-            if agent.label in SUBJECT_LABELS["CONDUCTS"]:
-                for r in done:
-                    self._add(relations, seen, sdoc, ("CONDUCTS", agent, r.tail, hit))
 
     # -------------------------------------------------------- self-references
     def _self_references(
