@@ -240,3 +240,14 @@ def test_a_leading_group_named_after_a_quoted_or_dated_campaign():
 def test_the_office_of_a_leading_group_is_the_body_named():
     assert agencies("市防汛工作领导小组办公室设在我局。") == {"市防汛工作领导小组办公室"}
     assert agencies("成立县治超工作领导小组，由县长任组长。") == {"县治超工作领导小组"}
+
+
+# ------------------------------------------------------------ 中心 and its branches
+def test_a_centre_named_by_its_fields_is_a_body_before_the_verb_zuzhi():
+    # 中心组织 is the centre organising; 中心组 alone is a party study group
+    assert agencies("县公路养护中心组织抢险队伍，理论学习中心组集中学习。") == {"县公路养护中心"}
+    assert agencies("清水县交通建设工程管理中心印发方案。") == {"清水县交通建设工程管理中心"}
+
+
+def test_a_branch_centre_after_its_parent_and_place():
+    assert agencies("益阳市公路养护中心沅江分中心组织人员巡查。") == {"益阳市公路养护中心沅江分中心"}

@@ -181,3 +181,8 @@ def test_a_years_travel_season_is_a_campaign_and_the_bare_season_stands_for_it(c
 
 def test_a_bare_travel_season_without_a_year_names_no_campaign(campaigns):
     assert campaigns("春运期间发送旅客增长，做好春运工作。") == []
+
+
+def test_a_compound_field_word_opens_a_quoted_name(campaigns):
+    # 农村客运 is one field: 农村 is not dropped before 客运
+    assert campaigns("局里开展农村客运“平安出行”护航行动。") == ["农村客运平安出行护航行动"]

@@ -39,8 +39,8 @@ _LEVEL_END = frozenset("省市州县区盟旗")
 SENT = re.compile(r"(?:派驻|驻)$")
 #: field stems that are also verbs: right after a body's head they are its verb (市大数据局建设…中心), no sub-body
 VERB_STEMS = frozenset({"建设", "服务"})
-#: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局)
-BRANCH_HEADS = frozenset({"分局"})
+#: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局, 养护中心桃江分中心)
+BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
@@ -298,14 +298,14 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
 
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
 #: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
-_VERB_AFTER = re.compile(r"在|于|要(?!求)")
+_VERB_AFTER = re.compile(r"在|于|要(?!求)|组织")
 
 
 def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
     """Whether a head followed by one of its ``not_before`` words still ends a name.
 
-    A field stem before 处/所 makes a body whatever follows (县海事处在…,
-    运管所要…); a party body sent to another (驻局纪检监察组) is named even
+    A field stem before 处/所/中心 makes a body whatever follows (县海事处在…,
+    运管所要…, 公路养护中心组织…, not 中心组 the study group); a party body sent to another (驻局纪检监察组) is named even
     before its leader's title (驻局纪检监察组组长).
     """
     text = sc.text
