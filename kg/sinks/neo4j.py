@@ -37,7 +37,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (AuthError, ConfigurationError, DriverError, Neo4jError, ResultFailedError, ServiceUnavailable,
+                              SessionExpired)
 
 from kg.resources import CYPHER_DIR
 from kg.rows import Rows, label_schema, split, type_schema
@@ -142,14 +143,20 @@ def apply_schema(driver: Driver, database: str | None = None) -> None:
     """
     with driver.session(database=database) as session:
         there = {r["name"] for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name") for r in session.run(q)}
-        for stmt in schema_statements():
-            if _RULE_NAME.match(stmt).group(1) in there:
-                continue
+    for stmt in (s for s in schema_statements() if _RULE_NAME.match(s).group(1) not in there):
+        for attempt in range(3):  # each in its own session: a failure another client caused stays in its session
             try:
-                session.execute_write(lambda tx: tx.run(stmt).consume())
+                with driver.session(database=database) as session:
+                    session.execute_write(lambda tx: tx.run(stmt).consume())
+            except ResultFailedError:  # the transaction failed beside another client's schema change: again
+                if attempt == 2:
+                    raise
+                continue
             except Neo4jError as exc:  # another client created it between IF NOT EXISTS and the commit
                 if not (exc.code or "").endswith("EquivalentSchemaRuleAlreadyExists"):
                     raise
+            break
+    with driver.session(database=database) as session:
         session.execute_read(lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
 
 
