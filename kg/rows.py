@@ -147,8 +147,11 @@ def endpoint_pairs(rel: str) -> list[tuple[str, str]]:
     return [(a, b) for a in starts for b in ends]
 
 
-#: "type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows
-_EDGE_KINDS = pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
+@lru_cache(maxsize=1)
+def _edge_kinds() -> pa.Array:
+    """"type source_label target_label" of every edge that kg.schema.REL_ENDPOINTS allows (made when first needed:
+    pyarrow loads pandas when it makes an array of Python values)."""
+    return pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
 def off_schema(table: pa.Table) -> dict | None:
@@ -156,7 +159,7 @@ def off_schema(table: pa.Table) -> dict | None:
     does not allow (null is not allowed either); None if every row fits."""
     if "source" in table.column_names:
         kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
-        ok = pc.fill_null(pc.is_in(kinds, value_set=_EDGE_KINDS), False)
+        ok = pc.fill_null(pc.is_in(kinds, value_set=_edge_kinds()), False)
     else:
         ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
     return None if pc.all(ok).as_py() else table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
