@@ -138,8 +138,9 @@ def apply_schema(driver: Driver, database: str | None = None) -> None:
     """Create the constraints and indexes of ``cypher/schema.cypher`` and wait until they are online.
 
     Rules the database has (by name) are left alone. Idempotent, also beside another client doing the same:
-    each statement is a managed transaction, so a transient error (a deadlock with the other's schema change)
-    is retried by the driver, and a rule the other created first is taken as done.
+    each statement is a managed transaction in its own session, so a transient error (a deadlock with the other's
+    schema change) is retried by the driver, a ResultFailedError up to three times here, and a rule the other
+    created first is taken as done.
     """
     with driver.session(database=database) as session:
         there = {r["name"] for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name") for r in session.run(q)}
