@@ -38,3 +38,20 @@ def test_a_deployment_or_participation_without_a_campaign_adds_nothing(tmp_path)
     body = "在市交通运输局的统一部署下，我局加强执法检查，县运输中心共同参与。"
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "县运输中心": A, "我局": A})
     assert not {r for r in got if r[0] == "CONDUCTS"}
+
+
+def test_a_bare_head_noun_before_a_span_of_time_names_the_last_campaign_of_that_head(tmp_path):
+    body = ("市交通运输局牵头开展“净网”专项整治。\n"
+            "按照部署，支队同步开展“清源”行动。\n"
+            "据统计，整治期间全市共检查车辆900台次，查处违法案件30件。")
+    sdoc = make_doc(tmp_path, TITLE + body + "\n", AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, "市交通运输局": A, "支队": A,
+                                                     "“净网”专项整治": C, "“清源”行动": C}))
+    refs = [m for m in res.mentions if m.rule == "anaphor"]
+    # 整治 is the head of the 专项整治, not of the 行动 named after it
+    assert [(m.text, m.name) for m in refs] == [("整治", "净网专项整治")]
+    # a head inside a name, or a head with no campaign of its kind before it, refers to nothing
+    body = "开展“清源”行动。\n“春运”专项整治期间，活动期间检查车辆10台次。"
+    sdoc = make_doc(tmp_path, TITLE + body + "\n", AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, "“清源”行动": C, "“春运”专项整治": C}))
+    assert not [m for m in res.mentions if m.rule == "anaphor"]

@@ -79,6 +79,18 @@ def test_a_campaign_taken_as_a_lever_is_carried_out(tmp_path):
     assert got == {("CONDUCTS", AUTHOR, "证照分离改革")}
 
 
+def test_a_lever_may_name_the_campaign_unquoted_and_the_work_it_stands_for(tmp_path):
+    # a name without its quotation marks (a lexicon match), and 建设/创建 after it
+    got = relations(tmp_path, "全年，县交通运输局以“城乡客运一体化”建设为抓手，新开通公交线路8条。",
+                    {AUTHOR: A, "县交通运输局": A, "城乡客运一体化": C})
+    assert got == {("CONDUCTS", "县交通运输局", "城乡客运一体化")}
+    got = relations(tmp_path, "把“平安交通”创建作为重点工作来抓。", {AUTHOR: A, "平安交通": C})
+    assert got == {("CONDUCTS", AUTHOR, "平安交通")}
+    # 建设 that is not the campaign's work but a goal it modifies is no lever
+    got = relations(tmp_path, "以“城乡客运一体化”建设目标为抓手。", {AUTHOR: A, "城乡客运一体化": C})
+    assert got == set()
+
+
 def test_a_themed_day_is_carried_out_by_the_subject_of_the_next_clause(tmp_path):
     got = relations(tmp_path, "6月16日“安全宣传咨询日”当天，由运管所牵头，会同执法大队设立咨询点。",
                     {AUTHOR: A, "运管所": A, "执法大队": A, "“安全宣传咨询日”": C})

@@ -35,9 +35,11 @@ _POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|
 #: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
 _ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
-_LEVER = re.compile(r"(?:的)?(?:工作)?为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
+#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
+_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
+_LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
-_TAKE_UP = re.compile(r"(?:的)?(?:工作)?(?:作为|列为|当作)")
+_TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
 #: X 由 A 牵头组织实施: between the object and 由
 _BY = re.compile(r"(?:工作|活动)?(?:将|均|统一|主要)?由")
 #: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
@@ -65,24 +67,35 @@ def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
     return None
 
 
+def _unquoted(norm: str, camp: Mention) -> tuple[int, int]:
+    """The campaign's span with the quotation marks around a name that leaves them out (以“四好农村路”建设)."""
+    if 0 < camp.start < len(norm) and norm[camp.start - 1] in "“\"" and norm[camp.end:camp.end + 1] in ("”", "\""):
+        return camp.start - 1, camp.end + 1
+    return camp.start, camp.end
+
+
 def lever(norm: str, camp: Mention) -> TriggerHit | None:
     """以 X 为契机 (为抓手, 为载体 …)."""
-    if camp.start == 0 or norm[camp.start - 1] != "以":
+    at, after = _unquoted(norm, camp)
+    if at == 0 or norm[at - 1] != "以":
         return None
-    m = _LEVER.match(norm, camp.end)
+    m = _LEVER.match(norm, after)
     if m is None:
         return None
-    return TriggerHit("CONDUCTS", "以…" + m.group().lstrip("的"), "lever", camp.start - 1, m.end())
+    word = m.group()[m.group().index("为"):]
+    return TriggerHit("CONDUCTS", "以…" + word, "lever", at - 1, m.end())
 
 
 def taken_up(norm: str, camp: Mention) -> TriggerHit | None:
     """把 X 作为重点工作来抓 (将 X 列为…): the subject takes X up."""
-    if camp.start == 0 or norm[camp.start - 1] not in "把将":
+    at, after = _unquoted(norm, camp)
+    if at == 0 or norm[at - 1] not in "把将":
         return None
-    m = _TAKE_UP.match(norm, camp.end)
+    m = _TAKE_UP.match(norm, after)
     if m is None:
         return None
-    return TriggerHit("CONDUCTS", norm[camp.start - 1] + "…" + m.group().lstrip("的工作"), "lever", camp.start - 1, m.end())
+    word = re.sub(r"^.*?(?=作为|列为|当作)", "", m.group())
+    return TriggerHit("CONDUCTS", norm[at - 1] + "…" + word, "lever", at - 1, m.end())
 
 
 def by_agent(norm: str, target: Mention, pool: list[TriggerHit], partners_at) -> tuple[TriggerHit, list[Mention]] | None:
