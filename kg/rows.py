@@ -154,15 +154,24 @@ def _edge_kinds() -> pa.Array:
     return pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
-def off_schema(table: pa.Table) -> dict | None:
+def off_schema(table: pa.Table) -> str | None:
     """The first row of a node table whose label, or of an edge table whose type and end labels, :mod:`kg.schema`
-    does not allow (null is not allowed either); None if every row fits."""
-    if "source" in table.column_names:
+    does not allow (null is not allowed either), named in one line for an error message; None if every row fits."""
+    edges = "source" in table.column_names
+    if edges:
         kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
         ok = pc.fill_null(pc.is_in(kinds, value_set=_edge_kinds()), False)
     else:
         ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
-    return None if pc.all(ok).as_py() else table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+    if pc.all(ok).as_py():
+        return None
+    bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+    if not edges:
+        return f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS"
+    edge = f"edge {bad['type']} {bad['source']} -> {bad['target']}"
+    if bad["type"] not in REL_TYPES:
+        return f"{edge}: relationship type {bad['type']!r} is not in kg.schema.REL_TYPES"
+    return f"{edge} goes {bad['source_label']} -> {bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow"
 
 
 class Rows(Protocol):

@@ -195,7 +195,7 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
         writers: dict[str, pq.ParquetWriter] = {}
         for table in batches(rows.node_tables(), COPY_ROWS):
             if (bad := off_schema(table)) is not None:
-                raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
+                raise StoreError(bad)
             for label, part in split(table):
                 if label not in writers:
                     writers[label] = files.enter_context(pq.ParquetWriter(Path(spool, f"{label}.parquet"),
@@ -206,9 +206,7 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
             created[label] += ends.copy(label, Path(spool, f"{label}.parquet"))
     for table in batches(rows.edge_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
-            raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
-                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow" if bad["type"] in
-                             REL_TYPES else f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
+            raise StoreError(bad)
         for rel in sorted(pc.unique(table["type"]).to_pylist()):
             part = table.filter(pc.equal(table["type"], rel))
             for pair in endpoint_pairs(rel):
