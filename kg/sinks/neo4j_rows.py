@@ -10,9 +10,8 @@ from itertools import chain
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, node_schema, off_schema
+from kg.rows import Rows, batches, merged, node_schema, off_schema
 from kg.schema import GLOBAL_LABELS
-from kg.sinks.exports.tables import batches, merged
 
 _GLOBAL_SET = pa.array(GLOBAL_LABELS)
 

@@ -25,9 +25,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema
+from kg.rows import (
+    Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema,
+)
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
-from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
 LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE",

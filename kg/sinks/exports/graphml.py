@@ -15,10 +15,9 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import edge_schema, node_schema
+from kg.rows import as_rows, batches, edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, join_rows,
-    typed_attributes, write_text,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, column, display_labels, edge_batches, join_rows, typed_attributes, write_text,
 )
 from kg.sinks.exports.values import fragment, xml_text
 

@@ -16,9 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, join_rows, typed_attributes, write_text,
-)
+from kg.rows import as_rows, batches
+from kg.sinks.exports.tables import GRAPH_ATTRS, PLACE, column, edge_batches, join_rows, typed_attributes, write_text
 from kg.sinks.exports.values import fragment, json_escape, json_value
 
 _SEP = ",\n"

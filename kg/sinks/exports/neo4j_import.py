@@ -19,9 +19,8 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import Rows, TableRows, label_schema, split, to_networkx, type_schema
+from kg.rows import Rows, TableRows, batches, label_schema, split, to_networkx, type_schema
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.exports.tables import batches
 from kg.sinks.exports.values import GUARD, text
 
 #: every label, then every relationship type: one file each
