@@ -460,8 +460,7 @@ def _reason(exc: BaseException) -> str:
         msg = f"{exc.code}: {exc.message}" if exc.code else str(exc.message or exc)
     else:
         msg = str(exc)
-        m = re.search(r"reason:? (?:\[Errno -?\d+\] )?([^)\n]+)", msg)
-        if m:
+        if m := re.search(r"reason:? (?:\[Errno -?\d+\] )?([^)\n]+)", msg):
             msg = m.group(1).strip().lower()
     return " ".join(msg.split()) or type(exc).__name__
 

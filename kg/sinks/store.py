@@ -25,9 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import (
-    Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema,
-)
+from kg.rows import Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, off_schema, select, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 
 #: schema type (as written in kg.schema) -> ladybug column type
@@ -270,8 +268,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
             how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
                                         {"values": values}).get_all()[0][0]
-        entities = delta.entities if delta.entities is not None else node_table([])
-        for label, part in split(entities):
+        for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
