@@ -60,8 +60,7 @@ def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
     """Whether the string data may hold a byte of ``special`` or one of ``sequences`` (a scan of the buffer)."""
-    data = arr.buffers()[2] if len(arr) else None
-    raw = data.to_pybytes() if data is not None else b""
+    raw = bytes(arr.buffers()[2] or b"") if len(arr) else b""
     return bool(raw.translate(None, _ALL.translate(None, special))) or any(q in raw for q in sequences)
 
 
