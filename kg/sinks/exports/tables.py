@@ -56,11 +56,10 @@ def display_labels(table: pa.Table) -> pa.Array:
 def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
     """One edge per (source, target, type) in tables of :data:`MERGED_SCHEMA`, in order of first appearance.
 
-    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the
-    edges it stands for, in their order: ``docs``, ``starts`` and ``ends``, each left out
-    (null) where its type has no such property (a mention's document is its sentence's;
-    structural edges have none). Unlike the other writers this holds the key columns of
-    every edge (ends, docs, offsets; no text) in memory at once.
+    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the edges it stands for, in
+    their order: ``docs``, ``starts`` and ``ends``, each null where its type has no such property (a mention's
+    document is its sentence's; structural edges have none). Unlike the other writers this holds the key columns
+    of every edge (ends, docs, offsets; no text) in memory at once.
     """
     keys, evidence = ["source", "target", "type"], ["doc", "start", "end"]
     parts = [t.select([*keys, *evidence]) for t in tables if t.num_rows]
