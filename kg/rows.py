@@ -12,7 +12,8 @@ A graph travels between the stages and the sinks as *rows*. One document's rows
 :class:`Rows` is what a sink reads: node tables, then edge tables, in a stable
 order, without holding the whole graph. :func:`select` narrows a union table to
 one label or relationship type with that label's typed columns, which is what
-typed sinks (the embedded store, Parquet, neo4j-admin CSV) write.
+typed sinks (the embedded store, Parquet, neo4j-admin CSV) write. Every sink takes :func:`as_rows` (Rows, or a
+``networkx`` graph) and reads it in :func:`batches`.
 
 Values follow one rule on every route: the empty string is not a value, so it is
 stored as null, as a missing value is; lists are kept as lists (an empty list is
@@ -21,6 +22,7 @@ a value). Sinks that cannot hold null leave the property out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,8 +48,11 @@ ARROW_TYPES: dict[str, pa.DataType] = {
 }
 #: the columns that place an edge: its two ends and their labels (its ``type`` comes first, beside them)
 ENDPOINTS = ("source", "target", "source_label", "target_label")
+#: rows per batch (:func:`batches`)
+BATCH_ROWS = 65536
 #: id prefix (``agency`` of ``agency_1f3a…``, see :func:`kg.ids.stable_id`) -> label
 _LABEL_OF_PREFIX = {label.lower(): label for label in NODE_LABELS}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _union(tables: Iterable[dict[str, str]]) -> dict[str, str]:
@@ -154,15 +159,24 @@ def _edge_kinds() -> pa.Array:
     return pa.array([f"{rel} {a} {b}" for rel in REL_TYPES for a, b in endpoint_pairs(rel)])
 
 
-def off_schema(table: pa.Table) -> dict | None:
+def off_schema(table: pa.Table) -> str | None:
     """The first row of a node table whose label, or of an edge table whose type and end labels, :mod:`kg.schema`
-    does not allow (null is not allowed either); None if every row fits."""
-    if "source" in table.column_names:
+    does not allow (null is not allowed either), named in one line for an error message; None if every row fits."""
+    edges = "source" in table.column_names
+    if edges:
         kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
         ok = pc.fill_null(pc.is_in(kinds, value_set=_edge_kinds()), False)
     else:
         ok = pc.fill_null(pc.is_in(table["label"], value_set=pa.array(NODE_LABELS)), False)
-    return None if pc.all(ok).as_py() else table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+    if pc.all(ok).as_py():
+        return None
+    bad = table.filter(pc.invert(ok)).slice(0, 1).to_pylist()[0]
+    if not edges:
+        return f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS"
+    edge = f"edge {bad['type']} {bad['source']} -> {bad['target']}"
+    if bad["type"] not in REL_TYPES:
+        return f"{edge}: relationship type {bad['type']!r} is not in kg.schema.REL_TYPES"
+    return f"{edge} goes {bad['source_label']} -> {bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow"
 
 
 class Rows(Protocol):
@@ -197,6 +211,47 @@ def graph_rows(g) -> TableRows:
     nodes = node_table(g.nodes(data=True))
     edges = edge_table(g.edges(data=True), labels)
     return TableRows([nodes], [edges])
+
+
+def as_rows(graph) -> Rows:
+    """``graph`` as :class:`Rows`: Rows as they are, a ``networkx`` graph through :func:`graph_rows`.
+
+    Raises ``ValueError`` naming the node or edge and attribute of a lone surrogate (UTF-8 has no code for it).
+    """
+    if hasattr(graph, "node_tables"):
+        return graph
+    try:
+        return graph_rows(graph)
+    except UnicodeEncodeError:
+        items = [*((f"node {n!r}", a) for n, a in graph.nodes(data=True)),
+                 *((f"{a.get('type')} edge {u!r} -> {v!r} (key {k!r})", a)
+                   for u, v, k, a in graph.edges(keys=True, data=True))]
+        where = next((f"{w} attribute {k!r}" for w, a in items for k, v in a.items()
+                      for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
+                     "a value")
+        raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
+
+
+def merged(parts: Iterable[tuple[pa.Table, ...]], rows: int) -> Iterator[tuple[pa.Table, ...]]:
+    """Consecutive tuples of tables (empty ones left out) joined item by item until they hold about ``rows`` rows,
+    each column one chunk."""
+    held, size = [], 0
+    for part in parts:
+        if any(t.num_rows for t in part):
+            held.append(part)
+            size += sum(t.num_rows for t in part)
+        if size >= rows:
+            yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
+            held, size = [], 0
+    if held:
+        yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
+
+
+def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk: a build's small
+    per-document tables joined, so the fixed cost of each Arrow kernel call is paid rarely while memory stays one
+    batch."""
+    return (table for (table,) in merged(zip(tables), rows))
 
 
 @dataclass

@@ -41,9 +41,8 @@ from neo4j.exceptions import (AuthError, ConfigurationError, DriverError, Neo4jE
                               SessionExpired)
 
 from kg.resources import CYPHER_DIR
-from kg.rows import Rows, label_schema, split, type_schema
+from kg.rows import Rows, as_rows, label_schema, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, SEMANTIC_REL_TYPES, check_label, check_rel_type
-from kg.sinks.exports.tables import as_rows
 from kg.sinks.neo4j_rows import Build, RowsError, chunks, scan, touching, values
 
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
@@ -461,8 +460,7 @@ def _reason(exc: BaseException) -> str:
         msg = f"{exc.code}: {exc.message}" if exc.code else str(exc.message or exc)
     else:
         msg = str(exc)
-        m = re.search(r"reason:? (?:\[Errno -?\d+\] )?([^)\n]+)", msg)
-        if m:
+        if m := re.search(r"reason:? (?:\[Errno -?\d+\] )?([^)\n]+)", msg):
             msg = m.group(1).strip().lower()
     return " ".join(msg.split()) or type(exc).__name__
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import Rows, node_schema, off_schema
-from kg.schema import GLOBAL_LABELS, REL_TYPES
-from kg.sinks.exports.tables import batches, merged
+from kg.rows import Rows, batches, merged, node_schema, off_schema
+from kg.schema import GLOBAL_LABELS
 
 _GLOBAL_SET = pa.array(GLOBAL_LABELS)
 
@@ -37,22 +37,14 @@ class Build:
 def scan(rows: Rows, size: int) -> Build:
     """The :class:`Build` of ``rows``, every row checked (:class:`RowsError` names the first that breaks the schema)."""
     entities, keys, n = [node_schema().empty_table()], {}, 0
-    for table in batches(rows.node_tables(), size):
+    for table in chain(batches(rows.node_tables(), size), batches(rows.edge_tables(), size)):
         n += table.num_rows
         if (bad := off_schema(table)) is not None:
-            raise RowsError(f"cannot load into Neo4j: node {bad['id']} has label {bad['label']!r}, "
-                            "not one of kg.schema.NODE_LABELS")
-        entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
-        is_doc = pc.equal(table["label"], "Document")
-        keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
-    for table in batches(rows.edge_tables(), size):
-        n += table.num_rows
-        if (bad := off_schema(table)) is not None:
-            if bad["type"] not in REL_TYPES:
-                raise RowsError(f"cannot load into Neo4j: an edge has type {bad['type']!r}, "
-                                "not one of kg.schema.REL_TYPES")
-            raise RowsError(f"cannot load into Neo4j: an edge {bad['type']} goes {bad['source_label']} -> "
-                            f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow")
+            raise RowsError(f"cannot load into Neo4j: {bad}")
+        if "source" not in table.column_names:  # a node table
+            entities.append(table.filter(pc.is_in(table["label"], value_set=_GLOBAL_SET)).select(node_schema().names))
+            is_doc = pc.equal(table["label"], "Document")
+            keys.update(zip(pc.filter(table["name"], is_doc).to_pylist(), pc.filter(table["key"], is_doc).to_pylist()))
     return Build(pa.concat_tables(entities).combine_chunks(), keys, n)
 
 

@@ -25,9 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import Delta, Rows, endpoint_pairs, label_schema, node_table, off_schema, select, split, type_schema
+from kg.rows import Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, off_schema, select, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
-from kg.sinks.exports.tables import as_rows, batches
 
 #: schema type (as written in kg.schema) -> ladybug column type
 LADYBUG_TYPES: dict[pa.DataType, str] = {pa.string(): "STRING", pa.int64(): "INT64", pa.float64(): "DOUBLE",
@@ -92,11 +91,8 @@ class _Database:
             self._db.close()
         self._db = self._conn = None
 
-    def execute(self, stmt: str, params: dict | None = None) -> list:
-        return self._conn.execute(stmt, params or {}).get_all()
-
-    def arrow(self, stmt: str, params: dict | None = None) -> pa.Table:
-        return self._conn.execute(stmt, params or {}).get_as_arrow()
+    def execute(self, stmt: str, params: dict | None = None):  # a ladybug.QueryResult
+        return self._conn.execute(stmt, params or {})
 
     def copy(self, table: str, data: pa.Table | Path, pair: tuple[str, str] | None = None) -> int:
         """COPY ``data`` (rows, or a Parquet file of them) into ``table`` (for a relationship table: its endpoint
@@ -154,12 +150,12 @@ class _Ends:
         table that holds or held rows when it has no hash index), else a CREATE per row (a delta's few)."""
         if self.new:
             copied = self.db.copy(label, spooled)
-            self.known[label] = self.db.arrow(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n")
+            self.known[label] = self.db.execute(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n").get_as_arrow()
             return copied
         data = pq.read_table(spooled)
         props = ", ".join(f"{_q(name)}: r.{_q(name)}" for name in data.column_names)
-        found = self.db.arrow(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
-                              {"rows": data.to_pylist()})
+        found = self.db.execute(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
+                                {"rows": data.to_pylist()}).get_as_arrow()
         self.known[label] = pa.concat_tables([self.known[label], found]) if label in self.known else found
         return data.num_rows
 
@@ -170,8 +166,8 @@ class _Ends:
         if not at.null_count:
             return pc.take(known["_n"], at)
         wanted = pc.unique(pc.filter(ids, pc.is_null(at)))
-        found = self.db.arrow(f"UNWIND $ids AS i MATCH (n:{label}) WHERE n.id = i RETURN n.id AS id, n._n AS _n",
-                              {"ids": wanted.to_pylist()})
+        found = self.db.execute(f"UNWIND $ids AS i MATCH (n:{label}) WHERE n.id = i RETURN n.id AS id, n._n AS _n",
+                                {"ids": wanted.to_pylist()}).get_as_arrow()
         if (gone := set(wanted.to_pylist()) - set(found["id"].to_pylist())):
             raise StoreError(f"{label} {min(gone)}: the end of a relationship is not a node of the store")
         self.known[label] = found if known is None else pa.concat_tables([known, found])
@@ -195,7 +191,7 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
         writers: dict[str, pq.ParquetWriter] = {}
         for table in batches(rows.node_tables(), COPY_ROWS):
             if (bad := off_schema(table)) is not None:
-                raise StoreError(f"node {bad['id']}: label {bad['label']!r} is not in kg.schema.NODE_LABELS")
+                raise StoreError(bad)
             for label, part in split(table):
                 if label not in writers:
                     writers[label] = files.enter_context(pq.ParquetWriter(Path(spool, f"{label}.parquet"),
@@ -206,18 +202,14 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
             created[label] += ends.copy(label, Path(spool, f"{label}.parquet"))
     for table in batches(rows.edge_tables(), COPY_ROWS):
         if (bad := off_schema(table)) is not None:
-            raise StoreError(f"edge {bad['type']} {bad['source']} -> {bad['target']} goes {bad['source_label']} -> "
-                             f"{bad['target_label']}, which kg.schema.REL_ENDPOINTS does not allow" if bad["type"] in
-                             REL_TYPES else f"relationship type {bad['type']!r} is not in kg.schema.REL_TYPES")
-        for rel in sorted(pc.unique(table["type"]).to_pylist()):
-            part = table.filter(pc.equal(table["type"], rel))
-            for pair in endpoint_pairs(rel):
-                data = select(part.filter(pc.and_(pc.equal(part["source_label"], pair[0]),
-                                                  pc.equal(part["target_label"], pair[1]))), rel)
-                if data.num_rows:
-                    held.setdefault((rel, pair), []).append(data.rename_columns(["from", "to", *data.column_names[2:]]))
-                while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
-                    flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
+            raise StoreError(bad)
+        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
+        for kind in sorted(pc.unique(kinds).to_pylist()):  # "type source_label target_label"
+            rel, *pair = kind.split(" ")
+            data = select(table.filter(pc.equal(kinds, kind)), rel)
+            held.setdefault((rel, tuple(pair)), []).append(data.rename_columns(["from", "to", *data.column_names[2:]]))
+            while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
+                flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
     for key in list(held):
         flush(key)
     return created
@@ -275,9 +267,8 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
         for name, pattern, key, values in deletes:
             how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
-                                        {"values": values})[0][0]
-        entities = delta.entities if delta.entities is not None else node_table([])
-        for label, part in split(entities):
+                                        {"values": values}).get_all()[0][0]
+        for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.rows import edge_schema, node_schema
+from kg.rows import as_rows, batches, edge_schema, node_schema
 from kg.sinks.exports.graphml import EDGE_PLACE, attribute_values, attributes, kg_graph, start_tag
-from kg.sinks.exports.tables import MERGED_SCHEMA, as_rows, batches, display_labels, edge_batches, join_rows, write_text
+from kg.sinks.exports.tables import MERGED_SCHEMA, display_labels, edge_batches, join_rows, write_text
 from kg.sinks.exports.values import fragment
 
 NS = "http://gexf.net/1.3"

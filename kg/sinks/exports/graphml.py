@@ -15,10 +15,9 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import edge_schema, node_schema
+from kg.rows import as_rows, batches, edge_schema, node_schema
 from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, as_rows, batches, column, display_labels, edge_batches, join_rows,
-    typed_attributes, write_text,
+    GRAPH_ATTRS, MERGED_SCHEMA, PLACE, column, display_labels, edge_batches, join_rows, typed_attributes, write_text,
 )
 from kg.sinks.exports.values import fragment, xml_text
 
@@ -84,14 +83,12 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
 def kg_graph(raw: nx.Graph, edge_type: str) -> nx.MultiDiGraph:
     """A graph networkx read from GraphML or GEXF as :mod:`kg.schema` has it (edge type from ``edge_type``)."""
     g = nx.MultiDiGraph(**GRAPH_ATTRS)
-    for n, attrs in raw.nodes(data=True):
-        attrs.pop("label", None)
-        g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items()})
+    for n, attrs in raw.nodes(data=True):  # the file's label is the display label; kg's is kg_label
+        g.add_node(n, **{"label" if k == "kg_label" else k: v for k, v in attrs.items() if k != "label"})
     # networkx's GEXF reader makes a DiGraph when no two edges are parallel
     for u, v, key, attrs in nx.MultiDiGraph(raw).edges(keys=True, data=True):
         key, kind = attrs.pop("id", key), attrs.pop(edge_type)
-        attrs.pop("label", None)
-        g.add_edge(u, v, key=key, **attrs, type=kind)
+        g.add_edge(u, v, key=key, **{k: x for k, x in attrs.items() if k != "label"}, type=kind)
     return typed_attributes(g)
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.sinks.exports.tables import (
-    GRAPH_ATTRS, PLACE, as_rows, batches, column, edge_batches, join_rows, typed_attributes, write_text,
-)
+from kg.rows import as_rows, batches
+from kg.sinks.exports.tables import GRAPH_ATTRS, PLACE, column, edge_batches, join_rows, typed_attributes, write_text
 from kg.sinks.exports.values import fragment, json_escape, json_value
 
 _SEP = ",\n"
@@ -32,12 +31,9 @@ def _objects(fh, tables: Iterable[pa.Table], place: list[tuple[str, str]]) -> No
         for j, (member, name) in enumerate(place):  # text: the quotes go with the key, one copy less
             parts.append(fragment(f'{"," if j else ""}"{member}":"', json_escape(column(table, name)), '"'))
         for f in table.schema:
-            col = column(table, f.name)
+            col, q = column(table, f.name), '"' if pa.types.is_string(f.type) else ""
             if f.name not in PLACE and col.null_count < len(col):
-                if pa.types.is_string(f.type):
-                    parts.append(fragment(f',{json.dumps(f.name)}:"', json_escape(col), '"'))
-                else:
-                    parts.append(fragment(f',{json.dumps(f.name)}:', json_value(col)))
+                parts.append(fragment(f',{json.dumps(f.name)}:{q}', json_escape(col) if q else json_value(col), q))
         write_text(fh, join_rows([*parts, "}"]), skip=0 if i else len(_SEP))
 
 

@@ -14,10 +14,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from kg.rows import as_rows
 from kg.sinks.exports.neo4j_import import (
     NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
 )
-from kg.sinks.exports.tables import as_rows
 from kg.sinks.exports.values import ARRAY_DELIMITER, csv_cell, relist, unguard
 
 

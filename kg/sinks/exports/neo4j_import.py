@@ -19,9 +19,8 @@ from pathlib import Path
 import networkx as nx
 import pyarrow as pa
 
-from kg.rows import Rows, TableRows, label_schema, split, to_networkx, type_schema
+from kg.rows import Rows, TableRows, batches, label_schema, split, to_networkx, type_schema
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.exports.tables import batches
 from kg.sinks.exports.values import GUARD, text
 
 #: every label, then every relationship type: one file each
@@ -56,13 +55,10 @@ def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
 
 def typed_graph(parts: Iterable[tuple[str, pa.Table]]) -> nx.MultiDiGraph:
     """The graph of (label or type, typed table) pairs, as the files of :func:`typed_tables` hold them."""
-    nodes, edges = [], []
-    for name, table in parts:  # a label's table has its label column; a type's is given its type
-        if name in NODE_LABELS:
-            nodes.append(table)
-        else:
-            edges.append(table.append_column("type", pa.repeat(text(name), table.num_rows)))
-    return to_networkx(TableRows(nodes, edges))
+    parts = list(parts)  # a label's table has its label column; a type's is given its type
+    return to_networkx(TableRows([t for name, t in parts if name in NODE_LABELS],
+                                 [t.append_column("type", pa.repeat(text(name), t.num_rows))
+                                  for name, t in parts if name not in NODE_LABELS]))
 
 
 def _property(name: str, types: tuple[str, ...]) -> tuple[str, str, str]:

@@ -14,10 +14,10 @@ from pathlib import Path
 import networkx as nx
 import pyarrow.parquet as pq
 
+from kg.rows import as_rows
 from kg.sinks.exports.neo4j_import import (
     NAMES, file_name, header, typed_graph, typed_schema, typed_tables, write_import_script,
 )
-from kg.sinks.exports.tables import as_rows
 
 
 def write_parquet(graph, folder: str | Path) -> Path:

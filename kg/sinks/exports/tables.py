@@ -1,51 +1,24 @@
-"""What the writers share: rows from a graph, batches of rows, element ids, merged edges, rendering into a file.
-
-:func:`batches` joins a build's small per-document tables into tables of 64k rows, so
-the fixed cost of each Arrow kernel call is paid rarely while memory stays one batch.
-"""
+"""What the writers share: element ids, merged edges, typed attributes read back, rendering into a file."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kg.rows import ARROW_TYPES, EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, graph_rows
+from kg.rows import ARROW_TYPES, BATCH_ROWS, EDGE_COLUMNS, ENDPOINTS, NODE_COLUMNS, Rows, batches
 from kg.sinks.exports.values import decode, fragment, text
 
 #: the graph attribute every export carries (as :func:`kg.rows.to_networkx` sets it)
 GRAPH_ATTRS = {"kg_schema": "kg/2"}
-#: rows per rendered batch
-BATCH_ROWS = 65536
 #: the columns of a merged edge (see :func:`merged_edges`) and their types
 MERGED_COLUMNS = {"source": "str", "target": "str", "id": "str", "type": "str", "count": "int", "docs": "list[str]",
                   "starts": "list[int]", "ends": "list[int]"}
 MERGED_SCHEMA = pa.schema([(name, ARROW_TYPES[ptype]) for name, ptype in MERGED_COLUMNS.items()])
 #: the columns that place an element rather than describe it: its id, an edge's ends and their labels
 PLACE = ("id", *ENDPOINTS)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def as_rows(graph) -> Rows:
-    """``graph`` as :class:`kg.rows.Rows`: Rows as they are, a ``networkx`` graph through :func:`kg.rows.graph_rows`.
-
-    Raises ``ValueError`` naming the node or edge and attribute of a lone surrogate (UTF-8 has no code for it).
-    """
-    if hasattr(graph, "node_tables"):
-        return graph
-    try:
-        return graph_rows(graph)
-    except UnicodeEncodeError:
-        items = [*((f"node {n!r}", a) for n, a in graph.nodes(data=True)),
-                 *((f"{a.get('type')} edge {u!r} -> {v!r} (key {k!r})", a)
-                   for u, v, k, a in graph.edges(keys=True, data=True))]
-        where = next((f"{w} attribute {k!r}" for w, a in items for k, v in a.items()
-                      for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and _SURROGATE.search(x)),
-                     "a value")
-        raise ValueError(f"{where}: a lone surrogate cannot be written (UTF-8 has no code for it)") from None
 
 
 def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -55,26 +28,6 @@ def typed_attributes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for *_, attrs in g.edges(data=True):
         attrs.update({k: decode(v, EDGE_COLUMNS.get(k) or MERGED_COLUMNS.get(k, "str")) for k, v in attrs.items()})
     return g
-
-
-def merged(parts: Iterable[tuple[pa.Table, ...]], rows: int) -> Iterator[tuple[pa.Table, ...]]:
-    """Consecutive tuples of tables (empty ones left out) joined item by item until they hold about ``rows`` rows,
-    each column one chunk."""
-    held, size = [], 0
-    for part in parts:
-        if any(t.num_rows for t in part):
-            held.append(part)
-            size += sum(t.num_rows for t in part)
-        if size >= rows:
-            yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
-            held, size = [], 0
-    if held:
-        yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
-
-
-def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
-    """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk."""
-    return (table for (table,) in merged(zip(tables), rows))
 
 
 def edge_batches(rows: Rows, merge_parallel: bool = False) -> Iterator[pa.Table]:
@@ -103,11 +56,10 @@ def display_labels(table: pa.Table) -> pa.Array:
 def merged_edges(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
     """One edge per (source, target, type) in tables of :data:`MERGED_SCHEMA`, in order of first appearance.
 
-    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the
-    edges it stands for, in their order: ``docs``, ``starts`` and ``ends``, each left out
-    (null) where its type has no such property (a mention's document is its sentence's;
-    structural edges have none). Unlike the other writers this holds the key columns of
-    every edge (ends, docs, offsets; no text) in memory at once.
+    A merged edge has the id ``TYPE:source->target``, ``count`` and the evidence of the edges it stands for, in
+    their order: ``docs``, ``starts`` and ``ends``, each null where its type has no such property (a mention's
+    document is its sentence's; structural edges have none). Unlike the other writers this holds the key columns
+    of every edge (ends, docs, offsets; no text) in memory at once.
     """
     keys, evidence = ["source", "target", "type"], ["doc", "start", "end"]
     parts = [t.select([*keys, *evidence]) for t in tables if t.num_rows]

@@ -1,24 +1,21 @@
 """How a typed value is written: as XML text, as a CSV cell, as a JSON value; and read back.
 
-One encoder for every format, working on whole Arrow columns (no Python work per
-value). Every function takes an Arrow array and gives a string array in which a
-null stays null, so a writer can leave a missing value out.
+One encoder for every format, working on whole Arrow columns (no Python work per value). Every function takes an
+Arrow array and gives a string array in which a null stays null, so a writer can leave a missing value out.
 
-- Booleans are ``true``/``false``; integers their digits; floats the shortest text
-  that reads back to the same float, with a ``.0`` when it would look like an
-  integer, and ``NaN``, ``Infinity``, ``-Infinity`` for the special values (what
-  Python, JavaScript and Java all parse; JSON has no literal for them, so there they
-  are those strings, and the readers turn them back by the column's type).
+- Booleans are ``true``/``false``; integers their digits; floats the shortest text that reads back to the same
+  float, with a ``.0`` when it would look like an integer, and ``NaN``, ``Infinity``, ``-Infinity`` for the special
+  values (what Python, JavaScript and Java all parse; JSON has no literal for them, so there they are those strings,
+  and the readers turn them back by the column's type).
 - In JSON and in GraphML/GEXF a list is its JSON text (``["a","b"]``, ``[]``).
-- XML text escapes ``& < > "`` and writes tab, newline and carriage return as
-  character references, so attribute values keep them. XML 1.0 cannot hold the other
-  C0 controls, U+FFFE or U+FFFF at all, not even as references: they become U+FFFD.
-- A CSV cell of text that a spreadsheet would take for a formula (starting with
-  ``= + - @``, tab or carriage return) or that starts with the guard ``'`` itself is
-  written with a leading ``'`` (:data:`GUARD`), which spreadsheets show as text; every
-  such cell of a column loses exactly one ``'`` on the way back (:func:`unguard`,
-  and :func:`kg.sinks.exports.neo4j_import.restore_statements` after a neo4j-admin import).
-  List elements are guarded one by one and joined by :data:`ARRAY_DELIMITER`.
+- XML text escapes ``& < > "`` and writes tab, newline and carriage return as character references, so attribute
+  values keep them. XML 1.0 cannot hold the other C0 controls, U+FFFE or U+FFFF at all, not even as references:
+  they become U+FFFD.
+- A CSV cell of text that a spreadsheet would take for a formula (starting with ``= + - @``, tab or carriage
+  return) or that starts with the guard ``'`` itself is written with a leading ``'`` (:data:`GUARD`), which
+  spreadsheets show as text; every such cell of a column loses exactly one ``'`` on the way back (:func:`unguard`,
+  and :func:`kg.sinks.exports.neo4j_import.restore_statements` after a neo4j-admin import). List elements are
+  guarded one by one and joined by :data:`ARRAY_DELIMITER`.
 
 Lone surrogates never get here: Arrow strings are UTF-8, which cannot hold them.
 """
@@ -60,8 +57,7 @@ def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
     """Whether the string data may hold a byte of ``special`` or one of ``sequences`` (a scan of the buffer)."""
-    data = arr.buffers()[2] if len(arr) else None
-    raw = data.to_pybytes() if data is not None else b""
+    raw = bytes(arr.buffers()[2] or b"") if len(arr) else b""
     return bool(raw.translate(None, _ALL.translate(None, special))) or any(q in raw for q in sequences)
 
 
