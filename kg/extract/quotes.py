@@ -36,6 +36,9 @@ _MAX_INNER = {"quote": 40, "title": 90}
 #: a trailing parenthesis of a title: （试行）, (修订稿)
 _TITLE_NOTE = re.compile(r"[（(][^（()）]{1,14}[)）]$")
 _ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布", "下发", "颁布", "编制", "起草", "转发", "制发")
+#: 把A作为“B”来抓: B is the rank given to A (a metaphor of priority), not a campaign
+_ROLE_FRAME = re.compile(r"(?:作为|当作|当成|视为|列为)$")
+_ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
@@ -284,6 +287,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             continue
         if text.startswith(_WORK_TITLES, b.end):
             continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
+        if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
+            continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
         after = _head_after(sc, b.end)
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
