@@ -218,3 +218,12 @@ def test_a_demonstrative_with_ci_is_not_part_of_the_name(campaigns):
     names = campaigns("部署开展农村客运“安全出行”护航行动。此次护航行动聚焦重点车辆。")
     assert "次护航行动" not in names
     assert names[0] == "农村客运安全出行护航行动"
+
+
+def test_quotes_written_back_to_back_share_one_name(campaigns):
+    assert campaigns("公司开展“党员先锋车”“党员示范线”创建活动。") == ["党员先锋车党员示范线创建活动"]
+
+
+def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
+    names = campaigns("推行“开办运输企业一件事”“货车司机从业一件事”集成服务。")
+    assert names == ["开办运输企业一件事", "货车司机从业一件事"]
