@@ -227,3 +227,7 @@ def test_quotes_written_back_to_back_share_one_name(campaigns):
 def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
     names = campaigns("推行“开办运输企业一件事”“货车司机从业一件事”集成服务。")
     assert names == ["开办运输企业一件事", "货车司机从业一件事"]
+
+
+def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
+    assert campaigns("组织开展安全宣传进企业、进站场、进学校、进家庭活动。") == []

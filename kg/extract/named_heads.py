@@ -120,10 +120,14 @@ _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
 
 
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
-    """True when the list item ending at ``pos`` (before 、) is itself a name (ends with a head or a quote)."""
+    """True when the list item ending at ``pos`` (before 、) is itself a name.
+
+    A name ends with a quote, a campaign or rule-set head, or is a body found
+    before; a body's head alone is not enough (进学校、进家庭活动 lists places to go).
+    """
     if pos > 0 and sc.text[pos - 1] in "”’」』\"":
         return True
-    return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
+    return pos in sc.blocked_ends or sc._ends_with_head(pos, ("campaign_heads", "regulation_heads"))
 
 
 #: the travel seasons whose transport work a year names as one campaign: 2024年春运
