@@ -186,3 +186,48 @@ def test_a_bare_travel_season_without_a_year_names_no_campaign(campaigns):
 def test_a_compound_field_word_opens_a_quoted_name(campaigns):
     # 农村客运 is one field: 农村 is not dropped before 客运
     assert campaigns("局里开展农村客运“平安出行”护航行动。") == ["农村客运平安出行护航行动"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("品质工程创建稳步推进，中心工程科负责组织。", ["品质工程创建"]),
+    ("市里成立深化改革办牵头推进。", []),
+    ("局里开展危险货物运输安全专项整治，专项整治办牵头巡查。", ["危险货物运输安全专项整治"]),
+])
+def test_a_head_followed_at_once_by_a_body_head_is_part_of_the_bodys_name(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_a_head_inside_a_quoted_rule_name_is_no_campaign(campaigns):
+    assert campaigns("各标段实行“首件工程认可制”，首件合格率达到98%。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("集团把安全生产作为“一号工程”来抓。", []),
+    ("局里作为“百日攻坚”行动的牵头单位。", ["百日攻坚行动"]),
+])
+def test_a_quoted_rank_given_after_zuowei_is_no_campaign(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+@pytest.mark.parametrize("text", ["部分省份已率先行动。", "（五）持之以恒抓改革。"])
+def test_a_head_used_as_a_verb_after_an_adverb_or_verb_is_no_name(campaigns, text):
+    assert campaigns(text) == []
+
+
+def test_a_demonstrative_with_ci_is_not_part_of_the_name(campaigns):
+    names = campaigns("部署开展农村客运“安全出行”护航行动。此次护航行动聚焦重点车辆。")
+    assert "次护航行动" not in names
+    assert names[0] == "农村客运安全出行护航行动"
+
+
+def test_quotes_written_back_to_back_share_one_name(campaigns):
+    assert campaigns("公司开展“党员先锋车”“党员示范线”创建活动。") == ["党员先锋车党员示范线创建活动"]
+
+
+def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
+    names = campaigns("推行“开办运输企业一件事”“货车司机从业一件事”集成服务。")
+    assert names == ["开办运输企业一件事", "货车司机从业一件事"]
+
+
+def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
+    assert campaigns("组织开展安全宣传进企业、进站场、进学校、进家庭活动。") == []

@@ -66,6 +66,11 @@ def test_agency_names_from_heads_levels_and_stems(extract):
     assert (first.text, first.start, first.end, first.rule) == ("市交通运输局党组", 1, 9, "agency.head")
 
 
+def test_a_merged_bureau_named_by_several_fields_keeps_every_field(extract):
+    ms = extract("中心配合市文化广电新闻出版旅游局开展检查。县文化局、县新闻出版局联合开展宣传。")
+    assert names(ms, "AGENCY") == {"市文化广电新闻出版旅游局", "县文化局", "县新闻出版局"}
+
+
 def test_agency_party_bodies_masks_and_short_forms(extract):
     ms = extract("在市委市政府的领导下。我谨代表支队党委表示感谢。X执法大队开出罚单。"
                  "接受省交通运输厅初验。运用省厅新运政系统。厅党组提出要求。")

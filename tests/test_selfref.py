@@ -75,3 +75,20 @@ def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
 
 def test_a_section_refers_to_itself_as_wo_ke():
     assert refs("我科全年审核文件30件。", "清远市交通运输局法制科") == [("我科", "pronoun")]
+
+
+def test_a_companys_own_organs_opening_a_clause_are_bodies_of_their_own():
+    company = "常德市公共交通集团有限公司"
+    text = "集团党委深入开展主题教育。集团工会组织开展技能竞赛。常德公交集团党委书记讲话。"
+    assert refs(text, company) == [("集团党委", "organ"), ("集团工会", "organ")]
+    assert refs(text, BUREAU) == []  # a bureau's report: no company organs of its own
+
+
+def test_a_companys_union_is_an_organisation_and_its_party_committee_a_public_body():
+    company = "常德市公共交通集团有限公司"
+    sdoc = make_doc("c.txt", "集团党委深入开展“清风行动”。集团工会组织开展“最美司机”评选。", author=company)
+    spec = [mention(sdoc, "CAMPAIGN", "“清风行动”"), mention(sdoc, "CAMPAIGN", "“最美司机”评选")]
+    res = extract_relations(sdoc, spec)
+    heads = {(r.head.label, r.head.name, r.tail.name) for r in res.relations}
+    assert ("AGENCY", "集团党委", "清风行动") in heads
+    assert ("ORGANIZATION", "集团工会", "最美司机评选") in heads

@@ -36,6 +36,7 @@ from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
 from kg.model import Evidence, Mention, StructuredDocument
+from kg.extract.spans import SpanSet
 
 #: the field a bare 省厅 / 市局 belongs to when the document names no other
 DEFAULT_STEM = "交通运输"
@@ -207,6 +208,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     """
     sc = PhraseScanner(text, lexicon)
     brackets = find_brackets(text)
+    sc.quote_spans = SpanSet(b.inner for b in brackets if b.kind == "quote")
     titles = title_candidates(sc, brackets)  # records title spans first
     known = lexicon_candidates(sc)
 

@@ -35,6 +35,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 continue
             if sc.in_title(hstart, end):
                 continue
+            if label == "CAMPAIGN" and (_body_head_at(sc, end) or sc.in_quote(hstart, end)):
+                break  # 中心工程科, “首件工程认可制”: the head is inside another name (quotes are read by quotes.py)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
                 break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
             start = sc.extend_left(hstart)
@@ -70,6 +72,16 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
+
+
+def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
+    """True when a body's head noun starts at ``pos`` (工程|科, 改革|办, 行动|组): the span before is its name."""
+    text = sc.text
+    for length in range(1, 4):
+        for start, _, head in sc.matches("agency_heads").ending_at(pos + length):
+            if start == pos and not text.startswith(head.not_before, pos + length):
+                return True
+    return False
 
 
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
@@ -108,10 +120,14 @@ _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
 
 
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
-    """True when the list item ending at ``pos`` (before 、) is itself a name (ends with a head or a quote)."""
+    """True when the list item ending at ``pos`` (before 、) is itself a name.
+
+    A name ends with a quote, a campaign or rule-set head, or is a body found
+    before; a body's head alone is not enough (进学校、进家庭活动 lists places to go).
+    """
     if pos > 0 and sc.text[pos - 1] in "”’」』\"":
         return True
-    return sc._ends_with_head(pos, ("campaign_heads", "regulation_heads", "agency_heads", "org_heads"))
+    return pos in sc.blocked_ends or sc._ends_with_head(pos, ("campaign_heads", "regulation_heads"))
 
 
 #: the travel seasons whose transport work a year names as one campaign: 2024年春运

@@ -78,6 +78,7 @@ class PhraseScanner:
         self.lx = lexicon
         self.blocked_ends: set[int] = set()  # ends of names already found (agencies ...)
         self.title_spans: list[tuple[int, int]] = []  # inner spans of 《》 titles
+        self.quote_spans: SpanSet = SpanSet(())  # inner spans of quotation marks (set by the caller)
         self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
         self._matches: dict[str, TextMatches] = {}
         self._titles: tuple[int, SpanSet] | None = None  # title_spans indexed for in_title
@@ -100,6 +101,10 @@ class PhraseScanner:
         if self._titles is None or self._titles[0] != len(self.title_spans):
             self._titles = (len(self.title_spans), SpanSet(self.title_spans))
         return self._titles[1].covers(start, end)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside quotation marks."""
+        return self.quote_spans.covers(start, end)
 
     # ----------------------------------------------------------- vocabulary
     def stopword_ending_at(self, pos: int, lo: int = 0) -> tuple[int, str, str] | None:

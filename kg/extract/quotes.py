@@ -36,6 +36,9 @@ _MAX_INNER = {"quote": 40, "title": 90}
 #: a trailing parenthesis of a title: （试行）, (修订稿)
 _TITLE_NOTE = re.compile(r"[（(][^（()）]{1,14}[)）]$")
 _ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布", "下发", "颁布", "编制", "起草", "转发", "制发")
+#: 把A作为“B”来抓: B is the rank given to A (a metaphor of priority), not a campaign
+_ROLE_FRAME = re.compile(r"(?:作为|当作|当成|视为|列为)$")
+_ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
@@ -271,6 +274,15 @@ def _shared_head(sc: PhraseScanner, b: Bracketed, later: list[Bracketed]) -> tup
     return None
 
 
+def _joined(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
+    """True when quote ``k`` opens right where quote ``k-1`` closes and that one has no head of its own.
+
+    “党员先锋车”“党员示范线”创建活动 is one name; “开办运输企业一件事”“货车司机从业一件事”
+    are two, each ending with a head.
+    """
+    return 0 < k < len(quotes) and quotes[k - 1].end == quotes[k].open and _inner_head(sc, quotes[k - 1]) is None
+
+
 def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
     """Campaigns and rule sets written with quotation marks (see the module docstring)."""
     text, lx = sc.text, sc.lx
@@ -282,8 +294,12 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         inner = text[s:e].strip()
         if not inner or inner in lx.slogans:
             continue
+        if _joined(sc, quotes, k + 1):
+            continue  # “党员先锋车”“党员示范线”创建活动: quotes written back to back are one name
         if text.startswith(_WORK_TITLES, b.end):
             continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
+        if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
+            continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
         after = _head_after(sc, b.end)
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
@@ -305,10 +321,14 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                 label = "REGULATION"  # “三会一课”、主题党日等制度: a listed item the text calls a rule set
             if label is None:
                 continue
-        start = sc.domain_prefix(b.open)
+        first = k
+        while _joined(sc, quotes, first):
+            first -= 1
+        open_ = quotes[first].open
+        start = sc.domain_prefix(open_)
         if label == "CAMPAIGN" and not _themed(sc, b):
             # a place, level or field before a themed month, week or year only says where it is
             # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
-            start = min(start, _name_prefix(sc, b.open))
+            start = min(start, _name_prefix(sc, open_))
         out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
     return out

@@ -133,6 +133,8 @@ def find_self_references(norm: str, author: str | None,
     """
     speakers = [(m.end(), _line_end(norm, m.end()), m.group("who")) for m in _SPEAKER.finditer(norm)]
     found = _references(norm, author, 0, len(norm), None) if author else []
+    if author:
+        found += _company_organs(norm, author)
     if author and bodies:
         found += _named_teams(norm, author, bodies)
     if speakers:
@@ -193,6 +195,26 @@ def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
     return found
 
 
+#: what a company calls itself before its own organs (集团党委, 公司工会)
+_COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
+#: a company's party and mass organs: the party ones are public bodies, a union an organisation
+_COMPANY_ORGANS = "党委|纪委|工会"
+
+
+def _company_organs(norm: str, author: str) -> list[SelfReference]:
+    """A company author's own organs opening a clause (集团党委深入开展…, 集团工会组织…): bodies of their own."""
+    if not author.endswith("公司"):
+        return []
+    words = "|".join(w for w in _COMPANY_WORDS if w in author)
+    found: list[SelfReference] = []
+    for m in re.finditer(rf"(?:{words})(?:{_COMPANY_ORGANS})", norm):
+        s = m.start()
+        if s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
+            continue  # 宜春公交集团党委: a name of its own, read by the entity rules
+        found.append(SelfReference(s, m.end(), "organ"))
+    return found
+
+
 def organ_name(text: str) -> str:
     """The name of an organ self-reference: what the text writes, without 我/本/该 (本局党组 -> 局党组)."""
     return text[1:] if text[:1] in "我本该" else text
@@ -203,7 +225,8 @@ def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | Non
     for a pronoun, the organ's own name for an organ."""
     text = sdoc.source.text[ref.start:ref.end]
     if ref.kind == "organ":
-        return Mention(doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end,
+        label = "ORGANIZATION" if text.endswith("工会") else "AGENCY"
+        return Mention(doc=sdoc.name, label=label, text=text, start=ref.start, end=ref.end,
                        name=organ_name(text), evidence=sdoc.evidence(ref.start, ref.end), rule="selfref:organ")
     return Mention(
         doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=ref.name or author,
