@@ -97,3 +97,23 @@ def test_a_section_of_a_bureau_is_an_author_by_its_title_and_its_signature():
     assert author("清远市交通运输局法制科2024年工作总结\n我科全年审核文件30件。\n") == "清远市交通运输局法制科"
     text = "关于规范执法文书的报告\n我科全年审核文件30件。\n\n清远市交通运输局法制科\n2024年6月XX日\n"
     assert author(text) == "清远市交通运输局法制科"
+
+
+def test_a_distribution_line_names_recipients_not_the_author():
+    text = ("工作简报\n第X期\n\n全县农村公路建设有序推进\n今年，县交通运输局完成投资2亿元。在市交通运输局指导下，"
+            "我局推进路长制。我局还将争创示范县。\n\n（报：市交通运输局；送：县委办；发：局属各单位）\n")
+    assert author(text) != "市交通运输局"
+    text = "关于做好汛期安全工作的通知\n各单位：\n我局将认真落实汛期安全工作。\n抄送：市交通运输局\n"
+    assert author(text) is None
+
+
+def test_a_news_item_speaks_for_the_body_its_facts_come_from():
+    assert author("全市路网运行平稳\n记者从清远市交通运输局获悉，春运期间全市发送旅客100万人次。\n") == "清远市交通运输局"
+    assert author("春运平稳有序\n据清远市交通运输局介绍，春运期间全市发送旅客100万人次。\n") == "清远市交通运输局"
+    assert author("春运平稳有序\n春运期间全市发送旅客100万人次。\n（清远市交通运输局供图）\n") == "清远市交通运输局"
+    # a title that opens with the body and 通报
+    assert author("清远市交通运输局通报春运工作成果\n春运期间全市发送旅客100万人次。\n") == "清远市交通运输局"
+    # a source phrase deep in a newspaper's own article sources that paragraph only
+    text = ("凌晨治超行动\n衡阳日报记者　XXX\n6月X日凌晨，多部门开展联合治超。\n执法人员检查货车30辆。\n"
+            "交警同步开展检查。\n记者从衡南县交通运输局了解到，该县今年已约谈企业12家。\n")
+    assert author(text) is None

@@ -11,7 +11,8 @@ The rules, in order (the first that names a body wins):
 2. ``代表X党委向…`` and ``X领导班子团结带领…``;
 3. the signature: a body alone on one of the last lines, before the date
    (``XX县交通运输局`` / ``2024年6月XX日``);
-4. the source line of a news item (``来源：X``);
+4. the source line of a news item (``来源：X``), or the body a news item
+   says its facts come from (``记者从X获悉``, ``据X介绍``, ``X供稿``, ``（X供图）``);
 5. the lead of a news item: the body that opens its first sentence
    (``9月21日，X局与…``);
 6. self-references (``我局``, ``本支队``) and the speaker's own units named by a
@@ -23,6 +24,9 @@ The rules, in order (the first that names a body wins):
    (``X市交通运输局党组``), the organ is the author;
 7. a bare unit used as a subject at least twice (``支队将…``);
 8. ``经X党组同意`` in the opening.
+
+A distribution line (``报：X``, ``抄送：X``, ``发：…``) names the recipients of a
+brief or notice, never its author: it is left out of every rule.
 
 The name found is then completed with a place the text puts before it
 elsewhere (``省交通运输厅`` -> ``湖南省交通运输厅``). Names are returned as
@@ -44,7 +48,7 @@ _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
 #: what follows a body that opens a title: its period, a report word, 关于, or a news verb
 _TITLE_NEXT = ("\\d{4}|[〇○零一二]{4}年|关于|在|年度|上半年|下半年|全年|工作|第|"
-               "召开|举行|举办|印发|出台|发布|组织|开展|圆满|顺利|完成|与|同|赴|到|深入|扎实|全力|持续|推进|部署|"
+               "召开|举行|举办|印发|出台|发布|通报|组织|开展|圆满|顺利|完成|与|同|赴|到|深入|扎实|全力|持续|推进|部署|"
                "启动|联合|会同|专题|督导|检查|调研|走访|签署|签订|获|荣获|被|对|为|多措并举|强化|加强|积极")
 _TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})(?:党组|党委|党支部)?)(?={_TITLE_NEXT})")
 _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
@@ -55,6 +59,16 @@ _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|�
 #: a news item's source line: 来源：X局 (the publisher, when it is a body)
 _SOURCE = re.compile(rf"(?:信息来源|来源|发布单位|发布机构):\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\s|$)",
                      re.MULTILINE)
+#: the body a news item's lead says its facts come from: 记者从X获悉, 据X介绍/消息
+_NEWS_SOURCE = re.compile(
+    rf"记者(?:日前|近日)?从(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:获悉|了解到|得知)"
+    rf"|据(?P<b>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:有关负责人|相关负责人|负责人)?(?:介绍|消息|通报)")
+#: how far into a lead paragraph its source phrase may start (after a date line: 南充讯(2024年12月XX日))
+_NEWS_SOURCE_REACH = 30
+#: a credit for the whole item: X供稿, (X供图)
+_CREDIT = re.compile(rf"(?:^|[(\s])(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:供稿|供图)", re.MULTILINE)
+#: a distribution line of a brief or notice: its recipients ((报:市交通运输局;送:县委办;发:局属各单位))
+_DISTRIBUTION = re.compile(r"^[ \t\u3000]*[(\[]?(?:报送|抄送|抄报|分送|主送|报|送|发)[ \t\u3000]*:.*$", re.MULTILINE)
 #: a visit the title tells of: 到湄潭县, 赴岳阳市 (the place visited)
 _VISIT = re.compile(r"(?:到|赴)(?P<p>[\u4e00-\u9fffXx*]{1,8}?[省市县区州旗])")
 #: a speaker's post after the body on a speech's byline (副市长, 党组书记, 局长)
@@ -170,6 +184,23 @@ def _source(norm: str, paragraphs: list[Span]) -> re.Match[str] | None:
     return _SOURCE.search(norm, 0, opening_end)
 
 
+def _news_source(norm: str, paragraphs: list[Span]) -> str | None:
+    """The body a news item says it comes from: a credit (X供稿, (X供图)) anywhere, or a source phrase
+    (记者从X获悉, 据X介绍) opening one of the first paragraphs (the lead; later ones source only themselves)."""
+    if m := _CREDIT.search(norm):
+        return m.group("a")
+    for p in paragraphs[:4]:
+        m = _NEWS_SOURCE.search(norm, p.start, p.end)
+        if m is not None and m.start() - p.start <= _NEWS_SOURCE_REACH:
+            return m.group("a") or m.group("b")
+    return None
+
+
+def _without_distribution(norm: str) -> str:
+    """``norm`` with its distribution lines (报:…, 抄送:…) blanked, same length."""
+    return _DISTRIBUTION.sub(lambda m: " " * len(m.group()), norm) if ":" in norm else norm
+
+
 def _visited_host(norm: str, start: int, end: int, paragraphs: list[Span]) -> re.Match[str] | None:
     """The source line's body when the title tells of a visit to its place (X厅督导组到湄潭县…, 来源：湄潭县交通运输局).
 
@@ -266,6 +297,8 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     def as_written(m: re.Match[str]) -> str:
         return text[m.start("a") : m.end("a")]
 
+    norm = _without_distribution(norm)
+
     if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
         host = _visited_host(norm, m.end("a"), title.end, paragraphs)
         return as_written(host or m)
@@ -279,6 +312,8 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return signed
     if m := _source(norm, paragraphs):
         return as_written(m)
+    if source := _news_source(norm, paragraphs):
+        return _as_written(text, norm, source)
     for p in paragraphs[:4]:
         if m := _LEAD.match(norm, p.start, p.end):
             return as_written(m)
