@@ -251,3 +251,19 @@ def test_a_centre_named_by_its_fields_is_a_body_before_the_verb_zuzhi():
 
 def test_a_branch_centre_after_its_parent_and_place():
     assert agencies("益阳市公路养护中心沅江分中心组织人员巡查。") == {"益阳市公路养护中心沅江分中心"}
+
+
+def test_a_section_of_the_author_written_after_its_head_keeps_it():
+    # 建设 is the section's field before 科, not a verb after the body
+    assert "局建设管理科" in agencies("局规划科牵头，局建设管理科配合。")
+    assert "市局建设科" in agencies("市局建设科牵头建立项目调度机制。")
+    assert agencies("市大数据局建设数据中心。") == {"市大数据局"}
+
+
+def test_offices_and_bodies_inside_bodies_are_kept_whole():
+    assert agencies("送：县委办、县政府办。") == {"县委办", "县政府办"}
+    assert "县政府" not in agencies("抄送县政府办。")
+    assert agencies("联合省公安厅交警总队开展治超。") == {"省公安厅交警总队"}
+    # 组建 after 中心 is a verb, not 中心组 the study group
+    assert agencies("县公路养护中心组建专业养护队伍。") == {"县公路养护中心"}
+    assert agencies("各委办局要落实。") == set()

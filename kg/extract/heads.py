@@ -39,6 +39,8 @@ _LEVEL_END = frozenset("省市州县区盟旗")
 SENT = re.compile(r"(?:派驻|驻)$")
 #: field stems that are also verbs: right after a body's head they are its verb (市大数据局建设…中心), no sub-body
 VERB_STEMS = frozenset({"建设", "服务"})
+#: heads of a section inside a body (局建设管理科): a verb stem before them is the section's field, not a verb
+SECTION_HEADS = frozenset("科股处室")
 #: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局, 养护中心桃江分中心)
 BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
@@ -81,6 +83,7 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     known = lx.trie("known")
     parts: list[Part] = []
     lo = max(0, pos - MAX_BODY)
+    section = state == HEAD and text[pos:pos + 1] in SECTION_HEADS
     while pos > lo:
         options: list[tuple[int, int, str, str]] = []  # (length, preference, kind, word)
         if state in (HEAD, STEM, UNIT, CONJ):
@@ -89,7 +92,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 3, STEM, hit[1]))
         if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(text, pos)
-            if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS):
+            if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS
+                                                                          and not section):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
             if (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
                 # a body the lexicon knows as parent: 国务院安委会, 国务院安委会办公室
@@ -298,7 +302,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
 
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
 #: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
-_VERB_AFTER = re.compile(r"在|于|要(?!求)|组织")
+_VERB_AFTER = re.compile(r"在|于|要(?!求)|组(?:织|建|成)")
 
 
 def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
