@@ -231,3 +231,15 @@ def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
 
 def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
     assert campaigns("组织开展安全宣传进企业、进站场、进学校、进家庭活动。") == []
+
+
+def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
+    from kg.extract.entities import default_lexicon, find_candidates
+
+    def campaigns(t: str) -> set[str]:
+        return {c.name for c in find_candidates(t, default_lexicon(), t) if c.label == "CAMPAIGN"}
+
+    # 争创 is a verb; what is left (省级示范县) is a title ranked only by a level
+    assert campaigns("我局将积极争创省级示范县。") == set()
+    # 参与 ends with 与 but is a verb, not a conjunction inside a name
+    assert campaigns("积极参与城乡交通运输一体化示范县创建。") == {"城乡交通运输一体化示范县"}

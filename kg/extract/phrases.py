@@ -198,6 +198,8 @@ class PhraseScanner:
             if pos in self.blocked_ends and pos != end:
                 break
             ch = text[pos - 1]
+            if ch in CONJ and (stop := self.stopword_ending_at(pos)) is not None and len(stop[1]) > 1:
+                break  # 参与, 给与: a verb that ends with a conjunction's character
             if ch in CONJ or ch == ENUM:
                 if not allow_conj or (ch == ENUM and not crossed_conj):
                     break
