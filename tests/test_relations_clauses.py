@@ -206,3 +206,14 @@ def test_the_partner_of_a_joint_publication_signs_it_but_not_a_helper(tmp_path):
     assert ("ISSUES", "市公安局", "甲规程") in got and ("ISSUES", "市治超办", "甲规程") in got
     got = relations(tmp_path, "会同县文旅局编制《乙方案》。", {AUTHOR: A, "县文旅局": A, "《乙方案》": R})
     assert ("ISSUES", AUTHOR, "乙方案") in got and ("ISSUES", "县文旅局", "乙方案") not in got
+
+
+def test_partners_joined_by_a_joint_word_co_issue_and_an_assisted_body_issues(tmp_path):
+    spec = {AUTHOR: A, "省财政厅": A, "省农业农村厅": A, "县文旅局": A, "省人大常委会": A,
+            "《甲实施方案》": R, "《乙方案》": R, "《丙条例》": R}
+    body = ("厅会同省财政厅、省农业农村厅联合印发《甲实施方案》。会同县文旅局编制《乙方案》。"
+            "配合省人大常委会修订《丙条例》。")
+    got = relations(tmp_path, body, spec)
+    assert {("ISSUES", "省财政厅", "甲实施方案"), ("ISSUES", "省农业农村厅", "甲实施方案"),
+            ("ISSUES", "省人大常委会", "丙条例")} <= got
+    assert ("ISSUES", "县文旅局", "乙方案") not in got  # 会同 B 编制 without a joint word: B only helps

@@ -68,6 +68,10 @@ _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|�
 #: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
+#: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
+_JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
+#: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
+_ASSISTING = ("配合", "协助")
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
@@ -404,9 +408,25 @@ class RelationExtractor:
             if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
                 heads = heads + conducts.joint_partners(norm, hit, preps,
                                                         lambda pos: self._partners(norm, pos, in_clause))
+            heads = heads + self._co_issuers(norm, hit, chits, in_clause)
             for head in heads:
                 if head.label in SUBJECT_LABELS["ISSUES"]:
                     yield ("ISSUES", head, reg, hit)
+
+    def _co_issuers(self, norm: str, hit: TriggerHit, chits: list[TriggerHit], in_clause: list[Mention]) -> list[Mention]:
+        """Partners that issue the title with the subject: 会同 B、C 联合印发《X》, and the body
+        assisted in 配合 B 修订《X》 (B revises it)."""
+        for p in sorted((h for h in chits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
+                         and h.end <= hit.start and h.word not in _CO_SIGNING), key=lambda h: -h.end)[:1]:
+            partners = self._partners(norm, p.end, in_clause)
+            if not partners:
+                return []
+            gap = norm[partners[-1].end:hit.start]
+            if p.word in _ASSISTING and not gap.strip():
+                return partners
+            if hit.word in _CO_SIGNED and _JOINTLY.fullmatch(gap):
+                return partners
+        return []
 
     def _partners(self, norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
         """A list of AGENCY/ORGANIZATION mentions starting at ``pos`` (A、B 和 C)."""
