@@ -217,3 +217,13 @@ def test_partners_joined_by_a_joint_word_co_issue_and_an_assisted_body_issues(tm
     assert {("ISSUES", "省财政厅", "甲实施方案"), ("ISSUES", "省农业农村厅", "甲实施方案"),
             ("ISSUES", "省人大常委会", "丙条例")} <= got
     assert ("ISSUES", "县文旅局", "乙方案") not in got  # 会同 B 编制 without a joint word: B only helps
+
+
+def test_a_named_team_opening_a_task_with_yao_carries_it_out(tmp_path):
+    body = ("会上，市交通运输综合行政执法支队汇报了执法工作。\n"
+            "支队要联合市道路运输协会，组织实施“安全驾驶进企业”宣讲活动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输综合行政执法支队": A, "市道路运输协会": O,
+                                     "“安全驾驶进企业”宣讲活动": C})
+    assert ("CONDUCTS", "市交通运输综合行政执法支队", "安全驾驶进企业宣讲活动") in got
+    assert ("COOPERATES_WITH", "市交通运输综合行政执法支队", "市道路运输协会") in got
+    assert not any(h == AUTHOR for _, h, _ in got)
