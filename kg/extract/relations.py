@@ -19,7 +19,8 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
 ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
-                 印发《X》 (B too; not 会同 B 编制); AGENCY《X》
+                 印发《X》 and A 会同 B 联合印发《X》 (B too; not 会同 B 编制);
+                 配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
@@ -40,9 +41,10 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
+from kg.extract.partners import COORD as _COORD, co_issuers, partners_at
 from kg.extract.selfref import find_self_references, self_mention
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
+from kg.extract.subjects import Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -52,8 +54,6 @@ SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "COOPERATES_WITH": ("AGENCY",),
 }
 
-#: coordination between list items
-_COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: verb complements and particles allowed right after a trigger (开展了, 开展好)
 _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 #: a clause that continues the list of the clause before (…培训3次，含“A”、“B”)
@@ -68,10 +68,6 @@ _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|�
 #: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
-#: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
-_JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
-#: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
-_ASSISTING = ("配合", "协助")
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
@@ -344,7 +340,7 @@ class RelationExtractor:
                 if hit is None:
                     continue
             if hit is None:
-                passive = conducts.by_agent(norm, camp, pool, lambda pos: self._partners(norm, pos, in_clause))
+                passive = conducts.by_agent(norm, camp, pool, lambda pos: partners_at(norm, pos, in_clause))
                 if passive is not None:  # X 由 A 牵头组织实施
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
@@ -360,7 +356,7 @@ class RelationExtractor:
                 heads = ahead() or heads
             if hit.frame == "pre":
                 heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: self._partners(norm, pos, in_clause))
+                                                        lambda pos: partners_at(norm, pos, in_clause))
             for head in heads:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
@@ -390,7 +386,7 @@ class RelationExtractor:
             if hit is not None and norm[hit.end:hit.end + 1] == "的":
                 continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
             if hit is None:
-                passive = conducts.by_agent(norm, reg, pre, lambda pos: self._partners(norm, pos, in_clause))
+                passive = conducts.by_agent(norm, reg, pre, lambda pos: partners_at(norm, pos, in_clause))
                 if passive is not None:  # 《X》由 A 印发
                     for head in passive[1]:
                         if head.label in SUBJECT_LABELS["ISSUES"]:
@@ -407,49 +403,18 @@ class RelationExtractor:
             heads = subject_for(min(hit.start, reg.start))
             if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
                 heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: self._partners(norm, pos, in_clause))
-            heads = heads + self._co_issuers(norm, hit, chits, in_clause)
+                                                        lambda pos: partners_at(norm, pos, in_clause))
+            heads = heads + co_issuers(norm, hit, chits, in_clause, _CO_SIGNED, _CO_SIGNING)
             for head in heads:
                 if head.label in SUBJECT_LABELS["ISSUES"]:
                     yield ("ISSUES", head, reg, hit)
-
-    def _co_issuers(self, norm: str, hit: TriggerHit, chits: list[TriggerHit], in_clause: list[Mention]) -> list[Mention]:
-        """Partners that issue the title with the subject: 会同 B、C 联合印发《X》, and the body
-        assisted in 配合 B 修订《X》 (B revises it)."""
-        for p in sorted((h for h in chits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
-                         and h.end <= hit.start and h.word not in _CO_SIGNING), key=lambda h: -h.end)[:1]:
-            partners = self._partners(norm, p.end, in_clause)
-            if not partners:
-                return []
-            gap = norm[partners[-1].end:hit.start]
-            if p.word in _ASSISTING and not gap.strip():
-                return partners
-            if hit.word in _CO_SIGNED and _JOINTLY.fullmatch(gap):
-                return partners
-        return []
-
-    def _partners(self, norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
-        """A list of AGENCY/ORGANIZATION mentions starting at ``pos`` (A、B 和 C)."""
-        out: list[Mention] = []
-        by_start = {m.start: m for m in in_scope if m.label in PARTNER_LABELS}
-        cur = pos
-        while True:
-            m = by_start.get(cur)
-            if m is None:
-                break
-            out.append(m)
-            sep = _COORD.match(norm, m.end)
-            if sep is None or norm[m.end:sep.end()].endswith("等"):
-                break
-            cur = sep.end()
-        return out
 
     def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own):
         for h in chits:
             if h.rel != "COOPERATES_WITH" or h.frame not in ("partner", "prep"):
                 continue
             start = h.end + (1 if norm[h.end:h.end + 1] == "了" else 0)
-            partners = self._partners(norm, start, in_clause)
+            partners = partners_at(norm, start, in_clause)
             if not partners:
                 continue
             if h.frame == "prep":
