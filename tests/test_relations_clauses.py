@@ -206,3 +206,24 @@ def test_the_partner_of_a_joint_publication_signs_it_but_not_a_helper(tmp_path):
     assert ("ISSUES", "市公安局", "甲规程") in got and ("ISSUES", "市治超办", "甲规程") in got
     got = relations(tmp_path, "会同县文旅局编制《乙方案》。", {AUTHOR: A, "县文旅局": A, "《乙方案》": R})
     assert ("ISSUES", AUTHOR, "乙方案") in got and ("ISSUES", "县文旅局", "乙方案") not in got
+
+
+def test_partners_joined_by_a_joint_word_co_issue_and_an_assisted_body_issues(tmp_path):
+    spec = {AUTHOR: A, "省财政厅": A, "省农业农村厅": A, "县文旅局": A, "省人大常委会": A,
+            "《甲实施方案》": R, "《乙方案》": R, "《丙条例》": R}
+    body = ("厅会同省财政厅、省农业农村厅联合印发《甲实施方案》。会同县文旅局编制《乙方案》。"
+            "配合省人大常委会修订《丙条例》。")
+    got = relations(tmp_path, body, spec)
+    assert {("ISSUES", "省财政厅", "甲实施方案"), ("ISSUES", "省农业农村厅", "甲实施方案"),
+            ("ISSUES", "省人大常委会", "丙条例")} <= got
+    assert ("ISSUES", "县文旅局", "乙方案") not in got  # 会同 B 编制 without a joint word: B only helps
+
+
+def test_a_named_team_opening_a_task_with_yao_carries_it_out(tmp_path):
+    body = ("会上，市交通运输综合行政执法支队汇报了执法工作。\n"
+            "支队要联合市道路运输协会，组织实施“安全驾驶进企业”宣讲活动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输综合行政执法支队": A, "市道路运输协会": O,
+                                     "“安全驾驶进企业”宣讲活动": C})
+    assert ("CONDUCTS", "市交通运输综合行政执法支队", "安全驾驶进企业宣讲活动") in got
+    assert ("COOPERATES_WITH", "市交通运输综合行政执法支队", "市道路运输协会") in got
+    assert not any(h == AUTHOR for _, h, _ in got)

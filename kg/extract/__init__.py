@@ -7,7 +7,7 @@ registered with ``@Language.factory``:
 ``kg_metrics``   (kg/extract/metrics.py)   -> ``doc._.kg_metrics``
 ``kg_relations`` (kg/extract/relation_component.py) -> ``doc._.kg_relations`` (CONDUCTS, ISSUES, COOPERATES_WITH)
 ``kg_reporters`` (kg/extract/reporters.py) -> ``MetricMention.reporter`` of ``doc._.kg_metrics``
-``kg_measures``  (kg/extract/measures.py)  -> ``doc._.kg_relations`` (MEASURES)
+``kg_measures``  (kg/extract/measure_component.py) -> ``doc._.kg_relations`` (MEASURES)
 
 The spaCy ``Doc`` is made from ``SourceDocument.norm`` (same length as the
 text) by :func:`text_doc`; ``doc._.kg_document`` holds the
@@ -31,7 +31,7 @@ for _ext in ("kg_document", "kg_mentions", "kg_metrics", "kg_relations", "kg_lex
         Doc.set_extension(_ext, default=None)
 
 # importing the modules registers their factories
-from kg.extract import entities, measures, metrics, relation_component, reporters  # noqa: E402,F401
+from kg.extract import entities, measure_component, metrics, relation_component, reporters  # noqa: E402,F401
 from kg.lexicon import Lexicon, load_lexicon  # noqa: E402
 
 PIPES = ("kg_entities", "kg_metrics", "kg_relations", "kg_reporters", "kg_measures")

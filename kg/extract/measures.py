@@ -50,9 +50,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from kg.extract.measure_docs import (
     CONDUCT_VERBS,
     OTHER_WORK_RE,
@@ -487,26 +484,4 @@ def campaign_mentions_for(sdoc: StructuredDocument, forms: dict[str, str]) -> li
     return sorted(out, key=lambda m: m.start)
 
 
-class MeasuresComponent:
-    """spaCy component: append MEASURES relations to ``doc._.kg_relations``."""
-
-    def __init__(self) -> None:
-        self.finder = MeasuresFinder()
-
-    def __call__(self, doc: Doc) -> Doc:
-        sdoc = doc._.kg_document
-        relations = list(doc._.kg_relations or [])
-        if sdoc is not None:
-            campaigns = [m for m in (doc._.kg_mentions or []) if m.label == "CAMPAIGN"]
-            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), campaigns)
-        doc._.kg_relations = relations
-        return doc
-
-
-@Language.factory("kg_measures")
-def make_kg_measures(nlp: Language, name: str) -> MeasuresComponent:
-    """Factory of the ``kg_measures`` component."""
-    return MeasuresComponent()
-
-
-__all__ = ["MeasuresComponent", "MeasuresFinder", "campaign_mentions_for"]
+__all__ = ["MeasuresFinder", "campaign_mentions_for"]

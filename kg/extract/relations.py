@@ -19,7 +19,8 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
 ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
-                 印发《X》 (B too; not 会同 B 编制); AGENCY《X》
+                 印发《X》 and A 会同 B 联合印发《X》 (B too; not 会同 B 编制);
+                 配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
@@ -40,9 +41,10 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
+from kg.extract.partners import COORD as _COORD, co_issuers, partners_at
 from kg.extract.selfref import find_self_references, self_mention
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
+from kg.extract.subjects import Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -52,8 +54,6 @@ SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "COOPERATES_WITH": ("AGENCY",),
 }
 
-#: coordination between list items
-_COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: verb complements and particles allowed right after a trigger (开展了, 开展好)
 _COMPLEMENT = re.compile(r"^[了好过起]{0,2}")
 #: a clause that continues the list of the clause before (…培训3次，含“A”、“B”)
@@ -340,7 +340,7 @@ class RelationExtractor:
                 if hit is None:
                     continue
             if hit is None:
-                passive = conducts.by_agent(norm, camp, pool, lambda pos: self._partners(norm, pos, in_clause))
+                passive = conducts.by_agent(norm, camp, pool, lambda pos: partners_at(norm, pos, in_clause))
                 if passive is not None:  # X 由 A 牵头组织实施
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
@@ -356,7 +356,7 @@ class RelationExtractor:
                 heads = ahead() or heads
             if hit.frame == "pre":
                 heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: self._partners(norm, pos, in_clause))
+                                                        lambda pos: partners_at(norm, pos, in_clause))
             for head in heads:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
@@ -386,7 +386,7 @@ class RelationExtractor:
             if hit is not None and norm[hit.end:hit.end + 1] == "的":
                 continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
             if hit is None:
-                passive = conducts.by_agent(norm, reg, pre, lambda pos: self._partners(norm, pos, in_clause))
+                passive = conducts.by_agent(norm, reg, pre, lambda pos: partners_at(norm, pos, in_clause))
                 if passive is not None:  # 《X》由 A 印发
                     for head in passive[1]:
                         if head.label in SUBJECT_LABELS["ISSUES"]:
@@ -403,33 +403,18 @@ class RelationExtractor:
             heads = subject_for(min(hit.start, reg.start))
             if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
                 heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: self._partners(norm, pos, in_clause))
+                                                        lambda pos: partners_at(norm, pos, in_clause))
+            heads = heads + co_issuers(norm, hit, chits, in_clause, _CO_SIGNED, _CO_SIGNING)
             for head in heads:
                 if head.label in SUBJECT_LABELS["ISSUES"]:
                     yield ("ISSUES", head, reg, hit)
-
-    def _partners(self, norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
-        """A list of AGENCY/ORGANIZATION mentions starting at ``pos`` (A、B 和 C)."""
-        out: list[Mention] = []
-        by_start = {m.start: m for m in in_scope if m.label in PARTNER_LABELS}
-        cur = pos
-        while True:
-            m = by_start.get(cur)
-            if m is None:
-                break
-            out.append(m)
-            sep = _COORD.match(norm, m.end)
-            if sep is None or norm[m.end:sep.end()].endswith("等"):
-                break
-            cur = sep.end()
-        return out
 
     def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own):
         for h in chits:
             if h.rel != "COOPERATES_WITH" or h.frame not in ("partner", "prep"):
                 continue
             start = h.end + (1 if norm[h.end:h.end + 1] == "了" else 0)
-            partners = self._partners(norm, start, in_clause)
+            partners = partners_at(norm, start, in_clause)
             if not partners:
                 continue
             if h.frame == "prep":

@@ -1,0 +1,77 @@
+"""Partners of a relation frame: the bodies listed after 会同/联合/配合/与, and which of them issue a title.
+
+``A 会同 B、C 联合印发《X》``: B and C co-sign X (without the joint word, 会同 B 编制《X》, B only
+helps); ``配合 B 修订《X》``: B revises X, the subject only assists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.subjects import PARTNER_LABELS
+from kg.extract.triggers import TriggerHit
+from kg.model import Mention
+
+#: coordination between list items
+COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
+#: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
+_JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
+#: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
+_ASSISTING = ("配合", "协助")
+
+
+def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
+    """A list of AGENCY/ORGANIZATION mentions of ``in_scope`` starting at ``pos`` (A、B 和 C)."""
+    out: list[Mention] = []
+    by_start = {m.start: m for m in in_scope if m.label in PARTNER_LABELS}
+    cur = pos
+    while True:
+        m = by_start.get(cur)
+        if m is None:
+            break
+        out.append(m)
+        sep = COORD.match(norm, m.end)
+        if sep is None or norm[m.end:sep.end()].endswith("等"):
+            break
+        cur = sep.end()
+    return out
+
+
+def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
+               publishing: tuple[str, ...], co_signing: tuple[str, ...]) -> list[Mention]:
+    """The partners that issue a title with the subject of the issuing verb ``hit``.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    hit : TriggerHit
+        The ISSUES verb (印发, 修订…).
+    hits : list of TriggerHit
+        Trigger hits of the verb's clause; the nearest 会同/配合 partner word before ``hit`` is read.
+    in_clause : list of Mention
+        Mentions of the clause.
+    publishing : tuple of str
+        Verbs that publish a document (印发, 出台…): only these are co-signed (会同 B 联合印发).
+    co_signing : tuple of str
+        Partner words whose partners co-sign by themselves (联合 B 印发), read elsewhere.
+
+    Returns
+    -------
+    list of Mention
+        Empty when no partner issues the title.
+    """
+    before = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
+              and h.end <= hit.start and h.word not in co_signing]
+    if not before:
+        return []
+    p = max(before, key=lambda h: h.end)
+    partners = partners_at(norm, p.end, in_clause)
+    if not partners:
+        return []
+    gap = norm[partners[-1].end:hit.start]
+    if p.word in _ASSISTING and not gap.strip():
+        return partners
+    if hit.word in publishing and _JOINTLY.fullmatch(gap):
+        return partners
+    return []
