@@ -181,7 +181,7 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             best = ("CAMPAIGN", end, head.quoted_only)
             break
         for _, word, head in regulation_heads.ending_at(end, pos):
-            if not head.where & {"any", "quoted"} or text.startswith(head.not_before, end):
+            if not head.where & {"any", "quoted"} or _blocked(text, head.not_before, end, _RULE_CONTINUES):
                 continue
             best = ("REGULATION", end, False)
             break
@@ -192,11 +192,13 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
+#: verbs of carrying a rule set out: after a quote the rule set is named (“三不进站”制度落实情况)
+_RULE_CONTINUES = ("执行", "落实")
 
 
-def _blocked(text: str, not_before: tuple[str, ...], end: int) -> bool:
+def _blocked(text: str, not_before: tuple[str, ...], end: int, allowed: tuple[str, ...] = _QUOTE_CONTINUES) -> bool:
     """True when a continuation at ``end`` shows the head after a quote is no head."""
-    return any(text.startswith(w, end) and w not in _QUOTE_CONTINUES for w in not_before)
+    return any(text.startswith(w, end) and w not in allowed for w in not_before)
 
 
 #: kind nouns that may stand between a quoted name and a quoted-only head: “港航先锋”党建品牌建设
