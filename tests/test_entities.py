@@ -316,3 +316,25 @@ def test_an_ordinal_word_stays_inside_a_rule_set_name():
     from kg.extract.entities import default_lexicon, find_candidates
     text = "制定第一责任人责任清单。"
     assert [c.name for c in find_candidates(text, default_lexicon(), text)] == ["第一责任人责任清单"]
+
+
+def test_titles_listed_after_an_issuing_verb_or_before_rule_sets_are_all_regulations(extract):
+    ms = extract("制定出台《某市客运执法裁量基准》《驾驶员服务守则》和《文明乘车公约》等5项制度。"
+                 "印发《站务人员规范八条》。修订《执法工作手册》。阅读《平凡的世界》和《人民日报》。")
+    assert names(ms, "REGULATION") == {"某市客运执法裁量基准", "驾驶员服务守则", "文明乘车公约",
+                                       "站务人员规范八条", "执法工作手册"}
+
+
+def test_a_verb_straddling_two_words_does_not_eat_a_names_first_character(extract):
+    ms = extract("严格落实行政执法三项制度。全面推行行政执法三项制度。")
+    assert names(ms, "REGULATION") == {"行政执法三项制度"}
+
+
+def test_a_quoted_rule_set_being_carried_out_is_named_and_a_quoted_plan_is_not(extract):
+    ms = extract("实地查看客运站“三不进站、六不出站”制度落实情况。要围绕“十五五”规划编制，谋划储备项目。")
+    assert names(ms, "REGULATION") == {"三不进站、六不出站制度"}
+
+
+def test_a_branch_of_an_association_keeps_its_parents_name(extract):
+    ms = extract("市局与四川省道路运输协会南充分会建立行业自律机制。各县区设分会场。")
+    assert names(ms, "ORGANIZATION") == {"四川省道路运输协会南充分会"}

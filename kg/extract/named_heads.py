@@ -62,7 +62,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
-            if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)):
+            if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)) \
+                    or (modifier in _CLASSIFIERS and start > 0 and text[start - 1].isdigit()):
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
@@ -84,6 +85,8 @@ def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
     return False
 
 
+#: a counter after a number (等5项制度): the count of listed items, not a name
+_CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
 _ACTION_HEADS = frozenset({"创建"})
 

@@ -23,7 +23,9 @@ _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,7}$")
 #: marks that list organisations of one kind
 _LIST_MARKS = "、和与及"
 #: heads of a branch named by its parent and a place (中国XX集团有限公司XX县分公司)
-BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行"})
+BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行", "分会"})
+#: what after a head shows it is another word (分会场: the side venue of a meeting)
+_NOT_BEFORE = {"分会": "场"}
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
@@ -44,6 +46,8 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
     head_at: dict[int, str] = {}  # end -> head word of the organisations found
     for end, hits in sorted(sc.matches("org_heads").by_end.items()):
         hstart, word, head = hits[0]
+        if word in _NOT_BEFORE and text.startswith(_NOT_BEFORE[word], end):
+            continue
         branch = word in BRANCH_HEADS
         pos = _brand_start(sc, hstart, by_end if branch else {}, word in LEGAL_FORMS)
         if pos == hstart and head.weak and (latin := _LATIN_BRAND.search(text, max(0, hstart - 8), hstart)):

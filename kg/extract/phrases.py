@@ -214,10 +214,28 @@ class PhraseScanner:
                 continue
             if not self.is_name_char(pos - 1):
                 break
-            if self.stopword_ending_at(pos, lo) is not None:
+            if (stop := self.stopword_ending_at(pos, lo)) is not None:
+                if self._opens_word_after_verb(stop, pos, end):
+                    pos -= 1  # 落实|行政执法: the verb 实行 straddles 落实 and the name's first word
                 break
             pos -= 1
         return pos
+
+    def _opens_word_after_verb(self, stop: tuple[int, str, str], pos: int, end: int) -> bool:
+        """True when the last character of a stop word ending at ``pos`` opens a content word of the name.
+
+        That is read so only when another stop word ends right before that
+        character and overlaps the first (落实行政: 落实|行政, not 落|实行|政).
+        """
+        if len(stop[1]) < 2 or pos >= end:
+            return False
+        before = self.stopword_ending_at(pos - 1)
+        if before is None or before[0] >= stop[0] or len(before[1]) < 2:
+            return False
+        return any(hit[0] == pos - 1
+                   for kind in ("domain", "stems")
+                   for e in range(pos + 1, min(end, pos + 5) + 1)
+                   if (hit := self.lx.trie(kind).longest_ending_at(self.text, e, pos - 1)) is not None)
 
     def _ends_with_head(self, pos: int, tries: tuple[str, ...]) -> bool:
         return any(self.matches(t).ending_at(pos) for t in tries)

@@ -16,8 +16,10 @@
   活动 names 清廉家访活动 and 廉政家书活动.
 - A 《》 title is a REGULATION when it ends with the word of a normative
   document (办法, 方案, 通知, 指南, 清单, 目录 ... before an optional （试行）)
-  or when a verb of issuing stands before it (印发了《...》); works, letters
-  and certificates (《感谢信》, 《道路运输证》) are not.
+  or counts its articles (《...十条》), or when a verb of issuing stands before
+  it (印发了《...》) or a noun of rule sets closes its list (《A》《B》等6项制度),
+  which holds for every title of one list; works, letters and certificates
+  (《感谢信》, 《道路运输证》) are not.
 """
 
 from __future__ import annotations
@@ -97,15 +99,23 @@ def find_brackets(text: str) -> list[Bracketed]:
 
 # ------------------------------------------------------------------- titles
 def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
-    """《》 titles of normative documents; also records every title span on ``sc``."""
+    """《》 titles of normative documents; also records every title span on ``sc``.
+
+    Titles listed one after another (《A》《B》和《C》) share what stands around
+    the list: a verb of issuing before the first, or a closing noun of rule
+    sets after the last (等6项制度), makes each of them a normative document.
+    """
     text = sc.text
     out: list[Candidate] = []
     heads = sc.matches("regulation_heads")
-    for b in brackets:
-        if b.kind != "title":
-            continue
+    titles = [b for b in brackets if b.kind == "title"]
+    issued_chain = False
+    for k, b in enumerate(titles):
         s, e = b.inner
         sc.title_spans.append((s, e))
+        chained = k > 0 and _TITLE_JOIN.fullmatch(text, titles[k - 1].end, b.open) is not None
+        if not chained:
+            issued_chain = _issued_before(text, b.open) or _closed_as_rules(text, titles, k)
         inner = text[s:e].strip()
         if not inner:
             continue
@@ -114,11 +124,32 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if note is not None:
             core_end = note.start()
         tail = next((h for h in heads.ending_at(core_end, s) if "title" in h[2].where), None)
-        normative = tail is not None and tail[0] > s
-        issued = any(text[max(0, b.open - len(v) - 1):b.open].endswith((v, v + "了")) for v in _ISSUE_VERBS)
-        if normative or issued:
+        normative = (tail is not None and tail[0] > s) or _NUMBERED_ARTICLES.search(text, s, core_end) is not None
+        if normative or issued_chain:
             out.append(Candidate("REGULATION", s, e, text[s:e], "regulation.title", tier=3))
     return out
+
+
+#: what may stand between two titles of one list: nothing, 、, 和, 及, 与, 以及
+_TITLE_JOIN = re.compile(r"(?:[、，,]|和|及|与|以及)?")
+#: a title that counts its articles is a code of conduct: 《执法人员行为规范十条》, 《廉洁从业八条》
+_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")
+#: the noun that closes a list of titles as rule sets: 等6项制度, 等三个文件, 等制度
+_CLOSING_RULES = re.compile(r"等(?:[0-9一二三四五六七八九十百多]+(?:项|个|部|份|件|套))?"
+                            r"(?:规章制度|制度|文件|规定|办法|规范性文件|标准)")
+
+
+def _issued_before(text: str, open_: int) -> bool:
+    """True when a verb of issuing stands right before the title opening at ``open_`` (印发了《...》)."""
+    return any(text[max(0, open_ - len(v) - 1):open_].endswith((v, v + "了")) for v in _ISSUE_VERBS)
+
+
+def _closed_as_rules(text: str, titles: list[Bracketed], k: int) -> bool:
+    """True when the list of titles starting with ``titles[k]`` is closed by a noun of rule sets (等6项制度)."""
+    j = k
+    while j + 1 < len(titles) and _TITLE_JOIN.fullmatch(text, titles[j].end, titles[j + 1].open) is not None:
+        j += 1
+    return _CLOSING_RULES.match(text, titles[j].end) is not None
 
 
 # ------------------------------------------------------------------- quotes
@@ -150,7 +181,7 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             best = ("CAMPAIGN", end, head.quoted_only)
             break
         for _, word, head in regulation_heads.ending_at(end, pos):
-            if not head.where & {"any", "quoted"} or text.startswith(head.not_before, end):
+            if not head.where & {"any", "quoted"} or _blocked(text, head.not_before, end, _RULE_CONTINUES):
                 continue
             best = ("REGULATION", end, False)
             break
@@ -161,11 +192,13 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
+#: verbs of carrying a rule set out: after a quote the rule set is named (“三不进站”制度落实情况)
+_RULE_CONTINUES = ("执行", "落实")
 
 
-def _blocked(text: str, not_before: tuple[str, ...], end: int) -> bool:
+def _blocked(text: str, not_before: tuple[str, ...], end: int, allowed: tuple[str, ...] = _QUOTE_CONTINUES) -> bool:
     """True when a continuation at ``end`` shows the head after a quote is no head."""
-    return any(text.startswith(w, end) and w not in _QUOTE_CONTINUES for w in not_before)
+    return any(text.startswith(w, end) and w not in allowed for w in not_before)
 
 
 #: kind nouns that may stand between a quoted name and a quoted-only head: “港航先锋”党建品牌建设
