@@ -191,6 +191,8 @@ class RelationExtractor:
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
                                                 subjects.own, SUBJECT_LABELS["CONDUCTS"]):
                 self._add(relations, seen, sdoc, rel)
+        for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
+            self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
