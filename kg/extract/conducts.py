@@ -203,20 +203,25 @@ _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|�
 
 
 def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions: list[Mention],
-                    done: list, own, labels: tuple[str, ...]):
+                    done: list, own, labels: tuple[str, ...], topic: Mention | None = None):
     """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
     ``在 A 的统一部署下，B 开展 X``: A deploys X; ``B 牵头开展 X，C、D 共同参与``:
-    C and D take part in X. ``own(m)`` maps a self-reference to its body.
+    C and D take part in X. In a sentence that carries out no campaign and names
+    none, ``C、D 积极参与`` takes part in ``topic`` (the campaign a news item is
+    about). ``own(m)`` maps a self-reference to its body.
     """
     done = [r for r in done if r.rel == "CONDUCTS"]
+    tails = [r.tail for r in done]
     if not done:
-        return
+        if topic is None or any(m.label == "CAMPAIGN" for m in mentions):
+            return
+        tails = [topic]
     out: list[Mention] = []
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
-    if bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
+    if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    for clause in clauses[1:]:
+    for clause in clauses[1:] if done else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner or not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
             continue
@@ -229,8 +234,8 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent_start, clauses[-1].end)
     for agent in map(own, out):
         if agent.label in labels:
-            for r in done:
-                yield ("CONDUCTS", agent, r.tail, hit)
+            for tail in tails:
+                yield ("CONDUCTS", agent, tail, hit)
 
 #: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知)
 _PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
