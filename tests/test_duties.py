@@ -49,3 +49,27 @@ def test_duty_lines_read_the_leads_up_to_the_partner_label(tmp_path):
     lines = duty_lines(sdoc, mentions_of(sdoc, {"局法规股": A, "局审批股": A, "县运输中心": A}))
     assert [[m.name for m in line.leads] for line in lines] == [["局法规股", "局审批股"]]
     assert "放管服" in sdoc.source.norm[lines[0].start:lines[0].end]
+
+
+def test_a_plan_title_gives_its_campaign_to_the_body_it_names(tmp_path):
+    title = "某市交通运输局2025年“平安交通”专项整治行动实施方案\n"
+    body = "为加强安全管理，制定本方案。\n一、工作目标\n全年排查隐患200处。\n某市交通运输局\n2025年3月1日\n"
+    got = relations(tmp_path, body, {"某市交通运输局": A, "“平安交通”专项整治行动": C}, title=title,
+                    author="某市交通运输局")
+    assert ("CONDUCTS", "某市交通运输局", "平安交通专项整治行动") in got
+
+
+def test_a_plan_title_without_a_body_gives_its_campaign_to_the_signing_author(tmp_path):
+    title = "“护路护航”百日行动工作方案\n"
+    body = "为加强路政管理，制定本方案。\n一、工作任务\n清理违法建筑30处。\n某县交通运输局\n2025年4月1日\n"
+    got = relations(tmp_path, body, {"某县交通运输局": A, "“护路护航”百日行动": C}, title=title,
+                    author="某县交通运输局")
+    assert ("CONDUCTS", "某县交通运输局", "护路护航百日行动") in got
+
+
+def test_a_title_that_only_mentions_a_campaign_before_other_words_gives_nothing(tmp_path):
+    title = "某县交通运输局“护路护航”百日行动方案编制说明\n"
+    body = "本说明介绍编制过程。\n某县交通运输局\n2025年4月1日\n"
+    got = relations(tmp_path, body, {"某县交通运输局": A, "“护路护航”百日行动": C}, title=title,
+                    author="某县交通运输局")
+    assert not any(r == "CONDUCTS" for r, _, _ in got)

@@ -55,3 +55,21 @@ def test_a_bare_head_noun_before_a_span_of_time_names_the_last_campaign_of_that_
     sdoc = make_doc(tmp_path, TITLE + body + "\n", AUTHOR)
     res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, "“清源”行动": C, "“春运”专项整治": C}))
     assert not [m for m in res.mentions if m.rule == "anaphor"]
+
+
+def test_bodies_taking_part_with_no_object_in_a_news_item_take_part_in_its_campaign(tmp_path):
+    body = ("今年以来，市交通运输局牵头组织开展“净网”专项整治，取得明显成效。\n"
+            "支队会同县执法大队开展“清源”行动，查处案件20件。\n"
+            "在源头治理方面，市交通运输局建立约谈机制。县运输中心积极参与，组织培训12场。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "县执法大队": A, "县运输中心": A,
+                                     "“净网”专项整治": C, "“清源”行动": C})
+    assert ("CONDUCTS", "县运输中心", "净网专项整治") in got
+    assert ("CONDUCTS", "县运输中心", "清源行动") not in got  # the news item is about its first campaign
+
+
+def test_taking_part_in_a_sentence_that_names_a_campaign_is_not_the_topic(tmp_path):
+    body = ("市交通运输局牵头组织开展“净网”专项整治。\n"
+            "“清源”行动中，县运输中心积极参与。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "县运输中心": A,
+                                     "“净网”专项整治": C, "“清源”行动": C})
+    assert ("CONDUCTS", "县运输中心", "净网专项整治") not in got

@@ -13,6 +13,8 @@ other ways a text says who carries a campaign out, each returning a
 ``post``     X（工作）深入开展 with X opening its clause
 ``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
              carries it out (按照…支队“春雷”治超行动部署，本所…)
+``title``    the plan of a campaign (A2025年“X”专项整治行动实施方案, …工作方案):
+             the body its title names, else the author, carries X out (:func:`plan_title`)
 
 and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
 C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
@@ -25,9 +27,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import Clause
+from kg.extract.measure_docs import PLAN_OF_RE
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
 from kg.extract.triggers import TriggerHit
-from kg.model import Mention
+from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
@@ -200,20 +203,25 @@ _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|�
 
 
 def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions: list[Mention],
-                    done: list, own, labels: tuple[str, ...]):
+                    done: list, own, labels: tuple[str, ...], topic: Mention | None = None):
     """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
     ``在 A 的统一部署下，B 开展 X``: A deploys X; ``B 牵头开展 X，C、D 共同参与``:
-    C and D take part in X. ``own(m)`` maps a self-reference to its body.
+    C and D take part in X. In a sentence that carries out no campaign and names
+    none, ``C、D 积极参与`` takes part in ``topic`` (the campaign a news item is
+    about). ``own(m)`` maps a self-reference to its body.
     """
     done = [r for r in done if r.rel == "CONDUCTS"]
+    tails = [r.tail for r in done]
     if not done:
-        return
+        if topic is None or any(m.label == "CAMPAIGN" for m in mentions):
+            return
+        tails = [topic]
     out: list[Mention] = []
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
-    if bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
+    if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    for clause in clauses[1:]:
+    for clause in clauses[1:] if done else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner or not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
             continue
@@ -226,5 +234,31 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent_start, clauses[-1].end)
     for agent in map(own, out):
         if agent.label in labels:
-            for r in done:
-                yield ("CONDUCTS", agent, r.tail, hit)
+            for tail in tails:
+                yield ("CONDUCTS", agent, tail, hit)
+
+#: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知)
+_PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
+
+
+def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention, labels: tuple[str, ...]):
+    """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案).
+
+    The title is the document's first paragraph; a campaign right before 方案
+    (实施方案, 工作方案, 活动方案) is the plan's. The body the title opens with
+    carries it out, else the author (``author_mention(pos)``, often only in the
+    signature line).
+    """
+    paras = sdoc.paragraphs
+    if not paras or not sdoc.meta.title or sdoc.source.text[paras[0].start:paras[0].end].strip() != sdoc.meta.title.strip():
+        return
+    norm, p0 = sdoc.source.norm, paras[0]
+    in_title = [m for m in mentions if p0.start <= m.start and m.end <= p0.end]
+    for camp in (m for m in in_title if m.label == "CAMPAIGN"):
+        plan = PLAN_OF_RE.match(norm, camp.end, p0.end)
+        if plan is None or not _PLAN_END.fullmatch(norm, plan.end(), p0.end):
+            continue  # not the plan's own campaign (…方案编制工作)
+        bodies = [m for m in in_title if m.label in labels and m.end <= camp.start]
+        head = bodies[0] if bodies and bodies[0].start == p0.start else author_mention(camp.start)
+        if head is not None and head.label in labels:
+            yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", "方案", "title", camp.start, plan.end()))

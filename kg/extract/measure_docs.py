@@ -17,7 +17,7 @@ from kg.model import Mention, MetricMention, StructuredDocument
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
 OTHER_WORK_RE = re.compile(r"参加|参与|配合")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
-PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动)?方案")
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动|活动)?方案")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")

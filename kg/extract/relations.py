@@ -188,9 +188,13 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.end_clause(subj)
+            # a news item (no sections) is about the first campaign it carries out
+            topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
-                                                subjects.own, SUBJECT_LABELS["CONDUCTS"]):
+                                                subjects.own, SUBJECT_LABELS["CONDUCTS"], topic):
                 self._add(relations, seen, sdoc, rel)
+        for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
+            self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
