@@ -267,3 +267,10 @@ def test_offices_and_bodies_inside_bodies_are_kept_whole():
     # 组建 after 中心 is a verb, not 中心组 the study group
     assert agencies("县公路养护中心组建专业养护队伍。") == {"县公路养护中心"}
     assert agencies("各委办局要落实。") == set()
+
+
+def test_the_party_before_a_placed_party_organ_is_part_of_its_name():
+    assert agencies("中共英德市交通运输局党组召开会议。") == {"中共英德市交通运输局党组"}
+    assert "中共清水县委" in agencies("在中共清水县委的领导下，县交通运输局推进工作。")
+    # 中共 before a bare organ or a body that is no party organ stays out
+    assert agencies("中共党员带头，局党组部署。") == {"局党组"}

@@ -45,6 +45,8 @@ SECTION_HEADS = frozenset("科股处室")
 BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
+#: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委): part of the name
+PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -290,6 +292,9 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
                 break
             if best is not None and start >= best.start:
                 continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
+            if (head.cls == "party" or word in ("委", "委员会")) and scoped(parts) \
+                    and (party := PARTY_PREFIX.search(text, max(0, start - 5), start)):
+                start = party.start()
             kinds = tuple(p.kind for p in reversed(parts))
             best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
             best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
