@@ -280,7 +280,10 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
             if word in BRANCH_HEADS:
                 parts += _branch_parent(sc, parts)
+            elif head.cls in ("unit", "team"):
+                parts += _sub_body_parent(sc, parts, hstart)
             parts += _town_name(sc, parts)
+            parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
             if not _head_ok(head, parts, sc):
@@ -342,6 +345,57 @@ def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     if not _head_ok(hit[2], above, sc):
         return []
     return [Part(UNIT, hit[0], at, hit[1]), *above]
+
+
+#: rivers whose maritime and waterway bodies carry the river's name (长江万州海事局, 珠江航务管理局)
+WATERWAYS = ("长江", "珠江", "黄河", "淮河", "海河", "西江", "松花江", "京杭运河")
+#: stems of the bodies of a waterway
+_WATER_STEMS = frozenset({"海事", "航道", "航务", "航运", "港航"})
+
+
+def _waterway(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The river before a maritime or waterway body it names: 长江 + 万州海事局, 长江 + 航道局."""
+    if not parts or parts[-1].kind not in (PLACE, STEM) or not any(p.word in _WATER_STEMS for p in parts):
+        return []
+    at = parts[-1].start
+    for river in WATERWAYS:
+        if sc.text.startswith(river, at - len(river)):
+            return [Part(PLACE, at - len(river), at, river)]
+    return []
+
+
+def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[Part]:
+    """The parent body written right before a sub-body named by its place: 长江航道局 + 万州航道处,
+    X执法大队 + 大店执法所, 县公安局交警大队 + 大店中队.
+
+    The sub-body's own name is a place the parse read (万州) or two name
+    characters that are no known word (大店, a township the gazetteer does not
+    hold); right before it a unit or team head must end a body of its own,
+    with a scope (a place, a level or a mask). The parent's words and the
+    sub-body's name are returned to extend the name.
+    """
+    text = sc.text
+    at = parts[-1].start if parts else hstart
+    own: list[Part] = []
+    if not parts or parts[-1].kind == STEM:
+        start = at - _TOWN_NAME
+        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
+            return []
+        name = text[start:at]
+        if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+                or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+            return []
+        own, at = [Part(PLACE, start, at, name)], start
+    elif parts[-1].kind != PLACE:
+        return []
+    hit = sc.lx.trie("agency_heads").longest_ending_at(text, at)
+    if hit is None or hit[2].cls not in ("unit", "team"):
+        return []
+    above = _drop_determined_level(sc, parse_agency_parts(sc, hit[0]))
+    above += _waterway(sc, above)
+    if not scoped(above) or not _head_ok(hit[2], above, sc):
+        return []
+    return [*own, Part(UNIT, hit[0], at, hit[1]), *above]
 
 
 #: levels of a township, whose names the gazetteer does not hold
