@@ -288,3 +288,8 @@ def test_a_river_before_its_maritime_and_waterway_bodies_is_part_of_the_name():
     assert agencies("与长江航道局宜昌航道处建立机制。") == {"长江航道局宜昌航道处"}
     # a river before another field's body is not its name
     assert agencies("保护长江市场监管局参加。") == {"市场监管局"}
+
+
+def test_a_special_district_is_the_place_of_its_bodies():
+    assert agencies("各设区市交通运输局、平潭综合实验区交通运输局负责同志参加。") == {"平潭综合实验区交通运输局"}
+    assert "辖区交通运输局" not in agencies("辖区交通运输局加强监管。")

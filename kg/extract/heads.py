@@ -402,15 +402,27 @@ _TOWN_LEVELS = frozenset({"乡", "镇"})
 _TOWN_NAME = 2
 
 
+#: special districts, jurisdictions of their own before a body: 平潭综合实验区, X经济技术开发区, X高新区
+_SPECIAL_DISTRICT = re.compile(r"(?:综合实验|经济技术开发|高新技术产业开发|高新|开发|新)$")
+
+
 def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
-    """The name of a township the gazetteer does not know, before its level: 严店 + 乡人民政府.
+    """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
+    襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
 
     Two name characters that are no known word, standing after a boundary
-    (三河镇、严店乡人民政府), make the place.
+    (三河镇、严店乡人民政府), make the place; before 区 a special district's
+    kind (综合实验, 经济技术开发, 高新, 新) may stand between them and the level.
     """
-    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS:
+    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS | {"区"}:
         return []
     at = parts[-1].start
+    if parts[-1].word == "区" and (kind := _SPECIAL_DISTRICT.search(sc.text, max(0, at - 8), at)):
+        name = _doc_short_place_ending_at(sc, kind.start()) or sc.lx.trie("places").longest_ending_at(sc.text, kind.start())
+        if isinstance(name, tuple):
+            name = name[1]
+        if name and bounded(sc, kind.start() - len(name)):
+            return [Part(PLACE, kind.start() - len(name), at, sc.text[kind.start() - len(name):at])]
     start = at - _TOWN_NAME
     if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
         return []
