@@ -293,3 +293,9 @@ def test_a_river_before_its_maritime_and_waterway_bodies_is_part_of_the_name():
 def test_a_special_district_is_the_place_of_its_bodies():
     assert agencies("各设区市交通运输局、平潭综合实验区交通运输局负责同志参加。") == {"平潭综合实验区交通运输局"}
     assert "辖区交通运输局" not in agencies("辖区交通运输局加强监管。")
+
+
+def test_a_conjunction_between_field_words_of_a_placed_brand_stays_inside_the_name():
+    assert "临沂市物流与采购协会" in organisations("市交通运输局还与临沂市物流与采购协会签约。")
+    # after a whole organisation's name the conjunction joins two names
+    assert "临沂市出租车协会和网约车协会" not in organisations("临沂市出租车协会和网约车协会参加。")
