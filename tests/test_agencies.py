@@ -267,3 +267,35 @@ def test_offices_and_bodies_inside_bodies_are_kept_whole():
     # 组建 after 中心 is a verb, not 中心组 the study group
     assert agencies("县公路养护中心组建专业养护队伍。") == {"县公路养护中心"}
     assert agencies("各委办局要落实。") == set()
+
+
+def test_the_party_before_a_placed_party_organ_is_part_of_its_name():
+    assert agencies("中共英德市交通运输局党组召开会议。") == {"中共英德市交通运输局党组"}
+    assert "中共清水县委" in agencies("在中共清水县委的领导下，县交通运输局推进工作。")
+    # 中共 before a bare organ or a body that is no party organ stays out
+    assert agencies("中共党员带头，局党组部署。") == {"局党组"}
+
+
+def test_a_sub_body_named_by_its_place_keeps_its_parent_written_before_it():
+    assert agencies("清水县交通运输综合行政执法大队王庄执法所组织巡查。") == {"清水县交通运输综合行政执法大队王庄执法所"}
+    assert agencies("联合县公安局交警大队王庄中队开展巡查。") == {"县公安局交警大队王庄中队"}
+    # a parent with no scope of its own is no parent: the sub-body alone
+    assert "局综合科" not in agencies("县交通运输局综合科牵头。")
+
+
+def test_a_river_before_its_maritime_and_waterway_bodies_is_part_of_the_name():
+    assert agencies("联合长江宜昌海事局开展检查。") == {"长江宜昌海事局"}
+    assert agencies("与长江航道局宜昌航道处建立机制。") == {"长江航道局宜昌航道处"}
+    # a river before another field's body is not its name
+    assert agencies("保护长江市场监管局参加。") == {"市场监管局"}
+
+
+def test_a_special_district_is_the_place_of_its_bodies():
+    assert agencies("各设区市交通运输局、平潭综合实验区交通运输局负责同志参加。") == {"平潭综合实验区交通运输局"}
+    assert "辖区交通运输局" not in agencies("辖区交通运输局加强监管。")
+
+
+def test_a_conjunction_between_field_words_of_a_placed_brand_stays_inside_the_name():
+    assert "临沂市物流与采购协会" in organisations("市交通运输局还与临沂市物流与采购协会签约。")
+    # after a whole organisation's name the conjunction joins two names
+    assert "临沂市出租车协会和网约车协会" not in organisations("临沂市出租车协会和网约车协会参加。")

@@ -82,3 +82,11 @@ def test_an_author_written_as_a_short_form_joins_the_name_the_rules_gave_it():
     self_ref = mention(d, "AGENCY", "我厅", name="省厅", self_ref=True)
     res = resolve([extraction(d, short, self_ref)])
     assert nodes(res) == {"省交通运输厅": {"省厅", "我厅"}}
+
+
+def test_a_party_organ_with_and_without_the_party_before_it_is_one_body():
+    d = make_doc("a.txt", "中共英德市交通运输局党组工作总结。修订《英德市交通运输局党组工作规则》。",
+                 author="中共英德市交通运输局党组", jurisdiction=YINGDE)
+    ms = [mention(d, "AGENCY", s) for s in ("中共英德市交通运输局党组", "英德市交通运输局党组")]
+    assert nodes(resolve([extraction(d, *ms)], default_lexicon())) == {
+        "中共英德市交通运输局党组": {"中共英德市交通运输局党组", "英德市交通运输局党组"}}

@@ -29,7 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.bodies import nested_candidates
-from kg.extract.heads import LEVEL, STEM, agency_candidates, enumeration_candidates
+from kg.extract.enumerations import enumeration_candidates
+from kg.extract.heads import LEVEL, STEM, agency_candidates
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes

@@ -26,8 +26,6 @@ from kg.extract.phrases import MASK_CHARS, MAX_BODY, Candidate, PhraseScanner
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
                              "所有", "部分", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
-#: a list of bodies closed by a collective noun: 公安交警等相关部门, 市公安交管、经信等七部门
-_ENUM_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两Xx]+个?)?(?:相关|有关)?(?:部门|单位)")
 
 HEAD, STEM, UNIT, LEVEL, PLACE, MASK, CONJ = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK", "CONJ"
 ENUM_MARK = "、"
@@ -45,6 +43,8 @@ SECTION_HEADS = frozenset("科股处室")
 BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
+#: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委): part of the name
+PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -238,7 +238,7 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
-def _collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
+def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
     text, levels = sc.text, sc.lx.trie("levels")
     pos = start
@@ -278,7 +278,10 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
             if word in BRANCH_HEADS:
                 parts += _branch_parent(sc, parts)
+            elif head.cls in ("unit", "team"):
+                parts += _sub_body_parent(sc, parts, hstart)
             parts += _town_name(sc, parts)
+            parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
             if not _head_ok(head, parts, sc):
@@ -286,10 +289,13 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
                 continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
-            if _collective(sc, start, parts):
+            if collective(sc, start, parts):
                 break
             if best is not None and start >= best.start:
                 continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
+            if (head.cls == "party" or word in ("委", "委员会")) and scoped(parts) \
+                    and (party := PARTY_PREFIX.search(text, max(0, start - 5), start)):
+                start = party.start()
             kinds = tuple(p.kind for p in reversed(parts))
             best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
             best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
@@ -339,21 +345,84 @@ def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     return [Part(UNIT, hit[0], at, hit[1]), *above]
 
 
+#: rivers whose maritime and waterway bodies carry the river's name (长江万州海事局, 珠江航务管理局)
+WATERWAYS = ("长江", "珠江", "黄河", "淮河", "海河", "西江", "松花江", "京杭运河")
+#: stems of the bodies of a waterway
+_WATER_STEMS = frozenset({"海事", "航道", "航务", "航运", "港航"})
+
+
+def _waterway(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """The river before a maritime or waterway body it names: 长江 + 万州海事局, 长江 + 航道局."""
+    if not parts or parts[-1].kind not in (PLACE, STEM) or not any(p.word in _WATER_STEMS for p in parts):
+        return []
+    at = parts[-1].start
+    for river in WATERWAYS:
+        if sc.text.startswith(river, at - len(river)):
+            return [Part(PLACE, at - len(river), at, river)]
+    return []
+
+
+def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[Part]:
+    """The parent body written right before a sub-body named by its place: 长江航道局 + 万州航道处,
+    X执法大队 + 大店执法所, 县公安局交警大队 + 大店中队.
+
+    The sub-body's own name is a place the parse read (万州) or two name
+    characters that are no known word (大店, a township the gazetteer does not
+    hold); right before it a unit or team head must end a body of its own,
+    with a scope (a place, a level or a mask). The parent's words and the
+    sub-body's name are returned to extend the name.
+    """
+    text = sc.text
+    at = parts[-1].start if parts else hstart
+    own: list[Part] = []
+    if not parts or parts[-1].kind == STEM:
+        start = at - _TOWN_NAME
+        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
+            return []
+        name = text[start:at]
+        if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+                or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+            return []
+        own, at = [Part(PLACE, start, at, name)], start
+    elif parts[-1].kind != PLACE:
+        return []
+    hit = sc.lx.trie("agency_heads").longest_ending_at(text, at)
+    if hit is None or hit[2].cls not in ("unit", "team"):
+        return []
+    above = _drop_determined_level(sc, parse_agency_parts(sc, hit[0]))
+    above += _waterway(sc, above)
+    if not scoped(above) or not _head_ok(hit[2], above, sc):
+        return []
+    return [*own, Part(UNIT, hit[0], at, hit[1]), *above]
+
+
 #: levels of a township, whose names the gazetteer does not hold
 _TOWN_LEVELS = frozenset({"乡", "镇"})
 #: the length of a township's name before its level (严店 in 严店乡)
 _TOWN_NAME = 2
 
 
+#: special districts, jurisdictions of their own before a body: 平潭综合实验区, X经济技术开发区, X高新区
+_SPECIAL_DISTRICT = re.compile(r"(?:综合实验|经济技术开发|高新技术产业开发|高新|开发|新)$")
+
+
 def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
-    """The name of a township the gazetteer does not know, before its level: 严店 + 乡人民政府.
+    """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
+    襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
 
     Two name characters that are no known word, standing after a boundary
-    (三河镇、严店乡人民政府), make the place.
+    (三河镇、严店乡人民政府), make the place; before 区 a special district's
+    kind (综合实验, 经济技术开发, 高新, 新) may stand between them and the level.
     """
-    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS:
+    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS | {"区"}:
         return []
     at = parts[-1].start
+    if parts[-1].word == "区" and (kind := _SPECIAL_DISTRICT.search(sc.text, max(0, at - 8), at)):
+        name = _doc_short_place_ending_at(sc, kind.start()) or sc.lx.trie("places").longest_ending_at(sc.text, kind.start())
+        if isinstance(name, tuple):
+            name = name[1]
+        if name and bounded(sc, kind.start() - len(name)):
+            return [Part(PLACE, kind.start() - len(name), at, sc.text[kind.start() - len(name):at])]
     start = at - _TOWN_NAME
     if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
         return []
@@ -410,53 +479,4 @@ def _coordinated_scopes(sc: PhraseScanner, agencies: list[Candidate]) -> list[Ca
                          "words": tuple(p.word for p in reversed(parts)) + words[n:]}
             out.append(cand)
             pos = start
-    return out
-
-
-def _enum_item(sc: PhraseScanner, end: int) -> tuple[int, list[Part]] | None:
-    """A list item made only of levels, places and stems that ends at ``end``."""
-    parts = parse_agency_parts(sc, end, state=STEM)
-    if not parts:
-        return None
-    start = parts[-1].start
-    if not any(p.kind == STEM and sc.lx.stems.get(p.word) in ("body", "short") for p in parts):
-        return None  # 公安、运管、路政等部门: bodies, or a field's short name for its body
-    if start > 0:
-        if sc.is_name_char(start - 1):
-            if sc.stopword_ending_at(start) is None:
-                return None
-        elif sc.text[start - 1] not in "、，,；;：:。 \n\t“”(（":
-            return None
-    return start, parts
-
-
-def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
-    """Bodies named in a list that a collective noun or a named body closes.
-
-    ``会同市公安交管、经信等七部门`` gives 市公安交管 and 经信;
-    ``同公安、市场监管部门`` gives 公安 next to 市场监管部门.
-    """
-    text = sc.text
-    ends = [m.start() for m in _ENUM_TAIL.finditer(text)]
-    ends += [a.start - 1 for a in agencies if a.start > 0 and text[a.start - 1] == "、"]
-    out: list[Candidate] = []
-    walked: set[int] = set()  # a walk that reaches one of these would only repeat an earlier one
-    for end in ends:
-        pos = end
-        while pos > 0 and pos not in walked:
-            walked.add(pos)
-            item = _enum_item(sc, pos)
-            if item is None:
-                break
-            start, parts = item
-            if _collective(sc, start, parts):
-                break
-            cand = Candidate("AGENCY", start, pos, text[start:pos], "agency.list", tier=0)
-            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)), "head": "",
-                         "words": tuple(p.word for p in reversed(parts))}
-            out.append(cand)
-            if start > 0 and text[start - 1] == "、":
-                pos = start - 1
-                continue
-            break
     return out

@@ -93,13 +93,26 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
             pos = stop[0]
             continue
         if stop is not None:
-            if stop[0] == pos - 1 and sc.lx.stopwords.get(stop[1]) == "adverb" \
+            if stop[0] == pos - 1 and (sc.lx.stopwords.get(stop[1]) == "adverb" or _inner_conj(sc, stop[0]))\
                     and (further := _place_opened(sc, pos - 1, lo)) is not None:
                 pos = further
                 continue
             break
         pos -= 1
     return pos
+
+
+#: conjunctions that may join two field words inside one name (物流与采购协会)
+_INNER_CONJ = "与和"
+
+
+def _inner_conj(sc: PhraseScanner, at: int) -> bool:
+    """A 与/和 at ``at`` between two field words of one name: what precedes it ends no body or organisation
+    (X市出租车协会和网约车协会 names two)."""
+    if sc.text[at] not in _INNER_CONJ or at in sc.blocked_ends:
+        return False
+    return sc.lx.trie("org_heads").longest_ending_at(sc.text, at) is None \
+        and sc.lx.trie("agency_heads").longest_ending_at(sc.text, at) is None
 
 
 def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:

@@ -176,10 +176,16 @@ def _is_variant(label: str, short: str, full: str) -> bool:
     if label == "AGENCY":
         if full.startswith(short) and len(full) == len(short) + 1 and full[-1] in _AGENCY_HEADS:
             return True
+        if full.endswith(short) and full[: len(full) - len(short)] in _PARTY_PREFIXES:
+            return True  # 曲靖市交通运输局党组 is 中共曲靖市交通运输局党组
         # a field's 部门 and its own office in one document are one body (海事部门, 海事处)
         stems = {_department_stem(short), _department_stem(full)}
         return len(stems) == 1 and None not in stems and (short.endswith("部门") or full.endswith("部门"))
     return False
+
+
+#: the party named before one of its organs (中共X市委): the organ's name without it is the same body
+_PARTY_PREFIXES = ("中共", "中国共产党")
 
 
 def _department_stem(key: str) -> str | None:
@@ -272,6 +278,7 @@ class _VariantIndex:
             return [], [("name", key)]
         if self.label == "AGENCY":
             exact = [("head", key[:-1])] if key[-1:] and key[-1] in _AGENCY_HEADS else []
+            exact += [("party", key[len(p):]) for p in _PARTY_PREFIXES if key.startswith(p)]
             stem = _department_stem(key)
             return exact + ([("dept", stem)] if stem is not None else []), []
         return [], []
@@ -285,7 +292,7 @@ class _VariantIndex:
             return [], ([("name", short)] if len(short) >= 3 else [])
         if self.label == "AGENCY":
             stem = _department_stem(short)
-            return [("head", short)] + ([("dept", stem)] if stem is not None else []), []
+            return [("head", short), ("party", short)] + ([("dept", stem)] if stem is not None else []), []
         return [], []
 
     def add(self, g: _Group, position: int | None = None) -> None:
