@@ -178,3 +178,16 @@ def test_a_narrative_first_sentence_gives_its_paragraph_only_the_metrics_no_othe
     headline = "2.深入推进“模范机关”创建。开展“党建+项目”行动，组建党员先锋队8支。签订共建协议6份。"
     got = measures(tmp_path, headline, ["“模范机关”创建", "“党建+项目”行动"])
     assert ("8支", "模范机关创建") in got and ("8支", "党建+项目行动") in got
+
+
+def test_a_narrative_item_title_listing_several_campaigns_gives_its_metrics_to_none(tmp_path):
+    text = ("（三）安全形势平稳\n\n全面落实“平安交通”三年行动任务，深入开展“安全生产月”活动和隐患排查整治。"
+            "全年排查安全隐患150处，整改到位148处；组织应急演练6场。\n")
+    assert measures(tmp_path, text, ["“平安交通”三年行动", "“安全生产月”活动"]) == set()
+
+
+def test_a_narrative_item_title_with_one_campaign_still_gives_it_the_item(tmp_path):
+    text = ("（三）安全形势平稳\n\n支队扎实推进“平安交通”三年行动，压实企业主体责任。"
+            "全年排查安全隐患150处，整改到位148处。\n")
+    assert measures(tmp_path, text, ["“平安交通”三年行动"]) == {("150处", "平安交通三年行动"),
+                                                            ("148处", "平安交通三年行动")}
