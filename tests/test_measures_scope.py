@@ -77,8 +77,9 @@ def test_a_report_on_one_campaign_gives_it_the_metrics_no_sentence_claims(tmp_pa
     text = ("某县交通运输局组织开展“安全生产月”系列活动\n一、广泛宣传\n全县发放宣传资料3200份。\n"
             "二、排查隐患\n配合县应急局检查企业12家次。\n")
     assert measures(tmp_path, text, ["“安全生产月”系列活动"]) == {("3200份", "安全生产月系列活动")}
+    # a notice launching the campaign sets its targets: the plan rule gives it its body
     notice = "关于开展“安全生产月”系列活动的通知\n一、广泛宣传\n全县发放宣传资料不少于3200份。\n"
-    assert measures(tmp_path, notice, ["“安全生产月”系列活动"]) == set()
+    assert measures(tmp_path, notice, ["“安全生产月”系列活动"]) == {("3200份", "安全生产月系列活动")}
 
 
 def test_the_lead_of_a_news_item_names_its_campaign(tmp_path):
@@ -124,6 +125,21 @@ def test_the_plan_of_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
     assert {("120家次", "货运百日攻坚行动"), ("100%", "货运百日攻坚行动"), ("2000份", "货运百日攻坚行动"),
             ("2000份", "安全宣传周活动")} <= got
     assert ("120家次", "安全宣传周活动") not in got
+
+
+def test_the_notice_launching_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
+    text = ("某市交通运输局关于开展“清风2025”货运专项整治行动的通知\n"
+            "各县（区）交通运输局：\n市局决定在全市开展“清风2025”货运专项整治行动。现将有关事项通知如下。\n"
+            "一、主要任务\n（一）开展企业隐患排查。各县局要检查企业不少于300家次。\n"
+            "（二）强化培训。全市培训驾驶员不少于2000人次。\n")
+    got = measures(tmp_path, text, ["“清风2025”货运专项整治行动"])
+    assert got == {("300家次", "清风2025货运专项整治行动"), ("2000人次", "清风2025货运专项整治行动")}
+
+
+def test_a_notice_about_other_work_gives_its_body_to_no_campaign(tmp_path):
+    text = ("某市交通运输局关于做好“四好农村路”建设工作的通知\n各县（区）交通运输局：\n"
+            "一、主要任务\n（一）加强养护。全年完成养护里程不少于300公里。\n")
+    assert measures(tmp_path, text, ["“四好农村路”建设"]) == set()
 
 
 def test_a_plan_covering_many_campaigns_gives_none_its_whole_body(tmp_path):
@@ -178,3 +194,16 @@ def test_a_narrative_first_sentence_gives_its_paragraph_only_the_metrics_no_othe
     headline = "2.深入推进“模范机关”创建。开展“党建+项目”行动，组建党员先锋队8支。签订共建协议6份。"
     got = measures(tmp_path, headline, ["“模范机关”创建", "“党建+项目”行动"])
     assert ("8支", "模范机关创建") in got and ("8支", "党建+项目行动") in got
+
+
+def test_a_narrative_item_title_listing_several_campaigns_gives_its_metrics_to_none(tmp_path):
+    text = ("（三）安全形势平稳\n\n全面落实“平安交通”三年行动任务，深入开展“安全生产月”活动和隐患排查整治。"
+            "全年排查安全隐患150处，整改到位148处；组织应急演练6场。\n")
+    assert measures(tmp_path, text, ["“平安交通”三年行动", "“安全生产月”活动"]) == set()
+
+
+def test_a_narrative_item_title_with_one_campaign_still_gives_it_the_item(tmp_path):
+    text = ("（三）安全形势平稳\n\n支队扎实推进“平安交通”三年行动，压实企业主体责任。"
+            "全年排查安全隐患150处，整改到位148处。\n")
+    assert measures(tmp_path, text, ["“平安交通”三年行动"]) == {("150处", "平安交通三年行动"),
+                                                            ("148处", "平安交通三年行动")}

@@ -16,8 +16,9 @@ from kg.model import Mention, MetricMention, StructuredDocument
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
 OTHER_WORK_RE = re.compile(r"参加|参与|配合")
-#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案)
-PLAN_OF_RE = re.compile(r"”?(?:的)?(?:专项)?(?:实施|工作|行动|活动)?方案")
+#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
+#: or the notice launching it: 关于开展…专项整治行动的通知)
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
@@ -80,7 +81,8 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
     """The plan of one campaign: every metric after its title is a target of that campaign.
 
     The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
-    notice issuing it: 关于印发《…专项整治工作方案》的通知). Its tasks are the campaign's
+    notice issuing it: 关于印发《…专项整治工作方案》的通知) or before the 通知 launching
+    it (关于开展“利剑”专项整治行动的通知). Its tasks are the campaign's
     work, so their metrics measure it as well as the campaign their own sentence names.
     """
     paras = sdoc.paragraphs

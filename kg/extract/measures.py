@@ -378,6 +378,8 @@ class MeasuresFinder:
                 # (a headline of one clause; a narrative first sentence, 局机关党委深入开展…，落实…。, gives
                 # only the metrics no campaign of their own sentence claims)
                 headline = not CLAUSE_SEP_RE.search(norm, seg0, title_end)
+                if not headline and len({camps[ci].name for ci in in_title}) > 1:
+                    continue  # a narrative sentence listing several works: no one of them owns the item
                 carried = [headline and self._carried_out(norm, camps[ci], seg0) for ci in in_title]
                 for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
                     if not self._own_work(sdoc, norm, metrics[mi], firsts):
