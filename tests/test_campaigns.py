@@ -261,3 +261,9 @@ def test_a_work_noun_after_a_quote_with_its_own_head_is_not_part_of_the_name(cam
     assert campaigns("局党组开展“清廉交通·阳光工程”建设的部署。") == ["清廉交通·阳光工程"]
     assert campaigns("扎实开展“平安工地”建设。") == ["平安工地建设"]
     assert campaigns("开展“廉洁交通工程”共建活动。")[0].startswith("廉洁交通工程共建")
+
+
+def test_nominal_big_verb_heads_name_a_campaign_with_a_modifier(campaigns):
+    assert campaigns("以“汛前大排查”为抓手，全面检查桥梁。") == ["汛前大排查"]
+    assert campaigns("局里开展汛期公路安全大巡查，每日巡查。") == ["汛期公路安全大巡查"]
+    assert campaigns("对执法队伍来了一次作风大整治、大提升。") == []

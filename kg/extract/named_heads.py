@@ -69,6 +69,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)) \
                     or (modifier in _CLASSIFIERS and start > 0 and text[start - 1].isdigit()):
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
+            if label == "CAMPAIGN" and _ONE_EVENT.search(text, max(0, start - 3), start):
+                named = False  # 来了一次作风大整治: one event counted, no named programme
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
@@ -93,6 +95,8 @@ def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
 _FIELD_AFTER = ("领域", "行业")
 #: counters of things and people after a number: 152艘, 30辆, 12家, 45人
 _COUNTERS = frozenset("艘辆家人名个座台部条项")
+#: an indefinite count before a phrase: one event of a kind (一次作风大整治, 一场安全大检查), no name
+_ONE_EVENT = re.compile(r"一(?:次|场|轮)$")
 #: a counter after a number (等5项制度): the count of listed items, not a name
 _CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
