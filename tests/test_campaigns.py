@@ -243,3 +243,27 @@ def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
     assert campaigns("我局将积极争创省级示范县。") == set()
     # 参与 ends with 与 but is a verb, not a conjunction inside a name
     assert campaigns("积极参与城乡交通运输一体化示范县创建。") == {"城乡交通运输一体化示范县"}
+
+
+def test_a_head_whose_last_character_opens_the_next_word_ends_no_name(campaigns):
+    assert campaigns("对全区152艘营运船舶实行动态监控。") == []
+
+
+def test_a_head_before_a_field_marker_names_a_field(campaigns):
+    assert campaigns("在公路水运工程领域，市中心牵头组织检查。") == []
+
+
+def test_a_counter_after_a_number_opens_no_name(campaigns):
+    assert campaigns("全区30辆客车安全护航行动顺利完成。") == ["客车安全护航行动"]
+
+
+def test_a_work_noun_after_a_quote_with_its_own_head_is_not_part_of_the_name(campaigns):
+    assert campaigns("局党组开展“清廉交通·阳光工程”建设的部署。") == ["清廉交通·阳光工程"]
+    assert campaigns("扎实开展“平安工地”建设。") == ["平安工地建设"]
+    assert campaigns("开展“廉洁交通工程”共建活动。")[0].startswith("廉洁交通工程共建")
+
+
+def test_nominal_big_verb_heads_name_a_campaign_with_a_modifier(campaigns):
+    assert campaigns("以“汛前大排查”为抓手，全面检查桥梁。") == ["汛前大排查"]
+    assert campaigns("局里开展汛期公路安全大巡查，每日巡查。") == ["汛期公路安全大巡查"]
+    assert campaigns("对执法队伍来了一次作风大整治、大提升。") == []

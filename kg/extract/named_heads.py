@@ -33,6 +33,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 anaphor, strong = False, False
             if text.startswith(head.not_before, end):
                 continue
+            if label == "CAMPAIGN" and text.startswith(_FIELD_AFTER, end):
+                break  # 在公路水运工程领域: the head names a field of work, no campaign
             if sc.in_title(hstart, end):
                 continue
             if label == "CAMPAIGN" and (_body_head_at(sc, end) or sc.in_quote(hstart, end)):
@@ -56,6 +58,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                         start = hstart
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
+                if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
+                    start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 phase = _PHASE_AFTER.match(text, end)
                 if phase:
                     end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
@@ -65,6 +69,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)) \
                     or (modifier in _CLASSIFIERS and start > 0 and text[start - 1].isdigit()):
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
+            if label == "CAMPAIGN" and _ONE_EVENT.search(text, max(0, start - 3), start):
+                named = False  # 来了一次作风大整治: one event counted, no named programme
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
@@ -85,6 +91,12 @@ def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
     return False
 
 
+#: nouns after a head that make it the name of a field of work (公路水运工程领域, 活动行业)
+_FIELD_AFTER = ("领域", "行业")
+#: counters of things and people after a number: 152艘, 30辆, 12家, 45人
+_COUNTERS = frozenset("艘辆家人名个座台部条项")
+#: an indefinite count before a phrase: one event of a kind (一次作风大整治, 一场安全大检查), no name
+_ONE_EVENT = re.compile(r"一(?:次|场|轮)$")
 #: a counter after a number (等5项制度): the count of listed items, not a name
 _CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it

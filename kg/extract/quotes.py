@@ -220,6 +220,8 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
     return True
 
 
+#: nouns of the work done on a programme: after a quote with a head of its own they are no part of its name
+_WORK_NOUNS = ("建设", "工作")
 #: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
 _AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "党建品牌", "志愿服务")
 
@@ -345,8 +347,9 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             label, end, weak = after
             if label == "CAMPAIGN" and weak and known.get(inner, ("",))[0] == "CAMPAIGN":
                 continue  # “四好农村路”建设 is the programme the lexicon names
-            if name_tail:
-                end = b.end
+            if name_tail or (label == "CAMPAIGN" and weak and text.startswith(_WORK_NOUNS, b.end)
+                             and _inner_head(sc, b) == "CAMPAIGN"):
+                end = b.end  # “清廉交通·阳光工程”建设: a quote with its own head is the name, 建设 the work on it
         else:
             label = _inner_head(sc, b)
             end = b.end
