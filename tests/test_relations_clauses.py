@@ -253,3 +253,9 @@ def test_a_bare_place_sharing_the_head_of_the_next_partner_does_not_end_the_list
     # a place that is not a list item before a partner is not skipped
     got = relations(tmp_path, "会同甲区乙区人民政府实施了“美丽农村路”样板工程。", spec)
     assert ("COOPERATES_WITH", AUTHOR, "乙区人民政府") not in got
+
+
+def test_tuixing_carries_out_a_reform(tmp_path):
+    spec = {AUTHOR: A, "“证照分离”改革": C}
+    got = relations(tmp_path, "持续推行港口经营“证照分离”改革，办结率100%。", spec)
+    assert ("CONDUCTS", AUTHOR, "证照分离改革") in got
