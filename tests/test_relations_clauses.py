@@ -227,3 +227,35 @@ def test_a_named_team_opening_a_task_with_yao_carries_it_out(tmp_path):
     assert ("CONDUCTS", "市交通运输综合行政执法支队", "安全驾驶进企业宣讲活动") in got
     assert ("COOPERATES_WITH", "市交通运输综合行政执法支队", "市道路运输协会") in got
     assert not any(h == AUTHOR for _, h, _ in got)
+
+
+def test_a_partner_list_with_an_untagged_last_item_still_reaches_its_joint_word(tmp_path):
+    spec = {AUTHOR: A, "甲物流集团有限公司": O}
+    # 与 A、B 建立…: B is no mention, but the list still ends at the joint word
+    got = relations(tmp_path, "中心与甲物流集团有限公司、乙港口（集团）有限责任公司建立“服务直通车”机制。", spec)
+    assert ("COOPERATES_WITH", AUTHOR, "甲物流集团有限公司") in got
+    # a full stop, a quote or a clause between them is no list
+    got = relations(tmp_path, "中心与甲物流集团有限公司、乙公司负责人座谈，研究建立对接机制。", spec)
+    assert ("COOPERATES_WITH", AUTHOR, "甲物流集团有限公司") not in got
+
+
+def test_gongjian_after_a_partner_list_is_a_cooperation(tmp_path):
+    spec = {AUTHOR: A, "甲邮政分公司": O, "乙供销合作社": O}
+    got = relations(tmp_path, "深化“交邮融合”，与甲邮政分公司、乙供销合作社共建农村物流服务站点15个。", spec)
+    assert {("COOPERATES_WITH", AUTHOR, "甲邮政分公司"), ("COOPERATES_WITH", AUTHOR, "乙供销合作社")} <= got
+
+
+def test_a_bare_place_sharing_the_head_of_the_next_partner_does_not_end_the_list(tmp_path):
+    spec = {AUTHOR: A, "乙区人民政府": A, "“美丽农村路”样板工程": C}
+    got = relations(tmp_path, "会同甲区、乙区人民政府共同实施了“美丽农村路”样板工程。", spec)
+    assert {("COOPERATES_WITH", AUTHOR, "乙区人民政府"), ("CONDUCTS", "乙区人民政府", "美丽农村路样板工程"),
+            ("CONDUCTS", AUTHOR, "美丽农村路样板工程")} <= got
+    # a place that is not a list item before a partner is not skipped
+    got = relations(tmp_path, "会同甲区乙区人民政府实施了“美丽农村路”样板工程。", spec)
+    assert ("COOPERATES_WITH", AUTHOR, "乙区人民政府") not in got
+
+
+def test_tuixing_carries_out_a_reform(tmp_path):
+    spec = {AUTHOR: A, "“证照分离”改革": C}
+    got = relations(tmp_path, "持续推行港口经营“证照分离”改革，办结率100%。", spec)
+    assert ("CONDUCTS", AUTHOR, "证照分离改革") in got

@@ -14,6 +14,8 @@ from kg.model import Mention
 
 #: coordination between list items
 COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
+#: a bare place first in a list whose head it shares with the next item (甲区、乙区人民政府)
+_ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
 #: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
@@ -25,6 +27,9 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     by_start = {m.start: m for m in in_scope if m.label in PARTNER_LABELS}
     cur = pos
+    elided = _ELIDED_PLACE.match(norm, pos)
+    if pos not in by_start and elided and elided.end() in by_start:
+        cur = elided.end()  # 会同甲区、乙区人民政府: 甲区 shares the head of the next item
     while True:
         m = by_start.get(cur)
         if m is None:

@@ -65,6 +65,9 @@ _NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[�
                      r"|第[\d一二三四五六七八九十]+[届期批]|为期[\dXx一二三四五六七八九十两半]+个?(?:天|周|月|年)的")
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
+#: an untagged last item of a partner list (与 A、B 建立): no punctuation, no quote
+_LIST_ITEM_MAX = 22
+_LIST_TAIL = re.compile(r"[、和及]\s*[^，。；、：“”《》\s]{2,20}")
 #: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
@@ -426,8 +429,11 @@ class RelationExtractor:
                 scope_end = clause.end
                 if next_clause is not None and not norm[tail_end:clause.end].strip("等相关部门单位 "):
                     scope_end = next_clause.end
-                window = starting_in(sent_hits, tail_end, min(scope_end, tail_end + self.settings.max_partner_tail + 2))
-                joint = [j for j in window if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")]
+                reach = tail_end + self.settings.max_partner_tail + 2
+                window = starting_in(sent_hits, tail_end, min(scope_end, reach + _LIST_ITEM_MAX))
+                # 与 A、B 建立…: a list item the entity rules did not tag (B) still belongs to the list
+                joint = [j for j in window if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")
+                         and (j.start < reach or _LIST_TAIL.fullmatch(norm, tail_end, j.start))]
                 if not joint:
                     continue
                 before = [m for m in in_clause if m.end == h.start]
