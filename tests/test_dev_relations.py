@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2, dev3, dev4): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev6): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -10,7 +10,9 @@ R 0.484 and nothing was REPORTED_BY. dev2's cold scores (written after that work
 gold first) were ENTITIES 0.846, RELATIONS 0.659, CONDUCTS recall 0.587, MEASURES
 0.593, INDICATORS R 0.697 (tests/data/README.md); dev3's (after two rounds) ENTITIES 0.875,
 RELATIONS 0.601, CONDUCTS recall 0.613; dev4's (after three) ENTITIES 0.865, RELATIONS 0.639,
-CONDUCTS recall 0.452. The floors sit under what the mechanisms reach, so that a regression fails.
+CONDUCTS recall 0.452; dev5's (after five) ENTITIES 0.869, RELATIONS 0.651, CONDUCTS recall 0.641;
+dev6's (after seven) ENTITIES 0.884, RELATIONS 0.697, CONDUCTS recall 0.658. The floors sit under
+what the mechanisms reach, so that a regression fails.
 """
 
 from __future__ import annotations
@@ -56,10 +58,14 @@ def _scores(tmp_path_factory, name: str) -> dict:
 @pytest.mark.parametrize("name, floors", [
     ("dev3", {"ENTITIES": 0.93, "CAMPAIGN": 0.87, "RELATIONS": 0.77, "CONDUCTS R": 0.78, "LINKS": 0.95,
               "REL:REPORTED_BY": 0.95}),
-    ("dev4", {"ENTITIES": 0.87, "CAMPAIGN": 0.79, "RELATIONS": 0.71, "CONDUCTS R": 0.58, "LINKS": 0.92,
-              "REL:REPORTED_BY": 0.88}),
+    ("dev4", {"ENTITIES": 0.90, "CAMPAIGN": 0.86, "RELATIONS": 0.77, "CONDUCTS R": 0.68, "LINKS": 0.92,
+              "REL:REPORTED_BY": 0.90}),
+    ("dev5", {"ENTITIES": 0.90, "CAMPAIGN": 0.79, "RELATIONS": 0.72, "CONDUCTS R": 0.73, "LINKS": 0.78,
+              "REL:REPORTED_BY": 0.91}),
+    ("dev6", {"ENTITIES": 0.89, "CAMPAIGN": 0.82, "RELATIONS": 0.78, "CONDUCTS R": 0.74, "LINKS": 0.97,
+              "REL:REPORTED_BY": 0.91}),
 ])
-def test_floors_on_the_third_and_fourth_development_sets(tmp_path_factory, name, floors):
+def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
     got = {k: s["REL:CONDUCTS"]["r"] if k == "CONDUCTS R" else s[k]["f1"] for k in floors}
     assert all(got[k] >= floor for k, floor in floors.items()), (got, floors)
