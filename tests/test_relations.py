@@ -293,3 +293,27 @@ def test_gold_relation_score_floor_end_to_end():
     overall = score.prf(*(sum(v[i] for v in totals.values()) for i in range(3)))["f1"]
     assert all(v >= 0.6 for v in f1.values()), f1
     assert overall >= 0.75, (overall, f1)
+
+
+def test_parties_of_an_agreement_conduct_what_both_sides_do(tmp_path):
+    text = TITLE + ("某市交通运输局与某某集团有限公司签署战略合作协议。\n"
+                    "根据协议，双方将联合开展“平安路网”专项行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, {
+        "某市交通运输局": "AGENCY", "某某集团有限公司": "ORGANIZATION", "“平安路网”专项行动": "CAMPAIGN"}))
+    got = {h for r, h, t in triples(res) if r == "CONDUCTS" and t == "平安路网专项行动"}
+    assert got == {"某市交通运输局", "某某集团有限公司"}
+
+
+def test_parties_come_from_an_a_with_b_clause_not_a_partner_list(tmp_path):
+    # 联合 X (the author the subject) is no 'A 与 B' agreement: 双方 still means the signing parties
+    text = TITLE + ("某市交通运输局与某职业技术学院签署合作协议。\n"
+                    "某市交通运输局将联合某市公路中心开展培训。双方将共同开展“数字交通”创建活动。\n"
+                    "第三方将开展“诚信经营”评选活动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, {
+        "某市交通运输局": "AGENCY", "某职业技术学院": "ORGANIZATION", "某市公路中心": "AGENCY",
+        "“数字交通”创建活动": "CAMPAIGN", "“诚信经营”评选活动": "CAMPAIGN"}))
+    conducts = {(h, t) for r, h, t in triples(res) if r == "CONDUCTS"}
+    assert {h for h, t in conducts if t == "数字交通创建活动"} == {"某市交通运输局", "某职业技术学院"}
+    assert ("某职业技术学院", "诚信经营评选活动") not in conducts

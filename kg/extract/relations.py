@@ -190,6 +190,7 @@ class RelationExtractor:
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
+                subjects.note_parties(norm, relations[first:])
                 subjects.end_clause(subj)
             # a news item (no sections) is about the first campaign it carries out
             topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)

@@ -48,6 +48,8 @@ SUBJECT_COORD = re.compile(r"[、和及]|以及")
 _PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托)$")
 _PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
+#: a plural pronoun standing for the parties of an agreement: 双方将…, 两家联合…, 三方共同… (not 第三方)
+_PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
 
@@ -184,6 +186,7 @@ class Subjects:
         self.carried: list[Mention] = []
         self.context: list[Mention] = []
         self._last_end = 0
+        self.parties: list[Mention] = []
 
     # ----------------------------------------------------------- progress
     def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention]) -> None:
@@ -203,8 +206,29 @@ class Subjects:
         self.context = self.section_subject(sent)
 
     def subjects_of(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
-        """The clause's own subjects, self-references in a speaker's paragraph standing for the speaker."""
-        return [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
+        """The clause's own subjects, self-references in a speaker's paragraph standing for the speaker.
+
+        A clause opening with 双方/两家/三方 (after adverbials) has the parties of
+        the last cooperation before it as its subjects (see :meth:`note_parties`).
+        """
+        subj = [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
+        if subj or not self.parties:
+            return subj
+        begin = enum_marker_end(norm, clause)
+        hit = _PARTIES.search(norm, begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 2))
+        if hit and subject_prefix(norm, begin, hit.start()) and not any(m.start < hit.start() for m in in_clause):
+            return list(self.parties)
+        return []
+
+    def note_parties(self, norm: str, relations: list) -> None:
+        """Remember the parties of the last ``A 与 B …`` among ``relations`` (COOPERATES_WITH, A right before 与/和/同)."""
+        for r in reversed(relations):
+            head = r.head
+            if r.rel == "COOPERATES_WITH" and r.tail.start == head.end + 1 and norm[head.end] in "与和同":
+                tails = {t.tail.name: t.tail for t in relations
+                         if t.rel == "COOPERATES_WITH" and t.head is head and t.tail.start > head.end}
+                self.parties = [head, *tails.values()]
+                return
 
     def own(self, m: Mention) -> Mention:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
