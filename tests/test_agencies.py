@@ -308,3 +308,10 @@ def test_a_conjunction_between_field_words_of_a_placed_brand_stays_inside_the_na
     assert "临沂市物流与采购协会" in organisations("市交通运输局还与临沂市物流与采购协会签约。")
     # after a whole organisation's name the conjunction joins two names
     assert "临沂市出租车协会和网约车协会" not in organisations("临沂市出租车协会和网约车协会参加。")
+
+
+def test_a_bracketed_part_before_a_legal_form_is_inside_the_name():
+    assert organisations("中心与重庆XX物流集团有限公司、重庆XX港口（集团）有限责任公司建立机制。") == {
+        "重庆XX物流集团有限公司", "重庆XX港口（集团）有限责任公司"}
+    # a bracket that stands after a whole name is no part of the next one
+    assert organisations("（牵头单位：XX公司）有限公司要整改。") == {"XX公司"}
