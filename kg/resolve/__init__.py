@@ -45,6 +45,8 @@ from kg.resolve.names import (
     is_subsequence,
     mask_pattern,
     name_key,
+    org_registered_stems,
+    org_short_stems,
     unmasked_length,
 )
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
@@ -182,30 +184,8 @@ def _is_variant(label: str, short: str, full: str) -> bool:
         stems = {_department_stem(short), _department_stem(full)}
         return len(stems) == 1 and None not in stems and (short.endswith("部门") or full.endswith("部门"))
     if label == "ORGANIZATION":
-        return bool(set(_org_short_stems(short)) & set(_org_registered_stems(full)))
+        return bool(set(org_short_stems(short)) & set(org_registered_stems(full)))
     return False
-
-
-#: legal forms a company's full name ends with and its short form drops (山东XX集团有限公司 -> 山东XX集团)
-_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
-#: a bracketed part of a registered name that a short form writes plainly (XX港口(集团)有限责任公司)
-_BRACKETED = re.compile(r"\(([^()]{1,4})\)")
-
-
-def _org_registered_stems(full: str) -> list[str]:
-    """A registered company name without its legal form, with its bracketed part plain or dropped."""
-    for form in _LEGAL_FORMS:
-        if full.endswith(form) and len(full) - len(form) >= 2:
-            stem = full[: -len(form)]
-            return list(dict.fromkeys((stem, _BRACKETED.sub(r"\1", stem), _BRACKETED.sub("", stem))))
-    return []
-
-
-def _org_short_stems(short: str) -> list[str]:
-    """What a short company name (X集团, X公司) leaves for its registered name to add a legal form to."""
-    if any(short.endswith(form) for form in _LEGAL_FORMS) or len(short) < 4:
-        return []
-    return [short] + ([short[:-2]] if short.endswith("公司") and len(short) >= 6 else [])
 
 
 #: the party named before one of its organs (中共X市委): the organ's name without it is the same body
@@ -306,7 +286,7 @@ class _VariantIndex:
             stem = _department_stem(key)
             return exact + ([("dept", stem)] if stem is not None else []), []
         if self.label == "ORGANIZATION":
-            return [("legal", stem) for stem in _org_registered_stems(key)], []
+            return [("legal", stem) for stem in org_registered_stems(key)], []
         return [], []
 
     def _short_parts(self, short: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -320,7 +300,7 @@ class _VariantIndex:
             stem = _department_stem(short)
             return [("head", short), ("party", short)] + ([("dept", stem)] if stem is not None else []), []
         if self.label == "ORGANIZATION":
-            return [("legal", stem) for stem in _org_short_stems(short)], []
+            return [("legal", stem) for stem in org_short_stems(short)], []
         return [], []
 
     def add(self, g: _Group, position: int | None = None) -> None:
