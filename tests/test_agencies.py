@@ -40,6 +40,9 @@ def test_other_departments_and_bodies_of_people_congresses():
 
 
 def test_a_body_inside_a_body_is_one_name():
+    # the police's own fields name units inside the public security bureau
+    assert agencies("联合区公安局水上警察支队、市公安局治安支队和县公安局特警大队巡航。") == {
+        "区公安局水上警察支队", "市公安局治安支队", "县公安局特警大队"}
     assert agencies("联合县公安局交通管理大队开展整治，与县公安局水上派出所巡航，市人民政府新闻办公室发布消息。") == {
         "县公安局交通管理大队", "县公安局水上派出所", "市人民政府新闻办公室"}
 
@@ -64,6 +67,12 @@ def test_party_branches_of_a_unit():
 def test_conjunctions_inside_names_and_before_levels():
     # 和 joins two stems inside a name a level opens
     assert agencies("会同县城市管理和综合执法局开展整治。") == {"县城市管理和综合执法局"}
+    # 与 between two field stems right before a head is inside the name as well
+    assert agencies("（牵头单位：县公路与运输管理中心）由市公路与运输管理中心负责。") == {
+        "县公路与运输管理中心", "市公路与运输管理中心"}
+    # but not after a head, nor with no level or place opening the name
+    assert agencies("县交通运输局与县公安局联合开展整治。") == {"县交通运输局", "县公安局"}
+    assert agencies("推动公路与运输管理中心协同。") == {"运输管理中心"}
     # 和县 after another body is 和 + 县 (not the county 和县)
     assert agencies("在县委、县政府和县交通运输局的领导下。") == {"县委", "县政府", "县交通运输局"}
 
@@ -299,3 +308,10 @@ def test_a_conjunction_between_field_words_of_a_placed_brand_stays_inside_the_na
     assert "临沂市物流与采购协会" in organisations("市交通运输局还与临沂市物流与采购协会签约。")
     # after a whole organisation's name the conjunction joins two names
     assert "临沂市出租车协会和网约车协会" not in organisations("临沂市出租车协会和网约车协会参加。")
+
+
+def test_a_bracketed_part_before_a_legal_form_is_inside_the_name():
+    assert organisations("中心与重庆XX物流集团有限公司、重庆XX港口（集团）有限责任公司建立机制。") == {
+        "重庆XX物流集团有限公司", "重庆XX港口（集团）有限责任公司"}
+    # a bracket that stands after a whole name is no part of the next one
+    assert organisations("（牵头单位：XX公司）有限公司要整改。") == {"XX公司"}

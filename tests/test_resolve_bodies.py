@@ -90,3 +90,16 @@ def test_a_party_organ_with_and_without_the_party_before_it_is_one_body():
     ms = [mention(d, "AGENCY", s) for s in ("中共英德市交通运输局党组", "英德市交通运输局党组")]
     assert nodes(resolve([extraction(d, *ms)], default_lexicon())) == {
         "中共英德市交通运输局党组": {"中共英德市交通运输局党组", "英德市交通运输局党组"}}
+
+
+def test_a_company_short_form_joins_its_registered_name_in_the_document():
+    text = ("市交通运输局与山东XX集团签署协议。山东XX集团有限公司出席。东方XX公司参加，东方XX有限责任公司致辞。"
+            "XX港口（集团）有限责任公司和XX港口集团交流。南方XX集团发言。")
+    d = make_doc("a.txt", text, jurisdiction=YINGDE)
+    ms = [mention(d, "ORGANIZATION", s) for s in ("山东XX集团", "山东XX集团有限公司", "东方XX公司", "东方XX有限责任公司",
+                                                  "XX港口（集团）有限责任公司", "XX港口集团", "南方XX集团")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()), "ORGANIZATION")
+    assert got == {"山东XX集团有限公司": {"山东XX集团", "山东XX集团有限公司"},
+                   "东方XX有限责任公司": {"东方XX公司", "东方XX有限责任公司"},
+                   "XX港口(集团)有限责任公司": {"XX港口（集团）有限责任公司", "XX港口集团"},
+                   "南方XX集团": {"南方XX集团"}}

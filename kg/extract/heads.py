@@ -29,8 +29,10 @@ COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有
 
 HEAD, STEM, UNIT, LEVEL, PLACE, MASK, CONJ = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK", "CONJ"
 ENUM_MARK = "、"
-#: a conjunction that may join two stems inside one name (县城市管理和综合执法局)
-CONJ_IN_NAME = "和"
+#: conjunctions that may join two stems inside one name (县城市管理和综合执法局, 县公路与运输管理中心)
+CONJ_IN_NAME = "和与"
+#: the conjunction that also opens place names (和县, 和平区)
+_PLACE_CONJ = "和"
 #: characters a place name may end with: 和县 after 县政府 is 和 + 县 (县委、县政府和县交通运输局)
 _LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
@@ -165,7 +167,7 @@ def _first_stem_kind(sc: PhraseScanner, parts: list[Part]) -> str | None:
 def conj_place(sc: PhraseScanner, start: int) -> bool:
     """A place that starts with 和 right after another word is read as 和 + level (县政府和县交通运输局)."""
     text = sc.text
-    return (text[start] in CONJ_IN_NAME and start > 0 and sc.is_name_char(start - 1)
+    return (text[start] in _PLACE_CONJ and start > 0 and sc.is_name_char(start - 1)
             and text[start - 1] not in _LEVEL_END)
 
 

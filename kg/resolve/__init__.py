@@ -45,6 +45,8 @@ from kg.resolve.names import (
     is_subsequence,
     mask_pattern,
     name_key,
+    org_registered_stems,
+    org_short_stems,
     unmasked_length,
 )
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
@@ -181,6 +183,8 @@ def _is_variant(label: str, short: str, full: str) -> bool:
         # a field's 部门 and its own office in one document are one body (海事部门, 海事处)
         stems = {_department_stem(short), _department_stem(full)}
         return len(stems) == 1 and None not in stems and (short.endswith("部门") or full.endswith("部门"))
+    if label == "ORGANIZATION":
+        return bool(set(org_short_stems(short)) & set(org_registered_stems(full)))
     return False
 
 
@@ -281,6 +285,8 @@ class _VariantIndex:
             exact += [("party", key[len(p):]) for p in _PARTY_PREFIXES if key.startswith(p)]
             stem = _department_stem(key)
             return exact + ([("dept", stem)] if stem is not None else []), []
+        if self.label == "ORGANIZATION":
+            return [("legal", stem) for stem in org_registered_stems(key)], []
         return [], []
 
     def _short_parts(self, short: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -293,6 +299,8 @@ class _VariantIndex:
         if self.label == "AGENCY":
             stem = _department_stem(short)
             return [("head", short), ("party", short)] + ([("dept", stem)] if stem is not None else []), []
+        if self.label == "ORGANIZATION":
+            return [("legal", stem) for stem in org_short_stems(short)], []
         return [], []
 
     def add(self, g: _Group, position: int | None = None) -> None:

@@ -60,3 +60,25 @@ def mask_pattern(key: str) -> re.Pattern[str]:
 
 def unmasked_length(key: str) -> int:
     return len(MASK_RE.sub("", key))
+
+
+#: legal forms a company's full name ends with and its short form drops (山东XX集团有限公司 -> 山东XX集团)
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+#: a bracketed part of a registered name that a short form writes plainly (XX港口(集团)有限责任公司)
+_BRACKETED = re.compile(r"\(([^()]{1,4})\)")
+
+
+def org_registered_stems(full: str) -> list[str]:
+    """A registered company name without its legal form, with its bracketed part plain or dropped."""
+    for form in _LEGAL_FORMS:
+        if full.endswith(form) and len(full) - len(form) >= 2:
+            stem = full[: -len(form)]
+            return list(dict.fromkeys((stem, _BRACKETED.sub(r"\1", stem), _BRACKETED.sub("", stem))))
+    return []
+
+
+def org_short_stems(short: str) -> list[str]:
+    """What a short company name (X集团, X公司) leaves for its registered name to add a legal form to."""
+    if any(short.endswith(form) for form in _LEGAL_FORMS) or len(short) < 4:
+        return []
+    return [short] + ([short[:-2]] if short.endswith("公司") and len(short) >= 6 else [])
