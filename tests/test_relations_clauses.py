@@ -259,3 +259,18 @@ def test_tuixing_carries_out_a_reform(tmp_path):
     spec = {AUTHOR: A, "“证照分离”改革": C}
     got = relations(tmp_path, "持续推行港口经营“证照分离”改革，办结率100%。", spec)
     assert ("CONDUCTS", AUTHOR, "证照分离改革") in got
+
+
+def test_a_clause_with_a_generic_plural_subject_is_not_the_authors(tmp_path):
+    body = ("本局将组织开展“路政宣传月”活动。各县区交通运输局要结合“平安交通”创建，研究制定配套措施。\n"
+            "下一步，各单位要积极开展“安全生产月”活动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "本局": A, "“路政宣传月”活动": C, "“平安交通”创建": C,
+                                     "“安全生产月”活动": C})
+    assert ("CONDUCTS", AUTHOR, "路政宣传月活动") in got
+    assert not any(r[2] in ("平安交通创建", "安全生产月活动") for r in got)
+
+
+def test_a_generic_subject_under_a_bodys_deployment_leaves_the_deployer(tmp_path):
+    body = "全年，在本局的统一部署下，各县治超站开展“亮剑”夜查行动12次。"
+    got = relations(tmp_path, body, {AUTHOR: A, "本局": A, "“亮剑”夜查行动": C})
+    assert ("CONDUCTS", AUTHOR, "亮剑夜查行动") in got

@@ -50,6 +50,10 @@ _PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推�
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 #: a plural pronoun standing for the parties of an agreement: 双方将…, 两家联合…, 三方共同… (not 第三方)
 _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
+#: a clause after 在A的统一部署下 (the deployer carries out what it does)
+_DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
+#: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
+_GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
 
@@ -256,6 +260,7 @@ class Subjects:
         """
         carried, topic, context = self.carried, self.topic, self.context
         pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
+        generic = self.generic_subject(norm, clause, in_clause)
 
         def subject_for(pos: int) -> tuple[list[Mention], str]:
             agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
@@ -263,6 +268,8 @@ class Subjects:
                 return agents, "pivot"
             if subj and subj[0].end <= pos:
                 return [m for m in subj if m.end <= pos], "clause"
+            if generic is not None and generic < pos:
+                return [], "none"  # 各市交通运输局要…: not the author's, nor an earlier clause's subject
             if carried:
                 return carried, "carried"
             if topic:
@@ -273,6 +280,17 @@ class Subjects:
             return ([author], "author") if author is not None else ([], "none")
 
         return subject_for
+
+    @staticmethod
+    def generic_subject(norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
+        """Where a generic plural subject (各市交通运输局, 各单位) opens ``clause`` after adverbials, else ``None``."""
+        begin = enum_marker_end(norm, clause)
+        hit = _GENERIC.search(norm, begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 1))
+        if hit is None or not subject_prefix(norm, begin, hit.start()):
+            return None
+        if _DEPLOYED.search(norm, max(0, clause.start - 4), clause.start):
+            return None  # 在A的统一部署下，各县治超办开展X: the deploying body's work (sentence_agents)
+        return None if any(m.start < hit.start() for m in in_clause) else hit.start()
 
     def author_mention(self, pos: int) -> Mention | None:
         """A mention of the author near ``pos``: the nearest before it, else the first after it."""
