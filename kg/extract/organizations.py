@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.heads import COLLECTIVE_DETS, conj_place
+from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, conj_place
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 
 #: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
@@ -117,14 +117,10 @@ def _bracketed_start(sc: PhraseScanner, pos: int, lo: int) -> int | None:
     return m.start()
 
 
-#: conjunctions that may join two field words inside one name (物流与采购协会)
-_INNER_CONJ = "与和"
-
-
 def _inner_conj(sc: PhraseScanner, at: int) -> bool:
     """A 与/和 at ``at`` between two field words of one name: what precedes it ends no body or organisation
     (X市出租车协会和网约车协会 names two)."""
-    if sc.text[at] not in _INNER_CONJ or at in sc.blocked_ends:
+    if sc.text[at] not in CONJ_IN_NAME or at in sc.blocked_ends:
         return False
     return sc.lx.trie("org_heads").longest_ending_at(sc.text, at) is None \
         and sc.lx.trie("agency_heads").longest_ending_at(sc.text, at) is None
