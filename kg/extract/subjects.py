@@ -47,13 +47,13 @@ SUBJECT_COORD = re.compile(r"[、和及]|以及")
 #: verbs whose object carries out the verb after it: 督促 X 开展, 指导 X 组织, 支持 X 创建
 _PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托)$")
 _PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
-#: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 #: a plural pronoun standing for the parties of an agreement: 双方将…, 两家联合…, 三方共同… (not 第三方)
 _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
 #: a clause after 在A的统一部署下 (the deployer carries out what it does)
 _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
+#: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
 
@@ -157,6 +157,15 @@ def section_subject(sdoc: StructuredDocument, headings: dict[str, list[Mention]]
     return at
 
 
+def _opening(pattern: re.Pattern, norm: str, clause: Clause, in_clause: list[Mention], slack: int) -> int | None:
+    """Where ``pattern`` opens ``clause`` (after its enumeration marker and adverbials, before any mention), else None."""
+    begin = enum_marker_end(norm, clause)
+    hit = pattern.search(norm, begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + slack))
+    if hit is None or not subject_prefix(norm, begin, hit.start()) or any(m.start < hit.start() for m in in_clause):
+        return None
+    return hit.start()
+
+
 class Subjects:
     """Who acts in each clause of one document, read sentence by sentence in text order.
 
@@ -218,11 +227,7 @@ class Subjects:
         subj = [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
         if subj or not self.parties:
             return subj
-        begin = enum_marker_end(norm, clause)
-        hit = _PARTIES.search(norm, begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 2))
-        if hit and subject_prefix(norm, begin, hit.start()) and not any(m.start < hit.start() for m in in_clause):
-            return list(self.parties)
-        return []
+        return list(self.parties) if _opening(_PARTIES, norm, clause, in_clause, 2) is not None else []
 
     def note_parties(self, norm: str, relations: list) -> None:
         """Remember the parties of the last ``A 与 B …`` among ``relations`` (COOPERATES_WITH, A right before 与/和/同)."""
@@ -284,13 +289,9 @@ class Subjects:
     @staticmethod
     def generic_subject(norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
         """Where a generic plural subject (各市交通运输局, 各单位) opens ``clause`` after adverbials, else ``None``."""
-        begin = enum_marker_end(norm, clause)
-        hit = _GENERIC.search(norm, begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 1))
-        if hit is None or not subject_prefix(norm, begin, hit.start()):
-            return None
         if _DEPLOYED.search(norm, max(0, clause.start - 4), clause.start):
             return None  # 在A的统一部署下，各县治超办开展X: the deploying body's work (sentence_agents)
-        return None if any(m.start < hit.start() for m in in_clause) else hit.start()
+        return _opening(_GENERIC, norm, clause, in_clause, 1)
 
     def author_mention(self, pos: int) -> Mention | None:
         """A mention of the author near ``pos``: the nearest before it, else the first after it."""
