@@ -62,6 +62,8 @@ def test_a_party_body_sent_to_a_body_keeps_both():
 def test_party_branches_of_a_unit():
     assert agencies("大队党支部落实“三会一课”制度。") == {"大队党支部"}
     assert agencies("健全道路货物运输行业党支部制度。") == set()
+    # a general branch (党总支) is a party body like a branch
+    assert agencies("中心党总支深入开展学习教育，党总支书记XXX讲党课。") == {"中心党总支"}
 
 
 def test_conjunctions_inside_names_and_before_levels():

@@ -92,3 +92,29 @@ def test_a_companys_union_is_an_organisation_and_its_party_committee_a_public_bo
     heads = {(r.head.label, r.head.name, r.tail.name) for r in res.relations}
     assert ("AGENCY", "集团党委", "清风行动") in heads
     assert ("ORGANIZATION", "集团工会", "最美司机评选") in heads
+
+
+def named(text: str, author: str, *bodies: str) -> list[tuple[str, str | None]]:
+    at = {b: [i for i in range(len(text)) if text.startswith(b, i)] for b in bodies}
+    return [(text[r.start:r.end], r.name) for r in find_self_references(text, author, at) if r.kind == "pronoun"]
+
+
+def test_gai_ju_names_the_last_bureau_that_was_a_subject_before_it():
+    province = "某省交通运输厅"
+    text = ("某省交通运输厅赴甲市督导检查。\n座谈会上，甲市交通运输局汇报了工作。据介绍，该局会同乙市公安局开展检查，"
+            "该局还组织应急演练。\n该局将持续推进。")
+    # the partner after 会同 is no subject: 该局 stays the bureau that reported, also in the next paragraph
+    assert named(text, province, "甲市交通运输局", "乙市公安局") == [
+        ("该局", "甲市交通运输局"), ("该局", "甲市交通运输局"), ("该局", "甲市交通运输局")]
+    # without a bureau named before it, 该局 in a 厅's news item refers to nobody
+    assert named("该局会同乙市公安局开展检查。", province, "乙市公安局") == []
+
+
+def test_gai_ju_is_the_author_when_no_bureau_was_named_as_a_subject_nearby():
+    text = ("按照县委和丙市交通运输局的部署，该局开展排查。\n一、强化部署\n6月1日，该局召开部署会。"
+            "丁县交通运输局组织开展宣传。")
+    # a body after 和 (a modifier of 部署) is no subject; a heading line lies between the next one and any body
+    assert named(text, BUREAU, "丙市交通运输局") == [("该局", None), ("该局", None)]
+    # a body named as a subject three paragraphs before is out of reach
+    far = "丁县交通运输局组织开展宣传。\n第二段。\n第三段。\n该局召开会议。"
+    assert named(far, BUREAU, "丁县交通运输局") == [("该局", None)]

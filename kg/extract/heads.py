@@ -347,8 +347,6 @@ def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     return [Part(UNIT, hit[0], at, hit[1]), *above]
 
 
-#: rivers whose maritime and waterway bodies carry the river's name (长江万州海事局, 珠江航务管理局)
-WATERWAYS = ("长江", "珠江", "黄河", "淮河", "海河", "西江", "松花江", "京杭运河")
 #: stems of the bodies of a waterway
 _WATER_STEMS = frozenset({"海事", "航道", "航务", "航运", "港航"})
 
@@ -358,7 +356,7 @@ def _waterway(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     if not parts or parts[-1].kind not in (PLACE, STEM) or not any(p.word in _WATER_STEMS for p in parts):
         return []
     at = parts[-1].start
-    for river in WATERWAYS:
+    for river in sc.lx.waterways:
         if sc.text.startswith(river, at - len(river)):
             return [Part(PLACE, at - len(river), at, river)]
     return []
@@ -404,10 +402,6 @@ _TOWN_LEVELS = frozenset({"乡", "镇"})
 _TOWN_NAME = 2
 
 
-#: special districts, jurisdictions of their own before a body: 平潭综合实验区, X经济技术开发区, X高新区
-_SPECIAL_DISTRICT = re.compile(r"(?:综合实验|经济技术开发|高新技术产业开发|高新|开发|新)$")
-
-
 def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
     襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
@@ -419,12 +413,13 @@ def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS | {"区"}:
         return []
     at = parts[-1].start
-    if parts[-1].word == "区" and (kind := _SPECIAL_DISTRICT.search(sc.text, max(0, at - 8), at)):
-        name = _doc_short_place_ending_at(sc, kind.start()) or sc.lx.trie("places").longest_ending_at(sc.text, kind.start())
+    # a special district (平潭综合实验区, X高新区): its kind (data/lexicon/place_kinds.tsv) stands before 区
+    if parts[-1].word == "区" and (kind := sc.lx.trie("district_kinds").longest_ending_at(sc.text, at)):
+        name = _doc_short_place_ending_at(sc, kind[0]) or sc.lx.trie("places").longest_ending_at(sc.text, kind[0])
         if isinstance(name, tuple):
             name = name[1]
-        if name and bounded(sc, kind.start() - len(name)):
-            return [Part(PLACE, kind.start() - len(name), at, sc.text[kind.start() - len(name):at])]
+        if name and bounded(sc, kind[0] - len(name)):
+            return [Part(PLACE, kind[0] - len(name), at, sc.text[kind[0] - len(name):at])]
     start = at - _TOWN_NAME
     if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
         return []

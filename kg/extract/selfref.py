@@ -7,11 +7,14 @@ known author nothing is resolved: no author is invented.
 
 Forms (the unit word is the one the author's name ends with):
 
-``pronoun``  我们, 我单位; 我局, 本所, 该局 (a news item's "the bureau"); 全局 before
+``pronoun``  我们, 我单位; 我局, 本所; 全局 before
              its staff (全局干部职工); a bare 支队/大队/中队 anywhere it is not part of a
              longer name; a bare unit word (中心, 所, 厅, 局) that opens a clause
              and is followed by a verb or an adverb (中心组织开展…, 厅与…签订);
              the author's leadership (局领导班子). All stand for the author.
+``该局``     a news item's "the bureau": the nearest body with that head named before it
+             as a clause's subject, in its paragraph or the one before (桂林市交通运输局汇报…
+             该局会同…); the author when no such body was named.
 ``organ``    the author's party organs (局党组, 支队党委, 本局党委): bodies of
              their own, named by what the text writes without 我/本 (局党组).
 """
@@ -96,7 +99,7 @@ def _patterns(unit: str | None) -> list[tuple[str, str]]:
     alt = "|".join(re.escape(u) for u in UNIT_WORDS if _unit_matches(u, unit))
     organs = "|".join(ORGAN_WORDS + LEADERSHIP_WORDS)
     u = re.escape(unit)
-    pats.append((rf"[我本该](?:{alt})(?:{organs})?(?!长)", "pronoun"))
+    pats.append((rf"[我本](?:{alt})(?:{organs})?(?!长)", "pronoun"))
     pats.append((rf"全(?:{alt})(?={_WHOLE_STAFF})", "pronoun"))
     # a bare unit, or an organ 局党组 / 厅领导班子: the unit first (a literal the search can skip to), then not after 我/本
     organ_req = "?" if unit in BARE_UNITS else ""
@@ -135,6 +138,7 @@ def find_self_references(norm: str, author: str | None,
     found = _references(norm, author, 0, len(norm), None) if author else []
     if author:
         found += _company_organs(norm, author)
+        found += _demonstratives(norm, author, bodies or {})
     if author and bodies:
         found += _named_teams(norm, author, bodies)
     if speakers:
@@ -173,6 +177,36 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
                 continue
             k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
             found.append(SelfReference(s, e, k, name))
+    return found
+
+
+def _demonstratives(norm: str, author: str, bodies: dict[str, list[int]]) -> list[SelfReference]:
+    """该局, 该支队: the nearest body with that head named before it as a clause's subject (or named
+    by an earlier 该X), in its paragraph or the one before; else the author when the head is the author's."""
+    own = author_unit(author)
+    alt = "|".join(re.escape(u) for u in UNIT_WORDS)
+    named = sorted((at, name) for name, ats in bodies.items() for at in ats
+                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at)))
+    starts = [at for at, _ in named]
+    found: list[SelfReference] = []
+    for m in re.finditer(rf"该(?P<unit>{alt})(?!长|员)", norm):
+        s, unit = m.start(), m.group("unit")
+        para = norm.rfind("\n", 0, s)
+        window = norm.rfind("\n", 0, para) + 1 if para > 0 else 0
+        i = bisect.bisect_left(starts, s) - 1
+        name = None
+        while i >= 0 and starts[i] >= window:
+            if _unit_matches(unit, author_unit(named[i][1]) or ""):
+                name = named[i][1]
+                break
+            i -= 1
+        earlier = next((r for r in reversed(found) if r.start >= window and (r.start > starts[i] if name else True)
+                        and _unit_matches(unit, author_unit(r.name or author) or "")), None)
+        if earlier is not None:
+            name = earlier.name or author
+        if name is None and not (own and _unit_matches(unit, own)):
+            continue
+        found.append(SelfReference(s, m.end(), "pronoun", None if name in (None, author) else name))
     return found
 
 

@@ -135,6 +135,8 @@ class Lexicon:
     words: set[str] = field(default_factory=set)  # content words that protect a stop character
     slogans: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    waterways: tuple[str, ...] = ()  # rivers that name maritime and waterway bodies (长江)
+    district_kinds: set[str] = field(default_factory=set)  # kinds of special districts (经济技术开发)
     user_phrases: set[str] = field(default_factory=set)  # phrases of user files (quotes removed)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
     _tries: dict[str, SuffixTrie] = field(default_factory=dict, repr=False)
@@ -208,14 +210,14 @@ class Lexicon:
 
         ``kind`` is one of ``known``, ``agency_heads``, ``levels``, ``stems``,
         ``places``, ``org_heads``, ``campaign_heads``, ``regulation_heads``,
-        ``stopwords``, ``generic``, ``domain``, ``words``.
+        ``stopwords``, ``generic``, ``domain``, ``words``, ``district_kinds``.
         """
         got = self._tries.get(kind)
         if got is None:
             words: dict[str, object]
             if kind == "known":
                 words = dict(self.known())
-            elif kind in ("generic", "domain", "places", "words"):
+            elif kind in ("generic", "domain", "places", "words", "district_kinds"):
                 words = {w: True for w in getattr(self, kind)}
             else:
                 words = dict(getattr(self, kind))
@@ -337,6 +339,9 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
     lx.domain = {c[0]: _cell(c, 1) or "field" for _, c in _rows(d / "domain_words.tsv")}
     lx.words = {c[0] for _, c in _rows(d / "words.tsv")} if (d / "words.tsv").exists() else set()
     lx.slogans = {c[0] for _, c in _rows(d / "slogans.tsv")}
+    kinds = [(c[0], _cell(c, 1)) for _, c in _rows(d / "place_kinds.tsv")] if (d / "place_kinds.tsv").exists() else []
+    lx.waterways = tuple(w for w, k in kinds if k == "waterway")
+    lx.district_kinds = {w for w, k in kinds if k == "district"}
     lx.places = _read_places(Path(gazetteer) if gazetteer else GAZETTEER_DIR / "divisions.tsv")
     for p in paths or []:
         p = Path(p)
