@@ -104,22 +104,29 @@ def label_of_id(node: str) -> str | None:
     return _LABEL_OF_PREFIX.get(prefix) if sep else None
 
 
-def _table(rows: Iterable[dict], schema: pa.Schema) -> pa.Table:
-    """``pa.Table.from_pylist(rows, schema=schema)`` with "" as null, filling only the columns a row has
-    (from_pylist looks up every column of the schema in every row)."""
-    rows = list(rows)
-    columns: dict[str, list] = {name: [None] * len(rows) for name in schema.names}
-    for i, row in enumerate(rows):
-        for k, v in row.items():
-            col = columns.get(k)
-            if col is not None:
-                col[i] = None if v == "" else v
-    return pa.Table.from_arrays(list(columns.values()), schema=schema)
+def _columns(schema: pa.Schema, n: int) -> dict[str, list]:
+    return {name: [None] * n for name in schema.names}
+
+
+def _fill(columns: dict[str, list], i: int, attrs: dict) -> None:
+    """Row ``i`` of ``columns`` from ``attrs``, "" as null, only the columns it has
+    (``pa.Table.from_pylist`` looks up every column of the schema in every row)."""
+    for k, v in attrs.items():
+        col = columns.get(k)
+        if col is not None:
+            col[i] = None if v == "" else v
 
 
 def node_table(nodes: Iterable[NodeRow]) -> pa.Table:
     """A node table of ``(id, attributes)`` rows (attributes as :mod:`kg.schema` names them)."""
-    return _table(({**attrs, "id": ident} for ident, attrs in nodes), node_schema())
+    nodes = list(nodes)
+    schema = node_schema()
+    columns = _columns(schema, len(nodes))
+    ids = columns["id"]
+    for i, (ident, attrs) in enumerate(nodes):
+        _fill(columns, i, attrs)
+        ids[i] = None if ident == "" else ident
+    return pa.Table.from_arrays(list(columns.values()), schema=schema)
 
 
 def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -> pa.Table:
@@ -128,9 +135,17 @@ def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -
     Endpoint labels come from ``labels`` (node id -> label) or else from the ids.
     """
     labels = labels or {}
-    return _table(({**attrs, "source": u, "target": v,
-                    "source_label": labels.get(u) or label_of_id(u),
-                    "target_label": labels.get(v) or label_of_id(v)} for u, v, attrs in edges), edge_schema())
+    edges = list(edges)
+    schema = edge_schema()
+    columns = _columns(schema, len(edges))
+    sources, targets = columns["source"], columns["target"]
+    source_labels, target_labels = columns["source_label"], columns["target_label"]
+    for i, (u, v, attrs) in enumerate(edges):
+        _fill(columns, i, attrs)
+        sources[i], targets[i] = (None if u == "" else u), (None if v == "" else v)
+        source_labels[i] = labels.get(u) or label_of_id(u)
+        target_labels[i] = labels.get(v) or label_of_id(v)
+    return pa.Table.from_arrays(list(columns.values()), schema=schema)
 
 
 def select(table: pa.Table, name: str) -> pa.Table:

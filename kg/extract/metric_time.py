@@ -35,10 +35,12 @@ PERIOD_RE = re.compile(
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "o": 0}
 #: a year: 2022年, 二〇二二年 (group 1 or 2), with what makes it no year of the metric: a base
 #: before it (比/较/与/同) or after it (同期), or 以来 (the start of a span)
-YEAR_RE = re.compile(r"(?P<cmp>(?:比|较|与|同|对比)\s*)?(?:(20\d\d)|([〇○零Oo一二三四五六七八九]{4}))年"
+#: (this and RELATIVE_RE open with a look-ahead for the characters a match starts with: it lets re skip the
+#: other offsets, which it does not past a leading optional group; keep it in step with the alternatives)
+YEAR_RE = re.compile(r"(?=[比较与同对2〇○零Oo一二三四五六七八九])(?P<cmp>(?:比|较|与|同|对比)\s*)?(?:(20\d\d)|([〇○零Oo一二三四五六七八九]{4}))年"
                      r"(?P<after>同期|以来)?")
 #: a year named relative to the document's: 去年 (-1), 今年 (0), 明年 (+1)
-RELATIVE_RE = re.compile(r"(?P<cmp>(?:比|较|与|同|对比)\s*)?(?P<word>去年|上年|上一年|前年|今年|本年|当年|明年)"
+RELATIVE_RE = re.compile(r"(?=[比较与同对去上前今本当明])(?P<cmp>(?:比|较|与|同|对比)\s*)?(?P<word>去年|上年|上一年|前年|今年|本年|当年|明年)"
                          r"(?P<after>同期)?")
 _RELATIVE = {"去年": -1, "上年": -1, "上一年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 #: what a change is measured against, before its number in the clause

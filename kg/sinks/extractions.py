@@ -84,5 +84,4 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # 
 
 def render_records(records: Iterable[dict]) -> bytes:
     """JSON lines of records, UTF-8, without the fields whose value is None."""
-    return b"".join((_ENCODE({k: v for k, v in rec.items() if v is not None}) + "\n").encode("utf-8")
-                    for rec in records)
+    return "".join(_ENCODE({k: v for k, v in rec.items() if v is not None}) + "\n" for rec in records).encode("utf-8")
