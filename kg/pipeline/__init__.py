@@ -311,6 +311,7 @@ def build(
             where = exc.filename or out
             raise BuildError(f"{where}: {exc.strerror or exc}") from None
         finally:
+            gc.unfreeze()
             if tmp_cache:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
 
@@ -348,6 +349,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
     with _no_collection():
         _load_cached(scan, cache, warnings)
+    gc.freeze()  # the records live to the end: no collection while this process extracts walks them (build unfreezes)
     lap("scan")
 
     workers = default_workers() if workers is None else max(1, workers)
