@@ -124,3 +124,20 @@ def test_a_file_name_that_is_not_utf8_gets_a_key(tmp_path):
 
     name = os.fsdecode(b"\xe5\xa4\xa7\xff.txt")  # 大 and a byte that is not UTF-8
     assert len(document_key("f", name, b"x")) == 40
+
+
+def test_a_build_leaves_garbage_collection_as_it_found_it(corpus, tmp_path):
+    """Loading, linking and writing run without cyclic collection and the records are frozen while extracting;
+    after the build (a rebuild, and one that fails) collection is on and nothing stays frozen."""
+    import gc
+
+    from kg.pipeline import BuildError
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    _add_document(corpus)
+    assert _build(corpus, out).summary["cached"] == 2
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(BuildError):
+        _build(tmp_path / "empty_corpus_that_is_missing", tmp_path / "out2")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
