@@ -299,6 +299,7 @@ def build(
     with OutputLock(out):
         remove_leftovers(out)
         tmp_cache = None
+        caller_froze = gc.get_freeze_count() > 0
         try:
             tmp_cache = None if cache else tempfile.mkdtemp(prefix=".kg-cache-", dir=out)
             if not cache and (out / "cache").is_dir():
@@ -311,7 +312,8 @@ def build(
             where = exc.filename or out
             raise BuildError(f"{where}: {exc.strerror or exc}") from None
         finally:
-            gc.unfreeze()
+            if not caller_froze:
+                gc.unfreeze()
             if tmp_cache:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
 
@@ -349,7 +351,8 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
     with _no_collection():
         _load_cached(scan, cache, warnings)
-    gc.freeze()  # the records live to the end: no collection while this process extracts walks them (build unfreezes)
+    if not gc.get_freeze_count():  # (a caller that froze objects itself keeps its own arrangement)
+        gc.freeze()  # the records live to the end: no collection while this process extracts walks them (build unfreezes)
     lap("scan")
 
     workers = default_workers() if workers is None else max(1, workers)
