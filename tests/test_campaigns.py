@@ -267,3 +267,45 @@ def test_nominal_big_verb_heads_name_a_campaign_with_a_modifier(campaigns):
     assert campaigns("以“汛前大排查”为抓手，全面检查桥梁。") == ["汛前大排查"]
     assert campaigns("局里开展汛期公路安全大巡查，每日巡查。") == ["汛期公路安全大巡查"]
     assert campaigns("对执法队伍来了一次作风大整治、大提升。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("支队组织开展春运“打非治违”专项行动。", "春运打非治违专项行动"),
+    ("中心开展汛期“平安水上”专项整治行动。", "汛期平安水上专项整治行动"),
+    ("按照全省治超“百日攻坚”行动部署。", "全省治超百日攻坚行动"),
+    ("关于开展全区公路治超“百日会战”，各大队要高度重视。", "全区公路治超百日会战"),
+])
+def test_a_season_or_a_provinces_scope_before_a_quote_opens_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_citys_or_countys_scope_before_a_quote_only_says_where(campaigns):
+    assert campaigns("全县“清廉机关”创建活动有序推进。") == ["清廉机关创建活动"]
+
+
+def test_a_year_before_a_quoted_name_is_in_the_mention_not_in_the_name(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("中心组织开展2025年“汛期保安”水上交通安全专项行动。\n", encoding="utf-8")
+    ms = [m for m in find_mentions(structure_document(read_document(path, tmp_path))) if m.label == "CAMPAIGN"]
+    assert [(m.text, m.name) for m in ms] == [("2025年“汛期保安”水上交通安全专项行动", "汛期保安水上交通安全专项行动")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各县（市、区）交通运输局要紧盯三年行动的阶段任务。", []),
+    ("支队要深入开展“铁腕治超”专项整治行动。", ["铁腕治超专项整治行动"]),
+    ("聚焦重要物资运输保障，开展主要通道安全专项整治行动。", ["主要通道安全专项整治行动"]),
+])
+def test_a_modal_yao_and_a_verb_of_focus_end_a_name(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_a_content_word_holding_du_does_not_cut_a_name(campaigns):
+    assert campaigns("共同推进国家公交都市建设示范工程深化提升。") == ["国家公交都市建设示范工程"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("为建设黄河流域生态保护和高质量发展先行区示范市贡献交通力量。", []),
+    ("深化交通运输改革，推进农村公路管理养护体制改革。", ["农村公路管理养护体制改革"]),
+])
+def test_a_goal_and_a_fields_reform_are_no_named_campaign(campaigns, text, names):
+    assert campaigns(text) == names

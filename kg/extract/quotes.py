@@ -248,8 +248,13 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
     return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
 
 
-#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建
-_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级")
+#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建,
+#: a province's or region's own campaign (全区公路治超“百日会战”; 全市, 全县 only say where work is done);
+#: and the seasons a campaign is held for: 春运“打非治违”专项行动
+_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
+                "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
+#: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
+_EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 #: how far before a quote its name may start
 _MAX_PREFIX = 12
 
@@ -366,5 +371,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # a place, level or field before a themed month, week or year only says where it is
             # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, open_))
-        out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
+        name = text[start:end] + name_tail
+        if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
+            start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
+        out.append(Candidate(label, start, end, name, "quote." + label.lower(), tier=2))
     return out
