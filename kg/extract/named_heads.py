@@ -40,7 +40,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if label == "CAMPAIGN" and (_body_head_at(sc, end) or sc.in_quote(hstart, end)):
                 break  # 中心工程科, “首件工程认可制”: the head is inside another name (quotes are read by quotes.py)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
-                break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
+                break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
@@ -67,6 +67,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 phase = _PHASE_AFTER.match(text, end)
                 if phase:
                     end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
+                elif word in _PLACE_TITLES and text.startswith(_CREATION, end):
+                    end += len(_CREATION)  # 一体化示范县创建: the text names the programme by its creation
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -136,6 +138,8 @@ def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
 
 #: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
 _PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+#: the work of earning such a title, part of the name where the text writes it (示范县创建)
+_CREATION = "创建"
 #: a modifier that only ranks a title: 全国, 省级, 国家级
 _LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
 
