@@ -311,3 +311,25 @@ def test_a_content_word_holding_du_does_not_cut_a_name(campaigns):
 ])
 def test_a_goal_and_a_fields_reform_are_no_named_campaign(campaigns, text, names):
     assert campaigns(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("配合开展“蒙A护路”交叉执法检查。", ["蒙A护路交叉执法检查"]),
+    ("开展道路运输“秋冬攻坚”安全大检查。", ["道路运输秋冬攻坚安全大检查"]),
+    ("开展农村客运“平安行”专项检查。", ["农村客运平安行专项检查"]),
+    ("对“两客一危”企业安全检查全覆盖，开展“回头看”督导检查和“体检式”检查。", []),
+])
+def test_a_quoted_theme_before_an_inspection_head_names_an_inspection_drive(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("扎实开展深入贯彻中央八项规定精神学习教育，组织党员学习。", "深入贯彻中央八项规定精神学习教育"),
+    ("局党组深入开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", "学习贯彻习近平新时代中国特色社会主义思想主题教育"),
+])
+def test_an_adverb_bound_to_the_verb_of_an_education_drive_is_part_of_its_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_body_and_a_verb_of_allotting_are_no_part_of_a_name(campaigns):
+    assert campaigns("支队安排专项整治工作经费45万元。") == []

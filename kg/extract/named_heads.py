@@ -62,6 +62,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                         start = hstart
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
+                if word in _DRIVE_HEADS and text.startswith(_STUDY_VERBS, start) \
+                        and text.endswith(_BOUND_ADVERB, 0, start):
+                    start -= len(_BOUND_ADVERB)  # 深入贯彻中央八项规定精神学习教育: the drive is named by its verb phrase
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 phase = _PHASE_AFTER.match(text, end)
@@ -138,6 +141,11 @@ def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
 
 #: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
 _PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+#: heads of an education drive, whose name is a verb phrase (学习贯彻…主题教育, 深入贯彻…学习教育)
+_DRIVE_HEADS = frozenset({"学习教育", "主题教育", "专题教育", "集中教育"})
+#: verbs of study that open such a name, and the adverb that binds to them inside it (no 开展 between)
+_STUDY_VERBS = ("贯彻", "学习")
+_BOUND_ADVERB = "深入"
 #: the work of earning such a title, part of the name where the text writes it (示范县创建)
 _CREATION = "创建"
 #: a modifier that only ranks a title: 全国, 省级, 国家级

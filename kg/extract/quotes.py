@@ -176,7 +176,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
         for _, word, head in campaign_heads.ending_at(end, pos):
             if word == "工作" or _blocked(text, head.not_before, end):
                 continue
-            if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
+            if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)) \
+                    and word not in _INSPECTION_HEADS:
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end, head.quoted_only)
             break
@@ -189,6 +190,10 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
     return best
 
 
+#: heads of an inspection drive: after a quote the field and manner words before them belong to the name
+#: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
+#: the checking of a class of things, no drive
+_INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
