@@ -318,6 +318,7 @@ def test_a_goal_and_a_fields_reform_are_no_named_campaign(campaigns, text, names
     ("开展道路运输“秋冬攻坚”安全大检查。", ["道路运输秋冬攻坚安全大检查"]),
     ("开展农村客运“平安行”专项检查。", ["农村客运平安行专项检查"]),
     ("对“两客一危”企业安全检查全覆盖，开展“回头看”督导检查和“体检式”检查。", []),
+    ("全系统开展“安全生产月”执法检查。", ["安全生产月"]),
 ])
 def test_a_quoted_theme_before_an_inspection_head_names_an_inspection_drive(campaigns, text, names):
     assert campaigns(text) == names
@@ -333,3 +334,9 @@ def test_an_adverb_bound_to_the_verb_of_an_education_drive_is_part_of_its_name(c
 
 def test_a_body_and_a_verb_of_allotting_are_no_part_of_a_name(campaigns):
     assert campaigns("支队安排专项整治工作经费45万元。") == []
+
+
+def test_the_theme_of_an_n_year_action_stands_for_the_action(campaigns):
+    text = "全市以安全生产治本攻坚三年行动为主线。（一）深化治本攻坚。各单位要推进。"
+    assert campaigns(text) == ["安全生产治本攻坚三年行动", "安全生产治本攻坚三年行动"]
+    assert campaigns("（一）深化治本攻坚。各单位要推进。") == ["治本攻坚"]

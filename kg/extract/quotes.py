@@ -346,6 +346,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
             continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
         after = _head_after(sc, b.end)
+        if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
+            after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
             # “清廉家访”和“廉政家书”活动: the quotes of a coordination share the head of the last one
