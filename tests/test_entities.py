@@ -339,3 +339,8 @@ def test_a_quoted_rule_set_being_carried_out_is_named_and_a_quoted_plan_is_not(e
 def test_a_branch_of_an_association_keeps_its_parents_name(extract):
     ms = extract("市局与四川省道路运输协会南充分会建立行业自律机制。各县区设分会场。")
     assert names(ms, "ORGANIZATION") == {"四川省道路运输协会南充分会"}
+
+
+def test_a_title_that_counts_its_prohibitions_is_a_code_of_conduct(extract):
+    ms = extract("严格执行《交通运输行政执法人员“十不准”》和《公路养护作业“十条禁令”》，阅读《十万个为什么》。")
+    assert names(ms, "REGULATION") == {"交通运输行政执法人员十不准", "公路养护作业十条禁令"}

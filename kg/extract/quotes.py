@@ -132,8 +132,9 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
 
 #: what may stand between two titles of one list: nothing, 、, 和, 及, 与, 以及
 _TITLE_JOIN = re.compile(r"(?:[、，,]|和|及|与|以及)?")
-#: a title that counts its articles is a code of conduct: 《执法人员行为规范十条》, 《廉洁从业八条》
-_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")
+#: a title that counts its articles or prohibitions is a code of conduct: 《执法人员行为规范十条》,
+#: 《廉洁从业八条》, 《…执法人员“十不准”》, 《…“十条禁令”》
+_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+(?:条|个?不准|个?严禁|条?禁令)[”’\"]?$")
 #: the noun that closes a list of titles as rule sets: 等6项制度, 等三个文件, 等制度
 _CLOSING_RULES = re.compile(r"等(?:[0-9一二三四五六七八九十百多]+(?:项|个|部|份|件|套))?"
                             r"(?:规章制度|制度|文件|规定|办法|规范性文件|标准)")
