@@ -317,3 +317,13 @@ def test_a_bracketed_part_before_a_legal_form_is_inside_the_name():
         "重庆XX物流集团有限公司", "重庆XX港口（集团）有限责任公司"}
     # a bracket that stands after a whole name is no part of the next one
     assert organisations("（牵头单位：XX公司）有限公司要整改。") == {"XX公司"}
+
+
+def test_a_centre_named_by_a_field_and_an_inner_stem_is_a_body_before_zuzhi():
+    assert agencies("市道路运输发展中心组织对客运企业开展检查。") == {"市道路运输发展中心"}
+    assert agencies("党委理论学习中心组集体学习。") == set()
+
+
+def test_a_team_named_by_its_field_and_place_ends_with_dui():
+    assert agencies("由市交通运输综合行政执法队跟踪督办。") == {"市交通运输综合行政执法队"}
+    assert agencies("加强执法队伍建设，执法队员持证上岗，组建志愿车队。") == set()

@@ -77,9 +77,11 @@ def test_quoted_and_distinctive_heads(campaigns):
     assert campaigns("全面开展群众身边不正之风和腐败问题集中整治。") == ["群众身边不正之风和腐败问题集中整治"]
 
 
-def test_creating_a_model_county_is_the_model_county_programme(campaigns):
-    assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县"]
-    assert campaigns("津市市、汉寿县城乡交通运输一体化示范县创建通过省级中期评估。") == ["城乡交通运输一体化示范县"]
+def test_creating_a_model_county_is_named_as_the_text_writes_it(campaigns):
+    assert campaigns("加快城乡交通运输一体化示范县创建。") == ["城乡交通运输一体化示范县创建"]
+    assert campaigns("津市市、汉寿县城乡交通运输一体化示范县创建通过省级中期评估。") == ["城乡交通运输一体化示范县创建"]
+    assert campaigns("汉寿县成功创建城乡交通运输一体化示范县。") == ["城乡交通运输一体化示范县"]
+    assert campaigns("争创省级示范县创建。") == []
 
 
 def test_a_quote_with_a_head_of_its_own_does_not_take_the_shared_one(campaigns):
@@ -140,7 +142,7 @@ def test_a_quoted_name_keeps_its_head_before_de_and_before_jianshe(campaigns):
 
 def test_a_title_ranked_only_by_a_level_is_no_programme(campaigns):
     assert campaigns("全年新增省级示范县3个，力争创建全国示范县。") == []
-    assert campaigns("推进城乡公交一体化示范县创建。") == ["城乡公交一体化示范县"]
+    assert campaigns("推进城乡公交一体化示范县创建。") == ["城乡公交一体化示范县创建"]
 
 
 def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
@@ -242,7 +244,7 @@ def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
     # 争创 is a verb; what is left (省级示范县) is a title ranked only by a level
     assert campaigns("我局将积极争创省级示范县。") == set()
     # 参与 ends with 与 but is a verb, not a conjunction inside a name
-    assert campaigns("积极参与城乡交通运输一体化示范县创建。") == {"城乡交通运输一体化示范县"}
+    assert campaigns("积极参与城乡交通运输一体化示范县创建。") == {"城乡交通运输一体化示范县创建"}
 
 
 def test_a_head_whose_last_character_opens_the_next_word_ends_no_name(campaigns):
@@ -267,3 +269,74 @@ def test_nominal_big_verb_heads_name_a_campaign_with_a_modifier(campaigns):
     assert campaigns("以“汛前大排查”为抓手，全面检查桥梁。") == ["汛前大排查"]
     assert campaigns("局里开展汛期公路安全大巡查，每日巡查。") == ["汛期公路安全大巡查"]
     assert campaigns("对执法队伍来了一次作风大整治、大提升。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("支队组织开展春运“打非治违”专项行动。", "春运打非治违专项行动"),
+    ("中心开展汛期“平安水上”专项整治行动。", "汛期平安水上专项整治行动"),
+    ("按照全省治超“百日攻坚”行动部署。", "全省治超百日攻坚行动"),
+    ("关于开展全区公路治超“百日会战”，各大队要高度重视。", "全区公路治超百日会战"),
+])
+def test_a_season_or_a_provinces_scope_before_a_quote_opens_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_citys_or_countys_scope_before_a_quote_only_says_where(campaigns):
+    assert campaigns("全县“清廉机关”创建活动有序推进。") == ["清廉机关创建活动"]
+
+
+def test_a_year_before_a_quoted_name_is_in_the_mention_not_in_the_name(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("中心组织开展2025年“汛期保安”水上交通安全专项行动。\n", encoding="utf-8")
+    ms = [m for m in find_mentions(structure_document(read_document(path, tmp_path))) if m.label == "CAMPAIGN"]
+    assert [(m.text, m.name) for m in ms] == [("2025年“汛期保安”水上交通安全专项行动", "汛期保安水上交通安全专项行动")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各县（市、区）交通运输局要紧盯三年行动的阶段任务。", []),
+    ("支队要深入开展“铁腕治超”专项整治行动。", ["铁腕治超专项整治行动"]),
+    ("聚焦重要物资运输保障，开展主要通道安全专项整治行动。", ["主要通道安全专项整治行动"]),
+])
+def test_a_modal_yao_and_a_verb_of_focus_end_a_name(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_a_content_word_holding_du_does_not_cut_a_name(campaigns):
+    assert campaigns("共同推进国家公交都市建设示范工程深化提升。") == ["国家公交都市建设示范工程"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("为建设黄河流域生态保护和高质量发展先行区示范市贡献交通力量。", []),
+    ("深化交通运输改革，推进农村公路管理养护体制改革。", ["农村公路管理养护体制改革"]),
+])
+def test_a_goal_and_a_fields_reform_are_no_named_campaign(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("配合开展“蒙A护路”交叉执法检查。", ["蒙A护路交叉执法检查"]),
+    ("开展道路运输“秋冬攻坚”安全大检查。", ["道路运输秋冬攻坚安全大检查"]),
+    ("开展农村客运“平安行”专项检查。", ["农村客运平安行专项检查"]),
+    ("对“两客一危”企业安全检查全覆盖，开展“回头看”督导检查和“体检式”检查。", []),
+    ("全系统开展“安全生产月”执法检查。", ["安全生产月"]),
+])
+def test_a_quoted_theme_before_an_inspection_head_names_an_inspection_drive(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("扎实开展深入贯彻中央八项规定精神学习教育，组织党员学习。", "深入贯彻中央八项规定精神学习教育"),
+    ("局党组深入开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", "学习贯彻习近平新时代中国特色社会主义思想主题教育"),
+])
+def test_an_adverb_bound_to_the_verb_of_an_education_drive_is_part_of_its_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_body_and_a_verb_of_allotting_are_no_part_of_a_name(campaigns):
+    assert campaigns("支队安排专项整治工作经费45万元。") == []
+
+
+def test_the_theme_of_an_n_year_action_stands_for_the_action(campaigns):
+    text = "全市以安全生产治本攻坚三年行动为主线。（一）深化治本攻坚。各单位要推进。"
+    assert campaigns(text) == ["安全生产治本攻坚三年行动", "安全生产治本攻坚三年行动"]
+    assert campaigns("（一）深化治本攻坚。各单位要推进。") == ["治本攻坚"]

@@ -289,9 +289,10 @@ def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
 
 
-def test_a_route_from_one_place_to_another_opens_a_project_name(extract):
-    ms = extract("完成S205湄潭至凤冈段改扩建工程等12个项目，延伸至农村公路安全生命防护工程。")
-    assert names(ms, "CAMPAIGN") == {"S205湄潭至凤冈段改扩建工程", "农村公路安全生命防护工程"}
+def test_building_works_on_one_route_or_in_one_phase_are_no_programme(extract):
+    ms = extract("完成S205湄潭至凤冈段改扩建工程等12个项目，延伸至农村公路安全生命防护工程。"
+                 "港区二期工程完成投资2.3亿元，德山港区三期码头工程开工，G207安化段改建工程完工。")
+    assert names(ms, "CAMPAIGN") == {"农村公路安全生命防护工程", "G207安化段改建工程"}
 
 
 def test_the_results_of_a_creation_campaign_name_the_campaign(extract):
@@ -338,3 +339,8 @@ def test_a_quoted_rule_set_being_carried_out_is_named_and_a_quoted_plan_is_not(e
 def test_a_branch_of_an_association_keeps_its_parents_name(extract):
     ms = extract("市局与四川省道路运输协会南充分会建立行业自律机制。各县区设分会场。")
     assert names(ms, "ORGANIZATION") == {"四川省道路运输协会南充分会"}
+
+
+def test_a_title_that_counts_its_prohibitions_is_a_code_of_conduct(extract):
+    ms = extract("严格执行《交通运输行政执法人员“十不准”》和《公路养护作业“十条禁令”》，阅读《十万个为什么》。")
+    assert names(ms, "REGULATION") == {"交通运输行政执法人员十不准", "公路养护作业十条禁令"}

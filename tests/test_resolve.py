@@ -22,6 +22,18 @@ def test_campaign_signature_ignores_suffix_and_generic_words():
     assert campaign_signature("党史学习教育") == "党史学习教育"
 
 
+def test_a_model_county_and_its_creation_are_one_node_in_a_document():
+    d = make_doc("a.txt", "加快城乡交通运输一体化示范县创建。成功创建城乡交通运输一体化示范县。")
+    res = resolve([extraction(
+        d,
+        mention(d, "CAMPAIGN", "城乡交通运输一体化示范县创建"),
+        mention(d, "CAMPAIGN", "城乡交通运输一体化示范县"),
+    )])
+    assert len(res.entities) == 1
+    (node,) = res.entities.values()
+    assert {m.text for m in node.mentions} == {"城乡交通运输一体化示范县创建", "城乡交通运输一体化示范县"}
+
+
 def test_mask_pattern_matches_only_what_the_mask_hides():
     p = mask_pattern("*执法领域突出问题专项整治行动")
     assert p.match("交通执法领域突出问题专项整治行动")

@@ -24,6 +24,7 @@ lie inside them; bodies may lie inside a regulation title. Self-references
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -188,6 +189,30 @@ class _Anaphors:
         return full[before - 1].name if before else full[0].name
 
 
+#: the period and generic head of an N-year action, after its theme (安全生产治本攻坚|三年行动)
+_PERIOD_ACTION = re.compile(r"(?:[一二三四五两]年)(?:专项)?行动$")
+#: the shortest theme that stands for its action
+_MIN_THEME = 4
+
+
+def _themes(campaigns) -> dict[str, str]:
+    """The themes of a document's N-year actions, each with the action's name (治本攻坚 -> 安全生产治本攻坚三年行动).
+
+    A theme is any ending of the words before the period (治本攻坚, 生产治本攻坚 ...); a
+    theme two actions share stands for neither.
+    """
+    out: dict[str, str] = {}
+    for c in campaigns:
+        m = _PERIOD_ACTION.search(c.name)
+        if m is None:
+            continue
+        stem = c.name[:m.start()]
+        for i in range(0, len(stem) - _MIN_THEME + 1):
+            theme = stem[i:]
+            out[theme] = c.name if out.get(theme, c.name) == c.name else ""
+    return {k: v for k, v in out.items() if v}
+
+
 # ----------------------------------------------------------------- mentions
 def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> list[Candidate]:
     """Run every rule over ``text`` and choose the mentions (names not yet final).
@@ -235,6 +260,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
                 c.name = surface[c.start:c.end]
 
     anaphors = _Anaphors([c for c in named if c.label == "CAMPAIGN"])
+    themes = _themes(c for c in named if c.label == "CAMPAIGN" and not c.bare_head)
     out: list[Candidate] = []
     for c in named:
         if c.bare_head:
@@ -242,6 +268,8 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
             if full is None:
                 continue
             c.name, c.rule = full, "campaign.anaphor"
+        elif c.label == "CAMPAIGN" and c.rule == "campaign.head" and c.name in themes:
+            c.name, c.rule = themes[c.name], "campaign.theme"  # 深化治本攻坚: the theme of 安全生产治本攻坚三年行动
         out.append(c)
     level_stems = _level_stems(agencies, lexicon.stems)
     for b in bodies:

@@ -317,13 +317,15 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
     """Whether a head followed by one of its ``not_before`` words still ends a name.
 
     A field stem before 处/所/中心 makes a body whatever follows (县海事处在…,
-    运管所要…, 公路养护中心组织…, not 中心组 the study group); a party body sent to another (驻局纪检监察组) is named even
+    运管所要…, 公路养护中心组织…, 道路运输发展中心组织…, not 中心组 the
+    study group); a party body sent to another (驻局纪检监察组) is named even
     before its leader's title (驻局纪检监察组组长).
     """
     text = sc.text
-    if _VERB_AFTER.match(text, end) and parts and parts[0].kind == STEM \
-            and sc.lx.stems.get(parts[0].word) in ("body", "domain", "short"):
-        return True
+    fields = [sc.lx.stems.get(p.word) for p in parts if p.kind == STEM]
+    if _VERB_AFTER.match(text, end) and parts and parts[0].kind == STEM and (fields[0] in ("body", "domain", "short")
+                                                                             or fields[0] == "inner" and "domain" in fields):
+        return True  # 道路运输发展中心组织…: an inner stem after a field names the body too
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
 

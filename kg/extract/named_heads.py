@@ -40,7 +40,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if label == "CAMPAIGN" and (_body_head_at(sc, end) or sc.in_quote(hstart, end)):
                 break  # 中心工程科, “首件工程认可制”: the head is inside another name (quotes are read by quotes.py)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
-                break  # 城乡交通运输一体化示范县创建: the name ends at 示范县, 创建 is what is done with it
+                break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
@@ -49,6 +49,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 if start < hstart and text.startswith(_ROUTE_TO, start - 1) \
                         and (place := lx.trie("places").longest_ending_at(text, start - 1)) is not None:
                     start = place[0]  # S205湄潭至凤冈段改扩建工程: a route runs from one place to another
+                    if word in _WORKS_HEADS:
+                        break  # the building works on one route are a site, no named programme
+                if word in _WORKS_HEADS and _PHASE_BEFORE.search(text, start, hstart):
+                    break  # 南宁港牛湾作业区二期工程: one phase of building a facility, no named programme
                 code = _ROAD_CODE.search(text, max(0, start - 6), start)
                 if code and start < hstart:
                     start = code.start()  # G207安化段改建工程: a route number opens the name
@@ -58,11 +62,16 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                         start = hstart
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
+                if word in _DRIVE_HEADS and text.startswith(_STUDY_VERBS, start) \
+                        and text.endswith(_BOUND_ADVERB, 0, start):
+                    start -= len(_BOUND_ADVERB)  # 深入贯彻中央八项规定精神学习教育: the drive is named by its verb phrase
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 phase = _PHASE_AFTER.match(text, end)
                 if phase:
                     end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
+                elif word in _PLACE_TITLES and text.startswith(_CREATION, end):
+                    end += len(_CREATION)  # 一体化示范县创建: the text names the programme by its creation
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -71,6 +80,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
             if label == "CAMPAIGN" and _ONE_EVENT.search(text, max(0, start - 3), start):
                 named = False  # 来了一次作风大整治: one event counted, no named programme
+            if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
+                named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
+            if word in _FIELD_HEADS and _field_only(sc, start, hstart):
+                named = False  # 深化交通运输改革: reform in a field, no named reform
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
@@ -103,6 +116,24 @@ _CLASSIFIERS = frozenset("项条个部套")
 _ACTION_HEADS = frozenset({"创建"})
 
 
+#: verbs of building that open a goal, not a name: 建设…示范市, 打造…示范区
+_GOAL_VERBS = ("建设", "建成", "打造")
+#: heads that name nothing after a field word alone (交通运输改革, 港航改革)
+_FIELD_HEADS = frozenset({"改革"})
+
+
+def _field_only(sc: PhraseScanner, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is made only of field words (交通运输, 道路运输, 港航)."""
+    trie = sc.lx.trie("domain")
+    pos = end
+    while pos > start:
+        hit = trie.longest_ending_at(sc.text, pos, start)
+        if hit is None:
+            return False
+        pos = hit[0]
+    return end > start
+
+
 def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
     """True when a distinctive campaign head (示范县, 宣传月) ends at ``pos``."""
     return any(head.strong for _, _, head in sc.matches("campaign_heads").ending_at(pos))
@@ -110,6 +141,13 @@ def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:
 
 #: heads that are titles a place is awarded: a place before them is the awardee, not part of the name
 _PLACE_TITLES = frozenset({"示范县", "示范市", "示范区", "示范城市"})
+#: heads of an education drive, whose name is a verb phrase (学习贯彻…主题教育, 深入贯彻…学习教育)
+_DRIVE_HEADS = frozenset({"学习教育", "主题教育", "专题教育", "集中教育"})
+#: verbs of study that open such a name, and the adverb that binds to them inside it (no 开展 between)
+_STUDY_VERBS = ("贯彻", "学习")
+_BOUND_ADVERB = "深入"
+#: the work of earning such a title, part of the name where the text writes it (示范县创建)
+_CREATION = "创建"
 #: a modifier that only ranks a title: 全国, 省级, 国家级
 _LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
 
@@ -130,6 +168,10 @@ _YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
 _PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
 #: what joins the two ends of a route in a project's name (湄潭至凤冈段, 桃源至石门高速公路)
 _ROUTE_TO = "至"
+#: heads of building works: on one route or in one numbered phase they name a site, not a programme
+_WORKS_HEADS = frozenset({"工程"})
+#: a numbered phase of a facility's building (二期, 三期码头, 2期)
+_PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
 #: a national, provincial or county route number right before a name: G207, S312, X035
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
 

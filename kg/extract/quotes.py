@@ -132,8 +132,9 @@ def title_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
 
 #: what may stand between two titles of one list: nothing, 、, 和, 及, 与, 以及
 _TITLE_JOIN = re.compile(r"(?:[、，,]|和|及|与|以及)?")
-#: a title that counts its articles is a code of conduct: 《执法人员行为规范十条》, 《廉洁从业八条》
-_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")
+#: a title that counts its articles or prohibitions is a code of conduct: 《执法人员行为规范十条》,
+#: 《廉洁从业八条》, 《…执法人员“十不准”》, 《…“十条禁令”》
+_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+(?:条|个?不准|个?严禁|条?禁令)[”’\"]?$")
 #: the noun that closes a list of titles as rule sets: 等6项制度, 等三个文件, 等制度
 _CLOSING_RULES = re.compile(r"等(?:[0-9一二三四五六七八九十百多]+(?:项|个|部|份|件|套))?"
                             r"(?:规章制度|制度|文件|规定|办法|规范性文件|标准)")
@@ -176,7 +177,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
         for _, word, head in campaign_heads.ending_at(end, pos):
             if word == "工作" or _blocked(text, head.not_before, end):
                 continue
-            if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)):
+            if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)) \
+                    and word not in _INSPECTION_HEADS:
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end, head.quoted_only)
             break
@@ -189,6 +191,10 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
     return best
 
 
+#: heads of an inspection drive: after a quote the field and manner words before them belong to the name
+#: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
+#: the checking of a class of things, no drive
+_INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
@@ -248,8 +254,13 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
     return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
 
 
-#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建
-_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级")
+#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建,
+#: a province's or region's own campaign (全区公路治超“百日会战”; 全市, 全县 only say where work is done);
+#: and the seasons a campaign is held for: 春运“打非治违”专项行动
+_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
+                "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
+#: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
+_EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 #: how far before a quote its name may start
 _MAX_PREFIX = 12
 
@@ -336,6 +347,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
             continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
         after = _head_after(sc, b.end)
+        if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
+            after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
         if after is None and k + 1 < len(quotes) and _inner_head(sc, b) is None:
             # “清廉家访”和“廉政家书”活动: the quotes of a coordination share the head of the last one
@@ -366,5 +379,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # a place, level or field before a themed month, week or year only says where it is
             # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, open_))
-        out.append(Candidate(label, start, end, text[start:end] + name_tail, "quote." + label.lower(), tier=2))
+        name = text[start:end] + name_tail
+        if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
+            start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
+        out.append(Candidate(label, start, end, name, "quote." + label.lower(), tier=2))
     return out

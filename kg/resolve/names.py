@@ -10,8 +10,8 @@ QUOTES = "“”‘’\"'「」『』《》〈〉 \t\r\n\u3000"
 _QUOTE_TABLE = {ord(c): None for c in QUOTES}
 MASK_RE = re.compile(r"[XxＸｘ*＊]+")
 
-# suffixes that vary without changing what a campaign is (行动/活动, a trailing 工作)
-_CAMPAIGN_TAIL = re.compile(r"(?:工作)?(?:专项行动|行动|活动|工作)?$")
+# suffixes that vary without changing what a campaign is (行动/活动, a trailing 工作, 示范县 and its 创建)
+_CAMPAIGN_TAIL = re.compile(r"(?:创建)?(?:工作)?(?:专项行动|行动|活动|工作)?$")
 # generic campaign words that writers add or drop (安全生产三年专项行动 = 安全生产专项整治三年行动)
 _CAMPAIGN_GENERIC = re.compile(r"专项|整治|集中")
 
