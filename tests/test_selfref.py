@@ -138,3 +138,4 @@ def test_a_bare_unit_of_a_reporting_body_is_the_subject_of_its_work():
     res = extract_relations(sdoc, spec)
     got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"}
     assert got == {("甲市公路发展中心", "畅安示范路创建")}
+
