@@ -221,3 +221,17 @@ def test_a_bare_head_referring_back_to_a_campaign_of_its_paragraph_gives_it_the_
     assert got(lead + "专项整治中，全市共出动执法人员900人次。\n") == {("900人次", "利剑专项整治", "umbrella")}
     # named in the paragraph before, it is too far back for a whole sentence to be its work
     assert got(lead + "\n专项整治中，全市共出动执法人员900人次。\n") == set()
+
+
+def test_a_plan_under_a_header_naming_its_issuer_measures_its_campaign(tmp_path):
+    text = ("甲市交通运输综合行政执法支队\n关于开展“利剑”专项整治行动的实施方案\n"
+            "为保障道路运输安全，支队决定开展“利剑”专项整治行动。现制定如下方案。\n一、工作目标\n"
+            "全市超限超载率控制在1%以内，查处违法车辆不少于500辆。\n甲市交通运输综合行政执法支队\n2025年3月1日\n")
+    sdoc = make_doc(tmp_path, text)
+    # the header line is the title the structure stage reads, and the issuer the author
+    assert sdoc.meta.title == sdoc.meta.author == "甲市交通运输综合行政执法支队"
+    got = measures(tmp_path, text, ["“利剑”专项整治行动"])
+    assert {("1%", "“利剑”专项整治行动"), ("500辆", "“利剑”专项整治行动")} <= got
+    # the same lines with a header that is not the issuer's name alone: no plan title, no plan rule
+    other = text.replace("甲市交通运输综合行政执法支队\n", "甲市交通运输综合行政执法支队工作动态\n", 1)
+    assert ("500辆", "“利剑”专项整治行动") not in measures(tmp_path, other, ["“利剑”专项整治行动"])

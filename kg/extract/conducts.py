@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import Clause
-from kg.extract.measure_docs import PLAN_OF_RE
+from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
@@ -244,7 +244,8 @@ _PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
 def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention, labels: tuple[str, ...]):
     """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案).
 
-    The title is the document's first paragraph; a campaign right before 方案
+    The title is the document's first paragraph (or the line after a header naming the issuing body
+    alone, :func:`~kg.extract.measure_docs.plan_title_paragraph`); a campaign right before 方案
     (实施方案, 工作方案, 活动方案) is the plan's. The body the title opens with
     carries it out, else the author (``author_mention(pos)``, often only in the
     signature line).
@@ -252,7 +253,7 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     paras = sdoc.paragraphs
     if not paras or not sdoc.meta.title or sdoc.source.text[paras[0].start:paras[0].end].strip() != sdoc.meta.title.strip():
         return
-    norm, p0 = sdoc.source.norm, paras[0]
+    norm, p0 = sdoc.source.norm, plan_title_paragraph(sdoc) or paras[0]
     in_title = [m for m in mentions if p0.start <= m.start and m.end <= p0.end]
     for camp in (m for m in in_title if m.label == "CAMPAIGN"):
         plan = PLAN_OF_RE.match(norm, camp.end, p0.end)
