@@ -274,3 +274,9 @@ def test_a_generic_subject_under_a_bodys_deployment_leaves_the_deployer(tmp_path
     body = "全年，在本局的统一部署下，各县治超站开展“亮剑”夜查行动12次。"
     got = relations(tmp_path, body, {AUTHOR: A, "本局": A, "“亮剑”夜查行动": C})
     assert ("CONDUCTS", AUTHOR, "亮剑夜查行动") in got
+
+
+def test_a_campaign_opening_its_clause_spread_over_the_area_is_carried_out_by_the_subject(tmp_path):
+    body = "全年新开通客运班线2条，“金通工程”在全县全面铺开，投放客车46辆。“清风”行动全面展开。“护航”行动的成效在全县展开评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "“金通工程”": C, "“清风”行动": C, "“护航”行动": C})
+    assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", AUTHOR, "金通工程"), ("CONDUCTS", AUTHOR, "清风行动")}

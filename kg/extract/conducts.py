@@ -34,7 +34,8 @@ from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
-_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效)*")
+_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
+                        r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
 _ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
