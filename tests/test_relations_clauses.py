@@ -280,3 +280,15 @@ def test_a_campaign_opening_its_clause_spread_over_the_area_is_carried_out_by_th
     body = "全年新开通客运班线2条，“金通工程”在全县全面铺开，投放客车46辆。“清风”行动全面展开。“护航”行动的成效在全县展开评估。"
     got = relations(tmp_path, body, {AUTHOR: A, "“金通工程”": C, "“清风”行动": C, "“护航”行动": C})
     assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", AUTHOR, "金通工程"), ("CONDUCTS", AUTHOR, "清风行动")}
+
+
+def test_a_body_reporting_at_a_meeting_acts_for_the_rest_of_its_paragraph(tmp_path):
+    body = ("市公路中心通报了养护工作。上半年，全面推进“畅通”示范路创建。\n"
+            "会议要求，深入推进“一件事一次办”改革。\n"
+            "市海事局、市公路中心分别作交流发言。扎实开展“清江”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市公路中心": A, "市海事局": A,
+                                     "“畅通”示范路创建": C, "“一件事一次办”改革": C, "“清江”行动": C})
+    # the next paragraph is the author's again; two bodies speaking in turn (分别) give no one the floor
+    assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", "市公路中心", "畅通示范路创建"),
+                                                       ("CONDUCTS", AUTHOR, "一件事一次办改革"),
+                                                       ("CONDUCTS", AUTHOR, "清江行动")}

@@ -9,7 +9,7 @@ The subject of a verb (:meth:`Subjects.resolver`) is, in order:
 3. the subject of an earlier clause of the sentence, or of the sentence
    before it when a semicolon ends that one (支队会同…开展…；联合…);
 4. the speaker of the paragraph, when it opens with one (市道路运输服务中心
-   负责人：我们持续深化…);
+   负责人：我们持续深化…; 市公路发展中心通报了…: a body reporting at a meeting);
 5. the subject of a section heading in which it acts (（三）省厅部署开展…);
 6. the author body (``DocumentMeta.author``), the nearest mention of it.
 
@@ -53,6 +53,8 @@ _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
 _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
+#: what follows the body that opens a paragraph of its report at a meeting: 市公路发展中心通报了…, 支队汇报了…
+_REPORTS = re.compile(r"(?:在会上|会上)?(?:汇报了?|通报了?|介绍了?|交流了?|作了?(?:交流|典型|表态)?发言)")
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
@@ -88,11 +90,12 @@ def clause_subjects(norm: str, clause: Clause, in_clause: list[Mention]) -> list
 
 
 def speaker_of(norm: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The body a paragraph starting at ``start`` gives the floor to (市道路运输服务中心负责人：…)."""
+    """The body a paragraph starting at ``start`` gives the floor to: its head speaks (市道路运输服务中心
+    负责人：…) or it reports at a meeting (市公路发展中心通报了…, 支队汇报了…, 市道路运输发展中心介绍，…)."""
     first = next((m for m in mentions if m.label in PARTNER_LABELS and m.start >= start), None)
     if first is None or norm[start:first.start].strip():
         return None
-    return first if _SPEAKER.match(norm, first.end) else None
+    return first if _SPEAKER.match(norm, first.end) or _REPORTS.match(norm, first.end) else None
 
 
 def pivot_agent(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> list[Mention]:
