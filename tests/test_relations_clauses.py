@@ -292,3 +292,18 @@ def test_a_body_reporting_at_a_meeting_acts_for_the_rest_of_its_paragraph(tmp_pa
     assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", "市公路中心", "畅通示范路创建"),
                                                        ("CONDUCTS", AUTHOR, "一件事一次办改革"),
                                                        ("CONDUCTS", AUTHOR, "清江行动")}
+
+
+def test_a_joint_verb_after_a_with_b_is_carried_out_by_both_parties(tmp_path):
+    body = ("中心党支部与县执法大队党支部开展结对共建，联合推进“党建+安全”示范岸线创建。"
+            "大队与县运输公司建立联系机制，联合县道路运输协会举办“送法进企业”活动。\n"
+            "县公路中心与县公安局召开座谈会。共同开展“护路”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "中心党支部": A, "县执法大队党支部": A, "大队": A, "县运输公司": O,
+                                     "县道路运输协会": O, "县公路中心": A, "县公安局": A,
+                                     "“党建+安全”示范岸线创建": C, "“送法进企业”活动": C, "“护路”行动": C})
+    conducts = {r for r in got if r[0] == "CONDUCTS"}
+    assert {("CONDUCTS", "中心党支部", "党建+安全示范岸线创建"),
+            ("CONDUCTS", "县执法大队党支部", "党建+安全示范岸线创建")} <= conducts
+    # 联合 before a partner is no joint adverb; the parties of an earlier sentence do not carry over
+    assert ("CONDUCTS", "县运输公司", "送法进企业活动") not in conducts
+    assert ("CONDUCTS", "县公安局", "护路行动") not in conducts
