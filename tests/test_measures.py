@@ -194,3 +194,44 @@ def test_section_heading_names_the_campaign_but_not_as_a_frame(tmp_path):
     rels = MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc),
                                  campaign_mentions_for(sdoc, {"交通强国建设试点": "交通强国建设试点"}))
     assert [(r.head.text, r.trigger) for r in rels] == [("XX项", "section"), ("XX项", "section")]
+
+
+def test_the_span_of_a_campaigns_work_opens_a_sentence_of_its_results(tmp_path):
+    # a named campaign's span (…活动期间，) gives the sentence's metrics to it; a travel season's does not
+    text = "“安全生产月”活动期间，全县共排查隐患30处，整改率100%。\n春运期间，全县发送旅客12万人次。\n"
+    got = measures(tmp_path, text, ["“安全生产月”活动", "春运"])
+    assert got == {("30处", "“安全生产月”活动"), ("100%", "“安全生产月”活动")}
+
+
+def test_a_bare_head_referring_back_to_a_campaign_of_its_paragraph_gives_it_the_results(tmp_path):
+    from kg.extract.measures import MeasuresFinder as Finder
+    from kg.extract.relations import extract_relations
+    from test_relations import mentions_of
+
+    def got(body: str) -> set[tuple[str, str, str]]:
+        sdoc = make_doc(tmp_path, body)
+        res = extract_relations(sdoc, mentions_of(sdoc, {"支队": "AGENCY", "“利剑”专项整治": "CAMPAIGN",
+                                                         "“护航”宣传活动": "CAMPAIGN"}), author="甲市执法支队")
+        camps = [m for m in res.mentions if m.label == "CAMPAIGN"]
+        return {(r.head.text, r.tail.name, r.trigger)
+                for r in Finder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+    lead = "甲市执法支队工作动态\n支队深入开展“利剑”专项整治和“护航”宣传活动，紧盯货运源头。"
+    # 专项整治中，… refers back to the 专项整治 of its paragraph: the sentence's metrics are its results
+    assert got(lead + "专项整治中，全市共出动执法人员900人次。\n") == {("900人次", "利剑专项整治", "umbrella")}
+    # named in the paragraph before, it is too far back for a whole sentence to be its work
+    assert got(lead + "\n专项整治中，全市共出动执法人员900人次。\n") == set()
+
+
+def test_a_plan_under_a_header_naming_its_issuer_measures_its_campaign(tmp_path):
+    text = ("甲市交通运输综合行政执法支队\n关于开展“利剑”专项整治行动的实施方案\n"
+            "为保障道路运输安全，支队决定开展“利剑”专项整治行动。现制定如下方案。\n一、工作目标\n"
+            "全市超限超载率控制在1%以内，查处违法车辆不少于500辆。\n甲市交通运输综合行政执法支队\n2025年3月1日\n")
+    sdoc = make_doc(tmp_path, text)
+    # the header line is the title the structure stage reads, and the issuer the author
+    assert sdoc.meta.title == sdoc.meta.author == "甲市交通运输综合行政执法支队"
+    got = measures(tmp_path, text, ["“利剑”专项整治行动"])
+    assert {("1%", "“利剑”专项整治行动"), ("500辆", "“利剑”专项整治行动")} <= got
+    # the same lines with a header that is not the issuer's name alone: no plan title, no plan rule
+    other = text.replace("甲市交通运输综合行政执法支队\n", "甲市交通运输综合行政执法支队工作动态\n", 1)
+    assert ("500辆", "“利剑”专项整治行动") not in measures(tmp_path, other, ["“利剑”专项整治行动"])

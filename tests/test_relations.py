@@ -15,6 +15,8 @@ from kg.ingest import read_document
 from kg.model import Mention, StructuredDocument
 from kg.structure import structure_document
 
+import helpers
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "annotation" / "gold"
@@ -317,3 +319,14 @@ def test_parties_come_from_an_a_with_b_clause_not_a_partner_list(tmp_path):
     conducts = {(h, t) for r, h, t in triples(res) if r == "CONDUCTS"}
     assert {h for h, t in conducts if t == "数字交通创建活动"} == {"某市交通运输局", "某职业技术学院"}
     assert ("某职业技术学院", "诚信经营评选活动") not in conducts
+
+
+def test_a_title_opening_with_a_body_and_guanyu_is_issued_by_that_body():
+    text = "现将《甲部办公厅关于开展安全检查的通知》转发给你们。乙局印发《关于加强管理的意见》。"
+    sdoc = helpers.make_doc("r.txt", text, author="丙省交通运输厅")
+    spec = [helpers.mention(sdoc, "REGULATION", "甲部办公厅关于开展安全检查的通知"), helpers.mention(sdoc, "AGENCY", "甲部办公厅"),
+            helpers.mention(sdoc, "AGENCY", "乙局"), helpers.mention(sdoc, "REGULATION", "关于加强管理的意见")]
+    res = extract_relations(sdoc, sorted(spec, key=lambda m: (m.start, -m.end)))
+    got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "ISSUES"}
+    # the relaying author issues nothing; a title without a body before 关于 is issued by the verb's subject
+    assert got == {("甲部办公厅", "甲部办公厅关于开展安全检查的通知"), ("乙局", "关于加强管理的意见")}

@@ -274,3 +274,36 @@ def test_a_generic_subject_under_a_bodys_deployment_leaves_the_deployer(tmp_path
     body = "全年，在本局的统一部署下，各县治超站开展“亮剑”夜查行动12次。"
     got = relations(tmp_path, body, {AUTHOR: A, "本局": A, "“亮剑”夜查行动": C})
     assert ("CONDUCTS", AUTHOR, "亮剑夜查行动") in got
+
+
+def test_a_campaign_opening_its_clause_spread_over_the_area_is_carried_out_by_the_subject(tmp_path):
+    body = "全年新开通客运班线2条，“金通工程”在全县全面铺开，投放客车46辆。“清风”行动全面展开。“护航”行动的成效在全县展开评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "“金通工程”": C, "“清风”行动": C, "“护航”行动": C})
+    assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", AUTHOR, "金通工程"), ("CONDUCTS", AUTHOR, "清风行动")}
+
+
+def test_a_body_reporting_at_a_meeting_acts_for_the_rest_of_its_paragraph(tmp_path):
+    body = ("市公路中心通报了养护工作。上半年，全面推进“畅通”示范路创建。\n"
+            "会议要求，深入推进“一件事一次办”改革。\n"
+            "市海事局、市公路中心分别作交流发言。扎实开展“清江”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市公路中心": A, "市海事局": A,
+                                     "“畅通”示范路创建": C, "“一件事一次办”改革": C, "“清江”行动": C})
+    # the next paragraph is the author's again; two bodies speaking in turn (分别) give no one the floor
+    assert {r for r in got if r[0] == "CONDUCTS"} == {("CONDUCTS", "市公路中心", "畅通示范路创建"),
+                                                       ("CONDUCTS", AUTHOR, "一件事一次办改革"),
+                                                       ("CONDUCTS", AUTHOR, "清江行动")}
+
+
+def test_a_joint_verb_after_a_with_b_is_carried_out_by_both_parties(tmp_path):
+    body = ("中心党支部与县执法大队党支部开展结对共建，联合推进“党建+安全”示范岸线创建。"
+            "大队与县运输公司建立联系机制，联合县道路运输协会举办“送法进企业”活动。\n"
+            "县公路中心与县公安局召开座谈会。共同开展“护路”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "中心党支部": A, "县执法大队党支部": A, "大队": A, "县运输公司": O,
+                                     "县道路运输协会": O, "县公路中心": A, "县公安局": A,
+                                     "“党建+安全”示范岸线创建": C, "“送法进企业”活动": C, "“护路”行动": C})
+    conducts = {r for r in got if r[0] == "CONDUCTS"}
+    assert {("CONDUCTS", "中心党支部", "党建+安全示范岸线创建"),
+            ("CONDUCTS", "县执法大队党支部", "党建+安全示范岸线创建")} <= conducts
+    # 联合 before a partner is no joint adverb; the parties of an earlier sentence do not carry over
+    assert ("CONDUCTS", "县运输公司", "送法进企业活动") not in conducts
+    assert ("CONDUCTS", "县公安局", "护路行动") not in conducts

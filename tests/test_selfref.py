@@ -118,3 +118,24 @@ def test_gai_ju_is_the_author_when_no_bureau_was_named_as_a_subject_nearby():
     # a body named as a subject three paragraphs before is out of reach
     far = "丁县交通运输局组织开展宣传。\n第二段。\n第三段。\n该局召开会议。"
     assert named(far, BUREAU, "丁县交通运输局") == [("该局", None)]
+
+
+def test_a_bare_unit_of_another_head_is_the_body_its_paragraph_opened_with():
+    text = ("会上，甲市公路发展中心通报了养护情况。上半年，中心完成养护里程20公里，中心还与乙公司建立机制。\n"
+            "中心持续推进工作。")
+    # the 中心 of the paragraph that named it as a subject; not the next paragraph's, nor the bureau's own
+    assert named(text, BUREAU, "甲市公路发展中心") == [("中心", "甲市公路发展中心"), ("中心", "甲市公路发展中心")]
+    # a 中心 named only after 与 (a partner) is no antecedent; the author's own unit word stays the author's
+    assert named("我局与甲市公路发展中心座谈。中心完成养护。", BUREAU, "甲市公路发展中心") == [("我局", None)]
+    assert named("甲市公路发展中心汇报。局持续推进。", BUREAU, "甲市公路发展中心") == [("局", None)]
+
+
+def test_a_bare_unit_of_a_reporting_body_is_the_subject_of_its_work():
+    text = "乙市交通运输局召开会议。\n甲市公路发展中心通报了工作。上半年，中心实施“畅安”示范路创建42公里。\n"
+    sdoc = make_doc("c.txt", text, author="乙市交通运输局")
+    spec = [mention(sdoc, "AGENCY", "乙市交通运输局"), mention(sdoc, "AGENCY", "甲市公路发展中心"),
+            mention(sdoc, "CAMPAIGN", "“畅安”示范路创建")]
+    res = extract_relations(sdoc, spec)
+    got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"}
+    assert got == {("甲市公路发展中心", "畅安示范路创建")}
+

@@ -27,14 +27,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import Clause
-from kg.extract.measure_docs import PLAN_OF_RE
+from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
-_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效)*")
+_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
+                        r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
 _ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
@@ -244,7 +245,8 @@ _PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
 def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention, labels: tuple[str, ...]):
     """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案).
 
-    The title is the document's first paragraph; a campaign right before 方案
+    The title is the document's first paragraph (or the line after a header naming the issuing body
+    alone, :func:`~kg.extract.measure_docs.plan_title_paragraph`); a campaign right before 方案
     (实施方案, 工作方案, 活动方案) is the plan's. The body the title opens with
     carries it out, else the author (``author_mention(pos)``, often only in the
     signature line).
@@ -252,7 +254,7 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     paras = sdoc.paragraphs
     if not paras or not sdoc.meta.title or sdoc.source.text[paras[0].start:paras[0].end].strip() != sdoc.meta.title.strip():
         return
-    norm, p0 = sdoc.source.norm, paras[0]
+    norm, p0 = sdoc.source.norm, plan_title_paragraph(sdoc) or paras[0]
     in_title = [m for m in mentions if p0.start <= m.start and m.end <= p0.end]
     for camp in (m for m in in_title if m.label == "CAMPAIGN"):
         plan = PLAN_OF_RE.match(norm, camp.end, p0.end)

@@ -12,7 +12,9 @@ import re
 
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
-from kg.model import Mention, MetricMention, StructuredDocument
+from kg.model import Mention, MetricMention, Paragraph, StructuredDocument
+from kg.structure import metadata
+from kg.structure.metadata import MAX_TITLE_LINE
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
 OTHER_WORK_RE = re.compile(r"参加|参与|配合")
@@ -43,7 +45,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     A notice (关于开展…的通知) is not such a report.
     """
     paras = sdoc.paragraphs
-    if not paras or sdoc.meta.kind != "report":
+    if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
         return  # a plan, a speech or a summary covers many campaigns
     c_starts = [c.start for c in camps]
 
@@ -76,6 +78,24 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
             link(mi, chosen[0], "document")
 
+def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
+    """The title paragraph of a plan: the first paragraph, the document's title, in a plan; or the line after
+    it when that first line is only the issuing body's name (包头市…支队 above 关于开展…行动的实施方案)."""
+    paras = sdoc.paragraphs
+    title = (sdoc.meta.title or "").strip()
+    if not paras or sdoc.source.text[paras[0].start:paras[0].end].strip() != title:
+        return None
+    if sdoc.meta.kind == "plan":
+        return paras[0]
+    if len(paras) < 2 or not sdoc.meta.author or title != sdoc.meta.author.strip():
+        return None
+    p1 = paras[1]
+    line = sdoc.source.norm[p1.start:p1.end].strip()
+    if len(line) > MAX_TITLE_LINE or SENTENCE_END.search(line) or metadata.kind(line, "", None) != "plan":
+        return None
+    return p1
+
+
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
               link) -> None:
     """The plan of one campaign: every metric after its title is a target of that campaign.
@@ -85,11 +105,8 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
     it (关于开展“利剑”专项整治行动的通知). Its tasks are the campaign's
     work, so their metrics measure it as well as the campaign their own sentence names.
     """
-    paras = sdoc.paragraphs
-    if not paras or sdoc.meta.kind != "plan" or not metrics:
-        return
-    p0 = paras[0]
-    if sdoc.source.text[p0.start:p0.end].strip() != (sdoc.meta.title or "").strip():
+    p0 = plan_title_paragraph(sdoc)
+    if p0 is None or not metrics:
         return
     title = norm[p0.start:p0.end]
     # the campaign's first mention standing before 方案 as it does in the title (the title's own
@@ -115,4 +132,4 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 __all__ = ["CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "clause_from", "document_rule",
-           "plan_rule"]
+           "plan_rule", "plan_title_paragraph"]

@@ -16,8 +16,10 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
 ``umbrella``   a sentence that opens with the campaigns its work belongs to
-               (结合“安全生产月”活动，…; 在…活动中，…; 围绕…高质量发展，…): every
-               metric of the sentence, past clauses naming other campaigns.
+               (结合“安全生产月”活动，…; 在…活动中，…; 围绕…高质量发展，…) or with the
+               span of a campaign's work (专项整治中，…; “安全生产月”活动期间，…; not a
+               travel season: 春运期间): every metric of the sentence, past clauses
+               naming other campaigns.
 ``breakdown``  a 含/包括 clause listing campaigns right after a metric clause
                (培训3次，含“…大讲堂”、…): the metrics of that clause.
 ``segment``    a paragraph item (paragraph start, 一是/二是…, （一）) whose title sentence
@@ -59,6 +61,7 @@ from kg.extract.measure_docs import (
     plan_rule,
 )
 from kg.extract.metrics import clause_spans, protected_spans
+from kg.extract.named_heads import is_season
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -93,6 +96,9 @@ FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚�
 #: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
 UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
                          r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
+#: a clause that only gives the span of a campaign's work (# = a campaign, not a travel season):
+#: 专项整治中，…; “安全生产月”活动期间，… — the metrics of the sentence are its results
+PERIOD_RE = re.compile(r"\s*(?:在|于)?#(?:[和、及与]#)*(?:的)?(?:活动|工作)?(?:期间|中)\s*[,，]?\s*")
 #: verbs that make the campaign after them an object, not the subject of its clause (完成…工程210公里)
 RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开工")
 CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
@@ -175,7 +181,7 @@ class MeasuresFinder:
             links.setdefault((mi, camps[ci].name), (ci, rule))
 
         for sent_clauses in by_sentence.values():
-            self._sentence_rules(norm, sent_clauses, metrics, camps, link)
+            self._sentence_rules(sdoc, norm, sent_clauses, metrics, camps, link)
         # a metric its own sentence ties to a campaign is not also claimed by an item's
         # or a section's heading (第二，专项整治成效明显。…开展“打非治违”联合行动，查处…X辆)
         in_sentence = {mi for mi, _ in links}
@@ -227,7 +233,7 @@ class MeasuresFinder:
         return (len(text) <= 14 and bool(FRAME_RE.match(text))) or TIME_CLAUSE_RE.fullmatch(text) is not None
 
     # -- rules inside one sentence
-    def _sentence_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
+    def _sentence_rules(self, sdoc: StructuredDocument, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                         camps: list[Mention], link) -> None:
         item: list[_Clause] = []
         for c in clauses:  # 一是…；二是…: each item of a sentence is read on its own
@@ -237,10 +243,10 @@ class MeasuresFinder:
             item.append(c)
         if item:
             self._item_rules(norm, item, metrics, camps, link)
-        self._umbrella(norm, clauses, metrics, camps, link)
+        self._umbrella(sdoc, norm, clauses, metrics, camps, link)
 
-    def _umbrella(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention], camps: list[Mention],
-                  link) -> None:
+    def _umbrella(self, sdoc: StructuredDocument, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
+                  camps: list[Mention], link) -> None:
         """A sentence opening with the campaigns its work belongs to (结合“安全生产月”活动，…; 在“安全生产月”
         活动中，…; 围绕“四好农村路”高质量发展，…): its metrics measure them too, past other campaigns."""
         k = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
@@ -251,7 +257,9 @@ class MeasuresFinder:
             shape.append(norm[cur:camps[ci].start])
             cur = max(cur, camps[ci].end)
         shape.append(norm[cur:c.end])
-        if not UMBRELLA_RE.fullmatch(re.sub("[“”\"]", "", "#".join(shape))):
+        shape_text = re.sub("[“”\"]", "", "#".join(shape))
+        if not UMBRELLA_RE.fullmatch(shape_text) and not (
+                PERIOD_RE.fullmatch(shape_text) and all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)):
             return
         for later in clauses[k + 1:]:
             if later.metrics and OTHER_WORK_RE.search(norm, later.start, metrics_start(later, norm)):
@@ -259,6 +267,24 @@ class MeasuresFinder:
             for mi in later.metrics:
                 for ci in c.campaigns:
                     link(mi, ci, "umbrella")
+
+    @staticmethod
+    def _spans_work(sdoc: StructuredDocument, camps: list[Mention], ci: int) -> bool:
+        """Whether the span of campaign ``ci`` (…期间, …中) is the span of its work: not a travel season
+        (春运期间), and a bare head referring back (专项整治中) only to a campaign its paragraph names."""
+        cm = camps[ci]
+        if is_season(cm.name) or is_season(cm.text.strip("“”\"")):
+            return False
+        if cm.rule != "anaphor":
+            return True
+        sent = sdoc.sentence_at(cm.start)
+        floor = sdoc.paragraphs[sent.paragraph].start if sent is not None else cm.start
+        j = ci - 1
+        while j >= 0 and camps[j].start >= floor:
+            if camps[j].name == cm.name and camps[j].rule != "anaphor":
+                return True
+            j -= 1
+        return False
 
     def _item_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                     camps: list[Mention], link) -> None:

@@ -378,6 +378,13 @@ class RelationExtractor:
         post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
         preps = [h for h in chits if h.rel == "COOPERATES_WITH" and (h.frame == "prep" or h.word in _CO_SIGNING)]
         for reg in regs:
+            # 《交通运输部办公厅关于开展…的通知》: a title opening with a body and 关于 names its issuer,
+            # whoever relays or cites it (现将《…》转发给你们)
+            issuer = next((m for m in in_clause if m.label == "AGENCY" and reg.start <= m.start <= reg.start + 1
+                           and m.end < reg.end and norm.startswith("关于", m.end)), None)
+            if issuer is not None:
+                yield ("ISSUES", issuer, reg, TriggerHit("ISSUES", "关于", "title", issuer.end, issuer.end + 2))
+                continue
             before = [m for m in in_clause if m.end <= reg.start and m.label == "AGENCY"]
             # 交通运输部《…》 / 省厅印发的《…》: the agency right before the title issued it
             if before:

@@ -141,6 +141,7 @@ def find_self_references(norm: str, author: str | None,
         found += _demonstratives(norm, author, bodies or {})
     if author and bodies:
         found += _named_teams(norm, author, bodies)
+        found += _named_units(norm, author, bodies)
     if speakers:
         starts = [s for s, _, _ in speakers]
 
@@ -180,33 +181,71 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
     return found
 
 
+def _clause_subjects(norm: str, bodies: dict[str, list[int]]) -> tuple[list[tuple[int, str]], list[int]]:
+    """(where, name) of the bodies named opening a clause, in text order, and their starts."""
+    named = sorted((at, name) for name, ats in bodies.items() for at in ats
+                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at)))
+    return named, [at for at, _ in named]
+
+
+def _window(norm: str, pos: int) -> int:
+    """The start of the paragraph before the one of ``pos`` (its own when it is the first)."""
+    para = norm.rfind("\n", 0, pos)
+    return norm.rfind("\n", 0, para) + 1 if para > 0 else 0
+
+
+def _nearest(named: list[tuple[int, str]], starts: list[int], pos: int, unit: str,
+             floor: int) -> tuple[int, str] | None:
+    """(where, name) of the last body with head ``unit`` named opening a clause in ``[floor, pos)``."""
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0 and starts[i] >= floor:
+        if _unit_matches(unit, author_unit(named[i][1]) or ""):
+            return named[i]
+        i -= 1
+    return None
+
+
 def _demonstratives(norm: str, author: str, bodies: dict[str, list[int]]) -> list[SelfReference]:
     """该局, 该支队: the nearest body with that head named before it as a clause's subject (or named
     by an earlier 该X), in its paragraph or the one before; else the author when the head is the author's."""
     own = author_unit(author)
     alt = "|".join(re.escape(u) for u in UNIT_WORDS)
-    named = sorted((at, name) for name, ats in bodies.items() for at in ats
-                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at)))
-    starts = [at for at, _ in named]
+    named, starts = _clause_subjects(norm, bodies)
     found: list[SelfReference] = []
     for m in re.finditer(rf"该(?P<unit>{alt})(?!长|员)", norm):
         s, unit = m.start(), m.group("unit")
-        para = norm.rfind("\n", 0, s)
-        window = norm.rfind("\n", 0, para) + 1 if para > 0 else 0
-        i = bisect.bisect_left(starts, s) - 1
-        name = None
-        while i >= 0 and starts[i] >= window:
-            if _unit_matches(unit, author_unit(named[i][1]) or ""):
-                name = named[i][1]
-                break
-            i -= 1
-        earlier = next((r for r in reversed(found) if r.start >= window and (r.start > starts[i] if name else True)
+        window = _window(norm, s)
+        near = _nearest(named, starts, s, unit, window)
+        name = near[1] if near else None
+        earlier = next((r for r in reversed(found) if r.start >= window and (r.start > near[0] if near else True)
                         and _unit_matches(unit, author_unit(r.name or author) or "")), None)
         if earlier is not None:
             name = earlier.name or author
         if name is None and not (own and _unit_matches(unit, own)):
             continue
         found.append(SelfReference(s, m.end(), "pronoun", None if name in (None, author) else name))
+    return found
+
+
+def _named_units(norm: str, author: str, bodies: dict[str, list[int]]) -> list[SelfReference]:
+    """A bare unit word of another head than the author's (中心, 局, 站) opening a clause before a verb:
+    the body with that head its paragraph opened a clause with, named before it (市公路发展中心通报了…。
+    上半年，中心完成…: the 中心 is the 市公路发展中心, not the 局 that wrote the news)."""
+    own = author_unit(author)
+    named, starts = _clause_subjects(norm, bodies)
+    if not named:
+        return []
+    alt = "|".join(re.escape(u) for u in CLAUSE_UNITS if u != own)
+    found: list[SelfReference] = []
+    for m in re.finditer(rf"(?P<unit>{alt})(?={_SUBJECT_NEXT.pattern})", norm):
+        s = m.start()
+        if s > 0 and (norm[s - 1] in _NAME_FINAL or norm[s - 1] in "我本该全"
+                      or not _CLAUSE_OPEN.search(norm, max(0, s - 3), s)):
+            continue
+        para = norm.rfind("\n", 0, s) + 1
+        near = _nearest(named, starts, s, m.group("unit"), para)
+        if near is not None:
+            found.append(SelfReference(s, m.end(), "pronoun", near[1]))
     return found
 
 

@@ -9,7 +9,7 @@ The subject of a verb (:meth:`Subjects.resolver`) is, in order:
 3. the subject of an earlier clause of the sentence, or of the sentence
    before it when a semicolon ends that one (支队会同…开展…；联合…);
 4. the speaker of the paragraph, when it opens with one (市道路运输服务中心
-   负责人：我们持续深化…);
+   负责人：我们持续深化…; 市公路发展中心通报了…: a body reporting at a meeting);
 5. the subject of a section heading in which it acts (（三）省厅部署开展…);
 6. the author body (``DocumentMeta.author``), the nearest mention of it.
 
@@ -49,10 +49,14 @@ _PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动
 _PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
 #: a plural pronoun standing for the parties of an agreement: 双方将…, 两家联合…, 三方共同… (not 第三方)
 _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
+#: a joint adverb opening a clause with no subject, after A 与 B … in its sentence: 联合推进…, 共同开展… (A and B do it)
+_JOINT_OPEN = re.compile(r"(?:并|还|将)?(?:联合|共同|携手)(?=推进|推动|开展|实施|组织|举办|打造|创建|落实|深化|做好|抓好)")
 #: a clause after 在A的统一部署下 (the deployer carries out what it does)
 _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
+#: what follows the body that opens a paragraph of its report at a meeting: 市公路发展中心通报了…, 支队汇报了…
+_REPORTS = re.compile(r"(?:在会上|会上)?(?:汇报了?|通报了?|介绍了?|交流了?|作了?(?:交流|典型|表态)?发言)")
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
 _SPEAKER = re.compile(r"(?:的)?(?:主要|有关|相关)?(?:负责人|负责同志|党委书记|党组书记|书记|局长|副局长|主任|副主任|"
                       r"支队长|大队长|所长|站长|董事长|总经理)(?:表示|介绍|说)?\s*:")
@@ -88,11 +92,12 @@ def clause_subjects(norm: str, clause: Clause, in_clause: list[Mention]) -> list
 
 
 def speaker_of(norm: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The body a paragraph starting at ``start`` gives the floor to (市道路运输服务中心负责人：…)."""
+    """The body a paragraph starting at ``start`` gives the floor to: its head speaks (市道路运输服务中心
+    负责人：…) or it reports at a meeting (市公路发展中心通报了…, 支队汇报了…, 市道路运输发展中心介绍，…)."""
     first = next((m for m in mentions if m.label in PARTNER_LABELS and m.start >= start), None)
     if first is None or norm[start:first.start].strip():
         return None
-    return first if _SPEAKER.match(norm, first.end) else None
+    return first if _SPEAKER.match(norm, first.end) or _REPORTS.match(norm, first.end) else None
 
 
 def pivot_agent(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> list[Mention]:
@@ -200,6 +205,8 @@ class Subjects:
         self.context: list[Mention] = []
         self._last_end = 0
         self.parties: list[Mention] = []
+        self._sentence = -1
+        self._parties_sentence = -2
 
     # ----------------------------------------------------------- progress
     def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention]) -> None:
@@ -216,18 +223,24 @@ class Subjects:
         elif not norm[self._last_end - 1:self._last_end] == ";":
             self.carried = []
         self._last_end = sent.end
+        self._sentence = sent.index
         self.context = self.section_subject(sent)
 
     def subjects_of(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
         """The clause's own subjects, self-references in a speaker's paragraph standing for the speaker.
 
         A clause opening with 双方/两家/三方 (after adverbials) has the parties of
-        the last cooperation before it as its subjects (see :meth:`note_parties`).
+        the last cooperation before it as its subjects (see :meth:`note_parties`), and so
+        does a clause opening with a joint verb (联合推进, 共同开展) after one in its sentence.
         """
         subj = [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
         if subj or not self.parties:
             return subj
-        return list(self.parties) if _opening(_PARTIES, norm, clause, in_clause, 2) is not None else []
+        if _opening(_PARTIES, norm, clause, in_clause, 2) is not None:
+            return list(self.parties)
+        if self._parties_sentence == self._sentence and _opening(_JOINT_OPEN, norm, clause, in_clause, 1) is not None:
+            return list(self.parties)  # A 与 B 开展结对共建，联合推进…: both carry it out
+        return []
 
     def note_parties(self, norm: str, relations: list) -> None:
         """Remember the parties of the last ``A 与 B …`` among ``relations`` (COOPERATES_WITH, A right before 与/和/同)."""
@@ -237,6 +250,7 @@ class Subjects:
                 tails = {t.tail.name: t.tail for t in relations
                          if t.rel == "COOPERATES_WITH" and t.head is head and t.tail.start > head.end}
                 self.parties = [head, *tails.values()]
+                self._parties_sentence = self._sentence
                 return
 
     def own(self, m: Mention) -> Mention:
