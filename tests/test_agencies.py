@@ -327,3 +327,37 @@ def test_a_centre_named_by_a_field_and_an_inner_stem_is_a_body_before_zuzhi():
 def test_a_team_named_by_its_field_and_place_ends_with_dui():
     assert agencies("由市交通运输综合行政执法队跟踪督办。") == {"市交通运输综合行政执法队"}
     assert agencies("加强执法队伍建设，执法队员持证上岗，组建志愿车队。") == set()
+
+
+# ------------------------------------------------- short forms, offices and numbered units
+def test_short_department_stems_with_a_level_name_bodies():
+    assert agencies("县交通运输局联合县工信局开展整治，市能源局、市医保局参加。") == {
+        "县交通运输局", "县工信局", "市能源局", "市医保局"}
+
+
+def test_a_trade_union_federation_with_a_level_is_a_body():
+    assert agencies("局党组联合市总工会开展慰问。") == {"局党组", "市总工会"}
+    assert "集团总工会" not in agencies("集团总工会组织活动。")
+
+
+def test_an_abbreviated_office_before_huitong_is_a_body():
+    assert agencies("治超方面，县治超办会同县公安局开展联合执法。") == {"县治超办", "县公安局"}
+
+
+def test_a_road_chief_office_is_a_body():
+    assert agencies("配合县总路长办公室开展考核，县路长制办公室牵头。") == {"县总路长办公室", "县路长制办公室"}
+
+
+def test_a_bare_office_opening_its_clause_before_a_verb_is_a_body():
+    assert agencies("年内，法制科牵头修订制度。培训科组织开展轮训。") == {"法制科", "培训科"}
+    assert agencies("本科学历人员占比提升。") == set()
+
+
+def test_a_numbered_squad_standing_alone_is_a_body():
+    assert agencies("直属一大队、二大队与县公安局联合执法。") == {"直属一大队", "二大队", "县公安局"}
+    assert agencies("大队长带队检查。") == set()
+
+
+def test_a_numbered_working_group_after_its_sender_is_a_body():
+    assert "市委第六指导组" in agencies("在市委第六指导组的指导下，局党组扎实推进学习教育。")
+    assert agencies("分为第六指导组开展工作。") == set()

@@ -6,6 +6,8 @@
 ``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
 ``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
 ``agency.group``       a leading group named after the task it leads: 百日行动领导小组, 县治超工作领导小组
+``agency.numbered``    a numbered unit: a squad of its force (直属一大队, 二大队), a working group a body
+                       sends (市委第六指导组)
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _PARENT_WORDS = ("支队", "大队", "中队", "中心", "局", "厅", "所", "�
 def nested_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
     """The bodies of this module's rules, given the agencies the head rules found."""
     return (_sent_bodies(sc, agencies) + _offices(sc, agencies) + _bare_bodies(sc) + _party_commissions(sc)
-            + _task_groups(sc))
+            + _task_groups(sc) + _numbered_units(sc, agencies))
 
 
 def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
@@ -75,12 +77,14 @@ def _offices(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
             continue
         for n in range(lo_mod, hi_mod + 1):
             p = hstart - n
-            if p <= 0 or not all(sc.is_name_char(i) for i in range(p, hstart)):
+            if p < 0 or not all(sc.is_name_char(i) for i in range(p, hstart)):
                 break
             if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, hstart + 1)):
                 break
             parent = ends.get(p)
             start = parent.start if parent is not None else _bare_parent(sc, p)
+            if start is None and (p == 0 or text[p - 1] in _CLAUSE_OPEN) and _OFFICE_VERB.match(text, end):
+                start = p  # 法制科牵头修订…: an office of the author opening its clause as the subject
             if start is None:
                 continue
             cand = Candidate("AGENCY", start, end, text[start:end], "agency.office", tier=1)
@@ -108,6 +112,8 @@ def _bare_parent(sc: PhraseScanner, pos: int) -> int | None:
 #: what a bare short body name (海事, 运管) is followed by when the sentence treats it as a body
 _BODY_VERB = re.compile(r"(?:要|应当|应(?![急对用])|负责|牵头|会同|联合|配合|协同|督促|加强|做好|抓好|组织)")
 _CLAUSE_OPEN = frozenset("。;；,，:：\n、 ")
+#: what a bare office (法制科, 培训科) opening its clause does as the subject of its sentence
+_OFFICE_VERB = re.compile(_BODY_VERB.pattern + r"|(?:依托|开展|举办|完成|制定|修订|建立|承担|先后|共|全年)")
 
 
 def _bare_bodies(sc: PhraseScanner) -> list[Candidate]:
@@ -194,6 +200,31 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
                 cand.info = {"kinds": (), "head": GROUP_HEAD, "words": (modifier,), "cls": "group"}
                 out.append(cand)
         at = text.find(GROUP_HEAD, end)
+    return out
+
+
+#: a numbered squad of a force named by its number, standing alone: 直属一大队、二大队 (第三中队 only counts)
+_SQUAD = re.compile(r"(?<!第)(?:直属)?[一二三四五六七八九十]{1,3}(?:大队|中队)")
+#: a numbered working group sent by the body written right before it: 市委第六指导组, 省政府第二督查组
+_SENT_GROUP = re.compile(r"第[一二三四五六七八九十]{1,3}(?:指导组|督导组|督查组|巡察组|巡视组|检查组|考核组)")
+
+
+def _numbered_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """Numbered units: a squad standing alone (二大队), a working group after its sender (市委第六指导组)."""
+    text = sc.text
+    out: list[Candidate] = []
+    for m in _SQUAD.finditer(text):
+        if bounded(sc, m.start()) and not text.startswith(("长", "小"), m.end()):
+            cand = Candidate("AGENCY", m.start(), m.end(), m.group(), "agency.numbered", tier=1)
+            cand.info = {"kinds": (), "head": m.group()[-2:], "words": (m.group(),), "cls": "team"}
+            out.append(cand)
+    ends = {a.end: a for a in agencies}
+    for m in _SENT_GROUP.finditer(text):
+        sender = ends.get(m.start())
+        if sender is not None:
+            cand = Candidate("AGENCY", sender.start, m.end(), text[sender.start:m.end()], "agency.numbered", tier=1)
+            cand.info = {"kinds": (UNIT,), "head": m.group()[-3:], "words": (sender.name,), "cls": "group"}
+            out.append(cand)
     return out
 
 
