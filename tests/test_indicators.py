@@ -77,7 +77,7 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("约谈企业负责人", "约谈企业负责人"),                   # 约谈 is not 约 (about) + 谈
     ("水路客运量", "水路发送旅客"),                         # a mode of transport makes another measure
     ("全省水路完成货运量", "水路货运量"),
-    ("查处出租汽车拒载、议价等违规行为", "查处出租汽车违规行为"),  # an enumeration before 等
+    ("查处出租汽车拒载、议价等违规行为", "查处违规行为"),  # an enumeration before 等 (and a sector)
     ("落实不力的约谈企业负责人", "约谈企业负责人"),         # an attributive clause
     ("查处违法改装的货运车辆", "查处违法改装的货运车辆"),   # (not one that holds the action)
     ("隐患整改率", "隐患整改率"),
@@ -89,6 +89,24 @@ def test_the_unit_gives_the_dimension(norm, unit, dimension):
     ("约束性任务", "约束性"),                                 # 约 of 约束 is no lead word
 ])
 def test_the_core_of_a_phrase(norm, phrase, core):
+    assert norm.core(phrase) == core
+
+
+@pytest.mark.parametrize("phrase,core", [
+    ("检查农村客运车辆", "检查车辆"),                       # a sector between the verb and what it counts
+    ("抽查道路运输企业", "检查企业"),
+    ("受理港航服务投诉", "受理投诉"),
+    ("办理港航行政许可", "办理行政许可"),
+    ("约谈货运源头企业负责人", "约谈企业负责人"),
+    ("受理出租汽车类投诉", "受理出租汽车类投诉"),           # a category breakdown stays
+    ("检查客运站", "检查客运站"),                           # nothing left to count without it
+    ("客运企业", "客运企业"),                               # no verb: the sector is what is counted
+    ("抽查车辆", "检查车辆"),                               # a spot check is a check
+    ("行政许可事项按时办结率", "按时办结率"),
+    ("发现安全隐患", "排查隐患"),                           # hazards found are hazards screened
+    ("当场整改", "整改"),                                   # a manner adverb
+])
+def test_a_sector_after_the_verb_does_not_split_an_indicator(norm, phrase, core):
     assert norm.core(phrase) == core
 
 

@@ -50,7 +50,7 @@ from kg.structure.headings import LIST_MARK
 
 INDICATORS_PATH: Path = LEXICON_DIR / "indicators.tsv"
 ROLES = ("dimension", "lead", "trail", "scope", "light", "activity", "verb", "synonym", "drop", "keep", "mode", "season",
-         "generic", "relative", "bare_rate", "seasonal", "event", "vague")
+         "generic", "relative", "bare_rate", "seasonal", "event", "vague", "field")
 #: the dimension of a unit not in the table, and of a compound unit (元/人次)
 OTHER = "other"
 _QUOTES_AND_BLANKS = re.compile("[“”‘’\"'「」『』《》〈〉\\s]")
@@ -186,6 +186,7 @@ class IndicatorNormaliser:
         self._lead, self._trail, self._keep, self._scope = w["lead"], w["trail"], w["keep"], w["scope"]
         self._light, self._activity, self._events, self._mode = w["light"], w["activity"], w["event"], w["mode"]
         self._season, self._seasonal = w["season"], frozenset(w["seasonal"])
+        self._field = w["field"]
         self._lead_first = frozenset(x[0] for x in self._lead)
         self._trail_last = frozenset(x[-1] for x in self._trail)
         self._verb_set = frozenset(w["verb"])
@@ -307,7 +308,7 @@ class IndicatorNormaliser:
             held = self._strip(text, "activity")
             activity, text = activity or (held != text and dimension == "count"), held
             text = self._strip(text if activity else self._verb_first(text, dimension), "light")
-            text = self._trim(self._event(text))
+            text = self._trim(self._event(self._field_after_verb(text)))
             if text == before:
                 break
         return text
@@ -386,6 +387,22 @@ class IndicatorNormaliser:
             light = m.group() in self._light and mode
             return mode + text[m.end() if light else m.start():]
         return text
+
+    def _field_after_verb(self, text: str) -> str:
+        """A sector word between the verb and what it counts goes (检查客运车辆 = 检查车辆, 受理港航服务投诉 =
+        受理投诉): the sector narrows the population, not the measure; a category breakdown (出租汽车类投诉) stays."""
+        verb = self._verbs.match(text) if self._verbs is not None and self._field else None
+        if verb is None:
+            return text
+        rest = text[verb.end():]
+        sector = next((w for w in self._field if rest.startswith(w)), "")
+        if not sector:
+            return text
+        head = rest[len(sector):]
+        head = head[2:] if head.startswith("服务") else head
+        if len(head) < 2 or head.startswith("类"):
+            return text
+        return text[:verb.end()] + head
 
     def _event(self, text: str) -> str:
         """A core without a verb that ends with an activity noun: the activity and the word before it."""
