@@ -157,6 +157,23 @@ def test_agency_before_title_issued_it_but_applying_a_title_is_not_issuing(tmp_p
     assert triples(res) == {("ISSUES", "交通运输部", "小微型客车租赁经营服务管理办法")}
 
 
+def test_bodies_before_an_attributive_issuing_verb_all_issue_the_title(tmp_path):
+    text = TITLE + ("会议宣读了市公安局与市应急管理局联合制定的《冬季安全工作方案》。"
+                    "学习了市总工会、市财政局印发的《职工疗休养办法》。"
+                    "市人社局与县教育局交流了省人社厅印发的《技能培训规定》。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市应急管理局": "AGENCY", "市总工会": "AGENCY",
+            "市财政局": "AGENCY", "市人社局": "AGENCY", "县教育局": "AGENCY", "省人社厅": "AGENCY",
+            "《冬季安全工作方案》": "REGULATION", "《职工疗休养办法》": "REGULATION", "《技能培训规定》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    issues = {t for t in triples(res) if t[0] == "ISSUES"}
+    assert issues == {
+        ("ISSUES", "市公安局", "冬季安全工作方案"), ("ISSUES", "市应急管理局", "冬季安全工作方案"),
+        ("ISSUES", "市总工会", "职工疗休养办法"), ("ISSUES", "市财政局", "职工疗休养办法"),
+        ("ISSUES", "省人社厅", "技能培训规定"),
+    }
+
+
 def test_no_trigger_no_relation(tmp_path):
     text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)
