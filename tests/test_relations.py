@@ -174,6 +174,15 @@ def test_bodies_before_an_attributive_issuing_verb_all_issue_the_title(tmp_path)
     }
 
 
+def test_setting_up_a_system_is_not_issuing_it(tmp_path):
+    text = TITLE + "市公安局会同市应急管理局建立了联席会议制度，制定了《联合执法工作规范》。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市应急管理局": "AGENCY",
+            "联席会议制度": "REGULATION", "《联合执法工作规范》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "ISSUES"} == {("ISSUES", "市公安局", "联合执法工作规范")}
+
+
 def test_no_trigger_no_relation(tmp_path):
     text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)
