@@ -183,6 +183,21 @@ def test_setting_up_a_system_is_not_issuing_it(tmp_path):
     assert {t for t in triples(res) if t[0] == "ISSUES"} == {("ISSUES", "市公安局", "联合执法工作规范")}
 
 
+def test_the_bodies_whose_deployment_a_sentence_follows_carry_the_campaign_out(tmp_path):
+    text = TITLE + ("根据省应急管理厅、省交通运输厅和省公安厅关于开展2024年全省“平安出行”百日行动的统一部署，"
+                    "我局开展检查。按照市公安局关于“春雷”治超行动的部署要求，我局加强路面执法。"
+                    "按照省交通运输厅要求，我局启动“护路”专项行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "省应急管理厅": "AGENCY", "省交通运输厅": "AGENCY", "省公安厅": "AGENCY",
+            "市公安局": "AGENCY", "“平安出行”百日行动": "CAMPAIGN", "“春雷”治超行动": "CAMPAIGN",
+            "“护路”专项行动": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "CONDUCTS"} == {
+        ("CONDUCTS", body, "平安出行百日行动") for body in ("省应急管理厅", "省交通运输厅", "省公安厅", AUTHOR)
+    } | {("CONDUCTS", "市公安局", "春雷治超行动"), ("CONDUCTS", AUTHOR, "春雷治超行动"),
+         ("CONDUCTS", AUTHOR, "护路专项行动")}
+
+
 def test_no_trigger_no_relation(tmp_path):
     text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

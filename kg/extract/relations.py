@@ -329,8 +329,8 @@ class RelationExtractor:
         for i, camp in enumerate(campaigns):
             dep = conducts.deployed(norm, clause, camp, in_clause)
             if dep is not None:  # 按照 A X 部署，B…: A deploys X, B carries it out
-                hit, owner = dep
-                heads = ([owner] if owner is not None else []) + (ahead() or subject_for(clause.end))
+                hit, owners = dep
+                heads = owners + (ahead() or subject_for(clause.end))
                 for head in heads:
                     if head.label in SUBJECT_LABELS["CONDUCTS"]:
                         yield ("CONDUCTS", head, camp, hit)
