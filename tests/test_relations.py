@@ -198,6 +198,16 @@ def test_the_bodies_whose_deployment_a_sentence_follows_carry_the_campaign_out(t
          ("CONDUCTS", AUTHOR, "护路专项行动")}
 
 
+def test_a_title_issued_by_an_agent_after_it_whether_or_not_its_marks_are_in_the_name(tmp_path):
+    text = TITLE + "《举报奖励办法》由市公安局印发。《信用评价办法》由市财政局印发。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市财政局": "AGENCY",
+            "举报奖励办法": "REGULATION", "《信用评价办法》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "ISSUES"} == {
+        ("ISSUES", "市公安局", "举报奖励办法"), ("ISSUES", "市财政局", "信用评价办法")}
+
+
 def test_no_trigger_no_relation(tmp_path):
     text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

@@ -45,8 +45,8 @@ _WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
 _LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
-#: X 由 A 牵头组织实施: between the object and 由
-_BY = re.compile(r"(?:工作|活动)?(?:将|均|统一|主要)?由")
+#: X 由 A 牵头组织实施: between the object (its closing mark when the name leaves it out) and 由
+_BY = re.compile(r"[》〉”\"]?(?:工作|活动)?(?:将|均|统一|主要)?由")
 #: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
 _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 #: 按照 … X 部署: X is deployed and carried out
