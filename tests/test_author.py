@@ -82,6 +82,19 @@ def test_the_byline_under_a_speech_title_names_the_speaker_s_body():
     text = "在全市交通运输工作会议上的讲话\n清远市交通运输局党组书记、局长　王XX\n同志们：\n"
     assert author(text) == "清远市交通运输局"
 
+    text = "在全市治超工作会议上的讲话\n清远市交通运输局党组成员、副局长　王XX\n同志们：\n今天召开会议。\n"
+    assert author(text) == "清远市交通运输局"
+
+
+def test_a_brief_s_masthead_names_the_body_its_office_edits_it_for():
+    text = ("交通工作简报\n\n第3期\n\n英德市公路事业发展中心办公室　　　　2024年11月30日\n\n"
+            "1.中心召开安全形势分析会\n\n11月20日，会议通报了今年的工作。\n")
+    assert author(text) == "英德市公路事业发展中心"
+    text = "交通工作简报\n\n第3期\n\n英德市交通运输局　　2024年11月30日\n\n会议通报了今年的工作。\n"
+    assert author(text) == "英德市交通运输局"
+    # a date alone, or a body in a sentence with a date, is no masthead
+    text = "交通工作简报\n\n第3期\n\n2024年11月30日\n\n会议通报了今年的工作。\n"
+    assert author(text) is None
 
 def test_the_host_of_a_visit_publishes_the_news_of_it():
     text = ("省交通运输厅督导组到英德市督导检查安全生产工作\n来源：英德市交通运输局　发布时间：2024-04-XX\n"

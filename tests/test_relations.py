@@ -157,6 +157,57 @@ def test_agency_before_title_issued_it_but_applying_a_title_is_not_issuing(tmp_p
     assert triples(res) == {("ISSUES", "交通运输部", "小微型客车租赁经营服务管理办法")}
 
 
+def test_bodies_before_an_attributive_issuing_verb_all_issue_the_title(tmp_path):
+    text = TITLE + ("会议宣读了市公安局与市应急管理局联合制定的《冬季安全工作方案》。"
+                    "学习了市总工会、市财政局印发的《职工疗休养办法》。"
+                    "市人社局与县教育局交流了省人社厅印发的《技能培训规定》。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市应急管理局": "AGENCY", "市总工会": "AGENCY",
+            "市财政局": "AGENCY", "市人社局": "AGENCY", "县教育局": "AGENCY", "省人社厅": "AGENCY",
+            "《冬季安全工作方案》": "REGULATION", "《职工疗休养办法》": "REGULATION", "《技能培训规定》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    issues = {t for t in triples(res) if t[0] == "ISSUES"}
+    assert issues == {
+        ("ISSUES", "市公安局", "冬季安全工作方案"), ("ISSUES", "市应急管理局", "冬季安全工作方案"),
+        ("ISSUES", "市总工会", "职工疗休养办法"), ("ISSUES", "市财政局", "职工疗休养办法"),
+        ("ISSUES", "省人社厅", "技能培训规定"),
+    }
+
+
+def test_setting_up_a_system_is_not_issuing_it(tmp_path):
+    text = TITLE + "市公安局会同市应急管理局建立了联席会议制度，制定了《联合执法工作规范》。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市应急管理局": "AGENCY",
+            "联席会议制度": "REGULATION", "《联合执法工作规范》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "ISSUES"} == {("ISSUES", "市公安局", "联合执法工作规范")}
+
+
+def test_the_bodies_whose_deployment_a_sentence_follows_carry_the_campaign_out(tmp_path):
+    text = TITLE + ("根据省应急管理厅、省交通运输厅和省公安厅关于开展2024年全省“平安出行”百日行动的统一部署，"
+                    "我局开展检查。按照市公安局关于“春雷”治超行动的部署要求，我局加强路面执法。"
+                    "按照省交通运输厅要求，我局启动“护路”专项行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "省应急管理厅": "AGENCY", "省交通运输厅": "AGENCY", "省公安厅": "AGENCY",
+            "市公安局": "AGENCY", "“平安出行”百日行动": "CAMPAIGN", "“春雷”治超行动": "CAMPAIGN",
+            "“护路”专项行动": "CAMPAIGN"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "CONDUCTS"} == {
+        ("CONDUCTS", body, "平安出行百日行动") for body in ("省应急管理厅", "省交通运输厅", "省公安厅", AUTHOR)
+    } | {("CONDUCTS", "市公安局", "春雷治超行动"), ("CONDUCTS", AUTHOR, "春雷治超行动"),
+         ("CONDUCTS", AUTHOR, "护路专项行动")}
+
+
+def test_a_title_issued_by_an_agent_after_it_whether_or_not_its_marks_are_in_the_name(tmp_path):
+    text = TITLE + "《举报奖励办法》由市公安局印发。《信用评价办法》由市财政局印发。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市财政局": "AGENCY",
+            "举报奖励办法": "REGULATION", "《信用评价办法》": "REGULATION"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {t for t in triples(res) if t[0] == "ISSUES"} == {
+        ("ISSUES", "市公安局", "举报奖励办法"), ("ISSUES", "市财政局", "信用评价办法")}
+
+
 def test_no_trigger_no_relation(tmp_path):
     text = TITLE + "“百日攻坚”行动取得明显成效，省交通运输厅和《道路运输条例》都被提到。X县获评“城乡交通运输一体化示范县”。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

@@ -12,7 +12,8 @@ other ways a text says who carries a campaign out, each returning a
              (:func:`by_agent`, for ISSUES too)
 ``post``     X（工作）深入开展 with X opening its clause
 ``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
-             carries it out (按照…支队“春雷”治超行动部署，本所…)
+             carries it out (按照…支队“春雷”治超行动部署，本所…); so do A、B 和 C in
+             根据 A、B 和 C 关于开展 X 的统一部署(要求)
 ``title``    the plan of a campaign (A2025年“X”专项整治行动实施方案, …工作方案):
              the body its title names, else the author, carries X out (:func:`plan_title`)
 
@@ -44,12 +45,15 @@ _WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
 _LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
-#: X 由 A 牵头组织实施: between the object and 由
-_BY = re.compile(r"(?:工作|活动)?(?:将|均|统一|主要)?由")
+#: X 由 A 牵头组织实施: between the object (its closing mark when the name leaves it out) and 由
+_BY = re.compile(r"[》〉”\"]?(?:工作|活动)?(?:将|均|统一|主要)?由")
 #: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
 _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 #: 按照 … X 部署: X is deployed and carried out
-_DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)\s*$")
+_DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)(?:要求)?\s*$")
+#: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
+_DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
+_DEPLOYERS = re.compile(r"[、和及与]|以及")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
 #: 与 B 共同/联合 + verb: the partners act too
 _JOINT = re.compile(r"\s*(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
@@ -119,14 +123,20 @@ def by_agent(norm: str, target: Mention, pool: list[TriggerHit], partners_at) ->
     return (hit, agents) if hit is not None else None
 
 
-def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention]) -> tuple[TriggerHit, Mention | None] | None:
-    """按照 [A] X 部署: the hit, and the body A that deploys X (if the text names it)."""
+def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention]) -> tuple[TriggerHit, list[Mention]] | None:
+    """按照 [A] X 部署: the hit, and the bodies A that deploy X (those the text names: 根据 A、B 和 C 关于开展 X 的部署)."""
     if not _BASIS.match(norm, clause.start, camp.start) or not _DEPLOY.match(norm, camp.end, clause.end):
         return None
     hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", clause.start, clause.end)
-    owner = next((m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start
-                  and re.fullmatch(r"的?[“\"]?", norm[m.end:camp.start])), None)
-    return hit, owner
+    before = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start]
+    if not before or not _DEPLOYER_LINK.fullmatch(norm, before[-1].end, camp.start):
+        return hit, []
+    owners = [before[-1]]
+    for m in reversed(before[:-1]):  # the bodies coordinated before it
+        if _DEPLOYERS.fullmatch(norm, m.end, owners[0].start) is None:
+            break
+        owners.insert(0, m)
+    return hit, owners
 
 
 def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> TriggerHit | None:

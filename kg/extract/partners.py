@@ -18,6 +18,10 @@ COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 _ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
+#: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》)
+_CO_AGENTS = re.compile(r"[、和及]|以及")
+#: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》)
+_JOINT_AGENTS = re.compile(r"[、和及与同]|以及|会同")
 #: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
 _ASSISTING = ("配合", "协助")
 
@@ -80,3 +84,35 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     if hit.word in publishing and _JOINTLY.fullmatch(gap):
         return partners
     return []
+
+
+def attributive_issuers(norm: str, before: list[Mention], verb: bool, joint: bool) -> list[Mention]:
+    """The bodies that issue the title an attributive phrase ends at (省厅印发的《X》, 交通运输部《X》).
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    before : list of Mention
+        The AGENCY mentions of the clause before the title, in text order; the last one stands
+        right before the title or its verb.
+    verb : bool
+        An issuing verb stands between the last body and the title (印发的): bodies coordinated
+        before it issue the title too (A、B 印发的《X》).
+    joint : bool
+        The verb is joint (联合制定的): bodies joined by 与/会同 issue it too (A 与 B 联合制定的《X》).
+
+    Returns
+    -------
+    list of Mention
+        The issuers, in text order.
+    """
+    out = [before[-1]]
+    if not verb:
+        return out
+    link = _JOINT_AGENTS if joint else _CO_AGENTS
+    for m in reversed(before[:-1]):
+        if link.fullmatch(norm, m.end, out[0].start) is None:
+            break
+        out.insert(0, m)
+    return out

@@ -20,6 +20,7 @@ ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
                  印发《X》 and A 会同 B 联合印发《X》 (B too; not 会同 B 编制);
+                 A 与 B 联合制定的《X》 and A、B 印发的《X》 (both);
                  配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
@@ -41,7 +42,7 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.partners import COORD as _COORD, co_issuers, partners_at
+from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, partners_at
 from kg.extract.selfref import find_self_references, self_mention
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import Subjects, heading_subjects, section_subject
@@ -328,8 +329,8 @@ class RelationExtractor:
         for i, camp in enumerate(campaigns):
             dep = conducts.deployed(norm, clause, camp, in_clause)
             if dep is not None:  # 按照 A X 部署，B…: A deploys X, B carries it out
-                hit, owner = dep
-                heads = ([owner] if owner is not None else []) + (ahead() or subject_for(clause.end))
+                hit, owners = dep
+                heads = owners + (ahead() or subject_for(clause.end))
                 for head in heads:
                     if head.label in SUBJECT_LABELS["CONDUCTS"]:
                         yield ("CONDUCTS", head, camp, hit)
@@ -392,10 +393,12 @@ class RelationExtractor:
                 link = norm[agency.end:reg.start]
                 words = "|".join(re.escape(w) for w in self.triggers.get("ISSUES", "pre"))
                 # 交通运输部《…》 (the title is its own), 省厅印发的《…》 (attributive); 省厅印发《…》 is a clause
-                if re.fullmatch(rf"(?:(?:{words})了?的)?[《〈]?", link) or re.fullmatch(r"的[《〈]?", link):
-                    trig = re.match(rf"(?:{words})", link)
-                    yield ("ISSUES", agency, reg, TriggerHit("ISSUES", trig.group() if trig else "", "attr",
-                                                               agency.end, reg.start))
+                attr = re.fullmatch(rf"(?:(?P<joint>联合|共同)?(?P<verb>{words})了?的)?[《〈]?", link)
+                if attr or re.fullmatch(r"的[《〈]?", link):
+                    trig = attr.group("verb") if attr else None
+                    hit = TriggerHit("ISSUES", trig or "", "attr", agency.end, reg.start)
+                    for head in attributive_issuers(norm, before, bool(trig), bool(attr and attr.group("joint"))):
+                        yield ("ISSUES", head, reg, hit)
                     continue
             hit = self._governing(norm, clause, reg, pre, regs, prev_pre)
             if hit is not None and norm[hit.end:hit.end + 1] == "的":

@@ -7,7 +7,8 @@ The rules, in order (the first that names a body wins):
    ``X局与…签署``), unless the title tells of a visit to a place (``到湄潭县``)
    whose body the source line names: the host publishes it; a speech title
    (``在…会议上的讲话``) names a meeting, not a body, but the byline under it
-   names the speaker's body (``邯郸市人民政府副市长　张XX``);
+   names the speaker's body (``邯郸市人民政府副市长　张XX``, ``X厅党组成员、副厅长　XXX``);
+   a brief's masthead names the body that edits it (``X中心办公室　　2024年11月30日``: X);
 2. ``代表X党委向…`` and ``X领导班子团结带领…``;
 3. the signature: a body alone on one of the last lines, before the date
    (``XX县交通运输局`` / ``2024年6月XX日``);
@@ -72,8 +73,12 @@ _DISTRIBUTION = re.compile(r"^[ \t\u3000]*[(\[]?(?:报送|抄送|抄报|分送|�
 #: a visit the title tells of: 到湄潭县, 赴岳阳市 (the place visited)
 _VISIT = re.compile(r"(?:到|赴)(?P<p>[\u4e00-\u9fffXx*]{1,8}?[省市县区州旗])")
 #: a speaker's post after the body on a speech's byline (副市长, 党组书记, 局长)
-_POSTS = r"(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长)"
+_POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长))"
 _BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
+#: a brief's masthead: the body that edits it and the date on one line (X中心办公室　　2024年11月30日);
+#: the office edits the brief for its body
+_MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]{{2,}}"
+                       r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
@@ -303,6 +308,8 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         host = _visited_host(norm, m.end("a"), title.end, paragraphs)
         return as_written(host or m)
     if title is not None and (m := _byline(norm, title, paragraphs)):
+        return as_written(m)
+    if m := next((m for p in paragraphs[:4] if (m := _MASTHEAD.match(norm, p.start, p.end))), None):
         return as_written(m)
     if m := _ON_BEHALF.search(norm):
         return as_written(m)
