@@ -352,3 +352,8 @@ def test_a_drive_against_a_formula_is_a_campaign_the_formula_alone_is_not(campai
     assert campaigns("持续开展“四风”问题专项整治。") == ["四风问题专项整治"]
     assert campaigns("严防“四风”问题反弹回潮。") == []
     assert campaigns("推进“四风”整治。") == []
+
+
+def test_a_verb_of_meeting_or_looking_opens_no_name(campaigns):
+    assert campaigns("迎接全国示范县创建中期评估。") == []
+    assert campaigns("调研组实地察看工程收尾情况。") == []
