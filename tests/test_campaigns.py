@@ -340,3 +340,20 @@ def test_the_theme_of_an_n_year_action_stands_for_the_action(campaigns):
     text = "全市以安全生产治本攻坚三年行动为主线。（一）深化治本攻坚。各单位要推进。"
     assert campaigns(text) == ["安全生产治本攻坚三年行动", "安全生产治本攻坚三年行动"]
     assert campaigns("（一）深化治本攻坚。各单位要推进。") == ["治本攻坚"]
+
+
+def test_a_field_before_a_themed_year_names_its_sector_but_not_before_a_month(campaigns):
+    assert campaigns("局里深入开展交通运输“服务质量提升年”活动。") == ["交通运输服务质量提升年活动"]
+    assert campaigns("局里开展交通运输“安全生产月”活动。") == ["安全生产月活动"]
+
+
+def test_a_drive_against_a_formula_is_a_campaign_the_formula_alone_is_not(campaigns):
+    assert campaigns("纪检组开展“四风”问题专项检查，对2名人员诫勉谈话。") == ["四风问题专项检查"]
+    assert campaigns("持续开展“四风”问题专项整治。") == ["四风问题专项整治"]
+    assert campaigns("严防“四风”问题反弹回潮。") == []
+    assert campaigns("推进“四风”整治。") == []
+
+
+def test_a_verb_of_meeting_or_looking_opens_no_name(campaigns):
+    assert campaigns("迎接全国示范县创建中期评估。") == []
+    assert campaigns("调研组实地察看工程收尾情况。") == []

@@ -293,6 +293,15 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
+def _field_prefix(sc: PhraseScanner, open_: int) -> int:
+    """Where the field words right before a quote start (交通运输, 执法队伍), or ``open_``."""
+    trie, pos = sc.lx.trie("domain"), open_
+    lo = max(0, open_ - _MAX_PREFIX)
+    while pos > lo and (hit := trie.longest_ending_at(sc.text, pos, lo)) is not None:
+        pos = hit[0]
+    return pos
+
+
 #: the rest of a list that the text closes as rule sets: 、主题党日等制度
 _LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
 
@@ -338,8 +347,13 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
     for k, b in enumerate(quotes):
         s, e = b.inner
         inner = text[s:e].strip()
-        if not inner or inner in lx.slogans:
+        if not inner:
             continue
+        if inner in lx.slogans:
+            # a formula is no campaign, a drive against it is: “四风”问题专项检查
+            head = _head_after(sc, b.end)
+            if head is None or head[0] != "CAMPAIGN" or (head[2] and not text.endswith(_INSPECTION_HEADS, b.end, head[1])):
+                continue
         if _joined(sc, quotes, k + 1):
             continue  # “党员先锋车”“党员示范线”创建活动: quotes written back to back are one name
         if text.startswith(_WORK_TITLES, b.end):
@@ -376,9 +390,12 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         open_ = quotes[first].open
         start = sc.domain_prefix(open_)
         if label == "CAMPAIGN" and not _themed(sc, b):
-            # a place, level or field before a themed month, week or year only says where it is
-            # held (英德市“安全生产月”, 全国“安全生产月”活动, 交通运输“安全生产月”活动)
             start = min(start, _name_prefix(sc, open_))
+        elif label == "CAMPAIGN" and text.endswith("年", s, e):
+            # a field before a themed year is the sector the year is for (交通运输“服务质量提升年”,
+            # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
+            # before a month or week, only say where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
+            start = min(start, _field_prefix(sc, open_))
         name = text[start:end] + name_tail
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
             start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
