@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from kg.extract.measures import MeasuresFinder, campaign_mentions_for
+from kg.extract.given_campaigns import campaign_mentions_for
+from kg.extract.measures import MeasuresFinder
 from kg.extract.metrics import MetricExtractor
 from kg.ingest import read_corpus, read_document
 from kg.model import Mention, MetricMention, RelationMention, StructuredDocument

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.extract.measures import MeasuresFinder, campaign_mentions_for
+from kg.extract.given_campaigns import campaign_mentions_for
+from kg.extract.measures import MeasuresFinder
 from kg.extract.metrics import MetricExtractor
 from kg.ingest import read_document
 from kg.structure import structure_document

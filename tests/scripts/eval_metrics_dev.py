@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from kg.extract import build_nlp
-from kg.extract.measures import campaign_mentions_for
+from kg.extract.given_campaigns import campaign_mentions_for
 from kg.ingest import read_corpus
 from kg.model import IngestProblem, Mention
 from kg.structure import structure_document
