@@ -82,7 +82,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 来了一次作风大整治: one event counted, no named programme
             if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
-            if word in _FIELD_HEADS and _field_only(sc, start, hstart):
+            if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
@@ -120,18 +120,6 @@ _ACTION_HEADS = frozenset({"创建"})
 _GOAL_VERBS = ("建设", "建成", "打造")
 #: heads that name nothing after a field word alone (交通运输改革, 港航改革)
 _FIELD_HEADS = frozenset({"改革"})
-
-
-def _field_only(sc: PhraseScanner, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is made only of field words (交通运输, 道路运输, 港航)."""
-    trie = sc.lx.trie("domain")
-    pos = end
-    while pos > start:
-        hit = trie.longest_ending_at(sc.text, pos, start)
-        if hit is None:
-            return False
-        pos = hit[0]
-    return end > start
 
 
 def _after_strong_head(sc: PhraseScanner, pos: int) -> bool:

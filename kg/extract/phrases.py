@@ -242,15 +242,15 @@ class PhraseScanner:
 
     def domain_prefix(self, start: int) -> int:
         """Extend ``start`` left over field words ending in an anchor (交通运输领域, 党建)."""
-        trie = self.lx.trie("domain")
-        hit = trie.longest_ending_at(self.text, start)
+        hit = self.lx.trie("domain").longest_ending_at(self.text, start)
         if hit is None or self.lx.domain.get(hit[1]) != "anchor":
             return start
-        pos = hit[0]
-        while pos > 0:
-            hit = trie.longest_ending_at(self.text, pos)
-            if hit is None:
-                break
+        return self.field_run_start(hit[0])
+
+    def field_run_start(self, end: int, lo: int = 0) -> int:
+        """Where the field words right before ``end`` start (交通运输, 执法队伍), not before ``lo``; ``end`` if none."""
+        trie, pos = self.lx.trie("domain"), end
+        while pos > lo and (hit := trie.longest_ending_at(self.text, pos, lo)) is not None:
             pos = hit[0]
         return pos
 

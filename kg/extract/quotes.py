@@ -293,15 +293,6 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
     return start
 
 
-def _field_prefix(sc: PhraseScanner, open_: int) -> int:
-    """Where the field words right before a quote start (交通运输, 执法队伍), or ``open_``."""
-    trie, pos = sc.lx.trie("domain"), open_
-    lo = max(0, open_ - _MAX_PREFIX)
-    while pos > lo and (hit := trie.longest_ending_at(sc.text, pos, lo)) is not None:
-        pos = hit[0]
-    return pos
-
-
 #: the rest of a list that the text closes as rule sets: 、主题党日等制度
 _LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
 
@@ -395,7 +386,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # a field before a themed year is the sector the year is for (交通运输“服务质量提升年”,
             # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
             # before a month or week, only say where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
-            start = min(start, _field_prefix(sc, open_))
+            start = min(start, sc.field_run_start(open_, max(0, open_ - _MAX_PREFIX)))
         name = text[start:end] + name_tail
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
             start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
