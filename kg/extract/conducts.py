@@ -29,6 +29,7 @@ import re
 
 from kg.extract.clauses import Clause
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
+from kg.extract.partners import coordinated
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
@@ -131,12 +132,7 @@ def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention])
     before = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start]
     if not before or not _DEPLOYER_LINK.fullmatch(norm, before[-1].end, camp.start):
         return hit, []
-    owners = [before[-1]]
-    for m in reversed(before[:-1]):  # the bodies coordinated before it
-        if _DEPLOYERS.fullmatch(norm, m.end, owners[0].start) is None:
-            break
-        owners.insert(0, m)
-    return hit, owners
+    return hit, coordinated(norm, before, _DEPLOYERS)
 
 
 def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> TriggerHit | None:

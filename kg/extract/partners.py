@@ -107,10 +107,15 @@ def attributive_issuers(norm: str, before: list[Mention], verb: bool, joint: boo
     list of Mention
         The issuers, in text order.
     """
-    out = [before[-1]]
     if not verb:
-        return out
-    link = _JOINT_AGENTS if joint else _CO_AGENTS
+        return [before[-1]]
+    return coordinated(norm, before, _JOINT_AGENTS if joint else _CO_AGENTS)
+
+
+def coordinated(norm: str, before: list[Mention], link: re.Pattern) -> list[Mention]:
+    """The last mention of ``before`` with the ones listed right before it, each joined to the next by ``link``
+    (A、B 和 C), in text order."""
+    out = [before[-1]]
     for m in reversed(before[:-1]):
         if link.fullmatch(norm, m.end, out[0].start) is None:
             break
