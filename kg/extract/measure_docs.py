@@ -162,5 +162,5 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
     return out
 
 
-__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics", "clause_from", "document_rule",
-           "plan_rule", "plan_title_paragraph"]
+__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
+           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph"]
