@@ -15,9 +15,17 @@ from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, Paragraph, StructuredDocument
 from kg.structure import metadata
 from kg.structure.metadata import MAX_TITLE_LINE
+from kg.structure.segment import MAX_SENTENCE
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
 OTHER_WORK_RE = re.compile(r"参加|参与|配合")
+#: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
+#: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
+AREA_STATISTIC_RE = re.compile(
+    r"^\s*(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
+    r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
+    r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
+    r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -131,5 +139,28 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-__all__ = ["CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "clause_from", "document_rule",
-           "plan_rule", "plan_title_paragraph"]
+
+def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics of sentences that state a whole area's figures for a calendar period.
+
+    A heading or a title naming a campaign does not make these its results
+    (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
+    """
+    out: set[int] = set()
+    seen: dict[int, bool] = {}
+    for mi, m in enumerate(metrics):
+        sent = sdoc.sentence_at(m.start)
+        if sent is None:
+            continue
+        # the frame holds over the parts a semicolon splits off (…5.4%；港口货物吞吐量…)
+        floor = max(0, sent.start - MAX_SENTENCE)
+        start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
+        if start not in seen:
+            seen[start] = AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
+        if seen[start]:
+            out.add(mi)
+    return out
+
+
+__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
+           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph"]

@@ -53,6 +53,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.measure_docs import (
+    area_statistics,
     CONDUCT_VERBS,
     OTHER_WORK_RE,
     SENTENCE_END,
@@ -190,12 +191,18 @@ class MeasuresFinder:
             if mi not in in_sentence:
                 link(mi, ci, rule)
 
+        area = area_statistics(sdoc, norm, metrics)
+
+        def section_link(mi: int, ci: int, rule: str) -> None:
+            if mi not in area:
+                wide_link(mi, ci, rule)
+
         self._segment_rules(sdoc, norm, metrics, camps, wide_link, link)
-        self._section_rules(sdoc, metrics, camps, wide_link)
+        self._section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
 
         def document_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in claimed:
+            if mi not in claimed and mi not in area:
                 link(mi, ci, rule)
 
         document_rule(sdoc, norm, metrics, camps, document_link)
