@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev8): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev9): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -13,7 +13,8 @@ RELATIONS 0.601, CONDUCTS recall 0.613; dev4's (after three) ENTITIES 0.865, REL
 CONDUCTS recall 0.452; dev5's (after five) ENTITIES 0.869, RELATIONS 0.651, CONDUCTS recall 0.641;
 dev6's (after seven) ENTITIES 0.884, RELATIONS 0.697, CONDUCTS recall 0.658; dev7's (after twelve)
 ENTITIES 0.910, RELATIONS 0.657, CONDUCTS recall 0.652; dev8's (after thirteen) ENTITIES 0.924, RELATIONS 0.705,
-CONDUCTS recall 0.803. The floors sit under
+CONDUCTS recall 0.803; dev9's (after fourteen, not tuned on) ENTITIES 0.909, RELATIONS 0.720,
+CONDUCTS recall 0.737. The floors sit under
 what the mechanisms reach, so that a regression fails.
 """
 
@@ -68,8 +69,11 @@ def _scores(tmp_path_factory, name: str) -> dict:
               "REL:REPORTED_BY": 0.92}),
     ("dev7", {"ENTITIES": 0.94, "CAMPAIGN": 0.92, "RELATIONS": 0.80, "CONDUCTS R": 0.77, "LINKS": 0.92,
               "REL:REPORTED_BY": 0.85}),
-    ("dev8", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.75, "CONDUCTS R": 0.87, "LINKS": 0.97,
+    ("dev8", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.78, "CONDUCTS R": 0.87, "LINKS": 0.97,
               "REL:REPORTED_BY": 0.93}),
+    # dev9 is not tuned on: its floors sit under its cold score, to catch a rule that breaks text nobody tuned to
+    ("dev9", {"ENTITIES": 0.88, "CAMPAIGN": 0.83, "RELATIONS": 0.69, "CONDUCTS R": 0.70, "LINKS": 0.97,
+              "REL:REPORTED_BY": 0.87}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
