@@ -26,8 +26,9 @@ edge). Records carry offsets, not sentences: the sentences are in the graph, eac
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
+
+import orjson
 
 from kg.graph import IndicatorOf, MentionRef, metric_id
 from kg.model import DocExtraction, MetricMention
@@ -79,9 +80,7 @@ def document_records(ext: DocExtraction, ref: MentionRef, indicators: IndicatorO
     yield from facts.values()
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps with options: one per call
-
-
 def render_records(records: Iterable[dict]) -> bytes:
     """JSON lines of records, UTF-8, without the fields whose value is None."""
-    return "".join(_ENCODE({k: v for k, v in rec.items() if v is not None}) + "\n" for rec in records).encode("utf-8")
+    return b"".join(orjson.dumps({k: v for k, v in rec.items() if v is not None}, option=orjson.OPT_APPEND_NEWLINE)
+                    for rec in records)
