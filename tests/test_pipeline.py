@@ -142,3 +142,15 @@ def test_a_malformed_user_lexicon_is_one_error_line(tmp_path):
                           "--no-views", "--lexicon", str(bad)], capture_output=True, text=True)
     assert run.returncode != 0
     assert "bad.tsv" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_documents_are_processed_with_fewer_young_collections_and_the_thresholds_come_back():
+    import gc
+
+    from kg.pipeline import YOUNG_COLLECTION_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        inside = gc.get_threshold()
+    assert inside[0] == max(before[0], YOUNG_COLLECTION_THRESHOLD) and inside[1:] == before[1:]
+    assert gc.get_threshold() == before

@@ -76,6 +76,26 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
+#: allocations between young-generation collections while documents are processed (CPython's default is 700)
+YOUNG_COLLECTION_THRESHOLD = 10_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect young objects less often inside the block (the thresholds are restored after it).
+
+    A document makes hundreds of thousands of short-lived objects and few cycles; at the default threshold the
+    collector runs every 700 allocations and every tenth run walks the older generation too, which cost about
+    5 % of a document's time.
+    """
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, *older)
+
+
 def _noop(stage: str, done: int, total: int, item: str) -> None:
     return None
 
@@ -184,15 +204,16 @@ def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocR
     done = len(docs)
     progress("extract", done, scan.total, "")
     try:
-        for res in executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers, dask=dask):
-            done += 1
-            if isinstance(res, Failed):
-                scan.failed.append(res)
-                progress("extract", done, scan.total, res.name)
-                continue
-            cache.put(res.record, res.blobs)
-            docs[res.record.name] = res.record
-            progress("extract", done, scan.total, res.record.name)
+        with fewer_collections():
+            for res in executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers, dask=dask):
+                done += 1
+                if isinstance(res, Failed):
+                    scan.failed.append(res)
+                    progress("extract", done, scan.total, res.name)
+                    continue
+                cache.put(res.record, res.blobs)
+                docs[res.record.name] = res.record
+                progress("extract", done, scan.total, res.record.name)
     except executors.ExecutorError as exc:
         raise BuildError(str(exc)) from exc  # what was done is cached for the next run
 

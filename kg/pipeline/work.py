@@ -17,6 +17,7 @@ from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
 from kg.model import DocExtraction, DocGroups, DocIndicators
+from kg.pipeline import fewer_collections
 from kg.pipeline.cache import DocRecord, DocStats, Packed, ipc_bytes, pack
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
@@ -89,6 +90,11 @@ def process(task: Task, settings: Settings) -> Processed | Failed:
 
     Never raises for a bad document: it gives :class:`Failed` with a one-line reason.
     """
+    with fewer_collections():
+        return _process(task, settings)
+
+
+def _process(task: Task, settings: Settings) -> Processed | Failed:
     try:
         src = document_from_bytes(task.data, task.name, Path(task.path))
     except IngestError as exc:
