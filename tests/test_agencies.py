@@ -361,3 +361,28 @@ def test_a_numbered_squad_standing_alone_is_a_body():
 def test_a_numbered_working_group_after_its_sender_is_a_body():
     assert "市委第六指导组" in agencies("在市委第六指导组的指导下，局党组扎实推进学习教育。")
     assert agencies("分为第六指导组开展工作。") == set()
+
+
+# ------------------------------------------------- sub-units, branches and the verb after a body
+def test_a_predicate_adverb_after_a_body_is_no_office_name():
+    # 共查处: the adverb and the verb 查处, not an office 共查处 of the 支队
+    assert agencies("市交通运输综合行政执法支队共查处超限车辆86辆。") == {"市交通运输综合行政执法支队"}
+    assert agencies("县公路局均处于满负荷状态，县公路局另设分局。") >= {"县公路局"}
+    assert not any(a.endswith("处") for a in agencies("县运管所共查处违规车辆12辆。"))
+    # an office with a free modifier is still named
+    assert agencies("支队法制科牵头修订制度。") == {"支队法制科"}
+
+
+def test_a_directly_attached_numbered_team_extends_its_parent():
+    assert agencies("市综合行政执法支队直属二大队、县交通运输局等单位参加。") == {
+        "市综合行政执法支队直属二大队", "县交通运输局"}
+    assert agencies("直属一大队会同市公安局交通警察支队开展整治。") == {"直属一大队", "市公安局交通警察支队"}
+
+
+def test_vehicle_administration_office_under_the_traffic_police():
+    assert agencies("联合市公安局交通警察支队车管所开展培训。") == {"市公安局交通警察支队车管所"}
+
+
+def test_party_branches_named_by_their_section_and_work_committees_of_the_organs():
+    assert agencies("完成综合规划支部、运输管理支部换届，各支部开展研讨。") == {"综合规划支部", "运输管理支部"}
+    assert agencies("在市直机关工委的领导下，“五星支部”创建和支部标准化建设推进。") == {"市直机关工委"}

@@ -357,3 +357,26 @@ def test_a_drive_against_a_formula_is_a_campaign_the_formula_alone_is_not(campai
 def test_a_verb_of_meeting_or_looking_opens_no_name(campaigns):
     assert campaigns("迎接全国示范县创建中期评估。") == []
     assert campaigns("调研组实地察看工程收尾情况。") == []
+
+
+# ------------------------------------------------- a quoted drive and its 宣传; themed days in a list
+def test_a_quoted_drive_followed_by_its_publicity_is_named_with_it(campaigns):
+    assert campaigns("处里开展“水上交通安全进校园”宣传，发放资料300份。") == ["水上交通安全进校园宣传"]
+    # a later head wins: the whole drive is named
+    assert campaigns("开展“防溺水”宣传进校园活动。") == ["防溺水宣传进校园活动"]
+    # a themed month keeps its own name; 宣传 is work in it
+    assert campaigns("开展“安全生产月”宣传，发放资料。") == ["安全生产月"]
+    # 宣传 as a noun of materials or effort, or after a slogan, names nothing
+    assert campaigns("加大“平安交通”宣传力度，发放“平安交通”宣传资料。") == []
+    assert campaigns("围绕“两个确立”宣传教育。") == []
+
+
+def test_themed_safety_days_listed_in_quotes_are_each_named(campaigns):
+    assert sorted(campaigns("各县要结合“安全生产月”“全国交通安全日”等节点开展集中宣传。")) == [
+        "全国交通安全日", "安全生产月"]
+
+
+def test_a_pilot_run_verb_after_a_place_is_no_pilot_programme(campaigns):
+    # 试点推行: "try out" a practice at a place, no named pilot
+    assert campaigns("在县汽车客运站试点推行“候车室”服务。") == []
+    assert campaigns("推进城乡交通运输一体化试点。") == ["城乡交通运输一体化试点"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.heads import COLLECTIVE_DETS, LEVEL, SENT, STEM, UNIT, bounded
+from kg.extract.heads import COLLECTIVE_DETS, LEVEL, PREDICATE_ADVERBS, SENT, STEM, UNIT, bounded
 from kg.extract.phrases import Candidate, PhraseScanner
 
 #: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
@@ -79,6 +79,8 @@ def _offices(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
             p = hstart - n
             if p < 0 or not all(sc.is_name_char(i) for i in range(p, hstart)):
                 break
+            if text[p] in PREDICATE_ADVERBS:
+                continue  # 支队共查处…: the modifier is a predicate, 处 its verb's
             if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, hstart + 1)):
                 break
             parent = ends.get(p)

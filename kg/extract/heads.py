@@ -44,7 +44,8 @@ SECTION_HEADS = frozenset("科股处室")
 #: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局, 养护中心桃江分中心)
 BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
-_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}$")
+#: a numbered team of its parent: 第一中队, 直属一大队 (a team under the parent directly)
+_ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[一二三四五六七八九十]{1,2})$")
 #: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委): part of the name
 PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
@@ -382,7 +383,7 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
             return []
         name = text[start:at]
-        if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+        if name[0] in PREDICATE_ADVERBS or sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
                 or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
             return []
         own, at = [Part(PLACE, start, at, name)], start
@@ -398,6 +399,8 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
     return [*own, Part(UNIT, hit[0], at, hit[1]), *above]
 
 
+#: adverbs that open a predicate after a subject (支队共查处…, 大队均处…): no name of a sub-body or office begins with one
+PREDICATE_ADVERBS = frozenset("共均已另并又再")
 #: levels of a township, whose names the gazetteer does not hold
 _TOWN_LEVELS = frozenset({"乡", "镇"})
 #: the length of a township's name before its level (严店 in 严店乡)

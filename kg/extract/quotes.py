@@ -227,9 +227,9 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
 
 
 #: nouns of the work done on a programme: after a quote with a head of its own they are no part of its name
-_WORK_NOUNS = ("建设", "工作")
+_WORK_NOUNS = ("建设", "工作", "宣传")
 #: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
-_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "党建品牌", "志愿服务")
+_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务")
 
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
