@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Mention, StructuredDocument
 from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
@@ -305,3 +305,45 @@ def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | Non
         doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=ref.name or author,
         evidence=sdoc.evidence(ref.start, ref.end), self_ref=True, rule=f"selfref:{ref.kind}",
     )
+
+
+def resolve_self_references(
+    sdoc: StructuredDocument, mentions: list[Mention], author: str | None
+) -> tuple[list[Mention], list[Mention]]:
+    """Mark the self-references among ``mentions`` and add those the entity rules missed.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    mentions : list of Mention
+        Entity mentions of the document; a tagged pronoun-like form (支队, 我局) is replaced in place.
+    author : str, optional
+        The author body; without one nothing is resolved.
+
+    Returns
+    -------
+    tuple of (list of Mention, list of Mention)
+        All mentions (input plus added), and the added self-reference mentions.
+    """
+    if not author:
+        return mentions, []
+    added: list[Mention] = []
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "AGENCY"}
+    spans = sorted((m.start, m.end) for m in mentions)
+    bodies: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.label == "AGENCY" and not m.self_ref:
+            bodies.setdefault(m.name, []).append(m.start)
+    for ref in find_self_references(sdoc.source.norm, author, bodies):
+        i = by_span.get((ref.start, ref.end))
+        if i is not None:
+            m = mentions[i]
+            # a pronoun-like form the entity rules tagged (支队, 我局): it is the author
+            if ref.kind == "pronoun" and (m.name != (ref.name or author) or not m.self_ref):
+                mentions[i] = replace(m, name=ref.name or author, self_ref=True, rule=m.rule or f"selfref:{ref.kind}")
+            continue
+        j = bisect.bisect_left(spans, (ref.end, -1))
+        if any(s < ref.end and ref.start < e for s, e in spans[max(0, j - 50):j + 1]):
+            continue
+        added.append(self_mention(sdoc, ref, author))
+    return mentions + added, added
