@@ -73,3 +73,18 @@ def test_a_title_that_only_mentions_a_campaign_before_other_words_gives_nothing(
     got = relations(tmp_path, body, {"某县交通运输局": A, "“护路护航”百日行动": C}, title=title,
                     author="某县交通运输局")
     assert not any(r == "CONDUCTS" for r, _, _ in got)
+
+
+def test_the_partners_of_a_task_cooperate_with_its_lead_body(tmp_path):
+    body = ("（一）整治重点车辆。全年查处违法案件不少于100宗。\n"
+            "牵头单位：县执法大队\n"
+            "配合单位：各县（市、区）交通运输局、县公安局\n\n"
+            "（二）推进驾驶员培训。培训从业人员1000人次。\n"
+            "牵头单位：县运输中心；协办单位：县总工会。\n")
+    spec = {AUTHOR: A, "县执法大队": A, "县公安局": A, "县运输中心": A, "县总工会": O}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    coop = {(h, t) for r, h, t in got if r == "COOPERATES_WITH"}
+    assert ("县执法大队", "县公安局") in coop  # past the bracket inside the first item of the list
+    assert ("县运输中心", "县总工会") in coop  # a partner label after a semicolon
+    assert ("县运输中心", "县公安局") not in coop and ("县执法大队", "县总工会") not in coop
+    assert not any(h in ("县公安局", "县总工会") for h, _ in coop)  # the partners lead nothing

@@ -227,3 +227,11 @@ def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_a_news_items_
     got = measures(tmp_path, lead + "行动期间，新增定制公交线路8条。\n今年以来，全市公交累计发送旅客5.86亿人次。\n",
                    ["“温暖公交”服务提升行动"])
     assert got == {("8条", "温暖公交服务提升行动")}
+
+
+def test_what_a_body_has_and_sourced_area_figures_are_not_the_results_of_a_news_items_campaign(tmp_path):
+    lead = ("甲市启动“温暖公交”服务提升行动\n"
+            "11月1日，甲市交通运输局组织开展“温暖公交”服务提升行动，全力保障市民冬季出行。\n")
+    got = measures(tmp_path, lead + "行动期间，新增定制公交线路8条。\n据了解，甲市公交协会现有会员企业42家。\n"
+                   "据统计，截至去年底，全市共有公交车1200辆。\n", ["“温暖公交”服务提升行动"])
+    assert got == {("8条", "温暖公交服务提升行动")}

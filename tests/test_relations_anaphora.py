@@ -73,3 +73,15 @@ def test_taking_part_in_a_sentence_that_names_a_campaign_is_not_the_topic(tmp_pa
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "县运输中心": A,
                                      "“净网”专项整治": C, "“清源”行动": C})
     assert ("CONDUCTS", "县运输中心", "净网专项整治") not in got
+
+
+def test_a_clause_naming_who_leads_the_campaign_before_gives_it_to_that_body(tmp_path):
+    body = ("我局于5月起启动“铁拳治超”专项行动，由治超中队具体承办，仓山中队参与。"
+            "我局以“清风护客”行动为抓手，城区中队牵头，会同县运输中心开展常态化整治。"
+            "城区中队牵头负责，县运输中心参与检查。")
+    got = relations(tmp_path, body, {AUTHOR: A, "我局": A, "治超中队": A, "仓山中队": A, "城区中队": A,
+                                     "县运输中心": A, "“铁拳治超”专项行动": C, "“清风护客”行动": C})
+    assert ("CONDUCTS", "治超中队", "铁拳治超专项行动") in got
+    assert ("CONDUCTS", "城区中队", "清风护客行动") in got
+    assert ("CONDUCTS", "城区中队", "铁拳治超专项行动") not in got  # another sentence's campaign
+    assert ("CONDUCTS", "县运输中心", "清风护客行动") not in got  # 会同 B 开展 other work

@@ -139,3 +139,8 @@ def test_a_bare_unit_of_a_reporting_body_is_the_subject_of_its_work():
     got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"}
     assert got == {("甲市公路发展中心", "畅安示范路创建")}
 
+
+
+def test_a_bare_unit_after_a_partner_verb_that_goes_on_with_a_verb_is_the_author():
+    text = "市出租汽车协会配合中心开展评选活动。协会协助中心组织培训。市培训中心开展考核。配合中心工作。"
+    assert refs(text, CENTRE) == [("中心", "pronoun"), ("中心", "pronoun")]

@@ -205,6 +205,8 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
 #: 在 A 的统一部署下 opening a sentence: A deploys what the sentence carries out
 _UNDER = re.compile(r"\s*(?:在|按照)\s*$")
 _UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
+#: B 牵头, 由 B 具体承办 closing a clause with no object: B leads the campaign before
+_LEAD = re.compile(r"(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)")
 #: B、C 共同参与 closing a clause with no object: they take part in the campaign before
 _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
 
@@ -214,7 +216,7 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
     ``在 A 的统一部署下，B 开展 X``: A deploys X; ``B 牵头开展 X，C、D 共同参与``:
-    C and D take part in X. In a sentence that carries out no campaign and names
+    C and D take part in X; ``B 开展 X，由 C 具体承办`` (or ``C 牵头``): C leads it. In a sentence that carries out no campaign and names
     none, ``C、D 积极参与`` takes part in ``topic`` (the campaign a news item is
     about). ``own(m)`` maps a self-reference to its body.
     """
@@ -230,7 +232,11 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
         out.append(bodies[0])
     for clause in clauses[1:] if done else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
-        if not inner or not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
+        if not inner:
+            continue
+        leads = done and _LEAD.fullmatch(norm, inner[-1].end, clause.end) is not None \
+            and norm[clause.start:inner[0].start].strip() in ("", "由")
+        if not leads and not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
             continue
         part = [inner[-1]]
         for m in reversed(inner[:-1]):  # the bodies coordinated before it

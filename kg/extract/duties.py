@@ -5,7 +5,8 @@ answer for it (``牵头单位：局规划建设股；配合单位：县财政局
 the end of the task: ``（责任单位：县公安局、县交通运输局）``). The lead bodies
 carry out what the task carries out: every campaign of a CONDUCTS relation
 found in the task's text is conducted by each lead body too. The partners
-(配合单位) only help and get nothing here.
+(``配合单位：``, right after the lead list or on the next line) cooperate with each
+lead body (COOPERATES_WITH); they do not conduct the task's campaigns.
 
 A task's text runs from the start of the innermost section holding the line
 (``1.全力推进重点项目建设。…``), else of the paragraph before a line that is a
@@ -26,18 +27,23 @@ from kg.model import Mention, StructuredDocument
 LEAD_LABEL = re.compile(r"(?:牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
 #: what ends a label's list: the next label (配合单位：), a semicolon, a full stop, a bracket, a line end
 _LIST_END = re.compile(r"[;；。)）\n]|(?:配合|协办|参与|协助|牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
+#: a short bracket inside a list item (各县（市、区）交通运输局), which does not end the list
+_INNER_BRACKET = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
+#: the label of the bodies that help with a task, right after the lead list (；配合单位：, or on the next line)
+PARTNER_LABEL = re.compile(r"[;；,，。\s]*(?:配合|协办|协助|参与)(?:单位|部门|处室|科室)\s*[:：]")
 _LABELS = ("AGENCY", "ORGANIZATION")
 
 
 @dataclass(frozen=True, slots=True)
 class DutyLine:
-    """The lead bodies of one task, and the task's text ``[start, end)`` (up to the line)."""
+    """The lead bodies of one task, its partner bodies, and the task's text ``[start, end)`` (up to the line)."""
 
     start: int
     end: int
     line_start: int
     line_end: int
     leads: tuple[Mention, ...]
+    partners: tuple[Mention, ...] = ()
 
 
 def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLine]:
@@ -64,10 +70,15 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
     out: list[DutyLine] = []
     floor = 0
     for label in LEAD_LABEL.finditer(norm):
-        stop = _LIST_END.search(norm, label.end())
-        end = stop.start() if stop else len(norm)
+        end = _list_end(norm, label.end())
         lo = bisect.bisect_left(starts, label.end())
         leads = tuple(m for m in bodies[lo:bisect.bisect_left(starts, end)] if m.end <= end)
+        partners: tuple[Mention, ...] = ()
+        if helper := PARTNER_LABEL.match(norm, end):
+            p_end = _list_end(norm, helper.end())
+            lo = bisect.bisect_left(starts, helper.end())
+            partners = tuple(m for m in bodies[lo:bisect.bisect_left(starts, p_end)] if m.end <= p_end)
+            end = p_end
         at = label.start()
         while k < len(sections) and sections[k].start <= at:
             stack.append(sections[k])
@@ -81,14 +92,24 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
             begin = para_starts[p - 1] if own and p > 0 else (para_starts[p] if p >= 0 else 0)
         if out and out[-1].line_end == floor and len(norm[floor:at]) <= 2 and "\n" not in norm[floor:at]:
             last = out[-1]  # 牵头单位：A；责任单位：B: one task, more bodies
-            out[-1] = DutyLine(last.start, last.end, last.line_start, end, last.leads + leads)
+            out[-1] = DutyLine(last.start, last.end, last.line_start, end, last.leads + leads, last.partners + partners)
             floor = end
             continue
         begin = max(begin, floor)
         floor = end
         if leads and begin < at:
-            out.append(DutyLine(begin, at, at, end, leads))
+            out.append(DutyLine(begin, at, at, end, leads, partners))
     return out
+
+
+def _list_end(norm: str, pos: int) -> int:
+    """Where the list of bodies after a label at ``pos`` ends (past brackets inside an item)."""
+    while stop := _LIST_END.search(norm, pos):
+        inner = _INNER_BRACKET.search(norm, max(0, stop.start() - 10), stop.end())
+        if stop.group() not in ")）" or inner is None or inner.end() != stop.end() or inner.start() < pos:
+            return stop.start()
+        pos = stop.end()
+    return len(norm)
 
 
 def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention, Mention, DutyLine]]:
@@ -106,13 +127,19 @@ def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention,
 
 
 def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations: list) -> list[tuple]:
-    """``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of the tasks of ``sdoc``.
+    """``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of the tasks of ``sdoc``, and
+    ``("COOPERATES_WITH", lead agency, partner body, hit)`` for the partners of each task.
 
     The hit is the duty line's label (``牵头单位``) over the whole line, frame ``duty``.
     """
     norm = sdoc.source.norm
     out = []
-    for lead, camp, line in lead_conducts(duty_lines(sdoc, mentions), relations):
+    lines = duty_lines(sdoc, mentions)
+    for line in lines:
+        hit = TriggerHit("COOPERATES_WITH", "配合单位", "duty", line.line_start, line.line_end)
+        out += [("COOPERATES_WITH", lead, partner, hit) for lead in line.leads if lead.label == "AGENCY"
+                for partner in line.partners if partner.name != lead.name]
+    for lead, camp, line in lead_conducts(lines, relations):
         word = LEAD_LABEL.match(norm, line.line_start)
         label = word.group().rstrip(" :：") if word else "牵头单位"
         out.append(("CONDUCTS", lead, camp, TriggerHit("CONDUCTS", label, "duty", line.line_start, line.line_end)))

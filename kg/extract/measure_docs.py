@@ -22,10 +22,12 @@ OTHER_WORK_RE = re.compile(r"参加|参与|配合")
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
-    r"^\s*(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
+    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
-    r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)")
+    r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
+    # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
+    r"|^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -141,7 +143,8 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics of sentences that state a whole area's figures for a calendar period.
+    """The metrics of sentences that state a whole area's figures for a calendar period, or what a
+    body or an area has (现有会员企业…, 拥有…).
 
     A heading or a title naming a campaign does not make these its results
     (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.

@@ -34,16 +34,15 @@ section heading, the author body).
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
 from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, partners_at
-from kg.extract.selfref import find_self_references, self_mention
+from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
@@ -144,7 +143,7 @@ class RelationExtractor:
         """
         author = author if author is not None else sdoc.meta.author
         norm = sdoc.source.norm
-        mentions, added = self._self_references(sdoc, list(mentions), author)
+        mentions, added = resolve_self_references(sdoc, list(mentions), author)
         referred = campaign_anaphora(sdoc, mentions)
         mentions, added = mentions + referred, added + referred
         index = MentionIndex(mentions)
@@ -203,33 +202,6 @@ class RelationExtractor:
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
-
-    # -------------------------------------------------------- self-references
-    def _self_references(
-        self, sdoc: StructuredDocument, mentions: list[Mention], author: str | None
-    ) -> tuple[list[Mention], list[Mention]]:
-        if not author:
-            return mentions, []
-        added: list[Mention] = []
-        by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "AGENCY"}
-        spans = sorted((m.start, m.end) for m in mentions)
-        bodies: dict[str, list[int]] = {}
-        for m in mentions:
-            if m.label == "AGENCY" and not m.self_ref:
-                bodies.setdefault(m.name, []).append(m.start)
-        for ref in find_self_references(sdoc.source.norm, author, bodies):
-            i = by_span.get((ref.start, ref.end))
-            if i is not None:
-                m = mentions[i]
-                # a pronoun-like form the entity rules tagged (支队, 我局): it is the author
-                if ref.kind == "pronoun" and (m.name != (ref.name or author) or not m.self_ref):
-                    mentions[i] = replace(m, name=ref.name or author, self_ref=True, rule=m.rule or f"selfref:{ref.kind}")
-                continue
-            j = bisect.bisect_left(spans, (ref.end, -1))
-            if any(s < ref.end and ref.start < e for s, e in spans[max(0, j - 50):j + 1]):
-                continue
-            added.append(self_mention(sdoc, ref, author))
-        return mentions + added, added
 
     # ------------------------------------------------------------ subjects
     def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit]):

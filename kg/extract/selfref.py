@@ -10,7 +10,8 @@ Forms (the unit word is the one the author's name ends with):
 ``pronoun``  我们, 我单位; 我局, 本所; 全局 before
              its staff (全局干部职工); a bare 支队/大队/中队 anywhere it is not part of a
              longer name; a bare unit word (中心, 所, 厅, 局) that opens a clause
-             and is followed by a verb or an adverb (中心组织开展…, 厅与…签订);
+             and is followed by a verb or an adverb (中心组织开展…, 厅与…签订), or does so
+             after a partner verb (协会配合中心开展…);
              the author's leadership (局领导班子). All stand for the author.
 ``该局``     a news item's "the bureau": the nearest body with that head named before it
              as a clause's subject, in its paragraph or the one before (桂林市交通运输局汇报…
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Mention, StructuredDocument
 from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
@@ -52,6 +53,10 @@ _SUBJECT_NEXT = re.compile(
     r"(?:组织|开展|深入|扎实|持续|积极|认真|全面|切实|始终|坚持|按照|围绕|紧扣|聚焦|结合|联合|会同|配合|牵头|"
     r"与|同|在|对|还|也|将|要|已|先后|共|累计|全年|上半年|今年|主动|严格|加强|推进|落实|制定|印发|出台|召开|完成|"
     r"建立|实施|启动|获得|荣获|被|依托|通过|利用|针对|进一步|不断|及时|迅速)")
+
+
+#: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
+_PARTNER_BEFORE = re.compile(r"(?:配合|协助|协同|会同|联合)$")
 
 
 #: a line a body speaks (a press conference, an interview): 市道路运输服务中心负责人：我们…
@@ -174,7 +179,8 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
             s, e = m.start(), m.end()
             if kind in ("bare", "clause") and s > 0 and norm[s - 1] in _NAME_FINAL:
                 continue
-            if kind == "clause" and s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
+            if kind == "clause" and s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s) \
+                    and not _PARTNER_BEFORE.search(norm, max(0, s - 2), s):
                 continue
             k = "organ" if m.group().endswith(ORGAN_WORDS) else "pronoun"
             found.append(SelfReference(s, e, k, name))
@@ -305,3 +311,45 @@ def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | Non
         doc=sdoc.name, label="AGENCY", text=text, start=ref.start, end=ref.end, name=ref.name or author,
         evidence=sdoc.evidence(ref.start, ref.end), self_ref=True, rule=f"selfref:{ref.kind}",
     )
+
+
+def resolve_self_references(
+    sdoc: StructuredDocument, mentions: list[Mention], author: str | None
+) -> tuple[list[Mention], list[Mention]]:
+    """Mark the self-references among ``mentions`` and add those the entity rules missed.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    mentions : list of Mention
+        Entity mentions of the document; a tagged pronoun-like form (支队, 我局) is replaced in place.
+    author : str, optional
+        The author body; without one nothing is resolved.
+
+    Returns
+    -------
+    tuple of (list of Mention, list of Mention)
+        All mentions (input plus added), and the added self-reference mentions.
+    """
+    if not author:
+        return mentions, []
+    added: list[Mention] = []
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "AGENCY"}
+    spans = sorted((m.start, m.end) for m in mentions)
+    bodies: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.label == "AGENCY" and not m.self_ref:
+            bodies.setdefault(m.name, []).append(m.start)
+    for ref in find_self_references(sdoc.source.norm, author, bodies):
+        i = by_span.get((ref.start, ref.end))
+        if i is not None:
+            m = mentions[i]
+            # a pronoun-like form the entity rules tagged (支队, 我局): it is the author
+            if ref.kind == "pronoun" and (m.name != (ref.name or author) or not m.self_ref):
+                mentions[i] = replace(m, name=ref.name or author, self_ref=True, rule=m.rule or f"selfref:{ref.kind}")
+            continue
+        j = bisect.bisect_left(spans, (ref.end, -1))
+        if any(s < ref.end and ref.start < e for s, e in spans[max(0, j - 50):j + 1]):
+            continue
+        added.append(self_mention(sdoc, ref, author))
+    return mentions + added, added
