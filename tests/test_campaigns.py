@@ -380,3 +380,21 @@ def test_a_pilot_run_verb_after_a_place_is_no_pilot_programme(campaigns):
     # 试点推行: "try out" a practice at a place, no named pilot
     assert campaigns("在县汽车客运站试点推行“候车室”服务。") == []
     assert campaigns("推进城乡交通运输一体化试点。") == ["城乡交通运输一体化试点"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里组织开展“安全驾驶·文明出行”驾驶员培训。", "安全驾驶·文明出行驾驶员培训"),
+    ("局里组织开展“技能提升”全员培训。", "技能提升全员培训"),
+    ("局里持续推进“清风交通”廉洁文化建设。", "清风交通廉洁文化建设"),
+    ("局里实施“司机之家”暖心驿站建设。", "司机之家暖心驿站建设"),
+])
+def test_object_words_between_a_headless_quote_and_a_weak_head_belong_to_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中心组织“港航大讲堂”业务培训5期。", "港航大讲堂"),
+    ("局里推进“智慧高速”示范工程建设。", "智慧高速示范工程"),
+])
+def test_a_weak_head_after_a_quote_with_a_head_of_its_own_adds_nothing(campaigns, text, name):
+    assert campaigns(text) == [name]

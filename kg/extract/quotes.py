@@ -154,11 +154,14 @@ def _closed_as_rules(text: str, titles: list[Bracketed], k: int) -> bool:
 
 
 # ------------------------------------------------------------------- quotes
-def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
+def _head_after(sc: PhraseScanner, pos: int, headless: bool = False) -> tuple[str, int, bool] | None:
     """The last campaign or rule-set head in the words right after a quote.
 
     Returns the label, the end of the head, and whether the head counts only
     after a quote (建设, 工作: a weak head that adds no name of its own).
+    After a ``headless`` quote (one without a head of its own) a weak head
+    may follow a few object or manner words when no other head stands
+    between (“安全驾驶·文明出行”驾驶员培训, “清风交通”廉洁文化建设).
     """
     text = sc.text
     campaign_heads, regulation_heads = sc.matches("campaign_heads"), sc.matches("regulation_heads")
@@ -178,7 +181,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             if word == "工作" or _blocked(text, head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)) \
-                    and word not in _INSPECTION_HEADS:
+                    and word not in _INSPECTION_HEADS \
+                    and not (headless and best is None and end - len(word) - pos <= _MAX_OBJECT):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end, head.quoted_only)
             break
@@ -191,6 +195,9 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
     return best
 
 
+#: how many object or manner words may stand between a quote without a head and a weak head
+#: (驾驶员 in “安全驾驶·文明出行”驾驶员培训, 廉洁文化 in “清风交通”廉洁文化建设)
+_MAX_OBJECT = 4
 #: heads of an inspection drive: after a quote the field and manner words before them belong to the name
 #: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
 #: the checking of a class of things, no drive
@@ -229,7 +236,7 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
 #: nouns of the work done on a programme: after a quote with a head of its own they are no part of its name
 _WORK_NOUNS = ("建设", "工作", "宣传")
 #: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
-_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务")
+_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务", "培训")
 
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
@@ -351,7 +358,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
         if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
             continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
-        after = _head_after(sc, b.end)
+        after = _head_after(sc, b.end, headless=_inner_head(sc, b) is None)
         if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
             after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
