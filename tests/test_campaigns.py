@@ -398,3 +398,23 @@ def test_object_words_between_a_headless_quote_and_a_weak_head_belong_to_the_nam
 ])
 def test_a_weak_head_after_a_quote_with_a_head_of_its_own_adds_nothing(campaigns, text, name):
     assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "防汛工作是“一把手”工程。",
+    "各单位要把安全生产作为“一把手”工程，配齐配强安全管理人员。",
+])
+def test_a_quote_and_head_closing_a_copula_clause_are_a_metaphor_not_a_campaign(campaigns, text):
+    assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("二是“四好农村路”提质工程，完成投资5亿元。", "四好农村路提质工程"),
+    ("茶陵县交通运输局作为“信用交通县”创建试点，完成各项任务。", "信用交通县创建试点"),
+])
+def test_points_counted_with_shi_and_roles_other_than_projects_still_name_campaigns(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_field_words_before_a_quote_include_logistics(campaigns):
+    assert campaigns("局里推进农村物流“最后一公里”提升行动。") == ["农村物流最后一公里提升行动"]

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.lexicon import strip_quotes
 
 _PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quote"), "『": ("』", "quote"),
           "《": ("》", "title"), "〈": ("〉", "title")}
@@ -41,6 +42,12 @@ _ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布"
 #: 把A作为“B”来抓: B is the rank given to A (a metaphor of priority), not a campaign
 _ROLE_FRAME = re.compile(r"(?:作为|当作|当成|视为|列为)$")
 _ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
+#: X是“一把手”工程。, 把X作为“一把手”工程，: a quote and head closing the clause of a copula call X a kind
+#: of work (a metaphor) and name no campaign; 一是/二是 only count points, and after 作为 only 工程 is
+#: a metaphor (作为“信用交通县”创建试点 is a real pilot)
+_COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|一场)?$")
+_ROLE_COPULA = re.compile(r"(?:作为|当作|当成|视为|列为)$")
+_CLAUSE_END = frozenset("，。；！,;!\n")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
@@ -336,6 +343,15 @@ def _joined(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
     return 0 < k < len(quotes) and quotes[k - 1].end == quotes[k].open and _inner_head(sc, quotes[k - 1]) is None
 
 
+def _known_start(text: str, known: dict[str, tuple[str, str]], label: str, start: int, end: int) -> int:
+    """Where a lexicon name of ``label`` starts that ends at ``end`` and covers the quote (行政执法“三项制度”)."""
+    for k in range(_MAX_PREFIX, 0, -1):
+        lo = start - k
+        if lo >= 0 and known.get(strip_quotes(text[lo:end]), ("",))[0] == label:
+            return lo
+    return start
+
+
 def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
     """Campaigns and rule sets written with quotation marks (see the module docstring)."""
     text, lx = sc.text, sc.lx
@@ -359,6 +375,10 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
             continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
         after = _head_after(sc, b.end, headless=_inner_head(sc, b) is None)
+        if after is not None and (after[1] >= len(text) or text[after[1]] in _CLAUSE_END) \
+                and (_COPULA.search(text, max(0, b.open - 4), b.open)
+                     or (_ROLE_COPULA.search(text, max(0, b.open - 2), b.open) and text.endswith("工程", b.end, after[1]))):
+            continue  # 防汛工作是“一把手”工程。
         if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
             after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
@@ -394,6 +414,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
             # before a month or week, only say where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
             start = min(start, sc.field_run_start(open_, max(0, open_ - _MAX_PREFIX)))
+        start = _known_start(text, known, label, start, end)
         name = text[start:end] + name_tail
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
             start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
