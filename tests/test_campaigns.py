@@ -418,3 +418,11 @@ def test_points_counted_with_shi_and_roles_other_than_projects_still_name_campai
 
 def test_field_words_before_a_quote_include_logistics(campaigns):
     assert campaigns("局里推进农村物流“最后一公里”提升行动。") == ["农村物流最后一公里提升行动"]
+
+
+def test_a_quoted_class_and_its_object_open_the_quoted_name_after_them(campaigns):
+    assert campaigns("深入开展“两客一危”重点车辆“清零”行动，排查隐患。") == ["两客一危重点车辆清零行动"]
+
+
+def test_a_quote_with_a_head_of_its_own_or_a_verb_between_stays_apart(campaigns):
+    assert campaigns("结合“安全生产月”开展“百日攻坚”行动。") == ["安全生产月", "百日攻坚行动"]

@@ -343,6 +343,23 @@ def _joined(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
     return 0 < k < len(quotes) and quotes[k - 1].end == quotes[k].open and _inner_head(sc, quotes[k - 1]) is None
 
 
+#: how many object words may link a headless quote to the quoted name after it
+_MAX_LINK = 6
+#: stop words that cut such a link (a verb, a time, a preposition: “十四五”期间“X”行动)
+_LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
+
+
+def _object_before(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
+    """True when quote ``k-1`` has no head and only object words link it to quote ``k`` (“两客一危”重点车辆“清零”)."""
+    if k == 0:
+        return False
+    text, prev, cur = sc.text, quotes[k - 1], quotes[k]
+    if not 0 < cur.open - prev.end <= _MAX_LINK or _inner_head(sc, prev) is not None:
+        return False
+    return all(sc.is_name_char(i) and text[i] not in _RIGHT_STOPS
+               and sc.stopword_starting_at(i, _LINK_STOP_KINDS) is None for i in range(prev.end, cur.open))
+
+
 def _known_start(text: str, known: dict[str, tuple[str, str]], label: str, start: int, end: int) -> int:
     """Where a lexicon name of ``label`` starts that ends at ``end`` and covers the quote (行政执法“三项制度”)."""
     for k in range(_MAX_PREFIX, 0, -1):
@@ -405,6 +422,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         first = k
         while _joined(sc, quotes, first):
             first -= 1
+        if label == "CAMPAIGN" and _object_before(sc, quotes, first):
+            first -= 1  # “两客一危”重点车辆“清零”行动: a quoted class and its object open the name
         open_ = quotes[first].open
         start = sc.domain_prefix(open_)
         if label == "CAMPAIGN" and not _themed(sc, b):
