@@ -185,6 +185,7 @@ def test_named_rule_sets(extract):
 def test_a_lexicon_name_takes_the_words_before_its_quote(extract):
     ms = extract("全面推行行政执法“三项制度”。严格执行“第一议题”制度。")
     assert names(ms, "REGULATION") == {"行政执法三项制度", "第一议题制度"}
+    assert names(extract("执法“三项制度”全面落地。"), "REGULATION") == {"行政执法三项制度"}
 
 
 # --------------------------------------------------------------- user lexicon
