@@ -380,3 +380,49 @@ def test_a_pilot_run_verb_after_a_place_is_no_pilot_programme(campaigns):
     # 试点推行: "try out" a practice at a place, no named pilot
     assert campaigns("在县汽车客运站试点推行“候车室”服务。") == []
     assert campaigns("推进城乡交通运输一体化试点。") == ["城乡交通运输一体化试点"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里组织开展“安全驾驶·文明出行”驾驶员培训。", "安全驾驶·文明出行驾驶员培训"),
+    ("局里组织开展“技能提升”全员培训。", "技能提升全员培训"),
+    ("局里持续推进“清风交通”廉洁文化建设。", "清风交通廉洁文化建设"),
+    ("局里实施“司机之家”暖心驿站建设。", "司机之家暖心驿站建设"),
+])
+def test_object_words_between_a_headless_quote_and_a_weak_head_belong_to_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中心组织“港航大讲堂”业务培训5期。", "港航大讲堂"),
+    ("局里推进“智慧高速”示范工程建设。", "智慧高速示范工程"),
+])
+def test_a_weak_head_after_a_quote_with_a_head_of_its_own_adds_nothing(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "防汛工作是“一把手”工程。",
+    "各单位要把安全生产作为“一把手”工程，配齐配强安全管理人员。",
+])
+def test_a_quote_and_head_closing_a_copula_clause_are_a_metaphor_not_a_campaign(campaigns, text):
+    assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("二是“四好农村路”提质工程，完成投资5亿元。", "四好农村路提质工程"),
+    ("茶陵县交通运输局作为“信用交通县”创建试点，完成各项任务。", "信用交通县创建试点"),
+])
+def test_points_counted_with_shi_and_roles_other_than_projects_still_name_campaigns(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_field_words_before_a_quote_include_logistics(campaigns):
+    assert campaigns("局里推进农村物流“最后一公里”提升行动。") == ["农村物流最后一公里提升行动"]
+
+
+def test_a_quoted_class_and_its_object_open_the_quoted_name_after_them(campaigns):
+    assert campaigns("深入开展“两客一危”重点车辆“清零”行动，排查隐患。") == ["两客一危重点车辆清零行动"]
+
+
+def test_a_quote_with_a_head_of_its_own_or_a_verb_between_stays_apart(campaigns):
+    assert campaigns("结合“安全生产月”开展“百日攻坚”行动。") == ["安全生产月", "百日攻坚行动"]

@@ -182,6 +182,12 @@ def test_named_rule_sets(extract):
     assert names(ms, "REGULATION") == {"八六四工作纪律", "六项制度", "五条军规", "船舶污染物接收、转运及处置联单制度"}
 
 
+def test_a_lexicon_name_takes_the_words_before_its_quote(extract):
+    ms = extract("全面推行行政执法“三项制度”。严格执行“第一议题”制度。")
+    assert names(ms, "REGULATION") == {"行政执法三项制度", "第一议题制度"}
+    assert names(extract("执法“三项制度”全面落地。"), "REGULATION") == {"行政执法三项制度"}
+
+
 # --------------------------------------------------------------- user lexicon
 def test_user_lexicon_adds_and_stop_suppresses(extract, tmp_path):
     text = "全力做好春运保障。经市交通运输局党组同意召开会议。"

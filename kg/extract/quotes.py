@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.lexicon import strip_quotes
 
 _PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quote"), "『": ("』", "quote"),
           "《": ("》", "title"), "〈": ("〉", "title")}
@@ -41,6 +42,12 @@ _ISSUE_VERBS = ("印发", "制定", "出台", "修订", "修订完善", "发布"
 #: 把A作为“B”来抓: B is the rank given to A (a metaphor of priority), not a campaign
 _ROLE_FRAME = re.compile(r"(?:作为|当作|当成|视为|列为)$")
 _ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
+#: X是“一把手”工程。, 把X作为“一把手”工程，: a quote and head closing the clause of a copula call X a kind
+#: of work (a metaphor) and name no campaign; 一是/二是 only count points, and after 作为 only 工程 is
+#: a metaphor (作为“信用交通县”创建试点 is a real pilot)
+_COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|一场)?$")
+_ROLE_COPULA = re.compile(r"(?:作为|当作|当成|视为|列为)$")
+_CLAUSE_END = frozenset("，。；！,;!\n")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
@@ -154,11 +161,14 @@ def _closed_as_rules(text: str, titles: list[Bracketed], k: int) -> bool:
 
 
 # ------------------------------------------------------------------- quotes
-def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
+def _head_after(sc: PhraseScanner, pos: int, headless: bool = False) -> tuple[str, int, bool] | None:
     """The last campaign or rule-set head in the words right after a quote.
 
     Returns the label, the end of the head, and whether the head counts only
     after a quote (建设, 工作: a weak head that adds no name of its own).
+    After a ``headless`` quote (one without a head of its own) a weak head
+    may follow a few object or manner words when no other head stands
+    between (“安全驾驶·文明出行”驾驶员培训, “清风交通”廉洁文化建设).
     """
     text = sc.text
     campaign_heads, regulation_heads = sc.matches("campaign_heads"), sc.matches("regulation_heads")
@@ -178,7 +188,8 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
             if word == "工作" or _blocked(text, head.not_before, end):
                 continue
             if head.quoted_only and end - len(word) != pos and not _bridge(sc, pos, end - len(word)) \
-                    and word not in _INSPECTION_HEADS:
+                    and word not in _INSPECTION_HEADS \
+                    and not (headless and best is None and end - len(word) - pos <= _MAX_OBJECT):
                 continue  # 建设 counts only right after the quote: “交通强市”建设, “X”党建品牌建设
             best = ("CAMPAIGN", end, head.quoted_only)
             break
@@ -191,6 +202,9 @@ def _head_after(sc: PhraseScanner, pos: int) -> tuple[str, int, bool] | None:
     return best
 
 
+#: how many object or manner words may stand between a quote without a head and a weak head
+#: (驾驶员 in “安全驾驶·文明出行”驾驶员培训, 廉洁文化 in “清风交通”廉洁文化建设)
+_MAX_OBJECT = 4
 #: heads of an inspection drive: after a quote the field and manner words before them belong to the name
 #: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
 #: the checking of a class of things, no drive
@@ -229,7 +243,7 @@ def _bridge(sc: PhraseScanner, start: int, end: int) -> bool:
 #: nouns of the work done on a programme: after a quote with a head of its own they are no part of its name
 _WORK_NOUNS = ("建设", "工作", "宣传")
 #: heads that make a name only after a quote, never inside one (“谁执法谁普法” is a slogan)
-_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务")
+_AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务", "培训")
 
 
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
@@ -329,6 +343,32 @@ def _joined(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
     return 0 < k < len(quotes) and quotes[k - 1].end == quotes[k].open and _inner_head(sc, quotes[k - 1]) is None
 
 
+#: how many object words may link a headless quote to the quoted name after it
+_MAX_LINK = 6
+#: stop words that cut such a link (a verb, a time, a preposition: “十四五”期间“X”行动)
+_LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
+
+
+def _object_before(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
+    """True when quote ``k-1`` has no head and only object words link it to quote ``k`` (“两客一危”重点车辆“清零”)."""
+    if k == 0:
+        return False
+    text, prev, cur = sc.text, quotes[k - 1], quotes[k]
+    if not 0 < cur.open - prev.end <= _MAX_LINK or _inner_head(sc, prev) is not None:
+        return False
+    return all(sc.is_name_char(i) and text[i] not in _RIGHT_STOPS
+               and sc.stopword_starting_at(i, _LINK_STOP_KINDS) is None for i in range(prev.end, cur.open))
+
+
+def _known_start(text: str, known: dict[str, tuple[str, str]], label: str, start: int, end: int) -> int:
+    """Where a lexicon name of ``label`` starts that ends at ``end`` and covers the quote (行政执法“三项制度”)."""
+    for k in range(_MAX_PREFIX, 0, -1):
+        lo = start - k
+        if lo >= 0 and known.get(strip_quotes(text[lo:end]), ("",))[0] == label:
+            return lo
+    return start
+
+
 def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candidate]:
     """Campaigns and rule sets written with quotation marks (see the module docstring)."""
     text, lx = sc.text, sc.lx
@@ -351,7 +391,11 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             continue  # “净网清源在行动”专栏: the title of a column or programme, no campaign
         if _ROLE_FRAME.search(text, max(0, b.open - 3), b.open) and text.startswith(_ROLE_VERBS, b.end):
             continue  # 把安全生产作为“一号工程”来抓: a role given to other work, no campaign
-        after = _head_after(sc, b.end)
+        after = _head_after(sc, b.end, headless=_inner_head(sc, b) is None)
+        if after is not None and (after[1] >= len(text) or text[after[1]] in _CLAUSE_END) \
+                and (_COPULA.search(text, max(0, b.open - 4), b.open)
+                     or (_ROLE_COPULA.search(text, max(0, b.open - 2), b.open) and text.endswith("工程", b.end, after[1]))):
+            continue  # 防汛工作是“一把手”工程。
         if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
             after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
@@ -378,6 +422,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         first = k
         while _joined(sc, quotes, first):
             first -= 1
+        if label == "CAMPAIGN" and _object_before(sc, quotes, first):
+            first -= 1  # “两客一危”重点车辆“清零”行动: a quoted class and its object open the name
         open_ = quotes[first].open
         start = sc.domain_prefix(open_)
         if label == "CAMPAIGN" and not _themed(sc, b):
@@ -387,6 +433,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
             # before a month or week, only say where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
             start = min(start, sc.field_run_start(open_, max(0, open_ - _MAX_PREFIX)))
+        start = _known_start(text, known, label, start, end)
         name = text[start:end] + name_tail
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
             start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
