@@ -381,3 +381,18 @@ def test_a_title_opening_with_a_body_and_guanyu_is_issued_by_that_body():
     got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "ISSUES"}
     # the relaying author issues nothing; a title without a body before 关于 is issued by the verb's subject
     assert got == {("甲部办公厅", "甲部办公厅关于开展安全检查的通知"), ("乙局", "关于加强管理的意见")}
+
+
+def test_partners_of_a_joint_verb_after_yu_act_and_sign_too(tmp_path):
+    # A 与 B、C 联合印发《X》: B and C co-sign X; A 与 B 将联合开展 X: a modal adverb before the joint word
+    text = TITLE + ("我局与市公安局、市发展改革委联合印发《货车违法超限运输联合惩戒办法》。"
+                    "市交通运输局与市公安局将联合开展“亮灯行动”。与市公安局开展“净路”行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市交通运输局": "AGENCY", "市公安局": "AGENCY", "市发展改革委": "AGENCY",
+            "《货车违法超限运输联合惩戒办法》": "REGULATION", "“亮灯行动”": "CAMPAIGN", "“净路”行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    law = "货车违法超限运输联合惩戒办法"
+    assert {h for r, h, t in got if r == "ISSUES" and t == law} == {AUTHOR, "市公安局", "市发展改革委"}
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "亮灯行动"} == {"市交通运输局", "市公安局"}
+    # no joint word: the partner after 与 does not carry the campaign out
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "净路行动"} == {AUTHOR}
