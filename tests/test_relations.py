@@ -396,3 +396,14 @@ def test_partners_of_a_joint_verb_after_yu_act_and_sign_too(tmp_path):
     assert {h for r, h, t in got if r == "CONDUCTS" and t == "亮灯行动"} == {"市交通运输局", "市公安局"}
     # no joint word: the partner after 与 does not carry the campaign out
     assert {h for r, h, t in got if r == "CONDUCTS" and t == "净路行动"} == {AUTHOR}
+
+
+def test_a_pivot_object_whose_verb_comes_in_the_next_clause_acts_there(tmp_path):
+    # 督促 X 以…为重点，组织开展 Y: X carries Y out; 指导 X，开展 Y: X is only the object, the author acts
+    text = TITLE + ("督促局党组以《纪律处分条例》为重点，组织开展党纪学习教育，局机关党委举办读书班3期。"
+                    "指导市道路运输协会，开展“百日攻坚”行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "局党组": "AGENCY", "局机关党委": "AGENCY", "市道路运输协会": "ORGANIZATION",
+            "《纪律处分条例》": "REGULATION", "党纪学习教育": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("局党组", "党纪学习教育"), (AUTHOR, "百日攻坚行动")}

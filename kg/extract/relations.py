@@ -191,7 +191,8 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
-                subjects.end_clause(subj)
+                verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
+                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs))
             # a news item (no sections) is about the first campaign it carries out
             topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],

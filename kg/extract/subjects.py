@@ -205,6 +205,7 @@ class Subjects:
         self.context: list[Mention] = []
         self._last_end = 0
         self.parties: list[Mention] = []
+        self.pending: list[Mention] = []
         self._sentence = -1
         self._parties_sentence = -2
 
@@ -224,6 +225,7 @@ class Subjects:
             self.carried = []
         self._last_end = sent.end
         self._sentence = sent.index
+        self.pending = []
         self.context = self.section_subject(sent)
 
     def subjects_of(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
@@ -257,10 +259,26 @@ class Subjects:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
         return self.speaker if self.speaker is not None and m.self_ref else m
 
-    def end_clause(self, subj: list[Mention]) -> None:
-        """After a clause: its subjects carry on to the clauses after it."""
+    def end_clause(self, subj: list[Mention], pending: list[Mention] | None = None) -> None:
+        """After a clause: its subjects carry on to the clauses after it.
+
+        ``pending`` are the bodies a pivot verb of the clause set to work whose verb has not come
+        yet (督促局党组以《条例》为重点，组织开展…): they act in the next clause when it names no one.
+        """
         if subj:
             self.carried = subj
+        self.pending = pending or []
+
+    @staticmethod
+    def pending_agents(norm: str, clause: Clause, in_clause: list[Mention], verbs: list) -> list[Mention]:
+        """Bodies after a pivot verb that closes ``clause`` with no verb of theirs after them (see
+        :meth:`end_clause`); ``verbs`` are the clause's relation verbs (hits with a ``start``)."""
+        agents = pivot_agent(norm, clause, clause.end, in_clause)
+        if not agents or any(v.start >= agents[-1].end for v in verbs):
+            return []
+        # 指导市协会，开展…: a pivot whose object closes the clause has its object only; the author goes on
+        rest = norm[agents[-1].end:clause.end].strip(" ,，;；。")
+        return agents if rest.lstrip("等") else []
 
     # ----------------------------------------------------------- look-up
     def resolver(self, norm: str, clause: Clause, in_clause: list[Mention],
@@ -277,7 +295,7 @@ class Subjects:
         ``pivots=False`` leaves out step 1 (who reports a number is not the body a pivot verb
         sets to work).
         """
-        carried, topic, context = self.carried, self.topic, self.context
+        carried, topic, context, pending = self.carried, self.topic, self.context, self.pending
         pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
         generic = self.generic_subject(norm, clause, in_clause)
 
@@ -287,6 +305,8 @@ class Subjects:
                 return agents, "pivot"
             if subj and subj[0].end <= pos:
                 return [m for m in subj if m.end <= pos], "clause"
+            if pending and not subj:
+                return pending, "pivot"
             if generic is not None and generic < pos:
                 return [], "none"  # 各市交通运输局要…: not the author's, nor an earlier clause's subject
             if carried:
