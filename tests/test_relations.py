@@ -407,3 +407,13 @@ def test_a_pivot_object_whose_verb_comes_in_the_next_clause_acts_there(tmp_path)
             "《纪律处分条例》": "REGULATION", "党纪学习教育": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN"}
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("局党组", "党纪学习教育"), (AUTHOR, "百日攻坚行动")}
+
+
+def test_an_organisation_cooperating_with_an_agency_gives_the_agency_as_head(tmp_path):
+    # COOPERATES_WITH runs from an AGENCY: 协会配合厅运输服务处开展… is the 处 cooperating with the 协会
+    text = TITLE + "湖南省道路运输协会配合厅运输服务处开展企业质量信誉考核。市公交集团有限公司与市出租汽车协会联合开展培训。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "湖南省道路运输协会": "ORGANIZATION", "厅运输服务处": "AGENCY",
+            "市公交集团有限公司": "ORGANIZATION", "市出租汽车协会": "ORGANIZATION"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {t for t in got if t[0] == "COOPERATES_WITH"} == {("COOPERATES_WITH", "厅运输服务处", "湖南省道路运输协会")}

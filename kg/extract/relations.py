@@ -44,7 +44,7 @@ from kg.extract.duties import duty_relations
 from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import Subjects, heading_subjects, section_subject
+from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -431,6 +431,10 @@ class RelationExtractor:
                 trigger = h
             for head in heads:
                 if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
+                    # 协会配合厅运输处开展…: an organisation's agency partners are the agencies it cooperates with
+                    for p in partners:
+                        if head.label in PARTNER_LABELS and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
+                            yield ("COOPERATES_WITH", p, head, trigger)
                     continue
                 for p in partners:
                     if p.name != head.name:
