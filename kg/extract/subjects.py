@@ -3,7 +3,8 @@
 The subject of a verb (:meth:`Subjects.resolver`) is, in order:
 
 1. a body right after a pivot verb before it (督促市道路运输协会组织…开展 X: the
-   协会 carries X out);
+   协会 carries X out), or in the clause before when its verb has not come there
+   (督促局党组以《条例》为重点，组织开展 X);
 2. the AGENCY or ORGANIZATION mention opening the verb's clause (after time
    and place adverbials and 由), with those coordinated to it (A、B和C联合…);
 3. the subject of an earlier clause of the sentence, or of the sentence
@@ -12,6 +13,9 @@ The subject of a verb (:meth:`Subjects.resolver`) is, in order:
    负责人：我们持续深化…; 市公路发展中心通报了…: a body reporting at a meeting);
 5. the subject of a section heading in which it acts (（三）省厅部署开展…);
 6. the author body (``DocumentMeta.author``), the nearest mention of it.
+
+A clause opened by a generic plural (各市交通运输局要…) or by places (常德市、郴州市
+成功创建…) has those as its subject: none of 3-6 applies to it.
 
 Self-references (我们, 我局) in a speaker's paragraph stand for the speaker.
 Without an author, a verb none of 1-5 reaches has no subject.
@@ -304,9 +308,10 @@ class Subjects:
         ``pivots=False`` leaves out step 1 (who reports a number is not the body a pivot verb
         sets to work).
         """
-        carried, topic, context, pending = self.carried, self.topic, self.context, self.pending
+        carried, topic, context = self.carried, self.topic, self.context
+        pending = self.pending if pivots and not subj else []
         pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
-        generic = self.generic_subject(norm, clause, in_clause)
+        generic: list[int | None] = []  # read once, when a verb gets past the clause's own subjects
 
         def subject_for(pos: int) -> tuple[list[Mention], str]:
             agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
@@ -314,9 +319,11 @@ class Subjects:
                 return agents, "pivot"
             if subj and subj[0].end <= pos:
                 return [m for m in subj if m.end <= pos], "clause"
-            if pending and not subj:
+            if pending:
                 return pending, "pivot"
-            if generic is not None and generic < pos:
+            if not generic:
+                generic.append(self.generic_subject(norm, clause, in_clause))
+            if generic[0] is not None and generic[0] < pos:
                 return [], "none"  # 各市交通运输局要…: not the author's, nor an earlier clause's subject
             if carried:
                 return carried, "carried"
