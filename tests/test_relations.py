@@ -429,3 +429,14 @@ def test_places_opening_a_clause_are_its_subject_not_the_author(tmp_path):
             "“绿色出行”宣传月": "CAMPAIGN", "“春风”行动": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN"}
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("长沙市交通运输局", "春风行动"), (AUTHOR, "百日攻坚行动")}
+
+
+def test_the_partner_assisted_in_drafting_a_title_issues_it_after_yanjiu(tmp_path):
+    # 配合 B 研究制定《X》: B drafts X (研究 does not part B from the verb); 联合 B 研究制定: B only helps
+    text = TITLE + "配合市公安局研究制定《网约车驾驶员从业行为规范》。联合市财政局研究制定《农村公路养护资金补助办法》。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市财政局": "AGENCY",
+            "《网约车驾驶员从业行为规范》": "REGULATION", "《农村公路养护资金补助办法》": "REGULATION"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert ("ISSUES", "市公安局", "网约车驾驶员从业行为规范") in got
+    assert {h for r, h, t in got if r == "ISSUES" and t == "农村公路养护资金补助办法"} == {AUTHOR}
