@@ -423,10 +423,11 @@ def test_places_opening_a_clause_are_its_subject_not_the_author(tmp_path):
     # 常德市、郴州市和怀化市辰溪县成功创建 X / 长沙、株洲、湘潭三市推行 Y: the places act, not the author;
     # a place inside a body's name (长沙市交通运输局) or after 在 is no such subject
     text = TITLE + ("常德市、郴州市和怀化市辰溪县成功创建“四好农村路”示范市。长沙、株洲、湘潭三市推行“绿色出行”宣传月。"
-                    "长沙市交通运输局开展“春风”行动。在长沙市开展“百日攻坚”行动。\n")
+                    "长沙市交通运输局开展“春风”行动。在长沙市开展“百日攻坚”行动。宾阳县以“四好农村路”创建为抓手，养护公路10公里。\n")
     sdoc = make_doc(tmp_path, text, AUTHOR)
     spec = {AUTHOR: "AGENCY", "长沙市交通运输局": "AGENCY", "“四好农村路”示范市": "CAMPAIGN",
-            "“绿色出行”宣传月": "CAMPAIGN", "“春风”行动": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN"}
+            "“绿色出行”宣传月": "CAMPAIGN", "“春风”行动": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN",
+            "“四好农村路”创建": "CAMPAIGN"}
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("长沙市交通运输局", "春风行动"), (AUTHOR, "百日攻坚行动")}
 

@@ -62,9 +62,9 @@ _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之
 _PLACE_LINK = re.compile(r"[、和及与]|以及")
 #: a count closing a list of places (长沙、株洲、湘潭三市; 浏阳市、汝城县等8个县（市）)
 _PLACE_COUNT = re.compile(r"等?[\d一二三四五六七八九十两]+个?(?:省|市|县|区|州|地|盟|旗)(?:[(（][市县区、]+[)）])?")
-#: what a place acting as a subject goes on with: an adverb or a verb of doing (not a body's name)
+#: what a place acting as a subject goes on with: an adverb or a verb of doing, 以 of 以 X 为抓手 (not a body's name)
 _PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|成功|积极|持续|全面|深入|扎实|相继|也|还|正在|)"
-                         r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造)")
+                         r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造|以)")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
 #: what follows the body that opens a paragraph of its report at a meeting: 市公路发展中心通报了…, 支队汇报了…
