@@ -381,3 +381,63 @@ def test_a_title_opening_with_a_body_and_guanyu_is_issued_by_that_body():
     got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "ISSUES"}
     # the relaying author issues nothing; a title without a body before 关于 is issued by the verb's subject
     assert got == {("甲部办公厅", "甲部办公厅关于开展安全检查的通知"), ("乙局", "关于加强管理的意见")}
+
+
+def test_partners_of_a_joint_verb_after_yu_act_and_sign_too(tmp_path):
+    # A 与 B、C 联合印发《X》: B and C co-sign X; A 与 B 将联合开展 X: a modal adverb before the joint word
+    text = TITLE + ("我局与市公安局、市发展改革委联合印发《货车违法超限运输联合惩戒办法》。"
+                    "市交通运输局与市公安局将联合开展“亮灯行动”。与市公安局开展“净路”行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市交通运输局": "AGENCY", "市公安局": "AGENCY", "市发展改革委": "AGENCY",
+            "《货车违法超限运输联合惩戒办法》": "REGULATION", "“亮灯行动”": "CAMPAIGN", "“净路”行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    law = "货车违法超限运输联合惩戒办法"
+    assert {h for r, h, t in got if r == "ISSUES" and t == law} == {AUTHOR, "市公安局", "市发展改革委"}
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "亮灯行动"} == {"市交通运输局", "市公安局"}
+    # no joint word: the partner after 与 does not carry the campaign out
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "净路行动"} == {AUTHOR}
+
+
+def test_a_pivot_object_whose_verb_comes_in_the_next_clause_acts_there(tmp_path):
+    # 督促 X 以…为重点，组织开展 Y: X carries Y out; 指导 X，开展 Y: X is only the object, the author acts
+    text = TITLE + ("督促局党组以《纪律处分条例》为重点，组织开展党纪学习教育，局机关党委举办读书班3期。"
+                    "指导市道路运输协会，开展“百日攻坚”行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "局党组": "AGENCY", "局机关党委": "AGENCY", "市道路运输协会": "ORGANIZATION",
+            "《纪律处分条例》": "REGULATION", "党纪学习教育": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("局党组", "党纪学习教育"), (AUTHOR, "百日攻坚行动")}
+
+
+def test_an_organisation_cooperating_with_an_agency_gives_the_agency_as_head(tmp_path):
+    # COOPERATES_WITH runs from an AGENCY: 协会配合厅运输服务处开展… is the 处 cooperating with the 协会
+    text = TITLE + "湖南省道路运输协会配合厅运输服务处开展企业质量信誉考核。市公交集团有限公司与市出租汽车协会联合开展培训。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "湖南省道路运输协会": "ORGANIZATION", "厅运输服务处": "AGENCY",
+            "市公交集团有限公司": "ORGANIZATION", "市出租汽车协会": "ORGANIZATION"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {t for t in got if t[0] == "COOPERATES_WITH"} == {("COOPERATES_WITH", "厅运输服务处", "湖南省道路运输协会")}
+
+
+def test_places_opening_a_clause_are_its_subject_not_the_author(tmp_path):
+    # 常德市、郴州市和怀化市辰溪县成功创建 X / 长沙、株洲、湘潭三市推行 Y: the places act, not the author;
+    # a place inside a body's name (长沙市交通运输局) or after 在 is no such subject
+    text = TITLE + ("常德市、郴州市和怀化市辰溪县成功创建“四好农村路”示范市。长沙、株洲、湘潭三市推行“绿色出行”宣传月。"
+                    "长沙市交通运输局开展“春风”行动。在长沙市开展“百日攻坚”行动。宾阳县以“四好农村路”创建为抓手，养护公路10公里。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "长沙市交通运输局": "AGENCY", "“四好农村路”示范市": "CAMPAIGN",
+            "“绿色出行”宣传月": "CAMPAIGN", "“春风”行动": "CAMPAIGN", "“百日攻坚”行动": "CAMPAIGN",
+            "“四好农村路”创建": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("长沙市交通运输局", "春风行动"), (AUTHOR, "百日攻坚行动")}
+
+
+def test_the_partner_assisted_in_drafting_a_title_issues_it_after_yanjiu(tmp_path):
+    # 配合 B 研究制定《X》: B drafts X (研究 does not part B from the verb); 联合 B 研究制定: B only helps
+    text = TITLE + "配合市公安局研究制定《网约车驾驶员从业行为规范》。联合市财政局研究制定《农村公路养护资金补助办法》。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市公安局": "AGENCY", "市财政局": "AGENCY",
+            "《网约车驾驶员从业行为规范》": "REGULATION", "《农村公路养护资金补助办法》": "REGULATION"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert ("ISSUES", "市公安局", "网约车驾驶员从业行为规范") in got
+    assert {h for r, h, t in got if r == "ISSUES" and t == "农村公路养护资金补助办法"} == {AUTHOR}

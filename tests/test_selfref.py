@@ -144,3 +144,13 @@ def test_a_bare_unit_of_a_reporting_body_is_the_subject_of_its_work():
 def test_a_bare_unit_after_a_partner_verb_that_goes_on_with_a_verb_is_the_author():
     text = "市出租汽车协会配合中心开展评选活动。协会协助中心组织培训。市培训中心开展考核。配合中心工作。"
     assert refs(text, CENTRE) == [("中心", "pronoun"), ("中心", "pronoun")]
+
+
+def test_a_bare_law_enforcement_team_is_the_team_the_text_names():
+    # 执法队 is a team word like 大队: opening a clause it is the 执法队 the notice names, not the 局 that wrote it;
+    # inside the full name it is no reference of its own
+    text = ("由县交通运输综合行政执法队具体实施。"
+            "（二）集中整治阶段。执法队要会同县公安局交警大队开展联合执法。")
+    bodies = {"县交通运输综合行政执法队": [text.index("县交通")], "县公安局交警大队": [text.index("县公安局")]}
+    got = find_self_references(text, "平遥县交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("执法队", "县交通运输综合行政执法队")]

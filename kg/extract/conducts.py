@@ -56,8 +56,8 @@ _DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)(?:要求)
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
-#: 与 B 共同/联合 + verb: the partners act too
-_JOINT = re.compile(r"\s*(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
+#: 与 B 共同/联合 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
+_JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
 #: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X)
 _ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
@@ -193,7 +193,8 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
     ``prep_hits`` are the 与/同 hits and the 会同/联合 hits before their partner;
     ``partners_at(pos)`` lists the bodies coordinated from ``pos`` on.
     """
-    before = [p for p in prep_hits if p.end <= hit.start]
+    # one hit per position: 联合 is read both as a partner word and as a joint word
+    before = list({(p.start, p.end): p for p in prep_hits if p.end <= hit.start}.values())
     for last in before[:-3:-1]:  # 与 B 联合开展: 联合 has no partner after it, 与 has
         partners = partners_at(last.end)
         link = _JOINT if last.frame == "prep" else _ALONG

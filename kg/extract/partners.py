@@ -24,6 +24,8 @@ _CO_AGENTS = re.compile(r"[、和及]|以及")
 _JOINT_AGENTS = re.compile(r"[、和及与同]|以及|会同")
 #: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
 _ASSISTING = ("配合", "协助")
+#: between the partner of an assisting word and the issuing verb (配合 B 研究制定《X》)
+_ASSIST_GAP = re.compile(r"\s*(?:研究|共同)?\s*")
 
 
 def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
@@ -79,7 +81,7 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     if not partners:
         return []
     gap = norm[partners[-1].end:hit.start]
-    if p.word in _ASSISTING and not gap.strip():
+    if p.word in _ASSISTING and _ASSIST_GAP.fullmatch(gap):
         return partners
     if hit.word in publishing and _JOINTLY.fullmatch(gap):
         return partners

@@ -44,7 +44,7 @@ from kg.extract.duties import duty_relations
 from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import Subjects, heading_subjects, section_subject
+from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -191,7 +191,8 @@ class RelationExtractor:
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
-                subjects.end_clause(subj)
+                verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
+                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs))
             # a news item (no sections) is about the first campaign it carries out
             topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
@@ -430,6 +431,10 @@ class RelationExtractor:
                 trigger = h
             for head in heads:
                 if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
+                    # 协会配合厅运输处开展…: an organisation's agency partners are the agencies it cooperates with
+                    for p in partners:
+                        if head.label in PARTNER_LABELS and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
+                            yield ("COOPERATES_WITH", p, head, trigger)
                     continue
                 for p in partners:
                     if p.name != head.name:

@@ -34,6 +34,8 @@ UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中�
                                "办")
 #: unit words that stand alone for the author anywhere (支队 in a 支队's report)
 BARE_UNITS: tuple[str, ...] = ("支队", "大队", "中队")
+#: team words that open a clause for the team the text names, in another body's document (大队会同…, 执法队要…)
+TEAM_WORDS: tuple[str, ...] = BARE_UNITS + ("执法队",)
 #: unit words that stand alone for the author only opening a clause before a verb (中心组织开展…)
 CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
 #: self-references that name no unit and always mean the author
@@ -256,11 +258,11 @@ def _named_units(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
 
 
 def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[SelfReference]:
-    """Bare team words (支队, 大队) that open a clause as its subject in a document of another body:
+    """Bare team words (支队, 大队, 执法队) that open a clause as its subject in a document of another body:
     the team the text names (大队会同… after 仁寿县交通运输综合行政执法大队联合…)."""
     found: list[SelfReference] = []
     own = author_unit(author)
-    for unit in BARE_UNITS:
+    for unit in TEAM_WORDS:
         if unit == own:
             continue
         team = best_body(norm, {n: at for n, at in bodies.items() if n.endswith(unit) and n != author})

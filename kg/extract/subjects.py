@@ -3,7 +3,8 @@
 The subject of a verb (:meth:`Subjects.resolver`) is, in order:
 
 1. a body right after a pivot verb before it (督促市道路运输协会组织…开展 X: the
-   协会 carries X out);
+   协会 carries X out), or in the clause before when its verb has not come there
+   (督促局党组以《条例》为重点，组织开展 X);
 2. the AGENCY or ORGANIZATION mention opening the verb's clause (after time
    and place adverbials and 由), with those coordinated to it (A、B和C联合…);
 3. the subject of an earlier clause of the sentence, or of the sentence
@@ -12,6 +13,9 @@ The subject of a verb (:meth:`Subjects.resolver`) is, in order:
    负责人：我们持续深化…; 市公路发展中心通报了…: a body reporting at a meeting);
 5. the subject of a section heading in which it acts (（三）省厅部署开展…);
 6. the author body (``DocumentMeta.author``), the nearest mention of it.
+
+A clause opened by a generic plural (各市交通运输局要…) or by places (常德市、郴州市
+成功创建…) has those as its subject: none of 3-6 applies to it.
 
 Self-references (我们, 我局) in a speaker's paragraph stand for the speaker.
 Without an author, a verb none of 1-5 reaches has no subject.
@@ -26,6 +30,7 @@ from collections.abc import Callable
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.spans import SpanSet
 from kg.model import Mention, Sentence, StructuredDocument
+from kg.structure.gazetteer import gazetteer
 
 PARTNER_LABELS: tuple[str, ...] = ("AGENCY", "ORGANIZATION")
 
@@ -53,6 +58,13 @@ _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方)")
 _JOINT_OPEN = re.compile(r"(?:并|还|将)?(?:联合|共同|携手)(?=推进|推动|开展|实施|组织|举办|打造|创建|落实|深化|做好|抓好)")
 #: a clause after 在A的统一部署下 (the deployer carries out what it does)
 _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
+#: between places listed as a subject (常德市、郴州市和怀化市辰溪县)
+_PLACE_LINK = re.compile(r"[、和及与]|以及")
+#: a count closing a list of places (长沙、株洲、湘潭三市; 浏阳市、汝城县等8个县（市）)
+_PLACE_COUNT = re.compile(r"等?[\d一二三四五六七八九十两]+个?(?:省|市|县|区|州|地|盟|旗)(?:[(（][市县区、]+[)）])?")
+#: what a place acting as a subject goes on with: an adverb or a verb of doing, 以 of 以 X 为抓手 (not a body's name)
+_PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|成功|积极|持续|全面|深入|扎实|相继|也|还|正在|)"
+                         r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造|以)")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
 #: what follows the body that opens a paragraph of its report at a meeting: 市公路发展中心通报了…, 支队汇报了…
@@ -197,6 +209,7 @@ class Subjects:
         self.added = added
         self.section_subject = section_subject
         self._author_mentions: list[Mention] | None = None
+        self._places: dict[int, int] | None = None
         self._author_starts: list[int] = []
         self._paragraph = -1
         self.speaker: Mention | None = None
@@ -205,6 +218,7 @@ class Subjects:
         self.context: list[Mention] = []
         self._last_end = 0
         self.parties: list[Mention] = []
+        self.pending: list[Mention] = []
         self._sentence = -1
         self._parties_sentence = -2
 
@@ -224,6 +238,7 @@ class Subjects:
             self.carried = []
         self._last_end = sent.end
         self._sentence = sent.index
+        self.pending = []
         self.context = self.section_subject(sent)
 
     def subjects_of(self, norm: str, clause: Clause, in_clause: list[Mention]) -> list[Mention]:
@@ -257,10 +272,26 @@ class Subjects:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
         return self.speaker if self.speaker is not None and m.self_ref else m
 
-    def end_clause(self, subj: list[Mention]) -> None:
-        """After a clause: its subjects carry on to the clauses after it."""
+    def end_clause(self, subj: list[Mention], pending: list[Mention] | None = None) -> None:
+        """After a clause: its subjects carry on to the clauses after it.
+
+        ``pending`` are the bodies a pivot verb of the clause set to work whose verb has not come
+        yet (督促局党组以《条例》为重点，组织开展…): they act in the next clause when it names no one.
+        """
         if subj:
             self.carried = subj
+        self.pending = pending or []
+
+    @staticmethod
+    def pending_agents(norm: str, clause: Clause, in_clause: list[Mention], verbs: list) -> list[Mention]:
+        """Bodies after a pivot verb that closes ``clause`` with no verb of theirs after them (see
+        :meth:`end_clause`); ``verbs`` are the clause's relation verbs (hits with a ``start``)."""
+        agents = pivot_agent(norm, clause, clause.end, in_clause)
+        if not agents or any(v.start >= agents[-1].end for v in verbs):
+            return []
+        # 指导市协会，开展…: a pivot whose object closes the clause has its object only; the author goes on
+        rest = norm[agents[-1].end:clause.end].strip(" ,，;；。")
+        return agents if rest.lstrip("等") else []
 
     # ----------------------------------------------------------- look-up
     def resolver(self, norm: str, clause: Clause, in_clause: list[Mention],
@@ -278,8 +309,9 @@ class Subjects:
         sets to work).
         """
         carried, topic, context = self.carried, self.topic, self.context
+        pending = self.pending if pivots and not subj else []
         pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
-        generic = self.generic_subject(norm, clause, in_clause)
+        generic: list[int | None] = []  # read once, when a verb gets past the clause's own subjects
 
         def subject_for(pos: int) -> tuple[list[Mention], str]:
             agents = pivot_agent(norm, clause, pos, in_clause) if pivots else []
@@ -287,7 +319,11 @@ class Subjects:
                 return agents, "pivot"
             if subj and subj[0].end <= pos:
                 return [m for m in subj if m.end <= pos], "clause"
-            if generic is not None and generic < pos:
+            if pending:
+                return pending, "pivot"
+            if not generic:
+                generic.append(self.generic_subject(norm, clause, in_clause))
+            if generic[0] is not None and generic[0] < pos:
                 return [], "none"  # 各市交通运输局要…: not the author's, nor an earlier clause's subject
             if carried:
                 return carried, "carried"
@@ -300,12 +336,39 @@ class Subjects:
 
         return subject_for
 
-    @staticmethod
-    def generic_subject(norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
-        """Where a generic plural subject (各市交通运输局, 各单位) opens ``clause`` after adverbials, else ``None``."""
+    def generic_subject(self, norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
+        """Where a generic plural subject (各市交通运输局, 各单位) or a place (常德市、郴州市成功创建…,
+        长沙、株洲三市推行…) opens ``clause`` after adverbials, else ``None``."""
         if _DEPLOYED.search(norm, max(0, clause.start - 4), clause.start):
             return None  # 在A的统一部署下，各县治超办开展X: the deploying body's work (sentence_agents)
-        return _opening(_GENERIC, norm, clause, in_clause, 1)
+        found = _opening(_GENERIC, norm, clause, in_clause, 1)
+        return found if found is not None else self._place_subject(norm, clause, in_clause)
+
+    def _place_subject(self, norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
+        """Where places acting as a subject open ``clause``: a place, or a list of them, that no mention
+        takes in, followed by neither 的 nor a name (the place of a body is part of the body's mention)."""
+        if self._places is None:
+            found = gazetteer().find(norm)
+            self._places = {p.start: p.end for p in found}
+        begin = enum_marker_end(norm, clause)
+        first = next((i for i in range(begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 1)) if i in self._places),
+                     None)
+        if first is None or not subject_prefix(norm, begin, first):
+            return None
+        end = self._places[first]
+        while True:  # 常德市、郴州市和怀化市辰溪县
+            sep = _PLACE_LINK.match(norm, end)
+            nxt = sep.end() if sep else end
+            if nxt not in self._places:
+                break
+            end = self._places[nxt]
+        count = _PLACE_COUNT.match(norm, end)
+        end = count.end() if count else end
+        if any(m.start < end for m in in_clause if m.end > first) or norm[end:end + 1] in ("的", "之", ""):
+            return None
+        if not _PLACE_VERB.match(norm, end):
+            return None
+        return first
 
     def author_mention(self, pos: int) -> Mention | None:
         """A mention of the author near ``pos``: the nearest before it, else the first after it."""
