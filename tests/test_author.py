@@ -130,3 +130,28 @@ def test_a_news_item_speaks_for_the_body_its_facts_come_from():
     text = ("凌晨治超行动\n衡阳日报记者　XXX\n6月X日凌晨，多部门开展联合治超。\n执法人员检查货车30辆。\n"
             "交警同步开展检查。\n记者从衡南县交通运输局了解到，该县今年已约谈企业12家。\n")
     assert author(text) is None
+
+
+def test_a_discipline_group_is_an_author_by_its_title_and_its_signature():
+    text = ("市纪委监委驻市交通运输局纪检监察组2025年工作总结\n一年来，纪检监察组聚焦监督第一职责。\n\n"
+            "市纪委监委驻市交通运输局纪检监察组\n2026年1月12日\n")
+    assert author(text) == "市纪委监委驻市交通运输局纪检监察组"
+    text = "2025年工作总结\n一年来，我们聚焦监督第一职责。\n\n县纪委监委驻县交通运输局纪检组\n2026年1月12日\n"
+    assert author(text) == "县纪委监委驻县交通运输局纪检组"
+
+
+def test_a_quoted_slogan_between_the_title_s_body_and_its_verb():
+    assert author("宜章县交通运输执法大队“三个强化”推进夜间治超\n近段时间，大队强化路面管控。\n"
+                  ) == "宜章县交通运输执法大队"
+    # a quoted name with no verb after it is no news title
+    assert author("清远市交通运输局“四好农村路”\n一年来，我们扎实推进。\n") is None
+
+
+def test_a_place_ending_a_list_of_places_does_not_complete_the_author():
+    text = ("在全市治超工作会议上的讲话\n市交通运输局党组成员、副局长　王XX\n同志们：\n"
+            "衡阳县、衡南县、耒阳市交通运输局要落实源头监管。\n")
+    assert author(text) == "市交通运输局"
+    # a place of its own before the name still completes it
+    text = ("在全市治超工作会议上的讲话\n市交通运输局党组成员、副局长　王XX\n同志们：\n"
+            "衡阳市交通运输局今年查处案件XX起。\n")
+    assert author(text) == "衡阳市交通运输局"

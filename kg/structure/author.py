@@ -43,15 +43,16 @@ from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
 #: Last characters of a body's name.
-HEADS = ("委员会", "办公室", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局", "厅", "委", "办",
-         "部", "处", "科", "股", "站", "所", "院", "署")
+HEADS = ("委员会", "办公室", "纪检监察组", "纪检组", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局",
+         "厅", "委", "办", "部", "处", "科", "股", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
 #: what follows a body that opens a title: its period, a report word, 关于, or a news verb
 _TITLE_NEXT = ("\\d{4}|[〇○零一二]{4}年|关于|在|年度|上半年|下半年|全年|工作|第|"
                "召开|举行|举办|印发|出台|发布|通报|组织|开展|圆满|顺利|完成|与|同|赴|到|深入|扎实|全力|持续|推进|部署|"
                "启动|联合|会同|专题|督导|检查|调研|走访|签署|签订|获|荣获|被|对|为|多措并举|强化|加强|积极")
-_TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})(?:党组|党委|党支部)?)(?={_TITLE_NEXT})")
+#: (a short quoted slogan may stand between the body and its verb: X中队“三个强化”推进…)
+_TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})(?:党组|党委|党支部)?)(?=(?:“[^“”]{{1,12}}”)?(?:{_TITLE_NEXT}))")
 _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
 #: how far before its 带领 a match of _LEADS can start (name, head, 领导班子, 团结)
@@ -241,6 +242,11 @@ def _signature(norm: str, text: str, paragraphs: list[Span]) -> str | None:
     return None
 
 
+def _listed(norm: str, place: PlaceMention, ends: dict[int, PlaceMention]) -> bool:
+    """Whether ``place`` ends a list of places that share the name after it (岳阳县、华容县、临湘市交通运输局: three bureaus)."""
+    return place.start > 0 and norm[place.start - 1] in "、和及" and (place.start - 1) in ends
+
+
 def _complete(norm: str, text: str, name: str, places: list[PlaceMention]) -> str:
     """``name`` with the place the text puts before it elsewhere (湖南 + 省交通运输厅, 英德市 + 交通运输局).
 
@@ -260,7 +266,7 @@ def _complete(norm: str, text: str, name: str, places: list[PlaceMention]) -> st
         # a full place ends on the level (湖南省|交通运输厅), any place right before the name (英德市|交通运输局)
         cands = (ends.get(at + 1), ends.get(at)) if name[0] in _LEVEL_CHARS else (ends.get(at),)
         for p in cands:
-            if p is not None and p.start < at:
+            if p is not None and p.start < at and not _listed(norm, p, ends):
                 completions.add(norm[p.start : at] + name)
                 break
         at = norm.find(name, at + 1)
