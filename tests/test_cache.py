@@ -141,3 +141,58 @@ def test_a_build_leaves_garbage_collection_as_it_found_it(corpus, tmp_path):
     with pytest.raises(BuildError):
         _build(tmp_path / "empty_corpus_that_is_missing", tmp_path / "out2")
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _spy_pool_runs(monkeypatch) -> list[list[str]]:
+    """The documents each early worker run was started with (the run itself is kept)."""
+    from kg.pipeline import executors
+
+    started: list[list[str]] = []
+    real = executors.PoolRun
+
+    class Spy(real):
+        def __init__(self, tasks, settings, workers):
+            tasks = list(tasks)
+            started.append([t.name for t in tasks])
+            super().__init__(tasks, settings, workers)
+
+    monkeypatch.setattr(executors, "PoolRun", Spy)
+    return started
+
+
+def test_a_new_document_is_extracted_in_a_worker_while_the_cache_loads(corpus, tmp_path, monkeypatch):
+    """A rebuild that has cached records to load starts a worker on the documents the cache lacks before loading;
+    the outputs are those of a clean build of the same corpus."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build(corpus, out, views=False, workers=2)
+    (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
+    started = _spy_pool_runs(monkeypatch)
+    result = build(corpus, out, views=False, workers=2)
+    assert started == [["new.txt"]]
+    assert result.summary["processed"] == 1 and result.summary["cached"] == 2 and result.summary["workers"] == 1
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _records(out) == _records(clean)
+
+
+def test_a_damaged_entry_found_while_a_worker_extracts_is_processed_too(corpus, tmp_path, monkeypatch):
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build(corpus, out, views=False, workers=2)
+    (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
+    record = next((out / "cache" / "docs").glob("*.json.z"))
+    record.write_bytes(b"not zlib")
+    started = _spy_pool_runs(monkeypatch)
+    result = build(corpus, out, views=False, workers=2)
+    assert started == [["new.txt"]]
+    assert result.summary["processed"] == 2 and result.summary["documents"] == 3
+    assert sum("damaged cache entry" in w for w in result.warnings) == 1
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _records(out) == _records(clean)
+
+
+def test_one_worker_means_no_worker_process(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(corpus, out, views=False, workers=1)
+    (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
+    started = _spy_pool_runs(monkeypatch)
+    assert build(corpus, out, views=False, workers=1).summary["processed"] == 1
+    assert started == []

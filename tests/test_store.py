@@ -249,6 +249,25 @@ def test_a_delta_gives_the_store_a_clean_write_gives(sample, tmp_path):
     assert dump(updated) == dump(original)
 
 
+def test_an_updated_store_is_whole_in_its_one_file(sample, tmp_path):
+    """The update checkpoints once at its end (not after every COPY): the file moved over the store holds the whole
+    delta, with no write-ahead log left beside it; a copy of the file alone reads as the new graph."""
+    g, _ = sample
+    docs = sorted(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")
+    nodes, edges = _doc_rows(g, docs[0])
+    labels = {n: a["label"] for n, a in g.nodes(data=True)}
+    path, alone = tmp_path / "store", tmp_path / "alone" / "store"
+    write_store(g, path)
+    before = dump(path)
+    update_store(path, Delta(remove_docs={docs[0]}))
+    report = update_store(path, Delta(rows=TableRows([node_table(nodes)], [edge_table(edges, labels)])))
+    assert sum(report["created"].values()) == len(nodes) + len(edges)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no .wal, no leftovers
+    alone.parent.mkdir()
+    alone.write_bytes(path.read_bytes())
+    assert dump(alone) == before
+
+
 def test_select_gives_one_label_with_its_typed_columns(sample):
     g, _ = sample
     rows = graph_rows(g)

@@ -6,11 +6,13 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from typing import TYPE_CHECKING
 
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.extracted import Extracted, FormatError
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 #: File suffix -> format name recorded on the document.
 FORMATS: dict[str, str] = {
@@ -50,6 +52,8 @@ def _html_encoding(data: bytes) -> str | None:
 
 
 def _visible_text(node: Tag, out: list[str], pre: bool = False) -> None:
+    from bs4 import Comment, Doctype, NavigableString, ProcessingInstruction, Tag  # (imported by whole_page_text)
+
     for child in node.children:
         if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
             continue
@@ -85,6 +89,8 @@ def _decode_html(data: bytes) -> tuple[str, str]:
 def whole_page_text(html: str) -> tuple[str, str]:
     """Visible text of an HTML page and its ``<title>``: block elements become line breaks,
     scripts and styles are dropped."""
+    from bs4 import BeautifulSoup  # only for web pages: a build of text files (or a rebuild) does without it
+
     soup = BeautifulSoup(html, "html.parser")
     parts: list[str] = []
     _visible_text(soup, parts)

@@ -21,9 +21,10 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
@@ -197,15 +198,19 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
 
 
 def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
-             dask: str | None, progress: Progress, max_bytes: int) -> None:
-    """Process the documents to do on the executor; cache each result as it comes."""
-    from kg.pipeline import executors  # loads the extraction pipeline: only when there is something to extract
+             dask: str | None, progress: Progress, max_bytes: int, early: Iterable | None = None) -> None:
+    """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes."""
+    from kg.pipeline import executors
 
     done = len(docs)
     progress("extract", done, scan.total, "")
     try:
         with fewer_collections():
-            for res in executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers, dask=dask):
+            runs = [early] if early is not None else []
+            if scan.todo:
+                runs.append(executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
+                                          dask=dask))
+            for res in chain.from_iterable(runs):
                 done += 1
                 if isinstance(res, Failed):
                     scan.failed.append(res)
@@ -216,6 +221,28 @@ def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocR
                 progress("extract", done, scan.total, res.record.name)
     except executors.ExecutorError as exc:
         raise BuildError(str(exc)) from exc  # what was done is cached for the next run
+
+
+def _start_early(scan: _Scan, settings: Settings, cache: Cache, workers: int | None, dask: str | None,
+                 max_bytes: int):
+    """When cached records are to be loaded and some documents are not in the cache at all, start extracting those in
+    worker processes now, so spaCy loads and they are processed while this process loads the records.
+
+    Returns the run (a :class:`~kg.pipeline.executors.PoolRun`) and the number of workers, or (None, 0): nothing new,
+    nothing cached to overlap with, Dask, or one core (or ``workers=1``: documents are processed in this process).
+    """
+    fresh = [item for item in scan.todo if not cache.has(item[2])]
+    workers = default_workers() if workers is None else max(1, workers)
+    if dask or workers < 2 or not fresh or len(fresh) == len(scan.todo):
+        return None, 0
+    from kg.pipeline import executors
+
+    if sum(path.stat().st_size for _, path, _ in fresh) < IN_PROCESS_BYTES:
+        workers = 1  # one process: it works beside this one
+    workers = min(workers, len(fresh))
+    taken = {key for _, _, key in fresh}
+    scan.todo = [item for item in scan.todo if item[2] not in taken]
+    return executors.PoolRun(_tasks(fresh, scan.failed, max_bytes), settings, workers), workers
 
 
 def summarise(docs: list[DocRecord], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
@@ -370,19 +397,24 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                    "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
-    with _no_collection():
-        _load_cached(scan, cache, warnings)
-    if not gc.get_freeze_count():  # (a caller that froze objects itself keeps its own arrangement)
-        gc.freeze()  # the records live to the end: no collection while this process extracts walks them (build unfreezes)
-    lap("scan")
+    early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes)
+    try:
+        with _no_collection():
+            _load_cached(scan, cache, warnings)
+        if not gc.get_freeze_count():  # (a caller that froze objects itself keeps its own arrangement)
+            gc.freeze()  # the records live to the end: no collection while this process extracts walks them
+        lap("scan")
 
-    workers = default_workers() if workers is None else max(1, workers)
-    if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
-        workers = 1
-    workers = min(workers, max(1, len(scan.todo)))
-    docs = {rec.name: rec for rec in scan.cached}
-    if scan.todo:
-        _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes)
+        workers = default_workers() if workers is None else max(1, workers)
+        if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
+            workers = 1
+        workers = max(early_workers, min(workers, max(1, len(scan.todo))))
+        docs = {rec.name: rec for rec in scan.cached}
+        if scan.todo or early is not None:
+            _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early)
+    finally:
+        if early is not None:
+            early.close()
     if not docs:
         raise BuildError(_nothing_read(corpus, scan))
     lap("extract")

@@ -199,6 +199,10 @@ class Cache:
                 self._damaged(key, blob_path, "not the size its record says")
         return rec
 
+    def has(self, key: str) -> bool:
+        """Whether the cache has a record for ``key`` (complete or not: :meth:`record` says)."""
+        return self._path(key, "json.z").exists()
+
     def _damaged(self, key: str, path: Path, why: str) -> None:
         self.drop(key)
         raise CacheError(f"{path}: damaged cache entry ({why}); the document is processed again by the next build")

@@ -13,9 +13,9 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
-from kg.pipeline.work import pipeline_for, process, process_many
 
 #: a batch sent to a worker holds documents up to about this many bytes
 BATCH_BYTES = 256 * 1024
@@ -47,6 +47,8 @@ def batches(tasks: Iterable[Task], limit: int = BATCH_BYTES) -> Iterator[list[Ta
 
 def run_serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Processed | Failed]:
     """Process in this process."""
+    from kg.pipeline.work import process  # spaCy and the extraction: in the process that extracts
+
     for t in tasks:
         yield process(t, settings)
 
@@ -64,28 +66,65 @@ def _init_worker(settings: Settings, parent: int) -> None:
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
+    from kg.pipeline.work import pipeline_for
+
     pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
 
 
-def run_pool(tasks: Iterable[Task], settings: Settings, workers: int) -> Iterator[Processed | Failed]:
-    """Process in ``workers`` local processes (started with ``spawn``, so safe beside threads)."""
-    ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                initargs=(settings, os.getpid())) as pool:
-        pending: set[cf.Future] = set()
-        source = batches(tasks)
+def _process_many(batch: list[Task], settings: Settings) -> list[Processed | Failed]:
+    """:func:`kg.pipeline.work.process_many` in a worker (named here, so the parent never imports spaCy)."""
+    from kg.pipeline.work import process_many
+
+    return process_many(batch, settings)
+
+
+class PoolRun:
+    """Tasks processed in local worker processes (started with ``spawn``, so safe beside threads).
+
+    The workers start, and the first batches go out, when the run is made, so they load spaCy and work while the
+    caller does something else; iterating gives the results as they finish. :meth:`close` stops the workers
+    (iterating to the end closes them too).
+    """
+
+    def __init__(self, tasks: Iterable[Task], settings: Settings, workers: int) -> None:
+        self.settings, self.window = settings, workers * WINDOW
+        self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=_init_worker, initargs=(settings, os.getpid()))
+        self.source = batches(tasks)
         try:
-            for batch in source:
-                pending.add(pool.submit(process_many, batch, settings))
-                if len(pending) >= workers * WINDOW:
-                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            self.pending = {self._submit(b) for b in islice(self.source, self.window)}
+        except BaseException:
+            self.close()
+            raise
+
+    def _submit(self, batch: list[Task]) -> cf.Future:
+        return self.pool.submit(_process_many, batch, self.settings)
+
+    def __iter__(self) -> Iterator[Processed | Failed]:
+        try:
+            for batch in self.source:
+                self.pending.add(self._submit(batch))
+                if len(self.pending) >= self.window:
+                    done, self.pending = cf.wait(self.pending, return_when=cf.FIRST_COMPLETED)
                     for fut in done:
                         yield from fut.result()
-            for fut in cf.as_completed(pending):
+            for fut in cf.as_completed(self.pending):
                 yield from fut.result()
         except cf.process.BrokenProcessPool as exc:
             raise ExecutorError(f"a worker process died ({exc}); documents done so far are cached, "
                                 "rerun (or use --workers 1 to find the document)") from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        # not waiting for the workers to exit (tearing spaCy down takes them ~0.5 s): every result is in, or the
+        # build has failed; a worker takes no new work after this, and dies with this process in any case
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_pool(tasks: Iterable[Task], settings: Settings, workers: int) -> Iterator[Processed | Failed]:
+    """Process in ``workers`` local processes (see :class:`PoolRun`)."""
+    return iter(PoolRun(tasks, settings, workers))
 
 
 def run_dask(tasks: Iterable[Task], settings: Settings, address: str) -> Iterator[Processed | Failed]:
@@ -108,7 +147,7 @@ def run_dask(tasks: Iterable[Task], settings: Settings, address: str) -> Iterato
         pending = as_completed(loop=client.loop)
         inflight = 0
         for batch in batches(tasks):
-            pending.add(client.submit(process_many, batch, settings_future, pure=False))
+            pending.add(client.submit(_process_many, batch, settings_future, pure=False))
             inflight += 1
             if inflight >= window:
                 yield from next(pending).result()

@@ -166,7 +166,11 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa
     if old_entities is None or old_entities.schema != entities.schema \
             or len(changed | removed) > max(1, len(docs) // UPDATE_SHARE):
         return None
-    upserts = entities.filter(pc.invert(pc.is_in(_fingerprints(entities), _fingerprints(old_entities))))
+    # a row is new or changed unless the old row of its id is the same (ids are unique in either table); comparing
+    # rows aligned by id costs a fraction of looking each fingerprint up in a set (0.2 s for 22,594 entities)
+    at = pc.index_in(entities["id"], value_set=old_entities["id"])
+    same = pc.fill_null(pc.equal(_fingerprints(entities), pc.take(_fingerprints(old_entities), at)), False)
+    upserts = entities.filter(pc.invert(same))
     gone = pc.filter(old_entities["id"], pc.invert(pc.is_in(old_entities["id"], entities["id"])))
     delta = Delta(remove_docs=changed | removed, remove_entities=set(gone.to_pylist()), entities=upserts)
     for rec in docs:
