@@ -386,3 +386,23 @@ def test_vehicle_administration_office_under_the_traffic_police():
 def test_party_branches_named_by_their_section_and_work_committees_of_the_organs():
     assert agencies("完成综合规划支部、运输管理支部换届，各支部开展研讨。") == {"综合规划支部", "运输管理支部"}
     assert agencies("在市直机关工委的领导下，“五星支部”创建和支部标准化建设推进。") == {"市直机关工委"}
+
+
+# ------------------------------------------- customs, department stems, townships
+def test_customs_after_a_place_is_a_body():
+    assert agencies("市港航中心会同青岛海关开展联合检查。") == {"市港航中心", "青岛海关"}
+    assert agencies("配合海关总署开展查验。") == set()
+
+
+def test_the_short_official_form_of_housing_and_construction_is_one_stem():
+    assert agencies("配合单位：市自然资源局、市住房城乡建设局。") == {"市自然资源局", "市住房城乡建设局"}
+
+
+def test_a_township_of_three_characters_opens_its_body():
+    assert agencies("中队联合柳树湾镇人民政府开展夜查。") == {"柳树湾镇人民政府"}
+    assert agencies("各乡镇人民政府要落实属地责任。") == set()
+
+
+def test_a_post_named_by_a_three_character_place_extends_its_parent():
+    assert agencies("中队联合县公安局交警大队柳树湾中队开展夜查。") == {"县公安局交警大队柳树湾中队"}
+    assert agencies("清河县交通运输执法大队中队长到场。") == {"清河县交通运输执法大队"}

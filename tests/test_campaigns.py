@@ -426,3 +426,17 @@ def test_a_quoted_class_and_its_object_open_the_quoted_name_after_them(campaigns
 
 def test_a_quote_with_a_head_of_its_own_or_a_verb_between_stays_apart(campaigns):
     assert campaigns("结合“安全生产月”开展“百日攻坚”行动。") == ["安全生产月", "百日攻坚行动"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the act of earning a title after it names the programme, also when a list follows (创建名单)
+    ("7个县入选全省“四好农村路”示范县创建名单。", "全省四好农村路示范县创建"),
+    ("同步开展市级“公交都市”创建示范县评定。", "市级公交都市创建示范县评定"),
+    ("推进城乡公交一体化示范县评定。", "城乡公交一体化示范县评定"),
+])
+def test_the_act_of_earning_a_title_after_it_is_part_of_the_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_recheck_of_a_title_held_is_no_part_of_its_name(campaigns):
+    assert campaigns("做好全国“四好农村路”示范县复核迎检。") == ["全国四好农村路示范县"]

@@ -369,27 +369,35 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
     """The parent body written right before a sub-body named by its place: 长江航道局 + 万州航道处,
     X执法大队 + 大店执法所, 县公安局交警大队 + 大店中队.
 
-    The sub-body's own name is a place the parse read (万州) or two name
-    characters that are no known word (大店, a township the gazetteer does not
-    hold); right before it a unit or team head must end a body of its own,
+    The sub-body's own name is a place the parse read (万州) or two or three
+    name characters that are no known word (大店, 荣家湾: a township the
+    gazetteer does not hold); right before it a unit or team head must end a body of its own,
     with a scope (a place, a level or a mask). The parent's words and the
     sub-body's name are returned to extend the name.
     """
     text = sc.text
     at = parts[-1].start if parts else hstart
-    own: list[Part] = []
-    if not parts or parts[-1].kind == STEM:
-        start = at - _TOWN_NAME
+    if parts and parts[-1].kind == PLACE:
+        return _parent_before(sc, [], at)
+    if parts and parts[-1].kind != STEM:
+        return []
+    for length in _TOWN_NAME:
+        start = at - length
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
             return []
         name = text[start:at]
         if name[0] in PREDICATE_ADVERBS or sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
                 or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
             return []
-        own, at = [Part(PLACE, start, at, name)], start
-    elif parts[-1].kind != PLACE:
-        return []
-    hit = sc.lx.trie("agency_heads").longest_ending_at(text, at)
+        found = _parent_before(sc, [Part(PLACE, start, at, name)], start)
+        if found:
+            return found
+    return []
+
+
+def _parent_before(sc: PhraseScanner, own: list[Part], at: int) -> list[Part]:
+    """``own`` with the scoped unit or team body ending at ``at`` (its head and words), or nothing."""
+    hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
     if hit is None or hit[2].cls not in ("unit", "team"):
         return []
     above = _drop_determined_level(sc, parse_agency_parts(sc, hit[0]))
@@ -403,15 +411,15 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
 PREDICATE_ADVERBS = frozenset("共均已另并又再")
 #: levels of a township, whose names the gazetteer does not hold
 _TOWN_LEVELS = frozenset({"乡", "镇"})
-#: the length of a township's name before its level (严店 in 严店乡)
-_TOWN_NAME = 2
+#: the lengths of a township's name before its level (严店 in 严店乡, 荣家湾 in 荣家湾镇), shortest first
+_TOWN_NAME = (2, 3)
 
 
 def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
     襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
 
-    Two name characters that are no known word, standing after a boundary
+    Two or three name characters that are no known word, standing after a boundary
     (三河镇、严店乡人民政府), make the place; before 区 a special district's
     kind (综合实验, 经济技术开发, 高新, 新) may stand between them and the level.
     """
@@ -425,14 +433,16 @@ def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
             name = name[1]
         if name and bounded(sc, kind[0] - len(name)):
             return [Part(PLACE, kind[0] - len(name), at, sc.text[kind[0] - len(name):at])]
-    start = at - _TOWN_NAME
-    if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
-        return []
-    name = sc.text[start:at]
-    if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
-            or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
-        return []  # 各乡镇…, 城乡…: a determiner or another level, no name
-    return [Part(PLACE, start, at, name)]
+    for length in _TOWN_NAME:
+        start = at - length
+        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
+            continue
+        name = sc.text[start:at]
+        if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
+                or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+            return []  # 各乡镇…, 城乡…: a determiner or another level, no name
+        return [Part(PLACE, start, at, name)]
+    return []
 
 
 def scoped(parts: list[Part]) -> bool:

@@ -70,8 +70,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 phase = _PHASE_AFTER.match(text, end)
                 if phase:
                     end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
-                elif word in _PLACE_TITLES and text.startswith(_CREATION, end):
-                    end += len(_CREATION)  # 一体化示范县创建: the text names the programme by its creation
+                else:
+                    end = title_act_end(text, end)  # 一体化示范县创建: the text names the programme by its creation
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -134,10 +134,24 @@ _DRIVE_HEADS = frozenset({"学习教育", "主题教育", "专题教育", "集�
 #: verbs of study that open such a name, and the adverb that binds to them inside it (no 开展 between)
 _STUDY_VERBS = ("贯彻", "学习")
 _BOUND_ADVERB = "深入"
-#: the work of earning such a title, part of the name where the text writes it (示范县创建)
-_CREATION = "创建"
+#: the acts of earning such a title, part of the name where the text writes them (示范县创建, 示范县评定);
+#: a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
+_TITLE_ACTS = ("创建", "创评", "评定", "评选")
 #: a modifier that only ranks a title: 全国, 省级, 国家级
 _LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
+
+
+def title_act_end(text: str, end: int) -> int:
+    """The end of a place title's name that ends at ``end``, with the act of earning it when written after it.
+
+    ``城乡交通运输一体化示范县创建`` and ``“公交都市”创建示范县评定`` name a
+    programme by the work of earning the title (示范县, 示范市 ...); a title
+    without such an act is only ``end``.
+    """
+    if not any(text.endswith(t, 0, end) for t in _PLACE_TITLES):
+        return end
+    act = next((a for a in _TITLE_ACTS if text.startswith(a, end)), None)
+    return end + len(act) if act else end
 
 
 def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
@@ -213,4 +227,4 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["campaign_candidates", "is_season", "regulation_candidates"]
+__all__ = ["campaign_candidates", "is_season", "regulation_candidates", "title_act_end"]

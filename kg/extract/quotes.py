@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.named_heads import title_act_end
 from kg.extract.phrases import Candidate, PhraseScanner
 from kg.lexicon import strip_quotes
 
@@ -412,6 +413,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             if name_tail or (label == "CAMPAIGN" and weak and text.startswith(_WORK_NOUNS, b.end)
                              and _inner_head(sc, b) == "CAMPAIGN"):
                 end = b.end  # “清廉交通·阳光工程”建设: a quote with its own head is the name, 建设 the work on it
+            elif label == "CAMPAIGN":
+                end = title_act_end(text, end)  # “四好农村路”示范县创建名单: the creation names the programme
         else:
             label = _inner_head(sc, b)
             end = b.end
