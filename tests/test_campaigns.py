@@ -440,3 +440,18 @@ def test_the_act_of_earning_a_title_after_it_is_part_of_the_name(campaigns, text
 
 def test_a_recheck_of_a_title_held_is_no_part_of_its_name(campaigns):
     assert campaigns("做好全国“四好农村路”示范县复核迎检。") == ["全国四好农村路示范县"]
+
+
+@pytest.mark.parametrize("text", [
+    "局里选取安达驾校、通顺驾校等5家驾校试点，学员签约率达到72%。",
+    "在东坪、西坪等6个乡镇试点客货邮融合发展。",
+])
+def test_units_counted_before_a_head_name_no_programme(campaigns, text):
+    assert campaigns(text) == []
+
+
+def test_a_campaign_head_inside_a_company_name_makes_the_company(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("对涉及青山绿水交通工程有限公司的一起围标串标问题进行查处。\n", encoding="utf-8")
+    mentions = find_mentions(structure_document(read_document(path, tmp_path)))
+    assert [(m.label, m.name) for m in mentions] == [("ORGANIZATION", "青山绿水交通工程有限公司")]

@@ -37,8 +37,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 在公路水运工程领域: the head names a field of work, no campaign
             if sc.in_title(hstart, end):
                 continue
-            if label == "CAMPAIGN" and (_body_head_at(sc, end) or sc.in_quote(hstart, end)):
-                break  # 中心工程科, “首件工程认可制”: the head is inside another name (quotes are read by quotes.py)
+            if label == "CAMPAIGN" and (_body_head_at(sc, end) or _org_head_at(sc, end) or sc.in_quote(hstart, end)):
+                break  # 中心工程科, 交通工程有限公司, “首件工程认可制”: the head is inside another name
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             start = sc.extend_left(hstart)
@@ -80,6 +80,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
             if label == "CAMPAIGN" and _ONE_EVENT.search(text, max(0, start - 3), start):
                 named = False  # 来了一次作风大整治: one event counted, no named programme
+            if label == "CAMPAIGN" and 0 < hstart - start <= 2 and _COUNTED.search(text, max(0, start - 4), start):
+                named = False  # 等5家驾校试点, 6个乡镇试点: the units counted do the work, no named programme
             if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
@@ -92,6 +94,12 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
+
+
+def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
+    """True when an organisation's head (有限公司, 集团) starts at ``pos``: the span before is its brand."""
+    return any(start == pos for length in range(2, 7)
+               for start, _, _ in sc.matches("org_heads").ending_at(pos + length))
 
 
 def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
@@ -108,6 +116,8 @@ def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
 _FIELD_AFTER = ("领域", "行业")
 #: counters of things and people after a number: 152艘, 30辆, 12家, 45人
 _COUNTERS = frozenset("艘辆家人名个座台部条项")
+#: a number and its counter right before a one-word modifier: the units counted (5家驾校, 6个乡镇)
+_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几多]+)[" + "".join(sorted(_COUNTERS)) + r"]$")
 #: an indefinite count before a phrase: one event of a kind (一次作风大整治, 一场安全大检查), no name
 _ONE_EVENT = re.compile(r"一(?:次|场|轮)$")
 #: a counter after a number (等5项制度): the count of listed items, not a name
