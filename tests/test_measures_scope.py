@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kg.extract.given_campaigns import campaign_mentions_for
@@ -235,3 +236,17 @@ def test_what_a_body_has_and_sourced_area_figures_are_not_the_results_of_a_news_
     got = measures(tmp_path, lead + "行动期间，新增定制公交线路8条。\n据了解，甲市公交协会现有会员企业42家。\n"
                    "据统计，截至去年底，全市共有公交车1200辆。\n", ["“温暖公交”服务提升行动"])
     assert got == {("8条", "温暖公交服务提升行动")}
+
+
+def test_a_bare_season_word_given_to_a_named_campaign_does_not_stand_for_it(tmp_path):
+    text = ("局里组织开展“温暖回家路”春运服务活动，开通夜间公交专线9条。\n"
+            "保障物资运输方面，市交通运输局建立春运充电保障机制，新增充电桩126个。\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {"“温暖回家路”春运服务活动": "温暖回家路春运服务活动"})
+    at = sdoc.source.norm.index("春运充电")
+    # the resolver may give a later bare 春运 to the campaign whose name holds it: it still names the season
+    camps.append(replace(camps[0], text="春运", start=at, end=at + 2))
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+    assert got == {("9条", "温暖回家路春运服务活动")}

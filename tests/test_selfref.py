@@ -154,3 +154,31 @@ def test_a_bare_law_enforcement_team_is_the_team_the_text_names():
     bodies = {"县交通运输综合行政执法队": [text.index("县交通")], "县公安局交警大队": [text.index("县公安局")]}
     got = find_self_references(text, "平遥县交通运输局", bodies)
     assert [(text[r.start:r.end], r.name) for r in got] == [("执法队", "县交通运输综合行政执法队")]
+
+
+def test_ju_li_is_the_bureau_named_as_a_subject_in_its_paragraph_or_the_one_before():
+    office = "甲市人民政府新闻办公室"
+    text = ("春运期间，甲市交通运输局会同甲市公安局、甲市应急管理局开展专项行动。\n\n"
+            "为提升出行体验，局里组织开展“温暖回家路”服务活动。")
+    # a later member of a list after 会同 is no subject; a blank line between paragraphs is no paragraph
+    assert named(text, office, "甲市交通运输局", "甲市公安局", "甲市应急管理局") == [("局里", "甲市交通运输局")]
+    # the author's own unit word with 里 is the author
+    assert refs("今年以来，局里组织开展宣传活动。", BUREAU) == [("局里", "pronoun")]
+
+
+
+def test_an_author_named_only_by_self_references_is_still_found_where_its_name_is_written(tmp_path):
+    from kg.extract import build_nlp, extract_document
+    from kg.ingest import read_document
+    from kg.structure import structure_document
+
+    path = tmp_path / "s.txt"
+    path.write_text("甲县治超检测站多措并举开展秋季治超\n\n"
+                    "9月以来，站里先后联合甲县公安局交通警察大队开展夜间联合治超8次。\n\n"
+                    "截至10月31日，共查处超限超载车辆164辆。\n",
+                    encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    ex = extract_document(sdoc, build_nlp())
+    named = {m.text for m in ex.mentions if m.label == "AGENCY" and m.name == sdoc.meta.author and not m.self_ref}
+    # 站里 stands for the station; its name, written in the title, stays a mention of it
+    assert sdoc.meta.author == "甲县治超检测站" and named

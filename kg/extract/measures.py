@@ -156,7 +156,10 @@ class MeasuresFinder:
         """
         norm = sdoc.source.norm if norm is None else norm
         metrics = sorted(metrics, key=lambda m: (m.start, m.end))
-        camps = sorted((c for c in campaigns if c.label == "CAMPAIGN"), key=lambda c: (c.start, -c.end))
+        # a bare season word (春运) names the season, not a named campaign the resolver gave it to
+        camps = sorted((c for c in campaigns if c.label == "CAMPAIGN"
+                        and (is_season(c.name) or not is_season(c.text.strip("“”\"")))),
+                       key=lambda c: (c.start, -c.end))
         if not metrics or not camps:
             return []
         protected = protected_spans(norm)

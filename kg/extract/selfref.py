@@ -10,7 +10,7 @@ Forms (the unit word is the one the author's name ends with):
 ``pronoun``  我们, 我单位; 我局, 本所; 全局 before
              its staff (全局干部职工); a bare 支队/大队/中队 anywhere it is not part of a
              longer name; a bare unit word (中心, 所, 厅, 局) that opens a clause
-             and is followed by a verb or an adverb (中心组织开展…, 厅与…签订), or does so
+             and is followed by a verb or an adverb (中心组织开展…, 厅与…签订; 局里组织…), or does so
              after a partner verb (协会配合中心开展…);
              the author's leadership (局领导班子). All stand for the author.
 ``该局``     a news item's "the bureau": the nearest body with that head named before it
@@ -112,7 +112,7 @@ def _patterns(unit: str | None) -> list[tuple[str, str]]:
     organ_req = "?" if unit in BARE_UNITS else ""
     pats.append((rf"{u}(?<![我本该全]{u})(?!长|员)(?:{organs}){organ_req}", "bare"))
     if unit in CLAUSE_UNITS:
-        pats.append((rf"{u}(?<![我本该全]{u})(?={_SUBJECT_NEXT.pattern})", "clause"))
+        pats.append((rf"{u}(?<![我本该全]{u})里?(?={_SUBJECT_NEXT.pattern})", "clause"))
     return pats
 
 
@@ -192,14 +192,20 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
 def _clause_subjects(norm: str, bodies: dict[str, list[int]]) -> tuple[list[tuple[int, str]], list[int]]:
     """(where, name) of the bodies named opening a clause, in text order, and their starts."""
     named = sorted((at, name) for name, ats in bodies.items() for at in ats
-                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at)))
+                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at))
+                   and not norm[max(0, at - 1):at] == "、")  # a later member of a list (会同A、B) is no subject
     return named, [at for at, _ in named]
 
 
 def _window(norm: str, pos: int) -> int:
-    """The start of the paragraph before the one of ``pos`` (its own when it is the first)."""
+    """The start of the paragraph before the one of ``pos`` (its own when it is the first); blank lines
+    between paragraphs do not count as one."""
     para = norm.rfind("\n", 0, pos)
-    return norm.rfind("\n", 0, para) + 1 if para > 0 else 0
+    if para <= 0:
+        return 0
+    while para > 0 and norm[para - 1] in "\n\r \t\u3000":
+        para -= 1
+    return norm.rfind("\n", 0, para) + 1
 
 
 def _nearest(named: list[tuple[int, str]], starts: list[int], pos: int, unit: str,
@@ -245,12 +251,13 @@ def _named_units(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
         return []
     alt = "|".join(re.escape(u) for u in CLAUSE_UNITS if u != own)
     found: list[SelfReference] = []
-    for m in re.finditer(rf"(?P<unit>{alt})(?={_SUBJECT_NEXT.pattern})", norm):
+    for m in re.finditer(rf"(?P<unit>{alt})(?P<li>里)?(?={_SUBJECT_NEXT.pattern})", norm):
         s = m.start()
         if s > 0 and (norm[s - 1] in _NAME_FINAL or norm[s - 1] in "我本该全"
                       or not _CLAUSE_OPEN.search(norm, max(0, s - 3), s)):
             continue
-        para = norm.rfind("\n", 0, s) + 1
+        # 局里, 厅里: a news item's "the bureau", reaching back a paragraph like 该局
+        para = _window(norm, s) if m.group("li") else norm.rfind("\n", 0, s) + 1
         near = _nearest(named, starts, s, m.group("unit"), para)
         if near is not None:
             found.append(SelfReference(s, m.end(), "pronoun", near[1]))

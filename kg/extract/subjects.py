@@ -377,9 +377,9 @@ class Subjects:
         if self._author_mentions is None:
             target = self.author
             cands = [m for m in self.mentions if m.label in PARTNER_LABELS and (m.name == target or m.text == target)]
-            if not cands:
+            if all(m.self_ref for m in cands):  # only 站里, 我局: the name is still written somewhere (the title)
                 made = self._locate_author()
-                cands = [made] if made else []
+                cands += [made] if made else []
             self._author_mentions = sorted(cands, key=lambda m: m.start)
             self._author_starts = [m.start for m in self._author_mentions]
         cands = self._author_mentions
