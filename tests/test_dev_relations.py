@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev9): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev11): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -13,8 +13,9 @@ RELATIONS 0.601, CONDUCTS recall 0.613; dev4's (after three) ENTITIES 0.865, REL
 CONDUCTS recall 0.452; dev5's (after five) ENTITIES 0.869, RELATIONS 0.651, CONDUCTS recall 0.641;
 dev6's (after seven) ENTITIES 0.884, RELATIONS 0.697, CONDUCTS recall 0.658; dev7's (after twelve)
 ENTITIES 0.910, RELATIONS 0.657, CONDUCTS recall 0.652; dev8's (after thirteen) ENTITIES 0.924, RELATIONS 0.705,
-CONDUCTS recall 0.803; dev9's (after fourteen, not tuned on) ENTITIES 0.909, RELATIONS 0.720,
-CONDUCTS recall 0.737. The floors sit under
+CONDUCTS recall 0.803; dev9's (after fourteen) ENTITIES 0.909, RELATIONS 0.720, CONDUCTS recall 0.737;
+dev10's (after fifteen) ENTITIES 0.903, RELATIONS 0.667, CONDUCTS recall 0.689; dev11's (after sixteen, and
+unchanged by rounds 17 to 19) ENTITIES 0.906, RELATIONS 0.694, CONDUCTS recall 0.706. The floors sit under
 what the mechanisms reach, so that a regression fails.
 """
 
@@ -71,9 +72,13 @@ def _scores(tmp_path_factory, name: str) -> dict:
               "REL:REPORTED_BY": 0.85}),
     ("dev8", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.78, "CONDUCTS R": 0.87, "LINKS": 0.97,
               "REL:REPORTED_BY": 0.93}),
-    # dev9 is not tuned on: its floors sit under its cold score, to catch a rule that breaks text nobody tuned to
-    ("dev9", {"ENTITIES": 0.88, "CAMPAIGN": 0.83, "RELATIONS": 0.69, "CONDUCTS R": 0.70, "LINKS": 0.97,
-              "REL:REPORTED_BY": 0.87}),
+    ("dev9", {"ENTITIES": 0.93, "CAMPAIGN": 0.89, "RELATIONS": 0.76, "CONDUCTS R": 0.80, "LINKS": 0.97,
+              "REL:REPORTED_BY": 0.88}),
+    ("dev10", {"ENTITIES": 0.91, "CAMPAIGN": 0.86, "RELATIONS": 0.74, "CONDUCTS R": 0.77, "LINKS": 0.83,
+               "REL:REPORTED_BY": 0.85}),
+    # dev11 floors sit under its cold score, to catch a rule that breaks text nobody tuned to
+    ("dev11", {"ENTITIES": 0.88, "CAMPAIGN": 0.75, "RELATIONS": 0.67, "CONDUCTS R": 0.68, "LINKS": 0.93,
+               "REL:REPORTED_BY": 0.90}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
