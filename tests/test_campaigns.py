@@ -468,3 +468,17 @@ def test_a_skills_contest_is_named_with_the_level_it_is_held_at(campaigns, text,
 
 def test_a_scope_word_before_another_head_still_only_says_where(campaigns):
     assert "全市" not in "".join(campaigns("局里开展全市道路运输安全专项整治行动。"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里组织实施公交车辆“以旧换新”行动。", "公交车辆以旧换新行动"),
+    ("执法科部署开展公路保护“清障行动”，清理路域环境。", "公路保护清障行动"),
+    ("局里实施交通运输人才“育苗工程”，选派干部。", "交通运输人才育苗工程"),
+])
+def test_the_object_of_a_launch_verb_before_a_quote_opens_the_name(campaigns, text, name):
+    assert name in campaigns(text)
+
+
+def test_no_object_run_after_a_stop_word_or_before_a_weak_head(campaigns):
+    assert campaigns("支队在全市开展“亮身份、树形象”行动。") == ["亮身份、树形象行动"]
+    assert campaigns("局里开展执法队伍“四基四化”建设。") != ["执法队伍四基四化建设"]
