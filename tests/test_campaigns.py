@@ -455,3 +455,30 @@ def test_a_campaign_head_inside_a_company_name_makes_the_company(tmp_path):
     path.write_text("对涉及青山绿水交通工程有限公司的一起围标串标问题进行查处。\n", encoding="utf-8")
     mentions = find_mentions(structure_document(read_document(path, tmp_path)))
     assert [(m.label, m.name) for m in mentions] == [("ORGANIZATION", "青山绿水交通工程有限公司")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("省中心承办了全省交通运输行业职业技能大赛，决出一等奖选手15名。", "全省交通运输行业职业技能大赛"),
+    ("支队选派队员参加全市执法技能竞赛，获团体三等奖。", "全市执法技能竞赛"),
+    ("协会组织开展驾驶员技能竞赛。", "驾驶员技能竞赛"),
+])
+def test_a_skills_contest_is_named_with_the_level_it_is_held_at(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_scope_word_before_another_head_still_only_says_where(campaigns):
+    assert "全市" not in "".join(campaigns("局里开展全市道路运输安全专项整治行动。"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里组织实施公交车辆“以旧换新”行动。", "公交车辆以旧换新行动"),
+    ("执法科部署开展公路保护“清障行动”，清理路域环境。", "公路保护清障行动"),
+    ("局里实施交通运输人才“育苗工程”，选派干部。", "交通运输人才育苗工程"),
+])
+def test_the_object_of_a_launch_verb_before_a_quote_opens_the_name(campaigns, text, name):
+    assert name in campaigns(text)
+
+
+def test_no_object_run_after_a_stop_word_or_before_a_weak_head(campaigns):
+    assert campaigns("支队在全市开展“亮身份、树形象”行动。") == ["亮身份、树形象行动"]
+    assert campaigns("局里开展执法队伍“四基四化”建设。") != ["执法队伍四基四化建设"]

@@ -60,6 +60,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
                     if start == hstart - 4:
                         start = hstart
+                if word in _CONTEST_HEADS and (scope := _SCOPE_BEFORE.search(text, max(0, start - 2), start)):
+                    start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
                 if word in _DRIVE_HEADS and text.startswith(_STUDY_VERBS, start) \
@@ -182,6 +184,10 @@ _PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
 _ROUTE_TO = "至"
 #: heads of building works: on one route or in one numbered phase they name a site, not a programme
 _WORKS_HEADS = frozenset({"工程"})
+#: heads of a skills contest, whose scope word (全省, 全市) is part of its name
+_CONTEST_HEADS = frozenset({"技能竞赛", "技能大赛"})
+#: a scope word right before a contest's name
+_SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 #: a numbered phase of a facility's building (二期, 三期码头, 2期)
 _PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
 #: a national, provincial or county route number right before a name: G207, S312, X035

@@ -280,13 +280,14 @@ _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 _MAX_PREFIX = 12
 
 
-def _name_prefix(sc: PhraseScanner, open_: int) -> int:
+def _name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
     """Where a campaign name starts that has name words before its quote and a head after it.
 
     Field words, places and level words stand before the quote as part of
     the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
     行动, 全国“四好农村路”示范县); generic words count only inside such a
     prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
+    With ``objects`` the object words after a launch verb open it too.
     """
     text, lx = sc.text, sc.lx
     lo = max(0, open_ - _MAX_PREFIX)
@@ -305,7 +306,29 @@ def _name_prefix(sc: PhraseScanner, open_: int) -> int:
         pos = best[0]
         if best[1]:
             start = pos
-    return start
+    return _object_run_start(sc, start, lo) if objects else start
+
+
+#: verbs that launch a campaign: the words between one and the quote are what the campaign is about
+_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动)$")
+
+
+def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
+    """Extend ``start`` over the object words a launch verb governs (实施公交车辆“以旧换新”行动).
+
+    The run must reach back to the verb with name characters only and no stop
+    word inside; otherwise ``start`` stays where the field and place words end.
+    """
+    text = sc.text
+    pos = start
+    while pos > lo and sc.is_name_char(pos - 1) and not _LAUNCH_VERB.search(text, lo, pos):
+        pos -= 1
+    if pos == start or not _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
+        return start
+    if any(sc.stopword_starting_at(i, _LINK_STOP_KINDS) is not None or text[i] in _RIGHT_STOPS
+           for i in range(pos, start)):
+        return start
+    return pos
 
 
 #: the rest of a list that the text closes as rule sets: 、主题党日等制度
@@ -430,7 +453,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         open_ = quotes[first].open
         start = sc.domain_prefix(open_)
         if label == "CAMPAIGN" and not _themed(sc, b):
-            start = min(start, _name_prefix(sc, open_))
+            # a weak head after the quote (“镇村通”工程, “四基四化”建设) is work on the named thing
+            start = min(start, _name_prefix(sc, open_, objects=not (after is not None and after[2])))
         elif label == "CAMPAIGN" and text.endswith("年", s, e):
             # a field before a themed year is the sector the year is for (交通运输“服务质量提升年”,
             # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
