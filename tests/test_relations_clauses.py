@@ -98,6 +98,24 @@ def test_a_themed_day_is_carried_out_by_the_subject_of_the_next_clause(tmp_path)
     assert ("CONDUCTS", AUTHOR, "安全宣传咨询日") not in got
 
 
+def test_a_campaign_period_opening_a_clause_is_carried_out_by_the_next_subject_or_the_author(tmp_path):
+    got = relations(tmp_path, "“百日护路”专项行动期间，市执法支队共查处违法案件30起。",
+                    {AUTHOR: A, "市执法支队": A, "“百日护路”专项行动": C})
+    assert ("CONDUCTS", "市执法支队", "百日护路专项行动") in got
+    assert ("CONDUCTS", AUTHOR, "百日护路专项行动") not in got
+    got = relations(tmp_path, "“安全生产月”期间，组织应急演练9场。", {AUTHOR: A, "“安全生产月”": C})
+    assert ("CONDUCTS", AUTHOR, "安全生产月") in got
+
+
+def test_a_period_word_inside_a_clause_is_no_campaign_frame(tmp_path):
+    got = relations(tmp_path, "市执法支队表示，“安全生产月”期间事故下降。", {AUTHOR: A, "市执法支队": A, "“安全生产月”": C})
+    assert not {r for r in got if r[0] == "CONDUCTS"}
+    # a travel season only gives the time of the work
+    got = relations(tmp_path, "2024年春运圆满结束。春运期间，市执法支队查处违法案件30起。",
+                    {AUTHOR: A, "市执法支队": A, "2024年春运": C})
+    assert not {r for r in got if r[0] == "CONDUCTS"}
+
+
 def test_a_campaign_modifying_a_goal_is_not_the_object(tmp_path):
     got = relations(tmp_path, "大队将围绕县交通运输局“交通强县”建设目标，重点抓好四个方面。",
                     {AUTHOR: A, "县交通运输局": A, "“交通强县”建设": C})

@@ -5,7 +5,7 @@ The verb frame itself (开展 X, X 深入开展) is read by
 other ways a text says who carries a campaign out, each returning a
 :class:`~kg.extract.triggers.TriggerHit` whose ``frame`` names it:
 
-``during``   在 X 中 / 在 X 期间, and a themed day: “安全宣传咨询日”当天，…
+``during``   在 X 中 / 在 X 期间, and a themed day or a period: “安全宣传咨询日”当天，… / “安全生产月”期间，…
 ``lever``    以 X 为契机/抓手/主线 (the subject takes X as the lever of its work),
              把 X 作为…来抓 (the subject takes X up)
 ``pre``      X 由 A 牵头组织实施, 《X》由 A 印发: the bodies after 由 act
@@ -29,6 +29,7 @@ import re
 
 from kg.extract.clauses import Clause
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
+from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
 from kg.extract.triggers import TriggerHit
@@ -38,8 +39,8 @@ _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
 _POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
                         r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
-#: a themed day that opens its clause: 6月16日“安全宣传咨询日”当天，
-_ON_THE_DAY = re.compile(r"(?:活动)?当天\s*$")
+#: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
+_ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
 #: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
 _WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
@@ -65,14 +66,20 @@ _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
 
 
 def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
-    """在 X 中 / 在 X 期间, or X当天 opening its clause: X is being carried out."""
+    """在 X 中 / 在 X 期间, or X当天 / X期间 opening its clause: X is being carried out."""
     if camp.start > 0 and norm[camp.start - 1] == "在":
         m = _DURING.match(norm, camp.end)
         if m is not None:
             word = "在…" + re.sub(r"^的?(?:工作)?", "", m.group())
             return TriggerHit("CONDUCTS", word, "during", camp.start - 1, m.end())
-    if subject_prefix(norm, clause.start, camp.start) and _ON_THE_DAY.match(norm, camp.end, clause.end):
-        return TriggerHit("CONDUCTS", "…当天", "during", camp.start, clause.end)
+    if subject_prefix(norm, clause.start, camp.start):
+        m = _ON_THE_DAY.match(norm, camp.end, clause.end)
+        # 春运期间 and 活动期间 (a season, a bare head referring back) give the time only
+        if m is not None and m.group().strip().endswith("期间") and (
+                camp.rule == "anaphor" or is_season(camp.name) or is_season(camp.text.strip("“”\""))):
+            return None
+        if m is not None:
+            return TriggerHit("CONDUCTS", "…" + m.group().strip()[-2:], "during", camp.start, clause.end)
     return None
 
 

@@ -334,7 +334,7 @@ class RelationExtractor:
             if hit is None:
                 continue
             heads = subject_for(min(hit.start, camp.start))
-            if hit.frame == "during" and hit.end == clause.end:  # X当天，B…: B carries X out
+            if hit.frame == "during" and hit.end == clause.end:  # X当天/X期间，B…: B carries X out
                 heads = ahead() or heads
             if hit.frame == "pre":
                 heads = heads + conducts.joint_partners(norm, hit, preps,
