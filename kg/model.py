@@ -157,6 +157,7 @@ class StructuredDocument:
     sentences: list[Sentence]
     _starts: list[int] = field(default_factory=list, repr=False)
     warnings: list[str] = field(default_factory=list)  # one line each, without the document name
+    places: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each gazetteer place in source.norm
 
     @property
     def name(self) -> str:

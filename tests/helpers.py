@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.model import (
     DocExtraction, DocumentMeta, Jurisdiction, Mention, Paragraph, Sentence, SourceDocument, StructuredDocument,
 )
+from kg.structure.gazetteer import gazetteer
 
 
 def fold_width(text: str) -> str:
@@ -23,8 +24,9 @@ def make_doc(name: str, text: str, author: str | None = None, jurisdiction: Juri
         if ch == "。" or i == len(text) - 1:
             sentences.append(Sentence(len(sentences), start, i + 1, text[start:i + 1], 0, None))
             start = i + 1
+    places = [(p.start, p.end) for p in gazetteer().find(src.norm)]
     return StructuredDocument(src, DocumentMeta(title=name, author=author, jurisdiction=jurisdiction),
-                              [], [Paragraph(0, 0, len(text))], sentences)
+                              [], [Paragraph(0, 0, len(text))], sentences, places=places)
 
 
 def mention(sdoc: StructuredDocument, label: str, surface: str, nth: int = 0, name: str | None = None,

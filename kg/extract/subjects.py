@@ -30,7 +30,6 @@ from collections.abc import Callable
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.spans import SpanSet
 from kg.model import Mention, Sentence, StructuredDocument
-from kg.structure.gazetteer import gazetteer
 
 PARTNER_LABELS: tuple[str, ...] = ("AGENCY", "ORGANIZATION")
 
@@ -209,7 +208,7 @@ class Subjects:
         self.added = added
         self.section_subject = section_subject
         self._author_mentions: list[Mention] | None = None
-        self._places: dict[int, int] | None = None
+        self._places = dict(sdoc.places)  # start -> end of each place the structure stage found
         self._author_starts: list[int] = []
         self._paragraph = -1
         self.speaker: Mention | None = None
@@ -347,9 +346,6 @@ class Subjects:
     def _place_subject(self, norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
         """Where places acting as a subject open ``clause``: a place, or a list of them, that no mention
         takes in, followed by neither 的 nor a name (the place of a body is part of the body's mention)."""
-        if self._places is None:
-            found = gazetteer().find(norm)
-            self._places = {p.start: p.end for p in found}
         begin = enum_marker_end(norm, clause)
         first = next((i for i in range(begin, min(clause.end, begin + MAX_SUBJECT_PREFIX + 1)) if i in self._places),
                      None)

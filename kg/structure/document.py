@@ -112,4 +112,5 @@ def structure_document(src: SourceDocument, gaz: Gazetteer | None = None) -> Str
         warnings.append(f"{len(cut)} sentence{'s' if len(cut) > 1 else ''} cut into pieces for extraction "
                         f"(longer than {MAX_SENTENCE} characters or with {MAX_RUN} characters without "
                         f"punctuation; the longest has {max(cut)})")
-    return StructuredDocument(src, meta, sections, paragraphs, sentences, warnings=warnings)
+    return StructuredDocument(src, meta, sections, paragraphs, sentences, warnings=warnings,
+                              places=[(p.start, p.end) for p in places])
