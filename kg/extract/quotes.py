@@ -47,7 +47,6 @@ _ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
 #: of work (a metaphor) and name no campaign; 一是/二是 only count points, and after 作为 only 工程 is
 #: a metaphor (作为“信用交通县”创建试点 is a real pilot)
 _COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|一场)?$")
-_ROLE_COPULA = re.compile(r"(?:作为|当作|当成|视为|列为)$")
 _CLAUSE_END = frozenset("，。；！,;!\n")
 #: after a quote, these end the search for a head
 _RIGHT_STOPS = frozenset("的和及与、等")
@@ -418,7 +417,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         after = _head_after(sc, b.end, headless=_inner_head(sc, b) is None)
         if after is not None and (after[1] >= len(text) or text[after[1]] in _CLAUSE_END) \
                 and (_COPULA.search(text, max(0, b.open - 4), b.open)
-                     or (_ROLE_COPULA.search(text, max(0, b.open - 2), b.open) and text.endswith("工程", b.end, after[1]))):
+                     or (_ROLE_FRAME.search(text, max(0, b.open - 2), b.open) and text.endswith("工程", b.end, after[1]))):
             continue  # 防汛工作是“一把手”工程。
         if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
             after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
