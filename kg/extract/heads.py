@@ -386,8 +386,7 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
             return []
         name = text[start:at]
-        if name[0] in PREDICATE_ADVERBS or sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
-                or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+        if name[0] in PREDICATE_ADVERBS or _no_town_name(sc, start, at):
             return []
         found = _parent_before(sc, [Part(PLACE, start, at, name)], start)
         if found:
@@ -415,6 +414,13 @@ _TOWN_LEVELS = frozenset({"乡", "镇"})
 _TOWN_NAME = (2, 3)
 
 
+def _no_town_name(sc: PhraseScanner, start: int, at: int) -> bool:
+    """True when ``text[start:at]`` cannot be a township's own name: a known word, a level, a determiner or a stop word."""
+    name = sc.text[start:at]
+    return sc.lx.is_word(name) or bool(set(name) & (_LEVEL_END | _TOWN_LEVELS)) or sc.is_generic(name) \
+        or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1))
+
+
 def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
     襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
@@ -437,11 +443,9 @@ def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
         start = at - length
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
             continue
-        name = sc.text[start:at]
-        if sc.lx.is_word(name) or set(name) & (_LEVEL_END | _TOWN_LEVELS) or sc.is_generic(name) \
-                or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1)):
+        if _no_town_name(sc, start, at):
             return []  # 各乡镇…, 城乡…: a determiner or another level, no name
-        return [Part(PLACE, start, at, name)]
+        return [Part(PLACE, start, at, sc.text[start:at])]
     return []
 
 
