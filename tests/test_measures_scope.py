@@ -69,6 +69,13 @@ def test_a_campaign_taken_as_an_occasion_is_a_frame(tmp_path):
         ("100%", "隐患排查整治专项行动")}
 
 
+def test_a_campaign_taken_as_an_aim_is_a_frame_and_one_taken_as_the_vehicle_is_not(tmp_path):
+    aim = "2025年，我局将以交通强国建设试点县为目标，力争完成交通固定资产投资16亿元，新改建农村公路110公里。"
+    assert measures(tmp_path, aim, ["交通强国建设试点"]) == set()
+    vehicle = "大队以“清风护客”行动为抓手，查处非法营运车辆17辆。"
+    assert measures(tmp_path, vehicle, ["“清风护客”行动"]) == {("17辆", "清风护客行动")}
+
+
 def test_an_item_title_claims_only_the_campaign_it_carries_out(tmp_path):
     text = ("市中心负责人：我们持续深化“放管服”改革，道路运输高频事项实现“跨省通办”。"
             "去年推出定制客运线路12条。\n")

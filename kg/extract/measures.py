@@ -81,8 +81,9 @@ REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按
 REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
 #: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中
 DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
-#: a campaign taken as the occasion of other work: 以“安全生产月”活动为契机
-OCCASION_RE = re.compile(r"以#为契机")
+#: a campaign taken as the occasion or the aim of other work, not its vehicle: 以“安全生产月”活动为契机,
+#: 以交通强国建设试点县为目标 (以…为抓手/主线/载体 names the campaign the work is done through)
+OCCASION_RE = re.compile(r"以#[^#，,；;]{0,8}?为(?:契机|目标|导向)")
 #: before a campaign followed by the noun it modifies, words that make it the frame of other work:
 #: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")

@@ -86,6 +86,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 等5家驾校试点, 6个乡镇试点: the units counted do the work, no named programme
             if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
+            if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
+                named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if named:
@@ -192,6 +194,11 @@ _SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 _PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
 #: a national, provincial or county route number right before a name: G207, S312, X035
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
+#: the modifier of building works on a site: a stretch, port area, hub or class of road, then the works done
+#: (…周口段改建, 皖河航道整治, 国省干线大中修, 农村公路养护); 提质工程, 安全生命防护工程 name programmes
+_SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|隧道|高速|高铁|铁路|机场|国道|省道|公路|干线|路面)"
+                         r"\S{0,6}(?:改建|改扩建|扩建|新建|扩容|大中修|大修|中修|修复|整治|疏浚|通航|配套|养护|加固|拓宽|改造)$")
+_ROAD_CODE_START = re.compile(r"[GSXYZ][0-9]{1,4}")
 
 
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
