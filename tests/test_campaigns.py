@@ -94,6 +94,11 @@ def test_a_head_after_a_list_names_the_kind_of_its_items_not_the_document_campai
     assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "路政宣传月", "交通执法领域突出问题专项整治行动"]
 
 
+def test_a_quantified_bare_head_names_a_kind_of_work_not_the_document_campaign(campaigns):
+    text = "扎实开展交通执法领域突出问题专项整治行动。以规范执法为主线，扎实开展各类专项整治，深化专项整治。"
+    assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "交通执法领域突出问题专项整治行动"]
+
+
 def test_field_words_of_an_industry_open_a_quoted_name(campaigns):
     assert campaigns("中心开展驾培行业“清源”专项整治行动。") == ["驾培行业清源专项整治行动"]
     assert campaigns("会同住建部门开展建筑施工领域“打非治违”专项行动。") == ["建筑施工领域打非治违专项行动"]

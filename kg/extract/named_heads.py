@@ -92,9 +92,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
-            elif anaphor and start == hstart and not text.endswith("等", 0, hstart):
+            elif anaphor and start == hstart and not _KIND_BEFORE.search(text, max(0, hstart - 2), hstart):
                 # only a bare head stands for the document's full campaign; 治超专项整治 describes work,
-                # and “路政宣传月”、公路限高设施等专项整治活动 names the kind of the listed ones
+                # and …等专项整治活动, 各类专项整治 name a kind of work, not one campaign
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
@@ -194,6 +194,8 @@ _SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 _PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
 #: a national, provincial or county route number right before a name: G207, S312, X035
 _ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
+#: words before a bare head that make it a kind of work: “路政宣传月”等专项整治, 各类专项整治, 系列活动
+_KIND_BEFORE = re.compile(r"(?:等|各类|各项|多项|系列|各种|多种|其他|其它)$")
 #: the modifier of building works on a site: a stretch, port area, hub or class of road, then the works done
 #: (…周口段改建, 皖河航道整治, 国省干线大中修, 农村公路养护); 提质工程, 安全生命防护工程 name programmes
 _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|隧道|高速|高铁|铁路|机场|国道|省道|公路|干线|路面)"
