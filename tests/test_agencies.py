@@ -406,3 +406,11 @@ def test_a_township_of_three_characters_opens_its_body():
 def test_a_post_named_by_a_three_character_place_extends_its_parent():
     assert agencies("中队联合县公安局交警大队柳树湾中队开展夜查。") == {"县公安局交警大队柳树湾中队"}
     assert agencies("清河县交通运输执法大队中队长到场。") == {"清河县交通运输执法大队"}
+
+
+def test_a_field_station_named_after_its_locality():
+    found = agencies("大风期间，铁厂沟养护站、庙尔沟养护站提前待命。")
+    assert {"铁厂沟养护站", "庙尔沟养护站"} <= found
+    # a station's kind or rank, a road code before it, or a count name no station
+    assert not agencies("新建综合服务站项目3个，基层养护站全部落实值守。") & {"综合服务站", "基层养护站"}
+    assert "周家山治超站" not in agencies("检查G108周家山治超站的运行情况。")

@@ -284,6 +284,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             elif head.cls in ("unit", "team"):
                 parts += _sub_body_parent(sc, parts, hstart)
             parts += _town_name(sc, parts)
+            parts += _station_locality(sc, head, parts)
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
@@ -447,6 +448,33 @@ def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
             return []  # 各乡镇…, 城乡…: a determiner or another level, no name
         return [Part(PLACE, start, at, sc.text[start:at])]
     return []
+
+
+def _station_locality(sc: PhraseScanner, head: AgencyHead, parts: list[Part]) -> list[Part]:
+    """The locality a field station is named after, before its field stem: 北界 + 养护站, 铁厂沟 + 治超站.
+
+    Only for heads that need a scope with their stem (站, 段); the locality is
+    two or three name characters that are no known word, standing after a
+    boundary (、铁厂沟养护站), as for a township's name.
+    """
+    if "stem+scope" not in head.needs or len(parts) != 1 or parts[0].kind != STEM:
+        return []
+    at = parts[0].start
+    for length in _TOWN_NAME:
+        start = at - length
+        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
+            continue
+        if start > 0 and sc.text[start - 1].isalnum():
+            return []  # G108周家山治超站: part of a longer name with a road code
+        if _no_town_name(sc, start, at) or sc.text[start] in PREDICATE_ADVERBS \
+                or sc.text[start:at] in _STATION_KINDS:
+            return []
+        return [Part(PLACE, start, at, sc.text[start:at])]
+    return []
+
+
+#: words that tell a station's kind or rank, not its place (综合服务站, 基层养护站)
+_STATION_KINDS = frozenset({"综合", "公共", "便民", "基层", "一线", "中心", "临时", "流动"})
 
 
 def scoped(parts: list[Part]) -> bool:
