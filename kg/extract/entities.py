@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.bodies import nested_candidates
-from kg.extract.enumerations import enumeration_candidates
+from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
 from kg.extract.heads import LEVEL, STEM, agency_candidates
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import organization_candidates
@@ -239,6 +239,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     known = lexicon_candidates(sc)
 
     agencies = agency_candidates(sc)
+    agencies += coordinated_scope_candidates(sc, agencies)
     agencies += nested_candidates(sc, agencies)
     agencies += enumeration_candidates(sc, agencies)
     body_known = [k for k in known if k.label in _BODY_LABELS]

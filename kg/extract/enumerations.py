@@ -1,4 +1,5 @@
-"""Bodies named in a list that a collective noun or a named body closes (公安、运管、路政等部门).
+"""Bodies named in a list that a collective noun or a named body closes (公安、运管、路政等部门), and places
+listed before one shared body name (武夷山市、邵武市交通运输综合执法大队).
 
 Split from :mod:`kg.extract.heads`, whose agency parse it uses.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.heads import STEM, collective, parse_agency_parts
+from kg.extract.heads import PLACE_SUFFIXES, ENUM_MARK, HEAD, LEVEL, MASK, PLACE, STEM, collective, parse_agency_parts
 from kg.extract.phrases import Candidate, PhraseScanner
 
 #: a list of bodies closed by a collective noun: 公安交警等相关部门, 市公安交管、经信等七部门
@@ -60,4 +61,43 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
                 pos = start - 1
                 continue
             break
+    return out
+
+
+def coordinated_scope_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """Places listed before one shared body name: 武夷山市、邵武市交通运输综合执法大队, X市、XX市交通运输局.
+
+    Each listed place (with its level, or a mask with a level) names its own
+    body: the place plus the rest of the name that follows the last place.
+    The candidate spans the listed place; its name is the whole body's.
+    """
+    text = sc.text
+    out: list[Candidate] = []
+    for a in agencies:
+        kinds, words = a.info.get("kinds", ()), a.info.get("words", ())
+        if not kinds or kinds[0] not in (PLACE, MASK):
+            continue
+        n = 0
+        while n < len(kinds) and kinds[n] in (PLACE, MASK, LEVEL):
+            n += 1
+        if n == len(kinds):
+            continue
+        rest = text[a.start + sum(len(w) for w in words[:n]):a.end]
+        pos = a.start
+        while pos > 1 and text[pos - 1] == ENUM_MARK:
+            parts = parse_agency_parts(sc, pos - 1, state=HEAD)
+            parts = [p for p in parts if p.kind in (PLACE, MASK, LEVEL)]
+            if not parts or parts[0].end != pos - 1 or not any(p.kind in (PLACE, MASK) for p in parts):
+                break
+            if parts[0].kind != LEVEL and not parts[0].word.endswith(PLACE_SUFFIXES):
+                break  # 武夷山市 or X市, not a bare short form
+            start = parts[-1].start
+            if start > 0 and sc.is_name_char(start - 1) and sc.stopword_ending_at(start) is None:
+                break
+            prefix = text[start:pos - 1]
+            cand = Candidate("AGENCY", start, pos - 1, prefix + rest, "agency.coordinated", tier=1)
+            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + kinds[n:], "head": a.info.get("head", ""),
+                         "words": tuple(p.word for p in reversed(parts)) + words[n:]}
+            out.append(cand)
+            pos = start
     return out

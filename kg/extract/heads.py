@@ -178,8 +178,8 @@ def _verb_first(sc: PhraseScanner, place: str) -> bool:
 
 
 #: suffixes whose removal gives a document's short form of a place it names in full
-_PLACE_SUFFIXES = ("市", "县", "区", "州", "盟")
-_PLACE_SUFFIX = re.compile(f"[{''.join(_PLACE_SUFFIXES)}]")
+PLACE_SUFFIXES = ("市", "县", "区", "州", "盟")
+_PLACE_SUFFIX = re.compile(f"[{''.join(PLACE_SUFFIXES)}]")
 
 
 def doc_short_places(sc: PhraseScanner) -> set[str]:
@@ -306,7 +306,6 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
                          "cls": head.cls}
         if best is not None:
             out.append(best)
-    out += _coordinated_scopes(sc, out)
     return out
 
 
@@ -485,42 +484,3 @@ def bounded(sc: PhraseScanner, start: int) -> bool:
     """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
     return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
             or start in sc.blocked_ends or conj_place(sc, start - 1))
-
-
-def _coordinated_scopes(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
-    """Places listed before one shared body name: 武夷山市、邵武市交通运输综合执法大队, X市、XX市交通运输局.
-
-    Each listed place (with its level, or a mask with a level) names its own
-    body: the place plus the rest of the name that follows the last place.
-    The candidate spans the listed place; its name is the whole body's.
-    """
-    text = sc.text
-    out: list[Candidate] = []
-    for a in agencies:
-        kinds, words = a.info.get("kinds", ()), a.info.get("words", ())
-        if not kinds or kinds[0] not in (PLACE, MASK):
-            continue
-        n = 0
-        while n < len(kinds) and kinds[n] in (PLACE, MASK, LEVEL):
-            n += 1
-        if n == len(kinds):
-            continue
-        rest = text[a.start + sum(len(w) for w in words[:n]):a.end]
-        pos = a.start
-        while pos > 1 and text[pos - 1] == ENUM_MARK:
-            parts = parse_agency_parts(sc, pos - 1, state=HEAD)
-            parts = [p for p in parts if p.kind in (PLACE, MASK, LEVEL)]
-            if not parts or parts[0].end != pos - 1 or not any(p.kind in (PLACE, MASK) for p in parts):
-                break
-            if parts[0].kind != LEVEL and not parts[0].word.endswith(_PLACE_SUFFIXES):
-                break  # 武夷山市 or X市, not a bare short form
-            start = parts[-1].start
-            if start > 0 and sc.is_name_char(start - 1) and sc.stopword_ending_at(start) is None:
-                break
-            prefix = text[start:pos - 1]
-            cand = Candidate("AGENCY", start, pos - 1, prefix + rest, "agency.coordinated", tier=1)
-            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + kinds[n:], "head": a.info.get("head", ""),
-                         "words": tuple(p.word for p in reversed(parts)) + words[n:]}
-            out.append(cand)
-            pos = start
-    return out
