@@ -99,6 +99,15 @@ def test_a_quantified_bare_head_names_a_kind_of_work_not_the_document_campaign(c
     assert campaigns(text) == ["交通执法领域突出问题专项整治行动", "交通执法领域突出问题专项整治行动"]
 
 
+def test_quotes_listed_before_a_kind_are_each_a_campaign(campaigns):
+    assert campaigns("开展了“治超百日攻坚”“打非治违”等行动。") == ["治超百日攻坚", "打非治违"]
+    assert campaigns("组织“平安春运”“平安假日”系列行动。") == ["平安春运", "平安假日"]
+    assert campaigns("开展“安全生产月”、“安全生产宣讲行”等宣传活动。") == ["安全生产月", "安全生产宣讲行"]
+    # not a kind of campaign after 等, and quotes written back to back before one head stay one name
+    assert campaigns("针对“寻租”等方面问题进行专项整治。") == []
+    assert campaigns("开展“党员先锋车”“党员示范线”创建活动。") == ["党员先锋车党员示范线创建活动"]
+
+
 def test_field_words_of_an_industry_open_a_quoted_name(campaigns):
     assert campaigns("中心开展驾培行业“清源”专项整治行动。") == ["驾培行业清源专项整治行动"]
     assert campaigns("会同住建部门开展建筑施工领域“打非治违”专项行动。") == ["建筑施工领域打非治违专项行动"]

@@ -366,6 +366,27 @@ def _joined(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
     return 0 < k < len(quotes) and quotes[k - 1].end == quotes[k].open and _inner_head(sc, quotes[k - 1]) is None
 
 
+#: after a list of quotes, the words that make the head after them the kind of each (等行动, 等3项活动, 系列活动)
+_KIND_OF_LIST = re.compile(r"(?:等(?:[0-9一二三四五六七八九十]+(?:项|个|场))?|系列)")
+#: how long the kind after the list may be (等行动, 等宣传活动, 等专项整治行动)
+_MAX_KIND = 6
+
+
+def _listed_kind(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
+    """True when quote ``k`` is an item of a list of quotes (back to back or with 、) that 等 and a campaign head close
+    (a list of two or more also 系列): each quote is a campaign of that kind."""
+    text, first, last = sc.text, k, k
+    while first > 0 and text[quotes[first - 1].end:quotes[first].open] in ("", "、"):
+        first -= 1
+    while last + 1 < len(quotes) and text[quotes[last].end:quotes[last + 1].open] in ("", "、"):
+        last += 1
+    kind = _KIND_OF_LIST.match(text, quotes[last].end)
+    if kind is None or (first == last and kind.group() == "系列"):
+        return False
+    after = _head_after(sc, kind.end())
+    return after is not None and after[0] == "CAMPAIGN" and not after[2] and after[1] - kind.end() <= _MAX_KIND
+
+
 #: how many object words may link a headless quote to the quoted name after it
 _MAX_LINK = 6
 #: stop words that cut such a link (a verb, a time, a preposition: “十四五”期间“X”行动)
@@ -408,6 +429,10 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             head = _head_after(sc, b.end)
             if head is None or head[0] != "CAMPAIGN" or (head[2] and not text.endswith(_INSPECTION_HEADS, b.end, head[1])):
                 continue
+        if _listed_kind(sc, quotes, k):
+            # “治超百日攻坚”“打非治违”等行动, “平安春运”“平安假日”系列行动: the head names the kind of the listed quotes
+            out.append(Candidate("CAMPAIGN", b.open, b.end, inner, "quote.listed", tier=2))
+            continue
         if _joined(sc, quotes, k + 1):
             continue  # “党员先锋车”“党员示范线”创建活动: quotes written back to back are one name
         if text.startswith(_WORK_TITLES, b.end):
