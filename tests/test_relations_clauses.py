@@ -347,3 +347,11 @@ def test_partners_closing_a_clause_carry_out_what_the_next_clause_opens(tmp_path
     assert ("CONDUCTS", "市公安局交警支队", "利剑治超专项行动") in got
     assert ("CONDUCTS", "市执法支队", "利剑治超专项行动") in got
     assert ("CONDUCTS", "市公安局交警支队", "雷霆行动") not in got
+
+
+def test_a_deployer_carries_out_only_what_the_clause_after_it_does(tmp_path):
+    body = "按照交通运输部部署，本局牵头开展“护航”行动，会同市公安局深入开展“清网”行动。"
+    got = relations(tmp_path, body, {AUTHOR: A, "本局": A, "交通运输部": A, "市公安局": A,
+                                     "“护航”行动": C, "“清网”行动": C})
+    assert ("CONDUCTS", "交通运输部", "护航行动") in got
+    assert ("CONDUCTS", "交通运输部", "清网行动") not in got

@@ -241,9 +241,14 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
     if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    elif done and bodies and _BY_DEPLOYMENT.match(norm, sent_start, bodies[0].start) \
-            and _DEPLOYMENT_TAIL.match(norm, bodies[0].end):
-        out.append(bodies[0])  # one deployer: writers leave out a list of higher bodies (按照省厅、市局的部署)
+    elif done and bodies and len(clauses) > 1 and _BY_DEPLOYMENT.match(norm, sent_start, bodies[0].start) \
+            and _DEPLOYMENT_TAIL.match(norm, bodies[0].end) and own(bodies[0]).label in labels:
+        # one deployer (writers leave out a list of higher bodies: 按照省厅、市局的部署), and only for what
+        # the clause right after it carries out (…，会同 B 开展 Y: Y is the subject's own work)
+        hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", sent_start, clauses[1].end)
+        for r in done:
+            if clauses[1].start <= r.tail.start < clauses[1].end:
+                yield ("CONDUCTS", own(bodies[0]), r.tail, hit)
     for clause in clauses[1:] if done else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner:
