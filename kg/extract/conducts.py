@@ -213,9 +213,6 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
 #: 在 A 的统一部署下 opening a sentence: A deploys what the sentence carries out
 _UNDER = re.compile(r"\s*(?:在|按照)\s*$")
 _UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
-#: 按照 A（、B 和 C）的统一部署， opening a sentence: A deploys what the sentence carries out
-_BY_DEPLOYMENT = re.compile(r"\s*(?:按照|根据|遵照)\s*$")
-_DEPLOYMENT_TAIL = re.compile(r"的?(?:统一)?(?:工作)?部署(?:要求)?\s*[,，]")
 #: B 牵头, 由 B 具体承办 closing a clause with no object: B leads the campaign before
 _LEAD = re.compile(r"(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)")
 #: B、C 共同参与 closing a clause with no object: they take part in the campaign before
@@ -226,7 +223,7 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
                     done: list, own, labels: tuple[str, ...], topic: Mention | None = None):
     """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
-    ``在 A 的统一部署下，B 开展 X`` (or ``按照 A 统一部署，B 开展 X``): A deploys X; ``B 牵头开展 X，C、D 共同参与``:
+    ``在 A 的统一部署下，B 开展 X``: A deploys X (``按照 A 部署，B 开展 X``: B alone carries X out); ``B 牵头开展 X，C、D 共同参与``:
     C and D take part in X; ``B 开展 X，由 C 具体承办`` (or ``C 牵头``): C leads it. In a sentence that carries out no campaign and names
     none, ``C、D 积极参与`` takes part in ``topic`` (the campaign a news item is
     about). ``own(m)`` maps a self-reference to its body.
@@ -241,14 +238,6 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
     if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    elif done and bodies and len(clauses) > 1 and _BY_DEPLOYMENT.match(norm, sent_start, bodies[0].start) \
-            and _DEPLOYMENT_TAIL.match(norm, bodies[0].end) and own(bodies[0]).label in labels:
-        # one deployer (writers leave out a list of higher bodies: 按照省厅、市局的部署), and only for what
-        # the clause right after it carries out (…，会同 B 开展 Y: Y is the subject's own work)
-        hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", sent_start, clauses[1].end)
-        for r in done:
-            if clauses[1].start <= r.tail.start < clauses[1].end:
-                yield ("CONDUCTS", own(bodies[0]), r.tail, hit)
     for clause in clauses[1:] if done else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner:
