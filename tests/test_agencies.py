@@ -414,3 +414,10 @@ def test_a_field_station_named_after_its_locality():
     # a station's kind or rank, a road code before it, or a count name no station
     assert not agencies("新建综合服务站项目3个，基层养护站全部落实值守。") & {"综合服务站", "基层养护站"}
     assert "周家山治超站" not in agencies("检查G108周家山治超站的运行情况。")
+
+
+def test_a_named_bureau_before_bushu_deploys():
+    # 局部署 is the bureau and the verb 部署 when a name stands before 局, not 局部 (local)
+    assert agencies("按照省质监局部署，站里组织检查。") == {"省质监局"}
+    assert agencies("秭归海事处按照市地方海事局部署开展整治。") >= {"市地方海事局"}
+    assert agencies("坚持局部署理，按照局部署要求。") == set()

@@ -319,14 +319,17 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
 
     A field stem before 处/所/中心 makes a body whatever follows (县海事处在…,
     运管所要…, 公路养护中心组织…, 道路运输发展中心组织…, not 中心组 the
-    study group); a party body sent to another (驻局纪检监察组) is named even
-    before its leader's title (驻局纪检监察组组长).
+    study group); a named head before 部署 is a body deploying (省质监局部署);
+    a party body sent to another (驻局纪检监察组) is named even before its
+    leader's title (驻局纪检监察组组长).
     """
     text = sc.text
     fields = [sc.lx.stems.get(p.word) for p in parts if p.kind == STEM]
     if _VERB_AFTER.match(text, end) and parts and parts[0].kind == STEM and (fields[0] in ("body", "domain", "short")
                                                                              or fields[0] == "inner" and "domain" in fields):
         return True  # 道路运输发展中心组织…: an inner stem after a field names the body too
+    if parts and text.startswith("部署", end):
+        return True  # 省质监局部署…: 部署 is the verb after the name, not the 部 of 局部
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
 
