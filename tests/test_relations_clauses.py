@@ -344,3 +344,15 @@ def test_a_body_whose_deployment_a_sentence_follows_carries_out_none_of_it(tmp_p
                                      "“护航”行动": C, "“清网”行动": C})
     assert ("CONDUCTS", AUTHOR, "护航行动") in got and ("CONDUCTS", AUTHOR, "清网行动") in got
     assert not {r for r in got if r[1] == "交通运输部"}
+
+
+def test_the_agent_after_a_short_topic_and_by_is_the_subject_of_the_clauses_after(tmp_path):
+    body = ("这批制度由市法规科牵头起草，会同市公路中心、市海事局共同研究制定。"
+            "此项工作由市执法支队牵头，联合市公安局开展“百日攻坚”行动。")
+    got = relations(tmp_path, body, {AUTHOR: A, "市法规科": A, "市公路中心": A, "市海事局": A,
+                                     "市执法支队": A, "市公安局": A, "“百日攻坚”行动": C})
+    assert ("COOPERATES_WITH", "市法规科", "市公路中心") in got
+    assert ("COOPERATES_WITH", "市法规科", "市海事局") in got
+    assert ("COOPERATES_WITH", AUTHOR, "市公路中心") not in got
+    assert ("COOPERATES_WITH", "市执法支队", "市公安局") in got
+    assert ("CONDUCTS", "市执法支队", "百日攻坚行动") in got

@@ -46,6 +46,8 @@ SUBJECT_PREFIX = re.compile(
 #: characters): the pattern's words overlap (2023年以来, 以来), so a long stretch that fails costs
 #: time exponential in its length
 MAX_SUBJECT_PREFIX = 24
+#: a short topic before 由 and its agent (此项工作由 A 牵头, 这批制度由 A 牵头起草): A is the clause's subject
+_TOPIC_BY = re.compile(r"[^\s,，。;；:：、]{1,8}由")
 #: between coordinated subjects (A、B和C联合…); 与/同 introduce a partner instead
 SUBJECT_COORD = re.compile(r"[、和及]|以及")
 #: verbs whose object carries out the verb after it: 督促 X 开展, 指导 X 组织, 支持 X 创建
@@ -87,7 +89,8 @@ def clause_subjects(norm: str, clause: Clause, in_clause: list[Mention]) -> list
     """
     begin = enum_marker_end(norm, clause)
     first = next((m for m in in_clause if m.label in PARTNER_LABELS and m.start >= begin), None)
-    if first is None or not subject_prefix(norm, begin, first.start):
+    if first is None or not (subject_prefix(norm, begin, first.start)
+                             or _TOPIC_BY.fullmatch(norm, begin, first.start)):
         return []
     subjects = [first]
     by_start = {m.start: m for m in in_clause if m.label in PARTNER_LABELS}
