@@ -356,3 +356,10 @@ def test_a_branch_of_an_association_keeps_its_parents_name(extract):
 def test_a_title_that_counts_its_prohibitions_is_a_code_of_conduct(extract):
     ms = extract("严格执行《交通运输行政执法人员“十不准”》和《公路养护作业“十条禁令”》，阅读《十万个为什么》。")
     assert names(ms, "REGULATION") == {"交通运输行政执法人员十不准", "公路养护作业十条禁令"}
+
+
+def test_a_verb_of_taking_or_agreeing_opens_no_name(extract):
+    ms = extract("威县引入威县通达公交有限公司运营城乡公交。会议同意天水市道路运输协会承办竞赛。"
+                 "内丘县交通运输局参照交通运输部的做法开展评选。")
+    assert names(ms, "ORGANIZATION") == {"威县通达公交有限公司", "天水市道路运输协会"}
+    assert names(ms, "AGENCY") == {"内丘县交通运输局", "交通运输部"}
