@@ -363,3 +363,5 @@ def test_a_verb_of_taking_or_agreeing_opens_no_name(extract):
                  "内丘县交通运输局参照交通运输部的做法开展评选。")
     assert names(ms, "ORGANIZATION") == {"威县通达公交有限公司", "天水市道路运输协会"}
     assert names(ms, "AGENCY") == {"内丘县交通运输局", "交通运输部"}
+    ms = extract("局领导陪同宜昌公交集团有限责任公司负责人调研，邀请宜昌市出租汽车协会参加，表彰湖北中通快递有限公司。")
+    assert names(ms, "ORGANIZATION") == {"宜昌公交集团有限责任公司", "宜昌市出租汽车协会", "湖北中通快递有限公司"}
