@@ -108,6 +108,12 @@ def test_quotes_listed_before_a_kind_are_each_a_campaign(campaigns):
     assert campaigns("开展“党员先锋车”“党员示范线”创建活动。") == ["党员先锋车党员示范线创建活动"]
 
 
+def test_a_quoted_contest_is_a_campaign(campaigns):
+    assert campaigns("参加市交通运输局举办的“平安交通”知识竞赛。组织“安全知识网络竞赛”。") == [
+        "平安交通知识竞赛", "安全知识网络竞赛"]
+    assert campaigns("竞赛结果另行通知。") == []
+
+
 def test_field_words_of_an_industry_open_a_quoted_name(campaigns):
     assert campaigns("中心开展驾培行业“清源”专项整治行动。") == ["驾培行业清源专项整治行动"]
     assert campaigns("会同住建部门开展建筑施工领域“打非治违”专项行动。") == ["建筑施工领域打非治违专项行动"]
