@@ -118,6 +118,10 @@ def test_a_time_or_scope_word_and_a_verb_before_a_head_name_no_campaign(campaign
     assert campaigns("年内创建示范点不少于10个，全系统评选文明窗口56个，全年遴选创建示范项目3个。") == []
 
 
+def test_works_before_a_quote_name_the_field_of_the_quoted_programme(campaigns):
+    assert "公路水运工程" not in campaigns("站里组织开展公路水运工程“平安工地”建设考核。")
+
+
 def test_field_words_of_an_industry_open_a_quoted_name(campaigns):
     assert campaigns("中心开展驾培行业“清源”专项整治行动。") == ["驾培行业清源专项整治行动"]
     assert campaigns("会同住建部门开展建筑施工领域“打非治违”专项行动。") == ["建筑施工领域打非治违专项行动"]

@@ -33,8 +33,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 anaphor, strong = False, False
             if text.startswith(head.not_before, end):
                 continue
-            if label == "CAMPAIGN" and text.startswith(_FIELD_AFTER, end):
-                break  # 在公路水运工程领域: the head names a field of work, no campaign
+            if label == "CAMPAIGN" and (text.startswith(_FIELD_AFTER, end)
+                                        or (word in _WORKS_HEADS and text.startswith("“", end))):
+                break  # 在公路水运工程领域, 公路水运工程“平安工地”建设: the head names a field of work, no campaign
             if sc.in_title(hstart, end):
                 continue
             if label == "CAMPAIGN" and (_body_head_at(sc, end) or _org_head_at(sc, end) or sc.in_quote(hstart, end)):
