@@ -54,6 +54,13 @@ def _q(name: str) -> str:
     return f"`{name}`"
 
 
+def _param(field: pa.Field) -> str:
+    """The column ``field`` of an UNWIND row ``r``, cast to its type (the engine types a column of Python rows that is
+    null in every row STRING)."""
+    kind = pa.list_(field.type.value_type) if pa.types.is_list(field.type) else field.type  # Parquet's "element"
+    return f"CAST(r.{_q(field.name)} AS {LADYBUG_TYPES[kind]})"
+
+
 def schema_statements() -> list[str]:
     """The DDL of the store (:mod:`kg.rows`): node tables keyed by a serial ``_n``, then relationship tables
     (FROM/TO pairs; both directions, as an undirected path needs)."""
@@ -164,7 +171,7 @@ class _Ends:
             self.known[label] = self.db.execute(f"MATCH (n:{label}) RETURN n.id AS id, n._n AS _n").get_as_arrow()
             return copied
         data = pq.read_table(spooled)
-        props = ", ".join(f"{_q(name)}: r.{_q(name)}" for name in data.column_names)
+        props = ", ".join(f"{_q(f.name)}: {_param(f)}" for f in data.schema)
         found = self.db.execute(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}}) RETURN n.id AS id, n._n AS _n",
                                 {"rows": data.to_pylist()}).get_as_arrow()
         self.known[label] = pa.concat_tables([self.known[label], found]) if label in self.known else found
@@ -355,7 +362,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
                                              {"ns": what["gone"]}).get_all()[0][0]
             if what["changed"]:
                 updated[label] += len(what["changed"])
-                sets = ", ".join(f"n.{_q(c)} = r.{_q(c)}" for c in label_schema(label).names if c != "id")
+                sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
                 db.execute(f"UNWIND $rows AS r MATCH (n:{label}) WHERE n._n = r._n SET {sets}",
                            {"rows": what["changed"]})
         for label in GLOBAL_LABELS if gone else ():
@@ -363,7 +370,7 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
                                          {"values": gone}).get_all()[0][0]
         for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
-            sets = ", ".join(f"n.{_q(f.name)} = r.{_q(f.name)}" for f in label_schema(label) if f.name != "id")
+            sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
         created = _load(db, rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
