@@ -294,3 +294,39 @@ def test_a_delta_that_fails_keeps_the_old_store_whole(sample, tmp_path):
     assert "\n" not in str(err.value)
     assert dump(path) == before
     assert [p.name for p in tmp_path.iterdir()] == ["store"]
+
+
+def test_an_edited_document_rewrites_only_the_rows_that_differ(sample, tmp_path):
+    """A document edited in places (a sentence's text changed, one sentence gone with its edges, one mention
+    dropped, one mention stated twice, a new sentence): the update deletes, sets and adds only those rows, and the
+    store equals a clean write of the edited graph."""
+    g, _ = sample
+    doc = sorted(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")[0]
+    new = g.copy()
+    sentences = sorted(n for n, a in new.nodes(data=True) if a["label"] == "Sentence" and a["doc"] == doc
+                       and any(d["type"] == "MENTIONED_IN" for _, _, d in new.in_edges(n, data=True)))
+    assert len(sentences) >= 3, "the sample's first document has too few sentences with mentions"
+    edited, dropped, mentioned = sentences[:3]
+    new.nodes[edited]["text"] = new.nodes[edited]["text"] + "（改）"
+    gone_edges = Counter(a["type"] for _, _, a in [*new.in_edges(dropped, data=True),
+                                                   *new.out_edges(dropped, data=True)])
+    new.remove_node(dropped)
+    (u, _, k, attrs), *_ = [e for e in new.in_edges(mentioned, keys=True, data=True) if e[3]["type"] == "MENTIONED_IN"]
+    new.remove_edge(u, mentioned, k)
+    twice = next(e for e in new.in_edges(edited, data=True) if e[2]["type"] == "MENTIONED_IN")
+    new.add_edge(twice[0], edited, **twice[2])
+    section = next(v for _, v, a in new.out_edges(edited, data=True) if a["type"] == "PART_OF")
+    new.add_node("sentence-added", **{**new.nodes[edited], "id": "sentence-added", "text": "新增的一句。"})
+    new.add_edge("sentence-added", section, type="PART_OF")
+    clean, updated = tmp_path / "clean", tmp_path / "updated"
+    write_store(new, clean)
+    write_store(g, updated)
+    nodes, edges = _doc_rows(new, doc)
+    labels = {n: a["label"] for n, a in new.nodes(data=True)}
+    report = update_store(updated, Delta(remove_docs={doc},
+                                         rows=TableRows([node_table(nodes)], [edge_table(edges, labels)])))
+    assert report["updated"] == {"Sentence": 1}
+    assert report["created"] == {"Sentence": 1, "PART_OF": 1, "MENTIONED_IN": 1}
+    assert gone_edges["MENTIONED_IN"] and gone_edges["PART_OF"]  # the dropped sentence's edges go with it
+    assert report["deleted"] == {"Sentence": 1, **(gone_edges + Counter(MENTIONED_IN=1))}
+    assert dump(updated) == dump(clean)
