@@ -167,9 +167,12 @@ def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> d
     """
     found: dict[str, Indicator] = {}
     units: dict[str, Counter] = defaultdict(Counter)
+    idents: dict[str, str] = {}  # key -> indicator_id(key): most keys recur in many documents
     for doc, summaries in docs:
         for s in summaries:
-            ident = indicator_id(s.key)
+            ident = idents.get(s.key)
+            if ident is None:
+                ident = idents[s.key] = indicator_id(s.key)
             ind = found.get(ident)
             if ind is None:
                 ind = found[ident] = Indicator(id=ident, key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
