@@ -110,33 +110,6 @@ def print_summary(summary: dict, out: Path) -> None:
         err.print(f"[yellow]warning:[/] {escape(w)}", highlight=False, soft_wrap=True)
 
 
-def _arrow_without_pandas() -> None:
-    """Have pyarrow settle, without importing pandas, that this process has no pandas for it.
-
-    The first array pyarrow makes of Python values imports pandas to ask whether they are pandas objects (~0.2 s,
-    a sixth of a one-document rebuild outside the store); kg never hands it pandas objects. pyarrow asks once per
-    process: with ``pandas`` unimportable for that one question the answer is "none", and an explicit use of pandas
-    later (``to_pandas``) imports it as usual. Only the ``kg build`` command does this (the library leaves a caller's
-    pyarrow alone).
-    """
-    if "pandas" in sys.modules:
-        return
-    import pyarrow as pa
-
-    class NoPandas:
-        @staticmethod
-        def find_spec(name, path=None, target=None):
-            if name == "pandas":
-                raise ImportError("pandas is not needed by kg build")
-            return None
-
-    sys.meta_path.insert(0, NoPandas)  # type: ignore[arg-type]
-    try:
-        pa.array([0])
-    finally:
-        sys.meta_path.remove(NoPandas)  # type: ignore[arg-type]
-
-
 def _formats(spec: str | None, option: str = "--export") -> tuple[str, ...]:
     """The export formats of ``a,b`` (an unknown one is an error naming the known ones and the likeliest)."""
     names = tuple(f.strip() for f in (spec or "").split(",") if f.strip())
@@ -182,7 +155,6 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
     """
     from kg.pipeline import BuildError, build as build_graph
 
-    _arrow_without_pandas()
     for c in corpus:
         if not c.exists():
             fail(f"{c}: no such file or folder")

@@ -1,5 +1,5 @@
 """The ``kg`` program ends a finished build without tearing its objects down (os._exit after every output is
-written, closed and flushed), and a build in it makes Arrow arrays without importing pandas."""
+written, closed and flushed)."""
 
 from __future__ import annotations
 
@@ -56,20 +56,3 @@ def test_a_failed_build_and_other_commands_end_the_usual_way(tmp_path):
     run = _kg("--help")
     assert run.returncode == 0 and "TORN DOWN" in run.stdout
 
-
-def test_a_build_makes_arrow_arrays_without_importing_pandas_and_pandas_still_works():
-    script = """
-import sys
-from kg.cli import _arrow_without_pandas
-_arrow_without_pandas()
-import pyarrow as pa
-from kg.rows import node_table
-table = node_table([("agency_1", {"id": "agency_1", "label": "Agency", "name": "市交通运输局", "aliases": ["市局"]})])
-assert table.num_rows == 1
-assert "pandas" not in sys.modules, "pandas imported"
-frame = pa.table({"a": [1, 2]}).to_pandas()  # an explicit use of pandas imports it as usual
-assert "pandas" in sys.modules and list(frame["a"]) == [1, 2]
-print("ok")
-"""
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
