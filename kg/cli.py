@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -47,7 +48,31 @@ def _config(uri, user, password, database):
     return config_from_env(uri=uri, user=user, password=password, database=database)
 
 
-@click.group(context_settings=CONTEXT)
+class _App(click.Group):
+    """The command group; run as the ``kg`` program, a finished build ends the process without tearing it down.
+
+    A build leaves ~10^6 objects (records, linking) whose teardown cost the program ~0.17 s after every output was
+    written and closed. Only the program ends this way (``app()``: the console script, ``python -m kg.cli``), and only
+    after a build that succeeded, with stdout and stderr flushed; ``app.main`` (click's test runner, a caller's own
+    process) returns as usual.
+    """
+
+    #: set by a build command that finished: every output is written, closed and moved into place
+    finished = False
+
+    def __call__(self, *args, **kwargs):
+        _App.finished = False
+        try:
+            return self.main(*args, **kwargs)
+        except SystemExit as exc:
+            if _App.finished and exc.code in (None, 0):
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(0)  # the workers die with this process (they ask Linux for that)
+            raise
+
+
+@click.group(cls=_App, context_settings=CONTEXT)
 def app() -> None:
     """Knowledge graphs from Chinese transport-administration documents."""
 
@@ -155,6 +180,7 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
         console.print(f"{fmt}: {path}", highlight=False)
     if neo4j:
         _load_neo4j(out, _config(uri, user, password, database), batch_size)
+    _App.finished = True
 
 
 def _load_neo4j(out: Path, config, batch_size: int) -> None:
@@ -391,4 +417,4 @@ def main() -> None:  # pragma: no cover - console entry point
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -196,3 +196,28 @@ def test_one_worker_means_no_worker_process(corpus, tmp_path, monkeypatch):
     started = _spy_pool_runs(monkeypatch)
     assert build(corpus, out, views=False, workers=1).summary["processed"] == 1
     assert started == []
+
+
+@pytest.mark.parametrize("damage", ["size", "frame"])
+def test_a_record_whose_size_or_frame_lies_is_one_line_and_rebuilt(corpus, tmp_path, damage):
+    """A record is its JSON's size (4 bytes) and one zstd frame: a wrong size or a broken frame is a damaged entry."""
+    import struct
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    victim = sorted((out / "cache" / "docs").glob("*.json.z"))[0]
+    data = bytearray(victim.read_bytes())
+    (size,) = struct.unpack_from("<I", data)
+    if damage == "size":
+        struct.pack_into("<I", data, 0, size + 7)
+    else:
+        data[4:8] = b"\x00\x00\x00\x00"  # the frame's magic number
+    victim.write_bytes(bytes(data))
+    _add_document(corpus)
+    result = _build(corpus, out)
+    lines = [w for w in result.warnings if victim.name in w]
+    assert len(lines) == 1 and "damaged cache entry" in lines[0] and "\n" not in lines[0], result.warnings
+    assert result.summary["processed"] == 2 and result.summary["cached"] == 1
+    fresh = tmp_path / "fresh"
+    _build(corpus, fresh)
+    assert _records(out) == _records(fresh)

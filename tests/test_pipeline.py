@@ -154,3 +154,16 @@ def test_documents_are_processed_with_fewer_young_collections_and_the_thresholds
         inside = gc.get_threshold()
     assert inside[0] == max(before[0], YOUNG_COLLECTION_THRESHOLD) and inside[1:] == before[1:]
     assert gc.get_threshold() == before
+
+
+def test_the_warm_up_imports_what_writing_the_outputs_needs_and_never_raises():
+    """While a rebuild waits for its worker, a thread imports pandas (pyarrow's first array of Python values) and the
+    store, so the write and store stages do not; a module it cannot import is left to the stage that needs it."""
+
+    script = ("import sys\nfrom kg.pipeline import _warm_up\nassert 'pandas' not in sys.modules\n_warm_up()\n"
+              "assert 'pandas' in sys.modules and 'kg.sinks.store' in sys.modules\n"
+              "class No:\n    @staticmethod\n    def find_spec(name, path=None, target=None):\n"
+              "        if name.startswith('kg.sinks.store'):\n            raise ImportError(name)\n"
+              "del sys.modules['kg.sinks.store']\nsys.meta_path.insert(0, No)\n_warm_up()\nprint('ok')\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr

@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -245,6 +246,18 @@ def _start_early(scan: _Scan, settings: Settings, cache: Cache, workers: int | N
     return executors.PoolRun(_tasks(fresh, scan.failed, max_bytes), settings, workers), workers
 
 
+def _warm_up() -> None:
+    """Import what writing the outputs imports in any case (pandas, by pyarrow's first array of Python values or the
+    store's COPY; the store), in a thread while this process waits for workers (~0.25 s of a rebuild's write)."""
+    try:
+        import pyarrow as pa
+
+        pa.array([0])
+        import kg.sinks.store  # noqa: F401
+    except Exception:  # noqa: BLE001 - the import that needs it says what is wrong, in its place
+        pass
+
+
 def summarise(docs: list[DocRecord], linking: Linking, warnings: list[str], failed: int, seconds: float) -> dict:
     """The numbers a user sees at the end of a build."""
     ent_types = Counter(e.label for e in linking.entities.values())
@@ -410,8 +423,14 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             workers = 1
         workers = max(early_workers, min(workers, max(1, len(scan.todo))))
         docs = {rec.name: rec for rec in scan.cached}
+        warm = None
+        if early is not None or (scan.todo and (workers > 1 or dask)):  # this process waits for others
+            warm = threading.Thread(target=_warm_up, name="kg-warm-up", daemon=True)
+            warm.start()
         if scan.todo or early is not None:
             _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early)
+        if warm is not None:
+            warm.join()
     finally:
         if early is not None:
             early.close()

@@ -434,8 +434,11 @@ def link(docs: Iterable[DocGroups]) -> Linking:
         if not members:
             continue
         ident = stable_id(LABEL_OF_TYPE[label], link_key, scope)
-        names = Counter(g.key for _, _, g in members)
-        name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
+        if len(members) == 1:  # most entities: one document's group (the same name as counting would choose)
+            name = members[0][2].key
+        else:
+            names = Counter(g.key for _, _, g in members)
+            name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
         ent = Entity(id=ident, label=label, name=name, scope=scope, masked=is_masked(name))
         for doc, i, g in members:
             ent.doc_names[doc] = g.key

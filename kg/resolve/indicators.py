@@ -165,21 +165,26 @@ def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> d
     dict
         Indicator id -> :class:`~kg.model.Indicator`; the unit is the one most of its metrics are in.
     """
-    found: dict[str, Indicator] = {}
-    units: dict[str, Counter] = defaultdict(Counter)
+    found: dict[str, Indicator] = {}  # by key while adding up, by id at the end
+    units: dict[str, dict[str, int]] = {}  # key -> unit -> metrics
     for doc, summaries in docs:
         for s in summaries:
-            ident = indicator_id(s.key)
-            ind = found.get(ident)
+            ind = found.get(s.key)
             if ind is None:
-                ind = found[ident] = Indicator(id=ident, key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
+                ind = found[s.key] = Indicator(id="", key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
+                units[s.key] = {}
             ind.aliases.update(s.aliases)
             ind.docs.add(doc)
             ind.metrics += s.metrics
-            units[ident][s.unit] += s.metrics
-    for ident, ind in found.items():
-        ind.unit = max(units[ident], key=lambda u: (units[ident][u], u))
-    return found
+            per_unit = units[s.key]
+            per_unit[s.unit] = per_unit.get(s.unit, 0) + s.metrics
+    by_id: dict[str, Indicator] = {}
+    for key, ind in found.items():  # each key's id worked out once (most keys recur in many documents)
+        ind.id = indicator_id(key)
+        per_unit = units[key]
+        ind.unit = max(per_unit, key=lambda u: (per_unit[u], u))
+        by_id[ind.id] = ind
+    return by_id
 
 
 __all__ = ["IndicatorKey", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
