@@ -8,8 +8,8 @@
 Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
 is the per-document task (:mod:`~kg.pipeline.tasks` its records), :mod:`~kg.pipeline.executors`
 runs it (this process, worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
-:mod:`~kg.pipeline.outputs` writes what a build writes, and this module scans,
-links and reports.
+:mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them,
+:mod:`~kg.pipeline.outputs` writes what a build writes, and this module links and reports.
 """
 
 from __future__ import annotations
@@ -22,25 +22,24 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
+from kg.ingest import DEFAULT_MAX_BYTES, display_name
 from kg.lexicon import LexiconError, read_entries
 from kg.model import DocGroups, Linking
-from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint, document_key
+from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
 from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
-from kg.pipeline.tasks import Failed, Settings, Task, remap
+from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
+from kg.pipeline.tasks import Failed, Settings, remap
 from kg.resolve import link
 from kg.resolve.indicators import link_indicators
 
 __all__ = ["BuildError", "BuildResult", "build", "export"]
 
-#: progress callback: (stage, done, total, item name)
-Progress = Callable[[str, int, int, str], None]
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
 
@@ -110,79 +109,6 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass
-class _Scan:
-    todo: list[tuple[str, Path, str]] = field(default_factory=list)  # (name, path, key)
-    todo_bytes: int = 0
-    cached: list[DocRecord] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)  # name -> key, every readable document
-    failed: list[Failed] = field(default_factory=list)
-    total: int = 0
-    skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
-
-
-def _scan(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> _Scan:
-    """Hash every file of the corpus into its cache key; name the entries not read."""
-    scan = _Scan()
-    found = scan_corpus(corpus, max_bytes)
-    scan.skipped = found.skipped_by_reason()
-    for i, f in enumerate(found.files):
-        scan.total += 1
-        progress("scan", i + 1, len(found.files), f.name)
-        try:
-            data = read_file(f.path, max_bytes)
-        except IngestError as exc:
-            scan.failed.append(Failed(f.name, str(exc)))
-            continue
-        key = document_key(fingerprint, f.name, data)
-        scan.keys[f.name] = key
-        scan.todo.append((f.name, f.path, key))
-        scan.todo_bytes += len(data)
-    return scan
-
-
-def _load_cached(scan: _Scan, cache: Cache, warnings: list[str]) -> None:
-    """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning)."""
-    todo, scan.todo_bytes = [], 0
-    for name, path, key in scan.todo:
-        try:
-            rec = cache.record(key)
-            if rec is not None:
-                cache.verify(rec)
-        except CacheError as exc:
-            warnings.append(str(exc))
-            rec = None
-        if rec is not None and rec.name == name:
-            scan.cached.append(rec)
-        else:
-            todo.append((name, path, key))
-            scan.todo_bytes += path.stat().st_size
-    scan.todo = todo
-
-
-def _nothing_read(corpus: list[Path], scan: _Scan) -> str:
-    """The one line of a build that has no document: what was skipped and what failed."""
-    parts = []
-    if scan.skipped:
-        n = sum(len(names) for names in scan.skipped.values())
-        parts.append(f"{n} skipped: " + ", ".join(f"{reason} ×{len(names)}" for reason, names in scan.skipped.items()))
-    if scan.failed:
-        more = ", …" if len(scan.failed) > 1 else ""
-        parts.append(f"{len(scan.failed)} failed: {min(scan.failed, key=lambda f: f.name).line()}{more}")
-    where = ", ".join(display_name(str(c)) for c in corpus)
-    return f"{where}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
-
-
-def _tasks(todo: list[tuple[str, Path, str]], failed: list[Failed], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Task]:
-    for name, path, key in todo:
-        try:
-            data = read_file(path, max_bytes)
-        except IngestError as exc:
-            failed.append(Failed(name, str(exc)))
-            continue
-        yield Task(name=name, path=str(path), data=data, key=key)
-
-
 def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
     """Rewrite the cached rows whose entity ids linking changed (a masked name joined another); count them."""
     n = 0
@@ -198,7 +124,7 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
     return n
 
 
-def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
+def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
              dask: str | None, progress: Progress, max_bytes: int, early: Iterable | None = None) -> None:
     """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes."""
     from kg.pipeline import executors
@@ -209,7 +135,7 @@ def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocR
         with fewer_collections():
             runs = [early] if early is not None else []
             if scan.todo:
-                runs.append(executors.run(_tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
+                runs.append(executors.run(tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
                                           dask=dask))
             for res in chain.from_iterable(runs):
                 done += 1
@@ -224,7 +150,7 @@ def _extract(scan: _Scan, settings: Settings, cache: Cache, docs: dict[str, DocR
         raise BuildError(str(exc)) from exc  # what was done is cached for the next run
 
 
-def _start_early(scan: _Scan, settings: Settings, cache: Cache, workers: int | None, dask: str | None,
+def _start_early(scan: Scan, settings: Settings, cache: Cache, workers: int | None, dask: str | None,
                  max_bytes: int):
     """When cached records are to be loaded and some documents are not in the cache at all, start extracting those in
     worker processes now, so spaCy loads and they are processed while this process loads the records.
@@ -243,7 +169,7 @@ def _start_early(scan: _Scan, settings: Settings, cache: Cache, workers: int | N
     workers = min(workers, len(fresh))
     taken = {key for _, _, key in fresh}
     scan.todo = [item for item in scan.todo if item[2] not in taken]
-    return executors.PoolRun(_tasks(fresh, scan.failed, max_bytes), settings, workers), workers
+    return executors.PoolRun(tasks(fresh, scan.failed, max_bytes), settings, workers), workers
 
 
 def _warm_up() -> None:
@@ -398,7 +324,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         clock[0] = now
 
     warnings: list[str] = []
-    scan = _scan(corpus, build_fingerprint(settings.lexicons), progress, max_bytes)
+    scan = scan_keys(corpus, build_fingerprint(settings.lexicons), progress, max_bytes)
     manifest = cache.manifest()
     wanted = {"store": store, "views": views, "exports": sorted(exports)}
     unread = {"failed": sorted(f.line() for f in scan.failed), "skipped": scan.skipped}
@@ -413,7 +339,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes)
     try:
         with _no_collection():
-            _load_cached(scan, cache, warnings)
+            load_cached(scan, cache, warnings)
         if not gc.get_freeze_count():  # (a caller that froze objects itself keeps its own arrangement)
             gc.freeze()  # the records live to the end: no collection while this process extracts walks them
         lap("scan")
@@ -435,7 +361,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         if early is not None:
             early.close()
     if not docs:
-        raise BuildError(_nothing_read(corpus, scan))
+        raise BuildError(nothing_read(corpus, scan))
     lap("extract")
 
     ordered = [docs[n] for n in sorted(docs)]

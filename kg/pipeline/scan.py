@@ -1,0 +1,90 @@
+"""The build's first step: hash every file of the corpus into its cache key, load what the cache holds, and feed
+the rest to the executor as tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
+from kg.pipeline.cache import Cache, CacheError, DocRecord, document_key
+from kg.pipeline.tasks import Failed, Task
+
+#: progress callback: (stage, done, total, item name)
+Progress = Callable[[str, int, int, str], None]
+
+
+@dataclass
+class Scan:
+    """The corpus as the build sees it: documents to process, documents cached, and what was not read."""
+
+    todo: list[tuple[str, Path, str]] = field(default_factory=list)  # (name, path, key)
+    todo_bytes: int = 0
+    cached: list[DocRecord] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # name -> key, every readable document
+    failed: list[Failed] = field(default_factory=list)
+    total: int = 0
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
+
+
+def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> Scan:
+    """Hash every file of the corpus into its cache key; name the entries not read."""
+    scan = Scan()
+    found = scan_corpus(corpus, max_bytes)
+    scan.skipped = found.skipped_by_reason()
+    for i, f in enumerate(found.files):
+        scan.total += 1
+        progress("scan", i + 1, len(found.files), f.name)
+        try:
+            data = read_file(f.path, max_bytes)
+        except IngestError as exc:
+            scan.failed.append(Failed(f.name, str(exc)))
+            continue
+        key = document_key(fingerprint, f.name, data)
+        scan.keys[f.name] = key
+        scan.todo.append((f.name, f.path, key))
+        scan.todo_bytes += len(data)
+    return scan
+
+
+def load_cached(scan: Scan, cache: Cache, warnings: list[str]) -> None:
+    """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning)."""
+    todo, scan.todo_bytes = [], 0
+    for name, path, key in scan.todo:
+        try:
+            rec = cache.record(key)
+            if rec is not None:
+                cache.verify(rec)
+        except CacheError as exc:
+            warnings.append(str(exc))
+            rec = None
+        if rec is not None and rec.name == name:
+            scan.cached.append(rec)
+        else:
+            todo.append((name, path, key))
+            scan.todo_bytes += path.stat().st_size
+    scan.todo = todo
+
+
+def nothing_read(corpus: list[Path], scan: Scan) -> str:
+    """The one line of a build that has no document: what was skipped and what failed."""
+    parts = []
+    if scan.skipped:
+        n = sum(len(names) for names in scan.skipped.values())
+        parts.append(f"{n} skipped: " + ", ".join(f"{reason} ×{len(names)}" for reason, names in scan.skipped.items()))
+    if scan.failed:
+        more = ", …" if len(scan.failed) > 1 else ""
+        parts.append(f"{len(scan.failed)} failed: {min(scan.failed, key=lambda f: f.name).line()}{more}")
+    where = ", ".join(display_name(str(c)) for c in corpus)
+    return f"{where}: no readable documents ({'; '.join(parts) or 'the folder is empty'})"
+
+
+def tasks(todo: list[tuple[str, Path, str]], failed: list[Failed], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Task]:
+    for name, path, key in todo:
+        try:
+            data = read_file(path, max_bytes)
+        except IngestError as exc:
+            failed.append(Failed(name, str(exc)))
+            continue
+        yield Task(name=name, path=str(path), data=data, key=key)
