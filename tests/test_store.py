@@ -296,10 +296,9 @@ def test_a_delta_that_fails_keeps_the_old_store_whole(sample, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["store"]
 
 
-def test_an_edited_document_rewrites_only_the_rows_that_differ(sample, tmp_path):
+def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path):
     """A document edited in places (a sentence's text changed, one sentence gone with its edges, one mention
-    dropped, one mention stated twice, a new sentence): the update deletes, sets and adds only those rows, and the
-    store equals a clean write of the edited graph."""
+    dropped, one mention stated twice, a new sentence): the updated store equals a clean write of the edited graph."""
     g, _ = sample
     doc = sorted(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")[0]
     new = g.copy()
@@ -323,10 +322,6 @@ def test_an_edited_document_rewrites_only_the_rows_that_differ(sample, tmp_path)
     write_store(g, updated)
     nodes, edges = _doc_rows(new, doc)
     labels = {n: a["label"] for n, a in new.nodes(data=True)}
-    report = update_store(updated, Delta(remove_docs={doc},
-                                         rows=TableRows([node_table(nodes)], [edge_table(edges, labels)])))
-    assert report["updated"] == {"Sentence": 1}
-    assert report["created"] == {"Sentence": 1, "PART_OF": 1, "MENTIONED_IN": 1}
-    assert gone_edges["MENTIONED_IN"] and gone_edges["PART_OF"]  # the dropped sentence's edges go with it
-    assert report["deleted"] == {"Sentence": 1, **(gone_edges + Counter(MENTIONED_IN=1))}
+    update_store(updated, Delta(remove_docs={doc}, rows=TableRows([node_table(nodes)], [edge_table(edges, labels)])))
+    assert gone_edges["MENTIONED_IN"] and gone_edges["PART_OF"]  # the dropped sentence had edges to lose
     assert dump(updated) == dump(clean)

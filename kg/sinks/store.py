@@ -25,8 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import (Delta, Rows, TableRows, as_rows, batches, endpoint_pairs, label_schema, off_schema, select, split,
-                     type_schema)
+from kg.rows import Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, off_schema, select, split, type_schema
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 
 #: schema type (as written in kg.schema) -> ladybug column type
@@ -266,113 +265,31 @@ def write_store(rows: Rows, path: str | Path) -> dict:
     return {"created": dict(created)}
 
 
-def _doc_filter(label: str, var: str) -> str | None:
-    """The condition that a ``label`` node ``var`` belongs to one of ``$docs`` (None: an entity's label)."""
-    if label == "Document":
-        return f"{var}.name IN $docs"
-    return f"{var}.doc IN $docs" if label in DOC_LABELS else None
-
-
-def _key(row: dict) -> tuple:
-    return tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
-
-
-def _diff(db: _Database, delta: Delta) -> tuple[dict, dict, TableRows]:
-    """What the store holds of ``delta.remove_docs`` against what ``delta.rows`` brings: ``{label: {"gone": serials,
-    "changed": rows}}`` of the documents' nodes, ``{(type, from, to, condition): offsets}`` of their relationships
-    to delete, and the rows to add (new nodes; new relationships). A row the store holds as it is stays (an
-    unchanged node keeps its edges; relationships are matched as a multiset of their values), so a document edited
-    in one place rewrites only what changed there."""
-    docs = sorted(delta.remove_docs)
-    new_nodes = pa.concat_tables(delta.rows.nodes) if delta.rows.nodes else None
-    new_edges = pa.concat_tables(delta.rows.edges) if delta.rows.edges else None
-    nodes, add_nodes = {}, []
-    for label in (*DOC_LABELS, "Document"):
-        names = label_schema(label).names
-        cols = ", ".join(f"n.{_q(c)} AS {_q(c)}" for c in names)
-        old = db.execute(f"MATCH (n:{label}) WHERE {_doc_filter(label, 'n')} RETURN n._n AS _n, {cols}",
-                         {"docs": docs}).get_as_arrow().to_pylist() if docs else []
-        old_by_id = {r["id"]: r for r in old}
-        mine = select(new_nodes, label) if new_nodes is not None else None
-        fresh, changed = [], []
-        for i, row in enumerate(mine.to_pylist() if mine is not None else ()):
-            was = old_by_id.pop(row["id"], None)
-            if was is None:
-                fresh.append(i)
-            elif any(was[c] != row[c] for c in names):
-                changed.append({"_n": was["_n"], **row})
-        if fresh:
-            add_nodes.append(new_nodes.filter(pc.equal(new_nodes["label"], label)).take(pa.array(fresh, pa.int64())))
-        nodes[label] = {"gone": [r["_n"] for r in old_by_id.values()], "changed": changed}
-    edges, add = {}, []
-    kinds = pc.binary_join_element_wise(new_edges["type"], new_edges["source_label"], new_edges["target_label"],
-                                        " ") if new_edges is not None else None
-    for rel in REL_TYPES:
-        names = type_schema(rel).names[2:]
-        for a, b in endpoint_pairs(rel):
-            # a document's relationships: those with a node of it at one end (its rows link no other document's
-            # nodes), or between entities, stated by it
-            where = _doc_filter(a, "a") or _doc_filter(b, "b") \
-                or ("e.doc IN $docs" if rel in SEMANTIC_REL_TYPES else None)
-            old = []
-            if docs and where:
-                cols = "".join(f", e.{_q(c)} AS {_q(c)}" for c in names)
-                old = db.execute(f"MATCH (a:{a})-[e:{rel}]->(b:{b}) WHERE {where} "
-                                 f"RETURN a.id AS source, b.id AS target{cols}, offset(id(e)) AS _e",
-                                 {"docs": docs}).get_as_arrow().to_pylist()
-            held: dict[tuple, list] = {}
-            for r in old:
-                held.setdefault(_key({k: r[k] for k in ("source", "target", *names)}), []).append(r["_e"])
-            if kinds is not None:
-                mask = pc.equal(kinds, f"{rel} {a} {b}")
-                at = pc.indices_nonzero(mask)
-                for i, row in zip(at.to_pylist(), select(new_edges.take(at), rel).to_pylist()):
-                    if held.get(k := _key(row)):
-                        held[k].pop()
-                    else:
-                        add.append(i)
-            if (ids := [e for es in held.values() for e in es]):
-                edges[rel, a, b, where] = ids
-    add_edges = [new_edges.take(pa.array(sorted(add), pa.int64()))] if add else []
-    return nodes, edges, TableRows(add_nodes, add_edges)
-
-
 def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None) -> dict:
     """Apply ``delta`` to the store at ``path`` on a copy, then move the copy over ``dest`` (default ``path``).
-
-    The documents of ``delta.remove_docs`` are compared with their rows in ``delta.rows``: only the nodes and
-    relationships that differ are deleted, set or added (the result is the store a delete-all-then-add gives).
 
     Returns
     -------
     dict
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
-    gone = sorted(delta.remove_entities)
+    docs, gone = sorted(delta.remove_docs), sorted(delta.remove_entities)
+    # a document's nodes and the edges between entities that it states go with it; entities by their id
+    deletes = [*((rel, f"()-[n:{rel}]->()", "doc", docs) for rel in SEMANTIC_REL_TYPES),
+               *((label, f"(n:{label})", "doc", docs) for label in DOC_LABELS),
+               ("Document", "(n:Document)", "name", docs),
+               *((label, f"(n:{label})", "id", gone) for label in GLOBAL_LABELS)]
     deleted, updated = Counter(), Counter()
     with _new_database(Path(dest or path), Path(path)) as db:
-        nodes, edges, rows = _diff(db, delta)
-        for (rel, a, b, where), ids in edges.items():
-            deleted[rel] += db.execute(f"MATCH (a:{a})-[e:{rel}]->(b:{b}) WHERE {where} AND offset(id(e)) IN $ids "
-                                       "DELETE e RETURN count(*)", {"docs": sorted(delta.remove_docs), "ids": ids}
-                                       ).get_all()[0][0]
-        for label, what in nodes.items():
-            if what["gone"]:
-                deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n._n IN $ns DETACH DELETE n RETURN count(*)",
-                                             {"ns": what["gone"]}).get_all()[0][0]
-            if what["changed"]:
-                updated[label] += len(what["changed"])
-                sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
-                db.execute(f"UNWIND $rows AS r MATCH (n:{label}) WHERE n._n = r._n SET {sets}",
-                           {"rows": what["changed"]})
-        for label in GLOBAL_LABELS if gone else ():
-            deleted[label] += db.execute(f"MATCH (n:{label}) WHERE n.id IN $values DETACH DELETE n RETURN count(*)",
-                                         {"values": gone}).get_all()[0][0]
+        for name, pattern, key, values in deletes:
+            how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
+            deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
+                                        {"values": values}).get_all()[0][0]
         for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
-        created = _load(db, rows, False)
+        created = _load(db, delta.rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 
