@@ -193,15 +193,16 @@ _CONTEST_HEADS = frozenset({"技能竞赛", "技能大赛"})
 _SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 #: a numbered phase of a facility's building (二期, 三期码头, 2期)
 _PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
-#: a national, provincial or county route number right before a name: G207, S312, X035
-_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSXYZ][0-9]{1,4}$")
+#: a national, provincial or county route number (G207, S312, X035): right before a name, and opening one
+_CODE = r"[GSXYZ][0-9]{1,4}"
+_ROAD_CODE = re.compile(rf"(?<![A-Za-z0-9]){_CODE}$")
+_ROAD_CODE_START = re.compile(_CODE)
 #: words before a bare head that make it a kind of work: “路政宣传月”等专项整治, 各类专项整治, 系列活动
 _KIND_BEFORE = re.compile(r"(?:等|各类|各项|多项|系列|各种|多种|其他|其它)$")
 #: the modifier of building works on a site: a stretch, port area, hub or class of road, then the works done
 #: (…周口段改建, 皖河航道整治, 国省干线大中修, 农村公路养护); 提质工程, 安全生命防护工程 name programmes
 _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|隧道|高速|高铁|铁路|机场|国道|省道|公路|干线|路面)"
                          r"\S{0,6}(?:改建|改扩建|扩建|新建|扩容|大中修|大修|中修|修复|整治|疏浚|通航|配套|养护|加固|拓宽|改造)$")
-_ROAD_CODE_START = re.compile(r"[GSXYZ][0-9]{1,4}")
 
 
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
