@@ -453,3 +453,11 @@ def test_partners_of_xietong_after_yu_carry_the_campaign_out_too(tmp_path):
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {h for r, h, t in got if r == "CONDUCTS" and t == "政务服务一网通办"} == {AUTHOR, "市数据局"}
     assert {h for r, h, t in got if r == "CONDUCTS" and t == "一件事一次办改革"} == {AUTHOR, "市行政审批服务局"}
+
+
+def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_verb(tmp_path):
+    text = TITLE + "甲区大队会同甲区公安分局在疏港道路开展“百日治超”攻坚行动。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {"甲区大队": "AGENCY", "甲区公安分局": "AGENCY", "“百日治超”攻坚行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {h for r, h, t in got if r == "CONDUCTS"} == {"甲区大队", "甲区公安分局"}
