@@ -441,3 +441,23 @@ def test_the_partner_assisted_in_drafting_a_title_issues_it_after_yanjiu(tmp_pat
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert ("ISSUES", "市公安局", "网约车驾驶员从业行为规范") in got
     assert {h for r, h, t in got if r == "ISSUES" and t == "农村公路养护资金补助办法"} == {AUTHOR}
+
+
+def test_partners_of_xietong_after_yu_carry_the_campaign_out_too(tmp_path):
+    # A 与 B 协同推进 X reads like 与 B 共同推进 X: both carry X out, also when B is the author's 我局
+    text = TITLE + ("全年查处超限车辆97辆。与市数据局协同推进政务服务“一网通办”。"
+                    "市行政审批服务局与我局协同推进“一件事一次办”改革。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市数据局": "AGENCY", "市行政审批服务局": "AGENCY",
+            "政务服务“一网通办”": "CAMPAIGN", "“一件事一次办”改革": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "政务服务一网通办"} == {AUTHOR, "市数据局"}
+    assert {h for r, h, t in got if r == "CONDUCTS" and t == "一件事一次办改革"} == {AUTHOR, "市行政审批服务局"}
+
+
+def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_verb(tmp_path):
+    text = TITLE + "甲区大队会同甲区公安分局在疏港道路开展“百日治超”攻坚行动。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {"甲区大队": "AGENCY", "甲区公安分局": "AGENCY", "“百日治超”攻坚行动": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {h for r, h, t in got if r == "CONDUCTS"} == {"甲区大队", "甲区公安分局"}

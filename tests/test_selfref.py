@@ -110,6 +110,15 @@ def test_gai_ju_names_the_last_bureau_that_was_a_subject_before_it():
     assert named("该局会同乙市公安局开展检查。", province, "乙市公安局") == []
 
 
+def test_gai_ju_names_the_bureau_whose_report_was_heard():
+    province = "某省交通运输厅"
+    text = "检查组来到甲市。\n检查组听取了甲市交通运输局关于春运工作的汇报。春运以来，该局会同乙市公安局开展检查。"
+    assert named(text, province, "甲市交通运输局", "乙市公安局") == [("该局", "甲市交通运输局")]
+    # a bureau named as an object of another verb is no antecedent
+    text = "检查组检查了甲市交通运输局的台账。该局会同乙市公安局开展检查。"
+    assert named(text, province, "甲市交通运输局", "乙市公安局") == []
+
+
 def test_gai_ju_is_the_author_when_no_bureau_was_named_as_a_subject_nearby():
     text = ("按照县委和丙市交通运输局的部署，该局开展排查。\n一、强化部署\n6月1日，该局召开部署会。"
             "丁县交通运输局组织开展宣传。")

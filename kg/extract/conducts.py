@@ -57,10 +57,12 @@ _DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)(?:要求)
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 _BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
-#: 与 B 共同/联合 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
-_JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
-#: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X)
-_ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
+#: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
+_JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|协同|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
+#: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X; 会同交警大队在疏港道路开展 X:
+#: a place phrase first)
+_ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^，,。;；、：:“”《》]{1,16}?)?"
+                    r"(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
 

@@ -59,6 +59,8 @@ _SUBJECT_NEXT = re.compile(
 
 #: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
 _PARTNER_BEFORE = re.compile(r"(?:配合|协助|协同|会同|联合)$")
+#: a body whose report is heard (检查组听取了X关于…的汇报): the subject of what the report tells next
+_HEARD = re.compile(r"听取了?$")
 
 
 #: a line a body speaks (a press conference, an interview): 市道路运输服务中心负责人：我们…
@@ -190,9 +192,11 @@ def _references(norm: str, body: str, start: int, end: int, name: str | None) ->
 
 
 def _clause_subjects(norm: str, bodies: dict[str, list[int]]) -> tuple[list[tuple[int, str]], list[int]]:
-    """(where, name) of the bodies named opening a clause, in text order, and their starts."""
+    """(where, name) of the bodies named opening a clause or as the one whose report is heard (听取了X的汇报),
+    in text order, and their starts."""
     named = sorted((at, name) for name, ats in bodies.items() for at in ats
-                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at))
+                   if author_unit(name) and (at == 0 or _CLAUSE_OPEN.search(norm, max(0, at - 3), at)
+                                             or _HEARD.search(norm, max(0, at - 3), at))
                    and not norm[max(0, at - 1):at] == "、")  # a later member of a list (会同A、B) is no subject
     return named, [at for at, _ in named]
 
