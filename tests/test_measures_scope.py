@@ -257,3 +257,35 @@ def test_a_bare_season_word_given_to_a_named_campaign_does_not_stand_for_it(tmp_
     camps.append(replace(camps[0], text="春运", start=at, end=at + 2))
     got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
     assert got == {("9条", "温暖回家路春运服务活动")}
+
+
+SUMMARY = ("某市交通运输综合行政执法支队“护航”专项行动工作总结\n\n"
+           "今年以来，支队在全市组织开展了交通运输领域“护航”专项行动，取得了阶段性成效。现将有关情况总结如下。\n\n"
+           "一、主要做法\n"
+           "东城大队聚焦客运站周边，出动执法人员320人次，查处非法营运车辆16辆。\n")
+
+
+def _named(tmp_path, text, mentions, name):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {m: name for m in mentions})
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+
+def test_a_summary_titled_with_one_campaign_gives_it_the_unclaimed_metrics(tmp_path):
+    got = _named(tmp_path, SUMMARY, ["“护航”专项行动", "交通运输领域“护航”专项行动"], "交通运输领域护航专项行动")
+    assert got == {("320人次", "交通运输领域护航专项行动"), ("16辆", "交通运输领域护航专项行动")}
+
+
+def test_a_summary_title_campaign_never_taken_up_again_claims_nothing(tmp_path):
+    # the title's mention names a campaign the body never speaks of again: no subject to report on
+    text = SUMMARY.replace("交通运输领域“护航”专项行动", "各项执法工作")
+    assert _named(tmp_path, text, ["“护航”专项行动"], "护航专项行动") == set()
+
+
+def test_a_season_summary_does_not_give_the_season_its_figures(tmp_path):
+    text = ("某市交通运输局2024年春运工作总结\n\n2024年春运自1月26日开始，至3月5日结束。现将有关情况总结如下。\n\n"
+            "一、基本情况\n春运期间全市道路客运量完成1200万人次，出动执法人员320人次。\n")
+    got = _named(tmp_path, text, ["2024年春运"], "2024年春运")
+    assert ("1200万人次", "2024年春运") not in got and ("320人次", "2024年春运") not in got

@@ -34,6 +34,9 @@ PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活�
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
+#: after the campaign of a title: the report is that campaign's own account of its work
+#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
+REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作|开展|推进|实施)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
@@ -70,6 +73,13 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
         if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
             chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
+            # the report's subject is taken up again in its body (a title mention resolving to
+            # nothing after it is a cut-off name, not the campaign the body reports on); a season's
+            # summary (春运工作总结) reports the period's figures, not one campaign's results
+            if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and not is_season(
+                    camps[title[0]].text) and any(
+                    c.name == camps[title[0]].name for c in camps[title[0] + 1:]):
+                chosen = title
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
             in_lead = conducted(lead, CONDUCT_VERBS)
