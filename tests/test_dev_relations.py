@@ -85,8 +85,8 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.84}),
     ("dev13", {"ENTITIES": 0.88, "CAMPAIGN": 0.80, "RELATIONS": 0.72, "CONDUCTS R": 0.76, "LINKS": 0.83,
                "REL:REPORTED_BY": 0.85}),
-    # dev14 is scored, never tuned on: its floors sit under its cold score
-    ("dev14", {"ENTITIES": 0.91, "CAMPAIGN": 0.85, "RELATIONS": 0.61, "CONDUCTS R": 0.67, "LINKS": 0.95,
+    # dev14: scored cold, then round 23 (entities) was tuned on it; its floors sit under that score
+    ("dev14", {"ENTITIES": 0.93, "CAMPAIGN": 0.87, "RELATIONS": 0.62, "CONDUCTS R": 0.69, "LINKS": 0.95,
                "REL:REPORTED_BY": 0.85}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
