@@ -45,6 +45,7 @@ def test_a_body_inside_a_body_is_one_name():
         "区公安局水上警察支队", "市公安局治安支队", "县公安局特警大队"}
     assert agencies("联合县公安局交通管理大队开展整治，与县公安局水上派出所巡航，市人民政府新闻办公室发布消息。") == {
         "县公安局交通管理大队", "县公安局水上派出所", "市人民政府新闻办公室"}
+    assert agencies("中心联合县应急管理局、县公安局交巡警大队建立联动机制。") == {"县应急管理局", "县公安局交巡警大队"}
 
 
 def test_an_office_takes_a_free_modifier_after_its_parent():

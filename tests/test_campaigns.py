@@ -68,6 +68,13 @@ def test_a_phase_of_a_campaign_is_a_campaign_of_its_own(campaigns):
     assert campaigns("配合开展安全生产专项整治三年行动“回头看”。") == ["安全生产专项整治三年行动回头看"]
     assert campaigns("组织开展交通运输执法领域突出问题专项整治巩固提升行动。") == [
         "交通运输执法领域突出问题专项整治巩固提升行动"]
+    assert campaigns("9月至12月开展“打非治违”专项行动“回头看”。") == ["打非治违专项行动回头看"]
+    assert campaigns("开展“平安交通”专项整治“回头看”。") == ["平安交通专项整治回头看"]
+
+
+def test_an_award_given_after_a_quoted_name_is_a_campaign(campaigns):
+    assert campaigns("在全市推行“星级驾驶员”评定。") == ["星级驾驶员评定"]
+    assert campaigns("工程质量评定均为合格，强化路况检测评定。") == []
 
 
 def test_quoted_and_distinctive_heads(campaigns):

@@ -176,6 +176,12 @@ def test_titles_of_normative_documents_are_regulations(extract):
     assert {"交通运输部", "市创文指挥部"} <= names(ms, "AGENCY")
 
 
+def test_a_title_shortened_to_its_charter_is_a_regulation(extract):
+    # 党章 is the short title of 中国共产党章程: a 《》 title ending in 章 is a charter
+    ms = extract("要把学习《条例》与贯彻落实《党章》结合起来。组织党员认真学习《团章》。")
+    assert names(ms, "REGULATION") == {"党章", "团章"}
+
+
 def test_named_rule_sets(extract):
     ms = extract("严格执行“八六四”工作纪律。全面落实行政执法“六项制度”。出台道路运输“五条军规”。"
                  "督促企业严格按照船舶污染物接收、转运及处置联单制度做好台账。对照检查结果和问题清单整改。")

@@ -70,11 +70,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start -= len(_BOUND_ADVERB)  # 深入贯彻中央八项规定精神学习教育: the drive is named by its verb phrase
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
-                phase = _PHASE_AFTER.match(text, end)
-                if phase:
-                    end = phase.end()  # 专项整治“回头看”: a phase of the campaign is its own name
-                else:
-                    end = title_act_end(text, end)  # 一体化示范县创建: the text names the programme by its creation
+                end = campaign_end(text, end)
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -169,6 +165,17 @@ def title_act_end(text: str, end: int) -> int:
     return end + len(act) if act else end
 
 
+def campaign_end(text: str, end: int) -> int:
+    """The end of a campaign's name whose head ends at ``end``, with what the text writes after the head.
+
+    A phase after the head names a campaign of its own (专项整治“回头看”,
+    “打非治违”专项行动“回头看”); after a place title the act of earning it
+    belongs to the name (示范县创建, see :func:`title_act_end`).
+    """
+    phase = _PHASE_AFTER.match(text, end)
+    return phase.end() if phase else title_act_end(text, end)
+
+
 def _after_leading_place(sc: PhraseScanner, start: int, hstart: int) -> int:
     """``start`` moved past a place name that opens ``text[start:hstart]`` (and any level word after it)."""
     places = sc.lx.trie("places")
@@ -254,4 +261,4 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["campaign_candidates", "is_season", "regulation_candidates", "title_act_end"]
+__all__ = ["campaign_candidates", "campaign_end", "is_season", "regulation_candidates", "title_act_end"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.named_heads import title_act_end
+from kg.extract.named_heads import campaign_end
 from kg.extract.phrases import Candidate, PhraseScanner
 from kg.lexicon import strip_quotes
 
@@ -461,7 +461,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                              and _inner_head(sc, b) == "CAMPAIGN"):
                 end = b.end  # “清廉交通·阳光工程”建设: a quote with its own head is the name, 建设 the work on it
             elif label == "CAMPAIGN":
-                end = title_act_end(text, end)  # “四好农村路”示范县创建名单: the creation names the programme
+                end = campaign_end(text, end)  # “四好农村路”示范县创建, “打非治违”专项行动“回头看”
         else:
             label = _inner_head(sc, b)
             end = b.end
