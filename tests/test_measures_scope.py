@@ -289,3 +289,14 @@ def test_a_season_summary_does_not_give_the_season_its_figures(tmp_path):
             "一、基本情况\n春运期间全市道路客运量完成1200万人次，出动执法人员320人次。\n")
     got = _named(tmp_path, text, ["2024年春运"], "2024年春运")
     assert ("1200万人次", "2024年春运") not in got and ("320人次", "2024年春运") not in got
+
+
+def test_a_summary_title_campaign_taken_up_again_by_a_fuller_name(tmp_path):
+    # before linking, the title's short form and the body's fuller form are mentions of different names
+    path = tmp_path / "t.txt"
+    path.write_text(SUMMARY, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {"“护航”专项行动": "护航专项行动",
+                                         "交通运输领域“护航”专项行动": "交通运输领域护航专项行动"})
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+    assert {head for head, _ in got} == {"320人次", "16辆"}

@@ -73,12 +73,12 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
         if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
             chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
-            # the report's subject is taken up again in its body (a title mention resolving to
-            # nothing after it is a cut-off name, not the campaign the body reports on); a season's
+            # the report's subject is taken up again in its body, by its name or a fuller one (a title mention
+            # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and not is_season(
                     camps[title[0]].text) and any(
-                    c.name == camps[title[0]].name for c in camps[title[0] + 1:]):
+                    camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
                 chosen = title
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
