@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from kg.rows import Delta, Rows, as_rows, batches, endpoint_pairs, label_schema, off_schema, select, split, type_schema
+from kg.rows import (Delta, Rows, as_rows, batches, endpoint_pairs, label_of_id, label_schema, off_schema, select,
+                     split, type_schema)
 from kg.schema import DOC_LABELS, GLOBAL_LABELS, NODE_LABELS, REL_TYPES, SEMANTIC_REL_TYPES, check_label, check_rel_type
 
 #: schema type (as written in kg.schema) -> ladybug column type
@@ -191,6 +192,18 @@ class _Ends:
         return self.serials(label, ids)
 
 
+def _by_kind(table: pa.Table | None) -> Iterator[tuple[tuple[str, str, str], pa.Table]]:
+    """((type, from label, to label), :func:`kg.rows.select` of its rows) for each kind an edge table holds."""
+    if table is None or not table.num_rows:
+        return
+    if (bad := off_schema(table)) is not None:
+        raise StoreError(bad)
+    kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
+    for kind in sorted(pc.unique(kinds).to_pylist()):  # "type source_label target_label"
+        rel, a, b = kind.split(" ")
+        yield (rel, check_label(a), check_label(b)), select(table.filter(pc.equal(kinds, kind)), rel)
+
+
 def _load(db: _Database, rows: Rows, new: bool) -> Counter:
     """Nodes first, each label spooled to a Parquet file and copied at once, then relationships in few large
     COPYs per endpoint pair."""
@@ -218,12 +231,7 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
             writer.close()
             created[label] += ends.copy(label, Path(spool, f"{label}.parquet"))
     for table in batches(rows.edge_tables(), COPY_ROWS):
-        if (bad := off_schema(table)) is not None:
-            raise StoreError(bad)
-        kinds = pc.binary_join_element_wise(table["type"], table["source_label"], table["target_label"], " ")
-        for kind in sorted(pc.unique(kinds).to_pylist()):  # "type source_label target_label"
-            rel, *pair = kind.split(" ")
-            data = select(table.filter(pc.equal(kinds, kind)), rel)
+        for (rel, *pair), data in _by_kind(table):
             held.setdefault((rel, tuple(pair)), []).append(data.rename_columns(["from", "to", *data.column_names[2:]]))
             while sum(t.num_rows for parts in held.values() for t in parts) > HELD_ROWS:
                 flush(max(held, key=lambda k: sum(t.num_rows for t in held[k])))
@@ -273,18 +281,25 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     dict
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
-    docs, gone = sorted(delta.remove_docs), sorted(delta.remove_entities)
-    # a document's nodes and the edges between entities that it states go with it; entities by their id
-    deletes = [*((rel, f"()-[n:{rel}]->()", "doc", docs) for rel in SEMANTIC_REL_TYPES),
-               *((label, f"(n:{label})", "doc", docs) for label in DOC_LABELS),
-               ("Document", "(n:Document)", "name", docs),
-               *((label, f"(n:{label})", "id", gone) for label in GLOBAL_LABELS)]
+    docs, gone = sorted(delta.remove_docs), {}
+    for node in delta.remove_nodes:
+        gone.setdefault(check_label(label_of_id(node) or "?"), []).append(node)
+    # a document's nodes and the edges between entities that it states go with it; other nodes by their id
+    deletes = [*((rel, f"()-[n:{rel}]->()", "doc") for rel in SEMANTIC_REL_TYPES),
+               *((label, f"(n:{label})", "doc") for label in DOC_LABELS), ("Document", "(n:Document)", "name")]
+    deletes = [(*d, docs) for d in deletes if docs] + [(label, f"(n:{label})", "id", sorted(ids))
+                                                       for label, ids in sorted(gone.items())]
     deleted, updated = Counter(), Counter()
     with _new_database(Path(dest or path), Path(path)) as db:
         for name, pattern, key, values in deletes:
             how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
             deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
                                         {"values": values}).get_all()[0][0]
+        for (rel, a, b), part in _by_kind(delta.remove_edges):  # every edge of a type between two nodes (of a doc)
+            doc = " AND e.doc = r.doc" if "doc" in part.column_names else ""
+            deleted[rel] += db.execute(f"UNWIND $rows AS r MATCH (a:{a})-[e:{rel}]->(b:{b}) WHERE a.id = r.source "
+                                       f"AND b.id = r.target{doc} DELETE e RETURN count(*)",
+                                       {"rows": part.to_pylist()}).get_all()[0][0]
         for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
             sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
