@@ -278,13 +278,15 @@ class Delta:
     ``remove_nodes`` (ids; entities, or nodes an edited document lost) with their edges, and for each row of
     ``remove_edges`` (``type``, ``source``, ``target``, their labels, ``doc``) every edge of that type between
     those ends (stated by that ``doc`` when the type has one); merge the node rows of ``entities`` (new or
-    changed attributes: entities, and nodes an edited document kept); add ``rows`` (nodes, then edges).
+    changed attributes: entities, and nodes an edited document kept; per label, only the properties ``columns``
+    names, when it names the label's); add ``rows`` (nodes, then edges).
     """
 
     remove_docs: set[str] = field(default_factory=set)
     remove_nodes: set[str] = field(default_factory=set)
     remove_edges: pa.Table | None = None
     entities: pa.Table | None = None
+    columns: dict[str, set[str]] | None = None
     rows: TableRows = field(default_factory=TableRows)
 
     def __bool__(self) -> bool:

@@ -332,12 +332,12 @@ def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path, how):
         delta = Delta(remove_docs={doc}, rows=TableRows([rows[0]], [rows[1]]))
     else:
         old_nodes, old_edges = _doc_rows(g, doc)
-        delta, sets = Delta(), []
+        delta, sets = Delta(columns={}), []
         old_labels = {n: a["label"] for n, a in g.nodes(data=True)}
         _edit(delta, sets, rows, (node_table(old_nodes), edge_table(old_edges, old_labels)))
         delta.entities = pa.concat_tables(sets)
         assert delta.remove_nodes == {dropped} and not delta.remove_docs
-        assert delta.entities["id"].to_pylist() == [edited]
+        assert delta.entities["id"].to_pylist() == [edited] and delta.columns == {"Sentence": {"text"}}
         assert pa.concat_tables(delta.rows.nodes)["id"].to_pylist() == ["sentence-added"]
         assert sorted(delta.remove_edges["type"].to_pylist()) == ["MENTIONED_IN", "MENTIONED_IN"]  # two groups
         assert sum(t.num_rows for t in delta.rows.edges) == 3  # the mention twice, and the new sentence's PART_OF

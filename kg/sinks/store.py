@@ -302,7 +302,8 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
                                        {"rows": part.to_pylist()}).get_all()[0][0]
         for label, part in split(delta.entities) if delta.entities is not None else ():
             updated[label] += part.num_rows
-            sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label) if f.name != "id")
+            sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label)
+                             if f.name != "id" and f.name in (delta.columns or {}).get(label, (f.name,)))
             db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
         created = _load(db, delta.rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
