@@ -76,8 +76,7 @@ def schema_statements() -> list[str]:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 class _Database:
@@ -241,25 +240,9 @@ def _load(db: _Database, rows: Rows, new: bool) -> Counter:
 
 
 def write_store(rows: Rows, path: str | Path) -> dict:
-    """Write ``rows`` into a new embedded ladybug database at ``path`` (replacing one there).
-
-    Parameters
-    ----------
-    rows : kg.rows.Rows or networkx.MultiDiGraph
-        The graph's rows (a graph that follows :mod:`kg.schema` is turned into rows).
-    path : path
-        The store file.
-
-    Returns
-    -------
-    dict
-        ``{"created": {label or type: count}}``.
-
-    Raises
-    ------
-    StoreError
-        A row outside the schema, or a database error (one line); the old store is kept.
-    """
+    """Write ``rows`` (:class:`kg.rows.Rows`, or a ``networkx.MultiDiGraph`` that follows :mod:`kg.schema`) into a
+    new embedded ladybug database at ``path`` (replacing one there); returns ``{"created": {label or type: count}}``.
+    A row outside the schema or a database error raises a one-line :class:`StoreError`, and the old store is kept."""
     path = Path(path)
     try:
         rows = as_rows(rows)
