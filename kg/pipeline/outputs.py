@@ -13,6 +13,7 @@ import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -253,42 +254,46 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
     staging = _Staging(out)
     try:
-        _write_extractions(staging.path("extractions.jsonl"), cache, docs, progress)
-        lap("write")
-        cache.put_entities(entities)
-        rows = CacheRows(cache, docs, entities)
-        if wanted["store"]:
-            path = out / "store"
-            delta = _delta(cache, docs, manifest, old_entities, entities) \
-                if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
-            store = Store(path, staging.path("store"))
-            if delta is None:
-                how["store"] = "written"
-                how["store_changes"] = store.write(rows.watched(progress, "store"))
-            elif delta:
-                how["store"] = "updated"
-                how["store_changes"] = store.apply(delta, rows)
-            else:
-                how["store"] = "unchanged"
-            lap("store")
-        nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
-        if wanted["views"] and nodes > VIEWS_MAX_NODES:
-            warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
-                            f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
-        elif wanted["views"]:
-            from kg.rows import to_networkx
-            from kg.views import write_views
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-records") as pool:  # left when the thread is done
+            # extractions.jsonl is written in a thread while the store is (file reads, zstd and writes release the GIL;
+            # the store's database calls stay in this thread); "write" is the time waited for it after the store
+            records = pool.submit(_write_extractions, staging.path("extractions.jsonl"), cache, docs, progress)
+            cache.put_entities(entities)
+            rows = CacheRows(cache, docs, entities)
+            if wanted["store"]:
+                path = out / "store"
+                delta = _delta(cache, docs, manifest, old_entities, entities) \
+                    if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
+                store = Store(path, staging.path("store"))
+                if delta is None:
+                    how["store"] = "written"
+                    how["store_changes"] = store.write(rows.watched(progress, "store"))
+                elif delta:
+                    how["store"] = "updated"
+                    how["store_changes"] = store.apply(delta, rows)
+                else:
+                    how["store"] = "unchanged"
+                lap("store")
+            records.result()
+            lap("write")
+            nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
+            if wanted["views"] and nodes > VIEWS_MAX_NODES:
+                warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
+                                f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
+            elif wanted["views"]:
+                from kg.rows import to_networkx
+                from kg.views import write_views
 
-            write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
-            how["views"] = "written"
-            lap("views")
-        if wanted["exports"]:
-            from kg.sinks.exports import FORMATS, FileExport  # networkx and the writers: only when exporting
-        for fmt in wanted["exports"]:
-            FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
-            how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
-            lap("export")
-        staging.commit()
+                write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
+                how["views"] = "written"
+                lap("views")
+            if wanted["exports"]:
+                from kg.sinks.exports import FORMATS, FileExport  # networkx and the writers: only when exporting
+            for fmt in wanted["exports"]:
+                FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
+                how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
+                lap("export")
+            staging.commit()
     except (StoreError, CacheError, OSError) as exc:
         staging.discard()
         raise BuildError(str(exc) if not isinstance(exc, OSError) else f"{out}: {exc.strerror or exc}") from exc
