@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import ladybug
 import networkx as nx
@@ -346,3 +347,26 @@ def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path, how):
     assert dump(updated) == dump(clean)
     if how == "compared":
         assert report["deleted"] == {"Sentence": 1, "MENTIONED_IN": 2} and report["updated"] == {"Sentence": 1}
+
+
+def test_a_store_closed_with_its_log_unwritten_is_not_moved_over_the_old_one(sample, tmp_path, monkeypatch):
+    """Closing the database writes its log into the file (no explicit CHECKPOINT); should a log be left beside the
+    new file, the update is one line and the old store is kept, with nothing left beside it."""
+    import kg.sinks.store as store
+
+    g, _ = sample
+    path = tmp_path / "store"
+    write_store(g, path)
+    before = dump(path)
+    close = store._Database.close
+
+    def close_leaving_a_log(self):
+        close(self)
+        Path(f"{self.path}.wal").write_bytes(b"unwritten")
+
+    monkeypatch.setattr(store._Database, "close", close_leaving_a_log)
+    doc = next(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")
+    with pytest.raises(StoreError, match="write-ahead log not written"):
+        update_store(path, Delta(remove_docs={doc}))
+    assert dump(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]
