@@ -274,19 +274,24 @@ class Delta:
     """What changed since a sink was last written, worked out once by the pipeline.
 
     A sink applies it in this order: delete every row of ``remove_docs`` (the
-    document's nodes, and every edge whose ``doc`` is one of them) and the entity
-    nodes ``remove_entities`` with their edges; merge the entity rows of
-    ``entities`` (new or changed attributes); add ``rows`` (the documents added or
-    changed: nodes, then edges).
+    document's nodes, and every edge whose ``doc`` is one of them), the nodes
+    ``remove_nodes`` (ids; entities, or nodes an edited document lost) with their edges, and for each row of
+    ``remove_edges`` (``type``, ``source``, ``target``, their labels, ``doc``) every edge of that type between
+    those ends (stated by that ``doc`` when the type has one); merge the node rows of ``entities`` (new or
+    changed attributes: entities, and nodes an edited document kept; per label, only the properties ``columns``
+    names, when it names the label's); add ``rows`` (nodes, then edges).
     """
 
     remove_docs: set[str] = field(default_factory=set)
-    remove_entities: set[str] = field(default_factory=set)
+    remove_nodes: set[str] = field(default_factory=set)
+    remove_edges: pa.Table | None = None
     entities: pa.Table | None = None
+    columns: dict[str, set[str]] | None = None
     rows: TableRows = field(default_factory=TableRows)
 
     def __bool__(self) -> bool:
-        return bool(self.remove_docs or self.remove_entities or (self.entities is not None and self.entities.num_rows)
+        return bool(self.remove_docs or self.remove_nodes
+                    or any(t is not None and t.num_rows for t in (self.remove_edges, self.entities))
                     or any(t.num_rows for t in self.rows.nodes) or any(t.num_rows for t in self.rows.edges))
 
 

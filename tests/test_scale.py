@@ -200,7 +200,9 @@ def test_rebuild_updates_the_store_in_place_to_what_a_clean_build_writes(tmp_pat
     doc.write_text(text[: len(text) // 2] + "\n开展“平安交通示范创建”专项行动，查处违法案件12起。\n", encoding="utf-8")
     result = build(corpus, out, store=True, views=False, workers=1)
     assert result.summary["processed"] == 1 and result.summary["store"] == "updated"
-    assert result.summary["store_changes"]["deleted"]["Document"] == 1
+    changes = result.summary["store_changes"]  # the edited document's rows compared: its node set in place
+    assert changes["updated"]["Document"] == 1 and "Document" not in changes["deleted"]
+    assert changes["deleted"]["Sentence"] and changes["created"]["Sentence"]
     fresh = tmp_path / "fresh"
     clean = build(corpus, fresh, store=True, views=False, workers=1, cache=False)
     assert clean.summary["store"] == "written"

@@ -39,7 +39,7 @@ def test_a_delta_applied_gives_what_a_clean_write_gives(kind, sample_build, tmp_
         new.nodes[n]["docs"] = [d for d in new.nodes[n]["docs"] if d != gone]
     removed = {n for n, a in g.nodes(data=True) if "docs" in a} - set(new)
     assert changed and removed, "the sample's first document should share some entities and own others"
-    delta = Delta(remove_docs={gone}, remove_entities=removed, entities=node_table((n, new.nodes[n]) for n in changed))
+    delta = Delta(remove_docs={gone}, remove_nodes=removed, entities=node_table((n, new.nodes[n]) for n in changed))
     sink, clean = _make(kind, tmp_path / "a"), _make(kind, tmp_path / "b")
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     sink.write(graph_rows(g))

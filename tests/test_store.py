@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import ladybug
 import networkx as nx
+import pyarrow as pa
 import pytest
 
+from kg.pipeline.outputs import _edit
 from kg.query import EmbeddedEngine
 from kg.rows import Delta, TableRows, edge_table, endpoint_pairs, graph_rows, node_table, select
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
@@ -296,9 +299,12 @@ def test_a_delta_that_fails_keeps_the_old_store_whole(sample, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["store"]
 
 
-def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path):
+@pytest.mark.parametrize("how", ["whole", "compared"])
+def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path, how):
     """A document edited in places (a sentence's text changed, one sentence gone with its edges, one mention
-    dropped, one mention stated twice, a new sentence): the updated store equals a clean write of the edited graph."""
+    dropped, one mention stated twice, a new sentence): the updated store equals a clean write of the edited graph,
+    whether the delta replaces the document whole or is the pipeline's row-by-row comparison (which sets, removes
+    and adds only what differs)."""
     g, _ = sample
     doc = sorted(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")[0]
     new = g.copy()
@@ -322,6 +328,45 @@ def test_an_edited_document_updates_to_a_clean_write(sample, tmp_path):
     write_store(g, updated)
     nodes, edges = _doc_rows(new, doc)
     labels = {n: a["label"] for n, a in new.nodes(data=True)}
-    update_store(updated, Delta(remove_docs={doc}, rows=TableRows([node_table(nodes)], [edge_table(edges, labels)])))
+    rows = (node_table(nodes), edge_table(edges, labels))
+    if how == "whole":
+        delta = Delta(remove_docs={doc}, rows=TableRows([rows[0]], [rows[1]]))
+    else:
+        old_nodes, old_edges = _doc_rows(g, doc)
+        delta, sets = Delta(columns={}), []
+        old_labels = {n: a["label"] for n, a in g.nodes(data=True)}
+        _edit(delta, sets, rows, (node_table(old_nodes), edge_table(old_edges, old_labels)))
+        delta.entities = pa.concat_tables(sets)
+        assert delta.remove_nodes == {dropped} and not delta.remove_docs
+        assert delta.entities["id"].to_pylist() == [edited] and delta.columns == {"Sentence": {"text"}}
+        assert pa.concat_tables(delta.rows.nodes)["id"].to_pylist() == ["sentence-added"]
+        assert sorted(delta.remove_edges["type"].to_pylist()) == ["MENTIONED_IN", "MENTIONED_IN"]  # two groups
+        assert sum(t.num_rows for t in delta.rows.edges) == 3  # the mention twice, and the new sentence's PART_OF
+    report = update_store(updated, delta)
     assert gone_edges["MENTIONED_IN"] and gone_edges["PART_OF"]  # the dropped sentence had edges to lose
     assert dump(updated) == dump(clean)
+    if how == "compared":
+        assert report["deleted"] == {"Sentence": 1, "MENTIONED_IN": 2} and report["updated"] == {"Sentence": 1}
+
+
+def test_a_store_closed_with_its_log_unwritten_is_not_moved_over_the_old_one(sample, tmp_path, monkeypatch):
+    """Closing the database writes its log into the file (no explicit CHECKPOINT); should a log be left beside the
+    new file, the update is one line and the old store is kept, with nothing left beside it."""
+    import kg.sinks.store as store
+
+    g, _ = sample
+    path = tmp_path / "store"
+    write_store(g, path)
+    before = dump(path)
+    close = store._Database.close
+
+    def close_leaving_a_log(self):
+        close(self)
+        Path(f"{self.path}.wal").write_bytes(b"unwritten")
+
+    monkeypatch.setattr(store._Database, "close", close_leaving_a_log)
+    doc = next(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")
+    with pytest.raises(StoreError, match="write-ahead log not written"):
+        update_store(path, Delta(remove_docs={doc}))
+    assert dump(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]

@@ -9,9 +9,11 @@ build, the :class:`~kg.rows.Delta` worked out here once.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -154,20 +156,58 @@ def _comparable(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.cast(col, pa.string())
 
 
-def _same_rows(new: pa.Table, old: pa.Table) -> pa.ChunkedArray:
-    """Per row, whether the row of ``old`` beside it holds the same values (a null is the same as a null only);
-    column by column, without joining each row's values into one string."""
-    same = None
+def _changed(new: pa.Table, old: pa.Table, columns: dict[str, set[str]]) -> pa.Table:
+    """The rows of ``new`` unlike the row of ``old`` beside them (a null is the same as a null only), compared column
+    by column; adds to ``columns`` per label the properties that differ in them (setting an unchanged string column
+    of a large table costs the store's checkpoint ~0.1 s)."""
+    same = []
     for a, b in zip(new.columns, old.columns):
         a, b = _comparable(a), _comparable(b)
-        col = pc.or_kleene(pc.equal(a, b), pc.and_(pc.is_null(a), pc.is_null(b)))
-        same = col if same is None else pc.and_kleene(same, col)
-    return pc.fill_null(same, False)
+        same.append(pc.fill_null(pc.or_kleene(pc.equal(a, b), pc.and_(pc.is_null(a), pc.is_null(b))), False))
+    differ = pc.invert(functools.reduce(pc.and_, same))
+    labels = new["label"].filter(differ)
+    for name, col in zip(new.column_names, same):
+        for label in pc.unique(labels.filter(pc.invert(col.filter(differ)))).to_pylist():
+            columns.setdefault(label, set()).add(name)
+    return new.filter(differ)
+
+
+def _row_text(table: pa.Table) -> pa.ChunkedArray:
+    """Each row's values as one string (null as NUL), to compare rows as multisets."""
+    return pc.binary_join_element_wise(*(pc.fill_null(_comparable(c), "\0") for c in table.columns), "\x1e")
+
+
+def _edit(delta: Delta, sets: list[pa.Table], new: tuple[pa.Table, pa.Table], old: tuple[pa.Table, pa.Table]) -> None:
+    """Add to ``delta`` what an edited document changed: nodes gone, set (``sets``: kept by id, other values; their
+    properties that differ in ``delta.columns``) or new; for each group of edges (type, ends, ``doc``) whose rows differ, the group to remove and its new rows. A
+    document's edges have one of its nodes at an end or its name as ``doc``: no other document's edge is in a group."""
+    (nodes, edges), (old_nodes, old_edges) = new, old
+    at = pc.index_in(nodes["id"], value_set=old_nodes["id"])
+    kept = pc.is_valid(at)
+    delta.rows.nodes.append(nodes.filter(pc.invert(kept)))
+    sets.append(_changed(nodes.filter(kept), old_nodes.take(at.filter(kept)), delta.columns))
+    gone = old_nodes["id"].filter(pc.invert(pc.is_in(old_nodes["id"], nodes["id"])))
+    delta.remove_nodes |= set(gone.to_pylist())
+    groups: dict[str, tuple[int, list, list]] = {}  # group -> (its first old row, old rows, new rows)
+    for i, (table, kind) in enumerate(((old_edges, 1), (edges, 2))):
+        keys = pc.binary_join_element_wise(table["type"], table["source"], table["target"],
+                                           pc.fill_null(table["doc"], ""), "\x1e")
+        for at_row, (key, text) in enumerate(zip(keys.to_pylist(), _row_text(table).to_pylist())):
+            groups.setdefault(key, (at_row if i == 0 else -1, [], []))[kind].append(text)
+        if i == 1:
+            changed = [key for key, (_, was, now) in groups.items() if sorted(was) != sorted(now)]
+            delta.rows.edges.append(edges.filter(pc.is_in(keys, pa.array(changed, pa.string()))))
+    first = old_edges.take(pa.array([groups[key][0] for key in changed if groups[key][0] >= 0], pa.int64()))
+    # a group with a node gone at an end goes with the node
+    first = first.filter(pc.invert(pc.or_(pc.is_in(first["source"], gone), pc.is_in(first["target"], gone))))
+    delta.remove_edges = pa.concat_tables([t for t in (delta.remove_edges, first) if t is not None])
 
 
 def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa.Table | None,
            entities: pa.Table) -> Delta | None:
-    """The store's delta since the last build, or None when it is better written anew."""
+    """The store's delta since the last build, or None when it is better written anew. A document whose rows the
+    cache still holds under its old key (pruned only at the end of the build) is compared row by row
+    (:func:`_edit`); any other changed document is removed and added whole."""
     old_docs, old_ids = manifest.get("docs", {}), manifest.get("ids", {})
     changed = {r.name for r in docs if old_docs.get(r.name) != r.key or old_ids.get(r.name) != r.ids_digest()}
     removed = set(old_docs) - {r.name for r in docs}
@@ -177,15 +217,24 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa
     # a row is new or changed unless the old row of its id is the same (ids are unique in either table); comparing
     # rows aligned by id costs a fraction of looking each row up in a set (0.2 s for 22,594 entities)
     at = pc.index_in(entities["id"], value_set=old_entities["id"])
-    same = _same_rows(entities, old_entities.take(at))
-    upserts = entities.filter(pc.invert(same))
     gone = pc.filter(old_entities["id"], pc.invert(pc.is_in(old_entities["id"], entities["id"])))
-    delta = Delta(remove_docs=changed | removed, remove_entities=set(gone.to_pylist()), entities=upserts)
+    delta = Delta(remove_docs=set(removed), remove_nodes=set(gone.to_pylist()), columns={})
+    sets = [_changed(entities, old_entities.take(at), delta.columns)]  # a new row's every column differs from null
     for rec in docs:
         if rec.name in changed:
-            nodes, edges = cache.rows(rec)
-            delta.rows.nodes.append(nodes)
-            delta.rows.edges.append(edges)
+            new = cache.rows(rec)
+            try:
+                was = cache.record(old_docs[rec.name]) if old_docs.get(rec.name, rec.key) != rec.key else None
+                old = cache.rows(was) if was is not None else None
+            except CacheError:  # the old entry is dropped; the document's rows are replaced whole
+                old = None
+            if old is not None and (old[0].schema, old[1].schema) == (new[0].schema, new[1].schema):
+                _edit(delta, sets, new, old)
+            else:
+                delta.remove_docs.add(rec.name)
+                delta.rows.nodes.append(new[0])
+                delta.rows.edges.append(new[1])
+    delta.entities = pa.concat_tables(sets)
     return delta
 
 
@@ -205,42 +254,46 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
     staging = _Staging(out)
     try:
-        _write_extractions(staging.path("extractions.jsonl"), cache, docs, progress)
-        lap("write")
-        cache.put_entities(entities)
-        rows = CacheRows(cache, docs, entities)
-        if wanted["store"]:
-            path = out / "store"
-            delta = _delta(cache, docs, manifest, old_entities, entities) \
-                if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
-            store = Store(path, staging.path("store"))
-            if delta is None:
-                how["store"] = "written"
-                how["store_changes"] = store.write(rows.watched(progress, "store"))
-            elif delta:
-                how["store"] = "updated"
-                how["store_changes"] = store.apply(delta, rows)
-            else:
-                how["store"] = "unchanged"
-            lap("store")
-        nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
-        if wanted["views"] and nodes > VIEWS_MAX_NODES:
-            warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
-                            f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
-        elif wanted["views"]:
-            from kg.rows import to_networkx
-            from kg.views import write_views
+        with ThreadPoolExecutor(1, thread_name_prefix="kg-records") as pool:  # left when the thread is done
+            # extractions.jsonl is written in a thread while the store is (file reads, zstd and writes release the GIL;
+            # the store's database calls stay in this thread); "write" is the time waited for it after the store
+            records = pool.submit(_write_extractions, staging.path("extractions.jsonl"), cache, docs, progress)
+            cache.put_entities(entities)
+            rows = CacheRows(cache, docs, entities)
+            if wanted["store"]:
+                path = out / "store"
+                delta = _delta(cache, docs, manifest, old_entities, entities) \
+                    if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
+                store = Store(path, staging.path("store"))
+                if delta is None:
+                    how["store"] = "written"
+                    how["store_changes"] = store.write(rows.watched(progress, "store"))
+                elif delta:
+                    how["store"] = "updated"
+                    how["store_changes"] = store.apply(delta, rows)
+                else:
+                    how["store"] = "unchanged"
+                lap("store")
+            records.result()
+            lap("write")
+            nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
+            if wanted["views"] and nodes > VIEWS_MAX_NODES:
+                warnings.append(f"{out / 'visualizations'}: views not written: the graph has {nodes} nodes "
+                                f"(more than {VIEWS_MAX_NODES}); run kg views {out} to write them anyway")
+            elif wanted["views"]:
+                from kg.rows import to_networkx
+                from kg.views import write_views
 
-            write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
-            how["views"] = "written"
-            lap("views")
-        if wanted["exports"]:
-            from kg.sinks.exports import FORMATS, FileExport  # networkx and the writers: only when exporting
-        for fmt in wanted["exports"]:
-            FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
-            how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
-            lap("export")
-        staging.commit()
+                write_views(to_networkx(rows.watched(progress, "views")), staging.path("visualizations"))
+                how["views"] = "written"
+                lap("views")
+            if wanted["exports"]:
+                from kg.sinks.exports import FORMATS, FileExport  # networkx and the writers: only when exporting
+            for fmt in wanted["exports"]:
+                FileExport(fmt, staging.path()).write(rows.watched(progress, f"export {fmt}"))
+                how["exports"][fmt] = str(out / FORMATS[fmt].default_name)
+                lap("export")
+            staging.commit()
     except (StoreError, CacheError, OSError) as exc:
         staging.discard()
         raise BuildError(str(exc) if not isinstance(exc, OSError) else f"{out}: {exc.strerror or exc}") from exc
