@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,8 +144,9 @@ def test_a_build_leaves_garbage_collection_as_it_found_it(corpus, tmp_path):
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-def _spy_pool_runs(monkeypatch) -> list[list[str]]:
-    """The documents each early worker run was started with (the run itself is kept)."""
+def _spy_pool_runs(monkeypatch, made: list[bool] | None = None) -> list[list[str]]:
+    """The documents each early worker run was given (the run itself is kept); ``made`` gets, per run, whether it
+    was made before its documents were known (a worker started while the corpus was hashed)."""
     from kg.pipeline import executors
 
     started: list[list[str]] = []
@@ -152,9 +154,14 @@ def _spy_pool_runs(monkeypatch) -> list[list[str]]:
 
     class Spy(real):
         def __init__(self, tasks, settings, workers):
+            if made is not None:
+                made.append(tasks is None)
+            super().__init__(None if tasks is None else list(tasks), settings, workers)
+
+        def feed(self, tasks):
             tasks = list(tasks)
             started.append([t.name for t in tasks])
-            super().__init__(tasks, settings, workers)
+            super().feed(tasks)
 
     monkeypatch.setattr(executors, "PoolRun", Spy)
     return started
@@ -166,9 +173,11 @@ def test_a_new_document_is_extracted_in_a_worker_while_the_cache_loads(corpus, t
     out, clean = tmp_path / "out", tmp_path / "clean"
     build(corpus, out, views=False, workers=2)
     (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
-    started = _spy_pool_runs(monkeypatch)
+    made: list[bool] = []
+    started = _spy_pool_runs(monkeypatch, made)
     result = build(corpus, out, views=False, workers=2)
     assert started == [["new.txt"]]
+    assert made == [True]  # its worker was started while the corpus was hashed, before the records were loaded
     assert result.summary["processed"] == 1 and result.summary["cached"] == 2 and result.summary["workers"] == 1
     build(corpus, clean, views=False, workers=1, cache=False)
     assert _records(out) == _records(clean)
@@ -180,9 +189,11 @@ def test_a_damaged_entry_found_while_a_worker_extracts_is_processed_too(corpus, 
     (corpus / "new.txt").write_text("市交通运输局开展“护航行动”专项整治。", encoding="utf-8")
     record = next((out / "cache" / "docs").glob("*.json.z"))
     record.write_bytes(b"not zlib")
-    started = _spy_pool_runs(monkeypatch)
+    made: list[bool] = []
+    started = _spy_pool_runs(monkeypatch, made)
     result = build(corpus, out, views=False, workers=2)
     assert started == [["new.txt"]]
+    assert made == [True]  # its worker was started while the corpus was hashed, before the records were loaded
     assert result.summary["processed"] == 2 and result.summary["documents"] == 3
     assert sum("damaged cache entry" in w for w in result.warnings) == 1
     build(corpus, clean, views=False, workers=1, cache=False)
@@ -221,3 +232,29 @@ def test_a_record_whose_size_or_frame_lies_is_one_line_and_rebuilt(corpus, tmp_p
     fresh = tmp_path / "fresh"
     _build(corpus, fresh)
     assert _records(out) == _records(fresh)
+
+
+def test_workers_start_without_this_process_main():
+    """A worker would import the caller's ``__main__`` again (the CLI); the pool starts its workers without it."""
+    from multiprocessing import spawn
+
+    from kg.pipeline.executors import _without_main
+
+    main = sys.modules["__main__"]
+    with _without_main():
+        data = spawn.get_preparation_data("w")
+    assert "init_main_from_name" not in data and "init_main_from_path" not in data
+    assert sys.modules["__main__"] is main
+
+
+def test_no_worker_is_started_early_when_the_last_build_used_other_lexicons(corpus, tmp_path, monkeypatch):
+    """A worker starts while the corpus is hashed only when the last build had this fingerprint (code and lexicons):
+    after a change of lexicons every document is new, and this process extracts them as a full build would."""
+    out = tmp_path / "out"
+    build(corpus, out, views=False, workers=2)
+    lex = tmp_path / "user.tsv"
+    lex.write_text("CAMPAIGN\t护航行动\n", encoding="utf-8")
+    made: list[bool] = []
+    _spy_pool_runs(monkeypatch, made)
+    assert build(corpus, out, views=False, workers=2, lexicons=[lex]).summary["processed"] == 2
+    assert made == []

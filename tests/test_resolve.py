@@ -166,3 +166,31 @@ def test_a_declared_short_form_joins_the_name_it_follows():
     d = make_doc("b.txt", "市防汛抗旱指挥部办公室组织巡查。市防指办联合水利部门督查。")
     res = resolve([extraction(d, mention(d, "AGENCY", "市防汛抗旱指挥部办公室"), mention(d, "AGENCY", "市防指办"))])
     assert len(res.entities) == 2
+
+
+def test_link_adds_up_an_entity_of_several_documents_in_document_order():
+    """One entity from three documents' groups (given out of order): the name most documents use, every alias, the
+    documents and each one's name in document order, the mentions added up, and each group's id; a group alone is
+    an entity of its own."""
+    from kg.model import DocGroups, GroupSummary
+    from kg.resolve import link
+
+    def group(key, mentions, aliases, scope="national"):
+        return GroupSummary("AGENCY", key, "交通运输部", scope, mentions, tuple(sorted(aliases)))
+
+    docs = [DocGroups("c.txt", [group("交通运输部", 1, {"交通运输部", "部"})], {}),
+            DocGroups("a.txt", [group("交通运输部", 2, {"交通运输部"}),
+                                GroupSummary("AGENCY", "市交通运输局", "市交通运输局", "doc:a.txt", 1, ("市交通运输局",))], {}),
+            DocGroups("b.txt", [group("中华人民共和国交通运输部", 4, {"中华人民共和国交通运输部", "交通部"})], {})]
+    linking = link(docs)
+    assert len(linking.entities) == 2
+    shared = linking.entities[linking.ids["a.txt"][0]]
+    assert linking.ids["b.txt"][0] == linking.ids["c.txt"][0] == shared.id
+    assert shared.name == "交通运输部" and shared.mention_count == 7
+    assert list(shared.doc_names.items()) == [("a.txt", "交通运输部"), ("b.txt", "中华人民共和国交通运输部"),
+                                              ("c.txt", "交通运输部")]
+    assert shared.docs == {"a.txt", "b.txt", "c.txt"}
+    assert shared.aliases == {"交通运输部", "中华人民共和国交通运输部", "交通部", "部"}
+    alone = linking.entities[linking.ids["a.txt"][1]]
+    assert (alone.name, alone.docs, alone.mention_count, alone.doc_names) == (
+        "市交通运输局", {"a.txt"}, 1, {"a.txt": "市交通运输局"})

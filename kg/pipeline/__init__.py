@@ -150,10 +150,36 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
         raise BuildError(str(exc)) from exc  # what was done is cached for the next run
 
 
+class _Prestart:
+    """Starts one worker process while the corpus is hashed, at the first document the cache does not hold, when the
+    last build finished with this code and lexicons (so the rest is likely cached: a one-document rebuild). The
+    worker loads spaCy while this process hashes the rest and loads the records; :func:`_start_early` gives it the
+    documents, or closes it."""
+
+    def __init__(self, cache: Cache, settings: Settings, manifest: dict | None, fingerprint: str,
+                 workers: int | None, dask: str | None) -> None:
+        self.cache, self.settings, self.run = cache, settings, None
+        self.armed = (not dask and (default_workers() if workers is None else workers) >= 2
+                      and manifest is not None and manifest.get("fingerprint") == fingerprint)
+
+    def seen(self, key: str) -> None:
+        if self.armed and not self.cache.has(key):
+            from kg.pipeline import executors
+
+            self.armed = False
+            self.run = executors.PoolRun(None, self.settings, 1)
+
+    def take(self):
+        """The started run (once), or None."""
+        run, self.run, self.armed = self.run, None, False
+        return run
+
+
 def _start_early(scan: Scan, settings: Settings, cache: Cache, workers: int | None, dask: str | None,
-                 max_bytes: int):
+                 max_bytes: int, started=None):
     """When cached records are to be loaded and some documents are not in the cache at all, start extracting those in
-    worker processes now, so spaCy loads and they are processed while this process loads the records.
+    worker processes now (or in the one ``started`` already), so spaCy loads and they are processed while this
+    process loads the records.
 
     Returns the run (a :class:`~kg.pipeline.executors.PoolRun`) and the number of workers, or (None, 0): nothing new,
     nothing cached to overlap with, Dask, or one core (or ``workers=1``: documents are processed in this process).
@@ -161,6 +187,8 @@ def _start_early(scan: Scan, settings: Settings, cache: Cache, workers: int | No
     fresh = [item for item in scan.todo if not cache.has(item[2])]
     workers = default_workers() if workers is None else max(1, workers)
     if dask or workers < 2 or not fresh or len(fresh) == len(scan.todo):
+        if started is not None:
+            started.close()
         return None, 0
     from kg.pipeline import executors
 
@@ -169,6 +197,11 @@ def _start_early(scan: Scan, settings: Settings, cache: Cache, workers: int | No
     workers = min(workers, len(fresh))
     taken = {key for _, _, key in fresh}
     scan.todo = [item for item in scan.todo if item[2] not in taken]
+    if started is not None and workers == 1:
+        started.feed(tasks(fresh, scan.failed, max_bytes))
+        return started, 1
+    if started is not None:
+        started.close()
     return executors.PoolRun(tasks(fresh, scan.failed, max_bytes), settings, workers), workers
 
 
@@ -324,19 +357,28 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         clock[0] = now
 
     warnings: list[str] = []
-    scan = scan_keys(corpus, build_fingerprint(settings.lexicons), progress, max_bytes)
+    fingerprint = build_fingerprint(settings.lexicons)
     manifest = cache.manifest()
+    prestart = _Prestart(cache, settings, manifest, fingerprint, workers, dask)
+    try:
+        scan = scan_keys(corpus, fingerprint, progress, max_bytes, prestart.seen)
+    except BaseException:
+        if prestart.run is not None:
+            prestart.take().close()
+        raise
     wanted = {"store": store, "views": views, "exports": sorted(exports)}
     unread = {"failed": sorted(f.line() for f in scan.failed), "skipped": scan.skipped}
     if manifest and manifest.get("docs") == scan.keys and manifest.get("unread") == unread and not exports \
             and manifest.get("outputs", {}).get("store", False) >= store \
             and manifest.get("outputs", {}).get("views", False) >= views \
             and (not store or (out / "store").exists()) and (out / "extractions.jsonl").exists():
+        if prestart.run is not None:  # (an entry went missing: the outputs stand as they are)
+            prestart.take().close()
         summary = {**manifest["summary"], "processed": 0, "cached": len(scan.keys), "files": "unchanged",
                    "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
-    early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes)
+    early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:
         with _no_collection():
             load_cached(scan, cache, warnings)
@@ -394,7 +436,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                    processed=len(ordered) - len(scan.cached),
                    cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread,
+    cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
                         "ids": {r.name: r.ids_digest() for r in ordered},
                         "outputs": {"store": store, "views": views and how.get("views") is not None},
                         "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})

@@ -12,7 +12,10 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sys
+import types
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
@@ -71,6 +74,24 @@ def _init_worker(settings: Settings, parent: int) -> None:
     pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
 
 
+def _ready() -> list:
+    """A first call that only makes the pool start a worker (which loads spaCy in its initializer)."""
+    return []
+
+
+@contextmanager
+def _without_main() -> Iterator[None]:
+    """Start workers without this process's ``__main__``: ``spawn`` would import it again in every worker (for
+    ``kg build`` the CLI, with click and rich, ~0.1 s of a worker's start), and nothing a worker runs comes from it."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")  # no spec, no file: the worker leaves its own alone
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 def _process_many(batch: list[Task], settings: Settings) -> list[Processed | Failed]:
     """:func:`kg.pipeline.work.process_many` in a worker (named here, so the parent never imports spaCy)."""
     from kg.pipeline.work import process_many
@@ -82,23 +103,35 @@ class PoolRun:
     """Tasks processed in local worker processes (started with ``spawn``, so safe beside threads).
 
     The workers start, and the first batches go out, when the run is made, so they load spaCy and work while the
-    caller does something else; iterating gives the results as they finish. :meth:`close` stops the workers
-    (iterating to the end closes them too).
+    caller does something else; iterating gives the results as they finish. Made without tasks, the run starts
+    one worker at once and takes its tasks later (:meth:`feed`), so the worker loads spaCy before they are known.
+    :meth:`close` stops the workers (iterating to the end closes them too).
     """
 
-    def __init__(self, tasks: Iterable[Task], settings: Settings, workers: int) -> None:
+    def __init__(self, tasks: Iterable[Task] | None, settings: Settings, workers: int) -> None:
         self.settings, self.window = settings, workers * WINDOW
         self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                            initializer=_init_worker, initargs=(settings, os.getpid()))
-        self.source = batches(tasks)
+        self.source: Iterator[list[Task]] = iter(())
+        self.pending: set[cf.Future] = set()
         try:
-            self.pending = {self._submit(b) for b in islice(self.source, self.window)}
+            if tasks is None:
+                with _without_main():
+                    self.pending.add(self.pool.submit(_ready))
+            else:
+                self.feed(tasks)
         except BaseException:
             self.close()
             raise
 
+    def feed(self, tasks: Iterable[Task]) -> None:
+        """Give the run its tasks (once): the first batches go out now."""
+        self.source = batches(tasks)
+        self.pending |= {self._submit(b) for b in islice(self.source, self.window)}
+
     def _submit(self, batch: list[Task]) -> cf.Future:
-        return self.pool.submit(_process_many, batch, self.settings)
+        with _without_main():  # a submit may start a worker
+            return self.pool.submit(_process_many, batch, self.settings)
 
     def __iter__(self) -> Iterator[Processed | Failed]:
         try:

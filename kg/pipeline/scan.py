@@ -28,8 +28,10 @@ class Scan:
     skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
-def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES) -> Scan:
-    """Hash every file of the corpus into its cache key; name the entries not read."""
+def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES,
+              seen: Callable[[str], object] | None = None) -> Scan:
+    """Hash every file of the corpus into its cache key; name the entries not read. ``seen`` is called with each
+    key as soon as it is known (the build starts a worker at the first one the cache does not hold)."""
     scan = Scan()
     found = scan_corpus(corpus, max_bytes)
     scan.skipped = found.skipped_by_reason()
@@ -43,6 +45,8 @@ def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_byte
             continue
         key = document_key(fingerprint, f.name, data)
         scan.keys[f.name] = key
+        if seen is not None:
+            seen(key)
         scan.todo.append((f.name, f.path, key))
         scan.todo_bytes += len(data)
     return scan

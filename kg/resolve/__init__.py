@@ -435,18 +435,23 @@ def link(docs: Iterable[DocGroups]) -> Linking:
             continue
         ident = stable_id(LABEL_OF_TYPE[label], link_key, scope)
         if len(members) == 1:  # most entities: one document's group (the same name as counting would choose)
-            name = members[0][2].key
-        else:
-            names = Counter(g.key for _, _, g in members)
-            name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
-        ent = Entity(id=ident, label=label, name=name, scope=scope, masked=is_masked(name))
-        for doc, i, g in members:
-            ent.doc_names[doc] = g.key
-            ent.docs.add(doc)
-            ent.aliases.update(g.aliases)
-            ent.mention_count += g.mentions
+            doc, i, g = members[0]
             ids[doc][i] = ident
-        entities[ident] = ent
+            entities[ident] = Entity(id=ident, label=label, name=g.key, scope=scope, aliases=set(g.aliases),
+                                     docs={doc}, masked=is_masked(g.key), doc_names={doc: g.key},
+                                     mention_count=g.mentions)
+            continue
+        # each set and dict filled in the members' order, as adding them one at a time would
+        groups = [g for _, _, g in members]
+        names = Counter([g.key for g in groups])
+        name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
+        for doc, i, _ in members:
+            ids[doc][i] = ident
+        entities[ident] = Entity(id=ident, label=label, name=name, scope=scope,
+                                 aliases=set().union(*[g.aliases for g in groups]),
+                                 docs={doc for doc, _, _ in members}, masked=is_masked(name),
+                                 doc_names={doc: g.key for doc, _, g in members},
+                                 mention_count=sum(g.mentions for g in groups))
     return Linking(entities=entities, ids=ids)
 
 
