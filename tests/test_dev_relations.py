@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev14): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev15): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -17,7 +17,8 @@ CONDUCTS recall 0.803; dev9's (after fourteen) ENTITIES 0.909, RELATIONS 0.720, 
 dev10's (after fifteen) ENTITIES 0.903, RELATIONS 0.667, CONDUCTS recall 0.689; dev11's (after sixteen, and
 unchanged by rounds 17 to 19) ENTITIES 0.906, RELATIONS 0.694, CONDUCTS recall 0.706; dev12's and dev13's (after
 twenty rounds) ENTITIES 0.901 and 0.898, RELATIONS 0.722 and 0.732, CONDUCTS recall 0.564 and 0.787; dev14's (after
-twenty-one, unchanged by the twenty-second) ENTITIES 0.931, RELATIONS 0.635, CONDUCTS recall 0.698. The floors sit under
+twenty-one, unchanged by the twenty-second) ENTITIES 0.931, RELATIONS 0.635, CONDUCTS recall 0.698; dev15's (after twenty-three) ENTITIES 0.903,
+RELATIONS 0.675, CONDUCTS recall 0.625. The floors sit under
 what the mechanisms reach, so that a regression fails.
 """
 
@@ -89,6 +90,10 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # titled with its campaign); the floors sit under the merged round's scores
     ("dev14", {"ENTITIES": 0.93, "CAMPAIGN": 0.87, "RELATIONS": 0.72, "CONDUCTS R": 0.74, "LINKS": 0.95,
                "REL:REPORTED_BY": 0.85}),
+    # dev15: cold ENTITIES 0.903, CAMPAIGN 0.763, RELATIONS 0.675, CONDUCTS P 0.581 / R 0.625; tuned on in round 24
+    # (relations: 按照 A X 部署 after the subject, 责任单位 after 牵头单位, a head count after 参加); floors under it
+    ("dev15", {"ENTITIES": 0.89, "CAMPAIGN": 0.74, "RELATIONS": 0.69, "CONDUCTS R": 0.62, "LINKS": 0.93,
+               "REL:REPORTED_BY": 0.84}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)

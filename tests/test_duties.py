@@ -36,6 +36,19 @@ def test_a_bracketed_responsibility_at_the_end_of_a_task_names_all_its_leads(tmp
     assert ("CONDUCTS", "县运输中心", "清风行动专项整治") in got
 
 
+def test_responsible_bodies_after_the_lead_list_share_the_task_but_do_not_lead_it(tmp_path):
+    body = ("1.深入开展“清风行动”专项整治，严厉打击非法营运。（牵头单位：局运输股；责任单位：县执法大队、县运输中心）\n"
+            "2.推进“畅通工程”建设。（责任单位：县公路中心）\n")
+    spec = {AUTHOR: A, "局运输股": A, "县执法大队": A, "县运输中心": A, "县公路中心": A,
+            "“清风行动”专项整治": C, "“畅通工程”建设": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert ("局运输股", "清风行动专项整治") in conducts
+    assert not any(h in ("县执法大队", "县运输中心") for h, _ in conducts)
+    assert ("县公路中心", "畅通工程建设") in conducts  # a 责任单位 list alone names the leads
+    assert not any(r == "COOPERATES_WITH" and t in ("县执法大队", "县运输中心") for r, _, t in got)
+
+
 def test_a_task_without_a_campaign_gives_its_lead_nothing(tmp_path):
     body = ("1.完善行业信用体系。建立信用评价制度。\n"
             "牵头单位：局运输股；配合单位：县运输中心。\n")

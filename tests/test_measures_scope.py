@@ -49,6 +49,14 @@ def test_a_metric_whose_clause_joins_other_work_stays_with_that_work(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}
 
 
+def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
+    text = "二、扎实开展党纪学习教育\n局党组组织开展党纪学习教育。举办专题读书班2期，开展警示教育4场，参加党员干部210人次。"
+    got = measures(tmp_path, text, ["党纪学习教育"])
+    assert ("210人次", "党纪学习教育") in got and ("4场", "党纪学习教育") in got
+    text = "所党支部扎实开展主题教育，组织集中学习6次，参加全市党务知识竞赛3名。"
+    assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}  # joining a contest: other work
+
+
 def test_items_of_a_sentence_are_read_on_their_own(tmp_path):
     text = ("2024年，大队将围绕“交通强县”建设目标，重点抓好两个方面：一是持续推进“铁腕治超”行动，"
             "力争超限率控制在1%以内；二是新增非现场执法检测点3个。")

@@ -56,6 +56,16 @@ def test_a_deployed_campaign_is_carried_out_by_the_subject_and_its_deployer(tmp_
     assert ("CONDUCTS", "德化县路政执法所", "春雷治超行动") in got  # 本所: the author
 
 
+def test_a_subject_before_the_basis_carries_the_deployed_campaign_out(tmp_path):
+    body = "中队按照县交通运输局“护路保畅”专项整治行动部署，查处超限车辆12辆。"
+    got = relations(tmp_path, body, {AUTHOR: A, "县交通运输局": A, "中队": A, "“护路保畅”专项整治行动": C})
+    assert ("CONDUCTS", "县交通运输局", "护路保畅专项整治行动") in got
+    assert ("CONDUCTS", "中队", "护路保畅专项整治行动") in got
+    body = "春运期间，支队按照市交通运输局春运工作部署，加强客运站检查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "春运": C})
+    assert not any(r == "CONDUCTS" for r, _, _ in got)  # a season is worked through, not carried out
+
+
 def test_a_body_whose_deployment_is_followed_is_not_the_subject(tmp_path):
     body = "按照市交通运输局统一部署，支队联合市公安局开展“治超百日攻坚”行动。"
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "市公安局": A,

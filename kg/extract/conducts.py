@@ -31,7 +31,7 @@ from kg.extract.clauses import Clause
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
-from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, subject_prefix
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
 
@@ -134,9 +134,17 @@ def by_agent(norm: str, target: Mention, pool: list[TriggerHit], partners_at) ->
 
 
 def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention]) -> tuple[TriggerHit, list[Mention]] | None:
-    """按照 [A] X 部署: the hit, and the bodies A that deploy X (those the text names: 根据 A、B 和 C 关于开展 X 的部署)."""
-    if not _BASIS.match(norm, clause.start, camp.start) or not _DEPLOY.match(norm, camp.end, clause.end):
+    """按照 [A] X 部署: the hit, and the bodies A that deploy X (those the text names: 根据 A、B 和 C 关于开展 X 的部署).
+
+    The basis opens the clause or follows its subject (中队按照大队“护路”行动部署，…). A season's
+    部署 (按照市局春运工作部署) is the work of the season, not a campaign carried out.
+    """
+    if not _DEPLOY.match(norm, camp.end, clause.end) or is_season(camp.name):
         return None
+    if not _BASIS.match(norm, clause.start, camp.start):
+        subjects = clause_subjects(norm, clause, in_clause)
+        if not subjects or subjects[-1].end >= camp.start or not _BASIS.match(norm, subjects[-1].end, camp.start):
+            return None
     hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", clause.start, clause.end)
     before = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start]
     if not before or not _DEPLOYER_LINK.fullmatch(norm, before[-1].end, camp.start):

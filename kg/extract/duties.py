@@ -6,7 +6,9 @@ the end of the task: ``（责任单位：县公安局、县交通运输局）``)
 carry out what the task carries out: every campaign of a CONDUCTS relation
 found in the task's text is conducted by each lead body too. The partners
 (``配合单位：``, right after the lead list or on the next line) cooperate with each
-lead body (COOPERATES_WITH); they do not conduct the task's campaigns.
+lead body (COOPERATES_WITH); they do not conduct the task's campaigns. A ``责任单位：`` list
+right after a ``牵头单位：`` one names bodies that share the task under the lead: they
+get no relation from the line (a ``责任单位：`` list alone names the leads).
 
 A task's text runs from the start of the innermost section holding the line
 (``1.全力推进重点项目建设。…``), else of the paragraph before a line that is a
@@ -25,6 +27,8 @@ from kg.model import Mention, StructuredDocument
 
 #: the label of the bodies that lead a task (牵头单位：, 责任部门：)
 LEAD_LABEL = re.compile(r"(?:牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
+#: a label naming the leading bodies as such (牵头单位：), after which a 责任单位： list only shares the task
+_LEAD_FIRST = re.compile(r"(?:牵头|主办)(?:单位|部门|处室|科室)\s*[:：]")
 #: what ends a label's list: the next label (配合单位：), a semicolon, a full stop, a bracket, a line end
 _LIST_END = re.compile(r"[;；。)）\n]|(?:配合|协办|参与|协助|牵头|责任|主责|主办)(?:单位|部门|处室|科室)\s*[:：]")
 #: a short bracket inside a list item (各县（市、区）交通运输局), which does not end the list
@@ -91,8 +95,9 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
             own = p >= 0 and not norm[para_starts[p]:at].strip(" \t(（")
             begin = para_starts[p - 1] if own and p > 0 else (para_starts[p] if p >= 0 else 0)
         if out and out[-1].line_end == floor and len(norm[floor:at]) <= 2 and "\n" not in norm[floor:at]:
-            last = out[-1]  # 牵头单位：A；责任单位：B: one task, more bodies
-            out[-1] = DutyLine(last.start, last.end, last.line_start, end, last.leads + leads, last.partners + partners)
+            last = out[-1]  # 牵头单位：A；责任单位：B: one task, A leads it (B answers for its part, no relation)
+            keep = leads if not _LEAD_FIRST.match(norm, last.line_start) else ()
+            out[-1] = DutyLine(last.start, last.end, last.line_start, end, last.leads + keep, last.partners + partners)
             floor = end
             continue
         begin = max(begin, floor)

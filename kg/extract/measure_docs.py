@@ -18,7 +18,11 @@ from kg.structure.metadata import MAX_TITLE_LINE
 from kg.structure.segment import MAX_SENTENCE
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
-OTHER_WORK_RE = re.compile(r"参加|参与|配合")
+#: (参加/参与 opening a clause before a count of people is the head count of the work just named:
+#: 开展警示教育4场，参加党员干部210人次; 参与人数达到430人)
+_HEAD_COUNT = (r"(?:[^，,。；;、：:“”《》\d]{0,4}?(?:人员|人数|党员|干部|职工|群众|学员|师生|市民|答题))?"
+               r"(?:达到|达|共计|共|约|近|超过)?\s*\d")
+OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|参与)(?!" + _HEAD_COUNT + ")")
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
