@@ -422,3 +422,8 @@ def test_a_named_bureau_before_bushu_deploys():
     assert agencies("按照省质监局部署，站里组织检查。") == {"省质监局"}
     assert agencies("秭归海事处按照市地方海事局部署开展整治。") >= {"市地方海事局"}
     assert agencies("坚持局部署理，按照局部署要求。") == set()
+
+
+def test_policy_science_and_water_departments_are_fields():
+    assert agencies("（牵头单位：政策法规科）区里协调科技信息处和县水务局参加。") == {
+        "政策法规科", "科技信息处", "县水务局"}
