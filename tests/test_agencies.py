@@ -427,3 +427,8 @@ def test_a_named_bureau_before_bushu_deploys():
 def test_policy_science_and_water_departments_are_fields():
     assert agencies("（牵头单位：政策法规科）区里协调科技信息处和县水务局参加。") == {
         "政策法规科", "科技信息处", "县水务局"}
+
+
+def test_a_verb_of_moving_in_is_no_part_of_the_hall_s_name():
+    assert agencies("78项政务服务事项全部进驻区政务服务中心，企业入驻县物流园。") >= {"区政务服务中心"}
+    assert not any(n.startswith(("进驻", "入驻")) for n in agencies("事项全部进驻区政务服务中心。"))
