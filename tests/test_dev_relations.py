@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev14): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev15): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -89,6 +89,10 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # titled with its campaign); the floors sit under the merged round's scores
     ("dev14", {"ENTITIES": 0.93, "CAMPAIGN": 0.87, "RELATIONS": 0.72, "CONDUCTS R": 0.74, "LINKS": 0.95,
                "REL:REPORTED_BY": 0.85}),
+    # dev15: cold ENTITIES 0.903, CAMPAIGN 0.763, RELATIONS 0.675, CONDUCTS R 0.625; tuned on in round 24 (entities
+    # and the author: ENTITIES 0.915, CAMPAIGN 0.774, RELATIONS 0.697, CONDUCTS R 0.662); the floors sit under that
+    ("dev15", {"ENTITIES": 0.90, "CAMPAIGN": 0.75, "RELATIONS": 0.66, "CONDUCTS R": 0.62, "LINKS": 0.93,
+               "REL:REPORTED_BY": 0.88}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
