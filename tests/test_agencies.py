@@ -422,3 +422,13 @@ def test_a_named_bureau_before_bushu_deploys():
     assert agencies("按照省质监局部署，站里组织检查。") == {"省质监局"}
     assert agencies("秭归海事处按照市地方海事局部署开展整治。") >= {"市地方海事局"}
     assert agencies("坚持局部署理，按照局部署要求。") == set()
+
+
+def test_policy_science_and_water_departments_are_fields():
+    assert agencies("（牵头单位：政策法规科）区里协调科技信息处和县水务局参加。") == {
+        "政策法规科", "科技信息处", "县水务局"}
+
+
+def test_a_verb_of_moving_in_is_no_part_of_the_hall_s_name():
+    assert agencies("78项政务服务事项全部进驻区政务服务中心，企业入驻县物流园。") >= {"区政务服务中心"}
+    assert not any(n.startswith(("进驻", "入驻")) for n in agencies("事项全部进驻区政务服务中心。"))

@@ -155,3 +155,12 @@ def test_a_place_ending_a_list_of_places_does_not_complete_the_author():
     text = ("在全市治超工作会议上的讲话\n市交通运输局党组成员、副局长　王XX\n同志们：\n"
             "衡阳市交通运输局今年查处案件XX起。\n")
     assert author(text) == "衡阳市交通运输局"
+
+
+def test_a_party_organ_signing_for_the_title_s_body_is_the_author():
+    text = ("甲县交通运输局2024年机关党建工作总结\n2024年，局党组坚持抓好党建。\n一、强化政治引领\n"
+            "局党组全年召开党组会议24次。\n中共乙市甲县交通运输局党组\n2024年12月20日\n")
+    assert author(text) == "中共乙市甲县交通运输局党组"
+    # an organ of another body signing leaves the title's body the author
+    other = text.replace("中共乙市甲县交通运输局党组", "中共乙市丙县交通运输局党组")
+    assert author(other) == "甲县交通运输局"

@@ -517,3 +517,12 @@ def test_the_object_of_a_launch_verb_before_a_quote_opens_the_name(campaigns, te
 def test_no_object_run_after_a_stop_word_or_before_a_weak_head(campaigns):
     assert campaigns("支队在全市开展“亮身份、树形象”行动。") == ["亮身份、树形象行动"]
     assert campaigns("局里开展执法队伍“四基四化”建设。") != ["执法队伍四基四化建设"]
+
+
+def test_a_capital_acronym_inside_an_unquoted_name_belongs_to_it(campaigns):
+    assert campaigns("中心参与全省内河船舶LNG动力改造试点。") == ["内河船舶LNG动力改造试点"]
+
+
+def test_a_year_counter_before_a_name_belongs_to_the_number(campaigns):
+    assert campaigns("局里印发2025年作风建设专项整治实施方案。") == ["作风建设专项整治"]
+    assert "年创建" not in campaigns("力争2026年创建成为省级示范县。")

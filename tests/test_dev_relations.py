@@ -91,9 +91,10 @@ def _scores(tmp_path_factory, name: str) -> dict:
     ("dev14", {"ENTITIES": 0.93, "CAMPAIGN": 0.87, "RELATIONS": 0.72, "CONDUCTS R": 0.74, "LINKS": 0.95,
                "REL:REPORTED_BY": 0.85}),
     # dev15: cold ENTITIES 0.903, CAMPAIGN 0.763, RELATIONS 0.675, CONDUCTS P 0.581 / R 0.625; tuned on in round 24
-    # (relations: 按照 A X 部署 after the subject, 责任单位 after 牵头单位, a head count after 参加); floors under it
-    ("dev15", {"ENTITIES": 0.89, "CAMPAIGN": 0.74, "RELATIONS": 0.69, "CONDUCTS R": 0.62, "LINKS": 0.93,
-               "REL:REPORTED_BY": 0.84}),
+    # (entities and the author; relations: 按照 A X 部署 after the subject, 责任单位 after 牵头单位, a head count after
+    # 参加); the floors sit under the merged round's scores
+    ("dev15", {"ENTITIES": 0.90, "CAMPAIGN": 0.75, "RELATIONS": 0.70, "CONDUCTS R": 0.64, "LINKS": 0.93,
+               "REL:REPORTED_BY": 0.88}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)

@@ -301,6 +301,12 @@ def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
 
 
+def test_a_rectification_list_and_an_adverb_before_a_head_make_no_name(extract):
+    ms = extract("公交公司要针对重复投诉问题，制定整改清单。力争局属党支部全部创建为“四强”党支部。")
+    assert names(ms, "REGULATION") == set()
+    assert not any(n.endswith("创建") for n in names(ms, "CAMPAIGN"))
+
+
 def test_building_works_on_one_route_or_in_one_phase_are_no_programme(extract):
     ms = extract("完成S205湄潭至凤冈段改扩建工程等12个项目，延伸至农村公路安全生命防护工程。"
                  "港区二期工程完成投资2.3亿元，德山港区三期码头工程开工，G207安化段改建工程完工。")

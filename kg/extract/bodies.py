@@ -165,7 +165,7 @@ def _party_commissions(sc: PhraseScanner) -> list[Candidate]:
 #: the head of a group set up to lead one task
 GROUP_HEAD = "领导小组"
 #: a year the name of a dated task opens with (2024年“安全生产月”活动领导小组)
-_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}$")
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年?$")
 #: the standing office of a leading group, a body of its own (市春运工作领导小组办公室)
 _GROUP_OFFICE = "办公室"
 #: the word that makes a modifier a task: 治超工作 (a campaign head does too: 百日行动)
@@ -192,8 +192,8 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
             start = sc.extend_left(at, limit=16, allow_conj=False)
             if start > 0 and text[start - 1] == "”" and (opened := text.rfind("“", max(0, start - 22), start)) >= 0:
                 start = sc.extend_left(opened, limit=12, allow_conj=False)  # 市“净网清源”专项整治行动领导小组
-                if _YEAR_BEFORE.search(text, max(0, start - 4), start):  # X局2024年“安全生产月”活动领导小组
-                    start = sc.extend_left(start - 4, limit=12, allow_conj=False)
+                if year := _YEAR_BEFORE.search(text, max(0, start - 5), start):  # X局2024年“安全生产月”活动领导小组
+                    start = sc.extend_left(year.start(), limit=12, allow_conj=False)
             modifier = text[start:at]
             if start < task and not sc.is_generic(modifier) and bounded(sc, start) \
                     and sc.det_before(start) not in COLLECTIVE_DETS:

@@ -27,6 +27,8 @@ ENUM = "、"
 #: the most characters a walk to the left spends on one body's name (the longest of the samples has 13)
 MAX_BODY = 40
 _MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
+#: a capital-letter acronym written into a name before an ideograph (LNG动力, ETC服务)
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?=[\u4e00-\u9fff])")
 
 
 def is_cjk(ch: str) -> bool:
@@ -82,6 +84,7 @@ class PhraseScanner:
         self.doc_places: set[str] | None = None  # short forms of places named in full (heads.doc_short_places)
         self._matches: dict[str, TextMatches] = {}
         self._titles: tuple[int, SpanSet] | None = None  # title_spans indexed for in_title
+        self._acronym_chars = {i for m in _ACRONYM.finditer(text) for i in range(m.start(), m.end())}
 
     def matches(self, kind: str) -> TextMatches:
         """Every occurrence in the text of the words of one vocabulary (``Lexicon.trie(kind)``), made once."""
@@ -92,9 +95,9 @@ class PhraseScanner:
 
     # ------------------------------------------------------------ characters
     def is_name_char(self, i: int) -> bool:
-        """A character that may be part of an unquoted name (ideograph or mask)."""
+        """A character that may be part of an unquoted name (ideograph, mask, or a capital acronym before an ideograph)."""
         ch = self.text[i]
-        return is_cjk(ch) or ch in MASK_CHARS
+        return is_cjk(ch) or ch in MASK_CHARS or i in self._acronym_chars
 
     def in_title(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a 《》 title."""
@@ -213,6 +216,8 @@ class PhraseScanner:
                 pos = left
                 continue
             if not self.is_name_char(pos - 1):
+                if text[pos - 1].isdigit() and pos < end and text[pos] in _COUNT:
+                    pos += 1  # 2025年|作风建设专项整治: the counter belongs to the number
                 break
             if (stop := self.stopword_ending_at(pos, lo)) is not None:
                 if self._opens_word_after_verb(stop, pos, end):

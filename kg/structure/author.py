@@ -230,15 +230,30 @@ def _byline(norm: str, title: Span, paragraphs: list[Span]) -> re.Match[str] | N
     return None
 
 
-def _signature(norm: str, text: str, paragraphs: list[Span]) -> str | None:
-    """A body alone on one of the last lines, after which only a date may follow."""
+def _signature(norm: str, text: str, paragraphs: list[Span], heads: tuple[str, ...] = HEADS) -> str | None:
+    """A body (a name ending in one of ``heads``) alone on one of the last lines, after which only a date may follow."""
     for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
         line = norm[p.start : p.end].strip()
         if _DATE_LINE.match(line):
             continue
-        if len(line) <= 30 and line.endswith(HEADS) and not set(line) & _STOP - {"和", "与", "的"}:
+        if len(line) <= 30 and line.endswith(heads) and not set(line) & _STOP - {"和", "与", "的"}:
             return text[p.start : p.end].strip()
         break
+    return None
+
+
+#: the party organs of a body that sign for it (中共X局党组)
+_ORGANS = ("党组", "党委", "党工委", "党总支", "党支部")
+
+
+def _signing_organ(norm: str, text: str, paragraphs: list[Span], body: str) -> str | None:
+    """The signature when it names a party organ of the title's body (title X局…总结, signed 中共…X局党组)."""
+    signed = _signature(norm, text, paragraphs, _ORGANS)
+    if signed is None:
+        return None
+    for organ in _ORGANS:
+        if signed.endswith(organ) and signed[: -len(organ)].endswith(body):
+            return signed
     return None
 
 
@@ -312,6 +327,8 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
 
     if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
         host = _visited_host(norm, m.end("a"), title.end, paragraphs)
+        if host is None and (organ := _signing_organ(norm, text, paragraphs, m.group("a"))):
+            return organ
         return as_written(host or m)
     if title is not None and (m := _byline(norm, title, paragraphs)):
         return as_written(m)
