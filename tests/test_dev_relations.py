@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev15): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev16): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -17,8 +17,9 @@ CONDUCTS recall 0.803; dev9's (after fourteen) ENTITIES 0.909, RELATIONS 0.720, 
 dev10's (after fifteen) ENTITIES 0.903, RELATIONS 0.667, CONDUCTS recall 0.689; dev11's (after sixteen, and
 unchanged by rounds 17 to 19) ENTITIES 0.906, RELATIONS 0.694, CONDUCTS recall 0.706; dev12's and dev13's (after
 twenty rounds) ENTITIES 0.901 and 0.898, RELATIONS 0.722 and 0.732, CONDUCTS recall 0.564 and 0.787; dev14's (after
-twenty-one, unchanged by the twenty-second) ENTITIES 0.931, RELATIONS 0.635, CONDUCTS recall 0.698; dev15's (after twenty-three) ENTITIES 0.903,
-RELATIONS 0.675, CONDUCTS recall 0.625. The floors sit under
+twenty-one, unchanged by the twenty-second) ENTITIES 0.931, RELATIONS 0.635, CONDUCTS recall 0.698; dev15's (after twenty-two) ENTITIES 0.901,
+RELATIONS 0.675, CONDUCTS recall 0.625; dev16's (after twenty-three, unchanged by the twenty-fourth) ENTITIES 0.905,
+RELATIONS 0.838, CONDUCTS recall 0.969, METRIC 0.975. The floors sit under
 what the mechanisms reach, so that a regression fails.
 """
 
@@ -95,12 +96,16 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # 参加); the floors sit under the merged round's scores
     ("dev15", {"ENTITIES": 0.90, "CAMPAIGN": 0.75, "RELATIONS": 0.70, "CONDUCTS R": 0.64, "LINKS": 0.93,
                "REL:REPORTED_BY": 0.88}),
+    # dev16: written gold first during round 24 and never tuned on; the floors sit under its cold scores (ENTITIES
+    # 0.905, RELATIONS 0.838, CONDUCTS R 0.969, METRIC 0.975: its writer counts unit-less index changes as metrics)
+    ("dev16", {"ENTITIES": 0.89, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.95, "LINKS": 0.88,
+               "REL:REPORTED_BY": 0.89, "METRIC": 0.97}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
+    floors = {"METRIC": 0.98, **floors}
     got = {k: s["REL:CONDUCTS"]["r"] if k == "CONDUCTS R" else s[k]["f1"] for k in floors}
     assert all(got[k] >= floor for k, floor in floors.items()), (got, floors)
-    assert s["METRIC"]["f1"] >= 0.98, s["METRIC"]
 
 
 def test_floors_on_the_second_development_set(dev2):
