@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,7 +23,7 @@ import pyarrow.compute as pc
 from kg.graph import entity_rows, indicator_rows
 from kg.model import Indicator, Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord
-from kg.rows import Delta, TableRows, node_table
+from kg.rows import Delta, TableRows, node_schema, node_table
 
 #: the store is updated in place when at most 1/this of the documents changed, else written anew
 UPDATE_SHARE = 10
@@ -203,25 +204,67 @@ def _edit(delta: Delta, sets: list[pa.Table], new: tuple[pa.Table, pa.Table], ol
     delta.remove_edges = pa.concat_tables([t for t in (delta.remove_edges, first) if t is not None])
 
 
-def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, old_entities: pa.Table | None,
-           entities: pa.Table) -> Delta | None:
-    """The store's delta since the last build, or None when it is better written anew. A document whose rows the
-    cache still holds under its old key (pruned only at the end of the build) is compared row by row
-    (:func:`_edit`); any other changed document is removed and added whole."""
-    old_docs, old_ids = manifest.get("docs", {}), manifest.get("ids", {})
-    changed = {r.name for r in docs if old_docs.get(r.name) != r.key or old_ids.get(r.name) != r.ids_digest()}
-    removed = set(old_docs) - {r.name for r in docs}
-    if old_entities is None or old_entities.schema != entities.schema \
-            or len(changed | removed) > max(1, len(docs) // UPDATE_SHARE):
+def _touched(docs: list[DocRecord], manifest: dict | None) -> set[str] | None:
+    """The documents changed, added or removed since the manifest's build (a document whose entity ids a masked join
+    moved has other ids), or None when there is no manifest or more than 1/:data:`UPDATE_SHARE` of them changed."""
+    if not manifest:
         return None
-    # a row is new or changed unless the old row of its id is the same (ids are unique in either table); comparing
-    # rows aligned by id costs a fraction of looking each row up in a set (0.2 s for 22,594 entities)
-    at = pc.index_in(entities["id"], value_set=old_entities["id"])
-    gone = pc.filter(old_entities["id"], pc.invert(pc.is_in(old_entities["id"], entities["id"])))
-    delta = Delta(remove_docs=set(removed), remove_nodes=set(gone.to_pylist()), columns={})
-    sets = [_changed(entities, old_entities.take(at), delta.columns)]  # a new row's every column differs from null
+    old_docs, old_ids = manifest.get("docs", {}), manifest.get("ids", {})
+    touched = {r.name for r in docs if old_docs.get(r.name) != r.key or old_ids.get(r.name) != r.ids_digest()}
+    touched |= set(old_docs) - {r.name for r in docs}
+    return touched if len(touched) <= max(1, len(docs) // UPDATE_SHARE) else None
+
+
+def _ordered(table: pa.Table) -> pa.Table:
+    """Entity rows in a full build's order: the entities by id, then the indicators by id."""
+    key = pc.equal(table["label"], "Indicator")
+    return table.append_column("_indicator", key).sort_by([("_indicator", "ascending"), ("id", "ascending")]) \
+        .drop_columns(["_indicator"]).combine_chunks()
+
+
+@dataclass
+class EntityPatch:
+    """The entity rows a few changed documents can change: ``rows`` (new, in table order), ``was`` (the old row of
+    each, null for a new id) and ``gone`` (old ids no longer built)."""
+
+    rows: pa.Table
+    was: pa.Table
+    gone: set[str]
+
+
+def entity_table(linking: Linking, indicators: dict[str, Indicator], old: pa.Table | None,
+                 touched: set[str] | None) -> tuple[pa.Table, EntityPatch | None]:
+    """The entity and indicator rows of a build, and what changed since ``old`` (the last build's) when patched.
+
+    An entity's row comes only from its member groups (an indicator's from its documents' summaries), and its
+    ``docs`` are their documents: a row can differ from the old one only when its old or new ``docs`` hold a
+    ``touched`` document. Only those rows are made anew; the others are the old table's.
+    """
+    if old is None or touched is None or old.schema != node_schema():
+        return node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities))
+                          + indicator_rows(indicators[i] for i in sorted(indicators))), None
+    docs = old["docs"].combine_chunks()
+    hit = pc.is_in(pc.list_flatten(docs), value_set=pa.array(sorted(touched), pa.string()))
+    ids = {i for i, ent in linking.entities.items() if not ent.docs.isdisjoint(touched)}
+    ids.update(i for i, ind in indicators.items() if not ind.docs.isdisjoint(touched))
+    ids.update(old["id"].take(pc.unique(pc.list_parent_indices(docs).filter(hit))).to_pylist())
+    rows = node_table(entity_rows(linking.entities[i] for i in sorted(ids) if i in linking.entities)
+                      + indicator_rows(indicators[i] for i in sorted(ids) if i in indicators))  # in table order
+    affected = pa.array(sorted(ids), pa.string())
+    table = _ordered(pa.concat_tables([old.filter(pc.invert(pc.is_in(old["id"], value_set=affected))), rows]))
+    was = old.take(pc.index_in(rows["id"], value_set=old["id"]))
+    return table, EntityPatch(rows, was, ids - set(rows["id"].to_pylist()))
+
+
+def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, touched: set[str], patch: EntityPatch) -> Delta:
+    """The store's delta since the last build (``touched``: the documents changed, added or removed). A document
+    whose rows the cache still holds under its old key (pruned only at the end of the build) is compared row by row
+    (:func:`_edit`); any other changed document is removed and added whole."""
+    old_docs = manifest.get("docs", {})
+    delta = Delta(remove_docs=set(old_docs) - {r.name for r in docs}, remove_nodes=set(patch.gone), columns={})
+    sets = [_changed(patch.rows, patch.was, delta.columns)]  # a new row's every column differs from null
     for rec in docs:
-        if rec.name in changed:
+        if rec.name in touched:
             new = cache.rows(rec)
             try:
                 was = cache.record(old_docs[rec.name]) if old_docs.get(rec.name, rec.key) != rec.key else None
@@ -248,9 +291,9 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
     from kg.sinks.store import Store, StoreError
 
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
-    entities = node_table(entity_rows(linking.entities[i] for i in sorted(linking.entities))
-                          + indicator_rows(indicators[i] for i in sorted(indicators or {})))
-    old_entities = cache.entities()
+    touched = _touched(docs, manifest)
+    entities, patch = entity_table(linking, indicators or {}, cache.entities() if touched is not None else None,
+                                   touched)
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
     staging = _Staging(out)
     try:
@@ -262,8 +305,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             rows = CacheRows(cache, docs, entities)
             if wanted["store"]:
                 path = out / "store"
-                delta = _delta(cache, docs, manifest, old_entities, entities) \
-                    if manifest and manifest.get("outputs", {}).get("store") and path.exists() else None
+                delta = _delta(cache, docs, manifest, touched, patch) if patch is not None \
+                    and manifest.get("outputs", {}).get("store") and path.exists() else None
                 store = Store(path, staging.path("store"))
                 if delta is None:
                     how["store"] = "written"
