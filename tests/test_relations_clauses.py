@@ -366,3 +366,14 @@ def test_the_agent_after_a_short_topic_and_by_is_the_subject_of_the_clauses_afte
     assert ("COOPERATES_WITH", AUTHOR, "市公路中心") not in got
     assert ("COOPERATES_WITH", "市执法支队", "市公安局") in got
     assert ("CONDUCTS", "市执法支队", "百日攻坚行动") in got
+
+
+def test_the_partner_of_a_body_enacting_a_title_issues_it_too(tmp_path):
+    spec = {AUTHOR: A, "县财政局": A, "市发展改革委": A, "县文旅局": A,
+            "《甲办法》": R, "《乙细则》": R, "《丙规划》": R}
+    body = ("我局会同县财政局制定出台《甲办法》。局会同市发展改革委研究修订《乙细则》。"
+            "会同县文旅局编制《丙规划》。")
+    got = relations(tmp_path, body, spec)
+    assert {("ISSUES", "县财政局", "甲办法"), ("ISSUES", "市发展改革委", "乙细则")} <= got
+    assert ("ISSUES", AUTHOR, "甲办法") in got
+    assert ("ISSUES", "县文旅局", "丙规划") not in got  # 会同 B 编制: drafting, B only helps

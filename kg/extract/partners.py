@@ -1,7 +1,8 @@
 """Partners of a relation frame: the bodies listed after 会同/联合/配合/与, and which of them issue a title.
 
-``A 会同 B、C 联合印发《X》``: B and C co-sign X (without the joint word, 会同 B 编制《X》, B only
-helps); ``配合 B 修订《X》``: B revises X, the subject only assists.
+``A 会同 B、C 联合印发《X》``: B and C co-sign X; so they do when A 会同 B enacts or publishes it
+(会同 B 制定/修订/出台《X》), not when A 会同 B drafts it (会同 B 编制《X》: B only helps);
+``配合 B 修订《X》``: B revises X, the subject only assists.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)
 _CO_AGENTS = re.compile(r"[、和及]|以及")
 #: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》)
 _JOINT_AGENTS = re.compile(r"[、和及与同]|以及|会同")
+#: verbs that enact or publish a title: after 会同 B, B issues it too (会同 B 制定《X》; not a drafting verb, 编制)
+ENACTING = ("印发", "发布", "出台", "下发", "颁布", "制定", "制订", "修订")
+#: between the partners of 会同 and an enacting verb (会同 B 研究制定, 会同 B 制定出台)
+_ENACT_GAP = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:研究|共同|联合)?(?:制定|制订|修订)?\s*")
 #: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
 _ASSISTING = ("配合", "协助")
 #: between the partner of an assisting word and the issuing verb (配合 B 研究制定《X》)
@@ -84,6 +89,8 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     if p.word in _ASSISTING and _ASSIST_GAP.fullmatch(gap):
         return partners
     if hit.word in publishing and _JOINTLY.fullmatch(gap):
+        return partners
+    if p.word == "会同" and hit.word in ENACTING and _ENACT_GAP.fullmatch(gap):
         return partners
     return []
 

@@ -19,7 +19,7 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
 ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
-                 印发《X》 and A 会同 B 联合印发《X》 (B too; not 会同 B 编制);
+                 印发《X》 and A 会同 B (联合)印发/制定《X》 (B too; not 会同 B 编制);
                  A 与 B 联合制定的《X》 and A、B 印发的《X》 (both);
                  配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
