@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev16): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev17): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -98,8 +98,13 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.88}),
     # dev16: written gold first during round 24 and never tuned on; the floors sit under its cold scores (ENTITIES
     # 0.905, RELATIONS 0.838, CONDUCTS R 0.969, METRIC 0.975: its writer counts unit-less index changes as metrics)
-    ("dev16", {"ENTITIES": 0.89, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.95, "LINKS": 0.88,
+    # round 25 (extract-ax) raised dev16's ENTITIES to 0.914
+    ("dev16", {"ENTITIES": 0.90, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.95, "LINKS": 0.88,
                "REL:REPORTED_BY": 0.89, "METRIC": 0.97}),
+    # dev17: written gold first and scored cold before round 25 (ENTITIES 0.932, CAMPAIGN 0.930, RELATIONS 0.837,
+    # CONDUCTS R 0.842, METRIC 0.986, LINKS 0.844: its writer splits 安全生产月 from 安全生产月活动, other writers link them)
+    ("dev17", {"ENTITIES": 0.92, "CAMPAIGN": 0.91, "RELATIONS": 0.82, "CONDUCTS R": 0.82, "LINKS": 0.82,
+               "REL:REPORTED_BY": 0.93}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
