@@ -99,10 +99,12 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.88}),
     # dev16: written gold first during round 24 and never tuned on; the floors sit under its cold scores (ENTITIES
     # 0.905, RELATIONS 0.838, CONDUCTS R 0.969, METRIC 0.975: its writer counts unit-less index changes as metrics)
-    ("dev16", {"ENTITIES": 0.89, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.95, "LINKS": 0.88,
+    # round 25 (extract-ax) raised dev16's ENTITIES to 0.914
+    ("dev16", {"ENTITIES": 0.90, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.95, "LINKS": 0.88,
                "REL:REPORTED_BY": 0.89, "METRIC": 0.97}),
-    # dev17: written gold first during round 24, cold ENTITIES 0.932, CAMPAIGN 0.930, RELATIONS 0.837, CONDUCTS R
-    # 0.842, METRIC 0.986, LINKS 0.844; round 25 (会同 B 制定《X》: B issues X too) reaches RELATIONS 0.840
+    # dev17: written gold first during round 24 and scored cold (ENTITIES 0.932, CAMPAIGN 0.930, RELATIONS 0.837,
+    # CONDUCTS R 0.842, METRIC 0.986, LINKS 0.844: its writer splits 安全生产月 from 安全生产月活动, other writers link
+    # them); tuned on in round 25; the floors sit under the merged round's scores
     ("dev17", {"ENTITIES": 0.92, "CAMPAIGN": 0.92, "RELATIONS": 0.83, "CONDUCTS R": 0.83, "LINKS": 0.83,
                "REL:REPORTED_BY": 0.93}),
 ])

@@ -377,3 +377,16 @@ def test_a_verb_of_taking_or_agreeing_opens_no_name(extract):
     assert names(ms, "AGENCY") == {"内丘县交通运输局", "交通运输部"}
     ms = extract("局领导陪同宜昌公交集团有限责任公司负责人调研，邀请宜昌市出租汽车协会参加，表彰湖北中通快递有限公司。")
     assert names(ms, "ORGANIZATION") == {"宜昌公交集团有限责任公司", "宜昌市出租汽车协会", "湖北中通快递有限公司"}
+
+
+def test_a_duration_with_its_number_opens_a_rule_sets_name(extract):
+    # round 25: 24小时值班值守制度 keeps its number (the duration is part of the name)
+    assert names(extract("严格落实24小时值班值守制度。"), "REGULATION") == {"24小时值班值守制度"}
+
+
+def test_a_party_committees_inspection_group_or_office_and_a_planning_section(extract):
+    # round 25: 巡察组/巡察办 after the committee that sends it need no number; 计划 is a department's field
+    assert "市委巡察办" in names(extract("根据市委巡察办反馈意见，巡察组组长讲话。"), "AGENCY")
+    assert "市委巡察组" in names(extract("全年办理市委巡察组移交问题。"), "AGENCY")
+    assert "局计划建设科" in names(extract("纪检监察组会同局计划建设科开展检查。"), "AGENCY")
+    assert not names(extract("按照工作计划部署，计划投资5亿元，完成计划的90%。"), "AGENCY")

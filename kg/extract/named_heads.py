@@ -71,6 +71,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 end = campaign_end(text, end)
+            if label == "REGULATION" and start > 0 and text[start - 1].isdigit() \
+                    and text.startswith(_DURATIONS, start):
+                while start > 0 and text[start - 1].isdigit():
+                    start -= 1  # 24小时值班值守制度: a duration opens the rule's name with its number
             modifier = text[start:hstart]
             named = bool(modifier) and (strong or not sc.is_generic(sc.last_conjunct(modifier))
                                         or (label == "REGULATION" and sc.is_numbered(modifier)))
@@ -121,6 +125,8 @@ _COUNTERS = frozenset("艘辆家人名个座台部条项")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几多]+)[" + "".join(sorted(_COUNTERS)) + r"]$")
 #: an indefinite count before a phrase: one event of a kind (一次作风大整治, 一场安全大检查), no name
 _ONE_EVENT = re.compile(r"一(?:次|场|轮)$")
+#: units of time that, with the number before them, open a rule's name (24小时值班制度)
+_DURATIONS = ("小时", "天", "日", "周")
 #: a counter after a number (等5项制度): the count of listed items, not a name
 _CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
