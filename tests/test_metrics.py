@@ -178,6 +178,16 @@ def test_units_table_skips_a_bad_line_and_names_the_file(tmp_path, caplog):
     assert any("units.tsv:3" in r.getMessage() for r in caplog.records)
 
 
+def test_measure_words_of_films_sacks_orders_devices_and_containers(tmp_path):
+    ms = by_text(metrics_of(tmp_path, "观看警示教育片8部，储备沙袋1.2万袋，派送快递1.3万单，配备灭火器420具，"
+                                      "完成集装箱吞吐量865万标准箱。\n"))
+    assert {t: (m.unit, m.value) for t, m in ms.items()} == {
+        "8部": ("部", 8.0), "1.2万袋": ("袋", 12000.0), "1.3万单": ("单", 13000.0), "420具": ("具", 420.0),
+        "865万标准箱": ("标准箱", 8650000.0)}
+    # the same characters opening another word are no unit
+    assert metrics_of(tmp_path, "联合3部门开展检查，2单位参加，做好1具体工作。\n") == []
+
+
 def test_shipped_units_table_covers_the_common_measure_words():
     table = load_units()
     for unit in ("人次", "宗", "元", "台", "辆", "家", "个", "起", "件", "公里", "吨", "平方米", "%", "篇", "次",
