@@ -10,6 +10,7 @@ records into the corpus's Indicator nodes in one pass.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -153,8 +154,70 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
     return DocIndicators(doc=ext.document.name, indicators=out, indicator_of=indicator_of)
 
 
+class IndicatorLinker:
+    """Add up the documents' indicator summaries in two phases: ``IndicatorLinker(first)`` then :meth:`finish`.
+
+    The first phase's documents are added up at once (a rebuild's cached documents, while the worker
+    processes the new ones); :meth:`finish` adds the rest and redoes only the keys they hold, so the result
+    is exactly one pass over all documents in name order: each key's summaries in document order (its name
+    from the first, its phrases and documents in that order) and the keys in the order they first appear.
+
+    Parameters
+    ----------
+    docs : iterable of (document name, its indicator summaries)
+    """
+
+    def __init__(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> None:
+        self.names: set[str] = set()
+        self.parts: dict[str, list[tuple[str, int, IndicatorSummary]]] = {}  # key -> (doc, index, summary)
+        self._add(docs)
+        self.order = list(self.parts)  # first appearance: documents in name order
+        self.found = {key: _indicator(key, parts) for key, parts in self.parts.items()}
+
+    def _add(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> set[str]:
+        keys: set[str] = set()
+        for doc, summaries in sorted(((doc, list(s)) for doc, s in docs), key=lambda d: d[0]):
+            if doc in self.names:
+                raise ValueError(f"{doc}: linked twice")
+            self.names.add(doc)
+            for j, s in enumerate(summaries):
+                self.parts.setdefault(s.key, []).append((doc, j, s))
+                keys.add(s.key)
+        return keys
+
+    def finish(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> dict[str, Indicator]:
+        """Add the second phase's documents: indicator id -> :class:`~kg.model.Indicator`, as one pass over all."""
+        touched = self._add(docs)
+        moved = []
+        for key in touched:
+            parts = self.parts[key]
+            parts.sort(key=lambda p: (p[0], p[1]))
+            self.found[key] = _indicator(key, parts)
+            moved.append(((parts[0][0], parts[0][1]), key))
+        if moved:  # the touched keys where they now first appear, the others as they were
+            rest = ((self.parts[key][0][:2], key) for key in self.order if key not in touched)
+            self.order = [key for _, key in heapq.merge(rest, sorted(moved))]
+        return {ind.id: ind for ind in map(self.found.__getitem__, self.order)}
+
+
+def _indicator(key: str, parts: list[tuple[str, int, IndicatorSummary]]) -> Indicator:
+    """One key's indicator from its summaries (in order; its name, dimension from the first)."""
+    s = parts[0][2]
+    ind = Indicator(id=indicator_id(key), key=key, name=s.name, dimension=s.dimension, unit=s.unit)
+    per_unit: dict[str, int] = {}
+    for doc, _, s in parts:
+        ind.aliases.update(s.aliases)
+        ind.docs.add(doc)
+        ind.metrics += s.metrics
+        per_unit[s.unit] = per_unit.get(s.unit, 0) + s.metrics
+    ind.unit = max(per_unit, key=lambda u: (per_unit[u], u))
+    return ind
+
+
 def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> dict[str, Indicator]:
     """The corpus's indicators: one per key, with the documents, phrases and metrics of every document.
+
+    An :class:`IndicatorLinker` with every document, finished.
 
     Parameters
     ----------
@@ -165,27 +228,8 @@ def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> d
     dict
         Indicator id -> :class:`~kg.model.Indicator`; the unit is the one most of its metrics are in.
     """
-    found: dict[str, Indicator] = {}  # by key while adding up, by id at the end
-    units: dict[str, dict[str, int]] = {}  # key -> unit -> metrics
-    for doc, summaries in docs:
-        for s in summaries:
-            ind = found.get(s.key)
-            if ind is None:
-                ind = found[s.key] = Indicator(id="", key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
-                units[s.key] = {}
-            ind.aliases.update(s.aliases)
-            ind.docs.add(doc)
-            ind.metrics += s.metrics
-            per_unit = units[s.key]
-            per_unit[s.unit] = per_unit.get(s.unit, 0) + s.metrics
-    by_id: dict[str, Indicator] = {}
-    for key, ind in found.items():  # each key's id worked out once (most keys recur in many documents)
-        ind.id = indicator_id(key)
-        per_unit = units[key]
-        ind.unit = max(per_unit, key=lambda u: (per_unit[u], u))
-        by_id[ind.id] = ind
-    return by_id
+    return IndicatorLinker(docs).finish()
 
 
-__all__ = ["IndicatorKey", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
+__all__ = ["IndicatorKey", "IndicatorLinker", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
            "link_indicators", "load_indicator_words"]
