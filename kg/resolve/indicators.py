@@ -10,10 +10,12 @@ records into the corpus's Indicator nodes in one pass.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 
 from kg.lexicon import Lexicon
 from kg.model import DocExtraction, DocIndicators, Indicator, IndicatorSummary
@@ -154,6 +156,11 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
     return DocIndicators(doc=ext.document.name, indicators=out, indicator_of=indicator_of)
 
 
+_PLACE = itemgetter(0, 1)  # a summary's (doc, index in the doc)
+_DOC, _SUMMARY = itemgetter(0), itemgetter(2)
+_ALIASES = attrgetter("aliases")
+
+
 class IndicatorLinker:
     """Add up the documents' indicator summaries in two phases: ``IndicatorLinker(first)`` then :meth:`finish`.
 
@@ -170,19 +177,34 @@ class IndicatorLinker:
     def __init__(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> None:
         self.names: set[str] = set()
         self.parts: dict[str, list[tuple[str, int, IndicatorSummary]]] = {}  # key -> (doc, index, summary)
-        self._add(docs)
+        self.units: dict[str, dict[str, int]] = {}  # key -> unit -> metrics (added up as the documents come)
+        self._add(docs, base=True)
         self.order = list(self.parts)  # first appearance: documents in name order
-        self.found = {key: _indicator(key, parts) for key, parts in self.parts.items()}
+        self.found = {key: _indicator(key, parts, self.units[key]) for key, parts in self.parts.items()}
 
-    def _add(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> set[str]:
+    def _add(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]], base: bool = False) -> set[str]:
+        """File each summary under its key (``base``: the first phase, whose documents come in order) and add up its
+        metrics by unit; the keys filed."""
         keys: set[str] = set()
+        parts_of, units_of = self.parts, self.units
         for doc, summaries in sorted(((doc, list(s)) for doc, s in docs), key=lambda d: d[0]):
             if doc in self.names:
                 raise ValueError(f"{doc}: linked twice")
             self.names.add(doc)
             for j, s in enumerate(summaries):
-                self.parts.setdefault(s.key, []).append((doc, j, s))
-                keys.add(s.key)
+                key, part = s.key, (doc, j, s)
+                parts = parts_of.get(key)
+                if parts is None:
+                    parts_of[key], units_of[key] = [part], {s.unit: s.metrics}
+                else:
+                    if base:
+                        parts.append(part)
+                    else:  # in document order among the first phase's, as one pass adds them up
+                        bisect.insort(parts, part, key=_PLACE)
+                    units = units_of[key]
+                    units[s.unit] = units.get(s.unit, 0) + s.metrics
+                if not base:
+                    keys.add(key)
         return keys
 
     def finish(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> dict[str, Indicator]:
@@ -191,8 +213,7 @@ class IndicatorLinker:
         moved = []
         for key in touched:
             parts = self.parts[key]
-            parts.sort(key=lambda p: (p[0], p[1]))
-            self.found[key] = _indicator(key, parts)
+            self.found[key] = _indicator(key, parts, self.units[key])
             moved.append(((parts[0][0], parts[0][1]), key))
         if moved:  # the touched keys where they now first appear, the others as they were
             rest = ((self.parts[key][0][:2], key) for key in self.order if key not in touched)
@@ -200,18 +221,14 @@ class IndicatorLinker:
         return {ind.id: ind for ind in map(self.found.__getitem__, self.order)}
 
 
-def _indicator(key: str, parts: list[tuple[str, int, IndicatorSummary]]) -> Indicator:
-    """One key's indicator from its summaries (in order; its name, dimension from the first)."""
+def _indicator(key: str, parts: list[tuple[str, int, IndicatorSummary]], units: dict[str, int]) -> Indicator:
+    """One key's indicator from its summaries in document order (its name and dimension the first's) and the metrics
+    in each unit; the unit is the one most of them are in."""
     s = parts[0][2]
-    ind = Indicator(id=indicator_id(key), key=key, name=s.name, dimension=s.dimension, unit=s.unit)
-    per_unit: dict[str, int] = {}
-    for doc, _, s in parts:
-        ind.aliases.update(s.aliases)
-        ind.docs.add(doc)
-        ind.metrics += s.metrics
-        per_unit[s.unit] = per_unit.get(s.unit, 0) + s.metrics
-    ind.unit = max(per_unit, key=lambda u: (per_unit[u], u))
-    return ind
+    unit = max(units, key=lambda u: (units[u], u))
+    return Indicator(id=indicator_id(key), key=key, name=s.name, dimension=s.dimension, unit=unit,
+                     aliases=set().union(*map(_ALIASES, map(_SUMMARY, parts))), docs=set(map(_DOC, parts)),
+                     metrics=sum(units.values()))
 
 
 def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> dict[str, Indicator]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 
 from kg.ids import stable_id
 from kg.model import DocGroups, Entity, GroupSummary, Linking
@@ -25,6 +26,10 @@ from kg.schema import LABEL_OF_TYPE
 
 Ident = tuple[str, str, str]  # (label, link key, scope)
 Member = tuple[str, int, GroupSummary]  # (doc, group index, group)
+
+_PLACE = itemgetter(0, 1)  # a member's (doc, group index): the order one pass files members in
+_DOC, _GROUP = itemgetter(0), itemgetter(2)
+_KEY, _ALIASES, _MENTIONS = attrgetter("key"), attrgetter("aliases"), attrgetter("mentions")
 
 
 def _entity(ident: Ident, members: list[Member]) -> Entity:
@@ -35,12 +40,13 @@ def _entity(ident: Ident, members: list[Member]) -> Entity:
         doc, _, g = members[0]
         return Entity(id=eid, label=label, name=g.key, scope=scope, aliases=set(g.aliases), docs={doc},
                       masked=is_masked(g.key), doc_names={doc: g.key}, mention_count=g.mentions)
-    groups = [g for _, _, g in members]
-    names = Counter([g.key for g in groups])
+    groups = list(map(_GROUP, members))
+    keys = list(map(_KEY, groups))
+    names = Counter(keys)
     name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
-    return Entity(id=eid, label=label, name=name, scope=scope, aliases=set().union(*[g.aliases for g in groups]),
-                  docs={doc for doc, _, _ in members}, masked=is_masked(name),
-                  doc_names={doc: g.key for doc, _, g in members}, mention_count=sum(g.mentions for g in groups))
+    return Entity(id=eid, label=label, name=name, scope=scope, aliases=set().union(*map(_ALIASES, groups)),
+                  docs=set(map(_DOC, members)), masked=is_masked(name),
+                  doc_names=dict(zip(map(_DOC, members), keys)), mention_count=sum(map(_MENTIONS, groups)))
 
 
 class _MaskedJoins:
@@ -71,13 +77,9 @@ class _MaskedJoins:
         return {ident for ident, keys in names.items() if ident[0] == label and any(
             pattern.match(k) or (sig_pattern and sig_pattern.match(self._signature(k))) for k in keys)}
 
-    def file(self, ident: Ident, key: str, base: bool) -> None:
-        """A member's name under its key (``base``: in the first phase)."""
-        if ident[2] != "global":
-            return
-        if base:
-            self.base.setdefault(ident, set()).add(key)
-        elif key not in self.base.get(ident, ()):
+    def file(self, ident: Ident, key: str) -> None:
+        """A later phase's member's name under its key (the first phase's go straight into ``base``)."""
+        if ident[2] == "global":
             self.moved(ident, key)
 
     def prepare(self, g: GroupSummary) -> None:
@@ -135,13 +137,24 @@ class Linker:
             raise ValueError(f"{d.doc}: linked twice")
         self.docs[d.doc] = len(d.groups)
         idents = []
+        linked, base_names = self.linked, self.joins.base
         for i, g in enumerate(d.groups):
             ident = (g.label, g.link, g.scope)
             member = (d.doc, i, g)
-            if g.joinable:
-                self.masked.append(member)
-            self.linked.setdefault(ident, []).append(member)
-            self.joins.file(ident, g.key, base)
+            members = linked.get(ident)
+            if members is None:
+                members = linked[ident] = []
+            if base:  # (the first phase's documents come in order)
+                members.append(member)
+                if g.joinable:
+                    self.masked.append(member)
+                if g.scope == "global":
+                    base_names.setdefault(ident, set()).add(g.key)
+            else:  # in document order among the first phase's members, as one pass files them
+                bisect.insort(members, member, key=_PLACE)
+                if g.joinable:
+                    bisect.insort(self.masked, member, key=_PLACE)
+                self.joins.file(ident, g.key)
             idents.append(ident)
         return idents
 
@@ -151,16 +164,12 @@ class Linker:
         The linker is spent after it (the masked joins move members between keys).
         """
         touched: set[Ident] = set()
-        masked_before = len(self.masked)
         for d in sorted(docs, key=lambda d: d.doc):
             touched.update(self._add(d, base=False))
             self.ids[d.doc] = [""] * len(d.groups)
         for ident in touched:
             if ident not in self.entities:
                 bisect.insort(self.order, ident)
-            self.linked[ident].sort(key=lambda m: (m[0], m[1]))  # members in document order, as one pass files them
-        if len(self.masked) > masked_before:
-            self.masked.sort(key=lambda m: (m[0], m[1]))
         # a masked campaign/regulation joins the single unmasked name its mask fits
         for member in self.masked:
             g = member[2]
