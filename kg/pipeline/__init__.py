@@ -8,8 +8,8 @@
 Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
 is the per-document task (:mod:`~kg.pipeline.tasks` its records), :mod:`~kg.pipeline.executors`
 runs it (this process, worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
-:mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them,
-:mod:`~kg.pipeline.outputs` writes what a build writes, and this module links and reports.
+:mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them, :mod:`~kg.pipeline.link` links them,
+:mod:`~kg.pipeline.outputs` writes what a build writes, and this module reports.
 """
 
 from __future__ import annotations
@@ -30,13 +30,12 @@ from pathlib import Path
 
 from kg.ingest import DEFAULT_MAX_BYTES, display_name
 from kg.lexicon import LexiconError, read_entries
-from kg.model import DocGroups, Linking
+from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
+from kg.pipeline.link import TwoPhaseLink
 from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
 from kg.pipeline.tasks import Failed, Settings, remap
-from kg.resolve import link
-from kg.resolve.indicators import link_indicators
 
 __all__ = ["BuildError", "BuildResult", "build", "export"]
 
@@ -125,8 +124,12 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
 
 
 def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
-             dask: str | None, progress: Progress, max_bytes: int, early: Iterable | None = None) -> None:
-    """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes."""
+             dask: str | None, progress: Progress, max_bytes: int, early: Iterable | None = None,
+             linker: TwoPhaseLink | None = None) -> None:
+    """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes.
+
+    The cached documents are linked (``linker``'s first phase) once the executor has its work, before its results are
+    taken."""
     from kg.pipeline import executors
 
     done = len(docs)
@@ -137,6 +140,9 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
             if scan.todo:
                 runs.append(executors.run(tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
                                           dask=dask))
+            if linker is not None and scan.cached:
+                with _no_collection():
+                    linker.start(scan.cached)
             for res in chain.from_iterable(runs):
                 done += 1
                 if isinstance(res, Failed):
@@ -395,8 +401,9 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         if early is not None or (scan.todo and (workers > 1 or dask)):  # this process waits for others
             warm = threading.Thread(target=_warm_up, name="kg-warm-up", daemon=True)
             warm.start()
+        linker = TwoPhaseLink(progress)
         if scan.todo or early is not None:
-            _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early)
+            _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early, linker)
         if warm is not None:
             warm.join()
     finally:
@@ -407,14 +414,8 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     lap("extract")
 
     ordered = [docs[n] for n in sorted(docs)]
-    def fed(recs: list[DocRecord]) -> Iterator[DocGroups]:
-        for i, r in enumerate(recs, 1):
-            progress("link", i, len(recs), r.name)
-            yield DocGroups(doc=r.name, groups=r.groups, group_of={})
-
     with _no_collection():
-        linking = link(fed(ordered))
-        indicators = link_indicators((r.name, r.indicators) for r in ordered)
+        linking, indicators = linker.finish(ordered)
         try:
             _relink(ordered, linking, cache)
         except CacheError as exc:

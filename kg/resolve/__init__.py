@@ -32,26 +32,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.lexicon import Lexicon
-from kg.ids import stable_id
-from kg.model import DocExtraction, DocGroups, Entity, GroupSummary, Linking, Mention, Resolution
+from kg.model import DocExtraction, DocGroups, GroupSummary, Mention, Resolution
 from kg.resolve.names import (
     campaign_core,
     campaign_signature,
     is_masked,
     is_subsequence,
-    mask_pattern,
     name_key,
     org_registered_stems,
     org_short_stems,
     unmasked_length,
 )
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
+from kg.resolve.linking import Linker, link  # noqa: F401 - the linking API, step 2
 from kg.resolve.scope import entity_link, opens_with_place
-from kg.schema import LABEL_OF_TYPE
 
 # the shortest campaign signature trusted to link documents on its own
 MIN_LINK_SIGNATURE = 4
@@ -366,93 +363,6 @@ def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGro
         groups.append(GroupSummary(label=g.label, key=g.key, link=link_key, scope=scope,
                                    mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
     return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
-
-
-class _MaskedJoins:
-    """Which unmasked global name a masked name joins; memoised per name until a new name arrives."""
-
-    def __init__(self, linked: dict[tuple[str, str, str], list[tuple[str, int, GroupSummary]]]) -> None:
-        self.keys: dict[tuple[str, str, str], set[str]] = {
-            ident: {g.key for _, _, g in members} for ident, members in linked.items() if ident[2] == "global"}
-        self.memo: dict[tuple[str, str], tuple[str, str, str] | None] = {}
-
-    def target(self, g: GroupSummary) -> tuple[str, str, str] | None:
-        memo_key = (g.label, g.key)
-        if memo_key not in self.memo:
-            pattern = mask_pattern(g.key)
-            sig_pattern = mask_pattern(campaign_signature(g.key)) if g.label == "CAMPAIGN" else None
-            hits = {
-                ident for ident, keys in self.keys.items()
-                if ident[0] == g.label and any(
-                    pattern.match(k) or (sig_pattern and sig_pattern.match(campaign_signature(k))) for k in keys)
-            }
-            self.memo[memo_key] = hits.pop() if len(hits) == 1 else None
-        return self.memo[memo_key]
-
-    def moved(self, ident: tuple[str, str, str], key: str) -> None:
-        if key not in self.keys.setdefault(ident, set()):
-            self.keys[ident].add(key)
-            self.memo.clear()  # a new name can change what a mask fits
-
-
-def link(docs: Iterable[DocGroups]) -> Linking:
-    """Link the groups of all documents into entities (step 2): a single reduce over compact records.
-
-    Parameters
-    ----------
-    docs : iterable of DocGroups
-        One per document, in any order (the result does not depend on it).
-
-    Returns
-    -------
-    Linking
-        Entities keyed by id (with ``mention_count``, no mention objects), and
-        the entity id of every group of every document.
-    """
-    docs = sorted(docs, key=lambda d: d.doc)
-    # (label, link key, scope) -> (doc, group index, group) of different documents
-    linked: dict[tuple[str, str, str], list[tuple[str, int, GroupSummary]]] = defaultdict(list)
-    masked: list[tuple[str, int, GroupSummary]] = []
-    for d in docs:
-        for i, g in enumerate(d.groups):
-            if g.joinable:
-                masked.append((d.doc, i, g))
-            linked[(g.label, g.link, g.scope)].append((d.doc, i, g))
-
-    # a masked campaign/regulation joins the single unmasked name its mask fits
-    joins = _MaskedJoins(linked)
-    for member in masked:
-        target = joins.target(member[2])
-        if target is not None:
-            linked[(member[2].label, member[2].link, member[2].scope)].remove(member)
-            linked[target].append(member)
-            joins.moved(target, member[2].key)
-
-    entities: dict[str, Entity] = {}
-    ids: dict[str, list[str]] = {d.doc: [""] * len(d.groups) for d in docs}
-    for (label, link_key, scope), members in sorted(linked.items()):
-        if not members:
-            continue
-        ident = stable_id(LABEL_OF_TYPE[label], link_key, scope)
-        if len(members) == 1:  # most entities: one document's group (the same name as counting would choose)
-            doc, i, g = members[0]
-            ids[doc][i] = ident
-            entities[ident] = Entity(id=ident, label=label, name=g.key, scope=scope, aliases=set(g.aliases),
-                                     docs={doc}, masked=is_masked(g.key), doc_names={doc: g.key},
-                                     mention_count=g.mentions)
-            continue
-        # each set and dict filled in the members' order, as adding them one at a time would
-        groups = [g for _, _, g in members]
-        names = Counter([g.key for g in groups])
-        name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
-        for doc, i, _ in members:
-            ids[doc][i] = ident
-        entities[ident] = Entity(id=ident, label=label, name=name, scope=scope,
-                                 aliases=set().union(*[g.aliases for g in groups]),
-                                 docs={doc for doc, _, _ in members}, masked=is_masked(name),
-                                 doc_names={doc: g.key for doc, _, g in members},
-                                 mention_count=sum(g.mentions for g in groups))
-    return Linking(entities=entities, ids=ids)
 
 
 def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) -> Resolution:

@@ -10,9 +10,12 @@ records into the corpus's Indicator nodes in one pass.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 
 from kg.lexicon import Lexicon
 from kg.model import DocExtraction, DocIndicators, Indicator, IndicatorSummary
@@ -153,8 +156,85 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
     return DocIndicators(doc=ext.document.name, indicators=out, indicator_of=indicator_of)
 
 
+_PLACE = itemgetter(0, 1)  # a summary's (doc, index in the doc)
+_DOC, _SUMMARY = itemgetter(0), itemgetter(2)
+_ALIASES = attrgetter("aliases")
+
+
+class IndicatorLinker:
+    """Add up the documents' indicator summaries in two phases: ``IndicatorLinker(first)`` then :meth:`finish`.
+
+    The first phase's documents are added up at once (a rebuild's cached documents, while the worker
+    processes the new ones); :meth:`finish` adds the rest and redoes only the keys they hold, so the result
+    is exactly one pass over all documents in name order: each key's summaries in document order (its name
+    from the first, its phrases and documents in that order) and the keys in the order they first appear.
+
+    Parameters
+    ----------
+    docs : iterable of (document name, its indicator summaries)
+    """
+
+    def __init__(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> None:
+        self.names: set[str] = set()
+        self.parts: dict[str, list[tuple[str, int, IndicatorSummary]]] = {}  # key -> (doc, index, summary)
+        self.units: dict[str, dict[str, int]] = {}  # key -> unit -> metrics (added up as the documents come)
+        self._add(docs, base=True)
+        self.order = list(self.parts)  # first appearance: documents in name order
+        self.found = {key: _indicator(key, parts, self.units[key]) for key, parts in self.parts.items()}
+
+    def _add(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]], base: bool = False) -> set[str]:
+        """File each summary under its key (``base``: the first phase, whose documents come in order) and add up its
+        metrics by unit; the keys filed."""
+        keys: set[str] = set()
+        parts_of, units_of = self.parts, self.units
+        for doc, summaries in sorted(((doc, list(s)) for doc, s in docs), key=lambda d: d[0]):
+            if doc in self.names:
+                raise ValueError(f"{doc}: linked twice")
+            self.names.add(doc)
+            for j, s in enumerate(summaries):
+                key, part = s.key, (doc, j, s)
+                parts = parts_of.get(key)
+                if parts is None:
+                    parts_of[key], units_of[key] = [part], {s.unit: s.metrics}
+                else:
+                    if base:
+                        parts.append(part)
+                    else:  # in document order among the first phase's, as one pass adds them up
+                        bisect.insort(parts, part, key=_PLACE)
+                    units = units_of[key]
+                    units[s.unit] = units.get(s.unit, 0) + s.metrics
+                if not base:
+                    keys.add(key)
+        return keys
+
+    def finish(self, docs: Iterable[tuple[str, Iterable[IndicatorSummary]]] = ()) -> dict[str, Indicator]:
+        """Add the second phase's documents: indicator id -> :class:`~kg.model.Indicator`, as one pass over all."""
+        touched = self._add(docs)
+        moved = []
+        for key in touched:
+            parts = self.parts[key]
+            self.found[key] = _indicator(key, parts, self.units[key])
+            moved.append(((parts[0][0], parts[0][1]), key))
+        if moved:  # the touched keys where they now first appear, the others as they were
+            rest = ((self.parts[key][0][:2], key) for key in self.order if key not in touched)
+            self.order = [key for _, key in heapq.merge(rest, sorted(moved))]
+        return {ind.id: ind for ind in map(self.found.__getitem__, self.order)}
+
+
+def _indicator(key: str, parts: list[tuple[str, int, IndicatorSummary]], units: dict[str, int]) -> Indicator:
+    """One key's indicator from its summaries in document order (its name and dimension the first's) and the metrics
+    in each unit; the unit is the one most of them are in."""
+    s = parts[0][2]
+    unit = max(units, key=lambda u: (units[u], u))
+    return Indicator(id=indicator_id(key), key=key, name=s.name, dimension=s.dimension, unit=unit,
+                     aliases=set().union(*map(_ALIASES, map(_SUMMARY, parts))), docs=set(map(_DOC, parts)),
+                     metrics=sum(units.values()))
+
+
 def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> dict[str, Indicator]:
     """The corpus's indicators: one per key, with the documents, phrases and metrics of every document.
+
+    An :class:`IndicatorLinker` with every document, finished.
 
     Parameters
     ----------
@@ -165,27 +245,8 @@ def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> d
     dict
         Indicator id -> :class:`~kg.model.Indicator`; the unit is the one most of its metrics are in.
     """
-    found: dict[str, Indicator] = {}  # by key while adding up, by id at the end
-    units: dict[str, dict[str, int]] = {}  # key -> unit -> metrics
-    for doc, summaries in docs:
-        for s in summaries:
-            ind = found.get(s.key)
-            if ind is None:
-                ind = found[s.key] = Indicator(id="", key=s.key, name=s.name, dimension=s.dimension, unit=s.unit)
-                units[s.key] = {}
-            ind.aliases.update(s.aliases)
-            ind.docs.add(doc)
-            ind.metrics += s.metrics
-            per_unit = units[s.key]
-            per_unit[s.unit] = per_unit.get(s.unit, 0) + s.metrics
-    by_id: dict[str, Indicator] = {}
-    for key, ind in found.items():  # each key's id worked out once (most keys recur in many documents)
-        ind.id = indicator_id(key)
-        per_unit = units[key]
-        ind.unit = max(per_unit, key=lambda u: (per_unit[u], u))
-        by_id[ind.id] = ind
-    return by_id
+    return IndicatorLinker(docs).finish()
 
 
-__all__ = ["IndicatorKey", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
+__all__ = ["IndicatorKey", "IndicatorLinker", "IndicatorNormaliser", "IndicatorWords", "document_indicators", "indicator_id",
            "link_indicators", "load_indicator_words"]
