@@ -432,3 +432,10 @@ def test_policy_science_and_water_departments_are_fields():
 def test_a_verb_of_moving_in_is_no_part_of_the_hall_s_name():
     assert agencies("78项政务服务事项全部进驻区政务服务中心，企业入驻县物流园。") >= {"区政务服务中心"}
     assert not any(n.startswith(("进驻", "入驻")) for n in agencies("事项全部进驻区政务服务中心。"))
+
+
+def test_a_sub_body_named_by_its_place_after_its_parent():
+    # _sub_body_parent: a place or two or three name characters right after a unit or team head
+    assert agencies("长江航道局万州航道处加强巡查。") == {"长江航道局万州航道处"}
+    assert agencies("县公安局交警大队大店中队开展检查。") == {"县公安局交警大队大店中队"}
+    assert agencies("X执法大队大店执法所开展检查。") == {"X执法大队大店执法所"}

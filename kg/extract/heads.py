@@ -384,6 +384,8 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
         return _parent_before(sc, [], at)
     if parts and parts[-1].kind != STEM:
         return []
+    if not any(_unit_or_team_ending_at(sc, at - length) for length in _TOWN_NAME if at >= length):
+        return []  # no parent can end before the name: the checks below would find nothing (a cheap test first)
     for length in _TOWN_NAME:
         start = at - length
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
@@ -395,6 +397,12 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
         if found:
             return found
     return []
+
+
+def _unit_or_team_ending_at(sc: PhraseScanner, at: int) -> bool:
+    """Whether the longest agency head ending at ``at`` is a unit's or a team's (what :func:`_parent_before` needs)."""
+    hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
+    return hit is not None and hit[2].cls in ("unit", "team")
 
 
 def _parent_before(sc: PhraseScanner, own: list[Part], at: int) -> list[Part]:
