@@ -308,3 +308,22 @@ def test_a_summary_title_campaign_taken_up_again_by_a_fuller_name(tmp_path):
                                          "交通运输领域“护航”专项行动": "交通运输领域护航专项行动"})
     got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
     assert {head for head, _ in got} == {"320人次", "16辆"}
+
+
+def test_campaigns_named_as_examples_of_a_kind_of_work_do_not_take_the_run_after_them(tmp_path):
+    text = ("全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”“护航畅行”等活动，组织应急演练120场，"
+            "培训驾驶员3000人次。")
+    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”"]) == set()
+
+
+def test_a_single_campaign_of_a_later_clause_still_takes_the_run_after_it(tmp_path):
+    text = ("全市交通运输系统持续推进“平安交通”建设，开展“护航畅行”等活动，组织应急演练120场，"
+            "培训驾驶员3000人次。")
+    assert measures(tmp_path, text, ["“平安交通”建设", "“护航畅行”"]) == {
+        ("120场", "护航畅行"), ("3000人次", "护航畅行")}
+
+
+def test_two_campaigns_of_a_later_clause_without_examples_word_both_take_the_run(tmp_path):
+    text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织应急演练120场。"
+    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {
+        ("120场", "平安运输行"), ("120场", "护航畅行活动")}

@@ -45,6 +45,17 @@ CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "�
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
 CLAUSE_WINDOW = 120
+#: after the last of several campaigns: they are examples of a kind of work (开展“A”“B”等活动)
+_EXAMPLES_RE = re.compile(r"[”\"]?\s*等")
+
+
+def names_examples(norm: str, camps: list[Mention], cis: list[int]) -> bool:
+    """Whether the campaigns ``cis`` of one clause are two or more examples closed by 等
+    (结合“安全生产月”“全国交通安全日”等节点): a number after them counts the whole kind of work,
+    not one of them."""
+    if len({camps[ci].name for ci in cis}) < 2:
+        return False
+    return _EXAMPLES_RE.match(norm, max(camps[ci].end for ci in cis)) is not None
 
 
 def clause_from(norm: str, pos: int, floor: int = 0) -> int:

@@ -58,6 +58,7 @@ from kg.extract.measure_docs import (
     OTHER_WORK_RE,
     SENTENCE_END,
     clause_from,
+    names_examples,
     document_rule,
     plan_rule,
 )
@@ -318,7 +319,8 @@ class MeasuresFinder:
                 # the campaign the item opens with: the metrics after it report on it
                 reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
             elif not c.metrics:
-                reach = self._reach(norm, clauses[k + 1:], False, leading=False)
+                if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work
+                    reach = self._reach(norm, clauses[k + 1:], False, leading=False)
                 if BREAKDOWN_RE.match(norm[c.start:c.end]) and k > 0:
                     for mi in clauses[k - 1].metrics:
                         for ci in c.campaigns:
