@@ -327,3 +327,12 @@ def test_two_campaigns_of_a_later_clause_without_examples_word_both_take_the_run
     text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织应急演练120场。"
     assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {
         ("120场", "平安运输行"), ("120场", "护航畅行活动")}
+
+
+def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_an_items_campaign(tmp_path):
+    # an item whose title carries a campaign out: its work is the campaign's, the area's figures
+    # for a calendar period in it are statistics (as under a heading or in a news item)
+    text = ("二是深入推进“畅安舒美”示范路创建。新建示范路12公里，完善沿线设施36处。"
+            "今年以来，全市完成交通固定资产投资86.4亿元，同比增长11.3%。\n")
+    assert measures(tmp_path, text, ["“畅安舒美”示范路创建"]) == {("12公里", "畅安舒美示范路创建"),
+                                                              ("36处", "畅安舒美示范路创建")}

@@ -41,7 +41,8 @@ other work (配合…开展廉政谈话12人次). A campaign that only frames it
 春运期间, 以“安全生产月”活动为契机, 围绕“交通强县”建设目标, 按照“双公示”工作要求 (a 部署
 the subject follows is carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence
 rules come first; ``segment`` (but as above) and ``section`` only reach metrics no campaign of
-their own sentence claims, and ``document`` only metrics no other rule claims.
+their own sentence claims, and ``document`` only metrics no other rule claims. None of these three
+claims a whole area's figures for a calendar period (今年以来，全市完成…).
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -202,7 +203,11 @@ class MeasuresFinder:
             if mi not in area:
                 wide_link(mi, ci, rule)
 
-        self._segment_rules(sdoc, norm, metrics, camps, wide_link, link)
+        def carried_link(mi: int, ci: int, rule: str) -> None:
+            if mi not in area:
+                link(mi, ci, rule)
+
+        self._segment_rules(sdoc, norm, metrics, camps, section_link, carried_link)
         self._section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
 
