@@ -52,11 +52,12 @@ _BY = re.compile(r"[》〉”\"]?(?:工作|活动)?(?:将|均|统一|主要)?由
 #: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
 _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 #: 按照 … X 部署: X is deployed and carried out
-_DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)(?:要求)?\s*$")
+_DEPLOY = re.compile(r"[”\"]?(?:建设|创建|工作)?(?:的)?(?:统一)?(?:工作)?(?:决策)?(?:部署|安排)(?:要求)?\s*$")
 #: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
-_BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
+#: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
+_BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
 _JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|协同|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
 #: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X; 会同交警大队在疏港道路开展 X:
