@@ -79,6 +79,16 @@ def test_a_deployment_followed_by_carrying_it_out_names_its_deployer(tmp_path):
     assert ("CONDUCTS", "省交通运输厅", "百日攻坚行动") not in got
 
 
+def test_the_lead_bodies_after_a_task_named_alone_carry_it_out(tmp_path):
+    body = "“四好农村路”示范创建工作，由局规划科牵头，市公路中心具体负责，力争年底前通过评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "市公路中心": A, "“四好农村路”示范创建": C})
+    assert got == {("CONDUCTS", "局规划科", "四好农村路示范创建"), ("CONDUCTS", "市公路中心", "四好农村路示范创建")}
+    # a campaign that is not the whole first clause is no task handed out
+    body = "今年“四好农村路”示范创建取得成效，局规划科牵头，力争年底前通过评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "“四好农村路”示范创建": C})
+    assert ("CONDUCTS", "局规划科", "四好农村路示范创建") not in got
+
+
 def test_a_body_whose_deployment_is_followed_is_not_the_subject(tmp_path):
     body = "按照市交通运输局统一部署，支队联合市公安局开展“治超百日攻坚”行动。"
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "市公安局": A,
