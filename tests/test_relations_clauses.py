@@ -66,6 +66,29 @@ def test_a_subject_before_the_basis_carries_the_deployed_campaign_out(tmp_path):
     assert not any(r == "CONDUCTS" for r, _, _ in got)  # a season is worked through, not carried out
 
 
+def test_a_deployment_followed_by_carrying_it_out_names_its_deployer(tmp_path):
+    body = ("为深入贯彻落实省交通运输厅关于开展“百日攻坚”行动的部署要求，支队决定在全市开展检查。"
+            "局党组认真落实省交通运输厅党组关于开展“清廉交通”建设的部署，推行阳光公开。")
+    got = relations(tmp_path, body, {AUTHOR: A, "省交通运输厅": A, "省交通运输厅党组": A, "支队": A, "局党组": A,
+                                     "“百日攻坚”行动": C, "“清廉交通”": C})
+    assert ("CONDUCTS", "省交通运输厅", "百日攻坚行动") in got
+    assert ("CONDUCTS", "省交通运输厅党组", "清廉交通") in got
+    # a regulation applied is not a deployment: 贯彻落实 A《X》 gives A no campaign
+    body = "为深入贯彻落实省交通运输厅关于“百日攻坚”行动的宣传报道，支队开展检查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "省交通运输厅": A, "支队": A, "“百日攻坚”行动": C})
+    assert ("CONDUCTS", "省交通运输厅", "百日攻坚行动") not in got
+
+
+def test_the_lead_bodies_after_a_task_named_alone_carry_it_out(tmp_path):
+    body = "“四好农村路”示范创建工作，由局规划科牵头，市公路中心具体负责，力争年底前通过评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "市公路中心": A, "“四好农村路”示范创建": C})
+    assert got == {("CONDUCTS", "局规划科", "四好农村路示范创建"), ("CONDUCTS", "市公路中心", "四好农村路示范创建")}
+    # a campaign that is not the whole first clause is no task handed out
+    body = "今年“四好农村路”示范创建取得成效，局规划科牵头，力争年底前通过评估。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "“四好农村路”示范创建": C})
+    assert ("CONDUCTS", "局规划科", "四好农村路示范创建") not in got
+
+
 def test_a_body_whose_deployment_is_followed_is_not_the_subject(tmp_path):
     body = "按照市交通运输局统一部署，支队联合市公安局开展“治超百日攻坚”行动。"
     got = relations(tmp_path, body, {AUTHOR: A, "市交通运输局": A, "支队": A, "市公安局": A,

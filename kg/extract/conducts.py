@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import Clause
+from kg.extract.clauses import Clause, enum_marker_end
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
@@ -52,11 +52,12 @@ _BY = re.compile(r"[》〉”\"]?(?:工作|活动)?(?:将|均|统一|主要)?由
 #: after the agent of 由 and before its verb (由 A 具体/负责 牵头组织实施)
 _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 #: 按照 … X 部署: X is deployed and carried out
-_DEPLOY = re.compile(r"(?:的)?(?:统一)?(?:工作)?(?:部署|安排)(?:要求)?\s*$")
+_DEPLOY = re.compile(r"[”\"]?(?:建设|创建|工作)?(?:的)?(?:统一)?(?:工作)?(?:决策)?(?:部署|安排)(?:要求)?\s*$")
 #: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
-_BASIS = re.compile(r"\s*(?:按照|根据|依据|依照|遵照)")
+#: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
+_BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
 _JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|协同|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
 #: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X; 会同交警大队在疏港道路开展 X:
@@ -224,7 +225,7 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
 _UNDER = re.compile(r"\s*(?:在|按照)\s*$")
 _UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
 #: B 牵头, 由 B 具体承办 closing a clause with no object: B leads the campaign before
-_LEAD = re.compile(r"(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)")
+_LEAD = re.compile(r"(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)|具体负责")
 #: B、C 共同参与 closing a clause with no object: they take part in the campaign before
 _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
 
@@ -234,25 +235,31 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     """CONDUCTS for the bodies that carry out what a sentence's CONDUCTS relations ``done`` carry out.
 
     ``在 A 的统一部署下，B 开展 X``: A deploys X (``按照 A 部署，B 开展 X``: B alone carries X out); ``B 牵头开展 X，C、D 共同参与``:
-    C and D take part in X; ``B 开展 X，由 C 具体承办`` (or ``C 牵头``): C leads it. In a sentence that carries out no campaign and names
+    C and D take part in X; ``B 开展 X，由 C 具体承办`` (or ``C 牵头``): C leads it, and so do the lead bodies after a task
+    named alone (``X 工作，由 C 牵头，D 具体负责``). In a sentence that carries out no campaign and names
     none, ``C、D 积极参与`` takes part in ``topic`` (the campaign a news item is
     about). ``own(m)`` maps a self-reference to its body.
     """
     done = [r for r in done if r.rel == "CONDUCTS"]
     tails = [r.tail for r in done]
+    # a task named alone before its lead bodies (X工作，由 A 牵头，B 具体负责): they lead it
+    opening = _opening_task(norm, clauses, mentions) if not done else None
     if not done:
-        if topic is None or any(m.label == "CAMPAIGN" for m in mentions):
+        if opening is not None:
+            tails = [opening]
+        elif topic is None or any(m.label == "CAMPAIGN" for m in mentions):
             return
-        tails = [topic]
+        else:
+            tails = [topic]
     out: list[Mention] = []
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
     if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    for clause in clauses[1:] if done else clauses:
+    for clause in clauses[1:] if done or opening is not None else clauses:
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner:
             continue
-        leads = done and _LEAD.fullmatch(norm, inner[-1].end, clause.end) is not None \
+        leads = (done or opening is not None) and _LEAD.fullmatch(norm, inner[-1].end, clause.end) is not None \
             and norm[clause.start:inner[0].start].strip() in ("", "由")
         if not leads and not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
             continue
@@ -268,6 +275,25 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
             for tail in tails:
                 yield ("CONDUCTS", agent, tail, hit)
     yield from _along_before(norm, clauses, bodies, done, labels)
+
+
+#: a clause that is a task's name alone (“X”创建工作，)
+_TASK_ONLY = re.compile(r"\s*[”\"]?(?:的)?(?:工作|任务)?\s*")
+
+
+def _opening_task(norm: str, clauses: list[Clause], mentions: list[Mention]) -> Mention | None:
+    """The campaign a sentence's first clause consists of, when a later clause names who leads it."""
+    if len(clauses) < 2:
+        return None
+    first = clauses[0]
+    inner = [m for m in mentions if first.start <= m.start and m.end <= first.end]
+    if len(inner) != 1 or inner[0].label != "CAMPAIGN":
+        return None
+    camp = inner[0]
+    begin = enum_marker_end(norm, first)
+    if norm[begin:camp.start].strip(" “\"") or not _TASK_ONLY.fullmatch(norm, camp.end, first.end):
+        return None
+    return camp
 
 
 #: a clause closing on 会同/联合 B（、C 等部门）, the verb in the next one (A 会同 B，持续开展 X)
