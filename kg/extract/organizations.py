@@ -26,6 +26,8 @@ _LIST_MARKS = "、和与及"
 BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行", "分会"})
 #: what after a head shows it is another word (分会场: the side venue of a meeting)
 _NOT_BEFORE = {"分会": "场"}
+#: the number a branch is named by (第三分公司)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}$")
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
@@ -55,8 +57,12 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
         if head.weak and not text.startswith(head.after, end) \
                 and not (pos > 0 and text[pos - 1] in _LIST_MARKS and head_at.get(pos - 1) == word):
             continue  # 滴滴出行、曹操出行建立…: a weak head listed after one of its kind needs no continuation
+        ordinal = _ORDINAL.search(text, max(0, hstart - 4), hstart) if branch else None
+        if ordinal is not None and ordinal.start() < pos:
+            pos = ordinal.start()  # 第三分公司: a branch named by its number (第 stops a brand)
         brand = text[pos:hstart]
-        if not brand or sc.is_generic(brand, numerals=False) or (len(brand) < 2 and not is_masked(brand)):
+        if not brand or (sc.is_generic(brand, numerals=False) and ordinal is None) \
+                or (len(brand) < 2 and not is_masked(brand)):
             continue  # 进学校 (进企业、进学校) is no school
         if sc.det_before(pos) in ORG_CLASS_DETS:
             continue
