@@ -176,6 +176,17 @@ def test_a_branch_named_by_its_number_is_an_organisation():
     assert organisations("与XX公交集团有限公司第三分公司党支部签订共建协议。") == {"XX公交集团有限公司第三分公司"}
 
 
+def test_a_role_or_clause_before_the_place_that_opens_a_brand_is_not_part_of_the_name():
+    assert organisations("组织车站运营方天津XX客运集团有限公司开展演练。") == {"天津XX客运集团有限公司"}
+    assert organisations("局班子成员包保辽宁中集物流有限公司。") == {"辽宁中集物流有限公司"}
+    # a short brand opening before the place stays (中铁上海工程局), and so does a branch's parent
+    assert organisations("与中铁上海工程局集团有限公司签约。") == {"中铁上海工程局集团有限公司"}
+    assert organisations("与国家开发银行湖南省分行签订协议。") == {"国家开发银行湖南省分行"}
+    # a place inside a word is none (铁路南昌: 路南), and a national group's name keeps its province's company
+    assert organisations("与中国铁路南昌局集团有限公司合作。") == {"中国铁路南昌局集团有限公司"}
+    assert organisations("与中国移动通信集团江西有限公司九江分公司签约。") == {"中国移动通信集团江西有限公司九江分公司"}
+
+
 def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
     assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
         "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}
