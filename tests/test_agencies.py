@@ -171,6 +171,22 @@ def test_an_organisation_branch_keeps_its_parent_and_its_place():
         "中国邮政集团有限公司延平区分公司", "XX集团有限公司建阳分公司"}
 
 
+def test_a_branch_named_by_its_number_is_an_organisation():
+    assert organisations("年初，公司与第一分公司、第二分公司签订责任书。") == {"第一分公司", "第二分公司"}
+    assert organisations("与XX公交集团有限公司第三分公司党支部签订共建协议。") == {"XX公交集团有限公司第三分公司"}
+
+
+def test_a_role_or_clause_before_the_place_that_opens_a_brand_is_not_part_of_the_name():
+    assert organisations("组织车站运营方天津XX客运集团有限公司开展演练。") == {"天津XX客运集团有限公司"}
+    assert organisations("局班子成员包保辽宁中集物流有限公司。") == {"辽宁中集物流有限公司"}
+    # a short brand opening before the place stays (中铁上海工程局), and so does a branch's parent
+    assert organisations("与中铁上海工程局集团有限公司签约。") == {"中铁上海工程局集团有限公司"}
+    assert organisations("与国家开发银行湖南省分行签订协议。") == {"国家开发银行湖南省分行"}
+    # a place inside a word is none (铁路南昌: 路南), and a national group's name keeps its province's company
+    assert organisations("与中国铁路南昌局集团有限公司合作。") == {"中国铁路南昌局集团有限公司"}
+    assert organisations("与中国移动通信集团江西有限公司九江分公司签约。") == {"中国移动通信集团江西有限公司九江分公司"}
+
+
 def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
     assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
         "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}
@@ -215,8 +231,9 @@ def test_expressway_police_numbered_teams_and_road_sections():
     assert agencies("会同省高速公路管理局、市公安局高速公路交通警察支队、县交通运输综合行政执法大队第一中队、"
                     "县公路管理段参加。") == {
         "省高速公路管理局", "市公安局高速公路交通警察支队", "县交通运输综合行政执法大队第一中队", "县公路管理段"}
-    # a numbered team with no parent or level, a route's section and a stretch of road are no bodies
-    assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == set()
+    # a numbered team standing alone is a squad of the author's force; a route's section and a stretch
+    # of road are no bodies
+    assert agencies("第二中队参加。完成G207安化段改建，整治重点路段，高速公路段。") == {"第二中队"}
 
 
 # ------------------------------------------------- fields and heads of the genre
@@ -357,6 +374,8 @@ def test_a_bare_office_opening_its_clause_before_a_verb_is_a_body():
 def test_a_numbered_squad_standing_alone_is_a_body():
     assert agencies("直属一大队、二大队与县公安局联合执法。") == {"直属一大队", "二大队", "县公安局"}
     assert agencies("大队长带队检查。") == set()
+    assert agencies("第一大队在车站周边开展检查，第二大队会同县公安局开展整治。") == {"第一大队", "第二大队", "县公安局"}
+    assert agencies("（三）第三中队。负责水路执法。") == {"第三中队"}
 
 
 def test_a_numbered_working_group_after_its_sender_is_a_body():

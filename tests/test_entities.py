@@ -86,6 +86,12 @@ def test_agencies_listed_before_a_collective_noun(extract):
     assert {m.rule for m in ms if m.name in ("经信", "公安")} == {"agency.list"}
 
 
+def test_a_list_of_body_kinds_without_a_level_or_place_names_no_body(extract):
+    ms = extract("形成交通、公安、应急、气象等部门联动保障的工作格局。与市场监管、城管等部门建立信息共享机制。"
+                 "与公安交警等相关部门加强联合执法。")
+    assert names(ms, "AGENCY") == {"公安交警"}
+
+
 def test_generic_collectives_and_self_references_are_not_agencies(extract):
     ms = extract("全省各级交通运输部门认真贯彻。请相关部门和管理部门配合。行业管理部门加强监管。"
                  "我局加强领导，本局干部和支队同志们。市、县党委政府高度重视。局属各单位要落实。"

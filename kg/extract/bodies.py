@@ -205,8 +205,8 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
-#: a numbered squad of a force named by its number, standing alone: 直属一大队、二大队 (第三中队 only counts)
-_SQUAD = re.compile(r"(?<!第)(?:直属)?[一二三四五六七八九十]{1,3}(?:大队|中队)")
+#: a numbered squad of a force named by its number, standing alone: 直属一大队、二大队, 第三中队
+_SQUAD = re.compile(r"(?:直属|第)?[一二三四五六七八九十]{1,3}(?:大队|中队)")
 #: a numbered working group sent by the body written right before it: 市委第六指导组, 省政府第二督查组;
 #: a party committee's inspection group or office needs no number (市委巡察组, 市委巡察办)
 _SENT_GROUP = re.compile(r"第[一二三四五六七八九十]{1,3}(?:指导组|督导组|督查组|巡察组|巡视组|检查组|考核组)"

@@ -36,15 +36,18 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
     """Bodies named in a list that a collective noun or a named body closes.
 
     ``会同市公安交管、经信等七部门`` gives 市公安交管 and 经信;
-    ``同公安、市场监管部门`` gives 公安 next to 市场监管部门.
+    ``同公安、市场监管部门`` gives 公安 next to 市场监管部门; ``公安交警等相关部门``
+    gives 公安交警. Two or more items before 等部门 of which none names a level, a
+    place or a field's own body (公安、应急、气象等部门) name kinds of body, not bodies, and give none.
     """
     text = sc.text
-    ends = [m.start() for m in _ENUM_TAIL.finditer(text)]
-    ends += [a.start - 1 for a in agencies if a.start > 0 and text[a.start - 1] == "、"]
+    ends = [(m.start(), False) for m in _ENUM_TAIL.finditer(text)]
+    ends += [(a.start - 1, True) for a in agencies if a.start > 0 and text[a.start - 1] == "、"]
     out: list[Candidate] = []
     walked: set[int] = set()  # a walk that reaches one of these would only repeat an earlier one
-    for end in ends:
+    for end, by_body in ends:
         pos = end
+        found: list[Candidate] = []
         while pos > 0 and pos not in walked:
             walked.add(pos)
             item = _enum_item(sc, pos)
@@ -56,12 +59,21 @@ def enumeration_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list
             cand = Candidate("AGENCY", start, pos, text[start:pos], "agency.list", tier=0)
             cand.info = {"kinds": tuple(p.kind for p in reversed(parts)), "head": "",
                          "words": tuple(p.word for p in reversed(parts))}
-            out.append(cand)
+            found.append(cand)
             if start > 0 and text[start - 1] == "、":
                 pos = start - 1
                 continue
             break
+        if by_body or len(found) < 2 or any(_names_one(sc, c.info) for c in found):
+            out += found
     return out
+
+
+def _names_one(sc: PhraseScanner, info: dict) -> bool:
+    """Whether a list item names one body: with its level or place (市公安交管), or by a field's short name
+    for the body of that field (运管, 路政)."""
+    return any(k in (LEVEL, PLACE, MASK) for k in info["kinds"]) \
+        or any(sc.lx.stems.get(w) == "short" for w in info["words"])
 
 
 def coordinated_scope_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:

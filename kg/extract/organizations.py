@@ -26,6 +26,8 @@ _LIST_MARKS = "、和与及"
 BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行", "分会"})
 #: what after a head shows it is another word (分会场: the side venue of a meeting)
 _NOT_BEFORE = {"分会": "场"}
+#: the number a branch is named by (第三分公司)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}$")
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
@@ -55,8 +57,14 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
         if head.weak and not text.startswith(head.after, end) \
                 and not (pos > 0 and text[pos - 1] in _LIST_MARKS and head_at.get(pos - 1) == word):
             continue  # 滴滴出行、曹操出行建立…: a weak head listed after one of its kind needs no continuation
+        if not branch:
+            pos = _place_opened_brand(sc, pos, hstart)
+        ordinal = _ORDINAL.search(text, max(0, hstart - 4), hstart) if branch else None
+        if ordinal is not None and ordinal.start() < pos:
+            pos = ordinal.start()  # 第三分公司: a branch named by its number (第 stops a brand)
         brand = text[pos:hstart]
-        if not brand or sc.is_generic(brand, numerals=False) or (len(brand) < 2 and not is_masked(brand)):
+        if not brand or (sc.is_generic(brand, numerals=False) and ordinal is None) \
+                or (len(brand) < 2 and not is_masked(brand)):
             continue  # 进学校 (进企业、进学校) is no school
         if sc.det_before(pos) in ORG_CLASS_DETS:
             continue
@@ -69,6 +77,33 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
         by_end[end] = cand
         head_at[end] = word
     return out
+
+
+#: words before a place inside a brand that make them a phrase of their own (车站运营方天津XX客运集团有限公司)
+_PREFIX_BEFORE_PLACE = 3
+#: what a national enterprise's name opens with, before a province that names its company there
+_NATIONAL = "中国"
+
+
+def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
+    """Where a brand that a place name opens starts, when the walk took words before the place.
+
+    An enterprise's registered name opens with its place (天津XX客运集团有限公司); three or more
+    characters before the first place name are a role or a clause (车站运营方, 集团全资子公司,
+    局班子成员包保), not part of the name. A branch is named after its parent and keeps the words.
+    """
+    text, trie, stems = sc.text, sc.lx.trie("places"), sc.lx.trie("stems")
+    first = None
+    for e in range(pos + 2, hstart + 1):
+        for s, w, _ in trie.ending_at(text, e, lo=pos):
+            if (first is None or s < first) and not any(a < s for a, _, _ in stems.ending_at(text, s + 1, lo=pos)):
+                first = s  # 铁路南昌: 路南 is no place inside the word 铁路
+    if first is None or first - pos < _PREFIX_BEFORE_PLACE:
+        return pos
+    prefix = text[pos:first]
+    if prefix.startswith(_NATIONAL) or any(h in prefix for h in sc.lx.org_heads):
+        return pos  # 中国移动通信集团江西有限公司: a group's name before its provincial company's place
+    return first
 
 
 def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], legal: bool) -> int:
