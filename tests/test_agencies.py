@@ -458,3 +458,9 @@ def test_a_sub_body_named_by_its_place_after_its_parent():
     assert agencies("长江航道局万州航道处加强巡查。") == {"长江航道局万州航道处"}
     assert agencies("县公安局交警大队大店中队开展检查。") == {"县公安局交警大队大店中队"}
     assert agencies("X执法大队大店执法所开展检查。") == {"X执法大队大店执法所"}
+
+
+def test_an_autonomous_division_by_its_short_form_opens_a_name():
+    # 昌吉州 is how texts write 昌吉回族自治州; its 吉州 is not the 吉州区 of 吉安
+    assert agencies("昌吉州交通运输局会同恩施州公路局、长阳县交通运输局开展检查。") == {
+        "昌吉州交通运输局", "恩施州公路局", "长阳县交通运输局"}

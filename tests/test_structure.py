@@ -271,6 +271,21 @@ def test_gazetteer_table() -> None:
     assert g.by_code["441825"].short == ""  # 连山 is shared by two divisions
 
 
+def test_autonomous_divisions_by_their_short_forms() -> None:
+    from kg.lexicon.places import autonomous_short_form
+
+    assert autonomous_short_form("恩施土家族苗族自治州") == "恩施州"
+    assert autonomous_short_form("伊犁哈萨克自治州") == "伊犁州"  # no 族
+    assert autonomous_short_form("白沙黎族自治县") == "白沙县"
+    assert autonomous_short_form("莫力达瓦达斡尔族自治旗") == "莫力达瓦旗"
+    assert autonomous_short_form("广西壮族自治区") is None and autonomous_short_form("鄂温克族自治旗") is None
+    assert autonomous_short_form("十堰市") is None
+    found = gazetteer().find("昌吉州交通运输局会同恩施州公路局")
+    assert [(p.text, p.codes) for p in found] == [("昌吉州", ("652300",)), ("恩施州", ("422800",))]  # not 吉州(区)
+    j = doc("昌吉州交通运输局2025年工作总结\n今年以来，全州完成任务。\n").meta.jurisdiction
+    assert j is not None and (j.name, j.province) == ("昌吉回族自治州", "新疆维吾尔自治区")
+
+
 def test_structuring_the_corpus_is_fast() -> None:
     docs = list(read_corpus(CORPUS))
     gazetteer()

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.lexicon.charmatch import SuffixTrie
+from kg.lexicon.places import autonomous_short_form
 from kg.model import ENTITY_TYPES
 from kg.resources import GAZETTEER_DIR, LEXICON_DIR
 
@@ -286,6 +287,8 @@ def _read_places(path: Path) -> set[str]:
                 val = (row.get(key) or "").strip()
                 if len(val) >= 2:
                     places.add(val)
+            if alias := autonomous_short_form(row.get("name") or ""):
+                places.add(alias)
     return places
 
 

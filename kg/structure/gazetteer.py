@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.lexicon.places import autonomous_short_form
 from kg.resources import GAZETTEER_DIR
 
 DIVISIONS_TSV = GAZETTEER_DIR / "divisions.tsv"
@@ -69,6 +70,8 @@ class Gazetteer:
                 self._names.setdefault(d.name, []).append((d.code, True))
             if d.short:
                 self._names.setdefault(d.short, []).append((d.code, False))
+            if (alias := autonomous_short_form(d.name)) and alias not in self._names:
+                self._names.setdefault(alias, []).append((d.code, False))
         self._lengths: dict[str, list[int]] = {}
         for name in self._names:
             self._lengths.setdefault(name[0], []).append(len(name))
