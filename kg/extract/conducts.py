@@ -20,7 +20,10 @@ other ways a text says who carries a campaign out, each returning a
 and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
 C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
 used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X) and the partners of a
-joint verb (运管所与公交公司共同推进 X: the company carries X out too).
+joint verb (运管所与公交公司共同推进 X: the company carries X out too). A clause naming lead
+bodies alone (由 A、B 联合主办，C 承办的 X; 由 A 牵头，B 配合，组织开展 X) gives them the
+sentence's CONDUCTS, and the leads cooperate with the bodies that assist them
+(:func:`lead_support`).
 """
 
 from __future__ import annotations
