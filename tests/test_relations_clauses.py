@@ -400,3 +400,44 @@ def test_the_partner_of_a_body_enacting_a_title_issues_it_too(tmp_path):
     assert {("ISSUES", "县财政局", "甲办法"), ("ISSUES", "市发展改革委", "乙细则")} <= got
     assert ("ISSUES", AUTHOR, "甲办法") in got
     assert ("ISSUES", "县文旅局", "丙规划") not in got  # 会同 B 编制: drafting, B only helps
+
+
+def test_joint_organisers_before_an_attributive_host_carry_the_event_out(tmp_path):
+    body = "近日，由某省交通运输厅、省总工会联合主办，省公路中心承办的全省公路养护技能竞赛在省城举行。"
+    got = relations(tmp_path, body, {AUTHOR: A, "某省交通运输厅": A, "省总工会": O, "省公路中心": A,
+                                     "全省公路养护技能竞赛": C})
+    assert {("CONDUCTS", b, "全省公路养护技能竞赛") for b in ("某省交通运输厅", "省总工会", "省公路中心")} <= got
+
+
+def test_partners_closing_a_clause_before_a_placed_event_carry_it_out(tmp_path):
+    body = "某市交通运输局联合市公交集团有限公司、市出租汽车协会，在火车站广场举行“文明出行”服务提升行动启动仪式。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市公交集团有限公司": O, "市出租汽车协会": O,
+                                     "“文明出行”服务提升行动": C})
+    assert {("CONDUCTS", b, "文明出行服务提升行动") for b in (AUTHOR, "市公交集团有限公司", "市出租汽车协会")} <= got
+    # a clause after the partners that opens with no verb of carrying out gives them nothing
+    body = "某市交通运输局联合市出租汽车协会，在火车站广场的“文明出行”服务提升行动中表现突出。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市出租汽车协会": O, "“文明出行”服务提升行动": C})
+    assert ("CONDUCTS", "市出租汽车协会", "文明出行服务提升行动") not in got
+
+
+def test_a_lead_with_its_assistants_before_the_verb_carries_out_and_cooperates(tmp_path):
+    body = "（一）由局规划科牵头，市质监站、市公路中心配合，组织开展在建项目“平安工地”建设考核。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "市质监站": A, "市公路中心": A,
+                                     "“平安工地”建设": C})
+    assert ("CONDUCTS", "局规划科", "平安工地建设") in got
+    assert {("COOPERATES_WITH", "局规划科", "市质监站"), ("COOPERATES_WITH", "局规划科", "市公路中心")} <= got
+    # the assistants assist the lead, not each other
+    assert ("COOPERATES_WITH", "市质监站", "市公路中心") not in got
+    # a lead and assistants after the task name cooperate too, with no verb in the sentence
+    body = "此项工作由市执法支队牵头，市公安局交警支队配合。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市执法支队": A, "市公安局交警支队": A})
+    assert got == {("COOPERATES_WITH", "市执法支队", "市公安局交警支队")}
+    # a first clause that is the subject of a verb is no lead clause
+    body = "局规划科牵头开展“平安工地”建设，市质监站配合。"
+    got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "市质监站": A, "“平安工地”建设": C})
+    assert ("COOPERATES_WITH", "局规划科", "市质监站") not in got
+    # a lead clause naming its own task leads that task, not what a later clause's subject carries out
+    body = "护航行动由某市交通运输局牵头，市公安局配合推进，市道路运输协会将组织会员企业参与“安全行车承诺”活动。"
+    got = relations(tmp_path, body, {AUTHOR: A, "某市交通运输局": A, "市公安局": A, "市道路运输协会": O,
+                                     "“安全行车承诺”活动": C})
+    assert ("CONDUCTS", "某市交通运输局", "安全行车承诺活动") not in got

@@ -20,7 +20,10 @@ other ways a text says who carries a campaign out, each returning a
 and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
 C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
 used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X) and the partners of a
-joint verb (运管所与公交公司共同推进 X: the company carries X out too).
+joint verb (运管所与公交公司共同推进 X: the company carries X out too). A clause naming lead
+bodies alone (由 A、B 联合主办，C 承办的 X; 由 A 牵头，B 配合，组织开展 X) gives them the
+sentence's CONDUCTS, and the leads cooperate with the bodies that assist them
+(:func:`lead_support`).
 """
 
 from __future__ import annotations
@@ -225,7 +228,12 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
 _UNDER = re.compile(r"\s*(?:在|按照)\s*$")
 _UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
 #: B 牵头, 由 B 具体承办 closing a clause with no object: B leads the campaign before
-_LEAD = re.compile(r"(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)|具体负责")
+#: (由 A、B 联合主办，C 承办的 X: joint organisers lead it too)
+_LEAD = re.compile(r"(?:联合|共同)?(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)|具体负责")
+#: a short topic and 由 before the lead bodies (此项工作由 A 牵头)
+_TOPIC_LEAD = re.compile(r"[^\s,，。;；:：、“”《》]{1,8}由")
+#: C、D 配合 closing the clause after a lead clause (由 A 牵头，C、D 配合): C and D assist the lead
+_SUPPORT = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:积极|全力|协同|共同)?(?:配合|协助)")
 #: B、C 共同参与 closing a clause with no object: they take part in the campaign before
 _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
 
@@ -255,26 +263,64 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
     if done and bodies and _UNDER.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
         out.append(bodies[0])
-    for clause in clauses[1:] if done or opening is not None else clauses:
+    for ci, clause in enumerate(clauses):
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner:
             continue
-        leads = (done or opening is not None) and _LEAD.fullmatch(norm, inner[-1].end, clause.end) is not None \
-            and norm[clause.start:inner[0].start].strip() in ("", "由")
+        leads = (done or opening is not None) and _leads(norm, clause, inner)
+        if ci == 0 and (done or opening is not None) and not leads:
+            continue  # the first clause holds the subject of what the sentence carries out
         if not leads and not _TAKE_PART.fullmatch(norm, inner[-1].end, clause.end):
             continue
-        part = [inner[-1]]
-        for m in reversed(inner[:-1]):  # the bodies coordinated before it
-            if SUBJECT_COORD.fullmatch(norm, m.end, part[0].start) is None:
-                break
-            part.insert(0, m)
-        out += part
+        out += _coordinated_before(norm, inner)
     hit = TriggerHit("CONDUCTS", "部署/参与", "pre", sent_start, clauses[-1].end)
     for agent in map(own, out):
         if agent.label in labels:
             for tail in tails:
                 yield ("CONDUCTS", agent, tail, hit)
     yield from _along_before(norm, clauses, bodies, done, labels)
+
+
+def _leads(norm: str, clause: Clause, inner: list[Mention], topic: bool = False) -> bool:
+    """True when ``clause`` is (由) A、B 牵头 (主办, 承办 …) with no object: A and B lead what the sentence names.
+
+    With ``topic``, a short topic may open the clause (此项工作由 A 牵头: A leads that task, not the sentence's).
+    """
+    opening = norm[enum_marker_end(norm, clause):inner[0].start].strip(" （(")
+    return _LEAD.fullmatch(norm, inner[-1].end, clause.end) is not None \
+        and (opening in ("", "由") or topic and _TOPIC_LEAD.fullmatch(opening) is not None)
+
+
+def _coordinated_before(norm: str, inner: list[Mention]) -> list[Mention]:
+    """The last body of a clause and the bodies coordinated before it (A、B 和 C)."""
+    part = [inner[-1]]
+    for m in reversed(inner[:-1]):
+        if SUBJECT_COORD.fullmatch(norm, m.end, part[0].start) is None:
+            break
+        part.insert(0, m)
+    return part
+
+
+def lead_support(norm: str, clauses: list[Clause], mentions: list[Mention], own, labels: tuple[str, ...]):
+    """COOPERATES_WITH from the lead bodies to those that assist them: ``由 A 牵头，C、D 配合``.
+
+    A clause naming the leads alone (:func:`_leads`) right before a clause closing on 配合/协助
+    after its bodies; ``own(m)`` maps a self-reference to its body, ``labels`` are those a
+    cooperating body may have.
+    """
+    bodies = [m for m in mentions if m.label in PARTNER_LABELS]
+    for clause, nxt in zip(clauses, clauses[1:]):
+        inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
+        helpers = [m for m in bodies if nxt.start <= m.start and m.end <= nxt.end]
+        if not inner or not helpers or not _leads(norm, clause, inner, topic=True) \
+                or norm[nxt.start:helpers[0].start].strip() \
+                or not _SUPPORT.fullmatch(norm, helpers[-1].end, nxt.end):
+            continue
+        hit = TriggerHit("COOPERATES_WITH", "牵头…配合", "pre", clause.start, nxt.end)
+        for lead in map(own, _coordinated_before(norm, inner)):
+            for helper in map(own, _coordinated_before(norm, helpers)):
+                if lead.label in labels and helper.name != lead.name:
+                    yield ("COOPERATES_WITH", lead, helper, hit)
 
 
 #: a clause that is a task's name alone (“X”创建工作，)
@@ -299,7 +345,9 @@ def _opening_task(norm: str, clauses: list[Clause], mentions: list[Mention]) -> 
 #: a clause closing on 会同/联合 B（、C 等部门）, the verb in the next one (A 会同 B，持续开展 X)
 _ALONG_CLAUSE = re.compile(r"(?:会同|联合)\s*$")
 _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
-_ALONG_NEXT = re.compile(r"\s*(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*(?:组织)?(?:开展|实施|推进)")
+#: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式)
+_ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
+                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动)")
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
@@ -309,11 +357,7 @@ def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done:
         if not inner or not _ALONG_CLOSE.fullmatch(norm, inner[-1].end, clause.end) \
                 or not _ALONG_NEXT.match(norm, nxt.start, nxt.end):
             continue
-        part = [inner[-1]]
-        for m in reversed(inner[:-1]):  # the partners coordinated before it
-            if SUBJECT_COORD.fullmatch(norm, m.end, part[0].start) is None:
-                break
-            part.insert(0, m)
+        part = _coordinated_before(norm, inner)
         if not _ALONG_CLAUSE.search(norm, clause.start, part[0].start):
             continue
         hit = TriggerHit("CONDUCTS", "会同…", "pre", clause.start, nxt.end)

@@ -72,6 +72,8 @@ _LIST_TAIL = re.compile(r"[、和及]\s*[^，。；、：“”《》\s]{2,20}")
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
 #: before a regulation, words that mean it is applied rather than issued
+#: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
+_ASSIST_WORDS = ("配合", "协助")
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
 
@@ -198,6 +200,8 @@ class RelationExtractor:
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
                                                 subjects.own, SUBJECT_LABELS["CONDUCTS"], topic):
                 self._add(relations, seen, sdoc, rel)
+            for rel in conducts.lead_support(norm, clauses, sent_mentions, subjects.own, SUBJECT_LABELS["COOPERATES_WITH"]):
+                self._add(relations, seen, sdoc, rel)
         for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
@@ -212,8 +216,8 @@ class RelationExtractor:
         after = subjects[-1].end
         joint = [h for h in starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
                  if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint:
-            return
+        if not joint or joint[0].word in _ASSIST_WORDS and not norm[joint[0].end:clause.end].strip():
+            return  # A、B 配合 closing the clause: both assist a lead named before
         for other in subjects[1:]:
             if other.name != subjects[0].name:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])
