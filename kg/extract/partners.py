@@ -106,8 +106,8 @@ def attributive_issuers(norm: str, before: list[Mention], verb: bool, joint: boo
         The AGENCY mentions of the clause before the title, in text order; the last one stands
         right before the title or its verb.
     verb : bool
-        An issuing verb stands between the last body and the title (印发的): bodies coordinated
-        before it issue the title too (A、B 印发的《X》).
+        An issuing verb stands between the last body and the title (印发的). Bodies coordinated
+        before the last one issue the title too, with or without it (A、B 印发的《X》, A、B《X》).
     joint : bool
         The verb is joint (联合制定的): bodies joined by 与/会同 issue it too (A 与 B 联合制定的《X》).
 
@@ -116,8 +116,8 @@ def attributive_issuers(norm: str, before: list[Mention], verb: bool, joint: boo
     list of Mention
         The issuers, in text order.
     """
-    if not verb:
-        return [before[-1]]
+    if not verb:  # 县委、县政府《X》: the coordinated bodies issue it together
+        return coordinated(norm, before, _CO_AGENTS)
     return coordinated(norm, before, _JOINT_AGENTS if joint else _CO_AGENTS)
 
 
@@ -130,3 +130,22 @@ def coordinated(norm: str, before: list[Mention], link: re.Pattern) -> list[Ment
             break
         out.insert(0, m)
     return out
+
+
+#: 在 B (等部门)的(大力)配合下: the words between the helpers and the assisting word, and what closes the frame
+_HELPED_LINK = re.compile(r"(?:等(?:相关)?(?:部门|单位))?的?\s*(?:大力|积极|密切|全力|主动)?\s*")
+_HELPED_END = re.compile(r"\s*下")
+
+
+def helpers_of(norm: str, hit: TriggerHit, in_scope: list[Mention]) -> list[Mention]:
+    """The bodies of ``在 B、C 的配合下`` when ``hit`` is its assisting word (配合, 协助), else nothing.
+
+    The one acting in that clause's sentence works together with them; who that is, the caller decides.
+    """
+    if hit.word not in _ASSISTING or not _HELPED_END.match(norm, hit.end):
+        return []
+    before = [m for m in in_scope if m.end <= hit.start and m.label in PARTNER_LABELS]
+    if not before or not _HELPED_LINK.fullmatch(norm, before[-1].end, hit.start):
+        return []
+    bodies = coordinated(norm, before, _CO_AGENTS)
+    return bodies if norm[bodies[0].start - 1:bodies[0].start] == "在" else []

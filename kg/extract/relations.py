@@ -25,7 +25,8 @@ ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
-                 subject); coordinated subjects A、B 联合…: A with B.
+                 subject); coordinated subjects A、B 联合…: A with B; 在 B 的配合下，A…:
+                 A with B (:func:`kg.extract.partners.helpers_of`).
 
 Who the subject of a verb is, when its clause names no one, is decided by
 :mod:`kg.extract.subjects` (earlier clauses, the paragraph's speaker, a
@@ -41,7 +42,7 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, partners_at
+from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, helpers_of, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
@@ -74,6 +75,10 @@ _CO_SIGNING = ("联合", "联手", "携手")
 #: before a regulation, words that mean it is applied rather than issued
 #: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
 _ASSIST_WORDS = ("配合", "协助")
+#: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发
+_POST_LINK = re.compile(r"[》〉]?(?:的|正式|顺利)?")
+#: the unnamed co-issuers after a body (交通运输部等九部门, 等部门)
+_OTHER_BODIES = r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?"
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
 
@@ -188,7 +193,7 @@ class RelationExtractor:
                 for rel in self._issues(norm, clause, in_clause, chits, prev_hits, subject_for):
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
-                                            subjects.own):
+                                            subjects.own, ahead):
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
@@ -370,8 +375,9 @@ class RelationExtractor:
                 link = norm[agency.end:reg.start]
                 words = "|".join(re.escape(w) for w in self.triggers.get("ISSUES", "pre"))
                 # 交通运输部《…》 (the title is its own), 省厅印发的《…》 (attributive); 省厅印发《…》 is a clause
-                attr = re.fullmatch(rf"(?:(?P<joint>联合|共同)?(?P<verb>{words})了?的)?[《〈]?", link)
-                if attr or re.fullmatch(r"的[《〈]?", link):
+                # 交通运输部等九部门《…》 / 交通运输部等部门印发的《…》: the named body issues it with the others
+                attr = re.fullmatch(rf"{_OTHER_BODIES}(?:(?P<joint>联合|共同)?(?P<verb>{words})了?的)?[《〈]?", link)
+                if attr or re.fullmatch(rf"{_OTHER_BODIES}的[《〈]?", link):
                     trig = attr.group("verb") if attr else None
                     hit = TriggerHit("ISSUES", trig or "", "attr", agency.end, reg.start)
                     for head in attributive_issuers(norm, before, bool(trig), bool(attr and attr.group("joint"))):
@@ -389,10 +395,11 @@ class RelationExtractor:
                     continue
             if hit is None:
                 after = [h for h in post if h.start >= reg.end and h.start - reg.end <= self.settings.max_post_gap
-                         and re.fullmatch(r"的?", norm[reg.end:h.start])]
+                         and _POST_LINK.fullmatch(norm, reg.end, h.start)]
                 lead = norm[max(clause.start, reg.start - 4):reg.start]
-                if after and not any(w in lead for w in _APPLIES):
-                    hit = after[0]
+                assisted = any(h.word in _ASSIST_WORDS and h.end <= reg.start for h in chits)
+                if after and not any(w in lead for w in _APPLIES) and not assisted:
+                    hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
             if hit is None:
                 continue
             heads = subject_for(min(hit.start, reg.start))
@@ -404,9 +411,16 @@ class RelationExtractor:
                 if head.label in SUBJECT_LABELS["ISSUES"]:
                     yield ("ISSUES", head, reg, hit)
 
-    def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own):
+    def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own, ahead):
         for h in chits:
             if h.rel != "COOPERATES_WITH" or h.frame not in ("partner", "prep"):
+                continue
+            helpers = helpers_of(norm, h, in_clause)
+            if helpers:  # 在 B 的配合下，A…: A cooperates with B
+                for head in ahead() or subject_for(clause.end):
+                    for p in helpers:
+                        if head.label in SUBJECT_LABELS["COOPERATES_WITH"] and p.name != head.name:
+                            yield ("COOPERATES_WITH", head, p, h)
                 continue
             start = h.end + (1 if norm[h.end:h.end + 1] == "了" else 0)
             partners = partners_at(norm, start, in_clause)
