@@ -44,10 +44,10 @@ _POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|
                         r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
-#: 以 X 为契机: X is the lever of the subject's work (以 X 为目标: its aim, worked toward)
+#: 以 X 为契机: X is the lever of the subject's work
 #: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
 _WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
-_LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台|目标)")
+_LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
 #: X 由 A 牵头组织实施: between the object (its closing mark when the name leaves it out) and 由
@@ -67,9 +67,8 @@ _JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联�
 #: a place phrase first)
 _ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^，,。;；、：:“”《》]{1,16}?)?"
                     r"(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
-#: nouns a campaign may modify, which a verb before the campaign governs instead (按照“双随机、一公开”要求);
-#: not 目标: working toward a campaign's goal (围绕“平安水域”建设目标) is carrying it out
-_HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:要求|精神)")
+#: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
+_HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
 
 
 def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
@@ -183,7 +182,7 @@ def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> Trigger
 
 
 def governs_head_noun(norm: str, camp: Mention) -> bool:
-    """True when the campaign modifies a noun that the verb before it governs (按照 X 工作要求)."""
+    """True when the campaign modifies a noun that the verb before it governs (围绕 X 建设目标)."""
     return _HEAD_NOUN_AFTER.match(norm, camp.end) is not None
 
 

@@ -10,7 +10,7 @@ Frames (trigger words in ``data/lexicon/relation_triggers.tsv``):
 CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated list
                  counts: 开展 A、B 和 C; a list introduced by 含/包括 takes the
                  verb of the clause before; not a campaign that only modifies
-                 a requirement: 按照 X 要求; 围绕 X 建设目标 works toward X); A 与 B 共同/合作推进 X (B too); the
+                 a goal: 围绕 X 建设目标); A 与 B 共同/合作推进 X (B too); the
                  frames of :mod:`kg.extract.conducts` (X 深入开展, 在 X 中,
                  X当天, 以 X 为契机, 把 X 作为…, 按照 A X 部署, 省厅组织的 X,
                  X 由 A 牵头实施). A negated
@@ -314,7 +314,7 @@ class RelationExtractor:
                 continue
             hit = self._governing(norm, clause, camp, pool, campaigns, prev_pool)
             if hit is not None and conducts.governs_head_noun(norm, camp):
-                hit = None  # 按照“双随机、一公开”要求: the verb governs the requirement
+                hit = None  # 围绕“交通强县”建设目标: the verb's object is the goal
             agents = conducts.attributive_agents(norm, hit, pool, in_clause) if hit is not None else []
             if agents:
                 # 省厅组织的 X: the agency carries X out; 参加省厅组织的 X: and so does the subject of 参加
