@@ -1,0 +1,108 @@
+"""A catalogue of the ways the genre states that a body carried out a campaign (CONDUCTS), one made-up sentence each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.relations import extract_relations
+from test_relations import make_doc, mentions_of
+
+AUTHOR = "某市交通运输局"
+TITLE = f"{AUTHOR}2023年工作总结\n"
+A, C, O = "AGENCY", "CAMPAIGN", "ORGANIZATION"
+SPEC = {AUTHOR: A, "市公路中心": A, "市公安局": A, "县交通运输局": A, "省交通运输厅": A, "支队": A,
+        "市运输协会": O, "“平安交通”专项行动": C, "“清风”行动": C}
+X, Y = "平安交通专项行动", "清风行动"
+HUB, POL, CTY = "市公路中心", "市公安局", "县交通运输局"
+
+
+def conducts(tmp_path: Path, body: str) -> set[tuple[str, str]]:
+    """(head, tail) of every CONDUCTS found in ``TITLE + body``."""
+    text = TITLE + body + "\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {k: v for k, v in SPEC.items() if k in text}))
+    return {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"}
+
+
+VERBS = ["开展", "组织开展", "部署开展", "深入开展", "持续开展", "扎实开展", "启动", "推进", "实施", "推行", "牵头",
+         "组织实施", "承办", "参与", "全力推进", "大力实施", "集中开展", "认真组织", "积极参与", "积极参加", "广泛开展",
+         "常态化开展", "深化", "落实", "举办", "开展了", "全面启动", "启动实施", "统筹推进", "稳步推进"]
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_a_body_before_a_verb_of_carrying_out(tmp_path, verb):
+    assert conducts(tmp_path, f"市公路中心{verb}“平安交通”专项行动。") == {(HUB, X)}
+
+
+FRAMES = [
+    "市公路中心在全市范围内开展“平安交通”专项行动。",
+    "市公路中心于3月至6月开展“平安交通”专项行动。",
+    "市公路中心以“平安交通”专项行动为抓手，整治隐患。",
+    "市公路中心以“平安交通”专项行动为载体，做好服务。",
+    "市公路中心以“平安交通”专项行动为契机，组织学习。",
+    "市公路中心坚持以“平安交通”专项行动为主线，扎实推进各项工作。",
+    "今年以来，市公路中心紧扣“平安交通”专项行动工作主线，统筹抓好治超。",
+    "“平安交通”专项行动由市公路中心组织实施。",
+    "市公路中心组织的“平安交通”专项行动取得实效。",
+    "市公路中心召开“平安交通”专项行动推进会。",
+    "市公路中心召开“平安交通”专项行动动员部署会。",
+    "“平安交通”专项行动期间，市公路中心排查隐患10处。",
+    "在“平安交通”专项行动中，市公路中心排查隐患10处。",
+    "市公路中心在“平安交通”专项行动中排查隐患10处。",
+    "针对超限运输问题，市公路中心开展“平安交通”专项行动。",
+    "市公路中心把“平安交通”专项行动作为重点工作。",
+    "市公路中心加强路面巡查，开展“平安交通”专项行动。",
+    "市公路中心通过开展“平安交通”专项行动，排查隐患。",
+    "市公路中心结合“平安交通”专项行动，排查隐患。",
+    "市公路中心决定自2026年4月至9月在全县范围内开展“平安交通”专项行动。",
+    "按照省交通运输厅部署，市公路中心开展“平安交通”专项行动。",  # the deployer does not (issue 10)
+    "市公路中心要求各地开展“平安交通”专项行动。",
+]
+
+
+@pytest.mark.parametrize("body", FRAMES)
+def test_a_frame_of_carrying_out_gives_the_subject(tmp_path, body):
+    assert conducts(tmp_path, body) == {(HUB, X)}
+
+
+AUTHOR_CASES = [
+    "我局开展“平安交通”专项行动。",
+    "本局开展“平安交通”专项行动。",
+    "我们开展“平安交通”专项行动。",
+    "一、安全生产\n开展“平安交通”专项行动。",
+    "市公路中心加强路面巡查。同时开展“平安交通”专项行动。",  # the subject stops at a full stop
+    "经局党组研究，决定在全县交通运输系统开展“平安交通”专项行动。",
+    "（二）“平安交通”专项行动稳步推进。\n全年排查隐患10处。",
+]
+
+
+@pytest.mark.parametrize("body", AUTHOR_CASES)
+def test_the_author_carries_out_what_it_states_without_another_subject(tmp_path, body):
+    assert conducts(tmp_path, body) == {(AUTHOR, X)}
+
+
+def test_several_bodies_and_several_campaigns(tmp_path):
+    assert conducts(tmp_path, "市公路中心、市公安局和县交通运输局开展“平安交通”专项行动。") == {(HUB, X), (POL, X), (CTY, X)}
+    assert conducts(tmp_path, "市公路中心会同市公安局开展“平安交通”专项行动。") == {(HUB, X), (POL, X)}
+    assert conducts(tmp_path, "市公路中心联合市运输协会开展“平安交通”专项行动。") == {(HUB, X), ("市运输协会", X)}
+    for body in ("市公路中心开展“平安交通”专项行动和“清风”行动。", "市公路中心启动“平安交通”专项行动暨“清风”行动。",
+                 "市公路中心先后开展“平安交通”专项行动、“清风”行动。",
+                 "市公路中心深入推进“平安交通”专项行动，持续开展“清风”行动。"):
+        assert conducts(tmp_path, body) == {(HUB, X), (HUB, Y)}
+
+
+def test_a_body_made_to_carry_it_out_is_the_one_that_does(tmp_path):
+    for verb in ("督促", "指导", "组织"):
+        assert conducts(tmp_path, f"市公路中心{verb}县交通运输局开展“平安交通”专项行动。") == {(CTY, X)}
+
+
+# 围绕 X 目标: the goal is the object (tried as CONDUCTS: pooled dev…dev8 +2 TP, +4 FP on 交通强X建设 goals)
+NEGATIVES = ["学习“平安交通”专项行动精神。", "市公路中心紧紧围绕“平安交通”专项行动目标，全力抓好安全监管。", "市公路中心宣传“平安交通”专项行动。",
+             "市公路中心按照“平安交通”专项行动要求，排查隐患。", "“平安交通”专项行动取得明显成效。"]
+
+
+@pytest.mark.parametrize("body", NEGATIVES)
+def test_no_carrying_out(tmp_path, body):
+    assert conducts(tmp_path, body) == set()
