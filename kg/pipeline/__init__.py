@@ -393,7 +393,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:
-        with _no_collection(freeze):  # the records live to the end: no collection while this process extracts walks them
+        with _no_collection(freeze):  # the records live to the end: no collection while extracting walks them
             load_cached(scan, cache, warnings)
         lap("scan")
 
