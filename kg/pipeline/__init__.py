@@ -163,7 +163,8 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
 
 
 class _Prestart:
-    """Starts one worker process while the corpus is hashed, at the first document the cache does not hold, when the
+    """Starts one worker process while the corpus is hashed, at the first document the cache does not hold (or takes
+    the one ``kg build`` started before it loaded this library, :func:`kg.workers.start_early`), when the
     last build finished with this code and lexicons (so the rest is likely cached: a one-document rebuild). The
     worker loads spaCy while this process hashes the rest and loads the records; :func:`_start_early` gives it the
     documents, or closes it."""
@@ -173,6 +174,10 @@ class _Prestart:
         self.cache, self.settings, self.run = cache, settings, None
         self.armed = (not dask and (default_workers() if workers is None else workers) >= 2
                       and manifest is not None and manifest.get("fingerprint") == fingerprint)
+        if not self.armed:  # every document is likely new: the one ``kg build`` started early is not the way
+            from kg.workers import discard
+
+            discard()
 
     def seen(self, key: str) -> None:
         if self.armed and not self.cache.has(key):
