@@ -7,17 +7,17 @@ imports :mod:`kg.pipeline` (pyarrow, the resolvers: ~0.2 s that the worker, whic
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import ctypes
-import multiprocessing
 import os
-import signal
 import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (imported where a pool is made: a rebuild with nothing modified needs none of it)
+    import concurrent.futures as cf
 
 #: prctl option: the signal a process gets when its parent dies
 _PR_SET_PDEATHSIG = 1
@@ -38,6 +38,9 @@ class Settings:
 
 def _die_with_parent() -> None:
     """Ask Linux to kill this worker when the process that started it dies (``kill -9`` of a build)."""
+    import ctypes
+    import signal
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -74,6 +77,9 @@ def without_main() -> Iterator[None]:
 
 def pool(settings: Settings, workers: int) -> cf.ProcessPoolExecutor:
     """A pool of ``workers`` processes (``spawn``: safe beside threads) that load ``settings``' pipeline first."""
+    import concurrent.futures as cf
+    import multiprocessing
+
     return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                   initializer=_init_worker, initargs=(settings, os.getpid()))
 
@@ -87,19 +93,18 @@ def start(settings: Settings) -> tuple[cf.ProcessPoolExecutor, cf.Future]:
 
 def _changed_since(corpus: list[Path], when: float) -> bool:
     """Whether a file or folder of ``corpus`` was modified after ``when`` (a stat per file; stops at the first)."""
-    for root in corpus:
-        try:
-            if root.stat().st_mtime > when:
-                return True
-            if not root.is_dir():
-                continue
-            for folder, dirs, files in os.walk(root):
-                for name in (*dirs, *files):
-                    if os.stat(os.path.join(folder, name)).st_mtime > when:
-                        return True
-        except OSError:  # the build says what is missing, in its place
-            return False
-    return False
+
+    def newer(folder: str) -> bool:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.stat().st_mtime > when or (entry.is_dir() and newer(entry.path)):
+                    return True
+        return False
+
+    try:
+        return any(root.stat().st_mtime > when or (root.is_dir() and newer(str(root))) for root in corpus)
+    except OSError:  # the build says what is missing, in its place
+        return False
 
 
 def start_early(out: Path, corpus: list[Path], lexicons: list[Path], workers: int | None, dask: str | None,
