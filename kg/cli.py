@@ -153,6 +153,19 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
     rebuild into the same OUT processes only new and changed documents. File exports
     come from kg export (or --export here).
     """
+    from kg.workers import discard, start_early
+
+    start_early(out, list(corpus), list(lexicon), workers, dask, cache)  # it loads spaCy while kg.pipeline loads
+    try:
+        _build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_file_size)
+    finally:
+        discard()
+    if neo4j:
+        _load_neo4j(out, _config(uri, user, password, database), batch_size)
+    _App.finished = True
+
+
+def _build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_file_size) -> None:
     from kg.pipeline import BuildError, build as build_graph
 
     for c in corpus:
@@ -178,9 +191,6 @@ def build(corpus, out, lexicon, export, views, store, workers, dask, cache, max_
     print_summary(result.summary, out)
     for fmt, path in result.summary.get("exports", {}).items():
         console.print(f"{fmt}: {path}", highlight=False)
-    if neo4j:
-        _load_neo4j(out, _config(uri, user, password, database), batch_size)
-    _App.finished = True
 
 
 def _load_neo4j(out: Path, config, batch_size: int) -> None:

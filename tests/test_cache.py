@@ -238,10 +238,10 @@ def test_workers_start_without_this_process_main():
     """A worker would import the caller's ``__main__`` again (the CLI); the pool starts its workers without it."""
     from multiprocessing import spawn
 
-    from kg.pipeline.executors import _without_main
+    from kg.workers import without_main
 
     main = sys.modules["__main__"]
-    with _without_main():
+    with without_main():
         data = spawn.get_preparation_data("w")
     assert "init_main_from_name" not in data and "init_main_from_path" not in data
     assert sys.modules["__main__"] is main

@@ -156,6 +156,27 @@ def test_documents_are_processed_with_fewer_young_collections_and_the_thresholds
     assert gc.get_threshold() == before
 
 
+def test_a_block_without_collection_freezes_what_it_made_when_asked_so_no_young_collection_walks_it():
+    """Collection is back on after the block; with ``freeze`` the objects it made are in the permanent generation
+    (the young generation holds none of them), without it none is frozen."""
+    import gc
+
+    from kg.pipeline import _no_collection
+
+    assert gc.get_freeze_count() == 0
+    try:
+        with _no_collection(freeze=True):
+            assert not gc.isenabled()
+            kept = [[i] for i in range(5000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= len(kept)
+        assert not any(o is kept[-1] for o in gc.get_objects(0))
+    finally:
+        gc.unfreeze()
+    with _no_collection():
+        young = [[i] for i in range(5000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and young
+
+
 def test_the_warm_up_imports_what_writing_the_outputs_needs_and_never_raises():
     """While a rebuild waits for its worker, a thread imports pandas (pyarrow's first array of Python values) and the
     store, so the write and store stages do not; a module it cannot import is left to the stage that needs it."""

@@ -8,17 +8,11 @@ flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import ctypes
-import multiprocessing
-import os
-import signal
-import sys
-import types
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
+from kg.workers import pool, start, take, without_main
 
 #: a batch sent to a worker holds documents up to about this many bytes
 BATCH_BYTES = 256 * 1024
@@ -26,8 +20,6 @@ BATCH_BYTES = 256 * 1024
 WINDOW = 3
 #: how long to try to reach a Dask scheduler
 CONNECT_TIMEOUT = "20s"
-#: prctl option: the signal a process gets when its parent dies
-_PR_SET_PDEATHSIG = 1
 
 
 class ExecutorError(RuntimeError):
@@ -56,42 +48,6 @@ def run_serial(tasks: Iterable[Task], settings: Settings) -> Iterator[Processed 
         yield process(t, settings)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the process that started it dies (``kill -9`` of a build)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the pool's own checks stop idle workers
-        pass
-
-
-def _init_worker(settings: Settings, parent: int) -> None:
-    _die_with_parent()
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-    from kg.pipeline.work import pipeline_for
-
-    pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
-
-
-def _ready() -> list:
-    """A first call that only makes the pool start a worker (which loads spaCy in its initializer)."""
-    return []
-
-
-@contextmanager
-def _without_main() -> Iterator[None]:
-    """Start workers without this process's ``__main__``: ``spawn`` would import it again in every worker (for
-    ``kg build`` the CLI, with click and rich, ~0.1 s of a worker's start), and nothing a worker runs comes from it."""
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = types.ModuleType("__main__")  # no spec, no file: the worker leaves its own alone
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
-
-
 def _process_many(batch: list[Task], settings: Settings) -> list[Processed | Failed]:
     """:func:`kg.pipeline.work.process_many` in a worker (named here, so the parent never imports spaCy)."""
     from kg.pipeline.work import process_many
@@ -103,23 +59,23 @@ class PoolRun:
     """Tasks processed in local worker processes (started with ``spawn``, so safe beside threads).
 
     The workers start, and the first batches go out, when the run is made, so they load spaCy and work while the
-    caller does something else; iterating gives the results as they finish. Made without tasks, the run starts
-    one worker at once and takes its tasks later (:meth:`feed`), so the worker loads spaCy before they are known.
+    caller does something else; iterating gives the results as they finish. Made without tasks, the run has one
+    worker at once (the one ``kg build`` started before it loaded the library, :func:`kg.workers.start_early`, else
+    a new one) and takes its tasks later (:meth:`feed`), so the worker loads spaCy before they are known.
     :meth:`close` stops the workers (iterating to the end closes them too).
     """
 
     def __init__(self, tasks: Iterable[Task] | None, settings: Settings, workers: int) -> None:
         self.settings, self.window = settings, workers * WINDOW
-        self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(settings, os.getpid()))
         self.source: Iterator[list[Task]] = iter(())
         self.pending: set[cf.Future] = set()
+        if tasks is None:
+            self.pool, ready = take(settings) or start(settings)
+            self.pending.add(ready)
+            return
+        self.pool = pool(settings, workers)
         try:
-            if tasks is None:
-                with _without_main():
-                    self.pending.add(self.pool.submit(_ready))
-            else:
-                self.feed(tasks)
+            self.feed(tasks)
         except BaseException:
             self.close()
             raise
@@ -130,7 +86,7 @@ class PoolRun:
         self.pending |= {self._submit(b) for b in islice(self.source, self.window)}
 
     def _submit(self, batch: list[Task]) -> cf.Future:
-        with _without_main():  # a submit may start a worker
+        with without_main():  # a submit may start a worker
             return self.pool.submit(_process_many, batch, self.settings)
 
     def __iter__(self) -> Iterator[Processed | Failed]:

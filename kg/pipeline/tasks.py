@@ -9,23 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyarrow as pa
 
 from kg.pipeline.cache import DocRecord, Packed, ipc_bytes, pack, read_ipc
 from kg.sinks.extractions import render_records
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every worker needs to extract like the others: the user lexicons, by content."""
-
-    lexicons: tuple[tuple[str, str], ...] = ()  # (file name, text)
-
-    @classmethod
-    def from_paths(cls, paths: list[Path]) -> "Settings":
-        return cls(tuple((Path(p).name, Path(p).read_text(encoding="utf-8")) for p in paths))
+from kg.workers import Settings  # noqa: F401 - what every worker needs (defined where the CLI can start one early)
 
 
 @dataclass(frozen=True)
