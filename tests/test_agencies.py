@@ -185,6 +185,14 @@ def test_a_role_or_clause_before_the_place_that_opens_a_brand_is_not_part_of_the
     # a place inside a word is none (铁路南昌: 路南), and a national group's name keeps its province's company
     assert organisations("与中国铁路南昌局集团有限公司合作。") == {"中国铁路南昌局集团有限公司"}
     assert organisations("与中国移动通信集团江西有限公司九江分公司签约。") == {"中国移动通信集团江西有限公司九江分公司"}
+    # a name that opens with a region's short name, and a place in brackets that registers a company, stay whole
+    assert organisations("由新疆交建路桥养护有限公司施工。") == {"新疆交建路桥养护有限公司"}
+    assert organisations("顺丰速运（拉萨）有限公司参加培训。") == {"顺丰速运（拉萨）有限公司"}
+
+
+def test_a_company_named_by_its_number_within_a_group_keeps_the_group():
+    assert organisations("中交第一公路工程局有限公司承建。") == {"中交第一公路工程局有限公司"}
+    assert organisations("与XX公司第三分公司签约。") == {"XX公司第三分公司"}
 
 
 def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():

@@ -27,7 +27,8 @@ BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行", "分会"
 #: what after a head shows it is another word (分会场: the side venue of a meeting)
 _NOT_BEFORE = {"分会": "场"}
 #: the number a branch is named by (第三分公司)
-_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}$")
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL = re.compile(f"第[{_NUMERALS}]{{1,3}}$")
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
@@ -98,8 +99,8 @@ def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
         for s, w, _ in trie.ending_at(text, e, lo=pos):
             if (first is None or s < first) and not any(a < s for a, _, _ in stems.ending_at(text, s + 1, lo=pos)):
                 first = s  # 铁路南昌: 路南 is no place inside the word 铁路
-    if first is None or first - pos < _PREFIX_BEFORE_PLACE:
-        return pos
+    if first is None or first - pos < _PREFIX_BEFORE_PLACE or text[first - 1] in "（(":
+        return pos  # 顺丰速运（拉萨）有限公司: a place in brackets registers the company there
     prefix = text[pos:first]
     if prefix.startswith(_NATIONAL) or any(h in prefix for h in sc.lx.org_heads):
         return pos  # 中国移动通信集团江西有限公司: a group's name before its provincial company's place
@@ -129,6 +130,10 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
         stop = sc.stopword_ending_at(pos)
         if stop is not None and legal and pos == hstart and sc.lx.stopwords.get(stop[1]) == "verb":
             pos = stop[0]
+            continue
+        if stop is not None and stop[1] == "第" and text[pos] in _NUMERALS and stop[0] - 1 > lo \
+                and sc.is_name_char(stop[0] - 1) and sc.stopword_ending_at(stop[0]) is None:
+            pos = stop[0]  # 中交第一公路工程局有限公司: a group's company named by its number
             continue
         if stop is not None:
             if stop[0] == pos - 1 and (sc.lx.stopwords.get(stop[1]) == "adverb" or _inner_conj(sc, stop[0]))\
