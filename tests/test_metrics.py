@@ -197,6 +197,12 @@ def test_shipped_units_table_covers_the_common_measure_words():
     assert table.units["年"].category == "per"
 
 
+def test_ferry_and_machine_shift_counters(tmp_path):
+    sdoc = make_doc(tmp_path, "共检查渡口47道，为30道渡口安装监控，投入机械520台班，巡查326点次。途经3道口。\n")
+    got = [(m.text, m.unit) for m in MetricExtractor().extract(sdoc)]
+    assert got == [("47道", "道"), ("30道", "道"), ("520台班", "台班"), ("326点次", "点次")]  # 道口 is a crossing
+
+
 # ------------------------------------------------------- pipeline and corpus
 def test_component_in_a_spacy_pipeline(tmp_path):
     sdoc = make_doc(tmp_path, "共审核误报数据20447条。\n")
