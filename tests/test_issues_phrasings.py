@@ -54,6 +54,8 @@ ISSUING = [
     (f"完成《{REG}》的编制。", {(AUTHOR, REG)}),
     (f"《{REG}》编制完成。", {(AUTHOR, REG)}),
     (f"《{REG}》正式印发实施。", {(AUTHOR, REG)}),
+    (f"《{REG}》于5月正式出台。", {(AUTHOR, REG)}),
+    (f"《{REG}》已印发实施。", {(AUTHOR, REG)}),
     (f"我局配合市司法局完成《{REG}》的起草调研工作。", set()),
     # passive and attributive frames
     (f"《{REG}》由市交通运输局印发。", {("市交通运输局", REG)}),

@@ -75,8 +75,8 @@ _CO_SIGNING = ("联合", "联手", "携手")
 #: before a regulation, words that mean it is applied rather than issued
 #: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
 _ASSIST_WORDS = ("配合", "协助")
-#: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发
-_POST_LINK = re.compile(r"[》〉]?(?:的|正式|顺利)?")
+#: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发, 《X》于5月出台
+_POST_LINK = re.compile(r"[》〉]?(?:的|已经?|于[^，,。;；、《》“”]{1,10}?|近日|日前)?(?:正式|顺利)?")
 #: the unnamed co-issuers after a body (交通运输部等九部门, 等部门)
 _OTHER_BODIES = r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?"
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
@@ -92,7 +92,7 @@ class RelationSettings:
         Characters allowed between a trigger and its object once quotes,
         coordinated items and verb complements are removed (开展了第七届“X”).
     max_post_gap : int
-        Characters between a regulation and a nominalised trigger after it.
+        Characters between a regulation and a trigger after it (what may stand there: ``_POST_LINK``).
     max_partner_tail : int
         Characters between a 与/同 partner list and the joint word.
     use_section_subject : bool
@@ -100,7 +100,7 @@ class RelationSettings:
     """
 
     max_gap: int = 8
-    max_post_gap: int = 3
+    max_post_gap: int = 14
     max_partner_tail: int = 14
     use_section_subject: bool = True
 
