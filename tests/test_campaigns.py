@@ -526,3 +526,24 @@ def test_a_capital_acronym_inside_an_unquoted_name_belongs_to_it(campaigns):
 def test_a_year_counter_before_a_name_belongs_to_the_number(campaigns):
     assert campaigns("局里印发2025年作风建设专项整治实施方案。") == ["作风建设专项整治"]
     assert "年创建" not in campaigns("力争2026年创建成为省级示范县。")
+
+
+def test_a_name_right_after_an_items_number_is_no_list_item(campaigns):
+    # 一、 numbers a heading: the name after it is whole (安全宣传进企业、进站场活动 is still a list of activities)
+    assert campaigns("一、道路运输安全专项整治行动扎实推进\n全年检查车辆300辆。") == ["道路运输安全专项整治行动"]
+    assert campaigns("12、安全生产专项整治三年行动\n排查隐患30处。") == ["安全生产专项整治三年行动"]
+    assert campaigns("局里开展安全宣传进企业、进站场活动。") == []
+    # an adverb before a drive head is a verb phrase, not a name
+    assert campaigns("一、全力攻坚重点项目建设\n完成投资42亿元。") == []
+
+
+def test_a_heading_that_a_campaign_opens_before_its_verb_gives_the_author_the_campaign(tmp_path):
+    from kg.extract import build_nlp, extract_document
+
+    nlp = build_nlp()
+    for body in ("二、“四好农村路”建设纵深推进\n新改建农村公路30公里。", "一、道路运输安全专项整治行动扎实推进\n检查车辆300辆。"):
+        path = tmp_path / "t.txt"
+        path.write_text("湖州市交通运输局2024年工作总结\n" + body + "\n", encoding="utf-8")
+        ex = extract_document(structure_document(read_document(path, tmp_path)), nlp)
+        assert [(r.head.name, r.tail.name) for r in ex.relations if r.rel == "CONDUCTS"] == [
+            ("湖州市交通运输局", "四好农村路" if "四好" in body else "道路运输安全专项整治行动")]

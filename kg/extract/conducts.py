@@ -39,8 +39,8 @@ from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
-#: between a campaign that opens its clause and a verb after it (专项整治工作深入开展)
-_POST_LINK = re.compile(r"(?:工作|活动)?(?:已经|已|正在|均|都|全面|深入|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
+#: between a campaign that opens its clause and a verb after it (专项整治工作深入开展, “四好农村路”建设纵深推进)
+_POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
                         r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
@@ -163,7 +163,8 @@ def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> Trigger
     from it on; ``gap_ok(norm, start, end, same, limit)`` says whether a span
     may separate coordinated items.
     """
-    if not subject_prefix(norm, begin, upto[0].start):
+    first = upto[0].start - (norm[upto[0].start - 1:upto[0].start] in ("“", '"'))  # a quoted name: its quote opens
+    if not subject_prefix(norm, begin, first):
         return None
     if not gap_ok(norm, upto[0].start, camp.start, upto, 0):
         return None

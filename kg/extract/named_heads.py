@@ -45,7 +45,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
-                        and not _names_before_enum(sc, start - 1):
+                        and not _names_before_enum(sc, start - 1) and not _numbers_an_item(text, start - 1):
                     break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
                 if start < hstart and text.startswith(_ROUTE_TO, start - 1) \
                         and (place := lx.trie("places").longest_ending_at(text, start - 1)) is not None:
@@ -227,6 +227,19 @@ def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
     if pos > 0 and sc.text[pos - 1] in "”’」』\"":
         return True
     return pos in sc.blocked_ends or sc._ends_with_head(pos, ("campaign_heads", "regulation_heads"))
+
+
+#: what may stand before an item's number (一、, 2、): the start of a line or a sentence
+_BEFORE_NUMBER = frozenset("\n。；;：:！？!? \t\u3000")
+_ITEM_NUMERALS = frozenset("一二三四五六七八九十0123456789")
+
+
+def _numbers_an_item(text: str, mark: int) -> bool:
+    """True when the 、 at ``mark`` closes an item's number (一、, 12、) at a line's or a sentence's start, not a list."""
+    i = mark
+    while i > 0 and text[i - 1] in _ITEM_NUMERALS:
+        i -= 1
+    return 0 < mark - i <= 3 and (i == 0 or text[i - 1] in _BEFORE_NUMBER)
 
 
 #: the travel seasons whose transport work a year names as one campaign: 2024年春运
