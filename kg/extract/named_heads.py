@@ -16,6 +16,7 @@ import re
 
 from kg.extract.heads import ENUM_MARK
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.structure.headings import CN_DIGITS
 
 
 def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
@@ -231,7 +232,7 @@ def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
 
 #: what may stand before an item's number (一、, 2、): the start of a line or a sentence
 _BEFORE_NUMBER = frozenset("\n。；;：:！？!? \t\u3000")
-_ITEM_NUMERALS = frozenset("一二三四五六七八九十0123456789")
+_ITEM_NUMERALS = frozenset(CN_DIGITS + "0123456789")
 
 
 def _numbers_an_item(text: str, mark: int) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, conj_place
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
+from kg.structure.headings import CN_DIGITS
 
 #: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
 ORG_CLASS_DETS = COLLECTIVE_DETS | {"全市", "全省", "全县", "全区", "一批", "家"}
@@ -27,8 +28,7 @@ BRANCH_HEADS = frozenset({"分公司", "子公司", "分行", "支行", "分会"
 #: what after a head shows it is another word (分会场: the side venue of a meeting)
 _NOT_BEFORE = {"分会": "场"}
 #: the number a branch is named by (第三分公司)
-_NUMERALS = "一二三四五六七八九十"
-_ORDINAL = re.compile(f"第[{_NUMERALS}]{{1,3}}$")
+_ORDINAL = re.compile(f"第[{CN_DIGITS}]{{1,3}}$")
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 
@@ -131,7 +131,7 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
         if stop is not None and legal and pos == hstart and sc.lx.stopwords.get(stop[1]) == "verb":
             pos = stop[0]
             continue
-        if stop is not None and stop[1] == "第" and text[pos] in _NUMERALS and stop[0] - 1 > lo \
+        if stop is not None and stop[1] == "第" and text[pos] in CN_DIGITS and stop[0] - 1 > lo \
                 and sc.is_name_char(stop[0] - 1) and sc.stopword_ending_at(stop[0]) is None:
             pos = stop[0]  # 中交第一公路工程局有限公司: a group's company named by its number
             continue
