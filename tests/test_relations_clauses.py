@@ -441,3 +441,11 @@ def test_a_lead_with_its_assistants_before_the_verb_carries_out_and_cooperates(t
     got = relations(tmp_path, body, {AUTHOR: A, "某市交通运输局": A, "市公安局": A, "市道路运输协会": O,
                                      "“安全行车承诺”活动": C})
     assert ("CONDUCTS", "某市交通运输局", "安全行车承诺活动") not in got
+
+
+def test_an_ordinal_opening_a_body_name_is_no_enumeration_marker(tmp_path):
+    body = "第二大队联合市公安局开展夜查。第二，支队会同县公路中心开展巡查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "支队": A, "第二大队": A, "市公安局": A, "县公路中心": A})
+    assert ("COOPERATES_WITH", "第二大队", "市公安局") in got
+    assert ("COOPERATES_WITH", AUTHOR, "市公安局") not in got
+    assert ("COOPERATES_WITH", "支队", "县公路中心") in got  # 第二， still opens an item
