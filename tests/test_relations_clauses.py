@@ -449,3 +449,18 @@ def test_an_ordinal_opening_a_body_name_is_no_enumeration_marker(tmp_path):
     assert ("COOPERATES_WITH", "第二大队", "市公安局") in got
     assert ("COOPERATES_WITH", AUTHOR, "市公安局") not in got
     assert ("COOPERATES_WITH", "支队", "县公路中心") in got  # 第二， still opens an item
+
+
+def test_coordinated_subjects_that_assist_or_meet_a_partner_are_not_each_others_partners(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "县公路中心": A, "县应急管理局": A, "县公安局": A}
+    got = relations(tmp_path, "县执法大队、县公路中心要配合县应急管理局开展联合演练。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert {("COOPERATES_WITH", "县执法大队", "县应急管理局"), ("COOPERATES_WITH", "县公路中心", "县应急管理局")} <= got
+    got = relations(tmp_path, "县执法大队、县公路中心配合开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    got = relations(tmp_path, "县执法大队、县公路中心与县公安局建立联合执法机制。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert {("COOPERATES_WITH", "县执法大队", "县公安局"), ("COOPERATES_WITH", "县公路中心", "县公安局")} <= got
+    # a joint word right after the coordinated subjects still makes them partners
+    got = relations(tmp_path, "县执法大队、县公路中心联合开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") in got
