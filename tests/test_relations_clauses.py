@@ -464,3 +464,14 @@ def test_coordinated_subjects_that_assist_or_meet_a_partner_are_not_each_others_
     # a joint word right after the coordinated subjects still makes them partners
     got = relations(tmp_path, "县执法大队、县公路中心联合开展夜间巡查。", spec)
     assert ("COOPERATES_WITH", "县执法大队", "县公路中心") in got
+
+
+def test_clauses_after_a_generic_subject_are_not_the_authors(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "“文明出行”活动": C}
+    got = relations(tmp_path, "各企业要对照考评中发现的问题，深入开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", AUTHOR, "文明出行活动") not in got
+    got = relations(tmp_path, "各乡（镇）人民政府：落实乡级路长职责，组织开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", AUTHOR, "文明出行活动") not in got
+    # a body's subject going on past a generic co-participant still acts
+    got = relations(tmp_path, "县执法大队牵头，各单位参与，深入开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", "县执法大队", "文明出行活动") in got

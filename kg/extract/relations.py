@@ -174,8 +174,10 @@ class RelationExtractor:
             m_starts, h_starts = [m.start for m in sent_mentions], [h.start for h in hits]
             for ci, clause in enumerate(clauses):
                 in_clause = inside(sent_mentions, m_starts, clause.start, clause.end)
-                if not in_clause:
-                    continue  # every rule needs a mention in the clause
+                if not in_clause:  # every rule needs a mention in the clause
+                    if subjects.generic_subject(norm, clause, []) is not None:
+                        subjects.end_clause([], subjects.pending, generic=True)
+                    continue
                 subj = subjects.subjects_of(norm, clause, in_clause)
                 chits = inside(hits, h_starts, clause.start, clause.end)
                 prev = clauses[ci - 1] if ci else None
@@ -200,7 +202,8 @@ class RelationExtractor:
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
                 verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
-                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs))
+                generic = not subj and subjects.generic_subject(norm, clause, in_clause) is not None
+                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs), generic)
             # a news item (no sections) is about the first campaign it carries out
             topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
