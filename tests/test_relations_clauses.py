@@ -475,3 +475,11 @@ def test_clauses_after_a_generic_subject_are_not_the_authors(tmp_path):
     # a body's subject going on past a generic co-participant still acts
     got = relations(tmp_path, "县执法大队牵头，各单位参与，深入开展“文明出行”活动。", spec)
     assert ("CONDUCTS", "县执法大队", "文明出行活动") in got
+
+
+def test_coordinating_a_body_is_no_cooperation(tmp_path):
+    spec = {AUTHOR: A, "县自然资源局": A, "县政府": A, "县公安局": A}
+    got = relations(tmp_path, "由分管副局长协调县自然资源局和县政府，7月15日前拿出解决方案。", spec)
+    assert not any(r == "COOPERATES_WITH" for r, _, _ in got)
+    got = relations(tmp_path, "局里会同县公安局开展联合检查。", spec)
+    assert ("COOPERATES_WITH", AUTHOR, "县公安局") in got
