@@ -483,3 +483,11 @@ def test_coordinating_a_body_is_no_cooperation(tmp_path):
     assert not any(r == "COOPERATES_WITH" for r, _, _ in got)
     got = relations(tmp_path, "局里会同县公安局开展联合检查。", spec)
     assert ("COOPERATES_WITH", AUTHOR, "县公安局") in got
+
+
+def test_zuohao_doing_a_piece_of_work_well_carries_out_no_campaign(tmp_path):
+    spec = {AUTHOR: A, "县自然资源局": A, "“美丽乡村”建设": C}
+    got = relations(tmp_path, "县自然资源局：配合做好农村公路用地保障和与“美丽乡村”建设的衔接。", spec)
+    assert not any(r == "CONDUCTS" for r, _, _ in got)
+    got = relations(tmp_path, "县自然资源局深入开展“美丽乡村”建设。", spec)
+    assert ("CONDUCTS", "县自然资源局", "美丽乡村建设") in got
