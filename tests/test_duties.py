@@ -28,12 +28,14 @@ def test_the_lead_body_of_a_task_carries_out_its_campaign_and_the_partner_does_n
     assert not any(h in ("县运输中心", "县执法大队", "局规划股") for h, _ in conducts)
 
 
-def test_a_bracketed_responsibility_at_the_end_of_a_task_names_all_its_leads(tmp_path):
-    body = "深入开展“清风行动”专项整治，严厉打击非法营运。（责任单位：县执法大队、县运输中心）\n"
-    spec = {AUTHOR: A, "县执法大队": A, "县运输中心": A, "“清风行动”专项整治": C}
+def test_a_bracketed_responsibility_at_the_end_of_a_task_names_its_lead_first(tmp_path):
+    body = "深入开展“清风行动”专项整治，严厉打击非法营运。（责任单位：县执法大队、县运输中心、县公交公司）\n"
+    spec = {AUTHOR: A, "县执法大队": A, "县运输中心": A, "县公交公司": O, "“清风行动”专项整治": C}
     got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
     assert ("CONDUCTS", "县执法大队", "清风行动专项整治") in got
-    assert ("CONDUCTS", "县运输中心", "清风行动专项整治") in got
+    # the bodies after the first share the task: the lead is listed first
+    assert ("CONDUCTS", "县运输中心", "清风行动专项整治") not in got
+    assert ("CONDUCTS", "县公交公司", "清风行动专项整治") not in got
 
 
 def test_responsible_bodies_after_the_lead_list_share_the_task_but_do_not_lead_it(tmp_path):

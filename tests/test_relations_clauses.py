@@ -441,3 +441,53 @@ def test_a_lead_with_its_assistants_before_the_verb_carries_out_and_cooperates(t
     got = relations(tmp_path, body, {AUTHOR: A, "某市交通运输局": A, "市公安局": A, "市道路运输协会": O,
                                      "“安全行车承诺”活动": C})
     assert ("CONDUCTS", "某市交通运输局", "安全行车承诺活动") not in got
+
+
+def test_an_ordinal_opening_a_body_name_is_no_enumeration_marker(tmp_path):
+    body = "第二大队联合市公安局开展夜查。第二，支队会同县公路中心开展巡查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "支队": A, "第二大队": A, "市公安局": A, "县公路中心": A})
+    assert ("COOPERATES_WITH", "第二大队", "市公安局") in got
+    assert ("COOPERATES_WITH", AUTHOR, "市公安局") not in got
+    assert ("COOPERATES_WITH", "支队", "县公路中心") in got  # 第二， still opens an item
+
+
+def test_coordinated_subjects_that_assist_or_meet_a_partner_are_not_each_others_partners(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "县公路中心": A, "县应急管理局": A, "县公安局": A}
+    got = relations(tmp_path, "县执法大队、县公路中心要配合县应急管理局开展联合演练。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert {("COOPERATES_WITH", "县执法大队", "县应急管理局"), ("COOPERATES_WITH", "县公路中心", "县应急管理局")} <= got
+    got = relations(tmp_path, "县执法大队、县公路中心配合开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    got = relations(tmp_path, "县执法大队、县公路中心与县公安局建立联合执法机制。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert {("COOPERATES_WITH", "县执法大队", "县公安局"), ("COOPERATES_WITH", "县公路中心", "县公安局")} <= got
+    # a joint word right after the coordinated subjects still makes them partners
+    got = relations(tmp_path, "县执法大队、县公路中心联合开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") in got
+
+
+def test_clauses_after_a_generic_subject_are_not_the_authors(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "“文明出行”活动": C}
+    got = relations(tmp_path, "各企业要对照考评中发现的问题，深入开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", AUTHOR, "文明出行活动") not in got
+    got = relations(tmp_path, "各乡（镇）人民政府：落实乡级路长职责，组织开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", AUTHOR, "文明出行活动") not in got
+    # a body's subject going on past a generic co-participant still acts
+    got = relations(tmp_path, "县执法大队牵头，各单位参与，深入开展“文明出行”活动。", spec)
+    assert ("CONDUCTS", "县执法大队", "文明出行活动") in got
+
+
+def test_coordinating_a_body_is_no_cooperation(tmp_path):
+    spec = {AUTHOR: A, "县自然资源局": A, "县政府": A, "县公安局": A}
+    got = relations(tmp_path, "由分管副局长协调县自然资源局和县政府，7月15日前拿出解决方案。", spec)
+    assert not any(r == "COOPERATES_WITH" for r, _, _ in got)
+    got = relations(tmp_path, "局里会同县公安局开展联合检查。", spec)
+    assert ("COOPERATES_WITH", AUTHOR, "县公安局") in got
+
+
+def test_zuohao_doing_a_piece_of_work_well_carries_out_no_campaign(tmp_path):
+    spec = {AUTHOR: A, "县自然资源局": A, "“美丽乡村”建设": C}
+    got = relations(tmp_path, "县自然资源局：配合做好农村公路用地保障和与“美丽乡村”建设的衔接。", spec)
+    assert not any(r == "CONDUCTS" for r, _, _ in got)
+    got = relations(tmp_path, "县自然资源局深入开展“美丽乡村”建设。", spec)
+    assert ("CONDUCTS", "县自然资源局", "美丽乡村建设") in got

@@ -191,3 +191,19 @@ def test_an_author_named_only_by_self_references_is_still_found_where_its_name_i
     named = {m.text for m in ex.mentions if m.label == "AGENCY" and m.name == sdoc.meta.author and not m.self_ref}
     # 站里 stands for the station; its name, written in the title, stays a mention of it
     assert sdoc.meta.author == "甲县治超检测站" and named
+
+
+def test_a_bare_organisation_head_is_the_organisation_the_text_names_or_the_author():
+    text = ("柳州市出租汽车协会联合企业开展宣传。在高考期间，协会组织会员企业开展“爱心送考”活动。"
+            "局里支持集团开展“平安港口”创建。")
+    orgs = {"柳州市出租汽车协会": [0]}
+    got = find_self_references(text, BUREAU, {}, orgs)
+    # 集团 names no organisation before it and the bureau's name has no 集团: no reference
+    assert [(text[r.start:r.end], r.kind, r.name) for r in got] == [("协会", "org", "柳州市出租汽车协会")]
+    got = find_self_references(text, "重庆万州港务集团有限公司", {}, orgs)
+    assert ("集团", "org", "重庆万州港务集团有限公司") in [(text[r.start:r.end], r.kind, r.name) for r in got]
+    # the subject of the sentence is the association, not the bureau that wrote the report
+    sdoc = make_doc("o.txt", text, author=BUREAU)
+    spec = [mention(sdoc, "ORGANIZATION", "柳州市出租汽车协会"), mention(sdoc, "CAMPAIGN", "“爱心送考”活动")]
+    res = extract_relations(sdoc, spec)
+    assert {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"} == {("柳州市出租汽车协会", "爱心送考活动")}

@@ -22,9 +22,10 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 #: the characters :func:`split_clauses` acts on
 _CLAUSE_MARKS = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_BREAKS)) + _OPEN_QUOTES + _CLOSE_QUOTES)}]")
 
-#: enumeration and list markers at the start of a clause: 一是, 二要, 第一，, (三), 1. (used with match(pos))
+#: enumeration and list markers at the start of a clause: 一是, 二要, 第一，, (三), 1. (used with match(pos));
+#: an ordinal opening a name (第二大队, 第一分公司) is no marker
 _ENUM = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[,、]?|首先|其次|再次|最后|另一方面|一方面|再一方面"
+    r"\s*(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+(?:[,、是]|(?=\s*$))|首先|其次|再次|最后|另一方面|一方面|再一方面"
     r"|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳])\s*"
 )
 

@@ -4,7 +4,9 @@ Work points and implementation plans close each task with the bodies that
 answer for it (``牵头单位：局规划建设股；配合单位：县财政局``, or in brackets at
 the end of the task: ``（责任单位：县公安局、县交通运输局）``). The lead bodies
 carry out what the task carries out: every campaign of a CONDUCTS relation
-found in the task's text is conducted by each lead body too. The partners
+found in the task's text is conducted by each lead body too. A ``责任单位：`` list of several
+bodies names the lead first (``责任单位：县交通运输局、县商务局``): the first body leads, the others
+share the task and get no relation. The partners
 (``配合单位：``, right after the lead list or on the next line) cooperate with each
 lead body (COOPERATES_WITH); they do not conduct the task's campaigns. A ``责任单位：`` list
 right after a ``牵头单位：`` one names bodies that share the task under the lead: they
@@ -102,6 +104,8 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
             continue
         begin = max(begin, floor)
         floor = end
+        if not _LEAD_FIRST.match(norm, at):
+            leads = leads[:1]  # 责任单位：A、B: A leads
         if leads and begin < at:
             out.append(DutyLine(begin, at, at, end, leads, partners))
     return out

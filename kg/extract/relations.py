@@ -25,7 +25,8 @@ ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
 COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
-                 subject); coordinated subjects A、B 联合…: A with B; 在 B 的配合下，A…:
+                 subject; A、B 与 C…: A and B with C); coordinated subjects A、B 联合…: A with B
+                 (not A、B 配合…: both assist); 在 B 的配合下，A…:
                  A with B (:func:`kg.extract.partners.helpers_of`).
 
 Who the subject of a verb is, when its clause names no one, is decided by
@@ -42,10 +43,10 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, helpers_of, partners_at
+from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, coordinated, helpers_of, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import PARTNER_LABELS, Subjects, heading_subjects, section_subject
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
@@ -173,8 +174,10 @@ class RelationExtractor:
             m_starts, h_starts = [m.start for m in sent_mentions], [h.start for h in hits]
             for ci, clause in enumerate(clauses):
                 in_clause = inside(sent_mentions, m_starts, clause.start, clause.end)
-                if not in_clause:
-                    continue  # every rule needs a mention in the clause
+                if not in_clause:  # every rule needs a mention in the clause
+                    if subjects.generic_subject(norm, clause, []) is not None:
+                        subjects.end_clause([], subjects.pending, generic=True)
+                    continue
                 subj = subjects.subjects_of(norm, clause, in_clause)
                 chits = inside(hits, h_starts, clause.start, clause.end)
                 prev = clauses[ci - 1] if ci else None
@@ -199,7 +202,8 @@ class RelationExtractor:
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
                 verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
-                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs))
+                generic = not subj and subjects.generic_subject(norm, clause, in_clause) is not None
+                subjects.end_clause(subj, subjects.pending_agents(norm, clause, in_clause, verbs), generic)
             # a news item (no sections) is about the first campaign it carries out
             topic = None if sdoc.sections else next((r.tail for r in relations if r.rel == "CONDUCTS"), None)
             for rel in conducts.sentence_agents(norm, sent.start, clauses, sent_mentions, relations[first:],
@@ -219,10 +223,12 @@ class RelationExtractor:
         if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
             return
         after = subjects[-1].end
-        joint = [h for h in starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
-                 if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint or joint[0].word in _ASSIST_WORDS and not norm[joint[0].end:clause.end].strip():
-            return  # A、B 配合 closing the clause: both assist a lead named before
+        near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
+        joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
+        if not joint or joint[0].word in _ASSIST_WORDS:
+            return  # A、B 配合（C）…: both assist, neither is the other's partner
+        if any(h.frame == "prep" and h.start == after for h in near):
+            return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)
         for other in subjects[1:]:
             if other.name != subjects[0].name:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])
@@ -439,8 +445,10 @@ class RelationExtractor:
                 if not joint:
                     continue
                 before = [m for m in in_clause if m.end == h.start]
-                if before:  # A 与 B 联合…: A is the subject
-                    heads = [own(before[0])]
+                if before:  # A 与 B 联合…: A is the subject (A、B 与 C 建立…: A and B)
+                    bodies = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= h.start]
+                    listed = coordinated(norm, bodies, SUBJECT_COORD) if bodies and bodies[-1] is before[0] else before[:1]
+                    heads = [own(m) for m in listed]
                 else:
                     heads = subject_for(h.start)
                 trigger = TriggerHit(h.rel, f"{h.word}…{joint[0].word}", h.frame, h.start, joint[0].end)

@@ -18,6 +18,9 @@ Forms (the unit word is the one the author's name ends with):
              该局会同…); the author when no such body was named.
 ``organ``    the author's party organs (局党组, 支队党委, 本局党委): bodies of
              their own, named by what the text writes without 我/本 (局党组).
+``org``      a bare organisation head (协会, 集团, 学院, 联合会) opening a clause before a verb,
+             or after a pivot or partner word (支持集团开展…, 与集团建立…): the author when its name
+             has that head, else the organisation with that head named last before it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ BARE_UNITS: tuple[str, ...] = ("支队", "大队", "中队")
 TEAM_WORDS: tuple[str, ...] = BARE_UNITS + ("执法队",)
 #: unit words that stand alone for the author only opening a clause before a verb (中心组织开展…)
 CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
+#: heads of organisations that stand alone for the one the text names (协会组织会员企业…, 支持集团开展…)
+ORG_HEADS: tuple[str, ...] = ("联合会", "协会", "集团", "学院")
+#: what may stand right before a bare organisation head besides a clause opening: a pivot or partner word
+_ORG_BEFORE = re.compile(r"(?:支持|指导|督促|鼓励|推动|引导|与|同|配合|协助|会同|联合)$")
 #: self-references that name no unit and always mean the author
 PLAIN_FORMS: tuple[str, ...] = ("我们", "我单位", "本单位", "本机关", "我机关")
 #: the author's leadership: stands for the author
@@ -119,7 +126,8 @@ def _patterns(unit: str | None) -> list[tuple[str, str]]:
 
 
 def find_self_references(norm: str, author: str | None,
-                         bodies: dict[str, list[int]] | None = None) -> list[SelfReference]:
+                         bodies: dict[str, list[int]] | None = None,
+                         orgs: dict[str, list[int]] | None = None) -> list[SelfReference]:
     """Find self-references to ``author`` in the width-folded text.
 
     On a line that a body speaks (``X负责人：…``) the self-references are
@@ -137,6 +145,8 @@ def find_self_references(norm: str, author: str | None,
         The author body; ``None`` finds none outside speakers' lines.
     bodies : dict of str to list of int, optional
         Names of the bodies the text names, with where each is named.
+    orgs : dict of str to list of int, optional
+        Names of the organisations the text names, with where each is named.
 
     Returns
     -------
@@ -151,6 +161,8 @@ def find_self_references(norm: str, author: str | None,
     if author and bodies:
         found += _named_teams(norm, author, bodies)
         found += _named_units(norm, author, bodies)
+    if author:
+        found += _named_orgs(norm, author, orgs or {})
     if speakers:
         starts = [s for s, _, _ in speakers]
 
@@ -287,6 +299,26 @@ def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
     return found
 
 
+def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[SelfReference]:
+    """Bare organisation heads (协会, 集团) acting as a subject or a pivot's or partner's object: the author
+    when its name has the head, else the organisation with that head named last before it."""
+    named = sorted((at, name) for name, starts in orgs.items() for at in starts)
+    found: list[SelfReference] = []
+    for m in re.finditer(rf"(?P<head>{'|'.join(ORG_HEADS)})(?={_SUBJECT_NEXT.pattern})", norm):
+        s, head = m.start(), m.group("head")
+        if s > 0 and (norm[s - 1] in _NAME_FINAL or norm[s - 1] in "我本该全"
+                      or not (_CLAUSE_OPEN.search(norm, max(0, s - 3), s) or _ORG_BEFORE.search(norm, max(0, s - 2), s))):
+            continue
+        if head in author:
+            name = author
+        else:
+            name = next((n for at, n in reversed(named) if at < s and head in n), None)
+            if name is None:
+                continue
+        found.append(SelfReference(s, m.end(), "org", name))
+    return found
+
+
 #: what a company calls itself before its own organs (集团党委, 公司工会)
 _COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
 #: a company's party and mass organs: the party ones are public bodies, a union an organisation
@@ -316,6 +348,9 @@ def self_mention(sdoc: StructuredDocument, ref: SelfReference, author: str | Non
     """The AGENCY mention of a self-reference: the body referred to (``ref.name``, else the author)
     for a pronoun, the organ's own name for an organ."""
     text = sdoc.source.text[ref.start:ref.end]
+    if ref.kind == "org":
+        return Mention(doc=sdoc.name, label="ORGANIZATION", text=text, start=ref.start, end=ref.end, name=ref.name,
+                       evidence=sdoc.evidence(ref.start, ref.end), self_ref=ref.name == author, rule="selfref:org")
     if ref.kind == "organ":
         label = "ORGANIZATION" if text.endswith("工会") else "AGENCY"
         return Mention(doc=sdoc.name, label=label, text=text, start=ref.start, end=ref.end,
@@ -350,10 +385,13 @@ def resolve_self_references(
     by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "AGENCY"}
     spans = sorted((m.start, m.end) for m in mentions)
     bodies: dict[str, list[int]] = {}
+    orgs: dict[str, list[int]] = {}
     for m in mentions:
         if m.label == "AGENCY" and not m.self_ref:
             bodies.setdefault(m.name, []).append(m.start)
-    for ref in find_self_references(sdoc.source.norm, author, bodies):
+        elif m.label == "ORGANIZATION" and not m.self_ref:
+            orgs.setdefault(m.name, []).append(m.start)
+    for ref in find_self_references(sdoc.source.norm, author, bodies, orgs):
         i = by_span.get((ref.start, ref.end))
         if i is not None:
             m = mentions[i]

@@ -15,7 +15,9 @@ The subject of a verb (:meth:`Subjects.resolver`) is, in order:
 6. the author body (``DocumentMeta.author``), the nearest mention of it.
 
 A clause opened by a generic plural (各市交通运输局要…) or by places (常德市、郴州市
-成功创建…) has those as its subject: none of 3-6 applies to it.
+成功创建…) has those as its subject: none of 3-6 applies to it, nor to the clauses
+after it in the sentence that name no one (各企业要对照…，深入开展 X), unless a body's
+subject went on to it from before (A 牵头，各单位参与，…: A).
 
 Self-references (我们, 我局) in a speaker's paragraph stand for the speaker.
 Without an author, a verb none of 1-5 reaches has no subject.
@@ -217,6 +219,7 @@ class Subjects:
         self.speaker: Mention | None = None
         self.topic: list[Mention] = []
         self.carried: list[Mention] = []
+        self.generic_carried = False  # the last clause with a subject had a generic one (各企业要…，开展…)
         self.context: list[Mention] = []
         self._last_end = 0
         self.parties: list[Mention] = []
@@ -235,9 +238,9 @@ class Subjects:
             self._paragraph = sent.paragraph
             self.speaker = speaker_of(norm, sent.start, sent_mentions)
             self.topic = [self.speaker] if self.speaker is not None else []
-            self.carried = []
+            self.carried, self.generic_carried = [], False
         elif not norm[self._last_end - 1:self._last_end] == ";":
-            self.carried = []
+            self.carried, self.generic_carried = [], False
         self._last_end = sent.end
         self._sentence = sent.index
         self.pending = []
@@ -274,14 +277,19 @@ class Subjects:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
         return self.speaker if self.speaker is not None and m.self_ref else m
 
-    def end_clause(self, subj: list[Mention], pending: list[Mention] | None = None) -> None:
+    def end_clause(self, subj: list[Mention], pending: list[Mention] | None = None, generic: bool = False) -> None:
         """After a clause: its subjects carry on to the clauses after it.
 
         ``pending`` are the bodies a pivot verb of the clause set to work whose verb has not come
         yet (督促局党组以《条例》为重点，组织开展…): they act in the next clause when it names no one.
+        ``generic``: the clause, naming no body as subject, opens with a generic one (各企业要…): when no
+        subject goes on from before it, the clauses after it that name no one are that generic
+        subject's, not the author's.
         """
         if subj:
-            self.carried = subj
+            self.carried, self.generic_carried = subj, False
+        elif generic and not self.carried:  # (A 牵头，各单位参与，…: A goes on)
+            self.generic_carried = True
         self.pending = pending or []
 
     @staticmethod
@@ -311,6 +319,7 @@ class Subjects:
         sets to work).
         """
         carried, topic, context = self.carried, self.topic, self.context
+        generic_carried = self.generic_carried
         pending = self.pending if pivots and not subj else []
         pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
         generic: list[int | None] = []  # read once, when a verb gets past the clause's own subjects
@@ -329,6 +338,8 @@ class Subjects:
                 return [], "none"  # 各市交通运输局要…: not the author's, nor an earlier clause's subject
             if carried:
                 return carried, "carried"
+            if generic_carried:
+                return [], "none"  # 各企业要…，深入开展 X: the generic subject's
             if topic:
                 return topic, "speaker"
             if context:
