@@ -307,6 +307,19 @@ def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
 
 
+def test_a_verb_of_working_on_a_list_or_rule_set_opens_no_name(extract):
+    ms = extract("党组织要深入学习贯彻中央八项规定精神，查处违反中央八项规定精神问题3起。"
+                 "梳理问题清单18项，细化年度任务清单，编制年度普法责任清单，对路长制等作出规定。"
+                 "各地总结行动成效，全面总结三年行动成效，系统梳理行动成效，全年抽检工程12项。")
+    assert names(ms, "REGULATION") == {"中央八项规定", "年度普法责任清单"}
+    assert names(ms, "CAMPAIGN") == set()
+
+
+def test_verbs_of_study_still_open_an_education_drive(extract):
+    ms = extract("扎实开展深入贯彻中央八项规定精神学习教育，组织学习贯彻习近平新时代中国特色社会主义思想主题教育。")
+    assert names(ms, "CAMPAIGN") == {"深入贯彻中央八项规定精神学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育"}
+
+
 def test_a_rectification_list_and_an_adverb_before_a_head_make_no_name(extract):
     ms = extract("公交公司要针对重复投诉问题，制定整改清单。力争局属党支部全部创建为“四强”党支部。")
     assert names(ms, "REGULATION") == set()

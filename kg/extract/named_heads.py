@@ -66,9 +66,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
-                if word in _DRIVE_HEADS and text.startswith(_STUDY_VERBS, start) \
-                        and text.endswith(_BOUND_ADVERB, 0, start):
-                    start -= len(_BOUND_ADVERB)  # 深入贯彻中央八项规定精神学习教育: the drive is named by its verb phrase
+                if word in _DRIVE_HEADS:
+                    start = _study_phrase_start(text, start)  # 深入贯彻中央八项规定精神学习教育
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 end = campaign_end(text, end)
@@ -152,6 +151,21 @@ _DRIVE_HEADS = frozenset({"学习教育", "主题教育", "专题教育", "集�
 #: verbs of study that open such a name, and the adverb that binds to them inside it (no 开展 between)
 _STUDY_VERBS = ("贯彻", "学习")
 _BOUND_ADVERB = "深入"
+
+
+def _study_phrase_start(text: str, start: int) -> int:
+    """``start`` moved left over the verbs of study (学习贯彻) that open a drive's name, and 深入 before them.
+
+    The walk to the left stops at such a verb (a stop word: 学习贯彻|中央八项规定 names the rule set), yet
+    an education drive is named by its whole verb phrase (深入贯彻中央八项规定精神学习教育).
+    """
+    pos = start
+    while text.endswith(_STUDY_VERBS, 0, pos):
+        pos -= 2
+    if pos < start or text.startswith(_STUDY_VERBS, pos):
+        if text.endswith(_BOUND_ADVERB, 0, pos):
+            pos -= len(_BOUND_ADVERB)
+    return pos
 #: the acts of earning such a title, part of the name where the text writes them (示范县创建, 示范县评定);
 #: a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
 _TITLE_ACTS = ("创建", "创评", "评定", "评选")
