@@ -547,3 +547,35 @@ def test_a_heading_that_a_campaign_opens_before_its_verb_gives_the_author_the_ca
         ex = extract_document(structure_document(read_document(path, tmp_path)), nlp)
         assert [(r.head.name, r.tail.name) for r in ex.relations if r.rel == "CONDUCTS"] == [
             ("湖州市交通运输局", "四好农村路" if "四好" in body else "道路运输安全专项整治行动")]
+
+
+@pytest.fixture
+def surfaces(tmp_path):
+    from kg.extract import build_nlp, extract_document
+
+    nlp = build_nlp()
+
+    def run(text: str) -> dict[str, set[str]]:
+        path = tmp_path / "t.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        ext = extract_document(structure_document(read_document(path, tmp_path)), nlp)
+        out: dict[str, set[str]] = {}
+        for m in ext.mentions:
+            if m.label == "CAMPAIGN":
+                out.setdefault(m.name, set()).add(m.text)
+        return out
+    return run
+
+
+def test_a_themed_periods_quoted_name_is_a_surface_of_the_activity_held_in_it(surfaces):
+    assert surfaces("县交通运输局扎实开展“安全生产月”活动，排查隐患12处。") == {
+        "安全生产月活动": {"“安全生产月”活动", "“安全生产月”"}}
+    assert surfaces("支队持续开展出租汽车行业“文明服务月”活动。") == {
+        "出租汽车行业文明服务月活动": {"出租汽车行业“文明服务月”活动", "出租汽车行业“文明服务月”"}}
+    assert surfaces("关于开展2024年“安全生产月”活动的通知") == {
+        "安全生产月活动": {"2024年“安全生产月”活动", "“安全生产月”"}}
+
+
+def test_a_quoted_name_that_is_no_themed_period_has_one_surface(surfaces):
+    assert surfaces("局里组织开展“送法进企业”活动。") == {"送法进企业活动": {"“送法进企业”活动"}}
+    assert surfaces("局里组织开展“安全生产月”宣讲。") == {"安全生产月": {"“安全生产月”"}}
