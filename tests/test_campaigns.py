@@ -579,3 +579,22 @@ def test_a_themed_periods_quoted_name_is_a_surface_of_the_activity_held_in_it(su
 def test_a_quoted_name_that_is_no_themed_period_has_one_surface(surfaces):
     assert surfaces("局里组织开展“送法进企业”活动。") == {"送法进企业活动": {"“送法进企业”活动"}}
     assert surfaces("局里组织开展“安全生产月”宣讲。") == {"安全生产月": {"“安全生产月”"}}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("立山大队结合公路保护“清障行动”，重点清理违法堆放。", "公路保护清障行动"),
+    ("我们组织实施了国省干线公路“畅安舒美”提升行动，完成路面改造。", "国省干线公路畅安舒美提升行动"),
+])
+def test_object_words_after_any_verb_open_a_quoted_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("选派12名党员参与区级“助企纾困”行动。", "助企纾困行动"),
+    ("中心还参与了自治区“交通安全进万家”宣传活动。", "交通安全进万家宣传活动"),
+    ("这项工作借鉴了交通运输部“交通运输服务品牌”创建的做法。", "交通运输服务品牌创建"),
+    ("局党组把农村公路工作作为践行“我为群众办实事”实践活动的重要内容。", "我为群众办实事实践活动"),
+    ("力争2026年创建成为自治区级“四好农村路”示范县。", "四好农村路示范县"),
+])
+def test_a_place_a_level_a_body_or_a_verb_after_a_verb_opens_no_quoted_name(campaigns, text, name):
+    assert campaigns(text) == [name]
