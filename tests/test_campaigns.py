@@ -598,3 +598,7 @@ def test_object_words_after_any_verb_open_a_quoted_name(campaigns, text, name):
 ])
 def test_a_place_a_level_a_body_or_a_verb_after_a_verb_opens_no_quoted_name(campaigns, text, name):
     assert campaigns(text) == [name]
+
+
+def test_a_supervision_method_is_no_campaign(campaigns):
+    assert campaigns("专项检查采取“双随机、一公开”方式进行。推行“双随机、一公开”监管，随机抽查企业12家。") == []
