@@ -602,3 +602,8 @@ def test_a_place_a_level_a_body_or_a_verb_after_a_verb_opens_no_quoted_name(camp
 
 def test_a_supervision_method_is_no_campaign(campaigns):
     assert campaigns("专项检查采取“双随机、一公开”方式进行。推行“双随机、一公开”监管，随机抽查企业12家。") == []
+
+
+def test_a_quoted_name_and_a_weak_head_before_a_goal_noun_are_a_goal(campaigns):
+    assert campaigns("紧紧围绕“交通强市”建设目标，稳投资、强服务。") == []
+    assert campaigns("组织开展“交通强省”建设试点，确保完成任务。") == ["交通强省建设试点"]

@@ -276,6 +276,8 @@ _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 #: the rest of a list that the text closes as rule sets: 、主题党日等制度
 _LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
 
+#: nouns after a quoted name and a weak head that make the two a goal (“交通强县”建设目标)
+_GOAL_NOUNS = ("目标",)
 #: nouns after a quote that make it the title of a work (a column, a programme, a film)
 _WORK_TITLES = ("专栏", "栏目", "专刊", "专版", "专题片", "节目", "微电影")
 
@@ -396,6 +398,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                 after = after[:3]
         if after is not None:
             label, end, weak = after
+            if label == "CAMPAIGN" and weak and text.startswith(_GOAL_NOUNS, end):
+                continue  # 围绕“交通强县”建设目标: the building is a goal set, no campaign
             if label == "CAMPAIGN" and weak and known.get(inner, ("",))[0] == "CAMPAIGN":
                 continue  # “四好农村路”建设 is the programme the lexicon names
             if name_tail or (label == "CAMPAIGN" and weak and text.startswith(_WORK_NOUNS, b.end)
