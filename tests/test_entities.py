@@ -338,6 +338,12 @@ def test_building_works_on_a_site_or_a_class_of_road_are_no_programme(extract):
     assert names(ms, "CAMPAIGN") == {"四好农村路提质工程", "农村公路畅通工程"}
 
 
+def test_works_of_a_field_or_a_kind_are_no_programme(extract):
+    ms = extract("全年实施重点交通工程12项，全面加强在建交通工程安全质量管理，完成剩余路段的大修工程。"
+                 "（三）公路水路工程。实施农村公路畅通工程和农村公路安全生命防护工程。")
+    assert names(ms, "CAMPAIGN") == {"农村公路畅通工程", "农村公路安全生命防护工程"}
+
+
 def test_the_results_of_a_creation_campaign_name_the_campaign(extract):
     ms = extract("巩固“畅通福路”示范路创建成果。")
     assert names(ms, "CAMPAIGN") == {"畅通福路示范路创建"}

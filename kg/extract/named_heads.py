@@ -91,6 +91,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
+            if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
+                named = False  # 重点交通工程, 在建交通工程, 大修工程: works of a field or a kind, no named programme
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not _KIND_BEFORE.search(text, max(0, hstart - 2), hstart):
@@ -231,6 +233,26 @@ _KIND_BEFORE = re.compile(r"(?:等|各类|各项|多项|系列|各种|多种|其
 #: (…周口段改建, 皖河航道整治, 国省干线大中修, 农村公路养护); 提质工程, 安全生命防护工程 name programmes
 _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|隧道|高速|高铁|铁路|机场|国道|省道|公路|干线|路面)"
                          r"\S{0,6}(?:改建|改扩建|扩建|新建|扩容|大中修|大修|中修|修复|整治|疏浚|通航|配套|养护|加固|拓宽|改造)$")
+
+
+#: kinds of building works that, like field words, name no programme before 工程 (在建交通工程, 大修工程)
+_WORKS_KIND = re.compile(r"(?:在建|新建|大中修|大修|中修)$")
+
+
+def _field_or_works_kind(sc: PhraseScanner, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is only field words and kinds of works (公路水路, 在建交通, 大修)."""
+    text, domain = sc.text, sc.lx.trie("domain")
+    pos = end
+    while pos > start:
+        hit = domain.longest_ending_at(text, pos, start)
+        if hit is None:
+            kind = _WORKS_KIND.search(text, start, pos)
+            if kind is None:
+                return False
+            pos = kind.start()
+        else:
+            pos = hit[0]
+    return True
 
 
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
