@@ -182,6 +182,11 @@ def test_titles_of_normative_documents_are_regulations(extract):
     assert {"交通运输部", "市创文指挥部"} <= names(ms, "AGENCY")
 
 
+def test_an_emergency_plan_or_an_outline_in_title_brackets_is_a_regulation(extract):
+    ms = extract("严格落实《湖南省交通运输防汛抗旱应急预案》，督促驾培机构落实《机动车驾驶员培训教学与考试大纲》。")
+    assert names(ms, "REGULATION") == {"湖南省交通运输防汛抗旱应急预案", "机动车驾驶员培训教学与考试大纲"}
+
+
 def test_a_title_shortened_to_its_charter_is_a_regulation(extract):
     # 党章 is the short title of 中国共产党章程: a 《》 title ending in 章 is a charter
     ms = extract("要把学习《条例》与贯彻落实《党章》结合起来。组织党员认真学习《团章》。")
