@@ -325,6 +325,11 @@ def test_verbs_of_study_still_open_an_education_drive(extract):
     assert names(ms, "CAMPAIGN") == {"深入贯彻中央八项规定精神学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育"}
 
 
+def test_duty_rules_of_leaders_on_shift_are_no_rule_sets(extract):
+    ms = extract("春运期间严格执行24小时值班和领导带班制度，大队严格落实领导带班和全天候值班制度，严格执行值班值守制度。")
+    assert names(ms, "REGULATION") == set()
+
+
 def test_a_rectification_list_and_an_adverb_before_a_head_make_no_name(extract):
     ms = extract("公交公司要针对重复投诉问题，制定整改清单。力争局属党支部全部创建为“四强”党支部。")
     assert names(ms, "REGULATION") == set()
