@@ -330,6 +330,11 @@ def test_duty_rules_of_leaders_on_shift_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == set()
 
 
+def test_a_fields_duty_system_is_no_rule_set_unless_quoted(extract):
+    ms = extract("督促企业落实全员安全生产责任制，通报全市交通运输系统目标责任制考核结果，全面落实“谁执法谁普法”普法责任制。")
+    assert names(ms, "REGULATION") == {"谁执法谁普法普法责任制"}
+
+
 def test_a_rectification_list_and_an_adverb_before_a_head_make_no_name(extract):
     ms = extract("公交公司要针对重复投诉问题，制定整改清单。力争局属党支部全部创建为“四强”党支部。")
     assert names(ms, "REGULATION") == set()

@@ -1,7 +1,7 @@
 """Named initiatives and rule sets from their head nouns in running text.
 
 CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
-REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
+REGULATION  free modifiers + HEAD (制度, 准则, 清单 ...)     六项制度
             modifiers run left until a stop word (开展, 推进, 全市 ...), with
             和/及/与 crossed inside names (道路交通安全和运输执法领域 ...); a
             modifier made only of generic words names nothing (走访慰问活动).
@@ -313,7 +313,7 @@ def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
 
 
 def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named rule sets in running text (六项制度, 党风廉政建设责任制 ...)."""
+    """Named rule sets in running text (六项制度, 行政执法公示制度 ...)."""
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
