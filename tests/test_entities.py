@@ -320,6 +320,12 @@ def test_a_verb_of_working_on_a_list_or_rule_set_opens_no_name(extract):
     assert names(ms, "CAMPAIGN") == set()
 
 
+def test_a_comparison_or_a_declared_short_form_opens_no_name(extract):
+    ms = extract("12328热线涉及非法营运的投诉件数较行动前下降38%。"
+                 "在全市组织开展“利剑护航”百日行动（以下简称百日行动）。")
+    assert names(ms, "CAMPAIGN") == {"利剑护航百日行动", "百日行动"}
+
+
 def test_verbs_of_study_still_open_an_education_drive(extract):
     ms = extract("扎实开展深入贯彻中央八项规定精神学习教育，组织学习贯彻习近平新时代中国特色社会主义思想主题教育。")
     assert names(ms, "CAMPAIGN") == {"深入贯彻中央八项规定精神学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育"}
