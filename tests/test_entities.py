@@ -326,6 +326,12 @@ def test_a_comparison_or_a_declared_short_form_opens_no_name(extract):
     assert names(ms, "CAMPAIGN") == {"利剑护航百日行动", "百日行动"}
 
 
+def test_a_verb_inside_a_compound_noun_does_not_cut_a_name(extract):
+    ms = extract("（二）开展窗口服务规范行动。培训从业人员460人次。浑南区新能源物流车推广应用试点中，我局牵头制定办法。"
+                 "中心将继续开展巡游车、网约车服务质量专项整治。")
+    assert names(ms, "CAMPAIGN") == {"窗口服务规范行动", "浑南区新能源物流车推广应用试点"}
+
+
 def test_verbs_of_study_still_open_an_education_drive(extract):
     ms = extract("扎实开展深入贯彻中央八项规定精神学习教育，组织学习贯彻习近平新时代中国特色社会主义思想主题教育。")
     assert names(ms, "CAMPAIGN") == {"深入贯彻中央八项规定精神学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育"}
