@@ -607,3 +607,15 @@ def test_a_supervision_method_is_no_campaign(campaigns):
 def test_a_quoted_name_and_a_weak_head_before_a_goal_noun_are_a_goal(campaigns):
     assert campaigns("紧紧围绕“交通强市”建设目标，稳投资、强服务。") == []
     assert campaigns("组织开展“交通强省”建设试点，确保完成任务。") == ["交通强省建设试点"]
+
+
+def test_a_special_inspection_a_headline_names_is_a_campaign_wherever_the_text_names_it(campaigns):
+    text = ("玉林市道路运输发展中心关于开展2025年全市机动车驾驶员培训机构专项检查的通知\n"
+            "中心决定在全市开展机动车驾驶员培训机构专项检查。同时配合开展旅游包车专项检查。")
+    assert campaigns(text) == ["机动车驾驶员培训机构专项检查", "机动车驾驶员培训机构专项检查"]
+    assert campaigns("呼图壁县道路运输管理所\n【我所启动驾培市场春季专项检查】\n检查驾校7家。") == ["驾培市场春季专项检查"]
+
+
+def test_a_special_inspection_no_headline_names_is_no_campaign(campaigns):
+    assert campaigns("某县交通运输局2024年工作总结\n开展旅游包车专项检查，检查车辆12辆。") == []
+    assert campaigns("吉林市交通运输局关于开展2027年元旦春节期间交通运输安全生产大检查的通知\n现将有关事项通知如下。") == []

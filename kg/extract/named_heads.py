@@ -16,16 +16,18 @@ import re
 
 from kg.extract.heads import ENUM_MARK
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.extract.spans import SpanSet
 from kg.structure.headings import CN_DIGITS
 
 
-def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
+def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str,
+                          unquoted: frozenset[str] = frozenset()) -> list[Candidate]:
     text, lx = sc.text, sc.lx
     out: list[Candidate] = []
     for end, hits in sc.matches(trie_name).by_end.items():
         for hstart, word, head in hits:
             if label == "CAMPAIGN":
-                if head.quoted_only:
+                if head.quoted_only and word not in unquoted:
                     continue
                 anaphor, strong = head.anaphor, head.strong
             else:
@@ -307,9 +309,37 @@ def season_candidates(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
+#: heads of an inspection drive (after a quote its field and manner words belong to the name)
+INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
+#: the head of a special inspection: in running text it names a drive only where the document's headline does
+#: (a 大检查 or 执法检查 a headline names is the sweep of a season, 元旦春节期间…安全生产大检查, no named drive)
+_HEADLINE_DRIVES = ("专项检查",)
+#: a news item's headline in 【】 at the start of a line
+_BRACKET_HEADLINE = re.compile(r"(?m)^[ \t\u3000]*【([^【】\n]{2,60})】")
+
+
+def headline_spans(text: str) -> SpanSet:
+    """The document's headlines: its first line (the title) and each 【】 headline of a news item."""
+    spans = [(m.start(1), m.end(1)) for m in _BRACKET_HEADLINE.finditer(text)]
+    first = re.search(r"\S[^\n]*", text)
+    if first is not None:
+        spans.append((first.start(), first.end()))
+    return SpanSet(spans)
+
+
 def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...) and dated seasons."""
-    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head") + season_candidates(sc)
+    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...) and dated seasons.
+
+    An inspection drive (…专项检查) is named without quotes where a headline
+    names it (关于开展2025年全市机动车驾驶员培训机构专项检查的通知: the drive
+    the document is about), and so is each mention of the same name in the text.
+    """
+    found = _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head", unquoted=frozenset(_HEADLINE_DRIVES))
+    headlines = headline_spans(sc.text)
+    drives = [c for c in found if c.name.endswith(_HEADLINE_DRIVES)]
+    titled = {c.name for c in drives if headlines.covers(c.start, c.end)}
+    dropped = {id(c) for c in drives if c.name not in titled}
+    return [c for c in found if id(c) not in dropped] + season_candidates(sc)
 
 
 def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -317,4 +347,5 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["campaign_candidates", "campaign_end", "is_season", "regulation_candidates", "title_act_end"]
+__all__ = ["INSPECTION_HEADS", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
+           "regulation_candidates", "title_act_end"]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.named_heads import campaign_end
+from kg.extract.named_heads import INSPECTION_HEADS, campaign_end
 from kg.extract.phrases import Candidate, PhraseScanner
 from kg.extract.quote_prefix import LINK_STOP_KINDS as _LINK_STOP_KINDS, MAX_PREFIX as _MAX_PREFIX, \
     RIGHT_STOPS as _RIGHT_STOPS, name_prefix as _name_prefix
@@ -209,7 +209,7 @@ _MAX_OBJECT = 4
 #: heads of an inspection drive: after a quote the field and manner words before them belong to the name
 #: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
 #: the checking of a class of things, no drive
-_INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
+_INSPECTION_HEADS = INSPECTION_HEADS
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
