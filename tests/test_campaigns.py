@@ -579,6 +579,8 @@ def test_a_themed_periods_quoted_name_is_a_surface_of_the_activity_held_in_it(su
 def test_a_quoted_name_that_is_no_themed_period_has_one_surface(surfaces):
     assert surfaces("局里组织开展“送法进企业”活动。") == {"送法进企业活动": {"“送法进企业”活动"}}
     assert surfaces("局里组织开展“安全生产月”宣讲。") == {"安全生产月": {"“安全生产月”"}}
+    assert surfaces("局机关党委牵头组织“安全生产月”主题普法活动。") == {
+        "安全生产月主题普法活动": {"“安全生产月”主题普法活动"}}
 
 
 @pytest.mark.parametrize("text, name", [

@@ -358,8 +358,8 @@ def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:
     return out
 
 
-#: a themed period's quoted name, then the activity held in it: “安全生产月”活动, “公路养护质量提升年”主题普法活动
-_THEMED_ACTIVITY = re.compile(r"“([^“”]{2,20})”([^“”]{0,6}活动)$")
+#: a themed period's quoted name, then the activity held in it: “安全生产月”活动 (“安全生产月”主题普法活动 is an activity of its own)
+_THEMED_ACTIVITY = re.compile(r"“([^“”]{2,20})”(活动)$")
 #: a year that opens a mention only says which edition it is (2024年“安全生产月”活动)
 _EDITION_YEAR = re.compile(r"20[0-9]{2}年")
 #: the last characters of heads that name a period of time (安全生产月, 质量提升年, 宣传周, 咨询日)
@@ -373,8 +373,9 @@ def theme_aliases(mentions: list[Mention], lexicon: Lexicon | None = None) -> li
     quotes, as the themed month itself (安全生产月): the quoted part ending with
     a period head (生产月, 提升年, 宣传周, 咨询日 ...) is a second surface of
     the campaign, with the field or object words before it (出租汽车行业“文明
-    服务月”) and without an edition year. These mentions add surfaces only:
-    they come after the relations are read.
+    服务月”) and without an edition year. An activity with its own kind
+    (“安全生产月”主题普法活动) is not the month. These mentions add surfaces
+    only: they come after the relations are read.
 
     Parameters
     ----------
