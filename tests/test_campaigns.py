@@ -547,3 +547,77 @@ def test_a_heading_that_a_campaign_opens_before_its_verb_gives_the_author_the_ca
         ex = extract_document(structure_document(read_document(path, tmp_path)), nlp)
         assert [(r.head.name, r.tail.name) for r in ex.relations if r.rel == "CONDUCTS"] == [
             ("湖州市交通运输局", "四好农村路" if "四好" in body else "道路运输安全专项整治行动")]
+
+
+@pytest.fixture
+def surfaces(tmp_path):
+    from kg.extract import build_nlp, extract_document
+
+    nlp = build_nlp()
+
+    def run(text: str) -> dict[str, set[str]]:
+        path = tmp_path / "t.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        ext = extract_document(structure_document(read_document(path, tmp_path)), nlp)
+        out: dict[str, set[str]] = {}
+        for m in ext.mentions:
+            if m.label == "CAMPAIGN":
+                out.setdefault(m.name, set()).add(m.text)
+        return out
+    return run
+
+
+def test_a_themed_periods_quoted_name_is_a_surface_of_the_activity_held_in_it(surfaces):
+    assert surfaces("县交通运输局扎实开展“安全生产月”活动，排查隐患12处。") == {
+        "安全生产月活动": {"“安全生产月”活动", "“安全生产月”"}}
+    assert surfaces("支队持续开展出租汽车行业“文明服务月”活动。") == {
+        "出租汽车行业文明服务月活动": {"出租汽车行业“文明服务月”活动", "出租汽车行业“文明服务月”"}}
+    assert surfaces("关于开展2024年“安全生产月”活动的通知") == {
+        "安全生产月活动": {"2024年“安全生产月”活动", "“安全生产月”"}}
+
+
+def test_a_quoted_name_that_is_no_themed_period_has_one_surface(surfaces):
+    assert surfaces("局里组织开展“送法进企业”活动。") == {"送法进企业活动": {"“送法进企业”活动"}}
+    assert surfaces("局里组织开展“安全生产月”宣讲。") == {"安全生产月": {"“安全生产月”"}}
+    assert surfaces("局机关党委牵头组织“安全生产月”主题普法活动。") == {
+        "安全生产月主题普法活动": {"“安全生产月”主题普法活动"}}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("立山大队结合公路保护“清障行动”，重点清理违法堆放。", "公路保护清障行动"),
+    ("我们组织实施了国省干线公路“畅安舒美”提升行动，完成路面改造。", "国省干线公路畅安舒美提升行动"),
+])
+def test_object_words_after_any_verb_open_a_quoted_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("选派12名党员参与区级“助企纾困”行动。", "助企纾困行动"),
+    ("中心还参与了自治区“交通安全进万家”宣传活动。", "交通安全进万家宣传活动"),
+    ("这项工作借鉴了交通运输部“交通运输服务品牌”创建的做法。", "交通运输服务品牌创建"),
+    ("局党组把农村公路工作作为践行“我为群众办实事”实践活动的重要内容。", "我为群众办实事实践活动"),
+    ("力争2026年创建成为自治区级“四好农村路”示范县。", "四好农村路示范县"),
+])
+def test_a_place_a_level_a_body_or_a_verb_after_a_verb_opens_no_quoted_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_supervision_method_is_no_campaign(campaigns):
+    assert campaigns("专项检查采取“双随机、一公开”方式进行。推行“双随机、一公开”监管，随机抽查企业12家。") == []
+
+
+def test_a_quoted_name_and_a_weak_head_before_a_goal_noun_are_a_goal(campaigns):
+    assert campaigns("紧紧围绕“交通强市”建设目标，稳投资、强服务。") == []
+    assert campaigns("组织开展“交通强省”建设试点，确保完成任务。") == ["交通强省建设试点"]
+
+
+def test_a_special_inspection_a_headline_names_is_a_campaign_wherever_the_text_names_it(campaigns):
+    text = ("玉林市道路运输发展中心关于开展2025年全市机动车驾驶员培训机构专项检查的通知\n"
+            "中心决定在全市开展机动车驾驶员培训机构专项检查。同时配合开展旅游包车专项检查。")
+    assert campaigns(text) == ["机动车驾驶员培训机构专项检查", "机动车驾驶员培训机构专项检查"]
+    assert campaigns("呼图壁县道路运输管理所\n【我所启动驾培市场春季专项检查】\n检查驾校7家。") == ["驾培市场春季专项检查"]
+
+
+def test_a_special_inspection_no_headline_names_is_no_campaign(campaigns):
+    assert campaigns("某县交通运输局2024年工作总结\n开展旅游包车专项检查，检查车辆12辆。") == []
+    assert campaigns("吉林市交通运输局关于开展2027年元旦春节期间交通运输安全生产大检查的通知\n现将有关事项通知如下。") == []

@@ -87,7 +87,9 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.90}),
     ("dev12", {"ENTITIES": 0.91, "CAMPAIGN": 0.84, "RELATIONS": 0.72, "CONDUCTS R": 0.67, "LINKS": 0.92,
                "REL:REPORTED_BY": 0.84}),
-    ("dev13", {"ENTITIES": 0.88, "CAMPAIGN": 0.80, "RELATIONS": 0.72, "CONDUCTS R": 0.76, "LINKS": 0.83,
+    # round 27 (extract-cb): LINKS .857 -> .828 once 488's 中央八项规定 is found (it was 未发生违反中央八项规定): it
+    # links to 485's (gold 中央八项规定及其实施细则, with the mention 中央八项规定), a pair links.json does not group
+    ("dev13", {"ENTITIES": 0.88, "CAMPAIGN": 0.80, "RELATIONS": 0.72, "CONDUCTS R": 0.76, "LINKS": 0.82,
                "REL:REPORTED_BY": 0.85}),
     # dev14: cold RELATIONS 0.635, CONDUCTS R 0.698; tuned on in round 23 (entities, CONDUCTS, MEASURES: a summary
     # titled with its campaign); the floors sit under the merged round's scores

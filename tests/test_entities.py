@@ -182,6 +182,11 @@ def test_titles_of_normative_documents_are_regulations(extract):
     assert {"交通运输部", "市创文指挥部"} <= names(ms, "AGENCY")
 
 
+def test_an_emergency_plan_or_an_outline_in_title_brackets_is_a_regulation(extract):
+    ms = extract("严格落实《湖南省交通运输防汛抗旱应急预案》，督促驾培机构落实《机动车驾驶员培训教学与考试大纲》。")
+    assert names(ms, "REGULATION") == {"湖南省交通运输防汛抗旱应急预案", "机动车驾驶员培训教学与考试大纲"}
+
+
 def test_a_title_shortened_to_its_charter_is_a_regulation(extract):
     # 党章 is the short title of 中国共产党章程: a 《》 title ending in 章 is a charter
     ms = extract("要把学习《条例》与贯彻落实《党章》结合起来。组织党员认真学习《团章》。")
@@ -307,6 +312,41 @@ def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
 
 
+def test_a_verb_of_working_on_a_list_or_rule_set_opens_no_name(extract):
+    ms = extract("党组织要深入学习贯彻中央八项规定精神，查处违反中央八项规定精神问题3起。"
+                 "梳理问题清单18项，细化年度任务清单，编制年度普法责任清单，对路长制等作出规定。"
+                 "各地总结行动成效，全面总结三年行动成效，系统梳理行动成效，全年抽检工程12项。")
+    assert names(ms, "REGULATION") == {"中央八项规定", "年度普法责任清单"}
+    assert names(ms, "CAMPAIGN") == set()
+
+
+def test_a_comparison_or_a_declared_short_form_opens_no_name(extract):
+    ms = extract("12328热线涉及非法营运的投诉件数较行动前下降38%。"
+                 "在全市组织开展“利剑护航”百日行动（以下简称百日行动）。")
+    assert names(ms, "CAMPAIGN") == {"利剑护航百日行动", "百日行动"}
+
+
+def test_a_verb_inside_a_compound_noun_does_not_cut_a_name(extract):
+    ms = extract("（二）开展窗口服务规范行动。培训从业人员460人次。浑南区新能源物流车推广应用试点中，我局牵头制定办法。"
+                 "中心将继续开展巡游车、网约车服务质量专项整治。")
+    assert names(ms, "CAMPAIGN") == {"窗口服务规范行动", "浑南区新能源物流车推广应用试点"}
+
+
+def test_verbs_of_study_still_open_an_education_drive(extract):
+    ms = extract("扎实开展深入贯彻中央八项规定精神学习教育，组织学习贯彻习近平新时代中国特色社会主义思想主题教育。")
+    assert names(ms, "CAMPAIGN") == {"深入贯彻中央八项规定精神学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育"}
+
+
+def test_duty_rules_of_leaders_on_shift_are_no_rule_sets(extract):
+    ms = extract("春运期间严格执行24小时值班和领导带班制度，大队严格落实领导带班和全天候值班制度。")
+    assert names(ms, "REGULATION") == set()
+
+
+def test_a_fields_duty_system_is_no_rule_set_unless_quoted(extract):
+    ms = extract("督促企业落实全员安全生产责任制，通报全市交通运输系统目标责任制考核结果，全面落实“谁执法谁普法”普法责任制。")
+    assert names(ms, "REGULATION") == {"谁执法谁普法普法责任制"}
+
+
 def test_a_rectification_list_and_an_adverb_before_a_head_make_no_name(extract):
     ms = extract("公交公司要针对重复投诉问题，制定整改清单。力争局属党支部全部创建为“四强”党支部。")
     assert names(ms, "REGULATION") == set()
@@ -323,6 +363,12 @@ def test_building_works_on_a_site_or_a_class_of_road_are_no_programme(extract):
     ms = extract("中心完成国省干线大中修工程28公里，实施国省道预防性养护工程48.6公里，皖河航道整治工程疏浚土方42万立方米，"
                  "洛栾高速扩容工程开工，福厦高铁配套工程完工，深入推进“四好农村路”提质工程和农村公路畅通工程。")
     assert names(ms, "CAMPAIGN") == {"四好农村路提质工程", "农村公路畅通工程"}
+
+
+def test_works_of_a_field_or_a_kind_are_no_programme(extract):
+    ms = extract("全年实施重点交通工程12项，全面加强在建交通工程安全质量管理，完成剩余路段的大修工程。"
+                 "（三）公路水路工程。实施农村公路畅通工程和农村公路安全生命防护工程。")
+    assert names(ms, "CAMPAIGN") == {"农村公路畅通工程", "农村公路安全生命防护工程"}
 
 
 def test_the_results_of_a_creation_campaign_name_the_campaign(extract):

@@ -3,7 +3,8 @@
 The pipeline is a blank Chinese ``Language`` with our own components,
 registered with ``@Language.factory``:
 
-``kg_entities``  (kg/extract/entities.py)  -> ``doc._.kg_mentions``
+``kg_entities``  (kg/extract/entities.py)  -> ``doc._.kg_mentions`` (and ``doc._.kg_aliases``, surfaces
+                                             joined to the mentions after the relations are read)
 ``kg_metrics``   (kg/extract/metrics.py)   -> ``doc._.kg_metrics``
 ``kg_relations`` (kg/extract/relation_component.py) -> ``doc._.kg_relations`` (CONDUCTS, ISSUES, COOPERATES_WITH)
 ``kg_reporters`` (kg/extract/reporters.py) -> ``MetricMention.reporter`` of ``doc._.kg_metrics``
@@ -26,7 +27,7 @@ from spacy.tokens import Doc
 
 from kg.model import DocExtraction, StructuredDocument
 
-for _ext in ("kg_document", "kg_mentions", "kg_metrics", "kg_relations", "kg_lexicon"):
+for _ext in ("kg_document", "kg_mentions", "kg_aliases", "kg_metrics", "kg_relations", "kg_lexicon"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -88,10 +89,11 @@ def extract_document(sdoc: StructuredDocument, nlp: Language) -> DocExtraction:
     doc = text_doc(nlp, sdoc.source.norm)
     doc._.kg_document = sdoc
     doc._.kg_lexicon = nlp.user_data.get("kg_lexicon")
-    doc._.kg_mentions, doc._.kg_metrics, doc._.kg_relations = [], [], []
+    doc._.kg_mentions, doc._.kg_aliases, doc._.kg_metrics, doc._.kg_relations = [], [], [], []
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
-    return DocExtraction(sdoc, list(doc._.kg_mentions), list(doc._.kg_metrics), list(doc._.kg_relations),
+    mentions = sorted(list(doc._.kg_mentions) + list(doc._.kg_aliases or []), key=lambda m: (m.start, m.end))
+    return DocExtraction(sdoc, mentions, list(doc._.kg_metrics), list(doc._.kg_relations),
                          warnings=list(sdoc.warnings))
 
 

@@ -13,7 +13,7 @@ Rules (each mention's ``rule`` names the one that found it):
 ``organization.head``  brand + 集团/公司/协会/出行 ...
 ``campaign.head``      modifiers + 专项行动/实践活动/转型年/示范县 ...
 ``campaign.anaphor``   a bare 专项整治 standing for the document's one full campaign with that head
-``regulation.head``    modifiers + 制度/责任制/清单 ...
+``regulation.head``    modifiers + 制度/准则/清单 ...
 
 Choosing among candidates: bodies and organisations first (longest span wins),
 then campaigns and regulations, which stop at the bodies' ends and may not
@@ -358,8 +358,63 @@ def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:
     return out
 
 
+#: a themed period's quoted name, then the activity held in it: “安全生产月”活动 (“安全生产月”主题普法活动 is an activity of its own)
+_THEMED_ACTIVITY = re.compile(r"“([^“”]{2,20})”(活动)$")
+#: a year that opens a mention only says which edition it is (2024年“安全生产月”活动)
+_EDITION_YEAR = re.compile(r"20[0-9]{2}年")
+#: the last characters of heads that name a period of time (安全生产月, 质量提升年, 宣传周, 咨询日)
+_PERIODS = ("月", "年", "周", "日")
+
+
+def theme_aliases(mentions: list[Mention], lexicon: Lexicon | None = None) -> list[Mention]:
+    """The quoted name of a themed period inside a mention of the activity held in it, as a mention of the same campaign.
+
+    “安全生产月”活动 names the campaign both as the activity and, inside its
+    quotes, as the themed month itself (安全生产月): the quoted part ending with
+    a period head (生产月, 提升年, 宣传周, 咨询日 ...) is a second surface of
+    the campaign, with the field or object words before it (出租汽车行业“文明
+    服务月”) and without an edition year. An activity with its own kind
+    (“安全生产月”主题普法活动) is not the month. These mentions add surfaces
+    only: they come after the relations are read.
+
+    Parameters
+    ----------
+    mentions : list of Mention
+        The document's mentions (:func:`find_mentions`).
+    lexicon : Lexicon, optional
+
+    Returns
+    -------
+    list of Mention
+        One mention per such activity mention, named as it is.
+    """
+    lx = lexicon or default_lexicon()
+    heads = lx.trie("campaign_heads")
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "CAMPAIGN" or not m.rule.startswith("quote."):
+            continue
+        hit = _THEMED_ACTIVITY.search(m.text)
+        if hit is None:
+            continue
+        inner = hit.group(1)
+        head = heads.longest_ending_at(inner, len(inner))
+        if head is None or not head[2].strong or head[0] == 0 or not head[1].endswith(_PERIODS):
+            continue
+        lead = _EDITION_YEAR.match(m.text)
+        start = m.start + (lead.end() if lead and lead.end() <= hit.start() else 0)
+        end = m.start + hit.end(1) + 1
+        out.append(Mention(doc=m.doc, label=m.label, text=m.text[start - m.start:end - m.start], start=start, end=end,
+                           name=m.name, evidence=m.evidence, masked=m.masked, rule="quote.campaign.theme"))
+    return out
+
+
 class EntityRecognizer:
-    """spaCy component: fills ``doc._.kg_mentions`` from ``doc._.kg_document``."""
+    """spaCy component: fills ``doc._.kg_mentions`` from ``doc._.kg_document``.
+
+    The surfaces of :func:`theme_aliases` go to ``doc._.kg_aliases``, joined to the
+    mentions when the pipeline is done.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -371,6 +426,7 @@ class EntityRecognizer:
         lexicon = doc._.kg_lexicon or getattr(self.nlp, "user_data", {}).get("kg_lexicon")
         mentions = find_mentions(sdoc, lexicon)
         doc._.kg_mentions = list(doc._.kg_mentions or []) + mentions
+        doc._.kg_aliases = theme_aliases(mentions, lexicon)
         return doc
 
 
@@ -380,4 +436,4 @@ def make_kg_entities(nlp: Language, name: str) -> EntityRecognizer:
     return EntityRecognizer(nlp)
 
 
-__all__ = ["EntityRecognizer", "default_lexicon", "find_candidates", "find_mentions"]
+__all__ = ["EntityRecognizer", "default_lexicon", "find_candidates", "find_mentions", "theme_aliases"]

@@ -1,7 +1,7 @@
 """Named initiatives and rule sets from their head nouns in running text.
 
 CAMPAIGN    free modifiers + HEAD (专项行动, 实践活动, 转型年, 示范县 ...)
-REGULATION  free modifiers + HEAD (制度, 责任制, 清单 ...)   六项制度
+REGULATION  free modifiers + HEAD (制度, 准则, 清单 ...)     六项制度
             modifiers run left until a stop word (开展, 推进, 全市 ...), with
             和/及/与 crossed inside names (道路交通安全和运输执法领域 ...); a
             modifier made only of generic words names nothing (走访慰问活动).
@@ -16,16 +16,18 @@ import re
 
 from kg.extract.heads import ENUM_MARK
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.extract.spans import SpanSet
 from kg.structure.headings import CN_DIGITS
 
 
-def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str) -> list[Candidate]:
+def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: str,
+                          unquoted: frozenset[str] = frozenset()) -> list[Candidate]:
     text, lx = sc.text, sc.lx
     out: list[Candidate] = []
     for end, hits in sc.matches(trie_name).by_end.items():
         for hstart, word, head in hits:
             if label == "CAMPAIGN":
-                if head.quoted_only:
+                if head.quoted_only and word not in unquoted:
                     continue
                 anaphor, strong = head.anaphor, head.strong
             else:
@@ -66,9 +68,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
-                if word in _DRIVE_HEADS and text.startswith(_STUDY_VERBS, start) \
-                        and text.endswith(_BOUND_ADVERB, 0, start):
-                    start -= len(_BOUND_ADVERB)  # 深入贯彻中央八项规定精神学习教育: the drive is named by its verb phrase
+                if word in _DRIVE_HEADS:
+                    start = _study_phrase_start(text, start)  # 深入贯彻中央八项规定精神学习教育
                 if start < hstart and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
                     start += 1  # 152艘营运船舶…: a counter after a number closes the count, it opens no name
                 end = campaign_end(text, end)
@@ -92,6 +93,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
+            if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
+                named = False  # 重点交通工程, 在建交通工程, 大修工程: works of a field or a kind, no named programme
             if named:
                 out.append(Candidate(label, start, end, text[start:end], rule, tier=1))
             elif anaphor and start == hstart and not _KIND_BEFORE.search(text, max(0, hstart - 2), hstart):
@@ -152,6 +155,21 @@ _DRIVE_HEADS = frozenset({"学习教育", "主题教育", "专题教育", "集�
 #: verbs of study that open such a name, and the adverb that binds to them inside it (no 开展 between)
 _STUDY_VERBS = ("贯彻", "学习")
 _BOUND_ADVERB = "深入"
+
+
+def _study_phrase_start(text: str, start: int) -> int:
+    """``start`` moved left over the verbs of study (学习贯彻) that open a drive's name, and 深入 before them.
+
+    The walk to the left stops at such a verb (a stop word: 学习贯彻|中央八项规定 names the rule set), yet
+    an education drive is named by its whole verb phrase (深入贯彻中央八项规定精神学习教育).
+    """
+    pos = start
+    while text.endswith(_STUDY_VERBS, 0, pos):
+        pos -= 2
+    if pos < start or text.startswith(_STUDY_VERBS, pos):
+        if text.endswith(_BOUND_ADVERB, 0, pos):
+            pos -= len(_BOUND_ADVERB)
+    return pos
 #: the acts of earning such a title, part of the name where the text writes them (示范县创建, 示范县评定);
 #: a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
 _TITLE_ACTS = ("创建", "创评", "评定", "评选")
@@ -219,6 +237,26 @@ _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|�
                          r"\S{0,6}(?:改建|改扩建|扩建|新建|扩容|大中修|大修|中修|修复|整治|疏浚|通航|配套|养护|加固|拓宽|改造)$")
 
 
+#: kinds of building works that, like field words, name no programme before 工程 (在建交通工程, 大修工程)
+_WORKS_KIND = re.compile(r"(?:在建|新建|大中修|大修|中修)$")
+
+
+def _field_or_works_kind(sc: PhraseScanner, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is only field words and kinds of works (公路水路, 在建交通, 大修)."""
+    text, domain = sc.text, sc.lx.trie("domain")
+    pos = end
+    while pos > start:
+        hit = domain.longest_ending_at(text, pos, start)
+        if hit is None:
+            kind = _WORKS_KIND.search(text, start, pos)
+            if kind is None:
+                return False
+            pos = kind.start()
+        else:
+            pos = hit[0]
+    return True
+
+
 def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
     """True when the list item ending at ``pos`` (before 、) is itself a name.
 
@@ -271,14 +309,43 @@ def season_candidates(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
+#: heads of an inspection drive (after a quote its field and manner words belong to the name)
+INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
+#: the head of a special inspection: in running text it names a drive only where the document's headline does
+#: (a 大检查 or 执法检查 a headline names is the sweep of a season, 元旦春节期间…安全生产大检查, no named drive)
+_HEADLINE_DRIVES = ("专项检查",)
+#: a news item's headline in 【】 at the start of a line
+_BRACKET_HEADLINE = re.compile(r"(?m)^[ \t\u3000]*【([^【】\n]{2,60})】")
+
+
+def headline_spans(text: str) -> SpanSet:
+    """The document's headlines: its first line (the title) and each 【】 headline of a news item."""
+    spans = [(m.start(1), m.end(1)) for m in _BRACKET_HEADLINE.finditer(text)]
+    first = re.search(r"\S[^\n]*", text)
+    if first is not None:
+        spans.append((first.start(), first.end()))
+    return SpanSet(spans)
+
+
 def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...) and dated seasons."""
-    return _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head") + season_candidates(sc)
+    """Named initiatives from their head nouns (专项整治行动, 实践活动, 转型年 ...) and dated seasons.
+
+    An inspection drive (…专项检查) is named without quotes where a headline
+    names it (关于开展2025年全市机动车驾驶员培训机构专项检查的通知: the drive
+    the document is about), and so is each mention of the same name in the text.
+    """
+    found = _free_head_candidates(sc, "CAMPAIGN", "campaign_heads", "campaign.head", unquoted=frozenset(_HEADLINE_DRIVES))
+    headlines = headline_spans(sc.text)
+    drives = [c for c in found if c.name.endswith(_HEADLINE_DRIVES)]
+    titled = {c.name for c in drives if headlines.covers(c.start, c.end)}
+    dropped = {id(c) for c in drives if c.name not in titled}
+    return [c for c in found if id(c) not in dropped] + season_candidates(sc)
 
 
 def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Named rule sets in running text (六项制度, 党风廉政建设责任制 ...)."""
+    """Named rule sets in running text (六项制度, 行政执法公示制度 ...)."""
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["campaign_candidates", "campaign_end", "is_season", "regulation_candidates", "title_act_end"]
+__all__ = ["INSPECTION_HEADS", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
+           "regulation_candidates", "title_act_end"]

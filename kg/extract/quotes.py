@@ -9,7 +9,8 @@
 - Field words right before the quote belong to the name
   (交通运输领域“证照分离”改革, 党建“六化”建设); when a head follows the
   quote, so do places and level words (常德市“四好农村路”提质增效三年行动,
-  全国“四好农村路”示范县, 道路运输“打非治违”专项行动), never a verb.
+  全国“四好农村路”示范县, 道路运输“打非治违”专项行动), never a verb
+  (the words a verb governs may: :mod:`kg.extract.quote_prefix`).
 - A programme the lexicon names keeps its name before a weak head
   (“四好农村路”建设 is 四好农村路).
 - Coordinated quotes share the head of the last one: “清廉家访”和“廉政家书”
@@ -27,8 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.named_heads import campaign_end
+from kg.extract.named_heads import INSPECTION_HEADS, campaign_end
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.extract.quote_prefix import LINK_STOP_KINDS as _LINK_STOP_KINDS, MAX_PREFIX as _MAX_PREFIX, \
+    RIGHT_STOPS as _RIGHT_STOPS, name_prefix as _name_prefix
 from kg.lexicon import strip_quotes
 
 _PAIRS = {"“": ("”", "quote"), "‘": ("’", "quote"), "「": ("」", "quote"), "『": ("』", "quote"),
@@ -48,8 +51,6 @@ _ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
 #: a metaphor (作为“信用交通县”创建试点 is a real pilot)
 _COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|一场)?$")
 _CLAUSE_END = frozenset("，。；！,;!\n")
-#: after a quote, these end the search for a head
-_RIGHT_STOPS = frozenset("的和及与、等")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
 _RIGHT_STOP_KINDS = frozenset({"func", "prep", "det", "time"})
 
@@ -208,7 +209,7 @@ _MAX_OBJECT = 4
 #: heads of an inspection drive: after a quote the field and manner words before them belong to the name
 #: (“蒙A护路”交叉执法检查, “秋冬攻坚”安全大检查); a plain 检查 (“两客一危”企业安全检查, 督导检查) names
 #: the checking of a class of things, no drive
-_INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
+_INSPECTION_HEADS = INSPECTION_HEADS
 #: words that block a head in running text but not after a quote, where the quote
 #: already makes the name: “安全生产月”活动的部署, “智慧高速”示范工程建设
 _QUOTE_CONTINUES = ("的", "建设")
@@ -268,71 +269,15 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
     return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
 
 
-#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建,
-#: a province's or region's own campaign (全区公路治超“百日会战”; 全市, 全县 only say where work is done);
-#: and the seasons a campaign is held for: 春运“打非治违”专项行动
-_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
-                "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
 #: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
 _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
-#: how far before a quote its name may start
-_MAX_PREFIX = 12
-
-
-def _name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
-    """Where a campaign name starts that has name words before its quote and a head after it.
-
-    Field words, places and level words stand before the quote as part of
-    the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
-    行动, 全国“四好农村路”示范县); generic words count only inside such a
-    prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
-    With ``objects`` the object words after a launch verb open it too.
-    """
-    text, lx = sc.text, sc.lx
-    lo = max(0, open_ - _MAX_PREFIX)
-    pos, start = open_, open_
-    while pos > lo:
-        best: tuple[int, bool] | None = None  # (word start, names a field, place or level)
-        for kind, names in (("domain", True), ("places", True), ("generic", False)):
-            hit = lx.trie(kind).longest_ending_at(text, pos, lo)
-            if hit is not None and (best is None or hit[0] < best[0]):
-                best = (hit[0], names)
-        for w in _SCOPE_WORDS:
-            if text.endswith(w, lo, pos) and (best is None or pos - len(w) < best[0]):
-                best = (pos - len(w), True)
-        if best is None:
-            break
-        pos = best[0]
-        if best[1]:
-            start = pos
-    return _object_run_start(sc, start, lo) if objects else start
-
-
-#: verbs that launch a campaign: the words between one and the quote are what the campaign is about
-_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动)$")
-
-
-def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
-    """Extend ``start`` over the object words a launch verb governs (实施公交车辆“以旧换新”行动).
-
-    The run must reach back to the verb with name characters only and no stop
-    word inside; otherwise ``start`` stays where the field and place words end.
-    """
-    text = sc.text
-    pos = start
-    while pos > lo and sc.is_name_char(pos - 1) and not _LAUNCH_VERB.search(text, lo, pos):
-        pos -= 1
-    if pos == start or not _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
-        return start
-    if any(sc.stopword_starting_at(i, _LINK_STOP_KINDS) is not None or text[i] in _RIGHT_STOPS
-           for i in range(pos, start)):
-        return start
-    return pos
 
 
 #: the rest of a list that the text closes as rule sets: 、主题党日等制度
 _LISTED_RULE = re.compile(r"(?:、[^，。；：、\n]{2,12}){0,3}等(?:制度|纪律|规定|规矩|准则|细则)")
 
+#: nouns after a quoted name and a weak head that make the two a goal (“交通强县”建设目标)
+_GOAL_NOUNS = ("目标",)
 #: nouns after a quote that make it the title of a work (a column, a programme, a film)
 _WORK_TITLES = ("专栏", "栏目", "专刊", "专版", "专题片", "节目", "微电影")
 
@@ -389,8 +334,6 @@ def _listed_kind(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
 
 #: how many object words may link a headless quote to the quoted name after it
 _MAX_LINK = 6
-#: stop words that cut such a link (a verb, a time, a preposition: “十四五”期间“X”行动)
-_LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
 
 
 def _object_before(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
@@ -455,6 +398,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                 after = after[:3]
         if after is not None:
             label, end, weak = after
+            if label == "CAMPAIGN" and weak and text.startswith(_GOAL_NOUNS, end):
+                continue  # 围绕“交通强县”建设目标: the building is a goal set, no campaign
             if label == "CAMPAIGN" and weak and known.get(inner, ("",))[0] == "CAMPAIGN":
                 continue  # “四好农村路”建设 is the programme the lexicon names
             if name_tail or (label == "CAMPAIGN" and weak and text.startswith(_WORK_NOUNS, b.end)

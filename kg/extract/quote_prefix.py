@@ -1,0 +1,119 @@
+"""What stands before a quoted campaign name and belongs to it.
+
+Field words, places and level words (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效
+三年行动, 全国“四好农村路”示范县), and the object words a verb governs (实施公交车辆“以旧换新”行动,
+结合公路保护“清障行动”); never the verb itself, nor a place or level that only says where work is
+done after a verb (参与区级“助企纾困”行动). Used by :mod:`kg.extract.quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.phrases import PhraseScanner
+
+#: after a quote, these end the search for a head
+RIGHT_STOPS = frozenset("的和及与、等")
+#: stop words that cut a link of object words (a verb, a time, a preposition: “十四五”期间“X”行动)
+LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
+
+#: level words that open a campaign's name before its quote: 全国“四好农村路”示范县, 市级“…”示范乡镇创建,
+#: a province's or region's own campaign (全区公路治超“百日会战”; 全市, 全县 only say where work is done);
+#: and the seasons a campaign is held for: 春运“打非治违”专项行动
+_SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
+                "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
+#: how far before a quote its name may start
+MAX_PREFIX = 12
+
+
+def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
+    """Where a campaign name starts that has name words before its quote and a head after it.
+
+    Field words, places and level words stand before the quote as part of
+    the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
+    行动, 全国“四好农村路”示范县); generic words count only inside such a
+    prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
+    With ``objects`` the object words after a verb open it too (:func:`_object_run_start`).
+    """
+    text, lx = sc.text, sc.lx
+    lo = max(0, open_ - MAX_PREFIX)
+    pos, start = open_, open_
+    while pos > lo:
+        best: tuple[int, bool] | None = None  # (word start, names a field, place or level)
+        for kind, names in (("domain", True), ("places", True), ("generic", False)):
+            hit = lx.trie(kind).longest_ending_at(text, pos, lo)
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = (hit[0], names)
+        for w in _SCOPE_WORDS:
+            if text.endswith(w, lo, pos) and (best is None or pos - len(w) < best[0]):
+                best = (pos - len(w), True)
+        if best is None:
+            break
+        pos = best[0]
+        if best[1]:
+            start = pos
+    return _object_run_start(sc, start, lo) if objects else start
+
+
+#: verbs that launch a campaign: the words between one and the quote are what the campaign is about
+_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动)$")
+
+
+def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
+    """Extend ``start`` over the object words a verb governs (实施公交车辆“以旧换新”行动, 结合公路保护“清障行动”).
+
+    After a launch verb (开展, 实施 ...) the run must reach back to it with name
+    characters only and no stop word of a clause's parts inside. After any other
+    verb or a scope word (结合, 参与, 全省) the run must hold no stop word at all,
+    cross no body's name and not open with a place or level (区级“助企纾困”行动:
+    a place or level only says where the work is done); otherwise ``start`` stays.
+    """
+    text = sc.text
+    pos = start
+    while pos > lo and sc.is_name_char(pos - 1) and not _LAUNCH_VERB.search(text, lo, pos):
+        pos -= 1
+    if pos == start or not _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
+        return _after_other_verb(sc, start, lo)
+    if any(sc.stopword_starting_at(i, LINK_STOP_KINDS) is not None or text[i] in RIGHT_STOPS
+           for i in range(pos, start)):
+        return _after_other_verb(sc, start, lo)
+    return pos
+
+
+#: kinds of stop word after which the object words of a quoted name may open it (结合, 参与; 全省)
+_ANCHOR_KINDS = ("verb", "det")
+
+
+def _after_other_verb(sc: PhraseScanner, start: int, lo: int) -> int:
+    """Where the object words after a verb or scope word that is no launch verb open a name (see :func:`_object_run_start`)."""
+    lx = sc.lx
+    pos, stop = start, None
+    while pos > lo and sc.is_name_char(pos - 1) and pos not in sc.blocked_ends:
+        stop = sc.stopword_ending_at(pos)
+        if stop is not None:
+            break
+        pos -= 1
+    if stop is not None and stop[1] == "了":
+        stop = sc.stopword_ending_at(stop[0])  # 组织实施了|国省干线公路“畅安舒美”提升行动
+    if pos == start or stop is None or lx.stopwords.get(stop[1]) not in _ANCHOR_KINDS \
+            or _opens_with_scope(sc, pos, start) or _word_across(sc, pos):
+        return start
+    return pos
+
+
+def _word_across(sc: PhraseScanner, pos: int) -> bool:
+    """True when a content word runs across ``pos`` (创建成为: the verb 建成 is no boundary there)."""
+    words = sc.lx.trie("words")
+    return any(hit is not None and hit[0] < pos
+               for e in range(pos + 1, min(len(sc.text), pos + 4) + 1)
+               if (hit := words.longest_ending_at(sc.text, e, max(0, pos - 4))) is not None)
+
+
+def _opens_with_scope(sc: PhraseScanner, start: int, end: int) -> bool:
+    """True when a level word or a place opens ``text[start:end]`` (区级, 自治区, 常德市)."""
+    text, lx = sc.text, sc.lx
+    return any(text[start:start + n] in lx.levels or text[start:start + n] in lx.trie("places")
+               for n in range(1, min(6, end - start) + 1))
+
+
+__all__ = ["LINK_STOP_KINDS", "MAX_PREFIX", "RIGHT_STOPS", "name_prefix"]
