@@ -148,6 +148,42 @@ def edge_table(edges: Iterable[EdgeRow], labels: dict[str, str] | None = None) -
     return pa.Table.from_arrays(list(columns.values()), schema=schema)
 
 
+def row_columns(rows: list[tuple[tuple[str, ...], tuple]], n: int) -> dict[str, list]:
+    """The columns of ``n`` rows given as (property names, values), "" as null: the rows that share their names
+    are turned into columns at once, and their values put in place."""
+    groups: dict[int, tuple[tuple[str, ...], list[int], list[tuple]]] = {}
+    for i, (names, values) in enumerate(rows):
+        group = groups.get(id(names))
+        if group is None:
+            groups[id(names)] = (names, [i], [values])
+        else:
+            group[1].append(i)
+            group[2].append(values)
+    columns: dict[str, list] = {}
+    for names, where, values in groups.values():
+        for name, column in zip(names, zip(*values)):
+            col = columns.get(name)
+            if col is None:
+                col = columns[name] = [None] * n
+            if "" in column:
+                column = [None if v == "" else v for v in column]
+            for i, v in zip(where, column):
+                col[i] = v
+    return columns
+
+
+def column_tables(columns: dict[str, list], n: int, schema: pa.Schema, rows: int | None = None) -> Iterator[pa.Table]:
+    """Tables of ``schema`` (of at most ``rows`` rows each) from ``columns`` of ``n`` values; a column missing
+    from ``columns`` is null."""
+    step = rows or max(n, 1)
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        yield pa.Table.from_arrays(
+            [pa.array(columns[f.name][lo:hi], f.type) if f.name in columns
+             else pa.array([None] * (hi - lo), f.type) if pa.types.is_list(f.type) else pa.nulls(hi - lo, f.type)
+             for f in schema], schema=schema)
+
+
 def select(table: pa.Table, name: str) -> pa.Table:
     """The rows of one label (node table) or relationship type (edge table), with its typed columns."""
     if "type" in table.column_names and "source" in table.column_names:  # select, then filter: fewer columns

@@ -30,7 +30,9 @@ _ENUM = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
+# much, and one of these is made hundreds of times a document
+@dataclass(slots=True, unsafe_hash=True)
 class Clause:
     """A clause ``[start, end)`` (end excludes the breaking punctuation)."""
 
@@ -57,14 +59,18 @@ def split_clauses(norm: str, start: int, end: int, protected: list[tuple[int, in
     list of Clause
         Clauses in order, empty ones dropped.
     """
-    spans = sorted(protected) if protected else []
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+    if protected:
+        spans = sorted(protected)
+        starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate([e for _, e in spans], max))  # the furthest end so far
+    else:
+        starts = reach = []
     clauses: list[Clause] = []
     cur = start
     depth = 0  # inside “...” quotes a comma does not break
     for m in _CLAUSE_MARKS.finditer(norm, start, end):
-        i, ch = m.start(), m.group()
+        i = m.start()
+        ch = norm[i]
         if ch in _OPEN_QUOTES:
             depth += 1
             continue
@@ -74,9 +80,10 @@ def split_clauses(norm: str, start: int, end: int, protected: list[tuple[int, in
             continue
         if depth and ch not in SENTENCE_BREAKS:
             continue
-        k = bisect.bisect_right(starts, i)
-        if k and reach[k - 1] > i:
-            continue  # inside a protected span
+        if starts:
+            k = bisect.bisect_right(starts, i)
+            if k and reach[k - 1] > i:
+                continue  # inside a protected span
         if norm[cur:i].strip():
             clauses.append(Clause(len(clauses), cur, i, start))
         cur = i + 1

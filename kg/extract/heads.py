@@ -52,7 +52,9 @@ PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
 
-@dataclass(frozen=True, slots=True)
+# hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
+# much, and one of these is made hundreds of times a document
+@dataclass(slots=True, unsafe_hash=True)
 class Part:
     """One dictionary word of an agency name."""
 
@@ -82,8 +84,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
     The walk ends :data:`~kg.extract.phrases.MAX_BODY` characters before ``pos``.
     """
     text, lx = sc.text, sc.lx
-    stems, heads, levels, places = lx.trie("stems"), lx.trie("agency_heads"), lx.trie("levels"), lx.trie("places")
-    known = lx.trie("known")
+    stems, levels, places = lx.trie("stems"), lx.trie("levels"), lx.trie("places")
+    heads, known = sc.matches("agency_heads"), sc.matches("known")  # found in the whole text once
     parts: list[Part] = []
     lo = max(0, pos - MAX_BODY)
     section = state == HEAD and text[pos:pos + 1] in SECTION_HEADS
@@ -94,11 +96,11 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
             if hit:
                 options.append((len(hit[1]), 3, STEM, hit[1]))
         if state in (HEAD, STEM, UNIT):
-            hit = heads.longest_ending_at(text, pos)
+            hit = heads.longest_ending_at(pos)
             if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS
                                                                           and not section):
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
-            if (hit := known.longest_ending_at(text, pos)) and hit[2][0] == "AGENCY":
+            if (hit := known.longest_ending_at(pos)) and hit[2][0] == "AGENCY":
                 # a body the lexicon knows as parent: 国务院安委会, 国务院安委会办公室
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
         if state == HEAD and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
@@ -401,7 +403,7 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
 
 def _unit_or_team_ending_at(sc: PhraseScanner, at: int) -> bool:
     """Whether the longest agency head ending at ``at`` is a unit's or a team's (what :func:`_parent_before` needs)."""
-    hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
+    hit = sc.matches("agency_heads").longest_ending_at(at)
     return hit is not None and hit[2].cls in ("unit", "team")
 
 

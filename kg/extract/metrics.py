@@ -157,6 +157,11 @@ class MetricExtractor:
         self._change_any = re.compile("|".join(map(re.escape, self.cues["change"])) or "(?!)")
         self._change_long = tuple(w for w in self.cues["change"] if len(w) > 1)
         self._change_single = tuple(w for w in self.cues["change"] if len(w) == 1)
+        # the words _indicator strips, joined once
+        self._strip_target = self.cues["target"] + ("要", "将")
+        self._strip_filler = self.cues["filler"] + _BOUNDS
+        self._strip_compare = self.cues["compare"] + ("分别", "了", "约")
+        self._strip_change = self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约")
 
     def extract(self, sdoc: StructuredDocument, norm: str | None = None) -> list[MetricMention]:
         """Metrics of ``sdoc`` in text order.
@@ -300,8 +305,8 @@ class MetricExtractor:
                            left=True)
         pre = LIST_MARK.sub("", pre, count=1)
         # the plan or the bound is the kind, not what is counted: 一是力争完成投资X亿元, 不少于X份
-        pre = strip_words(pre, self.cues["target"] + ("要", "将"), left=True)
-        pre = strip_words(pre, self.cues["filler"] + _BOUNDS)
+        pre = strip_words(pre, self._strip_target, left=True)
+        pre = strip_words(pre, self._strip_filler)
         stop = _POST_END.search(norm, num.end)
         after = norm[num.end:stop.start()] if stop else norm[num.end:]
         # the words up to a number or a comparison keep their blanks; up to a separator they do not
@@ -316,10 +321,10 @@ class MetricExtractor:
                     break
                 k = post.find(w, k + 1)
         post = strip_words(post, ("和", "及", "与", "、", "或"))
-        rest = strip_words(pre, self.cues["compare"] + ("分别", "了", "约"), left=True)
+        rest = strip_words(pre, self._strip_compare, left=True)
         if len(rest) < len(pre):  # the base compared with: 较上年, 比去年同期
             rest = _COMPARED_BASE.sub("", rest, count=1)
-        rest = strip_words(rest, self.cues["change_to"] + self.cues["change"] + ("分别", "了", "约"))
+        rest = strip_words(rest, self._strip_change)
         moved = strip_words(pre, self.cues["change"], left=True)
         raised_to = moved != pre and moved.startswith(self.cues["change_to"])  # (由年初的X)提高到年底的Y
         if prev_metric is not None and ((pre and not rest) or not (pre or post) or raised_to):

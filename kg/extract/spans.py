@@ -147,4 +147,8 @@ def starting_in(hits: list, start: int, end: int) -> list:
 
 def inside(items: list, starts: list[int], start: int, end: int) -> list:
     """The items (mentions or trigger hits, by start; ``starts`` their starts) that lie in ``[start, end)``."""
-    return [x for x in items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if x.end <= end]
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if lo == hi:
+        return []  # most sentences and clauses hold none of what is asked for
+    return [x for x in items[lo:hi] if x.end <= end]

@@ -144,10 +144,24 @@ class SuffixTrie:
         if self._word_ends is None:
             self._word_ends = self._end_pattern()
         by_end: dict[int, tuple[tuple[int, str, object], ...]] = {}
+        root = self._root
         for m in self._word_ends.finditer(text):
             end = m.end()
-            got = self.ending_at(text, end)
-            if got:
+            # ending_at(text, end), walked here: this runs for every place a word may end
+            got = None
+            node, i = root, end - 1
+            while i >= 0:
+                node = node.children.get(text[i])
+                if node is None:
+                    break
+                if node.word is not None:
+                    if got is None:
+                        got = [(i, node.word, node.value)]
+                    else:
+                        got.append((i, node.word, node.value))
+                i -= 1
+            if got is not None:
+                got.reverse()
                 by_end[end] = tuple(got)
         return TextMatches(by_end)
 

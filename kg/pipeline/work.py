@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg.extract import build_nlp, extract_document
-from kg.graph import document_rows, groups_ref
+from kg.graph import document_tables, groups_ref
 from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
@@ -22,7 +22,7 @@ from kg.pipeline.cache import DocRecord, DocStats, Packed, ipc_bytes, pack
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id
-from kg.rows import edge_schema, edge_table, node_schema, node_table
+from kg.rows import edge_schema, node_schema
 from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
 from kg.structure import structure_document
@@ -64,23 +64,18 @@ def render(ext: DocExtraction, groups: DocGroups, ids: list[str], key: str,
     indicator_of = {} if indicators is None else {
         k: indicator_id(indicators.indicators[i].key) for k, i in indicators.indicator_of.items()}
     keys = {} if indicators is None else {indicator_id(s.key): s.key for s in indicators.indicators}
-    nodes, edges = document_rows(ext, ref, indicator_of)
-    nodes[0][1]["key"] = key  # the Document row
-    labels = {i: a["label"] for i, a in nodes}
+    tables = document_tables(ext, ref, indicator_of, key, ROWS_PER_TABLE)
     sdoc = ext.document
     stats = DocStats(
         sections=len(sdoc.sections), sentences=len(sdoc.sentences), metrics=len(ext.metrics),
         metrics_masked=sum(1 for m in ext.metrics if m.masked),
         mentions=dict(Counter(m.label for m in ext.mentions if not m.self_ref)),
-        nodes=len(nodes), edges=len(edges),
-        relations=dict(Counter(a["type"] for *_, a in edges if a["type"] in SEMANTIC_REL_TYPES)))
+        nodes=tables.node_count, edges=len(tables.edge_types),
+        relations=dict(Counter(t for t in tables.edge_types if t in SEMANTIC_REL_TYPES)))
     # each part is packed and let go before the next is made (a very large document holds one at a time)
-    blobs = {"nodes.arrow": pack(ipc_bytes((node_table(nodes[i:i + ROWS_PER_TABLE])
-                                            for i in range(0, len(nodes), ROWS_PER_TABLE)), node_schema()))}
-    del nodes
-    blobs["edges.arrow"] = pack(ipc_bytes((edge_table(edges[i:i + ROWS_PER_TABLE], labels)
-                                           for i in range(0, len(edges), ROWS_PER_TABLE)), edge_schema()))
-    del edges, labels
+    blobs = {"nodes.arrow": pack(ipc_bytes(tables.nodes, node_schema()))}
+    blobs["edges.arrow"] = pack(ipc_bytes(tables.edges, edge_schema()))
+    del tables
     blobs["jsonl"] = pack(render_records(document_records(ext, ref, indicator_of, keys)))
     return blobs, stats
 

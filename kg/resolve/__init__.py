@@ -31,7 +31,7 @@ key are one node across the corpus.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.lexicon import Lexicon
@@ -67,7 +67,7 @@ class _Group:
     doc: str
     label: str
     mentions: list[Mention] = field(default_factory=list)
-    keys: Counter = field(default_factory=Counter)
+    keys: dict[str, int] = field(default_factory=dict)  # key -> mentions (a dict costs far less to make than a Counter)
     first: int = -1  # the start of the first mention
     _key: str | None = field(default=None, repr=False)  # worked out on demand, forgotten when keys change
 
@@ -80,13 +80,14 @@ class _Group:
 
     def add(self, m: Mention, key: str) -> None:
         self.mentions.append(m)
-        self.keys[key] += 1
+        self.keys[key] = self.keys.get(key, 0) + 1
         self._key = None
         self.first = m.start if self.first < 0 else min(self.first, m.start)
 
     def absorb(self, other: "_Group") -> None:
         self.mentions += other.mentions
-        self.keys.update(other.keys)
+        for key, n in other.keys.items():
+            self.keys[key] = self.keys.get(key, 0) + n
         self._key = None
         self.first = min(self.first, other.first)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
@@ -121,7 +121,7 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
     text = ext.document.source.norm
     bodies = _sentence_bodies(ext) if ext.metrics else {}
     by_key: dict[str, int] = {}
-    summaries: list[tuple[str, str, str, set[str], Counter]] = []  # key, core, dimension, aliases, units
+    summaries: list[tuple[str, str, str, set[str], dict[str, int]]] = []  # key, core, dimension, aliases, units
     indicator_of: dict[tuple[str, int, int, str], int] = {}
     metrics, phrases = ext.metrics, _phrases(ext)
     i = 0
@@ -143,10 +143,11 @@ def document_indicators(ext: DocExtraction, lexicon: Lexicon | None = None,
             n = by_key.get(key)
             if n is None:
                 n = by_key[key] = len(summaries)
-                summaries.append((key, core, dimension, set(), Counter()))
+                summaries.append((key, core, dimension, set(), {}))  # units: a dict costs far less to make than a Counter
             if m.indicator:
                 summaries[n][3].add(m.indicator)
-            summaries[n][4][m.unit] += 1
+            units = summaries[n][4]
+            units[m.unit] = units.get(m.unit, 0) + 1
             indicator_of[m.key] = n
         i = j
     out = [IndicatorSummary(key=key, name=core, dimension=dimension,

@@ -42,7 +42,9 @@ class Division:
         return _LEVEL_RANK[self.level]
 
 
-@dataclass(frozen=True, slots=True)
+# hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
+# much, and one of these is made hundreds of times a document
+@dataclass(slots=True, unsafe_hash=True)
 class PlaceMention:
     """A division named in the text; ``codes`` has several entries when the name is ambiguous."""
 
