@@ -41,6 +41,8 @@ __all__ = ["BuildError", "BuildResult", "build", "export"]
 
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
+#: the records' snapshot is written anew when more than 1/this of a build's records are not in it as they are
+SNAPSHOT_SHARE = 20
 
 
 @dataclass
@@ -399,7 +401,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:
         with _no_collection(freeze):  # the records live to the end: no collection while extracting walks them
-            load_cached(scan, cache, warnings)
+            load_cached(scan, cache, warnings, cache.snapshot(manifest.get("snapshot") if manifest else None))
         lap("scan")
 
         workers = default_workers() if workers is None else max(1, workers)
@@ -427,7 +429,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     with _no_collection(freeze):
         linking, indicators = linker.finish(ordered)
         try:
-            _relink(ordered, linking, cache)
+            relinked = _relink(ordered, linking, cache)
         except CacheError as exc:
             raise BuildError(str(exc)) from None
     lap("link")
@@ -447,7 +449,12 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                    processed=len(ordered) - len(scan.cached),
                    cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    # records not in the snapshot as they are now: a few are read from their entries, more make a new snapshot
+    apart = len(ordered) - scan.snapped + relinked
+    token = manifest["snapshot"] if scan.snapped and apart * SNAPSHOT_SHARE <= len(ordered) \
+        else cache.put_snapshot(ordered)
     cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
+                        "snapshot": token,
                         "ids": {r.name: r.ids_digest() for r in ordered},
                         "outputs": {"store": store, "views": views and how.get("views") is not None},
                         "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
