@@ -41,8 +41,6 @@ __all__ = ["BuildError", "BuildResult", "build", "export"]
 
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
-#: the records' snapshot is written anew when more than 1/this of a build's records are not in it as they are
-SNAPSHOT_SHARE = 20
 
 
 @dataclass
@@ -401,8 +399,6 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                    "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
-    old_docs = manifest.get("docs", {}) if manifest else {}
-    changed = sum(old_docs.get(name) != key for name, key in scan.keys.items()) + len(old_docs.keys() - scan.keys)
     draft = Draft(out, cache, manifest, wanted)  # prepared while the workers extract
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:  # (a draft not written is dropped)
@@ -423,7 +419,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             linker = TwoPhaseLink(progress)
             if scan.todo or early is not None:
                 _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early, linker, freeze,
-                         lambda: draft.prepare(changed, len(scan.keys)))
+                         lambda: draft.prepare(scan.keys))
             if warm is not None:
                 warm.join()
         finally:
@@ -458,10 +454,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                        processed=len(ordered) - len(scan.cached),
                        cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        # records not in the snapshot as they are now: a few are read from their entries, more make a new snapshot
-        apart = len(ordered) - scan.snapped + relinked
-        token = manifest["snapshot"] if scan.snapped and apart * SNAPSHOT_SHARE <= len(ordered) \
-            else cache.put_snapshot(ordered)
+        token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
         cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
                             "snapshot": token,
                             "ids": {r.name: r.ids_digest() for r in ordered},

@@ -49,6 +49,8 @@ BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
 FILES = ("json.z", *BLOBS)
 #: the snapshot of the records (:meth:`Cache.snapshot`)
 SNAPSHOT = "records.z"
+#: the snapshot is written anew when more than 1/this of a build's records are not in it as they are
+SNAPSHOT_SHARE = 20
 _ZSTD = pa.Codec("zstd", compression_level=3)
 #: a record: its size (4 bytes, little-endian), then its JSON as one zstd frame (level 6: as small as zlib's)
 _RECORD_ZSTD = pa.Codec("zstd", compression_level=6)
@@ -147,10 +149,12 @@ class DocRecord:
                     for i in indicators])
 
     def to_json(self) -> bytes:
+        """The record as the cache stores it (:meth:`to_list` as JSON, after the layout)."""
         return orjson.dumps([LAYOUT, *self.to_list()])
 
     @classmethod
     def from_json(cls, text: bytes) -> "DocRecord":
+        """The record of :meth:`to_json` (raises ValueError for another layout or data that is no record)."""
         layout, *data = orjson.loads(text)
         if layout != LAYOUT:
             raise ValueError("written by another version of kg")
@@ -323,6 +327,13 @@ class Cache:
         token = _token(tmp.read_bytes())
         os.replace(tmp, path)
         return token
+
+    def renew_snapshot(self, recs: list[DocRecord], token: str | None, taken: int) -> str:
+        """The token of a snapshot of ``recs``: ``token`` (the last one's) while the records not ``taken`` from it as
+        they are now are few (they are read from their entries), else a new snapshot's."""
+        if token and taken > 0 and (len(recs) - taken) * SNAPSHOT_SHARE <= len(recs):
+            return token
+        return self.put_snapshot(recs)
 
     def snapshot(self, token: str | None) -> "Snapshot":
         """The records :meth:`put_snapshot` wrote with ``token`` (the manifest's): none when the file is missing,

@@ -293,9 +293,11 @@ class Draft:
         self.entities: pa.Table | None = None
         self.update = None  # a kg.sinks.store.StoreUpdate
 
-    def prepare(self, changed: int, total: int) -> None:
-        """Prepare when ``changed`` documents of ``total`` (to process, or gone) are few enough for an update."""
-        if not self.manifest or changed > max(1, total // UPDATE_SHARE):
+    def prepare(self, keys: dict[str, str]) -> None:
+        """Prepare when few enough documents of ``keys`` (name -> key) are not the last build's for an update."""
+        old = self.manifest.get("docs", {}) if self.manifest else {}
+        changed = sum(old.get(name) != key for name, key in keys.items()) + len(old.keys() - keys)
+        if not self.manifest or changed > max(1, len(keys) // UPDATE_SHARE):
             return
         self.entities = self.cache.entities()
         path = self.out / "store"
@@ -315,6 +317,7 @@ class Draft:
         return update or StoreUpdate(self.out / "store", self.staging.path("store"))
 
     def discard(self) -> None:
+        """Drop the store's copy if it was not used."""
         if self.update is not None:
             self.update.discard()
             self.update = None
