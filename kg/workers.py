@@ -7,6 +7,7 @@ imports :mod:`kg.pipeline` (pyarrow, the resolvers: ~0.2 s that the worker, whic
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import types
@@ -48,10 +49,19 @@ def _die_with_parent() -> None:
         pass
 
 
+def _exit_now() -> None:
+    """End a worker at once when its pool lets it go: the interpreter's teardown (spaCy's objects freed one by one,
+    ~0.4 s of CPU) would compete with the end of the build, and the worker has nothing left to write."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def _init_worker(settings: Settings, parent: int) -> None:
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
+    atexit.register(_exit_now)  # (the last registered runs first)
     from kg.pipeline.work import pipeline_for
 
     pipeline_for(settings)  # load the lexicon and spaCy once, before the first document

@@ -258,3 +258,72 @@ def test_no_worker_is_started_early_when_the_last_build_used_other_lexicons(corp
     _spy_pool_runs(monkeypatch, made)
     assert build(corpus, out, views=False, workers=2, lexicons=[lex]).summary["processed"] == 2
     assert made == []
+
+
+def _entries_read(monkeypatch) -> list[str]:
+    """The keys whose record the build reads from its entry (not from the snapshot)."""
+    from kg.pipeline.cache import Cache
+
+    read: list[str] = []
+    real = Cache.record
+
+    def record(self, key):
+        read.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(Cache, "record", record)
+    return read
+
+
+def test_a_rebuild_takes_the_records_from_the_snapshot_and_equals_a_clean_build(corpus, tmp_path, monkeypatch):
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    _build(corpus, out)
+    manifest = json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["snapshot"]
+    _add_document(corpus)
+    read = _entries_read(monkeypatch)
+    result = _build(corpus, out)
+    assert result.summary["processed"] == 1 and result.summary["cached"] == 2
+    assert not set(read) & set(manifest["docs"].values())  # (the new document's key is looked up)
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _records(out) == _records(clean)
+
+
+def test_an_entry_written_after_the_snapshot_is_read_from_its_files(corpus, tmp_path, monkeypatch):
+    """The snapshot gives a record only while its entry's files are the ones it was taken of: an entry written
+    again since (a relink rewrites records) is read from the entry."""
+    from kg.pipeline.cache import Cache
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    cache = Cache(out / "cache")
+    key, other = sorted(json.loads((out / "cache" / "manifest.json").read_text(encoding="utf-8"))["docs"].values())
+    cache.put_record(cache.record(key))  # the same record, a new file
+    _add_document(corpus)
+    read = _entries_read(monkeypatch)
+    assert _build(corpus, out).summary["cached"] == 2
+    assert key in read and other not in read
+
+
+@pytest.mark.parametrize("damage", ["garbage", "another build's", "flipped byte"])
+def test_a_snapshot_that_is_not_the_manifests_is_not_believed(corpus, tmp_path, monkeypatch, damage):
+    out, other = tmp_path / "out", tmp_path / "other"
+    _build(corpus, out)
+    snapshot = out / "cache" / "records.z"
+    if damage == "garbage":
+        snapshot.write_bytes(b"\x00" * 64)
+    elif damage == "another build's":
+        _build(corpus, other)  # (its manifest names its own snapshot)
+        shutil.copy(other / "cache" / "records.z", snapshot)
+    else:
+        data = bytearray(snapshot.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        snapshot.write_bytes(bytes(data))
+    _add_document(corpus)
+    read = _entries_read(monkeypatch)
+    result = _build(corpus, out)
+    assert result.summary["cached"] == 2 and len(set(read)) == 3
+    assert not [w for w in result.warnings if "cache" in w]
+    fresh = tmp_path / "fresh"
+    _build(corpus, fresh)
+    assert _records(out) == _records(fresh)

@@ -17,7 +17,7 @@ from kg.pipeline.outputs import _edit
 from kg.query import EmbeddedEngine
 from kg.rows import Delta, TableRows, edge_table, endpoint_pairs, graph_rows, node_table, select
 from kg.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, REL_TYPES
-from kg.sinks.store import StoreError, schema_statements, update_store, write_store
+from kg.sinks.store import StoreError, StoreUpdate, schema_statements, update_store, write_store
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -269,6 +269,24 @@ def test_an_updated_store_is_whole_in_its_one_file(sample, tmp_path):
     alone.parent.mkdir()
     alone.write_bytes(path.read_bytes())
     assert dump(alone) == before
+
+
+def test_an_update_opened_early_applies_later_or_is_discarded_without_a_trace(sample, tmp_path):
+    """A rebuild opens the copy of its store while its workers extract (:class:`StoreUpdate`) and applies the delta
+    when it has it, or drops the copy (the store is written anew, or nothing changed)."""
+    g, _ = sample
+    docs = sorted(a["name"] for _, a in g.nodes(data=True) if a["label"] == "Document")
+    path, staged = tmp_path / "store", tmp_path / "staged" / "store"
+    write_store(g, path)
+    before = dump(path)
+    staged.parent.mkdir()
+    StoreUpdate(path, staged).discard()
+    assert not list(staged.parent.iterdir()) and dump(path) == before
+    update = StoreUpdate(path, staged)
+    assert update.apply(Delta(remove_docs={docs[0]}))["deleted"]["Document"] == 1
+    assert [p.name for p in staged.parent.iterdir()] == ["store"] and dump(path) == before
+    update.discard()  # (applied: nothing is left to drop)
+    assert staged.exists()
 
 
 def test_select_gives_one_label_with_its_typed_columns(sample):

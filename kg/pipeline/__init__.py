@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
@@ -33,7 +33,7 @@ from kg.lexicon import LexiconError, read_entries
 from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
 from kg.pipeline.link import TwoPhaseLink
-from kg.pipeline.outputs import BuildError, CacheRows, OutputLock, write_outputs
+from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
 from kg.pipeline.tasks import Failed, Settings, remap
 
@@ -131,11 +131,12 @@ def _relink(docs: list[DocRecord], linking: Linking, cache: Cache) -> int:
 
 def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRecord], workers: int,
              dask: str | None, progress: Progress, max_bytes: int, early: Iterable | None = None,
-             linker: TwoPhaseLink | None = None, freeze: bool = False) -> None:
+             linker: TwoPhaseLink | None = None, freeze: bool = False,
+             meanwhile: Callable[[], object] | None = None) -> None:
     """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes.
 
-    The cached documents are linked (``linker``'s first phase) once the executor has its work, before its results are
-    taken."""
+    The cached documents are linked (``linker``'s first phase) once the executor has its work, then ``meanwhile`` is
+    called, before its results are taken."""
     from kg.pipeline import executors
 
     done = len(docs)
@@ -149,6 +150,8 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
             if linker is not None and scan.cached:
                 with _no_collection(freeze):
                     linker.start(scan.cached)
+            if meanwhile is not None:
+                meanwhile()
             for res in chain.from_iterable(runs):
                 done += 1
                 if isinstance(res, Failed):
@@ -396,64 +399,73 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                    "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
+    draft = Draft(out, cache, manifest, wanted)  # prepared while the workers extract
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
-    try:
-        with _no_collection(freeze):  # the records live to the end: no collection while extracting walks them
-            load_cached(scan, cache, warnings)
-        lap("scan")
-
-        workers = default_workers() if workers is None else max(1, workers)
-        if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
-            workers = 1
-        workers = max(early_workers, min(workers, max(1, len(scan.todo))))
-        docs = {rec.name: rec for rec in scan.cached}
-        warm = None
-        if early is not None or (scan.todo and (workers > 1 or dask)):  # this process waits for others
-            warm = threading.Thread(target=_warm_up, name="kg-warm-up", daemon=True)
-            warm.start()
-        linker = TwoPhaseLink(progress)
-        if scan.todo or early is not None:
-            _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early, linker, freeze)
-        if warm is not None:
-            warm.join()
-    finally:
-        if early is not None:
-            early.close()
-    if not docs:
-        raise BuildError(nothing_read(corpus, scan))
-    lap("extract")
-
-    ordered = [docs[n] for n in sorted(docs)]
-    with _no_collection(freeze):
-        linking, indicators = linker.finish(ordered)
+    try:  # (a draft not written is dropped)
         try:
-            _relink(ordered, linking, cache)
-        except CacheError as exc:
-            raise BuildError(str(exc)) from None
-    lap("link")
+            with _no_collection(freeze):  # the records live to the end: no collection while extracting walks them
+                load_cached(scan, cache, warnings, cache.snapshot(manifest.get("snapshot") if manifest else None))
+            lap("scan")
 
-    cache_notes = warnings  # damaged cache entries: said once, not again by a rebuild with nothing to do
-    warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
-    warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
-    result = BuildResult(out=out, summary={}, warnings=warnings)
-    with _no_collection(freeze):
-        how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap, indicators)
-    summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
-    summary["indicators"] = len(indicators)
-    summary["cross_document_indicators"] = sum(1 for ind in indicators.values() if len(ind.docs) > 1)
-    summary["nodes"] += len(indicators)
-    summary.update(corpus=[display_name(str(c.resolve())) for c in corpus] if len(corpus) > 1
-                   else display_name(str(corpus[0].resolve())), skipped=scan.skipped,
-                   processed=len(ordered) - len(scan.cached),
-                   cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
-    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
-                        "ids": {r.name: r.ids_digest() for r in ordered},
-                        "outputs": {"store": store, "views": views and how.get("views") is not None},
-                        "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
-    cache.prune({r.key for r in ordered})
-    result.summary = summary
-    return result
+            workers = default_workers() if workers is None else max(1, workers)
+            if not dask and scan.todo_bytes < IN_PROCESS_BYTES:
+                workers = 1
+            workers = max(early_workers, min(workers, max(1, len(scan.todo))))
+            docs = {rec.name: rec for rec in scan.cached}
+            warm = None
+            if early is not None or (scan.todo and (workers > 1 or dask)):  # this process waits for others
+                warm = threading.Thread(target=_warm_up, name="kg-warm-up", daemon=True)
+                warm.start()
+            linker = TwoPhaseLink(progress)
+            if scan.todo or early is not None:
+                _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early, linker, freeze,
+                         lambda: draft.prepare(scan.keys))
+            if warm is not None:
+                warm.join()
+        finally:
+            if early is not None:
+                early.close()
+        if not docs:
+            raise BuildError(nothing_read(corpus, scan))
+        lap("extract")
+
+        ordered = [docs[n] for n in sorted(docs)]
+        with _no_collection(freeze):
+            linking, indicators = linker.finish(ordered)
+            try:
+                relinked = _relink(ordered, linking, cache)
+            except CacheError as exc:
+                raise BuildError(str(exc)) from None
+        lap("link")
+
+        cache_notes = warnings  # damaged cache entries: said once, not again by a rebuild with nothing to do
+        warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
+        warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
+        result = BuildResult(out=out, summary={}, warnings=warnings)
+        with _no_collection(freeze):
+            how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap, indicators,
+                                draft)
+        summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
+        summary["indicators"] = len(indicators)
+        summary["cross_document_indicators"] = sum(1 for ind in indicators.values() if len(ind.docs) > 1)
+        summary["nodes"] += len(indicators)
+        summary.update(corpus=[display_name(str(c.resolve())) for c in corpus] if len(corpus) > 1
+                       else display_name(str(corpus[0].resolve())), skipped=scan.skipped,
+                       processed=len(ordered) - len(scan.cached),
+                       cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
+        (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
+        cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
+                            "snapshot": token,
+                            "ids": {r.name: r.ids_digest() for r in ordered},
+                            "outputs": {"store": store, "views": views and how.get("views") is not None},
+                            "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
+        cache.prune({r.key for r in ordered})
+        result.summary = summary
+        return result
+    finally:
+        draft.discard()
+        draft.staging.discard()
 
 
 def export(out: str | Path, fmt: str, to: str | Path | None = None, *, merge_parallel: bool = False) -> Path:

@@ -281,21 +281,65 @@ def _delta(cache: Cache, docs: list[DocRecord], manifest: dict, touched: set[str
     return delta
 
 
+class Draft:
+    """What writing a rebuild's outputs needs whatever its new documents hold, made while it waits for its workers
+    (:meth:`prepare`): the last build's entity rows and, when the store is likely to be updated in place, its copy,
+    opened in the staging folder (~0.4 s). :func:`write_outputs` makes what was not prepared; :meth:`discard` drops
+    what it did not use."""
+
+    def __init__(self, out: Path, cache: Cache, manifest: dict | None, wanted: dict) -> None:
+        self.out, self.cache, self.manifest, self.wanted = out, cache, manifest, wanted
+        self.staging = _Staging(out)
+        self.entities: pa.Table | None = None
+        self.update = None  # a kg.sinks.store.StoreUpdate
+
+    def prepare(self, keys: dict[str, str]) -> None:
+        """Prepare when few enough documents of ``keys`` (name -> key) are not the last build's for an update."""
+        old = self.manifest.get("docs", {}) if self.manifest else {}
+        changed = sum(old.get(name) != key for name, key in keys.items()) + len(old.keys() - keys)
+        if not self.manifest or changed > max(1, len(keys) // UPDATE_SHARE):
+            return
+        self.entities = self.cache.entities()
+        path = self.out / "store"
+        if self.wanted["store"] and self.manifest.get("outputs", {}).get("store") and path.exists():
+            from kg.sinks.store import StoreError, StoreUpdate
+
+            try:
+                self.update = StoreUpdate(path, self.staging.path("store"))
+            except StoreError:  # (updating it in its turn says what is wrong)
+                self.update = None
+
+    def store_update(self):
+        """The prepared update of the store (once), else a new one."""
+        from kg.sinks.store import StoreUpdate
+
+        update, self.update = self.update, None
+        return update or StoreUpdate(self.out / "store", self.staging.path("store"))
+
+    def discard(self) -> None:
+        """Drop the store's copy if it was not used."""
+        if self.update is not None:
+            self.update.discard()
+            self.update = None
+
+
 def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linking, manifest: dict | None,
                   wanted: dict, progress: Callable, warnings: list[str], lap: Callable[[str], None],
-                  indicators: dict[str, Indicator] | None = None) -> dict:
+                  indicators: dict[str, Indicator] | None = None, draft: Draft | None = None) -> dict:
     """Write extractions.jsonl, the store, the views and the exports asked for; say how each was written.
 
-    Everything is staged beside the outputs in place and moved over them only when all is written.
+    Everything is staged beside the outputs in place and moved over them only when all is written; ``draft`` is what
+    was prepared of it (it is used up, or discarded).
     """
     from kg.sinks.store import Store, StoreError
 
+    draft = draft or Draft(out, cache, manifest, wanted)
     how: dict = {"files": "written", "store": None, "views": None, "exports": {}}
     touched = _touched(docs, manifest)
-    entities, patch = entity_table(linking, indicators or {}, cache.entities() if touched is not None else None,
-                                   touched)
+    old = None if touched is None else draft.entities if draft.entities is not None else cache.entities()
+    entities, patch = entity_table(linking, indicators or {}, old, touched)
     cache.forget_manifest()  # until everything below is written, the outputs are not the manifest's
-    staging = _Staging(out)
+    staging = draft.staging
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="kg-records") as pool:  # left when the thread is done
             # extractions.jsonl is written in a thread while the store is (file reads, zstd and writes release the GIL;
@@ -307,14 +351,15 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
                 path = out / "store"
                 delta = _delta(cache, docs, manifest, touched, patch) if patch is not None \
                     and manifest.get("outputs", {}).get("store") and path.exists() else None
-                store = Store(path, staging.path("store"))
                 if delta is None:
+                    draft.discard()
                     how["store"] = "written"
-                    how["store_changes"] = store.write(rows.watched(progress, "store"))
+                    how["store_changes"] = Store(path, staging.path("store")).write(rows.watched(progress, "store"))
                 elif delta:
                     how["store"] = "updated"
-                    how["store_changes"] = store.apply(delta, rows)
+                    how["store_changes"] = draft.store_update().apply(delta)
                 else:
+                    draft.discard()
                     how["store"] = "unchanged"
                 lap("store")
             records.result()
@@ -338,6 +383,7 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
                 lap("export")
             staging.commit()
     except (StoreError, CacheError, OSError) as exc:
+        draft.discard()
         staging.discard()
         raise BuildError(str(exc) if not isinstance(exc, OSError) else f"{out}: {exc.strerror or exc}") from exc
     return how

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.ingest import DEFAULT_MAX_BYTES, IngestError, display_name, read_file, scan_corpus
-from kg.pipeline.cache import Cache, CacheError, DocRecord, document_key
+from kg.pipeline.cache import Cache, CacheError, DocRecord, Snapshot, document_key
 from kg.pipeline.tasks import Failed, Task
 
 #: progress callback: (stage, done, total, item name)
@@ -25,6 +25,7 @@ class Scan:
     keys: dict[str, str] = field(default_factory=dict)  # name -> key, every readable document
     failed: list[Failed] = field(default_factory=list)
     total: int = 0
+    snapped: int = 0  # records taken from the cache's snapshot
     skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
@@ -52,14 +53,17 @@ def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_byte
     return scan
 
 
-def load_cached(scan: Scan, cache: Cache, warnings: list[str]) -> None:
-    """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning)."""
+def load_cached(scan: Scan, cache: Cache, warnings: list[str], snapshot: Snapshot | None = None) -> None:
+    """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning), their records
+    taken from ``snapshot`` where it has them as they are."""
     todo, scan.todo_bytes = [], 0
     for name, path, key in scan.todo:
         try:
-            rec = cache.record(key)
-            if rec is not None:
-                cache.verify(rec)
+            rec = snapshot.take(key) if snapshot is not None else None
+            if rec is None:
+                rec = cache.record(key)
+                if rec is not None:
+                    cache.verify(rec)
         except CacheError as exc:
             warnings.append(str(exc))
             rec = None
@@ -69,6 +73,7 @@ def load_cached(scan: Scan, cache: Cache, warnings: list[str]) -> None:
             todo.append((name, path, key))
             scan.todo_bytes += path.stat().st_size
     scan.todo = todo
+    scan.snapped = snapshot.hits if snapshot is not None else 0
 
 
 def nothing_read(corpus: list[Path], scan: Scan) -> str:

@@ -260,6 +260,33 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     dict
         ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
     """
+    return StoreUpdate(path, dest).apply(delta)
+
+
+class _Discarded(Exception):
+    """Thrown into an update's database to drop its copy unapplied."""
+
+
+class StoreUpdate:
+    """:func:`update_store` in two steps: the copy of the store at ``path`` is made and opened beside ``dest`` when
+    this is made (a rebuild does it while it waits for its workers), :meth:`apply` applies a delta to it and moves it
+    over ``dest``; :meth:`discard` drops it unapplied. A failure is a one-line :class:`StoreError`."""
+
+    def __init__(self, path: str | Path, dest: str | Path | None = None) -> None:
+        self._stack = ExitStack()
+        self._db = self._stack.enter_context(_new_database(Path(dest or path), Path(path)))
+
+    def apply(self, delta: Delta) -> dict:
+        """Apply ``delta`` and move the database over ``dest``; counts as :func:`update_store` gives them."""
+        with self._stack:
+            return _apply(self._db, delta)
+
+    def discard(self) -> None:
+        """Close and delete the copy (nothing is moved; once applied, nothing is left to discard)."""
+        self._stack.__exit__(_Discarded, _Discarded(), None)
+
+
+def _apply(db: _Database, delta: Delta) -> dict:
     docs, gone = sorted(delta.remove_docs), {}
     for node in delta.remove_nodes:
         gone.setdefault(check_label(label_of_id(node) or "?"), []).append(node)
@@ -269,22 +296,21 @@ def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None)
     deletes = [(*d, docs) for d in deletes if docs] + [(label, f"(n:{label})", "id", sorted(ids))
                                                        for label, ids in sorted(gone.items())]
     deleted, updated = Counter(), Counter()
-    with _new_database(Path(dest or path), Path(path)) as db:
-        for name, pattern, key, values in deletes:
-            how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
-            deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
-                                        {"values": values}).get_all()[0][0]
-        for (rel, a, b), part in _by_kind(delta.remove_edges):  # every edge of a type between two nodes (of a doc)
-            doc = " AND e.doc = r.doc" if "doc" in part.column_names else ""
-            deleted[rel] += db.execute(f"UNWIND $rows AS r MATCH (a:{a})-[e:{rel}]->(b:{b}) WHERE a.id = r.source "
-                                       f"AND b.id = r.target{doc} DELETE e RETURN count(*)",
-                                       {"rows": part.to_pylist()}).get_all()[0][0]
-        for label, part in split(delta.entities) if delta.entities is not None else ():
-            updated[label] += part.num_rows
-            sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label)
-                             if f.name != "id" and f.name in (delta.columns or {}).get(label, (f.name,)))
-            db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
-        created = _load(db, delta.rows, False)
+    for name, pattern, key, values in deletes:
+        how = "DELETE" if name in REL_TYPES else "DETACH DELETE"
+        deleted[name] += db.execute(f"MATCH {pattern} WHERE n.{key} IN $values {how} n RETURN count(*)",
+                                    {"values": values}).get_all()[0][0]
+    for (rel, a, b), part in _by_kind(delta.remove_edges):  # every edge of a type between two nodes (of a doc)
+        doc = " AND e.doc = r.doc" if "doc" in part.column_names else ""
+        deleted[rel] += db.execute(f"UNWIND $rows AS r MATCH (a:{a})-[e:{rel}]->(b:{b}) WHERE a.id = r.source "
+                                   f"AND b.id = r.target{doc} DELETE e RETURN count(*)",
+                                   {"rows": part.to_pylist()}).get_all()[0][0]
+    for label, part in split(delta.entities) if delta.entities is not None else ():
+        updated[label] += part.num_rows
+        sets = ", ".join(f"n.{_q(f.name)} = {_param(f)}" for f in label_schema(label)
+                         if f.name != "id" and f.name in (delta.columns or {}).get(label, (f.name,)))
+        db.execute(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}", {"rows": part.to_pylist()})
+    created = _load(db, delta.rows, False)
     return {"created": dict(created), "updated": dict(updated), "deleted": {k: v for k, v in deleted.items() if v}}
 
 

@@ -9,7 +9,16 @@ into pieces and reported in ``warnings``) and :class:`kg.model.DocumentMeta`
 ``data/gazetteer/divisions.tsv``).
 """
 
-from kg.structure.document import structure_document
 from kg.structure.gazetteer import Gazetteer, gazetteer
 
 __all__ = ["Gazetteer", "gazetteer", "structure_document"]
+
+
+def __getattr__(name: str):
+    """:func:`structure_document` on first use: a process that only links (a build's main process imports this package
+    for the gazetteer) need not compile the structure stage's patterns."""
+    if name == "structure_document":
+        from kg.structure.document import structure_document
+
+        return structure_document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
