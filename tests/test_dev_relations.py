@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev19): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev20): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -21,7 +21,8 @@ twenty-one, unchanged by the twenty-second) ENTITIES 0.931, RELATIONS 0.635, CON
 RELATIONS 0.675, CONDUCTS recall 0.625; dev16's (after twenty-three, unchanged by the twenty-fourth) ENTITIES 0.905,
 RELATIONS 0.838, CONDUCTS recall 0.969, METRIC 0.975; dev17's (cold) ENTITIES 0.932, RELATIONS 0.837, CONDUCTS
 recall 0.842, METRIC 0.986; dev18's (after twenty-five) ENTITIES 0.956, RELATIONS 0.612, CONDUCTS recall 0.812,
-METRIC 0.957; dev19's (after twenty-six) ENTITIES 0.948, RELATIONS 0.806, CONDUCTS recall 0.846, METRIC 0.986. The floors sit under
+METRIC 0.957; dev19's (after twenty-six) ENTITIES 0.948, RELATIONS 0.806, CONDUCTS recall 0.846, METRIC 0.986; dev20's (after
+twenty-six too) ENTITIES 0.948, RELATIONS 0.744, CONDUCTS recall 0.843, METRIC 0.990. The floors sit under
 what the mechanisms reach, so that a regression fails.
 """
 
@@ -119,6 +120,10 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # 0.846, METRIC 0.986, LINKS 0.986); never tuned on
     ("dev19", {"ENTITIES": 0.93, "CAMPAIGN": 0.92, "RELATIONS": 0.78, "CONDUCTS R": 0.82, "LINKS": 0.95,
                "REL:REPORTED_BY": 0.85}),
+    # dev20: written gold first at the start of round 27 and scored cold (ENTITIES 0.948, RELATIONS 0.744, CONDUCTS R
+    # 0.843, METRIC 0.990, LINKS 0.960); never tuned on (after round 27: ENTITIES 0.950, RELATIONS 0.750)
+    ("dev20", {"ENTITIES": 0.93, "CAMPAIGN": 0.88, "RELATIONS": 0.72, "CONDUCTS R": 0.82, "LINKS": 0.94,
+               "REL:REPORTED_BY": 0.88}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
