@@ -253,18 +253,13 @@ def write_store(rows: Rows, path: str | Path) -> dict:
 
 
 def update_store(path: str | Path, delta: Delta, dest: str | Path | None = None) -> dict:
-    """Apply ``delta`` to the store at ``path`` on a copy, then move the copy over ``dest`` (default ``path``).
-
-    Returns
-    -------
-    dict
-        ``{"created": {...}, "updated": {...}, "deleted": {...}}`` counts per label and type.
-    """
+    """Apply ``delta`` to the store at ``path`` on a copy, then move the copy over ``dest`` (default ``path``);
+    returns ``{"created": {...}, "updated": {...}, "deleted": {...}}``, counts per label and type."""
     return StoreUpdate(path, dest).apply(delta)
 
 
-class _Discarded(Exception):
-    """Thrown into an update's database to drop its copy unapplied."""
+class _Discarded(Exception):  # thrown into an update's database to drop its copy unapplied
+    pass
 
 
 class StoreUpdate:

@@ -73,7 +73,5 @@ class FileExport:
         return self.write(rows)
 
 
-__all__ = [
-    "FORMATS", "FileExport", "Format", "export", "read_gexf", "read_graphml", "read_json", "read_neo4j_csv",
-    "read_parquet", "write_gexf", "write_graphml", "write_json", "write_neo4j_csv", "write_parquet",
-]
+__all__ = ["FORMATS", "FileExport", "Format", "export", "read_gexf", "read_graphml", "read_json", "read_neo4j_csv",
+           "read_parquet", "write_gexf", "write_graphml", "write_json", "write_neo4j_csv", "write_parquet"]

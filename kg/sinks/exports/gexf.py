@@ -36,11 +36,9 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
 
     Parameters
     ----------
-    graph : kg.rows.Rows or networkx.MultiDiGraph
-        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
-    path : str or Path
-    merge_parallel : bool
-        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
+    graph, path, merge_parallel
+        The rows (streamed a batch at a time), the file, and one edge per (source, target, type) or not: see
+        :mod:`kg.sinks.exports` and :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
     nodes = attributes(node_schema())

@@ -52,11 +52,9 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
 
     Parameters
     ----------
-    graph : kg.rows.Rows or networkx.MultiDiGraph
-        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
-    path : str or Path
-    merge_parallel : bool
-        One edge per (source, target, type): :func:`~kg.sinks.exports.tables.merged_edges`.
+    graph, path, merge_parallel
+        The rows (streamed a batch at a time), the file, and one edge per (source, target, type) or not: see
+        :mod:`kg.sinks.exports` and :func:`~kg.sinks.exports.tables.merged_edges`.
     """
     rows, path = as_rows(graph), Path(path)
     nodes, edges = attributes(node_schema()), attributes(MERGED_SCHEMA if merge_parallel else edge_schema())

@@ -25,9 +25,8 @@ def write_parquet(graph, folder: str | Path) -> Path:
 
     Parameters
     ----------
-    graph : kg.rows.Rows or networkx.MultiDiGraph
-        Streamed a batch at a time (see :mod:`kg.sinks.exports`).
-    folder : str or Path
+    graph, folder
+        The rows (streamed a batch at a time, see :mod:`kg.sinks.exports`) and the folder to write into.
     """
     rows, folder = as_rows(graph), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
