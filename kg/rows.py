@@ -178,8 +178,9 @@ def column_tables(columns: dict[str, list], n: int, schema: pa.Schema, rows: int
     step = rows or max(n, 1)
     for lo in range(0, n, step):
         hi = min(n, lo + step)
+        whole = lo == 0 and hi == n  # the usual case: no copy of the columns
         yield pa.Table.from_arrays(
-            [pa.array(columns[f.name][lo:hi], f.type) if f.name in columns
+            [pa.array(columns[f.name] if whole else columns[f.name][lo:hi], f.type) if f.name in columns
              else pa.array([None] * (hi - lo), f.type) if pa.types.is_list(f.type) else pa.nulls(hi - lo, f.type)
              for f in schema], schema=schema)
 

@@ -74,11 +74,12 @@ class Gazetteer:
                 self._names.setdefault(d.short, []).append((d.code, False))
             if (alias := autonomous_short_form(d.name)) and alias not in self._names:
                 self._names.setdefault(alias, []).append((d.code, False))
-        self._lengths: dict[str, list[int]] = {}
+        # the lengths of the names that open with each one- or two-character prefix, longest first
+        lengths: dict[str, list[int]] = {}
         for name in self._names:
-            self._lengths.setdefault(name[0], []).append(len(name))
-        for lengths in self._lengths.values():
-            lengths.sort(reverse=True)
+            lengths.setdefault(name[:2], []).append(len(name))
+        self._lengths: dict[str, tuple[int, ...]] = {prefix: tuple(sorted(set(ns), reverse=True))
+                                                     for prefix, ns in lengths.items()}
         # where a name may start: its first two characters (or a one-character name) stand there
         self._prefixes = frozenset(name[:2] for name in self._names)
         firsts = "".join(sorted({p[0] for p in self._prefixes if len(p) == 2}))
@@ -131,11 +132,14 @@ class Gazetteer:
         end = len(text) if end is None else end
         out: list[PlaceMention] = []
         free = start  # the first offset not inside a name already found
+        lengths_of = self._lengths
         for m in self._starts.finditer(text, start, end):
             i = m.start()
-            if i < free or (text[i : i + 2] not in self._prefixes and text[i] not in self._prefixes):
+            if i < free:
                 continue
-            for n in self._lengths[text[i]]:
+            # a name opens with the two characters here, or is the one character here
+            lengths = lengths_of.get(text[i : i + 2], ()) + lengths_of.get(text[i], ())
+            for n in lengths:
                 if i + n <= end and (hit := self._names.get(text[i : i + n])):
                     codes = [c for c, _ in hit]
                     full = any(f for _, f in hit)
