@@ -327,3 +327,35 @@ def test_a_snapshot_that_is_not_the_manifests_is_not_believed(corpus, tmp_path, 
     fresh = tmp_path / "fresh"
     _build(corpus, fresh)
     assert _records(out) == _records(fresh)
+
+
+def test_a_rebuild_copies_the_records_of_unchanged_documents_from_the_last_extractions(corpus, tmp_path, monkeypatch):
+    """Only a changed document's records are read from its cache entry; the others are copied from the last build's
+    extractions.jsonl while it is the file the manifest describes (a file put in its place is not copied from)."""
+    from kg.pipeline.cache import Cache
+
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    _build(corpus, out)
+    _add_document(corpus)
+    read: list[str] = []
+    real = Cache.blob
+
+    def blob(self, rec, name):
+        if name == "jsonl":
+            read.append(rec.name)
+        return real(self, rec, name)
+
+    monkeypatch.setattr(Cache, "blob", blob)
+    _build(corpus, out)
+    assert read == ["zz_new.txt"]
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _records(out) == _records(clean)
+    path = out / "extractions.jsonl"
+    path.write_bytes(path.read_bytes())  # written again: the same bytes, another modification time
+    (corpus / "zz_new.txt").write_text("市交通运输局开展“护航行动”专项整治，查处案件13宗。", encoding="utf-8")
+    read.clear()
+    _build(corpus, out)
+    assert sorted(read) == sorted(p.name for p in corpus.iterdir())
+    shutil.rmtree(clean)
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _records(out) == _records(clean)

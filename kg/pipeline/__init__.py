@@ -33,7 +33,7 @@ from kg.lexicon import LexiconError, read_entries
 from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
 from kg.pipeline.link import TwoPhaseLink
-from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, write_outputs
+from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, extractions_state, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
 from kg.pipeline.tasks import Failed, Settings, remap
 
@@ -456,7 +456,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
         cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
-                            "snapshot": token,
+                            "snapshot": token, "extractions": extractions_state(out, ordered),
                             "ids": {r.name: r.ids_digest() for r in ordered},
                             "outputs": {"store": store, "views": views and how.get("views") is not None},
                             "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})

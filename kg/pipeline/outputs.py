@@ -143,11 +143,78 @@ class _Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord], progress: Callable) -> None:
-    with open(path, "wb") as fh:
-        for i, rec in enumerate(docs, 1):
-            fh.write(cache.blob(rec, "jsonl"))
-            progress("records", i, len(docs), rec.name)
+def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord], progress: Callable,
+                       kept: tuple[Path, dict[str, tuple[int, int]]] | None = None) -> None:
+    """Write extractions.jsonl: each document's records from its cache entry, or, for those ``kept`` (the last build's
+    file, and name -> offset and size in it), copied from that file (runs of them at once)."""
+    old = os.open(kept[0], os.O_RDONLY) if kept else -1
+    kept = kept[1] if kept else {}
+    run = [0, 0]  # the run of kept records not copied yet: offset, size
+
+    def copy() -> None:
+        while run[1]:
+            n = _copy_range(old, fh.fileno(), run[1], run[0])
+            run[0] += n
+            run[1] -= n
+
+    try:
+        with open(path, "wb", buffering=0) as fh:
+            for i, rec in enumerate(docs, 1):
+                at = kept.get(rec.name)
+                if at is not None and run[0] + run[1] == at[0]:
+                    run[1] += at[1]
+                else:
+                    copy()
+                    if at is not None:
+                        run[:] = at
+                    else:
+                        fh.write(cache.blob(rec, "jsonl"))
+                progress("records", i, len(docs), rec.name)
+            copy()
+    finally:
+        if old >= 0:
+            os.close(old)
+
+
+def _copy_range(src: int, dst: int, size: int, offset: int) -> int:
+    """Copy up to ``size`` bytes at ``offset`` of ``src`` to the end of ``dst`` (in the kernel where it can); the bytes
+    copied."""
+    try:
+        n = os.copy_file_range(src, dst, size, offset)
+    except (OSError, AttributeError):
+        n = 0
+    if n <= 0:  # (not in the kernel here: another file system, or not Linux)
+        n = os.write(dst, os.pread(src, min(size, 1 << 24), offset))
+    if n <= 0:
+        raise OSError("extractions.jsonl: the last build's file ended early")
+    return n
+
+
+def kept_records(out: Path, manifest: dict | None, docs: list[DocRecord]
+                 ) -> tuple[Path, dict[str, tuple[int, int]]] | None:
+    """The last build's extractions.jsonl and where the records of the documents with the same key and entity ids
+    since are in it (name -> offset and size), when that file is the one the manifest describes
+    (:func:`extractions_state`), else None."""
+    state, path = (manifest or {}).get("extractions"), out / "extractions.jsonl"
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not state or state["stat"] != [st.st_ino, st.st_size, st.st_mtime_ns] \
+            or len(state["sizes"]) != len(manifest["docs"]) or sum(state["sizes"]) != st.st_size:
+        return None
+    at, offset, ids = {}, 0, manifest.get("ids", {})
+    for name, size in zip(sorted(manifest["docs"]), state["sizes"]):
+        at[name], offset = (offset, size), offset + size
+    return path, {r.name: at[r.name] for r in docs if manifest["docs"].get(r.name) == r.key
+                  and ids.get(r.name) == r.ids_digest() and at[r.name][1] == r.blobs["jsonl"][2]}
+
+
+def extractions_state(out: Path, docs: list[DocRecord]) -> dict:
+    """What the manifest says of the extractions.jsonl just written from ``docs`` (in their order): the file's inode,
+    size and modification time, and the size of each document's records."""
+    st = os.stat(out / "extractions.jsonl")
+    return {"stat": [st.st_ino, st.st_size, st.st_mtime_ns], "sizes": [r.blobs["jsonl"][2] for r in docs]}
 
 
 def _comparable(col: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -344,7 +411,8 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
         with ThreadPoolExecutor(1, thread_name_prefix="kg-records") as pool:  # left when the thread is done
             # extractions.jsonl is written in a thread while the store is (file reads, zstd and writes release the GIL;
             # the store's database calls stay in this thread); "write" is the time waited for it after the store
-            records = pool.submit(_write_extractions, staging.path("extractions.jsonl"), cache, docs, progress)
+            records = pool.submit(_write_extractions, staging.path("extractions.jsonl"), cache, docs, progress,
+                                  kept_records(out, manifest, docs))
             cache.put_entities(entities)
             rows = CacheRows(cache, docs, entities)
             if wanted["store"]:
