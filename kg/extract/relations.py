@@ -204,6 +204,8 @@ class RelationExtractor:
                 self._add(relations, seen, sdoc, rel)
         for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
+        for rel in conducts.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
+            self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
