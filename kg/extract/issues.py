@@ -3,7 +3,7 @@
 subject + 印发/制定/出台... + REGULATION, and the titles coordinated with it or listed after 包括
 (not 新修订的《X》); 《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B 印发《X》 and
 A 会同 B (联合)印发/制定《X》 (B too; not 会同 B 编制); A 与 B 联合制定的《X》 and A、B 印发的《X》
-(both); 配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》 (交通运输部《…办法》,
+(both); 配合 B 修订《X》 (B, not the subject, which only helps: :mod:`kg.extract.partners`); AGENCY《X》 (交通运输部《…办法》,
 根据市局《…》要求) and 省厅印发的《X》; a title opening with a body and 关于 (《交通运输部关于…的通知》).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import conducts
-from kg.extract.partners import attributive_issuers, co_issuers, partners_at
+from kg.extract.partners import attributive_issuers, co_issuers, only_assists, partners_at
 from kg.extract.triggers import TriggerHit
 
 #: the labels an issuer may have
@@ -104,7 +104,8 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
                 hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
         if hit is None:
             continue
-        heads = subject_for(min(hit.start, reg.start))
+        # 配合 B 修订《X》: B issues X, the subject only helps
+        heads = [] if only_assists(norm, hit, chits, in_clause) else subject_for(min(hit.start, reg.start))
         if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
             heads = heads + conducts.joint_partners(norm, hit, preps,
                                                     lambda pos: partners_at(norm, pos, in_clause))
