@@ -106,3 +106,22 @@ NEGATIVES = ["学习“平安交通”专项行动精神。", "市公路中心�
 @pytest.mark.parametrize("body", NEGATIVES)
 def test_no_carrying_out(tmp_path, body):
     assert conducts(tmp_path, body) == set()
+
+
+# a heading names a task and no one doing it; the bodies opening its body carry it out (issue 10, round 28)
+HEADING_TASKS = [
+    ("一、重点任务\n（一）开展“平安交通”专项行动。市公路中心会同市公安局对重点路段实行驻点监管。\n",
+     {(AUTHOR, X), (HUB, X)}),
+    ("一、重点任务\n（一）开展“平安交通”专项行动。市公路中心、县交通运输局要加强路面巡查。\n",
+     {(AUTHOR, X), (HUB, X), (CTY, X)}),
+    # the heading's own body, the body's bodies doing other work, a generic subject: the author alone
+    ("一、重点任务\n（一）市公路中心开展“平安交通”专项行动。县交通运输局加强路面巡查。\n", {(HUB, X)}),
+    ("一、重点任务\n（一）开展“平安交通”专项行动。县交通运输局要深入开展“清风”行动。\n",
+     {(AUTHOR, X), (CTY, Y)}),
+    ("一、重点任务\n（一）开展“平安交通”专项行动。各县区要加强路面巡查。\n", {(AUTHOR, X)}),
+]
+
+
+@pytest.mark.parametrize("body,expected", HEADING_TASKS)
+def test_the_bodies_opening_a_task_heading_body_carry_the_task_out(tmp_path, body, expected):
+    assert conducts(tmp_path, body) == expected

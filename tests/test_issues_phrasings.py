@@ -57,6 +57,8 @@ ISSUING = [
     (f"《{REG}》于5月正式出台。", {(AUTHOR, REG)}),
     (f"《{REG}》已印发实施。", {(AUTHOR, REG)}),
     (f"我局配合市司法局完成《{REG}》的起草调研工作。", set()),
+    # 配合 B 修订《X》: B issues X, the subject only helps (issue 10, round 28)
+    (f"我局配合{POLICE}修订《{REG}》。", {(POLICE, REG)}),
     # passive and attributive frames
     (f"《{REG}》由市交通运输局印发。", {("市交通运输局", REG)}),
     (f"市交通运输局印发的《{REG}》已正式施行。", {("市交通运输局", REG)}),

@@ -16,6 +16,8 @@ other ways a text says who carries a campaign out, each returning a
              根据 A、B 和 C 关于开展 X 的统一部署(要求)
 ``title``    the plan of a campaign (A2025年“X”专项整治行动实施方案, …工作方案):
              the body its title names, else the author, carries X out (:func:`plan_title`)
+``heading``  a heading that names a task with no one doing it (（四）开展货运源头监管“清源”行动。):
+             the bodies opening its body carry the task out (:func:`heading_agents`)
 
 and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
 C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
@@ -28,9 +30,10 @@ sentence's CONDUCTS, and the leads cooperate with the bodies that assist them
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from kg.extract.clauses import Clause, enum_marker_end
+from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
@@ -394,3 +397,50 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
         head = bodies[0] if bodies and bodies[0].start == p0.start else author_mention(camp.start)
         if head is not None and head.label in labels:
             yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", "方案", "title", camp.start, plan.end()))
+
+
+#: what the first clause of a section's body may not name for its bodies to take up the heading's task
+_OBJECT_LABELS = ("CAMPAIGN", "REGULATION")
+
+
+def heading_agents(sdoc: StructuredDocument, mentions: list[Mention], relations: list, labels: tuple[str, ...]):
+    """CONDUCTS for the bodies that open a section's body, of the campaigns its heading carries out.
+
+    ``（四）开展货运源头监管“清源”行动。支队路政执法科会同…``: the heading names the task and no one
+    doing it (no body in the heading), the first clause of its body opens with the bodies that do it
+    (with those coordinated to them: A、B 要…). ``relations`` are the document's relations so far.
+    """
+    norm = sdoc.source.norm
+    found = sorted((r for r in relations if r.rel == "CONDUCTS"), key=lambda r: r.tail.start)
+    if not found or not sdoc.sections:
+        return
+    tail_starts = [r.tail.start for r in found]
+    spans = sorted((m.start, m.end) for m in mentions)
+    bodies = sorted((m for m in mentions if m.label in PARTNER_LABELS), key=lambda m: m.start)
+    starts = [m.start for m in bodies]
+    objects = sorted(m.start for m in mentions if m.label in _OBJECT_LABELS)
+    sent_starts = [t.start for t in sdoc.sentences]
+    for sec in sdoc.sections:
+        in_title = found[bisect.bisect_left(tail_starts, sec.title_start):bisect.bisect_left(tail_starts, sec.title_end)]
+        tails = {r.tail.key: r for r in in_title if r.tail.end <= sec.title_end}
+        lo = bisect.bisect_left(starts, sec.title_start)
+        if not tails or (lo < len(bodies) and bodies[lo].start < sec.title_end):
+            continue  # no task here, or the heading names its own body (（三）省厅部署开展…)
+        k = bisect.bisect_left(sent_starts, sec.title_end)
+        sent = sdoc.sentences[k] if k < len(sent_starts) else None
+        if sent is None or sent.start >= sec.end or sent.section != sec.id:
+            continue  # the body opens with a sub-heading, or the section has no body
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        in_sent = bodies[lo:hi]
+        if not in_sent:
+            continue
+        protected = spans[bisect.bisect_left(spans, (sent.start, 0)):bisect.bisect_left(spans, (sent.end, 0))]
+        first = split_clauses(norm, sent.start, sent.end, protected)[0]
+        if bisect.bisect_left(objects, first.start) < bisect.bisect_left(objects, first.end):
+            continue  # the bodies do other work (局行政审批科要深化“高效办成一件事”改革), or speak of the task
+        agents = clause_subjects(norm, first, [m for m in in_sent if m.end <= first.end])
+        for rel in tails.values():
+            hit = TriggerHit("CONDUCTS", rel.trigger, "heading", sent.start, first.end)
+            for agent in agents:
+                if agent.label in labels:
+                    yield ("CONDUCTS", agent, rel.tail, hit)

@@ -53,6 +53,26 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     return out
 
 
+def _partners_before(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
+                     skip: tuple[str, ...] = ()) -> tuple[TriggerHit | None, list[Mention]]:
+    """The nearest partner word before ``hit`` (not one of ``skip``) and the bodies right after it."""
+    before = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
+              and h.end <= hit.start and h.word not in skip]
+    if not before:
+        return None, []
+    p = max(before, key=lambda h: h.end)
+    return p, partners_at(norm, p.end, in_clause)
+
+
+def only_assists(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention]) -> bool:
+    """True when the subject of ``hit`` only helps the bodies it names: ``配合 B 修订《X》`` (B issues X).
+
+    ``hits`` are the trigger hits of the verb's clause, ``in_clause`` its mentions.
+    """
+    p, partners = _partners_before(norm, hit, hits, in_clause)
+    return bool(partners) and p.word in _ASSISTING and _ASSIST_GAP.fullmatch(norm, partners[-1].end, hit.start) is not None
+
+
 def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
                publishing: tuple[str, ...], co_signing: tuple[str, ...]) -> list[Mention]:
     """The partners that issue a title with the subject of the issuing verb ``hit``.
@@ -77,12 +97,7 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     list of Mention
         Empty when no partner issues the title.
     """
-    before = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
-              and h.end <= hit.start and h.word not in co_signing]
-    if not before:
-        return []
-    p = max(before, key=lambda h: h.end)
-    partners = partners_at(norm, p.end, in_clause)
+    p, partners = _partners_before(norm, hit, hits, in_clause, co_signing)
     if not partners:
         return []
     gap = norm[partners[-1].end:hit.start]

@@ -16,7 +16,7 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
                  X 由 A 牵头实施). A negated
                  verb (未开展) states nothing. The lead bodies of a work-plan task
                  (牵头单位：X) carry out its campaigns (:mod:`kg.extract.duties`).
-ISSUES           subject + 印发/制定/出台... + REGULATION, and the titles
+ISSUES           (:mod:`kg.extract.issues`) subject + 印发/制定/出台... + REGULATION, and the titles
                  coordinated with it or listed after 包括 (not 新修订的《X》);
                  《X》修编工作 (not after 按照/落实...); 《X》由 A 印发; A 联合 B
                  印发《X》 and A 会同 B (联合)印发/制定《X》 (B too; not 会同 B 编制);
@@ -43,7 +43,8 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.partners import COORD as _COORD, attributive_issuers, co_issuers, coordinated, helpers_of, partners_at
+from kg.extract.issues import ASSIST_WORDS as _ASSIST_WORDS, issues_in_clause
+from kg.extract.partners import COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
@@ -70,17 +71,6 @@ _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|�
 #: an untagged last item of a partner list (与 A、B 建立): no punctuation, no quote
 _LIST_ITEM_MAX = 22
 _LIST_TAIL = re.compile(r"[、和及]\s*[^，。；、：“”《》\s]{2,20}")
-#: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
-_CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
-_CO_SIGNING = ("联合", "联手", "携手")
-#: before a regulation, words that mean it is applied rather than issued
-#: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
-_ASSIST_WORDS = ("配合", "协助")
-#: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发, 《X》于5月出台
-_POST_LINK = re.compile(r"[》〉]?(?:的|已经?|于[^，,。;；、《》“”]{1,10}?|近日|日前)?(?:正式|顺利)?")
-#: the unnamed co-issuers after a body (交通运输部等九部门, 等部门)
-_OTHER_BODIES = r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?"
-_APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
 
 
 @dataclass(slots=True)
@@ -93,7 +83,7 @@ class RelationSettings:
         Characters allowed between a trigger and its object once quotes,
         coordinated items and verb complements are removed (开展了第七届“X”).
     max_post_gap : int
-        Characters between a regulation and a trigger after it (what may stand there: ``_POST_LINK``).
+        Characters between a regulation and a trigger after it (what may stand there: ``kg.extract.issues``).
     max_partner_tail : int
         Characters between a 与/同 partner list and the joint word.
     use_section_subject : bool
@@ -193,7 +183,8 @@ class RelationExtractor:
 
                 for rel in self._conducts(norm, clause, in_clause, chits, prev_hits, subject_for, ahead):
                     self._add(relations, seen, sdoc, rel)
-                for rel in self._issues(norm, clause, in_clause, chits, prev_hits, subject_for):
+                for rel in issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, self._governing,
+                                            self.triggers.get("ISSUES", "pre"), self.settings.max_post_gap):
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
                                             subjects.own, ahead):
@@ -212,6 +203,8 @@ class RelationExtractor:
             for rel in conducts.lead_support(norm, clauses, sent_mentions, subjects.own, SUBJECT_LABELS["COOPERATES_WITH"]):
                 self._add(relations, seen, sdoc, rel)
         for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
+            self._add(relations, seen, sdoc, rel)
+        for rel in conducts.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)
@@ -357,65 +350,6 @@ class RelationExtractor:
             for head in heads:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
-
-    def _issues(self, norm, clause, in_clause, chits, prev_hits, subject_for):
-        regs = [m for m in in_clause if m.label == "REGULATION"]
-        if not regs:
-            return
-        pre = [h for h in chits if h.rel == "ISSUES" and h.frame == "pre"]
-        prev_pre = [h for h in prev_hits if h.rel == "ISSUES" and h.frame == "pre"]
-        post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
-        preps = [h for h in chits if h.rel == "COOPERATES_WITH" and (h.frame == "prep" or h.word in _CO_SIGNING)]
-        for reg in regs:
-            # 《交通运输部办公厅关于开展…的通知》: a title opening with a body and 关于 names its issuer,
-            # whoever relays or cites it (现将《…》转发给你们)
-            issuer = next((m for m in in_clause if m.label == "AGENCY" and reg.start <= m.start <= reg.start + 1
-                           and m.end < reg.end and norm.startswith("关于", m.end)), None)
-            if issuer is not None:
-                yield ("ISSUES", issuer, reg, TriggerHit("ISSUES", "关于", "title", issuer.end, issuer.end + 2))
-                continue
-            before = [m for m in in_clause if m.end <= reg.start and m.label == "AGENCY"]
-            # 交通运输部《…》 / 省厅印发的《…》: the agency right before the title issued it
-            if before:
-                agency = before[-1]
-                link = norm[agency.end:reg.start]
-                words = "|".join(re.escape(w) for w in self.triggers.get("ISSUES", "pre"))
-                # 交通运输部《…》 (the title is its own), 省厅印发的《…》 (attributive); 省厅印发《…》 is a clause
-                # 交通运输部等九部门《…》 / 交通运输部等部门印发的《…》: the named body issues it with the others
-                attr = re.fullmatch(rf"{_OTHER_BODIES}(?:(?P<joint>联合|共同)?(?P<verb>{words})了?的)?[《〈]?", link)
-                if attr or re.fullmatch(rf"{_OTHER_BODIES}的[《〈]?", link):
-                    trig = attr.group("verb") if attr else None
-                    hit = TriggerHit("ISSUES", trig or "", "attr", agency.end, reg.start)
-                    for head in attributive_issuers(norm, before, bool(trig), bool(attr and attr.group("joint"))):
-                        yield ("ISSUES", head, reg, hit)
-                    continue
-            hit = self._governing(norm, clause, reg, pre, regs, prev_pre)
-            if hit is not None and norm[hit.end:hit.end + 1] == "的":
-                continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
-            if hit is None:
-                passive = conducts.by_agent(norm, reg, pre, lambda pos: partners_at(norm, pos, in_clause))
-                if passive is not None:  # 《X》由 A 印发
-                    for head in passive[1]:
-                        if head.label in SUBJECT_LABELS["ISSUES"]:
-                            yield ("ISSUES", head, reg, passive[0])
-                    continue
-            if hit is None:
-                after = [h for h in post if h.start >= reg.end and h.start - reg.end <= self.settings.max_post_gap
-                         and _POST_LINK.fullmatch(norm, reg.end, h.start)]
-                lead = norm[max(clause.start, reg.start - 4):reg.start]
-                assisted = any(h.word in _ASSIST_WORDS and h.end <= reg.start for h in chits)
-                if after and not any(w in lead for w in _APPLIES) and not assisted:
-                    hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
-            if hit is None:
-                continue
-            heads = subject_for(min(hit.start, reg.start))
-            if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
-                heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: partners_at(norm, pos, in_clause))
-            heads = heads + co_issuers(norm, hit, chits, in_clause, _CO_SIGNED, _CO_SIGNING)
-            for head in heads:
-                if head.label in SUBJECT_LABELS["ISSUES"]:
-                    yield ("ISSUES", head, reg, hit)
 
     def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own, ahead):
         for h in chits:
