@@ -336,3 +336,13 @@ def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_an_items_camp
             "今年以来，全市完成交通固定资产投资86.4亿元，同比增长11.3%。\n")
     assert measures(tmp_path, text, ["“畅安舒美”示范路创建"]) == {("12公里", "畅安舒美示范路创建"),
                                                               ("36处", "畅安舒美示范路创建")}
+
+
+def test_a_campaign_as_the_driving_force_of_other_work_is_a_frame(tmp_path):
+    text = "以“交通强省”示范创建为牵引，全年新改建农村公路612公里，改造危桥38座。"
+    assert measures(tmp_path, text, ["“交通强省”示范创建"]) == set()
+
+
+def test_a_campaign_in_the_purpose_of_the_work_is_a_frame(tmp_path):
+    text = "为推动道路运输安全专项整治落地见效，6月9日至20日，市局抽调人员组成4个暗访组，对全市6个县开展暗访督查。"
+    assert measures(tmp_path, text, ["道路运输安全专项整治"]) == set()
