@@ -113,8 +113,9 @@ def test_a_travel_season_in_the_lead_is_the_time_of_the_campaign_carried_out_in_
     text = ("某支队圆满完成春运执法保障任务\n来源：某支队\n"
             "3月5日，为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动，全力保障群众出行。\n"
             "春运期间，支队累计出动执法人员6850人次，查处违法案件386宗。\n")
+    # the 40 days are the season's length, not a result of it
     assert measures(tmp_path, text, ["“春运护航”专项执法行动", "2024年春运"]) == {
-        ("40天", "2024年春运"), ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
+        ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
     alone = text.replace("为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动", "支队组织开展2024年春运执法保障")
     assert measures(tmp_path, alone, ["2024年春运"]) == {("6850人次", "2024年春运"), ("386宗", "2024年春运")}
 
@@ -346,3 +347,11 @@ def test_a_campaign_as_the_driving_force_of_other_work_is_a_frame(tmp_path):
 def test_a_campaign_in_the_purpose_of_the_work_is_a_frame(tmp_path):
     text = "为推动道路运输安全专项整治落地见效，6月9日至20日，市局抽调人员组成4个暗访组，对全市6个县开展暗访督查。"
     assert measures(tmp_path, text, ["道路运输安全专项整治"]) == set()
+
+
+def test_the_length_of_a_travel_season_measures_no_campaign(tmp_path):
+    text = "2025年春运自1月14日开始，至2月22日结束，共40天。春运期间，全市发送旅客512万人次。"
+    got = measures(tmp_path, text, ["2025年春运"])
+    assert ("40天", "2025年春运") not in got
+    text = "支队组织开展“岗位大练兵”活动，选派18名业务骨干集中封闭训练45天。"
+    assert ("45天", "岗位大练兵活动") in measures(tmp_path, text, ["“岗位大练兵”活动"])

@@ -114,6 +114,22 @@ COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 
 
+#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
+#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
+SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
+
+
+def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics that give the length of a travel season in days: they measure no campaign."""
+    out = set()
+    for mi, m in enumerate(metrics):
+        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
+                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
+                              or norm.startswith("里", m.end)):
+            out.add(mi)
+    return out
+
+
 @dataclass(slots=True)
 class _Clause:
     start: int
@@ -186,9 +202,11 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
+        spans = season_spans(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
-            links.setdefault((mi, camps[ci].name), (ci, rule))
+            if mi not in spans:
+                links.setdefault((mi, camps[ci].name), (ci, rule))
 
         for sent_clauses in by_sentence.values():
             self._sentence_rules(sdoc, norm, sent_clauses, metrics, camps, link)
