@@ -355,3 +355,12 @@ def test_the_length_of_a_travel_season_measures_no_campaign(tmp_path):
     assert ("40天", "2025年春运") not in got
     text = "支队组织开展“岗位大练兵”活动，选派18名业务骨干集中封闭训练45天。"
     assert ("45天", "岗位大练兵活动") in measures(tmp_path, text, ["“岗位大练兵”活动"])
+
+
+def test_figures_since_a_date_or_at_a_ceremony_are_not_a_heading_campaigns_results(tmp_path):
+    text = ("一、深入开展“春雷”专项行动\n"
+            "支队组织开展联合执法12次，查处违法车辆93辆。今年以来，市交通运输局12328热线受理出租汽车投诉326件。"
+            "启动仪式上，6家企业代表宣读了倡议书。\n")
+    got = measures(tmp_path, text, ["“春雷”专项行动"])
+    assert ("93辆", "春雷专项行动") in got
+    assert ("326件", "春雷专项行动") not in got and ("6家", "春雷专项行动") not in got

@@ -32,6 +32,11 @@ AREA_STATISTIC_RE = re.compile(
     r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
     r"|^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
+#: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
+#: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
+OWN_PERIOD_RE = re.compile(
+    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
+    r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -168,8 +173,9 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics of sentences that state a whole area's figures for a calendar period, or what a
-    body or an area has (现有会员企业…, 拥有…).
+    """The metrics of sentences that state a whole area's figures for a calendar period, what a
+    body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
+    (今年以来，市交通运输局12328热线受理…; 启动仪式上，…).
 
     A heading or a title naming a campaign does not make these its results
     (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
@@ -184,7 +190,8 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
         floor = max(0, sent.start - MAX_SENTENCE)
         start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
         if start not in seen:
-            seen[start] = AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
+            seen[start] = (AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
+                           or OWN_PERIOD_RE.match(norm[start:sent.end]) is not None)
         if seen[start]:
             out.add(mi)
     return out
