@@ -364,3 +364,11 @@ def test_figures_since_a_date_or_at_a_ceremony_are_not_a_heading_campaigns_resul
     got = measures(tmp_path, text, ["“春雷”专项行动"])
     assert ("93辆", "春雷专项行动") in got
     assert ("326件", "春雷专项行动") not in got and ("6家", "春雷专项行动") not in got
+
+
+def test_a_sentence_opening_with_the_span_of_the_work_just_told_measures_its_campaign(tmp_path):
+    text = ("大队召开“路政宣传月”启动会，对宣传月各项工作作了安排。活动期间，大队共发放宣传资料4200余份，设置宣传咨询点6个。\n"
+            "支队组织开展“铁腕治超”春季攻坚行动，设置联合检查点3个。期间查处超限超载车辆263辆。\n")
+    got = measures(tmp_path, text, ["“路政宣传月”", "“铁腕治超”春季攻坚行动"])
+    assert {("4200余份", "路政宣传月"), ("6个", "路政宣传月"), ("263辆", "铁腕治超春季攻坚行动")} <= got
+    assert ("263辆", "路政宣传月") not in got

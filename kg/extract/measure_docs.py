@@ -1,4 +1,5 @@
-"""MEASURES over a whole document: a report on one campaign and the plan of one campaign.
+"""MEASURES over a whole document: a report on one campaign and the plan of one campaign; a sentence
+opening with the span of the work just told (活动期间，…); a travel season's length in days.
 
 The widest rules of :mod:`kg.extract.measures` (``document`` and ``plan``), with the
 clause helpers and word lists the narrower rules share. ``link(metric index, campaign
@@ -52,6 +53,52 @@ CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "�
 CLAUSE_WINDOW = 120
 #: after the last of several campaigns: they are examples of a kind of work (开展“A”“B”等活动)
 _EXAMPLES_RE = re.compile(r"[”\"]?\s*等")
+
+
+#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
+#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
+SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
+
+
+def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics that give the length of a travel season in days: they measure no campaign."""
+    out = set()
+    for mi, m in enumerate(metrics):
+        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
+                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
+                              or norm.startswith("里", m.end)):
+            out.add(mi)
+    return out
+
+
+#: a sentence opening with the span of the work told just before it: 活动期间，…; 期间查处…; 当晚共检查…
+SPAN_OPEN_RE = re.compile(r"\s*(?:(?:此次|本次)?(?:行动|活动|整治|专项整治|集中整治|检查)?期间|当晚)")
+
+
+def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention], link) -> None:
+    """A sentence without a campaign that opens with the span of the work just told (活动期间，…; 期间查处…;
+    当晚共检查…): its metrics measure the campaign last named before it, in its paragraph or the one before."""
+    c_starts = [c.start for c in camps]
+    paras = sdoc.paragraphs
+    done: set[int] = set()
+    for mi, m in enumerate(metrics):
+        sent = sdoc.sentence_at(m.start)
+        if sent is None or sent.start in done:
+            continue
+        done.add(sent.start)
+        if not SPAN_OPEN_RE.match(norm, sent.start, sent.end):
+            continue
+        k = bisect.bisect_left(c_starts, sent.start)
+        if k < len(camps) and camps[k].start < sent.end:
+            continue  # a campaign of its own: the sentence rules decide
+        floor = paras[max(0, sent.paragraph - 1)].start if paras else 0
+        if k == 0 or camps[k - 1].start < floor:
+            continue
+        for mj in range(mi, len(metrics)):
+            if metrics[mj].start >= sent.end:
+                break
+            if not OTHER_WORK_RE.search(norm, sent.start, metrics[mj].start):
+                link(mj, k - 1, "span")
 
 
 def names_examples(norm: str, camps: list[Mention], cis: list[int]) -> bool:
@@ -198,4 +245,4 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph"]
+           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

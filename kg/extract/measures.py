@@ -35,6 +35,10 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                rule claims.
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every
                metric of its body, besides the campaigns other rules give.
+``span``       a sentence without a campaign opening with the span of the work just told
+               (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
+
+A number of days giving a travel season's length (春运…共40天) measures nothing.
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -62,6 +66,8 @@ from kg.extract.measure_docs import (
     names_examples,
     document_rule,
     plan_rule,
+    season_spans,
+    span_rule,
 )
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
@@ -112,22 +118,6 @@ CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
 #: a copula before a campaign: the campaign is said of something else (今年是…行动的攻坚之年)
 COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
-
-
-#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
-#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
-SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
-
-
-def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics that give the length of a travel season in days: they measure no campaign."""
-    out = set()
-    for mi, m in enumerate(metrics):
-        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
-                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
-                              or norm.startswith("里", m.end)):
-            out.add(mi)
-    return out
 
 
 @dataclass(slots=True)
@@ -210,6 +200,7 @@ class MeasuresFinder:
 
         for sent_clauses in by_sentence.values():
             self._sentence_rules(sdoc, norm, sent_clauses, metrics, camps, link)
+        span_rule(sdoc, norm, metrics, camps, link)
         # a metric its own sentence ties to a campaign is not also claimed by an item's
         # or a section's heading (第二，专项整治成效明显。…开展“打非治违”联合行动，查处…X辆)
         in_sentence = {mi for mi, _ in links}
