@@ -113,8 +113,9 @@ def test_a_travel_season_in_the_lead_is_the_time_of_the_campaign_carried_out_in_
     text = ("某支队圆满完成春运执法保障任务\n来源：某支队\n"
             "3月5日，为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动，全力保障群众出行。\n"
             "春运期间，支队累计出动执法人员6850人次，查处违法案件386宗。\n")
+    # the 40 days are the season's length, not a result of it
     assert measures(tmp_path, text, ["“春运护航”专项执法行动", "2024年春运"]) == {
-        ("40天", "2024年春运"), ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
+        ("6850人次", "春运护航专项执法行动"), ("386宗", "春运护航专项执法行动")}
     alone = text.replace("为期40天的2024年春运工作圆满结束。期间，支队组织开展“春运护航”专项执法行动", "支队组织开展2024年春运执法保障")
     assert measures(tmp_path, alone, ["2024年春运"]) == {("6850人次", "2024年春运"), ("386宗", "2024年春运")}
 
@@ -336,3 +337,38 @@ def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_an_items_camp
             "今年以来，全市完成交通固定资产投资86.4亿元，同比增长11.3%。\n")
     assert measures(tmp_path, text, ["“畅安舒美”示范路创建"]) == {("12公里", "畅安舒美示范路创建"),
                                                               ("36处", "畅安舒美示范路创建")}
+
+
+def test_a_campaign_as_the_driving_force_of_other_work_is_a_frame(tmp_path):
+    text = "以“交通强省”示范创建为牵引，全年新改建农村公路612公里，改造危桥38座。"
+    assert measures(tmp_path, text, ["“交通强省”示范创建"]) == set()
+
+
+def test_a_campaign_in_the_purpose_of_the_work_is_a_frame(tmp_path):
+    text = "为推动道路运输安全专项整治落地见效，6月9日至20日，市局抽调人员组成4个暗访组，对全市6个县开展暗访督查。"
+    assert measures(tmp_path, text, ["道路运输安全专项整治"]) == set()
+
+
+def test_the_length_of_a_travel_season_measures_no_campaign(tmp_path):
+    text = "2025年春运自1月14日开始，至2月22日结束，共40天。春运期间，全市发送旅客512万人次。"
+    got = measures(tmp_path, text, ["2025年春运"])
+    assert ("40天", "2025年春运") not in got
+    text = "支队组织开展“岗位大练兵”活动，选派18名业务骨干集中封闭训练45天。"
+    assert ("45天", "岗位大练兵活动") in measures(tmp_path, text, ["“岗位大练兵”活动"])
+
+
+def test_figures_since_a_date_or_at_a_ceremony_are_not_a_heading_campaigns_results(tmp_path):
+    text = ("一、深入开展“春雷”专项行动\n"
+            "支队组织开展联合执法12次，查处违法车辆93辆。今年以来，市交通运输局12328热线受理出租汽车投诉326件。"
+            "启动仪式上，6家企业代表宣读了倡议书。\n")
+    got = measures(tmp_path, text, ["“春雷”专项行动"])
+    assert ("93辆", "春雷专项行动") in got
+    assert ("326件", "春雷专项行动") not in got and ("6家", "春雷专项行动") not in got
+
+
+def test_a_sentence_opening_with_the_span_of_the_work_just_told_measures_its_campaign(tmp_path):
+    text = ("大队召开“路政宣传月”启动会，对宣传月各项工作作了安排。活动期间，大队共发放宣传资料4200余份，设置宣传咨询点6个。\n"
+            "支队组织开展“铁腕治超”春季攻坚行动，设置联合检查点3个。期间查处超限超载车辆263辆。\n")
+    got = measures(tmp_path, text, ["“路政宣传月”", "“铁腕治超”春季攻坚行动"])
+    assert {("4200余份", "路政宣传月"), ("6个", "路政宣传月"), ("263辆", "铁腕治超春季攻坚行动")} <= got
+    assert ("263辆", "路政宣传月") not in got

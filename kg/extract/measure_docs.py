@@ -1,4 +1,5 @@
-"""MEASURES over a whole document: a report on one campaign and the plan of one campaign.
+"""MEASURES over a whole document: a report on one campaign and the plan of one campaign; a sentence
+opening with the span of the work just told (活动期间，…); a travel season's length in days.
 
 The widest rules of :mod:`kg.extract.measures` (``document`` and ``plan``), with the
 clause helpers and word lists the narrower rules share. ``link(metric index, campaign
@@ -32,6 +33,11 @@ AREA_STATISTIC_RE = re.compile(
     r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
     r"|^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
+#: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
+#: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
+OWN_PERIOD_RE = re.compile(
+    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
+    r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -47,6 +53,52 @@ CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "�
 CLAUSE_WINDOW = 120
 #: after the last of several campaigns: they are examples of a kind of work (开展“A”“B”等活动)
 _EXAMPLES_RE = re.compile(r"[”\"]?\s*等")
+
+
+#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
+#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
+SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
+
+
+def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics that give the length of a travel season in days: they measure no campaign."""
+    out = set()
+    for mi, m in enumerate(metrics):
+        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
+                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
+                              or norm.startswith("里", m.end)):
+            out.add(mi)
+    return out
+
+
+#: a sentence opening with the span of the work told just before it: 活动期间，…; 期间查处…; 当晚共检查…
+SPAN_OPEN_RE = re.compile(r"\s*(?:(?:此次|本次)?(?:行动|活动|整治|专项整治|集中整治|检查)?期间|当晚)")
+
+
+def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention], link) -> None:
+    """A sentence without a campaign that opens with the span of the work just told (活动期间，…; 期间查处…;
+    当晚共检查…): its metrics measure the campaign last named before it, in its paragraph or the one before."""
+    c_starts = [c.start for c in camps]
+    paras = sdoc.paragraphs
+    done: set[int] = set()
+    for mi, m in enumerate(metrics):
+        sent = sdoc.sentence_at(m.start)
+        if sent is None or sent.start in done:
+            continue
+        done.add(sent.start)
+        if not SPAN_OPEN_RE.match(norm, sent.start, sent.end):
+            continue
+        k = bisect.bisect_left(c_starts, sent.start)
+        if k < len(camps) and camps[k].start < sent.end:
+            continue  # a campaign of its own: the sentence rules decide
+        floor = paras[max(0, sent.paragraph - 1)].start if paras else 0
+        if k == 0 or camps[k - 1].start < floor:
+            continue
+        for mj in range(mi, len(metrics)):
+            if metrics[mj].start >= sent.end:
+                break
+            if not OTHER_WORK_RE.search(norm, sent.start, metrics[mj].start):
+                link(mj, k - 1, "span")
 
 
 def names_examples(norm: str, camps: list[Mention], cis: list[int]) -> bool:
@@ -168,8 +220,9 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics of sentences that state a whole area's figures for a calendar period, or what a
-    body or an area has (现有会员企业…, 拥有…).
+    """The metrics of sentences that state a whole area's figures for a calendar period, what a
+    body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
+    (今年以来，市交通运输局12328热线受理…; 启动仪式上，…).
 
     A heading or a title naming a campaign does not make these its results
     (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
@@ -184,11 +237,12 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
         floor = max(0, sent.start - MAX_SENTENCE)
         start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
         if start not in seen:
-            seen[start] = AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
+            seen[start] = (AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
+                           or OWN_PERIOD_RE.match(norm[start:sent.end]) is not None)
         if seen[start]:
             out.add(mi)
     return out
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph"]
+           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

@@ -35,6 +35,10 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                rule claims.
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every
                metric of its body, besides the campaigns other rules give.
+``span``       a sentence without a campaign opening with the span of the work just told
+               (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
+
+A number of days giving a travel season's length (春运…共40天) measures nothing.
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -62,6 +66,8 @@ from kg.extract.measure_docs import (
     names_examples,
     document_rule,
     plan_rule,
+    season_spans,
+    span_rule,
 )
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
@@ -83,9 +89,12 @@ REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按
 REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
 #: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中
 DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
-#: a campaign taken as the occasion or the aim of other work, not its vehicle: 以“安全生产月”活动为契机,
-#: 以交通强国建设试点县为目标 (以…为抓手/主线/载体 names the campaign the work is done through)
-OCCASION_RE = re.compile(r"以#[^#，,；;]{0,8}?为(?:契机|目标|导向)")
+#: a campaign taken as the occasion, the aim or the driving force of other work, not its vehicle:
+#: 以“安全生产月”活动为契机, 以交通强国建设试点县为目标, 以…示范市创建为牵引
+#: (以…为抓手/主线/载体 names the campaign the work is done through)
+OCCASION_RE = re.compile(r"以#[^#，,；;]{0,8}?为(?:契机|目标|导向|牵引)")
+#: a clause giving the purpose of the work after it: 为推动安全生产治本攻坚三年行动落地见效，…
+PURPOSE_RE = re.compile(r"^\s*为了?(?:推动|推进|深入推进|扎实推进|全面推进|加快推进|深化|巩固|落实|确保|保障|做好|抓好)")
 #: before a campaign followed by the noun it modifies, words that make it the frame of other work:
 #: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
@@ -183,12 +192,15 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
+        spans = season_spans(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
-            links.setdefault((mi, camps[ci].name), (ci, rule))
+            if mi not in spans:
+                links.setdefault((mi, camps[ci].name), (ci, rule))
 
         for sent_clauses in by_sentence.values():
             self._sentence_rules(sdoc, norm, sent_clauses, metrics, camps, link)
+        span_rule(sdoc, norm, metrics, camps, link)
         # a metric its own sentence ties to a campaign is not also claimed by an item's
         # or a section's heading (第二，专项整治成效明显。…开展“打非治违”联合行动，查处…X辆)
         in_sentence = {mi for mi, _ in links}
@@ -373,6 +385,8 @@ class MeasuresFinder:
         text = norm[c.start:c.end]
         if REFERENCE_RE.match(text) and REFERENCE_END_RE.search(text):
             return True  # cited, not reported on (a 部署 of a campaign is carried out)
+        if PURPOSE_RE.match(text):
+            return True  # the aim of the work that follows, which names its own means
         rest, cur = [], c.start
         for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
             rest.append(norm[cur:camps[ci].start])
