@@ -22,29 +22,33 @@ LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
 #: and the seasons a campaign is held for: 春运“打非治违”专项行动
 _SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
                 "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
+#: the words a prefix is read from, and whether each names a field, place or level (generic words only count inside)
+_KINDS = (("domain", True), ("places", True), ("generic", False))
+_FIELD_KINDS = (("domain", True), ("generic", False))
 #: how far before a quote its name may start
 MAX_PREFIX = 12
 
 
-def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
+def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True, scope: bool = True) -> int:
     """Where a campaign name starts that has name words before its quote and a head after it.
 
     Field words, places and level words stand before the quote as part of
     the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
     行动, 全国“四好农村路”示范县); generic words count only inside such a
     prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
-    With ``objects`` the object words after a verb open it too (:func:`_object_run_start`).
+    With ``objects`` the object words after a verb open it too (:func:`_object_run_start`);
+    without ``scope`` places and level words do not (a themed year: 英德市“执法规范年”).
     """
     text, lx = sc.text, sc.lx
     lo = max(0, open_ - MAX_PREFIX)
     pos, start = open_, open_
     while pos > lo:
         best: tuple[int, bool] | None = None  # (word start, names a field, place or level)
-        for kind, names in (("domain", True), ("places", True), ("generic", False)):
+        for kind, names in _KINDS if scope else _FIELD_KINDS:
             hit = lx.trie(kind).longest_ending_at(text, pos, lo)
             if hit is not None and (best is None or hit[0] < best[0]):
                 best = (hit[0], names)
-        for w in _SCOPE_WORDS:
+        for w in _SCOPE_WORDS if scope else ():
             if text.endswith(w, lo, pos) and (best is None or pos - len(w) < best[0]):
                 best = (pos - len(w), True)
         if best is None:
@@ -52,7 +56,10 @@ def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
         pos = best[0]
         if best[1]:
             start = pos
-    return _object_run_start(sc, start, lo) if objects else start
+    if not objects:
+        return start
+    run = _object_run_start(sc, start, lo)
+    return start if not scope and _opens_with_scope(sc, run, start) else run
 
 
 #: verbs that launch a campaign: the words between one and the quote are what the campaign is about
