@@ -62,15 +62,17 @@ def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True, scope: bool
     return start if not scope and _opens_with_scope(sc, run, start) else run
 
 
-#: verbs that launch a campaign: the words between one and the quote are what the campaign is about
-_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动)$")
+#: verbs that launch or hold a campaign: the words between one and the quote are what the campaign is about
+_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动|举行|举办)$")
 
 
 def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
     """Extend ``start`` over the object words a verb governs (实施公交车辆“以旧换新”行动, 结合公路保护“清障行动”).
 
-    After a launch verb (开展, 实施 ...) the run must reach back to it with name
-    characters only and no stop word of a clause's parts inside. After any other
+    After a launch verb (开展, 实施, 举行 ...) the run must reach back to it with name
+    characters only and no stop word of a clause's parts inside; a verb inside the run
+    is a noun of the name (超限超载联合治理, 交通保障), one that opens it governs the
+    quote (推进深化“放管服”改革). After any other
     verb or a scope word (结合, 参与, 全省) the run must hold no stop word at all,
     cross no body's name and not open with a place or level (区级“助企纾困”行动:
     a place or level only says where the work is done); otherwise ``start`` stays.
@@ -81,10 +83,17 @@ def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
         pos -= 1
     if pos == start or not _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
         return _after_other_verb(sc, start, lo)
-    if any(sc.stopword_starting_at(i, LINK_STOP_KINDS) is not None or text[i] in RIGHT_STOPS
-           for i in range(pos, start)):
+    if sc.stopword_starting_at(pos, _VERB) is not None or any(
+            sc.stopword_starting_at(i, _PART_STOP_KINDS) is not None or text[i] in RIGHT_STOPS
+            for i in range(pos, start)):
         return _after_other_verb(sc, start, lo)
     return pos
+
+
+#: inside the object words of a launch verb a verb is a noun (超限超载联合治理, 冬季冰雪旅游交通保障); one
+#: that opens them governs the quote (推进深化“放管服”改革)
+_VERB = frozenset({"verb"})
+_PART_STOP_KINDS = LINK_STOP_KINDS - _VERB
 
 
 #: kinds of stop word after which the object words of a quoted name may open it (结合, 参与; 全省)
