@@ -481,3 +481,7 @@ def test_a_word_that_ties_a_body_to_its_parent_opens_no_name():
     assert organisations("集团全资子公司青山广告传媒有限公司完成改制。") == {"青山广告传媒有限公司"}
     # 其中 closes a count: the name after it opens with its place, not with 中
     assert organisations("列入黑名单9家，其中青山华通物流有限公司被约谈。") == {"青山华通物流有限公司"}
+
+
+def test_the_organs_directly_under_a_department_name_their_party_committee():
+    assert agencies("厅直机关工委组织开展主题宣传，厅直机关党委加强监督。") == {"厅直机关工委", "厅直机关党委"}
