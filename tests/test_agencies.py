@@ -472,3 +472,16 @@ def test_an_autonomous_division_by_its_short_form_opens_a_name():
     # 昌吉州 is how texts write 昌吉回族自治州; its 吉州 is not the 吉州区 of 吉安
     assert agencies("昌吉州交通运输局会同恩施州公路局、长阳县交通运输局开展检查。") == {
         "昌吉州交通运输局", "恩施州公路局", "长阳县交通运输局"}
+
+
+def test_a_word_that_ties_a_body_to_its_parent_opens_no_name():
+    assert agencies("县公路中心所属养护大队同步开展巡查。") >= {"养护大队"}
+    assert "县公路中心所属养护大队" not in agencies("县公路中心所属养护大队同步开展巡查。")
+    assert organisations("公司会同下属青山客运有限公司开展检查。") == {"青山客运有限公司"}
+    assert organisations("集团全资子公司青山广告传媒有限公司完成改制。") == {"青山广告传媒有限公司"}
+    # 其中 closes a count: the name after it opens with its place, not with 中
+    assert organisations("列入黑名单9家，其中青山华通物流有限公司被约谈。") == {"青山华通物流有限公司"}
+
+
+def test_the_organs_directly_under_a_department_name_their_party_committee():
+    assert agencies("厅直机关工委组织开展主题宣传，厅直机关党委加强监督。") == {"厅直机关工委", "厅直机关党委"}

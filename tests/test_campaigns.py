@@ -621,3 +621,17 @@ def test_a_special_inspection_a_headline_names_is_a_campaign_wherever_the_text_n
 def test_a_special_inspection_no_headline_names_is_no_campaign(campaigns):
     assert campaigns("某县交通运输局2024年工作总结\n开展旅游包车专项检查，检查车辆12辆。") == []
     assert campaigns("吉林市交通运输局关于开展2027年元旦春节期间交通运输安全生产大检查的通知\n现将有关事项通知如下。") == []
+
+
+def test_the_field_or_objects_before_a_quoted_themed_year_or_drive_open_its_name(campaigns):
+    assert campaigns("总队组织实施全省执法队伍“素质提升年”活动。") == ["执法队伍素质提升年活动"]
+    assert campaigns("积极参与全省交通建设工程质量监督“大练兵、大比武”。") == ["交通建设工程质量监督大练兵、大比武"]
+    # a place before a themed year only says where, as before a month
+    assert campaigns("局里开展英德市“执法规范年”活动。") == ["执法规范年活动"]
+
+
+def test_a_verb_inside_the_objects_of_a_launch_verb_is_a_noun_of_the_name(campaigns):
+    assert campaigns("在检测站举行超限超载联合治理“铁腕护路”行动启动仪式。") == ["超限超载联合治理铁腕护路行动"]
+    assert campaigns("组织实施冬季冰雪旅游交通保障“暖冬行动”。") == ["冬季冰雪旅游交通保障暖冬行动"]
+    # a verb that opens the objects governs the quote
+    assert campaigns("局里推进深化“放管服”改革。") == ["放管服改革"]

@@ -51,6 +51,8 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
         hstart, word, head = hits[0]
         if word in _NOT_BEFORE and text.startswith(_NOT_BEFORE[word], end):
             continue
+        if (cls := sc.stopword_ending_at(end)) is not None and cls[0] < hstart and lx.stopwords.get(cls[1]) == "noun":
+            continue  # 集团全资子公司X公司: a class noun in apposition ends with the head and names nothing
         branch = word in BRANCH_HEADS
         pos = _brand_start(sc, hstart, by_end if branch else {}, word in LEGAL_FORMS)
         if pos == hstart and head.weak and (latin := _LATIN_BRAND.search(text, max(0, hstart - 8), hstart)):

@@ -22,29 +22,33 @@ LINK_STOP_KINDS = frozenset({"func", "prep", "det", "time", "verb"})
 #: and the seasons a campaign is held for: 春运“打非治违”专项行动
 _SCOPE_WORDS = ("国家级", "全国", "省级", "市级", "县级", "全省", "全区",
                 "春运", "暑运", "汛期", "汛前", "节前", "冬季", "夏季", "秋冬", "冬春")
+#: the words a prefix is read from, and whether each names a field, place or level (generic words only count inside)
+_KINDS = (("domain", True), ("places", True), ("generic", False))
+_FIELD_KINDS = (("domain", True), ("generic", False))
 #: how far before a quote its name may start
 MAX_PREFIX = 12
 
 
-def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
+def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True, scope: bool = True) -> int:
     """Where a campaign name starts that has name words before its quote and a head after it.
 
     Field words, places and level words stand before the quote as part of
     the name (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效三年
     行动, 全国“四好农村路”示范县); generic words count only inside such a
     prefix (安全宣传“五进”活动), never at its start (深化“放管服”改革).
-    With ``objects`` the object words after a verb open it too (:func:`_object_run_start`).
+    With ``objects`` the object words after a verb open it too (:func:`_object_run_start`);
+    without ``scope`` places and level words do not (a themed year: 英德市“执法规范年”).
     """
     text, lx = sc.text, sc.lx
     lo = max(0, open_ - MAX_PREFIX)
     pos, start = open_, open_
     while pos > lo:
         best: tuple[int, bool] | None = None  # (word start, names a field, place or level)
-        for kind, names in (("domain", True), ("places", True), ("generic", False)):
+        for kind, names in _KINDS if scope else _FIELD_KINDS:
             hit = lx.trie(kind).longest_ending_at(text, pos, lo)
             if hit is not None and (best is None or hit[0] < best[0]):
                 best = (hit[0], names)
-        for w in _SCOPE_WORDS:
+        for w in _SCOPE_WORDS if scope else ():
             if text.endswith(w, lo, pos) and (best is None or pos - len(w) < best[0]):
                 best = (pos - len(w), True)
         if best is None:
@@ -52,18 +56,23 @@ def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True) -> int:
         pos = best[0]
         if best[1]:
             start = pos
-    return _object_run_start(sc, start, lo) if objects else start
+    if not objects:
+        return start
+    run = _object_run_start(sc, start, lo)
+    return start if not scope and _opens_with_scope(sc, run, start) else run
 
 
-#: verbs that launch a campaign: the words between one and the quote are what the campaign is about
-_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动)$")
+#: verbs that launch or hold a campaign: the words between one and the quote are what the campaign is about
+_LAUNCH_VERB = re.compile(r"(?:开展|实施|推进|部署|启动|举行|举办)$")
 
 
 def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
     """Extend ``start`` over the object words a verb governs (实施公交车辆“以旧换新”行动, 结合公路保护“清障行动”).
 
-    After a launch verb (开展, 实施 ...) the run must reach back to it with name
-    characters only and no stop word of a clause's parts inside. After any other
+    After a launch verb (开展, 实施, 举行 ...) the run must reach back to it with name
+    characters only and no stop word of a clause's parts inside; a verb inside the run
+    is a noun of the name (超限超载联合治理, 交通保障), one that opens it governs the
+    quote (推进深化“放管服”改革). After any other
     verb or a scope word (结合, 参与, 全省) the run must hold no stop word at all,
     cross no body's name and not open with a place or level (区级“助企纾困”行动:
     a place or level only says where the work is done); otherwise ``start`` stays.
@@ -74,10 +83,17 @@ def _object_run_start(sc: PhraseScanner, start: int, lo: int) -> int:
         pos -= 1
     if pos == start or not _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
         return _after_other_verb(sc, start, lo)
-    if any(sc.stopword_starting_at(i, LINK_STOP_KINDS) is not None or text[i] in RIGHT_STOPS
-           for i in range(pos, start)):
+    if sc.stopword_starting_at(pos, _VERB) is not None or any(
+            sc.stopword_starting_at(i, _PART_STOP_KINDS) is not None or text[i] in RIGHT_STOPS
+            for i in range(pos, start)):
         return _after_other_verb(sc, start, lo)
     return pos
+
+
+#: inside the object words of a launch verb a verb is a noun (超限超载联合治理, 冬季冰雪旅游交通保障); one
+#: that opens them governs the quote (推进深化“放管服”改革)
+_VERB = frozenset({"verb"})
+_PART_STOP_KINDS = LINK_STOP_KINDS - _VERB
 
 
 #: kinds of stop word after which the object words of a quoted name may open it (结合, 参与; 全省)

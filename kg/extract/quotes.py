@@ -271,6 +271,8 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
     return any(head.strong and hstart > s for hstart, _, head in sc.matches("campaign_heads").ending_at(e, s))
 
 
+#: ends of a themed quote that words before it only place (交通运输“安全生产月”, “宪法宣传周”, “安全宣传咨询日”)
+_WHEN_HELD = ("月", "周", "日")
 #: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
 _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 
@@ -423,14 +425,13 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             first -= 1  # “两客一危”重点车辆“清零”行动: a quoted class and its object open the name
         open_ = quotes[first].open
         start = sc.domain_prefix(open_)
-        if label == "CAMPAIGN" and not _themed(sc, b):
-            # a weak head after the quote (“镇村通”工程, “四基四化”建设) is work on the named thing
-            start = min(start, _name_prefix(sc, open_, objects=not (after is not None and after[2])))
-        elif label == "CAMPAIGN" and text.endswith("年", s, e):
-            # a field before a themed year is the sector the year is for (交通运输“服务质量提升年”,
-            # 执法队伍“素质提升年”); a place or level before a themed month, week or year, and a field
-            # before a month or week, only say where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
-            start = min(start, sc.field_run_start(open_, max(0, open_ - _MAX_PREFIX)))
+        if label == "CAMPAIGN" and not (_themed(sc, b) and text.endswith(_WHEN_HELD, s, e)):
+            # a weak head after the quote (“镇村通”工程, “四基四化”建设) is work on the named thing; a themed
+            # year or drive is named with the field or the objects before it (执法队伍“素质提升年”,
+            # 交通建设工程质量监督“大练兵、大比武”), a year never with a place or level; what stands before
+            # a themed month, week or day only says where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
+            year = _themed(sc, b) and text.endswith("年", s, e)
+            start = min(start, _name_prefix(sc, open_, objects=not (after is not None and after[2]), scope=not year))
         start = _known_start(text, known, label, start, end)
         name = text[start:end] + name_tail
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
