@@ -164,3 +164,8 @@ def test_a_party_organ_signing_for_the_title_s_body_is_the_author():
     # an organ of another body signing leaves the title's body the author
     other = text.replace("中共乙市甲县交通运输局党组", "中共乙市丙县交通运输局党组")
     assert author(other) == "甲县交通运输局"
+
+
+def test_an_association_is_the_author_of_its_own_report():
+    text = "清远市道路运输协会2025年工作总结\n一年来，协会组织会员企业开展安全培训。\n清远市道路运输协会\n2025年12月20日\n"
+    assert author(text) == "清远市道路运输协会"

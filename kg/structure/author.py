@@ -43,7 +43,7 @@ from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
 #: Last characters of a body's name.
-HEADS = ("委员会", "办公室", "纪检监察组", "纪检组", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局",
+HEADS = ("委员会", "协会", "办公室", "纪检监察组", "纪检组", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局",
          "厅", "委", "办", "部", "处", "科", "股", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
