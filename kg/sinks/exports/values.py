@@ -52,7 +52,7 @@ def text(value: str) -> pa.Scalar:
 
 def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
     """``prefix + value + suffix`` for each value; null where the value is null."""
-    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""))
+    return pc.binary_replace_slice(pc.binary_replace_slice(values, 0, 0, prefix), 2**31, 2**31, suffix)
 
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
