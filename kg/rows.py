@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -299,11 +300,20 @@ def merged(parts: Iterable[tuple[pa.Table, ...]], rows: int) -> Iterator[tuple[p
         yield tuple(pa.concat_tables(t).combine_chunks() for t in zip(*held))
 
 
-def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+def batches(tables: Iterable[pa.Table], rows: int = BATCH_ROWS, ahead: bool = False) -> Iterator[pa.Table]:
     """The rows of ``tables`` in order, as tables of about ``rows`` rows, each column one chunk: a build's small
     per-document tables joined, so the fixed cost of each Arrow kernel call is paid rarely while memory stays one
-    batch."""
-    return (table for (table,) in merged(zip(tables), rows))
+    batch. With ``ahead``, the next batch is read and joined in a thread while the caller works on this one (two
+    batches in memory; reading the cache and Arrow's kernels release the GIL)."""
+    parts = merged(zip(tables), rows)
+    if not ahead:
+        yield from (table for (table,) in parts)
+        return
+    with ThreadPoolExecutor(1) as pool:
+        coming = pool.submit(next, parts, None)
+        while (batch := coming.result()) is not None:
+            coming = pool.submit(next, parts, None)
+            yield batch[0]
 
 
 @dataclass

@@ -153,12 +153,13 @@ class DocRecord:
         return orjson.dumps([LAYOUT, *self.to_list()])
 
     @classmethod
-    def from_json(cls, text: bytes) -> "DocRecord":
-        """The record of :meth:`to_json` (raises ValueError for another layout or data that is no record)."""
+    def from_json(cls, text: bytes, rows_only: bool = False) -> "DocRecord":
+        """The record of :meth:`to_json` (raises ValueError for another layout or data that is no record); with
+        ``rows_only``, only what reading its rows needs (name, key, blobs; half the time: no groups, indicators)."""
         layout, *data = orjson.loads(text)
         if layout != LAYOUT:
             raise ValueError("written by another version of kg")
-        return cls.from_list(data)
+        return cls(data[0], data[1], [], [], DocStats(), [], data[6]) if rows_only else cls.from_list(data)
 
 
 #: a blob as the cache stores it: one zstd frame, and the size of what it holds
@@ -209,8 +210,9 @@ class Cache:
         """:meth:`_path` as a string (a rebuild opens ~8,000 of these: pathlib costs more than the reads)."""
         return f"{self._docs}/{key}.{blob}"
 
-    def record(self, key: str) -> DocRecord | None:
-        """The document's record when its entry is complete (sizes checked), else None.
+    def record(self, key: str, rows_only: bool = False) -> DocRecord | None:
+        """The document's record when its entry is complete (sizes checked), else None (``rows_only``: see
+        :meth:`DocRecord.from_json`).
 
         Raises
         ------
@@ -230,7 +232,7 @@ class Cache:
             text = _RECORD_ZSTD.decompress(memoryview(data)[_SIZE.size:], decompressed_size=raw, asbytes=True)
             if len(text) != raw:
                 raise ValueError("not the size its header says")
-            rec = DocRecord.from_json(text)
+            rec = DocRecord.from_json(text, rows_only)
         except (ValueError, TypeError, KeyError, IndexError, struct.error, pa.ArrowException, OSError) as exc:
             self._damaged(key, path, (str(exc) or type(exc).__name__).splitlines()[0])
         for blob, (size, *_) in rec.blobs.items():

@@ -60,7 +60,7 @@ class CacheRows:
         docs = []
         for name, key in sorted(manifest["docs"].items()):
             try:
-                rec = cache.record(key)
+                rec = cache.record(key, rows_only=True)
             except CacheError as exc:
                 raise BuildError(str(exc)) from None
             if rec is None:

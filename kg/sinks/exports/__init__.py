@@ -4,8 +4,8 @@ One module per format, reader beside writer, ``networkx.readwrite`` style: :mod:
 (graph.json, node-link), :mod:`.graphml`, :mod:`.gexf`, :mod:`.neo4j_csv` (neo4j-import/,
 for neo4j-admin) and :mod:`.parquet` (parquet/). Every writer takes :class:`kg.rows.Rows`
 (or a ``networkx`` graph that follows :mod:`kg.schema`) and streams it: rows are rendered
-a batch at a time by Arrow compute (:mod:`.tables`), so memory is bounded by one batch,
-not by the graph; values are written by the one encoder of :mod:`.values`.
+a batch at a time by Arrow compute (:mod:`.tables`) while the next is read, so memory is bounded
+by two batches, not by the graph; values are written by the one encoder of :mod:`.values`.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def write_gexf(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{NS}" version="1.3">\n'
                  '<meta><creator>kg</creator></meta>\n<graph defaultedgetype="directed" mode="static">\n'
                  f'{_declarations(nodes, "node")}{_declarations(edges, "edge")}<nodes>\n'.encode())
-        for table in batches(rows.node_tables()):
+        for table in batches(rows.node_tables(), ahead=True):
             tag = start_tag("node", table, [("id", "id"), ("label", display_labels(table))])
             write_text(fh, join_rows([*tag, *_attvalues(table, nodes), "</node>\n"]))
         fh.write(b"</nodes>\n<edges>\n")

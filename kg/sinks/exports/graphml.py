@@ -66,7 +66,7 @@ def write_graphml(graph, path: str | Path, *, merge_parallel: bool = False) -> P
     with path.open("wb") as fh:
         fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{NS}">\n{keys}'
                  f'<graph id="G" edgedefault="directed">\n{graph_data}'.encode())
-        for table in batches(rows.node_tables()):
+        for table in batches(rows.node_tables(), ahead=True):
             values = [("label", xml_text(display_labels(table))), *attribute_values(table, nodes)]
             parts = [fragment(f'<data key="n_{k}">', v, "</data>") for k, v in values]
             write_text(fh, join_rows([*start_tag("node", table, [("id", "id")]), *parts, "</node>\n"]))

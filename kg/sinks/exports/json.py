@@ -50,7 +50,7 @@ def write_json(graph, path: str | Path, *, merge_parallel: bool = False) -> Path
     head = json.dumps({"directed": True, "multigraph": True, "graph": GRAPH_ATTRS}, separators=(",", ":"))[:-1]
     with path.open("wb") as fh:
         fh.write(f'{head},"nodes":['.encode())
-        _objects(fh, batches(rows.node_tables()), [("id", "id")])
+        _objects(fh, batches(rows.node_tables(), ahead=True), [("id", "id")])
         fh.write(b'\n],"edges":[')
         _objects(fh, edge_batches(rows, merge_parallel), [("source", "source"), ("target", "target"), ("key", "id")])
         fh.write(b"\n]}\n")

@@ -49,7 +49,7 @@ def file_name(name: str, suffix: str = ".csv") -> str:
 def typed_tables(rows: Rows) -> Iterator[tuple[str, pa.Table]]:
     """(label or type, its rows with its typed columns) for each batch of ``rows``, nodes first."""
     for tables in (rows.node_tables(), rows.edge_tables()):
-        for table in batches(tables):
+        for table in batches(tables, ahead=True):
             yield from split(table)
 
 

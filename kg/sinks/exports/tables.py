@@ -37,7 +37,7 @@ def edge_batches(rows: Rows, merge_parallel: bool = False) -> Iterator[pa.Table]
         yield from merged_edges(rows.edge_tables())
         return
     done = 0
-    for table in batches(rows.edge_tables()):
+    for table in batches(rows.edge_tables(), ahead=True):
         ids = fragment("e", pc.cast(pa.arange(done, done + table.num_rows), pa.string()))
         done += table.num_rows
         yield table.append_column("id", ids)

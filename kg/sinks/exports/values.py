@@ -32,7 +32,7 @@ import pyarrow.compute as pc
 GUARD = "'"
 #: list elements in a CSV cell (unit separator: text never holds it; one inside an element becomes U+FFFD)
 ARRAY_DELIMITER = "\x1f"
-_GUARDED = r"^[=+\-@\t\r']"
+_GUARDED = "=+-@\t\r" + GUARD  # the first characters that get the guard
 _ALL = bytes(range(256))
 _CONTROLS = bytes(range(0x20))
 _JSON_SPECIAL = b'\\"' + _CONTROLS
@@ -52,7 +52,7 @@ def text(value: str) -> pa.Scalar:
 
 def fragment(prefix: str, values: pa.Array, suffix: str = "") -> pa.Array:
     """``prefix + value + suffix`` for each value; null where the value is null."""
-    return pc.binary_join_element_wise(text(prefix), values, text(suffix), text(""))
+    return pc.binary_replace_slice(pc.binary_replace_slice(values, 0, 0, prefix), 2**31, 2**31, suffix)
 
 
 def _has(arr: pa.Array, special: bytes, sequences: tuple[bytes, ...] = ()) -> bool:
@@ -123,7 +123,7 @@ def xml_text(arr: pa.Array) -> pa.Array:
 
 def guard(arr: pa.Array) -> tuple[pa.Array, bool]:
     """Strings with :data:`GUARD` before those a spreadsheet would read as a formula; and whether any got it."""
-    hit = pc.match_substring_regex(arr, _GUARDED)
+    hit = pc.is_in(pc.utf8_slice_codeunits(arr, 0, 1), value_set=pa.array(list(_GUARDED)))  # 1/3 of a regex
     if not pc.any(hit).as_py():
         return arr, False
     return pc.if_else(hit, fragment(GUARD, arr), arr), True
