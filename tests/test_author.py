@@ -169,3 +169,11 @@ def test_a_party_organ_signing_for_the_title_s_body_is_the_author():
 def test_an_association_is_the_author_of_its_own_report():
     text = "清远市道路运输协会2025年工作总结\n一年来，协会组织会员企业开展安全培训。\n清远市道路运输协会\n2025年12月20日\n"
     assert author(text) == "清远市道路运输协会"
+
+
+def test_a_speech_at_a_body_s_meeting_is_by_the_speaker_s_body_on_the_byline():
+    text = ("在清远市交通运输局2026年党风廉政建设工作会议上的讲话\n"
+            "市纪委监委派驻市交通运输局纪检监察组组长　XXX\n同志们：\n下面，我讲三点意见。\n")
+    assert author(text) == "市纪委监委派驻市交通运输局纪检监察组"
+    # without a byline the preposition never opens the body's name
+    assert not (author("在清远市交通运输局2026年工作会议上的讲话\n同志们：\n今天召开会议。\n") or "").startswith("在")

@@ -74,7 +74,7 @@ _DISTRIBUTION = re.compile(r"^[ \t\u3000]*[(\[]?(?:报送|抄送|抄报|分送|�
 #: a visit the title tells of: 到湄潭县, 赴岳阳市 (the place visited)
 _VISIT = re.compile(r"(?:到|赴)(?P<p>[\u4e00-\u9fffXx*]{1,8}?[省市县区州旗])")
 #: a speaker's post after the body on a speech's byline (副市长, 党组书记, 局长)
-_POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长))"
+_POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长|组长))"
 _BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
 #: a brief's masthead: the body that edits it and the date on one line (X中心办公室　　2024年11月30日);
 #: the office edits the brief for its body
@@ -325,7 +325,9 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
 
     norm = _without_distribution(norm)
 
-    if title is not None and (m := _TITLE_AGENCY.match(norm, title.start, title.end)):
+    # 在X局…会议上的讲话 names the meeting's host, not the speaker's body: the byline does
+    if title is not None and not norm.startswith("在", title.start) and (
+            m := _TITLE_AGENCY.match(norm, title.start, title.end)):
         host = _visited_host(norm, m.end("a"), title.end, paragraphs)
         if host is None and (organ := _signing_organ(norm, text, paragraphs, m.group("a"))):
             return organ
