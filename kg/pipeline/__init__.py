@@ -24,6 +24,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -99,8 +100,8 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
              meanwhile: Callable[[], object] | None = None) -> None:
     """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes.
 
-    The cached documents are linked (``linker``'s first phase) once the executor has its work, then ``meanwhile`` is
-    called, before its results are taken."""
+    The cached documents are linked (``linker``'s first phase) once the executor has its work, while ``meanwhile``
+    runs in a thread, before its results are taken."""
     from kg.pipeline import executors
 
     done = len(docs)
@@ -111,11 +112,13 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
             if scan.todo:
                 runs.append(executors.run(tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
                                           dask=dask))
-            if linker is not None and scan.cached:
-                with no_collection(freeze):
-                    linker.start(scan.cached)
-            if meanwhile is not None:
-                meanwhile()
+            with ThreadPoolExecutor(1, thread_name_prefix="kg-draft") as pool:  # (its file reads and copies overlap)
+                prepared = pool.submit(meanwhile) if meanwhile is not None else None
+                if linker is not None and scan.cached:
+                    with no_collection(freeze):
+                        linker.start(scan.cached)
+            if prepared is not None:
+                prepared.result()
             for res in chain.from_iterable(runs):
                 done += 1
                 if isinstance(res, Failed):
