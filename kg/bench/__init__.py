@@ -475,6 +475,9 @@ def main(argv: list[str] | None = None) -> dict:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
+            # set, with kg not byte-compiled (an editable install): each build compiles kg's sources as it starts
+            # (~0.1 s of CPU of the main process, as much again in a worker)
+            "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
         }
         report["bench_seconds"] = round(time.perf_counter() - started, 1)
         if a.keep:
