@@ -25,7 +25,11 @@ build), so a reader sees how far the machine drifted. The speed-up of 2 workers 
 (``speedup_2_over_1``, the target's value) is taken against the same references: each
 build's time over its bracketing jieba time, so a host that slows between the two builds
 does not count as a worse speed-up; the raw wall-clock ratio is ``speedup_2_over_1_wall``.
-This costs half a jieba cut per build more than one jieba run at the start.
+This costs half a jieba cut per build more than one jieba run at the start. Each jieba run's
+``cpu_share`` (CPU over wall seconds) tells a slower host (CPU time moves with wall time; the
+brackets even it out) from other processes taking the core (the share drops below 1; nothing
+in one run evens that out: compare CPU times then, ``ratio_to_jieba_cpu_1_worker``, which
+brackets the same way).
 - peak resident memory of the build: the sum of the RSS of the build process and all
   its descendants (the workers), sampled every ``--interval`` seconds with psutil, and
   the peak of the main process alone. The RSS sum counts pages that forked workers
@@ -200,8 +204,9 @@ def _jieba_cut(jieba, texts: list[str]) -> dict:
     for text in texts:
         list(jieba.cut(text))
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    # cpu_share well below 1: other processes took the core (contention), not a slower host (CPU time moves with it)
     return {"chars": chars, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
-            "chars_per_s": round(chars / seconds)}
+            "cpu_share": round(cpu / seconds, 3), "chars_per_s": round(chars / seconds)}
 
 
 def _bracket(build: dict, before: dict, after: dict, chars: int, workers: int) -> dict:
