@@ -80,9 +80,12 @@ class _App(click.Group):
 
     #: set by a build command that finished: every output is written, closed and moved into place
     finished = False
+    #: set while running as the program; then a build's result is kept here, never freed (:attr:`held`)
+    program = False
+    held: object = None
 
     def __call__(self, *args, **kwargs):
-        _App.finished = False
+        _App.finished, _App.program = False, True
         try:
             return self.main(*args, **kwargs)
         except SystemExit as exc:
@@ -91,6 +94,8 @@ class _App(click.Group):
                 sys.stderr.flush()
                 os._exit(0)  # the workers die with this process (they ask Linux for that)
             raise
+        finally:
+            _App.program, _App.held = False, None
 
 
 @click.group(cls=_App, context_settings=CONTEXT)
@@ -214,6 +219,8 @@ def _build(corpus, out, lexicon, export, views, store, workers, dask, cache, max
                                  max_bytes=max_file_size * 1024 * 1024)
         except BuildError as exc:
             fail(str(exc))
+    if _App.program:  # the program ends after it: its records need not be freed one by one
+        _App.held = result
     print_summary(result.summary, out)
     for fmt, path in result.summary.get("exports", {}).items():
         console.print(f"{fmt}: {path}", highlight=False)

@@ -147,7 +147,7 @@ def test_a_malformed_user_lexicon_is_one_error_line(tmp_path):
 def test_documents_are_processed_with_fewer_young_collections_and_the_thresholds_come_back():
     import gc
 
-    from kg.pipeline import YOUNG_COLLECTION_THRESHOLD, fewer_collections
+    from kg.pipeline.collection import YOUNG_COLLECTION_THRESHOLD, fewer_collections
 
     before = gc.get_threshold()
     with fewer_collections():
@@ -161,18 +161,18 @@ def test_a_block_without_collection_freezes_what_it_made_when_asked_so_no_young_
     (the young generation holds none of them), without it none is frozen."""
     import gc
 
-    from kg.pipeline import _no_collection
+    from kg.pipeline.collection import no_collection
 
     assert gc.get_freeze_count() == 0
     try:
-        with _no_collection(freeze=True):
+        with no_collection(freeze=True):
             assert not gc.isenabled()
             kept = [[i] for i in range(5000)]
         assert gc.isenabled() and gc.get_freeze_count() >= len(kept)
         assert not any(o is kept[-1] for o in gc.get_objects(0))
     finally:
         gc.unfreeze()
-    with _no_collection():
+    with no_collection():
         young = [[i] for i in range(5000)]
     assert gc.isenabled() and gc.get_freeze_count() == 0 and young
 

@@ -9,7 +9,8 @@ Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
 is the per-document task (:mod:`~kg.pipeline.tasks` its records), :mod:`~kg.pipeline.executors`
 runs it (this process, worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
 :mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them, :mod:`~kg.pipeline.link` links them,
-:mod:`~kg.pipeline.outputs` writes what a build writes, and this module reports.
+:mod:`~kg.pipeline.outputs` writes what a build writes, :mod:`~kg.pipeline.collection` keeps the garbage collector
+from walking its records, and this module reports.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -32,12 +33,14 @@ from kg.ingest import DEFAULT_MAX_BYTES, display_name
 from kg.lexicon import LexiconError, read_entries
 from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
+from kg.pipeline.collection import fewer_collections, no_collection
 from kg.pipeline.link import TwoPhaseLink
 from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, extractions_state, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
 from kg.pipeline.tasks import Failed, Settings, remap
 
 __all__ = ["BuildError", "BuildResult", "build", "export"]
+
 
 #: below this many bytes to extract, starting worker processes costs more than it saves
 IN_PROCESS_BYTES = 1_000_000
@@ -51,6 +54,8 @@ class BuildResult:
     summary: dict
     warnings: list[str] = field(default_factory=list)
     _graph: object = field(default=None, repr=False)
+    #: the build's records and links, freed with the result (a program that ends after the build need not free them)
+    _held: object = field(default=None, repr=False)
 
     @property
     def graph(self):
@@ -60,46 +65,6 @@ class BuildResult:
 
             self._graph = to_networkx(CacheRows.of_build(self.out))
         return self._graph
-
-
-@contextmanager
-def _no_collection(freeze: bool = False) -> Iterator[None]:
-    """No cyclic garbage collection inside the block. Loading the cached records, linking and writing make hundreds of
-    thousands of long-lived objects and next to no cycles; every full collection would walk all of them again (half
-    the time of a rebuild's scan and link went there).
-
-    With ``freeze`` what the block leaves is frozen at its end (:func:`build` unfreezes it when it ends): collection
-    comes back on with no young objects, where else the first young collection after it walked every object the block
-    made (0.23 s after a rebuild's records were loaded). Cycles the block leaves are collected after the build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-#: allocations between young-generation collections while documents are processed (CPython's default is 700)
-YOUNG_COLLECTION_THRESHOLD = 10_000
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect young objects less often inside the block (the thresholds are restored after it).
-
-    A document makes hundreds of thousands of short-lived objects and few cycles; at the default threshold the
-    collector runs every 700 allocations and every tenth run walks the older generation too, which cost about
-    5 % of a document's time.
-    """
-    young, *older = gc.get_threshold()
-    gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
-    try:
-        yield
-    finally:
-        gc.set_threshold(young, *older)
 
 
 def _noop(stage: str, done: int, total: int, item: str) -> None:
@@ -135,8 +100,8 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
              meanwhile: Callable[[], object] | None = None) -> None:
     """Process the documents to do on the executor (after those of an ``early`` run); cache each result as it comes.
 
-    The cached documents are linked (``linker``'s first phase) once the executor has its work, then ``meanwhile`` is
-    called, before its results are taken."""
+    The cached documents are linked (``linker``'s first phase) once the executor has its work, while ``meanwhile``
+    runs in a thread, before its results are taken."""
     from kg.pipeline import executors
 
     done = len(docs)
@@ -147,11 +112,13 @@ def _extract(scan: Scan, settings: Settings, cache: Cache, docs: dict[str, DocRe
             if scan.todo:
                 runs.append(executors.run(tasks(scan.todo, scan.failed, max_bytes), settings, workers=workers,
                                           dask=dask))
-            if linker is not None and scan.cached:
-                with _no_collection(freeze):
-                    linker.start(scan.cached)
-            if meanwhile is not None:
-                meanwhile()
+            with ThreadPoolExecutor(1, thread_name_prefix="kg-draft") as pool:  # (its file reads and copies overlap)
+                prepared = pool.submit(meanwhile) if meanwhile is not None else None
+                if linker is not None and scan.cached:
+                    with no_collection(freeze):
+                        linker.start(scan.cached)
+            if prepared is not None:
+                prepared.result()
             for res in chain.from_iterable(runs):
                 done += 1
                 if isinstance(res, Failed):
@@ -403,7 +370,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:  # (a draft not written is dropped)
         try:
-            with _no_collection(freeze):  # the records live to the end: no collection while extracting walks them
+            with no_collection(freeze):  # the records live to the end: no collection while extracting walks them
                 load_cached(scan, cache, warnings, cache.snapshot(manifest.get("snapshot") if manifest else None))
             lap("scan")
 
@@ -430,7 +397,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         lap("extract")
 
         ordered = [docs[n] for n in sorted(docs)]
-        with _no_collection(freeze):
+        with no_collection(freeze):
             linking, indicators = linker.finish(ordered)
             try:
                 relinked = _relink(ordered, linking, cache)
@@ -442,7 +409,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
         warnings += [f"{r.name}: {w}" for r in ordered for w in r.warnings]
         result = BuildResult(out=out, summary={}, warnings=warnings)
-        with _no_collection(freeze):
+        with no_collection(freeze):
             how = write_outputs(out, cache, ordered, linking, manifest, wanted, progress, warnings, lap, indicators,
                                 draft)
         summary = summarise(ordered, linking, warnings, len(scan.failed), time.perf_counter() - t0)
@@ -462,6 +429,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                             "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
         cache.prune({r.key for r in ordered})
         result.summary = summary
+        result._held = (scan, docs, ordered, linking, indicators, linker, cache)  # (~0.13 s to free one by one)
         return result
     finally:
         draft.discard()

@@ -17,8 +17,8 @@ from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
 from kg.lexicon import Lexicon, load_lexicon
 from kg.model import DocExtraction, DocGroups, DocIndicators
-from kg.pipeline import fewer_collections
 from kg.pipeline.cache import DocRecord, DocStats, Packed, ipc_bytes, pack
+from kg.pipeline.collection import fewer_collections
 from kg.pipeline.tasks import Failed, Processed, Settings, Task
 from kg.resolve import group_document
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id
