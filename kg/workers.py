@@ -57,14 +57,13 @@ def _exit_now() -> None:
     os._exit(0)
 
 
-@contextmanager
-def spacy_without_cli() -> Iterator[None]:
-    """Import spaCy inside the block without its command line: its package imports ``spacy.cli`` for ``spacy.info``
-    (typer and ~350 modules, ~0.3 s of CPU of a worker's start), which extracting never runs. Stand-ins take the
-    place of ``spacy.cli`` and ``spacy.cli.info`` while spaCy is imported; ``spacy.info`` imports the real one when
-    called, and so does any import of ``spacy.cli`` after the block."""
+def import_spacy_without_cli() -> None:
+    """Import spaCy without its command line: its package imports ``spacy.cli`` for ``spacy.info`` (typer and
+    ~350 modules, ~0.3 s of CPU of a worker's start), which extracting never runs. Stand-ins take the place of
+    ``spacy.cli`` and ``spacy.cli.info`` while ``spacy`` itself is imported; ``spacy.info`` imports the real one
+    when called, and so does any later import of ``spacy.cli``. Should a spaCy version need more of its command
+    line at import, the half-imported package is dropped and the next ``import spacy`` is the usual one."""
     if "spacy" in sys.modules:
-        yield
         return
     stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
 
@@ -76,7 +75,10 @@ def spacy_without_cli() -> Iterator[None]:
     stand_ins["spacy.cli.info"].info = info
     sys.modules.update(stand_ins)
     try:
-        yield
+        import spacy  # noqa: F401
+    except ImportError:
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
@@ -88,10 +90,10 @@ def _init_worker(settings: Settings, parent: int) -> None:
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
     atexit.register(_exit_now)  # (the last registered runs first)
-    with spacy_without_cli():
-        from kg.pipeline.work import pipeline_for
+    import_spacy_without_cli()
+    from kg.pipeline.work import pipeline_for
 
-        pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
+    pipeline_for(settings)  # load the lexicon and spaCy once, before the first document
 
 
 def _ready() -> list:

@@ -170,3 +170,12 @@ def test_a_build_after_other_code_or_lexicons_closes_the_early_worker_at_once(co
     lex.write_text("CAMPAIGN\t专项整治\n", encoding="utf-8")
     build(corpus, out, views=False, workers=2, lexicons=[lex], store=False)
     assert workers._STARTED == [] and spied["taken"] == []  # not armed: closed, never taken
+
+
+def test_a_worker_s_spacy_without_its_command_line_still_has_it_on_demand():
+    code = ("import sys; from kg.workers import import_spacy_without_cli as f; f()\n"
+            "assert 'typer' not in sys.modules and 'spacy.cli' not in sys.modules\n"
+            "import spacy; assert [t.text for t in spacy.blank('zh')('交通运输局')]\n"
+            "import spacy.cli; assert hasattr(spacy.cli, 'app') and spacy.cli.info.__module__ == 'spacy.cli.info'\n"
+            "assert spacy.info()['spacy_version'] == spacy.__version__\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
