@@ -635,3 +635,15 @@ def test_a_verb_inside_the_objects_of_a_launch_verb_is_a_noun_of_the_name(campai
     assert campaigns("组织实施冬季冰雪旅游交通保障“暖冬行动”。") == ["冬季冰雪旅游交通保障暖冬行动"]
     # a verb that opens the objects governs the quote
     assert campaigns("局里推进深化“放管服”改革。") == ["放管服改革"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里参与了县政府牵头的“美丽东湖”城乡环境整治，清理堆积物3处。", "美丽东湖城乡环境整治"),
+    ("大队围绕“夏季路域环境整治”部署，强化路面管控。", "夏季路域环境整治"),
+])
+def test_a_quoted_name_makes_a_plain_zhengzhi_a_campaign(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_quoted_list_of_counted_methods_is_no_campaign(campaigns):
+    assert campaigns("局里采取“一看二查三整治”的办法，对租赁公司进行摸排。") == []

@@ -249,9 +249,15 @@ _WORK_NOUNS = ("建设", "工作", "宣传")
 _AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务", "培训")
 
 
+#: a list of methods counted off by numerals (一查二备三整治, 三不两清一消号): a formula, never a name
+_COUNTED_METHODS = re.compile(r"[一二两三四五六七八九十](?:[\u4e00-\u9fff]{1,2}?[一二两三四五六七八九十]){2,}[\u4e00-\u9fff]{1,2}")
+
+
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     """The label a quoted name has on its own when it ends with a head."""
     s, e = b.inner
+    if _COUNTED_METHODS.fullmatch(sc.text, s, e):
+        return None
     for hstart, word, head in sc.matches("campaign_heads").ending_at(e, s):
         if word in _AFTER_QUOTE_ONLY:
             continue
