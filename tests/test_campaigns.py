@@ -647,3 +647,11 @@ def test_a_quoted_name_makes_a_plain_zhengzhi_a_campaign(campaigns, text, name):
 
 def test_a_quoted_list_of_counted_methods_is_no_campaign(campaigns):
     assert campaigns("局里采取“一看二查三整治”的办法，对租赁公司进行摸排。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "副市长出席并宣布行动启动，局长主持仪式。",
+    "三、主要活动内容  （一）组织干部学习。",
+])
+def test_a_verb_or_a_plain_adjective_before_a_bare_head_names_nothing(campaigns, text):
+    assert campaigns(text) == []
