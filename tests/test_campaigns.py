@@ -262,8 +262,8 @@ def test_quotes_written_back_to_back_share_one_name(campaigns):
 
 
 def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
-    names = campaigns("推行“开办运输企业一件事”“货车司机从业一件事”集成服务。")
-    assert names == ["开办运输企业一件事", "货车司机从业一件事"]
+    names = campaigns("推行“执法规范提升年”“路政宣传月”集成服务。")
+    assert names == ["执法规范提升年", "路政宣传月"]
 
 
 def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
@@ -655,3 +655,16 @@ def test_a_quoted_list_of_counted_methods_is_no_campaign(campaigns):
 ])
 def test_a_verb_or_a_plain_adjective_before_a_bare_head_names_nothing(campaigns, text):
     assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "局里推出“开办物流企业一件事”“船员从业一件事”等3个主题套餐服务。",
+    "局里将6个事项整合为“开办物流企业一件事”，材料精简一半。",
+    "局里推行“开办物流企业一件事”“船员从业一件事”集成服务。",
+])
+def test_a_listed_or_merged_yijianshi_bundle_is_no_campaign(campaigns, text):
+    assert campaigns(text) == []
+
+
+def test_the_yijianshi_reform_itself_stays_a_campaign(campaigns):
+    assert campaigns("局里持续推进“高效办成一件事”，压缩时限。") == ["高效办成一件事"]
