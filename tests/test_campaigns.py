@@ -668,3 +668,15 @@ def test_a_listed_or_merged_yijianshi_bundle_is_no_campaign(campaigns, text):
 
 def test_the_yijianshi_reform_itself_stays_a_campaign(campaigns):
     assert campaigns("局里持续推进“高效办成一件事”，压缩时限。") == ["高效办成一件事"]
+
+
+def test_an_unquoted_topic_of_a_progress_heading_is_no_campaign(campaigns):
+    assert campaigns("一、工作成效\n（五）窗口文明创建成效显著。局里组织干部学习。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("（二）“平安港区”建设扎实推进\n局里组织干部学习。", ["平安港区建设"]),
+    ("（二）品质工程创建稳步推进。局里深入开展品质工程创建。", ["品质工程创建", "品质工程创建"]),
+])
+def test_a_quoted_or_repeated_heading_topic_stays_a_campaign(campaigns, text, names):
+    assert campaigns(text) == names
