@@ -680,3 +680,8 @@ def test_an_unquoted_topic_of_a_progress_heading_is_no_campaign(campaigns):
 ])
 def test_a_quoted_or_repeated_heading_topic_stays_a_campaign(campaigns, text, names):
     assert campaigns(text) == names
+
+
+def test_a_model_title_counted_like_a_prize_is_no_campaign(campaigns):
+    assert campaigns("全省新增全国“美丽农村路”示范县3个，成效明显。") == []
+    assert campaigns("东湖区成功创建全国“美丽农村路”示范县。") == ["全国美丽农村路示范县"]

@@ -262,6 +262,8 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
                 c.name = surface[c.start:c.end]
 
     named = _without_topic_headings(text, named)
+    named = [c for c in named if not (c.label == "CAMPAIGN" and _COUNTED_TITLE.match(text, c.end)
+                                      and c.name.endswith(_TITLE_HEADS))]
     anaphors = _Anaphors([c for c in named if c.label == "CAMPAIGN"])
     themes = _themes(c for c in named if c.label == "CAMPAIGN" and not c.bare_head)
     out: list[Candidate] = []
@@ -285,6 +287,9 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     return out
 
 
+#: a model title counted like a prize (新增全国“四好农村路”示范县4个): places that won it, no programme
+_TITLE_HEADS = ("示范县", "示范市", "示范区", "示范城市")
+_COUNTED_TITLE = re.compile(r"[0-9Xx一二三四五六七八九十两]+个")
 #: heads of a drive: a heading naming one names the drive itself (一、道路运输安全专项整治行动扎实推进)
 _DRIVE_HEADS = ("行动", "活动")
 
