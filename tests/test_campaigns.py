@@ -262,8 +262,8 @@ def test_quotes_written_back_to_back_share_one_name(campaigns):
 
 
 def test_back_to_back_quotes_that_each_end_with_a_head_stay_apart(campaigns):
-    names = campaigns("推行“开办运输企业一件事”“货车司机从业一件事”集成服务。")
-    assert names == ["开办运输企业一件事", "货车司机从业一件事"]
+    names = campaigns("推行“执法规范提升年”“路政宣传月”集成服务。")
+    assert names == ["执法规范提升年", "路政宣传月"]
 
 
 def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
@@ -635,3 +635,53 @@ def test_a_verb_inside_the_objects_of_a_launch_verb_is_a_noun_of_the_name(campai
     assert campaigns("组织实施冬季冰雪旅游交通保障“暖冬行动”。") == ["冬季冰雪旅游交通保障暖冬行动"]
     # a verb that opens the objects governs the quote
     assert campaigns("局里推进深化“放管服”改革。") == ["放管服改革"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里参与了县政府牵头的“美丽东湖”城乡环境整治，清理堆积物3处。", "美丽东湖城乡环境整治"),
+    ("大队围绕“夏季路域环境整治”部署，强化路面管控。", "夏季路域环境整治"),
+])
+def test_a_quoted_name_makes_a_plain_zhengzhi_a_campaign(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_quoted_list_of_counted_methods_is_no_campaign(campaigns):
+    assert campaigns("局里采取“一看二查三整治”的办法，对租赁公司进行摸排。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "副市长出席并宣布行动启动，局长主持仪式。",
+    "三、主要活动内容  （一）组织干部学习。",
+])
+def test_a_verb_or_a_plain_adjective_before_a_bare_head_names_nothing(campaigns, text):
+    assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "局里推出“开办物流企业一件事”“船员从业一件事”等3个主题套餐服务。",
+    "局里将6个事项整合为“开办物流企业一件事”，材料精简一半。",
+    "局里推行“开办物流企业一件事”“船员从业一件事”集成服务。",
+])
+def test_a_listed_or_merged_yijianshi_bundle_is_no_campaign(campaigns, text):
+    assert campaigns(text) == []
+
+
+def test_the_yijianshi_reform_itself_stays_a_campaign(campaigns):
+    assert campaigns("局里持续推进“高效办成一件事”，压缩时限。") == ["高效办成一件事"]
+
+
+def test_an_unquoted_topic_of_a_progress_heading_is_no_campaign(campaigns):
+    assert campaigns("一、工作成效\n（五）窗口文明创建成效显著。局里组织干部学习。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("（二）“平安港区”建设扎实推进\n局里组织干部学习。", ["平安港区建设"]),
+    ("（二）品质工程创建稳步推进。局里深入开展品质工程创建。", ["品质工程创建", "品质工程创建"]),
+])
+def test_a_quoted_or_repeated_heading_topic_stays_a_campaign(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_a_model_title_counted_like_a_prize_is_no_campaign(campaigns):
+    assert campaigns("全省新增全国“美丽农村路”示范县3个，成效明显。") == []
+    assert campaigns("东湖区成功创建全国“美丽农村路”示范县。") == ["全国美丽农村路示范县"]

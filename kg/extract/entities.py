@@ -37,6 +37,7 @@ from kg.extract.organizations import organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
+from kg.extract.topic_headings import is_topic_heading
 from kg.model import Evidence, Mention, StructuredDocument
 from kg.extract.spans import SpanSet
 
@@ -260,6 +261,9 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
             if c.name == text[c.start:c.end]:
                 c.name = surface[c.start:c.end]
 
+    named = _without_topic_headings(text, named)
+    named = [c for c in named if not (c.label == "CAMPAIGN" and _COUNTED_TITLE.match(text, c.end)
+                                      and c.name.endswith(_TITLE_HEADS))]
     anaphors = _Anaphors([c for c in named if c.label == "CAMPAIGN"])
     themes = _themes(c for c in named if c.label == "CAMPAIGN" and not c.bare_head)
     out: list[Candidate] = []
@@ -281,6 +285,26 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
         out.append(b)
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: a model title counted like a prize (新增全国“四好农村路”示范县4个): places that won it, no programme
+_TITLE_HEADS = ("示范县", "示范市", "示范区", "示范城市")
+_COUNTED_TITLE = re.compile(r"[0-9Xx一二三四五六七八九十两]+个")
+#: heads of a drive: a heading naming one names the drive itself (一、道路运输安全专项整治行动扎实推进)
+_DRIVE_HEADS = ("行动", "活动")
+
+
+def _without_topic_headings(text: str, named: list[Candidate]) -> list[Candidate]:
+    """Drop an unquoted campaign that only a progress heading names (（七）行业文明创建成效显著。).
+
+    A heading that no other campaign of the document repeats or contains (路况提升攻坚 of 路况提升攻坚年) names
+    only the section's topic; a drive (…专项整治行动扎实推进) is named as such.
+    """
+    names = [c.name for c in named if c.label == "CAMPAIGN"]
+    return [c for c in named if not (c.label == "CAMPAIGN" and c.rule == "campaign.head" and not c.bare_head
+                                     and not c.name.endswith(_DRIVE_HEADS)
+                                     and sum(c.name in n for n in names) == 1
+                                     and is_topic_heading(text, c.start, c.end))]
 
 
 def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> list[Mention]:

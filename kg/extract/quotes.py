@@ -249,9 +249,26 @@ _WORK_NOUNS = ("建设", "工作", "宣传")
 _AFTER_QUOTE_ONLY = ("工作", "建设", "普法", "共建", "主题宣传", "宣传", "党建品牌", "志愿服务", "培训")
 
 
+#: a service bundle of the 一件事 reform: one listed, merged or launched item (推出“开办运输企业一件事”“X一件事”等)
+_ITEM_BEFORE = ("整合为", "合并为", "推出")
+
+
+def _service_item(text: str, b: Bracketed) -> bool:
+    """True when the quote is one 一件事 bundle the reform offers, not the reform (高效办成一件事)."""
+    s, e = b.inner
+    return text.endswith("一件事", s, e) and (text.startswith(("“", "等", "、"), b.end)
+                                              or text.endswith(_ITEM_BEFORE + ("”", "、"), 0, b.open))
+
+
+#: a list of methods counted off by numerals (一查二备三整治, 三不两清一消号): a formula, never a name
+_COUNTED_METHODS = re.compile(r"[一二两三四五六七八九十](?:[\u4e00-\u9fff]{1,2}?[一二两三四五六七八九十]){2,}[\u4e00-\u9fff]{1,2}")
+
+
 def _inner_head(sc: PhraseScanner, b: Bracketed) -> str | None:
     """The label a quoted name has on its own when it ends with a head."""
     s, e = b.inner
+    if _COUNTED_METHODS.fullmatch(sc.text, s, e):
+        return None
     for hstart, word, head in sc.matches("campaign_heads").ending_at(e, s):
         if word in _AFTER_QUOTE_ONLY:
             continue
@@ -416,7 +433,7 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             end = b.end
             if label is None and _LISTED_RULE.match(text, b.end):
                 label = "REGULATION"  # “三会一课”、主题党日等制度: a listed item the text calls a rule set
-            if label is None:
+            if label is None or (label == "CAMPAIGN" and _service_item(text, b)):
                 continue
         first = k
         while _joined(sc, quotes, first):
