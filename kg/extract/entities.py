@@ -300,11 +300,11 @@ def _without_topic_headings(text: str, named: list[Candidate]) -> list[Candidate
     A heading that no other campaign of the document repeats or contains (路况提升攻坚 of 路况提升攻坚年) names
     only the section's topic; a drive (…专项整治行动扎实推进) is named as such.
     """
-    names = [c.name for c in named if c.label == "CAMPAIGN"]
+    names = "\x00".join(c.name for c in named if c.label == "CAMPAIGN")  # (searched only for the rare topics)
     return [c for c in named if not (c.label == "CAMPAIGN" and c.rule == "campaign.head" and not c.bare_head
                                      and not c.name.endswith(_DRIVE_HEADS)
-                                     and sum(c.name in n for n in names) == 1
-                                     and is_topic_heading(text, c.start, c.end))]
+                                     and is_topic_heading(text, c.start, c.end)
+                                     and names.count(c.name) == 1)]
 
 
 def find_mentions(sdoc: StructuredDocument, lexicon: Lexicon | None = None) -> list[Mention]:
