@@ -34,3 +34,11 @@ def test_a_report_about_a_standing_system_gives_it_no_metrics(tmp_path):
     text = PROGRESS.replace("船舶碰撞桥梁隐患专项整治", "路长制")
     assert measures(tmp_path, text, ["路长制"]) == set()
 
+
+
+def test_a_whole_areas_figures_for_a_year_told_by_a_speaker_are_not_a_news_items_results(tmp_path):
+    lead = ("甲市启动“铁腕护路”行动\n"
+            "11月1日，甲市交通运输局组织开展“铁腕护路”行动，严厉打击超限超载。\n")
+    got = measures(tmp_path, lead + "当日共查处超限车辆9辆。\n据介绍，2025年全市共检测货运车辆186.4万辆次。\n",
+                   ["“铁腕护路”行动"])
+    assert got == {("9辆", "铁腕护路行动")}

@@ -27,16 +27,16 @@ OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|�
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
-    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
+    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
     r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
-    r"|^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
+    r"|^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
-    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
+    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
