@@ -30,9 +30,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
                every metric of its body.
-``document``   a report on one campaign (its title carries it out, or the lead
-               of a news item without headings does): the metrics no other
-               rule claims.
+``document``   a report on one campaign (its title carries it out, reports on it:
+               …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
+               item without headings carries it out): the metrics no other rule claims.
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every
                metric of its body, besides the campaigns other rules give.
 ``span``       a sentence without a campaign opening with the span of the work just told
