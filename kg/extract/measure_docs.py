@@ -27,16 +27,16 @@ OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|�
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
-    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
+    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
     r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
-    r"|^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
+    r"|^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
-    r"^\s*(?:据(?:统计|了解|悉)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
+    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
@@ -46,7 +46,11 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
 #: after the campaign of a title: the report is that campaign's own account of its work
 #: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
-REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作|开展|推进|实施)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
+REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
+#: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
+#: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
+#: is not (关于路长制工作推进情况的报告)
+DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|工程|活动|教育|检查|攻坚|竞赛|评选)$")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
@@ -122,7 +126,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     The campaign is the one the title carries out (平江县交通运输局组织开展
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
-    A notice (关于开展…的通知) is not such a report.
+    A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
+    (关于…专项整治进展情况的报告) is.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -138,8 +143,11 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     chosen: list[int] = []
     if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
-        if len(title) == 1 and "关于" not in norm[p0.start:camps[title[0]].start]:
-            chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
+        # 关于 opens a notice (关于开展…的通知) or the report of a drive (关于…专项整治进展情况的报告)
+        about = len(title) == 1 and "关于" in norm[p0.start:camps[title[0]].start]
+        if len(title) == 1 and (not about or DRIVE_HEAD_RE.search(camps[title[0]].name)):
+            if not about:
+                chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
             # the report's subject is taken up again in its body, by its name or a fuller one (a title mention
             # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results

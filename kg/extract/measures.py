@@ -30,9 +30,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
                every metric of its body.
-``document``   a report on one campaign (its title carries it out, or the lead
-               of a news item without headings does): the metrics no other
-               rule claims.
+``document``   a report on one campaign (its title carries it out, reports on it:
+               …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
+               item without headings carries it out): the metrics no other rule claims.
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every
                metric of its body, besides the campaigns other rules give.
 ``span``       a sentence without a campaign opening with the span of the work just told
@@ -61,29 +61,17 @@ from kg.extract.measure_docs import (
     area_statistics,
     CONDUCT_VERBS,
     OTHER_WORK_RE,
-    SENTENCE_END,
-    clause_from,
     names_examples,
     document_rule,
     plan_rule,
     season_spans,
     span_rule,
 )
+from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
-from kg.structure.segment import MAX_SENTENCE
 
-#: markers that open a paragraph item
-ITEM_MARK_RE = re.compile(
-    r"(?:^|(?<=[。；;！？!?]))\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|"
-    r"其[一二三四五六七八九十][，,、]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))"
-)
-#: opening words of a clause that only frames time or scope (截至目前，今年，2023年上半年，)
-FRAME_RE = re.compile(
-    r"^\s*(?:截至|截止|今年|去年|同时|此外|另外|目前|一年来|近年来|当前|近期|"
-    r"(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年|[上下]半年|全年|[一二三四]季度)"
-)
 #: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
 REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
 REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
@@ -98,13 +86,8 @@ PURPOSE_RE = re.compile(r"^\s*为了?(?:推动|推进|深入推进|扎实推进|
 #: before a campaign followed by the noun it modifies, words that make it the frame of other work:
 #: 围绕“交通强县”建设目标
 CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
-#: a clause that opens an item of an enumeration inside a sentence: 一是, 第二, （三）, 4.
-ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]"
-                           r"|\d{1,2}[.．、](?!\d))")
 #: a clause that only gives a date or a time span: 6月1日, 入汛以来, 活动期间
 TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
-#: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
-FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
 #: a clause that names the campaigns the work of its sentence belongs to (# = a campaign): 结合#和#活动,
 #: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
 UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
@@ -114,9 +97,6 @@ UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#
 PERIOD_RE = re.compile(r"\s*(?:在|于)?#(?:[和、及与]#)*(?:的)?(?:活动|工作)?(?:期间|中)\s*[,，]?\s*")
 #: verbs that make the campaign after them an object, not the subject of its clause (完成…工程210公里)
 RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开工")
-CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
-#: a copula before a campaign: the campaign is said of something else (今年是…行动的攻坚之年)
-COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 
 
@@ -219,8 +199,8 @@ class MeasuresFinder:
             if mi not in area:
                 link(mi, ci, rule)
 
-        self._segment_rules(sdoc, norm, metrics, camps, section_link, carried_link)
-        self._section_rules(sdoc, metrics, camps, section_link)
+        segment_rules(sdoc, norm, metrics, camps, section_link, carried_link)
+        section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
 
         def document_link(mi: int, ci: int, rule: str) -> None:
@@ -398,105 +378,6 @@ class MeasuresFinder:
         before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
         return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
 
-    # -- paragraph items
-    def _segment_rules(self, sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                       camps: list[Mention], link, carried_link) -> None:
-        m_starts = [m.start for m in metrics]  # metrics come in text order
-        c_starts = [c.start for c in camps]
-        firsts: dict[int, int] = {}
-        for p in sdoc.paragraphs:
-            text = norm[p.start:p.end]
-            cuts = sorted({0, *(m.start() for m in ITEM_MARK_RE.finditer(text))})
-            lead: list[int] = []  # campaigns the paragraph opens with, before its items (一是…二是…)
-            for i, cut in enumerate(cuts):
-                seg0 = p.start + cut
-                seg1 = p.start + cuts[i + 1] if i + 1 < len(cuts) else p.end
-                # the title: the item's first sentence, cut as the structure stage cuts a long one
-                stop = SENTENCE_END.search(norm, seg0, min(seg1, seg0 + MAX_SENTENCE))
-                title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
-                lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
-                in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
-                            and self._topic_of(norm, camps[ci], seg0)]
-                m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
-                if i == 0 and len(cuts) > 1 and title_end >= seg1 and m_title == m_lo:
-                    lead = in_title  # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…
-                    continue
-                if lead and hi == lo:  # an item without a campaign of its own reports on the paragraph's
-                    for mi in range(m_lo, bisect.bisect_left(m_starts, seg1)):
-                        if not self._own_work(sdoc, norm, metrics[mi], firsts):
-                            for ci in lead:
-                                link(mi, ci, "segment")
-                    continue
-                if title_end >= seg1 or not in_title:  # a one-sentence item: the sentence rules decide
-                    continue
-                if m_title > m_lo:  # the title has its own number: the sentence rules decide
-                    continue
-                # a title that carries the campaign out (2.深入推进“四好农村路”建设。) makes the item its work:
-                # its metrics measure it besides the campaigns their own sentences name
-                # (a headline of one clause; a narrative first sentence, 局机关党委深入开展…，落实…。, gives
-                # only the metrics no campaign of their own sentence claims)
-                headline = not CLAUSE_SEP_RE.search(norm, seg0, title_end)
-                if not headline and len({camps[ci].name for ci in in_title}) > 1:
-                    continue  # a narrative sentence listing several works: no one of them owns the item
-                carried = [headline and self._carried_out(norm, camps[ci], seg0) for ci in in_title]
-                for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
-                    if not self._own_work(sdoc, norm, metrics[mi], firsts):
-                        for ci, done in zip(in_title, carried):
-                            (carried_link if done else link)(mi, ci, "segment")
-
-    @staticmethod
-    def _carried_out(norm: str, camp: Mention, floor: int) -> bool:
-        """A campaign that its clause carries out with a verb before it (二是全面推进…)."""
-        return any(v in norm[clause_from(norm, camp.start, floor):camp.start] for v in CONDUCT_VERBS)
-
-    def _topic_of(self, norm: str, camp: Mention, floor: int) -> bool:
-        """A campaign that an item title carries out (二是全面推进…) or opens with (第二，…三年行动成效明显)."""
-        if self._carried_out(norm, camp, floor):
-            return True
-        before = norm[clause_from(norm, camp.start, floor):camp.start]
-        before = ITEM_START_RE.sub("", before, count=1)
-        if COPULA_RE.search(before):
-            return False  # 2024年是“畅通常德”三年行动的攻坚之年: the title speaks of the year, not the campaign's work
-        return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
-
-    @staticmethod
-    def _own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict[int, int]) -> bool:
-        """A metric whose sentence joins the work of others before it (配合…支队开展跨区域联合执法行动3次).
-
-        ``firsts`` caches, by sentence start, where the sentence first joins other work.
-        """
-        sent = sdoc.sentence_at(m.start)
-        if sent is None:
-            return OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start) is not None
-        at = firsts.get(sent.start)
-        if at is None:
-            found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
-            at = firsts[sent.start] = found.start() if found else sent.end
-        return at < m.start
-
-    def _section_rules(self, sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
-                       link) -> None:
-        norm = sdoc.source.norm
-        m_starts = [m.start for m in metrics]
-        c_starts = [c.start for c in camps]
-        firsts: dict[int, int] = {}
-        for sec in sdoc.sections:
-            lo, hi = bisect.bisect_left(c_starts, sec.title_start), bisect.bisect_left(c_starts, sec.title_end)
-            in_title = [ci for ci in range(lo, hi) if camps[ci].end <= sec.title_end
-                        and not FRAMING_RE.match(norm[clause_from(norm, camps[ci].start, sec.title_start):camps[ci].start])]
-            if not in_title:
-                continue
-            # the sentence the heading opens (a heading may be cut short of its sentence)
-            sent = sdoc.sentence_at(sec.title_start)
-            head_end = max(sec.title_end, sent.end if sent is not None else 0)
-            lo = bisect.bisect_left(m_starts, sec.title_start)
-            first = bisect.bisect_left(m_starts, head_end, lo)
-            if first > lo:
-                continue  # the heading sentence has its own numbers: the sentence rules decide
-            for mi in range(first, bisect.bisect_left(m_starts, sec.end, first)):
-                if not self._own_work(sdoc, norm, metrics[mi], firsts):
-                    for ci in in_title:
-                        link(mi, ci, "section")
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
