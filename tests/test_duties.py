@@ -82,6 +82,19 @@ def test_a_plan_title_without_a_body_gives_its_campaign_to_the_signing_author(tm
     assert ("CONDUCTS", "某县交通运输局", "护路护航百日行动") in got
 
 
+def test_a_report_title_on_a_campaigns_work_gives_it_to_the_signing_author(tmp_path):
+    body = "今年以来，全县农村公路发展较快。\n某县交通运输局\n2025年7月1日\n"
+    for title in ("某县“四好农村路”建设工作情况汇报\n", "某县2024年“四好农村路”建设暨农村公路路长制工作情况报告\n",
+                  "关于“四好农村路”巩固提升工作情况的汇报\n"):
+        got = relations(tmp_path, body, {"某县交通运输局": A, "“四好农村路”": C}, title=title,
+                        author="某县交通运输局")
+        assert ("CONDUCTS", "某县交通运输局", "四好农村路") in got, title
+    # a report on something else the campaign only names gives nothing
+    got = relations(tmp_path, body, {"某县交通运输局": A, "“四好农村路”": C},
+                    title="某县“四好农村路”沿线群众满意度调查报告\n", author="某县交通运输局")
+    assert not any(r == "CONDUCTS" for r, _, _ in got)
+
+
 def test_a_title_that_only_mentions_a_campaign_before_other_words_gives_nothing(tmp_path):
     title = "某县交通运输局“护路护航”百日行动方案编制说明\n"
     body = "本说明介绍编制过程。\n某县交通运输局\n2025年4月1日\n"

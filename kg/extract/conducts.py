@@ -14,8 +14,8 @@ other ways a text says who carries a campaign out, each returning a
 ``deploy``   按照 [A] X 部署，…: A deploys X and the subject of the sentence
              carries it out (按照…支队“春雷”治超行动部署，本所…); so do A、B 和 C in
              根据 A、B 和 C 关于开展 X 的统一部署(要求)
-``title``    the plan of a campaign (A2025年“X”专项整治行动实施方案, …工作方案):
-             the body its title names, else the author, carries X out (:func:`plan_title`)
+``title``    the plan of a campaign (A2025年“X”专项整治行动实施方案, …工作方案) or the report on its work
+             (“X”建设工作情况汇报): the body its title names, else the author, carries X out (:func:`plan_title`)
 ``heading``  a heading that names a task with no one doing it (（四）开展货运源头监管“清源”行动。):
              the bodies opening its body carry the task out (:func:`heading_agents`)
 
@@ -373,10 +373,15 @@ def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done:
 
 #: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知)
 _PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
+#: a report on one campaign's work closing the title (“四好农村路”建设工作情况汇报, …巩固提升工作情况的汇报,
+#: “四好农村路”建设暨农村公路路长制工作情况报告, “安全生产月”活动总结)
+_REPORT_END = re.compile(r"[”\"]?(?:的)?(?:建设|创建|工作|活动|行动|巩固提升|提质增效)*(?:暨[^，,。;；“”《》\s]{1,16}?)?"
+                         r"(?:工作)?(?:开展|推进|进展|实施|落实)?(?:情况)?(?:的)?(?:总结|汇报|报告)\s*")
 
 
 def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention, labels: tuple[str, ...]):
-    """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案).
+    """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案), or a report's title
+    reports on (A“X”建设工作情况汇报, A关于X开展情况的总结).
 
     The title is the document's first paragraph (or the line after a header naming the issuing body
     alone, :func:`~kg.extract.measure_docs.plan_title_paragraph`); a campaign right before 方案
@@ -392,11 +397,14 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     for camp in (m for m in in_title if m.label == "CAMPAIGN"):
         plan = PLAN_OF_RE.match(norm, camp.end, p0.end)
         if plan is None or not _PLAN_END.fullmatch(norm, plan.end(), p0.end):
-            continue  # not the plan's own campaign (…方案编制工作)
+            plan = _REPORT_END.fullmatch(norm, camp.end, p0.end)  # the report on the campaign's work
+            if plan is None:
+                continue  # not the plan's own campaign (…方案编制工作)
         bodies = [m for m in in_title if m.label in labels and m.end <= camp.start]
         head = bodies[0] if bodies and bodies[0].start == p0.start else author_mention(camp.start)
         if head is not None and head.label in labels:
-            yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", "方案", "title", camp.start, plan.end()))
+            word = "方案" if "方案" in plan.group() or "通知" in plan.group() else "报告"
+            yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", word, "title", camp.start, plan.end()))
 
 
 #: what the first clause of a section's body may not name for its bodies to take up the heading's task
