@@ -57,6 +57,16 @@ def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}  # joining a contest: other work
 
 
+def test_a_head_count_right_after_the_opening_campaign_clause_measures_it(tmp_path):
+    # the sentence rules read past the clause's number to see the head count (参与人数达到430人)
+    text = "集团组织驾驶员开展“安全驾驶承诺”签名活动，参与人数达到430人。"
+    assert measures(tmp_path, text, ["“安全驾驶承诺”签名活动"]) == {("430人", "安全驾驶承诺签名活动")}
+    text = "协会党支部开展“红色寄递”主题党日活动，参与党员210人次。"
+    assert measures(tmp_path, text, ["“红色寄递”主题党日活动"]) == {("210人次", "红色寄递主题党日活动")}
+    text = "协会开展“红色寄递”主题党日活动，参与全市党务知识竞赛3次。"  # joining a contest: other work
+    assert measures(tmp_path, text, ["“红色寄递”主题党日活动"]) == set()
+
+
 def test_items_of_a_sentence_are_read_on_their_own(tmp_path):
     text = ("2024年，大队将围绕“交通强县”建设目标，重点抓好两个方面：一是持续推进“铁腕治超”行动，"
             "力争超限率控制在1%以内；二是新增非现场执法检测点3个。")

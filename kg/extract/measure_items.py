@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from
+from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from, joins_other_work
 from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -106,7 +106,7 @@ def own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict
     """
     sent = sdoc.sentence_at(m.start)
     if sent is None:
-        return OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start) is not None
+        return joins_other_work(norm, clause_from(norm, m.start), m.start)
     at = firsts.get(sent.start)
     if at is None:
         found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
