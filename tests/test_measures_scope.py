@@ -137,6 +137,15 @@ def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
         ("86处", "安全生产专项整治三年行动"), ("100%", "安全生产专项整治三年行动"), ("3场", "安全生产月活动")}
 
 
+def test_a_first_item_or_a_lists_first_task_is_no_lead_for_the_items_after_it(tmp_path):
+    text = "一是持续开展作风建设专项整治“回头看”，巩固整治成果；二是加强监督，开展廉政谈话130人次。\n"
+    assert measures(tmp_path, text, ["作风建设专项整治“回头看”"]) == set()
+    text = "一是巩固专项行动成果，开展“打非治违”专项行动。二是推动非现场执法，年内新建治超检测点5处。\n"
+    assert measures(tmp_path, text, ["“打非治违”专项行动"]) == set()
+    text = "下半年将抓好三项工作：（一）开展道路运输非法营运专项整治；（二）培训从业人员380人次。\n"
+    assert measures(tmp_path, text, ["道路运输非法营运专项整治"]) == set()
+
+
 def test_work_done_around_a_campaign_reports_on_it_but_a_goal_it_modifies_only_frames(tmp_path):
     text = "围绕“服务质量提升年”活动，我局督促企业落实岗前培训，全年培训从业人员4200人次。"
     assert measures(tmp_path, text, ["“服务质量提升年”活动"]) == {("4200人次", "服务质量提升年活动")}
