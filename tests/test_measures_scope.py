@@ -57,6 +57,16 @@ def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}  # joining a contest: other work
 
 
+def test_a_head_count_right_after_the_opening_campaign_clause_measures_it(tmp_path):
+    # the sentence rules read past the clause's number to see the head count (参与人数达到430人)
+    text = "集团组织驾驶员开展“安全驾驶承诺”签名活动，参与人数达到430人。"
+    assert measures(tmp_path, text, ["“安全驾驶承诺”签名活动"]) == {("430人", "安全驾驶承诺签名活动")}
+    text = "协会党支部开展“红色寄递”主题党日活动，参与党员210人次。"
+    assert measures(tmp_path, text, ["“红色寄递”主题党日活动"]) == {("210人次", "红色寄递主题党日活动")}
+    text = "协会开展“红色寄递”主题党日活动，参与全市党务知识竞赛3次。"  # joining a contest: other work
+    assert measures(tmp_path, text, ["“红色寄递”主题党日活动"]) == set()
+
+
 def test_items_of_a_sentence_are_read_on_their_own(tmp_path):
     text = ("2024年，大队将围绕“交通强县”建设目标，重点抓好两个方面：一是持续推进“铁腕治超”行动，"
             "力争超限率控制在1%以内；二是新增非现场执法检测点3个。")
@@ -125,6 +135,15 @@ def test_a_paragraph_lead_campaign_reaches_the_items_that_name_none(tmp_path):
             "排查安全隐患86处，整改率100%。二是开展“安全生产月”活动，组织应急演练3场。\n")
     assert measures(tmp_path, text, ["安全生产专项整治三年行动", "“安全生产月”活动"]) == {
         ("86处", "安全生产专项整治三年行动"), ("100%", "安全生产专项整治三年行动"), ("3场", "安全生产月活动")}
+
+
+def test_a_first_item_or_a_lists_first_task_is_no_lead_for_the_items_after_it(tmp_path):
+    text = "一是持续开展作风建设专项整治“回头看”，巩固整治成果；二是加强监督，开展廉政谈话130人次。\n"
+    assert measures(tmp_path, text, ["作风建设专项整治“回头看”"]) == set()
+    text = "一是巩固专项行动成果，开展“打非治违”专项行动。二是推动非现场执法，年内新建治超检测点5处。\n"
+    assert measures(tmp_path, text, ["“打非治违”专项行动"]) == set()
+    text = "下半年将抓好三项工作：（一）开展道路运输非法营运专项整治；（二）培训从业人员380人次。\n"
+    assert measures(tmp_path, text, ["道路运输非法营运专项整治"]) == set()
 
 
 def test_work_done_around_a_campaign_reports_on_it_but_a_goal_it_modifies_only_frames(tmp_path):

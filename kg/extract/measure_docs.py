@@ -24,6 +24,18 @@ from kg.structure.segment import MAX_SENTENCE
 _HEAD_COUNT = (r"(?:[^，,。；;、：:“”《》\d]{0,4}?(?:人员|人数|党员|干部|职工|群众|学员|师生|市民|答题))?"
                r"(?:达到|达|共计|共|约|近|超过)?\s*\d")
 OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|参与)(?!" + _HEAD_COUNT + ")")
+#: how far past its span a clause is read to tell a head count (参与人数达到430人) from joined work
+_HEAD_COUNT_REACH = 16
+
+
+def joins_other_work(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` (a clause up to its number) joins the work of others: 配合…, 参加….
+
+    The text after ``end`` is read too, so that a head count just before the number
+    (参与人数达到430人, 参加人员320人次) is told from joined work.
+    """
+    found = OTHER_WORK_RE.search(norm, start, min(len(norm), end + _HEAD_COUNT_REACH))
+    return found is not None and found.start() < end
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
@@ -101,7 +113,7 @@ def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         for mj in range(mi, len(metrics)):
             if metrics[mj].start >= sent.end:
                 break
-            if not OTHER_WORK_RE.search(norm, sent.start, metrics[mj].start):
+            if not joins_other_work(norm, sent.start, metrics[mj].start):
                 link(mj, k - 1, "span")
 
 
@@ -170,7 +182,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
-        if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+        if not joins_other_work(norm, clause_from(norm, m.start), m.start):
             link(mi, chosen[0], "document")
 
 def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
@@ -213,7 +225,7 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         return
     for mi in range(bisect.bisect_left([m.start for m in metrics], p0.end), len(metrics)):
         m = metrics[mi]
-        if not OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start):
+        if not joins_other_work(norm, clause_from(norm, m.start), m.start):
             link(mi, own[0], "plan")
 
 
@@ -253,4 +265,4 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]
+           "clause_from", "joins_other_work", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

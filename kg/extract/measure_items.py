@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from
+from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from, joins_other_work
 from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -30,6 +30,7 @@ ITEM_START_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+是|第[一�
 #: a heading clause that uses a campaign as a frame for other work: 以供给侧改革为抓手
 FRAMING_RE = re.compile(r"^\s*(?:坚持)?(?:以|按照|根据|围绕|结合|聚焦|在|对标|对照)")
 CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
+FULL_STOP_RE = re.compile(r"[。！？!?]")
 #: a copula before a campaign: the campaign is said of something else (今年是…行动的攻坚之年)
 COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 
@@ -60,7 +61,10 @@ def segment_rules(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
                         and _topic_of(norm, camps[ci], seg0)]
             m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
             if i == 0 and len(cuts) > 1 and title_end >= seg1 and m_title == m_lo:
-                lead = in_title  # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…
+                # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…: a lead sentence, not the first item
+                # (一是持续开展…“回头看”；二是…) nor a list's first task (将抓好四项工作：（一）开展…整治；)
+                if not ITEM_MARK_RE.match(text) and FULL_STOP_RE.match(norm, title_end - 1):
+                    lead = in_title
                 continue
             if lead and hi == lo:  # an item without a campaign of its own reports on the paragraph's
                 for mi in range(m_lo, bisect.bisect_left(m_starts, seg1)):
@@ -106,7 +110,7 @@ def own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict
     """
     sent = sdoc.sentence_at(m.start)
     if sent is None:
-        return OTHER_WORK_RE.search(norm, clause_from(norm, m.start), m.start) is not None
+        return joins_other_work(norm, clause_from(norm, m.start), m.start)
     at = firsts.get(sent.start)
     if at is None:
         found = OTHER_WORK_RE.search(norm, sent.start, sent.end)

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from kg.extract.measure_docs import (
     area_statistics,
     CONDUCT_VERBS,
-    OTHER_WORK_RE,
+    joins_other_work,
     names_examples,
     document_rule,
     plan_rule,
@@ -271,7 +271,7 @@ class MeasuresFinder:
                 PERIOD_RE.fullmatch(shape_text) and all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)):
             return
         for later in clauses[k + 1:]:
-            if later.metrics and OTHER_WORK_RE.search(norm, later.start, metrics_start(later, norm)):
+            if later.metrics and joins_other_work(norm, later.start, metrics_start(later, norm)):
                 break
             for mi in later.metrics:
                 for ci in c.campaigns:
@@ -349,7 +349,7 @@ class MeasuresFinder:
             if c.campaigns:
                 break
             if c.metrics:
-                if OTHER_WORK_RE.search(norm, c.start, metrics_start(c, norm)):
+                if joins_other_work(norm, c.start, metrics_start(c, norm)):
                     break
                 out.append(c)
             elif out and not across_gaps:
