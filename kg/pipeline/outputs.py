@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -289,6 +290,30 @@ def _ordered(table: pa.Table) -> pa.Table:
         .drop_columns(["_indicator"]).combine_chunks()
 
 
+def _merged(old: pa.Table, rows: pa.Table, ids: set[str]) -> pa.Table:
+    """:func:`_ordered` of ``old`` without the rows of ``ids`` and with ``rows`` (none of them in ``old``): when ``old``
+    is in that order (as a build writes it), made of slices of it and the new rows (a filter and a sort of every
+    column of the whole table cost ~0.1 s)."""
+    old_ids = old["id"].combine_chunks()
+    keep = pc.invert(pc.is_in(old_ids, value_set=pa.array(sorted(ids), pa.string())))
+    flags = [pc.equal(t["label"], "Indicator").combine_chunks() for t in (old, rows)]
+    ordered = pc.all(pc.or_(pc.less(flags[0][:-1], flags[0][1:]), pc.and_(
+        pc.equal(flags[0][:-1], flags[0][1:]), pc.less(old_ids[:-1], old_ids[1:])))).as_py() is not False
+    if not ordered or any(t.column(c).null_count for t in (old, rows) for c in ("id", "label")):
+        return _ordered(pa.concat_tables([old.filter(keep), rows]))
+    kept = pc.indices_nonzero(keep).to_numpy().astype(np.int64)
+    keys = pa.table({"f": pa.concat_arrays([flags[0].filter(keep), flags[1]]),
+                     "i": pa.concat_arrays([old_ids.filter(keep), rows["id"].combine_chunks()])})
+    order = pc.sort_indices(keys, [("f", "ascending"), ("i", "ascending")]).to_numpy().astype(np.int64)
+    # each place of the result: an old row (>= 0) or a new one (-1 - its row)
+    at = np.where(order < len(kept), kept[np.minimum(order, max(len(kept) - 1, 0))], len(kept) - 1 - order)
+    breaks = np.flatnonzero((at[1:] != at[:-1] + 1) | (at[1:] < 0) | (at[:-1] < 0)) + 1
+    parts = []
+    for run in np.split(at, breaks):
+        parts.append(old.slice(int(run[0]), len(run)) if run[0] >= 0 else rows.slice(-1 - int(run[0]), 1))
+    return pa.concat_tables(parts or [old.slice(0, 0)]).combine_chunks()
+
+
 @dataclass
 class EntityPatch:
     """The entity rows a few changed documents can change: ``rows`` (new, in table order), ``was`` (the old row of
@@ -317,8 +342,7 @@ def entity_table(linking: Linking, indicators: dict[str, Indicator], old: pa.Tab
     ids.update(old["id"].take(pc.unique(pc.list_parent_indices(docs).filter(hit))).to_pylist())
     rows = node_table(entity_rows(linking.entities[i] for i in sorted(ids) if i in linking.entities)
                       + indicator_rows(indicators[i] for i in sorted(ids) if i in indicators))  # in table order
-    affected = pa.array(sorted(ids), pa.string())
-    table = _ordered(pa.concat_tables([old.filter(pc.invert(pc.is_in(old["id"], value_set=affected))), rows]))
+    table = _merged(old, rows, ids)
     was = old.take(pc.index_in(rows["id"], value_set=old["id"]))
     return table, EntityPatch(rows, was, ids - set(rows["id"].to_pylist()))
 
