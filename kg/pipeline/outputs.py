@@ -12,6 +12,7 @@ import fcntl
 import functools
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -115,11 +116,13 @@ class OutputLock:
 
 class _Staging:
     """Outputs written into a folder beside the ones in place and moved over them together once all
-    are written, so a build that fails half way (a full disk) leaves the previous outputs as they were."""
+    are written, so a build that fails half way (a full disk) leaves the previous outputs as they were. The outputs
+    replaced are deleted in a thread (freeing a rebuild's ~160 MB of them costs ~0.06 s) that :meth:`discard` joins."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.folder = out / f".staged.tmp-{os.getpid()}"
+        self.freeing: threading.Thread | None = None
 
     def path(self, name: str = "") -> Path:
         """Where to write the new ``name`` (the staging folder itself for outputs that name themselves)."""
@@ -129,19 +132,32 @@ class _Staging:
     def commit(self) -> None:
         if not self.folder.is_dir():
             return
+        replaced = []
         for new in sorted(self.folder.iterdir()):
-            final = self.out / new.name
+            final, old = self.out / new.name, self.out / f".{new.name}.old.tmp-{os.getpid()}"
             if final.is_dir() and not final.is_symlink():
-                old = self.out / f".{new.name}.old.tmp-{os.getpid()}"
                 os.replace(final, old)
-                os.replace(new, final)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(new, final)
-        self.discard()
+                replaced.append(old)
+            elif final.is_file() and not final.is_symlink():
+                try:
+                    os.link(final, old)  # (the old file lives on under this name until the thread deletes it)
+                    replaced.append(old)
+                except OSError:  # no hard links here: the replace deletes it
+                    pass
+            os.replace(new, final)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.freeing = threading.Thread(target=_delete, args=(replaced,), name="kg-freeing")
+        self.freeing.start()
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.freeing is not None:
+            self.freeing.join()
+
+
+def _delete(paths: list[Path]) -> None:
+    for p in paths:
+        shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink(missing_ok=True)
 
 
 def _write_extractions(path: Path, cache: Cache, docs: list[DocRecord], progress: Callable,
@@ -437,7 +453,7 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
             # the store's database calls stay in this thread); "write" is the time waited for it after the store
             records = pool.submit(_write_extractions, staging.path("extractions.jsonl"), cache, docs, progress,
                                   kept_records(out, manifest, docs))
-            cache.put_entities(entities)
+            written = pool.submit(cache.put_entities, entities)  # (after the records, while the store is written)
             rows = CacheRows(cache, docs, entities)
             if wanted["store"]:
                 path = out / "store"
@@ -454,7 +470,7 @@ def write_outputs(out: Path, cache: Cache, docs: list[DocRecord], linking: Linki
                     draft.discard()
                     how["store"] = "unchanged"
                 lap("store")
-            records.result()
+            records.result(), written.result()
             lap("write")
             nodes = len(linking.entities) + len(indicators or {}) + sum(r.stats.nodes for r in docs)
             if wanted["views"] and nodes > VIEWS_MAX_NODES:
