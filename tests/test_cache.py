@@ -359,3 +359,22 @@ def test_a_rebuild_copies_the_records_of_unchanged_documents_from_the_last_extra
     shutil.rmtree(clean)
     build(corpus, clean, views=False, workers=1, cache=False)
     assert _records(out) == _records(clean)
+
+
+def test_a_rebuild_reads_only_the_files_whose_status_changed(corpus, tmp_path, monkeypatch):
+    import kg.pipeline.scan as scan
+
+    monkeypatch.setattr(scan, "SETTLED_NS", 0)  # (the files were written just now)
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    read = []
+    monkeypatch.setattr(scan, "read_file", lambda path, *a: read.append(Path(path).name) or Path(path).read_bytes())
+    again = _build(corpus, out)
+    assert read == [] and again.summary["processed"] == 0
+    changed = sorted(corpus.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n三是加强队伍建设。\n", encoding="utf-8")
+    result = _build(corpus, out)
+    assert read == [changed.name, changed.name] and result.summary["processed"] == 1  # hashed, then extracted
+    clean = build(corpus, tmp_path / "clean", views=False, workers=1, cache=False)
+    assert _records(out) == _records(tmp_path / "clean") and result.summary["entities"] == clean.summary["entities"]
+    assert first.summary["documents"] == result.summary["documents"]

@@ -142,8 +142,8 @@ class _Prestart:
     def __init__(self, cache: Cache, settings: Settings, manifest: dict | None, fingerprint: str,
                  workers: int | None, dask: str | None) -> None:
         self.cache, self.settings, self.run = cache, settings, None
-        self.armed = (not dask and (default_workers() if workers is None else workers) >= 2
-                      and manifest is not None and manifest.get("fingerprint") == fingerprint)
+        self.same_code = manifest is not None and manifest.get("fingerprint") == fingerprint
+        self.armed = not dask and (default_workers() if workers is None else workers) >= 2 and self.same_code
         if not self.armed:  # every document is likely new: the one ``kg build`` started early is not the way
             from kg.workers import discard
 
@@ -349,7 +349,8 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     manifest = cache.manifest()
     prestart = _Prestart(cache, settings, manifest, fingerprint, workers, dask)
     try:
-        scan = scan_keys(corpus, fingerprint, progress, max_bytes, prestart.seen)
+        known = (manifest.get("status", {}), manifest.get("docs", {})) if prestart.same_code else None
+        scan = scan_keys(corpus, fingerprint, progress, max_bytes, prestart.seen, known)
     except BaseException:
         if prestart.run is not None:
             prestart.take().close()
@@ -424,7 +425,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
         cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
                             "snapshot": token, "extractions": extractions_state(out, ordered),
-                            "ids": {r.name: r.ids_digest() for r in ordered},
+                            "ids": {r.name: r.ids_digest() for r in ordered}, "status": scan.status,
                             "outputs": {"store": store, "views": views and how.get("views") is not None},
                             "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})
         cache.prune({r.key for r in ordered})

@@ -16,7 +16,9 @@ small: per-buffer compression inside the IPC stream compresses them less).
 
 ``entities.arrow`` holds the entity and indicator rows of the last build,
 ``manifest.json`` what the last build wrote (documents, whether the store
-matches them, the summary) and ``records.z`` the records of a build's documents
+matches them, the summary, each file's status when it was hashed: a rebuild
+does not read a file whose status is the same, :func:`kg.pipeline.scan.scan_keys`)
+and ``records.z`` the records of a build's documents
 in one file (:meth:`Cache.snapshot`; a rebuild reads it instead of thousands of
 files). Nothing is pickled: a file that does not parse, or whose size or
 checksum differs from its record, is reported in one line and the document is

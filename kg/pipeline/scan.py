@@ -3,6 +3,8 @@ the rest to the executor as tasks."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,9 @@ from kg.pipeline.tasks import Failed, Task
 
 #: progress callback: (stage, done, total, item name)
 Progress = Callable[[str, int, int, str], None]
+#: a file's status is kept for the next build only when it last changed this long before the scan (a write within
+#: the file system's timestamp granularity of the status taken could leave the status as it was)
+SETTLED_NS = 2_000_000_000
 
 
 @dataclass
@@ -26,30 +31,44 @@ class Scan:
     failed: list[Failed] = field(default_factory=list)
     total: int = 0
     snapped: int = 0  # records taken from the cache's snapshot
+    status: dict[str, list[int]] = field(default_factory=dict)  # name -> inode, size, mtime, ctime when it was hashed
     skipped: dict[str, list[str]] = field(default_factory=dict)  # reason -> names of the entries not read
 
 
 def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES,
-              seen: Callable[[str], object] | None = None) -> Scan:
+              seen: Callable[[str], object] | None = None, known: tuple[dict, dict] | None = None) -> Scan:
     """Hash every file of the corpus into its cache key; name the entries not read. ``seen`` is called with each
-    key as soon as it is known (the build starts a worker at the first one the cache does not hold)."""
+    key as soon as it is known (the build starts a worker at the first one the cache does not hold). ``known`` is
+    the last build's status and key of each file (by name), when its fingerprint is this one: a file whose inode,
+    size, modification and change times are those is not read again (a write changes its change time)."""
     scan = Scan()
     found = scan_corpus(corpus, max_bytes)
     scan.skipped = found.skipped_by_reason()
+    settled = time.time_ns() - SETTLED_NS
+    status_of, key_of = known or ({}, {})
     for i, f in enumerate(found.files):
         scan.total += 1
         progress("scan", i + 1, len(found.files), f.name)
         try:
-            data = read_file(f.path, max_bytes)
-        except IngestError as exc:
-            scan.failed.append(Failed(f.name, str(exc)))
-            continue
-        key = document_key(fingerprint, f.name, data)
+            st = os.stat(f.path)  # (before the file is read: a write after it changes the status)
+            status = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        except OSError:
+            status = None
+        key = key_of.get(f.name) if status is not None and status_of.get(f.name) == status else None
+        if key is None:
+            try:
+                data = read_file(f.path, max_bytes)
+            except IngestError as exc:
+                scan.failed.append(Failed(f.name, str(exc)))
+                continue
+            key = document_key(fingerprint, f.name, data)
+        if status is not None and max(status[2], status[3]) < settled:
+            scan.status[f.name] = status
         scan.keys[f.name] = key
         if seen is not None:
             seen(key)
         scan.todo.append((f.name, f.path, key))
-        scan.todo_bytes += len(data)
+        scan.todo_bytes += f.size
     return scan
 
 

@@ -38,15 +38,14 @@ def _entity(ident: Ident, members: list[Member]) -> Entity:
     eid = stable_id(LABEL_OF_TYPE[label], link_key, scope)
     if len(members) == 1:  # most entities: one document's group (the same name as counting would choose)
         doc, _, g = members[0]
-        return Entity(id=eid, label=label, name=g.key, scope=scope, aliases=set(g.aliases), docs={doc},
-                      masked=is_masked(g.key), doc_names={doc: g.key}, mention_count=g.mentions)
+        # (positional: ~17,000 of these in a rebuild's first phase; keywords cost ~a third more)
+        return Entity(eid, label, g.key, scope, set(g.aliases), {doc}, [], is_masked(g.key), {doc: g.key}, g.mentions)
     groups = list(map(_GROUP, members))
     keys = list(map(_KEY, groups))
     names = Counter(keys)
     name = max(names, key=lambda k: (names[k], len(k), [-ord(c) for c in k]))
-    return Entity(id=eid, label=label, name=name, scope=scope, aliases=set().union(*map(_ALIASES, groups)),
-                  docs=set(map(_DOC, members)), masked=is_masked(name),
-                  doc_names=dict(zip(map(_DOC, members), keys)), mention_count=sum(map(_MENTIONS, groups)))
+    return Entity(eid, label, name, scope, set().union(*map(_ALIASES, groups)), set(map(_DOC, members)), [],
+                  is_masked(name), dict(zip(map(_DOC, members), keys)), sum(map(_MENTIONS, groups)))
 
 
 class _MaskedJoins:
