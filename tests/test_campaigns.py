@@ -677,3 +677,12 @@ def test_a_quoted_or_repeated_heading_topic_stays_a_campaign(campaigns, text, na
 def test_a_model_title_counted_like_a_prize_is_no_campaign(campaigns):
     assert campaigns("全省新增全国“美丽农村路”示范县3个，成效明显。") == []
     assert campaigns("东湖区成功创建全国“美丽农村路”示范县。") == ["全国美丽农村路示范县"]
+
+
+def test_building_a_title_belongs_to_its_name(campaigns):
+    assert campaigns("推动新区开展智慧交通先行示范区建设，力争覆盖全省。") == ["智慧交通先行示范区建设"]
+
+
+def test_a_verb_after_a_quoted_name_and_its_head_opens_a_new_clause(campaigns):
+    found = campaigns("各单位要把“百日清零”行动作为安全生产治本攻坚三年行动的重要抓手。")
+    assert "百日清零行动" in found and "安全生产治本攻坚三年行动" in found

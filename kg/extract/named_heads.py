@@ -170,9 +170,9 @@ def _study_phrase_start(text: str, start: int) -> int:
         if text.endswith(_BOUND_ADVERB, 0, pos):
             pos -= len(_BOUND_ADVERB)
     return pos
-#: the acts of earning such a title, part of the name where the text writes them (示范县创建, 示范县评定);
-#: a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
-_TITLE_ACTS = ("创建", "创评", "评定", "评选")
+#: the acts of earning or building such a title, part of the name where the text writes them (示范县创建,
+#: 示范县评定, 先行示范区建设); a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
+_TITLE_ACTS = ("创建", "创评", "评定", "评选", "建设")
 #: a modifier that only ranks a title: 全国, 省级, 国家级
 _LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
 

@@ -53,6 +53,8 @@ _COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|
 _CLAUSE_END = frozenset("，。；！,;!\n")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
 _RIGHT_STOP_KINDS = frozenset({"func", "prep", "det", "time"})
+#: stop-word kinds that end the words after a quote once a head has closed its name
+_VERB_KINDS = frozenset({"verb"})
 
 
 # hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
@@ -186,6 +188,9 @@ def _head_after(sc: PhraseScanner, pos: int, headless: bool = False) -> tuple[st
             break
         if i > pos and sc.stopword_starting_at(i, _RIGHT_STOP_KINDS) is not None:
             break
+        if best is not None and (verb := sc.stopword_starting_at(i, _VERB_KINDS)) is not None \
+                and not any(w == verb for _, w, _ in campaign_heads.ending_at(i + len(verb), i)):
+            break  # “百日清零”行动|作为…三年行动的抓手: a verb after the quote's head opens a new clause
         end = i + 1
         for _, word, head in campaign_heads.ending_at(end, pos):
             if word == "工作" or _blocked(text, head.not_before, end):
