@@ -686,3 +686,15 @@ def test_building_a_title_belongs_to_its_name(campaigns):
 def test_a_verb_after_a_quoted_name_and_its_head_opens_a_new_clause(campaigns):
     found = campaigns("各单位要把“百日清零”行动作为安全生产治本攻坚三年行动的重要抓手。")
     assert "百日清零行动" in found and "安全生产治本攻坚三年行动" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("县局按照九江市“畅通九江”农村路网提升行动部署推进工作。", "畅通九江农村路网提升行动"),
+    ("中心积极参与十堰市“四好农村路”示范县创建。", "四好农村路示范县创建"),
+])
+def test_a_place_after_a_joining_verb_or_preposition_only_says_whose_campaign(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_place_after_other_verbs_names_the_bodys_own_campaign(campaigns):
+    assert campaigns("巩固贺兰县“四好农村路”提质增效三年行动成果。") == ["贺兰县四好农村路提质增效三年行动"]
