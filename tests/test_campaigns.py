@@ -698,3 +698,7 @@ def test_a_place_after_a_joining_verb_or_preposition_only_says_whose_campaign(ca
 
 def test_a_place_after_other_verbs_names_the_bodys_own_campaign(campaigns):
     assert campaigns("巩固贺兰县“四好农村路”提质增效三年行动成果。") == ["贺兰县四好农村路提质增效三年行动"]
+
+
+def test_main_is_a_generic_word_that_names_no_activity(campaigns):
+    assert campaigns("三、主要活动内容\n（一）开展安全生产宣传。") == []
