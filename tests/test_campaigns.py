@@ -702,3 +702,16 @@ def test_a_place_after_other_verbs_names_the_bodys_own_campaign(campaigns):
 
 def test_main_is_a_generic_word_that_names_no_activity(campaigns):
     assert campaigns("三、主要活动内容\n（一）开展安全生产宣传。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("中心将联合执法支队开展巡游车、网约车服务质量专项整治，并纳入考核。", ["巡游车、网约车服务质量专项整治"]),
+    ("运输管理科牵头开展网约车、货运平台信用监管试点，对企业开展检查。", ["网约车、货运平台信用监管试点"]),
+    ("开展安全宣传进企业、进站场活动。", []),
+])
+def test_objects_listed_after_a_launch_verb_belong_to_one_campaign(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_titles_listed_before_a_creation_are_no_one_campaign(campaigns):
+    assert "平安工地、平安公路示范创建" not in campaigns("持续开展平安工地、平安公路示范创建，力争创建一批示范路。")
