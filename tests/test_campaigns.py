@@ -715,3 +715,19 @@ def test_objects_listed_after_a_launch_verb_belong_to_one_campaign(campaigns, te
 
 def test_titles_listed_before_a_creation_are_no_one_campaign(campaigns):
     assert "平安工地、平安公路示范创建" not in campaigns("持续开展平安工地、平安公路示范创建，力争创建一批示范路。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("巩固提升城乡交通运输一体化示范县创建成果，优化城乡公交线网。", "城乡交通运输一体化示范县创建"),
+    ("我们紧扣全省“百县千镇万村高质量发展工程”部署，推进项目建设。", "全省百县千镇万村高质量发展工程"),
+])
+def test_verbs_of_consolidating_and_following_open_no_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "联合韶关日报社、韶关广播电视台开设专项整治专栏，各县同步开设。",
+    "一、充分认识专项行动的重要意义",
+])
+def test_verbs_before_a_bare_head_make_no_name(campaigns, text):
+    assert not any(("开设" in n or "认识" in n) for n in campaigns(text))
