@@ -731,3 +731,9 @@ def test_verbs_of_consolidating_and_following_open_no_name(campaigns, text, name
 ])
 def test_verbs_before_a_bare_head_make_no_name(campaigns, text):
     assert not any(("开设" in n or "认识" in n) for n in campaigns(text))
+
+
+def test_a_scoped_field_before_a_themed_month_only_says_where_it_is_held(campaigns):
+    found = campaigns("组织开展全市交通运输行业“安全生产月”活动，结合我市实际。")
+    assert found and all(not n.startswith(("全市", "交通运输")) for n in found)
+    assert campaigns("开展出租汽车行业“文明服务月”活动，对投诉排名靠后的企业约谈。") == ["出租汽车行业文明服务月活动"]

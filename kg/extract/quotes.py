@@ -295,6 +295,8 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
 
 #: ends of a themed quote that words before it only place (交通运输“安全生产月”, “宪法宣传周”, “安全宣传咨询日”)
 _WHEN_HELD = ("月", "周", "日")
+#: a scope word before the field words of a themed period (全市交通运输行业“安全生产月”, 全省交通运输“安全生产月”)
+_SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 #: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
 _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 
@@ -446,8 +448,11 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if label == "CAMPAIGN" and _object_before(sc, quotes, first):
             first -= 1  # “两客一危”重点车辆“清零”行动: a quoted class and its object open the name
         open_ = quotes[first].open
+        when_held = label == "CAMPAIGN" and _themed(sc, b) and text.endswith(_WHEN_HELD, s, e)
         start = sc.domain_prefix(open_)
-        if label == "CAMPAIGN" and not (_themed(sc, b) and text.endswith(_WHEN_HELD, s, e)):
+        if when_held and start < open_ and _SCOPE_BEFORE.search(text, max(0, start - 2), start):
+            start = open_  # 全市交通运输行业“安全生产月”活动: the field with its scope says where the month is held
+        if label == "CAMPAIGN" and not when_held:
             # a weak head after the quote (“镇村通”工程, “四基四化”建设) is work on the named thing; a themed
             # year or drive is named with the field or the objects before it (执法队伍“素质提升年”,
             # 交通建设工程质量监督“大练兵、大比武”), a year never with a place or level; what stands before
