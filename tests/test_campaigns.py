@@ -677,3 +677,63 @@ def test_a_quoted_or_repeated_heading_topic_stays_a_campaign(campaigns, text, na
 def test_a_model_title_counted_like_a_prize_is_no_campaign(campaigns):
     assert campaigns("全省新增全国“美丽农村路”示范县3个，成效明显。") == []
     assert campaigns("东湖区成功创建全国“美丽农村路”示范县。") == ["全国美丽农村路示范县"]
+
+
+def test_building_a_title_belongs_to_its_name(campaigns):
+    assert campaigns("推动新区开展智慧交通先行示范区建设，力争覆盖全省。") == ["智慧交通先行示范区建设"]
+
+
+def test_a_verb_after_a_quoted_name_and_its_head_opens_a_new_clause(campaigns):
+    found = campaigns("各单位要把“百日清零”行动作为安全生产治本攻坚三年行动的重要抓手。")
+    assert "百日清零行动" in found and "安全生产治本攻坚三年行动" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("县局按照九江市“畅通九江”农村路网提升行动部署推进工作。", "畅通九江农村路网提升行动"),
+    ("中心积极参与十堰市“四好农村路”示范县创建。", "四好农村路示范县创建"),
+])
+def test_a_place_after_a_joining_verb_or_preposition_only_says_whose_campaign(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+def test_a_place_after_other_verbs_names_the_bodys_own_campaign(campaigns):
+    assert campaigns("巩固贺兰县“四好农村路”提质增效三年行动成果。") == ["贺兰县四好农村路提质增效三年行动"]
+
+
+def test_main_is_a_generic_word_that_names_no_activity(campaigns):
+    assert campaigns("三、主要活动内容\n（一）开展安全生产宣传。") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("中心将联合执法支队开展巡游车、网约车服务质量专项整治，并纳入考核。", ["巡游车、网约车服务质量专项整治"]),
+    ("运输管理科牵头开展网约车、货运平台信用监管试点，对企业开展检查。", ["网约车、货运平台信用监管试点"]),
+    ("开展安全宣传进企业、进站场活动。", []),
+])
+def test_objects_listed_after_a_launch_verb_belong_to_one_campaign(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_titles_listed_before_a_creation_are_no_one_campaign(campaigns):
+    assert "平安工地、平安公路示范创建" not in campaigns("持续开展平安工地、平安公路示范创建，力争创建一批示范路。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("巩固提升城乡交通运输一体化示范县创建成果，优化城乡公交线网。", "城乡交通运输一体化示范县创建"),
+    ("我们紧扣全省“百县千镇万村高质量发展工程”部署，推进项目建设。", "全省百县千镇万村高质量发展工程"),
+])
+def test_verbs_of_consolidating_and_following_open_no_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "联合韶关日报社、韶关广播电视台开设专项整治专栏，各县同步开设。",
+    "一、充分认识专项行动的重要意义",
+])
+def test_verbs_before_a_bare_head_make_no_name(campaigns, text):
+    assert not any(("开设" in n or "认识" in n) for n in campaigns(text))
+
+
+def test_a_scoped_field_before_a_themed_month_only_says_where_it_is_held(campaigns):
+    found = campaigns("组织开展全市交通运输行业“安全生产月”活动，结合我市实际。")
+    assert found and all(not n.startswith(("全市", "交通运输")) for n in found)
+    assert campaigns("开展出租汽车行业“文明服务月”活动，对投诉排名靠后的企业约谈。") == ["出租汽车行业文明服务月活动"]

@@ -49,7 +49,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
                         and not _names_before_enum(sc, start - 1) and not _numbers_an_item(text, start - 1):
-                    break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
+                    listed = None if word.endswith(tuple(_ACTION_HEADS)) else _listed_objects_start(sc, start)
+                    if listed is None:
+                        break  # 安全宣传进企业、进站场活动: listed activities, no one named campaign
+                    start = listed  # 开展|巡游车、网约车服务质量专项整治: the objects of one launched campaign
                 if start < hstart and text.startswith(_ROUTE_TO, start - 1) \
                         and (place := lx.trie("places").longest_ending_at(text, start - 1)) is not None:
                     start = place[0]  # S205湄潭至凤冈段改扩建工程: a route runs from one place to another
@@ -103,6 +106,32 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
+
+
+#: verbs that launch a campaign right before its name
+_LAUNCH_BEFORE = re.compile(r"(?:开展|实施|推进|深化|组织)$")
+#: the verb of a listed place to go (进企业、进站场): each item is an activity of its own
+_GO_TO = "进"
+
+
+def _listed_objects_start(sc: PhraseScanner, start: int) -> int | None:
+    """Where a name opens whose modifier lists objects with 、 right after a launch verb, or None.
+
+    开展巡游车、网约车服务质量专项整治 and 开展网约车、货运平台信用监管试点 name one
+    campaign about several objects; items that are places to go (进企业、进站场活动)
+    are listed activities, and listed titles created (平安工地、平安公路示范创建, checked
+    by the caller) are listed creation programmes.
+    """
+    text = sc.text
+    if text.startswith(_GO_TO, start):
+        return None
+    pos = start
+    while pos > 0 and text[pos - 1] == ENUM_MARK:
+        left = sc.extend_left(pos - 1, limit=10, allow_conj=False)
+        if left >= pos - 1 or text.startswith(_GO_TO, left):
+            return None
+        pos = left
+    return pos if _LAUNCH_BEFORE.search(text, max(0, pos - 2), pos) else None
 
 
 def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
@@ -170,9 +199,9 @@ def _study_phrase_start(text: str, start: int) -> int:
         if text.endswith(_BOUND_ADVERB, 0, pos):
             pos -= len(_BOUND_ADVERB)
     return pos
-#: the acts of earning such a title, part of the name where the text writes them (示范县创建, 示范县评定);
-#: a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
-_TITLE_ACTS = ("创建", "创评", "评定", "评选")
+#: the acts of earning or building such a title, part of the name where the text writes them (示范县创建,
+#: 示范县评定, 先行示范区建设); a re-check of a title held (复核, 复评) is an inspection of the awardee, no programme
+_TITLE_ACTS = ("创建", "创评", "评定", "评选", "建设")
 #: a modifier that only ranks a title: 全国, 省级, 国家级
 _LEVELS_ONLY = re.compile(r"^(?:国家级|全国|省级|市级|县级|区级)+$")
 

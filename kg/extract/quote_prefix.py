@@ -56,6 +56,8 @@ def name_prefix(sc: PhraseScanner, open_: int, objects: bool = True, scope: bool
         pos = best[0]
         if best[1]:
             start = pos
+    if scope and start < open_:
+        start = _past_others_place(sc, start, open_)
     if not objects:
         return start
     run = _object_run_start(sc, start, lo)
@@ -115,6 +117,31 @@ def _after_other_verb(sc: PhraseScanner, start: int, lo: int) -> int:
             or _opens_with_scope(sc, pos, start) or _word_across(sc, pos):
         return start
     return pos
+
+
+#: verbs of joining or following before a place that make the campaign another body's (参与十堰市“…”创建);
+#: prepositions (按照九江市“…”行动部署) do so too
+_JOIN_VERBS = frozenset({"参与", "参加", "配合", "列为", "入选", "列入", "纳入", "落实", "贯彻落实"})
+
+
+def _past_others_place(sc: PhraseScanner, start: int, end: int) -> int:
+    """``start`` moved past a place that opens ``text[start:end]`` when a verb of following or joining stands before it.
+
+    After a preposition (按照, 根据) or a verb of joining (参与, 列为) it only says whose
+    campaign the document follows or joins (按照九江市“畅通九江”农村路网提升行动部署,
+    积极参与十堰市“四好农村路”示范县创建); elsewhere it names the body's own campaign
+    (启动湄潭县“四好农村路”提质扩面三年行动, 巩固贺兰县“…”三年行动成果).
+    """
+    text, lx = sc.text, sc.lx
+    stop = sc.stopword_ending_at(start)
+    if stop is None or not (lx.stopwords.get(stop[1]) == "prep" or stop[1] in _JOIN_VERBS):
+        return start
+    places = lx.trie("places")
+    for e in range(min(end, start + 10), start + 1, -1):
+        hit = places.longest_ending_at(text, e, start)
+        if hit is not None and hit[0] == start:
+            return e
+    return start
 
 
 def _word_across(sc: PhraseScanner, pos: int) -> bool:

@@ -53,6 +53,8 @@ _COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|
 _CLAUSE_END = frozenset("，。；！,;!\n")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
 _RIGHT_STOP_KINDS = frozenset({"func", "prep", "det", "time"})
+#: stop-word kinds that end the words after a quote once a head has closed its name
+_VERB_KINDS = frozenset({"verb"})
 
 
 # hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
@@ -186,6 +188,9 @@ def _head_after(sc: PhraseScanner, pos: int, headless: bool = False) -> tuple[st
             break
         if i > pos and sc.stopword_starting_at(i, _RIGHT_STOP_KINDS) is not None:
             break
+        if best is not None and (verb := sc.stopword_starting_at(i, _VERB_KINDS)) is not None \
+                and not any(w == verb for _, w, _ in campaign_heads.ending_at(i + len(verb), i)):
+            break  # “百日清零”行动|作为…三年行动的抓手: a verb after the quote's head opens a new clause
         end = i + 1
         for _, word, head in campaign_heads.ending_at(end, pos):
             if word == "工作" or _blocked(text, head.not_before, end):
@@ -290,6 +295,8 @@ def _themed(sc: PhraseScanner, b: Bracketed) -> bool:
 
 #: ends of a themed quote that words before it only place (交通运输“安全生产月”, “宪法宣传周”, “安全宣传咨询日”)
 _WHEN_HELD = ("月", "周", "日")
+#: a scope word before the field words of a themed period (全市交通运输行业“安全生产月”, 全省交通运输“安全生产月”)
+_SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
 #: a year before a campaign's name marks its edition: the mention covers it, the name is the campaign's
 _EDITION = re.compile(r"(?<![0-9])20[0-9]{2}年$")
 
@@ -441,8 +448,11 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
         if label == "CAMPAIGN" and _object_before(sc, quotes, first):
             first -= 1  # “两客一危”重点车辆“清零”行动: a quoted class and its object open the name
         open_ = quotes[first].open
+        when_held = label == "CAMPAIGN" and _themed(sc, b) and text.endswith(_WHEN_HELD, s, e)
         start = sc.domain_prefix(open_)
-        if label == "CAMPAIGN" and not (_themed(sc, b) and text.endswith(_WHEN_HELD, s, e)):
+        if when_held and start < open_ and _SCOPE_BEFORE.search(text, max(0, start - 2), start):
+            start = open_  # 全市交通运输行业“安全生产月”活动: the field with its scope says where the month is held
+        if label == "CAMPAIGN" and not when_held:
             # a weak head after the quote (“镇村通”工程, “四基四化”建设) is work on the named thing; a themed
             # year or drive is named with the field or the objects before it (执法队伍“素质提升年”,
             # 交通建设工程质量监督“大练兵、大比武”), a year never with a place or level; what stands before
