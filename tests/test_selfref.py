@@ -66,6 +66,14 @@ def test_a_bare_team_in_another_body_s_document_is_the_team_the_text_names():
     assert find_self_references(text, "清新区交通运输局", partner_only) == []
 
 
+def test_a_bare_team_after_a_time_word_or_before_its_own_work_verb_is_the_team_the_text_names():
+    text = ("县交通运输综合行政执法大队开展治超行动。全年大队共出动执法人员420人次。"
+            "局安全股牵头检查企业6家。大队出动执法人员38人次。")
+    bodies = {"县交通运输综合行政执法大队": [0]}
+    got = find_self_references(text, "平江县交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("大队", "县交通运输综合行政执法大队")] * 2
+
+
 def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
     text = "市交通运输综合行政执法支队参加会议。针对非法营运问题，支队依托热线线索开展精准执法。"
     bodies = {"市交通运输综合行政执法支队": [0]}
