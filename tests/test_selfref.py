@@ -92,6 +92,12 @@ def test_a_companys_own_organs_opening_a_clause_are_bodies_of_their_own():
     assert refs(text, BUREAU) == []  # a bureau's report: no company organs of its own
 
 
+def test_an_associations_party_branch_opening_a_clause_is_a_body_of_its_own():
+    text = "全年召开理事会2次；协会党支部开展主题党日活动8次。"
+    assert refs(text, "通辽市交通运输协会") == [("协会党支部", "organ")]
+    assert refs(text, BUREAU) == []  # a bureau's report: no association organs of its own
+
+
 def test_a_companys_union_is_an_organisation_and_its_party_committee_a_public_body():
     company = "常德市公共交通集团有限公司"
     sdoc = make_doc("c.txt", "集团党委深入开展“清风行动”。集团工会组织开展“最美司机”评选。", author=company)

@@ -16,7 +16,7 @@ Forms (the unit word is the one the author's name ends with):
 ``该局``     a news item's "the bureau": the nearest body with that head named before it
              as a clause's subject, in its paragraph or the one before (桂林市交通运输局汇报…
              该局会同…); the author when no such body was named.
-``organ``    the author's party organs (局党组, 支队党委, 本局党委): bodies of
+``organ``    the author's party organs (局党组, 支队党委, 本局党委, a company's 集团党委, an association's 协会党支部): bodies of
              their own, named by what the text writes without 我/本 (局党组).
 ``team``     a bare team word (支队, 大队, 执法队) of another head than the author's opening a clause,
              maybe after a time word (全年大队共出动…), before a verb: the team the text names.
@@ -334,15 +334,21 @@ def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[Self
 _COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
 #: a company's party and mass organs: the party ones are public bodies, a union an organisation
 _COMPANY_ORGANS = "党委|纪委|工会"
+#: an association's party organs (协会党支部)
+_ASSOCIATION_ORGANS = "党支部|党总支|党委"
 
 
 def _company_organs(norm: str, author: str) -> list[SelfReference]:
-    """A company author's own organs opening a clause (集团党委深入开展…, 集团工会组织…): bodies of their own."""
-    if not author.endswith("公司"):
+    """A company's or an association's own organs opening a clause (集团党委深入开展…, 集团工会组织…,
+    协会党支部开展…): bodies of their own."""
+    if author.endswith("公司"):
+        words, organs = "|".join(w for w in _COMPANY_WORDS if w in author), _COMPANY_ORGANS
+    elif author.endswith("协会"):
+        words, organs = "协会", _ASSOCIATION_ORGANS
+    else:
         return []
-    words = "|".join(w for w in _COMPANY_WORDS if w in author)
     found: list[SelfReference] = []
-    for m in re.finditer(rf"(?:{words})(?:{_COMPANY_ORGANS})", norm):
+    for m in re.finditer(rf"(?:{words})(?:{organs})", norm):
         s = m.start()
         if s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
             continue  # 宜春公交集团党委: a name of its own, read by the entity rules
