@@ -209,6 +209,21 @@ def _agency_head(key: str, lexicon: Lexicon | None) -> str:
     return key[-1:]
 
 
+def _completes_author(author: str, full: str) -> bool:
+    """Whether ``full`` may be the fuller name of the author's name as the structure stage left it.
+
+    The structure stage completes a bare level name with the place the text puts before it, and declines
+    when that place is one of several (岳阳县、华容县、临湘市交通运输局): such a name (市交通运输局) is a body of
+    its own, and so is a name that is no ending of the fuller one (海城大队, 海城市公安局交通警察大队); a unit
+    named under its parent (大店执法所, 莒南县…大队大店执法所) is the parent's unit.
+    """
+    return full.endswith(author) and author[0] not in _LEVEL_WORDS
+
+
+#: level words a bare body's name may open with (市交通运输局)
+_LEVEL_WORDS = frozenset("省市县区州旗")
+
+
 def _may_shorten(short: str) -> bool:
     """A name that may be a short form: long enough, with no mask and no place of its own
     (X市交通运输局 is not XX市交通运输局)."""
@@ -222,7 +237,9 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
     A body's short form (same head, its characters in order in the fuller
     name: 运管所 / 道路运输管理所, 市交通运输局 / 常德市交通运输局) joins the
     one fuller name of the document it shortens, or the author's name when
-    several fit; with several and no author among them it stays apart.
+    several fit; with several and no author among them it stays apart. The
+    author's own name shortens only a name that puts its parent before it
+    (see :func:`_completes_author`).
     Fuller bodies are looked up by their head, not compared with every group.
     """
     kept: list[_Group] = []
@@ -235,7 +252,8 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
         head = _agency_head(key, lexicon) if label == "AGENCY" else ""
         if not candidates and label == "AGENCY" and _may_shorten(key):
             shortened = [big for big in by_head.get(head, ())
-                         if len(big.key) > len(key) and is_subsequence(key, big.key)]
+                         if len(big.key) > len(key) and is_subsequence(key, big.key)
+                         and (key != author_key or _completes_author(key, big.key))]
             if len(shortened) > 1:
                 shortened = [big for big in shortened if big.key == author_key]
             candidates = shortened
