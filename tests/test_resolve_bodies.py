@@ -55,6 +55,20 @@ def test_the_authors_bare_level_name_or_place_short_name_is_no_short_form_of_ano
     assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"莒南县交通运输综合行政执法大队大店执法所"}
 
 
+def test_an_organ_named_in_full_only_inside_a_title_keeps_the_name_the_text_gives_it():
+    text = "局党组修订了《天水市交通运输局党组议事规则》。局党组与驻局纪检监察组建立会商机制。"
+    d = make_doc("a.txt", text, author="天水市交通运输局机关党委")
+    ms = [mention(d, "AGENCY", "局党组"), mention(d, "AGENCY", "天水市交通运输局党组"),
+          mention(d, "REGULATION", "天水市交通运输局党组议事规则")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()))
+    assert got == {"局党组": {"局党组", "天水市交通运输局党组"}}
+    # a level name in a title still completes the text's short form
+    d = make_doc("b.txt", "转发《江苏省交通运输厅关于开展专项行动的通知》。省交通运输厅要求各地落实。")
+    ms = [mention(d, "AGENCY", "江苏省交通运输厅"), mention(d, "AGENCY", "省交通运输厅"),
+          mention(d, "REGULATION", "江苏省交通运输厅关于开展专项行动的通知")]
+    assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"江苏省交通运输厅"}
+
+
 def test_a_masked_or_placed_name_is_no_short_form():
     d = make_doc("a.txt", "X市、XX市交通运输局作交流发言。")
     ms = [mention(d, "AGENCY", "X市", name="X市交通运输局"), mention(d, "AGENCY", "XX市交通运输局")]
