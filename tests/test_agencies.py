@@ -386,6 +386,13 @@ def test_a_numbered_squad_standing_alone_is_a_body():
     assert agencies("（三）第三中队。负责水路执法。") == {"第三中队"}
 
 
+def test_a_squad_named_by_its_place_opening_a_clause_before_its_work_is_a_body():
+    assert agencies("上半年共查处案件520宗。其中，铁东大队查处案件146宗，铁西大队查处案件128宗。") == {"铁东大队", "铁西大队"}
+    assert agencies("由治超中队具体承办，仓山中队、辑庆中队参与。") == {"治超中队", "仓山中队", "辑庆中队"}
+    # a collective is no place's squad
+    assert agencies("各中队开展夜查。执法大队查处案件12宗。") == {"执法大队"}
+
+
 def test_a_numbered_working_group_after_its_sender_is_a_body():
     assert "市委第六指导组" in agencies("在市委第六指导组的指导下，局党组扎实推进学习教育。")
     assert agencies("分为第六指导组开展工作。") == set()

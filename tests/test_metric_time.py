@@ -109,6 +109,16 @@ def test_the_subject_of_a_metrics_clause_reports_it(tmp_path, nlp):
     assert ms["40处"].reporter_how == "author" and ms["40处"].reporter.name == "安化县交通运输局"
 
 
+def test_a_body_goes_on_reporting_its_own_enforcement_figures_in_the_next_sentence(tmp_path, nlp):
+    ms = metrics(tmp_path, nlp, "安化县交通运输局2023年工作总结\n"
+                                "县交通运输综合行政执法大队持续开展治超工作。上半年出动执法人员860人次，检查车辆1200辆次。"
+                                "全年发送旅客12万人次。\n")
+    assert ms["860人次"].reporter.text == "县交通运输综合行政执法大队"
+    assert ms["1200辆次"].reporter.text == "县交通运输综合行政执法大队"
+    # a sector's figure is the author's, not the body's named before
+    assert ms["12万人次"].reporter.name == "安化县交通运输局" and ms["12万人次"].reporter_how == "author"
+
+
 def test_a_partner_or_a_body_set_to_work_does_not_report(tmp_path, nlp):
     ms = metrics(tmp_path, nlp, "安化县交通运输局2023年工作总结\n"
                                 "我局联合县公安局开展整治，查处车辆12辆。督促县道路运输协会组织培训3次。\n")

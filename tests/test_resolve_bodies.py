@@ -41,6 +41,34 @@ def test_a_short_form_that_fits_several_bodies_joins_the_author_or_none():
     assert len(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == 3
 
 
+def test_the_authors_bare_level_name_or_place_short_name_is_no_short_form_of_another_body():
+    # the structure stage left 市交通运输局 bare: 临湘市 is one of the counties listed, not the author's place
+    d = make_doc("a.txt", "岳阳县、华容县、临湘市交通运输局作了交流发言。市交通运输局要加强督导。", author="市交通运输局")
+    ms = [mention(d, "AGENCY", "临湘市交通运输局"), mention(d, "AGENCY", "市交通运输局")]
+    assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"临湘市交通运输局", "市交通运输局"}
+    d = make_doc("b.txt", "海城大队联合海城市公安局交通警察大队开展夜查。", author="海城大队")
+    ms = [mention(d, "AGENCY", "海城大队"), mention(d, "AGENCY", "海城市公安局交通警察大队")]
+    assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"海城大队", "海城市公安局交通警察大队"}
+    # a unit named under its parent is still that unit
+    d = make_doc("c.txt", "莒南县交通运输综合行政执法大队大店执法所开展整治。", author="大店执法所")
+    ms = [mention(d, "AGENCY", "莒南县交通运输综合行政执法大队大店执法所"), mention(d, "AGENCY", "大店执法所")]
+    assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"莒南县交通运输综合行政执法大队大店执法所"}
+
+
+def test_an_organ_named_in_full_only_inside_a_title_keeps_the_name_the_text_gives_it():
+    text = "局党组修订了《天水市交通运输局党组议事规则》。局党组与驻局纪检监察组建立会商机制。"
+    d = make_doc("a.txt", text, author="天水市交通运输局机关党委")
+    ms = [mention(d, "AGENCY", "局党组"), mention(d, "AGENCY", "天水市交通运输局党组"),
+          mention(d, "REGULATION", "天水市交通运输局党组议事规则")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()))
+    assert got == {"局党组": {"局党组", "天水市交通运输局党组"}}
+    # a level name in a title still completes the text's short form
+    d = make_doc("b.txt", "转发《江苏省交通运输厅关于开展专项行动的通知》。省交通运输厅要求各地落实。")
+    ms = [mention(d, "AGENCY", "江苏省交通运输厅"), mention(d, "AGENCY", "省交通运输厅"),
+          mention(d, "REGULATION", "江苏省交通运输厅关于开展专项行动的通知")]
+    assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"江苏省交通运输厅"}
+
+
 def test_a_masked_or_placed_name_is_no_short_form():
     d = make_doc("a.txt", "X市、XX市交通运输局作交流发言。")
     ms = [mention(d, "AGENCY", "X市", name="X市交通运输局"), mention(d, "AGENCY", "XX市交通运输局")]

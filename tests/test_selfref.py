@@ -66,6 +66,14 @@ def test_a_bare_team_in_another_body_s_document_is_the_team_the_text_names():
     assert find_self_references(text, "清新区交通运输局", partner_only) == []
 
 
+def test_a_bare_team_after_a_time_word_or_before_its_own_work_verb_is_the_team_the_text_names():
+    text = ("县交通运输综合行政执法大队开展治超行动。全年大队共出动执法人员420人次。"
+            "局安全股牵头检查企业6家。大队出动执法人员38人次。")
+    bodies = {"县交通运输综合行政执法大队": [0]}
+    got = find_self_references(text, "平江县交通运输局", bodies)
+    assert [(text[r.start:r.end], r.name) for r in got] == [("大队", "县交通运输综合行政执法大队")] * 2
+
+
 def test_a_bare_team_before_a_preposition_of_means_is_the_subject():
     text = "市交通运输综合行政执法支队参加会议。针对非法营运问题，支队依托热线线索开展精准执法。"
     bodies = {"市交通运输综合行政执法支队": [0]}
@@ -82,6 +90,12 @@ def test_a_companys_own_organs_opening_a_clause_are_bodies_of_their_own():
     text = "集团党委深入开展主题教育。集团工会组织开展技能竞赛。常德公交集团党委书记讲话。"
     assert refs(text, company) == [("集团党委", "organ"), ("集团工会", "organ")]
     assert refs(text, BUREAU) == []  # a bureau's report: no company organs of its own
+
+
+def test_an_associations_party_branch_opening_a_clause_is_a_body_of_its_own():
+    text = "全年召开理事会2次；协会党支部开展主题党日活动8次。"
+    assert refs(text, "通辽市交通运输协会") == [("协会党支部", "organ")]
+    assert refs(text, BUREAU) == []  # a bureau's report: no association organs of its own
 
 
 def test_a_companys_union_is_an_organisation_and_its_party_committee_a_public_body():

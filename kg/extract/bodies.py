@@ -6,7 +6,8 @@
 ``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
 ``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
 ``agency.group``       a leading group named after the task it leads: 百日行动领导小组, 县治超工作领导小组
-``agency.numbered``    a numbered unit: a squad of its force (直属一大队, 二大队), a working group a body
+``agency.numbered``    a numbered unit: a squad of its force (直属一大队, 二大队; one named by its place or beat
+                       opening a clause before its work: 铁东大队查处…), a working group a body
                        sends (市委第六指导组)
 """
 
@@ -207,6 +208,12 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
 
 #: a numbered squad of a force named by its number, standing alone: 直属一大队、二大队, 第三中队
 _SQUAD = re.compile(r"(?:直属|第)?[一二三四五六七八九十]{1,3}(?:大队|中队)")
+#: a squad named by its place or beat alone, opening a clause before its work (其中，铁东大队查处…, 仓山中队、辑庆中队参与)
+_PLACE_SQUAD = re.compile(r"(?:^|(?<=[，,。；;：:\n、]))(?:其中[，,])?(?P<n>(?P<p>[\u4e00-\u9fff]{2,3})(?:大队|中队))"
+                          r"(?=查处|检查|出动|联合|会同|开展|对|在|负责|参与|共|累计|、[\u4e00-\u9fff]{2,3}(?:大队|中队))",
+                          re.MULTILINE)
+#: what makes the words before 大队/中队 no place or beat of its own (执法大队, 各中队, 交警大队)
+_NOT_A_PLACE = re.compile(r"[各每该本我全其两三四五六七八九十一二第]|执法|交警|综合|管理|行政|公安|运输|直属|稽查")
 #: a numbered working group sent by the body written right before it: 市委第六指导组, 省政府第二督查组;
 #: a party committee's inspection group or office needs no number (市委巡察组, 市委巡察办)
 _SENT_GROUP = re.compile(r"第[一二三四五六七八九十]{1,3}(?:指导组|督导组|督查组|巡察组|巡视组|检查组|考核组)"
@@ -221,6 +228,11 @@ def _numbered_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candid
         if bounded(sc, m.start()) and not text.startswith(("长", "小"), m.end()):
             cand = Candidate("AGENCY", m.start(), m.end(), m.group(), "agency.numbered", tier=1)
             cand.info = {"kinds": (), "head": m.group()[-2:], "words": (m.group(),), "cls": "team"}
+            out.append(cand)
+    for m in _PLACE_SQUAD.finditer(text):
+        if not _NOT_A_PLACE.search(m.group("p")):
+            cand = Candidate("AGENCY", m.start("n"), m.end("n"), m.group("n"), "agency.numbered", tier=1)
+            cand.info = {"kinds": (), "head": m.group("n")[-2:], "words": (m.group("n"),), "cls": "team"}
             out.append(cand)
     ends = {a.end: a for a in agencies}
     for m in _SENT_GROUP.finditer(text):

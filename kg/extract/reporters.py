@@ -6,7 +6,9 @@ sets :attr:`kg.model.MetricMention.reporter` and ``reporter_how`` on every
 metric, with the subject machinery of the relations (:class:`kg.extract.subjects.Subjects`):
 the AGENCY or ORGANIZATION opening the metric's clause (after time and place
 adverbials), else the subject of an earlier clause of its sentence (or of the
-sentence before a semicolon), else the speaker of its paragraph — these are
+sentence before a semicolon, or of the sentence before in its paragraph when the metric's
+sentence opens with the body's own enforcement work: X大队持续开展…。上半年出动执法人员N人次),
+else the speaker of its paragraph — these are
 ``subject`` — else the nearest mention of the author (``author``). A pivot verb
 (督促企业整改隐患X处) does not make its object the reporter, and a section
 heading does not report the numbers of its body, and neither does a body the
@@ -27,6 +29,10 @@ from kg.extract.subjects import Subjects
 from kg.model import Mention, MetricMention, StructuredDocument
 
 
+#: a sentence opening with what a body itself does, no subject named (上半年，出动执法人员N人次): the body of the
+#: sentence before does it; a sentence opening with a sector's figure (全年发送旅客N人次) is the author's
+_OWN_ACTION = re.compile(r"\s*(?:(?:全年|上半年|下半年|今年|今年以来|年内|同期|期间|其中)[,，]?)?(?:共|累计)?"
+                         r"(?:出动|检查|查处|查扣|处罚|立案)")
 #: what stands between a body and a metric that counts the list the body opens: (、B、C)等
 _EXAMPLES_COUNTED = re.compile(r"[^，,；;。：:]{0,60}?等")
 
@@ -55,16 +61,24 @@ def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: l
     m_starts = [m.start for m in ordered]
     todo = sorted(metrics, key=lambda m: m.start)
     t_starts = [m.start for m in todo]
+    paragraph, opened = -1, []  # the body that opened the last sentence of the paragraph with a subject
     for sent in sdoc.sentences:
         in_sent = inside(todo, t_starts, sent.start, sent.end)
         sent_mentions = inside(ordered, m_starts, sent.start, sent.end)
         subjects.start_sentence(norm, sent, sent_mentions)
-        if not in_sent and (not sent_mentions or norm[sent.end - 1:sent.end] != ";"):
-            continue  # no metric, and the next sentence carries no subject over from this one
+        if sent.paragraph != paragraph:
+            paragraph, opened = sent.paragraph, []
+        elif opened and not subjects.carried and not subjects.generic_carried and _OWN_ACTION.match(norm, sent.start):
+            # X大队持续开展…。上半年出动执法人员N人次: the body goes on reporting the numbers after it
+            subjects.carried = opened
+        if not in_sent and not sent_mentions:
+            continue  # no metric, and no body that could go on to the next sentence
         s_starts, c_starts = [m.start for m in sent_mentions], [m.start for m in in_sent]
-        for clause in split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions]):
+        for k, clause in enumerate(split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])):
             in_clause = inside(sent_mentions, s_starts, clause.start, clause.end)
             subj = subjects.subjects_of(norm, clause, in_clause)
+            if k == 0:
+                opened = subj or opened
             counted = inside(in_sent, c_starts, clause.start, clause.end)
             if counted:
                 find = subjects.sourced_resolver(norm, clause, in_clause, subj, pivots=False)

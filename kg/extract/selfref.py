@@ -16,8 +16,10 @@ Forms (the unit word is the one the author's name ends with):
 ``该局``     a news item's "the bureau": the nearest body with that head named before it
              as a clause's subject, in its paragraph or the one before (桂林市交通运输局汇报…
              该局会同…); the author when no such body was named.
-``organ``    the author's party organs (局党组, 支队党委, 本局党委): bodies of
+``organ``    the author's party organs (局党组, 支队党委, 本局党委, a company's 集团党委, an association's 协会党支部): bodies of
              their own, named by what the text writes without 我/本 (局党组).
+``team``     a bare team word (支队, 大队, 执法队) of another head than the author's opening a clause,
+             maybe after a time word (全年大队共出动…), before a verb: the team the text names.
 ``org``      a bare organisation head (协会, 集团, 学院, 联合会) opening a clause before a verb,
              or after a pivot or partner word (支持集团开展…, 与集团建立…): the author when its name
              has that head, else the organisation with that head named last before it.
@@ -64,6 +66,10 @@ _SUBJECT_NEXT = re.compile(
     r"建立|实施|启动|获得|荣获|被|依托|通过|利用|针对|进一步|不断|及时|迅速)")
 
 
+#: a team's own work verbs, after a bare team word as its subject (大队出动执法人员…, 支队查处…)
+_TEAM_NEXT = "出动|查处|查扣"
+#: a time adverbial between a clause's opening and the team word that is its subject (全年大队共出动…)
+_TIME_BEFORE = re.compile(r"(?:全年|上半年|下半年|今年|年内|同期|当月|期间)$")
 #: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
 _PARTNER_BEFORE = re.compile(r"(?:配合|协助|协同|会同|联合)$")
 #: a body whose report is heard (检查组听取了X关于…的汇报): the subject of what the report tells next
@@ -293,9 +299,12 @@ def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
         team = best_body(norm, {n: at for n, at in bodies.items() if n.endswith(unit) and n != author})
         if team is None:
             continue
-        for m in re.finditer(rf"{unit}(?<![我本该全]{unit})(?={_SUBJECT_NEXT.pattern})", norm):
+        for m in re.finditer(rf"{unit}(?<![我本该全]{unit})(?={_SUBJECT_NEXT.pattern}|{_TEAM_NEXT})", norm):
             s = m.start()
-            if s > 0 and (norm[s - 1] in _NAME_FINAL or not _CLAUSE_OPEN.search(norm, max(0, s - 3), s)):
+            if s > 0 and norm[s - 1] in _NAME_FINAL:
+                continue
+            when = _TIME_BEFORE.search(norm, max(0, s - 3), s)  # 。全年大队共出动…
+            if s > 0 and not _CLAUSE_OPEN.search(norm, max(0, (when.start() if when else s) - 3), when.start() if when else s):
                 continue
             found.append(SelfReference(s, m.end(), "pronoun", team))
     return found
@@ -325,15 +334,21 @@ def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[Self
 _COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
 #: a company's party and mass organs: the party ones are public bodies, a union an organisation
 _COMPANY_ORGANS = "党委|纪委|工会"
+#: an association's party organs (协会党支部)
+_ASSOCIATION_ORGANS = "党支部|党总支|党委"
 
 
 def _company_organs(norm: str, author: str) -> list[SelfReference]:
-    """A company author's own organs opening a clause (集团党委深入开展…, 集团工会组织…): bodies of their own."""
-    if not author.endswith("公司"):
+    """A company's or an association's own organs opening a clause (集团党委深入开展…, 集团工会组织…,
+    协会党支部开展…): bodies of their own."""
+    if author.endswith("公司"):
+        words, organs = "|".join(w for w in _COMPANY_WORDS if w in author), _COMPANY_ORGANS
+    elif author.endswith("协会"):
+        words, organs = "协会", _ASSOCIATION_ORGANS
+    else:
         return []
-    words = "|".join(w for w in _COMPANY_WORDS if w in author)
     found: list[SelfReference] = []
-    for m in re.finditer(rf"(?:{words})(?:{_COMPANY_ORGANS})", norm):
+    for m in re.finditer(rf"(?:{words})(?:{organs})", norm):
         s = m.start()
         if s > 0 and not _CLAUSE_OPEN.search(norm, max(0, s - 3), s):
             continue  # 宜春公交集团党委: a name of its own, read by the entity rules

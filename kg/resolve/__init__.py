@@ -30,6 +30,7 @@ key are one node across the corpus.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -69,18 +70,22 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     keys: dict[str, int] = field(default_factory=dict)  # key -> mentions (a dict costs far less to make than a Counter)
     first: int = -1  # the start of the first mention
+    titled: dict[str, int] = field(default_factory=dict)  # key -> an organ's mentions inside a title (《X局党组…》)
     _key: str | None = field(default=None, repr=False)  # worked out on demand, forgotten when keys change
 
     @property
     def key(self) -> str:
-        # the fullest form; ties go to the most used, then the first in code-point order
+        # the fullest form the text uses outside a title; ties go to the most used, then the first in code-point order
         if self._key is None:
-            self._key = max(self.keys, key=lambda k: (len(k), self.keys[k], [-ord(c) for c in k]))
+            self._key = max(self.keys, key=lambda k: (self.titled.get(k, 0) < self.keys[k], len(k), self.keys[k],
+                                                      [-ord(c) for c in k]))
         return self._key
 
-    def add(self, m: Mention, key: str) -> None:
+    def add(self, m: Mention, key: str, titled: bool = False) -> None:
         self.mentions.append(m)
         self.keys[key] = self.keys.get(key, 0) + 1
+        if titled:
+            self.titled[key] = self.titled.get(key, 0) + 1
         self._key = None
         self.first = m.start if self.first < 0 else min(self.first, m.start)
 
@@ -88,6 +93,8 @@ class _Group:
         self.mentions += other.mentions
         for key, n in other.keys.items():
             self.keys[key] = self.keys.get(key, 0) + n
+        for key, n in other.titled.items():
+            self.titled[key] = self.titled.get(key, 0) + n
         self._key = None
         self.first = min(self.first, other.first)
 
@@ -99,6 +106,18 @@ def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
     return name_key(name)
 
 
+#: party organs: a full name of one seen only inside a title does not name the organ the text calls 局党组
+_ORGANS = ("党组", "党委", "党工委")
+
+
+def _inside_title(m: Mention, titles: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``m`` lies inside a regulation's title (the organ that opens 《X局党组议事规则》): the name there is
+    part of the title, and the organ keeps the name the text gives it (局党组); a level name in a title
+    (《江苏省交通运输厅关于…》) still completes the text's 省交通运输厅."""
+    i = bisect.bisect_right(starts, m.start) - 1
+    return i >= 0 and titles[i][1] >= m.end and titles[i] != (m.start, m.end)
+
+
 def _same_head(short: str, long: str) -> bool:
     return len(short) >= 2 and long.endswith(short[-2:])
 
@@ -106,11 +125,14 @@ def _same_head(short: str, long: str) -> bool:
 def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]:
     author = ext.document.meta.author
     by_key: dict[tuple[str, str], _Group] = {}
+    titles = sorted((m.start, m.end) for m in ext.mentions if m.label == "REGULATION")
+    title_starts = [t[0] for t in titles]
     for m in sorted(ext.mentions, key=lambda m: (m.start, m.end, m.label)):
         key = _mention_key(m, lexicon)
         if not key:
             continue
-        by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key)
+        titled = m.label == "AGENCY" and key.endswith(_ORGANS) and _inside_title(m, titles, title_starts)
+        by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key, titled)
     _join_declared_short_forms(ext.document.source.norm, by_key)
     groups = _join_named_surfaces(by_key)
     merged: list[_Group] = []
@@ -209,6 +231,21 @@ def _agency_head(key: str, lexicon: Lexicon | None) -> str:
     return key[-1:]
 
 
+def _completes_author(author: str, full: str) -> bool:
+    """Whether ``full`` may be the fuller name of the author's name as the structure stage left it.
+
+    The structure stage completes a bare level name with the place the text puts before it, and declines
+    when that place is one of several (岳阳县、华容县、临湘市交通运输局): such a name (市交通运输局) is a body of
+    its own, and so is a name that is no ending of the fuller one (海城大队, 海城市公安局交通警察大队); a unit
+    named under its parent (大店执法所, 莒南县…大队大店执法所) is the parent's unit.
+    """
+    return full.endswith(author) and author[0] not in _LEVEL_WORDS
+
+
+#: level words a bare body's name may open with (市交通运输局)
+_LEVEL_WORDS = frozenset("省市县区州旗")
+
+
 def _may_shorten(short: str) -> bool:
     """A name that may be a short form: long enough, with no mask and no place of its own
     (X市交通运输局 is not XX市交通运输局)."""
@@ -222,7 +259,9 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
     A body's short form (same head, its characters in order in the fuller
     name: 运管所 / 道路运输管理所, 市交通运输局 / 常德市交通运输局) joins the
     one fuller name of the document it shortens, or the author's name when
-    several fit; with several and no author among them it stays apart.
+    several fit; with several and no author among them it stays apart. The
+    author's own name shortens only a name that puts its parent before it
+    (see :func:`_completes_author`).
     Fuller bodies are looked up by their head, not compared with every group.
     """
     kept: list[_Group] = []
@@ -235,7 +274,8 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
         head = _agency_head(key, lexicon) if label == "AGENCY" else ""
         if not candidates and label == "AGENCY" and _may_shorten(key):
             shortened = [big for big in by_head.get(head, ())
-                         if len(big.key) > len(key) and is_subsequence(key, big.key)]
+                         if len(big.key) > len(key) and is_subsequence(key, big.key)
+                         and (key != author_key or _completes_author(key, big.key))]
             if len(shortened) > 1:
                 shortened = [big for big in shortened if big.key == author_key]
             candidates = shortened
