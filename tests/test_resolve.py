@@ -194,3 +194,29 @@ def test_link_adds_up_an_entity_of_several_documents_in_document_order():
     alone = linking.entities[linking.ids["a.txt"][1]]
     assert (alone.name, alone.docs, alone.mention_count, alone.doc_names) == (
         "市交通运输局", {"a.txt"}, 1, {"a.txt": "市交通运输局"})
+
+
+def test_a_campaign_is_named_without_the_place_the_text_also_leaves_out():
+    d = make_doc("a.txt", "开展平遥县道路运输市场秩序专项整治行动。道路运输市场秩序专项整治行动查处案件。"
+                 "推进全省农村公路提质增效三年行动。农村公路提质增效三年行动。"
+                 "推进湄潭县四好农村路提质扩面三年行动。")
+    res = resolve([extraction(
+        d,
+        mention(d, "CAMPAIGN", "平遥县道路运输市场秩序专项整治行动"),
+        mention(d, "CAMPAIGN", "道路运输市场秩序专项整治行动"),
+        mention(d, "CAMPAIGN", "全省农村公路提质增效三年行动"),
+        mention(d, "CAMPAIGN", "农村公路提质增效三年行动"),
+        mention(d, "CAMPAIGN", "湄潭县四好农村路提质扩面三年行动"),
+    )])
+    assert sorted(e.name for e in res.entities.values()) == [
+        "全省农村公路提质增效三年行动", "湄潭县四好农村路提质扩面三年行动", "道路运输市场秩序专项整治行动"]
+
+
+def test_a_placed_campaign_takes_the_name_the_text_gives_the_same_campaign_without_the_place():
+    d = make_doc("a.txt", "开展曲靖市出租汽车行业突出问题专项整治。出租汽车行业突出问题专项整治行动查处案件。")
+    res = resolve([extraction(
+        d,
+        mention(d, "CAMPAIGN", "曲靖市出租汽车行业突出问题专项整治"),
+        mention(d, "CAMPAIGN", "出租汽车行业突出问题专项整治行动"),
+    )])
+    assert [e.name for e in res.entities.values()] == ["出租汽车行业突出问题专项整治行动"]

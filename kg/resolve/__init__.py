@@ -47,6 +47,7 @@ from kg.resolve.names import (
     org_short_stems,
     unmasked_length,
 )
+from kg.resolve.campaign_names import campaign_name
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
 from kg.resolve.linking import Linker, link  # noqa: F401 - the linking API, step 2
 from kg.resolve.scope import entity_link, opens_with_place
@@ -80,6 +81,13 @@ class _Group:
             self._key = max(self.keys, key=lambda k: (self.titled.get(k, 0) < self.keys[k], len(k), self.keys[k],
                                                       [-ord(c) for c in k]))
         return self._key
+
+    @property
+    def name(self) -> str:
+        # a campaign is named without the place its fullest form opens with, when the text also names it so
+        if self.label != "CAMPAIGN":
+            return self.key
+        return campaign_name(self.key, self.keys)
 
     def add(self, m: Mention, key: str, titled: bool = False) -> None:
         self.mentions.append(m)
@@ -397,11 +405,11 @@ def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGro
         link_key, scope = entity_link(g.label, g.key, g.doc, jur, ext.document.meta.author)
         joinable = (g.label in ("CAMPAIGN", "REGULATION") and is_masked(g.key)
                     and unmasked_length(g.key) >= MIN_UNMASKED)
-        aliases = {m.text for m in g.mentions if not m.self_ref} | {g.key}
+        aliases = {m.text for m in g.mentions if not m.self_ref} | {g.key, g.name}
         for m in g.mentions:
             group_of[m.key] = len(groups)
         link_key = _link_key(g) if g.label not in _BODY_LABELS else link_key
-        groups.append(GroupSummary(label=g.label, key=g.key, link=link_key, scope=scope,
+        groups.append(GroupSummary(label=g.label, key=g.name, link=link_key, scope=scope,
                                    mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
     return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
 
