@@ -315,14 +315,14 @@ def _merged(old: pa.Table, rows: pa.Table, ids: set[str]) -> pa.Table:
     flags = [pc.equal(t["label"], "Indicator").combine_chunks() for t in (old, rows)]
     ordered = pc.all(pc.or_(pc.less(flags[0][:-1], flags[0][1:]), pc.and_(
         pc.equal(flags[0][:-1], flags[0][1:]), pc.less(old_ids[:-1], old_ids[1:])))).as_py() is not False
-    if not ordered or any(t.column(c).null_count for t in (old, rows) for c in ("id", "label")):
-        return _ordered(pa.concat_tables([old.filter(keep), rows]))
     kept = pc.indices_nonzero(keep).to_numpy().astype(np.int64)
+    if not ordered or not len(kept) or any(t.column(c).null_count for t in (old, rows) for c in ("id", "label")):
+        return _ordered(pa.concat_tables([old.filter(keep), rows]))
     keys = pa.table({"f": pa.concat_arrays([flags[0].filter(keep), flags[1]]),
                      "i": pa.concat_arrays([old_ids.filter(keep), rows["id"].combine_chunks()])})
     order = pc.sort_indices(keys, [("f", "ascending"), ("i", "ascending")]).to_numpy().astype(np.int64)
     # each place of the result: an old row (>= 0) or a new one (-1 - its row)
-    at = np.where(order < len(kept), kept[np.minimum(order, max(len(kept) - 1, 0))], len(kept) - 1 - order)
+    at = np.where(order < len(kept), kept[np.minimum(order, len(kept) - 1)], len(kept) - 1 - order)
     breaks = np.flatnonzero((at[1:] != at[:-1] + 1) | (at[1:] < 0) | (at[:-1] < 0)) + 1
     parts = []
     for run in np.split(at, breaks):
