@@ -371,6 +371,7 @@ def test_a_rebuild_reads_only_the_files_whose_status_changed(corpus, tmp_path, m
     monkeypatch.setattr(scan, "read_file", lambda path, *a: read.append(Path(path).name) or Path(path).read_bytes())
     again = _build(corpus, out)
     assert read == [] and again.summary["processed"] == 0
+    assert set(again.summary["stages"]) == {"scan"}  # the no-op's own stage, not the last build's
     changed = sorted(corpus.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n三是加强队伍建设。\n", encoding="utf-8")
     result = _build(corpus, out)

@@ -365,6 +365,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             prestart.take().close()
         summary = {**manifest["summary"], "processed": 0, "cached": len(scan.keys), "files": "unchanged",
                    "store": "unchanged" if store else None, "seconds": round(time.perf_counter() - t0, 2)}
+        summary["stages"] = {"scan": summary["seconds"]}  # (not the last build's)
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         return BuildResult(out=out, summary=summary, warnings=list(summary["warnings"]))
     draft = Draft(out, cache, manifest, wanted)  # prepared while the workers extract
