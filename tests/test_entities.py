@@ -443,3 +443,10 @@ def test_a_party_committees_inspection_group_or_office_and_a_planning_section(ex
     assert "市委巡察组" in names(extract("全年办理市委巡察组移交问题。"), "AGENCY")
     assert "局计划建设科" in names(extract("纪检监察组会同局计划建设科开展检查。"), "AGENCY")
     assert not names(extract("按照工作计划部署，计划投资5亿元，完成计划的90%。"), "AGENCY")
+
+
+def test_a_measure_word_after_digits_goes_with_its_number_not_the_name(extract):
+    # round 30: 5.5公里安防工程 gave 公里安防工程; a year (2024年春运) and a duration stay in the name
+    ms = extract("确保年底前完成剩余5.5公里安防工程和2座危桥改造工程。推进2420万元农村公路提质工程。")
+    assert not {n for n in names(ms) if n[:1] in "公座万元"}
+    assert names(extract("全力做好2024年春运保障。"), "CAMPAIGN") == {"2024年春运"}
