@@ -450,3 +450,10 @@ def test_a_measure_word_after_digits_goes_with_its_number_not_the_name(extract):
     ms = extract("确保年底前完成剩余5.5公里安防工程和2座危桥改造工程。推进2420万元农村公路提质工程。")
     assert not {n for n in names(ms) if n[:1] in "公座万元"}
     assert names(extract("全力做好2024年春运保障。"), "CAMPAIGN") == {"2024年春运"}
+
+
+def test_a_verb_of_docking_ends_before_a_company_or_body(extract):
+    # round 30: 积极对接河南交通投资集团有限公司 gave 接河南交通投资集团有限公司
+    ms = extract("积极对接河南交通投资集团有限公司，谋划推进前期工作。主动衔接湖南省交通运输厅。")
+    assert names(ms, "ORGANIZATION") == {"河南交通投资集团有限公司"}
+    assert "湖南省交通运输厅" in names(ms, "AGENCY")
