@@ -457,3 +457,10 @@ def test_a_verb_of_docking_ends_before_a_company_or_body(extract):
     ms = extract("积极对接河南交通投资集团有限公司，谋划推进前期工作。主动衔接湖南省交通运输厅。")
     assert names(ms, "ORGANIZATION") == {"河南交通投资集团有限公司"}
     assert "湖南省交通运输厅" in names(ms, "AGENCY")
+
+
+def test_a_lake_or_port_before_a_maritime_body_or_a_terminal_company_is_in_the_name(extract):
+    # round 30: 郴州东江湖海事处 gave 海事处, 北部湾港钦州码头有限公司 gave 钦州码头有限公司
+    ms = extract("配合郴州东江湖海事处检查船舶。协调北部湾港钦州码头有限公司开展演练。长江万州海事局参加。")
+    assert {"郴州东江湖海事处", "长江万州海事局"} <= names(ms, "AGENCY")
+    assert names(ms, "ORGANIZATION") == {"北部湾港钦州码头有限公司"}
