@@ -464,3 +464,10 @@ def test_a_lake_or_port_before_a_maritime_body_or_a_terminal_company_is_in_the_n
     ms = extract("配合郴州东江湖海事处检查船舶。协调北部湾港钦州码头有限公司开展演练。长江万州海事局参加。")
     assert {"郴州东江湖海事处", "长江万州海事局"} <= names(ms, "AGENCY")
     assert names(ms, "ORGANIZATION") == {"北部湾港钦州码头有限公司"}
+
+
+def test_a_list_of_problems_tasks_or_projects_is_no_rule_set(extract):
+    # round 30: 列出问题清单, 县三级任务清单, 民生实事清单, 项目清单 were regulations; a duty list stays
+    ms = extract("对照《条例》列出问题清单12条。明确省、市、县三级任务清单。梳理民生实事清单15项。"
+                 "研究确定全市交通运输重点项目清单。制定班子成员一岗双责清单。")
+    assert names(ms, "REGULATION") == {"班子成员一岗双责清单"}
