@@ -737,3 +737,8 @@ def test_a_scoped_field_before_a_themed_month_only_says_where_it_is_held(campaig
     found = campaigns("组织开展全市交通运输行业“安全生产月”活动，结合我市实际。")
     assert found and all(not n.startswith(("全市", "交通运输")) for n in found)
     assert campaigns("开展出租汽车行业“文明服务月”活动，对投诉排名靠后的企业约谈。") == ["出租汽车行业文明服务月活动"]
+
+
+def test_the_kind_after_a_list_closed_by_deng_names_no_campaign(campaigns):
+    # round 30: “爱心送考”“爱心送老兵”等公益活动 gave the campaign 公益活动
+    assert campaigns("积极参与“爱心送考”“爱心送老兵”等公益活动。") == ["爱心送考", "爱心送老兵"]

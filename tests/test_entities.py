@@ -443,3 +443,31 @@ def test_a_party_committees_inspection_group_or_office_and_a_planning_section(ex
     assert "市委巡察组" in names(extract("全年办理市委巡察组移交问题。"), "AGENCY")
     assert "局计划建设科" in names(extract("纪检监察组会同局计划建设科开展检查。"), "AGENCY")
     assert not names(extract("按照工作计划部署，计划投资5亿元，完成计划的90%。"), "AGENCY")
+
+
+def test_a_measure_word_after_digits_goes_with_its_number_not_the_name(extract):
+    # round 30: 5.5公里安防工程 gave 公里安防工程; a year (2024年春运) and a duration stay in the name
+    ms = extract("确保年底前完成剩余5.5公里安防工程和2座危桥改造工程。推进2420万元农村公路提质工程。")
+    assert not {n for n in names(ms) if n[:1] in "公座万元"}
+    assert names(extract("全力做好2024年春运保障。"), "CAMPAIGN") == {"2024年春运"}
+
+
+def test_a_verb_of_docking_ends_before_a_company_or_body(extract):
+    # round 30: 积极对接河南交通投资集团有限公司 gave 接河南交通投资集团有限公司
+    ms = extract("积极对接河南交通投资集团有限公司，谋划推进前期工作。主动衔接湖南省交通运输厅。")
+    assert names(ms, "ORGANIZATION") == {"河南交通投资集团有限公司"}
+    assert "湖南省交通运输厅" in names(ms, "AGENCY")
+
+
+def test_a_lake_or_port_before_a_maritime_body_or_a_terminal_company_is_in_the_name(extract):
+    # round 30: 郴州东江湖海事处 gave 海事处, 北部湾港钦州码头有限公司 gave 钦州码头有限公司
+    ms = extract("配合郴州东江湖海事处检查船舶。协调北部湾港钦州码头有限公司开展演练。长江万州海事局参加。")
+    assert {"郴州东江湖海事处", "长江万州海事局"} <= names(ms, "AGENCY")
+    assert names(ms, "ORGANIZATION") == {"北部湾港钦州码头有限公司"}
+
+
+def test_a_list_of_problems_tasks_or_projects_is_no_rule_set(extract):
+    # round 30: 列出问题清单, 县三级任务清单, 民生实事清单, 项目清单 were regulations; a duty list stays
+    ms = extract("对照《条例》列出问题清单12条。明确省、市、县三级任务清单。梳理民生实事清单15项。"
+                 "研究确定全市交通运输重点项目清单。制定班子成员一岗双责清单。")
+    assert names(ms, "REGULATION") == {"班子成员一岗双责清单"}

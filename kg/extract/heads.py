@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from kg.lexicon import AgencyHead
 from kg.extract.phrases import MASK_CHARS, MAX_BODY, Candidate, PhraseScanner
+from kg.extract.waterways import WATER_STEMS, waters_before
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
@@ -355,19 +356,11 @@ def _branch_parent(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     return [Part(UNIT, hit[0], at, hit[1]), *above]
 
 
-#: stems of the bodies of a waterway
-_WATER_STEMS = frozenset({"海事", "航道", "航务", "航运", "港航"})
-
-
 def _waterway(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
-    """The river before a maritime or waterway body it names: 长江 + 万州海事局, 长江 + 航道局."""
-    if not parts or parts[-1].kind not in (PLACE, STEM) or not any(p.word in _WATER_STEMS for p in parts):
+    """The water before a maritime or waterway body it names (see :func:`waters_before`)."""
+    if not parts or parts[-1].kind not in (PLACE, STEM) or not any(p.word in WATER_STEMS for p in parts):
         return []
-    at = parts[-1].start
-    for river in sc.lx.waterways:
-        if sc.text.startswith(river, at - len(river)):
-            return [Part(PLACE, at - len(river), at, river)]
-    return []
+    return [Part(PLACE, *w) for w in waters_before(sc, parts[-1].start, parts[-1].kind == STEM)]
 
 
 def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[Part]:

@@ -10,6 +10,7 @@ import re
 
 from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, conj_place
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
+from kg.extract.waterways import water_name_before
 from kg.structure.headings import CN_DIGITS
 
 #: determiners and quantifiers that make an organisation phrase a class (全市小微客车租赁公司)
@@ -93,7 +94,8 @@ def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
 
     An enterprise's registered name opens with its place (天津XX客运集团有限公司); three or more
     characters before the first place name are a role or a clause (车站运营方, 集团全资子公司,
-    局班子成员包保), not part of the name. A branch is named after its parent and keeps the words.
+    局班子成员包保), not part of the name, unless they name a port (北部湾港钦州码头有限公司).
+    A branch is named after its parent and keeps the words.
     """
     text, trie, stems = sc.text, sc.lx.trie("places"), sc.lx.trie("stems")
     first = None
@@ -106,6 +108,8 @@ def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
     prefix = text[pos:first]
     if prefix.startswith(_NATIONAL) or any(h in prefix for h in sc.lx.org_heads):
         return pos  # 中国移动通信集团江西有限公司: a group's name before its provincial company's place
+    if (water := water_name_before(sc, first)) is not None and water[0] == pos:
+        return pos  # 北部湾港钦州码头有限公司: the port before the place of its terminal company
     return first
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.numbers import load_units
 from kg.extract.spans import SpanSet
 from kg.lexicon.charmatch import TextMatches
 from kg.lexicon import Lexicon
@@ -21,6 +22,12 @@ MASK_CHARS = frozenset("Xx*")
 #: numerals and count words: a modifier made only of these names nothing
 _NUMERAL = frozenset("0123456789一二三四五六七八九十百千万亿两几零〇Xx*")
 _COUNT = frozenset("个项次条年批名家")
+#: units of quantity: after digits one ends a name on the left (5.5公里安防工程)
+_UNITS = load_units()
+#: unit categories that stay in names after digits (2024年春运)
+_NOT_NAME_STOPS = frozenset({"time", "per"})
+#: multipliers and approximations between digits and a unit (2420万元, 30余家)
+_MULTIPLIERS = frozenset("万亿千百余多")
 #: coordinators that may stand inside a name (道路交通安全和运输执法领域 ...)
 CONJ = frozenset("和及与")
 ENUM = "、"
@@ -118,12 +125,40 @@ class PhraseScanner:
         ``的``, ``文化和旅游`` not by ``和``, ``供给侧`` not by ``给``, the place
         name ``从江`` not by ``从``.
         """
+        if (unit := self._unit_after_digits(pos)) is not None:
+            return unit
         for stop in self.lx.trie("stopwords").ending_at(self.text, pos, lo):
             if self.lx.stopwords.get(stop[1]) == "measure" and not self._after_number(stop[0]):
                 continue  # 场 stops 3场 but not 机场
             if self._covered(stop[0], pos):
                 return None
             return stop
+        return None
+
+    def _unit_after_digits(self, pos: int) -> tuple[int, str, str] | None:
+        """A unit of quantity ending at ``pos`` right after Arabic digits (5.5公里安防工程, 2座危桥):
+        the measure word goes with its number, never with the name after it.
+
+        Time units are left out (2024年春运, 岳阳市2024年春运工作方案 name the year), and so are
+        road codes (G207段).
+        """
+        text, units = self.text, _UNITS.units
+        for k in range(min(_UNITS.max_len, pos), 0, -1):
+            word = text[pos - k:pos]
+            unit = units.get(word)
+            if unit is None or unit.category in _NOT_NAME_STOPS:
+                continue
+            i = pos - k
+            if i > 0 and text[i - 1] in _MULTIPLIERS:
+                i -= 1  # 2420万元
+            if i > 0 and text[i - 1].isdigit() and text[i - 1].isascii():
+                j = i - 1
+                while j > 0 and (text[j - 1].isdigit() or text[j - 1] == "."):
+                    j -= 1
+                if j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+                    return None  # G207: a road code
+                return (pos - k, word, "measure")
+            return None
         return None
 
     def _after_number(self, i: int) -> bool:
