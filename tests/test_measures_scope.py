@@ -49,6 +49,26 @@ def test_a_metric_whose_clause_joins_other_work_stays_with_that_work(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}
 
 
+def test_help_given_before_the_campaigns_first_number_is_its_work(tmp_path):
+    # right after the campaign clause, 配合… is the campaign's own work
+    text = "所党支部深化“清廉交通”建设，配合驻局纪检组开展廉政谈话12人次，排查廉政风险点8个。"
+    assert measures(tmp_path, text, ["“清廉交通”建设"]) == {
+        ("12人次", "清廉交通建设"), ("8个", "清廉交通建设")}
+    # an item whose title carries the campaign out, its next sentence opening with 配合
+    text = ("（二）专项整治扎实有效。一是开展“铁拳”治超行动，查处车辆18辆。二是开展水上交通安全专项整治。"
+            "配合某海事处检查船舶41艘次，纠正违章行为9起。\n")
+    got = measures(tmp_path, text, ["“铁拳”治超行动", "水上交通安全专项整治"])
+    assert ("41艘次", "水上交通安全专项整治") in got and ("9起", "水上交通安全专项整治") in got
+    # an item of a paragraph's campaign that itself opens with 配合 is other work
+    text = ("大队扎实开展安全生产专项整治三年行动。一是排查隐患21处。二是配合县海事处开展汛期水上交通安全检查，"
+            "检查渡口渡船12处。\n")
+    got = measures(tmp_path, text, ["安全生产专项整治三年行动"])
+    assert ("21处", "安全生产专项整治三年行动") in got and ("12处", "安全生产专项整治三年行动") not in got
+    # joining a contest is still other work
+    text = "所党支部扎实开展主题教育，参加全市党务知识竞赛3名。"
+    assert measures(tmp_path, text, ["主题教育"]) == set()
+
+
 def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
     text = "二、扎实开展党纪学习教育\n局党组组织开展党纪学习教育。举办专题读书班2期，开展警示教育4场，参加党员干部210人次。"
     got = measures(tmp_path, text, ["党纪学习教育"])

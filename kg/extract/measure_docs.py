@@ -36,6 +36,18 @@ def joins_other_work(norm: str, start: int, end: int) -> bool:
     """
     found = OTHER_WORK_RE.search(norm, start, min(len(norm), end + _HEAD_COUNT_REACH))
     return found is not None and found.start() < end
+
+
+def only_assists(norm: str, start: int, end: int) -> bool:
+    """Whether all the other work ``norm[start:end]`` joins is help given (配合…), no 参加/参与.
+
+    Right after a campaign its subject carries out, before any number reported on it, such help is
+    that campaign's own work (深化“清廉交通”建设，配合驻局纪检监察组…开展廉政谈话120人次; 三是开展…
+    专项整治。配合…海事处检查船舶412艘次); after its numbers it is other work (组织集中学习6次，配合…).
+    """
+    stop = min(len(norm), end + _HEAD_COUNT_REACH)
+    found = [f for f in OTHER_WORK_RE.finditer(norm, start, stop) if f.start() < end]
+    return bool(found) and all(f.group() == "配合" for f in found)
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
@@ -265,4 +277,4 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "joins_other_work", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]
+           "clause_from", "joins_other_work", "only_assists", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

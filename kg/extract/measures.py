@@ -61,6 +61,7 @@ from kg.extract.measure_docs import (
     area_statistics,
     CONDUCT_VERBS,
     joins_other_work,
+    only_assists,
     names_examples,
     document_rule,
     plan_rule,
@@ -349,8 +350,9 @@ class MeasuresFinder:
             if c.campaigns:
                 break
             if c.metrics:
-                if joins_other_work(norm, c.start, metrics_start(c, norm)):
-                    break
+                if joins_other_work(norm, c.start, metrics_start(c, norm)) and (
+                        out or not only_assists(norm, c.start, metrics_start(c, norm))):
+                    break  # help given (配合…) before the campaign's first number is its work
                 out.append(c)
             elif out and not across_gaps:
                 break
