@@ -69,6 +69,23 @@ def test_help_given_before_the_campaigns_first_number_is_its_work(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == set()
 
 
+def test_the_stationed_discipline_inspection_groups_work_is_not_the_bodys_campaign(tmp_path):
+    text = "局党组扎实开展党纪学习教育，组织专题学习8次，驻局纪检监察组全年开展监督检查11次，开展廉政谈话20人次。"
+    assert measures(tmp_path, text, ["党纪学习教育"]) == {("8次", "党纪学习教育")}
+    text = "（三）深入开展党纪学习教育。局党组举办读书班2期。县纪委监委派驻第五纪检监察组对局机关开展廉政谈话18人次。\n"
+    assert ("18人次", "党纪学习教育") not in measures(tmp_path, text, ["党纪学习教育"])
+    # the group carrying out a campaign of its own is measured by its own clause
+    text = "驻局纪检监察组会同机关纪委开展“四风”问题专项检查，发现问题12个。"
+    assert measures(tmp_path, text, ["“四风”问题专项检查"]) == {("12个", "四风问题专项检查")}
+    # in the group's own report its work is the author's
+    text = ("中共某市纪委监委驻市交通运输局纪检监察组2024年工作报告\n\n一、深化专项整治\n"
+            "深入推进群众身边不正之风和腐败问题集中整治，把工程建设作为监督重点。"
+            "纪检监察组会同局计划建设科对在建项目开展专项检查9次，发现问题23个。\n\n"
+            "中共某市纪委监委驻市交通运输局纪检监察组\n2024年12月30日\n")
+    assert measures(tmp_path, text, ["群众身边不正之风和腐败问题集中整治"]) == {
+        ("9次", "群众身边不正之风和腐败问题集中整治"), ("23个", "群众身边不正之风和腐败问题集中整治")}
+
+
 def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
     text = "二、扎实开展党纪学习教育\n局党组组织开展党纪学习教育。举办专题读书班2期，开展警示教育4场，参加党员干部210人次。"
     got = measures(tmp_path, text, ["党纪学习教育"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from, joins_other_work
+from kg.extract.measure_docs import CONDUCT_VERBS, SENTENCE_END, clause_from, joins_other_work, other_work_re
 from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -111,15 +111,16 @@ def own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict
     (配合…) before ``assist_floor``, the first number of the item or section whose campaign is read,
     is that campaign's work (三是开展…专项整治。配合…海事处检查船舶412艘次) and does not count.
     """
+    others = other_work_re(sdoc)
     sent = sdoc.sentence_at(m.start)
     if sent is None:
-        return joins_other_work(norm, clause_from(norm, m.start), m.start)
+        return joins_other_work(norm, clause_from(norm, m.start), m.start, others)
     key = (sent.start, assist_floor)
     at = firsts.get(key)
     if at is None:
-        found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
+        found = others.search(norm, sent.start, sent.end)
         while found is not None and found.group() == "配合" and found.start() < assist_floor:
-            found = OTHER_WORK_RE.search(norm, found.end(), sent.end)
+            found = others.search(norm, found.end(), sent.end)
         at = firsts[key] = found.start() if found else sent.end
     return at < m.start
 
