@@ -49,6 +49,43 @@ def test_a_metric_whose_clause_joins_other_work_stays_with_that_work(tmp_path):
     assert measures(tmp_path, text, ["主题教育"]) == {("6次", "主题教育")}
 
 
+def test_help_given_before_the_campaigns_first_number_is_its_work(tmp_path):
+    # right after the campaign clause, 配合… is the campaign's own work
+    text = "所党支部深化“清廉交通”建设，配合驻局纪检组开展廉政谈话12人次，排查廉政风险点8个。"
+    assert measures(tmp_path, text, ["“清廉交通”建设"]) == {
+        ("12人次", "清廉交通建设"), ("8个", "清廉交通建设")}
+    # an item whose title carries the campaign out, its next sentence opening with 配合
+    text = ("（二）专项整治扎实有效。一是开展“铁拳”治超行动，查处车辆18辆。二是开展水上交通安全专项整治。"
+            "配合某海事处检查船舶41艘次，纠正违章行为9起。\n")
+    got = measures(tmp_path, text, ["“铁拳”治超行动", "水上交通安全专项整治"])
+    assert ("41艘次", "水上交通安全专项整治") in got and ("9起", "水上交通安全专项整治") in got
+    # an item of a paragraph's campaign that itself opens with 配合 is other work
+    text = ("大队扎实开展安全生产专项整治三年行动。一是排查隐患21处。二是配合县海事处开展汛期水上交通安全检查，"
+            "检查渡口渡船12处。\n")
+    got = measures(tmp_path, text, ["安全生产专项整治三年行动"])
+    assert ("21处", "安全生产专项整治三年行动") in got and ("12处", "安全生产专项整治三年行动") not in got
+    # joining a contest is still other work
+    text = "所党支部扎实开展主题教育，参加全市党务知识竞赛3名。"
+    assert measures(tmp_path, text, ["主题教育"]) == set()
+
+
+def test_the_stationed_discipline_inspection_groups_work_is_not_the_bodys_campaign(tmp_path):
+    text = "局党组扎实开展党纪学习教育，组织专题学习8次，驻局纪检监察组全年开展监督检查11次，开展廉政谈话20人次。"
+    assert measures(tmp_path, text, ["党纪学习教育"]) == {("8次", "党纪学习教育")}
+    text = "（三）深入开展党纪学习教育。局党组举办读书班2期。县纪委监委派驻第五纪检监察组对局机关开展廉政谈话18人次。\n"
+    assert ("18人次", "党纪学习教育") not in measures(tmp_path, text, ["党纪学习教育"])
+    # the group carrying out a campaign of its own is measured by its own clause
+    text = "驻局纪检监察组会同机关纪委开展“四风”问题专项检查，发现问题12个。"
+    assert measures(tmp_path, text, ["“四风”问题专项检查"]) == {("12个", "四风问题专项检查")}
+    # in the group's own report its work is the author's
+    text = ("中共某市纪委监委驻市交通运输局纪检监察组2024年工作报告\n\n一、深化专项整治\n"
+            "深入推进群众身边不正之风和腐败问题集中整治，把工程建设作为监督重点。"
+            "纪检监察组会同局计划建设科对在建项目开展专项检查9次，发现问题23个。\n\n"
+            "中共某市纪委监委驻市交通运输局纪检监察组\n2024年12月30日\n")
+    assert measures(tmp_path, text, ["群众身边不正之风和腐败问题集中整治"]) == {
+        ("9次", "群众身边不正之风和腐败问题集中整治"), ("23个", "群众身边不正之风和腐败问题集中整治")}
+
+
 def test_a_head_count_of_participants_measures_the_work_it_follows(tmp_path):
     text = "二、扎实开展党纪学习教育\n局党组组织开展党纪学习教育。举办专题读书班2期，开展警示教育4场，参加党员干部210人次。"
     got = measures(tmp_path, text, ["党纪学习教育"])

@@ -23,19 +23,44 @@ from kg.structure.segment import MAX_SENTENCE
 #: 开展警示教育4场，参加党员干部210人次; 参与人数达到430人)
 _HEAD_COUNT = (r"(?:[^，,。；;、：:“”《》\d]{0,4}?(?:人员|人数|党员|干部|职工|群众|学员|师生|市民|答题))?"
                r"(?:达到|达|共计|共|约|近|超过)?\s*\d")
-OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|参与)(?!" + _HEAD_COUNT + ")")
+#: a clause whose subject is the discipline inspection group stationed in the body (驻局纪检监察组全年开展廉政谈话
+#: 86人次; 县纪委监委派驻第五纪检监察组对大队…; 纪检监察组会同局机关纪委开展专项监督9次): its supervision is
+#: that group's work, not the body's campaign told before it
+_INSPECTORS = r"(?:(?<=[，,；;。!?：:\n])|^)\s*(?:(?:[^，,。；;：:\n]{0,8}?派)?驻[^，,。；;：:\n]{0,8}?)?纪检(?:监察)?组"
+OTHER_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|参与)(?!" + _HEAD_COUNT + ")|" + _INSPECTORS)
+#: the same, in a document the discipline inspection group writes itself (its work is then the author's)
+JOINED_WORK_RE = re.compile(r"配合|(?<![，,；;])(?:参加|参与)|(?:参加|参与)(?!" + _HEAD_COUNT + ")")
+
+
+def other_work_re(sdoc: StructuredDocument) -> re.Pattern:
+    """The pattern of other work in ``sdoc``: the stationed discipline inspection group's work is
+    other work unless the group wrote the document."""
+    return JOINED_WORK_RE if "纪检" in (sdoc.meta.author or "") else OTHER_WORK_RE
 #: how far past its span a clause is read to tell a head count (参与人数达到430人) from joined work
 _HEAD_COUNT_REACH = 16
 
 
-def joins_other_work(norm: str, start: int, end: int) -> bool:
-    """Whether ``norm[start:end]`` (a clause up to its number) joins the work of others: 配合…, 参加….
+def joins_other_work(norm: str, start: int, end: int, others: re.Pattern = OTHER_WORK_RE) -> bool:
+    """Whether ``norm[start:end]`` (a clause up to its number) joins the work of others (配合…, 参加…) or
+    is the work of the stationed discipline inspection group (驻局纪检监察组…).
 
     The text after ``end`` is read too, so that a head count just before the number
     (参与人数达到430人, 参加人员320人次) is told from joined work.
     """
-    found = OTHER_WORK_RE.search(norm, start, min(len(norm), end + _HEAD_COUNT_REACH))
+    found = others.search(norm, start, min(len(norm), end + _HEAD_COUNT_REACH))
     return found is not None and found.start() < end
+
+
+def only_assists(norm: str, start: int, end: int) -> bool:
+    """Whether all the other work ``norm[start:end]`` joins is help given (配合…), no 参加/参与.
+
+    Right after a campaign its subject carries out, before any number reported on it, such help is
+    that campaign's own work (深化“清廉交通”建设，配合驻局纪检监察组…开展廉政谈话120人次; 三是开展…
+    专项整治。配合…海事处检查船舶412艘次); after its numbers it is other work (组织集中学习6次，配合…).
+    """
+    stop = min(len(norm), end + _HEAD_COUNT_REACH)
+    found = [f for f in OTHER_WORK_RE.finditer(norm, start, stop) if f.start() < end]
+    return bool(found) and all(f.group() == "配合" for f in found)
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
 AREA_STATISTIC_RE = re.compile(
@@ -96,6 +121,7 @@ def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
     当晚共检查…): its metrics measure the campaign last named before it, in its paragraph or the one before."""
     c_starts = [c.start for c in camps]
     paras = sdoc.paragraphs
+    others = other_work_re(sdoc)
     done: set[int] = set()
     for mi, m in enumerate(metrics):
         sent = sdoc.sentence_at(m.start)
@@ -113,7 +139,7 @@ def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         for mj in range(mi, len(metrics)):
             if metrics[mj].start >= sent.end:
                 break
-            if not joins_other_work(norm, sent.start, metrics[mj].start):
+            if not joins_other_work(norm, sent.start, metrics[mj].start, others):
                 link(mj, k - 1, "span")
 
 
@@ -180,9 +206,10 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
                 chosen, body = in_lead, lead.end
     if not chosen:
         return
+    others = other_work_re(sdoc)
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
-        if not joins_other_work(norm, clause_from(norm, m.start), m.start):
+        if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
 
 def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
@@ -223,9 +250,10 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
            and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
     if len({camps[ci].name for ci in own}) != 1:
         return
+    others = other_work_re(sdoc)
     for mi in range(bisect.bisect_left([m.start for m in metrics], p0.end), len(metrics)):
         m = metrics[mi]
-        if not joins_other_work(norm, clause_from(norm, m.start), m.start):
+        if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, own[0], "plan")
 
 
@@ -265,4 +293,4 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "joins_other_work", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]
+           "clause_from", "joins_other_work", "only_assists", "other_work_re", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

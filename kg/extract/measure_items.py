@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_docs import CONDUCT_VERBS, OTHER_WORK_RE, SENTENCE_END, clause_from, joins_other_work
+from kg.extract.measure_docs import CONDUCT_VERBS, SENTENCE_END, clause_from, joins_other_work, other_work_re
 from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -68,7 +68,7 @@ def segment_rules(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
                 continue
             if lead and hi == lo:  # an item without a campaign of its own reports on the paragraph's
                 for mi in range(m_lo, bisect.bisect_left(m_starts, seg1)):
-                    if not own_work(sdoc, norm, metrics[mi], firsts):
+                    if not own_work(sdoc, norm, metrics[mi], firsts):  # 三是配合…: the item is other work
                         for ci in lead:
                             link(mi, ci, "segment")
                 continue
@@ -84,8 +84,9 @@ def segment_rules(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             if not headline and len({camps[ci].name for ci in in_title}) > 1:
                 continue  # a narrative sentence listing several works: no one of them owns the item
             carried = [headline and _carried_out(norm, camps[ci], seg0) for ci in in_title]
+            floor = m_starts[m_title] if m_title < len(m_starts) else seg1
             for mi in range(m_title, bisect.bisect_left(m_starts, seg1)):
-                if not own_work(sdoc, norm, metrics[mi], firsts):
+                if not own_work(sdoc, norm, metrics[mi], firsts, floor):
                     for ci, done in zip(in_title, carried):
                         (carried_link if done else link)(mi, ci, "segment")
 
@@ -103,18 +104,24 @@ def _topic_of(norm: str, camp: Mention, floor: int) -> bool:
         return False  # 2024年是“畅通常德”三年行动的攻坚之年: the title speaks of the year, not the campaign's work
     return len(FRAME_RE.sub("", before).strip(" “\"")) <= 2
 
-def own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict[int, int]) -> bool:
+def own_work(sdoc: StructuredDocument, norm: str, m: MetricMention, firsts: dict, assist_floor: int = -1) -> bool:
     """A metric whose sentence joins the work of others before it (配合…支队开展跨区域联合执法行动3次).
 
-    ``firsts`` caches, by sentence start, where the sentence first joins other work.
+    ``firsts`` caches, by sentence start, where the sentence first joins other work. Help given
+    (配合…) before ``assist_floor``, the first number of the item or section whose campaign is read,
+    is that campaign's work (三是开展…专项整治。配合…海事处检查船舶412艘次) and does not count.
     """
+    others = other_work_re(sdoc)
     sent = sdoc.sentence_at(m.start)
     if sent is None:
-        return joins_other_work(norm, clause_from(norm, m.start), m.start)
-    at = firsts.get(sent.start)
+        return joins_other_work(norm, clause_from(norm, m.start), m.start, others)
+    key = (sent.start, assist_floor)
+    at = firsts.get(key)
     if at is None:
-        found = OTHER_WORK_RE.search(norm, sent.start, sent.end)
-        at = firsts[sent.start] = found.start() if found else sent.end
+        found = others.search(norm, sent.start, sent.end)
+        while found is not None and found.group() == "配合" and found.start() < assist_floor:
+            found = others.search(norm, found.end(), sent.end)
+        at = firsts[key] = found.start() if found else sent.end
     return at < m.start
 
 def section_rules(sdoc: StructuredDocument, metrics: list[MetricMention], camps: list[Mention],
@@ -138,8 +145,9 @@ def section_rules(sdoc: StructuredDocument, metrics: list[MetricMention], camps:
         first = bisect.bisect_left(m_starts, head_end, lo)
         if first > lo:
             continue  # the heading sentence has its own numbers: the sentence rules decide
+        floor = m_starts[first] if first < len(m_starts) else sec.end
         for mi in range(first, bisect.bisect_left(m_starts, sec.end, first)):
-            if not own_work(sdoc, norm, metrics[mi], firsts):
+            if not own_work(sdoc, norm, metrics[mi], firsts, floor):
                 for ci in in_title:
                     link(mi, ci, "section")
 

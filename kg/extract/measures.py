@@ -61,6 +61,8 @@ from kg.extract.measure_docs import (
     area_statistics,
     CONDUCT_VERBS,
     joins_other_work,
+    only_assists,
+    other_work_re,
     names_examples,
     document_rule,
     plan_rule,
@@ -147,6 +149,7 @@ class MeasuresFinder:
             campaign mention the rule used.
         """
         norm = sdoc.source.norm if norm is None else norm
+        self._others = other_work_re(sdoc)
         metrics = sorted(metrics, key=lambda m: (m.start, m.end))
         # a bare season word (春运) names the season, not a named campaign the resolver gave it to
         camps = sorted((c for c in campaigns if c.label == "CAMPAIGN"
@@ -271,7 +274,7 @@ class MeasuresFinder:
                 PERIOD_RE.fullmatch(shape_text) and all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)):
             return
         for later in clauses[k + 1:]:
-            if later.metrics and joins_other_work(norm, later.start, metrics_start(later, norm)):
+            if later.metrics and joins_other_work(norm, later.start, metrics_start(later, norm), self._others):
                 break
             for mi in later.metrics:
                 for ci in c.campaigns:
@@ -349,8 +352,9 @@ class MeasuresFinder:
             if c.campaigns:
                 break
             if c.metrics:
-                if joins_other_work(norm, c.start, metrics_start(c, norm)):
-                    break
+                if joins_other_work(norm, c.start, metrics_start(c, norm), self._others) and (
+                        out or not only_assists(norm, c.start, metrics_start(c, norm))):
+                    break  # help given (配合…) before the campaign's first number is its work
                 out.append(c)
             elif out and not across_gaps:
                 break
