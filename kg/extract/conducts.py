@@ -353,9 +353,9 @@ def _opening_task(norm: str, clauses: list[Clause], mentions: list[Mention]) -> 
 #: a clause closing on 会同/联合 B（、C 等部门）, the verb in the next one (A 会同 B，持续开展 X)
 _ALONG_CLAUSE = re.compile(r"(?:会同|联合)\s*$")
 _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
-#: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式)
+#: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
 _ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
-                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动)")
+                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动|发起)")
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
