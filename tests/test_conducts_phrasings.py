@@ -125,3 +125,15 @@ HEADING_TASKS = [
 @pytest.mark.parametrize("body,expected", HEADING_TASKS)
 def test_the_bodies_opening_a_task_heading_body_carry_the_task_out(tmp_path, body, expected):
     assert conducts(tmp_path, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "市公路中心2名职工在“平安交通”专项行动中获个人三等奖。",
+    "在“平安交通”专项行动中，市公路中心代表队荣获团体第二名。",
+])
+def test_a_prize_won_in_a_contest_is_no_carrying_out(tmp_path, body):
+    assert conducts(tmp_path, body) == set()
+
+
+def test_a_result_reached_during_a_campaign_is_still_carrying_out(tmp_path):
+    assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中取得明显成效。") == {(HUB, X)}

@@ -51,6 +51,21 @@ def test_responsible_bodies_after_the_lead_list_share_the_task_but_do_not_lead_i
     assert not any(r == "COOPERATES_WITH" and t in ("县执法大队", "县运输中心") for r, _, t in got)
 
 
+def test_an_office_answering_for_a_task_does_not_carry_out_its_campaign(tmp_path):
+    body = ("1.深入开展“清风行动”专项整治，严厉打击非法营运。\n责任单位：安全股、稽查股\n"
+            "2.推进“清廉运管”创建活动。\n责任单位：所党支部、办公室\n"
+            "3.实施“畅通工程”建设。\n责任单位：县公路中心\n")
+    spec = {AUTHOR: A, "安全股": A, "稽查股": A, "所党支部": A, "办公室": A, "县公路中心": A,
+            "“清风行动”专项整治": C, "“清廉运管”创建活动": C, "“畅通工程”建设": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert not any(h in ("安全股", "稽查股", "所党支部", "办公室") for h, _ in conducts)
+    assert ("县公路中心", "畅通工程建设") in conducts  # a body of its own still leads the task
+    # a lead label still makes the office lead it
+    got = relations(tmp_path, "1.深入开展“清风行动”专项整治。\n牵头单位：安全股\n", spec, title=TITLE, author=AUTHOR)
+    assert ("CONDUCTS", "安全股", "清风行动专项整治") in got
+
+
 def test_a_task_without_a_campaign_gives_its_lead_nothing(tmp_path):
     body = ("1.完善行业信用体系。建立信用评价制度。\n"
             "牵头单位：局运输股；配合单位：县运输中心。\n")

@@ -432,6 +432,15 @@ def test_places_opening_a_clause_are_its_subject_not_the_author(tmp_path):
     assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("长沙市交通运输局", "春风行动"), (AUTHOR, "百日攻坚行动")}
 
 
+def test_places_before_adverbs_or_a_bare_deng_are_the_subject_not_the_author(tmp_path):
+    # 兰州市、天水市要继续推进 X (several adverbs); 成都市、绵竹市等已开展 Y (a list closed by 等 with no count)
+    text = TITLE + "兰州市、天水市、酒泉市要继续推进“公交都市”创建。成都市、绵竹市等已开展“金通工程”建设。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "“公交都市”创建": "CAMPAIGN", "“金通工程”建设": "CAMPAIGN"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert not any(r == "CONDUCTS" for r, _, _ in got)
+
+
 def test_the_partner_assisted_in_drafting_a_title_issues_it_after_yanjiu(tmp_path):
     # 配合 B 研究制定《X》: B drafts X (研究 does not part B from the verb); 联合 B 研究制定: B only helps
     text = TITLE + "配合市公安局研究制定《网约车驾驶员从业行为规范》。联合市财政局研究制定《农村公路养护资金补助办法》。\n"

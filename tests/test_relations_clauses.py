@@ -420,6 +420,14 @@ def test_partners_closing_a_clause_before_a_placed_event_carry_it_out(tmp_path):
     assert ("CONDUCTS", "市出租汽车协会", "文明出行服务提升行动") not in got
 
 
+def test_partners_closing_a_clause_before_a_joint_launch_carry_it_out(tmp_path):
+    body = "市出租汽车协会联合甲出租汽车有限公司和乙出租车有限公司，共同发起“文明出行”服务提升行动，特发出如下倡议。"
+    got = relations(tmp_path, body, {AUTHOR: A, "市出租汽车协会": O, "甲出租汽车有限公司": O, "乙出租车有限公司": O,
+                                     "“文明出行”服务提升行动": C})
+    assert {("CONDUCTS", b, "文明出行服务提升行动")
+            for b in ("市出租汽车协会", "甲出租汽车有限公司", "乙出租车有限公司")} <= got
+
+
 def test_a_lead_with_its_assistants_before_the_verb_carries_out_and_cooperates(tmp_path):
     body = "（一）由局规划科牵头，市质监站、市公路中心配合，组织开展在建项目“平安工地”建设考核。"
     got = relations(tmp_path, body, {AUTHOR: A, "局规划科": A, "市质监站": A, "市公路中心": A,

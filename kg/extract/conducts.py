@@ -45,6 +45,8 @@ _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展, “四好农村路”建设纵深推进)
 _POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
                         r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
+#: a prize won in a contest: 在“X”技能竞赛中获团体三等奖, 中，我市代表队荣获第二名
+_PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|获|夺得)[^，,。；;]{0,10}?(?:奖|名|称号|佳绩|先进)")
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
@@ -78,6 +80,8 @@ def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
     """在 X 中 / 在 X 期间, or X当天 / X期间 opening its clause: X is being carried out."""
     if camp.start > 0 and norm[camp.start - 1] == "在":
         m = _DURING.match(norm, camp.end)
+        if m is not None and _PRIZE.match(norm, m.end()):
+            return None  # 在 X 竞赛中获三等奖: the body took part and won a prize, it did not carry X out
         if m is not None:
             word = "在…" + re.sub(r"^的?(?:工作)?", "", m.group())
             return TriggerHit("CONDUCTS", word, "during", camp.start - 1, m.end())
@@ -349,9 +353,9 @@ def _opening_task(norm: str, clauses: list[Clause], mentions: list[Mention]) -> 
 #: a clause closing on 会同/联合 B（、C 等部门）, the verb in the next one (A 会同 B，持续开展 X)
 _ALONG_CLAUSE = re.compile(r"(?:会同|联合)\s*$")
 _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
-#: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式)
+#: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
 _ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
-                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动)")
+                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动|发起)")
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):

@@ -2,9 +2,12 @@
 
 Work points and implementation plans close each task with the bodies that
 answer for it (``牵头单位：局规划建设股；配合单位：县财政局``, or in brackets at
-the end of the task: ``（责任单位：县公安局、县交通运输局）``). The lead bodies
-carry out what the task carries out: every campaign of a CONDUCTS relation
-found in the task's text is conducted by each lead body too. A ``责任单位：`` list of several
+the end of the task: ``（责任单位：县公安局、县交通运输局）``). The lead bodies of a
+line carry out what the task carries out: every campaign of a CONDUCTS relation
+found in the task's text is conducted by each lead body too, except an office or party branch of
+the writing body that a ``责任单位：`` line names (``责任单位：安全股``, ``所党支部``): it answers for the task
+inside its body, which carries the task out (a ``牵头单位：局安全股`` line does make the office lead it).
+A ``责任单位：`` list of several
 bodies names the lead first (``责任单位：县交通运输局、县商务局``): the first body leads, the others
 share the task and get no relation. The partners
 (``配合单位：``, right after the lead list or on the next line) cooperate with each
@@ -38,6 +41,8 @@ _INNER_BRACKET = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
 #: the label of the bodies that help with a task, right after the lead list (；配合单位：, or on the next line)
 PARTNER_LABEL = re.compile(r"[;；,，。\s]*(?:配合|协办|协助|参与)(?:单位|部门|处室|科室)\s*[:：]")
 _LABELS = ("AGENCY", "ORGANIZATION")
+#: an office or party branch inside a body (安全股, 运输服务科, 安全监督部, 所党支部)
+_INTERNAL = re.compile(r"(?:[科股室]|(?:监督|安全|业务|运营|工程)部|党支部|党总支)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,8 @@ def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations:
     for lead, camp, line in lead_conducts(lines, relations):
         word = LEAD_LABEL.match(norm, line.line_start)
         label = word.group().rstrip(" :：") if word else "牵头单位"
+        if label.startswith("责任") and _INTERNAL.search(lead.name):
+            continue  # 责任单位：安全股: the office answers for the task inside its body, the body carries it out
         out.append(("CONDUCTS", lead, camp, TriggerHit("CONDUCTS", label, "duty", line.line_start, line.line_end)))
     return out
 

@@ -63,10 +63,11 @@ _JOINT_OPEN = re.compile(r"(?:并|还|将)?(?:联合|共同|携手)(?=推进|推
 _DEPLOYED = re.compile(r"(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)\s*[,，]?\s*$")
 #: between places listed as a subject (常德市、郴州市和怀化市辰溪县)
 _PLACE_LINK = re.compile(r"[、和及与]|以及")
-#: a count closing a list of places (长沙、株洲、湘潭三市; 浏阳市、汝城县等8个县（市）)
-_PLACE_COUNT = re.compile(r"等?[\d一二三四五六七八九十两]+个?(?:省|市|县|区|州|地|盟|旗)(?:[(（][市县区、]+[)）])?")
-#: what a place acting as a subject goes on with: an adverb or a verb of doing, 以 of 以 X 为抓手 (not a body's name)
-_PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|成功|积极|持续|全面|深入|扎实|相继|也|还|正在|)"
+#: a count closing a list of places (长沙、株洲、湘潭三市; 浏阳市、汝城县等8个县（市）), or a bare 等 (成都市、绵竹市等已开展)
+_PLACE_COUNT = re.compile(r"等?[\d一二三四五六七八九十两]+个?(?:省|市|县|区|州|地|盟|旗)(?:[(（][市县区、]+[)）])?|等(?=[^的\d])")
+#: what a place acting as a subject goes on with: adverbs or a verb of doing, 以 of 以 X 为抓手 (not a body's name)
+#: (成功创建; 要继续推进)
+_PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|成功|积极|持续|继续|全面|深入|扎实|相继|也|还|正在)*"
                          r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造|以)")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
