@@ -391,6 +391,7 @@ def test_a_squad_named_by_its_place_opening_a_clause_before_its_work_is_a_body()
     assert agencies("由治超中队具体承办，仓山中队、辑庆中队参与。") == {"治超中队", "仓山中队", "辑庆中队"}
     # a collective is no place's squad
     assert agencies("各中队开展夜查。执法大队查处案件12宗。") == {"执法大队"}
+    assert agencies("执法大队加强督导。下属中队开展夜查，所属大队对站点开展检查。") == {"执法大队"}
 
 
 def test_a_numbered_working_group_after_its_sender_is_a_body():

@@ -137,3 +137,5 @@ def test_a_prize_won_in_a_contest_is_no_carrying_out(tmp_path, body):
 
 def test_a_result_reached_during_a_campaign_is_still_carrying_out(tmp_path):
     assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中取得明显成效。") == {(HUB, X)}
+    # a seizure (查获) is no prize, and a head count no ranking
+    assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中查获违法人员5名。") == {(HUB, X)}

@@ -64,6 +64,10 @@ def test_an_office_answering_for_a_task_does_not_carry_out_its_campaign(tmp_path
     # a lead label still makes the office lead it
     got = relations(tmp_path, "1.深入开展“清风行动”专项整治。\n牵头单位：安全股\n", spec, title=TITLE, author=AUTHOR)
     assert ("CONDUCTS", "安全股", "清风行动专项整治") in got
+    # a government's or a party committee's office is a body of its own, not an office inside the author
+    spec = {AUTHOR: A, "县政府办公室": A, "“清风行动”专项整治": C}
+    got = relations(tmp_path, "1.深入开展“清风行动”专项整治。\n责任单位：县政府办公室\n", spec, title=TITLE, author=AUTHOR)
+    assert ("CONDUCTS", "县政府办公室", "清风行动专项整治") in got
 
 
 def test_a_task_without_a_campaign_gives_its_lead_nothing(tmp_path):

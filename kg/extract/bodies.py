@@ -213,7 +213,8 @@ _PLACE_SQUAD = re.compile(r"(?:^|(?<=[，,。；;：:\n、]))(?:其中[，,])?(?
                           r"(?=查处|检查|出动|联合|会同|开展|对|在|负责|参与|共|累计|、[\u4e00-\u9fff]{2,3}(?:大队|中队))",
                           re.MULTILINE)
 #: what makes the words before 大队/中队 no place or beat of its own (执法大队, 各中队, 交警大队)
-_NOT_A_PLACE = re.compile(r"[各每该本我全其两三四五六七八九十一二第]|执法|交警|综合|管理|行政|公安|运输|直属|稽查")
+_NOT_A_PLACE = re.compile(r"[各每该本我全其两三四五六七八九十一二第]|执法|交警|综合|管理|行政|公安|运输|直属|稽查"
+                          r"|下属|所属|相关|有关|其余|下级|上级")
 #: a numbered working group sent by the body written right before it: 市委第六指导组, 省政府第二督查组;
 #: a party committee's inspection group or office needs no number (市委巡察组, 市委巡察办)
 _SENT_GROUP = re.compile(r"第[一二三四五六七八九十]{1,3}(?:指导组|督导组|督查组|巡察组|巡视组|检查组|考核组)"

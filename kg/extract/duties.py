@@ -42,7 +42,8 @@ _INNER_BRACKET = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
 PARTNER_LABEL = re.compile(r"[;；,，。\s]*(?:配合|协办|协助|参与)(?:单位|部门|处室|科室)\s*[:：]")
 _LABELS = ("AGENCY", "ORGANIZATION")
 #: an office or party branch inside a body (安全股, 运输服务科, 安全监督部, 所党支部)
-_INTERNAL = re.compile(r"(?:[科股室]|(?:监督|安全|业务|运营|工程)部|党支部|党总支)$")
+_INTERNAL = re.compile(r"^(?![\u4e00-\u9fff]*(?:[省市县区州旗]|政府|党委|县委|市委)[\u4e00-\u9fff]*(?:办公室|科|股)$)"
+                       r"[\u4e00-\u9fff]*(?:[科股室]|(?:监督|安全|业务|运营|工程)部|党支部|党总支)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ def joins_other_work(norm: str, start: int, end: int, others: re.Pattern = OTHER
     return found is not None and found.start() < end
 
 
-def only_assists(norm: str, start: int, end: int) -> bool:
+def only_assists(norm: str, start: int, end: int, others: re.Pattern[str] = OTHER_WORK_RE) -> bool:
     """Whether all the other work ``norm[start:end]`` joins is help given (配合…), no 参加/参与.
 
     Right after a campaign its subject carries out, before any number reported on it, such help is
@@ -59,7 +59,7 @@ def only_assists(norm: str, start: int, end: int) -> bool:
     专项整治。配合…海事处检查船舶412艘次); after its numbers it is other work (组织集中学习6次，配合…).
     """
     stop = min(len(norm), end + _HEAD_COUNT_REACH)
-    found = [f for f in OTHER_WORK_RE.finditer(norm, start, stop) if f.start() < end]
+    found = [f for f in others.finditer(norm, start, stop) if f.start() < end]
     return bool(found) and all(f.group() == "配合" for f in found)
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
 #: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)

@@ -353,7 +353,7 @@ class MeasuresFinder:
                 break
             if c.metrics:
                 if joins_other_work(norm, c.start, metrics_start(c, norm), self._others) and (
-                        out or not only_assists(norm, c.start, metrics_start(c, norm))):
+                        out or not only_assists(norm, c.start, metrics_start(c, norm), self._others)):
                     break  # help given (配合…) before the campaign's first number is its work
                 out.append(c)
             elif out and not across_gaps:
