@@ -236,3 +236,17 @@ def test_a_plan_under_a_header_naming_its_issuer_measures_its_campaign(tmp_path)
     # the same lines with a header that is not the issuer's name alone: no plan title, no plan rule
     other = text.replace("甲市交通运输综合行政执法支队\n", "甲市交通运输综合行政执法支队工作动态\n", 1)
     assert ("500辆", "“利剑”专项整治行动") not in measures(tmp_path, other, ["“利剑”专项整治行动"])
+
+
+def test_a_number_qualifying_a_rate_measures_nothing(tmp_path):
+    text = "深入实施线网优化三年行动，新开通线路4条，公交站点500米覆盖率达到95%。\n"
+    got = measures(tmp_path, text, ["线网优化三年行动"])
+    assert {m for m, _ in got} == {"4条", "95%"}
+
+
+def test_a_campaign_framing_a_paragraph_opening_does_not_title_it(tmp_path):
+    text = ("王某强调，各单位要坚持稳中求进，聚焦交通强国建设试点任务，加快推进重点项目。"
+            "要推动执法规范化建设，确保全年完成交通固定资产投资90亿元以上。\n")
+    got = measures(tmp_path, text, ["交通强国建设试点"])
+    assert got == set()
+

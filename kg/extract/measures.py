@@ -38,7 +38,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``span``       a sentence without a campaign opening with the span of the work just told
                (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
 
-A number of days giving a travel season's length (春运…共40天) measures nothing.
+A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
+qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -65,6 +66,7 @@ from kg.extract.measure_docs import (
     other_work_re,
     names_examples,
     document_rule,
+    indicator_qualifiers,
     plan_rule,
     season_spans,
     span_rule,
@@ -175,7 +177,7 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics)
+        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi not in spans:
@@ -202,7 +204,9 @@ class MeasuresFinder:
             if mi not in area:
                 link(mi, ci, rule)
 
-        segment_rules(sdoc, norm, metrics, camps, section_link, carried_link)
+        # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either
+        framed = {ci for c in clauses if self._only_framed(norm, c, camps) for ci in c.campaigns}
+        segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
 
