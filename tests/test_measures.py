@@ -250,3 +250,7 @@ def test_a_campaign_framing_a_paragraph_opening_does_not_title_it(tmp_path):
     got = measures(tmp_path, text, ["交通强国建设试点"])
     assert got == set()
 
+
+def test_the_time_before_a_campaign_only_frames_its_clause(tmp_path):
+    text = "2027年春运前，联合执法支队对全部营运客车进行安全检查，排查整改隐患86项。\n"
+    assert measures(tmp_path, text, ["2027年春运"]) == set()

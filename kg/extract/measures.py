@@ -79,8 +79,8 @@ from kg.model import Evidence, Mention, MetricMention, RelationMention, Structur
 #: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
 REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
 REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
-#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中
-DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
+#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中, 春运前
+DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际|前)\s*")
 #: a campaign taken as the occasion, the aim or the driving force of other work, not its vehicle:
 #: 以“安全生产月”活动为契机, 以交通强国建设试点县为目标, 以…示范市创建为牵引
 #: (以…为抓手/主线/载体 names the campaign the work is done through)
