@@ -254,3 +254,9 @@ def test_a_campaign_framing_a_paragraph_opening_does_not_title_it(tmp_path):
 def test_the_time_before_a_campaign_only_frames_its_clause(tmp_path):
     text = "2027年春运前，联合执法支队对全部营运客车进行安全检查，排查整改隐患86项。\n"
     assert measures(tmp_path, text, ["2027年春运"]) == set()
+
+
+def test_the_span_of_a_campaigns_own_work_still_titles_its_paragraph(tmp_path):
+    text = "净路护航专项整治行动期间，各地积极创新监管方式。太原市交通运输局累计核查电子运单31.6万单。\n"
+    got = measures(tmp_path, text, ["净路护航专项整治行动"])
+    assert ("31.6万单", "净路护航专项整治行动") in got

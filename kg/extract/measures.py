@@ -204,8 +204,10 @@ class MeasuresFinder:
             if mi not in area:
                 link(mi, ci, rule)
 
-        # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either
-        framed = {ci for c in clauses if self._only_framed(norm, c, camps) for ci in c.campaigns}
+        # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
+        # the span of its own work (专项行动期间，各地…) still titles the item
+        framed = {ci for c in clauses if self._only_framed(norm, c, camps)
+                  and not self._work_period(sdoc, norm, c, camps) for ci in c.campaigns}
         segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
@@ -268,14 +270,8 @@ class MeasuresFinder:
         k = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
         if k is None or not clauses[k].campaigns or clauses[k].metrics:
             return
-        c, cur, shape = clauses[k], clauses[k].start, []
-        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
-            shape.append(norm[cur:camps[ci].start])
-            cur = max(cur, camps[ci].end)
-        shape.append(norm[cur:c.end])
-        shape_text = re.sub("[“”\"]", "", "#".join(shape))
-        if not UMBRELLA_RE.fullmatch(shape_text) and not (
-                PERIOD_RE.fullmatch(shape_text) and all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)):
+        c = clauses[k]
+        if not UMBRELLA_RE.fullmatch(self._shape(norm, c, camps)) and not self._work_period(sdoc, norm, c, camps):
             return
         for later in clauses[k + 1:]:
             if later.metrics and joins_other_work(norm, later.start, metrics_start(later, norm), self._others):
@@ -283,6 +279,21 @@ class MeasuresFinder:
             for mi in later.metrics:
                 for ci in c.campaigns:
                     link(mi, ci, "umbrella")
+
+    @staticmethod
+    def _shape(norm: str, c: _Clause, camps: list[Mention]) -> str:
+        """The clause's text with each campaign as ``#`` and quotation marks removed."""
+        cur, shape = c.start, []
+        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
+            shape.append(norm[cur:camps[ci].start])
+            cur = max(cur, camps[ci].end)
+        shape.append(norm[cur:c.end])
+        return re.sub("[“”\"]", "", "#".join(shape))
+
+    def _work_period(self, sdoc: StructuredDocument, norm: str, c: _Clause, camps: list[Mention]) -> bool:
+        """A clause that only gives the span of its campaigns' own work (专项行动期间，…), not a season's."""
+        return bool(c.campaigns) and PERIOD_RE.fullmatch(self._shape(norm, c, camps)) is not None and all(
+            self._spans_work(sdoc, camps, ci) for ci in c.campaigns)
 
     @staticmethod
     def _spans_work(sdoc: StructuredDocument, camps: list[Mention], ci: int) -> bool:
