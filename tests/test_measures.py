@@ -260,3 +260,17 @@ def test_the_span_of_a_campaigns_own_work_still_titles_its_paragraph(tmp_path):
     text = "净路护航专项整治行动期间，各地积极创新监管方式。太原市交通运输局累计核查电子运单31.6万单。\n"
     got = measures(tmp_path, text, ["净路护航专项整治行动"])
     assert ("31.6万单", "净路护航专项整治行动") in got
+
+
+def test_a_paragraph_opening_with_the_span_of_a_campaign_told_before_is_its_work(tmp_path):
+    import dataclasses
+
+    text = ("某县交通运输局2025年工作总结\n全省开展净路护航专项整治行动。\n"
+            "专项整治期间，各地积极创新监管方式。太原市交通运输局累计核查电子运单31.6万单。\n")
+    sdoc = make_doc(tmp_path, text)
+    metrics = MetricExtractor().extract(sdoc)
+    camps = campaign_mentions_for(sdoc, {"净路护航专项整治行动": "净路护航专项整治行动",
+                                         "专项整治": "净路护航专项整治行动"})
+    camps = [dataclasses.replace(c, rule="anaphor") if c.text == "专项整治" else c for c in camps]
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, metrics, camps)}
+    assert ("31.6万单", "净路护航专项整治行动") in got

@@ -205,9 +205,9 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
-        # the span of its own work (专项行动期间，各地…) still titles the item
+        # the span of its own work (专项行动期间，各地…, also a bare head told before) still titles the item
         framed = {ci for c in clauses if self._only_framed(norm, c, camps)
-                  and not self._work_period(sdoc, norm, c, camps) for ci in c.campaigns}
+                  and not self._work_period(sdoc, norm, c, camps, any_antecedent=True) for ci in c.campaigns}
         segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
@@ -290,10 +290,17 @@ class MeasuresFinder:
         shape.append(norm[cur:c.end])
         return re.sub("[“”\"]", "", "#".join(shape))
 
-    def _work_period(self, sdoc: StructuredDocument, norm: str, c: _Clause, camps: list[Mention]) -> bool:
-        """A clause that only gives the span of its campaigns' own work (专项行动期间，…), not a season's."""
-        return bool(c.campaigns) and PERIOD_RE.fullmatch(self._shape(norm, c, camps)) is not None and all(
-            self._spans_work(sdoc, camps, ci) for ci in c.campaigns)
+    def _work_period(self, sdoc: StructuredDocument, norm: str, c: _Clause, camps: list[Mention],
+                     any_antecedent: bool = False) -> bool:
+        """A clause that only gives the span of its campaigns' own work (专项行动期间，…), not a season's.
+
+        A bare head referring back must name a campaign of its own paragraph unless ``any_antecedent``
+        (a paragraph opening with 专项行动期间 reports on the campaign told before it)."""
+        if not c.campaigns or PERIOD_RE.fullmatch(self._shape(norm, c, camps)) is None:
+            return False
+        if any_antecedent:
+            return not any(is_season(camps[ci].name) or is_season(camps[ci].text.strip("“”\"")) for ci in c.campaigns)
+        return all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)
 
     @staticmethod
     def _spans_work(sdoc: StructuredDocument, camps: list[Mention], ci: int) -> bool:
