@@ -236,3 +236,41 @@ def test_a_plan_under_a_header_naming_its_issuer_measures_its_campaign(tmp_path)
     # the same lines with a header that is not the issuer's name alone: no plan title, no plan rule
     other = text.replace("甲市交通运输综合行政执法支队\n", "甲市交通运输综合行政执法支队工作动态\n", 1)
     assert ("500辆", "“利剑”专项整治行动") not in measures(tmp_path, other, ["“利剑”专项整治行动"])
+
+
+def test_a_number_qualifying_a_rate_measures_nothing(tmp_path):
+    text = "深入实施线网优化三年行动，新开通线路4条，公交站点500米覆盖率达到95%。\n"
+    got = measures(tmp_path, text, ["线网优化三年行动"])
+    assert {m for m, _ in got} == {"4条", "95%"}
+
+
+def test_a_campaign_framing_a_paragraph_opening_does_not_title_it(tmp_path):
+    text = ("王某强调，各单位要坚持稳中求进，聚焦交通强国建设试点任务，加快推进重点项目。"
+            "要推动执法规范化建设，确保全年完成交通固定资产投资90亿元以上。\n")
+    got = measures(tmp_path, text, ["交通强国建设试点"])
+    assert got == set()
+
+
+def test_the_time_before_a_campaign_only_frames_its_clause(tmp_path):
+    text = "2027年春运前，联合执法支队对全部营运客车进行安全检查，排查整改隐患86项。\n"
+    assert measures(tmp_path, text, ["2027年春运"]) == set()
+
+
+def test_the_span_of_a_campaigns_own_work_still_titles_its_paragraph(tmp_path):
+    text = "净路护航专项整治行动期间，各地积极创新监管方式。太原市交通运输局累计核查电子运单31.6万单。\n"
+    got = measures(tmp_path, text, ["净路护航专项整治行动"])
+    assert ("31.6万单", "净路护航专项整治行动") in got
+
+
+def test_a_paragraph_opening_with_the_span_of_a_campaign_told_before_is_its_work(tmp_path):
+    import dataclasses
+
+    text = ("某县交通运输局2025年工作总结\n全省开展净路护航专项整治行动。\n"
+            "专项整治期间，各地积极创新监管方式。太原市交通运输局累计核查电子运单31.6万单。\n")
+    sdoc = make_doc(tmp_path, text)
+    metrics = MetricExtractor().extract(sdoc)
+    camps = campaign_mentions_for(sdoc, {"净路护航专项整治行动": "净路护航专项整治行动",
+                                         "专项整治": "净路护航专项整治行动"})
+    camps = [dataclasses.replace(c, rule="anaphor") if c.text == "专项整治" else c for c in camps]
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, metrics, camps)}
+    assert ("31.6万单", "净路护航专项整治行动") in got

@@ -112,6 +112,16 @@ def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
     return out
 
 
+#: after a number: a rate it qualifies, then that rate's own number (公交站点500米覆盖率达到95%)
+_QUALIFIED_RATE_RE = re.compile(r"[^\d，,。；;、：:（(“”]{0,4}率[^，,。；;]{0,8}?\d")
+
+
+def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics that only qualify the indicator of the next number (the 500米 of 500米覆盖率达到95%):
+    they measure no campaign."""
+    return {mi for mi, m in enumerate(metrics) if _QUALIFIED_RATE_RE.match(norm, m.end, m.end + 16)}
+
+
 #: a sentence opening with the span of the work told just before it: 活动期间，…; 期间查处…; 当晚共检查…
 SPAN_OPEN_RE = re.compile(r"\s*(?:(?:此次|本次)?(?:行动|活动|整治|专项整治|集中整治|检查)?期间|当晚)")
 

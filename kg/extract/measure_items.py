@@ -36,12 +36,13 @@ COPULA_RE = re.compile(r"(?:是|为)\s*[“\"]?$")
 
 
 def segment_rules(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                  camps: list[Mention], link, carried_link) -> None:
+                  camps: list[Mention], link, carried_link, framed: set[int] = frozenset()) -> None:
     """The ``segment`` rule: the metrics of a paragraph item whose title sentence carries out or opens with a
     campaign and has no number, and of the items of a paragraph opening with such a sentence.
 
     ``carried_link`` records the metrics of an item whose one-clause title carries the campaign out
-    (besides the campaigns their own sentences name); ``link`` the others.
+    (besides the campaigns their own sentences name); ``link`` the others. The campaigns in ``framed``
+    (indexes into ``camps``) only frame their clause and title no item.
     """
     m_starts = [m.start for m in metrics]  # metrics come in text order
     c_starts = [c.start for c in camps]
@@ -58,7 +59,7 @@ def segment_rules(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             title_end = min(seg1, stop.start() + 1 if stop else seg0 + MAX_SENTENCE)
             lo, hi = bisect.bisect_left(c_starts, seg0), bisect.bisect_left(c_starts, title_end)
             in_title = [ci for ci in range(lo, hi) if camps[ci].end <= title_end
-                        and _topic_of(norm, camps[ci], seg0)]
+                        and ci not in framed and _topic_of(norm, camps[ci], seg0)]
             m_lo, m_title = bisect.bisect_left(m_starts, seg0), bisect.bisect_left(m_starts, title_end)
             if i == 0 and len(cuts) > 1 and title_end >= seg1 and m_title == m_lo:
                 # 大队扎实开展…三年行动巩固提升工作。一是…，排查隐患86处…: a lead sentence, not the first item

@@ -38,7 +38,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``span``       a sentence without a campaign opening with the span of the work just told
                (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
 
-A number of days giving a travel season's length (春运…共40天) measures nothing.
+A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
+qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -65,6 +66,7 @@ from kg.extract.measure_docs import (
     other_work_re,
     names_examples,
     document_rule,
+    indicator_qualifiers,
     plan_rule,
     season_spans,
     span_rule,
@@ -77,8 +79,8 @@ from kg.model import Evidence, Mention, MetricMention, RelationMention, Structur
 #: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
 REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
 REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
-#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中
-DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际)\s*")
+#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中, 春运前
+DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际|前)\s*")
 #: a campaign taken as the occasion, the aim or the driving force of other work, not its vehicle:
 #: 以“安全生产月”活动为契机, 以交通强国建设试点县为目标, 以…示范市创建为牵引
 #: (以…为抓手/主线/载体 names the campaign the work is done through)
@@ -175,7 +177,7 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics)
+        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi not in spans:
@@ -202,7 +204,11 @@ class MeasuresFinder:
             if mi not in area:
                 link(mi, ci, rule)
 
-        segment_rules(sdoc, norm, metrics, camps, section_link, carried_link)
+        # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
+        # the span of its own work (专项行动期间，各地…, also a bare head told before) still titles the item
+        framed = {ci for c in clauses if self._only_framed(norm, c, camps)
+                  and not self._work_period(sdoc, norm, c, camps, any_antecedent=True) for ci in c.campaigns}
+        segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
         claimed = {mi for mi, _ in links}
 
@@ -264,14 +270,8 @@ class MeasuresFinder:
         k = next((k for k, c in enumerate(clauses) if not self._is_frame(norm, c)), None)
         if k is None or not clauses[k].campaigns or clauses[k].metrics:
             return
-        c, cur, shape = clauses[k], clauses[k].start, []
-        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
-            shape.append(norm[cur:camps[ci].start])
-            cur = max(cur, camps[ci].end)
-        shape.append(norm[cur:c.end])
-        shape_text = re.sub("[“”\"]", "", "#".join(shape))
-        if not UMBRELLA_RE.fullmatch(shape_text) and not (
-                PERIOD_RE.fullmatch(shape_text) and all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)):
+        c = clauses[k]
+        if not UMBRELLA_RE.fullmatch(self._shape(norm, c, camps)) and not self._work_period(sdoc, norm, c, camps):
             return
         for later in clauses[k + 1:]:
             if later.metrics and joins_other_work(norm, later.start, metrics_start(later, norm), self._others):
@@ -279,6 +279,28 @@ class MeasuresFinder:
             for mi in later.metrics:
                 for ci in c.campaigns:
                     link(mi, ci, "umbrella")
+
+    @staticmethod
+    def _shape(norm: str, c: _Clause, camps: list[Mention]) -> str:
+        """The clause's text with each campaign as ``#`` and quotation marks removed."""
+        cur, shape = c.start, []
+        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
+            shape.append(norm[cur:camps[ci].start])
+            cur = max(cur, camps[ci].end)
+        shape.append(norm[cur:c.end])
+        return re.sub("[“”\"]", "", "#".join(shape))
+
+    def _work_period(self, sdoc: StructuredDocument, norm: str, c: _Clause, camps: list[Mention],
+                     any_antecedent: bool = False) -> bool:
+        """A clause that only gives the span of its campaigns' own work (专项行动期间，…), not a season's.
+
+        A bare head referring back must name a campaign of its own paragraph unless ``any_antecedent``
+        (a paragraph opening with 专项行动期间 reports on the campaign told before it)."""
+        if not c.campaigns or PERIOD_RE.fullmatch(self._shape(norm, c, camps)) is None:
+            return False
+        if any_antecedent:
+            return not any(is_season(camps[ci].name) or is_season(camps[ci].text.strip("“”\"")) for ci in c.campaigns)
+        return all(self._spans_work(sdoc, camps, ci) for ci in c.campaigns)
 
     @staticmethod
     def _spans_work(sdoc: StructuredDocument, camps: list[Mention], ci: int) -> bool:
