@@ -85,6 +85,11 @@ def test_a_head_read_as_a_verb_after_a_qualified_name():
     assert agencies("这项工作处在关键阶段，所要解决的问题很多，保障信息化执法所需。") == set()
 
 
+def test_a_stem_that_is_also_a_verb_alone_before_a_head_is_the_verb():
+    assert agencies("组织局党组理论学习中心组学习12次，组织党支部开展专题学习，设立便民服务中心。") == set()
+    assert agencies("由市委组织部牵头，组织部负责考核。") == {"市委组织部", "组织部"}
+
+
 def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
     assert agencies("二、强化水上监管。海事要会同沿湖乡镇加强巡查。") == {"海事"}
     assert agencies("加强海事监管，组织应急演练。") == set()
@@ -92,6 +97,8 @@ def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
 
 def test_collectives_and_counted_facilities_are_no_bodies():
     assert agencies("会同沿线乡镇人民政府开展整治，建成县级综合服务中心12个。") == set()
+    # a rank of body (县级, 本级) before a bare 人民政府 names no one body
+    assert agencies("实行县级人民政府统一领导，报本级人民政府批准。") == set()
     assert agencies("来源：清水县人民政府门户网站。来源：清水县人民政府网") == set()
 
 

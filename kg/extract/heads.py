@@ -244,9 +244,18 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
+def _verb_stem_alone(sc: PhraseScanner, parts: list[Part], head: str) -> bool:
+    """组织局党组…, 组织党支部…, 服务中心: a stem that is also a verb, alone before a head, is the verb
+    (or a kind of facility); only its own 部 makes it a body (组织部)."""
+    return (len(parts) == 1 and parts[0].kind == STEM and head != "部"
+            and sc.lx.stopwords.get(parts[0].word) == "verb")
+
+
 def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
     text, levels = sc.text, sc.lx.trie("levels")
+    if not parts and text[start - 1:start] == "级":
+        return True  # 县级人民政府, 本级人民政府: a rank of body, no one body
     pos = start
     lo = max(0, start - MAX_BODY)
     while pos > lo:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
@@ -291,7 +300,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
-            if not _head_ok(head, parts, sc):
+            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word):
                 continue
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
