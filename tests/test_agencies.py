@@ -119,6 +119,19 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
     assert organisations("依托县道路运输协会和县驾驶员培训学校开展培训。") == {"县道路运输协会", "县驾驶员培训学校"}
 
 
+def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
+    assert organisations("睢阳区顺通汽车修理厂被责令停业整改。1.费县XXX驾校。2.河东区*****汽修厂。") == {
+        "睢阳区顺通汽车修理厂", "费县XXX驾校", "河东区*****汽修厂"}
+    assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
+
+
+def test_brands_listed_before_their_line_of_business_or_beside_an_organisation():
+    assert organisations("园区引进中通、圆通、韵达等快递企业区域分拨中心。") == {"中通", "圆通", "韵达"}
+    assert organisations("对滴滴出行、货拉拉等平台开展约谈。") == {"滴滴出行", "货拉拉"}
+    # kinds of business listed before 企业 or 平台 are no brands
+    assert organisations("对城市公交、出租汽车、驾培维修等企业检查。利用“辽宁交通”客户端、12328热线等平台。") == set()
+
+
 def test_verbs_and_single_characters_are_no_brands():
     assert organisations("续聘青山律师事务所为法律顾问。") == {"青山律师事务所"}
     assert organisations("开展安全宣传进企业、进学校活动，保障旅客平安出行。") == set()
