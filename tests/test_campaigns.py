@@ -222,6 +222,10 @@ def test_another_years_season_is_a_comparison_or_a_target_no_campaign(campaigns)
                      "力争2026年春运电子客票比例达到85%。") == ["2025年春运", "2025年春运"]
 
 
+def test_a_quoted_rank_of_other_work_after_a_copula_and_de_is_no_campaign(campaigns):
+    assert campaigns("征地拆迁是项目建设的“头号工程”。全面开展“百日攻坚行动”。") == ["百日攻坚行动"]
+
+
 def test_a_bare_travel_season_without_a_year_names_no_campaign(campaigns):
     assert campaigns("春运期间发送旅客增长，做好春运工作。") == []
 

@@ -199,9 +199,15 @@ def test_named_rule_sets(extract):
     assert names(ms, "REGULATION") == {"八六四工作纪律", "六项制度", "五条军规", "船舶污染物接收、转运及处置联单制度"}
 
 
+def test_a_rule_set_word_before_a_word_of_its_weakness_is_no_head(extract):
+    assert names(extract("剖析案发原因，深挖制度漏洞，补齐制度短板。"), "REGULATION") == set()
+
+
 def test_a_lexicon_name_takes_the_words_before_its_quote(extract):
     ms = extract("全面推行行政执法“三项制度”。严格执行“第一议题”制度。")
     assert names(ms, "REGULATION") == {"行政执法三项制度", "第一议题制度"}
+    # the quoted rule set is the mention, the field words before it are the name's only
+    assert [m.text for m in ms if m.label == "REGULATION"] == ["“三项制度”", "“第一议题”制度"]
     assert names(extract("执法“三项制度”全面落地。"), "REGULATION") == {"行政执法三项制度"}
 
 
