@@ -85,6 +85,12 @@ def test_a_head_read_as_a_verb_after_a_qualified_name():
     assert agencies("这项工作处在关键阶段，所要解决的问题很多，保障信息化执法所需。") == set()
 
 
+def test_data_bureaus_are_bodies_and_data_centres_facilities():
+    assert agencies("会同市数据资源局推进电子证照，县数据局牵头，与市政务服务数据管理局完善热线。") == {
+        "市数据资源局", "县数据局", "市政务服务数据管理局"}
+    assert agencies("建设交通运输数据中心和港航数据资源中心。") == set()
+
+
 def test_a_stem_that_is_also_a_verb_alone_before_a_head_is_the_verb():
     assert agencies("组织局党组理论学习中心组学习12次，组织党支部开展专题学习，设立便民服务中心。") == set()
     assert agencies("由市委组织部牵头，组织部负责考核。") == {"市委组织部", "组织部"}

@@ -174,6 +174,8 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return True  # X执法大队, 南阳执法支队
     first = parts[0]
     stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
+    if stem_kind == "bureau" and not head.head.endswith("局"):
+        return False  # 数据中心 is a facility, 县数据局 a body
     if "stem+scope" in head.needs:  # 县…安全监督站, not 绵阳站 or 综合服务站
         return stem_kind is not None and scoped(parts)
     if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
