@@ -131,6 +131,10 @@ def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
     assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
 
 
+def test_a_media_centre_after_its_county_is_an_organisation():
+    assert organisations("通过单县融媒体中心、“单县交通”微信公众号等平台发布公告。") == {"单县融媒体中心"}
+
+
 def test_brands_listed_before_their_line_of_business_or_beside_an_organisation():
     assert organisations("园区引进中通、圆通、韵达等快递企业区域分拨中心。") == {"中通", "圆通", "韵达"}
     assert organisations("对滴滴出行、货拉拉等平台开展约谈。") == {"滴滴出行", "货拉拉"}
