@@ -85,6 +85,12 @@ def test_a_head_read_as_a_verb_after_a_qualified_name():
     assert agencies("这项工作处在关键阶段，所要解决的问题很多，保障信息化执法所需。") == set()
 
 
+def test_a_county_the_gazetteer_holds_under_its_former_level():
+    # 水城县 became 水城区, 无为县 became 无为市: the name with the new suffix is still the place
+    assert agencies("一边联系水城区公路管理段调派除雪车辆。无为市交通运输局作交流。") == {
+        "水城区公路管理段", "无为市交通运输局"}
+
+
 def test_data_bureaus_are_bodies_and_data_centres_facilities():
     assert agencies("会同市数据资源局推进电子证照，县数据局牵头，与市政务服务数据管理局完善热线。") == {
         "市数据资源局", "县数据局", "市政务服务数据管理局"}

@@ -25,7 +25,8 @@ from kg.extract.phrases import MASK_CHARS, MAX_BODY, Candidate, PhraseScanner
 from kg.extract.waterways import WATER_STEMS, waters_before
 from kg.extract.localities import (CONJ, HEAD, LEVEL, MASK, PLACE, PLACE_SUFFIXES, PREDICATE_ADVERBS, STEM, UNIT,
                                    TOWN_NAME, Part, bounded, conj_place, doc_short_place_ending_at,
-                                   doc_short_places, no_town_name, scoped, station_locality, town_name, verb_first)
+                                   doc_short_places, no_town_name, relevelled_place, scoped, station_locality, town_name,
+                                   verb_first)
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
@@ -106,6 +107,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 short = doc_short_place_ending_at(sc, pos)
                 if short:
                     options.append((len(short), 4, PLACE, short))
+            if state != LEVEL and (moved := relevelled_place(sc, pos)):
+                options.append((len(moved), 5, PLACE, moved))
             m = _mask_ending_at(text, pos)
             if m is not None:
                 options.append((pos - m, 0, MASK, text[m:pos]))

@@ -86,6 +86,29 @@ _TOWN_LEVELS = frozenset({"乡", "镇"})
 TOWN_NAME = (2, 3)
 
 
+#: county-level suffixes a division takes on a change of level (水城县 -> 水城区, 无为县 -> 无为市)
+_COUNTY_SUFFIXES = "区市县"
+
+
+def relevelled_place(sc: PhraseScanner, pos: int) -> str | None:
+    """A county-level division the gazetteer knows under its former level, named with its new one:
+    水城区 (水城县), 无为市 (无为县).
+
+    The two to four characters before a county-level suffix ending at ``pos``
+    are the place when the gazetteer holds them with another county-level suffix.
+    """
+    text, places = sc.text, sc.lx.places
+    suffix = text[pos - 1:pos]
+    if not suffix or suffix not in _COUNTY_SUFFIXES:
+        return None
+    for n in (4, 3, 2):
+        name = text[pos - 1 - n:pos - 1]
+        if len(name) == n and any(name + other in places for other in _COUNTY_SUFFIXES if other != suffix) \
+                and not verb_first(sc, name + suffix):  # 会同市… is 会同 "together with" + 市
+            return name + suffix
+    return None
+
+
 def no_town_name(sc: PhraseScanner, start: int, at: int) -> bool:
     """True when ``text[start:at]`` cannot be a township's own name: a known word, a level, a determiner or a stop word."""
     name = sc.text[start:at]
@@ -157,5 +180,5 @@ def bounded(sc: PhraseScanner, start: int) -> bool:
     return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
             or start in sc.blocked_ends or conj_place(sc, start - 1))
 __all__ = ["CONJ", "HEAD", "LEVEL", "MASK", "PLACE", "PLACE_SUFFIXES", "PREDICATE_ADVERBS", "STEM", "TOWN_NAME", "UNIT", "Part",
-           "bounded", "conj_place", "doc_short_place_ending_at", "doc_short_places", "no_town_name", "scoped",
+           "bounded", "conj_place", "doc_short_place_ending_at", "doc_short_places", "no_town_name", "relevelled_place", "scoped",
            "station_locality", "town_name", "verb_first"]
