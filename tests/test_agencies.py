@@ -85,6 +85,23 @@ def test_a_head_read_as_a_verb_after_a_qualified_name():
     assert agencies("这项工作处在关键阶段，所要解决的问题很多，保障信息化执法所需。") == set()
 
 
+def test_a_county_the_gazetteer_holds_under_its_former_level():
+    # 水城县 became 水城区, 无为县 became 无为市: the name with the new suffix is still the place
+    assert agencies("一边联系水城区公路管理段调派除雪车辆。无为市交通运输局作交流。") == {
+        "水城区公路管理段", "无为市交通运输局"}
+
+
+def test_data_bureaus_are_bodies_and_data_centres_facilities():
+    assert agencies("会同市数据资源局推进电子证照，县数据局牵头，与市政务服务数据管理局完善热线。") == {
+        "市数据资源局", "县数据局", "市政务服务数据管理局"}
+    assert agencies("建设交通运输数据中心和港航数据资源中心。") == set()
+
+
+def test_a_stem_that_is_also_a_verb_alone_before_a_head_is_the_verb():
+    assert agencies("组织局党组理论学习中心组学习12次，组织党支部开展专题学习，设立便民服务中心。") == set()
+    assert agencies("由市委组织部牵头，组织部负责考核。") == {"市委组织部", "组织部"}
+
+
 def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
     assert agencies("二、强化水上监管。海事要会同沿湖乡镇加强巡查。") == {"海事"}
     assert agencies("加强海事监管，组织应急演练。") == set()
@@ -92,6 +109,8 @@ def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
 
 def test_collectives_and_counted_facilities_are_no_bodies():
     assert agencies("会同沿线乡镇人民政府开展整治，建成县级综合服务中心12个。") == set()
+    # a rank of body (县级, 本级) before a bare 人民政府 names no one body
+    assert agencies("实行县级人民政府统一领导，报本级人民政府批准。") == set()
     assert agencies("来源：清水县人民政府门户网站。来源：清水县人民政府网") == set()
 
 
@@ -110,6 +129,23 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
     # 与 and 和 split two names; a place that starts with 和 is no place after another name
     assert organisations("枫林县交通运输局与九江港口集团有限公司签约。") == {"九江港口集团有限公司"}
     assert organisations("依托县道路运输协会和县驾驶员培训学校开展培训。") == {"县道路运输协会", "县驾驶员培训学校"}
+
+
+def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
+    assert organisations("睢阳区顺通汽车修理厂被责令停业整改。1.费县XXX驾校。2.河东区*****汽修厂。") == {
+        "睢阳区顺通汽车修理厂", "费县XXX驾校", "河东区*****汽修厂"}
+    assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
+
+
+def test_a_media_centre_after_its_county_is_an_organisation():
+    assert organisations("通过单县融媒体中心、“单县交通”微信公众号等平台发布公告。") == {"单县融媒体中心"}
+
+
+def test_brands_listed_before_their_line_of_business_or_beside_an_organisation():
+    assert organisations("园区引进中通、圆通、韵达等快递企业区域分拨中心。") == {"中通", "圆通", "韵达"}
+    assert organisations("对滴滴出行、货拉拉等平台开展约谈。") == {"滴滴出行", "货拉拉"}
+    # kinds of business listed before 企业 or 平台 are no brands
+    assert organisations("对城市公交、出租汽车、驾培维修等企业检查。利用“辽宁交通”客户端、12328热线等平台。") == set()
 
 
 def test_verbs_and_single_characters_are_no_brands():

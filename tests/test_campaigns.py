@@ -216,6 +216,16 @@ def test_a_years_travel_season_is_a_campaign_and_the_bare_season_stands_for_it(c
     assert campaigns("圆满完成2023年暑运保障任务。") == ["2023年暑运"]
 
 
+def test_another_years_season_is_a_comparison_or_a_target_no_campaign(campaigns):
+    # the document's own season is its most often dated one; last year's and next year's are no campaign
+    assert campaigns("2025年春运自1月14日开始。2025年春运期间运力充足。2024年春运期间发送旅客90万人次。"
+                     "力争2026年春运电子客票比例达到85%。") == ["2025年春运", "2025年春运"]
+
+
+def test_a_quoted_rank_of_other_work_after_a_copula_and_de_is_no_campaign(campaigns):
+    assert campaigns("征地拆迁是项目建设的“头号工程”。全面开展“百日攻坚行动”。") == ["百日攻坚行动"]
+
+
 def test_a_bare_travel_season_without_a_year_names_no_campaign(campaigns):
     assert campaigns("春运期间发送旅客增长，做好春运工作。") == []
 

@@ -199,9 +199,26 @@ def test_named_rule_sets(extract):
     assert names(ms, "REGULATION") == {"八六四工作纪律", "六项制度", "五条军规", "船舶污染物接收、转运及处置联单制度"}
 
 
+def test_a_rule_set_word_before_a_word_of_its_weakness_is_no_head(extract):
+    assert names(extract("剖析案发原因，深挖制度漏洞，补齐制度短板。"), "REGULATION") == set()
+
+
+def test_rules_of_every_body_and_of_higher_law_are_no_named_rule_sets(extract):
+    text = ("修订完善内控制度42项，健全内部管理制度，研究制定长效管理制度。"
+            "《人员行为规范》等法规制度。对不符合上位法规定的文件予以废止。")
+    assert names(extract(text), "REGULATION") == {"人员行为规范"}
+    assert names(extract("落实局机关内部管理制度。"), "REGULATION") == {"局机关内部管理制度"}
+
+
+def test_a_verb_before_a_bare_head_names_no_campaign(extract):
+    assert names(extract("副市长出席并宣布行动启动。"), "CAMPAIGN") == set()
+
+
 def test_a_lexicon_name_takes_the_words_before_its_quote(extract):
     ms = extract("全面推行行政执法“三项制度”。严格执行“第一议题”制度。")
     assert names(ms, "REGULATION") == {"行政执法三项制度", "第一议题制度"}
+    # the quoted rule set is the mention, the field words before it are the name's only
+    assert [m.text for m in ms if m.label == "REGULATION"] == ["“三项制度”", "“第一议题”制度"]
     assert names(extract("执法“三项制度”全面落地。"), "REGULATION") == {"行政执法三项制度"}
 
 

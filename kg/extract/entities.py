@@ -33,7 +33,7 @@ from kg.extract.bodies import nested_candidates
 from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
 from kg.extract.heads import LEVEL, STEM, agency_candidates
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
-from kg.extract.organizations import organization_candidates
+from kg.extract.organizations import listed_brands, organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
@@ -246,6 +246,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     body_known = [k for k in known if k.label in _BODY_LABELS]
     sc.blocked_ends = {c.end for c in agencies + body_known}
     orgs = organization_candidates(sc)
+    orgs += listed_brands(sc, orgs)
     bodies = _select(agencies + orgs + body_known)
     sc.blocked_ends = {c.end for c in bodies}
 

@@ -6,8 +6,9 @@ AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党�
             what must stand directly before it (委 needs a level or a body
             stem: 市委, 发改委). A generic stem counts inside a name after a
             field (道路运输管理所); 和 joins stems inside a name a level opens
-            (县城市管理和综合执法局). Bodies the parse does not give whole are
-            in :mod:`kg.extract.bodies`, organisations in
+            (县城市管理和综合执法局). Places, townships and station
+            localities are found in :mod:`kg.extract.localities`. Bodies the
+            parse does not give whole are in :mod:`kg.extract.bodies`, organisations in
             :mod:`kg.extract.organizations`, campaigns and rule sets in
             :mod:`kg.extract.named_heads`.
 
@@ -18,24 +19,22 @@ component in :mod:`kg.extract.entities` chooses among them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.lexicon import AgencyHead
 from kg.extract.phrases import MASK_CHARS, MAX_BODY, Candidate, PhraseScanner
 from kg.extract.waterways import WATER_STEMS, waters_before
+from kg.extract.localities import (CONJ, HEAD, LEVEL, MASK, PLACE, PLACE_SUFFIXES, PREDICATE_ADVERBS, STEM, UNIT,
+                                   TOWN_NAME, Part, bounded, conj_place, doc_short_place_ending_at,
+                                   doc_short_places, no_town_name, relevelled_place, scoped, station_locality, town_name,
+                                   verb_first)
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
                              "所有", "部分", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
 
-HEAD, STEM, UNIT, LEVEL, PLACE, MASK, CONJ = "HEAD", "STEM", "UNIT", "LEVEL", "PLACE", "MASK", "CONJ"
 ENUM_MARK = "、"
 #: conjunctions that may join two stems inside one name (县城市管理和综合执法局, 县公路与运输管理中心)
 CONJ_IN_NAME = "和与"
-#: the conjunction that also opens place names (和县, 和平区)
-_PLACE_CONJ = "和"
-#: characters a place name may end with: 和县 after 县政府 is 和 + 县 (县委、县政府和县交通运输局)
-_LEVEL_END = frozenset("省市州县区盟旗")
 #: what sends a party body to another body: 驻局纪检监察组, 县纪委监委派驻县交通运输局纪检监察组
 SENT = re.compile(r"(?:派驻|驻)$")
 #: field stems that are also verbs: right after a body's head they are its verb (市大数据局建设…中心), no sub-body
@@ -51,18 +50,6 @@ _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[�
 PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
-
-
-# hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
-# much, and one of these is made hundreds of times a document
-@dataclass(slots=True, unsafe_hash=True)
-class Part:
-    """One dictionary word of an agency name."""
-
-    kind: str
-    start: int
-    end: int
-    word: str
 
 
 # ----------------------------------------------------------------- agencies
@@ -114,12 +101,14 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
                 options.append((len(hit[1]), 1, LEVEL, hit[1]))
         if state in (HEAD, STEM, UNIT, LEVEL):
             hit = places.longest_ending_at(text, pos)
-            if hit and not _verb_first(sc, hit[1]) and not conj_place(sc, hit[0]):
+            if hit and not verb_first(sc, hit[1]) and not conj_place(sc, hit[0]):
                 options.append((len(hit[1]), 4, PLACE, hit[1]))
             elif state != LEVEL:
-                short = _doc_short_place_ending_at(sc, pos)
+                short = doc_short_place_ending_at(sc, pos)
                 if short:
                     options.append((len(short), 4, PLACE, short))
+            if state != LEVEL and (moved := relevelled_place(sc, pos)):
+                options.append((len(moved), 5, PLACE, moved))
             m = _mask_ending_at(text, pos)
             if m is not None:
                 options.append((pos - m, 0, MASK, text[m:pos]))
@@ -168,49 +157,6 @@ def _first_stem_kind(sc: PhraseScanner, parts: list[Part]) -> str | None:
     return None
 
 
-def conj_place(sc: PhraseScanner, start: int) -> bool:
-    """A place that starts with 和 right after another word is read as 和 + level (县政府和县交通运输局)."""
-    text = sc.text
-    return (text[start] in _PLACE_CONJ and start > 0 and sc.is_name_char(start - 1)
-            and text[start - 1] not in _LEVEL_END)
-
-
-def _verb_first(sc: PhraseScanner, place: str) -> bool:
-    """A place name that begins with a verb (会同县 after 会同 "together with") is read as verb + level."""
-    return any(sc.lx.stopwords.get(place[:n]) == "verb" for n in (2, 3) if n < len(place))
-
-
-#: suffixes whose removal gives a document's short form of a place it names in full
-PLACE_SUFFIXES = ("市", "县", "区", "州", "盟")
-_PLACE_SUFFIX = re.compile(f"[{''.join(PLACE_SUFFIXES)}]")
-
-
-def doc_short_places(sc: PhraseScanner) -> set[str]:
-    """Short forms of the places the document names in full (南平 once 南平市 is written).
-
-    The gazetteer leaves out short forms that are ambiguous across the
-    country; inside one document that names the full place they are not.
-    """
-    if sc.doc_places is not None:
-        return sc.doc_places
-    text, trie = sc.text, sc.lx.trie("places")
-    shorts: set[str] = set()
-    for m in _PLACE_SUFFIX.finditer(text):  # the longest place ending here ends with the suffix
-        hit = trie.longest_ending_at(text, m.end())
-        if hit and len(hit[1]) >= 3 and not _verb_first(sc, hit[1]):
-            shorts.add(hit[1][:-1])
-    sc.doc_places = shorts
-    return shorts
-
-
-def _doc_short_place_ending_at(sc: PhraseScanner, pos: int) -> str | None:
-    shorts = doc_short_places(sc)
-    for n in (4, 3, 2):
-        if pos >= n and (w := sc.text[pos - n:pos]) in shorts:
-            return w
-    return None
-
-
 def _drop_determined_level(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     """Drop a leading level that belongs to a determiner: 全市, 我市, 全省 are not 市, 省."""
     while parts and parts[-1].kind == LEVEL:
@@ -231,6 +177,8 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return True  # X执法大队, 南阳执法支队
     first = parts[0]
     stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
+    if stem_kind == "bureau" and not head.head.endswith("局"):
+        return False  # 数据中心 is a facility, 县数据局 a body
     if "stem+scope" in head.needs:  # 县…安全监督站, not 绵阳站 or 综合服务站
         return stem_kind is not None and scoped(parts)
     if head.cls == "dept":  # 部门 names a body only after a body stem: 市场监管部门, 海事部门
@@ -244,9 +192,18 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
+def _verb_stem_alone(sc: PhraseScanner, parts: list[Part], head: str) -> bool:
+    """组织局党组…, 组织党支部…, 服务中心: a stem that is also a verb, alone before a head, is the verb
+    (or a kind of facility); only its own 部 makes it a body (组织部)."""
+    return (len(parts) == 1 and parts[0].kind == STEM and head != "部"
+            and sc.lx.stopwords.get(parts[0].word) == "verb")
+
+
 def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     """各级交通运输局, 相关部门, and the distributive 市、县党委 name no one body."""
     text, levels = sc.text, sc.lx.trie("levels")
+    if not parts and text[start - 1:start] == "级":
+        return True  # 县级人民政府, 本级人民政府: a rank of body, no one body
     pos = start
     lo = max(0, start - MAX_BODY)
     while pos > lo:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
@@ -286,12 +243,12 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
                 parts += _branch_parent(sc, parts)
             elif head.cls in ("unit", "team"):
                 parts += _sub_body_parent(sc, parts, hstart)
-            parts += _town_name(sc, parts)
-            parts += _station_locality(sc, head, parts)
+            parts += town_name(sc, parts)
+            parts += station_locality(sc, head, parts)
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
-            if not _head_ok(head, parts, sc):
+            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word):
                 continue
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
@@ -379,14 +336,14 @@ def _sub_body_parent(sc: PhraseScanner, parts: list[Part], hstart: int) -> list[
         return _parent_before(sc, [], at)
     if parts and parts[-1].kind != STEM:
         return []
-    if not any(_unit_or_team_ending_at(sc, at - length) for length in _TOWN_NAME if at >= length):
+    if not any(_unit_or_team_ending_at(sc, at - length) for length in TOWN_NAME if at >= length):
         return []  # no parent can end before the name: the checks below would find nothing (a cheap test first)
-    for length in _TOWN_NAME:
+    for length in TOWN_NAME:
         start = at - length
         if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)):
             return []
         name = text[start:at]
-        if name[0] in PREDICATE_ADVERBS or _no_town_name(sc, start, at):
+        if name[0] in PREDICATE_ADVERBS or no_town_name(sc, start, at):
             return []
         found = _parent_before(sc, [Part(PLACE, start, at, name)], start)
         if found:
@@ -412,81 +369,3 @@ def _parent_before(sc: PhraseScanner, own: list[Part], at: int) -> list[Part]:
     return [*own, Part(UNIT, hit[0], at, hit[1]), *above]
 
 
-#: adverbs that open a predicate after a subject (支队共查处…, 大队均处…): no name of a sub-body or office begins with one
-PREDICATE_ADVERBS = frozenset("共均已另并又再")
-#: levels of a township, whose names the gazetteer does not hold
-_TOWN_LEVELS = frozenset({"乡", "镇"})
-#: the lengths of a township's name before its level (严店 in 严店乡, 荣家湾 in 荣家湾镇), shortest first
-_TOWN_NAME = (2, 3)
-
-
-def _no_town_name(sc: PhraseScanner, start: int, at: int) -> bool:
-    """True when ``text[start:at]`` cannot be a township's own name: a known word, a level, a determiner or a stop word."""
-    name = sc.text[start:at]
-    return sc.lx.is_word(name) or bool(set(name) & (_LEVEL_END | _TOWN_LEVELS)) or sc.is_generic(name) \
-        or any(sc.stopword_ending_at(i) is not None for i in range(start + 1, at + 1))
-
-
-def _town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
-    """The name of a township or district the gazetteer does not know, before its level: 严店 + 乡人民政府,
-    襄都 + 区交通运输局, 平潭综合实验 + 区交通运输局.
-
-    Two or three name characters that are no known word, standing after a boundary
-    (三河镇、严店乡人民政府), make the place; before 区 a special district's
-    kind (综合实验, 经济技术开发, 高新, 新) may stand between them and the level.
-    """
-    if not parts or parts[-1].kind != LEVEL or parts[-1].word not in _TOWN_LEVELS | {"区"}:
-        return []
-    at = parts[-1].start
-    # a special district (平潭综合实验区, X高新区): its kind (data/lexicon/place_kinds.tsv) stands before 区
-    if parts[-1].word == "区" and (kind := sc.lx.trie("district_kinds").longest_ending_at(sc.text, at)):
-        name = _doc_short_place_ending_at(sc, kind[0]) or sc.lx.trie("places").longest_ending_at(sc.text, kind[0])
-        if isinstance(name, tuple):
-            name = name[1]
-        if name and bounded(sc, kind[0] - len(name)):
-            return [Part(PLACE, kind[0] - len(name), at, sc.text[kind[0] - len(name):at])]
-    for length in _TOWN_NAME:
-        start = at - length
-        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
-            continue
-        if _no_town_name(sc, start, at):
-            return []  # 各乡镇…, 城乡…: a determiner or another level, no name
-        return [Part(PLACE, start, at, sc.text[start:at])]
-    return []
-
-
-def _station_locality(sc: PhraseScanner, head: AgencyHead, parts: list[Part]) -> list[Part]:
-    """The locality a field station is named after, before its field stem: 北界 + 养护站, 铁厂沟 + 治超站.
-
-    Only for heads that need a scope with their stem (站, 段); the locality is
-    two or three name characters that are no known word, standing after a
-    boundary (、铁厂沟养护站), as for a township's name.
-    """
-    if "stem+scope" not in head.needs or len(parts) != 1 or parts[0].kind != STEM:
-        return []
-    at = parts[0].start
-    for length in _TOWN_NAME:
-        start = at - length
-        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
-            continue
-        if start > 0 and sc.text[start - 1].isalnum():
-            return []  # G108周家山治超站: part of a longer name with a road code
-        if _no_town_name(sc, start, at) or sc.text[start] in PREDICATE_ADVERBS \
-                or sc.text[start:at] in _STATION_KINDS:
-            return []
-        return [Part(PLACE, start, at, sc.text[start:at])]
-    return []
-
-
-#: words that tell a station's kind or rank, not its place (综合服务站, 基层养护站)
-_STATION_KINDS = frozenset({"综合", "公共", "便民", "基层", "一线", "中心", "临时", "流动"})
-
-
-def scoped(parts: list[Part]) -> bool:
-    return any(p.kind in (LEVEL, PLACE, MASK) for p in parts)
-
-
-def bounded(sc: PhraseScanner, start: int) -> bool:
-    """A name starting at ``start`` stands after punctuation, a stop word or another name, not inside a phrase."""
-    return (start == 0 or not sc.is_name_char(start - 1) or sc.stopword_ending_at(start) is not None
-            or start in sc.blocked_ends or conj_place(sc, start - 1))

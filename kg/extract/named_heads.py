@@ -13,6 +13,7 @@ component in :mod:`kg.extract.entities` chooses among them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract.heads import ENUM_MARK
 from kg.extract.phrases import Candidate, PhraseScanner
@@ -347,12 +348,17 @@ def season_candidates(sc: PhraseScanner) -> list[Candidate]:
 
     A bare 春运 is only a mention of the dated one the document names (its
     anaphor is resolved like a bare 专项整治); alone it names no one campaign.
+    The season of another year than the document's own (its most often dated
+    one) is a comparison or a target (2024年春运期间…发送旅客, 力争2028年春运…), no campaign.
     """
     out: list[Candidate] = []
-    for m in _DATED_SEASON.finditer(sc.text):
-        if sc.in_title(m.start(), m.end()):
-            continue
+    found = [m for m in _DATED_SEASON.finditer(sc.text) if not sc.in_title(m.start(), m.end())]
+    years = Counter(m.group()[:4] for m in found if m.group() not in _SEASONS)
+    own = max(years, key=lambda y: (years[y], -sc.text.find(y + "年"))) if years else None
+    for m in found:
         word = m.group()
+        if word not in _SEASONS and word[:4] != own:
+            continue
         if word in _SEASONS:
             out.append(Candidate("CAMPAIGN", m.start(), m.end(), word, "campaign.season.bare", tier=0, bare_head=word))
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, conj_place
+from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, ENUM_MARK, conj_place
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.waterways import water_name_before
 from kg.structure.headings import CN_DIGITS
@@ -74,6 +74,8 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
             continue
         if head.weak and (not 2 <= len(brand) <= 4 or lx.is_word(brand) or pos in sc.blocked_ends):
             continue
+        if head.placed and not _placed_brand(sc, pos, hstart):
+            continue
         if branch and pos in by_end:
             pos = by_end[pos].start  # the parent's name opens the branch's
         cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
@@ -87,6 +89,45 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
 _PREFIX_BEFORE_PLACE = 3
 #: what a national enterprise's name opens with, before a province that names its company there
 _NATIONAL = "中国"
+
+
+#: a list of enterprises closed by their kind: 中通、圆通、韵达等快递企业, 滴滴出行、货拉拉等平台
+_LISTED_KIND = re.compile(r"等(?:[0-9Xx一二三四五六七八九十多几]+家)?(快递|寄递|物流|网约车)?(?:企业|平台|公司)")
+#: the longest bare brand in such a list (顺丰速运, 花小猪出行)
+_LISTED_BRAND = 6
+
+
+def listed_brands(sc: PhraseScanner, orgs: list[Candidate]) -> list[Candidate]:
+    """Bare brands listed before their kind of enterprise: 中通、圆通、韵达等快递企业, 滴滴出行、货拉拉等平台.
+
+    The kind names a line of business (快递企业, 网约车平台), or one item of the
+    list is an organisation already; every other item of two to six name
+    characters that is no known or generic word is an organisation too.
+    """
+    text, out = sc.text, []
+    org_ends = {c.end for c in orgs}
+    for m in _LISTED_KIND.finditer(text):
+        items, end = [], m.start()
+        while True:
+            start = end
+            while start > 0 and end - start <= _LISTED_BRAND and sc.is_name_char(start - 1) \
+                    and (start == end or sc.stopword_ending_at(start) is None):
+                start -= 1
+            if start == end or end - start > _LISTED_BRAND:
+                break
+            items.append((start, end))
+            if start < 2 or text[start - 1] != ENUM_MARK:
+                break
+            end = start - 1
+        if len(items) < 2 or not (m.group(1) or any(e in org_ends for _, e in items)):
+            continue
+        for start, end in items:
+            brand = text[start:end]
+            if end in org_ends or end in sc.blocked_ends or len(brand) < 2 or sc.lx.is_word(brand) \
+                    or sc.is_generic(brand, numerals=False):
+                continue
+            out.append(Candidate("ORGANIZATION", start, end, brand, "organization.list", tier=1))
+    return out
 
 
 def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
@@ -151,6 +192,17 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
     return pos
 
 
+def _placed_brand(sc: PhraseScanner, pos: int, hstart: int) -> bool:
+    """A place opens the brand at ``pos`` and a mask or two name characters that are no generic word
+    follow it before the head (费县XXX驾校, 睢阳区顺通汽车修理厂; not 某驾校 or 县驾校)."""
+    text, places = sc.text, sc.lx.trie("places")
+    ends = [e for e in range(pos + 1, hstart) if (hit := places.longest_ending_at(text, e, pos)) and hit[0] == pos]
+    if not ends:
+        return False
+    rest = text[max(ends):hstart]
+    return is_masked(rest) or (len(rest) >= 2 and not sc.is_generic(rest, numerals=False))
+
+
 #: a short bracketed part right before a legal form (（集团）, （中国）)
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,4})[）)]$")
 
@@ -192,4 +244,4 @@ def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:
     return None
 
 
-__all__ = ["ORG_CLASS_DETS", "organization_candidates"]
+__all__ = ["ORG_CLASS_DETS", "listed_brands", "organization_candidates"]

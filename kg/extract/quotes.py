@@ -51,6 +51,8 @@ _ROLE_VERBS = ("来抓", "来推进", "来落实", "来推动", "来办", "抓")
 #: a metaphor (作为“信用交通县”创建试点 is a real pilot)
 _COPULA = re.compile(r"(?<![一二三四五六七八九十])是(?:一项|一个|一场)?$")
 _CLAUSE_END = frozenset("，。；！,;!\n")
+#: X是Y的“头号工程”。: a quoted name with its own head that closes a copula's clause after 的 says what X is
+_COPULA_OF = re.compile(r"(?<![一二三四五六七八九十])是[^，。；“”]{1,12}的$")
 #: stop words of these kinds end the search too (“四个支撑”就是制度支撑)
 _RIGHT_STOP_KINDS = frozenset({"func", "prep", "det", "time"})
 #: stop-word kinds that end the words after a quote once a head has closed its name
@@ -415,6 +417,9 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                 and (_COPULA.search(text, max(0, b.open - 4), b.open)
                      or (_ROLE_FRAME.search(text, max(0, b.open - 2), b.open) and text.endswith("工程", b.end, after[1]))):
             continue  # 防汛工作是“一把手”工程。
+        if after is None and (b.end >= len(text) or text[b.end] in _CLAUSE_END) \
+                and _COPULA_OF.search(text, max(0, b.open - 14), b.open) and _inner_head(sc, b) == "CAMPAIGN":
+            continue  # 征地拆迁是项目建设的“头号工程”。
         if after is not None and text.endswith(_INSPECTION_HEADS, b.end, after[1]) and _themed(sc, b):
             after = None  # “安全生产月”执法检查: checks held in a themed month are work of that month
         name_tail = ""
@@ -459,8 +464,10 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
             # a themed month, week or day only says where it is held (英德市“安全生产月”, 交通运输“安全生产月”)
             year = _themed(sc, b) and text.endswith("年", s, e)
             start = min(start, _name_prefix(sc, open_, objects=not (after is not None and after[2]), scope=not year))
-        start = _known_start(text, known, label, start, end)
-        name = text[start:end] + name_tail
+        known_at = _known_start(text, known, label, start, end)
+        name = text[known_at:end] + name_tail
+        if label != "REGULATION" or known_at == start:
+            start = known_at  # 行政执法“三项制度”: the quoted rule set is the mention, the field words the name's only
         if label == "CAMPAIGN" and (year := _EDITION.search(text, max(0, start - 5), start)) is not None:
             start = year.start()  # 2025年“汛期保安”…专项行动: the 2025 edition of the campaign
         out.append(Candidate(label, start, end, name, "quote." + label.lower(), tier=2))

@@ -90,6 +90,7 @@ class OrgHead:
     head: str
     weak: bool = False
     after: tuple[str, ...] = ()
+    placed: bool = False  # names an organisation only after a place and a brand (睢阳区顺通汽车修理厂)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +329,7 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
     for _, c in _rows(d / "agency_stems.tsv"):
         lx.stems[c[0]] = _cell(c, 1) or "domain"
     for _, c in _rows(d / "org_heads.tsv"):
-        lx.org_heads[c[0]] = OrgHead(c[0], _cell(c, 1) == "weak", _alts(_cell(c, 2)))
+        lx.org_heads[c[0]] = OrgHead(c[0], _cell(c, 1) == "weak", _alts(_cell(c, 2)), _cell(c, 1) == "placed")
     for _, c in _rows(d / "campaign_heads.tsv"):
         lx.campaign_heads[c[0]] = CampaignHead(c[0], _cell(c, 1) == "quoted", _alts(_cell(c, 2)),
                                                _cell(c, 3) == "yes", _cell(c, 4) == "yes")
