@@ -63,6 +63,13 @@ Run it from the checkout (jieba and psutil are needed: the ``bench`` extra)::
     python -m kg.bench --docs 10000 --memory-only     # the memory target: one build
     python -m kg.bench --docs 200 --keep --work /tmp/kgb --json-out bench.json
 
+Before the builds, the benchmark byte-compiles the kg package they import (:mod:`kg.bench.bytecode`: ``compileall``
+writes ``__pycache__`` beside the sources, as ``pip install`` does), so that no build compiles kg's sources as it
+starts (with ``PYTHONDONTWRITEBYTECODE`` set no build writes them, and a module with a stale ``.pyc`` is compiled at
+every start: ~0.1 s of a one-document rebuild's main process, more in its worker). Runs before issue #11's session 12
+did not: their builds compiled every kg module without a current ``.pyc``. ``--no-compile`` measures that way; the
+JSON's ``bytecode`` says what was found and done.
+
 Progress goes to stderr, the JSON (``ensure_ascii=False``, ``indent=1``) to stdout.
 Wall-clock numbers need an otherwise idle machine: each build also reports its CPU
 seconds (build and workers) and the load average before it. The cache key includes a
@@ -86,25 +93,19 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-try:
-    import resource
-except ImportError:  # pragma: no cover - not on Windows
-    resource = None  # type: ignore[assignment]
-
+from kg.bench.bytecode import compile_kg
 from kg.bench.corpus import log, make_corpus
 from kg.bench.outputs import jurisdiction_report, measure_outputs, tree_bytes
+from kg.bench.run import run_build
 
 #: Appended to one document before the incremental rebuild.
 CHANGE = "三是加强队伍建设。"
 MARKER = ".kg-bench"
-MB = 1024 * 1024
 
 TARGETS = {
     "throughput_per_worker_vs_jieba": 0.54,
@@ -116,85 +117,6 @@ TARGETS = {
     "export_mb_per_s": 50.0,
     "sinks_lines": 1800,
 }
-
-
-def _tree_memory(proc, psutil, pss: bool) -> tuple[int, int, int]:
-    """(RSS of the tree, RSS of the process, PSS of the tree or 0), in bytes."""
-    try:
-        main = proc.memory_full_info() if pss else proc.memory_info()
-        procs = proc.children(recursive=True)
-    except psutil.Error:
-        return 0, 0, 0
-    rss, pss_sum = main.rss, getattr(main, "pss", 0)
-    for p in procs:
-        try:
-            mi = p.memory_full_info() if pss else p.memory_info()
-        except psutil.Error:
-            continue
-        rss += mi.rss
-        pss_sum += getattr(mi, "pss", 0)
-    return rss, main.rss, pss_sum
-
-
-def run_build(corpus: Path, out: Path, workers: int | None, extra: list[str], log_file: Path,
-              interval: float, psutil) -> dict:
-    """Run ``kg build`` as a subprocess; wall-clock time and peak memory of its process tree."""
-    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--no-views"]
-    if workers is not None:
-        cmd += ["--workers", str(workers)]
-    cmd += extra
-    pss = sys.platform.startswith("linux") and os.path.exists("/proc/self/smaps_rollup")
-    peak = {"tree": 0, "main": 0, "pss": 0, "samples": 0}
-    stop = threading.Event()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
-    with log_file.open("w", encoding="utf-8") as fh:
-        t0 = time.perf_counter()
-        proc = psutil.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "120"})
-
-        def sample() -> None:
-            while not stop.is_set():
-                tree, main, pss_sum = _tree_memory(proc, psutil, pss)
-                peak["tree"] = max(peak["tree"], tree)
-                peak["main"] = max(peak["main"], main)
-                peak["pss"] = max(peak["pss"], pss_sum)
-                peak["samples"] += 1
-                stop.wait(interval)
-
-        th = threading.Thread(target=sample, daemon=True)
-        th.start()
-        rc = proc.wait()
-        seconds = time.perf_counter() - t0
-        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
-        stop.set()
-        th.join()
-    if rc != 0:
-        tail = log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
-        raise SystemExit(f"kg.bench: `{' '.join(cmd)}` exited with {rc}:\n" + "\n".join(tail))
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    result = {
-        "seconds": round(seconds, 3),
-        "build_seconds_reported": summary.get("seconds"),
-        # user+sys of the build and its workers: less sensitive than wall clock to other load on the machine
-        "cpu_seconds": round(ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime, 3) if ru0 and ru1 else None,
-        "load_average_before": round(load, 2) if load is not None else None,
-        "workers_used": summary.get("workers"),  # kg build runs a small corpus in-process
-        "processed": summary.get("processed"),  # documents extracted in this run
-        "cached": summary.get("cached"),  # documents taken from OUT/cache
-        "documents": summary.get("documents"),
-        "files": summary.get("files"),
-        "store": summary.get("store"),
-        "nodes": summary.get("nodes"),
-        "edges": summary.get("edges"),
-        "peak_rss_mb": round(peak["tree"] / MB, 1),
-        "peak_rss_main_mb": round(peak["main"] / MB, 1),
-        "memory_samples": peak["samples"],
-    }
-    if "stages" in summary:
-        result["stages"] = summary["stages"]
-    if pss:
-        result["peak_pss_mb"] = round(peak["pss"] / MB, 1)
-    return result
 
 
 def _jieba_cut(jieba, texts: list[str]) -> dict:
@@ -275,6 +197,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--no-store", action="store_true", help="pass --no-store to kg build (no embedded database)")
     ap.add_argument("--interval", type=float, default=0.05, help="memory sampling interval in seconds (default 0.05)")
     ap.add_argument("--json-out", type=Path, help="also write the JSON into this file")
+    ap.add_argument("--no-compile", action="store_true",
+                    help="do not byte-compile kg before the builds (kg.bench.bytecode; as the checkout is)")
     a = ap.parse_args(argv)
     try:
         a.workers = [int(w) for w in a.workers_list.split(",") if w.strip()]
@@ -316,6 +240,7 @@ def main(argv: list[str] | None = None) -> dict:
             "docs": len(texts),
             "chars": chars,
             "distinct_texts": len(set(texts.values())),
+            "bytecode": compile_kg(not a.no_compile),  # (as an install compiles it; --no-compile: as it is)
         }
 
         jieba_runs: list[dict] = []
@@ -480,8 +405,7 @@ def main(argv: list[str] | None = None) -> dict:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
-            # set, with kg not byte-compiled (an editable install): each build compiles kg's sources as it starts
-            # (~0.1 s of CPU of the main process, as much again in a worker)
+            # set: no build writes kg's bytecode; what has none is compiled at each start (see "bytecode")
             "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
         }
         report["bench_seconds"] = round(time.perf_counter() - started, 1)

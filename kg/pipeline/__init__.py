@@ -8,7 +8,8 @@
 Only this package and :mod:`kg.cli` import every stage: :mod:`~kg.pipeline.work`
 is the per-document task (:mod:`~kg.pipeline.tasks` its records), :mod:`~kg.pipeline.executors`
 runs it (this process, worker processes, Dask), :mod:`~kg.pipeline.cache` keeps its results,
-:mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them, :mod:`~kg.pipeline.link` links them,
+:mod:`~kg.pipeline.scan` finds the documents and what the cache holds of them, :mod:`~kg.pipeline.link` links them
+(a rebuild's indicators from the last build's link, :mod:`~kg.pipeline.indicator_link`),
 :mod:`~kg.pipeline.outputs` writes what a build writes, :mod:`~kg.pipeline.collection` keeps the garbage collector
 from walking its records, and this module reports.
 """
@@ -34,6 +35,7 @@ from kg.lexicon import LexiconError, read_entries
 from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
 from kg.pipeline.collection import fewer_collections, no_collection
+from kg.pipeline.indicator_link import IndicatorRelink, read_state, write_state
 from kg.pipeline.link import TwoPhaseLink
 from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, extractions_state, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
@@ -372,8 +374,11 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
     early, early_workers = _start_early(scan, settings, cache, workers, dask, max_bytes, prestart.take())
     try:  # (a draft not written is dropped)
         try:
+            state = read_state(cache.folder, manifest.get("indicators") if prestart.same_code else None, warnings)
+            relink = IndicatorRelink(state, manifest["docs"]) if state is not None else None
             with no_collection(freeze):  # the records live to the end: no collection while extracting walks them
-                load_cached(scan, cache, warnings, cache.snapshot(manifest.get("snapshot") if manifest else None))
+                load_cached(scan, cache, warnings, cache.snapshot(manifest.get("snapshot") if manifest else None),
+                            manifest["docs"] if relink is not None else None)
             lap("scan")
 
             workers = default_workers() if workers is None else max(1, workers)
@@ -385,7 +390,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             if early is not None or (scan.todo and (workers > 1 or dask)):  # this process waits for others
                 warm = threading.Thread(target=_warm_up, name="kg-warm-up", daemon=True)
                 warm.start()
-            linker = TwoPhaseLink(progress)
+            linker = TwoPhaseLink(progress, relink)
             if scan.todo or early is not None:
                 _extract(scan, settings, cache, docs, workers, dask, progress, max_bytes, early, linker, freeze,
                          lambda: draft.prepare(scan.keys))
@@ -406,6 +411,9 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
             except CacheError as exc:
                 raise BuildError(str(exc)) from None
         lap("link")
+        keep = ThreadPoolExecutor(1, thread_name_prefix="kg-state")  # the next rebuild's indicator link, meanwhile
+        state = keep.submit(lambda: write_state(cache.folder, linker.state()))
+        keep.shutdown(wait=False)
 
         cache_notes = warnings  # damaged cache entries: said once, not again by a rebuild with nothing to do
         warnings = [f.line() for f in sorted(scan.failed, key=lambda f: f.name)] + cache_notes
@@ -426,6 +434,7 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
         token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
         cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
                             "snapshot": token, "extractions": extractions_state(out, ordered),
+                            "indicators": state.result(),
                             "ids": {r.name: r.ids_digest() for r in ordered}, "status": scan.status,
                             "outputs": {"store": store, "views": views and how.get("views") is not None},
                             "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})

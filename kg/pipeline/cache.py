@@ -20,7 +20,9 @@ matches them, the summary, each file's status when it was hashed: a rebuild
 does not read a file whose status is the same, :func:`kg.pipeline.scan.scan_keys`)
 and ``records.z`` the records of a build's documents
 in one file (:meth:`Cache.snapshot`; a rebuild reads it instead of thousands of
-files). Nothing is pickled: a file that does not parse, or whose size or
+files, and parses a record's indicators only when it needs them);
+``indicators.arrow`` the last build's indicator link
+(:mod:`kg.pipeline.indicator_link`). Nothing is pickled: a file that does not parse, or whose size or
 checksum differs from its record, is reported in one line and the document is
 processed again.
 """
@@ -118,6 +120,15 @@ class DocRecord:
     warnings: list[str]
     blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [stored size, crc32, size]
     indicators: list[IndicatorSummary] = field(default_factory=list)  # what its metrics measure
+    #: :attr:`indicators` as the snapshot holds them, not parsed yet (a rebuild with the last build's indicator link
+    #: needs only a changed document's: :meth:`Snapshot.take`); :meth:`summaries` parses them
+    raw_indicators: bytes | None = field(default=None, repr=False, compare=False)
+
+    def summaries(self) -> list[IndicatorSummary]:
+        """:attr:`indicators`, parsed from :attr:`raw_indicators` first when they are not yet."""
+        if self.raw_indicators is not None:
+            self.indicators, self.raw_indicators = _summaries(orjson.loads(self.raw_indicators)), None
+        return self.indicators
 
     def ids_digest(self) -> str:
         """A short hash of :attr:`ids` (the manifest's way to notice a document's ids changed)."""
@@ -126,16 +137,27 @@ class DocRecord:
     def to_list(self) -> list:
         """The record as plain data, without what :meth:`from_list` can tell: a group's link key or aliases when
         they are its key, an indicator's key when it is ``name|dimension`` (most of them: a third of the size)."""
+        return [*self._head(), self._indicator_list()]
+
+    def _head(self) -> list:
         s = self.stats
         return [self.name, self.key,
                 [[g.label, g.key, None if g.link == g.key else g.link, g.scope, g.mentions,
                   None if g.aliases == (g.key,) else g.aliases, g.joinable] for g in self.groups],
                 self.ids, [s.sections, s.sentences, s.metrics, s.metrics_masked, s.mentions, s.nodes, s.edges,
                            s.relations],
-                self.warnings, self.blobs,
-                [[i.name, i.dimension, i.unit, i.aliases, i.metrics]
-                 if i.key == f"{i.name}|{i.dimension}" else [i.name, i.dimension, i.unit, i.aliases, i.metrics, i.key]
-                 for i in self.indicators]]
+                self.warnings, self.blobs]
+
+    def _indicator_list(self) -> list:
+        return [[i.name, i.dimension, i.unit, i.aliases, i.metrics]
+                if i.key == f"{i.name}|{i.dimension}" else [i.name, i.dimension, i.unit, i.aliases, i.metrics, i.key]
+                for i in self.summaries()]
+
+    def snapshot_line(self, signature: list[int]) -> bytes:
+        """The record's line of the snapshot (:meth:`Cache.put_snapshot`): its key, then ``signature`` and
+        :meth:`to_list` as JSON, the indicators apart after a tab (JSON holds no raw tab) to be parsed apart."""
+        indicators = self.raw_indicators if self.raw_indicators is not None else orjson.dumps(self._indicator_list())
+        return b"%s %s\t%s\n" % (self.key.encode(), orjson.dumps([signature, *self._head()]), indicators)
 
     @classmethod
     def from_list(cls, data: list) -> "DocRecord":
@@ -146,9 +168,7 @@ class DocRecord:
                    [GroupSummary(label, k, k if link is None else link, scope, mentions,
                                  (k,) if aliases is None else tuple(aliases), joinable)
                     for label, k, link, scope, mentions, aliases, joinable in groups],
-                   ids, DocStats(*stats), warnings, blobs,
-                   [IndicatorSummary(f"{i[0]}|{i[1]}" if len(i) == 5 else i[5], i[0], i[1], i[2], tuple(i[3]), i[4])
-                    for i in indicators])
+                   ids, DocStats(*stats), warnings, blobs, _summaries(indicators))
 
     def to_json(self) -> bytes:
         """The record as the cache stores it (:meth:`to_list` as JSON, after the layout)."""
@@ -162,6 +182,12 @@ class DocRecord:
         if layout != LAYOUT:
             raise ValueError("written by another version of kg")
         return cls(data[0], data[1], [], [], DocStats(), [], data[6]) if rows_only else cls.from_list(data)
+
+
+def _summaries(data: list) -> list[IndicatorSummary]:
+    """The indicator summaries of :meth:`DocRecord.to_list`."""
+    return [IndicatorSummary(f"{i[0]}|{i[1]}" if len(i) == 5 else i[5], i[0], i[1], i[2], tuple(i[3]), i[4])
+            for i in data]
 
 
 #: a blob as the cache stores it: one zstd frame, and the size of what it holds
@@ -327,7 +353,7 @@ class Cache:
         tmp = path.with_name(path.name + ".tmp")
         with pa.CompressedOutputStream(str(tmp), "zstd") as out:
             for rec in recs:
-                out.write(b"%s %s\n" % (rec.key.encode(), orjson.dumps([self.signature(rec.key), *rec.to_list()])))
+                out.write(rec.snapshot_line(self.signature(rec.key)))
         token = _token(tmp.read_bytes())
         os.replace(tmp, path)
         return token
@@ -394,26 +420,30 @@ class Snapshot:
 
     def __init__(self, cache: Cache, data: bytes = b"") -> None:
         self.cache, self.data, self.hits = cache, memoryview(data), 0
-        self.at: dict[str, tuple[int, int]] = {}  # key -> where its line's JSON is
+        self.at: dict[str, tuple[int, int, int]] = {}  # key -> where its line's JSON is, and its indicators'
         start = 0
         while start < len(data):
             space, end = data.index(b" ", start), data.index(b"\n", start)
-            self.at[data[start:space].decode("ascii")] = (space + 1, end)
+            self.at[data[start:space].decode("ascii")] = (space + 1, data.find(b"\t", space, end), end)
             start = end + 1
 
-    def take(self, key: str) -> DocRecord | None:
-        """The record of ``key`` when the snapshot holds it and its entry is unchanged, else None (once per key)."""
+    def take(self, key: str, indicators: bool = True) -> DocRecord | None:
+        """The record of ``key`` when the snapshot holds it and its entry is unchanged, else None (once per key);
+        without ``indicators`` parsed (:attr:`DocRecord.raw_indicators`)."""
         where = self.at.pop(key, None)
-        if where is None:
+        if where is None or where[1] < 0:
             return None
         try:
             signature, *data = orjson.loads(self.data[where[0]:where[1]])
             if signature != self.cache.signature(key):
                 return None
-            rec = DocRecord.from_list(data)
+            raw = self.data[where[1] + 1:where[2]]
+            rec = DocRecord.from_list([*data, orjson.loads(raw) if indicators else []])
         except (OSError, ValueError, TypeError, IndexError):
             return None
         if rec.key != key:
             return None
+        if not indicators:
+            rec.raw_indicators = raw
         self.hits += 1
         return rec

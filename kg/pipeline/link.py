@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kg.model import DocGroups
 from kg.pipeline.cache import DocRecord
+from kg.pipeline.indicator_link import IndicatorRelink, state_table
 from kg.pipeline.scan import Progress
 from kg.resolve import Linker
 from kg.resolve.indicators import IndicatorLinker
@@ -14,10 +15,11 @@ from kg.resolve.indicators import IndicatorLinker
 class TwoPhaseLink:
     """The link of a build in two phases (:class:`~kg.resolve.Linker`, :class:`~kg.resolve.indicators.IndicatorLinker`):
     the cached documents while the workers extract the others (:meth:`start`), then the rest (:meth:`finish`). A build
-    with nothing cached starts with every document and finishes with none."""
+    with nothing cached starts with every document and finishes with none. With ``relink`` (the last build's indicator
+    link) only the indicators of changed documents are added up again."""
 
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
+    def __init__(self, progress: Progress, relink: IndicatorRelink | None = None) -> None:
+        self.progress, self.relink = progress, relink
         self.first: set[str] | None = None
         self.entities: Linker | None = None
         self.indicators: IndicatorLinker | None = None
@@ -25,7 +27,10 @@ class TwoPhaseLink:
     def start(self, recs: list[DocRecord]) -> None:
         self.first = {r.name for r in recs}
         self.entities = Linker(DocGroups(doc=r.name, groups=r.groups, group_of={}) for r in recs)
-        self.indicators = IndicatorLinker((r.name, r.indicators) for r in recs)
+        if self.relink is not None:
+            self.relink.start(recs)
+        else:
+            self.indicators = IndicatorLinker((r.name, r.summaries()) for r in recs)
 
     def finish(self, ordered: list[DocRecord]):
         """The :class:`~kg.model.Linking` and the indicators of every document of ``ordered`` (in name order)."""
@@ -39,6 +44,16 @@ class TwoPhaseLink:
                 yield DocGroups(doc=r.name, groups=r.groups, group_of={})
 
         linking = self.entities.finish(fed())
-        indicators = self.indicators.finish((r.name, r.indicators) for r in rest)
+        if self.relink is not None:
+            indicators = self.relink.finish(ordered)
+        else:
+            indicators = self.indicators.finish((r.name, r.summaries()) for r in rest)
         self.progress("link", len(ordered), len(ordered), "")
         return linking, indicators
+
+    def state(self):
+        """The indicator link as :func:`~kg.pipeline.indicator_link.state_table` keeps it for the next build (after
+        :meth:`finish`)."""
+        if self.relink is not None:
+            return self.relink.state()
+        return state_table(self.indicators.order, self.indicators.found, self.indicators.parts)

@@ -72,13 +72,16 @@ def scan_keys(corpus: list[Path], fingerprint: str, progress: Progress, max_byte
     return scan
 
 
-def load_cached(scan: Scan, cache: Cache, warnings: list[str], snapshot: Snapshot | None = None) -> None:
+def load_cached(scan: Scan, cache: Cache, warnings: list[str], snapshot: Snapshot | None = None,
+                unchanged: dict[str, str] | None = None) -> None:
     """Move the documents the cache holds from ``todo`` to ``cached`` (a damaged entry: one warning), their records
-    taken from ``snapshot`` where it has them as they are."""
+    taken from ``snapshot`` where it has them as they are (the indicators not parsed of a document whose key is its
+    key in ``unchanged``)."""
     todo, scan.todo_bytes = [], 0
+    unchanged = unchanged or {}
     for name, path, key in scan.todo:
         try:
-            rec = snapshot.take(key) if snapshot is not None else None
+            rec = snapshot.take(key, unchanged.get(name) != key) if snapshot is not None else None
             if rec is None:
                 rec = cache.record(key)
                 if rec is not None:
