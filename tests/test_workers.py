@@ -179,3 +179,9 @@ def test_a_worker_s_spacy_without_its_command_line_still_has_it_on_demand():
             "import spacy.cli; assert hasattr(spacy.cli, 'app') and spacy.cli.info.__module__ == 'spacy.cli.info'\n"
             "assert spacy.info()['spacy_version'] == spacy.__version__\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_process_that_extracts_in_a_one_worker_build_imports_no_spacy_command_line():
+    code = ("import sys; import kg.pipeline.work as w; w.pipeline_for(w.Settings())\n"
+            "assert 'typer' not in sys.modules and 'spacy.cli' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120, cwd=Path(__file__).resolve().parents[1])

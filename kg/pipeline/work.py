@@ -11,7 +11,6 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from kg.extract import build_nlp, extract_document
 from kg.graph import document_tables, groups_ref
 from kg.ids import stable_id
 from kg.ingest import IngestError, document_from_bytes
@@ -26,6 +25,10 @@ from kg.rows import edge_schema, node_schema
 from kg.schema import LABEL_OF_TYPE, SEMANTIC_REL_TYPES
 from kg.sinks.extractions import document_records, render_records
 from kg.structure import structure_document
+from kg.workers import import_spacy_without_cli
+
+import_spacy_without_cli()  # (its command line, ~0.25 s of CPU at import, is never run: a worker does this too)
+from kg.extract import build_nlp, extract_document  # noqa: E402
 
 #: rows per Arrow table while a document's rows are written
 ROWS_PER_TABLE = 20_000
