@@ -78,8 +78,14 @@ _POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党�
 _BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
 #: a brief's masthead: the body that edits it and the date on one line (X中心办公室　　2024年11月30日);
 #: the office edits the brief for its body
-_MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]{{2,}}"
+_MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]+"
                        r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
+#: the issuing body alone on the line under the title (咸宁市现代物流发展联合办公室)
+_UNDER_TITLE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))\s*$")
+#: a meeting's news naming the head of the body that holds it: X局党组书记、局长王XX作工作报告 / 主持会议 (the
+#: meeting is X局's; not a leader's visit, 带队赴…: the visited bodies act there)
+_MEETING_HEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*"
+                           r"[\u4e00-\u9fffXx*]{1,4}?(?:作工作报告|作报告|主持)")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
@@ -355,5 +361,10 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     if bare and bare.most_common(1)[0][1] >= 2:
         return bare.most_common(1)[0][0]
     if m := _APPROVED.search(norm, 0, paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0):
+        return as_written(m)
+    if title is not None and (m := next((_UNDER_TITLE.match(norm, p.start, p.end)
+                                         for p in paragraphs if p.start >= title.end), None)):
+        return as_written(m)
+    if m := next((m for p in paragraphs[:4] if (m := _MEETING_HEAD.search(norm, p.start, p.end))), None):
         return as_written(m)
     return None
