@@ -92,11 +92,15 @@ _LEAD = re.compile(
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
     rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
 _SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|科|股|所)(?![长学技])")
+#: the party organs of a body (中共X局党组, X局党支部): after the body's head they are no longer name (X局|党委),
+#: and one of them may sign for its body
+PARTY_ORGANS: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部")
+#: the organs a text names by the bare head of its author (局党组, 支队党委): the author when the text names the
+#: body's organ in full
+OWN_ORGANS: tuple[str, ...] = ("党组", "党委")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
-_OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=(党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))",
-                       re.MULTILINE)
-#: organs of a body that its own units name (局党组): the author when the text names the body's organ in full
-_ORGANS = ("党组", "党委")
+_OWN_UNIT = re.compile(rf"(?:^|(?<=[。;,:!?]))(厅|局)(?=({'|'.join(OWN_ORGANS)}|领导班子|办公室|"
+                       r"[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))", re.MULTILINE)
 #: a body named right after these is a partner of the speaker, not the speaker (会同省公安厅、省应急管理厅)
 _PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{0,30}、)?$")
 #: words of the documents' own field: a body of the field speaks before other departments
@@ -127,7 +131,7 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]
         if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
             continue
         nxt = _INNER_AFTER.match(norm, m.end())
-        if nxt is not None and not norm.startswith(_ORGANS, m.end()):
+        if nxt is not None and not norm.startswith(PARTY_ORGANS, m.end()):
             continue
         i = j
         while i > 0 and j - i < 15 and norm[i - 1] not in _STOP:
@@ -178,7 +182,7 @@ def _from_self_references(norm: str, starts: set[int]) -> str | None:
         if best is not None:
             return best
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
-    organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in _ORGANS)
+    organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in OWN_ORGANS)
     for head, _ in own.most_common():
         best = best_body(norm, _named_bodies(norm, head, starts))
         if best is None:
@@ -248,16 +252,12 @@ def _signature(norm: str, text: str, paragraphs: list[Span], heads: tuple[str, .
     return None
 
 
-#: the party organs of a body that sign for it (中共X局党组)
-_ORGANS = ("党组", "党委", "党工委", "党总支", "党支部")
-
-
 def _signing_organ(norm: str, text: str, paragraphs: list[Span], body: str) -> str | None:
     """The signature when it names a party organ of the title's body (title X局…总结, signed 中共…X局党组)."""
-    signed = _signature(norm, text, paragraphs, _ORGANS)
+    signed = _signature(norm, text, paragraphs, PARTY_ORGANS)
     if signed is None:
         return None
-    for organ in _ORGANS:
+    for organ in PARTY_ORGANS:
         if signed.endswith(organ) and signed[: -len(organ)].endswith(body):
             return signed
     return None
