@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.model import Mention, StructuredDocument
-from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
+from kg.structure.author import HEADS as AUTHOR_HEADS, OWN_ORGANS, best_body
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "科", "股", "站", "队", "所",
@@ -51,8 +51,8 @@ _ORG_BEFORE = re.compile(r"(?:支持|指导|督促|鼓励|推动|引导|与|同|
 PLAIN_FORMS: tuple[str, ...] = ("我们", "我单位", "本单位", "本机关", "我机关")
 #: the author's leadership: stands for the author
 LEADERSHIP_WORDS: tuple[str, ...] = ("领导班子",)
-#: the author's party organs: bodies of their own
-ORGAN_WORDS: tuple[str, ...] = ("党组", "党委")
+#: the author's party organs named by its bare head (局党组): bodies of their own
+ORGAN_WORDS: tuple[str, ...] = OWN_ORGANS
 #: what 全局 / 全支队 must be followed by to mean the author's whole staff (not 全局性, 统筹全局)
 _WHOLE_STAFF = "干部|职工|上下|党员|人员|同志|系统"
 #: characters that end a name, so a unit word after them is part of the name (执法支队, 第一支队)
@@ -332,9 +332,10 @@ def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[Self
 
 #: what a company calls itself before its own organs (集团党委, 公司工会)
 _COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
-#: a company's party and mass organs: the party ones are public bodies, a union an organisation
+#: a company's party and mass organs: the party ones are public bodies, a union an organisation (not
+#: PARTY_ORGANS: a company has a 纪委 and a 工会, and no 党组)
 _COMPANY_ORGANS = "党委|纪委|工会"
-#: an association's party organs (协会党支部)
+#: an association's party organs (协会党支部; the ones an association has, of PARTY_ORGANS)
 _ASSOCIATION_ORGANS = "党支部|党总支|党委"
 
 
