@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import conducts
-from kg.extract.partners import attributive_issuers, co_issuers, only_assists, partners_at
+from kg.extract.partners import ASSISTING, attributive_issuers, co_issuers, only_assists, partners_at
 from kg.extract.triggers import TriggerHit
 
 #: the labels an issuer may have
@@ -23,8 +23,6 @@ _LABELS = ("AGENCY",)
 #: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
-#: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
-ASSIST_WORDS = ("配合", "协助")
 #: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发, 《X》于5月出台
 _POST_LINK = re.compile(r"[》〉]?(?:的|已经?|于[^，,。;；、《》“”]{1,10}?|近日|日前)?(?:正式|顺利)?")
 #: the unnamed co-issuers after a body (交通运输部等九部门, 等部门)
@@ -119,7 +117,7 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
             after = [h for h in post if h.start >= reg.end and h.start - reg.end <= max_post_gap
                      and _POST_LINK.fullmatch(norm, reg.end, h.start)]
             lead = norm[max(clause.start, reg.start - 4):reg.start]
-            assisted = any(h.word in ASSIST_WORDS and h.end <= reg.start for h in chits)
+            assisted = any(h.word in ASSISTING and h.end <= reg.start for h in chits)
             if after and not any(w in lead for w in _APPLIES) and not assisted:
                 hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
         if hit is None:

@@ -43,8 +43,8 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.issues import ASSIST_WORDS as _ASSIST_WORDS, issues_in_clause, notice_campaigns
-from kg.extract.partners import COORD as _COORD, coordinated, helpers_of, partners_at
+from kg.extract.issues import issues_in_clause, notice_campaigns
+from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
@@ -225,7 +225,7 @@ class RelationExtractor:
         after = subjects[-1].end
         near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
         joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint or joint[0].word in _ASSIST_WORDS:
+        if not joint or joint[0].word in ASSISTING:
             return  # A、B 配合（C）…: both assist, neither is the other's partner
         if any(h.frame == "prep" and h.start == after for h in near):
             return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)

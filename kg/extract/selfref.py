@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.model import Mention, StructuredDocument
-from kg.structure.author import HEADS as AUTHOR_HEADS, OWN_ORGANS, best_body
+from kg.structure.author import HEADS as AUTHOR_HEADS, OWN_ORGANS, PARTNER_VERB, best_body
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "科", "股", "站", "队", "所",
@@ -46,7 +46,7 @@ CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
 #: heads of organisations that stand alone for the one the text names (协会组织会员企业…, 支持集团开展…)
 ORG_HEADS: tuple[str, ...] = ("联合会", "协会", "集团", "学院")
 #: what may stand right before a bare organisation head besides a clause opening: a pivot or partner word
-_ORG_BEFORE = re.compile(r"(?:支持|指导|督促|鼓励|推动|引导|与|同|配合|协助|会同|联合)$")
+_ORG_BEFORE = re.compile(rf"(?:支持|指导|督促|鼓励|推动|引导|与|同|{PARTNER_VERB})$")
 #: self-references that name no unit and always mean the author
 PLAIN_FORMS: tuple[str, ...] = ("我们", "我单位", "本单位", "本机关", "我机关")
 #: the author's leadership: stands for the author
@@ -71,7 +71,7 @@ _TEAM_NEXT = "出动|查处|查扣"
 #: a time adverbial between a clause's opening and the team word that is its subject (全年大队共出动…)
 _TIME_BEFORE = re.compile(r"(?:全年|上半年|下半年|今年|年内|同期|当月|期间)$")
 #: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
-_PARTNER_BEFORE = re.compile(r"(?:配合|协助|协同|会同|联合)$")
+_PARTNER_BEFORE = re.compile(rf"(?:{PARTNER_VERB})$")
 #: a body whose report is heard (检查组听取了X关于…的汇报): the subject of what the report tells next
 _HEARD = re.compile(r"听取了?$")
 

@@ -101,8 +101,11 @@ OWN_ORGANS: tuple[str, ...] = ("党组", "党委")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
 _OWN_UNIT = re.compile(rf"(?:^|(?<=[。;,:!?]))(厅|局)(?=({'|'.join(OWN_ORGANS)}|领导班子|办公室|"
                        r"[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))", re.MULTILINE)
+#: verbs that make the body after them a partner of their subject (会同省公安厅开展…, 配合市场监管局…)
+PARTNER_VERBS: tuple[str, ...] = ("会同", "联合", "配合", "协助", "协同")
+PARTNER_VERB = "|".join(PARTNER_VERBS)
 #: a body named right after these is a partner of the speaker, not the speaker (会同省公安厅、省应急管理厅)
-_PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{0,30}、)?$")
+_PARTNER_BEFORE = re.compile(rf"(?:{PARTNER_VERB}|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{{0,30}}、)?$")
 #: words of the documents' own field: a body of the field speaks before other departments
 _FIELD = re.compile(r"交通|运输|公路|港航|航道|海事|路政|运管|港口|航务|邮政|执法")
 _BARE_SUBJECT = re.compile(r"(?:^|(?<=[。;,:!?]))(支队|大队|总队)(?![党长])", re.MULTILINE)
