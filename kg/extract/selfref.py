@@ -68,8 +68,10 @@ _SUBJECT_NEXT = re.compile(
 
 #: a team's own work verbs, after a bare team word as its subject (大队出动执法人员…, 支队查处…)
 _TEAM_NEXT = "出动|查处|查扣"
+#: time adverbials that open a clause before its subject or its verb (全年大队共出动…, 上半年出动执法人员…)
+TIME_WORDS: tuple[str, ...] = ("全年", "上半年", "下半年", "今年", "今年以来", "年内", "同期", "当月", "期间")
 #: a time adverbial between a clause's opening and the team word that is its subject (全年大队共出动…)
-_TIME_BEFORE = re.compile(r"(?:全年|上半年|下半年|今年|年内|同期|当月|期间)$")
+_TIME_BEFORE = re.compile(rf"(?:{'|'.join(TIME_WORDS)})$")
 #: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
 _PARTNER_BEFORE = re.compile(rf"(?:{PARTNER_VERB})$")
 #: a body whose report is heard (检查组听取了X关于…的汇报): the subject of what the report tells next
