@@ -63,6 +63,7 @@ _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 _DEPLOY = re.compile(r"[”\"]?(?:建设|创建|工作)?(?:的)?(?:统一)?(?:工作)?(?:决策)?(?:部署|安排)(?:要求)?\s*$")
 #: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
+#: (not SUBJECT_COORD: 与 joins deploying bodies, A 与 B 关于…的部署, where before a verb it names a partner)
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
 _BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.subjects import PARTNER_LABELS
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention
 
@@ -19,9 +19,10 @@ COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 _ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
-#: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》)
-_CO_AGENTS = re.compile(r"[、和及]|以及")
-#: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》)
+#: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》): the bodies
+#: coordinated as one subject
+_CO_AGENTS = SUBJECT_COORD
+#: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》: 与, 会同 join them there)
 _JOINT_AGENTS = re.compile(r"[、和及与同]|以及|会同")
 #: verbs that enact or publish a title: after 会同 B, B issues it too (会同 B 制定《X》; not a drafting verb, 编制)
 ENACTING = ("印发", "发布", "出台", "下发", "颁布", "制定", "制订", "修订")
