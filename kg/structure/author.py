@@ -24,7 +24,10 @@ The rules, in order (the first that names a body wins):
    an organ (``局党组``) and the text names that organ of the body in full
    (``X市交通运输局党组``), the organ is the author;
 7. a bare unit used as a subject at least twice (``支队将…``);
-8. ``经X党组同意`` in the opening.
+8. ``经X党组同意`` in the opening;
+9. the issuing body alone on the line under the title (``咸宁市现代物流发展联合办公室``);
+10. a meeting's news item: the body whose head gives the work report or chairs
+    (``X局党组书记、局长王XX作工作报告``).
 
 A distribution line (``报：X``, ``抄送：X``, ``发：…``) names the recipients of a
 brief or notice, never its author: it is left out of every rule.
