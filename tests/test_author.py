@@ -177,3 +177,24 @@ def test_a_speech_at_a_body_s_meeting_is_by_the_speaker_s_body_on_the_byline():
     assert author(text) == "市纪委监委派驻市交通运输局纪检监察组"
     # without a byline the preposition never opens the body's name
     assert not (author("在清远市交通运输局2026年工作会议上的讲话\n同志们：\n今天召开会议。\n") or "").startswith("在")
+
+
+def test_a_masthead_with_one_space_before_its_date():
+    text = "全市春运工作圆满收官\n英德市交通运输局　2024年2月24日\n\n春运期间，全市发送旅客10万人次。\n"
+    assert author(text) == "英德市交通运输局"
+
+
+def test_the_body_alone_on_the_line_under_the_title_issues_the_report():
+    text = ("英德市2026年物流发展情况报告\n\n英德市现代物流发展联合办公室\n（市商务局 市交通运输局）\n\n"
+            "2026年，全市物流总额同比增长7.9%。现将有关情况报告如下。\n")
+    assert author(text) == "英德市现代物流发展联合办公室"
+
+
+def test_a_meeting_news_item_is_by_the_body_whose_head_gives_the_work_report():
+    text = ("英德召开2027年全市交通运输工作会议\n\n1月12日，英德市召开全市交通运输工作会议。副市长刘XX出席会议并讲话，"
+            "英德市交通运输局党组书记、局长王XX作工作报告。\n\n会议指出，全市完成投资8亿元。\n")
+    assert author(text) == "英德市交通运输局"
+    # a leader's visit names the visiting body, whose requirements the visited bodies carry out: no author
+    visit = ("市交通运输局主要负责同志赴英德市督导防汛工作\n\n6月18日，清远市交通运输局党组书记、局长XXX带队赴英德市，"
+             "督导防汛工作。\n\n督导组要求，持续深化隐患排查。\n")
+    assert author(visit) is None

@@ -87,6 +87,9 @@ def test_several_bodies_and_several_campaigns(tmp_path):
     assert conducts(tmp_path, "市公路中心、市公安局和县交通运输局开展“平安交通”专项行动。") == {(HUB, X), (POL, X), (CTY, X)}
     assert conducts(tmp_path, "市公路中心会同市公安局开展“平安交通”专项行动。") == {(HUB, X), (POL, X)}
     assert conducts(tmp_path, "市公路中心联合市运输协会开展“平安交通”专项行动。") == {(HUB, X), ("市运输协会", X)}
+    # a short alias in brackets after the last partner (联合市农业农村局（渔政）开展)
+    assert conducts(tmp_path, "市公路中心联合市公安局（交警）开展“平安交通”专项行动。") == {(HUB, X), (POL, X)}
+    assert conducts(tmp_path, "市公路中心与市公安局（交警）共同开展“平安交通”专项行动。") == {(HUB, X), (POL, X)}
     for body in ("市公路中心开展“平安交通”专项行动和“清风”行动。", "市公路中心启动“平安交通”专项行动暨“清风”行动。",
                  "市公路中心先后开展“平安交通”专项行动、“清风”行动。",
                  "市公路中心深入推进“平安交通”专项行动，持续开展“清风”行动。"):

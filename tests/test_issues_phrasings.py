@@ -127,3 +127,16 @@ COOPERATING = [
 @pytest.mark.parametrize("sentence, expected", COOPERATING, ids=[s for s, _ in COOPERATING])
 def test_cooperates_phrasing(nlp, tmp_path, sentence, expected):
     assert relations(nlp, tmp_path, sentence, "COOPERATES_WITH") == expected
+
+
+def test_issuing_a_notice_on_carrying_out_a_campaign_carries_it_out(nlp, tmp_path):
+    camp = "平安交通专项行动"
+    issued = ("市公路中心下发《关于开展2024年“平安交通”专项行动的通知》，部署专项整治。"
+              "“平安交通”专项行动共排查隐患10处。")
+    assert ("市公路中心", camp) in relations(nlp, tmp_path, issued, "CONDUCTS")
+    titled = "会议印发了《湖州市交通运输局关于开展“平安交通”专项行动的实施方案》。“平安交通”专项行动效果明显。"
+    assert (AUTHOR, camp) in relations(nlp, tmp_path, titled, "CONDUCTS")
+    # another's notice, only cited, is not carried out by its issuer
+    cited = ("按照省交通运输厅《关于开展“平安交通”专项行动的通知》要求，市公路中心排查隐患。"
+             "“平安交通”专项行动效果明显。")
+    assert ("省交通运输厅", camp) not in relations(nlp, tmp_path, cited, "CONDUCTS")

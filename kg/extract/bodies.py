@@ -17,6 +17,7 @@ import re
 
 from kg.extract.heads import COLLECTIVE_DETS, LEVEL, PREDICATE_ADVERBS, SENT, STEM, UNIT, bounded
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.structure.author import PARTNER_VERB
 
 #: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
 OFFICE_HEADS = ("科", "股", "室", "处")
@@ -113,7 +114,7 @@ def _bare_parent(sc: PhraseScanner, pos: int) -> int | None:
 
 
 #: what a bare short body name (海事, 运管) is followed by when the sentence treats it as a body
-_BODY_VERB = re.compile(r"(?:要|应当|应(?![急对用])|负责|牵头|会同|联合|配合|协同|督促|加强|做好|抓好|组织)")
+_BODY_VERB = re.compile(rf"(?:要|应当|应(?![急对用])|负责|牵头|{PARTNER_VERB}|督促|加强|做好|抓好|组织)")
 _CLAUSE_OPEN = frozenset("。;；,，:：\n、 ")
 #: what a bare office (法制科, 培训科) opening its clause does as the subject of its sentence
 _OFFICE_VERB = re.compile(_BODY_VERB.pattern + r"|(?:依托|开展|举办|完成|制定|修订|建立|承担|先后|共|全年)")

@@ -63,14 +63,17 @@ _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 _DEPLOY = re.compile(r"[”\"]?(?:建设|创建|工作)?(?:的)?(?:统一)?(?:工作)?(?:决策)?(?:部署|安排)(?:要求)?\s*$")
 #: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
+#: (not SUBJECT_COORD: 与 joins deploying bodies, A 与 B 关于…的部署, where before a verb it names a partner)
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
 _BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
+#: a short alias in brackets after the last partner (联合市农业农村局（渔政）开展 X)
+_ALIAS = r"(?:\([^()，,。;；:：]{1,10}\))?"
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
-_JOINT = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|协同|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
+_JOINT = re.compile(_ALIAS + r"\s*(?:将|还|也|拟|要|已|正|并|再)?(?:共同|联合|协同|一起|携手|合作)(?:深入|扎实|持续|全面|积极)?\s*")
 #: between 会同/联合 B and the verb B carries out with the subject (会同交警大队组织开展 X; 会同交警大队在疏港道路开展 X:
 #: a place phrase first)
-_ALONG = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^，,。;；、：:“”《》]{1,16}?)?"
+_ALONG = re.compile(_ALIAS + r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^，,。;；、：:“”《》]{1,16}?)?"
                     r"(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")

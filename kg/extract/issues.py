@@ -5,6 +5,9 @@ subject + 印发/制定/出台... + REGULATION, and the titles coordinated with 
 A 会同 B (联合)印发/制定《X》 (B too; not 会同 B 编制); A 与 B 联合制定的《X》 and A、B 印发的《X》
 (both); 配合 B 修订《X》 (B, not the subject, which only helps: :mod:`kg.extract.partners`); AGENCY《X》 (交通运输部《…办法》,
 根据市局《…》要求) and 省厅印发的《X》; a title opening with a body and 关于 (《交通运输部关于…的通知》).
+
+A body that issues a notice or plan on carrying out a campaign (印发《关于开展 X 的通知》, 《A关于开展 X 的实施方案》)
+carries the campaign out (:func:`notice_campaigns`); not when another's notice is only cited (按照 A《关于开展 X 的通知》要求).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import conducts
-from kg.extract.partners import attributive_issuers, co_issuers, only_assists, partners_at
+from kg.extract.partners import ASSISTING, attributive_issuers, co_issuers, only_assists, partners_at
 from kg.extract.triggers import TriggerHit
 
 #: the labels an issuer may have
@@ -20,14 +23,29 @@ _LABELS = ("AGENCY",)
 #: verbs that publish a document, and the partner words that make its partners co-sign it (A 联合 B 印发)
 _CO_SIGNED = ("印发", "发布", "出台", "下发", "颁布")
 _CO_SIGNING = ("联合", "联手", "携手")
-#: partner words that close a clause of bodies assisting a lead (由 A 牵头，B、C 配合)
-ASSIST_WORDS = ("配合", "协助")
 #: between a title (its mention may stop before 》) and a nominalised verb: 《X》的修编, 《X》正式印发, 《X》于5月出台
 _POST_LINK = re.compile(r"[》〉]?(?:的|已经?|于[^，,。;；、《》“”]{1,10}?|近日|日前)?(?:正式|顺利)?")
 #: the unnamed co-issuers after a body (交通运输部等九部门, 等部门)
 _OTHER_BODIES = r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?"
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
+#: a notice or plan on carrying out a campaign: 关于开展2025年“X”活动的通知, A关于开展“X”的实施方案,
+#: 关于在全局开展 X 的实施方案
+_NOTICE_OF = re.compile(r"关于(?:在[^，,。;；]{1,8}?)?(?:组织|深入|全面)?(?:开展|实施|启动)(?P<what>.+?)的?(?:通知|方案)$")
+
+
+def notice_campaigns(reg, campaigns: dict[str, list]) -> list:
+    """The campaigns a notice or plan on carrying them out (``reg``: 关于开展“X”活动的通知) names.
+
+    ``campaigns`` maps each campaign name of the document to its mentions; a
+    campaign named inside another one found is left out. One mention of each
+    is returned (the campaign mentions of a title are not mentions of their own).
+    """
+    m = _NOTICE_OF.search(reg.name)
+    if m is None:
+        return []
+    found = [n for n in campaigns if len(n) >= 4 and n in m.group("what")]
+    return [campaigns[n][0] for n in found if not any(n != o and n in o for o in found)]
 
 
 def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, governing, issue_words, max_post_gap):
@@ -99,7 +117,7 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
             after = [h for h in post if h.start >= reg.end and h.start - reg.end <= max_post_gap
                      and _POST_LINK.fullmatch(norm, reg.end, h.start)]
             lead = norm[max(clause.start, reg.start - 4):reg.start]
-            assisted = any(h.word in ASSIST_WORDS and h.end <= reg.start for h in chits)
+            assisted = any(h.word in ASSISTING and h.end <= reg.start for h in chits)
             if after and not any(w in lead for w in _APPLIES) and not assisted:
                 hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
         if hit is None:

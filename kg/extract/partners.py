@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.subjects import PARTNER_LABELS
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention
 
@@ -19,16 +19,18 @@ COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 _ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
-#: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》)
-_CO_AGENTS = re.compile(r"[、和及]|以及")
-#: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》)
+#: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》): the bodies
+#: coordinated as one subject
+_CO_AGENTS = SUBJECT_COORD
+#: ... and before a joint one (A 与 B 联合制定的《X》, A 会同 B 联合印发的《X》: 与, 会同 join them there)
 _JOINT_AGENTS = re.compile(r"[、和及与同]|以及|会同")
 #: verbs that enact or publish a title: after 会同 B, B issues it too (会同 B 制定《X》; not a drafting verb, 编制)
 ENACTING = ("印发", "发布", "出台", "下发", "颁布", "制定", "制订", "修订")
 #: between the partners of 会同 and an enacting verb (会同 B 研究制定, 会同 B 制定出台)
 _ENACT_GAP = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:研究|共同|联合)?(?:制定|制订|修订)?\s*")
-#: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》)
-_ASSISTING = ("配合", "协助")
+#: partner words whose partner is the one acting, the subject only assisting (配合 B 修订《X》); closing a clause,
+#: the bodies before them assist a lead (由 A 牵头，B、C 配合)
+ASSISTING: tuple[str, ...] = ("配合", "协助")
 #: between the partner of an assisting word and the issuing verb (配合 B 研究制定《X》)
 _ASSIST_GAP = re.compile(r"\s*(?:研究|共同)?\s*")
 
@@ -70,7 +72,7 @@ def only_assists(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: 
     ``hits`` are the trigger hits of the verb's clause, ``in_clause`` its mentions.
     """
     p, partners = _partners_before(norm, hit, hits, in_clause)
-    return bool(partners) and p.word in _ASSISTING and _ASSIST_GAP.fullmatch(norm, partners[-1].end, hit.start) is not None
+    return bool(partners) and p.word in ASSISTING and _ASSIST_GAP.fullmatch(norm, partners[-1].end, hit.start) is not None
 
 
 def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
@@ -101,7 +103,7 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     if not partners:
         return []
     gap = norm[partners[-1].end:hit.start]
-    if p.word in _ASSISTING and _ASSIST_GAP.fullmatch(gap):
+    if p.word in ASSISTING and _ASSIST_GAP.fullmatch(gap):
         return partners
     if hit.word in publishing and _JOINTLY.fullmatch(gap):
         return partners
@@ -157,7 +159,7 @@ def helpers_of(norm: str, hit: TriggerHit, in_scope: list[Mention]) -> list[Ment
 
     The one acting in that clause's sentence works together with them; who that is, the caller decides.
     """
-    if hit.word not in _ASSISTING or not _HELPED_END.match(norm, hit.end):
+    if hit.word not in ASSISTING or not _HELPED_END.match(norm, hit.end):
         return []
     before = [m for m in in_scope if m.end <= hit.start and m.label in PARTNER_LABELS]
     if not before or not _HELPED_LINK.fullmatch(norm, before[-1].end, hit.start):

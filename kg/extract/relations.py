@@ -43,8 +43,8 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
-from kg.extract.issues import ASSIST_WORDS as _ASSIST_WORDS, issues_in_clause
-from kg.extract.partners import COORD as _COORD, coordinated, helpers_of, partners_at
+from kg.extract.issues import issues_in_clause, notice_campaigns
+from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
@@ -153,6 +153,10 @@ class RelationExtractor:
             headings = heading_subjects(sdoc, index.within, lambda a, b, after: any(
                 h.frame in ("pre", "partner") and h.start >= after for h in self._hits(norm, a, b, index, found)))
         subjects = Subjects(sdoc, author, mentions, added, section_subject(sdoc, headings))
+        campaigns: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.label == "CAMPAIGN":
+                campaigns.setdefault(m.name, []).append(m)
         for sent in sdoc.sentences:
             sent_mentions = index.within(sent.start, sent.end)
             if not sent_mentions:
@@ -186,6 +190,9 @@ class RelationExtractor:
                 for rel in issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, self._governing,
                                             self.triggers.get("ISSUES", "pre"), self.settings.max_post_gap):
                     self._add(relations, seen, sdoc, rel)
+                    if rel[3].frame != "attr":  # 印发《关于开展 X 的通知》: the issuer carries X out
+                        for camp in notice_campaigns(rel[2], campaigns):
+                            self._add(relations, seen, sdoc, ("CONDUCTS", rel[1], camp, rel[3]))
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
                                             subjects.own, ahead):
                     self._add(relations, seen, sdoc, rel)
@@ -218,7 +225,7 @@ class RelationExtractor:
         after = subjects[-1].end
         near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
         joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint or joint[0].word in _ASSIST_WORDS:
+        if not joint or joint[0].word in ASSISTING:
             return  # A、B 配合（C）…: both assist, neither is the other's partner
         if any(h.frame == "prep" and h.start == after for h in near):
             return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)

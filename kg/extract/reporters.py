@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.clauses import split_clauses
+from kg.extract.selfref import TIME_WORDS
 from kg.extract.spans import inside
 from kg.extract.subjects import Subjects
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -31,7 +32,7 @@ from kg.model import Mention, MetricMention, StructuredDocument
 
 #: a sentence opening with what a body itself does, no subject named (上半年，出动执法人员N人次): the body of the
 #: sentence before does it; a sentence opening with a sector's figure (全年发送旅客N人次) is the author's
-_OWN_ACTION = re.compile(r"\s*(?:(?:全年|上半年|下半年|今年|今年以来|年内|同期|期间|其中)[,，]?)?(?:共|累计)?"
+_OWN_ACTION = re.compile(rf"\s*(?:(?:{'|'.join(TIME_WORDS)}|其中)[,，]?)?(?:共|累计)?"
                          r"(?:出动|检查|查处|查扣|处罚|立案)")
 #: what stands between a body and a metric that counts the list the body opens: (、B、C)等
 _EXAMPLES_COUNTED = re.compile(r"[^，,；;。：:]{0,60}?等")

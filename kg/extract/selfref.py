@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.model import Mention, StructuredDocument
-from kg.structure.author import HEADS as AUTHOR_HEADS, best_body
+from kg.structure.author import HEADS as AUTHOR_HEADS, OWN_ORGANS, PARTNER_VERB, best_body
 
 #: unit words a pronoun can combine with (我局, 本支队), longest first
 UNIT_WORDS: tuple[str, ...] = ("委员会", "支队", "大队", "中队", "中心", "局", "厅", "委", "处", "科", "股", "站", "队", "所",
@@ -46,13 +46,13 @@ CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
 #: heads of organisations that stand alone for the one the text names (协会组织会员企业…, 支持集团开展…)
 ORG_HEADS: tuple[str, ...] = ("联合会", "协会", "集团", "学院")
 #: what may stand right before a bare organisation head besides a clause opening: a pivot or partner word
-_ORG_BEFORE = re.compile(r"(?:支持|指导|督促|鼓励|推动|引导|与|同|配合|协助|会同|联合)$")
+_ORG_BEFORE = re.compile(rf"(?:支持|指导|督促|鼓励|推动|引导|与|同|{PARTNER_VERB})$")
 #: self-references that name no unit and always mean the author
 PLAIN_FORMS: tuple[str, ...] = ("我们", "我单位", "本单位", "本机关", "我机关")
 #: the author's leadership: stands for the author
 LEADERSHIP_WORDS: tuple[str, ...] = ("领导班子",)
-#: the author's party organs: bodies of their own
-ORGAN_WORDS: tuple[str, ...] = ("党组", "党委")
+#: the author's party organs named by its bare head (局党组): bodies of their own
+ORGAN_WORDS: tuple[str, ...] = OWN_ORGANS
 #: what 全局 / 全支队 must be followed by to mean the author's whole staff (not 全局性, 统筹全局)
 _WHOLE_STAFF = "干部|职工|上下|党员|人员|同志|系统"
 #: characters that end a name, so a unit word after them is part of the name (执法支队, 第一支队)
@@ -68,10 +68,12 @@ _SUBJECT_NEXT = re.compile(
 
 #: a team's own work verbs, after a bare team word as its subject (大队出动执法人员…, 支队查处…)
 _TEAM_NEXT = "出动|查处|查扣"
+#: time adverbials that open a clause before its subject or its verb (全年大队共出动…, 上半年出动执法人员…)
+TIME_WORDS: tuple[str, ...] = ("全年", "上半年", "下半年", "今年", "今年以来", "年内", "同期", "当月", "期间")
 #: a time adverbial between a clause's opening and the team word that is its subject (全年大队共出动…)
-_TIME_BEFORE = re.compile(r"(?:全年|上半年|下半年|今年|年内|同期|当月|期间)$")
+_TIME_BEFORE = re.compile(rf"(?:{'|'.join(TIME_WORDS)})$")
 #: a partner verb before a bare unit word that goes on with a verb: the author is the partner (协会配合中心开展…)
-_PARTNER_BEFORE = re.compile(r"(?:配合|协助|协同|会同|联合)$")
+_PARTNER_BEFORE = re.compile(rf"(?:{PARTNER_VERB})$")
 #: a body whose report is heard (检查组听取了X关于…的汇报): the subject of what the report tells next
 _HEARD = re.compile(r"听取了?$")
 
@@ -332,9 +334,10 @@ def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[Self
 
 #: what a company calls itself before its own organs (集团党委, 公司工会)
 _COMPANY_WORDS: tuple[str, ...] = ("集团", "公司")
-#: a company's party and mass organs: the party ones are public bodies, a union an organisation
+#: a company's party and mass organs: the party ones are public bodies, a union an organisation (not
+#: PARTY_ORGANS: a company has a 纪委 and a 工会, and no 党组)
 _COMPANY_ORGANS = "党委|纪委|工会"
-#: an association's party organs (协会党支部)
+#: an association's party organs (协会党支部; the ones an association has, of PARTY_ORGANS)
 _ASSOCIATION_ORGANS = "党支部|党总支|党委"
 
 

@@ -51,6 +51,7 @@ from kg.resolve.campaign_names import campaign_name
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
 from kg.resolve.linking import Linker, link  # noqa: F401 - the linking API, step 2
 from kg.resolve.scope import entity_link, opens_with_place
+from kg.structure.author import PARTY_ORGANS
 
 # the shortest campaign signature trusted to link documents on its own
 MIN_LINK_SIGNATURE = 4
@@ -114,8 +115,6 @@ def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
     return name_key(name)
 
 
-#: party organs: a full name of one seen only inside a title does not name the organ the text calls 局党组
-_ORGANS = ("党组", "党委", "党工委")
 
 
 def _inside_title(m: Mention, titles: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -139,7 +138,8 @@ def _group_document(ext: DocExtraction, lexicon: Lexicon | None) -> list[_Group]
         key = _mention_key(m, lexicon)
         if not key:
             continue
-        titled = m.label == "AGENCY" and key.endswith(_ORGANS) and _inside_title(m, titles, title_starts)
+        # a full name of a party organ seen only inside a title does not name the organ the text calls 局党组
+        titled = m.label == "AGENCY" and key.endswith(PARTY_ORGANS) and _inside_title(m, titles, title_starts)
         by_key.setdefault((m.label, key), _Group(ext.document.name, m.label)).add(m, key, titled)
     _join_declared_short_forms(ext.document.source.norm, by_key)
     groups = _join_named_surfaces(by_key)

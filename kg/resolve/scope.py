@@ -19,6 +19,7 @@ from functools import lru_cache
 from kg.model import Jurisdiction
 from kg.resources import SCOPE_DIR
 from kg.resolve.names import is_masked, name_key
+from kg.structure.author import PARTY_ORGANS
 from kg.structure.gazetteer import gazetteer
 
 # level words a bare name may start with, and the division level each means
@@ -63,7 +64,7 @@ def _division_code(j: Jurisdiction, level: str) -> str | None:
 
 
 #: a name made only of unit and organ words (支队, 局党组, 机关党委): it says which body only through its author
-_BARE_BODY = re.compile(r"(?:总队|支队|大队|中队|中心|局|厅|所|处|站|委|机关)+(?:党组|党委|党总支|党支部|领导班子)?")
+_BARE_BODY = re.compile(rf"(?:总队|支队|大队|中队|中心|局|厅|所|处|站|委|机关)+(?:{'|'.join(PARTY_ORGANS)}|领导班子)?")
 
 
 def is_bare_body(key: str) -> bool:

@@ -24,7 +24,10 @@ The rules, in order (the first that names a body wins):
    an organ (``局党组``) and the text names that organ of the body in full
    (``X市交通运输局党组``), the organ is the author;
 7. a bare unit used as a subject at least twice (``支队将…``);
-8. ``经X党组同意`` in the opening.
+8. ``经X党组同意`` in the opening;
+9. the issuing body alone on the line under the title (``咸宁市现代物流发展联合办公室``);
+10. a meeting's news item: the body whose head gives the work report or chairs
+    (``X局党组书记、局长王XX作工作报告``).
 
 A distribution line (``报：X``, ``抄送：X``, ``发：…``) names the recipients of a
 brief or notice, never its author: it is left out of every rule.
@@ -78,21 +81,34 @@ _POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党�
 _BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
 #: a brief's masthead: the body that edits it and the date on one line (X中心办公室　　2024年11月30日);
 #: the office edits the brief for its body
-_MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]{{2,}}"
+_MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]+"
                        r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
+#: the issuing body alone on the line under the title (咸宁市现代物流发展联合办公室)
+_UNDER_TITLE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))\s*$")
+#: a meeting's news naming the head of the body that holds it: X局党组书记、局长王XX作工作报告 / 主持会议 (the
+#: meeting is X局's; not a leader's visit, 带队赴…: the visited bodies act there)
+_MEETING_HEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*"
+                           r"[\u4e00-\u9fffXx*]{1,4}?(?:作工作报告|作报告|主持)")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
     rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
 _SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|科|股|所)(?![长学技])")
+#: the party organs of a body (中共X局党组, X局党支部): after the body's head they are no longer name (X局|党委),
+#: and one of them may sign for its body
+PARTY_ORGANS: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部")
+#: the organs a text names by the bare head of its author (局党组, 支队党委): the author when the text names the
+#: body's organ in full
+OWN_ORGANS: tuple[str, ...] = ("党组", "党委")
 #: the speaker's own units named by the bare head of its body: 厅党组, 厅安全监督处, 局党组
-_OWN_UNIT = re.compile(r"(?:^|(?<=[。;,:!?]))(厅|局)(?=(党组|党委|领导班子|办公室|[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))",
-                       re.MULTILINE)
-#: organs of a body that its own units name (局党组): the author when the text names the body's organ in full
-_ORGANS = ("党组", "党委")
+_OWN_UNIT = re.compile(rf"(?:^|(?<=[。;,:!?]))(厅|局)(?=({'|'.join(OWN_ORGANS)}|领导班子|办公室|"
+                       r"[\u4e00-\u9fff]{2,6}处(?![理置罚分于在长级室])))", re.MULTILINE)
+#: verbs that make the body after them a partner of their subject (会同省公安厅开展…, 配合市场监管局…)
+PARTNER_VERBS: tuple[str, ...] = ("会同", "联合", "配合", "协助", "协同")
+PARTNER_VERB = "|".join(PARTNER_VERBS)
 #: a body named right after these is a partner of the speaker, not the speaker (会同省公安厅、省应急管理厅)
-_PARTNER_BEFORE = re.compile(r"(?:会同|联合|配合|协同|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{0,30}、)?$")
+_PARTNER_BEFORE = re.compile(rf"(?:{PARTNER_VERB}|协调|商请|联同|与|同|和|邀请)(?:[^,。;:!?]{{0,30}}、)?$")
 #: words of the documents' own field: a body of the field speaks before other departments
 _FIELD = re.compile(r"交通|运输|公路|港航|航道|海事|路政|运管|港口|航务|邮政|执法")
 _BARE_SUBJECT = re.compile(r"(?:^|(?<=[。;,:!?]))(支队|大队|总队)(?![党长])", re.MULTILINE)
@@ -121,7 +137,7 @@ def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]
         if j == 0 or norm[j - 1] in "我本全" or norm[m.end() : m.end() + 1] == "长":
             continue
         nxt = _INNER_AFTER.match(norm, m.end())
-        if nxt is not None and not norm.startswith(_ORGANS, m.end()):
+        if nxt is not None and not norm.startswith(PARTY_ORGANS, m.end()):
             continue
         i = j
         while i > 0 and j - i < 15 and norm[i - 1] not in _STOP:
@@ -172,7 +188,7 @@ def _from_self_references(norm: str, starts: set[int]) -> str | None:
         if best is not None:
             return best
     own = Counter(m.group(1) for m in _OWN_UNIT.finditer(norm))
-    organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in _ORGANS)
+    organs = Counter((m.group(1), m.group(2)) for m in _OWN_UNIT.finditer(norm) if m.group(2) in OWN_ORGANS)
     for head, _ in own.most_common():
         best = best_body(norm, _named_bodies(norm, head, starts))
         if best is None:
@@ -242,16 +258,12 @@ def _signature(norm: str, text: str, paragraphs: list[Span], heads: tuple[str, .
     return None
 
 
-#: the party organs of a body that sign for it (中共X局党组)
-_ORGANS = ("党组", "党委", "党工委", "党总支", "党支部")
-
-
 def _signing_organ(norm: str, text: str, paragraphs: list[Span], body: str) -> str | None:
     """The signature when it names a party organ of the title's body (title X局…总结, signed 中共…X局党组)."""
-    signed = _signature(norm, text, paragraphs, _ORGANS)
+    signed = _signature(norm, text, paragraphs, PARTY_ORGANS)
     if signed is None:
         return None
-    for organ in _ORGANS:
+    for organ in PARTY_ORGANS:
         if signed.endswith(organ) and signed[: -len(organ)].endswith(body):
             return signed
     return None
@@ -355,5 +367,10 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     if bare and bare.most_common(1)[0][1] >= 2:
         return bare.most_common(1)[0][0]
     if m := _APPROVED.search(norm, 0, paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0):
+        return as_written(m)
+    if title is not None and (m := next((_UNDER_TITLE.match(norm, p.start, p.end)
+                                         for p in paragraphs if p.start >= title.end), None)):
+        return as_written(m)
+    if m := next((m for p in paragraphs[:4] if (m := _MEETING_HEAD.search(norm, p.start, p.end))), None):
         return as_written(m)
     return None
