@@ -277,6 +277,31 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 
+#: the heading of a section that only states problems (存在的问题, 存在的主要问题, 存在的不足和困难)
+PROBLEM_HEAD_RE = re.compile(r"\s*(?:当前|目前)?(?:工作中)?(?:存在|面临)(?:的)?(?:主要)?(?:问题|不足|困难|短板)"
+                             r"(?:[和与及、](?:问题|不足|困难|短板|挑战))?[。.]?\s*$")
+#: a paragraph that turns to the work ahead (下半年，我中心将…；力争…；确保…)
+_PLAN_TURN_RE = re.compile(r"将|力争|确保|计划|打算|下一步|下步|下半年|明年|到20\d\d年")
+
+
+def problem_statements(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics of a section that only states problems (三、存在的问题 …利用率仅为65%), but for a paragraph
+    of it that turns to the work ahead: they report a shortfall, not a campaign's result or target."""
+    heads = [s for s in sdoc.sections if PROBLEM_HEAD_RE.match(s.title)]
+    if not heads:
+        return set()
+    paras = sdoc.paragraphs
+    p_starts = [p.start for p in paras]
+    out: set[int] = set()
+    for mi, m in enumerate(metrics):
+        if not any(s.title_end <= m.start < s.end for s in heads):
+            continue
+        k = bisect.bisect_right(p_starts, m.start) - 1
+        if k < 0 or not _PLAN_TURN_RE.search(norm, paras[k].start, paras[k].end):
+            out.add(mi)
+    return out
+
+
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
     """The metrics of sentences that state a whole area's figures for a calendar period, what a
     body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
@@ -302,5 +327,5 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
     return out
 
 
-__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
+__all__ = ["AREA_STATISTIC_RE", "PROBLEM_HEAD_RE", "problem_statements", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
            "clause_from", "joins_other_work", "only_assists", "other_work_re", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]
