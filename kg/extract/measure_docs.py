@@ -62,12 +62,13 @@ def only_assists(norm: str, start: int, end: int, others: re.Pattern[str] = OTHE
     found = [f for f in others.finditer(norm, start, stop) if f.start() < end]
     return bool(found) and all(f.group() == "配合" for f in found)
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
-#: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
+#: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…;
+#: 全年辖区船舶生活垃圾接收量达到…)
 AREA_STATISTIC_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
-    r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
+    r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
     r"|^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
