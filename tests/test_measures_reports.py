@@ -42,3 +42,11 @@ def test_a_whole_areas_figures_for_a_year_told_by_a_speaker_are_not_a_news_items
     got = measures(tmp_path, lead + "当日共查处超限车辆9辆。\n据介绍，2025年全市共检测货运车辆186.4万辆次。\n",
                    ["“铁腕护路”行动"])
     assert got == {("9辆", "铁腕护路行动")}
+
+
+def test_a_problems_section_states_shortfalls_not_a_report_campaigns_results(tmp_path):
+    text = (PROGRESS + "\n二、存在问题\n\n部分码头接收设施利用率仅为65%，12艘船舶尚未完成改造。\n\n"
+            "下一步，中心将力争年底前隐患整改率达到100%。\n")
+    got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+    assert ("114起", "船舶碰撞桥梁隐患专项整治") in got and ("100%", "船舶碰撞桥梁隐患专项整治") in got
+    assert ("65%", "船舶碰撞桥梁隐患专项整治") not in got and ("12艘", "船舶碰撞桥梁隐患专项整治") not in got

@@ -428,3 +428,9 @@ def test_a_sentence_opening_with_the_span_of_the_work_just_told_measures_its_cam
     got = measures(tmp_path, text, ["“路政宣传月”", "“铁腕治超”春季攻坚行动"])
     assert {("4200余份", "路政宣传月"), ("6个", "路政宣传月"), ("263辆", "铁腕治超春季攻坚行动")} <= got
     assert ("263辆", "路政宣传月") not in got
+
+
+def test_the_jurisdictions_figures_for_a_period_are_not_an_items_campaigns_results(tmp_path):
+    text = ("二是深入推进“碧水护航”专项行动。检查船舶152艘次。"
+            "全年辖区船舶生活垃圾接收量达到386吨，联单闭环率达到99.2%。\n")
+    assert measures(tmp_path, text, ["“碧水护航”专项行动"]) == {("152艘次", "碧水护航专项行动")}

@@ -62,12 +62,13 @@ def only_assists(norm: str, start: int, end: int, others: re.Pattern[str] = OTHE
     found = [f for f in others.finditer(norm, start, stop) if f.start() < end]
     return bool(found) and all(f.group() == "配合" for f in found)
 #: a sentence opening with a calendar period, then a whole area as its subject: a statistic of the
-#: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…)
+#: area (今年以来，全市公交累计发送旅客…; 1至10月，全市完成…; 截至10月底，全市…; 去年同期，全市…;
+#: 全年辖区船舶生活垃圾接收量达到…)
 AREA_STATISTIC_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
-    r"\s*[,，]?\s*全(?:市|省|县|区|州|盟|国|行业)"
+    r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)"
     # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
     r"|^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
@@ -277,6 +278,31 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 
+#: the heading of a section that only states problems (存在的问题, 存在的主要问题, 存在的不足和困难)
+PROBLEM_HEAD_RE = re.compile(r"\s*(?:当前|目前)?(?:工作中)?(?:存在|面临)(?:的)?(?:主要)?(?:问题|不足|困难|短板)"
+                             r"(?:[和与及、](?:问题|不足|困难|短板|挑战))?[。.]?\s*$")
+#: a paragraph that turns to the work ahead (下半年，我中心将…；力争…；确保…)
+_PLAN_TURN_RE = re.compile(r"将|力争|确保|计划|打算|下一步|下步|下半年|明年|到20\d\d年")
+
+
+def problem_statements(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics of a section that only states problems (三、存在的问题 …利用率仅为65%), but for a paragraph
+    of it that turns to the work ahead: they report a shortfall, not a campaign's result or target."""
+    heads = [s for s in sdoc.sections if PROBLEM_HEAD_RE.match(s.title)]
+    if not heads:
+        return set()
+    paras = sdoc.paragraphs
+    p_starts = [p.start for p in paras]
+    out: set[int] = set()
+    for mi, m in enumerate(metrics):
+        if not any(s.title_end <= m.start < s.end for s in heads):
+            continue
+        k = bisect.bisect_right(p_starts, m.start) - 1
+        if k < 0 or not _PLAN_TURN_RE.search(norm, paras[k].start, paras[k].end):
+            out.add(mi)
+    return out
+
+
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
     """The metrics of sentences that state a whole area's figures for a calendar period, what a
     body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
@@ -302,5 +328,5 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
     return out
 
 
-__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
+__all__ = ["AREA_STATISTIC_RE", "PROBLEM_HEAD_RE", "problem_statements", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
            "clause_from", "joins_other_work", "only_assists", "other_work_re", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]

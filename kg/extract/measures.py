@@ -60,6 +60,7 @@ from dataclasses import dataclass
 
 from kg.extract.measure_docs import (
     area_statistics,
+    problem_statements,
     CONDUCT_VERBS,
     joins_other_work,
     only_assists,
@@ -194,7 +195,7 @@ class MeasuresFinder:
             if mi not in in_sentence:
                 link(mi, ci, rule)
 
-        area = area_statistics(sdoc, norm, metrics)
+        area = area_statistics(sdoc, norm, metrics) | problem_statements(sdoc, norm, metrics)
 
         def section_link(mi: int, ci: int, rule: str) -> None:
             if mi not in area:
