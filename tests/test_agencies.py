@@ -137,6 +137,15 @@ def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
     assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
 
 
+def test_a_township_the_gazetteer_does_not_know_after_its_county_keeps_the_county():
+    assert agencies("海事处联合宜兴市虹桥镇人民政府开展整治。") == {"海事处", "宜兴市虹桥镇人民政府"}
+
+
+def test_a_hospital_is_an_organisation_after_a_place_and_a_brand():
+    assert organisations("伤员送往雅安市人民医院、广元市中心医院救治。") == {"雅安市人民医院", "广元市中心医院"}
+    assert organisations("现场急救后转送医院，学校、医院周边增设停车位。") == set()
+
+
 def test_a_media_centre_after_its_county_is_an_organisation():
     assert organisations("通过单县融媒体中心、“单县交通”微信公众号等平台发布公告。") == {"单县融媒体中心"}
 
