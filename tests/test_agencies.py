@@ -30,6 +30,9 @@ def test_a_generic_word_counts_inside_a_name_only_after_a_field():
         "清水县道路运输管理所", "市港口航运管理中心"}
     # 管理 alone, or after a determiner, names no body
     assert agencies("请各级管理部门和相关管理部门配合。") == set()
+    # a centre's function (信息, 保障) after a field names a body; alone it names none
+    assert agencies("县交通运输信息中心、县交通运输应急保障中心参加。") == {"县交通运输信息中心", "县交通运输应急保障中心"}
+    assert agencies("加强信息中心建设，完善后勤保障中心。") == set()
 
 
 def test_other_departments_and_bodies_of_people_congresses():
