@@ -140,6 +140,11 @@ def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
     assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
 
 
+def test_a_finance_section_keeps_its_field_before_a_body_stem():
+    assert agencies("综合规划科、财务审计科等3个科室评定为优秀。") == {"综合规划科", "财务审计科"}
+    assert agencies("加强财务管理，规范财务部门工作。") == set()
+
+
 def test_a_township_the_gazetteer_does_not_know_after_its_county_keeps_the_county():
     assert agencies("海事处联合宜兴市虹桥镇人民政府开展整治。") == {"海事处", "宜兴市虹桥镇人民政府"}
 
