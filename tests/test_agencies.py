@@ -30,6 +30,9 @@ def test_a_generic_word_counts_inside_a_name_only_after_a_field():
         "清水县道路运输管理所", "市港口航运管理中心"}
     # 管理 alone, or after a determiner, names no body
     assert agencies("请各级管理部门和相关管理部门配合。") == set()
+    # a centre's function (信息, 保障) after a field names a body; alone it names none
+    assert agencies("县交通运输信息中心、县交通运输应急保障中心参加。") == {"县交通运输信息中心", "县交通运输应急保障中心"}
+    assert agencies("加强信息中心建设，完善后勤保障中心。") == set()
 
 
 def test_other_departments_and_bodies_of_people_congresses():
@@ -135,6 +138,20 @@ def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():
     assert organisations("睢阳区顺通汽车修理厂被责令停业整改。1.费县XXX驾校。2.河东区*****汽修厂。") == {
         "睢阳区顺通汽车修理厂", "费县XXX驾校", "河东区*****汽修厂"}
     assert organisations("检查全县7家驾校，查处17家修理厂。3.沂水县某驾校。严厉打击“黑驾校”。") == set()
+
+
+def test_a_finance_section_keeps_its_field_before_a_body_stem():
+    assert agencies("综合规划科、财务审计科等3个科室评定为优秀。") == {"综合规划科", "财务审计科"}
+    assert agencies("加强财务管理，规范财务部门工作。") == set()
+
+
+def test_a_township_the_gazetteer_does_not_know_after_its_county_keeps_the_county():
+    assert agencies("海事处联合宜兴市虹桥镇人民政府开展整治。") == {"海事处", "宜兴市虹桥镇人民政府"}
+
+
+def test_a_hospital_is_an_organisation_after_a_place_and_a_brand():
+    assert organisations("伤员送往雅安市人民医院、广元市中心医院救治。") == {"雅安市人民医院", "广元市中心医院"}
+    assert organisations("现场急救后转送医院，学校、医院周边增设停车位。") == set()
 
 
 def test_a_media_centre_after_its_county_is_an_organisation():

@@ -752,3 +752,16 @@ def test_a_scoped_field_before_a_themed_month_only_says_where_it_is_held(campaig
 def test_the_kind_after_a_list_closed_by_deng_names_no_campaign(campaigns):
     # round 30: “爱心送考”“爱心送老兵”等公益活动 gave the campaign 公益活动
     assert campaigns("积极参与“爱心送考”“爱心送老兵”等公益活动。") == ["爱心送考", "爱心送老兵"]
+
+
+def test_a_making_head_before_a_quote_is_the_verb_that_earns_the_quoted_title(campaigns):
+    assert campaigns("临川区交通运输局创建“美丽公路”省级示范县工作通过验收。") == ["美丽公路省级示范县"]
+
+
+def test_a_themed_year_head_inside_a_word_of_time_is_no_name(campaigns):
+    assert campaigns("部分农村公路建设年代早、技术等级低。") == []
+    assert campaigns("确保航道养护质量年度目标全部完成。") == []
+
+
+def test_a_head_after_an_interrogative_names_no_campaign(campaigns):
+    assert campaigns("记者问：上半年在治超方面开展了哪些专项行动？") == []

@@ -136,12 +136,21 @@ def town_name(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
             return [Part(PLACE, kind[0] - len(name), at, sc.text[kind[0] - len(name):at])]
     for length in TOWN_NAME:
         start = at - length
-        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) or not bounded(sc, start):
+        if start < 0 or not all(sc.is_name_char(i) for i in range(start, at)) \
+                or not (bounded(sc, start) or _county_before(sc, start) is not None):
             continue
         if no_town_name(sc, start, at):
             return []  # 各乡镇…, 城乡…: a determiner or another level, no name
-        return [Part(PLACE, start, at, sc.text[start:at])]
+        town = [Part(PLACE, start, at, sc.text[start:at])]
+        county = _county_before(sc, start)
+        return town + [Part(PLACE, county, start, sc.text[county:start])] if county is not None else town
     return []
+
+
+def _county_before(sc: PhraseScanner, start: int) -> int | None:
+    """Where a known county-level place starts that ends at ``start``: the township lies in it (泰兴市 + 虹桥镇)."""
+    hit = sc.lx.trie("places").longest_ending_at(sc.text, start)
+    return hit[0] if hit is not None and sc.text[start - 1] in _COUNTY_SUFFIXES else None
 
 
 def station_locality(sc: PhraseScanner, head: AgencyHead, parts: list[Part]) -> list[Part]:

@@ -37,6 +37,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 anaphor, strong = False, False
             if text.startswith(head.not_before, end):
                 continue
+            if word.endswith("年") and text.startswith(_YEAR_WORD_ENDS, end):
+                continue  # 农村公路建设年代早: the head's 年 opens a word of time (年代, 年度), no themed year
             if label == "CAMPAIGN" and (text.startswith(_FIELD_AFTER, end)
                                         or (word in _WORKS_HEADS and text.startswith("“", end))):
                 break  # 在公路水运工程领域, 公路水运工程“平安工地”建设: the head names a field of work, no campaign
@@ -46,6 +48,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 中心工程科, 交通工程有限公司, “首件工程认可制”: the head is inside another name
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
+            if label == "CAMPAIGN" and word in _ACTION_HEADS and text.startswith(_OPENS_OBJECT, end):
+                break  # 荔浦市交通运输局创建“四好农村路”示范县: a verb before the quoted title it earns
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
@@ -187,6 +191,10 @@ _DURATIONS = ("小时", "天", "日", "周")
 _CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
 _ACTION_HEADS = frozenset({"创建"})
+#: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
+_YEAR_WORD_ENDS = tuple("度代底初末终均")
+#: marks that open the object of such a head written as a verb (创建“…”示范县)
+_OPENS_OBJECT = ("“", "《")
 
 
 #: verbs of building that open a goal, not a name: 建设…示范市, 打造…示范区
@@ -282,7 +290,7 @@ _CODE = r"[GSXYZ][0-9]{1,4}"
 _ROAD_CODE = re.compile(rf"(?<![A-Za-z0-9]){_CODE}$")
 _ROAD_CODE_START = re.compile(_CODE)
 #: words before a bare head that make it a kind of work: “路政宣传月”等专项整治, 各类专项整治, 系列活动
-_KIND_BEFORE = re.compile(r"(?:等|各类|各项|多项|系列|各种|多种|其他|其它)$")
+_KIND_BEFORE = re.compile(r"(?:等|各类|各项|多项|系列|各种|多种|其他|其它|哪些|哪几|什么)$")
 #: the modifier of building works on a site: a stretch, port area, hub or class of road, then the works done
 #: (…周口段改建, 皖河航道整治, 国省干线大中修, 农村公路养护); 提质工程, 安全生命防护工程 name programmes
 _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|隧道|高速|高铁|铁路|机场|国道|省道|公路|干线|路面)"
