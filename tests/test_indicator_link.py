@@ -13,7 +13,7 @@ import pytest
 from kg.model import IndicatorSummary
 from kg.pipeline import build
 from kg.pipeline.cache import DocRecord, DocStats
-from kg.pipeline.indicator_link import IndicatorRelink, read_state, state_table, write_state
+from kg.pipeline.indicator_link import IndicatorRelink, keep_state, read_state, state_table, write_state
 from kg.resolve.indicators import IndicatorLinker, link_indicators
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
@@ -65,6 +65,7 @@ def test_the_state_is_believed_only_with_its_token(tmp_path):
     rng = random.Random(1)
     _, table = _full([_record(rng, f"d{i}", 0) for i in range(5)])
     token = write_state(tmp_path, table)
+    keep_state(tmp_path)
     warnings: list[str] = []
     assert read_state(tmp_path, token, warnings).equals(table) and not warnings
     assert read_state(tmp_path, None, warnings) is None and not warnings
@@ -120,6 +121,31 @@ def test_a_damaged_link_file_is_one_line_and_the_records_are_linked(tmp_path):
     assert result._held[5].relink is None
     assert [w for w in result.warnings if "indicator link" in w] == [w for w in result.warnings]
     assert len(result.warnings) == 1
+    clean = tmp_path / "clean"
+    build(corpus, clean, views=False, workers=1, cache=False)
+    assert _outputs(out) == _outputs(clean)
+
+
+def test_a_link_file_not_saved_is_one_warning_and_the_next_rebuild_links_the_records(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(CORPUS.glob("*.txt"))[:3]:
+        shutil.copy(p, corpus / p.name)
+    out = tmp_path / "out"
+    build(corpus, out, views=False, workers=1)
+
+    def fail(folder, table):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("kg.pipeline.write_state", fail)
+    (corpus / "zz_new.txt").write_text("市交通运输局查处案件12宗，客运量增长5%。", encoding="utf-8")
+    result = build(corpus, out, views=False, workers=1)
+    assert len(result.warnings) == 1 and "indicators.arrow: not kept (disk full)" in result.warnings[0]
+    assert not (out / "cache" / "indicators.arrow.tmp").exists()
+    monkeypatch.undo()
+    (corpus / "zz_new.txt").write_text("市交通运输局查处案件15宗。", encoding="utf-8")
+    result = build(corpus, out, views=False, workers=1)
+    assert result._held[5].relink is None and not result.warnings
     clean = tmp_path / "clean"
     build(corpus, clean, views=False, workers=1, cache=False)
     assert _outputs(out) == _outputs(clean)

@@ -35,7 +35,7 @@ from kg.lexicon import LexiconError, read_entries
 from kg.model import Linking
 from kg.pipeline.cache import Cache, CacheError, DocRecord, build_fingerprint
 from kg.pipeline.collection import fewer_collections, no_collection
-from kg.pipeline.indicator_link import IndicatorRelink, read_state, write_state
+from kg.pipeline.indicator_link import STATE, IndicatorRelink, keep_state, read_state, write_state
 from kg.pipeline.link import TwoPhaseLink
 from kg.pipeline.outputs import BuildError, CacheRows, Draft, OutputLock, extractions_state, write_outputs
 from kg.pipeline.scan import Progress, Scan, load_cached, nothing_read, scan_keys, tasks
@@ -432,9 +432,16 @@ def _build(corpus: list[Path], out: Path, settings: Settings, cache: Cache, prog
                        cached=len(scan.cached), workers=0 if dask else workers, stages=stages, **how)
         (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         token = cache.renew_snapshot(ordered, manifest.get("snapshot") if manifest else None, scan.snapped - relinked)
+        try:  # (only there to speed up the next rebuild: losing it costs a warning, not the build)
+            ind_token = state.result()
+            keep_state(cache.folder)
+        except Exception as exc:  # noqa: BLE001
+            warnings.append(f"{cache.folder / STATE}: not kept ({exc}); the next rebuild links the indicators from "
+                            "the records")
+            ind_token = None
         cache.put_manifest({"docs": {r.name: r.key for r in ordered}, "unread": unread, "fingerprint": fingerprint,
                             "snapshot": token, "extractions": extractions_state(out, ordered),
-                            "indicators": state.result(),
+                            "indicators": ind_token,
                             "ids": {r.name: r.ids_digest() for r in ordered}, "status": scan.status,
                             "outputs": {"store": store, "views": views and how.get("views") is not None},
                             "summary": {**summary, "warnings": [w for w in warnings if w not in cache_notes]}})

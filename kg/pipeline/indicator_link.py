@@ -75,15 +75,20 @@ def _token(data: bytes) -> str:
 
 
 def write_state(folder: Path, table: pa.Table) -> str:
-    """Write ``table`` into ``folder``; its token, for the manifest."""
+    """Write ``table`` into ``folder`` under a temporary name (:func:`keep_state` puts it in place); its token, for
+    the manifest."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, SCHEMA, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
         writer.write_table(table)
     data = sink.getvalue().to_pybytes()
-    tmp = folder / f"{STATE}.tmp"
-    tmp.write_bytes(data)
-    os.replace(tmp, folder / STATE)
+    (folder / f"{STATE}.tmp").write_bytes(data)
     return _token(data)
+
+
+def keep_state(folder: Path) -> None:
+    """Put the table :func:`write_state` wrote in place (just before the manifest that names its token): a build that
+    fails before leaves the last build's file as it was."""
+    os.replace(folder / f"{STATE}.tmp", folder / STATE)
 
 
 def read_state(folder: Path, token: str | None, warnings: list[str]) -> pa.Table | None:
