@@ -42,6 +42,9 @@ _PART_SCHEMA = pa.schema([("row", pa.int64()), *((c, SCHEMA.field(c).type.value_
 
 Part = tuple[str, int, IndicatorSummary]  # (document, place among its summaries, summary)
 
+#: more runs of consecutive rows than this and :func:`_take` takes the rows (review 12's measure)
+_RUNS = 256
+
 
 def state_table(keys: Iterable[str], found: dict[str, Indicator], parts_of: dict[str, list[Part]]) -> pa.Table:
     """The rows of the indicators of ``keys`` (in link order; ``found`` and ``parts_of`` by key)."""
@@ -63,10 +66,13 @@ def state_table(keys: Iterable[str], found: dict[str, Indicator], parts_of: dict
 
 def _take(table: pa.Table, indices: np.ndarray) -> pa.Table:
     """``table.take(indices)`` as slices of ``table`` where the indices run on (a take copies nested lists item by
-    item: ~0.1 s for the whole table)."""
+    item: ~0.1 s for the whole table); a take itself when the runs are many (slicing every other row of 167,000 and
+    joining the slices cost ~0.4 s)."""
     if not len(indices):
         return table.slice(0, 0)
     runs = np.split(indices, np.flatnonzero(np.diff(indices) != 1) + 1)
+    if len(runs) > _RUNS:
+        return table.take(indices)
     return pa.concat_tables([table.slice(int(run[0]), len(run)) for run in runs])
 
 
