@@ -218,7 +218,20 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _token(data: bytes) -> str:
+def file_token(data: bytes) -> str:
+    """The token of a file's ``data`` that a manifest keeps (its CRC-32 and size), for the snapshot and the
+    indicator link alike.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's contents.
+
+    Returns
+    -------
+    str
+        ``"<crc32 in hex>-<size>"``.
+    """
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
@@ -354,7 +367,7 @@ class Cache:
         with pa.CompressedOutputStream(str(tmp), "zstd") as out:
             for rec in recs:
                 out.write(rec.snapshot_line(self.signature(rec.key)))
-        token = _token(tmp.read_bytes())
+        token = file_token(tmp.read_bytes())
         os.replace(tmp, path)
         return token
 
@@ -371,7 +384,7 @@ class Cache:
         try:
             with open(self.folder / SNAPSHOT, "rb") as fh:
                 data = fh.read()
-            if token and _token(data) == token:
+            if token and file_token(data) == token:
                 return Snapshot(self, pa.CompressedInputStream(pa.BufferReader(data), "zstd").read())
         except (OSError, ValueError, UnicodeDecodeError, pa.ArrowException):
             pass

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import heapq
 import os
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kg.model import Indicator, IndicatorSummary
-from kg.pipeline.cache import DocRecord
+from kg.pipeline.cache import DocRecord, file_token
 
 #: the file in the cache folder
 STATE = "indicators.arrow"
@@ -76,10 +75,6 @@ def _take(table: pa.Table, indices: np.ndarray) -> pa.Table:
     return pa.concat_tables([table.slice(int(run[0]), len(run)) for run in runs])
 
 
-def _token(data: bytes) -> str:
-    return f"{zlib.crc32(data):08x}-{len(data)}"
-
-
 def write_state(folder: Path, table: pa.Table) -> str:
     """Write ``table`` into ``folder`` under a temporary name (:func:`keep_state` puts it in place); its token, for
     the manifest."""
@@ -88,7 +83,7 @@ def write_state(folder: Path, table: pa.Table) -> str:
         writer.write_table(table)
     data = sink.getvalue().to_pybytes()
     (folder / f"{STATE}.tmp").write_bytes(data)
-    return _token(data)
+    return file_token(data)
 
 
 def keep_state(folder: Path) -> None:
@@ -105,7 +100,7 @@ def read_state(folder: Path, token: str | None, warnings: list[str]) -> pa.Table
     path = folder / STATE
     try:
         data = path.read_bytes()
-        if _token(data) == token:
+        if file_token(data) == token:
             table = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
             if table.schema.equals(SCHEMA):
                 return table
