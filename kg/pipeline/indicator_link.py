@@ -6,8 +6,9 @@ rebuild of one document of 2,000, parsing their ~167,000 summaries and adding th
 keeps the result in one Arrow table, a row per indicator in link order: its key, id, unit, aliases and metrics, and the
 summaries it was added up from, in document order (document, place in it, name, dimension, unit, phrases, metrics).
 A rebuild takes every other indicator from it as it is, adds up the touched ones again from their rows' summaries of
-unchanged documents and the changed documents' own (:func:`~kg.resolve.indicators.add_up`), and orders the keys by
-their first summary as one pass does: the same indicators in the same order as a full link.
+unchanged documents and the changed documents' own (itself, by the linker's rules: name and dimension from the first
+summary, the unit most metrics are in), and orders the keys by their first summary as one pass does: the same
+indicators in the same order as a full link.
 
 The table is trusted only with the manifest's token (its CRC-32 and size), for the documents that manifest names; a
 file that is another or damaged is said in one line and the indicators are linked from the records.

@@ -232,15 +232,6 @@ def _indicator(key: str, parts: list[tuple[str, int, IndicatorSummary]], units: 
                      metrics=sum(units.values()))
 
 
-def add_up(key: str, parts: list[tuple[str, int, IndicatorSummary]]) -> Indicator:
-    """One key's indicator from all its summaries as (document, place in it, summary), in document order: what
-    :class:`IndicatorLinker` makes of them."""
-    units: dict[str, int] = {}
-    for _, _, s in parts:
-        units[s.unit] = units.get(s.unit, 0) + s.metrics
-    return _indicator(key, parts, units)
-
-
 def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> dict[str, Indicator]:
     """The corpus's indicators: one per key, with the documents, phrases and metrics of every document.
 
@@ -258,5 +249,5 @@ def link_indicators(docs: Iterable[tuple[str, Iterable[IndicatorSummary]]]) -> d
     return IndicatorLinker(docs).finish()
 
 
-__all__ = ["IndicatorKey", "IndicatorLinker", "IndicatorNormaliser", "IndicatorWords", "add_up", "document_indicators",
+__all__ = ["IndicatorKey", "IndicatorLinker", "IndicatorNormaliser", "IndicatorWords", "document_indicators",
            "indicator_id", "link_indicators", "load_indicator_words"]
