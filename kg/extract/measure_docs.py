@@ -328,5 +328,6 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
     return out
 
 
-__all__ = ["AREA_STATISTIC_RE", "PROBLEM_HEAD_RE", "problem_statements", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "SENTENCE_END", "area_statistics",
-           "clause_from", "joins_other_work", "only_assists", "other_work_re", "document_rule", "plan_rule", "plan_title_paragraph", "season_spans", "span_rule"]
+__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
+           "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists", "other_work_re",
+           "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule"]

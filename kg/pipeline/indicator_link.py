@@ -121,6 +121,7 @@ class IndicatorRelink:
         self.found: dict[str, Indicator] = {}  # key -> indicator, as it was (none of its documents changed)
         self.first: dict[str, tuple[str, int]] = {}  # key -> its first summary's (document, place)
         self.hit: set[int] = set()  # the rows a changed document's summary is in
+        self.changed = pa.array([], pa.string())  # the documents changed or removed since the last build
         self.keys: list[str] = []
         self.row_of: dict[str, int] = {}
         self._kept: tuple[dict[int, list], pa.Table] = ({}, _PART_SCHEMA.empty_table())

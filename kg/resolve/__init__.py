@@ -115,8 +115,6 @@ def _mention_key(m: Mention, lexicon: Lexicon | None) -> str:
     return name_key(name)
 
 
-
-
 def _inside_title(m: Mention, titles: list[tuple[int, int]], starts: list[int]) -> bool:
     """Whether ``m`` lies inside a regulation's title (the organ that opens 《X局党组议事规则》): the name there is
     part of the title, and the organ keeps the name the text gives it (局党组); a level name in a title
