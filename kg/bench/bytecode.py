@@ -39,8 +39,18 @@ def without_bytecode(root: Path) -> list[str]:
 
 
 def compile_kg(enabled: bool = True) -> dict:
-    """Byte-compile the kg package this process imports (the builds import the same one) when ``enabled``; what was
-    found before and after, for the benchmark's JSON."""
+    """Byte-compile the kg package this process imports (the builds import the same one).
+
+    Parameters
+    ----------
+    enabled : bool
+        Compile; else only count the modules without bytecode.
+
+    Returns
+    -------
+    dict
+        What was found before and after (modules, modules without bytecode, seconds), for the benchmark's JSON.
+    """
     import kg
 
     root = Path(kg.__file__).resolve().parent

@@ -40,6 +40,18 @@ def notice_campaigns(reg, campaigns: dict[str, list]) -> list:
     ``campaigns`` maps each campaign name of the document to its mentions; a
     campaign named inside another one found is left out. One mention of each
     is returned (the campaign mentions of a title are not mentions of their own).
+
+    Parameters
+    ----------
+    reg : Mention
+        The regulation an ISSUES relation names (its ``name`` is read).
+    campaigns : dict
+        Campaign name -> its mentions in the document.
+
+    Returns
+    -------
+    list of Mention
+        One mention of each campaign the notice names.
     """
     m = _NOTICE_OF.search(reg.name)
     if m is None:

@@ -119,7 +119,20 @@ _QUALIFIED_RATE_RE = re.compile(r"[^\d，,。；;、：:（(“”]{0,4}率[^，
 
 def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
     """The metrics that only qualify the indicator of the next number (the 500米 of 500米覆盖率达到95%):
-    they measure no campaign."""
+    they measure no campaign.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of the qualifiers.
+    """
     return {mi for mi, m in enumerate(metrics) if _QUALIFIED_RATE_RE.match(norm, m.end, m.end + 16)}
 
 
@@ -287,7 +300,22 @@ _PLAN_TURN_RE = re.compile(r"将|力争|确保|计划|打算|下一步|下步|�
 
 def problem_statements(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
     """The metrics of a section that only states problems (三、存在的问题 …利用率仅为65%), but for a paragraph
-    of it that turns to the work ahead: they report a shortfall, not a campaign's result or target."""
+    of it that turns to the work ahead: they report a shortfall, not a campaign's result or target.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document's sections and paragraphs.
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of the problems' metrics.
+    """
     heads = [s for s in sdoc.sections if PROBLEM_HEAD_RE.match(s.title)]
     if not heads:
         return set()

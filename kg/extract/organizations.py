@@ -103,6 +103,18 @@ def listed_brands(sc: PhraseScanner, orgs: list[Candidate]) -> list[Candidate]:
     The kind names a line of business (快递企业, 网约车平台), or one item of the
     list is an organisation already; every other item of two to six name
     characters that is no known or generic word is an organisation too.
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner of the document's text.
+    orgs : list of Candidate
+        The organisations found so far.
+
+    Returns
+    -------
+    list of Candidate
+        The brands found, as organisations.
     """
     text, out = sc.text, []
     org_ends = {c.end for c in orgs}

@@ -47,7 +47,22 @@ _RUNS = 256
 
 
 def state_table(keys: Iterable[str], found: dict[str, Indicator], parts_of: dict[str, list[Part]]) -> pa.Table:
-    """The rows of the indicators of ``keys`` (in link order; ``found`` and ``parts_of`` by key)."""
+    """The rows of the indicators of ``keys``: the table :func:`write_state` keeps.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        The indicators' keys, in link order.
+    found : dict
+        Key -> :class:`~kg.model.Indicator`.
+    parts_of : dict
+        Key -> its summaries as (document, place among its summaries, summary), in document order.
+
+    Returns
+    -------
+    pyarrow.Table
+        One row per indicator, in the order of ``keys``, with :data:`SCHEMA`.
+    """
     inds = [found[key] for key in keys]
     groups = [parts_of[ind.key] for ind in inds]
     parts = [p for group in groups for p in group]
@@ -77,8 +92,20 @@ def _take(table: pa.Table, indices: np.ndarray) -> pa.Table:
 
 
 def write_state(folder: Path, table: pa.Table) -> str:
-    """Write ``table`` into ``folder`` under a temporary name (:func:`keep_state` puts it in place); its token, for
-    the manifest."""
+    """Write ``table`` into ``folder`` under a temporary name (:func:`keep_state` puts it in place).
+
+    Parameters
+    ----------
+    folder : Path
+        The cache folder.
+    table : pyarrow.Table
+        A :func:`state_table` (or :meth:`IndicatorRelink.state`).
+
+    Returns
+    -------
+    str
+        The file's token (:func:`~kg.pipeline.cache.file_token`), for the manifest.
+    """
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, SCHEMA, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
         writer.write_table(table)
@@ -89,13 +116,33 @@ def write_state(folder: Path, table: pa.Table) -> str:
 
 def keep_state(folder: Path) -> None:
     """Put the table :func:`write_state` wrote in place (just before the manifest that names its token): a build that
-    fails before leaves the last build's file as it was."""
+    fails before leaves the last build's file as it was.
+
+    Parameters
+    ----------
+    folder : Path
+        The cache folder.
+    """
     os.replace(folder / f"{STATE}.tmp", folder / STATE)
 
 
 def read_state(folder: Path, token: str | None, warnings: list[str]) -> pa.Table | None:
-    """The table :func:`write_state` wrote with ``token`` (the manifest's), or None: no token, or a file that is
-    another or damaged (said in ``warnings``, one line)."""
+    """The table :func:`write_state` wrote with ``token`` (the manifest's).
+
+    Parameters
+    ----------
+    folder : Path
+        The cache folder.
+    token : str or None
+        The manifest's token of the file.
+    warnings : list of str
+        Gets one line when the file is another or damaged.
+
+    Returns
+    -------
+    pyarrow.Table or None
+        The table; None with no token, or a file that is another or damaged.
+    """
     if not token:
         return None
     path = folder / STATE
@@ -112,8 +159,16 @@ def read_state(folder: Path, token: str | None, warnings: list[str]) -> pa.Table
 
 
 class IndicatorRelink:
-    """The indicators of a rebuild from the last build's :func:`state_table` (``table``) and its documents' keys
-    (``old_docs``): :meth:`start` with the cached records (while the workers extract), :meth:`finish` with all."""
+    """The indicators of a rebuild from the last build's link: :meth:`start` with the cached records (while the
+    workers extract), :meth:`finish` with all, then :meth:`state` for the next rebuild.
+
+    Parameters
+    ----------
+    table : pyarrow.Table
+        The last build's :func:`state_table` (:func:`read_state`).
+    old_docs : dict
+        Document name -> its key in the last build's manifest.
+    """
 
     def __init__(self, table: pa.Table, old_docs: dict[str, str]) -> None:
         self.table, self.old_docs = table, old_docs
@@ -129,7 +184,13 @@ class IndicatorRelink:
 
     def start(self, recs: list[DocRecord]) -> None:
         """Take the indicators that no document changed since the last build holds, and add up the unchanged
-        documents' summaries of the others (``recs``: the documents cached)."""
+        documents' summaries of the others.
+
+        Parameters
+        ----------
+        recs : list of DocRecord
+            The documents cached (the others are being extracted).
+        """
         self.same = {r.name for r in recs if self.old_docs.get(r.name) == r.key}
         t = self.table
         docs = t["doc"].combine_chunks()
@@ -188,8 +249,19 @@ class IndicatorRelink:
         return out
 
     def finish(self, ordered: list[DocRecord]) -> dict[str, Indicator]:
-        """Indicator id -> :class:`~kg.model.Indicator` of every document of ``ordered`` (in name order), as a full
-        link gives them: the touched ones are what :meth:`start` added up, and the changed documents' summaries."""
+        """The indicators of every document, as a full link gives them: the touched ones are what :meth:`start` added
+        up, and the changed documents' summaries.
+
+        Parameters
+        ----------
+        ordered : list of DocRecord
+            Every document of the build, in name order.
+
+        Returns
+        -------
+        dict
+            Indicator id -> :class:`~kg.model.Indicator`, in link order.
+        """
         from kg.resolve.indicators import indicator_id
 
         fresh = [(r.name, j, s) for r in ordered if r.name not in self.same for j, s in enumerate(r.summaries())]
@@ -225,7 +297,13 @@ class IndicatorRelink:
         return {ind.id: ind for ind in (touched[key] if key in touched else self.found[key] for key in order)}
 
     def state(self) -> pa.Table:
-        """The :func:`state_table` of the indicators :meth:`finish` gave (made after it, beside the outputs)."""
+        """The :func:`state_table` of the indicators :meth:`finish` gave (made after it, beside the outputs).
+
+        Returns
+        -------
+        pyarrow.Table
+            One row per indicator, in link order, with :data:`SCHEMA`.
+        """
         kept, fresh, row_of, touched, moved, order = self._finished
         new = pa.table([[row_of[s.key] for _, _, s in fresh], [d for d, _, _ in fresh], [j for _, j, _ in fresh],
                         *([getattr(s, a) for _, _, s in fresh] for a in ("name", "dimension", "unit")),

@@ -25,6 +25,13 @@ class TwoPhaseLink:
         self.indicators: IndicatorLinker | None = None
 
     def start(self, recs: list[DocRecord]) -> None:
+        """Link the cached documents while the workers extract the others.
+
+        Parameters
+        ----------
+        recs : list of DocRecord
+            The documents cached.
+        """
         self.first = {r.name for r in recs}
         self.entities = Linker(DocGroups(doc=r.name, groups=r.groups, group_of={}) for r in recs)
         if self.relink is not None:
