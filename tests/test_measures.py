@@ -244,6 +244,13 @@ def test_a_number_qualifying_a_rate_measures_nothing(tmp_path):
     assert {m for m, _ in got} == {"4条", "95%"}
 
 
+
+def test_a_count_before_a_rate_is_a_metric_of_its_own(tmp_path):
+    text = "深入实施线网优化三年行动，检测车辆1200辆次合格率98%，培训驾驶员300人次合格率100%。\n"
+    got = measures(tmp_path, text, ["线网优化三年行动"])
+    assert {"1200辆次", "300人次"} <= {m for m, _ in got}
+
+
 def test_a_campaign_framing_a_paragraph_opening_does_not_title_it(tmp_path):
     text = ("王某强调，各单位要坚持稳中求进，聚焦交通强国建设试点任务，加快推进重点项目。"
             "要推动执法规范化建设，确保全年完成交通固定资产投资90亿元以上。\n")

@@ -114,7 +114,9 @@ def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
 
 
 #: after a number: a rate it qualifies, then that rate's own number (公交站点500米覆盖率达到95%)
-_QUALIFIED_RATE_RE = re.compile(r"[^\d，,。；;、：:（(“”]{0,4}率[^，,。；;]{0,8}?\d")
+_QUALIFIED_RATE_RE = re.compile(r"[^\d，,。；;、：:（(“”]{0,2}率[^，,。；;]{0,8}?\d")
+#: the units of a radius (of distance or time) that a rate can be taken within
+_RADIUS_UNITS = frozenset({"米", "公里", "千米", "分钟", "小时"})
 
 
 def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
@@ -133,7 +135,8 @@ def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
     set of int
         The indices into ``metrics`` of the qualifiers.
     """
-    return {mi for mi, m in enumerate(metrics) if _QUALIFIED_RATE_RE.match(norm, m.end, m.end + 16)}
+    return {mi for mi, m in enumerate(metrics)
+            if m.unit in _RADIUS_UNITS and _QUALIFIED_RATE_RE.match(norm, m.end, m.end + 16)}
 
 
 #: a sentence opening with the span of the work told just before it: 活动期间，…; 期间查处…; 当晚共检查…
