@@ -50,3 +50,10 @@ def test_a_problems_section_states_shortfalls_not_a_report_campaigns_results(tmp
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got and ("100%", "船舶碰撞桥梁隐患专项整治") in got
     assert ("65%", "船舶碰撞桥梁隐患专项整治") not in got and ("12艘", "船舶碰撞桥梁隐患专项整治") not in got
+
+
+def test_nearly_in_a_problems_section_is_no_turn_to_the_work_ahead(tmp_path):
+    text = PROGRESS + "\n二、存在问题\n\n部分码头接收设施利用率仅为65%，将近12艘船舶尚未完成改造。\n"
+    got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+    assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
+    assert ("65%", "船舶碰撞桥梁隐患专项整治") not in got and ("12艘", "船舶碰撞桥梁隐患专项整治") not in got

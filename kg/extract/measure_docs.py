@@ -298,7 +298,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 PROBLEM_HEAD_RE = re.compile(r"\s*(?:当前|目前)?(?:工作中)?(?:存在|面临)(?:的)?(?:主要)?(?:问题|不足|困难|短板)"
                              r"(?:[和与及、](?:问题|不足|困难|短板|挑战))?[。.]?\s*$")
 #: a paragraph that turns to the work ahead (下半年，我中心将…；力争…；确保…)
-_PLAN_TURN_RE = re.compile(r"将|力争|确保|计划|打算|下一步|下步|下半年|明年|到20\d\d年")
+_PLAN_TURN_RE = re.compile(r"将(?!近)|力争|确保|计划|打算|下一步|下步|下半年|明年|到20\d\d年")
 
 
 def problem_statements(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
