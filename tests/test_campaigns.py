@@ -222,6 +222,13 @@ def test_another_years_season_is_a_comparison_or_a_target_no_campaign(campaigns)
                      "力争2026年春运电子客票比例达到85%。") == ["2025年春运", "2025年春运"]
 
 
+def test_the_season_a_title_dates_is_the_documents_own(campaigns):
+    # the body dates only last year's season (twice, to compare); the title's season is the one the report is on
+    found = campaigns("2025年春运工作总结\n今年春运期间发送旅客100万人次，比2024年春运增长5%。"
+                      "2024年春运期间发送旅客95万人次。")
+    assert "2024年春运" not in found and "2025年春运" in found, found
+
+
 def test_a_quoted_rank_of_other_work_after_a_copula_and_de_is_no_campaign(campaigns):
     assert campaigns("征地拆迁是项目建设的“头号工程”。全面开展“百日攻坚行动”。") == ["百日攻坚行动"]
 

@@ -356,12 +356,16 @@ def season_candidates(sc: PhraseScanner) -> list[Candidate]:
 
     A bare 春运 is only a mention of the dated one the document names (its
     anaphor is resolved like a bare 专项整治); alone it names no one campaign.
-    The season of another year than the document's own (its most often dated
-    one) is a comparison or a target (2024年春运期间…发送旅客, 力争2028年春运…), no campaign.
+    The season of another year than the document's own (the one its headlines date,
+    else its most often dated one) is a comparison or a target (2024年春运期间…发送旅客,
+    力争2028年春运…), no campaign.
     """
     out: list[Candidate] = []
-    found = [m for m in _DATED_SEASON.finditer(sc.text) if not sc.in_title(m.start(), m.end())]
-    years = Counter(m.group()[:4] for m in found if m.group() not in _SEASONS)
+    every = list(_DATED_SEASON.finditer(sc.text))
+    found = [m for m in every if not sc.in_title(m.start(), m.end())]
+    headlines = headline_spans(sc.text)
+    titled = [m for m in found if m.group() not in _SEASONS and headlines.covers(m.start(), m.end())]
+    years = Counter(m.group()[:4] for m in (titled or found) if m.group() not in _SEASONS)
     own = max(years, key=lambda y: (years[y], -sc.text.find(y + "年"))) if years else None
     for m in found:
         word = m.group()
