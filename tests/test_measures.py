@@ -291,3 +291,9 @@ def test_the_attendance_right_after_a_campaigns_sessions_counts_it(tmp_path):
     text = "联合交警开展夜查行动12次，查处非法营运车辆41辆，培训驾驶员30人次。\n"
     got = measures(tmp_path, text, ["夜查行动"])
     assert got == {("12次", "夜查行动")}
+
+
+def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
+    text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共检测货车182.5万辆次。\n"
+    got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
+    assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}

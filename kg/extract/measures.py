@@ -41,7 +41,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
 
 A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
-qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result).
+qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result), nor one that counts
+the subject of its clause (全市6个超限检测站共检测货车…: the 6个).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -70,6 +71,7 @@ from kg.extract.measure_docs import (
     names_examples,
     document_rule,
     indicator_qualifiers,
+    subject_counts,
     plan_rule,
     season_spans,
     span_rule,
@@ -184,7 +186,7 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics)
+        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi not in spans:
