@@ -281,3 +281,19 @@ def test_a_paragraph_opening_with_the_span_of_a_campaign_told_before_is_its_work
     camps = [dataclasses.replace(c, rule="anaphor") if c.text == "专项整治" else c for c in camps]
     got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, metrics, camps)}
     assert ("31.6万单", "净路护航专项整治行动") in got
+
+
+def test_the_attendance_right_after_a_campaigns_sessions_counts_it(tmp_path):
+    text = "会同区税务局开展“惠企政策进企业”宣讲活动6场，培训从业人员460人次，发放宣传资料3000份。\n"
+    got = measures(tmp_path, text, ["惠企政策进企业宣讲活动"])
+    assert got == {("6场", "惠企政策进企业宣讲活动"), ("460人次", "惠企政策进企业宣讲活动")}
+    # not the results of other work after the sessions, nor a count that is not of people
+    text = "联合交警开展夜查行动12次，查处非法营运车辆41辆，培训驾驶员30人次。\n"
+    got = measures(tmp_path, text, ["夜查行动"])
+    assert got == {("12次", "夜查行动")}
+
+
+def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
+    text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共检测货车182.5万辆次。\n"
+    got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
+    assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}

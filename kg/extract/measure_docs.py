@@ -139,6 +139,32 @@ def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
             if m.unit in _RADIUS_UNITS and _QUALIFIED_RATE_RE.match(norm, m.end, m.end + 16)}
 
 
+#: before a number opening its clause: an area word at most (全市6个超限检测站共检测…)
+_SUBJECT_OPEN_RE = re.compile(r"(?:^|[，,。；;：:\n])\s*(?:全市|全省|全县|全区|全州|辖区|各地)?$")
+#: after it: the noun it counts, then the adverb that sums the work of its clause (…检测站共检测货车…)
+_SUBJECT_SUM_RE = re.compile(r"[^\d，,。；;、：:（(“”]{1,12}?(?:共|累计|合计)(?!计)")
+
+
+def subject_counts(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics that count the subject of their clause (the 6个 of 全市6个超限检测站共检测货车182.5万辆次):
+    they measure no campaign.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of the subject counts.
+    """
+    return {mi for mi, m in enumerate(metrics)
+            if _SUBJECT_OPEN_RE.search(norm, max(0, m.start - 4), m.start) and _SUBJECT_SUM_RE.match(norm, m.end, m.end + 16)}
+
+
 #: a sentence opening with the span of the work told just before it: 活动期间，…; 期间查处…; 当晚共检查…
 SPAN_OPEN_RE = re.compile(r"\s*(?:(?:此次|本次)?(?:行动|活动|整治|专项整治|集中整治|检查)?期间|当晚)")
 

@@ -13,6 +13,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                time or a date (6月1日, 春运期间) do not count as the opening.
 ``run``        a later campaign clause without numbers: the metric clauses
                right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
+``count``      the campaign an item opens with, counted in its sessions (开展宣讲活动6场): the
+               clause right after it when it counts people, the attendance (培训从业人员460人次).
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
 ``umbrella``   a sentence that opens with the campaigns its work belongs to
@@ -39,7 +41,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
 
 A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
-qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result).
+qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result), nor one that counts
+the subject of its clause (全市6个超限检测站共检测货车…: the 6个).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -68,6 +71,7 @@ from kg.extract.measure_docs import (
     names_examples,
     document_rule,
     indicator_qualifiers,
+    subject_counts,
     plan_rule,
     season_spans,
     span_rule,
@@ -102,6 +106,10 @@ UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#
 PERIOD_RE = re.compile(r"\s*(?:在|于)?#(?:[和、及与]#)*(?:的)?(?:活动|工作)?(?:期间|中)\s*[,，]?\s*")
 #: verbs that make the campaign after them an object, not the subject of its clause (完成…工程210公里)
 RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开工")
+#: a count of a campaign's sessions (8次, 24场次, 3期): what its clause counts is the campaign itself
+SESSIONS_RE = re.compile(r"[\dX.]+余?(?:次|场|场次|期|轮|批次)")
+#: a count of people (460人次, 48名, 1.2万人)
+HEADCOUNT_RE = re.compile(r"(?:人次|人|名)$")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 
 
@@ -178,7 +186,7 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics)
+        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi not in spans:
@@ -341,6 +349,13 @@ class MeasuresFinder:
             if not counted and (k == first or (opening and not metric_before)):
                 # the campaign the item opens with: the metrics after it report on it
                 reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
+            elif (len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text)
+                  and (k == first or (opening and not metric_before))):
+                # the campaign the item opens with, counted in its sessions (开展宣讲活动6场): the clause right
+                # after it counting people is its attendance (，培训从业人员460人次)
+                nxt = clauses[k + 1] if k + 1 < len(clauses) else None
+                if nxt is not None and any(HEADCOUNT_RE.search(metrics[mi].text) for mi in nxt.metrics):
+                    reach, rule = self._reach(norm, [nxt], False, leading=False), "count"
             elif not c.metrics:
                 if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work
                     reach = self._reach(norm, clauses[k + 1:], False, leading=False)
