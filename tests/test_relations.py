@@ -470,3 +470,17 @@ def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_v
     spec = {"甲区大队": "AGENCY", "甲区公安分局": "AGENCY", "“百日治超”攻坚行动": "CAMPAIGN"}
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {h for r, h, t in got if r == "CONDUCTS"} == {"甲区大队", "甲区公安分局"}
+
+
+def test_a_body_assisting_the_author_cooperates_from_the_author(tmp_path):
+    # B 配合我局开展…: the author leads the work and B assists it, as in 由我局牵头，B 配合 (author -> B);
+    # the author's level-led short name (市交通运输局) counts as the author; B 配合 another body stays B -> it
+    text = TITLE + ("甲县交通运输局、乙县交通运输局积极配合我局开展县道抢通。市港航中心配合县海事处开展安全检查。"
+                    "丙县应急管理局：配合市交通运输局做好灾害性天气预警。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "甲县交通运输局": "AGENCY", "乙县交通运输局": "AGENCY", "市港航中心": "AGENCY",
+            "县海事处": "AGENCY", "丙县应急管理局": "AGENCY", "市交通运输局": "AGENCY"}
+    got = {(h, t) for r, h, t in triples(extract_relations(sdoc, mentions_of(sdoc, spec))) if r == "COOPERATES_WITH"}
+    assert {(AUTHOR, "甲县交通运输局"), (AUTHOR, "乙县交通运输局"), ("市港航中心", "县海事处"),
+            ("市交通运输局", "丙县应急管理局")} <= got
+    assert not {("甲县交通运输局", AUTHOR), ("乙县交通运输局", AUTHOR), ("丙县应急管理局", "市交通运输局")} & got
