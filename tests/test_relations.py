@@ -484,3 +484,17 @@ def test_a_body_assisting_the_author_cooperates_from_the_author(tmp_path):
     assert {(AUTHOR, "甲县交通运输局"), (AUTHOR, "乙县交通运输局"), ("市港航中心", "县海事处"),
             ("市交通运输局", "丙县应急管理局")} <= got
     assert not {("甲县交通运输局", AUTHOR), ("乙县交通运输局", AUTHOR), ("丙县应急管理局", "市交通运输局")} & got
+
+
+def test_a_body_under_whose_deployment_the_subject_acts_carries_the_campaign_out(tmp_path):
+    # B 在 A 的统一部署下，开展 X: A deploys X as when the 在 phrase opens the sentence; 在 A 的领导下 after a
+    # subject is leadership, no deployment of X
+    text = TITLE + ("为保障学生出行安全，9月至11月，区执法大队在区交通运输局的统一部署下，开展“护路护学”联合行动。"
+                    "今年以来，行政审批科在局党组的领导下，推进“一件事一次办”改革。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "区执法大队": "AGENCY", "区交通运输局": "AGENCY", "行政审批科": "AGENCY",
+            "局党组": "AGENCY", "“护路护学”联合行动": "CAMPAIGN", "“一件事一次办”改革": "CAMPAIGN"}
+    got = {(h, t) for r, h, t in triples(extract_relations(sdoc, mentions_of(sdoc, spec))) if r == "CONDUCTS"}
+    assert {("区执法大队", "护路护学联合行动"), ("区交通运输局", "护路护学联合行动"),
+            ("行政审批科", "一件事一次办改革")} <= got
+    assert ("局党组", "一件事一次办改革") not in got
