@@ -470,3 +470,31 @@ def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_v
     spec = {"甲区大队": "AGENCY", "甲区公安分局": "AGENCY", "“百日治超”攻坚行动": "CAMPAIGN"}
     got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
     assert {h for r, h, t in got if r == "CONDUCTS"} == {"甲区大队", "甲区公安分局"}
+
+
+def test_a_body_assisting_the_author_cooperates_from_the_author(tmp_path):
+    # B 配合我局开展…: the author leads the work and B assists it, as in 由我局牵头，B 配合 (author -> B);
+    # the author's level-led short name (市交通运输局) counts as the author; B 配合 another body stays B -> it
+    text = TITLE + ("甲县交通运输局、乙县交通运输局积极配合我局开展县道抢通。市港航中心配合县海事处开展安全检查。"
+                    "丙县应急管理局：配合市交通运输局做好灾害性天气预警。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "甲县交通运输局": "AGENCY", "乙县交通运输局": "AGENCY", "市港航中心": "AGENCY",
+            "县海事处": "AGENCY", "丙县应急管理局": "AGENCY", "市交通运输局": "AGENCY"}
+    got = {(h, t) for r, h, t in triples(extract_relations(sdoc, mentions_of(sdoc, spec))) if r == "COOPERATES_WITH"}
+    assert {(AUTHOR, "甲县交通运输局"), (AUTHOR, "乙县交通运输局"), ("市港航中心", "县海事处"),
+            ("市交通运输局", "丙县应急管理局")} <= got
+    assert not {("甲县交通运输局", AUTHOR), ("乙县交通运输局", AUTHOR), ("丙县应急管理局", "市交通运输局")} & got
+
+
+def test_a_body_under_whose_deployment_the_subject_acts_carries_the_campaign_out(tmp_path):
+    # B 在 A 的统一部署下，开展 X: A deploys X as when the 在 phrase opens the sentence; 在 A 的领导下 after a
+    # subject is leadership, no deployment of X
+    text = TITLE + ("为保障学生出行安全，9月至11月，区执法大队在区交通运输局的统一部署下，开展“护路护学”联合行动。"
+                    "今年以来，行政审批科在局党组的领导下，推进“一件事一次办”改革。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "区执法大队": "AGENCY", "区交通运输局": "AGENCY", "行政审批科": "AGENCY",
+            "局党组": "AGENCY", "“护路护学”联合行动": "CAMPAIGN", "“一件事一次办”改革": "CAMPAIGN"}
+    got = {(h, t) for r, h, t in triples(extract_relations(sdoc, mentions_of(sdoc, spec))) if r == "CONDUCTS"}
+    assert {("区执法大队", "护路护学联合行动"), ("区交通运输局", "护路护学联合行动"),
+            ("行政审批科", "一件事一次办改革")} <= got
+    assert ("局党组", "一件事一次办改革") not in got

@@ -45,7 +45,7 @@ from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
 from kg.extract.issues import issues_in_clause, notice_campaigns
 from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
-from kg.extract.selfref import resolve_self_references
+from kg.extract.selfref import names_author, resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
@@ -194,7 +194,7 @@ class RelationExtractor:
                         for camp in notice_campaigns(rel[2], campaigns):
                             self._add(relations, seen, sdoc, ("CONDUCTS", rel[1], camp, rel[3]))
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
-                                            subjects.own, ahead):
+                                            subjects.own, ahead, author):
                     self._add(relations, seen, sdoc, rel)
                 for rel in self._co_subjects(norm, clause, subj, hits):
                     self._add(relations, seen, sdoc, rel)
@@ -358,7 +358,7 @@ class RelationExtractor:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
 
-    def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own, ahead):
+    def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own, ahead, author):
         for h in chits:
             if h.rel != "COOPERATES_WITH" or h.frame not in ("partner", "prep"):
                 continue
@@ -396,7 +396,15 @@ class RelationExtractor:
             else:
                 heads = subject_for(h.start)
                 trigger = h
+            led = h.word in ASSISTING and h.frame == "partner"
             for head in heads:
+                if led and head.label in PARTNER_LABELS and any(names_author(p.name, author) for p in partners):
+                    # B 配合我局开展…: the author leads the work, B assists it (as 由我局牵头，B 配合)
+                    for p in partners:
+                        if names_author(p.name, author) and not names_author(head.name, author) \
+                                and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
+                            yield ("COOPERATES_WITH", p, head, trigger)
+                    continue
                 if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
                     # 协会配合厅运输处开展…: an organisation's agency partners are the agencies it cooperates with
                     for p in partners:

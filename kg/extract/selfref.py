@@ -55,6 +55,8 @@ LEADERSHIP_WORDS: tuple[str, ...] = ("领导班子",)
 ORGAN_WORDS: tuple[str, ...] = OWN_ORGANS
 #: what 全局 / 全支队 must be followed by to mean the author's whole staff (not 全局性, 统筹全局)
 _WHOLE_STAFF = "干部|职工|上下|党员|人员|同志|系统"
+#: the level a short name of the author opens with (县交通运输局 for 伊宁县交通运输局)
+LEVEL_CHARS = "省市县区州盟旗"
 #: characters that end a name, so a unit word after them is part of the name (执法支队, 第一支队)
 _NAME_FINAL = frozenset("法政管路属警安输通市县区省州盟旗镇乡村各该总分直驻第一二三四五六七八九十百XxＸ*＊")
 #: where a clause opens: after punctuation, a line break or an enumeration marker (一是, （二）, 3.)
@@ -110,6 +112,25 @@ def author_unit(author: str | None) -> str | None:
         if author.endswith(unit):
             return unit
     return None
+
+
+def names_author(name: str, author: str | None) -> bool:
+    """Whether ``name`` is the author or its level-led short form (县交通运输局 for 伊宁县交通运输局).
+
+    Parameters
+    ----------
+    name : str
+        A body's name as the text gives it.
+    author : str or None
+        The document's author body.
+
+    Returns
+    -------
+    bool
+    """
+    if not author:
+        return False
+    return name == author or (len(name) >= 4 and name[0] in LEVEL_CHARS and author.endswith(name))
 
 
 def _unit_matches(unit: str, author_u: str) -> bool:
