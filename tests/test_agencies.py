@@ -81,6 +81,8 @@ def test_conjunctions_inside_names_and_before_levels():
     assert agencies("推动公路与运输管理中心协同。") == {"运输管理中心"}
     # 和县 after another body is 和 + 县 (not the county 和县)
     assert agencies("在县委、县政府和县交通运输局的领导下。") == {"县委", "县政府", "县交通运输局"}
+    # and after a closed title
+    assert agencies("根据《中国共产党巡视工作条例》和县委巡察工作统一部署。") == {"县委"}
 
 
 def test_a_head_read_as_a_verb_after_a_qualified_name():
