@@ -507,6 +507,13 @@ def test_a_field_station_named_after_its_locality():
     assert "周家山治超站" not in agencies("检查G108周家山治超站的运行情况。")
 
 
+def test_a_station_named_only_by_its_field_after_its_parent_is_the_parent():
+    assert agencies("抽查了县公路事业发展中心养护站的巡查台账。") == {"县公路事业发展中心"}
+    assert agencies("走访了蓬莱区交通运输综合行政执法大队治超站。") == {"蓬莱区交通运输综合行政执法大队"}
+    # a station named by its place after its parent keeps its own name
+    assert agencies("县公路事业发展中心北界养护站开展巡查。") == {"县公路事业发展中心北界养护站"}
+
+
 def test_a_named_bureau_before_bushu_deploys():
     # 局部署 is the bureau and the verb 部署 when a name stands before 局, not 局部 (local)
     assert agencies("按照省质监局部署，站里组织检查。") == {"省质监局"}
