@@ -81,6 +81,8 @@ def test_conjunctions_inside_names_and_before_levels():
     assert agencies("推动公路与运输管理中心协同。") == {"运输管理中心"}
     # 和县 after another body is 和 + 县 (not the county 和县)
     assert agencies("在县委、县政府和县交通运输局的领导下。") == {"县委", "县政府", "县交通运输局"}
+    # and after a closed title
+    assert agencies("根据《中国共产党巡视工作条例》和县委巡察工作统一部署。") == {"县委"}
 
 
 def test_a_head_read_as_a_verb_after_a_qualified_name():
@@ -503,6 +505,13 @@ def test_a_field_station_named_after_its_locality():
     # a station's kind or rank, a road code before it, or a count name no station
     assert not agencies("新建综合服务站项目3个，基层养护站全部落实值守。") & {"综合服务站", "基层养护站"}
     assert "周家山治超站" not in agencies("检查G108周家山治超站的运行情况。")
+
+
+def test_a_station_named_only_by_its_field_after_its_parent_is_the_parent():
+    assert agencies("抽查了县公路事业发展中心养护站的巡查台账。") == {"县公路事业发展中心"}
+    assert agencies("走访了蓬莱区交通运输综合行政执法大队治超站。") == {"蓬莱区交通运输综合行政执法大队"}
+    # a station named by its place after its parent keeps its own name
+    assert agencies("县公路事业发展中心北界养护站开展巡查。") == {"县公路事业发展中心北界养护站"}
 
 
 def test_a_named_bureau_before_bushu_deploys():

@@ -184,6 +184,16 @@ def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
     assert campaigns("积极申报全国城乡公交一体化示范县。") == ["全国城乡公交一体化示范县"]
     assert campaigns("开展“春雷”集中行动，全市统一行动5次。") == ["春雷集中行动"]
     assert campaigns("推进湘江高等级航道提升工程。") == ["湘江高等级航道提升工程"]
+    # a time word closed by 前/后 stays outside as a whole (年底前|安全专项整治行动)
+    assert campaigns("力争年底前安全专项整治行动完成，6月底前隐患排查专项整治完成。") == [
+        "安全专项整治行动", "隐患排查专项整治"]
+
+
+def test_the_parts_of_one_projects_works_are_no_campaigns(campaigns):
+    assert campaigns("路基工程完成92%，桥梁工程完成78%，隧道工程完成71%，年底前路基工程完成98%。") == []
+    assert campaigns("该项目是全区的核心工程，隧道是控制性工程。") == []
+    # further left a part is what a named programme works on
+    assert campaigns("实施农村公路桥梁安全工程。") == ["农村公路桥梁安全工程"]
 
 
 def test_a_place_level_or_field_before_a_quoted_themed_month_or_year_only_says_where(campaigns):

@@ -192,6 +192,15 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
+def _post_of_parent(head: AgencyHead, parts: list[Part]) -> bool:
+    """A station named only by its field right after its parent body (中心养护站, 大队治超站): a post of that body,
+    which is the one named; a station named by its place is a body of its own (北界养护站, 湖山养护站)."""
+    if "stem+scope" not in head.needs:
+        return False
+    own = next((i for i, p in enumerate(parts) if p.kind != STEM), len(parts))
+    return 0 < own < len(parts) and parts[own].kind == UNIT
+
+
 def _verb_stem_alone(sc: PhraseScanner, parts: list[Part], head: str) -> bool:
     """组织局党组…, 组织党支部…, 服务中心: a stem that is also a verb, alone before a head, is the verb
     (or a kind of facility); only its own 部 makes it a body (组织部)."""
@@ -248,7 +257,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
-            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word):
+            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(head, parts):
                 continue
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):

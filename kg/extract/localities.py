@@ -21,6 +21,8 @@ HEAD, STEM, UNIT, LEVEL, PLACE, MASK, CONJ = "HEAD", "STEM", "UNIT", "LEVEL", "P
 _PLACE_CONJ = "和"
 #: characters a place name may end with: 和县 after 县政府 is 和 + 县 (县委、县政府和县交通运输局)
 _LEVEL_END = frozenset("省市州县区盟旗")
+#: closing marks: a title or quote before 和 is the first conjunct (《…条例》和县委…部署)
+_CLOSING = frozenset("》”」』）)")
 
 
 # hashable, never changed once made, but not frozen: a frozen dataclass's __init__ costs about three times as
@@ -36,10 +38,12 @@ class Part:
 
 
 def conj_place(sc: PhraseScanner, start: int) -> bool:
-    """A place that starts with 和 right after another word is read as 和 + level (县政府和县交通运输局)."""
+    """A place that starts with 和 right after another word or a closed title is read as 和 + level
+    (县政府和县交通运输局, 《条例》和县委)."""
     text = sc.text
-    return (text[start] in _PLACE_CONJ and start > 0 and sc.is_name_char(start - 1)
-            and text[start - 1] not in _LEVEL_END)
+    return (text[start] in _PLACE_CONJ and start > 0
+            and ((sc.is_name_char(start - 1) and text[start - 1] not in _LEVEL_END)
+                 or text[start - 1] in _CLOSING))
 
 
 def verb_first(sc: PhraseScanner, place: str) -> bool:

@@ -22,6 +22,8 @@ MASK_CHARS = frozenset("Xx*")
 #: numerals and count words: a modifier made only of these names nothing
 _NUMERAL = frozenset("0123456789一二三四五六七八九十百千万亿两几零〇Xx*")
 _COUNT = frozenset("个项次条年批名家")
+#: what closes a time word into a time phrase (年底前, 年初以后 is a stop word of its own)
+_TIME_AFTER = frozenset("前后")
 #: units of quantity: after digits one ends a name on the left (5.5公里安防工程)
 _UNITS = load_units()
 #: unit categories that stay in names after digits (2024年春运)
@@ -127,6 +129,15 @@ class PhraseScanner:
         """
         if (unit := self._unit_after_digits(pos)) is not None:
             return unit
+        if pos > lo + 1 and self.text[pos - 1] in _TIME_AFTER and (time := self._time_word_ending_at(pos - 1, lo)):
+            return time[0], time[1] + self.text[pos - 1], time[2]  # 年底前|路基工程: 前 closes the time word
+        return self._stop_ending_at(pos, lo)
+
+    def _time_word_ending_at(self, pos: int, lo: int) -> tuple[int, str, str] | None:
+        stop = self._stop_ending_at(pos, lo)
+        return stop if stop is not None and self.lx.stopwords.get(stop[1]) == "time" else None
+
+    def _stop_ending_at(self, pos: int, lo: int) -> tuple[int, str, str] | None:
         for stop in self.lx.trie("stopwords").ending_at(self.text, pos, lo):
             if self.lx.stopwords.get(stop[1]) == "measure" and not self._after_number(stop[0]):
                 continue  # 场 stops 3场 but not 机场
