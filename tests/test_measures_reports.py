@@ -57,3 +57,15 @@ def test_nearly_in_a_problems_section_is_no_turn_to_the_work_ahead(tmp_path):
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
     assert ("65%", "船舶碰撞桥梁隐患专项整治") not in got and ("12艘", "船舶碰撞桥梁隐患专项整治") not in got
+
+
+def test_a_paragraph_opening_with_a_wider_period_is_no_news_items_result(tmp_path):
+    lead = ("甲区交通运输局第一党支部开展“红色领航”主题党日活动\n\n"
+            "7月1日，甲区交通运输局第一党支部组织全体党员开展“红色领航”主题党日活动。\n\n"
+            "活动中，党员们参观展区4个。\n\n")
+    later = "据了解，今年以来，局机关党委持续加强支部建设。上半年，3个党支部共召开支委会24次。\n"
+    got = measures(tmp_path, lead + later, ["“红色领航”主题党日活动"])
+    assert got == {("4个", "红色领航主题党日活动")}
+    # a paragraph that only goes on with the action keeps it
+    got = measures(tmp_path, lead + "活动结束后，党员们又为群众办实事11件。\n", ["“红色领航”主题党日活动"])
+    assert ("11件", "红色领航主题党日活动") in got

@@ -76,6 +76,11 @@ AREA_STATISTIC_RE = re.compile(
 OWN_PERIOD_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
+#: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
+#: its figures are the body's standing work of that period, not the results of the campaign a report is on
+WIDER_PERIOD_PARA_RE = re.compile(
+    r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
+    r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -218,7 +223,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
-    (关于…专项整治进展情况的报告) is.
+    (关于…专项整治进展情况的报告) is. A paragraph opening with a wider period (据了解，今年以来，…;
+    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -260,8 +266,12 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     if not chosen:
         return
     others = other_work_re(sdoc)
+    p_starts = [p.start for p in paras]
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
+        para = paras[bisect.bisect_right(p_starts, m.start) - 1]
+        if WIDER_PERIOD_PARA_RE.match(norm, para.start, para.end):
+            continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
 
@@ -386,5 +396,6 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
+           "WIDER_PERIOD_PARA_RE",
            "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists", "other_work_re",
            "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule"]
