@@ -57,3 +57,36 @@ def test_nearly_in_a_problems_section_is_no_turn_to_the_work_ahead(tmp_path):
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
     assert ("65%", "船舶碰撞桥梁隐患专项整治") not in got and ("12艘", "船舶碰撞桥梁隐患专项整治") not in got
+
+
+def test_a_paragraph_opening_with_a_wider_period_is_no_news_items_result(tmp_path):
+    lead = ("甲区交通运输局第一党支部开展“红色领航”主题党日活动\n\n"
+            "7月1日，甲区交通运输局第一党支部组织全体党员开展“红色领航”主题党日活动。\n\n"
+            "活动中，党员们参观展区4个。\n\n")
+    later = "据了解，今年以来，局机关党委持续加强支部建设。上半年，3个党支部共召开支委会24次。\n"
+    got = measures(tmp_path, lead + later, ["“红色领航”主题党日活动"])
+    assert got == {("4个", "红色领航主题党日活动")}
+    # a paragraph that only goes on with the action keeps it
+    got = measures(tmp_path, lead + "活动结束后，党员们又为群众办实事11件。\n", ["“红色领航”主题党日活动"])
+    assert ("11件", "红色领航主题党日活动") in got
+
+
+def test_what_an_area_has_is_no_plans_target(tmp_path):
+    text = ("甲市驾培机构“清风”专项整治行动实施方案\n\n"
+            "为规范驾培市场，决定开展“清风”专项整治行动。\n\n"
+            "一、基本情况\n\n全市现有驾培机构47家、教练车2680辆。\n\n"
+            "二、工作目标\n\n检查驾培机构不少于40家。\n")
+    got = measures(tmp_path, text, ["“清风”专项整治行动"])
+    assert ("40家", "清风专项整治行动") in got
+    assert not {("47家", "清风专项整治行动"), ("2680辆", "清风专项整治行动")} & got
+
+
+def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
+    text = ("乙镇开展“平安回家”农村客运安全宣传活动\n\n"
+            "9月28日，乙镇交管站开展“平安回家”农村客运安全宣传活动。\n\n"
+            "活动中，发放宣传资料600份。镇交管站站长介绍，乙镇现有农村客运班线9条。"
+            "辖区共有客运渡口6道、渡船19艘。\n")
+    got = measures(tmp_path, text, ["“平安回家”农村客运安全宣传活动"])
+    assert ("600份", "平安回家农村客运安全宣传活动") in got
+    assert not {("9条", "平安回家农村客运安全宣传活动"), ("6道", "平安回家农村客运安全宣传活动"),
+                ("19艘", "平安回家农村客运安全宣传活动")} & got

@@ -68,14 +68,22 @@ AREA_STATISTIC_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:去|上)年同期|(?:截至|截止)[^,，;；。]{1,10}|\d{1,2}月(?:份)?以来|"
     r"(?:(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)?(?:\d{1,2}\s*[至到~—-]\s*\d{1,2}月(?:份)?|"
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
-    r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)"
-    # what a body or an area has (据了解，X协会现有会员企业…): a stock, not any work's result
-    r"|^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)")
+    r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)")
+#: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
+#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target
+STOCK_RE = re.compile(
+    r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
+    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：]{0,30}?共有)")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
+#: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
+#: its figures are the body's standing work of that period, not the results of the campaign a report is on
+WIDER_PERIOD_PARA_RE = re.compile(
+    r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
+    r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
@@ -218,7 +226,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
-    (关于…专项整治进展情况的报告) is.
+    (关于…专项整治进展情况的报告) is. A paragraph opening with a wider period (据了解，今年以来，…;
+    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -260,8 +269,12 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     if not chosen:
         return
     others = other_work_re(sdoc)
+    p_starts = [p.start for p in paras]
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
+        para = paras[bisect.bisect_right(p_starts, m.start) - 1]
+        if WIDER_PERIOD_PARA_RE.match(norm, para.start, para.end):
+            continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
 
@@ -360,14 +373,30 @@ def problem_statements(sdoc: StructuredDocument, norm: str, metrics: list[Metric
     return out
 
 
-def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics of sentences that state a whole area's figures for a calendar period, what a
-    body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
-    (今年以来，市交通运输局12328热线受理…; 启动仪式上，…).
+def stocks(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics of sentences that tell what a body or an area has (全市现有驾培机构47家; 辖区共有客运渡口6道):
+    no rule over a whole plan, section or report makes them a campaign's results or targets.
 
-    A heading or a title naming a campaign does not make these its results
-    (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document's sentences.
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of the stocks.
     """
+    return _framed_sentences(sdoc, norm, metrics, (STOCK_RE,))
+
+
+def _framed_sentences(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
+                      frames: tuple[re.Pattern, ...]) -> set[int]:
+    """The metrics whose sentence (with the parts a semicolon splits off it) opens with one of ``frames``."""
     out: set[int] = set()
     seen: dict[int, bool] = {}
     for mi, m in enumerate(metrics):
@@ -378,13 +407,24 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
         floor = max(0, sent.start - MAX_SENTENCE)
         start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
         if start not in seen:
-            seen[start] = (AREA_STATISTIC_RE.match(norm[start:sent.end]) is not None
-                           or OWN_PERIOD_RE.match(norm[start:sent.end]) is not None)
+            seen[start] = any(f.match(norm[start:sent.end]) is not None for f in frames)
         if seen[start]:
             out.add(mi)
     return out
 
 
+def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:
+    """The metrics of sentences that state a whole area's figures for a calendar period, what a
+    body or an area has (现有会员企业…, 拥有…), or figures since a date or at a ceremony
+    (今年以来，市交通运输局12328热线受理…; 启动仪式上，…).
+
+    A heading or a title naming a campaign does not make these its results
+    (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
+    """
+    return _framed_sentences(sdoc, norm, metrics, (AREA_STATISTIC_RE, OWN_PERIOD_RE, STOCK_RE))
+
+
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
+           "WIDER_PERIOD_PARA_RE",
            "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists", "other_work_re",
-           "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule"]
+           "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule", "STOCK_RE", "stocks"]

@@ -50,7 +50,8 @@ other work (配合…开展廉政谈话12人次). A campaign that only frames it
 the subject follows is carried out: 按照“春雷”治超行动部署，本所…查处车辆93辆). The sentence
 rules come first; ``segment`` (but as above) and ``section`` only reach metrics no campaign of
 their own sentence claims, and ``document`` only metrics no other rule claims. None of these three
-claims a whole area's figures for a calendar period (今年以来，全市完成…).
+claims a whole area's figures for a calendar period (今年以来，全市完成…) or what a body or an area
+has (辖区共有客运渡口6道); ``plan`` does not claim the latter either.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -73,6 +74,7 @@ from kg.extract.measure_docs import (
     indicator_qualifiers,
     subject_counts,
     plan_rule,
+    stocks,
     season_spans,
     span_rule,
 )
@@ -226,7 +228,13 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         document_rule(sdoc, norm, metrics, camps, document_link)
-        plan_rule(sdoc, norm, metrics, camps, link)
+        stock = stocks(sdoc, norm, metrics)
+
+        def plan_link(mi: int, ci: int, rule: str) -> None:
+            if mi not in stock:
+                link(mi, ci, rule)
+
+        plan_rule(sdoc, norm, metrics, camps, plan_link)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
