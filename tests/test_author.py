@@ -74,6 +74,13 @@ def test_a_title_s_bare_body_is_completed_only_one_way():
 def test_a_title_opened_by_a_body_s_party_organ():
     assert author("清远市交通运输局党组2023年落实全面从严治党主体责任情况报告\n一年来，局党组扎实推进。\n"
                   ) == "清远市交通运输局党组"
+    # a numbered branch of the body is the subject, not the body (第 does not open a period here)
+    assert author("清远市交通运输局第二党支部开展主题党日活动\n7月1日，支部组织党员参观。\n"
+                  ) == "清远市交通运输局第二党支部"
+    assert author("清远市交通运输局第三季度安全生产工作会议召开\n会议强调。\n") == "清远市交通运输局"
+    # the body's leadership reporting on its year: the body speaks
+    assert author("清远市公路事业发展中心领导班子2026年度述职述廉报告\n一年来，中心党委扎实推进。\n"
+                  ) == "清远市公路事业发展中心"
 
 
 def test_the_byline_under_a_speech_title_names_the_speaker_s_body():
