@@ -35,6 +35,12 @@ def test_a_generic_word_counts_inside_a_name_only_after_a_field():
     assert agencies("加强信息中心建设，完善后勤保障中心。") == set()
 
 
+def test_public_transport_is_a_field_of_a_bodys_name():
+    # round 34: 区公共交通服务中心 gave 交通服务中心, 市公安局公共交通分局 gave 市公安局 + 交通分局
+    assert agencies("区公共交通服务中心开展检查。") == {"区公共交通服务中心"}
+    assert agencies("市公安局公共交通分局参加联合检查。") == {"市公安局公共交通分局"}
+    assert agencies("城市公共交通管理部门要加强监管。") == set()
+
 def test_other_departments_and_bodies_of_people_congresses():
     assert agencies("会同县消防救援大队、市气象局建立机制，接受县人大常委会和县政协监督，按照县安委会部署。") == {
         "县消防救援大队", "市气象局", "县人大常委会", "县政协", "县安委会"}

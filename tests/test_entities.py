@@ -476,6 +476,16 @@ def test_a_verb_of_docking_ends_before_a_company_or_body(extract):
     assert "湖南省交通运输厅" in names(ms, "AGENCY")
 
 
+def test_a_verb_of_seeking_covering_opening_or_keeping_or_a_minority_opens_no_name(extract):
+    # round 34: 争取国家开发银行河北省分行, 覆盖中小学校, 希望协会, 少数分公司, 严守中央八项规定, 共查阅运营管理制度
+    ms = extract("四是争取国家开发银行河北省分行等金融机构支持。宣讲覆盖中小学校24所。开通大学城通勤专线4条。"
+                 "局长希望协会加强行业自律。三是少数分公司隐患整改不及时，个别驾校管理松散。")
+    assert names(ms, "ORGANIZATION") == {"国家开发银行河北省分行"}
+    ms = extract("严守中央八项规定及其实施细则精神。评估组共查阅运营管理制度和台账资料2860份。")
+    assert "中央八项规定" in names(ms, "REGULATION")
+    assert not {n for n in names(ms) if n.startswith(("严守", "查阅", "共查阅"))}
+
+
 def test_a_lake_or_port_before_a_maritime_body_or_a_terminal_company_is_in_the_name(extract):
     # round 30: 郴州东江湖海事处 gave 海事处, 北部湾港钦州码头有限公司 gave 钦州码头有限公司
     ms = extract("配合郴州东江湖海事处检查船舶。协调北部湾港钦州码头有限公司开展演练。长江万州海事局参加。")

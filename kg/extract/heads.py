@@ -30,7 +30,7 @@ from kg.extract.localities import (CONJ, HEAD, LEVEL, MASK, PLACE, PLACE_SUFFIXE
 
 #: determiners that make a body phrase a collective (各级交通运输局, 相关部门)
 COLLECTIVE_DETS = frozenset({"各", "各级", "各类", "各地", "相关", "有关", "上级", "下级", "其他", "其它",
-                             "所有", "部分", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
+                             "所有", "部分", "少数", "个别", "多家", "一些", "全国各", "基层", "沿线", "辖区"})
 
 ENUM_MARK = "、"
 #: conjunctions that may join two stems inside one name (县城市管理和综合执法局, 县公路与运输管理中心)
