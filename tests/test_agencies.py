@@ -447,6 +447,20 @@ def test_a_numbered_squad_standing_alone_is_a_body():
     assert agencies("（三）第三中队。负责水路执法。") == {"第三中队"}
 
 
+def test_a_numbered_party_branch_is_a_body_with_its_parent_or_alone():
+    # round 35: 机关第一党支部 and 区交通运输局第一党支部 were cut or dropped, 第二党支部 alone was missed
+    assert agencies("机关第一党支部创建党建品牌，机关第二党支部开展学习。") == {"机关第一党支部", "机关第二党支部"}
+    assert agencies("龙港区交通运输局第一党支部组织党员开展活动。") == {"龙港区交通运输局第一党支部"}
+    assert agencies("第二党支部结合路政执法工作实际，第三党支部组织党员开展志愿服务。") == {"第二党支部", "第三党支部"}
+    assert agencies("局机关第二党支部开展学习。") == {"局机关第二党支部"}
+    # a numbered team right after its parent takes the parent (no scope needed)
+    assert agencies("执法支队第二中队开展检查。") == {"执法支队第二中队"}
+    # a numbered branch before 创建 is the body, not a campaign 一党支部创建
+    labels = {(c.label, c.name) for c in find_candidates("力争将第一党支部创建为五星级党支部。", default_lexicon(),
+                                                         "力争将第一党支部创建为五星级党支部。")}
+    assert labels == {("AGENCY", "第一党支部")}
+
+
 def test_a_squad_named_by_its_place_opening_a_clause_before_its_work_is_a_body():
     assert agencies("上半年共查处案件520宗。其中，铁东大队查处案件146宗，铁西大队查处案件128宗。") == {"铁东大队", "铁西大队"}
     assert agencies("由治超中队具体承办，仓山中队、辑庆中队参与。") == {"治超中队", "仓山中队", "辑庆中队"}

@@ -6,7 +6,8 @@
 ``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
 ``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
 ``agency.group``       a leading group named after the task it leads: 百日行动领导小组, 县治超工作领导小组
-``agency.numbered``    a numbered unit: a squad of its force (直属一大队, 二大队; one named by its place or beat
+``agency.numbered``    a numbered unit: a squad of its force or a party branch (直属一大队, 二大队, 第二党支部; a squad
+                       named by its place or beat
                        opening a clause before its work: 铁东大队查处…), a working group a body
                        sends (市委第六指导组)
 """
@@ -208,7 +209,7 @@ def _task_groups(sc: PhraseScanner) -> list[Candidate]:
 
 
 #: a numbered squad of a force named by its number, standing alone: 直属一大队、二大队, 第三中队
-_SQUAD = re.compile(r"(?:直属|第)?[一二三四五六七八九十]{1,3}(?:大队|中队)")
+_SQUAD = re.compile(r"(?:直属|第)?[一二三四五六七八九十]{1,3}(?:大队|中队)|第[一二三四五六七八九十]{1,3}(?:党支部|党总支)")
 #: a squad named by its place or beat alone, opening a clause before its work (其中，铁东大队查处…, 仓山中队、辑庆中队参与)
 _PLACE_SQUAD = re.compile(r"(?:^|(?<=[，,。；;：:\n、]))(?:其中[，,])?(?P<n>(?P<p>[\u4e00-\u9fff]{2,3})(?:大队|中队))"
                           r"(?=查处|检查|出动|联合|会同|开展|对|在|负责|参与|共|累计|、[\u4e00-\u9fff]{2,3}(?:大队|中队))",
@@ -228,8 +229,10 @@ def _numbered_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candid
     out: list[Candidate] = []
     for m in _SQUAD.finditer(text):
         if bounded(sc, m.start()) and not text.startswith(("长", "小"), m.end()):
+            party = m.group().endswith(("党支部", "党总支"))  # a numbered party branch (第二党支部)
             cand = Candidate("AGENCY", m.start(), m.end(), m.group(), "agency.numbered", tier=1)
-            cand.info = {"kinds": (), "head": m.group()[-2:], "words": (m.group(),), "cls": "team"}
+            cand.info = {"kinds": (), "head": m.group()[-3:] if party else m.group()[-2:], "words": (m.group(),),
+                         "cls": "party" if party else "team"}
             out.append(cand)
     for m in _PLACE_SQUAD.finditer(text):
         if not _NOT_A_PLACE.search(m.group("p")):

@@ -175,6 +175,9 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
         return False
     if "scope" in head.needs and any(p.kind in (LEVEL, PLACE, MASK) for p in parts):
         return True  # X执法大队, 南阳执法支队
+    if parts[0].kind == STEM and _ORDINAL.fullmatch(parts[0].word):
+        # a numbered unit of the body before it (局第一党支部, 支队第二中队) or of its own field (机关第一党支部)
+        return len(parts) > 1 and (parts[1].kind == UNIT or _head_ok(head, parts[1:], sc))
     first = parts[0]
     stem_kind = _first_stem_kind(sc, parts) if first.kind == STEM else None
     if stem_kind == "bureau" and not head.head.endswith("局"):

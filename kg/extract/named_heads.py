@@ -48,6 +48,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 中心工程科, 交通工程有限公司, “首件工程认可制”: the head is inside another name
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _after_strong_head(sc, hstart):
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
+            if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
+                break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
             if label == "CAMPAIGN" and word in _ACTION_HEADS and text.startswith(_OPENS_OBJECT, end):
                 break  # 荔浦市交通运输局创建“四好农村路”示范县: a verb before the quoted title it earns
             start = sc.extend_left(hstart)
@@ -191,6 +193,8 @@ _DURATIONS = ("小时", "天", "日", "周")
 _CLASSIFIERS = frozenset("项条个部套")
 #: heads that are verbs of making: after a complete name (示范县) they are the action, not part of it
 _ACTION_HEADS = frozenset({"创建"})
+#: a numbered unit of its parent right before an action head (第一党支部创建): that body, no kind of unit
+_NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党支部|党总支|支部|大队|中队)$")
 #: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
 #: marks that open the object of such a head written as a verb (创建“…”示范县)
