@@ -434,3 +434,14 @@ def test_the_jurisdictions_figures_for_a_period_are_not_an_items_campaigns_resul
     text = ("二是深入推进“碧水护航”专项行动。检查船舶152艘次。"
             "全年辖区船舶生活垃圾接收量达到386吨，联单闭环率达到99.2%。\n")
     assert measures(tmp_path, text, ["“碧水护航”专项行动"]) == {("152艘次", "碧水护航专项行动")}
+
+
+def test_integrity_talks_measure_only_an_integrity_campaign(tmp_path):
+    # a study campaign the sentence opens with: its study sessions, not the body's integrity talks
+    text = "局党组深入开展党纪学习教育，组织集中学习8次，局领导班子成员开展廉政谈话86人次。"
+    assert measures(tmp_path, text, ["党纪学习教育"]) == {("8次", "党纪学习教育")}
+    text = "局党组将持续巩固党纪学习教育成果，确保廉政谈话覆盖率100%。"
+    assert measures(tmp_path, text, ["党纪学习教育"]) == set()
+    # an integrity campaign is measured by them
+    text = "中心党支部深化“清廉交通”建设，开展廉政谈话28人次，排查廉政风险点8个。"
+    assert measures(tmp_path, text, ["“清廉交通”建设"]) == {("28人次", "清廉交通建设"), ("8个", "清廉交通建设")}

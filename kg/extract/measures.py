@@ -51,7 +51,8 @@ the subject follows is carried out: 按照“春雷”治超行动部署，本�
 rules come first; ``segment`` (but as above) and ``section`` only reach metrics no campaign of
 their own sentence claims, and ``document`` only metrics no other rule claims. None of these three
 claims a whole area's figures for a calendar period (今年以来，全市完成…) or what a body or an area
-has (辖区共有客运渡口6道); ``plan`` does not claim the latter either.
+has (辖区共有客运渡口6道); ``plan`` does not claim the latter either. A count of integrity talks
+(开展廉政谈话86人次) measures only an integrity campaign (“清廉交通”建设), under every rule.
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -78,6 +79,7 @@ from kg.extract.measure_docs import (
     season_spans,
     span_rule,
 )
+from kg.extract.measure_duties import integrity_talks, measures_duty
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
@@ -190,7 +192,11 @@ class MeasuresFinder:
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
         spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
 
+        talks = integrity_talks(norm, metrics)
+
         def link(mi: int, ci: int, rule: str) -> None:
+            if mi in talks and not measures_duty(camps[ci].name):
+                return  # 开展廉政谈话86人次: an integrity campaign's work, not a study campaign's
             if mi not in spans:
                 links.setdefault((mi, camps[ci].name), (ci, rule))
 

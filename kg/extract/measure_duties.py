@@ -1,0 +1,54 @@
+"""Standing duties a campaign told before them does not measure.
+
+An integrity talk (廉政谈话, 廉政约谈) is the routine supervision a party body owes its cadres, the work the
+stationed discipline inspection group oversees: a count of such talks (开展廉政谈话86人次, 廉政谈话覆盖率100%)
+reports on an integrity campaign (“清廉交通”建设, “廉洁工程”创建, “清风交通”品牌创建), not on a study
+campaign (党纪学习教育), a party brand or a work-style drive the sentence or the document opens with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import MetricMention
+
+#: an integrity talk named in a metric's clause before its number
+INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
+#: a campaign whose own work integrity talks are
+INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?\n]")
+#: how far back from its number a metric's clause is read
+_REACH = 40
+
+
+def integrity_talks(norm: str, metrics: list[MetricMention]) -> set[int]:
+    """Indexes of the metrics that count integrity talks: their clause names one before the number.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text of the document.
+    metrics : list of MetricMention
+        The document's metrics, sorted by position.
+
+    Returns
+    -------
+    set of int
+        Indexes into ``metrics``.
+    """
+    out = set()
+    for mi, m in enumerate(metrics):
+        lo = max(0, m.start - _REACH)
+        head = norm[lo:m.start]
+        cut = max((x.end() for x in _CLAUSE_START.finditer(head)), default=0)
+        if INTEGRITY_TALK_RE.search(head, cut):
+            out.add(mi)
+    return out
+
+
+def measures_duty(campaign_name: str) -> bool:
+    """Whether a campaign named ``campaign_name`` is measured by counts of integrity talks."""
+    return INTEGRITY_CAMPAIGN_RE.search(campaign_name) is not None
+
+
+__all__ = ["integrity_talks", "measures_duty", "INTEGRITY_TALK_RE"]
