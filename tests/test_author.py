@@ -205,3 +205,28 @@ def test_a_meeting_news_item_is_by_the_body_whose_head_gives_the_work_report():
     visit = ("市交通运输局主要负责同志赴英德市督导防汛工作\n\n6月18日，清远市交通运输局党组书记、局长XXX带队赴英德市，"
              "督导防汛工作。\n\n督导组要求，持续深化隐患排查。\n")
     assert author(visit) is None
+
+
+def test_a_joint_document_s_issuers_line_names_the_leading_issuer():
+    text = ("清远市财政局　清远市交通运输局\n关于印发《清远市农村公路养护资金管理办法》的通知\n"
+            "各县（市、区）财政局、交通运输局：\n现将办法印发给你们，请遵照执行。\n")
+    assert author(text) == "清远市财政局"
+
+
+def test_this_measure_is_not_a_self_reference_to_an_office():
+    text = ("关于印发《清远市农村公路养护资金管理办法》的通知\n各县（市、区）交通运输局：\n"
+            "现将办法印发给你们。\n本办法自2026年4月1日起施行。\n")
+    assert author(text) is None
+
+
+def test_a_lead_s_joint_subject_names_no_single_author():
+    text = "货运服务季启动\n5月20日，由包头市物流行业协会和包头市道路运输协会联合主办的启动仪式举行。\n活动持续三个月。\n"
+    assert author(text) is None
+    text = "货运服务季启动\n5月20日，由包头市道路运输协会联合包头市物流行业协会举办启动仪式。\n活动持续三个月。\n"
+    assert author(text) == "包头市道路运输协会"
+
+
+def test_a_bare_unit_as_subject_is_the_body_the_text_names_with_that_head():
+    text = ("大竹县路政大队集中清理一处超限车辆聚集点\n本报讯 10月23日凌晨，大竹县路政大队联合县公安局交警大队开展清理。\n"
+            "大队随即调集执法人员。\n下一步，大队将加强源头监管。\n")
+    assert author(text) == "大竹县路政大队"

@@ -88,16 +88,21 @@ _MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公�
                        r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
 #: the issuing body alone on the line under the title (咸宁市现代物流发展联合办公室)
 _UNDER_TITLE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))\s*$")
+#: the issuers of a joint document on one line by the title (X财政局　X交通运输局): the first leads and signs first
+_JOINT_ISSUERS = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+\s*$")
 #: a meeting's news naming the head of the body that holds it: X局党组书记、局长王XX作工作报告 / 主持会议 (the
 #: meeting is X局's; not a leader's visit, 带队赴…: the visited bodies act there)
 _MEETING_HEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*"
                            r"[\u4e00-\u9fffXx*]{1,4}?(?:作工作报告|作报告|主持)")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
-    rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),"
+    rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),由?"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
     rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
-_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|科|股|所)(?![长学技])")
+#: two bodies joined in one subject (X协会和Y协会): a joint author, no single one speaks
+_JOINT = re.compile(rf"(?:{_HEAD})(?:和|与|及|同)")
+#: (本办法 is the measure the text issues, not its office)
+_SELF_REF = re.compile(r"(?:我|本)(支队|大队|总队|中心|局|厅|委|办|处|科|股|所)(?![长学技法])")
 #: the party organs of a body (中共X局党组, X局党支部): after the body's head they are no longer name (X局|党委),
 #: and one of them may sign for its body
 PARTY_ORGANS: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部")
@@ -124,7 +129,9 @@ _MASKS = set("X*xＸ＊")
 #: a head inside a span walked left from a head: the span runs over another name (各级交通运输部门认真贯彻省厅)
 _HEAD_INSIDE = re.compile(rf"{_HEAD}|部门")
 #: after a body's head, what makes it part of a longer body's name (市公安局交警支队)
-_INNER_AFTER = re.compile(rf"[^\s,。;、:“”《》()（）!?的和与对在是了及向把被由为从等将以于并或而也都就要]{{1,6}}?(?:{_HEAD})")
+#: (not a count: 清理一处 is one place)
+_INNER_AFTER = re.compile(rf"[^\s,。;、:“”《》()（）!?的和与对在是了及向把被由为从等将以于并或而也都就要]{{1,6}}?"
+                          rf"(?<![一二三四五六七八九十两几多\d])(?:{_HEAD})")
 
 
 def _named_bodies(norm: str, head: str, starts: set[int]) -> dict[str, list[int]]:
@@ -362,18 +369,22 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     if source := _news_source(norm, paragraphs):
         return _as_written(text, norm, source)
     for p in paragraphs[:4]:
-        if m := _LEAD.match(norm, p.start, p.end):
+        if (m := _LEAD.match(norm, p.start, p.end)) and not _JOINT.search(m.group("a")):
             return as_written(m)
     if best := _from_self_references(norm, {p.start for p in places}):
         return _as_written(text, norm, best)
     bare = Counter(m.group(1) for m in _BARE_SUBJECT.finditer(norm))
     if bare and bare.most_common(1)[0][1] >= 2:
-        return bare.most_common(1)[0][0]
+        head = bare.most_common(1)[0][0]
+        best = best_body(norm, _named_bodies(norm, head, {p.start for p in places}))
+        return _as_written(text, norm, best) if best else head
     if m := _APPROVED.search(norm, 0, paragraphs[min(2, len(paragraphs) - 1)].end if paragraphs else 0):
         return as_written(m)
     if title is not None and (m := next((_UNDER_TITLE.match(norm, p.start, p.end)
                                          for p in paragraphs if p.start >= title.end), None)):
         return as_written(m)
     if m := next((m for p in paragraphs[:4] if (m := _MEETING_HEAD.search(norm, p.start, p.end))), None):
+        return as_written(m)
+    if m := next((m for p in paragraphs[:3] if (m := _JOINT_ISSUERS.match(norm, p.start, p.end))), None):
         return as_written(m)
     return None
