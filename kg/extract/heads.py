@@ -192,13 +192,15 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
-def _post_of_parent(head: AgencyHead, parts: list[Part]) -> bool:
-    """A station named only by its field right after its parent body (中心养护站, 大队治超站): a post of that body,
-    which is the one named; a station named by its place is a body of its own (北界养护站, 湖山养护站)."""
+def _post_of_parent(sc: PhraseScanner, head: AgencyHead, parts: list[Part]) -> bool:
+    """A station named only by a post's field right after its parent body (中心养护站, 大队治超站): a post of that
+    body, which is the one named; a station named by its place (北界养护站) or by a body's field (局运输管理站,
+    局工程质量监督站) is a body of its own."""
     if "stem+scope" not in head.needs:
         return False
     own = next((i for i, p in enumerate(parts) if p.kind != STEM), len(parts))
-    return 0 < own < len(parts) and parts[own].kind == UNIT
+    return (0 < own < len(parts) and parts[own].kind == UNIT
+            and all(p.word in sc.lx.post_stems for p in parts[:own]))
 
 
 def _verb_stem_alone(sc: PhraseScanner, parts: list[Part], head: str) -> bool:
@@ -257,7 +259,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
-            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(head, parts):
+            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(sc, head, parts):
                 continue
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):

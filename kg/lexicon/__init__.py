@@ -128,6 +128,7 @@ class Lexicon:
     agency_heads: dict[str, AgencyHead] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
     stems: dict[str, str] = field(default_factory=dict)  # stem -> body | domain | generic
+    post_stems: set[str] = field(default_factory=set)  # fields naming a post of the parent before 站
     org_heads: dict[str, OrgHead] = field(default_factory=dict)
     campaign_heads: dict[str, CampaignHead] = field(default_factory=dict)
     regulation_heads: dict[str, RegulationHead] = field(default_factory=dict)
@@ -328,6 +329,8 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
         lx.levels[c[0]] = _cell(c, 1)
     for _, c in _rows(d / "agency_stems.tsv"):
         lx.stems[c[0]] = _cell(c, 1) or "domain"
+        if _cell(c, 2) == "post":
+            lx.post_stems.add(c[0])
     for _, c in _rows(d / "org_heads.tsv"):
         lx.org_heads[c[0]] = OrgHead(c[0], _cell(c, 1) == "weak", _alts(_cell(c, 2)), _cell(c, 1) == "placed")
     for _, c in _rows(d / "campaign_heads.tsv"):
