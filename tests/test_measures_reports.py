@@ -90,3 +90,10 @@ def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
     assert ("600份", "平安回家农村客运安全宣传活动") in got
     assert not {("9条", "平安回家农村客运安全宣传活动"), ("6道", "平安回家农村客运安全宣传活动"),
                 ("19艘", "平安回家农村客运安全宣传活动")} & got
+
+
+def test_a_results_count_with_gongyou_is_no_stock(tmp_path):
+    text = ("关于“清风”专项整治行动进展情况的报告\n\n"
+            "3月起，我局开展“清风”专项整治行动。全市共检查驾培机构120家，共有38家存在问题。\n")
+    got = measures(tmp_path, text, ["“清风”专项整治行动"])
+    assert {("120家", "清风专项整治行动"), ("38家", "清风专项整治行动")} <= got

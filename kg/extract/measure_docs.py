@@ -70,10 +70,11 @@ AREA_STATISTIC_RE = re.compile(
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
     r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)")
 #: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
-#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target
+#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target;
+#: not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result (共有12家企业被约谈)
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
-    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：]{0,30}?共有)")
+    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改)))")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
