@@ -97,3 +97,13 @@ def test_a_results_count_with_gongyou_is_no_stock(tmp_path):
             "3月起，我局开展“清风”专项整治行动。全市共检查驾培机构120家，共有38家存在问题。\n")
     got = measures(tmp_path, text, ["“清风”专项整治行动"])
     assert {("120家", "清风专项整治行动"), ("38家", "清风专项整治行动")} <= got
+
+
+def test_a_plans_target_on_what_an_area_has_is_a_target(tmp_path):
+    text = ("甲市“畅通”专项行动实施方案\n\n"
+            "为保障道路畅通，决定开展“畅通”专项行动。\n\n"
+            "一、工作目标\n\n完成现有28座危桥改造，新建桥梁5座。"
+            "全市新能源公交车保有量达到1200辆，公交站点覆盖率达到100%。\n")
+    got = measures(tmp_path, text, ["“畅通”专项行动"])
+    assert {("28座", "畅通专项行动"), ("5座", "畅通专项行动"), ("1200辆", "畅通专项行动"),
+            ("100%", "畅通专项行动")} <= got

@@ -75,6 +75,9 @@ AREA_STATISTIC_RE = re.compile(
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
     r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改)))")
+#: in a plan a stock word may hold a target (完成现有28座危桥改造; 公交车保有量达到1200辆)
+_TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
+_CLAUSE_END = re.compile(r"[,，;；。]")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
@@ -392,7 +395,22 @@ def stocks(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) ->
     set of int
         The indices into ``metrics`` of the stocks.
     """
-    return _framed_sentences(sdoc, norm, metrics, (STOCK_RE,))
+    out: set[int] = set()
+    seen: dict[int, int] = {}
+    for mi, m in enumerate(metrics):
+        sent = sdoc.sentence_at(m.start)
+        if sent is None:
+            continue
+        floor = max(0, sent.start - MAX_SENTENCE)
+        start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
+        if start not in seen:  # a stock holds to the end of its clause, unless a target is set there
+            hit = STOCK_RE.match(norm[start:sent.end])
+            end = _CLAUSE_END.search(norm, start + hit.end(), sent.end) if hit else None
+            stop = end.start() if end else sent.end
+            seen[start] = stop if hit and not _TARGET_VERB.search(norm, start, stop) else -1
+        if m.start < seen[start]:
+            out.add(mi)
+    return out
 
 
 def _framed_sentences(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
