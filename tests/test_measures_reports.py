@@ -107,3 +107,11 @@ def test_a_plans_target_on_what_an_area_has_is_a_target(tmp_path):
     got = measures(tmp_path, text, ["“畅通”专项行动"])
     assert {("28座", "畅通专项行动"), ("5座", "畅通专项行动"), ("1200辆", "畅通专项行动"),
             ("100%", "畅通专项行动")} <= got
+
+
+def test_a_drives_report_opening_with_a_wider_period_keeps_its_results(tmp_path):
+    text = ("关于“蓝天”专项整治进展情况的报告\n\n"
+            "近年来，我局把治超作为重点工作。执法大队累计检查车辆3200辆，查处违法车辆45辆。\n\n"
+            "下一步，我局将持续推进“蓝天”专项整治。\n")
+    got = measures(tmp_path, text, ["“蓝天”专项整治"])
+    assert {("3200辆", "蓝天专项整治"), ("45辆", "蓝天专项整治")} <= got

@@ -230,8 +230,9 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
-    (关于…专项整治进展情况的报告) is. A paragraph opening with a wider period (据了解，今年以来，…;
-    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by.
+    (关于…专项整治进展情况的报告) is. In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
+    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
+    a report is 关于 may itself run 近年来.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -243,7 +244,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return [ci for ci in range(lo, hi)
                 if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
 
-    p0, body = paras[0], paras[0].end
+    p0, body, drive_report = paras[0], paras[0].end, False
     chosen: list[int] = []
     if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
@@ -258,7 +259,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and not is_season(
                     camps[title[0]].text) and any(
                     camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
-                chosen = title
+                chosen, drive_report = title, True
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
             in_lead = conducted(lead, CONDUCT_VERBS)
@@ -274,10 +275,13 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return
     others = other_work_re(sdoc)
     p_starts = [p.start for p in paras]
+    wide: dict[int, bool] = {}  # the paragraphs that open with a wider period
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
-        para = paras[bisect.bisect_right(p_starts, m.start) - 1]
-        if WIDER_PERIOD_PARA_RE.match(norm, para.start, para.end):
+        k = bisect.bisect_right(p_starts, m.start) - 1
+        if k not in wide:
+            wide[k] = not drive_report and WIDER_PERIOD_PARA_RE.match(norm, paras[k].start, paras[k].end) is not None
+        if wide[k]:
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
