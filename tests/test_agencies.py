@@ -40,6 +40,8 @@ def test_public_transport_is_a_field_of_a_bodys_name():
     assert agencies("区公共交通服务中心开展检查。") == {"区公共交通服务中心"}
     assert agencies("市公安局公共交通分局参加联合检查。") == {"市公安局公共交通分局"}
     assert agencies("城市公共交通管理部门要加强监管。") == set()
+    assert agencies("市公共交通管理处开展检查。") == {"市公共交通管理处"}
+    assert agencies("市公共交通管理中心开展检查。") == {"市公共交通管理中心"}
 
 def test_other_departments_and_bodies_of_people_congresses():
     assert agencies("会同县消防救援大队、市气象局建立机制，接受县人大常委会和县政协监督，按照县安委会部署。") == {

@@ -82,7 +82,13 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
         if state in (HEAD, STEM, UNIT, CONJ):
             hit = stems.longest_ending_at(text, pos)
             if hit:
-                options.append((len(hit[1]), 3, STEM, hit[1]))
+                word = hit[1]
+                for cut in range(hit[0] + 1, pos - 1):  # 公共|交通管理处: a stem reaching further left takes the overlap
+                    left = stems.longest_ending_at(text, cut)
+                    if left and left[0] < hit[0] and text[cut:pos] in lx.stems:
+                        word = text[cut:pos]
+                        break
+                options.append((len(word), 3, STEM, word))
         if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(pos)
             if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS
