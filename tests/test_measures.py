@@ -304,3 +304,6 @@ def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
     text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共检测货车182.5万辆次。\n"
     got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
     assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}
+    text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共计检测货车182.5万辆次。\n"
+    got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
+    assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}

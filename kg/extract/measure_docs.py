@@ -154,7 +154,7 @@ def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
 #: before a number opening its clause: an area word at most (全市6个超限检测站共检测…)
 _SUBJECT_OPEN_RE = re.compile(r"(?:^|[，,。；;：:\n])\s*(?:全市|全省|全县|全区|全州|辖区|各地)?$")
 #: after it: the noun it counts, then the adverb that sums the work of its clause (…检测站共检测货车…)
-_SUBJECT_SUM_RE = re.compile(r"[^\d，,。；;、：:（(“”]{1,12}?(?:共|累计|合计)(?!计)")
+_SUBJECT_SUM_RE = re.compile(r"[^\d，,。；;、：:（(“”]{1,12}?(?:共计?|累计|合计)")
 
 
 def subject_counts(norm: str, metrics: list[MetricMention]) -> set[int]:
