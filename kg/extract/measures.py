@@ -357,11 +357,11 @@ class MeasuresFinder:
             counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
             reach: list[_Clause] = []
             rule = "run"
-            if not counted and (k == first or (opening and not metric_before)):
+            item_open = k == first or (opening and not metric_before)  # the campaign the item opens with
+            if not counted and item_open:
                 # the campaign the item opens with: the metrics after it report on it
                 reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
-            elif (len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text)
-                  and (k == first or (opening and not metric_before))):
+            elif len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text) and item_open:
                 # the campaign the item opens with, counted in its sessions (开展宣讲活动6场): the clause right
                 # after it counting people is its attendance (，培训从业人员460人次)
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else None
