@@ -231,10 +231,12 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         document_rule(sdoc, norm, metrics, camps, document_link)
-        stock = stocks(sdoc, norm, metrics)
+        stock: list[set[int]] = []  # found on the first plan link only: other documents need no stocks
 
         def plan_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in stock:
+            if not stock:
+                stock.append(stocks(sdoc, norm, metrics))
+            if mi not in stock[0]:
                 link(mi, ci, rule)
 
         plan_rule(sdoc, norm, metrics, camps, plan_link)
