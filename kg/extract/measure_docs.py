@@ -448,6 +448,6 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
-           "WIDER_PERIOD_PARA_RE",
-           "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists", "other_work_re",
-           "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule", "STOCK_RE", "stocks"]
+           "STOCK_RE", "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists",
+           "other_work_re", "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule",
+           "stocks"]
