@@ -443,6 +443,20 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
     A heading or a title naming a campaign does not make these its results
     (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document's sentences.
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of those statistics.
     """
     return _framed_sentences(sdoc, norm, metrics, (AREA_STATISTIC_RE, OWN_PERIOD_RE, STOCK_RE))
 
