@@ -40,6 +40,8 @@ def test_public_transport_is_a_field_of_a_bodys_name():
     assert agencies("区公共交通服务中心开展检查。") == {"区公共交通服务中心"}
     assert agencies("市公安局公共交通分局参加联合检查。") == {"市公安局公共交通分局"}
     assert agencies("城市公共交通管理部门要加强监管。") == set()
+    assert agencies("市公共交通管理处开展检查。") == {"市公共交通管理处"}
+    assert agencies("市公共交通管理中心开展检查。") == {"市公共交通管理中心"}
 
 def test_other_departments_and_bodies_of_people_congresses():
     assert agencies("会同县消防救援大队、市气象局建立机制，接受县人大常委会和县政协监督，按照县安委会部署。") == {
@@ -575,3 +577,10 @@ def test_a_word_that_ties_a_body_to_its_parent_opens_no_name():
 
 def test_the_organs_directly_under_a_department_name_their_party_committee():
     assert agencies("厅直机关工委组织开展主题宣传，厅直机关党委加强监督。") == {"厅直机关工委", "厅直机关党委"}
+
+
+def test_a_station_named_by_a_bodys_field_after_its_parent_is_its_own_body():
+    assert agencies("市交通运输局工程质量监督站对3个在建项目开展抽检。") == {"市交通运输局工程质量监督站"}
+    assert agencies("县交通运输局运输管理站开展检查。") == {"县交通运输局运输管理站"}
+    assert "市公路事业发展中心" not in agencies("市公路事业发展中心公路段开展巡查。")
+    assert "县公路局" not in agencies("县公路局路政队开展巡查。")

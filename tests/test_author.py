@@ -78,6 +78,10 @@ def test_a_title_opened_by_a_body_s_party_organ():
     assert author("清远市交通运输局第二党支部开展主题党日活动\n7月1日，支部组织党员参观。\n"
                   ) == "清远市交通运输局第二党支部"
     assert author("清远市交通运输局第三季度安全生产工作会议召开\n会议强调。\n") == "清远市交通运输局"
+    assert author("清远市交通运输综合行政执法支队第二大队开展夜查行动\n3月1日，大队出动执法人员。\n"
+                  ) == "清远市交通运输综合行政执法支队第二大队"
+    assert author("清远市交通运输局第一党总支召开会议\n会议强调。\n") == "清远市交通运输局第一党总支"
+    assert author("清远市交通运输局第二次党组会议召开\n会议强调。\n") == "清远市交通运输局"
     # the body's leadership reporting on its year: the body speaks
     assert author("清远市公路事业发展中心领导班子2026年度述职述廉报告\n一年来，中心党委扎实推进。\n"
                   ) == "清远市公路事业发展中心"

@@ -307,6 +307,8 @@ def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
     assert campaigns("我局将积极争创省级示范县。") == set()
     # 参与 ends with 与 but is a verb, not a conjunction inside a name
     assert campaigns("积极参与城乡交通运输一体化示范县创建。") == {"城乡交通运输一体化示范县创建"}
+    # 希望 is a verb of hoping (局长希望协会…), but 希望工程 is a national programme
+    assert campaigns("团县委积极参与希望工程，资助学生20名。") == {"希望工程"}
 
 
 def test_a_head_whose_last_character_opens_the_next_word_ends_no_name(campaigns):

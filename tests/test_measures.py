@@ -291,9 +291,19 @@ def test_the_attendance_right_after_a_campaigns_sessions_counts_it(tmp_path):
     text = "联合交警开展夜查行动12次，查处非法营运车辆41辆，培训驾驶员30人次。\n"
     got = measures(tmp_path, text, ["夜查行动"])
     assert got == {("12次", "夜查行动")}
+    text = "局团支部组织青年志愿者开展“春运暖冬”志愿服务12场次，服务旅客3600余人次。\n"
+    assert ("3600余人次", "“春运暖冬”志愿服务") in measures(tmp_path, text, ["“春运暖冬”志愿服务"])
+    # nor the people the sessions caught or talked to
+    text = "联合交警开展夜查行动8次，查处酒驾人员15人。\n"
+    assert measures(tmp_path, text, ["夜查行动"]) == {("8次", "夜查行动")}
+    text = "开展“护航”专项行动5次，约谈驾驶员20名。\n"
+    assert measures(tmp_path, text, ["“护航”专项行动"]) == {("5次", "“护航”专项行动")}
 
 
 def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
     text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共检测货车182.5万辆次。\n"
+    got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
+    assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}
+    text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共计检测货车182.5万辆次。\n"
     got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
     assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}

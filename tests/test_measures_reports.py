@@ -90,3 +90,28 @@ def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
     assert ("600份", "平安回家农村客运安全宣传活动") in got
     assert not {("9条", "平安回家农村客运安全宣传活动"), ("6道", "平安回家农村客运安全宣传活动"),
                 ("19艘", "平安回家农村客运安全宣传活动")} & got
+
+
+def test_a_results_count_with_gongyou_is_no_stock(tmp_path):
+    text = ("关于“清风”专项整治行动进展情况的报告\n\n"
+            "3月起，我局开展“清风”专项整治行动。全市共检查驾培机构120家，共有38家存在问题。\n")
+    got = measures(tmp_path, text, ["“清风”专项整治行动"])
+    assert {("120家", "清风专项整治行动"), ("38家", "清风专项整治行动")} <= got
+
+
+def test_a_plans_target_on_what_an_area_has_is_a_target(tmp_path):
+    text = ("甲市“畅通”专项行动实施方案\n\n"
+            "为保障道路畅通，决定开展“畅通”专项行动。\n\n"
+            "一、工作目标\n\n完成现有28座危桥改造，新建桥梁5座。"
+            "全市新能源公交车保有量达到1200辆，公交站点覆盖率达到100%。\n")
+    got = measures(tmp_path, text, ["“畅通”专项行动"])
+    assert {("28座", "畅通专项行动"), ("5座", "畅通专项行动"), ("1200辆", "畅通专项行动"),
+            ("100%", "畅通专项行动")} <= got
+
+
+def test_a_drives_report_opening_with_a_wider_period_keeps_its_results(tmp_path):
+    text = ("关于“蓝天”专项整治进展情况的报告\n\n"
+            "近年来，我局把治超作为重点工作。执法大队累计检查车辆3200辆，查处违法车辆45辆。\n\n"
+            "下一步，我局将持续推进“蓝天”专项整治。\n")
+    got = measures(tmp_path, text, ["“蓝天”专项整治"])
+    assert {("3200辆", "蓝天专项整治"), ("45辆", "蓝天专项整治")} <= got

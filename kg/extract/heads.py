@@ -82,7 +82,13 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
         if state in (HEAD, STEM, UNIT, CONJ):
             hit = stems.longest_ending_at(text, pos)
             if hit:
-                options.append((len(hit[1]), 3, STEM, hit[1]))
+                word = hit[1]
+                for cut in range(hit[0] + 1, pos - 1):  # 公共|交通管理处: a stem reaching further left takes the overlap
+                    left = stems.longest_ending_at(text, cut)
+                    if left and left[0] < hit[0] and text[cut:pos] in lx.stems:
+                        word = text[cut:pos]
+                        break
+                options.append((len(word), 3, STEM, word))
         if state in (HEAD, STEM, UNIT):
             hit = heads.longest_ending_at(pos)
             if hit and hit[2].cls in ("unit", "team", "gov") and not (state == STEM and parts and parts[-1].word in VERB_STEMS
@@ -195,13 +201,15 @@ def _head_ok(head: AgencyHead, parts: list[Part], sc: PhraseScanner) -> bool:
     return "level" in head.needs and first.kind in (LEVEL, PLACE, MASK)
 
 
-def _post_of_parent(head: AgencyHead, parts: list[Part]) -> bool:
-    """A station named only by its field right after its parent body (中心养护站, 大队治超站): a post of that body,
-    which is the one named; a station named by its place is a body of its own (北界养护站, 湖山养护站)."""
+def _post_of_parent(sc: PhraseScanner, head: AgencyHead, parts: list[Part]) -> bool:
+    """A station named only by a post's field right after its parent body (中心养护站, 大队治超站): a post of that
+    body, which is the one named; a station named by its place (北界养护站) or by a body's field (局运输管理站,
+    局工程质量监督站) is a body of its own."""
     if "stem+scope" not in head.needs:
         return False
     own = next((i for i, p in enumerate(parts) if p.kind != STEM), len(parts))
-    return 0 < own < len(parts) and parts[own].kind == UNIT
+    return (0 < own < len(parts) and parts[own].kind == UNIT
+            and all(p.word in sc.lx.post_stems for p in parts[:own]))
 
 
 def _verb_stem_alone(sc: PhraseScanner, parts: list[Part], head: str) -> bool:
@@ -260,7 +268,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             parts += _waterway(sc, parts)
             if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
                 continue
-            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(head, parts):
+            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(sc, head, parts):
                 continue
             start = parts[-1].start if parts else hstart
             if head.cls == "team" and not scoped(parts) and not bounded(sc, start):

@@ -39,7 +39,20 @@ class Part:
 
 def conj_place(sc: PhraseScanner, start: int) -> bool:
     """A place that starts with 和 right after another word or a closed title is read as 和 + level
-    (县政府和县交通运输局, 《条例》和县委)."""
+    (县政府和县交通运输局, 《条例》和县委).
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner over the text.
+    start : int
+        Where the place found in the gazetteer starts.
+
+    Returns
+    -------
+    bool
+        True when the place is to be read as 和 + level.
+    """
     text = sc.text
     return (text[start] in _PLACE_CONJ and start > 0
             and ((sc.is_name_char(start - 1) and text[start - 1] not in _LEVEL_END)

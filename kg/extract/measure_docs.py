@@ -70,10 +70,14 @@ AREA_STATISTIC_RE = re.compile(
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
     r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)")
 #: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
-#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target
+#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target;
+#: not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result (共有12家企业被约谈)
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
-    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：]{0,30}?共有)")
+    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改)))")
+#: in a plan a stock word may hold a target (完成现有28座危桥改造; 公交车保有量达到1200辆)
+_TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
+_CLAUSE_END = re.compile(r"[,，;；。]")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
@@ -150,7 +154,7 @@ def indicator_qualifiers(norm: str, metrics: list[MetricMention]) -> set[int]:
 #: before a number opening its clause: an area word at most (全市6个超限检测站共检测…)
 _SUBJECT_OPEN_RE = re.compile(r"(?:^|[，,。；;：:\n])\s*(?:全市|全省|全县|全区|全州|辖区|各地)?$")
 #: after it: the noun it counts, then the adverb that sums the work of its clause (…检测站共检测货车…)
-_SUBJECT_SUM_RE = re.compile(r"[^\d，,。；;、：:（(“”]{1,12}?(?:共|累计|合计)(?!计)")
+_SUBJECT_SUM_RE = re.compile(r"[^\d，,。；;、：:（(“”]{1,12}?(?:共计?|累计|合计)")
 
 
 def subject_counts(norm: str, metrics: list[MetricMention]) -> set[int]:
@@ -226,8 +230,9 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
-    (关于…专项整治进展情况的报告) is. A paragraph opening with a wider period (据了解，今年以来，…;
-    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by.
+    (关于…专项整治进展情况的报告) is. In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
+    近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
+    a report is 关于 may itself run 近年来.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -239,7 +244,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return [ci for ci in range(lo, hi)
                 if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
 
-    p0, body = paras[0], paras[0].end
+    p0, body, drive_report = paras[0], paras[0].end, False
     chosen: list[int] = []
     if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
@@ -254,7 +259,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and not is_season(
                     camps[title[0]].text) and any(
                     camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
-                chosen = title
+                chosen, drive_report = title, True
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
             in_lead = conducted(lead, CONDUCT_VERBS)
@@ -270,10 +275,13 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return
     others = other_work_re(sdoc)
     p_starts = [p.start for p in paras]
+    wide: dict[int, bool] = {}  # the paragraphs that open with a wider period
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
         m = metrics[mi]
-        para = paras[bisect.bisect_right(p_starts, m.start) - 1]
-        if WIDER_PERIOD_PARA_RE.match(norm, para.start, para.end):
+        k = bisect.bisect_right(p_starts, m.start) - 1
+        if k not in wide:
+            wide[k] = not drive_report and WIDER_PERIOD_PARA_RE.match(norm, paras[k].start, paras[k].end) is not None
+        if wide[k]:
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
@@ -391,7 +399,22 @@ def stocks(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) ->
     set of int
         The indices into ``metrics`` of the stocks.
     """
-    return _framed_sentences(sdoc, norm, metrics, (STOCK_RE,))
+    out: set[int] = set()
+    seen: dict[int, int] = {}
+    for mi, m in enumerate(metrics):
+        sent = sdoc.sentence_at(m.start)
+        if sent is None:
+            continue
+        floor = max(0, sent.start - MAX_SENTENCE)
+        start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
+        if start not in seen:  # a stock holds to the end of its clause, unless a target is set there
+            hit = STOCK_RE.match(norm[start:sent.end])
+            end = _CLAUSE_END.search(norm, start + hit.end(), sent.end) if hit else None
+            stop = end.start() if end else sent.end
+            seen[start] = stop if hit and not _TARGET_VERB.search(norm, start, stop) else -1
+        if m.start < seen[start]:
+            out.add(mi)
+    return out
 
 
 def _framed_sentences(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
@@ -420,11 +443,25 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
     A heading or a title naming a campaign does not make these its results
     (1至10月，全市完成水路货运量…): ``section`` and ``document`` pass them by.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document's sentences.
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of those statistics.
     """
     return _framed_sentences(sdoc, norm, metrics, (AREA_STATISTIC_RE, OWN_PERIOD_RE, STOCK_RE))
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
-           "WIDER_PERIOD_PARA_RE",
-           "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists", "other_work_re",
-           "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule", "STOCK_RE", "stocks"]
+           "STOCK_RE", "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists",
+           "other_work_re", "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule",
+           "stocks"]

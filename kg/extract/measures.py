@@ -114,6 +114,9 @@ RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开
 SESSIONS_RE = re.compile(r"[\dX.]+余?(?:次|场|场次|期|轮|批次)")
 #: a count of people (460人次, 48名, 1.2万人)
 HEADCOUNT_RE = re.compile(r"(?:人次|人|名)$")
+#: who a session's count of people is: its attendance or those it served (培训从业人员, 服务旅客), not those caught
+#: (查处酒驾人员)
+ATTENDANCE_RE = re.compile(r"培训|参训|参加|参与|受教育|服务|覆盖|惠及|受益|听众|观众|学员|师生")
 BREAKDOWN_RE = re.compile(r"^\s*(?:其中)?(?:含|包括|包含)")
 
 
@@ -234,10 +237,12 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         document_rule(sdoc, norm, metrics, camps, document_link)
-        stock = stocks(sdoc, norm, metrics)
+        stock: list[set[int]] = []  # found on the first plan link only: other documents need no stocks
 
         def plan_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in stock:
+            if not stock:
+                stock.append(stocks(sdoc, norm, metrics))
+            if mi not in stock[0]:
                 link(mi, ci, rule)
 
         plan_rule(sdoc, norm, metrics, camps, plan_link)
@@ -360,15 +365,17 @@ class MeasuresFinder:
             counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
             reach: list[_Clause] = []
             rule = "run"
-            if not counted and (k == first or (opening and not metric_before)):
+            item_open = k == first or (opening and not metric_before)  # the campaign the item opens with
+            if not counted and item_open:
                 # the campaign the item opens with: the metrics after it report on it
                 reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
-            elif (len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text)
-                  and (k == first or (opening and not metric_before))):
+            elif len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text) and item_open:
                 # the campaign the item opens with, counted in its sessions (开展宣讲活动6场): the clause right
                 # after it counting people is its attendance (，培训从业人员460人次)
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else None
-                if nxt is not None and any(HEADCOUNT_RE.search(metrics[mi].text) for mi in nxt.metrics):
+                if nxt is not None and any(HEADCOUNT_RE.search(metrics[mi].text)
+                                           and ATTENDANCE_RE.search(norm, nxt.start, metrics[mi].start)
+                                           for mi in nxt.metrics):
                     reach, rule = self._reach(norm, [nxt], False, leading=False), "count"
             elif not c.metrics:
                 if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work

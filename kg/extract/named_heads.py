@@ -303,10 +303,6 @@ _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|�
 
 #: kinds of building works that, like field words, name no programme before 工程 (在建交通工程, 大修工程)
 _WORKS_KIND = re.compile(r"(?:在建|新建|大中修|大修|中修)$")
-#: right before 工程, the parts and ranks of one project's works (桥梁工程完成78%, 控制性工程, 核心工程);
-#: further left such a word is the object of a programme (桥梁安全工程)
-_WORKS_PART = re.compile(r"(?:路基|路面|桥梁|隧道|桥涵|涵洞|主体|附属|土建|机电|交安|房建|绿化|主线|核心|骨干|控制性"
-                         r"|标志性)$")
 
 
 def _field_or_works_kind(sc: PhraseScanner, start: int, end: int) -> bool:
@@ -314,8 +310,8 @@ def _field_or_works_kind(sc: PhraseScanner, start: int, end: int) -> bool:
     such words before a part of the works (公路桥梁, 隧道)."""
     text, domain = sc.text, sc.lx.trie("domain")
     pos = end
-    if part := _WORKS_PART.search(text, start, end):
-        pos = part.start()
+    if part := sc.lx.trie("works_parts").longest_ending_at(text, end, start):  # data/lexicon/works_parts.tsv
+        pos = part[0]
     while pos > start:
         hit = domain.longest_ending_at(text, pos, start)
         if hit is None:

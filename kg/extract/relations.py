@@ -398,20 +398,21 @@ class RelationExtractor:
                 trigger = h
             led = h.word in ASSISTING and h.frame == "partner"
             for head in heads:
-                if led and head.label in PARTNER_LABELS and any(names_author(p.name, author) for p in partners):
+                others = partners
+                if led and head.label in PARTNER_LABELS and not names_author(head.name, author):
                     # B 配合我局开展…: the author leads the work, B assists it (as 由我局牵头，B 配合)
-                    for p in partners:
-                        if names_author(p.name, author) and not names_author(head.name, author) \
-                                and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
-                            yield ("COOPERATES_WITH", p, head, trigger)
-                    continue
+                    mine = [p for p in partners if names_author(p.name, author)
+                            and p.label in SUBJECT_LABELS["COOPERATES_WITH"]]
+                    for p in mine:
+                        yield ("COOPERATES_WITH", p, head, trigger)
+                    others = [p for p in partners if p not in mine]
                 if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
                     # 协会配合厅运输处开展…: an organisation's agency partners are the agencies it cooperates with
-                    for p in partners:
+                    for p in others:
                         if head.label in PARTNER_LABELS and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
                             yield ("COOPERATES_WITH", p, head, trigger)
                     continue
-                for p in partners:
+                for p in others:
                     if p.name != head.name:
                         yield ("COOPERATES_WITH", head, p, trigger)
 

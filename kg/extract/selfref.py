@@ -127,6 +127,7 @@ def names_author(name: str, author: str | None) -> bool:
     Returns
     -------
     bool
+        True when ``name`` names the author in full or by its short form.
     """
     if not author:
         return False

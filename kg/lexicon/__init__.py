@@ -128,6 +128,7 @@ class Lexicon:
     agency_heads: dict[str, AgencyHead] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
     stems: dict[str, str] = field(default_factory=dict)  # stem -> body | domain | generic
+    post_stems: set[str] = field(default_factory=set)  # fields naming a post of the parent before 站
     org_heads: dict[str, OrgHead] = field(default_factory=dict)
     campaign_heads: dict[str, CampaignHead] = field(default_factory=dict)
     regulation_heads: dict[str, RegulationHead] = field(default_factory=dict)
@@ -139,6 +140,7 @@ class Lexicon:
     places: set[str] = field(default_factory=set)
     waterways: tuple[str, ...] = ()  # rivers that name maritime and waterway bodies (长江)
     district_kinds: set[str] = field(default_factory=set)  # kinds of special districts (经济技术开发)
+    works_parts: dict[str, str] = field(default_factory=dict)  # before 工程: part | rank of one project's works
     user_phrases: set[str] = field(default_factory=set)  # phrases of user files (quotes removed)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
     _tries: dict[str, SuffixTrie] = field(default_factory=dict, repr=False)
@@ -212,7 +214,7 @@ class Lexicon:
 
         ``kind`` is one of ``known``, ``agency_heads``, ``levels``, ``stems``,
         ``places``, ``org_heads``, ``campaign_heads``, ``regulation_heads``,
-        ``stopwords``, ``generic``, ``domain``, ``words``, ``district_kinds``.
+        ``stopwords``, ``generic``, ``domain``, ``words``, ``district_kinds``, ``works_parts``.
         """
         got = self._tries.get(kind)
         if got is None:
@@ -328,6 +330,8 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
         lx.levels[c[0]] = _cell(c, 1)
     for _, c in _rows(d / "agency_stems.tsv"):
         lx.stems[c[0]] = _cell(c, 1) or "domain"
+        if _cell(c, 2) == "post":
+            lx.post_stems.add(c[0])
     for _, c in _rows(d / "org_heads.tsv"):
         lx.org_heads[c[0]] = OrgHead(c[0], _cell(c, 1) == "weak", _alts(_cell(c, 2)), _cell(c, 1) == "placed")
     for _, c in _rows(d / "campaign_heads.tsv"):
@@ -346,6 +350,8 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
     kinds = [(c[0], _cell(c, 1)) for _, c in _rows(d / "place_kinds.tsv")] if (d / "place_kinds.tsv").exists() else []
     lx.waterways = tuple(w for w, k in kinds if k == "waterway")
     lx.district_kinds = {w for w, k in kinds if k == "district"}
+    lx.works_parts = {c[0]: _cell(c, 1) for _, c in _rows(d / "works_parts.tsv")} \
+        if (d / "works_parts.tsv").exists() else {}
     lx.places = _read_places(Path(gazetteer) if gazetteer else GAZETTEER_DIR / "divisions.tsv")
     for p in paths or []:
         p = Path(p)

@@ -50,15 +50,15 @@ HEADS = ("委员会", "协会", "办公室", "纪检监察组", "纪检组", "�
          "厅", "委", "办", "部", "处", "科", "股", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
-#: 第 opens a period or a session (第三季度, 第十次会议), not a numbered unit of the body (第一党支部)
-_ORDINAL_UNIT = "[一二三四五六七八九十\\d]{1,3}(?:党支部|支部|中队)"
+#: 第 opens a period or a session (第三季度, 第十次会议), not a numbered unit of the body (第一党支部, 第二大队)
+_ORDINAL_UNIT = f"[一二三四五六七八九十\\d]{{1,3}}(?:{_HEAD}|党支部|党总支|党小组|支部)"
 #: what follows a body that opens a title: its period, a report word, 关于, or a news verb
 _TITLE_NEXT = (rf"\d{{4}}|[〇○零一二]{{4}}年|关于|在|年度|上半年|下半年|全年|工作|第(?!{_ORDINAL_UNIT})|"
                "召开|举行|举办|印发|出台|发布|通报|组织|开展|圆满|顺利|完成|与|同|赴|到|深入|扎实|全力|持续|推进|部署|"
                "启动|联合|会同|专题|督导|检查|调研|走访|签署|签订|获|荣获|被|对|为|多措并举|强化|加强|积极")
 #: (a short quoted slogan may stand between the body and its verb: X中队“三个强化”推进…; the body's
 #: 领导班子 before its period: X中心领导班子2026年度述职述廉报告)
-_TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})(?:党组|党委|党支部)?)(?=(?:领导班子|班子)?(?:“[^“”]{{1,12}}”)?(?:{_TITLE_NEXT}))")
+_TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}|党总支)(?:党组|党委|党支部)?)(?=(?:领导班子|班子)?(?:“[^“”]{{1,12}}”)?(?:{_TITLE_NEXT}))")
 _ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
 #: how far before its 带领 a match of _LEADS can start (name, head, 领导班子, 团结)
