@@ -235,9 +235,11 @@ def joint_partners(norm: str, hit: TriggerHit, prep_hits: list[TriggerHit], part
     return []
 
 
-#: 在 A（、B）的统一部署下, opening a sentence or after its subject (B 在 A 的统一部署下，开展 X): A deploys what
-#: the sentence carries out; 在 A 的领导下 is leadership, no deployment, in either position
+#: 在 A 的统一部署下 opening a sentence: A deploys what the sentence carries out; so it does after the
+#: sentence's subject (B 在 A 的统一部署下，开展 X), where 在 A 的领导下 is leadership, no deployment
+_UNDER_OPEN = re.compile(r"\s*(?:在|按照)\s*$")
 _UNDER = re.compile(r"(?:在|按照)\s*$")
+_UNDER_TAIL = re.compile(r"的?(?:统一|直接|精心)?(?:部署|领导|组织|安排|指挥|调度)(?:下|之下)")
 _UNDER_DEPLOY = re.compile(r"的?(?:统一|直接|精心)?(?:部署|组织|安排|指挥|调度)(?:下|之下)")
 #: B 牵头, 由 B 具体承办 closing a clause with no object: B leads the campaign before
 #: (由 A、B 联合主办，C 承办的 X: joint organisers lead it too)
@@ -273,11 +275,11 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
             tails = [topic]
     out: list[Mention] = []
     bodies = [m for m in mentions if m.label in PARTNER_LABELS]
-    for k, m in enumerate(bodies if done else []):
-        if _UNDER_DEPLOY.match(norm, m.end):
-            deployers = _coordinated_before(norm, bodies[:k + 1])
-            if _UNDER.search(norm, max(sent_start, deployers[0].start - 4), deployers[0].start):
-                out += deployers
+    if done and bodies and _UNDER_OPEN.match(norm, sent_start, bodies[0].start) and _UNDER_TAIL.match(norm, bodies[0].end):
+        out.append(bodies[0])
+    elif done:  # B 在 A 的统一部署下，开展 X (not 在 A 的领导下: leadership, no deployment of X)
+        out += [m for m in bodies if _UNDER.search(norm, max(sent_start, m.start - 4), m.start)
+                and _UNDER_DEPLOY.match(norm, m.end)]
     for ci, clause in enumerate(clauses):
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner:
