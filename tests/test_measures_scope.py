@@ -201,6 +201,18 @@ def test_the_plan_of_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
     assert ("120家次", "安全宣传周活动") not in got
 
 
+def test_a_plans_task_the_text_gives_another_work_measures_that_work_only(tmp_path):
+    text = ("某县交通运输局关于印发《某县公交“优先发展”三年行动实施方案》的通知\n"
+            "现将《某县公交“优先发展”三年行动实施方案》印发给你们。\n"
+            "一、工作目标\n全县公交分担率达到45%。\n"
+            "二、工作措施\n开展“零碳公交”示范线创建，新开通示范线路3条。"
+            "结合“安全宣传月”活动，开展公交安全宣讲4场。\n")
+    got = measures(tmp_path, text, ["公交“优先发展”三年行动", "“零碳公交”示范线创建", "“安全宣传月”活动"])
+    assert {("45%", "公交优先发展三年行动"), ("3条", "零碳公交示范线创建"), ("4场", "安全宣传月活动"),
+            ("4场", "公交优先发展三年行动")} <= got
+    assert ("3条", "公交优先发展三年行动") not in got
+
+
 def test_the_notice_launching_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
     text = ("某市交通运输局关于开展“清风2025”货运专项整治行动的通知\n"
             "各县（区）交通运输局：\n市局决定在全市开展“清风2025”货运专项整治行动。现将有关事项通知如下。\n"

@@ -310,8 +310,9 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
 
     The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
     notice issuing it: 关于印发《…专项整治工作方案》的通知) or before the 通知 launching
-    it (关于开展“利剑”专项整治行动的通知). Its tasks are the campaign's
-    work, so their metrics measure it as well as the campaign their own sentence names.
+    it (关于开展“利剑”专项整治行动的通知). Its tasks are the campaign's work; the caller passes by
+    the metrics of a task the text gives another work (三是开展“零碳公交”示范线创建，新开通…3条),
+    but for one held in a calendar event (:func:`calendar_event`).
     """
     p0 = plan_title_paragraph(sdoc)
     if p0 is None or not metrics:
@@ -329,6 +330,18 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         m = metrics[mi]
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, own[0], "plan")
+
+
+#: a calendar event: a month, week or day a body's tasks are held in (“安全生产月”活动, 路政宣传月, 安全宣传咨询日)
+CALENDAR_EVENT_RE = re.compile(r"[月周日](?:活动)?$")
+
+
+def calendar_event(campaign_name: str) -> bool:
+    """Whether ``campaign_name`` names a calendar event (安全生产月, 路政宣传月, 安全宣传咨询日活动).
+
+    A plan's task held in such an event (结合“安全生产月”活动，开展宣讲2场) is still the plan's work.
+    """
+    return CALENDAR_EVENT_RE.search(campaign_name) is not None
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -462,6 +475,6 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
-           "STOCK_RE", "area_statistics", "clause_from", "document_rule", "joins_other_work", "only_assists",
+           "CALENDAR_EVENT_RE", "STOCK_RE", "area_statistics", "calendar_event", "clause_from", "document_rule", "joins_other_work", "only_assists",
            "other_work_re", "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule",
            "stocks"]

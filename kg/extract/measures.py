@@ -35,8 +35,10 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 ``document``   a report on one campaign (its title carries it out, reports on it:
                …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
                item without headings carries it out): the metrics no other rule claims.
-``plan``       the plan of one campaign (its title: …百日行动实施方案): every
-               metric of its body, besides the campaigns other rules give.
+``plan``       the plan of one campaign (its title: …百日行动实施方案): every metric of its body
+               that no other rule gives another work (三是开展“零碳公交”示范线创建，新开通…3条 is that
+               work's target); a calendar event the drive's task is held in (结合“安全生产月”，开展宣讲
+               2场) does not keep it.
 ``span``       a sentence without a campaign opening with the span of the work just told
                (活动期间，…; 期间查处…; 当晚共检查…): the campaign last named before it.
 
@@ -65,6 +67,7 @@ from dataclasses import dataclass
 
 from kg.extract.measure_docs import (
     area_statistics,
+    calendar_event,
     problem_statements,
     CONDUCT_VERBS,
     joins_other_work,
@@ -230,7 +233,9 @@ class MeasuresFinder:
                   and not self._work_period(sdoc, norm, c, camps, any_antecedent=True) for ci in c.campaigns}
         segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
-        claimed = {mi for mi, _ in links}
+        claimed: dict[int, set[str]] = {}
+        for mi, name in links:
+            claimed.setdefault(mi, set()).add(name)
 
         def document_link(mi: int, ci: int, rule: str) -> None:
             if mi not in claimed and mi not in area:
@@ -240,6 +245,8 @@ class MeasuresFinder:
         stock: list[set[int]] = []  # found on the first plan link only: other documents need no stocks
 
         def plan_link(mi: int, ci: int, rule: str) -> None:
+            if mi in claimed and not any(calendar_event(name) for name in claimed[mi]):
+                return  # a task the text gives another work (三是开展“零碳公交”示范线创建，新开通…3条) is that work's
             if not stock:
                 stock.append(stocks(sdoc, norm, metrics))
             if mi not in stock[0]:
