@@ -784,3 +784,11 @@ def test_a_themed_year_head_inside_a_word_of_time_is_no_name(campaigns):
 
 def test_a_head_after_an_interrogative_names_no_campaign(campaigns):
     assert campaigns("记者问：上半年在治超方面开展了哪些专项行动？") == []
+
+
+@pytest.mark.parametrize("text", [
+    "开工建设国道204线改扩建工程，全年完成投资。",
+    "国道107驻马店段改线工程等一批重大项目加快推进。",
+])
+def test_a_name_cut_out_of_a_numbered_word_is_a_fragment(campaigns, text):
+    assert campaigns(text) == []

@@ -105,6 +105,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
                 named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
+            if label == "CAMPAIGN" and start < hstart and _inside_numbered_word(text, start):
+                named = False  # 国道204线改扩建工程, 国道107驻马店段改线工程: cut from a numbered word, a fragment
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
@@ -338,6 +340,15 @@ def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
 #: what may stand before an item's number (一、, 2、): the start of a line or a sentence
 _BEFORE_NUMBER = frozenset("\n。；;：:！？!? \t\u3000")
 _ITEM_NUMERALS = frozenset(CN_DIGITS + "0123456789")
+
+
+def _inside_numbered_word(text: str, start: int) -> bool:
+    """True when Arabic digits end right before ``start`` and a word runs on before them (国道204|线):
+    a name starting there is cut out of a numbered word; a number opening the phrase (12328热线) is not."""
+    pos = start
+    while pos > 0 and text[pos - 1].isdigit() and text[pos - 1].isascii():
+        pos -= 1
+    return pos < start and pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
 
 
 def _numbers_an_item(text: str, mark: int) -> bool:
