@@ -792,3 +792,12 @@ def test_a_head_after_an_interrogative_names_no_campaign(campaigns):
 ])
 def test_a_name_cut_out_of_a_numbered_word_is_a_fragment(campaigns, text):
     assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("每年组织开展公交主题宣传活动不少于2次。", []),
+    ("（一）规范主题党日活动。机关党委制定方案。", []),
+    ("支部开展“学党纪、明规矩”主题党日活动。", ["学党纪、明规矩主题党日活动"]),
+])
+def test_a_themed_activity_is_named_by_its_quoted_theme(campaigns, text, names):
+    assert campaigns(text) == names

@@ -105,6 +105,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
                 named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
+            if label == "CAMPAIGN" and _THEMED.search(text, start, end) and text[start - 1:start] not in _QUOTE_ENDS:
+                named = False  # 开展公交主题宣传活动, 规范主题党日活动: a themed activity is named by its quoted theme
             if label == "CAMPAIGN" and start < hstart and _inside_numbered_word(text, start):
                 named = False  # 国道204线改扩建工程, 国道107驻马店段改线工程: cut from a numbered word, a fragment
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
@@ -283,6 +285,9 @@ _YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
 _PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
 #: what joins the two ends of a route in a project's name (湄潭至凤冈段, 桃源至石门高速公路)
 _ROUTE_TO = "至"
+#: a themed activity (主题党日活动, 主题宣传活动, not 主题教育) and the closing quotes of the theme that names it
+_THEMED = re.compile(r"主题(?!教育)")
+_QUOTE_ENDS = frozenset("”\"」")
 #: heads of building works: on one route or in one numbered phase they name a site, not a programme
 _WORKS_HEADS = frozenset({"工程"})
 #: heads of a skills contest, whose scope word (全省, 全市) is part of its name
