@@ -801,3 +801,7 @@ def test_a_name_cut_out_of_a_numbered_word_is_a_fragment(campaigns, text):
 ])
 def test_a_themed_activity_is_named_by_its_quoted_theme(campaigns, text, names):
     assert campaigns(text) == names
+
+
+def test_pilot_as_a_verb_before_a_quoted_object_names_no_pilot(campaigns):
+    assert campaigns("平顺县推行“预约响应”式客运，沁县试点“定时定点”班车。") == []

@@ -50,7 +50,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
                 break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
-            if label == "CAMPAIGN" and word in _ACTION_HEADS and text.startswith(_OPENS_OBJECT, end):
+            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and text.startswith(_OPENS_OBJECT, end):
                 break  # 荔浦市交通运输局创建“四好农村路”示范县: a verb before the quoted title it earns
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
@@ -203,6 +203,8 @@ _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党�
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
 #: marks that open the object of such a head written as a verb (创建“…”示范县)
 _OPENS_OBJECT = ("“", "《")
+#: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
+_OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 
 
 #: verbs of building that open a goal, not a name: 建设…示范市, 打造…示范区
