@@ -784,3 +784,24 @@ def test_a_themed_year_head_inside_a_word_of_time_is_no_name(campaigns):
 
 def test_a_head_after_an_interrogative_names_no_campaign(campaigns):
     assert campaigns("记者问：上半年在治超方面开展了哪些专项行动？") == []
+
+
+@pytest.mark.parametrize("text", [
+    "开工建设国道204线改扩建工程，全年完成投资。",
+    "国道107驻马店段改线工程等一批重大项目加快推进。",
+])
+def test_a_name_cut_out_of_a_numbered_word_is_a_fragment(campaigns, text):
+    assert campaigns(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("每年组织开展公交主题宣传活动不少于2次。", []),
+    ("（一）规范主题党日活动。机关党委制定方案。", []),
+    ("支部开展“学党纪、明规矩”主题党日活动。", ["学党纪、明规矩主题党日活动"]),
+])
+def test_a_themed_activity_is_named_by_its_quoted_theme(campaigns, text, names):
+    assert campaigns(text) == names
+
+
+def test_pilot_as_a_verb_before_a_quoted_object_names_no_pilot(campaigns):
+    assert campaigns("平顺县推行“预约响应”式客运，沁县试点“定时定点”班车。") == []

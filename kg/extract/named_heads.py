@@ -50,7 +50,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
                 break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
-            if label == "CAMPAIGN" and word in _ACTION_HEADS and text.startswith(_OPENS_OBJECT, end):
+            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and text.startswith(_OPENS_OBJECT, end):
                 break  # 荔浦市交通运输局创建“四好农村路”示范县: a verb before the quoted title it earns
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
@@ -105,6 +105,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
                 named = False  # G220周口段改建工程, 国省道预防性养护工程: building works on a site, no named programme
+            if label == "CAMPAIGN" and _THEMED.search(text, start, end) and text[start - 1:start] not in _QUOTE_ENDS:
+                named = False  # 开展公交主题宣传活动, 规范主题党日活动: a themed activity is named by its quoted theme
+            if label == "CAMPAIGN" and start < hstart and _inside_numbered_word(text, start):
+                named = False  # 国道204线改扩建工程, 国道107驻马店段改线工程: cut from a numbered word, a fragment
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
@@ -199,6 +203,8 @@ _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党�
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
 #: marks that open the object of such a head written as a verb (创建“…”示范县)
 _OPENS_OBJECT = ("“", "《")
+#: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
+_OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 
 
 #: verbs of building that open a goal, not a name: 建设…示范市, 打造…示范区
@@ -281,6 +287,9 @@ _YEAR_BEFORE = re.compile(r"(?<![0-9])20[0-9]{2}$")
 _PHASE_AFTER = re.compile(r"[“\"]?回头看[”\"]?")
 #: what joins the two ends of a route in a project's name (湄潭至凤冈段, 桃源至石门高速公路)
 _ROUTE_TO = "至"
+#: a themed activity (主题党日活动, 主题宣传活动, not 主题教育) and the closing quotes of the theme that names it
+_THEMED = re.compile(r"主题(?!教育)")
+_QUOTE_ENDS = frozenset("”\"」")
 #: heads of building works: on one route or in one numbered phase they name a site, not a programme
 _WORKS_HEADS = frozenset({"工程"})
 #: heads of a skills contest, whose scope word (全省, 全市) is part of its name
@@ -338,6 +347,15 @@ def _names_before_enum(sc: PhraseScanner, pos: int) -> bool:
 #: what may stand before an item's number (一、, 2、): the start of a line or a sentence
 _BEFORE_NUMBER = frozenset("\n。；;：:！？!? \t\u3000")
 _ITEM_NUMERALS = frozenset(CN_DIGITS + "0123456789")
+
+
+def _inside_numbered_word(text: str, start: int) -> bool:
+    """True when Arabic digits end right before ``start`` and a word runs on before them (国道204|线):
+    a name starting there is cut out of a numbered word; a number opening the phrase (12328热线) is not."""
+    pos = start
+    while pos > 0 and text[pos - 1].isdigit() and text[pos - 1].isascii():
+        pos -= 1
+    return pos < start and pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
 
 
 def _numbers_an_item(text: str, mark: int) -> bool:
