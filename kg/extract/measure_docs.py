@@ -474,7 +474,7 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
     return _framed_sentences(sdoc, norm, metrics, (AREA_STATISTIC_RE, OWN_PERIOD_RE, STOCK_RE))
 
 
-__all__ = ["AREA_STATISTIC_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE", "PROBLEM_HEAD_RE", "SENTENCE_END",
-           "CALENDAR_EVENT_RE", "STOCK_RE", "area_statistics", "calendar_event", "clause_from", "document_rule", "joins_other_work", "only_assists",
-           "other_work_re", "plan_rule", "plan_title_paragraph", "problem_statements", "season_spans", "span_rule",
-           "stocks"]
+__all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
+           "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
+           "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
+           "problem_statements", "season_spans", "span_rule", "stocks"]
