@@ -415,15 +415,14 @@ def stocks(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) ->
     out: set[int] = set()
     seen: dict[int, int] = {}
     for mi, m in enumerate(metrics):
-        sent = sdoc.sentence_at(m.start)
-        if sent is None:
+        span = _full_sentence(sdoc, norm, m.start)
+        if span is None:
             continue
-        floor = max(0, sent.start - MAX_SENTENCE)
-        start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
+        start, sent_end = span
         if start not in seen:  # a stock holds to the end of its clause, unless a target is set there
-            hit = STOCK_RE.match(norm[start:sent.end])
-            end = _CLAUSE_END.search(norm, start + hit.end(), sent.end) if hit else None
-            stop = end.start() if end else sent.end
+            hit = STOCK_RE.match(norm[start:sent_end])
+            end = _CLAUSE_END.search(norm, start + hit.end(), sent_end) if hit else None
+            stop = end.start() if end else sent_end
             seen[start] = stop if hit and not _TARGET_VERB.search(norm, start, stop) else -1
         if m.start < seen[start]:
             out.add(mi)
@@ -436,17 +435,23 @@ def _framed_sentences(sdoc: StructuredDocument, norm: str, metrics: list[MetricM
     out: set[int] = set()
     seen: dict[int, bool] = {}
     for mi, m in enumerate(metrics):
-        sent = sdoc.sentence_at(m.start)
-        if sent is None:
+        span = _full_sentence(sdoc, norm, m.start)
+        if span is None:
             continue
-        # the frame holds over the parts a semicolon splits off (…5.4%；港口货物吞吐量…)
-        floor = max(0, sent.start - MAX_SENTENCE)
-        start = max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor
-        if start not in seen:
-            seen[start] = any(f.match(norm[start:sent.end]) is not None for f in frames)
-        if seen[start]:
+        if span[0] not in seen:
+            seen[span[0]] = any(f.match(norm[span[0]:span[1]]) is not None for f in frames)
+        if seen[span[0]]:
             out.add(mi)
     return out
+
+
+def _full_sentence(sdoc: StructuredDocument, norm: str, pos: int) -> tuple[int, int] | None:
+    """The sentence of ``pos`` with the parts a semicolon splits off it (…5.4%；港口货物吞吐量…), as (start, end)."""
+    sent = sdoc.sentence_at(pos)
+    if sent is None:
+        return None
+    floor = max(0, sent.start - MAX_SENTENCE)
+    return (max(norm.rfind(ch, floor, sent.start) for ch in "。！？!?\n") + 1 or floor), sent.end
 
 
 def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention]) -> set[int]:

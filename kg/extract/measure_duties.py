@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.numbers import clause_start
 from kg.model import MetricMention
 
 #: an integrity talk named in a metric's clause before its number
 INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
 #: a campaign whose own work integrity talks are
 INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
-_CLAUSE_START = re.compile(r"[，,；;。：:！？!?\n]")
 #: how far back from its number a metric's clause is read
 _REACH = 40
 
@@ -36,14 +36,8 @@ def integrity_talks(norm: str, metrics: list[MetricMention]) -> set[int]:
     set of int
         Indexes into ``metrics``.
     """
-    out = set()
-    for mi, m in enumerate(metrics):
-        lo = max(0, m.start - _REACH)
-        head = norm[lo:m.start]
-        cut = max((x.end() for x in _CLAUSE_START.finditer(head)), default=0)
-        if INTEGRITY_TALK_RE.search(head, cut):
-            out.add(mi)
-    return out
+    return {mi for mi, m in enumerate(metrics)
+            if INTEGRITY_TALK_RE.search(norm, clause_start(norm, m.start, max(0, m.start - _REACH)), m.start)}
 
 
 def measures_duty(campaign_name: str) -> bool:
