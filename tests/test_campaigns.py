@@ -805,3 +805,9 @@ def test_a_themed_activity_is_named_by_its_quoted_theme(campaigns, text, names):
 
 def test_pilot_as_a_verb_before_a_quoted_object_names_no_pilot(campaigns):
     assert campaigns("平顺县推行“预约响应”式客运，沁县试点“定时定点”班车。") == []
+
+
+def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
+    assert campaigns("局里实施海岛客运服务品质提升三年行动。") == ["海岛客运服务品质提升三年行动"]
+    assert campaigns("局里实施ETC服务提升行动。") == ["ETC服务提升行动"]
+    assert campaigns("局里持续服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
