@@ -811,3 +811,8 @@ def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
     assert campaigns("局里实施海岛客运服务品质提升三年行动。") == ["海岛客运服务品质提升三年行动"]
     assert campaigns("局里实施ETC服务提升行动。") == ["ETC服务提升行动"]
     assert campaigns("局里持续服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
+
+
+def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campaigns):
+    assert campaigns("局里推进城乡公交一体化和国家公交都市建设示范工程。") == ["国家公交都市建设示范工程"]
+    assert campaigns("开展机动车维修和驾驶员培训行业专项检查。") == ["机动车维修和驾驶员培训行业专项检查"]
