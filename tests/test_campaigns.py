@@ -816,3 +816,8 @@ def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
 def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campaigns):
     assert campaigns("局里推进城乡公交一体化和国家公交都市建设示范工程。") == ["国家公交都市建设示范工程"]
     assert campaigns("开展机动车维修和驾驶员培训行业专项检查。") == ["机动车维修和驾驶员培训行业专项检查"]
+
+
+def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
+    assert campaigns("局里开展重大事故隐患专项排查整治，检查企业。") == ["重大事故隐患专项排查整治"]
+    assert campaigns("局里开展动态监控“回头看”专项检查。") == ["动态监控回头看专项检查"]
