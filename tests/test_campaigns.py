@@ -821,3 +821,7 @@ def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campa
 def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
     assert campaigns("局里开展重大事故隐患专项排查整治，检查企业。") == ["重大事故隐患专项排查整治"]
     assert campaigns("局里开展动态监控“回头看”专项检查。") == ["动态监控回头看专项检查"]
+
+
+def test_reform_inside_the_name_of_a_commission_is_no_campaign(campaigns):
+    assert campaigns("4月，市发展改革委会同市交通运输局印发方案。") == []
