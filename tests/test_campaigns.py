@@ -805,3 +805,23 @@ def test_a_themed_activity_is_named_by_its_quoted_theme(campaigns, text, names):
 
 def test_pilot_as_a_verb_before_a_quoted_object_names_no_pilot(campaigns):
     assert campaigns("平顺县推行“预约响应”式客运，沁县试点“定时定点”班车。") == []
+
+
+def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
+    assert campaigns("局里实施海岛客运服务品质提升三年行动。") == ["海岛客运服务品质提升三年行动"]
+    assert campaigns("局里实施ETC服务提升行动。") == ["ETC服务提升行动"]
+    assert campaigns("局里持续服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
+
+
+def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campaigns):
+    assert campaigns("局里推进城乡公交一体化和国家公交都市建设示范工程。") == ["国家公交都市建设示范工程"]
+    assert campaigns("开展机动车维修和驾驶员培训行业专项检查。") == ["机动车维修和驾驶员培训行业专项检查"]
+
+
+def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
+    assert campaigns("局里开展重大事故隐患专项排查整治，检查企业。") == ["重大事故隐患专项排查整治"]
+    assert campaigns("局里开展动态监控“回头看”专项检查。") == ["动态监控回头看专项检查"]
+
+
+def test_reform_inside_the_name_of_a_commission_is_no_campaign(campaigns):
+    assert campaigns("4月，市发展改革委会同市交通运输局印发方案。") == []

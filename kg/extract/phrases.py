@@ -36,6 +36,8 @@ ENUM = "、"
 #: the most characters a walk to the left spends on one body's name (the longest of the samples has 13)
 MAX_BODY = 40
 _MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
+#: verbs that also head a noun compound after a modifier (客运服务, 交通服务保障年)
+_NOUN_VERBS = frozenset({"服务", "保障"})
 #: a capital-letter acronym written into a name before an ideograph (LNG动力, ETC服务)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?=[\u4e00-\u9fff])")
 
@@ -266,11 +268,28 @@ class PhraseScanner:
                     pos += 1  # 2025年|作风建设专项整治: the counter belongs to the number
                 break
             if (stop := self.stopword_ending_at(pos, lo)) is not None:
+                if pos < end and self._noun_use(stop, lo):
+                    pos = stop[0]  # 海岛客运服务|品质提升三年行动: 服务 is a noun after a modifier
+                    continue
                 if self._opens_word_after_verb(stop, pos, end):
                     pos -= 1  # 落实|行政执法: the verb 实行 straddles 落实 and the name's first word
                 break
             pos -= 1
         return pos
+
+    def _noun_use(self, stop: tuple[int, str, str], lo: int) -> bool:
+        """True when a verb of :data:`_NOUN_VERBS` ending inside a name is used as a noun.
+
+        It is so when a name character that no stop word ends at stands right
+        before it (客运服务, 暖心服务); after a verb or adverb (强化服务, 持续服务)
+        it stays a stop.
+        """
+        at = stop[0]
+        if stop[1] not in _NOUN_VERBS or at <= lo or not self.is_name_char(at - 1):
+            return False
+        if self.text[at - 1] in CONJ or self.text[at - 1] == ENUM:
+            return False
+        return self.stopword_ending_at(at, lo) is None
 
     def _opens_word_after_verb(self, stop: tuple[int, str, str], pos: int, end: int) -> bool:
         """True when the last character of a stop word ending at ``pos`` opens a content word of the name.
