@@ -143,3 +143,31 @@ def test_a_result_reached_during_a_campaign_is_still_carrying_out(tmp_path):
     assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中取得明显成效。") == {(HUB, X)}
     # a seizure (查获) is no prize, and a head count no ranking
     assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中查获违法人员5名。") == {(HUB, X)}
+
+
+PARTY = "局党组"
+
+
+@pytest.mark.parametrize("body", [
+    "局党组严格落实“第一议题”制度，召开会议12次。深入开展“平安交通”专项行动，组织学习8次。",
+    "局党组严格落实“第一议题”制度。同时，以“平安交通”专项行动为载体，组织岗位练兵。",
+])
+def test_a_party_organ_opening_its_paragraph_goes_on_with_its_work(tmp_path, body):
+    SPEC[PARTY] = A
+    try:
+        assert conducts(tmp_path, body) == {(PARTY, X), (AUTHOR, X)}
+    finally:
+        del SPEC[PARTY]
+
+
+@pytest.mark.parametrize("body", [
+    "市公路中心严格落实养护制度，召开会议12次。深入开展“平安交通”专项行动，组织学习8次。",  # not a party organ
+    "局党组严格落实“第一议题”制度。\n深入开展“平安交通”专项行动，组织学习8次。",  # another paragraph
+    "局党组严格落实“第一议题”制度。全年排查隐患10处，开展“平安交通”专项行动。",  # not its work first
+])
+def test_the_author_keeps_what_a_paragraph_states_without_a_subject(tmp_path, body):
+    SPEC[PARTY] = A
+    try:
+        assert conducts(tmp_path, body) == {(AUTHOR, X)}
+    finally:
+        del SPEC[PARTY]

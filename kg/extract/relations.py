@@ -161,7 +161,7 @@ class RelationExtractor:
             sent_mentions = index.within(sent.start, sent.end)
             if not sent_mentions:
                 continue  # every rule needs a mention in the sentence
-            subjects.start_sentence(norm, sent, sent_mentions)
+            subjects.start_sentence(norm, sent, sent_mentions, go_on=True)
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index, found)
             first = len(relations)
