@@ -143,3 +143,46 @@ def test_a_result_reached_during_a_campaign_is_still_carrying_out(tmp_path):
     assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中取得明显成效。") == {(HUB, X)}
     # a seizure (查获) is no prize, and a head count no ranking
     assert conducts(tmp_path, "市公路中心在“平安交通”专项行动中查获违法人员5名。") == {(HUB, X)}
+
+
+PARTY = "局党组"
+
+
+@pytest.mark.parametrize("body", [
+    "局党组严格落实“第一议题”制度，召开会议12次。深入开展“平安交通”专项行动，组织学习8次。",
+    "局党组严格落实“第一议题”制度。同时，以“平安交通”专项行动为载体，组织岗位练兵。",
+])
+def test_a_party_organ_opening_its_paragraph_goes_on_with_its_work(tmp_path, body):
+    SPEC[PARTY] = A
+    try:
+        assert conducts(tmp_path, body) == {(PARTY, X), (AUTHOR, X)}
+    finally:
+        del SPEC[PARTY]
+
+
+@pytest.mark.parametrize("body", [
+    "市公路中心严格落实养护制度，召开会议12次。深入开展“平安交通”专项行动，组织学习8次。",  # not a party organ
+    "局党组严格落实“第一议题”制度。\n深入开展“平安交通”专项行动，组织学习8次。",  # another paragraph
+    "局党组严格落实“第一议题”制度。全年排查隐患10处，开展“平安交通”专项行动。",  # not its work first
+])
+def test_the_author_keeps_what_a_paragraph_states_without_a_subject(tmp_path, body):
+    SPEC[PARTY] = A
+    try:
+        assert conducts(tmp_path, body) == {(AUTHOR, X)}
+    finally:
+        del SPEC[PARTY]
+
+
+@pytest.mark.parametrize("heading", ["“平安交通”专项行动", "“平安交通”专项行动开展情况", "“平安交通”专项行动全面落实",
+                                     "助力“平安交通”专项行动"])
+def test_a_heading_naming_a_campaign_as_its_work_is_the_authors(tmp_path, heading):
+    body = f"一、总体情况\n全年完成投资5亿元。\n二、{heading}\n全年排查隐患10处，整改率100%。"
+    assert conducts(tmp_path, body) == {(AUTHOR, X)}
+
+
+@pytest.mark.parametrize("heading", ["以“平安交通”专项行动成果推动安全发展",  # a frame of other work
+                                     "“平安交通”专项行动成果巩固",  # another head noun
+                                     "市公路中心“平安交通”专项行动"])  # a body of its own
+def test_a_heading_naming_a_campaign_otherwise_is_no_ones(tmp_path, heading):
+    body = f"一、总体情况\n全年完成投资5亿元。\n二、{heading}\n全年排查隐患10处，整改率100%。"
+    assert (AUTHOR, X) not in conducts(tmp_path, body)

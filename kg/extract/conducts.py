@@ -18,6 +18,8 @@ other ways a text says who carries a campaign out, each returning a
              (“X”建设工作情况汇报): the body its title names, else the author, carries X out (:func:`plan_title`)
 ``heading``  a heading that names a task with no one doing it (（四）开展货运源头监管“清源”行动。):
              the bodies opening its body carry the task out (:func:`heading_agents`)
+``topic``    a heading naming a campaign as its section's work, with no verb frame (2.“四好农村路”建设):
+             the author carries it out (:func:`kg.extract.heading_topics.heading_topics`)
 
 and the agents a verb frame has besides its subject (:func:`sentence_agents`: 在 A 的统一部署下,
 C、D 共同参与 add A, C and D to the sentence's CONDUCTS): the agency before a verb
@@ -43,7 +45,7 @@ from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展, “四好农村路”建设纵深推进)
-_POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
+_POST_LINK = POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
                         r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a prize won in a contest: 在“X”技能竞赛中获团体三等奖, 中，我市代表队荣获第二名
 _PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|(?<![查破截抓缴捕])获|夺得)[^，,。；;]{0,10}?(?:奖|第[一二三四五六七八九十\d]+名|称号|佳绩|先进)")
@@ -465,3 +467,4 @@ def heading_agents(sdoc: StructuredDocument, mentions: list[Mention], relations:
             for agent in agents:
                 if agent.label in labels:
                     yield ("CONDUCTS", agent, rel.tail, hit)
+

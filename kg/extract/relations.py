@@ -43,6 +43,7 @@ from kg.extract import conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
+from kg.extract.heading_topics import heading_topics
 from kg.extract.issues import issues_in_clause, notice_campaigns
 from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import names_author, resolve_self_references
@@ -161,7 +162,7 @@ class RelationExtractor:
             sent_mentions = index.within(sent.start, sent.end)
             if not sent_mentions:
                 continue  # every rule needs a mention in the sentence
-            subjects.start_sentence(norm, sent, sent_mentions)
+            subjects.start_sentence(norm, sent, sent_mentions, go_on=True)
             clauses = split_clauses(norm, sent.start, sent.end, [(m.start, m.end) for m in sent_mentions])
             hits = self._hits(norm, sent.start, sent.end, index, found)
             first = len(relations)
@@ -212,6 +213,9 @@ class RelationExtractor:
         for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in conducts.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
+            self._add(relations, seen, sdoc, rel)
+        for rel in heading_topics(sdoc, subjects.mentions, relations, subjects.author_mention,
+                                  SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
             self._add(relations, seen, sdoc, rel)

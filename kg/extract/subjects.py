@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
+from kg.extract.selfref import TIME_WORDS
 from kg.extract.spans import SpanSet
 from kg.model import Mention, Sentence, StructuredDocument
 
@@ -71,6 +72,14 @@ _PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|�
                          r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造|以)")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
 _GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
+#: a sentence that opens with the work of whoever opened the sentence before it in its paragraph (中心党委严格落实…。
+#: 深入开展党纪学习教育，… / 以“能力作风建设年”为载体，…): no time, place or body of its own first
+_GOES_ON = re.compile(rf"\s*(?:(?:{'|'.join(TIME_WORDS)}|同时|此外)[,，]?)?"
+                      r"(?:深入|扎实|持续|全面|认真|积极|大力|广泛|稳步|有序|先后|还|并|同步|着力|组织|牵头)*"
+                      r"(?:开展|推进|实施|推动|深化|启动|举办|创建|打造|以[^，,。；;]{1,30}?为)")
+#: a party organ (局党组, 中心党委, 局机关党委, 党总支): the paragraph it opens reports its own work (a section or an
+#: office opening one does not make the work after it its own: 支队…。深化“放管服”改革 stays the author's)
+_PARTY_ORGAN = re.compile(r"(?:党组|党委|党总支|党支部|党工委)$")
 #: what follows the body that opens a paragraph of its report at a meeting: 市公路发展中心通报了…, 支队汇报了…
 _REPORTS = re.compile(r"(?:在会上|会上)?(?:汇报了?|通报了?|介绍了?|交流了?|作了?(?:交流|典型|表态)?发言)")
 #: what follows the body that opens a speaker's paragraph: 市道路运输服务中心负责人：
@@ -221,6 +230,8 @@ class Subjects:
         self.topic: list[Mention] = []
         self.carried: list[Mention] = []
         self.generic_carried = False  # the last clause with a subject had a generic one (各企业要…，开展…)
+        self.opened: list[Mention] = []  # the subject opening the last sentence of the paragraph that had one
+        self._first_clause = True
         self.context: list[Mention] = []
         self._last_end = 0
         self.parties: list[Mention] = []
@@ -229,19 +240,28 @@ class Subjects:
         self._parties_sentence = -2
 
     # ----------------------------------------------------------- progress
-    def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention]) -> None:
+    def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention], go_on: bool = False) -> None:
         """Begin a sentence: a new paragraph clears the topic (or sets its speaker).
 
         A sentence after a semicolon of the same paragraph goes on with the
-        subject of the one before (支队会同…开展…；联合…海事局开展…).
+        subject of the one before (支队会同…开展…；联合…海事局开展…). With ``go_on``, so does a
+        sentence that opens with a verb of work (深入开展 X，…) with the party organ that opened the last
+        sentence of the paragraph that named a body, and with the author it acts for
+        (中心党委严格落实…。深入开展党纪学习教育: 中心党委 and the 中心).
         """
         if sent.paragraph != self._paragraph:
             self._paragraph = sent.paragraph
             self.speaker = speaker_of(norm, sent.start, sent_mentions)
             self.topic = [self.speaker] if self.speaker is not None else []
-            self.carried, self.generic_carried = [], False
+            self.carried, self.generic_carried, self.opened = [], False, []
         elif not norm[self._last_end - 1:self._last_end] == ";":
             self.carried, self.generic_carried = [], False
+            if go_on and self.opened and all(_PARTY_ORGAN.search(m.name) for m in self.opened) \
+                    and _GOES_ON.match(norm, sent.start):
+                # the organ acts for the body the document speaks for: both carry the work out
+                author = self.author_mention(sent.start)
+                self.carried = list(self.opened) + ([author] if author is not None else [])
+        self._first_clause = True
         self._last_end = sent.end
         self._sentence = sent.index
         self.pending = []
@@ -287,6 +307,9 @@ class Subjects:
         subject goes on from before it, the clauses after it that name no one are that generic
         subject's, not the author's.
         """
+        if self._first_clause:
+            self.opened = subj or self.opened
+            self._first_clause = False
         if subj:
             self.carried, self.generic_carried = subj, False
         elif generic and not self.carried:  # (A 牵头，各单位参与，…: A goes on)

@@ -1,0 +1,56 @@
+"""CONDUCTS for the author of a campaign that a section heading names as the work the section reports.
+
+``三、“证照分离”改革全面落实``, ``2.“四好农村路”建设``, ``四、“品质工程”创建情况`` (:func:`heading_topics`);
+the verb frames of a heading, and the bodies opening its section, are read in :mod:`kg.extract.conducts`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extract.conducts import POST_LINK
+from kg.extract.subjects import PARTNER_LABELS
+from kg.extract.triggers import TriggerHit
+from kg.model import Mention, StructuredDocument
+
+
+#: what may stand before a campaign a heading names as its work: nothing, or a short verb (助力“司机之家”建设)
+_TOPIC_BEFORE = re.compile(r"(?!以|按照|根据|围绕|结合|聚焦|在|对标|对照|关于|各)[^，,。；;、“\"]{0,4}[“\"]?")
+#: after it: its work noun, how the work goes on, and a report's 情况 (“证照分离”改革全面落实, “品质工程”创建情况);
+#: not another head noun (“四好农村路”高质量发展, 专项整治成果巩固)
+_TOPIC_AFTER = re.compile(POST_LINK.pattern + r"(?:落实|推进|实施|开展|见效)?(?:工作)?(?:情况|进展)?[。.]?\s*")
+
+
+def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations: list, author_mention,
+                   labels: tuple[str, ...]):
+    """CONDUCTS for the author of a campaign a heading names as the work its section reports.
+
+    ``三、“证照分离”改革全面落实``, ``2.“四好农村路”建设``, ``四、“品质工程”创建情况``: the heading names no
+    body and no verb frame gives the campaign a conductor there; the document's own work is reported.
+    A heading that frames other work with it (以 X 成果推动…), or names it as the modifier of another
+    head (“四好农村路”高质量发展), does not; nor does an item of running text (一是…).
+    """
+    if not sdoc.sections:
+        return
+    done = {(r.tail.start, r.tail.end) for r in relations if r.rel == "CONDUCTS"}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    norm = sdoc.source.norm
+    for sec in sdoc.sections:
+        inner = ordered[bisect.bisect_left(starts, sec.title_start):bisect.bisect_left(starts, sec.title_end)]
+        inner = [m for m in inner if m.end <= sec.title_end]
+        camps = [m for m in inner if m.label == "CAMPAIGN"]
+        if sec.level == 5 or len(camps) != 1 or any(m.label in PARTNER_LABELS for m in inner):
+            continue  # 一是/第一 items are running text; a list of campaigns names no one section's work
+        if not (_TOPIC_BEFORE.fullmatch(norm, sec.title_start, camps[0].start)
+                and _TOPIC_AFTER.fullmatch(norm, camps[0].end, sec.title_end)):
+            continue
+        if any((c.start, c.end) in done for c in camps):
+            continue  # a verb frame of the heading gave its campaigns their conductors
+        author = author_mention(sec.title_start)
+        if author is None or author.label not in labels:
+            continue
+        hit = TriggerHit("CONDUCTS", "小标题", "topic", sec.title_start, sec.title_end)
+        for camp in camps:
+            yield ("CONDUCTS", author, camp, hit)
