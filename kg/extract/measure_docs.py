@@ -1,5 +1,5 @@
 """MEASURES over a whole document: a report on one campaign and the plan of one campaign; a sentence
-opening with the span of the work just told (活动期间，…); a travel season's length in days.
+opening with the span of the work just told (活动期间，…).
 
 The widest rules of :mod:`kg.extract.measures` (``document`` and ``plan``), with the
 clause helpers and word lists the narrower rules share. ``link(metric index, campaign
@@ -113,22 +113,6 @@ CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "�
 CLAUSE_WINDOW = 120
 #: after the last of several campaigns: they are examples of a kind of work (开展“A”“B”等活动)
 _EXAMPLES_RE = re.compile(r"[”\"]?\s*等")
-
-
-#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
-#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
-SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
-
-
-def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics that give the length of a travel season in days: they measure no campaign."""
-    out = set()
-    for mi, m in enumerate(metrics):
-        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
-                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
-                              or norm.startswith("里", m.end)):
-            out.add(mi)
-    return out
 
 
 #: after a number: a rate it qualifies, then that rate's own number (公交站点500米覆盖率达到95%)
@@ -517,4 +501,4 @@ __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_V
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",
-           "problem_statements", "season_spans", "span_rule", "stocks"]
+           "problem_statements", "span_rule", "stocks"]

@@ -44,7 +44,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 
 A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
 qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result), nor one that counts
-the subject of its clause (全市6个超限检测站共检测货车…: the 6个).
+the subject of its clause (全市6个超限检测站共检测货车…: the 6个), nor a campaign's length before its name
+(开展为期4个月的…专项整治) or a round-the-clock regime (实行24小时驻站执法).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -79,9 +80,9 @@ from kg.extract.measure_docs import (
     subject_counts,
     plan_rule,
     stocks,
-    season_spans,
     span_rule,
 )
+from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_duties import integrity_talks, measures_duty
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
@@ -196,7 +197,8 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
+        spans = (season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
+                 | work_lengths(norm, metrics))
 
         talks = integrity_talks(norm, metrics)
 
