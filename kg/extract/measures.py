@@ -55,7 +55,10 @@ rules come first; ``segment`` (but as above) and ``section`` only reach metrics 
 their own sentence claims, and ``document`` only metrics no other rule claims. None of these three
 claims a whole area's figures for a calendar period (今年以来，全市完成…) or what a body or an area
 has (辖区共有客运渡口6道); ``plan`` does not claim the latter either. A count of integrity talks
-(开展廉政谈话86人次) measures only an integrity campaign (“清廉交通”建设), under every rule.
+(开展廉政谈话86人次) measures only an integrity campaign (“清廉交通”建设), under every rule. A sector's
+throughput (全年完成港口货物吞吐量2860万吨) and a body's permit and complaint figures (按时办结率100%)
+measure only a travel season, and the latter a service drive, but for the item of a plan, the plan
+of one campaign and a report's lone figure (:mod:`kg.extract.measure_standing`).
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -83,6 +86,7 @@ from kg.extract.measure_docs import (
     span_rule,
 )
 from kg.extract.measure_durations import season_spans, work_lengths
+from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
@@ -201,10 +205,16 @@ class MeasuresFinder:
                  | work_lengths(norm, metrics))
 
         talks = integrity_talks(norm, metrics)
+        standing = standing_figures(norm, metrics)
+        refused: set[int] = set()
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi in talks and not measures_duty(camps[ci].name):
                 return  # 开展廉政谈话86人次: an integrity campaign's work, not a study campaign's
+            if mi in standing and not counts_for(camps[ci].name, standing[mi]) and not owns_standing(
+                    rule, sdoc.meta.kind == "plan", mi in refused):
+                refused.add(mi)
+                return  # 全年完成港口货物吞吐量2860万吨: the sector's year, not the campaign's result
             if mi not in spans:
                 links.setdefault((mi, camps[ci].name), (ci, rule))
 
