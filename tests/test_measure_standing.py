@@ -22,9 +22,10 @@ def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, 
 
 
 def test_a_sectors_throughput_is_not_the_campaigns_result(tmp_path):
-    text = "市港航中心扎实开展安全生产“强基固本”年活动，排查隐患36处，全年完成港口货物吞吐量2860万吨。"
+    text = "市港航中心扎实开展安全生产“强基固本”年活动，排查隐患36处，全年完成港口货物吞吐量2860万吨，同比增长7.5%。"
     got = measures(tmp_path, text, ["安全生产“强基固本”年活动"])
     assert ("2860万吨", "安全生产强基固本年活动") not in got
+    assert ("7.5%", "安全生产强基固本年活动") not in got
     assert ("36处", "安全生产强基固本年活动") in got
 
 

@@ -2,8 +2,8 @@
 
 A throughput or investment total (全年完成港口货物吞吐量2860万吨; 全市道路客运发送旅客186.5万人次;
 全年完成交通固定资产投资1056.3亿元) and the routine figures of permits and complaints (全年办理行政许可1.86万件，
-按时办结率100%; 12328热线受理投诉2137件，投诉办结率99.6%) tell the year of a whole sector or a body's service,
-even where the sentence opens with a campaign (深化“放管服”改革，…; 扎实开展安全生产“强基固本”年活动，全年完成港口…).
+按时办结率100%; 12328热线受理投诉2137件，投诉办结率99.6%), with the change told right after such a figure
+(…2860万吨，同比增长7.5%), tell the year of a whole sector or a body's service, even where the sentence opens with a campaign (深化“放管服”改革，…; 扎实开展安全生产“强基固本”年活动，全年完成港口…).
 They are no campaign's results or targets, but for the campaigns whose own work they count: a travel season
 (2024年春运: the passengers carried in it) and, for the service figures, a service drive (…服务提升行动,
 我为群众办实事实践活动: the complaints it handled). Three rules keep them: the plan of one campaign (``plan``),
@@ -28,6 +28,10 @@ SERVICE_RE = re.compile(r"按时办结率|投诉办结率|办理(?:各类)?(?:�
 SERVICE_DRIVE_RE = re.compile(r"服务|办实事")
 #: the rules over a plan's item (its heading's task)
 ITEM_RULES = ("segment", "section")
+#: a clause that only gives the change of the figure just before it (…吞吐量2860万吨，同比增长7.5%)
+_CHANGE_HEAD_RE = re.compile(r"\s*(?:同比|较上年|比上年|较去年(?:同期)?|比去年(?:同期)?)?(?:分别)?(?:增长|下降|提高|减少|增加)\s*")
+#: what may stand between that figure and the clause of its change
+_JOIN_RE = re.compile(r"\s*[，,]\s*")
 #: the longest clause head read before a number
 _WINDOW = 40
 
@@ -50,11 +54,14 @@ def standing_figures(norm: str, metrics: list[MetricMention]) -> dict[int, bool]
     """
     out: dict[int, bool] = {}
     for mi, m in enumerate(metrics):
-        head = norm[clause_start(norm, m.start, max(0, m.start - _WINDOW)):m.start]
+        start = clause_start(norm, m.start, max(0, m.start - _WINDOW))
+        head = norm[start:m.start]
         if THROUGHPUT_RE.search(head):
             out[mi] = False
         elif SERVICE_RE.search(head):
             out[mi] = True
+        elif mi - 1 in out and _CHANGE_HEAD_RE.fullmatch(head) and _JOIN_RE.fullmatch(norm, metrics[mi - 1].end, start):
+            out[mi] = out[mi - 1]  # …吞吐量2860万吨，同比增长7.5%: the change of the figure before it
     return out
 
 
