@@ -3,7 +3,8 @@
 A throughput or investment total (全年完成港口货物吞吐量2860万吨; 全市道路客运发送旅客186.5万人次;
 全年完成交通固定资产投资1056.3亿元) and the routine figures of permits and complaints (全年办理行政许可1.86万件，
 按时办结率100%; 12328热线受理投诉2137件，投诉办结率99.6%), with the change told right after such a figure
-(…2860万吨，同比增长7.5%), tell the year of a whole sector or a body's service, even where the sentence opens with a campaign (深化“放管服”改革，…; 扎实开展安全生产“强基固本”年活动，全年完成港口…).
+(…2860万吨，同比增长7.5%), tell the year of a whole sector or a body's service, even where the sentence opens
+with a campaign (深化“放管服”改革，…; 扎实开展安全生产“强基固本”年活动，全年完成港口…).
 They are no campaign's results or targets, but for the campaigns whose own work they count: a travel season
 (2024年春运: the passengers carried in it) and, for the service figures, a service drive (…服务提升行动,
 我为群众办实事实践活动: the complaints it handled). Three rules keep them: the plan of one campaign (``plan``),
