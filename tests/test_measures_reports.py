@@ -115,3 +115,20 @@ def test_a_drives_report_opening_with_a_wider_period_keeps_its_results(tmp_path)
             "下一步，我局将持续推进“蓝天”专项整治。\n")
     got = measures(tmp_path, text, ["“蓝天”专项整治"])
     assert {("3200辆", "蓝天专项整治"), ("45辆", "蓝天专项整治")} <= got
+
+
+def test_a_report_titled_below_its_issuing_bodys_line_gives_its_campaign_the_unclaimed_metrics(tmp_path):
+    text = ("某市公路事业发展中心\n关于2026年冬春“路域环境整治”行动工作总结\n\n"
+            "市中心于2025年12月至2026年4月开展了冬春“路域环境整治”行动。现将工作开展情况总结如下。\n\n"
+            "一、基本情况\n\n中心共出动路政人员1200人次，清除非公路标志牌486块。\n")
+    got = measures(tmp_path, text, ["冬春“路域环境整治”行动"])
+    assert got == {("1200人次", "冬春路域环境整治行动"), ("486块", "冬春路域环境整治行动")}
+
+
+def test_a_cut_off_name_in_a_reports_title_claims_nothing(tmp_path):
+    # the mention opens inside a word of the title (降本|增效): the campaign's name was cut, not reported on
+    text = ("关于全市物流降本增效专项行动推进情况的报告\n\n市政府：\n\n我市开展增效专项行动以来，进展顺利。\n\n"
+            "一、工作开展情况\n\n全市港口集装箱吞吐量完成28.6万标箱，新开通班列5条。\n")
+    assert measures(tmp_path, text, ["增效专项行动"]) == set()
+    text = text.replace("关于全市物流降本增效专项行动", "关于全市增效专项行动")
+    assert measures(tmp_path, text, ["增效专项行动"]) != set()

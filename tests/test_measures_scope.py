@@ -301,9 +301,9 @@ def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_the_heading_c
     text = ("一、工作情况\n（一）扎实推进“美丽航道”示范工程。\n"
             "1至10月，全市完成水路货运量2860万吨，同比增长5.4%；港口货物吞吐量3120万吨。\n"
             "去年同期，全市共检查企业426家次。\n完成航道整治12公里。\n"
-            "春运期间，全市发送旅客30万人次。\n")
+            "春运期间，全市检查客渡船30艘次。\n")
     assert measures(tmp_path, text, ["“美丽航道”示范工程"]) == {("12公里", "美丽航道示范工程"),
-                                                            ("30万人次", "美丽航道示范工程")}
+                                                            ("30艘次", "美丽航道示范工程")}
 
 
 def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_a_news_items_campaign(tmp_path):

@@ -1,5 +1,5 @@
 """MEASURES over a whole document: a report on one campaign and the plan of one campaign; a sentence
-opening with the span of the work just told (活动期间，…); a travel season's length in days.
+opening with the span of the work just told (活动期间，…).
 
 The widest rules of :mod:`kg.extract.measures` (``document`` and ``plan``), with the
 clause helpers and word lists the narrower rules share. ``link(metric index, campaign
@@ -97,6 +97,12 @@ TITLE_VERBS = ("开展", "启动", "举办", "部署")
 #: after the campaign of a title: the report is that campaign's own account of its work
 #: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
 REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
+#: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…, after the body's
+#: name: …支队“护航”专项行动工作总结); a mention right after other words, not opening
+#: with a quote (…通报“两客一危”…专项整治成果), is a cut-off name (关于全市物流降本|增效专项行动…的报告)
+TITLE_OPEN_RE = re.compile(r"(?:关于|开展|年|年度|全[市省县区州国]|[局队站所处院会委厅部组]|中心|[“”《]|\s)$")
+#: the end of a report's title line (…工作总结, …情况的报告, …情况的通报)
+REPORT_TAIL_RE = re.compile(r"(?:总结|简报|汇报|通报|报告)$")
 #: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
 #: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
 #: is not (关于路长制工作推进情况的报告)
@@ -107,22 +113,6 @@ CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "�
 CLAUSE_WINDOW = 120
 #: after the last of several campaigns: they are examples of a kind of work (开展“A”“B”等活动)
 _EXAMPLES_RE = re.compile(r"[”\"]?\s*等")
-
-
-#: a travel season just before a number of days: the days are the season's length (春运自…至…，共40天;
-#: 为期40天的2024年春运; 春运40天全省发送旅客…; 去年春运…。40天里，…)
-SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
-
-
-def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics that give the length of a travel season in days: they measure no campaign."""
-    out = set()
-    for mi, m in enumerate(metrics):
-        if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
-                              or re.match(r"[^。！？!?]{0,12}?(?:春运|暑运)", norm[m.end:m.end + 14])
-                              or norm.startswith("里", m.end)):
-            out.add(mi)
-    return out
 
 
 #: after a number: a rate it qualifies, then that rate's own number (公交站点500米覆盖率达到95%)
@@ -230,7 +220,10 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     “安全生产月”系列活动), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
-    (关于…专项整治进展情况的报告) is. In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
+    (关于…专项整治进展情况的报告) is. The title may stand on the line below the issuing body's
+    (:func:`report_title_paragraph`); a title mention right after other words is a cut-off name
+    (关于全市物流降本|增效专项行动…, :data:`TITLE_OPEN_RE`) and claims nothing.
+    In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
     近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
     a report is 关于 may itself run 近年来.
     """
@@ -244,9 +237,10 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         return [ci for ci in range(lo, hi)
                 if any(v in norm[clause_from(norm, camps[ci].start, p.start):camps[ci].start] for v in verbs)]
 
-    p0, body, drive_report = paras[0], paras[0].end, False
+    p0 = report_title_paragraph(sdoc)
+    body, drive_report = (p0 or paras[0]).end, False
     chosen: list[int] = []
-    if sdoc.source.text[p0.start:p0.end].strip() == sdoc.meta.title.strip():
+    if p0 is not None:
         title = [ci for ci in range(bisect.bisect_left(c_starts, p0.start), bisect.bisect_left(c_starts, p0.end))]
         # 关于 opens a notice (关于开展…的通知) or the report of a drive (关于…专项整治进展情况的报告)
         about = len(title) == 1 and "关于" in norm[p0.start:camps[title[0]].start]
@@ -256,7 +250,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             # the report's subject is taken up again in its body, by its name or a fuller one (a title mention
             # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results
-            if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and not is_season(
+            if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and _opens_name(
+                    norm, p0.start, camps[title[0]].start) and not is_season(
                     camps[title[0]].text) and any(
                     camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
                 chosen, drive_report = title, True
@@ -285,6 +280,29 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
+
+
+def _opens_name(norm: str, title_start: int, pos: int) -> bool:
+    """Whether a campaign mention at ``pos`` of a title opens its name: at the title's start, with a quote,
+    or after :data:`TITLE_OPEN_RE`."""
+    return pos == title_start or norm[pos] in "“《" or TITLE_OPEN_RE.search(norm, title_start, pos) is not None
+
+
+def report_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
+    """The title paragraph of a report: the first paragraph when it is the document's title, or the line
+    after it when that line is the report's own title below the issuing bodies' line (商洛市公路事业发展中心
+    above 关于…行动工作总结)."""
+    paras = sdoc.paragraphs
+    title = (sdoc.meta.title or "").strip()
+    if not paras or sdoc.source.text[paras[0].start:paras[0].end].strip() != title:
+        return None
+    if len(paras) < 2 or SENTENCE_END.search(title) or REPORT_TAIL_RE.search(title):
+        return paras[0]
+    line = sdoc.source.norm[paras[1].start:paras[1].end].strip()
+    if len(line) > MAX_TITLE_LINE or SENTENCE_END.search(line) or not REPORT_TAIL_RE.search(line):
+        return paras[0]
+    return paras[1]
+
 
 def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
     """The title paragraph of a plan: the first paragraph, the document's title, in a plan; or the line after
@@ -482,4 +500,5 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
-           "problem_statements", "season_spans", "span_rule", "stocks"]
+           "report_title_paragraph",
+           "problem_statements", "span_rule", "stocks"]

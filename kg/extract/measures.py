@@ -44,7 +44,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 
 A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
 qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result), nor one that counts
-the subject of its clause (全市6个超限检测站共检测货车…: the 6个).
+the subject of its clause (全市6个超限检测站共检测货车…: the 6个), nor a campaign's length before its name
+(开展为期4个月的…专项整治) or a round-the-clock regime (实行24小时驻站执法).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -54,7 +55,10 @@ rules come first; ``segment`` (but as above) and ``section`` only reach metrics 
 their own sentence claims, and ``document`` only metrics no other rule claims. None of these three
 claims a whole area's figures for a calendar period (今年以来，全市完成…) or what a body or an area
 has (辖区共有客运渡口6道); ``plan`` does not claim the latter either. A count of integrity talks
-(开展廉政谈话86人次) measures only an integrity campaign (“清廉交通”建设), under every rule.
+(开展廉政谈话86人次) measures only an integrity campaign (“清廉交通”建设), under every rule. A sector's
+throughput (全年完成港口货物吞吐量2860万吨) and a body's permit and complaint figures (按时办结率100%)
+measure only a travel season, and the latter a service drive, but for the item of a plan, the plan
+of one campaign and a report's lone figure (:mod:`kg.extract.measure_standing`).
 
 Campaign mentions come from ``doc._.kg_mentions`` (label ``CAMPAIGN``).
 """
@@ -79,9 +83,10 @@ from kg.extract.measure_docs import (
     subject_counts,
     plan_rule,
     stocks,
-    season_spans,
     span_rule,
 )
+from kg.extract.measure_durations import season_spans, work_lengths
+from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
@@ -196,13 +201,20 @@ class MeasuresFinder:
                 c.campaigns.append(ci)
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
-        spans = season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
+        spans = (season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
+                 | work_lengths(norm, metrics))
 
         talks = integrity_talks(norm, metrics)
+        standing = standing_figures(norm, metrics)
+        refused: set[int] = set()
 
         def link(mi: int, ci: int, rule: str) -> None:
             if mi in talks and not measures_duty(camps[ci].name):
                 return  # 开展廉政谈话86人次: an integrity campaign's work, not a study campaign's
+            if mi in standing and not counts_for(camps[ci].name, standing[mi]) and not owns_standing(
+                    rule, sdoc.meta.kind == "plan", mi in refused):
+                refused.add(mi)
+                return  # 全年完成港口货物吞吐量2860万吨: the sector's year, not the campaign's result
             if mi not in spans:
                 links.setdefault((mi, camps[ci].name), (ci, rule))
 

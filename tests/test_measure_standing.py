@@ -1,0 +1,62 @@
+"""measure_standing: a sector's throughput and a body's permit and complaint figures are no campaign's results
+but a travel season's and (the service figures) a service drive's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.given_campaigns import campaign_mentions_for
+from kg.extract.measures import MeasuresFinder
+from kg.extract.metrics import MetricExtractor
+from kg.ingest import read_document
+from kg.structure import structure_document
+
+
+def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
+    path = tmp_path / "t.txt"
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+
+def test_a_sectors_throughput_is_not_the_campaigns_result(tmp_path):
+    text = "市港航中心扎实开展安全生产“强基固本”年活动，排查隐患36处，全年完成港口货物吞吐量2860万吨，同比增长7.5%。"
+    got = measures(tmp_path, text, ["安全生产“强基固本”年活动"])
+    assert ("2860万吨", "安全生产强基固本年活动") not in got
+    assert ("7.5%", "安全生产强基固本年活动") not in got
+    assert ("36处", "安全生产强基固本年活动") in got
+
+
+def test_permit_figures_are_not_a_reforms_result(tmp_path):
+    text = "县行政审批股深化“放管服”改革，新增“跨省通办”事项12项，全年办理行政许可1863件，按时办结率100%。"
+    got = measures(tmp_path, text, ["“放管服”改革"])
+    assert ("1863件", "放管服改革") not in got
+    assert ("100%", "放管服改革") not in got
+    assert ("12项", "放管服改革") in got
+
+
+def test_a_seasons_passengers_and_a_service_drives_complaints_stay(tmp_path):
+    text = ("全市圆满完成2025年春运保障任务，道路客运发送旅客512万人次。"
+            "公交集团开展“温馨出行”服务提升行动，受理乘客投诉312件，投诉办结率100%。")
+    got = measures(tmp_path, text, ["2025年春运", "“温馨出行”服务提升行动"])
+    assert ("512万人次", "2025年春运") in got
+    assert ("312件", "温馨出行服务提升行动") in got
+    assert ("100%", "温馨出行服务提升行动") in got
+
+
+def test_a_plans_item_keeps_the_targets_it_sets(tmp_path):
+    text = ("某县交通运输局2025年工作要点\n"
+            "一、重点任务\n"
+            "4.深化“放管服”改革。推行高频政务服务事项“跨省通办”，确保行政许可按时办结率100%。\n")
+    got = measures(tmp_path, text, ["“放管服”改革"])
+    assert ("100%", "放管服改革") in got
+
+
+def test_a_reports_lone_figure_stays_its_campaigns(tmp_path):
+    from kg.extract.measure_standing import owns_standing
+    assert owns_standing("document", False, refused=False)
+    assert not owns_standing("document", False, refused=True)
+    assert not owns_standing("intro", False, refused=False)
+    assert owns_standing("segment", True, refused=True) and not owns_standing("segment", False, refused=False)
