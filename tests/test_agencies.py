@@ -376,6 +376,15 @@ def test_the_party_before_a_placed_party_organ_is_part_of_its_name():
     assert agencies("中共党员带头，局党组部署。") == {"局党组"}
 
 
+def test_the_youth_league_before_its_committee_is_part_of_its_name():
+    assert agencies("共青团清水县交通运输局委员会开展志愿服务。") == {"共青团清水县交通运输局委员会"}
+    assert agencies("共青团清水市委员会、清水市交通运输局联合举行启动仪式。") == {"共青团清水市委员会", "清水市交通运输局"}
+    # 团市委 is the league's committee, not the party's 市委
+    assert agencies("在团市委的指导下开展活动。") == {"团市委"}
+    # 集团 before a body is no league
+    assert "集团市委" not in agencies("集团市委组织部部署。")
+
+
 def test_a_sub_body_named_by_its_place_keeps_its_parent_written_before_it():
     assert agencies("清水县交通运输综合行政执法大队王庄执法所组织巡查。") == {"清水县交通运输综合行政执法大队王庄执法所"}
     assert agencies("联合县公安局交警大队王庄中队开展巡查。") == {"县公安局交警大队王庄中队"}

@@ -46,8 +46,10 @@ BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
 #: a numbered team of its parent: 第一中队, 直属一大队 (a team under the parent directly)
 _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[一二三四五六七八九十]{1,2})$")
-#: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委): part of the name
+#: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委), and the
+#: Youth League before its committees (共青团攀枝花市委员会, 团市委): part of the name
 PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
+LEAGUE_PREFIX = re.compile(r"(?:中国共产主义青年团|共青团)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
 _COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
@@ -280,6 +282,11 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             if (head.cls == "party" or word in ("委", "委员会")) and scoped(parts) \
                     and (party := PARTY_PREFIX.search(text, max(0, start - 5), start)):
                 start = party.start()
+            elif word in ("委", "委员会") and scoped(parts) and (
+                    (league := LEAGUE_PREFIX.search(text, max(0, start - 9), start))
+                    or (word == "委" and text[start - 1:start] == "团" and end - start <= 2
+                        and (start < 2 or text[start - 2] not in "集社军乐剧"))):
+                start = league.start() if league else start - 1
             kinds = tuple(p.kind for p in reversed(parts))
             best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
             best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
