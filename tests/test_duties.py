@@ -135,3 +135,13 @@ def test_the_partners_of_a_task_cooperate_with_its_lead_body(tmp_path):
     assert ("县运输中心", "县总工会") in coop  # a partner label after a semicolon
     assert ("县运输中心", "县公安局") not in coop and ("县执法大队", "县总工会") not in coop
     assert not any(h in ("县公安局", "县总工会") for h, _ in coop)  # the partners lead nothing
+
+
+def test_a_campaign_the_task_is_set_in_is_not_carried_out_by_its_lead(tmp_path):
+    body = ("（一）强化从业人员培训。结合“安全生产月”，开展“安全进企业”宣讲活动。\n"
+            "牵头单位：局安全股\n")
+    spec = {AUTHOR: A, "局安全股": A, "“安全生产月”": C, "“安全进企业”宣讲活动": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert ("局安全股", "安全进企业宣讲活动") in conducts
+    assert ("局安全股", "安全生产月") not in conducts  # 结合 X: the task is set in X

@@ -127,12 +127,17 @@ def _list_end(norm: str, pos: int) -> int:
     return len(norm)
 
 
+#: triggers naming a campaign a task is set in, not one it carries out (结合“安全生产月”，开展…)
+_CONTEXT_TRIGGERS = frozenset({"结合"})
+
+
 def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention, Mention, DutyLine]]:
     """(lead body, campaign, line) for each CONDUCTS relation whose campaign stands in a task of ``lines``.
 
     ``relations`` are :class:`kg.model.RelationMention` records (others than CONDUCTS are skipped).
     """
-    found = sorted((r.tail.start, i) for i, r in enumerate(relations) if r.rel == "CONDUCTS")
+    found = sorted((r.tail.start, i) for i, r in enumerate(relations)
+                   if r.rel == "CONDUCTS" and r.trigger not in _CONTEXT_TRIGGERS)
     starts = [s for s, _ in found]
     out = []
     for line in lines:
