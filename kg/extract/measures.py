@@ -31,7 +31,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                items: the metrics of the items that name no campaign of their own.
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
-               every metric of its body.
+               every metric of its body. Neither this nor ``segment`` gives a travel
+               season (一、2027年春运基本情况) its section's or its item's figures.
 ``document``   a report on one campaign (its title carries it out, reports on it:
                …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
                item without headings carries it out): the metrics no other rule claims.
@@ -231,12 +232,14 @@ class MeasuresFinder:
 
         area = area_statistics(sdoc, norm, metrics) | problem_statements(sdoc, norm, metrics)
 
+        # a travel season heading an item or a section (（一）2025年春运…) is the time of its work, as in a
+        # season's summary: the figures there are the period's, not one campaign's results
         def section_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in area:
+            if mi not in area and not is_season(camps[ci].name):
                 wide_link(mi, ci, rule)
 
         def carried_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in area:
+            if mi not in area and not is_season(camps[ci].name):
                 link(mi, ci, rule)
 
         # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
