@@ -457,3 +457,16 @@ def test_integrity_talks_measure_only_an_integrity_campaign(tmp_path):
     # an integrity campaign is measured by them
     text = "中心党支部深化“清廉交通”建设，开展廉政谈话28人次，排查廉政风险点8个。"
     assert measures(tmp_path, text, ["“清廉交通”建设"]) == {("28人次", "清廉交通建设"), ("8个", "清廉交通建设")}
+
+
+def test_a_season_heading_a_section_or_an_item_does_not_take_its_figures(tmp_path):
+    text = ("某集团公司2027年春运工作总结\n\n2027年春运自1月14日开始，至2月22日结束。现将有关情况总结如下。\n\n"
+            "一、2027年春运基本情况\n\n集团公司累计发送旅客96.8万人次，投入营运客车628辆。\n\n"
+            "二、“春风行动”开展情况\n\n集团公司在各客运站设立爱心服务台8个，帮扶重点旅客3260人次。\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {"2027年春运": "2027年春运", "“春风行动”": "春风行动"})
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+    assert not any(name == "2027年春运" for _, name in got)
+    assert ("8个", "春风行动") in got and ("3260人次", "春风行动") in got

@@ -10,7 +10,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                it in its clause: the metric clauses after it, past clauses
                without a number before the first of them (组织开展“迎汛保安”
                专项行动，会同…建立…机制，共排查隐患X处). Clauses that only give a
-               time or a date (6月1日, 春运期间) do not count as the opening.
+               time or a date (6月1日, 春运期间) do not count as the opening. Of
+               coordinated campaigns (开展“职工书屋”建设和“最美交通人”评选), a metric
+               whose clause names one's object (评出“最美交通人”10名) measures that one.
 ``run``        a later campaign clause without numbers: the metric clauses
                right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
 ``count``      the campaign an item opens with, counted in its sessions (开展宣讲活动6场): the
@@ -31,7 +33,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                items: the metrics of the items that name no campaign of their own.
 ``section``    a section whose heading names the campaign, not as a frame
                (以供给侧改革为抓手), and whose heading sentence has no number:
-               every metric of its body.
+               every metric of its body. Neither this nor ``segment`` gives a travel
+               season (一、2027年春运基本情况) its section's or its item's figures.
 ``document``   a report on one campaign (its title carries it out, reports on it:
                …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
                item without headings carries it out): the metrics no other rule claims.
@@ -85,6 +88,7 @@ from kg.extract.measure_docs import (
     stocks,
     span_rule,
 )
+from kg.extract.measure_coordination import named_in_clause
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty
@@ -231,12 +235,14 @@ class MeasuresFinder:
 
         area = area_statistics(sdoc, norm, metrics) | problem_statements(sdoc, norm, metrics)
 
+        # a travel season heading an item or a section (（一）2025年春运…) is the time of its work, as in a
+        # season's summary: the figures there are the period's, not one campaign's results
         def section_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in area:
+            if mi not in area and not is_season(camps[ci].name):
                 wide_link(mi, ci, rule)
 
         def carried_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in area:
+            if mi not in area and not is_season(camps[ci].name):
                 link(mi, ci, rule)
 
         # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
@@ -265,6 +271,7 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         plan_rule(sdoc, norm, metrics, camps, plan_link)
+        self._keep_named(norm, metrics, camps, links)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -460,6 +467,20 @@ class MeasuresFinder:
         before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
         return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
 
+
+    @staticmethod
+    def _keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
+                    links: dict[tuple[int, str], tuple[int, str]]) -> None:
+        """Of the coordinated campaigns an item opens with, a metric whose clause names one's object
+        (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) measures that one only."""
+        intro: dict[int, list[str]] = {}
+        for (mi, name), (_ci, rule) in links.items():
+            if rule == "intro":
+                intro.setdefault(mi, []).append(name)
+        for mi, names in intro.items():
+            if len(names) > 1:
+                for name in set(names) - named_in_clause(norm, metrics[mi].start, names):
+                    del links[(mi, name)]
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:

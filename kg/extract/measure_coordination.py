@@ -1,0 +1,57 @@
+"""Coordinated campaigns an item opens with: the one a metric's clause names.
+
+``开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名``: the intro rule gives the
+metric to both campaigns of the opening clause; its own clause names what it counts
+(最美交通人), which is the work of one of them only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.measure_docs import clause_from
+
+#: the generic heads of a campaign's name, which say nothing of what it works on
+GENERIC_RE = re.compile(r"专项行动|专项整治|集中整治|联合执法|专项|行动|活动|工程|评选|建设|创建|竞赛|整治|系列")
+#: how long a stretch of a name a clause must repeat to name that campaign's object
+MIN_SHARED = 3
+
+
+def _longest_shared(a: str, b: str) -> int:
+    """Length of the longest common substring of two short strings."""
+    best, prev = 0, [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def named_in_clause(norm: str, metric_start: int, names: list[str]) -> set[str]:
+    """The campaigns among ``names`` whose object the clause of a metric names.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metric_start : int
+        Where the metric starts.
+    names : list of str
+        The coordinated campaigns the metric is linked to.
+
+    Returns
+    -------
+    set of str
+        The names sharing at least :data:`MIN_SHARED` characters (generic heads
+        left out) with the clause before the metric; all of ``names`` when none
+        or all of them do.
+    """
+    text = re.sub("[“”\"]", "", norm[clause_from(norm, metric_start):metric_start])
+    named = {n for n in names if _longest_shared(text, GENERIC_RE.sub("|", n)) >= MIN_SHARED}
+    return named if named and len(named) < len(names) else set(names)
+
+
+__all__ = ["named_in_clause"]

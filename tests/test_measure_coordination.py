@@ -1,0 +1,42 @@
+"""Coordinated campaigns an item opens with: a metric whose clause names one's object measures that one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.given_campaigns import campaign_mentions_for
+from kg.extract.measure_coordination import named_in_clause
+from kg.extract.measures import MeasuresFinder
+from kg.extract.metrics import MetricExtractor
+from kg.ingest import read_document
+from kg.structure import structure_document
+
+
+def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+    path = tmp_path / "t.txt"
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+
+def test_a_metric_naming_one_coordinated_campaigns_object_measures_that_one(tmp_path):
+    text = "局工会开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名。"
+    got = measures(tmp_path, text, ["“职工书屋”建设", "“最美交通人”评选"])
+    assert got == {("10名", "最美交通人评选")}
+
+
+def test_a_metric_naming_neither_measures_both(tmp_path):
+    text = "大队开展“铁拳”治超行动和“清源”专项行动，全年检查货运企业120家。"
+    got = measures(tmp_path, text, ["“铁拳”治超行动", "“清源”专项行动"])
+    assert got == {("120家", "铁拳治超行动"), ("120家", "清源专项行动")}
+
+
+def test_a_generic_head_or_a_short_overlap_names_no_campaign():
+    text = "开展青年岗位能手评选和交通青年讲堂活动，累计选树青年岗位能手26名"
+    at = text.index("26名")
+    assert named_in_clause(text, at, ["青年岗位能手评选", "交通青年讲堂活动"]) == {"青年岗位能手评选"}
+    text = "开展平安港航专项行动和港口危险货物安全专项整治，全年检查港口企业186家次"
+    at = text.index("186家次")
+    assert named_in_clause(text, at, ["平安港航专项行动", "港口危险货物安全专项整治"]) == {
+        "平安港航专项行动", "港口危险货物安全专项整治"}
