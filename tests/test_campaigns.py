@@ -811,6 +811,7 @@ def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
     assert campaigns("局里实施海岛客运服务品质提升三年行动。") == ["海岛客运服务品质提升三年行动"]
     assert campaigns("局里实施ETC服务提升行动。") == ["ETC服务提升行动"]
     assert campaigns("局里持续服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
+    assert campaigns("局里精准服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
 
 
 def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campaigns):
