@@ -8,15 +8,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from kg.extract.conducts import POST_LINK
+from kg.extract.partners import ASSISTING
 from kg.extract.subjects import PARTNER_LABELS
-from kg.extract.triggers import TriggerHit
+from kg.extract.triggers import TriggerHit, load_triggers
 from kg.model import Mention, StructuredDocument
 
 
-#: what may stand before a campaign a heading names as its work: nothing, or a short verb (助力“司机之家”建设)
-_TOPIC_BEFORE = re.compile(r"(?!以|按照|根据|围绕|结合|聚焦|在|对标|对照|关于|各)[^，,。；;、“\"]{0,4}[“\"]?")
+#: verbs that frame other work with a campaign rather than carry it out (结合“安全生产月”…)
+_FRAMING = frozenset({"结合", "围绕", "紧扣"})
+#: words of a plan or of the future: a heading that plans the work reports none done (下一步“平安交通”专项行动)
+_PLAN_RE = re.compile(r"下一步|明年|来年|计划|拟|将|\d{4}年")
+
+
+@cache
+def _topic_before() -> re.Pattern[str]:
+    """What may stand before a campaign a heading names as its work: nothing, or a verb of carrying
+    it out with up to two characters before it (助力“司机之家”建设, 深入开展“X”行动); not a verb of
+    assisting (配合, 协助) nor a supervisor's (督导)."""
+    verbs = sorted((load_triggers().get("CONDUCTS", "pre") - _FRAMING) | {"助力"}, key=len, reverse=True)
+    alt = "|".join(map(re.escape, verbs))
+    return re.compile(rf"(?!以|按照|根据|聚焦|在|对标|对照|关于|各)(?:[^，,。；;、“\"]{{0,2}}?(?:{alt}))?[“\"]?")
+
+
 #: after it: its work noun, how the work goes on, and a report's 情况 (“证照分离”改革全面落实, “品质工程”创建情况);
 #: not another head noun (“四好农村路”高质量发展, 专项整治成果巩固)
 _TOPIC_AFTER = re.compile(POST_LINK.pattern + r"(?:落实|推进|实施|开展|见效)?(?:工作)?(?:情况|进展)?[。.]?\s*")
@@ -43,8 +59,9 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
         camps = [m for m in inner if m.label == "CAMPAIGN"]
         if sec.level == 5 or len(camps) != 1 or any(m.label in PARTNER_LABELS for m in inner):
             continue  # 一是/第一 items are running text; a list of campaigns names no one section's work
-        if not (_TOPIC_BEFORE.fullmatch(norm, sec.title_start, camps[0].start)
-                and _TOPIC_AFTER.fullmatch(norm, camps[0].end, sec.title_end)):
+        before = norm[sec.title_start:camps[0].start]
+        if (not _topic_before().fullmatch(before) or _PLAN_RE.search(before) or any(w in before for w in ASSISTING)
+                or not _TOPIC_AFTER.fullmatch(norm, camps[0].end, sec.title_end)):
             continue
         if any((c.start, c.end) in done for c in camps):
             continue  # a verb frame of the heading gave its campaigns their conductors
