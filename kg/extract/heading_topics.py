@@ -45,7 +45,8 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
     ``三、“证照分离”改革全面落实``, ``2.“四好农村路”建设``, ``四、“品质工程”创建情况``: the heading names no
     body and no verb frame gives the campaign a conductor there; the document's own work is reported.
     A heading that frames other work with it (以 X 成果推动…), or names it as the modifier of another
-    head (“四好农村路”高质量发展), does not; nor does an item of running text (一是…).
+    head (“四好农村路”高质量发展), does not; nor does an item of running text (一是…), nor a section whose
+    body opens with another body's name (市公路中心牵头，…).
     """
     if not sdoc.sections:
         return
@@ -53,6 +54,7 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     norm = sdoc.source.norm
+    sent_starts = [t.start for t in sdoc.sentences]
     for sec in sdoc.sections:
         inner = ordered[bisect.bisect_left(starts, sec.title_start):bisect.bisect_left(starts, sec.title_end)]
         inner = [m for m in inner if m.end <= sec.title_end]
@@ -66,8 +68,21 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
         if any((c.start, c.end) in done for c in camps):
             continue  # a verb frame of the heading gave its campaigns their conductors
         author = author_mention(sec.title_start)
-        if author is None or author.label not in labels:
+        if author is None or author.label not in labels or _body_opener(sdoc, sec, sent_starts, ordered, starts, author):
             continue
         hit = TriggerHit("CONDUCTS", "小标题", "topic", sec.title_start, sec.title_end)
         for camp in camps:
             yield ("CONDUCTS", author, camp, hit)
+
+
+def _body_opener(sdoc: StructuredDocument, sec, sent_starts: list[int], ordered: list[Mention], starts: list[int],
+                 author: Mention) -> bool:
+    """True when the section's body opens with the name of a body other than the author (市公路中心牵头，…)."""
+    k = bisect.bisect_left(sent_starts, sec.title_end)
+    if k == len(sdoc.sentences) or sdoc.sentences[k].section != sec.id:
+        return False
+    sent = sdoc.sentences[k]
+    norm, lo = sdoc.source.norm, bisect.bisect_left(starts, sent.start)
+    first = ordered[lo] if lo < len(ordered) else None
+    return (first is not None and first.label in PARTNER_LABELS and not norm[sent.start:first.start].strip()
+            and first.name != author.name)
