@@ -61,18 +61,18 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
         camps = [m for m in inner if m.label == "CAMPAIGN"]
         if sec.level == 5 or len(camps) != 1 or any(m.label in PARTNER_LABELS for m in inner):
             continue  # 一是/第一 items are running text; a list of campaigns names no one section's work
-        before = norm[sec.title_start:camps[0].start]
+        camp = camps[0]
+        before = norm[sec.title_start:camp.start]
         if (not _topic_before().fullmatch(before) or _PLAN_RE.search(before) or any(w in before for w in ASSISTING)
-                or not _TOPIC_AFTER.fullmatch(norm, camps[0].end, sec.title_end)):
+                or not _TOPIC_AFTER.fullmatch(norm, camp.end, sec.title_end)):
             continue
-        if any((c.start, c.end) in done for c in camps):
-            continue  # a verb frame of the heading gave its campaigns their conductors
+        if (camp.start, camp.end) in done:
+            continue  # a verb frame of the heading gave the campaign its conductors
         author = author_mention(sec.title_start)
         if author is None or author.label not in labels or _body_opener(sdoc, sec, sent_starts, ordered, starts, author):
             continue
         hit = TriggerHit("CONDUCTS", "小标题", "topic", sec.title_start, sec.title_end)
-        for camp in camps:
-            yield ("CONDUCTS", author, camp, hit)
+        yield ("CONDUCTS", author, camp, hit)
 
 
 def _body_opener(sdoc: StructuredDocument, sec, sent_starts: list[int], ordered: list[Mention], starts: list[int],
