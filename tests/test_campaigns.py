@@ -819,6 +819,14 @@ def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campa
     assert campaigns("开展机动车维修和驾驶员培训行业专项检查。") == ["机动车维修和驾驶员培训行业专项检查"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("局里实施文化和旅游融合发展示范工程。", "文化和旅游融合发展示范工程"),  # a two-character X化 word
+    ("局里实施城区绿化和美化提升工程。", "城区绿化和美化提升工程"),
+])
+def test_a_coordinator_after_a_word_ending_in_a_process_word_joins_one_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
 def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
     assert campaigns("局里开展重大事故隐患专项排查整治，检查企业。") == ["重大事故隐患专项排查整治"]
     assert campaigns("局里开展动态监控“回头看”专项检查。") == ["动态监控回头看专项检查"]

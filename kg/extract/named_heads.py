@@ -74,7 +74,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
                     if start == hstart - 4:
                         start = hstart
-                start = _after_joined_work(text, start, hstart)
+                start = _after_joined_work(text, start, hstart, end)
                 if word in _CONTEST_HEADS and (scope := _SCOPE_BEFORE.search(text, max(0, start - 2), start)):
                     start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
                 if word in _PLACE_TITLES:
@@ -169,20 +169,26 @@ def _listed_objects_start(sc: PhraseScanner, start: int) -> int | None:
 
 
 #: a work of its own closed by a process word before a coordinator (城乡公交一体化和, 高质量发展和)
-_JOINED_WORK = re.compile(r"(?:化|发展|建设)[和与及]")
+_JOINED_WORK = re.compile(r"(?:一体化|现代化|发展|建设)[和与及]")
+#: a work word or level that makes what follows the coordinator a work of its own (国家公交都市建设示范工程)
+_OWN_WORK = re.compile(r"建设|创建|示范|国家|全国|省级|市级")
 
 
-def _after_joined_work(text: str, start: int, hstart: int) -> int:
+def _after_joined_work(text: str, start: int, hstart: int, end: int) -> int:
     """Where the name starts when a finished work stands before 和/与/及 in its modifier.
 
     城乡公交一体化和国家公交都市建设示范工程 joins two works, the campaign is
-    the second one (国家公交都市建设示范工程); parallel objects of one
-    campaign (机动车维修和驾驶员培训行业专项检查) stay together.
+    the second one (国家公交都市建设示范工程): the left conjunct is a complete
+    work of at least four characters, the right one (with the head, up to
+    ``end``) has its own work word or level. Parallel objects of one campaign (机动车维修和驾驶员培训行业专项检查,
+    农村公路建设与管护质量提升行动) and a two-character X化 word (文化和旅游,
+    绿化和美化) stay together.
     """
-    last = None
-    for last in _JOINED_WORK.finditer(text, start, hstart):
-        pass
-    return last.end() if last is not None else start
+    cut = start
+    for m in _JOINED_WORK.finditer(text, start, hstart):
+        if m.end() - 1 - start >= 4 and _OWN_WORK.search(text, m.end(), end):
+            cut = m.end()
+    return cut
 
 
 def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
