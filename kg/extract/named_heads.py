@@ -180,8 +180,8 @@ def _after_joined_work(text: str, start: int, hstart: int, end: int) -> int:
     城乡公交一体化和国家公交都市建设示范工程 joins two works, the campaign is
     the second one (国家公交都市建设示范工程): the left conjunct is a complete
     work of at least four characters, the right one (with the head, up to
-    ``end``) has its own work word or level. Parallel objects of one campaign (机动车维修和驾驶员培训行业专项检查,
-    农村公路建设与管护质量提升行动) and a two-character X化 word (文化和旅游,
+    ``end``) has its own work word or level. Parallel objects of one campaign
+    (机动车维修和驾驶员培训行业专项检查) and a two-character X化 word (文化和旅游,
     绿化和美化) stay together.
     """
     cut = start
