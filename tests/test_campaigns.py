@@ -827,6 +827,11 @@ def test_a_coordinator_after_a_word_ending_in_a_process_word_joins_one_name(camp
     assert campaigns(text) == [name]
 
 
+@pytest.mark.parametrize("text", ["节前，局里开展安全专项检查。", "局里开展节前专项检查。", "支队在重点区域开展夜间专项检查。"])
+def test_a_check_held_at_a_time_or_in_one_field_is_no_campaign(campaigns, text):
+    assert campaigns(text) == []
+
+
 def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
     assert campaigns("局里开展重大事故隐患专项排查整治，检查企业。") == ["重大事故隐患专项排查整治"]
     assert campaigns("局里开展动态监控“回头看”专项检查。") == ["动态监控回头看专项检查"]

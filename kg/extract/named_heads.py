@@ -110,6 +110,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 开展公交主题宣传活动, 规范主题党日活动: a themed activity is named by its quoted theme
             if label == "CAMPAIGN" and start < hstart and _inside_numbered_word(text, start):
                 named = False  # 国道204线改扩建工程, 国道107驻马店段改线工程: cut from a numbered word, a fragment
+            if word in _CHECK_HEADS and (_TIME_ONLY.match(modifier)
+                                         or (len(modifier) <= 2 and sc.field_run_start(hstart, start) == start)):
+                named = False  # 节前专项检查, 安全专项检查: a routine check held at a time or in one field, no drive
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
@@ -207,6 +210,10 @@ def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
     return False
 
 
+#: heads of a check that a time word or one short field word before it does not make a drive of
+_CHECK_HEADS = frozenset({"专项检查"})
+#: a time word alone before a check: when it is held (节前, 夜间, 一季度, 汛期)
+_TIME_ONLY = re.compile(r"^(?:节[前后]|节日|节假日|假日|夜间|汛[前期后]|[春夏秋冬]季|[一二三四]?季度|年度|月度|年[初中底末]|[上下]半年)$")
 #: nouns after a head that make it the name of a field of work (公路水运工程领域, 活动行业)
 _FIELD_AFTER = ("领域", "行业")
 #: counters of things and people after a number: 152艘, 30辆, 12家, 45人
