@@ -200,13 +200,18 @@ def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
                for start, _, _ in sc.matches("org_heads").ending_at(pos + length))
 
 
+#: verbs an organ's name stands before that start with a character its head may not be followed by (委|会同)
+_ORGAN_VERBS = ("会同",)
+
+
 def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
     """True when a body's head noun starts at ``pos`` (工程|科, 改革|办, 行动|组): the span before is its name."""
     text = sc.text
     for length in range(1, 4):
         for start, _, head in sc.matches("agency_heads").ending_at(pos + length):
-            if start == pos and not text.startswith(head.not_before, pos + length):
-                return True
+            after = pos + length
+            if start == pos and (not text.startswith(head.not_before, after) or text.startswith(_ORGAN_VERBS, after)):
+                return True  # 发展改革委|会同: the verb after the organ is no part of its head
     return False
 
 
