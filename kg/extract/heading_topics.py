@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from kg.extract.conducts import POST_LINK
 from kg.extract.partners import ASSISTING
 from kg.extract.subjects import PARTNER_LABELS
 from kg.extract.triggers import TriggerHit, load_triggers
-from kg.model import Mention, StructuredDocument
+from kg.model import Mention, RelationMention, StructuredDocument
 
 
 #: verbs that frame other work with a campaign rather than carry it out (结合“安全生产月”…)
@@ -38,8 +39,9 @@ def _topic_before() -> re.Pattern[str]:
 _TOPIC_AFTER = re.compile(POST_LINK.pattern + r"(?:落实|推进|实施|开展|见效)?(?:工作)?(?:情况|进展)?[。.]?\s*")
 
 
-def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations: list, author_mention,
-                   labels: tuple[str, ...]):
+def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations: list[RelationMention],
+                   author_mention: Callable[[int], Mention | None],
+                   labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """CONDUCTS for the author of a campaign a heading names as the work its section reports.
 
     ``三、“证照分离”改革全面落实``, ``2.“四好农村路”建设``, ``四、“品质工程”创建情况``: the heading names no
@@ -47,6 +49,24 @@ def heading_topics(sdoc: StructuredDocument, mentions: list[Mention], relations:
     A heading that frames other work with it (以 X 成果推动…), or names it as the modifier of another
     head (“四好农村路”高质量发展), does not; nor does an item of running text (一是…), nor a section whose
     body opens with another body's name (市公路中心牵头，…).
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document with its sections and sentences.
+    mentions : list of Mention
+        The document's mentions.
+    relations : list of RelationMention
+        The relations found so far; a campaign that already has a conductor is left alone.
+    author_mention : callable
+        ``author_mention(pos)``: the mention of the author nearest a position, or None.
+    labels : tuple of str
+        The labels a conductor may have.
+
+    Yields
+    ------
+    tuple of (str, Mention, Mention, TriggerHit)
+        ``("CONDUCTS", author, campaign, hit)``, one per heading.
     """
     if not sdoc.sections:
         return
