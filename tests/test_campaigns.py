@@ -811,11 +811,25 @@ def test_service_after_a_modifier_is_a_noun_inside_the_name(campaigns):
     assert campaigns("局里实施海岛客运服务品质提升三年行动。") == ["海岛客运服务品质提升三年行动"]
     assert campaigns("局里实施ETC服务提升行动。") == ["ETC服务提升行动"]
     assert campaigns("局里持续服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
+    assert campaigns("局里精准服务乡村振兴专项行动。") == ["乡村振兴专项行动"]
 
 
 def test_a_finished_work_before_a_coordinator_is_not_part_of_the_next_name(campaigns):
     assert campaigns("局里推进城乡公交一体化和国家公交都市建设示范工程。") == ["国家公交都市建设示范工程"]
     assert campaigns("开展机动车维修和驾驶员培训行业专项检查。") == ["机动车维修和驾驶员培训行业专项检查"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("局里实施文化和旅游融合发展示范工程。", "文化和旅游融合发展示范工程"),  # a two-character X化 word
+    ("局里实施城区绿化和美化提升工程。", "城区绿化和美化提升工程"),
+])
+def test_a_coordinator_after_a_word_ending_in_a_process_word_joins_one_name(campaigns, text, name):
+    assert campaigns(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["节前，局里开展安全专项检查。", "局里开展节前专项检查。", "支队在重点区域开展夜间专项检查。"])
+def test_a_check_held_at_a_time_or_in_one_field_is_no_campaign(campaigns, text):
+    assert campaigns(text) == []
 
 
 def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):

@@ -182,7 +182,14 @@ def test_a_heading_naming_a_campaign_as_its_work_is_the_authors(tmp_path, headin
 
 @pytest.mark.parametrize("heading", ["以“平安交通”专项行动成果推动安全发展",  # a frame of other work
                                      "“平安交通”专项行动成果巩固",  # another head noun
-                                     "市公路中心“平安交通”专项行动"])  # a body of its own
+                                     "市公路中心“平安交通”专项行动",  # a body of its own
+                                     "配合“平安交通”专项行动", "督导“平安交通”专项行动",  # assisting, supervising
+                                     "下一步“平安交通”专项行动"])  # a plan
 def test_a_heading_naming_a_campaign_otherwise_is_no_ones(tmp_path, heading):
     body = f"一、总体情况\n全年完成投资5亿元。\n二、{heading}\n全年排查隐患10处，整改率100%。"
+    assert (AUTHOR, X) not in conducts(tmp_path, body)
+
+
+def test_a_heading_whose_body_opens_with_a_body_is_not_the_authors(tmp_path):
+    body = "一、总体情况\n全年完成投资5亿元。\n二、“平安交通”专项行动\n市公路中心牵头，排查隐患10处。"
     assert (AUTHOR, X) not in conducts(tmp_path, body)

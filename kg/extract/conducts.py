@@ -45,8 +45,8 @@ from kg.model import Mention, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展, “四好农村路”建设纵深推进)
-_POST_LINK = POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
-                        r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
+POST_LINK = re.compile(r"[”\"]?(?:工作|活动|建设|创建)?(?:已经|已|正在|均|都|全面|深入|纵深|扎实|有序|稳步|持续|顺利|正式|积极|广泛|大力|逐步|不断|得到|有效|"
+                       r"在(?:全[省市县区州盟旗镇乡]|辖区|各地|各县(?:市区)?|各区县?))*")
 #: a prize won in a contest: 在“X”技能竞赛中获团体三等奖, 中，我市代表队荣获第二名
 _PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|(?<![查破截抓缴捕])获|夺得)[^，,。；;]{0,10}?(?:奖|第[一二三四五六七八九十\d]+名|称号|佳绩|先进)")
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
@@ -188,7 +188,7 @@ def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> Trigger
         if h.start < last.end:
             continue
         link = norm[last.end:h.start]
-        if _POST_LINK.fullmatch(link) and not any(last.end <= m.start < h.start for m in in_clause):
+        if POST_LINK.fullmatch(link) and not any(last.end <= m.start < h.start for m in in_clause):
             return h
         break
     return None
@@ -467,4 +467,3 @@ def heading_agents(sdoc: StructuredDocument, mentions: list[Mention], relations:
             for agent in agents:
                 if agent.label in labels:
                     yield ("CONDUCTS", agent, rel.tail, hit)
-

@@ -74,7 +74,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     start = sc.extend_left(hstart - 4)  # 专项排查整治2023行动: the year is part of the name
                     if start == hstart - 4:
                         start = hstart
-                start = _after_joined_work(text, start, hstart)
+                start = _after_joined_work(text, start, hstart, end)
                 if word in _CONTEST_HEADS and (scope := _SCOPE_BEFORE.search(text, max(0, start - 2), start)):
                     start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
                 if word in _PLACE_TITLES:
@@ -110,6 +110,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 开展公交主题宣传活动, 规范主题党日活动: a themed activity is named by its quoted theme
             if label == "CAMPAIGN" and start < hstart and _inside_numbered_word(text, start):
                 named = False  # 国道204线改扩建工程, 国道107驻马店段改线工程: cut from a numbered word, a fragment
+            if word in _CHECK_HEADS and (_TIME_ONLY.match(modifier)
+                                         or (len(modifier) <= 2 and sc.field_run_start(hstart, start) == start)):
+                named = False  # 节前专项检查, 安全专项检查: a routine check held at a time or in one field, no drive
             if word in _FIELD_HEADS and start < hstart and sc.field_run_start(hstart, start) == start:
                 named = False  # 深化交通运输改革: reform in a field, no named reform
             if word in _WORKS_HEADS and start < hstart and _field_or_works_kind(sc, start, hstart):
@@ -169,20 +172,26 @@ def _listed_objects_start(sc: PhraseScanner, start: int) -> int | None:
 
 
 #: a work of its own closed by a process word before a coordinator (城乡公交一体化和, 高质量发展和)
-_JOINED_WORK = re.compile(r"(?:化|发展|建设)[和与及]")
+_JOINED_WORK = re.compile(r"(?:一体化|现代化|发展|建设)[和与及]")
+#: a work word or level that makes what follows the coordinator a work of its own (国家公交都市建设示范工程)
+_OWN_WORK = re.compile(r"建设|创建|示范|国家|全国|省级|市级")
 
 
-def _after_joined_work(text: str, start: int, hstart: int) -> int:
+def _after_joined_work(text: str, start: int, hstart: int, end: int) -> int:
     """Where the name starts when a finished work stands before 和/与/及 in its modifier.
 
     城乡公交一体化和国家公交都市建设示范工程 joins two works, the campaign is
-    the second one (国家公交都市建设示范工程); parallel objects of one
-    campaign (机动车维修和驾驶员培训行业专项检查) stay together.
+    the second one (国家公交都市建设示范工程): the left conjunct is a complete
+    work of at least four characters, the right one (with the head, up to
+    ``end``) has its own work word or level. Parallel objects of one campaign
+    (机动车维修和驾驶员培训行业专项检查) and a two-character X化 word (文化和旅游,
+    绿化和美化) stay together.
     """
-    last = None
-    for last in _JOINED_WORK.finditer(text, start, hstart):
-        pass
-    return last.end() if last is not None else start
+    cut = start
+    for m in _JOINED_WORK.finditer(text, start, hstart):
+        if m.end() - 1 - start >= 4 and _OWN_WORK.search(text, m.end(), end):
+            cut = m.end()
+    return cut
 
 
 def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
@@ -191,16 +200,25 @@ def _org_head_at(sc: PhraseScanner, pos: int) -> bool:
                for start, _, _ in sc.matches("org_heads").ending_at(pos + length))
 
 
+#: verbs an organ's name stands before that start with a character its head may not be followed by (委|会同)
+_ORGAN_VERBS = ("会同",)
+
+
 def _body_head_at(sc: PhraseScanner, pos: int) -> bool:
     """True when a body's head noun starts at ``pos`` (工程|科, 改革|办, 行动|组): the span before is its name."""
     text = sc.text
     for length in range(1, 4):
         for start, _, head in sc.matches("agency_heads").ending_at(pos + length):
-            if start == pos and not text.startswith(head.not_before, pos + length):
-                return True
+            after = pos + length
+            if start == pos and (not text.startswith(head.not_before, after) or text.startswith(_ORGAN_VERBS, after)):
+                return True  # 发展改革委|会同: the verb after the organ is no part of its head
     return False
 
 
+#: heads of a check that a time word or one short field word before it does not make a drive of
+_CHECK_HEADS = frozenset({"专项检查"})
+#: a time word alone before a check: when it is held (节前, 夜间, 一季度, 汛期)
+_TIME_ONLY = re.compile(r"^(?:节[前后]|节日|节假日|假日|夜间|汛[前期后]|[春夏秋冬]季|[一二三四]?季度|年度|月度|年[初中底末]|[上下]半年)$")
 #: nouns after a head that make it the name of a field of work (公路水运工程领域, 活动行业)
 _FIELD_AFTER = ("领域", "行业")
 #: counters of things and people after a number: 152艘, 30辆, 12家, 45人

@@ -16,6 +16,7 @@ from kg.extract.numbers import load_units
 from kg.extract.spans import SpanSet
 from kg.lexicon.charmatch import TextMatches
 from kg.lexicon import Lexicon
+from kg.resources import LEXICON_DIR
 
 #: characters that stand for masked names or numbers (after width folding)
 MASK_CHARS = frozenset("Xx*")
@@ -36,8 +37,12 @@ ENUM = "、"
 #: the most characters a walk to the left spends on one body's name (the longest of the samples has 13)
 MAX_BODY = 40
 _MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
-#: verbs that also head a noun compound after a modifier (客运服务, 交通服务保障年)
+#: verbs that also head a noun compound after a service field (客运服务, 交通服务保障年)
 _NOUN_VERBS = frozenset({"服务", "保障"})
+#: the service fields that make them nouns (data/lexicon/service_fields.tsv)
+_SERVICE_FIELDS = frozenset(
+    w for line in (LEXICON_DIR / "service_fields.tsv").read_text(encoding="utf-8").splitlines()
+    if (w := line.split("\t")[0].strip()) and not w.startswith("#"))
 #: a capital-letter acronym written into a name before an ideograph (LNG动力, ETC服务)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?=[\u4e00-\u9fff])")
 
@@ -280,12 +285,14 @@ class PhraseScanner:
     def _noun_use(self, stop: tuple[int, str, str], lo: int) -> bool:
         """True when a verb of :data:`_NOUN_VERBS` ending inside a name is used as a noun.
 
-        It is so when a name character that no stop word ends at stands right
-        before it (客运服务, 暖心服务); after a verb or adverb (强化服务, 持续服务)
-        it stays a stop.
+        It is so when a service field (:data:`_SERVICE_FIELDS`) that no stop
+        word ends at stands right before it (客运服务, 暖心服务); after a verb or
+        adverb (强化服务, 持续服务, 精准服务) it stays a stop.
         """
         at = stop[0]
         if stop[1] not in _NOUN_VERBS or at <= lo or not self.is_name_char(at - 1):
+            return False
+        if not any(self.text.startswith(w, at - len(w)) for w in _SERVICE_FIELDS if len(w) <= at - lo):
             return False
         if self.text[at - 1] in CONJ or self.text[at - 1] == ENUM:
             return False

@@ -248,6 +248,18 @@ class Subjects:
         sentence that opens with a verb of work (深入开展 X，…) with the party organ that opened the last
         sentence of the paragraph that named a body, and with the author it acts for
         (中心党委严格落实…。深入开展党纪学习教育: 中心党委 and the 中心).
+
+        Parameters
+        ----------
+        norm : str
+            The document's normalised text.
+        sent : Sentence
+            The sentence that begins.
+        sent_mentions : list of Mention
+            The mentions inside it.
+        go_on : bool, optional
+            Let a sentence of the same paragraph that opens with a verb of work go on with the party
+            organ that opened the paragraph's last sentence naming a body, and with the author (default False).
         """
         if sent.paragraph != self._paragraph:
             self._paragraph = sent.paragraph
