@@ -60,3 +60,10 @@ def test_a_reports_lone_figure_stays_its_campaigns(tmp_path):
     assert not owns_standing("document", False, refused=True)
     assert not owns_standing("intro", False, refused=False)
     assert owns_standing("segment", True, refused=True) and not owns_standing("segment", False, refused=False)
+
+
+def test_a_work_figure_after_a_standing_one_in_its_clause_stays(tmp_path):
+    text = "县交通运输局开展“平安交通”专项行动，全年办理行政许可1863件、查处非法营运车辆45辆。"
+    got = measures(tmp_path, text, ["“平安交通”专项行动"])
+    assert ("1863件", "平安交通专项行动") not in got
+    assert ("45辆", "平安交通专项行动") in got

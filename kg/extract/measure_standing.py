@@ -33,6 +33,8 @@ ITEM_RULES = ("segment", "section")
 _CHANGE_HEAD_RE = re.compile(r"\s*(?:同比|较上年|比上年|较去年(?:同期)?|比去年(?:同期)?)?(?:分别)?(?:增长|下降|提高|减少|增加)\s*")
 #: what may stand between that figure and the clause of its change
 _JOIN_RE = re.compile(r"\s*[，,]\s*")
+#: between two figures of one list (2860万吨、186万人次)
+_LIST_JOIN_RE = re.compile(r"\s*[、和及与]?\s*")
 #: the longest clause head read before a number
 _WINDOW = 40
 
@@ -56,6 +58,8 @@ def standing_figures(norm: str, metrics: list[MetricMention]) -> dict[int, bool]
     out: dict[int, bool] = {}
     for mi, m in enumerate(metrics):
         start = clause_start(norm, m.start, max(0, m.start - _WINDOW))
+        if mi and start < metrics[mi - 1].end <= m.start:  # 办理行政许可1863件、查处…45辆: from the figure before
+            start = metrics[mi - 1].end
         head = norm[start:m.start]
         if THROUGHPUT_RE.search(head):
             out[mi] = False
@@ -63,6 +67,8 @@ def standing_figures(norm: str, metrics: list[MetricMention]) -> dict[int, bool]
             out[mi] = True
         elif mi - 1 in out and _CHANGE_HEAD_RE.fullmatch(head) and _JOIN_RE.fullmatch(norm, metrics[mi - 1].end, start):
             out[mi] = out[mi - 1]  # …吞吐量2860万吨，同比增长7.5%: the change of the figure before it
+        elif mi - 1 in out and _LIST_JOIN_RE.fullmatch(head):
+            out[mi] = out[mi - 1]  # 吞吐量、客运量分别完成2860万吨、186万人次
     return out
 
 
