@@ -44,3 +44,10 @@ def test_hours_worked_stay(tmp_path):
     text = "支队开展“雷锋”志愿服务活动，志愿服务1200余小时，服务旅客3000人次。"
     got = measures(tmp_path, text, ["“雷锋”志愿服务活动"])
     assert ("1200余小时", "雷锋志愿服务活动") in got
+
+
+def test_hours_worked_before_their_work_stay(tmp_path):
+    text = "支队开展“雷锋”志愿服务活动，累计开展120小时志愿服务，巡航360小时覆盖水域120平方公里。"
+    got = measures(tmp_path, text, ["“雷锋”志愿服务活动"])
+    assert ("120小时", "雷锋志愿服务活动") in got
+    assert ("360小时", "雷锋志愿服务活动") in got
