@@ -132,3 +132,14 @@ def test_a_cut_off_name_in_a_reports_title_claims_nothing(tmp_path):
     assert measures(tmp_path, text, ["增效专项行动"]) == set()
     text = text.replace("关于全市物流降本增效专项行动", "关于全市增效专项行动")
     assert measures(tmp_path, text, ["增效专项行动"]) != set()
+
+
+def test_a_word_ending_like_a_body_or_a_year_opens_no_name_in_a_title(tmp_path):
+    # 青年|文明号: 年 ends a word here, not a year; 社会|… likewise ends no body's name
+    text = ("关于全市青年文明号创建活动开展情况的报告\n\n市政府：\n\n我市开展文明号创建活动以来，进展顺利。\n\n"
+            "一、工作开展情况\n\n全市港口集装箱吞吐量完成28.6万标箱，新开通班列5条。\n")
+    assert measures(tmp_path, text, ["文明号创建活动"]) == set()
+    from kg.extract.measure_docs import _opens_name
+    title = "某市公路中心文明号创建活动工作总结"
+    assert _opens_name(title, 0, 6, {6}) and not _opens_name(title, 0, 6)
+    assert _opens_name("关于2026年度文明号创建活动", 0, 8)

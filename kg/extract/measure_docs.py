@@ -97,10 +97,11 @@ TITLE_VERBS = ("开展", "启动", "举办", "部署")
 #: after the campaign of a title: the report is that campaign's own account of its work
 #: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
 REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
-#: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…, after the body's
-#: name: …支队“护航”专项行动工作总结); a mention right after other words, not opening
-#: with a quote (…通报“两客一危”…专项整治成果), is a cut-off name (关于全市物流降本|增效专项行动…的报告)
-TITLE_OPEN_RE = re.compile(r"(?:关于|开展|年|年度|全[市省县区州国]|[局队站所处院会委厅部组]|中心|[“”《]|\s)$")
+#: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
+#: body's name: …支队“护航”专项行动工作总结); a mention right after other words, not opening
+#: with a quote (…通报“两客一危”…专项整治成果), is a cut-off name (关于全市物流降本|增效专项行动…的报告;
+#: 关于全市青年|文明号创建活动…: a word's last character is no opening)
+TITLE_OPEN_RE = re.compile(r"(?:关于|开展|\d{4}年度?|全[市省县区州国]|[“”《]|\s)$")
 #: the end of a report's title line (…工作总结, …情况的报告, …情况的通报)
 REPORT_TAIL_RE = re.compile(r"(?:总结|简报|汇报|通报|报告)$")
 #: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
@@ -213,7 +214,7 @@ def clause_from(norm: str, pos: int, floor: int = 0) -> int:
 
 
 def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                  camps: list[Mention], link) -> None:
+                  camps: list[Mention], link, body_ends: frozenset[int] | set[int] = frozenset()) -> None:
     """A report on one campaign: the metrics no other rule claims.
 
     The campaign is the one the title carries out (平江县交通运输局组织开展
@@ -222,7 +223,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
     (关于…专项整治进展情况的报告) is. The title may stand on the line below the issuing body's
     (:func:`report_title_paragraph`); a title mention right after other words is a cut-off name
-    (关于全市物流降本|增效专项行动…, :data:`TITLE_OPEN_RE`) and claims nothing.
+    (关于全市物流降本|增效专项行动…, :data:`TITLE_OPEN_RE`; ``body_ends``: where a body's name ends, a name
+    opens) and claims nothing.
     In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
     近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
     a report is 关于 may itself run 近年来.
@@ -251,7 +253,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and _opens_name(
-                    norm, p0.start, camps[title[0]].start) and not is_season(
+                    norm, p0.start, camps[title[0]].start, body_ends) and not is_season(
                     camps[title[0]].text) and any(
                     camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
                 chosen, drive_report = title, True
@@ -282,10 +284,11 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             link(mi, chosen[0], "document")
 
 
-def _opens_name(norm: str, title_start: int, pos: int) -> bool:
+def _opens_name(norm: str, title_start: int, pos: int, body_ends: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether a campaign mention at ``pos`` of a title opens its name: at the title's start, with a quote,
-    or after :data:`TITLE_OPEN_RE`."""
-    return pos == title_start or norm[pos] in "“《" or TITLE_OPEN_RE.search(norm, title_start, pos) is not None
+    right after a body's name (``body_ends``) or after :data:`TITLE_OPEN_RE`."""
+    return (pos == title_start or norm[pos] in "“《" or pos in body_ends
+            or TITLE_OPEN_RE.search(norm, title_start, pos) is not None)
 
 
 def report_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
