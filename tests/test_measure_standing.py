@@ -67,3 +67,11 @@ def test_a_work_figure_after_a_standing_one_in_its_clause_stays(tmp_path):
     got = measures(tmp_path, text, ["“平安交通”专项行动"])
     assert ("1863件", "平安交通专项行动") not in got
     assert ("45辆", "平安交通专项行动") in got
+
+
+def test_a_change_against_a_named_year_or_told_as_a_rate_stays_standing(tmp_path):
+    for change in ("较2024年增长7.5%", "增幅达7.5%"):
+        text = f"市港航中心扎实开展“强基固本”年活动，排查隐患36处，全年完成港口货物吞吐量2860万吨，{change}。"
+        got = measures(tmp_path, text, ["“强基固本”年活动"])
+        assert ("7.5%", "强基固本年活动") not in got
+        assert ("36处", "强基固本年活动") in got

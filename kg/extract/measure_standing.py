@@ -29,8 +29,10 @@ SERVICE_RE = re.compile(r"按时办结率|投诉办结率|办理(?:各类)?(?:�
 SERVICE_DRIVE_RE = re.compile(r"服务|办实事")
 #: the rules over a plan's item (its heading's task)
 ITEM_RULES = ("segment", "section")
-#: a clause that only gives the change of the figure just before it (…吞吐量2860万吨，同比增长7.5%)
-_CHANGE_HEAD_RE = re.compile(r"\s*(?:同比|较上年|比上年|较去年(?:同期)?|比去年(?:同期)?)?(?:分别)?(?:增长|下降|提高|减少|增加)\s*")
+#: a clause that only gives the change of the figure just before it (…吞吐量2860万吨，同比增长7.5%;
+#: …，较2024年增长7.5%; …，增幅达7.5%)
+_CHANGE_HEAD_RE = re.compile(r"\s*(?:(?:同比|较|比)[^，,；;。]{0,8}?)?(?:分别)?(?:增长|下降|提高|减少|增加)\s*"
+                             r"|\s*(?:增幅|降幅|增速)(?:达到?|为)?\s*")
 #: what may stand between that figure and the clause of its change
 _JOIN_RE = re.compile(r"\s*[，,]\s*")
 #: between two figures of one list (2860万吨、186万人次)
