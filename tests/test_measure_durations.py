@@ -25,6 +25,10 @@ def test_a_campaigns_length_before_its_name_measures_nothing(tmp_path):
     got = measures(tmp_path, text, ["危险货物运输专项整治"])
     assert ("4个月", "危险货物运输专项整治") not in got
     assert ("28家", "危险货物运输专项整治") in got
+    text = text.replace("开展为期", "开展了历时")
+    got = measures(tmp_path, text, ["危险货物运输专项整治"])
+    assert ("4个月", "危险货物运输专项整治") not in got
+    assert ("28家", "危险货物运输专项整治") in got
 
 
 def test_a_campaigns_length_as_its_predicate_still_measures_it(tmp_path):

@@ -30,8 +30,8 @@ def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
     return out
 
 
-#: before a number: 为期 (开展为期4个月的…)
-_LENGTH_BEFORE_RE = re.compile(r"为期\s*(?:约|近|共)?\s*$")
+#: before a number: 为期 and its kin (开展为期4个月的…, 开展了历时4个月的…, 持续3个月的…)
+_LENGTH_BEFORE_RE = re.compile(r"(?:为期|历时|持续|时长|期限)\s*(?:约|近|共)?\s*$")
 #: after it: the 的 that makes the length an attribute of the work named next
 _LENGTH_AFTER_RE = re.compile(r"\s*的")
 #: after 24 hours (round the clock): the work noun it qualifies (24小时值守, 24小时驻站执法, “24小时”轮班值守), not a
