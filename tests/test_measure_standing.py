@@ -75,3 +75,14 @@ def test_a_change_against_a_named_year_or_told_as_a_rate_stays_standing(tmp_path
         got = measures(tmp_path, text, ["“强基固本”年活动"])
         assert ("7.5%", "强基固本年活动") not in got
         assert ("36处", "强基固本年活动") in got
+
+
+def test_a_campaign_keeps_the_standing_figure_of_its_own_field(tmp_path):
+    text = "省铁投集团开展“公转铁”运输结构调整专项行动，铁路货运量完成1.2亿吨，同比增长12%。"
+    got = measures(tmp_path, text, ["“公转铁”运输结构调整专项行动"])
+    assert {("1.2亿吨", "公转铁运输结构调整专项行动"), ("12%", "公转铁运输结构调整专项行动")} <= got
+    text = "县交通运输局开展“项目建设攻坚年”活动，完成交通固定资产投资56亿元。"
+    got = measures(tmp_path, text, ["“项目建设攻坚年”活动"])
+    assert ("56亿元", "项目建设攻坚年活动") in got
+    text = "县交通运输局开展“平安交通”专项行动，完成交通固定资产投资56亿元。"
+    assert ("56亿元", "平安交通专项行动") not in measures(tmp_path, text, ["“平安交通”专项行动"])
