@@ -139,7 +139,15 @@ def test_a_word_ending_like_a_body_or_a_year_opens_no_name_in_a_title(tmp_path):
     text = ("关于全市青年文明号创建活动开展情况的报告\n\n市政府：\n\n我市开展文明号创建活动以来，进展顺利。\n\n"
             "一、工作开展情况\n\n全市港口集装箱吞吐量完成28.6万标箱，新开通班列5条。\n")
     assert measures(tmp_path, text, ["文明号创建活动"]) == set()
-    from kg.extract.measure_docs import _opens_name
+    from kg.extract.measure_titles import opens_name
     title = "某市公路中心文明号创建活动工作总结"
-    assert _opens_name(title, 0, 6, {6}) and not _opens_name(title, 0, 6)
-    assert _opens_name("关于2026年度文明号创建活动", 0, 8)
+    assert opens_name(title, 0, 6, {6}) and not opens_name(title, 0, 6)
+    assert opens_name("关于2026年度文明号创建活动", 0, 8)
+
+
+def test_a_reports_title_moves_to_the_second_line_only_below_its_authors_name(tmp_path):
+    # the first line is a short heading, not the issuing body: it stays the title, and the campaign of the
+    # second line is no report's subject
+    text = ("工作简况\n关于“路域环境整治”行动工作总结\n\n"
+            "“路域环境整治”行动开展以来进展顺利。\n\n一、基本情况\n\n中心共出动路政人员1200人次。\n")
+    assert ("1200人次", "路域环境整治行动") not in measures(tmp_path, text, ["“路域环境整治”行动"])
