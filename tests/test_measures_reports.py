@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kg.extract.given_campaigns import campaign_mentions_for
-from kg.extract.measures import MeasuresFinder
-from kg.extract.metrics import MetricExtractor
-from kg.ingest import read_document
-from kg.structure import structure_document
-
-
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
-    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
-    path = tmp_path / "t.txt"
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
-    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+from helpers import measures
 
 
 PROGRESS = ("某市港航中心关于船舶碰撞桥梁隐患专项整治进展情况的报告\n\n市交通运输局：\n\n"
@@ -33,7 +18,6 @@ def test_a_report_about_a_drives_progress_gives_it_the_unclaimed_metrics(tmp_pat
 def test_a_report_about_a_standing_system_gives_it_no_metrics(tmp_path):
     text = PROGRESS.replace("船舶碰撞桥梁隐患专项整治", "路长制")
     assert measures(tmp_path, text, ["路长制"]) == set()
-
 
 
 def test_a_whole_areas_figures_for_a_year_told_by_a_speaker_are_not_a_news_items_results(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from kg.extract.given_campaigns import campaign_mentions_for
 from kg.extract.measures import MeasuresFinder
@@ -11,14 +10,7 @@ from kg.extract.metrics import MetricExtractor
 from kg.ingest import read_document
 from kg.structure import structure_document
 
-
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
-    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
-    path = tmp_path / "t.txt"
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
-    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+from helpers import measures
 
 
 def test_a_campaign_that_only_sets_the_time_is_a_frame(tmp_path):
