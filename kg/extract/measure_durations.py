@@ -20,7 +20,20 @@ SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
 
 
 def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics that give the length of a travel season in days: they measure no campaign."""
+    """The metrics that give the length of a travel season in days: they measure no campaign.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of these lengths.
+    """
     out = set()
     for mi, m in enumerate(metrics):
         if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)

@@ -121,8 +121,23 @@ def counts_for(name: str, figure: str) -> bool:
 
 
 def owns_standing(rule: str, in_plan: bool, refused: bool) -> bool:
-    """Whether ``rule`` keeps a standing figure: ``plan``; ``segment`` and ``section`` in a plan; ``document``
-    when no rule before it was refused the figure (``refused``)."""
+    """Whether ``rule`` keeps a standing figure for a campaign that does not count it (:func:`counts_for`).
+
+    Parameters
+    ----------
+    rule : str
+        The MEASURES rule linking the figure.
+    in_plan : bool
+        Whether the document is a plan.
+    refused : bool
+        Whether a rule before it was refused the figure.
+
+    Returns
+    -------
+    bool
+        True for ``plan``; for ``segment`` and ``section`` in a plan; for ``document`` when no rule before it
+        was refused the figure.
+    """
     return rule == "plan" or (in_plan and rule in ITEM_RULES) or (rule == "document" and not refused)
 
 
