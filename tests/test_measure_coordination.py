@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kg.extract.given_campaigns import campaign_mentions_for
 from kg.extract.measure_coordination import named_in_clause
-from kg.extract.measures import MeasuresFinder
-from kg.extract.metrics import MetricExtractor
-from kg.ingest import read_document
-from kg.structure import structure_document
 
-
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
-    path = tmp_path / "t.txt"
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
-    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+from helpers import measures
 
 
 def test_a_metric_naming_one_coordinated_campaigns_object_measures_that_one(tmp_path):

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kg.extract.given_campaigns import campaign_mentions_for
-from kg.extract.measures import MeasuresFinder
-from kg.extract.metrics import MetricExtractor
-from kg.ingest import read_document
-from kg.structure import structure_document
-
-
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
-    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
-    path = tmp_path / "t.txt"
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
-    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+from helpers import measures
 
 
 def test_a_campaigns_length_before_its_name_measures_nothing(tmp_path):
     text = "市局自5月起在全市范围内开展为期4个月的危险货物运输专项整治，检查企业28家。"
+    got = measures(tmp_path, text, ["危险货物运输专项整治"])
+    assert ("4个月", "危险货物运输专项整治") not in got
+    assert ("28家", "危险货物运输专项整治") in got
+    text = text.replace("开展为期", "开展了历时")
     got = measures(tmp_path, text, ["危险货物运输专项整治"])
     assert ("4个月", "危险货物运输专项整治") not in got
     assert ("28家", "危险货物运输专项整治") in got
@@ -44,3 +33,10 @@ def test_hours_worked_stay(tmp_path):
     text = "支队开展“雷锋”志愿服务活动，志愿服务1200余小时，服务旅客3000人次。"
     got = measures(tmp_path, text, ["“雷锋”志愿服务活动"])
     assert ("1200余小时", "雷锋志愿服务活动") in got
+
+
+def test_hours_worked_before_their_work_stay(tmp_path):
+    text = "支队开展“雷锋”志愿服务活动，累计开展120小时志愿服务，巡航360小时覆盖水域120平方公里。"
+    got = measures(tmp_path, text, ["“雷锋”志愿服务活动"])
+    assert ("120小时", "雷锋志愿服务活动") in got
+    assert ("360小时", "雷锋志愿服务活动") in got

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kg.extract.given_campaigns import campaign_mentions_for
-from kg.extract.measures import MeasuresFinder
-from kg.extract.metrics import MetricExtractor
-from kg.ingest import read_document
-from kg.structure import structure_document
-
-
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
-    """(metric text, campaign name) pairs of ``text`` with the given campaigns (quotes left out of names)."""
-    path = tmp_path / "t.txt"
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    sdoc = structure_document(read_document(path, tmp_path))
-    camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
-    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+from helpers import measures
 
 
 PROGRESS = ("某市港航中心关于船舶碰撞桥梁隐患专项整治进展情况的报告\n\n市交通运输局：\n\n"
@@ -33,7 +18,6 @@ def test_a_report_about_a_drives_progress_gives_it_the_unclaimed_metrics(tmp_pat
 def test_a_report_about_a_standing_system_gives_it_no_metrics(tmp_path):
     text = PROGRESS.replace("船舶碰撞桥梁隐患专项整治", "路长制")
     assert measures(tmp_path, text, ["路长制"]) == set()
-
 
 
 def test_a_whole_areas_figures_for_a_year_told_by_a_speaker_are_not_a_news_items_results(tmp_path):
@@ -132,3 +116,22 @@ def test_a_cut_off_name_in_a_reports_title_claims_nothing(tmp_path):
     assert measures(tmp_path, text, ["增效专项行动"]) == set()
     text = text.replace("关于全市物流降本增效专项行动", "关于全市增效专项行动")
     assert measures(tmp_path, text, ["增效专项行动"]) != set()
+
+
+def test_a_word_ending_like_a_body_or_a_year_opens_no_name_in_a_title(tmp_path):
+    # 青年|文明号: 年 ends a word here, not a year; 社会|… likewise ends no body's name
+    text = ("关于全市青年文明号创建活动开展情况的报告\n\n市政府：\n\n我市开展文明号创建活动以来，进展顺利。\n\n"
+            "一、工作开展情况\n\n全市港口集装箱吞吐量完成28.6万标箱，新开通班列5条。\n")
+    assert measures(tmp_path, text, ["文明号创建活动"]) == set()
+    from kg.extract.measure_titles import opens_name
+    title = "某市公路中心文明号创建活动工作总结"
+    assert opens_name(title, 0, 6, {6}) and not opens_name(title, 0, 6)
+    assert opens_name("关于2026年度文明号创建活动", 0, 8)
+
+
+def test_a_reports_title_moves_to_the_second_line_only_below_its_authors_name(tmp_path):
+    # the first line is a short heading, not the issuing body: it stays the title, and the campaign of the
+    # second line is no report's subject
+    text = ("工作简况\n关于“路域环境整治”行动工作总结\n\n"
+            "“路域环境整治”行动开展以来进展顺利。\n\n一、基本情况\n\n中心共出动路政人员1200人次。\n")
+    assert ("1200人次", "路域环境整治行动") not in measures(tmp_path, text, ["“路域环境整治”行动"])

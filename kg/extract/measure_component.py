@@ -22,8 +22,7 @@ class MeasuresComponent:
         sdoc = doc._.kg_document
         relations = list(doc._.kg_relations or [])
         if sdoc is not None:
-            campaigns = [m for m in (doc._.kg_mentions or []) if m.label == "CAMPAIGN"]
-            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), campaigns)
+            relations += self.finder.find(sdoc, list(doc._.kg_metrics or []), list(doc._.kg_mentions or []))
         doc._.kg_relations = relations
         return doc
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.extract.measure_titles import REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph, report_title_paragraph
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
-from kg.model import Mention, MetricMention, Paragraph, StructuredDocument
-from kg.structure import metadata
-from kg.structure.metadata import MAX_TITLE_LINE
+from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
 #: a clause that joins work of others before its number: 参加全市技能竞赛3名, 配合…开展廉政谈话12人次
@@ -91,18 +90,8 @@ WIDER_PERIOD_PARA_RE = re.compile(
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
-SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
-#: after the campaign of a title: the report is that campaign's own account of its work
-#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
-REPORT_OF_RE = re.compile(r"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:总结|简报|汇报|通报|报告|成果)")
-#: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…, after the body's
-#: name: …支队“护航”专项行动工作总结); a mention right after other words, not opening
-#: with a quote (…通报“两客一危”…专项整治成果), is a cut-off name (关于全市物流降本|增效专项行动…的报告)
-TITLE_OPEN_RE = re.compile(r"(?:关于|开展|年|年度|全[市省县区州国]|[局队站所处院会委厅部组]|中心|[“”《]|\s)$")
-#: the end of a report's title line (…工作总结, …情况的报告, …情况的通报)
-REPORT_TAIL_RE = re.compile(r"(?:总结|简报|汇报|通报|报告)$")
 #: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
 #: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
 #: is not (关于路长制工作推进情况的报告)
@@ -213,7 +202,7 @@ def clause_from(norm: str, pos: int, floor: int = 0) -> int:
 
 
 def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
-                  camps: list[Mention], link) -> None:
+                  camps: list[Mention], link, body_ends: frozenset[int] | set[int] = frozenset()) -> None:
     """A report on one campaign: the metrics no other rule claims.
 
     The campaign is the one the title carries out (平江县交通运输局组织开展
@@ -221,8 +210,9 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
     (关于…专项整治进展情况的报告) is. The title may stand on the line below the issuing body's
-    (:func:`report_title_paragraph`); a title mention right after other words is a cut-off name
-    (关于全市物流降本|增效专项行动…, :data:`TITLE_OPEN_RE`) and claims nothing.
+    (:func:`~kg.extract.measure_titles.report_title_paragraph`); a title mention right after other words is a
+    cut-off name (关于全市物流降本|增效专项行动…, :func:`~kg.extract.measure_titles.opens_name`; ``body_ends``: where a body's name ends, a name
+    opens) and claims nothing.
     In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
     近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
     a report is 关于 may itself run 近年来.
@@ -250,8 +240,8 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             # the report's subject is taken up again in its body, by its name or a fuller one (a title mention
             # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results
-            if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and _opens_name(
-                    norm, p0.start, camps[title[0]].start) and not is_season(
+            if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and opens_name(
+                    norm, p0.start, camps[title[0]].start, body_ends) and not is_season(
                     camps[title[0]].text) and any(
                     camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
                 chosen, drive_report = title, True
@@ -280,46 +270,6 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
-
-
-def _opens_name(norm: str, title_start: int, pos: int) -> bool:
-    """Whether a campaign mention at ``pos`` of a title opens its name: at the title's start, with a quote,
-    or after :data:`TITLE_OPEN_RE`."""
-    return pos == title_start or norm[pos] in "“《" or TITLE_OPEN_RE.search(norm, title_start, pos) is not None
-
-
-def report_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
-    """The title paragraph of a report: the first paragraph when it is the document's title, or the line
-    after it when that line is the report's own title below the issuing bodies' line (商洛市公路事业发展中心
-    above 关于…行动工作总结)."""
-    paras = sdoc.paragraphs
-    title = (sdoc.meta.title or "").strip()
-    if not paras or sdoc.source.text[paras[0].start:paras[0].end].strip() != title:
-        return None
-    if len(paras) < 2 or SENTENCE_END.search(title) or REPORT_TAIL_RE.search(title):
-        return paras[0]
-    line = sdoc.source.norm[paras[1].start:paras[1].end].strip()
-    if len(line) > MAX_TITLE_LINE or SENTENCE_END.search(line) or not REPORT_TAIL_RE.search(line):
-        return paras[0]
-    return paras[1]
-
-
-def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
-    """The title paragraph of a plan: the first paragraph, the document's title, in a plan; or the line after
-    it when that first line is only the issuing body's name (包头市…支队 above 关于开展…行动的实施方案)."""
-    paras = sdoc.paragraphs
-    title = (sdoc.meta.title or "").strip()
-    if not paras or sdoc.source.text[paras[0].start:paras[0].end].strip() != title:
-        return None
-    if sdoc.meta.kind == "plan":
-        return paras[0]
-    if len(paras) < 2 or not sdoc.meta.author or title != sdoc.meta.author.strip():
-        return None
-    p1 = paras[1]
-    line = sdoc.source.norm[p1.start:p1.end].strip()
-    if len(line) > MAX_TITLE_LINE or SENTENCE_END.search(line) or metadata.kind(line, "", None) != "plan":
-        return None
-    return p1
 
 
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],

@@ -20,7 +20,20 @@ SEASON_BEFORE_RE = re.compile(r"(?:春运|暑运)[^。！？!?]{0,40}$")
 
 
 def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
-    """The metrics that give the length of a travel season in days: they measure no campaign."""
+    """The metrics that give the length of a travel season in days: they measure no campaign.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of these lengths.
+    """
     out = set()
     for mi, m in enumerate(metrics):
         if m.unit == "天" and (SEASON_BEFORE_RE.search(norm, max(0, m.start - 40), m.start)
@@ -30,11 +43,11 @@ def season_spans(norm: str, metrics: list[MetricMention]) -> set[int]:
     return out
 
 
-#: before a number: 为期 (开展为期4个月的…)
-_LENGTH_BEFORE_RE = re.compile(r"为期\s*(?:约|近|共)?\s*$")
+#: before a number: 为期 and its kin (开展为期4个月的…, 开展了历时4个月的…, 持续3个月的…)
+_LENGTH_BEFORE_RE = re.compile(r"(?:为期|历时|持续|时长|期限)\s*(?:约|近|共)?\s*$")
 #: after it: the 的 that makes the length an attribute of the work named next
 _LENGTH_AFTER_RE = re.compile(r"\s*的")
-#: after a number of hours: the work noun it qualifies (24小时值守, 24小时驻站执法, “24小时”轮班值守), not a
+#: after 24 hours (round the clock): the work noun it qualifies (24小时值守, 24小时驻站执法, “24小时”轮班值守), not a
 #: deadline or a bound (24小时内, 24小时以上, 24小时之后)
 _REGIME_AFTER_RE = re.compile(r"[”\"]?\s*(?![内以之的后前左余多])[\u4e00-\u9fff]")
 
@@ -59,6 +72,6 @@ def work_lengths(norm: str, metrics: list[MetricMention]) -> set[int]:
     for mi, m in enumerate(metrics):
         if _LENGTH_BEFORE_RE.search(norm, max(0, m.start - 6), m.start) and _LENGTH_AFTER_RE.match(norm, m.end):
             out.add(mi)
-        elif m.text.endswith("小时") and _REGIME_AFTER_RE.match(norm, m.end):
+        elif m.text.endswith("小时") and m.value == 24 and _REGIME_AFTER_RE.match(norm, m.end):
             out.add(mi)
     return out

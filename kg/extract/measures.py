@@ -168,7 +168,8 @@ class MeasuresFinder:
         sdoc : StructuredDocument
         metrics : list of MetricMention
         campaigns : list of Mention
-            Mentions with label ``CAMPAIGN`` (others are ignored).
+            Mentions with label ``CAMPAIGN``; where an ``AGENCY`` or ``ORGANIZATION`` mention ends, a
+            report title's campaign name may open (others are ignored).
         norm : str, optional
             The width-folded text (``sdoc.source.norm`` by default).
 
@@ -259,7 +260,8 @@ class MeasuresFinder:
             if mi not in claimed and mi not in area:
                 link(mi, ci, rule)
 
-        document_rule(sdoc, norm, metrics, camps, document_link)
+        body_ends = {c.end for c in campaigns if c.label in ("AGENCY", "ORGANIZATION")}
+        document_rule(sdoc, norm, metrics, camps, document_link, body_ends)
         stock: list[set[int]] = []  # found on the first plan link only: other documents need no stocks
 
         def plan_link(mi: int, ci: int, rule: str) -> None:

@@ -1,0 +1,120 @@
+"""The title of a report or a plan: which paragraph it is, and where a campaign's name in it opens.
+
+A title may stand on the line below the issuing body's (商洛市公路事业发展中心 above 关于…行动工作总结;
+包头市…支队 above 关于开展…行动的实施方案): :func:`title_paragraph`. A campaign mention right after other
+words of a title, not opening it, is a cut-off name (关于全市物流降本|增效专项行动…的报告): :func:`opens_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.model import Paragraph, StructuredDocument
+from kg.structure import metadata
+from kg.structure.author import HEADS as BODY_HEADS
+from kg.structure.metadata import MAX_TITLE_LINE
+
+#: what ends a sentence: a title line holds none
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+#: the last word of a report's title (…工作总结, …情况的报告, …情况的通报)
+_REPORT_TAILS = r"总结|简报|汇报|通报|报告"
+#: after the campaign of a title: the report is that campaign's own account of its work
+#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
+REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
+#: the end of a report's title line
+REPORT_TAIL_RE = re.compile(rf"(?:{_REPORT_TAILS})$")
+#: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
+#: body's name: …支队“护航”专项行动工作总结); a mention right after other words, not opening
+#: with a quote (…通报“两客一危”…专项整治成果), is a cut-off name (关于全市物流降本|增效专项行动…的报告;
+#: 关于全市青年|文明号创建活动…: a word's last character is no opening)
+TITLE_OPEN_RE = re.compile(r"(?:关于|开展|\d{4}年度?|全[市省县区州国]|[“”《]|\s)$")
+
+
+def opens_name(norm: str, title_start: int, pos: int, body_ends: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether a campaign mention at ``pos`` of a title opens its name.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    title_start : int
+        Where the title starts.
+    pos : int
+        Where the mention starts.
+    body_ends : set of int, optional
+        Where the mentions of bodies end.
+
+    Returns
+    -------
+    bool
+        True at the title's start, with a quote, right after a body's name or after :data:`TITLE_OPEN_RE`.
+    """
+    return (pos == title_start or norm[pos] in "“《" or pos in body_ends
+            or TITLE_OPEN_RE.search(norm, title_start, pos) is not None)
+
+
+def title_paragraph(sdoc: StructuredDocument, line_ok: Callable[[str], bool]) -> Paragraph | None:
+    """The title paragraph: the first paragraph when it is the document's title, or the line after it when the
+    first line is only the issuing body's name (the author's, or a name ending in a body's head: 商洛市公路事业发展中心)
+    and that line is a title ``line_ok`` accepts.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    line_ok : callable
+        Whether the second line (stripped, width-folded) is the kind of title wanted.
+
+    Returns
+    -------
+    Paragraph or None
+        None when the first paragraph is not the document's title.
+    """
+    paras = sdoc.paragraphs
+    title = (sdoc.meta.title or "").strip()
+    if not paras or sdoc.source.text[paras[0].start:paras[0].end].strip() != title:
+        return None
+    issuer = title.endswith(BODY_HEADS) or (sdoc.meta.author is not None and title == sdoc.meta.author.strip())
+    if len(paras) >= 2 and issuer:
+        line = sdoc.source.norm[paras[1].start:paras[1].end].strip()
+        if len(line) <= MAX_TITLE_LINE and not SENTENCE_END.search(line) and line_ok(line):
+            return paras[1]
+    return paras[0]
+
+
+def report_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
+    """The title paragraph of a report (:func:`title_paragraph` with a line ending in :data:`REPORT_TAIL_RE`).
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+
+    Returns
+    -------
+    Paragraph or None
+    """
+    return title_paragraph(sdoc, lambda line: REPORT_TAIL_RE.search(line) is not None)
+
+
+def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
+    """The title paragraph of a plan: the first paragraph in a plan, else the line below the issuing body's
+    name when it is a plan's title (包头市…支队 above 关于开展…行动的实施方案).
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+
+    Returns
+    -------
+    Paragraph or None
+        None when the document is no plan and has no plan's title below its first line.
+    """
+    paras = sdoc.paragraphs
+    if sdoc.meta.kind == "plan":
+        return title_paragraph(sdoc, lambda line: False)
+    p = title_paragraph(sdoc, lambda line: metadata.kind(line, "", None) == "plan")
+    return p if p is not None and p is not paras[0] else None
+
+
+__all__ = ["REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END", "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
+           "report_title_paragraph", "title_paragraph"]
