@@ -55,6 +55,32 @@ def test_the_authors_bare_level_name_or_place_short_name_is_no_short_form_of_ano
     assert set(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == {"莒南县交通运输综合行政执法大队大店执法所"}
 
 
+def test_a_short_form_with_its_place_joins_the_full_name_of_that_place():
+    text = ("湘潭市交通运输执法支队开展行动。湘潭市交通运输综合行政执法支队与湘潭市公安局交通警察支队联合检查。"
+            "延边州交通运输局、延边朝鲜族自治州交通运输局。湘潭市交通运输局、湘潭市交通运输局执法局。")
+    d = make_doc("a.txt", text, author="湘潭市交通运输执法支队")
+    ms = [mention(d, "AGENCY", s) for s in ("湘潭市交通运输执法支队", "湘潭市交通运输综合行政执法支队", "湘潭市公安局交通警察支队",
+                                             "延边州交通运输局", "延边朝鲜族自治州交通运输局", "湘潭市交通运输局",
+                                             "湘潭市交通运输局执法局")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()))
+    assert got["湘潭市交通运输综合行政执法支队"] == {"湘潭市交通运输执法支队", "湘潭市交通运输综合行政执法支队"}
+    assert got["延边朝鲜族自治州交通运输局"] == {"延边州交通运输局", "延边朝鲜族自治州交通运输局"}
+    # another division's body, or a unit named under the short form's body, is another body
+    assert {"湘潭市公安局交通警察支队", "湘潭市交通运输局", "湘潭市交通运输局执法局"} <= set(got)
+    d = make_doc("b.txt", "长沙市交通运输执法支队通报。湘潭市交通运输综合行政执法支队通报。")
+    ms = [mention(d, "AGENCY", s) for s in ("长沙市交通运输执法支队", "湘潭市交通运输综合行政执法支队")]
+    assert len(nodes(resolve([extraction(d, *ms)], default_lexicon()))) == 2
+
+
+def test_a_committee_short_form_in_wei_joins_its_full_name_in_weiyuanhui():
+    text = "团市委、共青团攀枝花市委员会联合开展。市委部署。市发展改革委会同马鞍山市发展和改革委员会。"
+    d = make_doc("a.txt", text)
+    ms = [mention(d, "AGENCY", s) for s in ("团市委", "共青团攀枝花市委员会", "市委", "市发展改革委", "马鞍山市发展和改革委员会")]
+    got = nodes(resolve([extraction(d, *ms)], default_lexicon()))
+    assert got == {"共青团攀枝花市委员会": {"团市委", "共青团攀枝花市委员会"}, "市委": {"市委"},
+                   "马鞍山市发展和改革委员会": {"市发展改革委", "马鞍山市发展和改革委员会"}}
+
+
 def test_an_organ_named_in_full_only_inside_a_title_keeps_the_name_the_text_gives_it():
     text = "局党组修订了《天水市交通运输局党组议事规则》。局党组与驻局纪检监察组建立会商机制。"
     d = make_doc("a.txt", text, author="天水市交通运输局机关党委")

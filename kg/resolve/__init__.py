@@ -8,8 +8,9 @@ Two steps:
    ends like (三年行动 -> 安全生产三年专项行动, 专项整治 -> …专项整治行动), an
    agency stem completed by its head (市公安交管 -> 市公安交管局), a body's
    short form that keeps its head (市交通运输局 -> 常德市交通运输局, 运管所 ->
-   道路运输管理所, 执法大队 -> …综合行政执法大队; the author's name when
-   several fit), a name that is a surface form the document names otherwise
+   道路运输管理所, 执法大队 -> …综合行政执法大队, 团市委 -> 共青团X市委员会,
+   湘潭市交通运输执法支队 -> 湘潭市交通运输综合行政执法支队 within its own
+   division; the author's name when several fit), a name that is a surface form the document names otherwise
    (the author 省厅 -> 省交通运输厅), and the aliases of the lexicon. The
    group's name is the fullest form the document uses.
 2. Across documents, groups join when their link key and scope agree
@@ -50,7 +51,7 @@ from kg.resolve.names import (
 from kg.resolve.campaign_names import campaign_name
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
 from kg.resolve.linking import Linker, link  # noqa: F401 - the linking API, step 2
-from kg.resolve.scope import entity_link, opens_with_place
+from kg.resolve.scope import entity_link, leading_place, opens_with_place
 from kg.structure.author import PARTY_ORGANS
 
 # the shortest campaign signature trusted to link documents on its own
@@ -258,6 +259,65 @@ def _may_shorten(short: str) -> bool:
     return len(short) >= MIN_SHORT_AGENCY and not is_masked(short) and not opens_with_place(short)
 
 
+class _Bodies:
+    """The kept bodies of a document by their head, and by their head and the division they open with."""
+
+    def __init__(self) -> None:
+        self.by_head: dict[str, list[_Group]] = {}
+        self.by_place: dict[tuple[str, str], list[tuple[_Group, int]]] = {}  # (head, code) -> (group, place end)
+
+    def add(self, g: _Group, head: str) -> None:
+        self.by_head.setdefault(head, []).append(g)
+        place = leading_place(g.key)
+        if place is not None:
+            self.by_place.setdefault((head, place[0]), []).append((g, place[1]))
+
+    def fuller(self, head: str, code: str | None) -> list[tuple[_Group, int]]:
+        """The bodies a short form with this head (and division) may shorten, each with where its place ends:
+        its own head, and 委员会 for 委 (市发展改革委)."""
+        heads = (head, "委员会", "会") if head == "委" else (head,)
+        if code is None:
+            found = [(big, 0) for h in heads for big in self.by_head.get(h, ())]
+        else:
+            found = [hit for h in heads for hit in self.by_place.get((h, code), ())]
+        return [(big, cut) for big, cut in found if _ends_like(head, big.key)]
+
+
+def _ends_like(head: str, full: str) -> bool:
+    """Whether a short form with ``head`` may end like ``full``: the same head, or 委 for 委员会."""
+    return head != "委" or full.endswith(("委", "委员会"))
+
+
+def _shortened(key: str, head: str, bodies: _Bodies, author_key: str | None) -> list[_Group]:
+    """The one fuller body of the document that ``key`` shortens (its characters in order, the same head), or
+    the author's name among several, or none.
+
+    A short form that opens with a place (湘潭市交通运输执法支队) shortens only a name that opens with the same
+    division (湘潭市交通运输综合行政执法支队, 延边朝鲜族自治州交通运输局 for 延边州交通运输局), and not a unit named
+    under it (湘潭市交通运输局 is not 湘潭市交通运输局XX站), also when it is the author's name: it names its own
+    division, so it is no bare level name left by the structure stage.
+    """
+    if _may_shorten(key):
+        code, short = None, key
+    else:
+        place = leading_place(key)
+        if place is None or is_masked(key) or len(key) - place[1] < MIN_SHORT_AGENCY:
+            return []
+        code, short = place[0], key[place[1]:]
+    found = []
+    for big, cut in bodies.fuller(head, code):
+        if len(big.key) <= len(key) or (code is None and key == author_key and not _completes_author(key, big.key)):
+            continue
+        rest = big.key[cut:]
+        if code is not None and len(rest) > len(short) and rest.startswith(short):
+            continue
+        if is_subsequence(short, rest):
+            found.append(big)
+    if len(found) > 1:
+        found = [big for big in found if big.key == author_key]
+    return found
+
+
 def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
                     lexicon: Lexicon | None = None) -> list[_Group]:
     """Merge short forms into the fuller groups of the same label (longest first).
@@ -272,24 +332,19 @@ def _merge_variants(label: str, groups: list[_Group], author: str | None = None,
     """
     kept: list[_Group] = []
     index = _VariantIndex(label)
-    by_head: dict[str, list[_Group]] = {}
+    bodies = _Bodies()
     author_key = name_key(author) if author else None
     for g in groups:
         key = g.key
         candidates = [big for big in index.candidates(key) if _is_variant(label, key, big.key)]
         head = _agency_head(key, lexicon) if label == "AGENCY" else ""
-        if not candidates and label == "AGENCY" and _may_shorten(key):
-            shortened = [big for big in by_head.get(head, ())
-                         if len(big.key) > len(key) and is_subsequence(key, big.key)
-                         and (key != author_key or _completes_author(key, big.key))]
-            if len(shortened) > 1:
-                shortened = [big for big in shortened if big.key == author_key]
-            candidates = shortened
+        if not candidates and label == "AGENCY":
+            candidates = _shortened(key, head, bodies, author_key)
         if not candidates:
             index.add(g, len(kept))
             kept.append(g)
             if label == "AGENCY":
-                by_head.setdefault(head, []).append(g)
+                bodies.add(g, head)
             continue
         # the same signature first, then the most mentioned fuller form
         sig = campaign_signature(key)

@@ -82,6 +82,15 @@ def _leading_place(key: str) -> str | None:
     return codes[0] if len(codes) == 1 else ""
 
 
+def leading_place(key: str) -> tuple[str, int] | None:
+    """The division code of the place a name opens with and where that place ends
+    (湘潭市交通运输执法支队 -> ("430300", 3)); None when the name opens with no place or an ambiguous one."""
+    hits = gazetteer().find(key, 0, len(key))
+    if not hits or hits[0].start != 0 or hits[0].end >= len(key) or len(hits[0].codes) != 1:
+        return None
+    return hits[0].codes[0], hits[0].end
+
+
 def opens_with_place(key: str) -> bool:
     """True when a name opens with a division name (英德市交通运输局, 南平执法支队)."""
     return _leading_place(key) is not None
