@@ -839,3 +839,13 @@ def test_special_sweeps_and_checks_are_named_by_their_modifiers(campaigns):
 
 def test_reform_inside_the_name_of_a_commission_is_no_campaign(campaigns):
     assert campaigns("4月，市发展改革委会同市交通运输局印发方案。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "一是工会活动覆盖面还不够广。",
+    "职工参加过工会组织的集体活动；职工文体活动形式单一。",
+    "局党组理论学习中心组开展学法活动24次。",
+    "发放宣传资料，开展安全咨询和体验活动。",
+])
+def test_an_activity_named_only_by_its_kind_is_no_campaign(campaigns, text):
+    assert campaigns(text) == []
