@@ -265,6 +265,9 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     named = _without_topic_headings(text, named)
     named = [c for c in named if not (c.label == "CAMPAIGN" and _COUNTED_TITLE.match(text, c.end)
                                       and c.name.endswith(_TITLE_HEADS))]
+    named = [c for c in named if not (c.label == "CAMPAIGN" and c.name.endswith(_TITLE_HEADS)
+                                      and _RANKED_TITLE.match(text, c.start)
+                                      and not text.endswith(_STRIVE, 0, c.start))]
     anaphors = _Anaphors([c for c in named if c.label == "CAMPAIGN"])
     themes = _themes(c for c in named if c.label == "CAMPAIGN" and not c.bare_head)
     out: list[Candidate] = []
@@ -291,6 +294,10 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
 #: a model title counted like a prize (新增全国“四好农村路”示范县4个): places that won it, no programme
 _TITLE_HEADS = ("示范县", "示范市", "示范区", "示范城市")
 _COUNTED_TITLE = re.compile(r"[0-9Xx一二三四五六七八九十两]+个")
+#: a rank before a quoted model title (成功创建省级“四好农村路”示范县): the honour a place won or wins, no
+#: programme; one a body strives for (争创全省“…”示范县) is its own creation programme
+_STRIVE = "争创"
+_RANKED_TITLE = re.compile(r"(?:国家级|全国|省级|全省|市级|全市|县级|自治区级|州级)[“\"]")
 #: heads of a drive: a heading naming one names the drive itself (一、道路运输安全专项整治行动扎实推进)
 _DRIVE_HEADS = ("行动", "活动")
 
