@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev33): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev35): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -29,7 +29,8 @@ ENTITIES 0.939, RELATIONS 0.761, CONDUCTS recall 0.702, METRIC 0.994; dev24's to
 written at once) ENTITIES 0.950, 0.899, 0.930 and 0.911, RELATIONS 0.847, 0.696, 0.775 and 0.734, CONDUCTS recall
 0.825, 0.791, 0.744 and 0.767; dev28's to dev31's (after thirty-two, all four written at once) ENTITIES 0.875,
 0.910, 0.917 and 0.910, RELATIONS 0.583, 0.587, 0.646 and 0.695, CONDUCTS recall 0.586, 0.565, 0.774 and 0.597; dev32's and dev33's (after thirty-six)
-ENTITIES 0.930 and 0.917, RELATIONS 0.727 and 0.679, CONDUCTS recall 0.824 and 0.721. The
+ENTITIES 0.930 and 0.917, RELATIONS 0.727 and 0.679, CONDUCTS recall 0.824 and 0.721; dev34's and dev35's (after
+thirty-six too) ENTITIES 0.904 and 0.923, RELATIONS 0.723 and 0.635, CONDUCTS recall 0.690 and 0.651. The
 floors sit under
 what the mechanisms reach, so that a regression fails.
 """
@@ -159,14 +160,14 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.85}),
     # dev28 to dev31: written gold first together in session 13 and scored cold after round 32 (ENTITIES 0.875,
     # 0.910, 0.917, 0.910; RELATIONS 0.583, 0.587, 0.646, 0.695; CONDUCTS R 0.586, 0.565, 0.774, 0.597); dev28 and
-    # dev30 then evidence for round 34, dev29 and dev31 never tuned on
-    ("dev28", {"ENTITIES": 0.88, "CAMPAIGN": 0.81, "RELATIONS": 0.69, "CONDUCTS R": 0.83, "LINKS": 0.97,
+    # dev30 then evidence for round 34, all four for rounds 37 to 39
+    ("dev28", {"ENTITIES": 0.88, "CAMPAIGN": 0.81, "RELATIONS": 0.71, "CONDUCTS R": 0.85, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.89}),
-    ("dev29", {"ENTITIES": 0.89, "CAMPAIGN": 0.75, "RELATIONS": 0.56, "CONDUCTS R": 0.54, "LINKS": 0.97,
+    ("dev29", {"ENTITIES": 0.92, "CAMPAIGN": 0.83, "RELATIONS": 0.62, "CONDUCTS R": 0.58, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.91}),
-    ("dev30", {"ENTITIES": 0.91, "CAMPAIGN": 0.82, "RELATIONS": 0.63, "CONDUCTS R": 0.75, "LINKS": 0.97,
+    ("dev30", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.66, "CONDUCTS R": 0.76, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.90}),
-    ("dev31", {"ENTITIES": 0.89, "CAMPAIGN": 0.83, "RELATIONS": 0.67, "CONDUCTS R": 0.57, "LINKS": 0.94,
+    ("dev31", {"ENTITIES": 0.91, "CAMPAIGN": 0.85, "RELATIONS": 0.75, "CONDUCTS R": 0.69, "LINKS": 0.94,
                "REL:REPORTED_BY": 0.82}),
     # dev32 and dev33: written gold first at the end of session 13, scored cold with its final code (ENTITIES 0.930,
     # 0.917; RELATIONS 0.727, 0.679; CONDUCTS R 0.824, 0.721); never tuned on
@@ -174,6 +175,12 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.92}),
     ("dev33", {"ENTITIES": 0.90, "CAMPAIGN": 0.79, "RELATIONS": 0.65, "CONDUCTS R": 0.70, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.92}),
+    # dev34 and dev35: written gold first at the start of session 14, scored cold with session 13's final code
+    # (ENTITIES 0.904, 0.923; RELATIONS 0.723, 0.635; CONDUCTS R 0.690, 0.651); never tuned on
+    ("dev34", {"ENTITIES": 0.88, "CAMPAIGN": 0.81, "RELATIONS": 0.70, "CONDUCTS R": 0.66, "LINKS": 0.97,
+               "REL:REPORTED_BY": 0.90}),
+    ("dev35", {"ENTITIES": 0.90, "CAMPAIGN": 0.84, "RELATIONS": 0.60, "CONDUCTS R": 0.62, "LINKS": 0.90,
+               "REL:REPORTED_BY": 0.84}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
