@@ -30,8 +30,9 @@ from kg.extract.spans import PatternIndex, SectionIndex, SpanSet
 from kg.ingest import document_from_bytes
 from kg.model import DocExtraction, DocumentMeta, Evidence, Mention, Section, SourceDocument, StructuredDocument
 from kg.pipeline import build
-from kg.resolve import _group_document, _is_variant, _may_shorten, campaign_signature, group_document
+from kg.resolve import _group_document, campaign_signature, group_document
 from kg.resolve.names import is_subsequence
+from kg.resolve.short_forms import _is_variant, _may_shorten
 from kg.structure import structure_document
 from kg.structure.author import _LEADS, _leads
 from kg.structure.gazetteer import gazetteer
