@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.named_heads import is_season
-from kg.extract.numbers import _tsv_rows, clause_start
+from kg.extract.numbers import clause_start, tsv_rows
 from kg.model import MetricMention
 from kg.resources import LEXICON_DIR
 
@@ -96,7 +96,7 @@ def load_fields(path: Path = FIELDS_PATH) -> dict[str, tuple[str, ...]]:
     -------
     dict of str to tuple of str
     """
-    return {cols[0]: tuple(k for k in cols[1].split("|") if k) for _no, cols in _tsv_rows(path, 2)}
+    return {cols[0]: tuple(k for k in cols[1].split("|") if k) for _no, cols in tsv_rows(path, 2)}
 
 
 def counts_for(name: str, figure: str) -> bool:

@@ -101,8 +101,24 @@ class MetricCues:
         return self.words.get(role, ())
 
 
-def _tsv_rows(path: Path, min_cols: int) -> list[tuple[int, list[str]]]:
-    """Data rows of a tab-separated lexicon; a bad line is reported and skipped."""
+def tsv_rows(path: Path, min_cols: int) -> list[tuple[int, list[str]]]:
+    """Data rows of a tab-separated lexicon of ``data/lexicon`` (the shared reader of the extraction lexicons).
+
+    Blank lines and lines starting with ``#`` are skipped; a line with fewer than ``min_cols`` non-empty leading
+    columns, or a file that cannot be read, is reported in the log and skipped.
+
+    Parameters
+    ----------
+    path : Path
+        A UTF-8 tab-separated file.
+    min_cols : int
+        The columns every data row must fill.
+
+    Returns
+    -------
+    list of (int, list of str)
+        Each data row's line number and its columns, stripped.
+    """
     rows = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -134,7 +150,7 @@ def load_units(path: Path = UNITS_PATH) -> UnitTable:
     UnitTable
     """
     table = UnitTable()
-    for _lineno, cols in _tsv_rows(path, 3):
+    for _lineno, cols in tsv_rows(path, 3):
         table.add(Unit(cols[0], cols[1], cols[2], cols[3] if len(cols) > 3 else ""))
     return table
 
@@ -143,7 +159,7 @@ def load_units(path: Path = UNITS_PATH) -> UnitTable:
 def load_cues(path: Path = CUES_PATH) -> MetricCues:
     """Read the cue words (``role, word``), longest words first within a role."""
     words: dict[str, list[str]] = {}
-    for _lineno, cols in _tsv_rows(path, 2):
+    for _lineno, cols in tsv_rows(path, 2):
         words.setdefault(cols[0], []).append(cols[1])
     return MetricCues({r: tuple(sorted(ws, key=len, reverse=True)) for r, ws in words.items()})
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.numbers import load_units
+from kg.extract.numbers import load_units, tsv_rows
 from kg.extract.spans import SpanSet
 from kg.lexicon.charmatch import TextMatches
 from kg.lexicon import Lexicon
@@ -40,9 +40,7 @@ _MASK_RE = re.compile(r"[Xx*＊Ｘｘ]")
 #: verbs that also head a noun compound after a service field (客运服务, 交通服务保障年)
 _NOUN_VERBS = frozenset({"服务", "保障"})
 #: the service fields that make them nouns (data/lexicon/service_fields.tsv)
-_SERVICE_FIELDS = frozenset(
-    w for line in (LEXICON_DIR / "service_fields.tsv").read_text(encoding="utf-8").splitlines()
-    if (w := line.split("\t")[0].strip()) and not w.startswith("#"))
+_SERVICE_FIELDS = frozenset(cols[0] for _no, cols in tsv_rows(LEXICON_DIR / "service_fields.tsv", 1))
 #: a capital-letter acronym written into a name before an ideograph (LNG动力, ETC服务)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?=[\u4e00-\u9fff])")
 
