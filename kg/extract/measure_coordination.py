@@ -8,6 +8,7 @@ metric to both campaigns of the opening clause; its own clause names what it cou
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from kg.extract.measure_docs import clause_from
 
@@ -19,15 +20,7 @@ MIN_SHARED = 3
 
 def _longest_shared(a: str, b: str) -> int:
     """Length of the longest common substring of two short strings."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for ch in a:
-        cur = [0] * (len(b) + 1)
-        for j, other in enumerate(b, 1):
-            if ch == other:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def named_in_clause(norm: str, metric_start: int, names: list[str]) -> set[str]:

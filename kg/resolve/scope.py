@@ -73,22 +73,27 @@ def is_bare_body(key: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _leading_place(key: str) -> str | None:
-    """The division code of the place a name opens with (英德市交通运输局 -> 441881); "" when ambiguous."""
+def _opening_place(key: str) -> tuple[tuple[str, ...], int] | None:
+    """The division codes of the place a name opens with and where that place ends; None when it opens with none."""
     hits = gazetteer().find(key, 0, len(key))
     if not hits or hits[0].start != 0 or hits[0].end >= len(key):
         return None
-    codes = hits[0].codes
-    return codes[0] if len(codes) == 1 else ""
+    return tuple(hits[0].codes), hits[0].end
+
+
+def _leading_place(key: str) -> str | None:
+    """The division code of the place a name opens with (英德市交通运输局 -> 441881); "" when ambiguous."""
+    place = _opening_place(key)
+    if place is None:
+        return None
+    return place[0][0] if len(place[0]) == 1 else ""
 
 
 def leading_place(key: str) -> tuple[str, int] | None:
     """The division code of the place a name opens with and where that place ends
     (湘潭市交通运输执法支队 -> ("430300", 3)); None when the name opens with no place or an ambiguous one."""
-    hits = gazetteer().find(key, 0, len(key))
-    if not hits or hits[0].start != 0 or hits[0].end >= len(key) or len(hits[0].codes) != 1:
-        return None
-    return hits[0].codes[0], hits[0].end
+    place = _opening_place(key)
+    return (place[0][0], place[1]) if place and len(place[0]) == 1 else None
 
 
 def opens_with_place(key: str) -> bool:
