@@ -301,6 +301,19 @@ def test_the_attendance_right_after_a_campaigns_sessions_counts_it(tmp_path):
     assert measures(tmp_path, text, ["“护航”专项行动"]) == {("5次", "“护航”专项行动")}
 
 
+def test_the_results_after_a_campaigns_sessions_count_it_up_to_cases_handled(tmp_path):
+    text = "联合质监站开展“平安工地”专项检查4次，检查在建项目51个次，发现隐患127处，整改率100%。\n"
+    got = measures(tmp_path, text, ["平安工地专项检查"])
+    assert got == {(m, "平安工地专项检查") for m in ("4次", "51个次", "127处", "100%")}
+    text = "开展“交通安全进校园”宣传活动21场次，发放宣传资料1.2万份，覆盖师生3.6万人次。\n"
+    got = measures(tmp_path, text, ["交通安全进校园宣传活动"])
+    assert {m for m, _ in got} == {"21场次", "1.2万份", "3.6万人次"}
+    # cases handled end the run (开展宣传活动6场次，办理行政处罚案件X件)
+    text = "开展“送法进企业”宣传活动6场次，走访企业30家，办理行政处罚案件12件，罚款3万元。\n"
+    got = measures(tmp_path, text, ["送法进企业宣传活动"])
+    assert {m for m, _ in got} == {"6场次", "30家"}
+
+
 def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
     text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共检测货车182.5万辆次。\n"
     got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])

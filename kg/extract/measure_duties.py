@@ -4,6 +4,9 @@ An integrity talk (廉政谈话, 廉政约谈) is the routine supervision a part
 stationed discipline inspection group oversees: a count of such talks (开展廉政谈话86人次, 廉政谈话覆盖率100%)
 reports on an integrity campaign (“清廉交通”建设, “廉洁工程”创建, “清风交通”品牌创建), not on a study
 campaign (党纪学习教育), a party brand or a work-style drive the sentence or the document opens with.
+
+Cases handled (查处…车辆, 办理行政处罚案件, 约谈…) are an enforcement body's standing work: after a campaign
+counted in its sessions (开展夜查行动12次，查处非法营运车辆41辆) they are not told as its results.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from kg.model import MetricMention
 INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
 #: a campaign whose own work integrity talks are
 INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
+#: before a number in its clause: cases handled, penalties and summonses
+CASES_RE = re.compile(r"查处|查获|处罚|立案|罚款|罚没|约谈|办理[^，,；;。]{0,6}案件")
 #: how far back from its number a metric's clause is read
 _REACH = 40
 
@@ -45,4 +50,21 @@ def measures_duty(campaign_name: str) -> bool:
     return INTEGRITY_CAMPAIGN_RE.search(campaign_name) is not None
 
 
-__all__ = ["integrity_talks", "measures_duty", "INTEGRITY_TALK_RE"]
+def handles_cases(norm: str, start: int, end: int) -> bool:
+    """Whether the clause head ``norm[start:end]`` counts cases handled, penalties or summonses (查处, 约谈).
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text of the document.
+    start, end : int
+        The clause's start and its first number's start.
+
+    Returns
+    -------
+    bool
+    """
+    return CASES_RE.search(norm, start, end) is not None
+
+
+__all__ = ["CASES_RE", "INTEGRITY_TALK_RE", "handles_cases", "integrity_talks", "measures_duty"]

@@ -17,6 +17,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                right after it (…等专项整治活动，处理路政案件X起，拆除…X块).
 ``count``      the campaign an item opens with, counted in its sessions (开展宣讲活动6场): the
                clause right after it when it counts people, the attendance (培训从业人员460人次).
+``sessions``   that campaign otherwise: the metric clauses right after it, its results (开展质量安全专项
+               检查4次，检查在建项目51个次，发现隐患127处), up to a clause of cases handled (查处…, 约谈…).
 ``subject``    the campaign opens its clause as its subject (…船闸工程完成年度
                投资3520万元，占…78.22%): that clause and the run after it.
 ``umbrella``   a sentence that opens with the campaigns its work belongs to
@@ -91,7 +93,7 @@ from kg.extract.measure_docs import (
 from kg.extract.measure_coordination import named_in_clause
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
-from kg.extract.measure_duties import integrity_talks, measures_duty
+from kg.extract.measure_duties import handles_cases, integrity_talks, measures_duty
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
@@ -405,6 +407,11 @@ class MeasuresFinder:
                                            and ATTENDANCE_RE.search(norm, nxt.start, metrics[mi].start)
                                            for mi in nxt.metrics):
                     reach, rule = self._reach(norm, [nxt], False, leading=False), "count"
+                else:  # its results: the run of metric clauses right after it (，检查在建项目51个次，…)
+                    reach, rule = self._reach(norm, clauses[k + 1:], False, leading=False), "sessions"
+                    cut = next((j for j, x in enumerate(reach) if handles_cases(norm, x.start, metrics_start(x, norm))),
+                               len(reach))
+                    reach = reach[:cut]
             elif not c.metrics:
                 if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work
                     reach = self._reach(norm, clauses[k + 1:], False, leading=False)
