@@ -52,8 +52,8 @@ _PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|(?<![�
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
-#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
-_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
+#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手, 以“四好农村路”高质量发展为主线)
+_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动|高质量发展)?"
 _LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
