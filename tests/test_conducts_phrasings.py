@@ -43,6 +43,7 @@ FRAMES = [
     "市公路中心以“平安交通”专项行动为载体，做好服务。",
     "市公路中心以“平安交通”专项行动为契机，组织学习。",
     "市公路中心坚持以“平安交通”专项行动为主线，扎实推进各项工作。",
+    "市公路中心坚持稳中求进，以“平安交通”专项行动高质量发展为主线，统筹抓好治超。",
     "今年以来，市公路中心紧扣“平安交通”专项行动工作主线，统筹抓好治超。",
     "“平安交通”专项行动由市公路中心组织实施。",
     "市公路中心组织的“平安交通”专项行动取得实效。",
@@ -193,3 +194,22 @@ def test_a_heading_naming_a_campaign_otherwise_is_no_ones(tmp_path, heading):
 def test_a_heading_whose_body_opens_with_a_body_is_not_the_authors(tmp_path):
     body = "一、总体情况\n全年完成投资5亿元。\n二、“平安交通”专项行动\n市公路中心牵头，排查隐患10处。"
     assert (AUTHOR, X) not in conducts(tmp_path, body)
+
+
+PLAN = "甲市客运服务品质提升三年行动"
+
+
+@pytest.mark.parametrize("title, expected", [
+    # the plan's name holds its campaign, tagged only in the body; a period in brackets may close it
+    (f"{AUTHOR}关于印发《{PLAN}实施方案（2024—2026年）》的通知\n", {(AUTHOR, PLAN)}),
+    (f"{AUTHOR}关于印发《{PLAN}工作方案》的通知\n", {(AUTHOR, PLAN)}),
+    # a plan for drafting the campaign's plan is no plan of the campaign
+    (f"{AUTHOR}关于印发《{PLAN}实施方案编制工作要点》的通知\n", set()),
+])
+def test_the_body_issuing_a_campaigns_plan_in_its_title_carries_the_campaign_out(tmp_path, title, expected):
+    reg = title[title.index("《") + 1:title.index("》")]
+    body = f"各县交通运输局：\n现将《{reg}》印发给你们。\n{PLAN}的目标是提升服务品质。\n{AUTHOR}\n"
+    sdoc = make_doc(tmp_path, title + body, AUTHOR)
+    spec = {AUTHOR: A, reg: "REGULATION", PLAN: C}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"} == expected

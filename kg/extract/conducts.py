@@ -52,8 +52,8 @@ _PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|(?<![�
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
-#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
-_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
+#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手, 以“四好农村路”高质量发展为主线)
+_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动|高质量发展)?"
 _LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
@@ -386,8 +386,11 @@ def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done:
                     if agent.label in labels:
                         yield ("CONDUCTS", agent, r.tail, hit)
 
-#: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知)
-_PLAN_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
+#: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知); a period or
+#: a status in brackets may follow 方案 (…实施方案（2024—2026年）》的通知, …方案（试行）)
+_PLAN_END = re.compile(r"\s*(?:[(（](?:20\d\d\s*年?\s*[—–\-~至]+\s*20\d\d\s*年?|试行|修订)[)）])?\s*[》〉]?(?:的通知)?\s*")
+#: after a plan named in a title: the notice that issues it (关于印发《…》的通知)
+_NOTICE_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
 #: a report on one campaign's work closing the title (“四好农村路”建设工作情况汇报, …巩固提升工作情况的汇报,
 #: “四好农村路”建设暨农村公路路长制工作情况报告, “安全生产月”活动总结)
 _REPORT_END = re.compile(r"[”\"]?(?:的)?(?:建设|创建|工作|活动|行动|巩固提升|提质增效)*(?:暨[^，,。;；“”《》\s]{1,16}?)?"
@@ -420,6 +423,26 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
         if head is not None and head.label in labels:
             word = "方案" if "方案" in plan.group() or "通知" in plan.group() else "报告"
             yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", word, "title", camp.start, plan.end()))
+    yield from _issued_plan(norm, p0, in_title, mentions, author_mention, labels)
+
+
+def _issued_plan(norm: str, p0, in_title: list[Mention], mentions: list[Mention], author_mention, labels):
+    """A关于印发《X实施方案（2024—2026年）》的通知: the plan closing the title holds its campaign X untagged;
+    X is tagged in the body, and the title's body (else the author) carries it out."""
+    names = {m.name: m for m in reversed(mentions) if m.label == "CAMPAIGN" and m.start >= p0.end}
+    for reg in (m for m in in_title if m.label == "REGULATION"):
+        if not _NOTICE_END.fullmatch(norm, reg.end, p0.end):
+            continue
+        for name in sorted(names, key=len, reverse=True):
+            at = reg.name.rfind(name)
+            plan = PLAN_OF_RE.match(reg.name, at + len(name)) if at >= 0 else None
+            if plan is None or not _PLAN_END.fullmatch(reg.name, plan.end()):
+                continue
+            bodies = [m for m in in_title if m.label in labels and m.end <= reg.start]
+            head = bodies[0] if bodies and bodies[0].start == p0.start else author_mention(names[name].start)
+            if head is not None and head.label in labels:
+                yield ("CONDUCTS", head, names[name], TriggerHit("CONDUCTS", "方案", "title", reg.start, reg.end))
+            break
 
 
 #: what the first clause of a section's body may not name for its bodies to take up the heading's task
