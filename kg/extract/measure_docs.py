@@ -243,7 +243,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and opens_name(
                     norm, p0.start, camps[title[0]].start, body_ends) and not is_season(
                     camps[title[0]].text) and any(
-                    camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
+                    takes_up(camps[title[0]], c) for c in camps[title[0] + 1:]):
                 chosen, drive_report = title, True
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
@@ -270,6 +270,23 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
+
+
+#: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
+_QUOTED_RE = re.compile(r"“([^“”]{2,})(?:”|$)")
+
+
+def takes_up(title: Mention, later: Mention) -> bool:
+    """Whether ``later`` takes up the campaign of a report's title: by its name, a fuller one, or, for a
+    drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core of the title's name alone (农村客运“金通工程”
+    in the title, “金通工程” in the body); a standing creation told by its core (“平安交通”创建工作总结) is the
+    frame of a year's work, not a drive whose results all figures are."""
+    if title.name in later.name:
+        return True
+    if not DRIVE_HEAD_RE.search(title.name):
+        return False
+    core = _QUOTED_RE.search(title.text)
+    return core is not None and f"“{core.group(1)}”" in later.text
 
 
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
