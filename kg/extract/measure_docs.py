@@ -289,6 +289,11 @@ def takes_up(title: Mention, later: Mention) -> bool:
     return core is not None and f"“{core.group(1)}”" in later.text
 
 
+#: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
+#: after a place: 《绥化市|农村客货邮融合发展“畅通三级网”行动方案》)
+_PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?|[市县区省州旗])$")
+
+
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
               link) -> None:
     """The plan of one campaign: every metric after its title is a target of that campaign.
@@ -306,8 +311,15 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
     # the campaign's first mention standing before 方案 as it does in the title (the title's own
     # words may sit inside the 《》 of the plan, where no campaign mention is made)
     first = metrics[0].start
-    own = [ci for ci, c in enumerate(camps) if c.start < first and PLAN_OF_RE.match(norm, c.end)
-           and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
+    titled = {ci: [(k, found.group()) for k in _occurrences(title, c.text)
+                   if (found := PLAN_OF_RE.match(title, k + len(c.text)))]
+              for ci, c in enumerate(camps) if c.start < first}
+    own = [ci for ci, ks in titled.items() if ks and PLAN_OF_RE.match(norm, camps[ci].end)]
+    if not own:
+        # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
+        # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
+        own = [ci for ci, ks in titled.items()
+               if any(tail.endswith("方案") and _PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)
