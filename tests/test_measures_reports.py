@@ -135,3 +135,21 @@ def test_a_reports_title_moves_to_the_second_line_only_below_its_authors_name(tm
     text = ("工作简况\n关于“路域环境整治”行动工作总结\n\n"
             "“路域环境整治”行动开展以来进展顺利。\n\n一、基本情况\n\n中心共出动路政人员1200人次。\n")
     assert ("1200人次", "路域环境整治行动") not in measures(tmp_path, text, ["“路域环境整治”行动"])
+
+
+JINTONG = ("某县交通运输局关于农村客运“金通工程”建设情况的报告\n\n县人民政府：\n\n"
+           "2023年以来，我局把“金通工程”作为重点工作，全力推进农村客运提档升级。现将有关情况报告如下。\n\n"
+           "一、建设成效\n\n（一）线路网络持续完善。全县优化调整农村客运班线48条，新开通公交线路16条。\n")
+
+
+def test_a_drives_report_taken_up_by_its_quoted_core_gives_it_the_unclaimed_metrics(tmp_path):
+    # the body names the project by the quoted core of the title's name (“金通工程”), the title says 建设情况的报告
+    got = measures(tmp_path, JINTONG, ["农村客运“金通工程”", "“金通工程”"])
+    assert {("48条", "农村客运金通工程"), ("16条", "农村客运金通工程")} <= got
+
+
+def test_a_standing_creation_taken_up_by_its_quoted_core_gets_no_whole_summary(tmp_path):
+    text = ("某区交通运输局\n2026年交通运输行业“平安交通”创建工作总结\n\n"
+            "2026年，我局以“平安交通”创建为总抓手，全区安全形势总体平稳。现将有关情况总结如下。\n\n"
+            "一、健全责任体系\n\n全年开展安全检查43次，检查企业586家。\n")
+    assert measures(tmp_path, text, ["交通运输行业“平安交通”创建", "“平安交通”创建"]) == set()

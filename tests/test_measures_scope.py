@@ -205,6 +205,42 @@ def test_a_plans_task_the_text_gives_another_work_measures_that_work_only(tmp_pa
     assert ("3条", "公交优先发展三年行动") not in got
 
 
+def _measures_past_titles(tmp_path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+    """:func:`helpers.measures` without the campaign mentions of lines holding a 《》 (the pipeline makes none
+    inside a document's title)."""
+    from kg.extract.given_campaigns import campaign_mentions_for
+    from kg.extract.measures import MeasuresFinder
+    from kg.extract.metrics import MetricExtractor
+    from kg.ingest import read_document
+    from kg.structure import structure_document
+
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    norm = sdoc.source.norm
+    camps = [c for c in campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
+             if "《" not in norm[norm.rfind("\n", 0, c.start) + 1:norm.find("\n", c.start)]]
+    return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+
+
+def test_a_plan_whose_preamble_names_its_campaign_then_goes_on_gives_it_every_metric(tmp_path):
+    # the plan's title (in the notice's 《》) holds no mention; the preamble names the campaign whole, then 制定本方案
+    text = ("某市交通运输局关于印发《某市农村客货邮融合发展“畅通三级网”行动方案》的通知\n"
+            "现将《某市农村客货邮融合发展“畅通三级网”行动方案》印发给你们。\n"
+            "为加快完善农村物流网络，市局决定组织实施农村客货邮融合发展“畅通三级网”行动，制定本方案。\n"
+            "一、工作目标\n到2026年底，开通客货邮融合线路不少于40条。\n")
+    got = _measures_past_titles(tmp_path, text, ["农村客货邮融合发展“畅通三级网”行动"])
+    assert got == {("40条", "农村客货邮融合发展畅通三级网行动")}
+
+
+def test_a_forwarded_notices_campaign_named_in_the_preamble_gets_no_whole_body(tmp_path):
+    text = ("某省交通运输厅关于转发《某部关于开展2025年“安全生产月”活动的通知》的通知\n"
+            "现将《某部关于开展2025年“安全生产月”活动的通知》转发给你们。\n"
+            "一、提高思想认识。各地要认真组织开展“安全生产月”活动，结合实际抓好落实。\n"
+            "二、及时报送信息。各地发放资料不少于5万份。\n")
+    assert _measures_past_titles(tmp_path, text, ["“安全生产月”活动"]) == set()
+
+
 def test_the_notice_launching_one_campaign_gives_it_every_metric_of_its_body(tmp_path):
     text = ("某市交通运输局关于开展“清风2025”货运专项整治行动的通知\n"
             "各县（区）交通运输局：\n市局决定在全市开展“清风2025”货运专项整治行动。现将有关事项通知如下。\n"

@@ -243,7 +243,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             if not chosen and REPORT_OF_RE.match(norm, camps[title[0]].end) and opens_name(
                     norm, p0.start, camps[title[0]].start, body_ends) and not is_season(
                     camps[title[0]].text) and any(
-                    camps[title[0]].name in c.name for c in camps[title[0] + 1:]):
+                    takes_up(camps[title[0]], c) for c in camps[title[0] + 1:]):
                 chosen, drive_report = title, True
         lead = next((p for p in paras[1:] if SENTENCE_END.search(norm, p.start, p.end)), None)
         if not chosen and lead is not None and not sdoc.sections:  # a news item, not a structured report
@@ -272,6 +272,28 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             link(mi, chosen[0], "document")
 
 
+#: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
+_QUOTED_RE = re.compile(r"“([^“”]{2,})(?:”|$)")
+
+
+def takes_up(title: Mention, later: Mention) -> bool:
+    """Whether ``later`` takes up the campaign of a report's title: by its name, a fuller one, or, for a
+    drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core of the title's name alone (农村客运“金通工程”
+    in the title, “金通工程” in the body); a standing creation told by its core (“平安交通”创建工作总结) is the
+    frame of a year's work, not a drive whose results all figures are."""
+    if title.name in later.name:
+        return True
+    if not DRIVE_HEAD_RE.search(title.name):
+        return False
+    core = _QUOTED_RE.search(title.text)
+    return core is not None and f"“{core.group(1)}”" in later.text
+
+
+#: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
+#: after a place: 《绥化市|农村客货邮融合发展“畅通三级网”行动方案》)
+_PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?|[市县区省州旗])$")
+
+
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
               link) -> None:
     """The plan of one campaign: every metric after its title is a target of that campaign.
@@ -289,8 +311,15 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
     # the campaign's first mention standing before 方案 as it does in the title (the title's own
     # words may sit inside the 《》 of the plan, where no campaign mention is made)
     first = metrics[0].start
-    own = [ci for ci, c in enumerate(camps) if c.start < first and PLAN_OF_RE.match(norm, c.end)
-           and any(PLAN_OF_RE.match(title, k + len(c.text)) for k in _occurrences(title, c.text))]
+    titled = {ci: [(k, found.group()) for k in _occurrences(title, c.text)
+                   if (found := PLAN_OF_RE.match(title, k + len(c.text)))]
+              for ci, c in enumerate(camps) if c.start < first}
+    own = [ci for ci, ks in titled.items() if ks and PLAN_OF_RE.match(norm, camps[ci].end)]
+    if not own:
+        # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
+        # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
+        own = [ci for ci, ks in titled.items()
+               if any(tail.endswith("方案") and _PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)

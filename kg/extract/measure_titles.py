@@ -20,8 +20,8 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: the last word of a report's title (…工作总结, …情况的报告, …情况的通报)
 _REPORT_TAILS = r"总结|简报|汇报|通报|报告"
 #: after the campaign of a title: the report is that campaign's own account of its work
-#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果)
-REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
+#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果, …“金通工程”建设情况的报告)
+REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展|建设)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
 #: the end of a report's title line
 REPORT_TAIL_RE = re.compile(rf"(?:{_REPORT_TAILS})$")
 #: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
