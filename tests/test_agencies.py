@@ -604,3 +604,10 @@ def test_a_level_and_a_task_word_before_ban_name_the_office_of_that_task():
     # 办 after a verb's first half, or after the level's own affix, is no office
     assert "市政府督办" not in agencies("市政府督办的事项，省里举办的培训，县里开办的驾校。")
     assert agencies("县里开办的驾校，省里举办的培训。") == set()
+
+
+def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
+    # round 40: 县（市、区）交通运输局 without 各, and 各市、县（区）交通运输局, gave a bare 交通运输局
+    assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
+    assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
+    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}

@@ -228,11 +228,14 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
         return True  # 县级人民政府, 本级人民政府: a rank of body, no one body
     pos = start
     lo = max(0, start - MAX_BODY)
+    glossed = False
     while pos > lo:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
         lvl = levels.longest_ending_at(text, pos)
         if lvl is not None:
             if parts and parts[-1].kind == LEVEL and parts[-1].start == start and pos == start:
                 return True  # 乡镇人民政府, 市县交通运输部门: two levels at once name every body of both
+            if glossed:
+                return True  # 县（市、区）交通运输局: a level glossed with the others of its rank names all their bodies
             pos = lvl[0]
             continue
         if text[pos - 1] in ")）":
@@ -240,7 +243,11 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
             inner = text[open_at + 1:pos - 1] if open_at >= 0 else ""
             if inner and all(w in sc.lx.levels for w in inner.split("、")):
                 pos = open_at
+                glossed = True
                 continue
+        if text[pos - 1] == ENUM_MARK and pos < start and levels.longest_ending_at(text, pos - 1) is not None:
+            pos -= 1  # 各市、县（区）交通运输局: 各 distributes over the listed levels
+            continue
         break
     if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
