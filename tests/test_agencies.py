@@ -593,3 +593,21 @@ def test_a_station_named_by_a_bodys_field_after_its_parent_is_its_own_body():
     assert agencies("县交通运输局运输管理站开展检查。") == {"县交通运输局运输管理站"}
     assert "市公路事业发展中心" not in agencies("市公路事业发展中心公路段开展巡查。")
     assert "县公路局" not in agencies("县公路局路政队开展巡查。")
+
+
+def test_a_level_and_a_task_word_before_ban_name_the_office_of_that_task():
+    # round 40: 市创建办, 县政务公开办, 市委依法治市办 (no body stem before 办) and 市委网信办的 (办的) were missed
+    assert agencies("市创建办要建立台账。") == {"市创建办"}
+    assert agencies("在市委依法治市办、市司法局的指导下开展。") == {"市委依法治市办", "市司法局"}
+    assert agencies("按照县政务公开办的统一部署，市绩效办对各单位考核。") == {"县政务公开办", "市绩效办"}
+    assert agencies("按照市委网信办的统一部署开展。") == {"市委网信办"}
+    # 办 after a verb's first half, or after the level's own affix, is no office
+    assert "市政府督办" not in agencies("市政府督办的事项，省里举办的培训，县里开办的驾校。")
+    assert agencies("县里开办的驾校，省里举办的培训。") == set()
+
+
+def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
+    # round 40: 县（市、区）交通运输局 without 各, and 各市、县（区）交通运输局, gave a bare 交通运输局
+    assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
+    assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
+    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}

@@ -228,11 +228,14 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
         return True  # 县级人民政府, 本级人民政府: a rank of body, no one body
     pos = start
     lo = max(0, start - MAX_BODY)
+    glossed = False
     while pos > lo:  # 各市州交通运输局, 各县（市、区）交通运输局: look past other levels
         lvl = levels.longest_ending_at(text, pos)
         if lvl is not None:
             if parts and parts[-1].kind == LEVEL and parts[-1].start == start and pos == start:
                 return True  # 乡镇人民政府, 市县交通运输部门: two levels at once name every body of both
+            if glossed:
+                return True  # 县（市、区）交通运输局: a level glossed with the others of its rank names all their bodies
             pos = lvl[0]
             continue
         if text[pos - 1] in ")）":
@@ -240,7 +243,11 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
             inner = text[open_at + 1:pos - 1] if open_at >= 0 else ""
             if inner and all(w in sc.lx.levels for w in inner.split("、")):
                 pos = open_at
+                glossed = True
                 continue
+        if text[pos - 1] == ENUM_MARK and pos < start and levels.longest_ending_at(text, pos - 1) is not None:
+            pos -= 1  # 各市、县（区）交通运输局: 各 distributes over the listed levels
+            continue
         break
     if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
@@ -291,9 +298,59 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
             best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
             best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
                          "cls": head.cls}
+        if best is None and any(word == _OFFICE for _, word, _ in hits):
+            best = _task_office(sc, end - len(_OFFICE), end)
         if best is not None:
             out.append(best)
     return out
+
+
+#: the head of an office set up for one task (市创建办, 县政务公开办)
+_OFFICE = "办"
+#: characters that make 办 the second half of a verb (督办, 承办, 举办, 交办, 通办), no office
+_OFFICE_VERBS = frozenset("督转承举主协交代领包查申创帮重催兴合操试筹经首快速联通上近")
+#: characters that join a level into a word of place or rank (县里, 省内, 市级, 区直), no task word
+_LEVEL_AFFIXES = frozenset("里上内外级直属辖")
+#: what may follow an office that is the subject or the owner in its clause
+_OFFICE_AFTER = re.compile(r"[，。、；：,;:）)\s的要对和与及负牵组会联统]")
+
+
+def _task_office(sc: PhraseScanner, hstart: int, end: int) -> Candidate | None:
+    """An office named by a level or a scoped body, the word of its task, and 办.
+
+    市创建办要…, 县政务公开办的…, 在市委依法治市办、市司法局的指导下: the task word
+    (2-5 characters) is no body stem, so the parse of dictionary words does not
+    reach the level; the office is named when the level opens the phrase and
+    办 closes the subject or the owner of the clause (not 督办, 举办的).
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner of the text.
+    hstart, end : int
+        Where 办 starts and ends.
+
+    Returns
+    -------
+    Candidate or None
+        The office, or None when no level or scoped body opens the phrase.
+    """
+    text = sc.text
+    if text[hstart - 1:hstart] in _OFFICE_VERBS or not _OFFICE_AFTER.match(text, end):
+        return None
+    for at in range(hstart - 2, max(0, hstart - 6) - 1, -1):
+        if not sc.is_name_char(at) or text[at] in "的和与及":
+            return None
+        parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
+        if text[at] in _LEVEL_AFFIXES:
+            continue  # 县里开办, 市级督办: the level's own affix, no task word
+        if parts and (parts[0].kind in (LEVEL, PLACE) or parts[0].kind == UNIT and scoped(parts)):
+            start = parts[-1].start
+            cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
+            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + (STEM,), "head": _OFFICE,
+                         "words": tuple(p.word for p in reversed(parts)) + (text[at:hstart],), "cls": "unit"}
+            return cand
+    return None
 
 
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
