@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from kg.extract.measure_docs import clause_from
+from kg.model import Mention, MetricMention
 
 #: the generic heads of a campaign's name, which say nothing of what it works on
 GENERIC_RE = re.compile(r"专项行动|专项整治|集中整治|联合执法|专项|行动|活动|工程|评选|建设|创建|竞赛|整治|系列")
@@ -47,4 +48,30 @@ def named_in_clause(norm: str, metric_start: int, names: list[str]) -> set[str]:
     return named if named and len(named) < len(names) else set(names)
 
 
-__all__ = ["named_in_clause"]
+def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
+               links: dict[tuple[int, str], tuple[int, str]]) -> None:
+    """Of the coordinated campaigns an item opens with, a metric whose clause names one's object
+    (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) measures that one only.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+    camps : list of Mention
+        The document's campaign mentions.
+    links : dict
+        ``(metric index, campaign name) -> (campaign index, rule)``; pruned in place.
+    """
+    intro: dict[int, list[str]] = {}
+    for (mi, name), (_ci, rule) in links.items():
+        if rule == "intro":
+            intro.setdefault(mi, []).append(name)
+    for mi, names in intro.items():
+        if len(names) > 1:
+            for name in set(names) - named_in_clause(norm, metrics[mi].start, names):
+                del links[(mi, name)]
+
+
+__all__ = ["keep_named", "named_in_clause"]
