@@ -148,6 +148,12 @@ def test_a_drives_report_taken_up_by_its_quoted_core_gives_it_the_unclaimed_metr
     assert {("48条", "农村客运金通工程"), ("16条", "农村客运金通工程")} <= got
 
 
+def test_a_drives_report_taken_up_by_its_core_in_corner_brackets_gives_it_the_unclaimed_metrics(tmp_path):
+    text = JINTONG.replace("我局把“金通工程”", "我局把「金通工程」")
+    got = measures(tmp_path, text, ["农村客运“金通工程”", "「金通工程」"])
+    assert {("48条", "农村客运金通工程"), ("16条", "农村客运金通工程")} <= got
+
+
 def test_a_standing_creation_taken_up_by_its_quoted_core_gets_no_whole_summary(tmp_path):
     text = ("某区交通运输局\n2026年交通运输行业“平安交通”创建工作总结\n\n"
             "2026年，我局以“平安交通”创建为总抓手，全区安全形势总体平稳。现将有关情况总结如下。\n\n"

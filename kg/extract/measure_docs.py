@@ -272,21 +272,38 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             link(mi, chosen[0], "document")
 
 
+#: quotation marks of any kind around a campaign's core (“金通工程”, 「金通工程」, "金通工程")
+_QUOTE_MARKS = "“”「」『』‘’\""
 #: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
-_QUOTED_RE = re.compile(r"“([^“”]{2,})(?:”|$)")
+_QUOTED_RE = re.compile(f"[{_QUOTE_MARKS}]([^{_QUOTE_MARKS}]{{2,}})(?:[{_QUOTE_MARKS}]|$)")
 
 
 def takes_up(title: Mention, later: Mention) -> bool:
-    """Whether ``later`` takes up the campaign of a report's title: by its name, a fuller one, or, for a
-    drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core of the title's name alone (农村客运“金通工程”
-    in the title, “金通工程” in the body); a standing creation told by its core (“平安交通”创建工作总结) is the
-    frame of a year's work, not a drive whose results all figures are."""
+    """Whether ``later`` takes up the campaign of a report's title.
+
+    By its name, a fuller one, or, for a drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core
+    of the title's name alone (农村客运“金通工程” in the title, “金通工程” or 「金通工程」 in the body); a
+    standing creation told by its core (“平安交通”创建工作总结) is the frame of a year's work, not a drive
+    whose results all figures are.
+
+    Parameters
+    ----------
+    title : Mention
+        The campaign mention of the report's title.
+    later : Mention
+        A campaign mention of the body.
+
+    Returns
+    -------
+    bool
+    """
     if title.name in later.name:
         return True
     if not DRIVE_HEAD_RE.search(title.name):
         return False
     core = _QUOTED_RE.search(title.text)
-    return core is not None and f"“{core.group(1)}”" in later.text
+    return core is not None and re.search(f"[{_QUOTE_MARKS}]{re.escape(core.group(1))}[{_QUOTE_MARKS}]",
+                                          later.text) is not None
 
 
 #: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
@@ -480,4 +497,4 @@ __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_V
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",
-           "problem_statements", "span_rule", "stocks"]
+           "problem_statements", "span_rule", "stocks", "takes_up"]
