@@ -76,6 +76,15 @@ def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
                 ("19艘", "平安回家农村客运安全宣传活动")} & got
 
 
+def test_an_areas_network_total_is_no_reports_result(tmp_path):
+    text = ("关于“净路”专项整治行动进展情况的报告\n\n"
+            "3月起，我局开展“净路”专项整治行动。全市普通国省干线公路总里程1846公里，其中国道612公里。"
+            "行动中清理非公路标志486块。全县农村客运线路总里程达到2386公里。\n")
+    got = measures(tmp_path, text, ["“净路”专项整治行动"])
+    assert {("486块", "净路专项整治行动"), ("2386公里", "净路专项整治行动")} <= got
+    assert not {("1846公里", "净路专项整治行动"), ("612公里", "净路专项整治行动")} & got
+
+
 def test_a_results_count_with_gongyou_is_no_stock(tmp_path):
     text = ("关于“清风”专项整治行动进展情况的报告\n\n"
             "3月起，我局开展“清风”专项整治行动。全市共检查驾培机构120家，共有38家存在问题。\n")
