@@ -421,10 +421,15 @@ def test_a_single_campaign_of_a_later_clause_still_takes_the_run_after_it(tmp_pa
         ("120场", "护航畅行"), ("3000人次", "护航畅行")}
 
 
-def test_two_campaigns_of_a_later_clause_without_examples_word_both_take_the_run(tmp_path):
+def test_two_campaigns_of_a_later_clause_give_the_run_to_the_first_unless_its_clause_names_one(tmp_path):
+    # 组织开展“安全生产月”活动和“平安工地”创建，全年开展安全检查286次: the first campaign's work
     text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织应急演练120场。"
     assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {
-        ("120场", "平安运输行"), ("120场", "护航畅行活动")}
+        ("120场", "平安运输行")}
+    # the clause names the second one's object: that one
+    text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织护航畅行应急演练120场。"
+    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {
+        ("120场", "护航畅行活动")}
 
 
 def test_a_whole_areas_figures_for_a_period_are_not_the_results_of_an_items_campaign(tmp_path):
