@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_titles import REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph, report_title_paragraph
+from kg.extract.measure_titles import (DRIVE_HEAD_RE, REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph,
+                                      report_title_paragraph, takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -94,10 +95,6 @@ WIDER_PERIOD_PARA_RE = re.compile(
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
-#: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
-#: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
-#: is not (关于路长制工作推进情况的报告)
-DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|工程|活动|教育|检查|攻坚|竞赛|评选)$")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
@@ -272,40 +269,6 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
-
-
-#: quotation marks of any kind around a campaign's core (“金通工程”, 「金通工程」, "金通工程")
-_QUOTE_MARKS = "“”「」『』‘’\""
-#: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
-_QUOTED_RE = re.compile(f"[{_QUOTE_MARKS}]([^{_QUOTE_MARKS}]{{2,}})(?:[{_QUOTE_MARKS}]|$)")
-
-
-def takes_up(title: Mention, later: Mention) -> bool:
-    """Whether ``later`` takes up the campaign of a report's title.
-
-    By its name, a fuller one, or, for a drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core
-    of the title's name alone (农村客运“金通工程” in the title, “金通工程” or 「金通工程」 in the body); a
-    standing creation told by its core (“平安交通”创建工作总结) is the frame of a year's work, not a drive
-    whose results all figures are.
-
-    Parameters
-    ----------
-    title : Mention
-        The campaign mention of the report's title.
-    later : Mention
-        A campaign mention of the body.
-
-    Returns
-    -------
-    bool
-    """
-    if title.name in later.name:
-        return True
-    if not DRIVE_HEAD_RE.search(title.name):
-        return False
-    core = _QUOTED_RE.search(title.text)
-    return core is not None and re.search(f"[{_QUOTE_MARKS}]{re.escape(core.group(1))}[{_QUOTE_MARKS}]",
-                                          later.text) is not None
 
 
 #: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
@@ -499,4 +462,4 @@ __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_V
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",
-           "problem_statements", "span_rule", "stocks", "takes_up"]
+           "problem_statements", "span_rule", "stocks"]
