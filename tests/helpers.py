@@ -47,9 +47,9 @@ SHIYAN = Jurisdiction(level="city", name="十堰市", code="420300", province="�
 YINGDE = Jurisdiction(level="county", name="英德市", code="441881", province="广东省", city="清远市", county="英德市")
 
 
-def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, str]]:
+def measures(tmp_path: Path, text: str, campaigns: list[str], keep=None) -> set[tuple[str, str]]:
     """(metric text, campaign name) pairs MEASURES finds in ``text`` (structured as a file) with the given
-    campaigns (quotes left out of names)."""
+    campaigns (quotes left out of names); ``keep(norm, mention)``, if given, says which mentions to pass on."""
     from kg.extract.given_campaigns import campaign_mentions_for
     from kg.extract.measures import MeasuresFinder
     from kg.extract.metrics import MetricExtractor
@@ -60,4 +60,6 @@ def measures(tmp_path: Path, text: str, campaigns: list[str]) -> set[tuple[str, 
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     sdoc = structure_document(read_document(path, tmp_path))
     camps = campaign_mentions_for(sdoc, {c: c.replace("“", "").replace("”", "") for c in campaigns})
+    if keep is not None:
+        camps = [c for c in camps if keep(sdoc.source.norm, c)]
     return {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}

@@ -312,6 +312,18 @@ def test_the_results_after_a_campaigns_sessions_count_it_up_to_cases_handled(tmp
     text = "开展“送法进企业”宣传活动6场次，走访企业30家，办理行政处罚案件12件，罚款3万元。\n"
     got = measures(tmp_path, text, ["送法进企业宣传活动"])
     assert {m for m, _ in got} == {"6场次", "30家"}
+    # wherever the clause names them (对3家违规企业进行处罚: the penalty after the number)
+    text = "联合质监站开展“平安工地”专项检查4次，检查在建项目51个次，对3家违规企业进行处罚，整改率100%。\n"
+    got = measures(tmp_path, text, ["平安工地专项检查"])
+    assert {m for m, _ in got} == {"4次", "51个次"}
+    # a clause opening a wider period or scope ends the run
+    text = "开展“平安工地”专项检查4次，检查在建项目51个次，全年完成交通投资5.2亿元，新改建农村公路86公里。\n"
+    got = measures(tmp_path, text, ["平安工地专项检查"])
+    assert {m for m, _ in got} == {"4次", "51个次"}
+    # an integrity talk (廉政约谈) is the work of an integrity campaign, not a case handled
+    text = "一是开展“清风”专项行动3次，廉政约谈12人次，覆盖党员干部300人次。\n"
+    got = measures(tmp_path, text, ["“清风”专项行动"])
+    assert {m for m, _ in got} == {"3次", "12人次", "300人次"}
 
 
 def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):

@@ -76,6 +76,15 @@ def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
                 ("19艘", "平安回家农村客运安全宣传活动")} & got
 
 
+def test_an_areas_network_total_is_no_reports_result(tmp_path):
+    text = ("关于“净路”专项整治行动进展情况的报告\n\n"
+            "3月起，我局开展“净路”专项整治行动。全市普通国省干线公路总里程1846公里，其中国道612公里。"
+            "行动中清理非公路标志486块。全县农村客运线路总里程达到2386公里。\n")
+    got = measures(tmp_path, text, ["“净路”专项整治行动"])
+    assert {("486块", "净路专项整治行动"), ("2386公里", "净路专项整治行动")} <= got
+    assert not {("1846公里", "净路专项整治行动"), ("612公里", "净路专项整治行动")} & got
+
+
 def test_a_results_count_with_gongyou_is_no_stock(tmp_path):
     text = ("关于“清风”专项整治行动进展情况的报告\n\n"
             "3月起，我局开展“清风”专项整治行动。全市共检查驾培机构120家，共有38家存在问题。\n")
@@ -145,6 +154,12 @@ JINTONG = ("某县交通运输局关于农村客运“金通工程”建设情�
 def test_a_drives_report_taken_up_by_its_quoted_core_gives_it_the_unclaimed_metrics(tmp_path):
     # the body names the project by the quoted core of the title's name (“金通工程”), the title says 建设情况的报告
     got = measures(tmp_path, JINTONG, ["农村客运“金通工程”", "“金通工程”"])
+    assert {("48条", "农村客运金通工程"), ("16条", "农村客运金通工程")} <= got
+
+
+def test_a_drives_report_taken_up_by_its_core_in_corner_brackets_gives_it_the_unclaimed_metrics(tmp_path):
+    text = JINTONG.replace("我局把“金通工程”", "我局把「金通工程」")
+    got = measures(tmp_path, text, ["农村客运“金通工程”", "「金通工程」"])
     assert {("48条", "农村客运金通工程"), ("16条", "农村客运金通工程")} <= got
 
 

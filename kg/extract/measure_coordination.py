@@ -1,8 +1,10 @@
-"""Coordinated campaigns an item opens with: the one a metric's clause names.
+"""Coordinated campaigns a clause carries out: the one a metric's clause names.
 
 ``开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名``: the intro rule gives the
 metric to both campaigns of the opening clause; its own clause names what it counts
-(最美交通人), which is the work of one of them only.
+(最美交通人), which is the work of one of them only. After a later clause (the ``run`` rule:
+组织开展“安全生产月”活动和“平安工地”创建，全年开展安全检查286次) a metric whose clause names
+none of them is the first one's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 
 from kg.extract.measure_docs import clause_from
+from kg.model import Mention, MetricMention
 
 #: the generic heads of a campaign's name, which say nothing of what it works on
 GENERIC_RE = re.compile(r"专项行动|专项整治|集中整治|联合执法|专项|行动|活动|工程|评选|建设|创建|竞赛|整治|系列")
@@ -47,4 +50,39 @@ def named_in_clause(norm: str, metric_start: int, names: list[str]) -> set[str]:
     return named if named and len(named) < len(names) else set(names)
 
 
-__all__ = ["named_in_clause"]
+def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
+               links: dict[tuple[int, str], tuple[int, str]]) -> None:
+    """Of the coordinated campaigns a clause carries out, the one a metric's clause names
+    (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) takes the metric. A later clause's
+    campaigns (``run``: 组织开展“安全生产月”活动和“平安工地”创建，全年开展安全检查286次) give a metric
+    whose clause names none of them to the first only; an item's opening campaigns (``intro``) all keep it.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics.
+    camps : list of Mention
+        The document's campaign mentions.
+    links : dict
+        ``(metric index, campaign name) -> (campaign index, rule)``; pruned in place.
+    """
+    told: dict[int, list[tuple[int, str, str]]] = {}
+    for (mi, name), (ci, rule) in links.items():
+        if rule in ("intro", "run"):
+            told.setdefault(mi, []).append((camps[ci].start, name, rule))
+    for mi, told_mi in told.items():
+        if len(told_mi) > 1:
+            names = [n for _, n, _ in sorted(told_mi)]
+            text = re.sub("[“”\"]", "", norm[clause_from(norm, metrics[mi].start):metrics[mi].start])
+            named = {n for n in names if _longest_shared(text, GENERIC_RE.sub("|", n)) >= MIN_SHARED}
+            if named:
+                keep = named
+            else:
+                keep = {names[0]} if all(r == "run" for _, _, r in told_mi) else set(names)
+            for name in set(names) - keep:
+                del links[(mi, name)]
+
+
+__all__ = ["keep_named", "named_in_clause"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_titles import REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph, report_title_paragraph
+from kg.extract.measure_titles import (DRIVE_HEAD_RE, REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph,
+                                      report_title_paragraph, takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -69,11 +70,13 @@ AREA_STATISTIC_RE = re.compile(
     r"全年|[上下]半年|前三季度|[一二三四]季度)|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年)"
     r"\s*[,，]?\s*(?:全(?:市|省|县|区|州|盟|国|行业)|辖区)")
 #: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
-#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家): a stock, not any work's result or target;
-#: not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result (共有12家企业被约谈)
+#: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家; 全市普通国省干线公路总里程1846公里): a stock,
+#: not any work's result or target; not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result
+#: (共有12家企业被约谈), nor a total a work reached (农村客运线路总里程达到2386公里)
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
-    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改)))")
+    r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改))"
+    r"|(?:全(?:市|省|县|区|州)|辖区)[^,，;；。:：]{0,20}?总(?:里程|长度?)(?:为|约)?\s*\d)")
 #: in a plan a stock word may hold a target (完成现有28座危桥改造; 公交车保有量达到1200辆)
 _TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
 _CLAUSE_END = re.compile(r"[,，;；。]")
@@ -92,10 +95,6 @@ WIDER_PERIOD_PARA_RE = re.compile(
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
-#: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
-#: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
-#: is not (关于路长制工作推进情况的报告)
-DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|工程|活动|教育|检查|攻坚|竞赛|评选)$")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
@@ -270,23 +269,6 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")
-
-
-#: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
-_QUOTED_RE = re.compile(r"“([^“”]{2,})(?:”|$)")
-
-
-def takes_up(title: Mention, later: Mention) -> bool:
-    """Whether ``later`` takes up the campaign of a report's title: by its name, a fuller one, or, for a
-    drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core of the title's name alone (农村客运“金通工程”
-    in the title, “金通工程” in the body); a standing creation told by its core (“平安交通”创建工作总结) is the
-    frame of a year's work, not a drive whose results all figures are."""
-    if title.name in later.name:
-        return True
-    if not DRIVE_HEAD_RE.search(title.name):
-        return False
-    core = _QUOTED_RE.search(title.text)
-    return core is not None and f"“{core.group(1)}”" in later.text
 
 
 #: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or

@@ -6,13 +6,16 @@ reports on an integrity campaign (“清廉交通”建设, “廉洁工程”�
 campaign (党纪学习教育), a party brand or a work-style drive the sentence or the document opens with.
 
 Cases handled (查处…车辆, 办理行政处罚案件, 约谈…) are an enforcement body's standing work: after a campaign
-counted in its sessions (开展夜查行动12次，查处非法营运车辆41辆) they are not told as its results.
+counted in its sessions (开展夜查行动12次，查处非法营运车辆41辆) they are not told as its results, wherever
+the clause names them (对3家违规企业进行处罚); an integrity talk (廉政约谈) is the work of an integrity campaign.
+A clause opening a wider period or scope (全年…, 全市…, 今年以来…) ends those results too.
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.extract.measure_docs import WIDER_PERIOD_PARA_RE
 from kg.extract.numbers import clause_start
 from kg.model import MetricMention
 
@@ -22,6 +25,8 @@ INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
 INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
 #: before a number in its clause: cases handled, penalties and summonses
 CASES_RE = re.compile(r"查处|查获|处罚|立案|罚款|罚没|约谈|办理[^，,；;。]{0,6}案件")
+#: a clause opening a wider period or scope than a campaign's sessions (全年完成…, 全市新改建…, 今年以来…)
+WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|全[市县区省州盟旗]|" + WIDER_PERIOD_PARA_RE.pattern + ")")
 #: how far back from its number a metric's clause is read
 _REACH = 40
 
@@ -50,21 +55,49 @@ def measures_duty(campaign_name: str) -> bool:
     return INTEGRITY_CAMPAIGN_RE.search(campaign_name) is not None
 
 
-def handles_cases(norm: str, start: int, end: int) -> bool:
-    """Whether the clause head ``norm[start:end]`` counts cases handled, penalties or summonses (查处, 约谈).
+def handles_cases(norm: str, start: int, end: int, duty: bool = False) -> bool:
+    """Whether the clause ``norm[start:end]`` counts cases handled, penalties or summonses (查处, 约谈).
 
     Parameters
     ----------
     norm : str
         The width-folded text of the document.
     start, end : int
-        The clause's start and its first number's start.
+        The clause's span.
+    duty : bool
+        Whether the campaign is measured by integrity talks (:func:`measures_duty`): 廉政约谈 is then its work.
 
     Returns
     -------
     bool
     """
-    return CASES_RE.search(norm, start, end) is not None
+    talks = [t.span() for t in INTEGRITY_TALK_RE.finditer(norm, start, end)] if duty else []
+    return any(not any(a <= h.start() and h.end() <= b for a, b in talks) for h in CASES_RE.finditer(norm, start, end))
 
 
-__all__ = ["CASES_RE", "INTEGRITY_TALK_RE", "handles_cases", "integrity_talks", "measures_duty"]
+def session_results(norm: str, reach: list, duty: bool = False) -> list:
+    """The clauses of ``reach`` (objects with ``start`` and ``end``) that report a campaign's sessions: those
+    before the first that counts cases handled (:func:`handles_cases`) or opens a wider period or scope.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text of the document.
+    reach : list
+        The metric clauses after the campaign's clause, in order.
+    duty : bool
+        Whether the campaign is measured by integrity talks.
+
+    Returns
+    -------
+    list
+        A prefix of ``reach``.
+    """
+    for j, x in enumerate(reach):
+        if handles_cases(norm, x.start, x.end, duty) or WIDER_CLAUSE_RE.match(norm, x.start, x.end):
+            return reach[:j]
+    return reach
+
+
+__all__ = ["CASES_RE", "INTEGRITY_TALK_RE", "WIDER_CLAUSE_RE", "handles_cases", "integrity_talks", "measures_duty",
+           "session_results"]

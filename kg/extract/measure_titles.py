@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.model import Paragraph, StructuredDocument
+from kg.model import Mention, Paragraph, StructuredDocument
 from kg.structure import metadata
 from kg.structure.author import HEADS as BODY_HEADS
 from kg.structure.metadata import MAX_TITLE_LINE
@@ -116,5 +116,45 @@ def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
     return p if p is not None and p is not paras[0] else None
 
 
-__all__ = ["REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END", "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
-           "report_title_paragraph", "title_paragraph"]
+#: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
+#: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
+#: is not (关于路长制工作推进情况的报告)
+DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|工程|活动|教育|检查|攻坚|竞赛|评选)$")
+
+
+#: quotation marks of any kind around a campaign's core (“金通工程”, 「金通工程」, "金通工程")
+_QUOTE_MARKS = "“”「」『』‘’\""
+#: the quoted core of a campaign's name (农村客运“金通工程” -> 金通工程)
+_QUOTED_RE = re.compile(f"[{_QUOTE_MARKS}]([^{_QUOTE_MARKS}]{{2,}})(?:[{_QUOTE_MARKS}]|$)")
+
+
+def takes_up(title: Mention, later: Mention) -> bool:
+    """Whether ``later`` takes up the campaign of a report's title.
+
+    By its name, a fuller one, or, for a drive bounded in time (:data:`DRIVE_HEAD_RE`), the quoted core
+    of the title's name alone (农村客运“金通工程” in the title, “金通工程” or 「金通工程」 in the body); a
+    standing creation told by its core (“平安交通”创建工作总结) is the frame of a year's work, not a drive
+    whose results all figures are.
+
+    Parameters
+    ----------
+    title : Mention
+        The campaign mention of the report's title.
+    later : Mention
+        A campaign mention of the body.
+
+    Returns
+    -------
+    bool
+    """
+    if title.name in later.name:
+        return True
+    if not DRIVE_HEAD_RE.search(title.name):
+        return False
+    core = _QUOTED_RE.search(title.text)
+    return core is not None and re.search(f"[{_QUOTE_MARKS}]{re.escape(core.group(1))}[{_QUOTE_MARKS}]",
+                                          later.text) is not None
+
+
+__all__ = ["DRIVE_HEAD_RE", "REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END", "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
+           "report_title_paragraph", "takes_up", "title_paragraph"]

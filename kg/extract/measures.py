@@ -90,10 +90,10 @@ from kg.extract.measure_docs import (
     stocks,
     span_rule,
 )
-from kg.extract.measure_coordination import named_in_clause
+from kg.extract.measure_coordination import keep_named
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
-from kg.extract.measure_duties import handles_cases, integrity_talks, measures_duty
+from kg.extract.measure_duties import integrity_talks, measures_duty, session_results
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
@@ -275,7 +275,7 @@ class MeasuresFinder:
                 link(mi, ci, rule)
 
         plan_rule(sdoc, norm, metrics, camps, plan_link)
-        self._keep_named(norm, metrics, camps, links)
+        keep_named(norm, metrics, camps, links)
 
         out = []
         for (mi, _name), (ci, rule) in sorted(links.items(), key=lambda kv: (metrics[kv[0][0]].start, kv[0][1])):
@@ -409,9 +409,7 @@ class MeasuresFinder:
                     reach, rule = self._reach(norm, [nxt], False, leading=False), "count"
                 else:  # its results: the run of metric clauses right after it (，检查在建项目51个次，…)
                     reach, rule = self._reach(norm, clauses[k + 1:], False, leading=False), "sessions"
-                    cut = next((j for j, x in enumerate(reach) if handles_cases(norm, x.start, metrics_start(x, norm))),
-                               len(reach))
-                    reach = reach[:cut]
+                    reach = session_results(norm, reach, any(measures_duty(camps[ci].name) for ci in c.campaigns))
             elif not c.metrics:
                 if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work
                     reach = self._reach(norm, clauses[k + 1:], False, leading=False)
@@ -476,20 +474,6 @@ class MeasuresFinder:
         before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
         return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
 
-
-    @staticmethod
-    def _keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
-                    links: dict[tuple[int, str], tuple[int, str]]) -> None:
-        """Of the coordinated campaigns an item opens with, a metric whose clause names one's object
-        (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) measures that one only."""
-        intro: dict[int, list[str]] = {}
-        for (mi, name), (_ci, rule) in links.items():
-            if rule == "intro":
-                intro.setdefault(mi, []).append(name)
-        for mi, names in intro.items():
-            if len(names) > 1:
-                for name in set(names) - named_in_clause(norm, metrics[mi].start, names):
-                    del links[(mi, name)]
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
