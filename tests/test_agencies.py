@@ -606,8 +606,26 @@ def test_a_level_and_a_task_word_before_ban_name_the_office_of_that_task():
     assert agencies("县里开办的驾校，省里举办的培训。") == set()
 
 
+def test_a_predicate_before_ban_is_no_task_word():
+    # review 15 (1.1): a modal, an adverb or a rank before 办 makes it a predicate, not an office
+    assert agencies("县交通运输局要认真办，不得推诿。") == {"县交通运输局"}
+    assert agencies("由省统一办，市县两级同步办。") == set()
+    assert agencies("县域新办的企业，各乡镇自办。") == set()
+    # the office must close its clause's subject or owner (no 办理), and the task word stops at 的和与及
+    assert agencies("市创建办理工作") == set()
+    assert agencies("市的和办要") == set()
+    # a scoped unit opens the office too: 市委 + 依法治市 + 办
+    assert agencies("市委依法治市办要") == {"市委依法治市办"}
+
+
+def test_a_collective_level_before_a_task_office_names_no_one_office():
+    # review 15 (1.2): 各县创建办 is every county's office
+    assert agencies("各县创建办要建立台账。") == set()
+    assert agencies("全省各市创建办要建立台账。") == set()
+
+
 def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
     # round 40: 县（市、区）交通运输局 without 各, and 各市、县（区）交通运输局, gave a bare 交通运输局
     assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
     assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
-    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}
+    assert agencies("市、县（区）交通运输局要加强监管。") == set()
