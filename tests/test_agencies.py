@@ -234,6 +234,15 @@ def test_an_organisation_branch_keeps_its_parent_and_its_place():
         "中国邮政集团有限公司延平区分公司", "XX集团有限公司建阳分公司"}
 
 
+def test_a_companys_office_named_by_a_place_after_it_is_one_organisation():
+    # round 41: dev30 744, dev38 842, dev39 855 gave the company alone
+    assert organisations("会同云南省公路投资开发有限公司普洱管理处、市交通运输局开展检查。") == {
+        "云南省公路投资开发有限公司普洱管理处"}
+    assert organisations("由中国铁路北京局集团有限公司石家庄站组织。") == {"中国铁路北京局集团有限公司石家庄站"}
+    # a place with no unit head after it, or a verb after the head, leaves the company alone
+    assert organisations("XX运输有限公司北京开展检查，XX运输有限公司南京处理投诉。") == {"XX运输有限公司"}
+
+
 def test_a_branch_named_by_its_number_is_an_organisation():
     assert organisations("年初，公司与第一分公司、第二分公司签订责任书。") == {"第一分公司", "第二分公司"}
     assert organisations("与XX公交集团有限公司第三分公司党支部签订共建协议。") == {"XX公交集团有限公司第三分公司"}
