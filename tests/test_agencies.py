@@ -638,3 +638,12 @@ def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
     assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
     assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
     assert agencies("市、县（区）交通运输局要加强监管。") == set()
+
+
+def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
+    # round 41: 县文体广电旅游局 (dev39 850), 市海上搜救中心 (dev28 725, dev33 776) gave the field's body alone
+    assert agencies("县文体广电旅游局组织检查，市海上搜救中心开展演练。") == {"县文体广电旅游局", "市海上搜救中心"}
+    assert agencies("经市国有资产监督管理委员会批准。") == {"市国有资产监督管理委员会"}
+    # a stop word between, or a collective level, leaves the body alone
+    assert "县有关监督管理委员会" not in agencies("县有关监督管理委员会")
+    assert agencies("各县文体广电旅游局要加强检查。") != {"县文体广电旅游局"}

@@ -297,6 +297,8 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
                          "cls": head.cls}
         if best is None and any(word == _OFFICE for _, word, _ in hits):
             best = _task_office(sc, end - len(_OFFICE), end)
+        elif best is not None and not set(best.info["kinds"]) & {LEVEL, PLACE, UNIT}:
+            best = _bridged(sc, best)
         if best is not None:
             out.append(best)
     return out
@@ -327,6 +329,38 @@ def _task_word(sc: PhraseScanner, word: str) -> bool:
     stop = sc.lx.stopwords
     return not any(stop.get(word[i:j]) in _NOT_TASK
                    for i in range(len(word)) for j in range(i + 1, len(word) + 1))
+
+
+#: the longest run of words the dictionary lacks between a level and a field's body (市|国有资产|监督管理委员会)
+_BRIDGE = 4
+
+
+def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate:
+    """A body named by field words alone, extended over unknown words to the level that opens its name.
+
+    县文体广电旅游局, 市海上搜救中心, 市国有资产监督管理委员会: the parse of
+    dictionary words stops at 文体, 海上, 国有资产; when a level (or place) ends
+    at most four name characters before, with no stop word between, the level
+    opens the name.
+    """
+    text, stop = sc.text, sc.lx.stopwords
+    for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
+        gap = text[at:cand.start]
+        if not sc.is_name_char(at) or any(gap[i:j] in stop and gap[i:j] != "有"  # 国有资产: 有 inside a word
+                                          for i in range(len(gap)) for j in range(i + 1, len(gap) + 1)):
+            return cand
+        if text[at] in _LEVEL_AFFIXES:
+            continue
+        parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
+        if parts and parts[0].kind in (LEVEL, PLACE) and parts[0].start + len(parts[0].word) == at:
+            start = parts[-1].start
+            if collective(sc, start, parts):
+                return cand
+            out = Candidate("AGENCY", start, cand.end, text[start:cand.end], "agency.head", tier=1)
+            out.info = {**cand.info, "kinds": tuple(p.kind for p in reversed(parts)) + (STEM,) + cand.info["kinds"],
+                        "words": tuple(p.word for p in reversed(parts)) + (gap,) + cand.info["words"]}
+            return out
+    return cand
 
 
 def _task_office(sc: PhraseScanner, hstart: int, end: int) -> Candidate | None:
