@@ -234,6 +234,15 @@ def test_an_organisation_branch_keeps_its_parent_and_its_place():
         "中国邮政集团有限公司延平区分公司", "XX集团有限公司建阳分公司"}
 
 
+def test_a_companys_office_named_by_a_place_after_it_is_one_organisation():
+    # round 41: dev30 744, dev38 842, dev39 855 gave the company alone
+    assert organisations("会同云南省公路投资开发有限公司普洱管理处、市交通运输局开展检查。") == {
+        "云南省公路投资开发有限公司普洱管理处"}
+    assert organisations("由中国铁路北京局集团有限公司石家庄站组织。") == {"中国铁路北京局集团有限公司石家庄站"}
+    # a place with no unit head after it, or a verb after the head, leaves the company alone
+    assert organisations("XX运输有限公司北京开展检查，XX运输有限公司南京处理投诉。") == {"XX运输有限公司"}
+
+
 def test_a_branch_named_by_its_number_is_an_organisation():
     assert organisations("年初，公司与第一分公司、第二分公司签订责任书。") == {"第一分公司", "第二分公司"}
     assert organisations("与XX公交集团有限公司第三分公司党支部签订共建协议。") == {"XX公交集团有限公司第三分公司"}
@@ -606,8 +615,35 @@ def test_a_level_and_a_task_word_before_ban_name_the_office_of_that_task():
     assert agencies("县里开办的驾校，省里举办的培训。") == set()
 
 
+def test_a_predicate_before_ban_is_no_task_word():
+    # review 15 (1.1): a modal, an adverb or a rank before 办 makes it a predicate, not an office
+    assert agencies("县交通运输局要认真办，不得推诿。") == {"县交通运输局"}
+    assert agencies("由省统一办，市县两级同步办。") == set()
+    assert agencies("县域新办的企业，各乡镇自办。") == set()
+    # the office must close its clause's subject or owner (no 办理), and the task word stops at 的和与及
+    assert agencies("市创建办理工作") == set()
+    assert agencies("市的和办要") == set()
+    # a scoped unit opens the office too: 市委 + 依法治市 + 办
+    assert agencies("市委依法治市办要") == {"市委依法治市办"}
+
+
+def test_a_collective_level_before_a_task_office_names_no_one_office():
+    # review 15 (1.2): 各县创建办 is every county's office
+    assert agencies("各县创建办要建立台账。") == set()
+    assert agencies("全省各市创建办要建立台账。") == set()
+
+
 def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
     # round 40: 县（市、区）交通运输局 without 各, and 各市、县（区）交通运输局, gave a bare 交通运输局
     assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
     assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
-    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}
+    assert agencies("市、县（区）交通运输局要加强监管。") == set()
+
+
+def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
+    # round 41: 县文体广电旅游局 (dev39 850), 市海上搜救中心 (dev28 725, dev33 776) gave the field's body alone
+    assert agencies("县文体广电旅游局组织检查，市海上搜救中心开展演练。") == {"县文体广电旅游局", "市海上搜救中心"}
+    assert agencies("经市国有资产监督管理委员会批准。") == {"市国有资产监督管理委员会"}
+    # a stop word between, or a collective level, leaves the body alone
+    assert "县有关监督管理委员会" not in agencies("县有关监督管理委员会")
+    assert agencies("各县文体广电旅游局要加强检查。") != {"县文体广电旅游局"}

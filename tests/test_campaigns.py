@@ -858,3 +858,15 @@ def test_an_activity_named_only_by_its_kind_is_no_campaign(campaigns, text):
 ])
 def test_a_ranked_model_title_is_an_honour_unless_a_body_strives_for_it(campaigns, text, names):
     assert campaigns(text) == names
+
+
+def test_works_before_their_amount_or_progress_are_no_campaign(campaigns):
+    # round 41: 总工程量 (dev38 839) and 询问工程进度 (dev33 777) gave 总工程 and 详细询问工程
+    assert campaigns("年底前完成总工程量的90%，详细询问工程进度。") == []
+
+
+def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
+    # round 41: 本周行动 (dev39 850), 本地区行动 (dev32 768), 混合所有制改革 (dev28 721) gave 周行动, 区行动, 制改革
+    assert campaigns("各中队报送本周行动情况，负责本地区行动的实施，完成混合所有制改革。") == []
+    # a longer name after the determiner's word stays: 降本 + 增效专项行动 is no fragment of one character
+    assert campaigns("组织实施物流降本增效专项行动。") != []

@@ -245,9 +245,6 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
                 pos = open_at
                 glossed = True
                 continue
-        if text[pos - 1] == ENUM_MARK and pos < start and levels.longest_ending_at(text, pos - 1) is not None:
-            pos -= 1  # 各市、县（区）交通运输局: 各 distributes over the listed levels
-            continue
         break
     if sc.det_before(start) in COLLECTIVE_DETS or sc.det_before(pos) in COLLECTIVE_DETS:
         return True
@@ -300,6 +297,8 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
                          "cls": head.cls}
         if best is None and any(word == _OFFICE for _, word, _ in hits):
             best = _task_office(sc, end - len(_OFFICE), end)
+        elif best is not None and not set(best.info["kinds"]) & {LEVEL, PLACE, UNIT}:
+            best = _bridged(sc, best)
         if best is not None:
             out.append(best)
     return out
@@ -307,21 +306,72 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
 
 #: the head of an office set up for one task (市创建办, 县政务公开办)
 _OFFICE = "办"
-#: characters that make 办 the second half of a verb (督办, 承办, 举办, 交办, 通办), no office
-_OFFICE_VERBS = frozenset("督转承举主协交代领包查申创帮重催兴合操试筹经首快速联通上近")
-#: characters that join a level into a word of place or rank (县里, 省内, 市级, 区直), no task word
-_LEVEL_AFFIXES = frozenset("里上内外级直属辖")
+#: characters that make 办 the second half of a verb (督办, 承办, 举办, 交办, 通办, 新办, 自办), no office
+_OFFICE_VERBS = frozenset("督转承举主协交代领包查申创帮重催兴合操试筹经首快速联通上近新自")
+#: modals: a task word holding one is the predicate of a subject before it (县交通运输局要认真办)
+_MODALS = frozenset("要应须将")
+#: stop-word classes that never stand inside a task word (认真, 统一: how the work is done, not its name)
+_NOT_TASK = frozenset({"adverb", "det", "time", "measure"})
+#: characters that join a level into a word of place or rank (县里, 省内, 市级, 区直, 县域), no task word
+_LEVEL_AFFIXES = frozenset("里上内外级直属辖域")
 #: what may follow an office that is the subject or the owner in its clause
 _OFFICE_AFTER = re.compile(r"[，。、；：,;:）)\s的要对和与及负牵组会联统]")
+
+
+def _task_word(sc: PhraseScanner, word: str) -> bool:
+    """Whether ``word`` can name the task of an office (创建, 政务公开), not say how work is done.
+
+    A modal (要认真办), an adverb or determiner (统一办), or a rank (两级同步办)
+    makes the words before 办 a predicate, not a name.
+    """
+    if "级" in word or any(ch in _MODALS for ch in word):
+        return False
+    stop = sc.lx.stopwords
+    return not any(stop.get(word[i:j]) in _NOT_TASK
+                   for i in range(len(word)) for j in range(i + 1, len(word) + 1))
+
+
+#: the longest run of words the dictionary lacks between a level and a field's body (市|国有资产|监督管理委员会)
+_BRIDGE = 4
+
+
+def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate:
+    """A body named by field words alone, extended over unknown words to the level that opens its name.
+
+    县文体广电旅游局, 市海上搜救中心, 市国有资产监督管理委员会: the parse of
+    dictionary words stops at 文体, 海上, 国有资产; when a level (or place) ends
+    at most four name characters before, with no stop word between, the level
+    opens the name.
+    """
+    text, stop = sc.text, sc.lx.stopwords
+    for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
+        gap = text[at:cand.start]
+        if not sc.is_name_char(at) or any(gap[i:j] in stop and gap[i:j] != "有"  # 国有资产: 有 inside a word
+                                          for i in range(len(gap)) for j in range(i + 1, len(gap) + 1)):
+            return cand
+        if text[at] in _LEVEL_AFFIXES:
+            continue
+        parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
+        if parts and parts[0].kind in (LEVEL, PLACE) and parts[0].start + len(parts[0].word) == at:
+            start = parts[-1].start
+            if collective(sc, start, parts):
+                return cand
+            out = Candidate("AGENCY", start, cand.end, text[start:cand.end], "agency.head", tier=1)
+            out.info = {**cand.info, "kinds": tuple(p.kind for p in reversed(parts)) + (STEM,) + cand.info["kinds"],
+                        "words": tuple(p.word for p in reversed(parts)) + (gap,) + cand.info["words"]}
+            return out
+    return cand
 
 
 def _task_office(sc: PhraseScanner, hstart: int, end: int) -> Candidate | None:
     """An office named by a level or a scoped body, the word of its task, and 办.
 
     市创建办要…, 县政务公开办的…, 在市委依法治市办、市司法局的指导下: the task word
-    (2-5 characters) is no body stem, so the parse of dictionary words does not
+    is no body stem, so the parse of dictionary words does not
     reach the level; the office is named when the level opens the phrase and
-    办 closes the subject or the owner of the clause (not 督办, 举办的).
+    办 closes the subject or the owner of the clause (not 督办, 举办的). The task
+    word is 2-4 characters and holds no modal or adverb (县交通运输局要认真办);
+    a collective level (各县创建办) names no one office.
 
     Parameters
     ----------
@@ -338,14 +388,16 @@ def _task_office(sc: PhraseScanner, hstart: int, end: int) -> Candidate | None:
     text = sc.text
     if text[hstart - 1:hstart] in _OFFICE_VERBS or not _OFFICE_AFTER.match(text, end):
         return None
-    for at in range(hstart - 2, max(0, hstart - 6) - 1, -1):
-        if not sc.is_name_char(at) or text[at] in "的和与及":
+    for at in range(hstart - 2, max(0, hstart - 4) - 1, -1):
+        if not sc.is_name_char(at) or text[at] in "的和与及" or not _task_word(sc, text[at:hstart]):
             return None
         parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
         if text[at] in _LEVEL_AFFIXES:
             continue  # 县里开办, 市级督办: the level's own affix, no task word
         if parts and (parts[0].kind in (LEVEL, PLACE) or parts[0].kind == UNIT and scoped(parts)):
             start = parts[-1].start
+            if collective(sc, start, parts):
+                return None  # 各县创建办: the offices of every county, no one body
             cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
             cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + (STEM,), "head": _OFFICE,
                          "words": tuple(p.word for p in reversed(parts)) + (text[at:hstart],), "cls": "unit"}

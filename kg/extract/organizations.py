@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, ENUM_MARK, conj_place
+from kg.extract.localities import doc_short_place_ending_at
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.waterways import water_name_before
 from kg.structure.headings import CN_DIGITS
@@ -78,6 +79,8 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
             continue
         if branch and pos in by_end:
             pos = by_end[pos].start  # the parent's name opens the branch's
+        if word in LEGAL_FORMS and (unit_end := _placed_unit_end(sc, end)) is not None:
+            end = unit_end  # 安徽省交通控股集团有限公司黄山管理处: a company's office named by its place
         cand = Candidate("ORGANIZATION", pos, end, text[pos:end], "organization.head", tier=1)
         out.append(cand)
         by_end[end] = cand
@@ -202,6 +205,47 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
             break
         pos -= 1
     return pos
+
+
+#: the longest place after a company that opens the name of one of its offices (石家庄, 普洱)
+_UNIT_PLACE = 4
+#: stem classes that may stand between that place and the office's head (普洱管理处, 南昌管理中心)
+_UNIT_STEMS = frozenset({"inner", "domain"})
+
+
+def _placed_unit_end(sc: PhraseScanner, end: int) -> int | None:
+    """The end of an office a company names by a place right after the company's name.
+
+    云南省公路投资开发有限公司普洱管理处, 江西省交通投资集团有限责任公司南昌管理中心,
+    中国铁路北京局集团有限公司石家庄站: a place, at most one body stem and a
+    unit head right after a legal form name one unit of the company.
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner of the text.
+    end : int
+        Where the company's name ends.
+
+    Returns
+    -------
+    int or None
+        Where the office's name ends, or None when no place and unit head follow.
+    """
+    text, lx = sc.text, sc.lx
+    places, heads = lx.trie("places"), sc.matches("agency_heads")
+    for at in range(min(len(text), end + _UNIT_PLACE), end + 1, -1):
+        hit = places.longest_ending_at(text, at, end)
+        if not (hit is not None and hit[0] == end or doc_short_place_ending_at(sc, at) == text[end:at]):
+            continue
+        for hend in range(at + 1, min(len(text), at + 5) + 1):
+            for hstart, word, head in heads.by_end.get(hend, ()):
+                stem = text[at:hstart]
+                if hstart >= at and head.cls == "unit" and (not stem or lx.stems.get(stem) in _UNIT_STEMS) \
+                        and not text.startswith(head.not_before, hend):
+                    return hend
+        return None
+    return None
 
 
 def _placed_brand(sc: PhraseScanner, pos: int, hstart: int) -> bool:
