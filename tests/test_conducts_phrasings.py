@@ -44,6 +44,8 @@ FRAMES = [
     "市公路中心以“平安交通”专项行动为契机，组织学习。",
     "市公路中心坚持以“平安交通”专项行动为主线，扎实推进各项工作。",
     "市公路中心坚持稳中求进，以“平安交通”专项行动高质量发展为主线，统筹抓好治超。",
+    "市公路中心以“平安交通”专项行动提质增效为主线，统筹抓好治超。",  # any short work noun phrase before 为
+    "市公路中心以“平安交通”专项行动提档升级为抓手，统筹抓好治超。",
     "今年以来，市公路中心紧扣“平安交通”专项行动工作主线，统筹抓好治超。",
     "“平安交通”专项行动由市公路中心组织实施。",
     "市公路中心组织的“平安交通”专项行动取得实效。",
@@ -205,6 +207,13 @@ PLAN = "甲市客运服务品质提升三年行动"
     (f"{AUTHOR}关于印发《{PLAN}工作方案》的通知\n", {(AUTHOR, PLAN)}),
     # a plan for drafting the campaign's plan is no plan of the campaign
     (f"{AUTHOR}关于印发《{PLAN}实施方案编制工作要点》的通知\n", set()),
+    # any short note in brackets may close the plan's name
+    (f"{AUTHOR}关于印发《{PLAN}实施方案（征求意见稿）》的通知\n", {(AUTHOR, PLAN)}),
+    (f"{AUTHOR}关于印发《{PLAN}工作方案（2025年版）》的通知\n", {(AUTHOR, PLAN)}),
+    # a title on the plan that does not issue it (a reading of it)
+    (f"{AUTHOR}关于《{PLAN}实施方案》的政策解读\n", set()),
+    # the gold credits the body forwarding a plan too (dev20, dev21)
+    (f"{AUTHOR}关于转发《{PLAN}实施方案》的通知\n", {(AUTHOR, PLAN)}),
 ])
 def test_the_body_issuing_a_campaigns_plan_in_its_title_carries_the_campaign_out(tmp_path, title, expected):
     reg = title[title.index("《") + 1:title.index("》")]
@@ -213,3 +222,13 @@ def test_the_body_issuing_a_campaigns_plan_in_its_title_carries_the_campaign_out
     spec = {AUTHOR: A, reg: "REGULATION", PLAN: C}
     res = extract_relations(sdoc, mentions_of(sdoc, spec))
     assert {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"} == expected
+
+
+def test_a_campaign_named_inside_a_plans_name_is_not_the_plans(tmp_path):
+    """三年行动 is tagged in the body, but it does not open the name of 《甲市客运服务品质提升三年行动实施方案》."""
+    reg = f"{PLAN}实施方案"
+    title = f"{AUTHOR}关于印发《{reg}》的通知\n"
+    body = f"各县交通运输局：\n现将《{reg}》印发给你们。\n三年行动的目标是提升服务品质。\n{AUTHOR}\n"
+    sdoc = make_doc(tmp_path, title + body, AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, reg: "REGULATION", "三年行动": C}))
+    assert not [r for r in res.relations if r.rel == "CONDUCTS"]

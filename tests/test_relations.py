@@ -472,6 +472,21 @@ def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_v
     assert {h for r, h, t in got if r == "CONDUCTS"} == {"甲区大队", "甲区公安分局"}
 
 
+@pytest.mark.parametrize("partners, expected", [
+    # an untagged body heads the list: the tagged ones after it are still partners
+    ("长江航务管理局、甲区公安分局", {"甲区公安分局"}),
+    ("甲区公安分局、长江航务管理局、甲区应急管理局", {"甲区公安分局", "甲区应急管理局"}),
+    # a list that ends on an untagged body keeps what came before it
+    ("甲区公安分局、长江航务管理局", {"甲区公安分局"}),
+])
+def test_an_untagged_body_in_a_partner_list_does_not_end_it(tmp_path, partners, expected):
+    text = TITLE + f"甲区大队会同{partners}，于10月组织服务质量考核。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {"甲区大队": "AGENCY", "甲区公安分局": "AGENCY", "甲区应急管理局": "AGENCY"}
+    got = triples(extract_relations(sdoc, mentions_of(sdoc, spec)))
+    assert {t for r, h, t in got if r == "COOPERATES_WITH" and h == "甲区大队"} == expected
+
+
 def test_a_body_assisting_the_author_cooperates_from_the_author(tmp_path):
     # B 配合我局开展…: the author leads the work and B assists it, as in 由我局牵头，B 配合 (author -> B);
     # the author's level-led short name (市交通运输局) counts as the author; B 配合 another body stays B -> it

@@ -34,14 +34,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
+from kg.extract.measure_docs import _PLAN_NAME_OPEN_RE as PLAN_NAME_OPEN_RE
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix
 from kg.extract.triggers import TriggerHit
-from kg.model import Mention, StructuredDocument
+from kg.model import Mention, Paragraph, StructuredDocument
 
 _DURING = re.compile(r"(?:的)?(?:工作)?(?:中|期间|过程中|之际)")
 #: between a campaign that opens its clause and a verb after it (专项整治工作深入开展, “四好农村路”建设纵深推进)
@@ -52,9 +54,11 @@ _PRIZE = re.compile(r"[，,]?[^，,。；;]{0,14}?(?:荣获|获得|获评|(?<![�
 #: a themed day or a period that opens its clause: 6月16日“安全宣传咨询日”当天， / “百日护路”专项行动期间，
 _ON_THE_DAY = re.compile(r"(?:活动)?(?:当天|期间)\s*$")
 #: 以 X 为契机: X is the lever of the subject's work
-#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手, 以“四好农村路”高质量发展为主线)
-_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动|高质量发展)?"
-_LEVER = re.compile(_WORK + r"为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
+#: the noun a campaign's name may carry as the work it stands for (以“四好农村路”建设为抓手)
+_WORK = r"(?:的)?(?:工作|建设|创建|活动|行动)?"
+#: 以 X 为主线 with a short noun phrase of X's work before 为 (以“四好农村路”高质量发展为主线, 以“X”提档升级为抓手):
+#: no mark, no 为 and no second campaign between
+_LEVER = re.compile(r"(?:的)?[^，,。；;、：:“”\"《》()（）\s为以和与及]{0,6}?为(?:总)?(?:契机|抓手|载体|牵引|突破口|切入点|主线|引领|重点|平台)")
 #: 把 X 作为…来抓 / 将 X 列为…: the subject takes X up as its work
 _TAKE_UP = re.compile(_WORK + r"(?:作为|列为|当作)")
 #: X 由 A 牵头组织实施: between the object (its closing mark when the name leaves it out) and 由
@@ -79,6 +83,7 @@ _ALONG = re.compile(_ALIAS + r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^�
                     r"(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
+_GOAL_END = re.compile(r"(?:目标|要求|精神)$")
 
 
 def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
@@ -114,8 +119,8 @@ def lever(norm: str, camp: Mention) -> TriggerHit | None:
     if at == 0 or norm[at - 1] != "以":
         return None
     m = _LEVER.match(norm, after)
-    if m is None:
-        return None
+    if m is None or _GOAL_END.search(m.group(), 0, m.group().index("为")):
+        return None  # 以 X 建设目标为抓手: the goal X modifies is the lever
     word = m.group()[m.group().index("为"):]
     return TriggerHit("CONDUCTS", "以…" + word, "lever", at - 1, m.end())
 
@@ -386,9 +391,9 @@ def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done:
                     if agent.label in labels:
                         yield ("CONDUCTS", agent, r.tail, hit)
 
-#: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知); a period or
-#: a status in brackets may follow 方案 (…实施方案（2024—2026年）》的通知, …方案（试行）)
-_PLAN_END = re.compile(r"\s*(?:[(（](?:20\d\d\s*年?\s*[—–\-~至]+\s*20\d\d\s*年?|试行|修订)[)）])?\s*[》〉]?(?:的通知)?\s*")
+#: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知); a title's note
+#: in brackets may follow 方案 (…实施方案（2024—2026年）》的通知, …方案（试行）, （征求意见稿）, （2025年版）)
+_PLAN_END = re.compile(r"\s*(?:[(（][^（()）、，,]{1,14}[)）])?\s*[》〉]?(?:的通知)?\s*")
 #: after a plan named in a title: the notice that issues it (关于印发《…》的通知)
 _NOTICE_END = re.compile(r"\s*[》〉]?(?:的通知)?\s*")
 #: a report on one campaign's work closing the title (“四好农村路”建设工作情况汇报, …巩固提升工作情况的汇报,
@@ -426,16 +431,23 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     yield from _issued_plan(norm, p0, in_title, mentions, author_mention, labels)
 
 
-def _issued_plan(norm: str, p0, in_title: list[Mention], mentions: list[Mention], author_mention, labels):
+def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: list[Mention], author_mention,
+                 labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """A关于印发《X实施方案（2024—2026年）》的通知: the plan closing the title holds its campaign X untagged;
-    X is tagged in the body, and the title's body (else the author) carries it out."""
+    X is tagged in the body, and the title's body (else the author) carries it out.
+
+    X must open the plan's name at a boundary (三年行动 is no campaign of 《X三年行动实施方案》). A forwarded
+    plan or notice (关于转发《…》的通知) counts too: the gold credits the forwarder (dev20 622, dev21 643).
+    """
     names = {m.name: m for m in reversed(mentions) if m.label == "CAMPAIGN" and m.start >= p0.end}
     for reg in (m for m in in_title if m.label == "REGULATION"):
         if not _NOTICE_END.fullmatch(norm, reg.end, p0.end):
             continue
         for name in sorted(names, key=len, reverse=True):
             at = reg.name.rfind(name)
-            plan = PLAN_OF_RE.match(reg.name, at + len(name)) if at >= 0 else None
+            if at < 0 or not PLAN_NAME_OPEN_RE.search(reg.name, 0, at):
+                continue
+            plan = PLAN_OF_RE.match(reg.name, at + len(name))
             if plan is None or not _PLAN_END.fullmatch(reg.name, plan.end()):
                 continue
             bodies = [m for m in in_title if m.label in labels and m.end <= reg.start]

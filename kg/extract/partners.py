@@ -17,6 +17,9 @@ from kg.model import Mention
 COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: a bare place first in a list whose head it shares with the next item (甲区、乙区人民政府)
 _ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
+#: a body the entity rules left untagged, listed before a tagged one (会同长江航务管理局、九江海事局): its head
+#: noun closes it and 、 follows
+_UNTAGGED_ITEM = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:局|厅|委员会|中心|支队|大队|总队|管理处|办公室)、")
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
 #: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》): the bodies
@@ -46,7 +49,10 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     while True:
         m = by_start.get(cur)
         if m is None:
-            break
+            skip = _UNTAGGED_ITEM.match(norm, cur)
+            m = by_start.get(skip.end()) if skip else None
+            if m is None:
+                break
         out.append(m)
         sep = COORD.match(norm, m.end)
         if sep is None or norm[m.end:sep.end()].endswith("等"):
