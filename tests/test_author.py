@@ -234,3 +234,9 @@ def test_a_bare_unit_as_subject_is_the_body_the_text_names_with_that_head():
     text = ("大竹县路政大队集中清理一处超限车辆聚集点\n本报讯 10月23日凌晨，大竹县路政大队联合县公安局交警大队开展清理。\n"
             "大队随即调集执法人员。\n下一步，大队将加强源头监管。\n")
     assert author(text) == "大竹县路政大队"
+
+
+def test_a_joint_document_s_issuers_opening_its_title_name_the_leading_issuer():
+    text = ("清远市交通运输局　清远市公安局　清远市应急管理局关于做好冬季道路交通安全工作的通知\n"
+            "各县（市、区）交通运输局、公安局、应急管理局：\n现将有关事项通知如下。\n")
+    assert author(text) == "清远市交通运输局"

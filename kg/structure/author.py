@@ -9,6 +9,7 @@ The rules, in order (the first that names a body wins):
    (``在…会议上的讲话``) names a meeting, not a body, but the byline under it
    names the speaker's body (``邯郸市人民政府副市长　张XX``, ``X厅党组成员、副厅长　XXX``);
    a brief's masthead names the body that edits it (``X中心办公室　　2024年11月30日``: X);
+   a joint document's issuers opening its title (``X局　Y局关于…的通知``) name the first, who leads;
 2. ``代表X党委向…`` and ``X领导班子团结带领…``;
 3. the signature: a body alone on one of the last lines, before the date
    (``XX县交通运输局`` / ``2024年6月XX日``);
@@ -88,6 +89,9 @@ _MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公�
                        r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
 #: the issuing body alone on the line under the title (咸宁市现代物流发展联合办公室)
 _UNDER_TITLE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))\s*$")
+#: a joint document's issuers opening its title before 关于 (X局　Y局关于…的通知): the first leads
+_TITLE_JOINT = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+"
+                          r"[ \t\u3000]*(?=关于)")
 #: the issuers of a joint document on one line by the title (X财政局　X交通运输局): the first leads and signs first
 _JOINT_ISSUERS = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+\s*$")
 #: a meeting's news naming the head of the body that holds it: X局党组书记、局长王XX作工作报告 / 主持会议 (the
@@ -354,6 +358,8 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         if host is None and (organ := _signing_organ(norm, text, paragraphs, m.group("a"))):
             return organ
         return as_written(host or m)
+    if title is not None and (m := _TITLE_JOINT.match(norm, title.start, title.end)):
+        return as_written(m)
     if title is not None and (m := _byline(norm, title, paragraphs)):
         return as_written(m)
     if m := next((m for p in paragraphs[:4] if (m := _MASTHEAD.match(norm, p.start, p.end))), None):
