@@ -240,3 +240,20 @@ def test_a_joint_document_s_issuers_opening_its_title_name_the_leading_issuer():
     text = ("清远市交通运输局　清远市公安局　清远市应急管理局关于做好冬季道路交通安全工作的通知\n"
             "各县（市、区）交通运输局、公安局、应急管理局：\n现将有关事项通知如下。\n")
     assert author(text) == "清远市交通运输局"
+
+
+def test_a_news_lead_s_organiser_of_the_event_is_the_author():
+    text = ("清远市举行2026年高速公路隧道应急演练\n\n11月5日上午，由清远市交通运输局、清远市应急管理局主办的应急演练"
+            "在隧道举行。\n\n演练共出动车辆20辆。\n")
+    assert author(text) == "清远市交通运输局"
+    text = ("北江航道疏浚工程顺利完工\n\n本报讯 11月28日，随着最后一艘挖泥船驶离作业水域，由清远市航道事务中心组织实施的"
+            "北江航道疏浚工程顺利完工。\n\n工程总投资2360万元。\n")
+    assert author(text) == "清远市航道事务中心"
+    # organisers joined by 和 are a joint author: no single one speaks
+    text = ("货运服务季启动\n\n5月20日，由清远市物流行业协会和清远市道路运输协会联合主办的启动仪式举行。\n\n活动持续三个月。\n")
+    assert author(text) is None
+
+
+def test_a_union_is_a_body_that_can_author_its_report():
+    text = "清远市交通运输局机关工会2024年工作总结\n\n2024年，局机关工会组织职工开展劳动竞赛。\n"
+    assert author(text) == "清远市交通运输局机关工会"

@@ -16,7 +16,8 @@ The rules, in order (the first that names a body wins):
 4. the source line of a news item (``来源：X``), or the body a news item
    says its facts come from (``记者从X获悉``, ``据X介绍``, ``X供稿``, ``（X供图）``);
 5. the lead of a news item: the body that opens its first sentence
-   (``9月21日，X局与…``);
+   (``9月21日，X局与…``), or the first organiser of the event it tells of
+   (``由X局、Y局主办的…演练``, ``由X中心组织实施的…工程``; not ``由X和Y联合主办``);
 6. self-references (``我局``, ``本支队``) and the speaker's own units named by a
    bare head (``局党组``, ``厅安全监督处``), resolved to the body with that head
    the text names: a body of the document's own field first, then the most
@@ -47,7 +48,7 @@ from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
 #: Last characters of a body's name.
-HEADS = ("委员会", "协会", "办公室", "纪检监察组", "纪检组", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局",
+HEADS = ("委员会", "协会", "工会", "办公室", "纪检监察组", "纪检组", "总队", "支队", "大队", "中队", "中心", "政府", "集团", "公司", "局",
          "厅", "委", "办", "部", "处", "科", "股", "站", "所", "院", "署")
 _HEAD = "|".join(HEADS)
 _NAME_CHARS = r"[^\s,。;、:“”《》()（）!?]"
@@ -103,6 +104,9 @@ _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),由?"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=召开|举行|举办|印发|出台|发布|组织|开展|联合|会同|与|赴|深入|"
     rf"紧紧围绕|围绕|坚持|按照|对|在|全力|扎实|持续|圆满|顺利)")
+#: a news lead's organiser of the event it tells of (由X主办的…, 由X、Y联合主办, 由X组织实施的…工程): X, the first
+_ORGANISER = re.compile(rf"由(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:、{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))*"
+                        r"(?:联合|共同)?(?:主办|组织实施)")
 #: two bodies joined in one subject (X协会和Y协会): a joint author, no single one speaks
 _JOINT = re.compile(rf"(?:{_HEAD})(?:和|与|及|同)")
 #: (本办法 is the measure the text issues, not its office)
@@ -377,6 +381,10 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     for p in paragraphs[:4]:
         if (m := _LEAD.match(norm, p.start, p.end)) and not _JOINT.search(m.group("a")):
             return as_written(m)
+    lead = [p for p in paragraphs if title is None or p.start >= title.end][:2]
+    m = next((m for p in lead if (m := _ORGANISER.search(norm, p.start, p.end))), None)
+    if m and not _JOINT.search(m.group("a")):
+        return as_written(m)
     if best := _from_self_references(norm, {p.start for p in places}):
         return _as_written(text, norm, best)
     bare = Counter(m.group(1) for m in _BARE_SUBJECT.finditer(norm))
