@@ -221,3 +221,12 @@ def test_a_bare_organisation_head_is_the_organisation_the_text_names_or_the_auth
     spec = [mention(sdoc, "ORGANIZATION", "柳州市出租汽车协会"), mention(sdoc, "CAMPAIGN", "“爱心送考”活动")]
     res = extract_relations(sdoc, spec)
     assert {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"} == {("柳州市出租汽车协会", "爱心送考活动")}
+
+
+def test_a_company_calls_itself_by_its_bare_group_company_or_company_word():
+    company = "甲市交通发展集团有限公司"
+    text = "集团公司深入开展“平安春运”行动。全年公司共发送旅客96万人次。下一步，公司将推进客运站改造。其全资子公司完成投资3亿元。"
+    got = [(text[r.start:r.end], r.kind, r.name) for r in find_self_references(text, company, {}, {})]
+    assert ("集团公司", "org", company) in got and ("公司", "org", company) in got
+    # a subsidiary (子公司) is not the company
+    assert text.index("子公司") + 1 not in {r.start for r in find_self_references(text, company, {}, {})}

@@ -20,7 +20,7 @@ Forms (the unit word is the one the author's name ends with):
              their own, named by what the text writes without 我/本 (局党组).
 ``team``     a bare team word (支队, 大队, 执法队) of another head than the author's opening a clause,
              maybe after a time word (全年大队共出动…), before a verb: the team the text names.
-``org``      a bare organisation head (协会, 集团, 学院, 联合会) opening a clause before a verb,
+``org``      a bare organisation head (协会, 集团, 集团公司, 公司, 学院, 联合会) opening a clause before a verb,
              or after a pivot or partner word (支持集团开展…, 与集团建立…): the author when its name
              has that head, else the organisation with that head named last before it.
 """
@@ -44,7 +44,9 @@ TEAM_WORDS: tuple[str, ...] = BARE_UNITS + ("执法队",)
 #: unit words that stand alone for the author only opening a clause before a verb (中心组织开展…)
 CLAUSE_UNITS: tuple[str, ...] = ("中心", "局", "厅", "所", "处", "站")
 #: heads of organisations that stand alone for the one the text names (协会组织会员企业…, 支持集团开展…)
-ORG_HEADS: tuple[str, ...] = ("联合会", "协会", "集团", "学院")
+ORG_HEADS: tuple[str, ...] = ("联合会", "协会", "集团公司", "集团", "公司", "学院")
+#: what an organisation's name must hold to have a head (集团公司 for X集团有限公司)
+_HEAD_PARTS: dict[str, tuple[str, ...]] = {"集团公司": ("集团", "公司")}
 #: what may stand right before a bare organisation head besides a clause opening: a pivot or partner word
 _ORG_BEFORE = re.compile(rf"(?:支持|指导|督促|鼓励|推动|引导|与|同|{PARTNER_VERB})$")
 #: self-references that name no unit and always mean the author
@@ -334,6 +336,11 @@ def _named_teams(norm: str, author: str, bodies: dict[str, list[int]]) -> list[S
     return found
 
 
+def _has_head(name: str, head: str) -> bool:
+    """Whether an organisation's ``name`` has the bare ``head`` (集团公司: X集团有限公司)."""
+    return all(part in name for part in _HEAD_PARTS.get(head, (head,)))
+
+
 def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[SelfReference]:
     """Bare organisation heads (协会, 集团) acting as a subject or a pivot's or partner's object: the author
     when its name has the head, else the organisation with that head named last before it."""
@@ -344,10 +351,10 @@ def _named_orgs(norm: str, author: str, orgs: dict[str, list[int]]) -> list[Self
         if s > 0 and (norm[s - 1] in _NAME_FINAL or norm[s - 1] in "我本该全"
                       or not (_CLAUSE_OPEN.search(norm, max(0, s - 3), s) or _ORG_BEFORE.search(norm, max(0, s - 2), s))):
             continue
-        if head in author:
+        if _has_head(author, head):
             name = author
         else:
-            name = next((n for at, n in reversed(named) if at < s and head in n), None)
+            name = next((n for at, n in reversed(named) if at < s and _has_head(n, head)), None)
             if name is None:
                 continue
         found.append(SelfReference(s, m.end(), "org", name))
