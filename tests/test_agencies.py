@@ -645,5 +645,15 @@ def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
     assert agencies("县文体广电旅游局组织检查，市海上搜救中心开展演练。") == {"县文体广电旅游局", "市海上搜救中心"}
     assert agencies("经市国有资产监督管理委员会批准。") == {"市国有资产监督管理委员会"}
     # a stop word between, or a collective level, leaves the body alone
-    assert "县有关监督管理委员会" not in agencies("县有关监督管理委员会")
-    assert agencies("各县文体广电旅游局要加强检查。") != {"县文体广电旅游局"}
+    assert agencies("县有关监督管理委员会") == set()
+    # review 16 (1.2): a collective level leaves no fragment of the body behind either
+    assert agencies("各县文体广电旅游局要加强检查。") == set()
+    assert agencies("各市海上搜救中心要开展演练。") == set()
+    assert agencies("各县、市文体广电旅游局要加强检查。") == set()
+
+
+def test_a_level_that_ends_a_word_opens_no_field_body():
+    # review 16 (1.1): 市 of 城市, 都市 ends a word, it opens no name; after a stop word (由县) it does
+    assert agencies("加快城市海上搜救中心建设。") == agencies("加快海上搜救中心建设。")
+    assert agencies("打造都市文体旅游中心。") == agencies("打造文体旅游中心。")
+    assert agencies("由县文体广电旅游局负责。") == {"县文体广电旅游局"}

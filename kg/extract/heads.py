@@ -331,17 +331,32 @@ def _task_word(sc: PhraseScanner, word: str) -> bool:
                    for i in range(len(word)) for j in range(i + 1, len(word) + 1))
 
 
+def _opens_phrase(sc: PhraseScanner, start: int, end: int) -> bool:
+    """Whether the level or place at ``[start, end)`` opens a phrase, not ends a word (城市, 都市, 超市).
+
+    It opens one at the start of the text, after a character no name holds, or
+    after a stop word (由县…, 推进市…) that makes no known word with it.
+    """
+    text = sc.text
+    if start == 0 or not sc.is_name_char(start - 1):
+        return True
+    if sc.lx.trie("stopwords").longest_ending_at(text, start) is None:
+        return False
+    return not any(sc.lx.is_word(text[a:end]) for a in range(max(0, start - 2), start))
+
+
 #: the longest run of words the dictionary lacks between a level and a field's body (市|国有资产|监督管理委员会)
 _BRIDGE = 4
 
 
-def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate:
+def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate | None:
     """A body named by field words alone, extended over unknown words to the level that opens its name.
 
     县文体广电旅游局, 市海上搜救中心, 市国有资产监督管理委员会: the parse of
     dictionary words stops at 文体, 海上, 国有资产; when a level (or place) ends
     at most four name characters before, with no stop word between, the level
-    opens the name.
+    opens the name. The level must open a phrase (加快城市海上搜救中心建设: 市 ends
+    城市); a collective level (各县文体广电旅游局) names no one body, so None.
     """
     text, stop = sc.text, sc.lx.stopwords
     for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
@@ -354,8 +369,10 @@ def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate:
         parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
         if parts and parts[0].kind in (LEVEL, PLACE) and parts[0].start + len(parts[0].word) == at:
             start = parts[-1].start
-            if collective(sc, start, parts):
+            if not _opens_phrase(sc, start, parts[-1].start + len(parts[-1].word)):
                 return cand
+            if collective(sc, start, parts):
+                return None  # 各县文体广电旅游局: every county's body, and no fragment of one
             out = Candidate("AGENCY", start, cand.end, text[start:cand.end], "agency.head", tier=1)
             out.info = {**cand.info, "kinds": tuple(p.kind for p in reversed(parts)) + (STEM,) + cand.info["kinds"],
                         "words": tuple(p.word for p in reversed(parts)) + (gap,) + cand.info["words"]}
