@@ -622,7 +622,10 @@ def test_a_predicate_before_ban_is_no_task_word():
     assert agencies("县域新办的企业，各乡镇自办。") == set()
     # the office must close its clause's subject or owner (no 办理), and the task word stops at 的和与及
     assert agencies("市创建办理工作") == set()
-    assert agencies("市的和办要") == set()
+    assert agencies("市的创建办要") == set()
+    # review 16 (1.6): a modal inside a known word (应急) is no modal
+    assert agencies("县应急联动办要加强值守。") == {"县应急联动办"}
+    assert agencies("县交通运输局将统筹办。") == {"县交通运输局"}
     # a scoped unit opens the office too: 市委 + 依法治市 + 办
     assert agencies("市委依法治市办要") == {"市委依法治市办"}
 

@@ -308,7 +308,7 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
 _OFFICE = "办"
 #: characters that make 办 the second half of a verb (督办, 承办, 举办, 交办, 通办, 新办, 自办), no office
 _OFFICE_VERBS = frozenset("督转承举主协交代领包查申创帮重催兴合操试筹经首快速联通上近新自")
-#: modals: a task word holding one is the predicate of a subject before it (县交通运输局要认真办)
+#: modals: a task word holding one outside a known word (应急) is the predicate of a subject before it (县交通运输局要认真办)
 _MODALS = frozenset("要应须将")
 #: stop-word classes that never stand inside a task word (认真, 统一: how the work is done, not its name)
 _NOT_TASK = frozenset({"adverb", "det", "time", "measure"})
@@ -321,14 +321,21 @@ _OFFICE_AFTER = re.compile(r"[，。、；：,;:）)\s的要对和与及负牵�
 def _task_word(sc: PhraseScanner, word: str) -> bool:
     """Whether ``word`` can name the task of an office (创建, 政务公开), not say how work is done.
 
-    A modal (要认真办), an adverb or determiner (统一办), or a rank (两级同步办)
-    makes the words before 办 a predicate, not a name.
+    A modal standing as its own word (要认真办, not the 应 of 应急), an adverb or
+    determiner (统一办), or a rank (两级同步办) makes the words before 办 a
+    predicate, not a name.
     """
-    if "级" in word or any(ch in _MODALS for ch in word):
+    if "级" in word or any(ch in _MODALS and not _in_word(sc, word, i) for i, ch in enumerate(word)):
         return False
     stop = sc.lx.stopwords
     return not any(stop.get(word[i:j]) in _NOT_TASK
                    for i in range(len(word)) for j in range(i + 1, len(word) + 1))
+
+
+def _in_word(sc: PhraseScanner, text: str, i: int) -> bool:
+    """Whether the character at ``i`` lies inside a known word of two or more characters of ``text`` (应急, 将来)."""
+    return any(sc.lx.is_word(text[a:b]) for a in range(max(0, i - 3), i + 1)
+               for b in range(max(a + 2, i + 1), min(len(text), a + 4) + 1))
 
 
 def _opens_phrase(sc: PhraseScanner, start: int, end: int) -> bool:
