@@ -37,8 +37,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
-from kg.extract.measure_docs import PLAN_OF_RE, plan_title_paragraph
-from kg.extract.measure_docs import _PLAN_NAME_OPEN_RE as PLAN_NAME_OPEN_RE
+from kg.extract.measure_titles import PLAN_NAME_OPEN_RE, PLAN_OF_RE, plan_title_paragraph
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix

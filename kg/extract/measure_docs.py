@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_titles import (DRIVE_HEAD_RE, REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph,
-                                      report_title_paragraph, takes_up)
+from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_NAME_OPEN_RE, PLAN_OF_RE, REPORT_OF_RE, SENTENCE_END,
+                                      opens_name, plan_title_paragraph, report_title_paragraph, takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -90,9 +90,6 @@ OWN_PERIOD_RE = re.compile(
 WIDER_PERIOD_PARA_RE = re.compile(
     r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
     r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
-#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
-#: or the notice launching it: 关于开展…专项整治行动的通知)
-PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
@@ -271,9 +268,6 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             link(mi, chosen[0], "document")
 
 
-#: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
-#: after a place: 《绥化市|农村客货邮融合发展“畅通三级网”行动方案》)
-_PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?|[市县区省州旗])$")
 
 
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
@@ -301,7 +295,7 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
         # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
         own = [ci for ci, ks in titled.items()
-               if any(tail.endswith("方案") and _PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
+               if any(tail.endswith("方案") and PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)

@@ -22,6 +22,12 @@ _REPORT_TAILS = r"总结|简报|汇报|通报|报告"
 #: after the campaign of a title: the report is that campaign's own account of its work
 #: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果, …“金通工程”建设情况的报告)
 REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展|建设)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
+#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
+#: or the notice launching it: 关于开展…专项整治行动的通知)
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
+#: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
+#: after a place: 《绥化市|农村客货邮融合发展“畅通三级网”行动方案》)
+PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?|[市县区省州旗])$")
 #: the end of a report's title line
 REPORT_TAIL_RE = re.compile(rf"(?:{_REPORT_TAILS})$")
 #: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
@@ -156,5 +162,6 @@ def takes_up(title: Mention, later: Mention) -> bool:
                                           later.text) is not None
 
 
-__all__ = ["DRIVE_HEAD_RE", "REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END", "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
+__all__ = ["DRIVE_HEAD_RE", "PLAN_NAME_OPEN_RE", "PLAN_OF_RE", "REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END",
+           "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
            "report_title_paragraph", "takes_up", "title_paragraph"]
