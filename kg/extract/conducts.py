@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
-from kg.extract.measure_titles import PLAN_NAME_OPEN_RE, PLAN_OF_RE, plan_title_paragraph
+from kg.extract.measure_titles import PLAN_OF_RE, plan_name_opens, plan_title_paragraph
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix
@@ -444,7 +444,7 @@ def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: li
             continue
         for name in sorted(names, key=len, reverse=True):
             at = reg.name.rfind(name)
-            if at < 0 or not PLAN_NAME_OPEN_RE.search(reg.name, 0, at):
+            if at < 0 or not plan_name_opens(reg.name, at):
                 continue
             plan = PLAN_OF_RE.match(reg.name, at + len(name))
             if plan is None or not _PLAN_END.fullmatch(reg.name, plan.end()):

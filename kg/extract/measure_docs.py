@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_NAME_OPEN_RE, PLAN_OF_RE, REPORT_OF_RE, SENTENCE_END,
-                                      opens_name, plan_title_paragraph, report_title_paragraph, takes_up)
+from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_OF_RE, REPORT_OF_RE, SENTENCE_END,
+                                      opens_name, plan_name_opens, plan_title_paragraph, report_title_paragraph,
+                                      takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -295,7 +296,7 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
         # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
         own = [ci for ci, ks in titled.items()
-               if any(tail.endswith("方案") and PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
+               if any(tail.endswith("方案") and plan_name_opens(title, k) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)
