@@ -73,11 +73,13 @@ AREA_STATISTIC_RE = re.compile(
 #: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
 #: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家; 全市普通国省干线公路总里程1846公里): a stock,
 #: not any work's result or target; not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result
-#: (共有12家企业被约谈), nor a total a work reached (农村客运线路总里程达到2386公里)
+#: (共有12家企业被约谈), nor an area's total with a drive's work in its clause (全县新改建农村公路总里程128公里),
+#: whatever verb gives the total (总里程1846公里, 总里程达1846公里, 总里程约为1846公里)
+_DRIVE_WORK = r"(?:新改建|新建|改建|建成|改造|完成|新增|整治)"
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
     r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改))"
-    r"|(?:全(?:市|省|县|区|州)|辖区)[^,，;；。:：]{0,20}?总(?:里程|长度?)(?:为|约)?\s*\d)")
+    r"|(?:全(?:市|省|县|区|州)|辖区)(?![^,，;；。]*?" + _DRIVE_WORK + r")[^,，;；。:：]{0,20}?总(?:里程|长度?|数))")
 #: in a plan a stock word may hold a target (完成现有28座危桥改造; 公交车保有量达到1200辆)
 _TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
 _CLAUSE_END = re.compile(r"[,，;；。]")
