@@ -82,7 +82,8 @@ _ALONG = re.compile(_ALIAS + r"\s*(?:等(?:相关)?(?:部门|单位))?(?:在[^�
                     r"(?:共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织)*\s*")
 #: nouns a campaign may modify, which a verb before the campaign governs instead (围绕“交通强县”建设目标)
 _HEAD_NOUN_AFTER = re.compile(r"的?(?:工作)?(?:目标|要求|精神)")
-_GOAL_END = re.compile(r"(?:目标|要求|精神)$")
+#: a goal noun anywhere between X and 为 (以“交通强县”建设目标任务为抓手): the goal is the lever, not X
+_GOAL = re.compile(r"目标|要求|精神")
 
 
 def during(norm: str, clause: Clause, camp: Mention) -> TriggerHit | None:
@@ -118,7 +119,7 @@ def lever(norm: str, camp: Mention) -> TriggerHit | None:
     if at == 0 or norm[at - 1] != "以":
         return None
     m = _LEVER.match(norm, after)
-    if m is None or _GOAL_END.search(m.group(), 0, m.group().index("为")):
+    if m is None or _GOAL.search(m.group(), 0, m.group().index("为")):
         return None  # 以 X 建设目标为抓手: the goal X modifies is the lever
     word = m.group()[m.group().index("为"):]
     return TriggerHit("CONDUCTS", "以…" + word, "lever", at - 1, m.end())
