@@ -649,6 +649,8 @@ def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
     assert agencies("经市国有资产监督管理委员会批准。") == {"市国有资产监督管理委员会"}
     # a stop word between, or a collective level, leaves the body alone
     assert agencies("县有关监督管理委员会") == set()
+    # review 16 (2.2): a stop word inside a known word of the gap (依 of 依法, 有 of 国有) does not stop the bridge
+    assert agencies("县依法行政监督中心组织检查。") == {"县依法行政监督中心"}
     # review 16 (1.2): a collective level leaves no fragment of the body behind either
     assert agencies("各县文体广电旅游局要加强检查。") == set()
     assert agencies("各市海上搜救中心要开展演练。") == set()

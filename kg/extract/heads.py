@@ -338,6 +338,12 @@ def _in_word(sc: PhraseScanner, text: str, i: int) -> bool:
                for b in range(max(a + 2, i + 1), min(len(text), a + 4) + 1))
 
 
+def _covered(sc: PhraseScanner, i: int, j: int, hi: int) -> bool:
+    """Whether a longer known word ending by ``hi`` holds ``sc.text[i:j]`` (国有资产: the stop word 有 inside 国有)."""
+    return any(sc.lx.is_word(sc.text[a:b]) for a in range(max(0, i - 3), i + 1)
+               for b in range(j, min(hi, j + 3) + 1) if b - a > j - i)
+
+
 def _opens_phrase(sc: PhraseScanner, start: int, end: int) -> bool:
     """Whether the level or place at ``[start, end)`` opens a phrase, not ends a word (城市, 都市, 超市).
 
@@ -362,13 +368,14 @@ def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate | None:
     县文体广电旅游局, 市海上搜救中心, 市国有资产监督管理委员会: the parse of
     dictionary words stops at 文体, 海上, 国有资产; when a level (or place) ends
     at most four name characters before, with no stop word between, the level
-    opens the name. The level must open a phrase (加快城市海上搜救中心建设: 市 ends
-    城市); a collective level (各县文体广电旅游局) names no one body, so None.
+    opens the name; a stop word counts only outside a known word (国有). The
+    level must open a phrase (加快城市海上搜救中心建设: 市 ends 城市); a
+    collective level (各县文体广电旅游局) names no one body, so None.
     """
     text, stop = sc.text, sc.lx.stopwords
     for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
         gap = text[at:cand.start]
-        if not sc.is_name_char(at) or any(gap[i:j] in stop and gap[i:j] != "有"  # 国有资产: 有 inside a word
+        if not sc.is_name_char(at) or any(gap[i:j] in stop and not _covered(sc, at + i, at + j, cand.start)
                                           for i in range(len(gap)) for j in range(i + 1, len(gap) + 1)):
             return cand
         if text[at] in _LEVEL_AFFIXES:
