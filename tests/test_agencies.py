@@ -241,6 +241,8 @@ def test_a_companys_office_named_by_a_place_after_it_is_one_organisation():
     assert organisations("由中国铁路北京局集团有限公司石家庄站组织。") == {"中国铁路北京局集团有限公司石家庄站"}
     # a place with no unit head after it, or a verb after the head, leaves the company alone
     assert organisations("XX运输有限公司北京开展检查，XX运输有限公司南京处理投诉。") == {"XX运输有限公司"}
+    # review 16 (2.7): a station a route runs from is no office of the company
+    assert organisations("开通XX客运有限公司南京站至黄山线路。") == {"XX客运有限公司"}
 
 
 def test_a_branch_named_by_its_number_is_an_organisation():
