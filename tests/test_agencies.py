@@ -643,6 +643,8 @@ def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
     assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
     assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
     assert agencies("市、县（区）交通运输局要加强监管。") == set()
+    # review 16 (4.2): a named body before 和 and a glossed level keeps its own name (regression guard)
+    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}
 
 
 def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
