@@ -90,9 +90,13 @@ OWN_PERIOD_RE = re.compile(
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
 #: its figures are the body's standing work of that period, not the results of the campaign a report is on
-WIDER_PERIOD_PARA_RE = re.compile(
-    r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
-    r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
+_WIDER_PERIOD = (r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
+                 r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
+WIDER_PERIOD_PARA_RE = re.compile(_WIDER_PERIOD)
+#: a clause opening a wider period than a campaign's sessions (全年完成…, 今年以来…), or a wider scope with an
+#: aggregate (全市共完成…, 全县累计…); a scope alone may open the drive's own result (全市在建项目检查覆盖率100%)
+WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|(?:全[市县区省州盟旗]|辖区)(?:范围内)?(?:共|累计|总计|合计|全年)|"
+                             + _WIDER_PERIOD + ")")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
@@ -456,6 +460,7 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
+           "WIDER_CLAUSE_RE", "WIDER_PERIOD_PARA_RE",
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.measure_docs import WIDER_PERIOD_PARA_RE
+from kg.extract.measure_docs import WIDER_CLAUSE_RE
 from kg.extract.numbers import clause_start
 from kg.model import MetricMention
 
@@ -25,10 +25,6 @@ INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
 INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
 #: before a number in its clause: cases handled, penalties and summonses
 CASES_RE = re.compile(r"查处|查获|处罚|立案|罚款|罚没|约谈|办理[^，,；;。]{0,6}案件")
-#: a clause opening a wider period than a campaign's sessions (全年完成…, 今年以来…), or a wider scope with an
-#: aggregate (全市共完成…, 全县累计…); a scope alone may open the drive's own result (全市在建项目检查覆盖率100%)
-WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|(?:全[市县区省州盟旗]|辖区)(?:范围内)?(?:共|累计|总计|合计|全年)|"
-                             + WIDER_PERIOD_PARA_RE.pattern + ")")
 #: how far back from its number a metric's clause is read
 _REACH = 40
 
