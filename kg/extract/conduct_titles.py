@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kg.extract.clauses import split_clauses
 from kg.extract.measure_titles import PLAN_OF_RE, plan_name_opens, plan_title_paragraph
@@ -32,7 +32,12 @@ _REPORT_END = re.compile(r"[”\"]?(?:的)?(?:建设|创建|工作|活动|行动
                          r"(?:工作)?(?:开展|推进|进展|实施|落实)?(?:情况)?(?:的)?(?:总结|汇报|报告)\s*")
 
 
-def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention, labels: tuple[str, ...]):
+#: the author's mention nearest a position (or None): what a title with no body of its own falls back to
+AuthorAt = Callable[[int], "Mention | None"]
+
+
+def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention: AuthorAt,
+               labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案), or a report's title
     reports on (A“X”建设工作情况汇报, A关于X开展情况的总结).
 
@@ -61,7 +66,7 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     yield from _issued_plan(norm, p0, in_title, mentions, author_mention, labels)
 
 
-def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: list[Mention], author_mention,
+def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: list[Mention], author_mention: AuthorAt,
                  labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """A关于印发《X实施方案（2024—2026年）》的通知: the plan closing the title holds its campaign X untagged;
     X is tagged in the body, and the title's body (else the author) carries it out.
