@@ -870,5 +870,7 @@ def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
     assert campaigns("各中队报送本周行动情况，负责本地区行动的实施，完成混合所有制改革。") == []
     # review 16 (2.1): so does any one-character stop word's (了 of 了解): 解工程 is no programme
     assert campaigns("详细了解工程进展情况。") == []
+    # nor one character after a stop word of any length (完成 + 总): 总工程 is no programme
+    assert campaigns("完成总工程的八成。") == []
     # a known word holding the stop character (降本) does not cut the name
     assert campaigns("组织实施物流降本增效专项行动。") == ["物流降本增效专项行动"]

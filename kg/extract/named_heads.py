@@ -103,8 +103,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if label == "CAMPAIGN" and 0 < hstart - start <= 2 and _COUNTED.search(text, max(0, start - 4), start):
                 named = False  # 等5家驾校试点, 6个乡镇试点: the units counted do the work, no named programme
             if label == "CAMPAIGN" and not strong and hstart - start == 1 and (
-                    sc.det_before(start) is not None or text[start - 1:start] in lx.stopwords):
-                named = False  # 本周行动, 所有制改革, 了解工程: a word cut after its stop character, its last character no name
+                    sc.det_before(start) is not None or text[start - 1:start] in lx.stopwords
+                    or lx.trie("stopwords").longest_ending_at(text, start) is not None):
+                named = False  # 本周行动, 了解工程, 完成总工程量: one character after a stop word names nothing
             if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
