@@ -872,5 +872,9 @@ def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
     assert campaigns("详细了解工程进展情况。") == []
     # nor one character after a stop word of any length (完成 + 总): 总工程 is no programme
     assert campaigns("完成总工程的八成。") == []
+    # works followed by a noun of amount or progress are the works measured (询问工程进展), unless quoted
+    assert campaigns("详细询问工程进展。") == []
+    assert campaigns("完成路基工程量的80%。") == []
+    assert campaigns("“金通工程”进展顺利。") == ["金通工程"]
     # a known word holding the stop character (降本) does not cut the name
     assert campaigns("组织实施物流降本增效专项行动。") == ["物流降本增效专项行动"]

@@ -37,6 +37,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 anaphor, strong = False, False
             if text.startswith(head.not_before, end):
                 continue
+            if word in _WORKS_HEADS and text.startswith(_MEASURED, end) and text[hstart - 1:hstart] not in _QUOTE_ENDS:
+                continue  # 路基工程量, 询问工程进度: the works as a thing measured (amount, progress), no programme
             if word.endswith("年") and text.startswith(_YEAR_WORD_ENDS, end):
                 continue  # 农村公路建设年代早: the head's 年 opens a word of time (年代, 年度), no themed year
             if label == "CAMPAIGN" and (text.startswith(_FIELD_AFTER, end)
@@ -332,6 +334,8 @@ _THEMED = re.compile(r"主题(?!教育)")
 _QUOTE_ENDS = frozenset("”\"」")
 #: heads of building works: on one route or in one numbered phase they name a site, not a programme
 _WORKS_HEADS = frozenset({"工程"})
+#: nouns of amount or progress a works head modifies (工程量, 工程进度, 工程进展): the works measured, no programme
+_MEASURED = ("量", "进度", "进展")
 #: heads of a skills contest, whose scope word (全省, 全市) is part of its name
 _CONTEST_HEADS = frozenset({"技能竞赛", "技能大赛"})
 #: a scope word right before a contest's name
