@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.model import (
@@ -47,7 +48,8 @@ SHIYAN = Jurisdiction(level="city", name="十堰市", code="420300", province="�
 YINGDE = Jurisdiction(level="county", name="英德市", code="441881", province="广东省", city="清远市", county="英德市")
 
 
-def measures(tmp_path: Path, text: str, campaigns: list[str], keep=None) -> set[tuple[str, str]]:
+def measures(tmp_path: Path, text: str, campaigns: list[str],
+             keep: Callable[[str, Mention], bool] | None = None) -> set[tuple[str, str]]:
     """(metric text, campaign name) pairs MEASURES finds in ``text`` (structured as a file) with the given
     campaigns (quotes left out of names); ``keep(norm, mention)``, if given, says which mentions to pass on."""
     from kg.extract.given_campaigns import campaign_mentions_for

@@ -241,6 +241,8 @@ def test_a_companys_office_named_by_a_place_after_it_is_one_organisation():
     assert organisations("由中国铁路北京局集团有限公司石家庄站组织。") == {"中国铁路北京局集团有限公司石家庄站"}
     # a place with no unit head after it, or a verb after the head, leaves the company alone
     assert organisations("XX运输有限公司北京开展检查，XX运输有限公司南京处理投诉。") == {"XX运输有限公司"}
+    # review 16 (2.7): a station a route runs from is no office of the company
+    assert organisations("开通XX客运有限公司南京站至黄山线路。") == {"XX客运有限公司"}
 
 
 def test_a_branch_named_by_its_number_is_an_organisation():
@@ -622,7 +624,10 @@ def test_a_predicate_before_ban_is_no_task_word():
     assert agencies("县域新办的企业，各乡镇自办。") == set()
     # the office must close its clause's subject or owner (no 办理), and the task word stops at 的和与及
     assert agencies("市创建办理工作") == set()
-    assert agencies("市的和办要") == set()
+    assert agencies("市的创建办要") == set()
+    # review 16 (1.6): a modal inside a known word (应急) is no modal
+    assert agencies("县应急联动办要加强值守。") == {"县应急联动办"}
+    assert agencies("县交通运输局将统筹办。") == {"县交通运输局"}
     # a scoped unit opens the office too: 市委 + 依法治市 + 办
     assert agencies("市委依法治市办要") == {"市委依法治市办"}
 
@@ -638,6 +643,8 @@ def test_a_level_glossed_with_the_others_of_its_rank_names_every_body_of_them():
     assert agencies("局负责同志及县（市、区）交通运输局负责同志参加。") == set()
     assert agencies("各市、县（区）交通运输局，厅公路管理局：") == {"厅公路管理局"}
     assert agencies("市、县（区）交通运输局要加强监管。") == set()
+    # review 16 (4.2): a named body before 和 and a glossed level keeps its own name (regression guard)
+    assert agencies("丰都县交通运输局和市、县交通运输局参加。") == {"丰都县交通运输局"}
 
 
 def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
@@ -645,5 +652,17 @@ def test_a_level_opens_a_field_body_over_words_the_dictionary_lacks():
     assert agencies("县文体广电旅游局组织检查，市海上搜救中心开展演练。") == {"县文体广电旅游局", "市海上搜救中心"}
     assert agencies("经市国有资产监督管理委员会批准。") == {"市国有资产监督管理委员会"}
     # a stop word between, or a collective level, leaves the body alone
-    assert "县有关监督管理委员会" not in agencies("县有关监督管理委员会")
-    assert agencies("各县文体广电旅游局要加强检查。") != {"县文体广电旅游局"}
+    assert agencies("县有关监督管理委员会") == set()
+    # review 16 (2.2): a stop word inside a known word of the gap (依 of 依法, 有 of 国有) does not stop the bridge
+    assert agencies("县依法行政监督中心组织检查。") == {"县依法行政监督中心"}
+    # review 16 (1.2): a collective level leaves no fragment of the body behind either
+    assert agencies("各县文体广电旅游局要加强检查。") == set()
+    assert agencies("各市海上搜救中心要开展演练。") == set()
+    assert agencies("各县、市文体广电旅游局要加强检查。") == set()
+
+
+def test_a_level_that_ends_a_word_opens_no_field_body():
+    # review 16 (1.1): 市 of 城市, 都市 ends a word, it opens no name; after a stop word (由县) it does
+    assert agencies("加快城市海上搜救中心建设。") == agencies("加快海上搜救中心建设。")
+    assert agencies("打造都市文体旅游中心。") == agencies("打造文体旅游中心。")
+    assert agencies("由县文体广电旅游局负责。") == {"县文体广电旅游局"}

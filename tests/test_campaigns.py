@@ -868,5 +868,13 @@ def test_works_before_their_amount_or_progress_are_no_campaign(campaigns):
 def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
     # round 41: 本周行动 (dev39 850), 本地区行动 (dev32 768), 混合所有制改革 (dev28 721) gave 周行动, 区行动, 制改革
     assert campaigns("各中队报送本周行动情况，负责本地区行动的实施，完成混合所有制改革。") == []
-    # a longer name after the determiner's word stays: 降本 + 增效专项行动 is no fragment of one character
-    assert campaigns("组织实施物流降本增效专项行动。") != []
+    # review 16 (2.1): so does any one-character stop word's (了 of 了解): 解工程 is no programme
+    assert campaigns("详细了解工程进展情况。") == []
+    # nor one character after a stop word of any length (完成 + 总): 总工程 is no programme
+    assert campaigns("完成总工程的八成。") == []
+    # works followed by a noun of amount or progress are the works measured (询问工程进展), unless quoted
+    assert campaigns("详细询问工程进展。") == []
+    assert campaigns("完成路基工程量的80%。") == []
+    assert campaigns("“金通工程”进展顺利。") == ["金通工程"]
+    # a known word holding the stop character (降本) does not cut the name
+    assert campaigns("组织实施物流降本增效专项行动。") == ["物流降本增效专项行动"]

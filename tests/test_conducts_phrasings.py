@@ -232,3 +232,19 @@ def test_a_campaign_named_inside_a_plans_name_is_not_the_plans(tmp_path):
     sdoc = make_doc(tmp_path, title + body, AUTHOR)
     res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, reg: "REGULATION", "三年行动": C}))
     assert not [r for r in res.relations if r.rel == "CONDUCTS"]
+
+
+@pytest.mark.parametrize("reg, camp, expected", [
+    # review 16 (1.3): the campaign opens the plan's name after the issuing body's name or a township
+    ("省交通运输厅平安工地建设实施方案", "平安工地建设", True),
+    ("甲镇农村公路提升行动方案", "农村公路提升行动", True),
+    # 市 inside 城市公交 ends no place: 公交优先发展行动 opens nothing
+    ("城市公交优先发展行动方案", "公交优先发展行动", False),
+])
+def test_a_campaign_opens_a_plans_name_after_a_body_or_a_place(tmp_path, reg, camp, expected):
+    title = f"{AUTHOR}关于印发《{reg}》的通知\n"
+    body = f"各县交通运输局：\n现将《{reg}》印发给你们。\n{camp}的目标是提升服务品质。\n{AUTHOR}\n"
+    sdoc = make_doc(tmp_path, title + body, AUTHOR)
+    res = extract_relations(sdoc, mentions_of(sdoc, {AUTHOR: A, reg: "REGULATION", camp: C}))
+    got = {(r.head.name, r.tail.name) for r in res.relations if r.rel == "CONDUCTS"}
+    assert got == ({(AUTHOR, camp)} if expected else set())

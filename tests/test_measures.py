@@ -320,6 +320,11 @@ def test_the_results_after_a_campaigns_sessions_count_it_up_to_cases_handled(tmp
     text = "开展“平安工地”专项检查4次，检查在建项目51个次，全年完成交通投资5.2亿元，新改建农村公路86公里。\n"
     got = measures(tmp_path, text, ["平安工地专项检查"])
     assert {m for m, _ in got} == {"4次", "51个次"}
+    text = "开展“平安工地”专项检查4次，全市共完成交通投资5.2亿元。\n"
+    assert measures(tmp_path, text, ["平安工地专项检查"]) == {("4次", "平安工地专项检查")}
+    # review 16 (1.5): a scope alone, with no aggregate, opens the drive's own result
+    text = "开展“平安工地”专项检查4次，全市在建项目检查覆盖率100%。\n"
+    assert measures(tmp_path, text, ["平安工地专项检查"]) == {("4次", "平安工地专项检查"), ("100%", "平安工地专项检查")}
     # an integrity talk (廉政约谈) is the work of an integrity campaign, not a case handled
     text = "一是开展“清风”专项行动3次，廉政约谈12人次，覆盖党员干部300人次。\n"
     got = measures(tmp_path, text, ["“清风”专项行动"])

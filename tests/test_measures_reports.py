@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import measures
 
 
@@ -79,10 +81,19 @@ def test_what_a_speaker_says_an_area_has_is_no_news_items_result(tmp_path):
 def test_an_areas_network_total_is_no_reports_result(tmp_path):
     text = ("关于“净路”专项整治行动进展情况的报告\n\n"
             "3月起，我局开展“净路”专项整治行动。全市普通国省干线公路总里程1846公里，其中国道612公里。"
-            "行动中清理非公路标志486块。全县农村客运线路总里程达到2386公里。\n")
+            "行动中清理非公路标志486块。全县新改建农村公路总里程128公里。\n")
     got = measures(tmp_path, text, ["“净路”专项整治行动"])
-    assert {("486块", "净路专项整治行动"), ("2386公里", "净路专项整治行动")} <= got
+    assert {("486块", "净路专项整治行动"), ("128公里", "净路专项整治行动")} <= got
     assert not {("1846公里", "净路专项整治行动"), ("612公里", "净路专项整治行动")} & got
+
+
+@pytest.mark.parametrize("total", ["总里程达1846公里", "总里程约为1846公里", "总里程达到1846公里"])
+def test_an_areas_total_is_a_stock_whatever_verb_gives_it(tmp_path, total):
+    # review 16 (1.4): no verb after 总里程 marks a result; only the drive's work in the clause does
+    text = ("关于“净路”专项整治行动进展情况的报告\n\n"
+            f"3月起，我局开展“净路”专项整治行动。行动中清理非公路标志486块。全市普通国省干线公路{total}。\n")
+    got = measures(tmp_path, text, ["“净路”专项整治行动"])
+    assert got == {("486块", "净路专项整治行动")}
 
 
 def test_a_results_count_with_gongyou_is_no_stock(tmp_path):

@@ -421,11 +421,13 @@ def test_a_single_campaign_of_a_later_clause_still_takes_the_run_after_it(tmp_pa
         ("120场", "护航畅行"), ("3000人次", "护航畅行")}
 
 
-def test_two_campaigns_of_a_later_clause_give_the_run_to_the_first_unless_its_clause_names_one(tmp_path):
-    # 组织开展“安全生产月”活动和“平安工地”创建，全年开展安全检查286次: the first campaign's work
+def test_two_campaigns_of_a_later_clause_give_the_run_to_the_one_its_clause_names_only(tmp_path):
+    # review 16 (1.7): a writer lists the campaigns in any order; when the run's clause names neither, the
+    # run is neither's alone, whichever comes first
     text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织应急演练120场。"
-    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {
-        ("120场", "平安运输行")}
+    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == set()
+    text = "全市交通运输系统持续推进“平安交通”建设，开展“护航畅行”和“平安运输行”活动，组织应急演练120场。"
+    assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”活动", "“护航畅行”"]) == set()
     # the clause names the second one's object: that one
     text = "全市交通运输系统持续推进“平安交通”建设，开展“平安运输行”和“护航畅行”活动，组织护航畅行应急演练120场。"
     assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”活动"]) == {

@@ -478,6 +478,11 @@ def test_a_partner_after_huitong_acts_too_when_a_place_phrase_comes_before_the_v
     ("甲区公安分局、长江航务管理局、甲区应急管理局", {"甲区公安分局", "甲区应急管理局"}),
     # a list that ends on an untagged body keeps what came before it
     ("甲区公安分局、长江航务管理局", {"甲区公安分局"}),
+    # review 16 (2.3): any head of the lexicon closes the untagged body, and any coordination joins it
+    ("市委宣传部、甲区公安分局", {"甲区公安分局"}),
+    ("长江航务管理局和甲区公安分局", {"甲区公安分局"}),
+    # a clause with 的 is no untagged body
+    ("负责的所有中心、甲区公安分局", set()),
 ])
 def test_an_untagged_body_in_a_partner_list_does_not_end_it(tmp_path, partners, expected):
     text = TITLE + f"甲区大队会同{partners}，于10月组织服务质量考核。\n"

@@ -123,6 +123,9 @@ def test_a_lever_may_name_the_campaign_unquoted_and_the_work_it_stands_for(tmp_p
     # 建设 that is not the campaign's work but a goal it modifies is no lever
     got = relations(tmp_path, "以“城乡客运一体化”建设目标为抓手。", {AUTHOR: A, "城乡客运一体化": C})
     assert got == set()
+    # review 16 (2.4): nor a goal with more words after it before 为
+    got = relations(tmp_path, "以“城乡客运一体化”建设目标任务为抓手。", {AUTHOR: A, "城乡客运一体化": C})
+    assert got == set()
 
 
 def test_a_themed_day_is_carried_out_by_the_subject_of_the_next_clause(tmp_path):

@@ -29,9 +29,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.agency_phrases import agency_candidates
 from kg.extract.bodies import nested_candidates
 from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
-from kg.extract.heads import LEVEL, STEM, agency_candidates
+from kg.extract.heads import LEVEL, STEM
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
 from kg.lexicon import Lexicon, load_lexicon, strip_quotes

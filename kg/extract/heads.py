@@ -13,7 +13,9 @@ AGENCY      [place] [level] (stem | parent unit)* HEAD   市交通运输局党�
             :mod:`kg.extract.named_heads`.
 
 Each rule returns :class:`~kg.extract.phrases.Candidate` records; the
-component in :mod:`kg.extract.entities` chooses among them.
+component in :mod:`kg.extract.entities` chooses among them. The candidates of
+every head (:func:`head_candidate`), bridged over words the dictionary lacks or
+named by an office's task, are gathered in :mod:`kg.extract.agency_phrases`.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[�
 PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
 LEAGUE_PREFIX = re.compile(r"(?:中国共产主义青年团|共青团)$")
 #: a count right after a body name: the name is a class of facilities (建成综合服务中心XX个)
-_COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
+COUNTED = re.compile(r"[0-9XxＸ*一二三四五六七八九十百千两]+(?:个|家|座|所|处)")
 
 
 # ----------------------------------------------------------------- agencies
@@ -165,8 +167,21 @@ def _first_stem_kind(sc: PhraseScanner, parts: list[Part]) -> str | None:
     return None
 
 
-def _drop_determined_level(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
-    """Drop a leading level that belongs to a determiner: 全市, 我市, 全省 are not 市, 省."""
+def drop_determined_level(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
+    """Drop a leading level that belongs to a determiner: 全市, 我市, 全省 are not 市, 省.
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner of the text.
+    parts : list of Part
+        The parse of a name, right to left (:func:`parse_agency_parts`).
+
+    Returns
+    -------
+    list of Part
+        ``parts`` without the levels a determiner holds.
+    """
     while parts and parts[-1].kind == LEVEL:
         p = parts[-1]
         stop = sc.lx.trie("stopwords").longest_ending_at(sc.text, p.end)
@@ -255,154 +270,58 @@ def collective(sc: PhraseScanner, start: int, parts: list[Part]) -> bool:
     return False
 
 
-def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """Public bodies found from their head nouns (see the module docstring)."""
-    text = sc.text
-    out: list[Candidate] = []
-    for end, hits in sc.matches("agency_heads").by_end.items():
-        if _COUNTED.match(text, end):
-            continue  # 建成综合服务中心XX个: a kind of facility counted, not one body
-        best: Candidate | None = None
-        for hstart, word, head in hits:  # longest head first: 管理局, then 局
-            parts = _drop_determined_level(sc, parse_agency_parts(sc, hstart))
-            if word in BRANCH_HEADS:
-                parts += _branch_parent(sc, parts)
-            elif head.cls in ("unit", "team"):
-                parts += _sub_body_parent(sc, parts, hstart)
-            parts += town_name(sc, parts)
-            parts += station_locality(sc, head, parts)
-            parts += _waterway(sc, parts)
-            if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
-                continue
-            if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(sc, head, parts):
-                continue
-            start = parts[-1].start if parts else hstart
-            if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
-                continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
-            if collective(sc, start, parts):
-                break
-            if best is not None and start >= best.start:
-                continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
-            if (head.cls == "party" or word in ("委", "委员会")) and scoped(parts) \
-                    and (party := PARTY_PREFIX.search(text, max(0, start - 5), start)):
-                start = party.start()
-            elif word in ("委", "委员会") and scoped(parts) and (
-                    (league := LEAGUE_PREFIX.search(text, max(0, start - 9), start))
-                    or (word == "委" and text[start - 1:start] == "团" and end - start <= 2
-                        and (start < 2 or text[start - 2] not in "集社军乐剧"))):
-                start = league.start() if league else start - 1
-            kinds = tuple(p.kind for p in reversed(parts))
-            best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
-            best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
-                         "cls": head.cls}
-        if best is None and any(word == _OFFICE for _, word, _ in hits):
-            best = _task_office(sc, end - len(_OFFICE), end)
-        elif best is not None and not set(best.info["kinds"]) & {LEVEL, PLACE, UNIT}:
-            best = _bridged(sc, best)
-        if best is not None:
-            out.append(best)
-    return out
-
-
-#: the head of an office set up for one task (市创建办, 县政务公开办)
-_OFFICE = "办"
-#: characters that make 办 the second half of a verb (督办, 承办, 举办, 交办, 通办, 新办, 自办), no office
-_OFFICE_VERBS = frozenset("督转承举主协交代领包查申创帮重催兴合操试筹经首快速联通上近新自")
-#: modals: a task word holding one is the predicate of a subject before it (县交通运输局要认真办)
-_MODALS = frozenset("要应须将")
-#: stop-word classes that never stand inside a task word (认真, 统一: how the work is done, not its name)
-_NOT_TASK = frozenset({"adverb", "det", "time", "measure"})
-#: characters that join a level into a word of place or rank (县里, 省内, 市级, 区直, 县域), no task word
-_LEVEL_AFFIXES = frozenset("里上内外级直属辖域")
-#: what may follow an office that is the subject or the owner in its clause
-_OFFICE_AFTER = re.compile(r"[，。、；：,;:）)\s的要对和与及负牵组会联统]")
-
-
-def _task_word(sc: PhraseScanner, word: str) -> bool:
-    """Whether ``word`` can name the task of an office (创建, 政务公开), not say how work is done.
-
-    A modal (要认真办), an adverb or determiner (统一办), or a rank (两级同步办)
-    makes the words before 办 a predicate, not a name.
-    """
-    if "级" in word or any(ch in _MODALS for ch in word):
-        return False
-    stop = sc.lx.stopwords
-    return not any(stop.get(word[i:j]) in _NOT_TASK
-                   for i in range(len(word)) for j in range(i + 1, len(word) + 1))
-
-
-#: the longest run of words the dictionary lacks between a level and a field's body (市|国有资产|监督管理委员会)
-_BRIDGE = 4
-
-
-def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate:
-    """A body named by field words alone, extended over unknown words to the level that opens its name.
-
-    县文体广电旅游局, 市海上搜救中心, 市国有资产监督管理委员会: the parse of
-    dictionary words stops at 文体, 海上, 国有资产; when a level (or place) ends
-    at most four name characters before, with no stop word between, the level
-    opens the name.
-    """
-    text, stop = sc.text, sc.lx.stopwords
-    for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
-        gap = text[at:cand.start]
-        if not sc.is_name_char(at) or any(gap[i:j] in stop and gap[i:j] != "有"  # 国有资产: 有 inside a word
-                                          for i in range(len(gap)) for j in range(i + 1, len(gap) + 1)):
-            return cand
-        if text[at] in _LEVEL_AFFIXES:
-            continue
-        parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
-        if parts and parts[0].kind in (LEVEL, PLACE) and parts[0].start + len(parts[0].word) == at:
-            start = parts[-1].start
-            if collective(sc, start, parts):
-                return cand
-            out = Candidate("AGENCY", start, cand.end, text[start:cand.end], "agency.head", tier=1)
-            out.info = {**cand.info, "kinds": tuple(p.kind for p in reversed(parts)) + (STEM,) + cand.info["kinds"],
-                        "words": tuple(p.word for p in reversed(parts)) + (gap,) + cand.info["words"]}
-            return out
-    return cand
-
-
-def _task_office(sc: PhraseScanner, hstart: int, end: int) -> Candidate | None:
-    """An office named by a level or a scoped body, the word of its task, and 办.
-
-    市创建办要…, 县政务公开办的…, 在市委依法治市办、市司法局的指导下: the task word
-    is no body stem, so the parse of dictionary words does not
-    reach the level; the office is named when the level opens the phrase and
-    办 closes the subject or the owner of the clause (not 督办, 举办的). The task
-    word is 2-4 characters and holds no modal or adverb (县交通运输局要认真办);
-    a collective level (各县创建办) names no one office.
+def head_candidate(sc: PhraseScanner, end: int, hits: list[tuple[int, str, AgencyHead]]) -> Candidate | None:
+    """The body whose name the parse of dictionary words gives for the agency heads ending at ``end``.
 
     Parameters
     ----------
     sc : PhraseScanner
         The scanner of the text.
-    hstart, end : int
-        Where 办 starts and ends.
+    end : int
+        Where the heads end.
+    hits : list of (int, str, AgencyHead)
+        The heads ending there, longest first (管理局, then 局), as :meth:`PhraseScanner.matches` gives them.
 
     Returns
     -------
     Candidate or None
-        The office, or None when no level or scoped body opens the phrase.
+        The longest name a head closes, or None when none does (a collective, a verb, a post).
     """
     text = sc.text
-    if text[hstart - 1:hstart] in _OFFICE_VERBS or not _OFFICE_AFTER.match(text, end):
-        return None
-    for at in range(hstart - 2, max(0, hstart - 4) - 1, -1):
-        if not sc.is_name_char(at) or text[at] in "的和与及" or not _task_word(sc, text[at:hstart]):
-            return None
-        parts = _drop_determined_level(sc, parse_agency_parts(sc, at, state=STEM))
-        if text[at] in _LEVEL_AFFIXES:
-            continue  # 县里开办, 市级督办: the level's own affix, no task word
-        if parts and (parts[0].kind in (LEVEL, PLACE) or parts[0].kind == UNIT and scoped(parts)):
-            start = parts[-1].start
-            if collective(sc, start, parts):
-                return None  # 各县创建办: the offices of every county, no one body
-            cand = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
-            cand.info = {"kinds": tuple(p.kind for p in reversed(parts)) + (STEM,), "head": _OFFICE,
-                         "words": tuple(p.word for p in reversed(parts)) + (text[at:hstart],), "cls": "unit"}
-            return cand
-    return None
+    best: Candidate | None = None
+    for hstart, word, head in hits:  # longest head first: 管理局, then 局
+        parts = drop_determined_level(sc, parse_agency_parts(sc, hstart))
+        if word in BRANCH_HEADS:
+            parts += _branch_parent(sc, parts)
+        elif head.cls in ("unit", "team"):
+            parts += _sub_body_parent(sc, parts, hstart)
+        parts += town_name(sc, parts)
+        parts += station_locality(sc, head, parts)
+        parts += _waterway(sc, parts)
+        if text.startswith(head.not_before, end) and not _head_despite(sc, head, parts, hstart, end):
+            continue
+        if not _head_ok(head, parts, sc) or _verb_stem_alone(sc, parts, word) or _post_of_parent(sc, head, parts):
+            continue
+        start = parts[-1].start if parts else hstart
+        if head.cls == "team" and not scoped(parts) and not bounded(sc, start):
+            continue  # 媒体宣传支队, 7个派出执法中队: a field and a team with a word before them name no body
+        if collective(sc, start, parts):
+            break
+        if best is not None and start >= best.start:
+            continue  # a shorter head wins only with a longer name: 市场监督管理 + 局, not 监督 + 管理局
+        if (head.cls == "party" or word in ("委", "委员会")) and scoped(parts) \
+                and (party := PARTY_PREFIX.search(text, max(0, start - 5), start)):
+            start = party.start()
+        elif word in ("委", "委员会") and scoped(parts) and (
+                (league := LEAGUE_PREFIX.search(text, max(0, start - 9), start))
+                or (word == "委" and text[start - 1:start] == "团" and end - start <= 2
+                    and (start < 2 or text[start - 2] not in "集社军乐剧"))):
+            start = league.start() if league else start - 1
+        kinds = tuple(p.kind for p in reversed(parts))
+        best = Candidate("AGENCY", start, end, text[start:end], "agency.head", tier=1)
+        best.info = {"kinds": kinds, "head": word, "words": tuple(p.word for p in reversed(parts)),
+                     "cls": head.cls}
+    return best
 
 
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
@@ -498,7 +417,7 @@ def _parent_before(sc: PhraseScanner, own: list[Part], at: int) -> list[Part]:
     hit = sc.lx.trie("agency_heads").longest_ending_at(sc.text, at)
     if hit is None or hit[2].cls not in ("unit", "team"):
         return []
-    above = _drop_determined_level(sc, parse_agency_parts(sc, hit[0]))
+    above = drop_determined_level(sc, parse_agency_parts(sc, hit[0]))
     above += _waterway(sc, above)
     if not scoped(above) or not _head_ok(hit[2], above, sc):
         return []

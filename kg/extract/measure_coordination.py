@@ -54,8 +54,9 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
                links: dict[tuple[int, str], tuple[int, str]]) -> None:
     """Of the coordinated campaigns a clause carries out, the one a metric's clause names
     (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) takes the metric. A later clause's
-    campaigns (``run``: 组织开展“安全生产月”活动和“平安工地”创建，全年开展安全检查286次) give a metric
-    whose clause names none of them to the first only; an item's opening campaigns (``intro``) all keep it.
+    campaigns (``run``: 开展“平安运输行”和“护航畅行”活动，组织应急演练120场) give a metric whose clause
+    names none of them to none (the order they are listed in says nothing); an item's opening campaigns
+    (``intro``) all keep it.
 
     Parameters
     ----------
@@ -79,8 +80,8 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
             named = {n for n in names if _longest_shared(text, GENERIC_RE.sub("|", n)) >= MIN_SHARED}
             if named:
                 keep = named
-            else:
-                keep = {names[0]} if all(r == "run" for _, _, r in told_mi) else set(names)
+            else:  # a run whose clause names none of the later clause's campaigns is none of theirs alone
+                keep = set() if all(r == "run" for _, _, r in told_mi) else set(names)
             for name in set(names) - keep:
                 del links[(mi, name)]
 

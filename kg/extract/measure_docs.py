@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.measure_titles import (DRIVE_HEAD_RE, REPORT_OF_RE, SENTENCE_END, opens_name, plan_title_paragraph,
-                                      report_title_paragraph, takes_up)
+from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_OF_RE, REPORT_OF_RE, SENTENCE_END,
+                                      opens_name, plan_name_opens, plan_title_paragraph, report_title_paragraph,
+                                      takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
 from kg.model import Mention, MetricMention, StructuredDocument
@@ -72,11 +73,13 @@ AREA_STATISTIC_RE = re.compile(
 #: a sentence telling what a body or an area has (据了解，X协会现有会员企业…; 站长介绍，某镇现有客运班线9条;
 #: 辖区共有客运渡口6道…; 辖区岸线长24.5公里，共有港口码头企业17家; 全市普通国省干线公路总里程1846公里): a stock,
 #: not any work's result or target; not past an earlier 共 (全市共检查…，共有38家存在问题) nor a 共有 of a result
-#: (共有12家企业被约谈), nor a total a work reached (农村客运线路总里程达到2386公里)
+#: (共有12家企业被约谈), nor an area's total with a drive's work in its clause (全县新改建农村公路总里程128公里),
+#: whatever verb gives the total (总里程1846公里, 总里程达1846公里, 总里程约为1846公里)
+_DRIVE_WORK = r"(?:新改建|新建|改建|建成|改造|完成|新增|整治)"
 STOCK_RE = re.compile(
     r"^\s*(?:[^，,。；;]{0,16}?(?:介绍|表示)\s*[,，]\s*)?(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?"
     r"(?:[^,，;；。:：]{0,30}?(?:现有|拥有|保有量)|(?:全(?:市|省|县|区|州)|辖区)[^;；。:：共]{0,30}?共有(?![^,，;；。]{0,12}?(?:被|存在|完成|整改))"
-    r"|(?:全(?:市|省|县|区|州)|辖区)[^,，;；。:：]{0,20}?总(?:里程|长度?)(?:为|约)?\s*\d)")
+    r"|(?:全(?:市|省|县|区|州)|辖区)(?![^,，;；。]*?" + _DRIVE_WORK + r")[^,，;；。:：]{0,20}?总(?:里程|长度?|数))")
 #: in a plan a stock word may hold a target (完成现有28座危桥改造; 公交车保有量达到1200辆)
 _TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
 _CLAUSE_END = re.compile(r"[,，;；。]")
@@ -87,12 +90,13 @@ OWN_PERIOD_RE = re.compile(
     r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
 #: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
 #: its figures are the body's standing work of that period, not the results of the campaign a report is on
-WIDER_PERIOD_PARA_RE = re.compile(
-    r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
-    r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
-#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
-#: or the notice launching it: 关于开展…专项整治行动的通知)
-PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
+_WIDER_PERIOD = (r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
+                 r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
+WIDER_PERIOD_PARA_RE = re.compile(_WIDER_PERIOD)
+#: a clause opening a wider period than a campaign's sessions (全年完成…, 今年以来…), or a wider scope with an
+#: aggregate (全市共完成…, 全县累计…); a scope alone may open the drive's own result (全市在建项目检查覆盖率100%)
+WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|(?:全[市县区省州盟旗]|辖区)(?:范围内)?(?:共|累计|总计|合计|全年)|"
+                             + _WIDER_PERIOD + ")")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
@@ -271,9 +275,6 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
             link(mi, chosen[0], "document")
 
 
-#: before a campaign's name in a plan's title: where the name opens (the title's start, 关于开展…, 《…, “…, or
-#: after a place: 《绥化市|农村客货邮融合发展“畅通三级网”行动方案》)
-_PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?|[市县区省州旗])$")
 
 
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
@@ -301,7 +302,7 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
         # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
         own = [ci for ci, ks in titled.items()
-               if any(tail.endswith("方案") and _PLAN_NAME_OPEN_RE.search(title, 0, k) for k, tail in ks)]
+               if any(tail.endswith("方案") and plan_name_opens(title, k) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)
@@ -459,6 +460,7 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 
 
 __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
+           "WIDER_CLAUSE_RE", "WIDER_PERIOD_PARA_RE",
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",

@@ -14,10 +14,19 @@ A clause opening a wider period or scope (全年…, 全市…, 今年以来…)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
-from kg.extract.measure_docs import WIDER_PERIOD_PARA_RE
+from kg.extract.measure_docs import WIDER_CLAUSE_RE
 from kg.extract.numbers import clause_start
 from kg.model import MetricMention
+
+class _Span(Protocol):
+    """A clause: anything with a ``start`` and an ``end`` in the text."""
+
+    start: int
+    end: int
+
 
 #: an integrity talk named in a metric's clause before its number
 INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
@@ -25,8 +34,6 @@ INTEGRITY_TALK_RE = re.compile(r"廉[政洁](?:谈话|约谈)")
 INTEGRITY_CAMPAIGN_RE = re.compile(r"清廉|廉洁|廉政|清风")
 #: before a number in its clause: cases handled, penalties and summonses
 CASES_RE = re.compile(r"查处|查获|处罚|立案|罚款|罚没|约谈|办理[^，,；;。]{0,6}案件")
-#: a clause opening a wider period or scope than a campaign's sessions (全年完成…, 全市新改建…, 今年以来…)
-WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|全[市县区省州盟旗]|" + WIDER_PERIOD_PARA_RE.pattern + ")")
 #: how far back from its number a metric's clause is read
 _REACH = 40
 
@@ -75,7 +82,7 @@ def handles_cases(norm: str, start: int, end: int, duty: bool = False) -> bool:
     return any(not any(a <= h.start() and h.end() <= b for a, b in talks) for h in CASES_RE.finditer(norm, start, end))
 
 
-def session_results(norm: str, reach: list, duty: bool = False) -> list:
+def session_results(norm: str, reach: Sequence[_Span], duty: bool = False) -> Sequence[_Span]:
     """The clauses of ``reach`` (objects with ``start`` and ``end``) that report a campaign's sessions: those
     before the first that counts cases handled (:func:`handles_cases`) or opens a wider period or scope.
 
@@ -83,14 +90,14 @@ def session_results(norm: str, reach: list, duty: bool = False) -> list:
     ----------
     norm : str
         The width-folded text of the document.
-    reach : list
+    reach : sequence of objects with ``start`` and ``end``
         The metric clauses after the campaign's clause, in order.
     duty : bool
         Whether the campaign is measured by integrity talks.
 
     Returns
     -------
-    list
+    sequence of objects with ``start`` and ``end``
         A prefix of ``reach``.
     """
     for j, x in enumerate(reach):

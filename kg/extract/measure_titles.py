@@ -22,6 +22,51 @@ _REPORT_TAILS = r"总结|简报|汇报|通报|报告"
 #: after the campaign of a title: the report is that campaign's own account of its work
 #: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果, …“金通工程”建设情况的报告)
 REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展|建设)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
+#: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
+#: or the notice launching it: 关于开展…专项整治行动的通知)
+PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
+#: before a campaign's name in a plan's title: where the name opens by its words (the title's start, 关于开展…,
+#: 《…, “…, a year); after a place or a body see :func:`plan_name_opens`
+PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{4}年度?)$")
+#: vocabularies whose words a level inside them does not end (城市公交, 市场监管)
+_WORD_KINDS = ("domain", "stems", "generic", "words")
+
+
+def plan_name_opens(title: str, k: int) -> bool:
+    """Whether a campaign's name may open at ``k`` of a plan's title.
+
+    It opens where :data:`PLAN_NAME_OPEN_RE` ends, after a body's head
+    (《省交通运输厅|平安工地建设实施方案》) or a place of the gazetteer, or after a
+    level that no known word runs over (《绥化市|…行动方案》, 《甲镇|…》; not the 市 of
+    城市公交).
+
+    Parameters
+    ----------
+    title : str
+        The plan's name (or the title line).
+    k : int
+        Where the campaign's name starts in ``title``.
+
+    Returns
+    -------
+    bool
+        True when the name opens at ``k``.
+    """
+    if PLAN_NAME_OPEN_RE.search(title, 0, k):
+        return True
+    from kg.extract.entities import default_lexicon  # late: entities imports the extractors
+    lx = default_lexicon()
+    if lx.trie("agency_heads").longest_ending_at(title, k) or lx.trie("places").longest_ending_at(title, k):
+        return True
+    if k == 0 or title[k - 1] not in lx.levels:
+        return False
+    for kind in _WORD_KINDS:
+        trie = lx.trie(kind)
+        for end in range(k, min(len(title), k + 6) + 1):
+            hit = trie.longest_ending_at(title, end, max(0, k - 6))
+            if hit is not None and hit[0] <= k - 1 and (hit[0] < k - 1 or end > k):
+                return False  # 城市公交: the level is inside a word
+    return True
 #: the end of a report's title line
 REPORT_TAIL_RE = re.compile(rf"(?:{_REPORT_TAILS})$")
 #: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
@@ -156,5 +201,6 @@ def takes_up(title: Mention, later: Mention) -> bool:
                                           later.text) is not None
 
 
-__all__ = ["DRIVE_HEAD_RE", "REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END", "TITLE_OPEN_RE", "opens_name", "plan_title_paragraph",
+__all__ = ["DRIVE_HEAD_RE", "PLAN_NAME_OPEN_RE", "PLAN_OF_RE", "REPORT_OF_RE", "REPORT_TAIL_RE", "SENTENCE_END",
+           "TITLE_OPEN_RE", "opens_name", "plan_name_opens", "plan_title_paragraph",
            "report_title_paragraph", "takes_up", "title_paragraph"]

@@ -37,6 +37,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 anaphor, strong = False, False
             if text.startswith(head.not_before, end):
                 continue
+            if word in _WORKS_HEADS and text.startswith(_MEASURED, end) and text[hstart - 1:hstart] not in _QUOTE_ENDS:
+                continue  # 路基工程量, 询问工程进度: the works as a thing measured (amount, progress), no programme
             if word.endswith("年") and text.startswith(_YEAR_WORD_ENDS, end):
                 continue  # 农村公路建设年代早: the head's 年 opens a word of time (年代, 年度), no themed year
             if label == "CAMPAIGN" and (text.startswith(_FIELD_AFTER, end)
@@ -102,8 +104,10 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 named = False  # 来了一次作风大整治: one event counted, no named programme
             if label == "CAMPAIGN" and 0 < hstart - start <= 2 and _COUNTED.search(text, max(0, start - 4), start):
                 named = False  # 等5家驾校试点, 6个乡镇试点: the units counted do the work, no named programme
-            if label == "CAMPAIGN" and not strong and hstart - start == 1 and sc.det_before(start) is not None:
-                named = False  # 本周行动, 本地区行动, 所有制改革: a determiner's word cut, its last character no name
+            if label == "CAMPAIGN" and not strong and hstart - start == 1 and (
+                    sc.det_before(start) is not None or text[start - 1:start] in lx.stopwords
+                    or lx.trie("stopwords").longest_ending_at(text, start) is not None):
+                named = False  # 本周行动, 了解工程, 完成总工程量: one character after a stop word names nothing
             if word in _PLACE_TITLES and modifier.startswith(_GOAL_VERBS):
                 named = False  # 为建设…先行区示范市贡献力量: a goal to reach, no programme
             if word in _WORKS_HEADS and (_SITE_WORKS.search(modifier) or _ROAD_CODE_START.match(modifier)):
@@ -330,6 +334,8 @@ _THEMED = re.compile(r"主题(?!教育)")
 _QUOTE_ENDS = frozenset("”\"」")
 #: heads of building works: on one route or in one numbered phase they name a site, not a programme
 _WORKS_HEADS = frozenset({"工程"})
+#: nouns of amount or progress a works head modifies (工程量, 工程进度, 工程进展): the works measured, no programme
+_MEASURED = ("量", "进度", "进展")
 #: heads of a skills contest, whose scope word (全省, 全市) is part of its name
 _CONTEST_HEADS = frozenset({"技能竞赛", "技能大赛"})
 #: a scope word right before a contest's name

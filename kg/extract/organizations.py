@@ -209,6 +209,8 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
 
 #: the longest place after a company that opens the name of one of its offices (石家庄, 普洱)
 _UNIT_PLACE = 4
+#: a route word after the head: the head is a station of a route (南京站至黄山线路), no office
+_ROUTE_AFTER = re.compile(r"[至到—－-]")
 #: stem classes that may stand between that place and the office's head (普洱管理处, 南昌管理中心)
 _UNIT_STEMS = frozenset({"inner", "domain"})
 
@@ -230,7 +232,8 @@ def _placed_unit_end(sc: PhraseScanner, end: int) -> int | None:
     Returns
     -------
     int or None
-        Where the office's name ends, or None when no place and unit head follow.
+        Where the office's name ends, or None when no place and unit head follow, or a route word
+        follows the head (XX客运有限公司南京站至黄山线路).
     """
     text, lx = sc.text, sc.lx
     places, heads = lx.trie("places"), sc.matches("agency_heads")
@@ -242,9 +245,9 @@ def _placed_unit_end(sc: PhraseScanner, end: int) -> int | None:
             for hstart, word, head in heads.by_end.get(hend, ()):
                 stem = text[at:hstart]
                 if hstart >= at and head.cls == "unit" and (not stem or lx.stems.get(stem) in _UNIT_STEMS) \
-                        and not text.startswith(head.not_before, hend):
+                        and not text.startswith(head.not_before, hend) and not _ROUTE_AFTER.match(text, hend):
                     return hend
-        return None
+        # a shorter place at the same start may still open an office: try it
     return None
 
 

@@ -17,9 +17,8 @@ from kg.model import Mention
 COORD = re.compile(r"(?:[、和及与并]|以及|或|等)+")
 #: a bare place first in a list whose head it shares with the next item (甲区、乙区人民政府)
 _ELIDED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区旗镇乡]、")
-#: a body the entity rules left untagged, listed before a tagged one (会同长江航务管理局、九江海事局): its head
-#: noun closes it and 、 follows
-_UNTAGGED_ITEM = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:局|厅|委员会|中心|支队|大队|总队|管理处|办公室)、")
+#: the most characters of a body the entity rules left untagged in a list (:func:`_untagged_item`)
+_UNTAGGED_REACH = 14
 #: after 会同 B: a joint word before the publishing verb makes B co-sign it (会同 B 联合印发)
 _JOINTLY = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?(?:共同|联合)\s*")
 #: between the bodies that issue a title together, before an attributive verb (A、B 印发的《X》): the bodies
@@ -38,6 +37,26 @@ ASSISTING: tuple[str, ...] = ("配合", "协助")
 _ASSIST_GAP = re.compile(r"\s*(?:研究|共同)?\s*")
 
 
+def _untagged_item(norm: str, pos: int, by_start: dict[int, Mention]) -> int | None:
+    """Where the tagged body after an untagged one at ``pos`` starts (会同长江航务管理局、九江海事局), or None.
+
+    The untagged body is 2-14 name characters without 的, closed by a body's head noun of the lexicon
+    (局, 部, 委员会, 中心, 支队 …); a coordination (、 和 及 与) joins it to a tagged body.
+    """
+    from kg.extract.entities import default_lexicon  # late: entities imports the extractors
+    heads = default_lexicon().trie("agency_heads")
+    for end in range(pos + 2, min(len(norm), pos + _UNTAGGED_REACH) + 1):
+        ch = norm[end - 1]
+        if not "\u4e00" <= ch <= "\u9fff" or ch == "的":
+            return None  # 负责的所有中心: a clause, no body's name
+        if heads.longest_ending_at(norm, end, pos) is None:
+            continue
+        sep = COORD.match(norm, end)
+        if sep is not None and "等" not in sep.group() and sep.end() in by_start:
+            return sep.end()
+    return None
+
+
 def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     """A list of AGENCY/ORGANIZATION mentions of ``in_scope`` starting at ``pos`` (A、B 和 C)."""
     out: list[Mention] = []
@@ -49,8 +68,8 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     while True:
         m = by_start.get(cur)
         if m is None:
-            skip = _UNTAGGED_ITEM.match(norm, cur)
-            m = by_start.get(skip.end()) if skip else None
+            nxt = _untagged_item(norm, cur, by_start)
+            m = by_start.get(nxt) if nxt is not None else None
             if m is None:
                 break
         out.append(m)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import conducts
+from kg.extract import conduct_titles, conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
@@ -210,9 +210,9 @@ class RelationExtractor:
                 self._add(relations, seen, sdoc, rel)
             for rel in conducts.lead_support(norm, clauses, sent_mentions, subjects.own, SUBJECT_LABELS["COOPERATES_WITH"]):
                 self._add(relations, seen, sdoc, rel)
-        for rel in conducts.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
+        for rel in conduct_titles.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
-        for rel in conducts.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
+        for rel in conduct_titles.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in heading_topics(sdoc, subjects.mentions, relations, subjects.author_mention,
                                   SUBJECT_LABELS["CONDUCTS"]):
