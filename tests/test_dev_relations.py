@@ -165,17 +165,17 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # dev30 then evidence for round 34, all four for rounds 37 to 39
     ("dev28", {"ENTITIES": 0.88, "CAMPAIGN": 0.81, "RELATIONS": 0.71, "CONDUCTS R": 0.85, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.89}),
-    ("dev29", {"ENTITIES": 0.92, "CAMPAIGN": 0.83, "RELATIONS": 0.62, "CONDUCTS R": 0.58, "LINKS": 0.97,
+    ("dev29", {"ENTITIES": 0.92, "CAMPAIGN": 0.83, "RELATIONS": 0.68, "CONDUCTS R": 0.70, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.91}),
     ("dev30", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.66, "CONDUCTS R": 0.76, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.90}),
-    ("dev31", {"ENTITIES": 0.91, "CAMPAIGN": 0.85, "RELATIONS": 0.75, "CONDUCTS R": 0.69, "LINKS": 0.94,
+    ("dev31", {"ENTITIES": 0.91, "CAMPAIGN": 0.85, "RELATIONS": 0.75, "CONDUCTS R": 0.71, "LINKS": 0.94,
                "REL:REPORTED_BY": 0.82}),
     # dev32 and dev33: written gold first at the end of session 13, scored cold with its final code (ENTITIES 0.930,
-    # 0.917; RELATIONS 0.727, 0.679; CONDUCTS R 0.824, 0.721); never tuned on
-    ("dev32", {"ENTITIES": 0.91, "CAMPAIGN": 0.82, "RELATIONS": 0.70, "CONDUCTS R": 0.80, "LINKS": 0.88,
+    # 0.917; RELATIONS 0.727, 0.679; CONDUCTS R 0.824, 0.721); tuned on from session 15 (rounds 40 to 42)
+    ("dev32", {"ENTITIES": 0.91, "CAMPAIGN": 0.82, "RELATIONS": 0.82, "CONDUCTS R": 0.80, "LINKS": 0.88,
                "REL:REPORTED_BY": 0.92}),
-    ("dev33", {"ENTITIES": 0.90, "CAMPAIGN": 0.79, "RELATIONS": 0.65, "CONDUCTS R": 0.70, "LINKS": 0.97,
+    ("dev33", {"ENTITIES": 0.90, "CAMPAIGN": 0.79, "RELATIONS": 0.71, "CONDUCTS R": 0.70, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.92}),
     # dev34 and dev35: written gold first at the start of session 14, scored cold with session 13's final code
     # (ENTITIES 0.904, 0.923; RELATIONS 0.723, 0.635; CONDUCTS R 0.690, 0.651); never tuned on
@@ -193,7 +193,7 @@ def _scores(tmp_path_factory, name: str) -> dict:
     # 0.907; RELATIONS 0.853, 0.754; CONDUCTS R 0.796, 0.857); evidence in round 41
     ("dev38", {"ENTITIES": 0.92, "CAMPAIGN": 0.85, "RELATIONS": 0.83, "CONDUCTS R": 0.77, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.90}),
-    ("dev39", {"ENTITIES": 0.89, "CAMPAIGN": 0.84, "RELATIONS": 0.73, "CONDUCTS R": 0.83, "LINKS": 0.97,
+    ("dev39", {"ENTITIES": 0.89, "CAMPAIGN": 0.84, "RELATIONS": 0.77, "CONDUCTS R": 0.90, "LINKS": 0.97,
                "REL:REPORTED_BY": 0.91}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
