@@ -90,11 +90,12 @@ _MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公�
                        r"\d{4}年\d{1,2}月\d{1,2}日\s*$")
 #: the issuing body alone on the line under the title (咸宁市现代物流发展联合办公室)
 _UNDER_TITLE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))\s*$")
-#: a joint document's issuers opening its title before 关于 (X局　Y局关于…的通知): the first leads
-_TITLE_JOINT = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+"
-                          r"[ \t\u3000]*(?=关于)")
-#: the issuers of a joint document on one line by the title (X财政局　X交通运输局): the first leads and signs first
-_JOINT_ISSUERS = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+\s*$")
+#: two or more bodies separated by spaces (X财政局　X交通运输局): the first leads and signs first
+_ISSUER_RUN = rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:[ \t\u3000]+{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))+"
+#: a joint document's issuers opening its title before 关于 (X局　Y局关于…的通知)
+_TITLE_JOINT = re.compile(rf"{_ISSUER_RUN}[ \t\u3000]*(?=关于)")
+#: the issuers of a joint document on one line by the title
+_JOINT_ISSUERS = re.compile(rf"\s*{_ISSUER_RUN}\s*$")
 #: a meeting's news naming the head of the body that holds it: X局党组书记、局长王XX作工作报告 / 主持会议 (the
 #: meeting is X局's; not a leader's visit, 带队赴…: the visited bodies act there)
 _MEETING_HEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*"
