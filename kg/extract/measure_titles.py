@@ -67,6 +67,8 @@ def plan_name_opens(title: str, k: int) -> bool:
             if hit is not None and hit[0] <= k - 1 and (hit[0] < k - 1 or end > k):
                 return False  # 城市公交: the level is inside a word
     return True
+
+
 #: the end of a report's title line
 REPORT_TAIL_RE = re.compile(rf"(?:{_REPORT_TAILS})$")
 #: before the campaign of a report's title: where its name can open (关于…, 2026年…, 全市…; or after the
