@@ -68,17 +68,11 @@ def _task_word(sc: PhraseScanner, word: str) -> bool:
     determiner (统一办), or a rank (两级同步办) makes the words before 办 a
     predicate, not a name.
     """
-    if "级" in word or any(ch in _MODALS and not _in_word(sc, word, i) for i, ch in enumerate(word)):
+    if "级" in word or any(ch in _MODALS and not sc.lx.in_word(word, i) for i, ch in enumerate(word)):
         return False
     stop = sc.lx.stopwords
     return not any(stop.get(word[i:j]) in _NOT_TASK
                    for i in range(len(word)) for j in range(i + 1, len(word) + 1))
-
-
-def _in_word(sc: PhraseScanner, text: str, i: int) -> bool:
-    """Whether the character at ``i`` lies inside a known word of two or more characters of ``text`` (应急, 将来)."""
-    return any(sc.lx.is_word(text[a:b]) for a in range(max(0, i - 3), i + 1)
-               for b in range(max(a + 2, i + 1), min(len(text), a + 4) + 1))
 
 
 def _covered(sc: PhraseScanner, i: int, j: int, hi: int) -> bool:

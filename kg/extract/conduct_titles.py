@@ -19,6 +19,7 @@ from kg.extract.clauses import split_clauses
 from kg.extract.measure_titles import PLAN_OF_RE, plan_name_opens, plan_title_paragraph
 from kg.extract.subjects import PARTNER_LABELS, clause_subjects
 from kg.extract.triggers import TriggerHit
+from kg.lexicon import Lexicon
 from kg.model import Mention, Paragraph, StructuredDocument
 
 #: after a plan's 方案 in its title: nothing, or the notice that issues it (关于印发…方案的通知); a title's note
@@ -37,7 +38,7 @@ AuthorAt = Callable[[int], "Mention | None"]
 
 
 def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention: AuthorAt,
-               labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
+               labels: tuple[str, ...], lexicon: Lexicon) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """CONDUCTS for the campaign a plan's title organises (A2025年“X”专项整治行动实施方案), or a report's title
     reports on (A“X”建设工作情况汇报, A关于X开展情况的总结).
 
@@ -45,7 +46,8 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     alone, :func:`~kg.extract.measure_docs.plan_title_paragraph`); a campaign right before 方案
     (实施方案, 工作方案, 活动方案) is the plan's. The body the title opens with
     carries it out, else the author (``author_mention(pos)``, often only in the
-    signature line).
+    signature line). ``lexicon`` (the document's) tells where a plan's name opens
+    (:func:`~kg.extract.measure_titles.plan_name_opens`).
     """
     paras = sdoc.paragraphs
     if not paras or not sdoc.meta.title or sdoc.source.text[paras[0].start:paras[0].end].strip() != sdoc.meta.title.strip():
@@ -63,11 +65,11 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
         if head is not None and head.label in labels:
             word = "方案" if "方案" in plan.group() or "通知" in plan.group() else "报告"
             yield ("CONDUCTS", head, camp, TriggerHit("CONDUCTS", word, "title", camp.start, plan.end()))
-    yield from _issued_plan(norm, p0, in_title, mentions, author_mention, labels)
+    yield from _issued_plan(norm, p0, in_title, mentions, author_mention, labels, lexicon)
 
 
 def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: list[Mention], author_mention: AuthorAt,
-                 labels: tuple[str, ...]) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
+                 labels: tuple[str, ...], lexicon: Lexicon) -> Iterator[tuple[str, Mention, Mention, TriggerHit]]:
     """A关于印发《X实施方案（2024—2026年）》的通知: the plan closing the title holds its campaign X untagged;
     X is tagged in the body, and the title's body (else the author) carries it out.
 
@@ -80,7 +82,7 @@ def _issued_plan(norm: str, p0: Paragraph, in_title: list[Mention], mentions: li
             continue
         for name in sorted(names, key=len, reverse=True):
             at = reg.name.rfind(name)
-            if at < 0 or not plan_name_opens(reg.name, at):
+            if at < 0 or not plan_name_opens(reg.name, at, lexicon):
                 continue
             plan = PLAN_OF_RE.match(reg.name, at + len(name))
             if plan is None or not _PLAN_END.fullmatch(reg.name, plan.end()):

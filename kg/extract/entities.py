@@ -35,7 +35,7 @@ from kg.extract.enumerations import coordinated_scope_candidates, enumeration_ca
 from kg.extract.heads import LEVEL, STEM
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
-from kg.lexicon import Lexicon, load_lexicon, strip_quotes
+from kg.lexicon import Lexicon, default_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
 from kg.extract.topic_headings import is_topic_heading
@@ -52,16 +52,6 @@ _BODY_LABELS = ("AGENCY", "ORGANIZATION")
 _TRAILING = ("工作",)
 #: tails that add nothing to a campaign name that already ends with a head
 _GENERIC_TAILS = ("行动", "活动")
-
-_DEFAULT_LEXICON: Lexicon | None = None
-
-
-def default_lexicon() -> Lexicon:
-    """The shipped dictionaries, loaded once."""
-    global _DEFAULT_LEXICON
-    if _DEFAULT_LEXICON is None:
-        _DEFAULT_LEXICON = load_lexicon([])
-    return _DEFAULT_LEXICON
 
 
 # --------------------------------------------------------------- candidates

@@ -60,7 +60,8 @@ def notice_campaigns(reg, campaigns: dict[str, list]) -> list:
     return [campaigns[n][0] for n in found if not any(n != o and n in o for o in found)]
 
 
-def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, governing, issue_words, max_post_gap):
+def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, governing, issue_words, max_post_gap,
+                     lexicon):
     """``("ISSUES", issuer, regulation, hit)`` for the regulations of one clause.
 
     Parameters
@@ -80,6 +81,8 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
         The ISSUES verbs that stand before a title (印发, 制定…).
     max_post_gap : int
         Characters allowed between a title and a nominalised verb after it.
+    lexicon : Lexicon
+        The document's dictionaries (:func:`kg.extract.partners.partners_at`).
 
     Yields
     ------
@@ -92,6 +95,9 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
     prev_pre = [h for h in prev_hits if h.rel == "ISSUES" and h.frame == "pre"]
     post = [h for h in chits if h.rel == "ISSUES" and h.frame == "post"]
     preps = [h for h in chits if h.rel == "COOPERATES_WITH" and (h.frame == "prep" or h.word in _CO_SIGNING)]
+    def partners(pos: int) -> list:
+        return partners_at(norm, pos, in_clause, lexicon)
+
     for reg in regs:
         # 《交通运输部办公厅关于开展…的通知》: a title opening with a body and 关于 names its issuer,
         # whoever relays or cites it (现将《…》转发给你们)
@@ -119,7 +125,7 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
         if hit is not None and norm[hit.end:hit.end + 1] == "的":
             continue  # 新修订的《安全生产法》: the verb describes the title, no one here issues it
         if hit is None:
-            passive = conducts.by_agent(norm, reg, pre, lambda pos: partners_at(norm, pos, in_clause))
+            passive = conducts.by_agent(norm, reg, pre, partners)
             if passive is not None:  # 《X》由 A 印发
                 for head in passive[1]:
                     if head.label in _LABELS:
@@ -135,11 +141,10 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
         if hit is None:
             continue
         # 配合 B 修订《X》: B issues X, the subject only helps
-        heads = [] if only_assists(norm, hit, chits, in_clause) else subject_for(min(hit.start, reg.start))
+        heads = [] if only_assists(norm, hit, chits, in_clause, lexicon) else subject_for(min(hit.start, reg.start))
         if hit.word in _CO_SIGNED:  # A 联合 B 印发《X》: B signs it too (会同 B 编制: B only helps)
-            heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                    lambda pos: partners_at(norm, pos, in_clause))
-        heads = heads + co_issuers(norm, hit, chits, in_clause, _CO_SIGNED, _CO_SIGNING)
+            heads = heads + conducts.joint_partners(norm, hit, preps, partners)
+        heads = heads + co_issuers(norm, hit, chits, in_clause, lexicon, _CO_SIGNED, _CO_SIGNING)
         for head in heads:
             if head.label in _LABELS:
                 yield ("ISSUES", head, reg, hit)

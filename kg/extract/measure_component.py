@@ -10,13 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.measures import MeasuresFinder
+from kg.lexicon import Lexicon
 
 
 class MeasuresComponent:
     """spaCy component: append MEASURES relations to ``doc._.kg_relations``."""
 
-    def __init__(self) -> None:
-        self.finder = MeasuresFinder()
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.finder = MeasuresFinder(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         sdoc = doc._.kg_document
@@ -29,5 +30,5 @@ class MeasuresComponent:
 
 @Language.factory("kg_measures")
 def make_kg_measures(nlp: Language, name: str) -> MeasuresComponent:
-    """Factory of the ``kg_measures`` component."""
-    return MeasuresComponent()
+    """Factory of the ``kg_measures`` component, with the pipeline's lexicon (:func:`kg.extract.build_nlp`)."""
+    return MeasuresComponent(getattr(nlp, "user_data", {}).get("kg_lexicon"))

@@ -16,6 +16,7 @@ from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_OF_RE, REPORT_OF_RE, 
                                       takes_up)
 from kg.extract.metrics import clause_start
 from kg.extract.named_heads import is_season
+from kg.lexicon import Lexicon
 from kg.model import Mention, MetricMention, StructuredDocument
 from kg.structure.segment import MAX_SENTENCE
 
@@ -278,14 +279,15 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
 
 
 def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention], camps: list[Mention],
-              link) -> None:
+              link, lexicon: Lexicon) -> None:
     """The plan of one campaign: every metric after its title is a target of that campaign.
 
     The title names one campaign right before 方案 (…“治本攻坚”百日行动实施方案, or a
     notice issuing it: 关于印发《…专项整治工作方案》的通知) or before the 通知 launching
     it (关于开展“利剑”专项整治行动的通知). Its tasks are the campaign's work; the caller passes by
     the metrics of a task the text gives another work (三是开展“零碳公交”示范线创建，新开通…3条),
-    but for one held in a calendar event (:func:`calendar_event`).
+    but for one held in a calendar event (:func:`calendar_event`). ``lexicon`` (the document's) tells
+    where the campaign's name opens in the plan's (:func:`~kg.extract.measure_titles.plan_name_opens`).
     """
     p0 = plan_title_paragraph(sdoc)
     if p0 is None or not metrics:
@@ -302,7 +304,7 @@ def plan_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
         # the preamble names the campaign of the plan's title whole, then goes on (…组织实施X行动，制定本方案);
         # not a notice's campaign (转发《…关于开展X活动的通知》的通知: the campaign of another body's notice)
         own = [ci for ci, ks in titled.items()
-               if any(tail.endswith("方案") and plan_name_opens(title, k) for k, tail in ks)]
+               if any(tail.endswith("方案") and plan_name_opens(title, k, lexicon) for k, tail in ks)]
     if len({camps[ci].name for ci in own}) != 1:
         return
     others = other_work_re(sdoc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.lexicon import Lexicon
 from kg.model import Mention, Paragraph, StructuredDocument
 from kg.structure import metadata
 from kg.structure.author import HEADS as BODY_HEADS
@@ -32,7 +33,7 @@ PLAN_NAME_OPEN_RE = re.compile(r"(?:^|关于|开展|实施|印发|[《“\s]|\d{
 _WORD_KINDS = ("domain", "stems", "generic", "words")
 
 
-def plan_name_opens(title: str, k: int) -> bool:
+def plan_name_opens(title: str, k: int, lexicon: Lexicon) -> bool:
     """Whether a campaign's name may open at ``k`` of a plan's title.
 
     It opens where :data:`PLAN_NAME_OPEN_RE` ends, after a body's head
@@ -46,6 +47,8 @@ def plan_name_opens(title: str, k: int) -> bool:
         The plan's name (or the title line).
     k : int
         Where the campaign's name starts in ``title``.
+    lexicon : Lexicon
+        The document's dictionaries: head nouns, places, levels and words.
 
     Returns
     -------
@@ -54,19 +57,11 @@ def plan_name_opens(title: str, k: int) -> bool:
     """
     if PLAN_NAME_OPEN_RE.search(title, 0, k):
         return True
-    from kg.extract.entities import default_lexicon  # late: entities imports the extractors
-    lx = default_lexicon()
+    lx = lexicon
     if lx.trie("agency_heads").longest_ending_at(title, k) or lx.trie("places").longest_ending_at(title, k):
         return True
-    if k == 0 or title[k - 1] not in lx.levels:
-        return False
-    for kind in _WORD_KINDS:
-        trie = lx.trie(kind)
-        for end in range(k, min(len(title), k + 6) + 1):
-            hit = trie.longest_ending_at(title, end, max(0, k - 6))
-            if hit is not None and hit[0] <= k - 1 and (hit[0] < k - 1 or end > k):
-                return False  # 城市公交: the level is inside a word
-    return True
+    # 城市公交: the level is inside a word
+    return k > 0 and title[k - 1] in lx.levels and not lx.in_word(title, k - 1, longest=7, kinds=_WORD_KINDS)
 
 
 #: the end of a report's title line

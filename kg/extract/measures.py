@@ -97,6 +97,7 @@ from kg.extract.measure_duties import integrity_talks, measures_duty, session_re
 from kg.extract.measure_items import FRAME_RE, ITEM_START_RE, section_rules, segment_rules
 from kg.extract.metrics import clause_spans, protected_spans
 from kg.extract.named_heads import is_season
+from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 
 #: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
@@ -159,7 +160,16 @@ def _in(spans: list[_Clause], starts: list[int], pos: int) -> _Clause | None:
 
 
 class MeasuresFinder:
-    """Link metrics to the campaigns they measure, in one document."""
+    """Link metrics to the campaigns they measure, in one document.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, optional
+        The dictionaries the entities were found with; the shipped ones alone by default.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
 
     def find(self, sdoc: StructuredDocument, metrics: list[MetricMention], campaigns: list[Mention],
              norm: str | None = None) -> list[RelationMention]:
@@ -274,7 +284,7 @@ class MeasuresFinder:
             if mi not in stock[0]:
                 link(mi, ci, rule)
 
-        plan_rule(sdoc, norm, metrics, camps, plan_link)
+        plan_rule(sdoc, norm, metrics, camps, plan_link, self.lexicon)
         keep_named(norm, metrics, camps, links)
 
         out = []

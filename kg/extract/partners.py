@@ -11,6 +11,8 @@ import re
 
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD
 from kg.extract.triggers import TriggerHit
+from kg.lexicon import Lexicon
+from kg.lexicon.charmatch import SuffixTrie
 from kg.model import Mention
 
 #: coordination between list items
@@ -37,14 +39,12 @@ ASSISTING: tuple[str, ...] = ("配合", "协助")
 _ASSIST_GAP = re.compile(r"\s*(?:研究|共同)?\s*")
 
 
-def _untagged_item(norm: str, pos: int, by_start: dict[int, Mention]) -> int | None:
+def _untagged_item(norm: str, pos: int, by_start: dict[int, Mention], heads: SuffixTrie) -> int | None:
     """Where the tagged body after an untagged one at ``pos`` starts (会同长江航务管理局、九江海事局), or None.
 
-    The untagged body is 2-14 name characters without 的, closed by a body's head noun of the lexicon
-    (局, 部, 委员会, 中心, 支队 …); a coordination (、 和 及 与) joins it to a tagged body.
+    The untagged body is 2-14 name characters without 的, closed by one of ``heads``, the body head
+    nouns of the lexicon (局, 部, 委员会, 中心, 支队 …); a coordination (、 和 及 与) joins it to a tagged body.
     """
-    from kg.extract.entities import default_lexicon  # late: entities imports the extractors
-    heads = default_lexicon().trie("agency_heads")
     for end in range(pos + 2, min(len(norm), pos + _UNTAGGED_REACH) + 1):
         ch = norm[end - 1]
         if not "\u4e00" <= ch <= "\u9fff" or ch == "的":
@@ -57,9 +57,14 @@ def _untagged_item(norm: str, pos: int, by_start: dict[int, Mention]) -> int | N
     return None
 
 
-def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
-    """A list of AGENCY/ORGANIZATION mentions of ``in_scope`` starting at ``pos`` (A、B 和 C)."""
+def partners_at(norm: str, pos: int, in_scope: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A list of AGENCY/ORGANIZATION mentions of ``in_scope`` starting at ``pos`` (A、B 和 C).
+
+    A body the entity rules left untagged may stand in the list before a tagged one when a head noun of
+    ``lexicon`` (the document's) closes it (会同长江航务管理局、九江海事局).
+    """
     out: list[Mention] = []
+    heads = lexicon.trie("agency_heads")
     by_start = {m.start: m for m in in_scope if m.label in PARTNER_LABELS}
     cur = pos
     elided = _ELIDED_PLACE.match(norm, pos)
@@ -68,7 +73,7 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     while True:
         m = by_start.get(cur)
         if m is None:
-            nxt = _untagged_item(norm, cur, by_start)
+            nxt = _untagged_item(norm, cur, by_start, heads)
             m = by_start.get(nxt) if nxt is not None else None
             if m is None:
                 break
@@ -80,7 +85,7 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention]) -> list[Mention]:
     return out
 
 
-def _partners_before(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
+def _partners_before(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention], lexicon: Lexicon,
                      skip: tuple[str, ...] = ()) -> tuple[TriggerHit | None, list[Mention]]:
     """The nearest partner word before ``hit`` (not one of ``skip``) and the bodies right after it."""
     before = [h for h in hits if h.rel == "COOPERATES_WITH" and h.frame == "partner"
@@ -88,19 +93,20 @@ def _partners_before(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clau
     if not before:
         return None, []
     p = max(before, key=lambda h: h.end)
-    return p, partners_at(norm, p.end, in_clause)
+    return p, partners_at(norm, p.end, in_clause, lexicon)
 
 
-def only_assists(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention]) -> bool:
+def only_assists(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
+                 lexicon: Lexicon) -> bool:
     """True when the subject of ``hit`` only helps the bodies it names: ``配合 B 修订《X》`` (B issues X).
 
-    ``hits`` are the trigger hits of the verb's clause, ``in_clause`` its mentions.
+    ``hits`` are the trigger hits of the verb's clause, ``in_clause`` its mentions, ``lexicon`` the document's.
     """
-    p, partners = _partners_before(norm, hit, hits, in_clause)
+    p, partners = _partners_before(norm, hit, hits, in_clause, lexicon)
     return bool(partners) and p.word in ASSISTING and _ASSIST_GAP.fullmatch(norm, partners[-1].end, hit.start) is not None
 
 
-def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention],
+def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: list[Mention], lexicon: Lexicon,
                publishing: tuple[str, ...], co_signing: tuple[str, ...]) -> list[Mention]:
     """The partners that issue a title with the subject of the issuing verb ``hit``.
 
@@ -114,6 +120,8 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
         Trigger hits of the verb's clause; the nearest 会同/配合 partner word before ``hit`` is read.
     in_clause : list of Mention
         Mentions of the clause.
+    lexicon : Lexicon
+        The document's dictionaries (the head nouns of a partner the entity rules left untagged).
     publishing : tuple of str
         Verbs that publish a document (印发, 出台…): only these are co-signed (会同 B 联合印发).
     co_signing : tuple of str
@@ -124,7 +132,7 @@ def co_issuers(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: li
     list of Mention
         Empty when no partner issues the title.
     """
-    p, partners = _partners_before(norm, hit, hits, in_clause, co_signing)
+    p, partners = _partners_before(norm, hit, hits, in_clause, lexicon, co_signing)
     if not partners:
         return []
     gap = norm[partners[-1].end:hit.start]

@@ -35,5 +35,5 @@ class RelationComponent:
 
 @Language.factory("kg_relations")
 def make_kg_relations(nlp: Language, name: str) -> RelationComponent:
-    """spaCy factory for :class:`RelationComponent` with the shipped trigger list."""
-    return RelationComponent(RelationExtractor())
+    """spaCy factory for :class:`RelationComponent` with the shipped trigger list and the pipeline's lexicon."""
+    return RelationComponent(RelationExtractor(lexicon=getattr(nlp, "user_data", {}).get("kg_lexicon")))

@@ -50,6 +50,7 @@ from kg.extract.selfref import names_author, resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
 from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
+from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
 
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
@@ -118,11 +119,16 @@ class RelationExtractor:
     triggers : TriggerLexicon, optional
         Trigger words; defaults to the shipped ``relation_triggers.tsv``.
     settings : RelationSettings, optional
+    lexicon : Lexicon, optional
+        The dictionaries the entities were found with (shipped plus ``--lexicon`` files); the shipped
+        ones alone by default. Partner lists and plan titles read their head nouns and places.
     """
 
-    def __init__(self, triggers: TriggerLexicon | None = None, settings: RelationSettings | None = None) -> None:
+    def __init__(self, triggers: TriggerLexicon | None = None, settings: RelationSettings | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.triggers = triggers if triggers is not None else load_triggers()
         self.settings = settings or RelationSettings()
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
 
     # ------------------------------------------------------------------ public
     def extract(self, sdoc: StructuredDocument, mentions: list[Mention], author: str | None = None) -> RelationResult:
@@ -189,7 +195,8 @@ class RelationExtractor:
                 for rel in self._conducts(norm, clause, in_clause, chits, prev_hits, subject_for, ahead):
                     self._add(relations, seen, sdoc, rel)
                 for rel in issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, self._governing,
-                                            self.triggers.get("ISSUES", "pre"), self.settings.max_post_gap):
+                                            self.triggers.get("ISSUES", "pre"), self.settings.max_post_gap,
+                                            self.lexicon):
                     self._add(relations, seen, sdoc, rel)
                     if rel[3].frame != "attr":  # 印发《关于开展 X 的通知》: the issuer carries X out
                         for camp in notice_campaigns(rel[2], campaigns):
@@ -210,7 +217,8 @@ class RelationExtractor:
                 self._add(relations, seen, sdoc, rel)
             for rel in conducts.lead_support(norm, clauses, sent_mentions, subjects.own, SUBJECT_LABELS["COOPERATES_WITH"]):
                 self._add(relations, seen, sdoc, rel)
-        for rel in conduct_titles.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"]):
+        for rel in conduct_titles.plan_title(sdoc, subjects.mentions, subjects.author_mention, SUBJECT_LABELS["CONDUCTS"],
+                                                  self.lexicon):
             self._add(relations, seen, sdoc, rel)
         for rel in conduct_titles.heading_agents(sdoc, subjects.mentions, relations, SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
@@ -341,7 +349,7 @@ class RelationExtractor:
                 if hit is None:
                     continue
             if hit is None:
-                passive = conducts.by_agent(norm, camp, pool, lambda pos: partners_at(norm, pos, in_clause))
+                passive = conducts.by_agent(norm, camp, pool, lambda pos: partners_at(norm, pos, in_clause, self.lexicon))
                 if passive is not None:  # X 由 A 牵头组织实施
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
@@ -357,7 +365,7 @@ class RelationExtractor:
                 heads = ahead() or heads
             if hit.frame == "pre":
                 heads = heads + conducts.joint_partners(norm, hit, preps,
-                                                        lambda pos: partners_at(norm, pos, in_clause))
+                                                        lambda pos: partners_at(norm, pos, in_clause, self.lexicon))
             for head in heads:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
@@ -374,7 +382,7 @@ class RelationExtractor:
                             yield ("COOPERATES_WITH", head, p, h)
                 continue
             start = h.end + (1 if norm[h.end:h.end + 1] == "了" else 0)
-            partners = partners_at(norm, start, in_clause)
+            partners = partners_at(norm, start, in_clause, self.lexicon)
             if not partners:
                 continue
             if h.frame == "prep":
@@ -441,7 +449,7 @@ def _evidence(sdoc: StructuredDocument, head: Mention, tail: Mention, hit: Trigg
 
 def extract_relations(
     sdoc: StructuredDocument, mentions: list[Mention], triggers: TriggerLexicon | None = None,
-    author: str | None = None, settings: RelationSettings | None = None,
+    author: str | None = None, settings: RelationSettings | None = None, lexicon: Lexicon | None = None,
 ) -> RelationResult:
     """Find CONDUCTS, ISSUES and COOPERATES_WITH relations in one document.
 
@@ -455,10 +463,12 @@ def extract_relations(
     author : str, optional
         Author body; defaults to ``sdoc.meta.author``.
     settings : RelationSettings, optional
+    lexicon : Lexicon, optional
+        The dictionaries the mentions were found with; the shipped ones alone by default.
 
     Returns
     -------
     RelationResult
         Relations, and the mention list with self-references resolved.
     """
-    return RelationExtractor(triggers, settings).extract(sdoc, mentions, author)
+    return RelationExtractor(triggers, settings, lexicon).extract(sdoc, mentions, author)

@@ -40,6 +40,7 @@ Example::
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,6 +237,33 @@ class Lexicon:
             or text in self.domain or text in self.levels or text in self.words
         )
 
+    def in_word(self, text: str, i: int, longest: int = 4, kinds: tuple[str, ...] | None = None) -> bool:
+        """Whether the character at ``i`` lies inside a known word of ``text`` (the 应 of 应急, the 市 of 城市公交).
+
+        Parameters
+        ----------
+        text : str
+        i : int
+            The character's offset.
+        longest : int
+            The longest word looked for.
+        kinds : tuple of str, optional
+            The vocabularies read (``domain``, ``stems``, ``generic``, ``words``…); every common
+            word of :meth:`is_word` by default.
+
+        Returns
+        -------
+        bool
+            True when a word of two to ``longest`` characters holds ``i``.
+        """
+        vocabs = None if kinds is None else [getattr(self, k) for k in kinds]
+        for a in range(max(0, i - longest + 1), i + 1):
+            for b in range(max(a + 2, i + 1), min(len(text), a + longest) + 1):
+                w = text[a:b]
+                if self.is_word(w) if vocabs is None else any(w in v for v in vocabs):
+                    return True
+        return False
+
 
 # ------------------------------------------------------------------ loading
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -363,4 +391,10 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
     return lx
 
 
-__all__ = ["ENTRY_TYPES", "Lexicon", "LexiconEntry", "LexiconError", "load_lexicon", "read_entries", "strip_quotes"]
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The shipped dictionaries alone, loaded once (what the extractors use when given no lexicon)."""
+    return load_lexicon([])
+
+
+__all__ = ["ENTRY_TYPES", "Lexicon", "LexiconEntry", "LexiconError", "default_lexicon", "load_lexicon", "read_entries", "strip_quotes"]
