@@ -39,7 +39,8 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
                season (一、2027年春运基本情况) its section's or its item's figures.
 ``document``   a report on one campaign (its title carries it out, reports on it:
                …专项行动工作总结, 关于…专项整治进展情况的报告, or the lead of a news
-               item without headings carries it out): the metrics no other rule claims.
+               item without headings carries it out): the metrics no other rule claims, but
+               those after a clause carrying out another work by its name (推行“路长制”，…).
 ``plan``       the plan of one campaign (its title: …百日行动实施方案): every metric of its body
                that no other rule gives another work (三是开展“零碳公交”示范线创建，新开通…3条 is that
                work's target); a calendar event the drive's task is held in (结合“安全生产月”，开展宣讲
@@ -91,6 +92,7 @@ from kg.extract.measure_docs import (
     span_rule,
 )
 from kg.extract.measure_coordination import keep_named
+from kg.extract.measure_named_work import after_named_work
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty, session_results
@@ -268,8 +270,11 @@ class MeasuresFinder:
         for mi, name in links:
             claimed.setdefault(mi, set()).add(name)
 
+        named: list[set[int]] = []  # found on the first document link only
         def document_link(mi: int, ci: int, rule: str) -> None:
-            if mi not in claimed and mi not in area:
+            if not named:
+                named.append(after_named_work(norm, metrics, camps, camps[ci].name))
+            if mi not in claimed and mi not in area and mi not in named[0]:
                 link(mi, ci, rule)
 
         body_ends = {c.end for c in campaigns if c.label in ("AGENCY", "ORGANIZATION")}

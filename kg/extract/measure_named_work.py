@@ -1,0 +1,65 @@
+"""A clause that carries out a work by its name, where no campaign mention was found: 全面推行农村公路“路长制”，
+设立市级路长1名; 深入推进城乡交通运输一体化，全县开通…线路136条; 开展“局长进窗口”活动10次.
+
+A report on one campaign tells much other work in its sections; a writer gives the figures after such a clause to
+the work it names, not to the campaign of the report's title. The ``document`` rule passes them by.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.model import Mention, MetricMention
+
+#: a verb carrying out a work, then the work's name: a quoted name (推行“支部+项目”工作法, 开展“护路”夜查行动)
+#: or a drive's head closing the clause (开展农村客运安全隐患排查整治，; 深化城乡交通运输一体化，)
+NAMED_WORK_RE = re.compile(
+    r"(?:开展|推行|推进|实施|深化|依托|坚持|落实)"
+    r"(?:[^，,。；;“”\"\d]{0,12}[“\"][^”\"]{1,12}[”\"][^，,。；;\d]{0,10}"
+    r"|[^，,。；;“”\"\d]{2,16}(?:专项整治|专项行动|专项检查|行动|活动|整治|一体化|融合)(?=[，,；;。]))")
+#: where the part of a sentence a named work reaches ends (a semicolon starts another's)
+_PART_END = "。！？!?\n；;"
+_PART_END_RE = re.compile("[" + re.escape(_PART_END) + "]")
+#: how far back the part's start is looked for (a window keeps the cost linear)
+_WINDOW = 200
+
+
+def after_named_work(norm: str, metrics: list[MetricMention], camps: list[Mention], own: str) -> set[int]:
+    """The metrics that follow, in their part of a sentence, a clause carrying out a work by its name
+    (开展“护路”夜查行动8次; 全面推行农村公路“路长制”，设立市级路长1名) that is not a mention of the campaign
+    ``own`` (a mention of another campaign no narrower rule took still names other work).
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    metrics : list of MetricMention
+        The document's metrics, sorted by offset.
+    camps : list of Mention
+        The document's campaign mentions, sorted by offset.
+    own : str
+        The name of the campaign the report is on.
+
+    Returns
+    -------
+    set of int
+        The indices into ``metrics`` of those metrics.
+    """
+    c_starts = [c.start for c in camps]
+    out: set[int] = set()
+    found: dict[int, int] = {}  # part start -> end of its first named work (-1: none)
+    for mi, m in enumerate(metrics):
+        floor = max(0, m.start - _WINDOW)
+        start = max(norm.rfind(ch, floor, m.start) for ch in _PART_END) + 1 or floor
+        if start not in found:
+            found[start] = -1
+            end = _PART_END_RE.search(norm, m.end)
+            for hit in NAMED_WORK_RE.finditer(norm, start, end.start() if end else len(norm)):
+                k = bisect.bisect_left(c_starts, hit.end())
+                if k == 0 or camps[k - 1].end <= hit.start() or camps[k - 1].name != own:
+                    found[start] = hit.end()
+                    break
+        if 0 <= found[start] <= m.start:
+            out.add(mi)
+    return out
