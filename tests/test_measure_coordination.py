@@ -27,3 +27,13 @@ def test_a_generic_head_or_a_short_overlap_names_no_campaign():
     at = text.index("186家次")
     assert named_in_clause(text, at, ["平安港航专项行动", "港口危险货物安全专项整治"]) == {
         "平安港航专项行动", "港口危险货物安全专项整治"}
+
+
+def test_a_calendar_event_coordinated_with_a_drive_is_the_time_of_the_drives_work(tmp_path):
+    text = "全系统深入开展安全生产治本攻坚三年行动和“安全生产月”活动，全系统排查安全隐患3260处。"
+    got = measures(tmp_path, text, ["安全生产治本攻坚三年行动", "“安全生产月”活动"])
+    assert got == {("3260处", "安全生产治本攻坚三年行动")}
+    # two calendar events both keep it
+    text = "组织开展“节能宣传周”和“全国低碳日”活动，发放宣传资料1.2万份。"
+    got = measures(tmp_path, text, ["“节能宣传周”", "“全国低碳日”活动"])
+    assert got == {("1.2万份", "节能宣传周"), ("1.2万份", "全国低碳日活动")}
