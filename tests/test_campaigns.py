@@ -878,3 +878,9 @@ def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
     assert campaigns("“金通工程”进展顺利。") == ["金通工程"]
     # a known word holding the stop character (降本) does not cut the name
     assert campaigns("组织实施物流降本增效专项行动。") == ["物流降本增效专项行动"]
+
+
+def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
+    # round 43: 创建 with its ranked object or as the time a comparison counts from names nothing
+    assert campaigns("指导高速公路改扩建项目创建自治区级“品质工程”示范项目。") == ["品质工程"]
+    assert campaigns("优良中等路率达到82.3%，比创建前提高9.6个百分点。") == []
