@@ -884,3 +884,18 @@ def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
     # round 43: 创建 with its ranked object or as the time a comparison counts from names nothing
     assert campaigns("指导高速公路改扩建项目创建自治区级“品质工程”示范项目。") == ["品质工程"]
     assert campaigns("优良中等路率达到82.3%，比创建前提高9.6个百分点。") == []
+
+
+def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):
+    # round 43: the work re-checked need not end with a campaign head
+    assert campaigns("二是开展桥梁隧道安全运行“回头看”，对四类桥梁进行检查。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("局里对整改情况开展“回头看”。") == []
+    assert campaigns("市局将于第四季度对其开展“回头看”检查。") == []
+    assert campaigns("开展专项整治“回头看”，总结经验。") == []
+    # only the whole object of a launch verb: a modifier cut from a longer phrase (企业 stops the walk) names no work
+    assert campaigns("中心开展道路运输企业安全生产标准化建设“回头看”，检查企业。") == []
+
+
+def test_a_phase_written_after_a_quoted_campaign_belongs_to_it(campaigns):
+    assert campaigns("扎实开展“交通运输执法领域突出问题专项整治”回头看，排查整改问题9个。") == [
+        "交通运输执法领域突出问题专项整治回头看"]
