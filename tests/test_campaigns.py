@@ -899,3 +899,11 @@ def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):
 def test_a_phase_written_after_a_quoted_campaign_belongs_to_it(campaigns):
     assert campaigns("扎实开展“交通运输执法领域突出问题专项整治”回头看，排查整改问题9个。") == [
         "交通运输执法领域突出问题专项整治回头看"]
+
+
+def test_pairing_work_is_generic_and_its_verb_does_not_cut_a_quoted_name(campaigns):
+    # round 43: 结对共建活动 is a kind of party-branch work, no name; 结对 holds 对 (no preposition there)
+    assert campaigns("局机关党支部与村党支部开展结对共建活动，共同开展学习。") == []
+    assert campaigns("全年结对共建活动不少于20次。") == []
+    assert campaigns("第一党支部联合开展“党建+交通”结对共建活动，与街道开展活动。") == ["党建+交通结对共建活动"]
+    assert campaigns("开展“党建+养护”支部共建。") == ["党建+养护支部共建"]
