@@ -152,7 +152,7 @@ def _items_list(sc: PhraseScanner, start: int, hstart: int) -> bool:
 #: what closes a list before the kind of its items (A、B等专项行动)
 _LIST_END = "等"
 #: verbs that launch a campaign right before its name
-_LAUNCH_BEFORE = re.compile(r"(?:开展|实施|推进|深化|组织)$")
+LAUNCH_BEFORE = re.compile(r"(?:开展|实施|推进|深化|组织)$")
 #: the verb of a listed place to go (进企业、进站场): each item is an activity of its own
 _GO_TO = "进"
 
@@ -174,7 +174,7 @@ def _listed_objects_start(sc: PhraseScanner, start: int) -> int | None:
         if left >= pos - 1 or text.startswith(_GO_TO, left):
             return None
         pos = left
-    return pos if _LAUNCH_BEFORE.search(text, max(0, pos - 2), pos) else None
+    return pos if LAUNCH_BEFORE.search(text, max(0, pos - 2), pos) else None
 
 
 #: a work of its own closed by a process word before a coordinator (城乡公交一体化和, 高质量发展和)
@@ -448,35 +448,6 @@ def season_candidates(sc: PhraseScanner) -> list[Candidate]:
     return out
 
 
-#: a quoted re-check phase (“回头看”) and what before it is the state of things looked back at (整改情况)
-_QUOTED_PHASE = re.compile(r"[“\"]回头看[”\"]")
-_STATE_WORDS = ("情况", "成果", "成效", "事项", "问题")
-
-
-def phase_candidates(sc: PhraseScanner) -> list[Candidate]:
-    """A re-check of a piece of work that the text names before a quoted “回头看” (桥梁隧道安全运行“回头看”).
-
-    The work's name is its free-text modifier, read like a head's, and only where a launch verb (开展)
-    opens it (a name cut short on its left, or 对…工作, is no work of its own);
-    a campaign's head before the phase is read from that head (专项整治“回头看”, :func:`campaign_end`), a
-    head after it names a drive of the phase (动态监控“回头看”专项检查), and a state of things checked
-    again (对整改情况开展“回头看”) or a generic modifier names no work.
-    """
-    text, out = sc.text, []
-    for m in _QUOTED_PHASE.finditer(text):
-        pos = m.start()
-        if sc.in_title(pos, m.end()) or any(h[0] == m.end() for e in range(m.end() + 1, m.end() + 8)
-                       for h in sc.matches("campaign_heads").ending_at(e)):
-            continue
-        start = sc.extend_left(pos, limit=16)
-        modifier = text[start:pos]
-        if start == pos or modifier.endswith(_STATE_WORDS) or sc.is_generic(sc.last_conjunct(modifier)) \
-                or not _LAUNCH_BEFORE.search(text, max(0, start - 2), start):
-            continue  # only the whole object of a launch verb: 企业|安全生产标准化建设 would be cut from a name
-        out.append(Candidate("CAMPAIGN", start, m.end(), text[start:m.end()], "campaign.phase", tier=1))
-    return out
-
-
 #: heads of an inspection drive (after a quote its field and manner words belong to the name)
 INSPECTION_HEADS = ("执法检查", "专项检查", "联合检查", "大检查")
 #: the head of a special inspection: in running text it names a drive only where the document's headline does
@@ -507,7 +478,7 @@ def campaign_candidates(sc: PhraseScanner) -> list[Candidate]:
     drives = [c for c in found if c.name.endswith(_HEADLINE_DRIVES)]
     titled = {c.name for c in drives if headlines.covers(c.start, c.end)}
     dropped = {id(c) for c in drives if c.name not in titled}
-    return [c for c in found if id(c) not in dropped] + season_candidates(sc) + phase_candidates(sc)
+    return [c for c in found if id(c) not in dropped] + season_candidates(sc)
 
 
 def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -515,5 +486,5 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["INSPECTION_HEADS", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
+__all__ = ["INSPECTION_HEADS", "LAUNCH_BEFORE", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
            "regulation_candidates", "title_act_end"]
