@@ -878,3 +878,32 @@ def test_the_last_character_of_a_determiners_word_names_no_campaign(campaigns):
     assert campaigns("“金通工程”进展顺利。") == ["金通工程"]
     # a known word holding the stop character (降本) does not cut the name
     assert campaigns("组织实施物流降本增效专项行动。") == ["物流降本增效专项行动"]
+
+
+def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
+    # round 43: 创建 with its ranked object or as the time a comparison counts from names nothing
+    assert campaigns("指导高速公路改扩建项目创建自治区级“品质工程”示范项目。") == ["品质工程"]
+    assert campaigns("优良中等路率达到82.3%，比创建前提高9.6个百分点。") == []
+
+
+def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):
+    # round 43: the work re-checked need not end with a campaign head
+    assert campaigns("二是开展桥梁隧道安全运行“回头看”，对四类桥梁进行检查。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("局里对整改情况开展“回头看”。") == []
+    assert campaigns("市局将于第四季度对其开展“回头看”检查。") == []
+    assert campaigns("开展专项整治“回头看”，总结经验。") == []
+    # only the whole object of a launch verb: a modifier cut from a longer phrase (企业 stops the walk) names no work
+    assert campaigns("中心开展道路运输企业安全生产标准化建设“回头看”，检查企业。") == []
+
+
+def test_a_phase_written_after_a_quoted_campaign_belongs_to_it(campaigns):
+    assert campaigns("扎实开展“交通运输执法领域突出问题专项整治”回头看，排查整改问题9个。") == [
+        "交通运输执法领域突出问题专项整治回头看"]
+
+
+def test_pairing_work_is_generic_and_its_verb_does_not_cut_a_quoted_name(campaigns):
+    # round 43: 结对共建活动 is a kind of party-branch work, no name; 结对 holds 对 (no preposition there)
+    assert campaigns("局机关党支部与村党支部开展结对共建活动，共同开展学习。") == []
+    assert campaigns("全年结对共建活动不少于20次。") == []
+    assert campaigns("第一党支部联合开展“党建+交通”结对共建活动，与街道开展活动。") == ["党建+交通结对共建活动"]
+    assert campaigns("开展“党建+养护”支部共建。") == ["党建+养护支部共建"]

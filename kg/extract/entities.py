@@ -33,6 +33,7 @@ from kg.extract.agency_phrases import agency_candidates
 from kg.extract.bodies import nested_candidates
 from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
 from kg.extract.heads import LEVEL, STEM
+from kg.extract.campaign_phases import phase_candidates
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
 from kg.lexicon import Lexicon, default_lexicon, strip_quotes
@@ -241,7 +242,8 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     bodies = _select(agencies + orgs + body_known)
     sc.blocked_ends = {c.end for c in bodies}
 
-    free = (titles + quote_candidates(sc, brackets) + campaign_candidates(sc) + regulation_candidates(sc)
+    free = (titles + quote_candidates(sc, brackets) + campaign_candidates(sc) + phase_candidates(sc)
+            + regulation_candidates(sc)
             + [k for k in known if k.label not in _BODY_LABELS])
     chosen_bodies = _Disjoint(bodies)
     free = [c for c in free if c.tier >= 9 or not chosen_bodies.contains(c)]

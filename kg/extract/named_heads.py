@@ -52,8 +52,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
                 break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
-            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and text.startswith(_OPENS_OBJECT, end):
-                break  # 荔浦市交通运输局创建“四好农村路”示范县: a verb before the quoted title it earns
+            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and _VERB_USE.match(text, end):
+                break  # 创建“四好农村路”示范县, 项目创建自治区级“品质工程”, 比创建前: a verb with its object or time
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
@@ -152,7 +152,7 @@ def _items_list(sc: PhraseScanner, start: int, hstart: int) -> bool:
 #: what closes a list before the kind of its items (A、B等专项行动)
 _LIST_END = "等"
 #: verbs that launch a campaign right before its name
-_LAUNCH_BEFORE = re.compile(r"(?:开展|实施|推进|深化|组织)$")
+LAUNCH_BEFORE = re.compile(r"(?:开展|实施|推进|深化|组织)$")
 #: the verb of a listed place to go (进企业、进站场): each item is an activity of its own
 _GO_TO = "进"
 
@@ -174,7 +174,7 @@ def _listed_objects_start(sc: PhraseScanner, start: int) -> int | None:
         if left >= pos - 1 or text.startswith(_GO_TO, left):
             return None
         pos = left
-    return pos if _LAUNCH_BEFORE.search(text, max(0, pos - 2), pos) else None
+    return pos if LAUNCH_BEFORE.search(text, max(0, pos - 2), pos) else None
 
 
 #: a work of its own closed by a process word before a coordinator (城乡公交一体化和, 高质量发展和)
@@ -243,8 +243,9 @@ _ACTION_HEADS = frozenset({"创建"})
 _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党支部|党总支|支部|大队|中队)$")
 #: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
-#: marks that open the object of such a head written as a verb (创建“…”示范县)
-_OPENS_OBJECT = ("“", "《")
+#: what follows such a head written as a verb: its object, opened by a quote or a title's rank (创建“…”示范县,
+#: 创建自治区级“品质工程”, 创建省级示范县), or 前 (比创建前: the time a comparison counts from)
+_VERB_USE = re.compile(r"[“《]|国家级|全国|自治区级|省级|市级|县级|区级|前")
 #: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
 _OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 
@@ -485,5 +486,5 @@ def regulation_candidates(sc: PhraseScanner) -> list[Candidate]:
     return _free_head_candidates(sc, "REGULATION", "regulation_heads", "regulation.head")
 
 
-__all__ = ["INSPECTION_HEADS", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
+__all__ = ["INSPECTION_HEADS", "LAUNCH_BEFORE", "campaign_candidates", "campaign_end", "headline_spans", "is_season",
            "regulation_candidates", "title_act_end"]

@@ -447,6 +447,8 @@ def quote_candidates(sc: PhraseScanner, brackets: list[Bracketed]) -> list[Candi
                 label = "REGULATION"  # “三会一课”、主题党日等制度: a listed item the text calls a rule set
             if label is None or (label == "CAMPAIGN" and _service_item(text, b)):
                 continue
+            if label == "CAMPAIGN":
+                end = campaign_end(text, end)  # “…专项整治”回头看: the phase written after the quote
         first = k
         while _joined(sc, quotes, first):
             first -= 1
