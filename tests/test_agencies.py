@@ -666,3 +666,14 @@ def test_a_level_that_ends_a_word_opens_no_field_body():
     assert agencies("加快城市海上搜救中心建设。") == agencies("加快海上搜救中心建设。")
     assert agencies("打造都市文体旅游中心。") == agencies("打造文体旅游中心。")
     assert agencies("由县文体广电旅游局负责。") == {"县文体广电旅游局"}
+
+
+def test_a_police_bodys_unit_is_named_by_its_work():
+    # round 43: 市公安局轨道交通分局 gave 市公安局 + 交通分局; a police unit's work is no dictionary word
+    assert agencies("与市公安局轨道交通分局、市消防救援支队联合开展演练。") == {"市公安局轨道交通分局", "市消防救援支队"}
+    assert agencies("我局联合市公安局网络安全保卫支队开展检查。") == {"市公安局网络安全保卫支队"}
+    assert agencies("会同承德市公安局交通警察支队高速交警二大队开展夜查。") == {"承德市公安局交通警察支队高速交警二大队"}
+    assert agencies("联合高速公路公安交警支队伊春大队开展巡查。") == {"高速公路公安交警支队伊春大队"}
+    # a verb after the bureau is no unit's name
+    assert agencies("县公安局指导派出所开展工作。") == {"县公安局"}
+    assert agencies("市公安局交警支队联合执法大队检查。") == {"市公安局交警支队", "执法大队"}
