@@ -677,3 +677,12 @@ def test_a_police_bodys_unit_is_named_by_its_work():
     # a verb after the bureau is no unit's name
     assert agencies("县公安局指导派出所开展工作。") == {"县公安局"}
     assert agencies("市公安局交警支队联合执法大队检查。") == {"市公安局交警支队", "执法大队"}
+
+
+def test_a_body_before_the_partner_verb_is_named():
+    # round 43: 党委会/党组会 is a meeting, so 局党组会同… lost its subject
+    assert agencies("局党组会同县财政局开展检查。") == {"局党组", "县财政局"}
+    assert agencies("局机关党委会同县运管所开展创建。") == {"局机关党委", "县运管所"}
+    assert agencies("市发展改革委会同市交通运输局印发方案。") == {"市发展改革委", "市交通运输局"}
+    # the meeting agreeing, or meeting at the same time, names no body
+    assert agencies("经局党委会同意，召开局党组会同时研究。") == set()
