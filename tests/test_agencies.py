@@ -686,3 +686,11 @@ def test_a_body_before_the_partner_verb_is_named():
     assert agencies("市发展改革委会同市交通运输局印发方案。") == {"市发展改革委", "市交通运输局"}
     # the meeting agreeing, or meeting at the same time, names no body
     assert agencies("经局党委会同意，召开局党组会同时研究。") == set()
+
+
+def test_fields_of_coastal_and_border_bodies_name_them():
+    # round 43: 海洋, 渔业, 口岸, 河道, 国家安全 were no fields, so their bodies went unnamed in six sets
+    assert agencies("台州市港航口岸和渔业管理局要与台州海事局建立机制。") == {"台州市港航口岸和渔业管理局", "台州海事局"}
+    assert agencies("联合市海洋与渔业执法大队、市海洋发展局开展检查。") == {"市海洋与渔业执法大队", "市海洋发展局"}
+    assert agencies("联合湖北省汉江河道管理局、市国家安全局开展检查。") == {"湖北省汉江河道管理局", "市国家安全局"}
+    assert agencies("加强河道管理，发展海洋渔业，维护国家安全。") == set()
