@@ -666,3 +666,31 @@ def test_a_level_that_ends_a_word_opens_no_field_body():
     assert agencies("加快城市海上搜救中心建设。") == agencies("加快海上搜救中心建设。")
     assert agencies("打造都市文体旅游中心。") == agencies("打造文体旅游中心。")
     assert agencies("由县文体广电旅游局负责。") == {"县文体广电旅游局"}
+
+
+def test_a_police_bodys_unit_is_named_by_its_work():
+    # round 43: 市公安局轨道交通分局 gave 市公安局 + 交通分局; a police unit's work is no dictionary word
+    assert agencies("与市公安局轨道交通分局、市消防救援支队联合开展演练。") == {"市公安局轨道交通分局", "市消防救援支队"}
+    assert agencies("我局联合市公安局网络安全保卫支队开展检查。") == {"市公安局网络安全保卫支队"}
+    assert agencies("会同承德市公安局交通警察支队高速交警二大队开展夜查。") == {"承德市公安局交通警察支队高速交警二大队"}
+    assert agencies("联合高速公路公安交警支队伊春大队开展巡查。") == {"高速公路公安交警支队伊春大队"}
+    # a verb after the bureau is no unit's name
+    assert agencies("县公安局指导派出所开展工作。") == {"县公安局"}
+    assert agencies("市公安局交警支队联合执法大队检查。") == {"市公安局交警支队", "执法大队"}
+
+
+def test_a_body_before_the_partner_verb_is_named():
+    # round 43: 党委会/党组会 is a meeting, so 局党组会同… lost its subject
+    assert agencies("局党组会同县财政局开展检查。") == {"局党组", "县财政局"}
+    assert agencies("局机关党委会同县运管所开展创建。") == {"局机关党委", "县运管所"}
+    assert agencies("市发展改革委会同市交通运输局印发方案。") == {"市发展改革委", "市交通运输局"}
+    # the meeting agreeing, or meeting at the same time, names no body
+    assert agencies("经局党委会同意，召开局党组会同时研究。") == set()
+
+
+def test_fields_of_coastal_and_border_bodies_name_them():
+    # round 43: 海洋, 渔业, 口岸, 河道, 国家安全 were no fields, so their bodies went unnamed in six sets
+    assert agencies("台州市港航口岸和渔业管理局要与台州海事局建立机制。") == {"台州市港航口岸和渔业管理局", "台州海事局"}
+    assert agencies("联合市海洋与渔业执法大队、市海洋发展局开展检查。") == {"市海洋与渔业执法大队", "市海洋发展局"}
+    assert agencies("联合湖北省汉江河道管理局、市国家安全局开展检查。") == {"湖北省汉江河道管理局", "市国家安全局"}
+    assert agencies("加强河道管理，发展海洋渔业，维护国家安全。") == set()

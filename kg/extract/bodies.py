@@ -6,6 +6,8 @@
 ``agency.bare``        a body stem or a field's short name alone as a subject: 海事要会同…
 ``agency.commission``  a commission a party committee names after itself: 县委全面依法治县委员会办公室
 ``agency.group``       a leading group named after the task it leads: 百日行动领导小组, 县治超工作领导小组
+``agency.police``      a unit of a police body named by its work: 市公安局轨道交通分局, 市公安局网络安全保卫支队,
+                       交警支队高速交警二大队, 高速公路公安交警支队伊春大队
 ``agency.numbered``    a numbered unit: a squad of its force or a party branch (直属一大队, 二大队, 第二党支部; a squad
                        named by its place or beat
                        opening a clause before its work: 铁东大队查处…), a working group a body
@@ -30,7 +32,7 @@ _PARENT_WORDS = ("支队", "大队", "中队", "中心", "局", "厅", "所", "�
 def nested_candidates(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
     """The bodies of this module's rules, given the agencies the head rules found."""
     return (_sent_bodies(sc, agencies) + _offices(sc, agencies) + _bare_bodies(sc) + _party_commissions(sc)
-            + _task_groups(sc) + _numbered_units(sc, agencies))
+            + _task_groups(sc) + _numbered_units(sc, agencies) + _police_units(sc, agencies))
 
 
 def _sent_bodies(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
@@ -246,6 +248,41 @@ def _numbered_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candid
             cand = Candidate("AGENCY", sender.start, m.end(), text[sender.start:m.end()], "agency.numbered", tier=1)
             cand.info = {"kinds": (UNIT,), "head": m.group()[-3:], "words": (sender.name,), "cls": "group"}
             out.append(cand)
+    return out
+
+
+#: a police body: its units are named by their police work, which no dictionary lists (轨道交通, 网络安全保卫)
+_POLICE = re.compile(r"公安|交警|交通警察")
+#: the heads of a police body's units, after the modifier that names the unit's work
+_POLICE_UNIT = re.compile(r"(?:分局|支队|大队|中队|派出所)(?![长员])")
+_POLICE_MODIFIER = (2, 6)
+
+
+def _police_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """A unit right after the police body it belongs to, named by its work or place: 市公安局轨道交通分局,
+    市公安局网络安全保卫支队, 市公安局交警支队高速交警二大队, 高速公路公安交警支队伊春大队.
+
+    The modifier is 2-6 name characters with no stop word (a verb: 县公安局指导派出所 is no unit).
+    """
+    text = sc.text
+    parents: dict[int, Candidate] = {}
+    for a in agencies:
+        if _POLICE.search(a.name) and (a.end not in parents or a.start < parents[a.end].start):
+            parents[a.end] = a
+    out: list[Candidate] = []
+    lo, hi = _POLICE_MODIFIER
+    for p, parent in parents.items():
+        n = 0
+        while p + n < len(text) and n <= hi and sc.is_name_char(p + n):
+            n += 1
+        unit = next((u for u in _POLICE_UNIT.finditer(text, p + lo, p + n + 3) if lo <= u.start() - p <= hi), None)
+        if unit is None or text[p] in PREDICATE_ADVERBS:
+            continue
+        if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, unit.start() + 1)):
+            continue
+        cand = Candidate("AGENCY", parent.start, unit.end(), text[parent.start:unit.end()], "agency.police", tier=1)
+        cand.info = {"kinds": (UNIT,), "head": unit.group(), "words": (parent.name, text[p:unit.start()]), "cls": "team"}
+        out.append(cand)
     return out
 
 

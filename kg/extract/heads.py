@@ -327,6 +327,8 @@ def head_candidate(sc: PhraseScanner, end: int, hits: list[tuple[int, str, Agenc
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
 #: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
 _VERB_AFTER = re.compile(r"在|于|要(?!求)|组(?:织|建|成)")
+#: 会同 "together with" after a head whose 会 would make a meeting (党委会, 党组会): not 党委会同意, 党组会同时
+_PARTNER_AFTER = re.compile(r"会同(?![意时])")
 
 
 def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
@@ -336,7 +338,8 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
     运管所要…, 公路养护中心组织…, 道路运输发展中心组织…, not 中心组 the
     study group); a named head before 部署 is a body deploying (省质监局部署);
     a party body sent to another (驻局纪检监察组) is named even before its
-    leader's title (驻局纪检监察组组长).
+    leader's title (驻局纪检监察组组长); a head before the partner verb 会同 ends a name
+    (局党组会同…, not 党组会 the meeting).
     """
     text = sc.text
     fields = [sc.lx.stems.get(p.word) for p in parts if p.kind == STEM]
@@ -345,6 +348,8 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True  # 道路运输发展中心组织…: an inner stem after a field names the body too
     if parts and text.startswith("部署", end):
         return True  # 省质监局部署…: 部署 is the verb after the name, not the 部 of 局部
+    if parts and _PARTNER_AFTER.match(text, end):
+        return True  # 局党组会同…, 市发展改革委会同…: the partner verb after the name, not a meeting (党委会)
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None
 
