@@ -95,6 +95,10 @@ def test_the_byline_under_a_speech_title_names_the_speaker_s_body():
 
     text = "在全市治超工作会议上的讲话\n清远市交通运输局党组成员、副局长　王XX\n同志们：\n今天召开会议。\n"
     assert author(text) == "清远市交通运输局"
+    # a byline that leaves the speaker's name out: the body, not the organ the speech names (局党组)
+    text = ("在全局党风廉政建设工作会议上的讲话\n清远市交通运输局党组书记、局长\n同志们：\n"
+            "一年来，局党组认真履行主体责任，清远市交通运输局党组召开专题会议6次。\n")
+    assert author(text) == "清远市交通运输局"
 
 
 def test_a_brief_s_masthead_names_the_body_its_office_edits_it_for():

@@ -100,6 +100,19 @@ def test_several_bodies_and_several_campaigns(tmp_path):
         assert conducts(tmp_path, body) == {(HUB, X), (HUB, Y)}
 
 
+def test_the_partners_of_the_subject_carry_out_its_first_deed(tmp_path):
+    # 会同/联合 B、C 等单位 (their kind), a clause break, a place, 部署: B and C carry X out with the subject
+    for body in ("市公路中心联合市公安局、县交通运输局等成员单位开展“平安交通”专项行动。",
+                 "市公路中心会同市公安局部署开展“平安交通”专项行动。",
+                 "市公路中心联合市公安局等相关单位，在全市开展“平安交通”专项行动。"):
+        got = conducts(tmp_path, body)
+        assert (HUB, X) in got and (POL, X) in got, body
+    # a deed of their own first (制定…, 建立…机制), or a lever (围绕 X): the subject alone
+    for body in ("市公路中心会同市公安局制定考核办法，开展“平安交通”专项行动。",
+                 "市公路中心联合市公安局，围绕“平安交通”专项行动加强巡查。"):
+        assert (POL, X) not in conducts(tmp_path, body), body
+
+
 def test_a_body_made_to_carry_it_out_is_the_one_that_does(tmp_path):
     for verb in ("督促", "指导", "组织"):
         assert conducts(tmp_path, f"市公路中心{verb}县交通运输局开展“平安交通”专项行动。") == {(CTY, X)}

@@ -28,7 +28,8 @@ used as an attribute (省厅组织开展的 X; A、B 牵头实施的 X) and the 
 joint verb (运管所与公交公司共同推进 X: the company carries X out too). A clause naming lead
 bodies alone (由 A、B 联合主办，C 承办的 X; 由 A 牵头，B 配合，组织开展 X) gives them the
 sentence's CONDUCTS, and the leads cooperate with the bodies that assist them
-(:func:`lead_support`).
+(:func:`lead_support`). The partners after a subject's 会同/联合 share its first deed
+(``A 联合 B、C 等会员单位开展 X``, ``A 会同 B 部署开展 X``: :func:`carried_partners`).
 """
 
 from __future__ import annotations
@@ -301,6 +302,7 @@ def sentence_agents(norm: str, sent_start: int, clauses: list[Clause], mentions:
             for tail in tails:
                 yield ("CONDUCTS", agent, tail, hit)
     yield from _along_before(norm, clauses, bodies, done, labels)
+    yield from carried_partners(norm, bodies, done, labels)
 
 
 def _leads(norm: str, clause: Clause, inner: list[Mention], topic: bool = False) -> bool:
@@ -368,8 +370,10 @@ def _opening_task(norm: str, clauses: list[Clause], mentions: list[Mention]) -> 
 _ALONG_CLAUSE = re.compile(r"(?:会同|联合)\s*$")
 _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
 #: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
+#: the deeds partners share with the subject (not a lever: 联合 B，围绕 X…)
+_DEED = r"(?:开展|实施|推进|举行|举办|启动|发起)"
 _ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
-                         r"(?:组织)?(?:开展|实施|推进|举行|举办|启动|发起)")
+                         r"(?:组织)?" + _DEED)
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
@@ -388,3 +392,41 @@ def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done:
                 for agent in part:
                     if agent.label in labels:
                         yield ("CONDUCTS", agent, r.tail, hit)
+
+
+#: right after a subject: 会同/联合 and the partners (A 将会同 B、C 等会员单位…)
+_WITH_PARTNERS = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再|积极|主动)?(?:会同|联合)\s*")
+#: between the last partner and the verb they carry out with the subject: the partners' kind (等会员单位),
+#: a clause break, a place and adverbs, no verb phrase of their own (会同 B 制定《Y》，开展 X: B only makes Y)
+_PARTNERS_TO_VERB = re.compile(_ALIAS + r"\s*(?:等(?:会员|成员|相关|有关)?(?:单位|部门|企业))?\s*[，,]?\s*"
+                               r"(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:将|共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织|部署)*\s*")
+
+
+def carried_partners(norm: str, bodies: list[Mention], done: list, labels: tuple[str, ...]):
+    """``A 会同 B、C 等单位(，在…)开展 X``: the partners of the subject carry out what its first verb carries out.
+
+    ``done`` holds the sentence's CONDUCTS; one whose head is a body followed by 会同/联合 and its
+    coordinated partners gives them X when only their kind (等会员单位), a clause break, a place and
+    adverbs stand between them and the verb (会同 B 部署开展 X; 联合 B、C 等会员单位开展 X).
+    """
+    for r in done:
+        head = r.head
+        at = next((k for k, m in enumerate(bodies) if m.start == head.start and m.end == head.end), None)
+        if at is None or at + 1 >= len(bodies) or r.tail.start < head.end:
+            continue
+        link = _WITH_PARTNERS.match(norm, head.end, bodies[at + 1].start)
+        if link is None or link.end() != bodies[at + 1].start:
+            continue
+        part = [bodies[at + 1]]
+        for m in bodies[at + 2:]:
+            if m.start > r.tail.start or SUBJECT_COORD.fullmatch(norm, part[-1].end, m.start) is None:
+                break
+            part.append(m)
+        verb = norm.rfind(r.trigger, part[-1].end, r.tail.start) if r.trigger else -1
+        if verb < 0 or not _PARTNERS_TO_VERB.fullmatch(norm, part[-1].end, verb) \
+                or not re.search(_DEED + "$", r.trigger):
+            continue
+        hit = TriggerHit("CONDUCTS", "会同…", "pre", head.start, r.tail.end)
+        for agent in part:
+            if agent.label in labels and agent.name != head.name:
+                yield ("CONDUCTS", agent, r.tail, hit)

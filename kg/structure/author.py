@@ -7,7 +7,8 @@ The rules, in order (the first that names a body wins):
    ``X局与…签署``), unless the title tells of a visit to a place (``到湄潭县``)
    whose body the source line names: the host publishes it; a speech title
    (``在…会议上的讲话``) names a meeting, not a body, but the byline under it
-   names the speaker's body (``邯郸市人民政府副市长　张XX``, ``X厅党组成员、副厅长　XXX``);
+   names the speaker's body (``邯郸市人民政府副市长　张XX``, ``X厅党组成员、副厅长　XXX``;
+   the name may be left out: ``X局党组书记、局长``);
    a brief's masthead names the body that edits it (``X中心办公室　　2024年11月30日``: X);
    a joint document's issuers opening its title (``X局　Y局关于…的通知``) name the first, who leads;
 2. ``代表X党委向…`` and ``X领导班子团结带领…``;
@@ -83,7 +84,7 @@ _DISTRIBUTION = re.compile(r"^[ \t\u3000]*[(\[]?(?:报送|抄送|抄报|分送|�
 _VISIT = re.compile(r"(?:到|赴)(?P<p>[\u4e00-\u9fffXx*]{1,8}?[省市县区州旗])")
 #: a speaker's post after the body on a speech's byline (副市长, 党组书记, 局长)
 _POSTS = r"(?:(?:党组|党委|党工委)(?:成员|委员)|(?:党组|党委|党工委)?副?(?:书记|省长|市长|州长|县长|区长|厅长|局长|主任|处长|站长|支队长|大队长|秘书长|部长|组长))"
-_BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{1,4}}\s*$")
+_BYLINE = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*\s*[\u4e00-\u9fffXx*]{{0,4}}\s*$")
 #: a brief's masthead: the body that edits it and the date on one line (X中心办公室　　2024年11月30日);
 #: the office edits the brief for its body
 _MASTHEAD = re.compile(rf"\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:办公室)?[ \t\u3000]+"
