@@ -338,3 +338,15 @@ def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
     text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共计检测货车182.5万辆次。\n"
     got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
     assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}
+
+
+def test_a_campaigns_work_since_it_began_opens_a_sentence_of_its_results(tmp_path):
+    # …活动开展以来，… / …行动自6月启动以来，… is the span of the campaign's work (past a source: 据了解，),
+    # as …活动期间 is: every metric of the sentence is its result, past the sessions the sentence names
+    text = ("据了解，“安全生产月”活动开展以来，县交通运输局已组织开展安全宣传咨询活动6场，发放宣传资料3500余份，"
+            "排查安全隐患28处。\n")
+    got = measures(tmp_path, text, ["“安全生产月”活动", "安全宣传咨询活动"])
+    assert {("6场", "“安全生产月”活动"), ("3500余份", "“安全生产月”活动"), ("28处", "“安全生产月”活动")} <= got
+    text = "“百日治超”攻坚行动自6月启动以来，县交通运输局开展联合执法活动12次，查处超限车辆213辆。\n"
+    got = measures(tmp_path, text, ["“百日治超”攻坚行动", "联合执法活动"])
+    assert ("213辆", "“百日治超”攻坚行动") in got
