@@ -338,3 +338,30 @@ def test_a_count_of_its_clauses_subject_measures_nothing(tmp_path):
     text = "组织开展“亮剑护路”百日攻坚行动，开展联合执法126次，全市6个超限检测站共计检测货车182.5万辆次。\n"
     got = measures(tmp_path, text, ["亮剑护路百日攻坚行动"])
     assert got == {("126次", "亮剑护路百日攻坚行动"), ("182.5万辆次", "亮剑护路百日攻坚行动")}
+
+
+def test_a_campaigns_work_since_it_began_opens_a_sentence_of_its_results(tmp_path):
+    # …活动开展以来，… / …行动自6月启动以来，… is the span of the campaign's work (past a source: 据了解，),
+    # as …活动期间 is: every metric of the sentence is its result, past the sessions the sentence names
+    text = ("据了解，“安全生产月”活动开展以来，县交通运输局已组织开展安全宣传咨询活动6场，发放宣传资料3500余份，"
+            "排查安全隐患28处。\n")
+    got = measures(tmp_path, text, ["“安全生产月”活动", "安全宣传咨询活动"])
+    assert {("6场", "“安全生产月”活动"), ("3500余份", "“安全生产月”活动"), ("28处", "“安全生产月”活动")} <= got
+    text = "“百日治超”攻坚行动自6月启动以来，县交通运输局开展联合执法活动12次，查处超限车辆213辆。\n"
+    got = measures(tmp_path, text, ["“百日治超”攻坚行动", "联合执法活动"])
+    assert ("213辆", "“百日治超”攻坚行动") in got
+
+
+def test_a_bare_head_since_it_began_refers_back_to_the_campaign_of_that_head(tmp_path):
+    from kg.extract.relations import extract_relations
+    from test_relations import mentions_of
+
+    text = ("甲市维修协会工作动态\n6月16日，甲市“诚信维修”主题活动启动。\n"
+            "活动开展以来，协会组织开展培训班3期，培训企业负责人410人次。\n")
+    sdoc = make_doc(tmp_path, text)
+    res = extract_relations(sdoc, mentions_of(sdoc, {"协会": "ORGANIZATION", "“诚信维修”主题活动": "CAMPAIGN"}))
+    camps = [m for m in res.mentions if m.label == "CAMPAIGN"]
+    # 活动开展以来 names the 活动 told before it, as 活动期间 does: the figures after it are its results
+    assert [(m.text, m.name) for m in camps if m.rule == "anaphor"] == [("活动", "诚信维修主题活动")]
+    got = {(r.head.text, r.tail.name) for r in MeasuresFinder().find(sdoc, MetricExtractor().extract(sdoc), camps)}
+    assert {("3期", "诚信维修主题活动"), ("410人次", "诚信维修主题活动")} <= got

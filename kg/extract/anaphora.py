@@ -5,7 +5,7 @@ and then says who carries it out with a definite noun phrase (此次行动由市
 牵头组织实施). :func:`campaign_anaphora` adds a CAMPAIGN mention for each such
 phrase, named as its antecedent: the last campaign mentioned before it in the
 same paragraph, else in the paragraph before. A bare head noun opening a span
-of time (据统计，整治期间全市共出动…; 行动期间; 专项整治中，…) refers back too: to the last
+of time (据统计，整治期间全市共出动…; 行动期间; 专项整治中，…; 活动开展以来，…) refers back too: to the last
 campaign before it whose name ends in that head (整治 → the 专项整治, not a
 行动 named since). The relation frames then read the phrase as they read the
 name itself.
@@ -25,8 +25,9 @@ _ANAPHOR = re.compile(
     r"(?:专项|联合|集中|统一)?(?:行动|活动|整治|检查|排查|攻坚|竞赛|评选|创建)"
 )
 
-#: a bare campaign head noun opening a span of time: 整治期间，… / 行动期间 / 专项整治中， — the campaign of that head
-_DURING = re.compile(r"(?<![\u4e00-\u9fff“”\"])(?:专项|集中)?(行动|活动|整治|攻坚)(?=期间|中[,，])")
+#: a bare campaign head noun opening a span of time: 整治期间，… / 行动期间 / 专项整治中， / 活动开展以来， — the campaign
+#: of that head
+_DURING = re.compile(r"(?<![\u4e00-\u9fff“”\"])(?:专项|集中)?(行动|活动|整治|攻坚)(?=期间|中[,，]|(?:开展|启动|实施)以来[,，])")
 
 
 def _bare_heads(norm: str, camps: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:

@@ -19,9 +19,9 @@ ITEM_MARK_RE = re.compile(
     r"(?:^|(?<=[。；;！？!?]))\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|"
     r"其[一二三四五六七八九十][，,、]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))"
 )
-#: opening words of a clause that only frames time or scope (截至目前，今年，2023年上半年，)
+#: opening words of a clause that only frames time or scope (截至目前，今年，2023年上半年，) or a source (据了解，)
 FRAME_RE = re.compile(
-    r"^\s*(?:截至|截止|今年|去年|同时|此外|另外|目前|一年来|近年来|当前|近期|"
+    r"^\s*(?:截至|截止|今年|去年|同时|此外|另外|目前|一年来|近年来|当前|近期|据(?:了解|悉|介绍|统计)|"
     r"(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年|[上下]半年|全年|[一二三四]季度)"
 )
 #: a clause that opens an item of an enumeration inside a sentence: 一是, 第二, （三）, 4.

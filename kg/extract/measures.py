@@ -122,9 +122,10 @@ TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:�
 #: 在#中, 围绕#高质量发展 (not a time: 春运期间; not a goal: 围绕#建设目标)
 UMBRELLA_RE = re.compile(r"\s*(?:紧紧)?(?:(?:结合|围绕)#(?:[和、及与]#)*(?:的)?(?:高质量发展|发展|建设|工作|活动)?"
                          r"|在#(?:[和、及与]#)*(?:的)?(?:活动|工作)?中)\s*[,，]?\s*")
-#: a clause that only gives the span of a campaign's work (# = a campaign, not a travel season):
-#: 专项整治中，…; “安全生产月”活动期间，… — the metrics of the sentence are its results
-PERIOD_RE = re.compile(r"\s*(?:在|于)?#(?:[和、及与]#)*(?:的)?(?:活动|工作)?(?:期间|中)\s*[,，]?\s*")
+#: a clause that only gives the span of a campaign's work (# = a campaign, not a travel season): 专项整治中，…;
+#: “安全生产月”活动期间/开展以来，…; …行动自6月启动以来，… — the metrics of the sentence are its results
+PERIOD_RE = re.compile(r"\s*(?:在|于)?#(?:[和、及与]#)*(?:的)?(?:活动|工作)?"
+                       r"(?:期间|中|(?:自[^,，;；#]{1,10})?(?:开展|启动|实施)以来)\s*[,，]?\s*")
 #: verbs that make the campaign after them an object, not the subject of its clause (完成…工程210公里)
 RESULT_VERBS = ("完成", "建成", "实现", "新建", "改造", "新增", "开工")
 #: a count of a campaign's sessions (8次, 24场次, 3期): what its clause counts is the campaign itself
