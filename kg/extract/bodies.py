@@ -262,7 +262,8 @@ def _police_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidat
     """A unit right after the police body it belongs to, named by its work or place: 市公安局轨道交通分局,
     市公安局网络安全保卫支队, 市公安局交警支队高速交警二大队, 高速公路公安交警支队伊春大队.
 
-    The modifier is 2-6 name characters with no stop word (a verb: 县公安局指导派出所 is no unit).
+    The modifier is 2-6 name characters with no stop word (a verb: 县公安局指导派出所 is no unit); the unit's
+    head starts inside the run of name characters (市公安局党委、分局 is two bodies).
     """
     text = sc.text
     parents: dict[int, Candidate] = {}
@@ -275,7 +276,8 @@ def _police_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidat
         n = 0
         while p + n < len(text) and n <= hi and sc.is_name_char(p + n):
             n += 1
-        unit = next((u for u in _POLICE_UNIT.finditer(text, p + lo, p + n + 3) if lo <= u.start() - p <= hi), None)
+        unit = next((u for u in _POLICE_UNIT.finditer(text, p + lo, p + n + 3)
+                     if lo <= u.start() - p <= hi and u.start() <= p + n), None)
         if unit is None or text[p] in PREDICATE_ADVERBS:
             continue
         if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, unit.start() + 1)):
