@@ -677,6 +677,9 @@ def test_a_police_bodys_unit_is_named_by_its_work():
     # a verb after the bureau is no unit's name
     assert agencies("县公安局指导派出所开展工作。") == {"县公安局"}
     assert agencies("市公安局交警支队联合执法大队检查。") == {"市公安局交警支队", "执法大队"}
+    # a verb that is no stop word names no unit either; the modifier must hold a place or a field
+    assert agencies("市公安局通报派出所开展排查。") == {"市公安局"}
+    assert agencies("县公安局督导派出所落实整改。") == {"县公安局"}
     # the unit's head starts inside the run of name characters, never past a punctuation mark
     assert "市公安局党委、分局" not in agencies("市公安局党委、分局负责同志参加会议。")
 
