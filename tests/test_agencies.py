@@ -691,6 +691,9 @@ def test_a_body_before_the_partner_verb_is_named():
     assert agencies("市发展改革委会同市交通运输局印发方案。") == {"市发展改革委", "市交通运输局"}
     # the meeting agreeing, or meeting at the same time, names no body
     assert agencies("经局党委会同意，召开局党组会同时研究。") == set()
+    # nor the meeting doing a thing in step, its members, or meeting in the same period: no body follows 会同
+    assert agencies("县交通运输局党组会同步传达学习了会议精神。") == {"县交通运输局"}
+    assert agencies("局党委会同志们认真学习。局党委会同期召开。") == set()
 
 
 def test_fields_of_coastal_and_border_bodies_name_them():
