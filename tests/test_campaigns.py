@@ -884,6 +884,11 @@ def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
     # round 43: 创建 with its ranked object or as the time a comparison counts from names nothing
     assert campaigns("指导高速公路改扩建项目创建自治区级“品质工程”示范项目。") == ["品质工程"]
     assert campaigns("优良中等路率达到82.3%，比创建前提高9.6个百分点。") == []
+    # any rank: a level of the lexicon before 级 (州级, 乡级, 盟级), or a rank a quote follows (地市级“…”)
+    assert campaigns("指导项目创建州级“品质工程”。") == ["品质工程"]
+    assert campaigns("指导项目创建盟级“品质工程”。") == ["品质工程"]
+    assert "项目创建" not in campaigns("指导项目创建地市级“品质工程”。")
+    assert campaigns("推动站所创建乡级“平安站所”。") == []
 
 
 def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):

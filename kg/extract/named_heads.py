@@ -52,7 +52,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
                 break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
-            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and _VERB_USE.match(text, end):
+            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and _verb_use(sc, end):
                 break  # 创建“四好农村路”示范县, 项目创建自治区级“品质工程”, 比创建前: a verb with its object or time
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
@@ -243,9 +243,30 @@ _ACTION_HEADS = frozenset({"创建"})
 _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党支部|党总支|支部|大队|中队)$")
 #: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
-#: what follows such a head written as a verb: its object, opened by a quote or a title's rank (创建“…”示范县,
-#: 创建自治区级“品质工程”, 创建省级示范县), or 前 (比创建前: the time a comparison counts from)
-_VERB_USE = re.compile(r"[“《]|国家级|全国|自治区级|省级|市级|县级|区级|前")
+#: what follows such a head written as a verb: its object, opened by a quote (创建“…”示范县), or 前 (比创建前: the
+#: time a comparison counts from); a rank opening the object is read by :func:`_verb_use`
+_VERB_USE = re.compile(r"[“《]|全国|前")
+#: a rank: up to three characters before 级 (自治区级, 州级, 地市级)
+_RANK = re.compile(r"([\u4e00-\u9fff]{1,3}?)级")
+
+
+def _verb_use(sc: PhraseScanner, end: int) -> bool:
+    """Whether the head ending at ``end`` is a verb before its object or time: a quote, 前, or a rank whose
+    words are levels of the lexicon (创建州级…, 创建自治区级…) or that a quote follows (创建地市级“品质工程”)."""
+    text = sc.text
+    if _VERB_USE.match(text, end):
+        return True
+    m = _RANK.match(text, end)
+    if m is None:
+        return False
+    return _levels_only(sc.lx.levels, m.group(1)) or text.startswith(("“", "《"), m.end())
+
+
+def _levels_only(levels: dict[str, str], words: str) -> bool:
+    """Whether ``words`` is one or more level words of the lexicon written together (省, 自治区, 国家)."""
+    if not words:
+        return True
+    return any(words.startswith(w) and _levels_only(levels, words[len(w):]) for w in levels)
 #: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
 _OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 
