@@ -894,6 +894,10 @@ def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
 def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):
     # round 43: the work re-checked need not end with a campaign head
     assert campaigns("二是开展桥梁隧道安全运行“回头看”，对四类桥梁进行检查。") == ["桥梁隧道安全运行回头看"]
+    # any verb that carries out a campaign opens the work, also with aspect 了 (组织开展了, 部署, 启动)
+    assert campaigns("组织开展了桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("部署桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("全面启动桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
     assert campaigns("局里对整改情况开展“回头看”。") == []
     assert campaigns("市局将于第四季度对其开展“回头看”检查。") == []
     assert campaigns("开展专项整治“回头看”，总结经验。") == []
