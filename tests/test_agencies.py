@@ -9,7 +9,8 @@ whose brand carries a place, a body's name or a one-character adverb.
 
 from __future__ import annotations
 
-from kg.extract.entities import default_lexicon, find_candidates
+from kg.extract.entities import find_candidates
+from kg.lexicon import default_lexicon
 
 
 def agencies(text: str) -> set[str]:

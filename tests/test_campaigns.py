@@ -298,7 +298,8 @@ def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
 
 
 def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
-    from kg.extract.entities import default_lexicon, find_candidates
+    from kg.extract.entities import find_candidates
+    from kg.lexicon import default_lexicon
 
     def campaigns(t: str) -> set[str]:
         return {c.name for c in find_candidates(t, default_lexicon(), t) if c.label == "CAMPAIGN"}
