@@ -402,7 +402,13 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The shipped dictionaries alone, loaded once (what the extractors use when given no lexicon)."""
+    """The shipped dictionaries alone, loaded once (what the extractors use when given no lexicon).
+
+    Returns
+    -------
+    Lexicon
+        The same object on every call: callers must not change it.
+    """
     return load_lexicon([])
 
 
