@@ -243,30 +243,19 @@ _ACTION_HEADS = frozenset({"创建"})
 _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党支部|党总支|支部|大队|中队)$")
 #: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
-#: what follows such a head written as a verb: its object, opened by a quote (创建“…”示范县), or 前 (比创建前: the
-#: time a comparison counts from); a rank opening the object is read by :func:`_verb_use`
-_VERB_USE = re.compile(r"[“《]|全国|前")
-#: a rank: up to three characters before 级 (自治区级, 州级, 地市级)
-_RANK = re.compile(r"([\u4e00-\u9fff]{1,3}?)级")
+#: what follows such a head written as a verb: its object, opened by a quote or a rank (创建“…”示范县, 创建州级…,
+#: 创建地市级“品质工程”: :func:`_verb_use`), or 前 (比创建前: the time a comparison counts from)
+_VERB_USE = re.compile(r"[“《]|全国|前|(?P<rank>[\u4e00-\u9fff]{1,3}?)级(?P<quote>[“《])?")
 
 
 def _verb_use(sc: PhraseScanner, end: int) -> bool:
-    """Whether the head ending at ``end`` is a verb before its object or time: a quote, 前, or a rank whose
-    words are levels of the lexicon (创建州级…, 创建自治区级…) or that a quote follows (创建地市级“品质工程”)."""
-    text = sc.text
-    if _VERB_USE.match(text, end):
-        return True
-    m = _RANK.match(text, end)
-    if m is None:
-        return False
-    return _levels_only(sc.lx.levels, m.group(1)) or text.startswith(("“", "《"), m.end())
+    """Whether the head ending at ``end`` is a verb: a quote or 前 follows, or a rank whose words are levels of the
+    lexicon (州级, 自治区级) or that a quote follows (地市级“品质工程”)."""
+    m = _VERB_USE.match(sc.text, end)
+    return m is not None and (not m.group("rank") or m.group("quote") is not None
+                              or re.fullmatch("(?:" + "|".join(sc.lx.levels) + ")+", m.group("rank")) is not None)
 
 
-def _levels_only(levels: dict[str, str], words: str) -> bool:
-    """Whether ``words`` is one or more level words of the lexicon written together (省, 自治区, 国家)."""
-    if not words:
-        return True
-    return any(words.startswith(w) and _levels_only(levels, words[len(w):]) for w in levels)
 #: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
 _OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 
