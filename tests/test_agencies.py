@@ -695,6 +695,8 @@ def test_a_body_before_the_partner_verb_is_named():
     # nor the meeting doing a thing in step, its members, or meeting in the same period: no body follows 会同
     assert agencies("县交通运输局党组会同步传达学习了会议精神。") == {"县交通运输局"}
     assert agencies("局党委会同志们认真学习。局党委会同期召开。") == set()
+    # a word opening at 同 rules 会同 out even when a body follows it
+    assert agencies("经局党委会同意县交通运输局上报的方案。") == {"县交通运输局"}
 
 
 def test_fields_of_coastal_and_border_bodies_name_them():

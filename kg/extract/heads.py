@@ -337,8 +337,8 @@ def _partner_follows(sc: PhraseScanner, at: int) -> bool:
     """Whether 会同 at ``at`` is the partner verb: its 同 opens no known word (党委会同意, 党组会同时) and a body's
     head closes within reach before the clause ends (局党组会同县财政局…, not 党组会同步传达, 党委会同志们)."""
     text = sc.text
-    if sc.lx.in_word(text, at + 1) and not sc.lx.in_word(text, at):
-        return False
+    if sc.lx.in_word(text, at + 1, within=(at + 1, len(text))):
+        return False  # a word opening at 同 (会同 itself is a word, so only words from 同 on are read)
     heads = sc.matches("agency_heads")
     for e in range(at + 3, min(len(text), at + 2 + _PARTNER_REACH) + 1):
         if not sc.is_name_char(e - 1):
