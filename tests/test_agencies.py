@@ -9,7 +9,8 @@ whose brand carries a place, a body's name or a one-character adverb.
 
 from __future__ import annotations
 
-from kg.extract.entities import default_lexicon, find_candidates
+from kg.extract.entities import find_candidates
+from kg.lexicon import default_lexicon
 
 
 def agencies(text: str) -> set[str]:
@@ -677,6 +678,11 @@ def test_a_police_bodys_unit_is_named_by_its_work():
     # a verb after the bureau is no unit's name
     assert agencies("县公安局指导派出所开展工作。") == {"县公安局"}
     assert agencies("市公安局交警支队联合执法大队检查。") == {"市公安局交警支队", "执法大队"}
+    # a verb that is no stop word names no unit either; the modifier must hold a place or a field
+    assert agencies("市公安局通报派出所开展排查。") == {"市公安局"}
+    assert agencies("县公安局督导派出所落实整改。") == {"县公安局"}
+    # the unit's head starts inside the run of name characters, never past a punctuation mark
+    assert "市公安局党委、分局" not in agencies("市公安局党委、分局负责同志参加会议。")
 
 
 def test_a_body_before_the_partner_verb_is_named():
@@ -686,6 +692,11 @@ def test_a_body_before_the_partner_verb_is_named():
     assert agencies("市发展改革委会同市交通运输局印发方案。") == {"市发展改革委", "市交通运输局"}
     # the meeting agreeing, or meeting at the same time, names no body
     assert agencies("经局党委会同意，召开局党组会同时研究。") == set()
+    # nor the meeting doing a thing in step, its members, or meeting in the same period: no body follows 会同
+    assert agencies("县交通运输局党组会同步传达学习了会议精神。") == {"县交通运输局"}
+    assert agencies("局党委会同志们认真学习。局党委会同期召开。") == set()
+    # a word opening at 同 rules 会同 out even when a body follows it
+    assert agencies("经局党委会同意县交通运输局上报的方案。") == {"县交通运输局"}
 
 
 def test_fields_of_coastal_and_border_bodies_name_them():

@@ -298,7 +298,8 @@ def test_a_list_of_places_to_go_before_a_head_names_no_campaign(campaigns):
 
 
 def test_a_verb_of_seeking_or_joining_before_a_title_is_not_part_of_it():
-    from kg.extract.entities import default_lexicon, find_candidates
+    from kg.extract.entities import find_candidates
+    from kg.lexicon import default_lexicon
 
     def campaigns(t: str) -> set[str]:
         return {c.name for c in find_candidates(t, default_lexicon(), t) if c.label == "CAMPAIGN"}
@@ -884,11 +885,20 @@ def test_a_making_head_before_a_rank_or_a_comparison_is_a_verb(campaigns):
     # round 43: 创建 with its ranked object or as the time a comparison counts from names nothing
     assert campaigns("指导高速公路改扩建项目创建自治区级“品质工程”示范项目。") == ["品质工程"]
     assert campaigns("优良中等路率达到82.3%，比创建前提高9.6个百分点。") == []
+    # any rank: a level of the lexicon before 级 (州级, 乡级, 盟级), or a rank a quote follows (地市级“…”)
+    assert campaigns("指导项目创建州级“品质工程”。") == ["品质工程"]
+    assert campaigns("指导项目创建盟级“品质工程”。") == ["品质工程"]
+    assert "项目创建" not in campaigns("指导项目创建地市级“品质工程”。")
+    assert campaigns("推动站所创建乡级“平安站所”。") == []
 
 
 def test_a_quoted_phase_after_a_named_work_is_a_campaign(campaigns):
     # round 43: the work re-checked need not end with a campaign head
     assert campaigns("二是开展桥梁隧道安全运行“回头看”，对四类桥梁进行检查。") == ["桥梁隧道安全运行回头看"]
+    # any verb that carries out a campaign opens the work, also with aspect 了 (组织开展了, 部署, 启动)
+    assert campaigns("组织开展了桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("部署桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
+    assert campaigns("全面启动桥梁隧道安全运行“回头看”。") == ["桥梁隧道安全运行回头看"]
     assert campaigns("局里对整改情况开展“回头看”。") == []
     assert campaigns("市局将于第四季度对其开展“回头看”检查。") == []
     assert campaigns("开展专项整治“回头看”，总结经验。") == []

@@ -395,20 +395,23 @@ def test_the_results_of_a_creation_campaign_name_the_campaign(extract):
 
 
 def test_operating_rules_and_charters_in_title_brackets_are_regulations():
-    from kg.extract.entities import default_lexicon, find_candidates
+    from kg.extract.entities import find_candidates
+    from kg.lexicon import default_lexicon
     text = "认真执行《客运站安全操作规程》和《协会章程》。"
     assert {c.name for c in find_candidates(text, default_lexicon(), text) if c.label == "REGULATION"} == {
         "客运站安全操作规程", "协会章程"}
 
 
 def test_a_quoted_item_of_a_list_closed_as_rule_sets_is_a_regulation():
-    from kg.extract.entities import default_lexicon, find_candidates
+    from kg.extract.entities import find_candidates
+    from kg.lexicon import default_lexicon
     text = "严格落实“两会一课”、谈心谈话等制度，坚持“两个维护”。"
     assert [(c.label, c.name) for c in find_candidates(text, default_lexicon(), text)] == [("REGULATION", "“两会一课”")]
 
 
 def test_an_ordinal_word_stays_inside_a_rule_set_name():
-    from kg.extract.entities import default_lexicon, find_candidates
+    from kg.extract.entities import find_candidates
+    from kg.lexicon import default_lexicon
     text = "制定第一责任人责任清单。"
     assert [c.name for c in find_candidates(text, default_lexicon(), text)] == ["第一责任人责任清单"]
 

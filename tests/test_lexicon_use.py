@@ -56,4 +56,8 @@ def test_the_pipeline_components_share_the_pipeline_lexicon(with_head):
     nlp = build_nlp(with_head)
     assert nlp.get_pipe("kg_relations").extractor.lexicon is with_head
     assert nlp.get_pipe("kg_measures").finder.lexicon is with_head
-    assert build_nlp().get_pipe("kg_relations").extractor.lexicon is not with_head
+    # a fresh pipeline's components share that pipeline's own lexicon
+    nlp2 = build_nlp()
+    assert nlp2.get_pipe("kg_relations").extractor.lexicon is nlp2.user_data["kg_lexicon"]
+    assert nlp2.get_pipe("kg_measures").finder.lexicon is nlp2.user_data["kg_lexicon"]
+    assert nlp2.user_data["kg_lexicon"] is not with_head

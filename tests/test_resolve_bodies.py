@@ -3,7 +3,7 @@ under their division's full name, and bare names without a known author stay in 
 
 from __future__ import annotations
 
-from kg.extract.entities import default_lexicon
+from kg.lexicon import default_lexicon
 from kg.model import Jurisdiction
 from kg.resolve import resolve
 from kg.resolve.scope import entity_link, is_bare_body

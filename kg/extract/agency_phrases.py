@@ -75,12 +75,6 @@ def _task_word(sc: PhraseScanner, word: str) -> bool:
                    for i in range(len(word)) for j in range(i + 1, len(word) + 1))
 
 
-def _covered(sc: PhraseScanner, i: int, j: int, hi: int) -> bool:
-    """Whether a longer known word ending by ``hi`` holds ``sc.text[i:j]`` (国有资产: the stop word 有 inside 国有)."""
-    return any(sc.lx.is_word(sc.text[a:b]) for a in range(max(0, i - 3), i + 1)
-               for b in range(j, min(hi, j + 3) + 1) if b - a > j - i)
-
-
 def _opens_phrase(sc: PhraseScanner, start: int, end: int) -> bool:
     """Whether the level or place at ``[start, end)`` opens a phrase, not ends a word (城市, 都市, 超市).
 
@@ -112,7 +106,10 @@ def _bridged(sc: PhraseScanner, cand: Candidate) -> Candidate | None:
     text, stop = sc.text, sc.lx.stopwords
     for at in range(cand.start - 1, max(0, cand.start - _BRIDGE) - 1, -1):
         gap = text[at:cand.start]
-        if not sc.is_name_char(at) or any(gap[i:j] in stop and not _covered(sc, at + i, at + j, cand.start)
+        # a stop word inside a longer known word is no stop (国有资产: 有 inside 国有)
+        if not sc.is_name_char(at) or any(gap[i:j] in stop
+                                          and not sc.lx.in_word(text, at + i, j - i + 6, end=at + j,
+                                                                within=(at + i - 3, min(cand.start, at + j + 3)))
                                           for i in range(len(gap)) for j in range(i + 1, len(gap) + 1)):
             return cand
         if text[at] in _LEVEL_AFFIXES:

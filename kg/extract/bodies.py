@@ -20,6 +20,7 @@ import re
 
 from kg.extract.heads import COLLECTIVE_DETS, LEVEL, PREDICATE_ADVERBS, SENT, STEM, UNIT, bounded
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.lexicon import Lexicon
 from kg.structure.author import PARTNER_VERB
 
 #: office heads that take a free modifier after their parent body: 支队法制科, 局法规科
@@ -258,11 +259,18 @@ _POLICE_UNIT = re.compile(r"(?:分局|支队|大队|中队|派出所)(?![长员]
 _POLICE_MODIFIER = (2, 6)
 
 
+def _names_work(lx: Lexicon, modifier: str) -> bool:
+    """Whether a police unit's modifier holds a place or a field word (stems, domain) of the lexicon."""
+    words = (modifier[a:b] for a in range(len(modifier)) for b in range(a + 2, len(modifier) + 1))
+    return any(w in lx.places or w in lx.stems or w in lx.domain for w in words)
+
+
 def _police_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
     """A unit right after the police body it belongs to, named by its work or place: 市公安局轨道交通分局,
     市公安局网络安全保卫支队, 市公安局交警支队高速交警二大队, 高速公路公安交警支队伊春大队.
 
-    The modifier is 2-6 name characters with no stop word (a verb: 县公安局指导派出所 is no unit).
+    The modifier is 2-6 name characters with no stop word, and it holds a place or a field of the lexicon's
+    stems or domain words (交通, 安全, 伊春): a verb (县公安局通报派出所, 督导派出所) names no unit.
     """
     text = sc.text
     parents: dict[int, Candidate] = {}
@@ -275,10 +283,13 @@ def _police_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidat
         n = 0
         while p + n < len(text) and n <= hi and sc.is_name_char(p + n):
             n += 1
-        unit = next((u for u in _POLICE_UNIT.finditer(text, p + lo, p + n + 3) if lo <= u.start() - p <= hi), None)
+        unit = next((u for u in _POLICE_UNIT.finditer(text, p + lo, p + n + 3)
+                     if lo <= u.start() - p <= hi and u.start() <= p + n), None)
         if unit is None or text[p] in PREDICATE_ADVERBS:
             continue
         if any(sc.stopword_ending_at(i) is not None for i in range(p + 1, unit.start() + 1)):
+            continue
+        if not _names_work(sc.lx, text[p:unit.start()]):
             continue
         cand = Candidate("AGENCY", parent.start, unit.end(), text[parent.start:unit.end()], "agency.police", tier=1)
         cand.info = {"kinds": (UNIT,), "head": unit.group(), "words": (parent.name, text[p:unit.start()]), "cls": "team"}

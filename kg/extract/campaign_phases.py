@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.named_heads import LAUNCH_BEFORE
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.extract.triggers import load_triggers
 
 
 #: a quoted re-check phase (“回头看”) and what before it is the state of things looked back at (整改情况)
 _QUOTED_PHASE = re.compile(r"[“\"]回头看[”\"]")
 _STATE_WORDS = ("情况", "成果", "成效", "事项", "问题")
+#: the verbs that carry out a campaign (the CONDUCTS "pre" triggers: 开展, 部署, 启动…), perhaps with aspect 了
+_LAUNCH = re.compile("(?:" + "|".join(sorted(load_triggers().words[("CONDUCTS", "pre")], key=len, reverse=True))
+                     + ")了?$")
 
 
 def phase_candidates(sc: PhraseScanner) -> list[Candidate]:
     """A re-check of a piece of work that the text names before a quoted “回头看” (桥梁隧道安全运行“回头看”).
 
-    The work's name is its free-text modifier, read like a head's, and only where a launch verb (开展)
-    opens it (a name cut short on its left, or 对…工作, is no work of its own). A head after the phase
+    The work's name is its free-text modifier, read like a head's, and only where a verb that carries out a
+    campaign (开展, 组织开展了, 部署, 启动: the CONDUCTS "pre" triggers) opens it (a name cut short on its left, or 对…工作, is no work of its own). A head after the phase
     names a drive of it (动态监控“回头看”专项检查, the head rule's), and a state of things checked again
     (对整改情况开展“回头看”) or a generic modifier names no work.
 
@@ -45,7 +48,7 @@ def phase_candidates(sc: PhraseScanner) -> list[Candidate]:
         start = sc.extend_left(pos, limit=16)
         modifier = text[start:pos]
         if start == pos or modifier.endswith(_STATE_WORDS) or sc.is_generic(sc.last_conjunct(modifier)) \
-                or not LAUNCH_BEFORE.search(text, max(0, start - 2), start):
+                or not _LAUNCH.search(text, max(0, start - 5), start):
             continue  # only the whole object of a launch verb: 企业|安全生产标准化建设 would be cut from a name
         out.append(Candidate("CAMPAIGN", start, m.end(), text[start:m.end()], "campaign.phase", tier=1))
     return out

@@ -46,8 +46,26 @@ def plan_title(sdoc: StructuredDocument, mentions: list[Mention], author_mention
     alone, :func:`~kg.extract.measure_docs.plan_title_paragraph`); a campaign right before 方案
     (实施方案, 工作方案, 活动方案) is the plan's. The body the title opens with
     carries it out, else the author (``author_mention(pos)``, often only in the
-    signature line). ``lexicon`` (the document's) tells where a plan's name opens
-    (:func:`~kg.extract.measure_titles.plan_name_opens`).
+    signature line).
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+        The document.
+    mentions : list of Mention
+        Its mentions.
+    author_mention : callable
+        ``author_mention(pos)`` gives the author's mention for a position, or None.
+    labels : tuple of str
+        The labels the body carrying the campaign out may have (AGENCY, ORGANIZATION).
+    lexicon : Lexicon
+        The document's lexicon; it tells where a plan's name opens
+        (:func:`~kg.extract.measure_titles.plan_name_opens`).
+
+    Yields
+    ------
+    tuple
+        ``("CONDUCTS", body, campaign, trigger)`` for each campaign the title gives its body.
     """
     paras = sdoc.paragraphs
     if not paras or not sdoc.meta.title or sdoc.source.text[paras[0].start:paras[0].end].strip() != sdoc.meta.title.strip():

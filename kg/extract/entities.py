@@ -31,17 +31,17 @@ from spacy.tokens import Doc
 
 from kg.extract.agency_phrases import agency_candidates
 from kg.extract.bodies import nested_candidates
+from kg.extract.campaign_phases import phase_candidates
 from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
 from kg.extract.heads import LEVEL, STEM
-from kg.extract.campaign_phases import phase_candidates
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
-from kg.lexicon import Lexicon, default_lexicon, strip_quotes
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.quotes import find_brackets, quote_candidates, title_candidates
-from kg.extract.topic_headings import is_topic_heading
-from kg.model import Evidence, Mention, StructuredDocument
 from kg.extract.spans import SpanSet
+from kg.extract.topic_headings import is_topic_heading
+from kg.lexicon import Lexicon, default_lexicon, strip_quotes
+from kg.model import Evidence, Mention, StructuredDocument
 
 #: the field a bare 省厅 / 市局 belongs to when the document names no other
 DEFAULT_STEM = "交通运输"
@@ -461,4 +461,4 @@ def make_kg_entities(nlp: Language, name: str) -> EntityRecognizer:
     return EntityRecognizer(nlp)
 
 
-__all__ = ["EntityRecognizer", "default_lexicon", "find_candidates", "find_mentions", "theme_aliases"]
+__all__ = ["EntityRecognizer", "find_candidates", "find_mentions", "theme_aliases"]

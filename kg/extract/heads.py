@@ -327,8 +327,25 @@ def head_candidate(sc: PhraseScanner, end: int, hits: list[tuple[int, str, Agenc
 #: continuations that make a head a verb (处在, 所要) unless a field stem stands right before it (县海事处在…,
 #: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
 _VERB_AFTER = re.compile(r"在|于|要(?!求)|组(?:织|建|成)")
-#: 会同 "together with" after a head whose 会 would make a meeting (党委会, 党组会): not 党委会同意, 党组会同时
-_PARTNER_AFTER = re.compile(r"会同(?![意时])")
+#: 会同 "together with" after a head whose 会 would make a meeting (党委会, 党组会)
+_PARTNER_AFTER = re.compile(r"会同")
+#: how far after 会同 the partner body's head must end (县交通运输综合行政执法大队)
+_PARTNER_REACH = 14
+
+
+def _partner_follows(sc: PhraseScanner, at: int) -> bool:
+    """Whether 会同 at ``at`` is the partner verb: its 同 opens no known word (党委会同意, 党组会同时) and a body's
+    head closes within reach before the clause ends (局党组会同县财政局…, not 党组会同步传达, 党委会同志们)."""
+    text = sc.text
+    if sc.lx.in_word(text, at + 1, within=(at + 1, len(text))):
+        return False  # a word opening at 同 (会同 itself is a word, so only words from 同 on are read)
+    heads = sc.matches("agency_heads")
+    for e in range(at + 3, min(len(text), at + 2 + _PARTNER_REACH) + 1):
+        if not sc.is_name_char(e - 1):
+            return False
+        if heads.ending_at(e, at + 2):
+            return True
+    return False
 
 
 def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart: int, end: int) -> bool:
@@ -348,7 +365,7 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True  # 道路运输发展中心组织…: an inner stem after a field names the body too
     if parts and text.startswith("部署", end):
         return True  # 省质监局部署…: 部署 is the verb after the name, not the 部 of 局部
-    if parts and _PARTNER_AFTER.match(text, end):
+    if parts and _PARTNER_AFTER.match(text, end) and _partner_follows(sc, end):
         return True  # 局党组会同…, 市发展改革委会同…: the partner verb after the name, not a meeting (党委会)
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None

@@ -52,7 +52,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 城乡交通运输一体化示范县创建: read from the head 示范县 (the awardee and rank rules)
             if label == "CAMPAIGN" and word in _ACTION_HEADS and _NUMBERED_BODY.search(text, max(0, hstart - 8), hstart):
                 break  # 机关第一党支部创建…: a numbered unit is one body, the subject of the verb 创建
-            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and _VERB_USE.match(text, end):
+            if label == "CAMPAIGN" and word in _OBJECT_VERB_HEADS and _verb_use(sc, end):
                 break  # 创建“四好农村路”示范县, 项目创建自治区级“品质工程”, 比创建前: a verb with its object or time
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
@@ -243,9 +243,19 @@ _ACTION_HEADS = frozenset({"创建"})
 _NUMBERED_BODY = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:党支部|党总支|支部|大队|中队)$")
 #: what joins a themed year's 年 into a word of time after it (建设年代, 攻坚年度目标)
 _YEAR_WORD_ENDS = tuple("度代底初末终均")
-#: what follows such a head written as a verb: its object, opened by a quote or a title's rank (创建“…”示范县,
-#: 创建自治区级“品质工程”, 创建省级示范县), or 前 (比创建前: the time a comparison counts from)
-_VERB_USE = re.compile(r"[“《]|国家级|全国|自治区级|省级|市级|县级|区级|前")
+#: what follows such a head written as a verb: its object, opened by a quote or a rank (创建“…”示范县, 创建州级…,
+#: 创建地市级“品质工程”: :func:`_verb_use`), or 前 (比创建前: the time a comparison counts from)
+_VERB_USE = re.compile(r"[“《]|全国|前|(?P<rank>[\u4e00-\u9fff]{1,3}?)级(?P<quote>[“《])?")
+
+
+def _verb_use(sc: PhraseScanner, end: int) -> bool:
+    """Whether the head ending at ``end`` is a verb: a quote or 前 follows, or a rank whose words are levels of the
+    lexicon (州级, 自治区级) or that a quote follows (地市级“品质工程”)."""
+    m = _VERB_USE.match(sc.text, end)
+    return m is not None and (not m.group("rank") or m.group("quote") is not None
+                              or re.fullmatch("(?:" + "|".join(sc.lx.levels) + ")+", m.group("rank")) is not None)
+
+
 #: heads that are also verbs taking such an object (沁县试点“定时定点”班车: piloting the quoted service)
 _OBJECT_VERB_HEADS = _ACTION_HEADS | {"试点"}
 

@@ -62,6 +62,22 @@ def partners_at(norm: str, pos: int, in_scope: list[Mention], lexicon: Lexicon) 
 
     A body the entity rules left untagged may stand in the list before a tagged one when a head noun of
     ``lexicon`` (the document's) closes it (会同长江航务管理局、九江海事局).
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    pos : int
+        Where the list opens (right after the partner word).
+    in_scope : list of Mention
+        The mentions the partners are read from.
+    lexicon : Lexicon
+        The document's lexicon; its agency heads close an untagged body.
+
+    Returns
+    -------
+    list of Mention
+        The partners in text order; empty when no body opens at ``pos``.
     """
     out: list[Mention] = []
     heads = lexicon.trie("agency_heads")
@@ -100,7 +116,23 @@ def only_assists(norm: str, hit: TriggerHit, hits: list[TriggerHit], in_clause: 
                  lexicon: Lexicon) -> bool:
     """True when the subject of ``hit`` only helps the bodies it names: ``配合 B 修订《X》`` (B issues X).
 
-    ``hits`` are the trigger hits of the verb's clause, ``in_clause`` its mentions, ``lexicon`` the document's.
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    hit : TriggerHit
+        The verb whose subject is judged.
+    hits : list of TriggerHit
+        Trigger hits of the verb's clause; the nearest partner word before ``hit`` is read.
+    in_clause : list of Mention
+        The clause's mentions.
+    lexicon : Lexicon
+        The document's lexicon.
+
+    Returns
+    -------
+    bool
+        True when an assisting word (配合, 协助) names partners right before the verb.
     """
     p, partners = _partners_before(norm, hit, hits, in_clause, lexicon)
     return bool(partners) and p.word in ASSISTING and _ASSIST_GAP.fullmatch(norm, partners[-1].end, hit.start) is not None

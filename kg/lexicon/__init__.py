@@ -237,12 +237,14 @@ class Lexicon:
             or text in self.domain or text in self.levels or text in self.words
         )
 
-    def in_word(self, text: str, i: int, longest: int = 4, kinds: tuple[str, ...] | None = None) -> bool:
+    def in_word(self, text: str, i: int, longest: int = 4, kinds: tuple[str, ...] | None = None,
+                end: int | None = None, within: tuple[int, int] | None = None) -> bool:
         """Whether the character at ``i`` lies inside a known word of ``text`` (the 应 of 应急, the 市 of 城市公交).
 
         Parameters
         ----------
         text : str
+            The text the character is read in.
         i : int
             The character's offset.
         longest : int
@@ -250,15 +252,22 @@ class Lexicon:
         kinds : tuple of str, optional
             The vocabularies read (``domain``, ``stems``, ``generic``, ``words``…); every common
             word of :meth:`is_word` by default.
+        end : int, optional
+            With it, the word must hold all of ``text[i:end]`` and be longer (the 有 of 国有 in 国有资产);
+            ``i + 1`` by default.
+        within : tuple of int, optional
+            ``(lo, hi)``: the word must lie inside ``text[lo:hi]``; the whole text by default.
 
         Returns
         -------
         bool
-            True when a word of two to ``longest`` characters holds ``i``.
+            True when a word of two to ``longest`` characters holds ``i`` (or ``text[i:end]``).
         """
+        end = i + 1 if end is None else end
+        lo, hi = (0, len(text)) if within is None else (max(0, within[0]), min(within[1], len(text)))
         vocabs = None if kinds is None else [getattr(self, k) for k in kinds]
-        for a in range(max(0, i - longest + 1), i + 1):
-            for b in range(max(a + 2, i + 1), min(len(text), a + longest) + 1):
+        for a in range(max(lo, end - longest), i + 1):
+            for b in range(max(a + 2, end, a + end - i + 1), min(hi, a + longest) + 1):
                 w = text[a:b]
                 if self.is_word(w) if vocabs is None else any(w in v for v in vocabs):
                     return True
@@ -393,7 +402,13 @@ def load_lexicon(paths: list[Path] | None = None, lexicon_dir: Path | None = Non
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The shipped dictionaries alone, loaded once (what the extractors use when given no lexicon)."""
+    """The shipped dictionaries alone, loaded once (what the extractors use when given no lexicon).
+
+    Returns
+    -------
+    Lexicon
+        The same object on every call: callers must not change it.
+    """
     return load_lexicon([])
 
 
