@@ -477,6 +477,23 @@ def test_coordinated_subjects_that_assist_or_meet_a_partner_are_not_each_others_
     assert ("COOPERATES_WITH", "县执法大队", "县公路中心") in got
 
 
+def test_coordinated_subjects_acting_with_another_body_or_building_are_not_each_others_partners(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "县公路中心": A, "县应急管理局": A, "县公安局": A}
+    # the joint word takes partners of its own: each subject cooperates with them, not with the other
+    got = relations(tmp_path, "县执法大队、县公路中心要会同县应急管理局开展联合演练。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert ("COOPERATES_WITH", "县执法大队", "县应急管理局") in got
+    got = relations(tmp_path, "县执法大队、县公路中心联合县公安局开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    # a modal or an adverb before the prep frame
+    got = relations(tmp_path, "县执法大队、县公路中心要与县公安局建立会商机制。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert ("COOPERATES_WITH", "县公路中心", "县公安局") in got
+    # a bare 建立: each built its own
+    got = relations(tmp_path, "县执法大队、县公路中心建立了隐患排查台账制度。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+
+
 def test_clauses_after_a_generic_subject_are_not_the_authors(tmp_path):
     spec = {AUTHOR: A, "县执法大队": A, "“文明出行”活动": C}
     got = relations(tmp_path, "各企业要对照考评中发现的问题，深入开展“文明出行”活动。", spec)
