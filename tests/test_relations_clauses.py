@@ -519,3 +519,17 @@ def test_zuohao_doing_a_piece_of_work_well_carries_out_no_campaign(tmp_path):
     assert not any(r == "CONDUCTS" for r, _, _ in got)
     got = relations(tmp_path, "县自然资源局深入开展“美丽乡村”建设。", spec)
     assert ("CONDUCTS", "县自然资源局", "美丽乡村建设") in got
+
+
+def test_the_news_of_a_leader_s_visit_gives_the_visiting_body_no_default_subject(tmp_path):
+    spec = {"清远市交通运输局": A, "英德市交通运输局": A, "“平安春运”专项行动": C, "“文明出行”活动": C}
+    title = "清远市交通运输局局长带队赴英德市督导春运工作\n"
+    body = ("1月29日，清远市交通运输局党组书记、局长周XX带队赴英德市督导春运工作。"
+            "督导组要求，要深入开展“平安春运”专项行动。英德市交通运输局开展了“文明出行”活动。")
+    got = relations(tmp_path, body, spec, author="清远市交通运输局", title=title)
+    assert ("CONDUCTS", "清远市交通运输局", "平安春运专项行动") not in got
+    assert ("CONDUCTS", "英德市交通运输局", "文明出行活动") in got
+    # the same instructions in the body's own news are its own
+    got = relations(tmp_path, "督导组要求，要深入开展“平安春运”专项行动。", spec, author="清远市交通运输局",
+                    title="清远市交通运输局召开春运工作会议\n")
+    assert ("CONDUCTS", "清远市交通运输局", "平安春运专项行动") in got

@@ -52,6 +52,7 @@ from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
+from kg.structure.author import narrator
 
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "CONDUCTS": ("AGENCY", "ORGANIZATION"),
@@ -142,14 +143,15 @@ class RelationExtractor:
         mentions : list of Mention
             Entity mentions of the document (offsets into its text).
         author : str, optional
-            The author body; defaults to ``sdoc.meta.author``.
+            The author body; defaults to ``sdoc.meta.author`` when the text speaks for it
+            (:func:`kg.structure.author.narrator`: not the visiting body of the news of a visit).
 
         Returns
         -------
         RelationResult
         """
-        author = author if author is not None else sdoc.meta.author
         norm = sdoc.source.norm
+        author = author if author is not None else narrator(sdoc)
         mentions, added = resolve_self_references(sdoc, list(mentions), author)
         referred = campaign_anaphora(sdoc, mentions)
         mentions, added = mentions + referred, added + referred
