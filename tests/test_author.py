@@ -12,6 +12,7 @@ from pathlib import Path
 from kg.ingest import fold_width
 from kg.model import SourceDocument
 from kg.structure import structure_document
+from kg.structure.author import narrator
 
 
 def author(text: str) -> str | None:
@@ -209,10 +210,22 @@ def test_a_meeting_news_item_is_by_the_body_whose_head_gives_the_work_report():
     text = ("英德召开2027年全市交通运输工作会议\n\n1月12日，英德市召开全市交通运输工作会议。副市长刘XX出席会议并讲话，"
             "英德市交通运输局党组书记、局长王XX作工作报告。\n\n会议指出，全市完成投资8亿元。\n")
     assert author(text) == "英德市交通运输局"
-    # a leader's visit names the visiting body, whose requirements the visited bodies carry out: no author
+    # a leader's visit is not a meeting the body holds: the head there leads a visit (test below)
     visit = ("市交通运输局主要负责同志赴英德市督导防汛工作\n\n6月18日，清远市交通运输局党组书记、局长XXX带队赴英德市，"
              "督导防汛工作。\n\n督导组要求，持续深化隐患排查。\n")
-    assert author(visit) is None
+    assert author(visit) == "清远市交通运输局"
+
+
+def test_the_news_of_a_leader_s_visit_is_by_the_visiting_body():
+    text = ("省交通运输厅厅长赴英德市调研农村公路建设\n\n12月2日，广东省交通运输厅党组书记、厅长带队赴英德市，"
+            "调研农村公路建设。英德市交通运输局负责同志陪同。\n")
+    assert author(text) == "广东省交通运输厅"
+    text = ("市交通运输局领导带队暗访检查春运安全工作\n\n1月20日晚，暗访组乘坐出租车进站。\n")
+    assert author(text) == "市交通运输局"
+    text = ("清远市交通运输局副局长刘XX带队的检查组一行深入英德港检查。\n\n检查组先后来到码头。\n")
+    assert author(text) == "清远市交通运输局"
+    # the head of a body leading its own staff in a study is no visit
+    assert author("学习会议\n\n清远市交通运输局局长带领全局干部学习文件。\n") is None
 
 
 def test_a_joint_document_s_issuers_line_names_the_leading_issuer():
@@ -261,3 +274,16 @@ def test_a_news_lead_s_organiser_of_the_event_is_the_author():
 def test_a_union_is_a_body_that_can_author_its_report():
     text = "清远市交通运输局机关工会2024年工作总结\n\n2024年，局机关工会组织职工开展劳动竞赛。\n"
     assert author(text) == "清远市交通运输局机关工会"
+
+
+def test_the_visiting_body_is_no_default_subject_unless_the_text_speaks_for_it():
+    def sdoc(text):
+        src = SourceDocument("t.txt", Path("t.txt"), text, fold_width(text), "utf-8", "txt",
+                             hashlib.sha256(text.encode()).hexdigest())
+        return structure_document(src)
+    lead = "\n\n12月2日，广东省交通运输厅党组书记、厅长带队赴英德市，调研农村公路建设。\n"
+    visit = sdoc("省交通运输厅厅长赴英德市调研农村公路建设" + lead)
+    assert visit.meta.author == "广东省交通运输厅" and narrator(visit) is None
+    # a source line names the publisher, who speaks: the default subject stays
+    sourced = sdoc("省交通运输厅厅长赴英德市调研农村公路建设" + lead + "来源：广东省交通运输厅\n")
+    assert narrator(sourced) == "广东省交通运输厅"

@@ -477,6 +477,23 @@ def test_coordinated_subjects_that_assist_or_meet_a_partner_are_not_each_others_
     assert ("COOPERATES_WITH", "县执法大队", "县公路中心") in got
 
 
+def test_coordinated_subjects_acting_with_another_body_or_building_are_not_each_others_partners(tmp_path):
+    spec = {AUTHOR: A, "县执法大队": A, "县公路中心": A, "县应急管理局": A, "县公安局": A}
+    # the joint word takes partners of its own: each subject cooperates with them, not with the other
+    got = relations(tmp_path, "县执法大队、县公路中心要会同县应急管理局开展联合演练。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert ("COOPERATES_WITH", "县执法大队", "县应急管理局") in got
+    got = relations(tmp_path, "县执法大队、县公路中心联合县公安局开展夜间巡查。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    # a modal or an adverb before the prep frame
+    got = relations(tmp_path, "县执法大队、县公路中心要与县公安局建立会商机制。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+    assert ("COOPERATES_WITH", "县公路中心", "县公安局") in got
+    # a bare 建立: each built its own
+    got = relations(tmp_path, "县执法大队、县公路中心建立了隐患排查台账制度。", spec)
+    assert ("COOPERATES_WITH", "县执法大队", "县公路中心") not in got
+
+
 def test_clauses_after_a_generic_subject_are_not_the_authors(tmp_path):
     spec = {AUTHOR: A, "县执法大队": A, "“文明出行”活动": C}
     got = relations(tmp_path, "各企业要对照考评中发现的问题，深入开展“文明出行”活动。", spec)
@@ -502,3 +519,17 @@ def test_zuohao_doing_a_piece_of_work_well_carries_out_no_campaign(tmp_path):
     assert not any(r == "CONDUCTS" for r, _, _ in got)
     got = relations(tmp_path, "县自然资源局深入开展“美丽乡村”建设。", spec)
     assert ("CONDUCTS", "县自然资源局", "美丽乡村建设") in got
+
+
+def test_the_news_of_a_leader_s_visit_gives_the_visiting_body_no_default_subject(tmp_path):
+    spec = {"清远市交通运输局": A, "英德市交通运输局": A, "“平安春运”专项行动": C, "“文明出行”活动": C}
+    title = "清远市交通运输局局长带队赴英德市督导春运工作\n"
+    body = ("1月29日，清远市交通运输局党组书记、局长周XX带队赴英德市督导春运工作。"
+            "督导组要求，要深入开展“平安春运”专项行动。英德市交通运输局开展了“文明出行”活动。")
+    got = relations(tmp_path, body, spec, author="清远市交通运输局", title=title)
+    assert ("CONDUCTS", "清远市交通运输局", "平安春运专项行动") not in got
+    assert ("CONDUCTS", "英德市交通运输局", "文明出行活动") in got
+    # the same instructions in the body's own news are its own
+    got = relations(tmp_path, "督导组要求，要深入开展“平安春运”专项行动。", spec, author="清远市交通运输局",
+                    title="清远市交通运输局召开春运工作会议\n")
+    assert ("CONDUCTS", "清远市交通运输局", "平安春运专项行动") in got

@@ -52,6 +52,7 @@ from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
+from kg.structure.author import narrator
 
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "CONDUCTS": ("AGENCY", "ORGANIZATION"),
@@ -72,6 +73,8 @@ _NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[�
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
 #: an untagged last item of a partner list (与 A、B 建立): no punctuation, no quote
 _LIST_ITEM_MAX = 22
+#: joint words that make a cooperation only after a prep frame (与 C 建立…): A、B 建立了…制度 is each one's own deed
+_NOT_MUTUAL = ("建立",)
 _LIST_TAIL = re.compile(r"[、和及]\s*[^，。；、：“”《》\s]{2,20}")
 
 
@@ -140,14 +143,15 @@ class RelationExtractor:
         mentions : list of Mention
             Entity mentions of the document (offsets into its text).
         author : str, optional
-            The author body; defaults to ``sdoc.meta.author``.
+            The author body; defaults to ``sdoc.meta.author`` when the text speaks for it
+            (:func:`kg.structure.author.narrator`: not the visiting body of the news of a visit).
 
         Returns
         -------
         RelationResult
         """
-        author = author if author is not None else sdoc.meta.author
         norm = sdoc.source.norm
+        author = author if author is not None else narrator(sdoc)
         mentions, added = resolve_self_references(sdoc, list(mentions), author)
         referred = campaign_anaphora(sdoc, mentions)
         mentions, added = mentions + referred, added + referred
@@ -204,7 +208,7 @@ class RelationExtractor:
                 for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
                                             subjects.own, ahead, author):
                     self._add(relations, seen, sdoc, rel)
-                for rel in self._co_subjects(norm, clause, subj, hits):
+                for rel in self._co_subjects(norm, clause, subj, hits, in_clause):
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
                 verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
@@ -230,17 +234,25 @@ class RelationExtractor:
         return RelationResult(relations, subjects.mentions, subjects.added)
 
     # ------------------------------------------------------------ subjects
-    def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit]):
-        """A、B 联合/共同…: the first coordinated subject cooperates with the others."""
+    def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit],
+                     in_clause: list[Mention]):
+        """A、B 联合/共同…: the first coordinated subject cooperates with the others.
+
+        Not when the subjects act together with someone else: a prep frame stands between them and the
+        joint word (A、B 要与 C 建立…), or the joint word takes partners of its own (A、B 会同 C / 联合 C
+        开展…); nor before a bare 建立 (A、B 建立了…制度: each built its own).
+        """
         if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
             return
         after = subjects[-1].end
         near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
         joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint or joint[0].word in ASSISTING:
+        if not joint or joint[0].word in ASSISTING + _NOT_MUTUAL:
             return  # A、B 配合（C）…: both assist, neither is the other's partner
-        if any(h.frame == "prep" and h.start == after for h in near):
+        if any(h.frame == "prep" and (h.start == after or h.start < joint[0].start) for h in near):
             return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)
+        if partners_at(norm, joint[0].end, in_clause, self.lexicon):
+            return  # A、B 会同 C…: each cooperates with C
         for other in subjects[1:]:
             if other.name != subjects[0].name:
                 yield ("COOPERATES_WITH", subjects[0], other, joint[0])

@@ -33,6 +33,7 @@ from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.selfref import TIME_WORDS
 from kg.extract.spans import SpanSet
 from kg.model import Mention, Sentence, StructuredDocument
+from kg.structure.author import narrator
 
 PARTNER_LABELS: tuple[str, ...] = ("AGENCY", "ORGANIZATION")
 
@@ -218,7 +219,8 @@ class Subjects:
     def __init__(self, sdoc: StructuredDocument, author: str | None, mentions: list[Mention], added: list[Mention],
                  section_subject: Callable[[Sentence], list[Mention]]) -> None:
         self.sdoc = sdoc
-        self.author = author
+        # the body named only as a visit's leader's is the author but no clause's default subject
+        self.author = narrator(sdoc) if author is not None and author == sdoc.meta.author else author
         self.mentions = mentions
         self.added = added
         self.section_subject = section_subject

@@ -30,7 +30,9 @@ The rules, in order (the first that names a body wins):
 8. ``经X党组同意`` in the opening;
 9. the issuing body alone on the line under the title (``咸宁市现代物流发展联合办公室``);
 10. a meeting's news item: the body whose head gives the work report or chairs
-    (``X局党组书记、局长王XX作工作报告``).
+    (``X局党组书记、局长王XX作工作报告``);
+11. a news item of a leader's visit: the body whose leader leads it
+    (``X厅党组书记、厅长周XX带队赴Y县…``, see :func:`visiting_body`).
 
 A distribution line (``报：X``, ``抄送：X``, ``发：…``) names the recipients of a
 brief or notice, never its author: it is left out of every rule.
@@ -45,6 +47,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.model import StructuredDocument
+from kg.structure import metadata
 from kg.structure.gazetteer import Gazetteer, PlaceMention
 from kg.structure.segment import Span
 
@@ -101,6 +105,10 @@ _JOINT_ISSUERS = re.compile(rf"\s*{_ISSUER_RUN}\s*$")
 #: meeting is X局's; not a leader's visit, 带队赴…: the visited bodies act there)
 _MEETING_HEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD})){_POSTS}(?:、{_POSTS})*"
                            r"[\u4e00-\u9fffXx*]{1,4}?(?:作工作报告|作报告|主持)")
+#: a news item of a leader's visit: X厅党组书记、厅长周XX带队赴Y县…, X局领导带队暗访…, X厅副厅长刘XX带队的检查组一行深入…
+_VISIT_LEAD = re.compile(rf"(?:^|(?<=[,;:。\s]))(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))"
+                         rf"(?:{_POSTS}(?:、{_POSTS})*|领导|主要负责同志|主要领导)[\u4e00-\u9fffXx*]{{0,4}}?"
+                         r"(?:带队|带领|率队|一行)[^。\n]{0,40}?(?:赴|到|深入|前往|暗访|督导|督查|调研|检查)")
 #: the lead of a news item: a date, then the body that acts (9月21日，X局与…)
 _LEAD = re.compile(
     rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?(?:上午|下午|晚)?|近日|日前|近期|今年以来|\d{{1,2}}月以来),由?"
@@ -351,7 +359,7 @@ def find_author(norm: str, text: str, title: Span | None, paragraphs: list[Span]
 
 
 def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
-          places: list[PlaceMention]) -> str | None:
+          places: list[PlaceMention] | list[Span], visits: bool = True) -> str | None:
     def as_written(m: re.Match[str]) -> str:
         return text[m.start("a") : m.end("a")]
 
@@ -403,4 +411,60 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return as_written(m)
     if m := next((m for p in paragraphs[:3] if (m := _JOINT_ISSUERS.match(norm, p.start, p.end))), None):
         return as_written(m)
+    if visits and (m := _visit_lead(norm, paragraphs)):
+        return as_written(m)
     return None
+
+
+def _visit_lead(norm: str, paragraphs: list[Span]) -> re.Match[str] | None:
+    """The body whose leader leads the visit a news item tells of, in its lead, else in its title."""
+    first = paragraphs[:3]
+    return next((m for p in first[1:] + first[:1] if (m := _VISIT_LEAD.search(norm, p.start, p.end))), None)
+
+
+def visiting_body(norm: str, paragraphs: list[Span]) -> str | None:
+    """The body whose leader leads the visit a news item tells of (X厅厅长周XX带队赴Y县检查…).
+
+    Such an item reports what the visitors saw and asked for: the work it tells of is the
+    visited bodies', and its instructions (要求…要…) are nobody's deed yet.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    paragraphs : list of Span
+        Non-blank lines (the title first).
+
+    Returns
+    -------
+    str or None
+        The visiting body as written in the lead (``市交通运输局``), or None.
+    """
+    m = _visit_lead(norm, paragraphs)
+    return m.group("a") if m else None
+
+
+def narrator(sdoc: StructuredDocument) -> str | None:
+    """The author, when the text speaks for it: the default subject of its clauses.
+
+    The body named only as the one whose leader leads a visit (rule 11) is the
+    author of the news of the visit but speaks in none of its clauses: the work
+    the item tells of is the visited bodies', its instructions nobody's deed yet.
+
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+
+    Returns
+    -------
+    str or None
+        ``sdoc.meta.author``, or None for the news of a visit the text gives no other author.
+    """
+    author = sdoc.meta.author
+    paragraphs = [Span(p.start, p.end) for p in sdoc.paragraphs]
+    norm, text = sdoc.source.norm, sdoc.source.text
+    if author is None or _visit_lead(norm, paragraphs) is None:
+        return author
+    title = metadata.page_title_line(text, paragraphs, sdoc.source.title) or metadata.title_line(norm, paragraphs)
+    places = [Span(a, b) for a, b in sdoc.places]
+    return author if _find(norm, text, title, paragraphs, places, visits=False) else None
