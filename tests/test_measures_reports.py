@@ -193,3 +193,12 @@ def test_a_clause_carrying_out_other_work_by_its_name_keeps_its_figures_from_the
     # the report's own campaign carried out by name keeps them
     own = PROGRESS + "\n（二）统筹推进。中心深入推进船舶碰撞桥梁隐患专项整治，检查码头企业12家。\n"
     assert ("12家", "船舶碰撞桥梁隐患专项整治") in measures(tmp_path, own, ["船舶碰撞桥梁隐患专项整治"])
+
+
+def test_a_named_works_part_of_a_sentence_reaches_its_figures_however_long_it_runs(tmp_path):
+    # one part (no 。；) of well over 200 characters: the named work opening it still takes the figure at its end
+    filler = "，".join(["加强组织领导", "压实各方责任", "完善工作机制", "强化督导检查", "健全长效机制"] * 8)
+    text = PROGRESS + f"\n（二）统筹推进。全面推行农村公路“路长制”，{filler}，设立村级路长335名。\n"
+    got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+    assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
+    assert ("335名", "船舶碰撞桥梁隐患专项整治") not in got
