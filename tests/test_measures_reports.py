@@ -202,3 +202,34 @@ def test_a_named_works_part_of_a_sentence_reaches_its_figures_however_long_it_ru
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
     assert ("335名", "船舶碰撞桥梁隐患专项整治") not in got
+
+
+@pytest.mark.parametrize("clause", ["中心集中开展此次专项整治，检查码头企业12家",
+                                    "扎实开展本次专项整治，检查码头企业12家",
+                                    "全面推进上述专项整治，检查码头企业12家"])
+def test_a_deictic_reference_to_the_reports_own_campaign_is_not_other_work(tmp_path, clause):
+    text = PROGRESS + f"\n（二）统筹推进。{clause}。\n"
+    assert ("12家", "船舶碰撞桥梁隐患专项整治") in measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+
+
+def test_the_reports_own_campaign_under_a_fuller_name_is_not_other_work():
+    from kg.extract.measure_named_work import after_named_work
+    from kg.model import Evidence, Mention, MetricMention
+
+    text = "（二）统筹推进。中心深入开展“清风”专项整治行动，检查码头企业12家；开展“护路”夜查行动8次。"
+
+    def ev(a: int, b: int) -> Evidence:
+        return Evidence("t", a, b, "", 0, None)
+
+    def campaign(shown: str, start: int | None = None) -> Mention:
+        k = text.find(shown) if start is None else start
+        return Mention("t", "CAMPAIGN", shown, k, k + len(shown), shown.replace("“", "").replace("”", ""),
+                       ev(k, k + len(shown)))
+
+    def metric(shown: str) -> MetricMention:
+        k = text.find(shown)
+        return MetricMention("t", shown, k, k + len(shown), None, "", "", "count", False, ev(k, k + len(shown)))
+
+    own = campaign("“清风”专项整治", start=-100)  # the title's mention
+    camps = [campaign("“清风”专项整治行动"), campaign("“护路”夜查行动")]
+    assert after_named_work(text, [metric("12家"), metric("8次")], camps, own) == {1}

@@ -274,7 +274,7 @@ class MeasuresFinder:
         named: list[set[int]] = []  # found on the first document link only
         def document_link(mi: int, ci: int, rule: str) -> None:
             if not named:
-                named.append(after_named_work(norm, metrics, camps, camps[ci].name))
+                named.append(after_named_work(norm, metrics, camps, camps[ci]))
             if mi not in claimed and mi not in area and mi not in named[0]:
                 link(mi, ci, rule)
 
