@@ -233,3 +233,21 @@ def test_the_reports_own_campaign_under_a_fuller_name_is_not_other_work():
     own = campaign("“清风”专项整治", start=-100)  # the title's mention
     camps = [campaign("“清风”专项整治行动"), campaign("“护路”夜查行动")]
     assert after_named_work(text, [metric("12家"), metric("8次")], camps, own) == {1}
+
+
+def test_the_document_rule_itself_passes_by_other_named_works_figures_with_the_chosen_campaign(tmp_path):
+    # no cache keyed on whichever campaign the first link happens to carry: the rule decides with the one it chose
+    from kg.extract.given_campaigns import campaign_mentions_for
+    from kg.extract.measure_docs import document_rule
+    from kg.extract.metrics import MetricExtractor
+    from kg.ingest import read_document
+    from kg.structure import structure_document
+
+    path = tmp_path / "t.txt"
+    path.write_text(PROGRESS + "\n（二）统筹推进。全面推行农村公路“路长制”，设立村级路长335名。\n", encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {"船舶碰撞桥梁隐患专项整治": "船舶碰撞桥梁隐患专项整治"})
+    metrics = MetricExtractor().extract(sdoc)
+    linked: set[str] = set()
+    document_rule(sdoc, sdoc.source.norm, metrics, camps, lambda mi, ci, rule: linked.add(metrics[mi].text))
+    assert "114起" in linked and "335名" not in linked

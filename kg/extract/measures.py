@@ -92,7 +92,6 @@ from kg.extract.measure_docs import (
     span_rule,
 )
 from kg.extract.measure_coordination import keep_named
-from kg.extract.measure_named_work import after_named_work
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty, session_results
@@ -271,11 +270,8 @@ class MeasuresFinder:
         for mi, name in links:
             claimed.setdefault(mi, set()).add(name)
 
-        named: list[set[int]] = []  # found on the first document link only
         def document_link(mi: int, ci: int, rule: str) -> None:
-            if not named:
-                named.append(after_named_work(norm, metrics, camps, camps[ci]))
-            if mi not in claimed and mi not in area and mi not in named[0]:
+            if mi not in claimed and mi not in area:
                 link(mi, ci, rule)
 
         body_ends = {c.end for c in campaigns if c.label in ("AGENCY", "ORGANIZATION")}
