@@ -13,20 +13,12 @@ import re
 from difflib import SequenceMatcher
 
 from kg.extract.measure_docs import calendar_event, clause_from
-from kg.extract.measure_titles import DRIVE_HEAD_RE
 from kg.model import Mention, MetricMention
 
 #: the generic heads of a campaign's name, which say nothing of what it works on
 GENERIC_RE = re.compile(r"专项行动|专项整治|集中整治|联合执法|专项|行动|活动|工程|评选|建设|创建|竞赛|整治|系列")
 #: how long a stretch of a name a clause must repeat to name that campaign's object
 MIN_SHARED = 3
-#: the generic 活动 closing a name, which leaves its own head before it (“安全宣传进企业”活动: not a drive)
-_GENERIC_ACTIVITY_RE = re.compile(r"(?:系列)?活动$")
-
-
-def _drive(name: str) -> bool:
-    """Whether ``name`` is a drive (治本攻坚三年行动, 专项整治), by its head before a generic 活动."""
-    return DRIVE_HEAD_RE.search(_GENERIC_ACTIVITY_RE.sub("", name)) is not None
 
 
 def _longest_shared(a: str, b: str) -> int:
@@ -65,8 +57,7 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
     campaigns (``run``: 开展“平安运输行”和“护航畅行”活动，组织应急演练120场) give a metric whose clause
     names none of them to none (the order they are listed in says nothing); an item's opening campaigns
     (``intro``) all keep it. A calendar event coordinated with a drive (开展安全生产治本攻坚三年行动和“安全生产月”
-    活动，排查隐患3260处) is the time of the drive's work: the drive alone keeps the metric. With another activity
-    (“安全生产月”和“安全宣传进企业”活动，发放宣传资料5万份) both keep it.
+    活动，排查隐患3260处) is the time of the drive's work: the drive alone keeps the metric.
 
     Parameters
     ----------
@@ -92,7 +83,7 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
                 keep = named
             else:  # a run whose clause names none of the later clause's campaigns is none of theirs alone
                 keep = set() if all(r == "run" for _, _, r in told_mi) else set(names)
-            if any(calendar_event(n) for n in keep) and any(_drive(n) for n in keep if not calendar_event(n)):
+            if any(calendar_event(n) for n in keep) and not all(calendar_event(n) for n in keep):
                 keep = {n for n in keep if not calendar_event(n)}  # the month is the time of the drive's work
             for name in set(names) - keep:
                 del links[(mi, name)]
