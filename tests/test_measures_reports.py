@@ -184,12 +184,13 @@ def test_a_standing_creation_taken_up_by_its_quoted_core_gets_no_whole_summary(t
 @pytest.mark.parametrize("clause", ["全面推行农村公路“路长制”，设立村级路长335名",
                                     "中心联合交警开展“护路”夜查行动8次",
                                     "深入推进城乡交通运输一体化，开通城乡公交线路86条",
+                                    "推进客货邮融合，开通客货邮合作线路9条",
                                     "中心开展码头防污染设施专项检查，检查码头企业12家"])
 def test_a_clause_carrying_out_other_work_by_its_name_keeps_its_figures_from_the_reports_campaign(tmp_path, clause):
     text = PROGRESS + f"\n（二）统筹推进。{clause}。\n"
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
-    assert not {m for m, c in got if c == "船舶碰撞桥梁隐患专项整治"} & {"335名", "8次", "86条", "12家"}
+    assert not {m for m, c in got if c == "船舶碰撞桥梁隐患专项整治"} & {"335名", "8次", "86条", "9条", "12家"}
     # the report's own campaign carried out by name keeps them
     own = PROGRESS + "\n（二）统筹推进。中心深入推进船舶碰撞桥梁隐患专项整治，检查码头企业12家。\n"
     assert ("12家", "船舶碰撞桥梁隐患专项整治") in measures(tmp_path, own, ["船舶碰撞桥梁隐患专项整治"])

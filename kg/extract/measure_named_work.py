@@ -16,8 +16,9 @@ from kg.extract.measure_titles import takes_up
 from kg.model import Mention, MetricMention
 
 #: a verb carrying out a work, then the work's name: a quoted name (推行“支部+项目”工作法, 开展“护路”夜查行动)
-#: or a drive's head closing the clause (开展农村客运安全隐患排查整治，; 深化城乡交通运输一体化，); not a
-#: deictic reference to the work told (开展此次专项整治，; 扎实开展本次行动，), which is the report's own
+#: or a programme's head closing the clause: a drive's (开展农村客运安全隐患排查整治，) or an integration's
+#: (深化城乡交通运输一体化，; 推进客货邮融合，: writers of dev24, dev29 and dev36 give its figures to it, not to the
+#: report's campaign); not a deictic reference to the work told (开展此次专项整治，; 扎实开展本次行动，)
 NAMED_WORK_RE = re.compile(
     r"(?:开展|推行|推进|实施|深化|依托|坚持|落实)"
     r"(?!(?:全[市县区省州盟旗])?(?:此次|本次|这次|该|上述))"
