@@ -37,3 +37,7 @@ def test_a_calendar_event_coordinated_with_a_drive_is_the_time_of_the_drives_wor
     text = "组织开展“节能宣传周”和“全国低碳日”活动，发放宣传资料1.2万份。"
     got = measures(tmp_path, text, ["“节能宣传周”", "“全国低碳日”活动"])
     assert got == {("1.2万份", "节能宣传周"), ("1.2万份", "全国低碳日活动")}
+    # so is it with other work that is no drive (the gold of dev6, dev35 and dev36 gives it to that work alone)
+    text = "组织开展“安全生产月”和“安全宣传进企业”活动，全年开展安全培训60场次。"
+    got = measures(tmp_path, text, ["“安全生产月”", "“安全宣传进企业”活动"])
+    assert got == {("60场次", "安全宣传进企业活动")}

@@ -184,12 +184,71 @@ def test_a_standing_creation_taken_up_by_its_quoted_core_gets_no_whole_summary(t
 @pytest.mark.parametrize("clause", ["全面推行农村公路“路长制”，设立村级路长335名",
                                     "中心联合交警开展“护路”夜查行动8次",
                                     "深入推进城乡交通运输一体化，开通城乡公交线路86条",
+                                    "推进客货邮融合，开通客货邮合作线路9条",
                                     "中心开展码头防污染设施专项检查，检查码头企业12家"])
 def test_a_clause_carrying_out_other_work_by_its_name_keeps_its_figures_from_the_reports_campaign(tmp_path, clause):
     text = PROGRESS + f"\n（二）统筹推进。{clause}。\n"
     got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
     assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
-    assert not {m for m, c in got if c == "船舶碰撞桥梁隐患专项整治"} & {"335名", "8次", "86条", "12家"}
+    assert not {m for m, c in got if c == "船舶碰撞桥梁隐患专项整治"} & {"335名", "8次", "86条", "9条", "12家"}
     # the report's own campaign carried out by name keeps them
     own = PROGRESS + "\n（二）统筹推进。中心深入推进船舶碰撞桥梁隐患专项整治，检查码头企业12家。\n"
     assert ("12家", "船舶碰撞桥梁隐患专项整治") in measures(tmp_path, own, ["船舶碰撞桥梁隐患专项整治"])
+
+
+def test_a_named_works_part_of_a_sentence_reaches_its_figures_however_long_it_runs(tmp_path):
+    # one part (no 。；) of well over 200 characters: the named work opening it still takes the figure at its end
+    filler = "，".join(["加强组织领导", "压实各方责任", "完善工作机制", "强化督导检查", "健全长效机制"] * 8)
+    text = PROGRESS + f"\n（二）统筹推进。全面推行农村公路“路长制”，{filler}，设立村级路长335名。\n"
+    got = measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+    assert ("114起", "船舶碰撞桥梁隐患专项整治") in got
+    assert ("335名", "船舶碰撞桥梁隐患专项整治") not in got
+
+
+@pytest.mark.parametrize("clause", ["中心集中开展此次专项整治，检查码头企业12家",
+                                    "扎实开展本次专项整治，检查码头企业12家",
+                                    "全面推进上述专项整治，检查码头企业12家"])
+def test_a_deictic_reference_to_the_reports_own_campaign_is_not_other_work(tmp_path, clause):
+    text = PROGRESS + f"\n（二）统筹推进。{clause}。\n"
+    assert ("12家", "船舶碰撞桥梁隐患专项整治") in measures(tmp_path, text, ["船舶碰撞桥梁隐患专项整治"])
+
+
+def test_the_reports_own_campaign_under_a_fuller_name_is_not_other_work():
+    from kg.extract.measure_named_work import after_named_work
+    from kg.model import Evidence, Mention, MetricMention
+
+    text = "（二）统筹推进。中心深入开展“清风”专项整治行动，检查码头企业12家；开展“护路”夜查行动8次。"
+
+    def ev(a: int, b: int) -> Evidence:
+        return Evidence("t", a, b, "", 0, None)
+
+    def campaign(shown: str, start: int | None = None) -> Mention:
+        k = text.find(shown) if start is None else start
+        return Mention("t", "CAMPAIGN", shown, k, k + len(shown), shown.replace("“", "").replace("”", ""),
+                       ev(k, k + len(shown)))
+
+    def metric(shown: str) -> MetricMention:
+        k = text.find(shown)
+        return MetricMention("t", shown, k, k + len(shown), None, "", "", "count", False, ev(k, k + len(shown)))
+
+    own = campaign("“清风”专项整治", start=-100)  # the title's mention
+    camps = [campaign("“清风”专项整治行动"), campaign("“护路”夜查行动")]
+    assert after_named_work(text, [metric("12家"), metric("8次")], camps, own) == {1}
+
+
+def test_the_document_rule_itself_passes_by_other_named_works_figures_with_the_chosen_campaign(tmp_path):
+    # no cache keyed on whichever campaign the first link happens to carry: the rule decides with the one it chose
+    from kg.extract.given_campaigns import campaign_mentions_for
+    from kg.extract.measure_docs import document_rule
+    from kg.extract.metrics import MetricExtractor
+    from kg.ingest import read_document
+    from kg.structure import structure_document
+
+    path = tmp_path / "t.txt"
+    path.write_text(PROGRESS + "\n（二）统筹推进。全面推行农村公路“路长制”，设立村级路长335名。\n", encoding="utf-8")
+    sdoc = structure_document(read_document(path, tmp_path))
+    camps = campaign_mentions_for(sdoc, {"船舶碰撞桥梁隐患专项整治": "船舶碰撞桥梁隐患专项整治"})
+    metrics = MetricExtractor().extract(sdoc)
+    linked: set[str] = set()
+    document_rule(sdoc, sdoc.source.norm, metrics, camps, lambda mi, ci, rule: linked.add(metrics[mi].text))
+    assert "114起" in linked and "335名" not in linked

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.extract.measure_named_work import after_named_work
 from kg.extract.measure_titles import (DRIVE_HEAD_RE, PLAN_OF_RE, REPORT_OF_RE, SENTENCE_END,
                                       opens_name, plan_name_opens, plan_title_paragraph, report_title_paragraph,
                                       takes_up)
@@ -219,7 +220,9 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     opens) and claims nothing.
     In a news item, a paragraph opening with a wider period (据了解，今年以来，…;
     近年来，…) tells the body's standing work, not the campaign's results: its metrics are passed by; the drive
-    a report is 关于 may itself run 近年来.
+    a report is 关于 may itself run 近年来. The metrics after a clause carrying out other work by its name
+    (推行“路长制”，…: :func:`~kg.extract.measure_named_work.after_named_work`, found once with the chosen
+    campaign) are passed by too.
     """
     paras = sdoc.paragraphs
     if not paras or sdoc.meta.kind != "report" or plan_title_paragraph(sdoc) is not None:
@@ -263,6 +266,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     if not chosen:
         return
     others = other_work_re(sdoc)
+    passed = after_named_work(norm, metrics, camps, camps[chosen[0]])  # other work's figures
     p_starts = [p.start for p in paras]
     wide: dict[int, bool] = {}  # the paragraphs that open with a wider period
     for mi in range(bisect.bisect_left([m.start for m in metrics], body), len(metrics)):
@@ -270,7 +274,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         k = bisect.bisect_right(p_starts, m.start) - 1
         if k not in wide:
             wide[k] = not drive_report and WIDER_PERIOD_PARA_RE.match(norm, paras[k].start, paras[k].end) is not None
-        if wide[k]:
+        if wide[k] or mi in passed:
             continue
         if not joins_other_work(norm, clause_from(norm, m.start), m.start, others):
             link(mi, chosen[0], "document")

@@ -92,7 +92,7 @@ from kg.extract.measure_docs import (
     span_rule,
 )
 from kg.extract.measure_coordination import keep_named
-from kg.extract.measure_named_work import after_named_work
+from kg.extract.measure_frames import only_framed
 from kg.extract.measure_durations import season_spans, work_lengths
 from kg.extract.measure_standing import counts_for, owns_standing, standing_figures
 from kg.extract.measure_duties import integrity_talks, measures_duty, session_results
@@ -102,20 +102,6 @@ from kg.extract.named_heads import is_season
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, MetricMention, RelationMention, StructuredDocument
 
-#: a clause that cites a campaign as the basis of the work: 按照…要求, 根据…部署
-REFERENCE_RE = re.compile(r"^\s*(?:按照|根据|依据|依照|对照|遵照|按)")
-REFERENCE_END_RE = re.compile(r"(?:要求|精神|规定|标准)\s*$")
-#: a campaign that only sets the time of its clause: 春运期间, 在“安全生产月”活动中, 春运前
-DURING_RE = re.compile(r"\s*(?:在|于)?#(?:的)?(?:工作|活动)?(?:期间|中|以来|之际|前)\s*")
-#: a campaign taken as the occasion, the aim or the driving force of other work, not its vehicle:
-#: 以“安全生产月”活动为契机, 以交通强国建设试点县为目标, 以…示范市创建为牵引
-#: (以…为抓手/主线/载体 names the campaign the work is done through)
-OCCASION_RE = re.compile(r"以#[^#，,；;]{0,8}?为(?:契机|目标|导向|牵引)")
-#: a clause giving the purpose of the work after it: 为推动安全生产治本攻坚三年行动落地见效，…
-PURPOSE_RE = re.compile(r"^\s*为了?(?:推动|推进|深入推进|扎实推进|全面推进|加快推进|深化|巩固|落实|确保|保障|做好|抓好)")
-#: before a campaign followed by the noun it modifies, words that make it the frame of other work:
-#: 围绕“交通强县”建设目标
-CITE_FRAME_RE = re.compile(r"(?:围绕|聚焦|对标|对照)[^,;:]{0,6}$")
 #: a clause that only gives a date or a time span: 6月1日, 入汛以来, 活动期间
 TIME_CLAUSE_RE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?(?:上午|下午)?|\S{1,6}(?:期间|以来))\s*")
 #: a clause that names the campaigns the work of its sentence belongs to (# = a campaign): 结合#和#活动,
@@ -263,7 +249,7 @@ class MeasuresFinder:
 
         # a campaign that only frames its clause (聚焦交通强国建设试点任务) gives no item its metrics either;
         # the span of its own work (专项行动期间，各地…, also a bare head told before) still titles the item
-        framed = {ci for c in clauses if self._only_framed(norm, c, camps)
+        framed = {ci for c in clauses if only_framed(norm, c.start, c.end, c.campaigns, camps)
                   and not self._work_period(sdoc, norm, c, camps, any_antecedent=True) for ci in c.campaigns}
         segment_rules(sdoc, norm, metrics, camps, section_link, carried_link, framed)
         section_rules(sdoc, metrics, camps, section_link)
@@ -271,11 +257,8 @@ class MeasuresFinder:
         for mi, name in links:
             claimed.setdefault(mi, set()).add(name)
 
-        named: list[set[int]] = []  # found on the first document link only
         def document_link(mi: int, ci: int, rule: str) -> None:
-            if not named:
-                named.append(after_named_work(norm, metrics, camps, camps[ci].name))
-            if mi not in claimed and mi not in area and mi not in named[0]:
+            if mi not in claimed and mi not in area:
                 link(mi, ci, rule)
 
         body_ends = {c.end for c in campaigns if c.label in ("AGENCY", "ORGANIZATION")}
@@ -396,7 +379,7 @@ class MeasuresFinder:
 
     def _item_rules(self, norm: str, clauses: list[_Clause], metrics: list[MetricMention],
                     camps: list[Mention], link) -> None:
-        frames = [self._is_frame(norm, c) or self._only_framed(norm, c, camps) for c in clauses]
+        frames = [self._is_frame(norm, c) or only_framed(norm, c.start, c.end, c.campaigns, camps) for c in clauses]
         first = next((k for k, f in enumerate(frames) if not f), None)
         metric_before = False  # a metric in an earlier clause of the item
         opening = True  # no campaign clause before this one in the item
@@ -469,27 +452,6 @@ class MeasuresFinder:
             elif not out and not leading:
                 break
         return out
-
-    def _only_framed(self, norm: str, c: _Clause, camps: list[Mention]) -> bool:
-        """A clause whose campaigns only frame it: 春运期间, 按照“双公示”工作要求, 围绕“交通强县”建设目标."""
-        if not c.campaigns:
-            return False
-        text = norm[c.start:c.end]
-        if REFERENCE_RE.match(text) and REFERENCE_END_RE.search(text):
-            return True  # cited, not reported on (a 部署 of a campaign is carried out)
-        if PURPOSE_RE.match(text):
-            return True  # the aim of the work that follows, which names its own means
-        rest, cur = [], c.start
-        for ci in sorted(c.campaigns, key=lambda i: camps[i].start):
-            rest.append(norm[cur:camps[ci].start])
-            cur = max(cur, camps[ci].end)
-        rest.append(norm[cur:c.end])
-        if DURING_RE.fullmatch("#".join(rest)) or OCCASION_RE.search("#".join(rest)):
-            return True
-        # 围绕“交通强县”建设目标 frames; 围绕“服务质量提升年”活动, the whole object, is the work's campaign
-        before = norm[c.start:min(camps[ci].start for ci in c.campaigns)]
-        return CITE_FRAME_RE.search(before) is not None and bool(rest[-1].strip(" ”\"，,；;。"))
-
 
     @staticmethod
     def _evidence(sdoc: StructuredDocument, m: MetricMention, c: Mention) -> Evidence:
