@@ -372,8 +372,11 @@ _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
 #: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
 #: the deeds partners share with the subject (not a lever: 联合 B，围绕 X…)
 _DEED = r"(?:开展|实施|推进|举行|举办|启动|发起)"
-_ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
-                         r"(?:组织)?" + _DEED)
+#: a place phrase before the deed the partners share (在 X 路段开展 Y)
+_PLACE = r"(?:在[^，,。;；、：:“”《》]{1,16}?)?"
+#: adverbs, and verbs of arranging (组织开展, 部署开展), between the partners and the deed they share
+_ADVERBS = r"(?:要|将|还|也|共同|联合|一起|持续|深入|扎实|全面|积极|集中|组织|部署)*"
+_ALONG_NEXT = re.compile(r"\s*" + _PLACE + _ADVERBS + _DEED)
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
@@ -399,7 +402,7 @@ _WITH_PARTNERS = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再|积极|�
 #: between the last partner and the verb they carry out with the subject: the partners' kind (等会员单位),
 #: a clause break, a place and adverbs, no verb phrase of their own (会同 B 制定《Y》，开展 X: B only makes Y)
 _PARTNERS_TO_VERB = re.compile(_ALIAS + r"\s*(?:等(?:会员|成员|相关|有关)?(?:单位|部门|企业))?\s*[，,]?\s*"
-                               r"(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:将|共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织|部署)*\s*")
+                               + _PLACE + _ADVERBS + r"\s*")
 
 
 def carried_partners(norm: str, bodies: list[Mention], done: list, labels: tuple[str, ...]):
