@@ -372,8 +372,8 @@ _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
 #: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
 #: the deeds partners share with the subject (not a lever: 联合 B，围绕 X…)
 _DEED = r"(?:开展|实施|推进|举行|举办|启动|发起)"
-#: a place phrase before the deed the partners share (在 X 路段开展 Y)
-_PLACE = r"(?:在[^，,。;；、：:“”《》]{1,16}?)?"
+#: a place, or the object fronted, before the deed the partners share (在 X 路段开展 Y; 对重点路段开展 Y)
+_PLACE = r"(?:[在对][^，,。;；、：:“”《》]{1,16}?)?"
 #: adverbs, and verbs of arranging (组织开展, 部署开展), between the partners and the deed they share
 _ADVERBS = r"(?:要|将|还|也|共同|联合|一起|持续|深入|扎实|全面|积极|集中|组织|部署)*"
 _ALONG_NEXT = re.compile(r"\s*" + _PLACE + _ADVERBS + _DEED)
