@@ -380,7 +380,11 @@ _ALONG_NEXT = re.compile(r"\s*" + _PLACE + _ADVERBS + _DEED)
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
-    """``A 会同 B，持续开展 X``: the partners closing a clause carry out what the next clause opens with."""
+    """``A 会同 B，持续开展 X``: the partners closing a clause carry out what the next clause opens with.
+
+    Apart from :func:`carried_partners`, which shares its constants: here no subject need precede 会同
+    (``会同 B，开展 X``: the author's) and the partners take every CONDUCTS of the next clause, whatever its head.
+    """
     for clause, nxt in zip(clauses, clauses[1:]):
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner or not _ALONG_CLOSE.fullmatch(norm, inner[-1].end, clause.end) \
@@ -408,9 +412,25 @@ _PARTNERS_TO_VERB = re.compile(_ALIAS + r"\s*(?:等(?:会员|成员|相关|有�
 def carried_partners(norm: str, bodies: list[Mention], done: list, labels: tuple[str, ...]):
     """``A 会同 B、C 等单位(，在…)开展 X``: the partners of the subject carry out what its first verb carries out.
 
-    ``done`` holds the sentence's CONDUCTS; one whose head is a body followed by 会同/联合 and its
-    coordinated partners gives them X when only their kind (等会员单位), a clause break, a place and
+    A CONDUCTS whose head is a body followed by 会同/联合 and its coordinated partners gives them X
+    when only their kind (等会员单位), a clause break, a place or a fronted object (在…, 对…) and
     adverbs stand between them and the verb (会同 B 部署开展 X; 联合 B、C 等会员单位开展 X).
+
+    Parameters
+    ----------
+    norm : str
+        The document's normalised text (mention offsets index it).
+    bodies : list of Mention
+        The sentence's bodies (``PARTNER_LABELS``) in text order.
+    done : list
+        The sentence's CONDUCTS relations found so far (with ``head``, ``tail`` and ``trigger``).
+    labels : tuple of str
+        The labels a partner must have to carry out a campaign.
+
+    Yields
+    ------
+    tuple of (str, Mention, Mention, TriggerHit)
+        ``("CONDUCTS", partner, campaign, hit)`` for each partner other than the subject itself.
     """
     for r in done:
         head = r.head
