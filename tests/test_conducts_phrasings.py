@@ -113,6 +113,22 @@ def test_the_partners_of_the_subject_carry_out_its_first_deed(tmp_path):
         assert (POL, X) not in conducts(tmp_path, body), body
 
 
+def test_the_partners_share_a_deed_on_a_fronted_object(tmp_path):
+    # 对 + the object fronted before the deed, where a place (在…) stands as well
+    for body in ("市公路中心会同市公安局对重点路段开展“平安交通”专项行动。",
+                 "市公路中心联合市公安局等单位，对重点路段开展“平安交通”专项行动。",
+                 "会同市公安局，对重点路段开展“平安交通”专项行动。"):
+        got = conducts(tmp_path, body)
+        assert (POL, X) in got and (CTY, X) not in got, body
+
+
+def test_partners_closing_a_clause_share_the_next_deed_with_the_same_adverbs(tmp_path):
+    # no subject before 会同 (the author's): the partners closing the clause carry out the next clause's deed,
+    # after the same adverbs and verbs of arranging as after a subject's partners (一起, 部署开展)
+    for body in ("会同市公安局，部署开展“平安交通”专项行动。", "会同市公安局，一起开展“平安交通”专项行动。"):
+        assert conducts(tmp_path, body) == {(AUTHOR, X), (POL, X)}, body
+
+
 def test_a_body_made_to_carry_it_out_is_the_one_that_does(tmp_path):
     for verb in ("督促", "指导", "组织"):
         assert conducts(tmp_path, f"市公路中心{verb}县交通运输局开展“平安交通”专项行动。") == {(CTY, X)}

@@ -372,12 +372,19 @@ _ALONG_CLOSE = re.compile(r"\s*(?:等(?:相关)?(?:部门|单位))?\s*")
 #: (会同 B，在 X 路段开展 Y: a place phrase first; 联合 B，在枢纽站举行 X 启动仪式; 联合 B、C，共同发起 X)
 #: the deeds partners share with the subject (not a lever: 联合 B，围绕 X…)
 _DEED = r"(?:开展|实施|推进|举行|举办|启动|发起)"
-_ALONG_NEXT = re.compile(r"\s*(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:要|将|还|也|共同|联合|持续|深入|扎实|全面|积极|集中)*"
-                         r"(?:组织)?" + _DEED)
+#: a place, or the object fronted, before the deed the partners share (在 X 路段开展 Y; 对重点路段开展 Y)
+_PLACE = r"(?:[在对][^，,。;；、：:“”《》]{1,16}?)?"
+#: adverbs, and verbs of arranging (组织开展, 部署开展), between the partners and the deed they share
+_ADVERBS = r"(?:要|将|还|也|共同|联合|一起|持续|深入|扎实|全面|积极|集中|组织|部署)*"
+_ALONG_NEXT = re.compile(r"\s*" + _PLACE + _ADVERBS + _DEED)
 
 
 def _along_before(norm: str, clauses: list[Clause], bodies: list[Mention], done: list, labels: tuple[str, ...]):
-    """``A 会同 B，持续开展 X``: the partners closing a clause carry out what the next clause opens with."""
+    """``A 会同 B，持续开展 X``: the partners closing a clause carry out what the next clause opens with.
+
+    Apart from :func:`carried_partners`, which shares its constants: here no subject need precede 会同
+    (``会同 B，开展 X``: the author's) and the partners take every CONDUCTS of the next clause, whatever its head.
+    """
     for clause, nxt in zip(clauses, clauses[1:]):
         inner = [m for m in bodies if clause.start <= m.start and m.end <= clause.end]
         if not inner or not _ALONG_CLOSE.fullmatch(norm, inner[-1].end, clause.end) \
@@ -399,15 +406,31 @@ _WITH_PARTNERS = re.compile(r"\s*(?:将|还|也|拟|要|已|正|并|再|积极|�
 #: between the last partner and the verb they carry out with the subject: the partners' kind (等会员单位),
 #: a clause break, a place and adverbs, no verb phrase of their own (会同 B 制定《Y》，开展 X: B only makes Y)
 _PARTNERS_TO_VERB = re.compile(_ALIAS + r"\s*(?:等(?:会员|成员|相关|有关)?(?:单位|部门|企业))?\s*[，,]?\s*"
-                               r"(?:在[^，,。;；、：:“”《》]{1,16}?)?(?:将|共同|联合|一起|深入|扎实|持续|全面|积极|集中|组织|部署)*\s*")
+                               + _PLACE + _ADVERBS + r"\s*")
 
 
 def carried_partners(norm: str, bodies: list[Mention], done: list, labels: tuple[str, ...]):
     """``A 会同 B、C 等单位(，在…)开展 X``: the partners of the subject carry out what its first verb carries out.
 
-    ``done`` holds the sentence's CONDUCTS; one whose head is a body followed by 会同/联合 and its
-    coordinated partners gives them X when only their kind (等会员单位), a clause break, a place and
+    A CONDUCTS whose head is a body followed by 会同/联合 and its coordinated partners gives them X
+    when only their kind (等会员单位), a clause break, a place or a fronted object (在…, 对…) and
     adverbs stand between them and the verb (会同 B 部署开展 X; 联合 B、C 等会员单位开展 X).
+
+    Parameters
+    ----------
+    norm : str
+        The document's normalised text (mention offsets index it).
+    bodies : list of Mention
+        The sentence's bodies (``PARTNER_LABELS``) in text order.
+    done : list
+        The sentence's CONDUCTS relations found so far (with ``head``, ``tail`` and ``trigger``).
+    labels : tuple of str
+        The labels a partner must have to carry out a campaign.
+
+    Yields
+    ------
+    tuple of (str, Mention, Mention, TriggerHit)
+        ``("CONDUCTS", partner, campaign, hit)`` for each partner other than the subject itself.
     """
     for r in done:
         head = r.head
