@@ -159,8 +159,18 @@ def test_bare_head_stands_for_the_documents_full_campaign(extract):
 
 def test_one_name_for_a_campaign_with_and_without_a_trailing_head(extract):
     ms = extract("开展道路交通安全和运输执法领域突出问题专项整治工作。在道路交通安全和运输执法领域突出问题专项整治行动中检查。")
-    assert [m.name for m in ms] == ["道路交通安全和运输执法领域突出问题专项整治"] * 2
+    assert [m.name for m in ms] == ["道路交通安全和运输执法领域突出问题专项整治行动"] * 2
     assert ms[1].text.endswith("行动")
+
+
+def test_the_shorter_surface_of_a_campaign_takes_its_full_name(extract):
+    ms = extract("货运站超限超载专项整治阶段性总结。今年开展了为期60天的货运站超限超载专项整治行动。"
+                 "开展“平安码头”创建活动，持续推进“平安码头”创建。")
+    got = [m.name for m in ms if m.label == "CAMPAIGN"]
+    assert got == ["货运站超限超载专项整治行动"] * 2 + ["平安码头创建活动"] * 2
+    # a themed period keeps the period's own name
+    ms = extract("组织“质量提升年”活动。“质量提升年”成效明显。")
+    assert {m.name for m in ms if m.label == "CAMPAIGN"} == {"质量提升年"}
 
 
 def test_slogans_goals_and_generic_activities_are_not_campaigns(extract):

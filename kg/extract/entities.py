@@ -369,8 +369,10 @@ def _known_in_field(name: str, lx: Lexicon) -> str:
 def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:
     """One name for a campaign written with and without a trailing 行动/活动.
 
-    ``X专项整治行动`` becomes ``X专项整治`` when the document also names
-    ``X专项整治`` (the remainder must itself end with a campaign head).
+    When the document names both ``X专项整治行动`` and ``X专项整治`` (the
+    remainder must itself end with a campaign head), the shorter is the
+    fuller name cut short: both take the full name. A themed period
+    (安全生产月 / 安全生产月活动) takes the period's name, as before.
     """
     heads = lx.trie("campaign_heads")
     out: dict[str, str] = {}
@@ -378,7 +380,10 @@ def _unify_campaign_names(names: set[str], lx: Lexicon) -> dict[str, str]:
         for suffix in _GENERIC_TAILS:
             base = name[: -len(suffix)]
             if name.endswith(suffix) and base in names and heads.longest_ending_at(base, len(base)) is not None:
-                out[name] = base
+                if base.endswith(_PERIODS):
+                    out[name] = base
+                else:
+                    out[base] = name
                 break
     return out
 
