@@ -176,6 +176,13 @@ def test_brands_listed_before_their_line_of_business_or_beside_an_organisation()
     assert organisations("对城市公交、出租汽车、驾培维修等企业检查。利用“辽宁交通”客户端、12328热线等平台。") == set()
 
 
+def test_brands_listed_and_counted_or_closed_by_a_brand_kind_are_organisations():
+    assert organisations("约谈了运营的美团单车、哈啰出行、青桔单车3家企业负责人。") == {"美团单车", "哈啰出行", "青桔单车"}
+    assert organisations("中通、圆通、韵达等快递品牌与邮政合作。") == {"中通", "圆通", "韵达"}
+    # a count that is not the list's length names no brands
+    assert organisations("对城市公交、出租汽车5家企业检查。") == set()
+
+
 def test_verbs_and_single_characters_are_no_brands():
     assert organisations("续聘青山律师事务所为法律顾问。") == {"青山律师事务所"}
     assert organisations("开展安全宣传进企业、进学校活动，保障旅客平安出行。") == set()

@@ -339,6 +339,12 @@ def test_lists_and_duty_rules_of_generic_words_are_no_rule_sets(extract):
     assert names(ms, "REGULATION") == {"汽车排放检验与维护制度"}
 
 
+def test_a_system_of_meetings_is_no_rule_set(extract):
+    ms = extract("市交通运输局要建立项目要素保障联席会议制度，各方将建立季度会商制度，落实车辆例检制度。")
+    assert names(ms, "REGULATION") == {"车辆例检制度"}
+    assert names(extract("成立厅际联席会议制度，共排查整治铁路沿线隐患。"), "REGULATION") == set()
+
+
 def test_a_verb_of_working_on_a_list_or_rule_set_opens_no_name(extract):
     ms = extract("党组织要深入学习贯彻中央八项规定精神，查处违反中央八项规定精神问题3起。"
                  "梳理问题清单18项，细化年度任务清单，编制年度普法责任清单，对路长制等作出规定。"

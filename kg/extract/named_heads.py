@@ -96,6 +96,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)) \
                     or (modifier in _CLASSIFIERS and start > 0 and text[start - 1].isdigit()):
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
+            if label == "REGULATION" and word == _SYSTEM_HEAD and modifier.endswith(_MEETINGS):
+                named = False  # 建立联席会议制度, 季度会商制度: how bodies meet, no rule set
             if label == "REGULATION" and word == _LIST_HEAD and _items_list(sc, start, hstart):
                 named = False  # 列出问题清单, 县三级任务清单, 民生实事清单: items to work through, no rule set
             if label == "CAMPAIGN" and not strong and start > 0 and text[start - 1] == _LIST_END:
@@ -133,6 +135,9 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
     return out
 
 
+#: the head of a working system and the meetings it may hold instead of rules (联席会议制度, 会商制度)
+_SYSTEM_HEAD = "制度"
+_MEETINGS = ("会议", "会商")
 #: the head of a list and the items it may list instead of rules (问题清单, 任务清单, 项目清单, 实事清单)
 _LIST_HEAD = "清单"
 _ITEMS = re.compile(r"(?:问题|任务|项目|实事)$")

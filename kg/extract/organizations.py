@@ -94,8 +94,9 @@ _PREFIX_BEFORE_PLACE = 3
 _NATIONAL = "中国"
 
 
-#: a list of enterprises closed by their kind: 中通、圆通、韵达等快递企业, 滴滴出行、货拉拉等平台
-_LISTED_KIND = re.compile(r"等(?:[0-9Xx一二三四五六七八九十多几]+家)?(快递|寄递|物流|网约车)?(?:企业|平台|公司)")
+#: a list of enterprises closed by their kind: 中通、圆通、韵达等快递品牌, 滴滴出行、货拉拉等平台, A、B、C3家企业
+_LISTED_KIND = re.compile(r"(?:等(?:[0-9Xx一二两三四五六七八九十多几]+家)?|(?<!等)([0-9一二两三四五六七八九十]+)家)"
+                          r"(快递|寄递|物流|网约车)?(?:企业|平台|公司|品牌)")
 #: the longest bare brand in such a list (顺丰速运, 花小猪出行)
 _LISTED_BRAND = 6
 
@@ -103,8 +104,9 @@ _LISTED_BRAND = 6
 def listed_brands(sc: PhraseScanner, orgs: list[Candidate]) -> list[Candidate]:
     """Bare brands listed before their kind of enterprise: 中通、圆通、韵达等快递企业, 滴滴出行、货拉拉等平台.
 
-    The kind names a line of business (快递企业, 网约车平台), or one item of the
-    list is an organisation already; every other item of two to six name
+    The kind names a line of business (快递企业, 网约车平台), or the list is
+    counted and the count is its length (美团单车、哈啰出行、青桔单车3家企业), or
+    one item of the list is an organisation already; every other item of two to six name
     characters that is no known or generic word is an organisation too.
 
     Parameters
@@ -134,7 +136,8 @@ def listed_brands(sc: PhraseScanner, orgs: list[Candidate]) -> list[Candidate]:
             if start < 2 or text[start - 1] != ENUM_MARK:
                 break
             end = start - 1
-        if len(items) < 2 or not (m.group(1) or any(e in org_ends for _, e in items)):
+        counted = m.group(1) is not None and _count(m.group(1)) == len(items)
+        if len(items) < 2 or not (m.group(2) or counted or any(e in org_ends for _, e in items)):
             continue
         for start, end in items:
             brand = text[start:end]
@@ -143,6 +146,15 @@ def listed_brands(sc: PhraseScanner, orgs: list[Candidate]) -> list[Candidate]:
                 continue
             out.append(Candidate("ORGANIZATION", start, end, brand, "organization.list", tier=1))
     return out
+
+
+def _count(num: str) -> int | None:
+    """The number a count of items states (3, 三, 两), or None past ten."""
+    if num.isdigit():
+        return int(num)
+    if num == "两":
+        return 2
+    return CN_DIGITS.index(num) + 1 if len(num) == 1 else None
 
 
 def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
