@@ -17,6 +17,7 @@ from collections import Counter
 
 from kg.extract.heads import ENUM_MARK
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.extract.rule_sets import working_arrangement
 from kg.extract.spans import SpanSet
 from kg.structure.headings import CN_DIGITS
 
@@ -96,10 +97,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
             if modifier in lx.slogans or (word in _PLACE_TITLES and _LEVELS_ONLY.match(modifier)) \
                     or (modifier in _CLASSIFIERS and start > 0 and text[start - 1].isdigit()):
                 named = False  # 省级示范县, 全国示范县: the rank of a title, no programme of its own
-            if label == "REGULATION" and word == _SYSTEM_HEAD and modifier.endswith(_MEETINGS):
-                named = False  # 建立联席会议制度, 季度会商制度: how bodies meet, no rule set
-            if label == "REGULATION" and word == _LIST_HEAD and _items_list(sc, start, hstart):
-                named = False  # 列出问题清单, 县三级任务清单, 民生实事清单: items to work through, no rule set
+            if label == "REGULATION" and working_arrangement(sc, word, start, hstart):
+                named = False  # 联席会议制度, 问题清单: how bodies meet, items to work through; no rule set
             if label == "CAMPAIGN" and not strong and start > 0 and text[start - 1] == _LIST_END:
                 named = False  # “爱心送考”“爱心送老兵”等公益活动: the kind of the listed ones, no name of its own
             if label == "CAMPAIGN" and _ONE_EVENT.search(text, max(0, start - 3), start):
@@ -133,25 +132,6 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 out.append(Candidate(label, hstart, end, word, rule + ".bare", tier=0, bare_head=word))
             break  # the longest head that may stand here decides
     return out
-
-
-#: the head of a working system and the meetings it may hold instead of rules (联席会议制度, 会商制度)
-_SYSTEM_HEAD = "制度"
-_MEETINGS = ("会议", "会商")
-#: the head of a list and the items it may list instead of rules (问题清单, 任务清单, 项目清单, 实事清单)
-_LIST_HEAD = "清单"
-_ITEMS = re.compile(r"(?:问题|任务|项目|实事)$")
-
-
-def _items_list(sc: PhraseScanner, start: int, hstart: int) -> bool:
-    """True when the modifier ``[start, hstart)`` of a 清单 ends with the items listed and names
-    no field before them (安全与防污染联合监管检查问题清单 and a quoted “四风”问题清单 stay)."""
-    text = sc.text
-    items = _ITEMS.search(text, start, hstart)
-    if items is None or any(c in "“”" for c in text[start:hstart]):
-        return False
-    domain = sc.lx.trie("domain")
-    return not any(domain.longest_ending_at(text, e, start) is not None for e in range(start + 1, items.start() + 1))
 
 
 #: what closes a list before the kind of its items (A、B等专项行动)
