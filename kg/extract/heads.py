@@ -328,7 +328,7 @@ def head_candidate(sc: PhraseScanner, end: int, hits: list[tuple[int, str, Agenc
 #: 运管所要…); not 所需, 所要求 (执法所需: what enforcement needs)
 _VERB_AFTER = re.compile(r"在|于|要(?!求)|组(?:织|建|成)")
 #: 会同 "together with" after a head whose 会 would make a meeting (党委会, 党组会)
-_PARTNER_AFTER = re.compile(r"会同")
+_PARTNER_AFTER = "会同"
 #: how far after 会同 the partner body's head must end (县交通运输综合行政执法大队)
 _PARTNER_REACH = 14
 
@@ -365,7 +365,7 @@ def _head_despite(sc: PhraseScanner, head: AgencyHead, parts: list[Part], hstart
         return True  # 道路运输发展中心组织…: an inner stem after a field names the body too
     if parts and text.startswith("部署", end):
         return True  # 省质监局部署…: 部署 is the verb after the name, not the 部 of 局部
-    if parts and _PARTNER_AFTER.match(text, end) and _partner_follows(sc, end):
+    if parts and text.startswith(_PARTNER_AFTER, end) and _partner_follows(sc, end):
         return True  # 局党组会同…, 市发展改革委会同…: the partner verb after the name, not a meeting (党委会)
     start = parts[-1].start if parts else hstart
     return head.cls == "party" and SENT.search(text, max(0, start - 2), start) is not None

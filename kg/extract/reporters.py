@@ -28,6 +28,7 @@ from kg.extract.selfref import TIME_WORDS
 from kg.extract.spans import inside
 from kg.extract.subjects import Subjects
 from kg.model import Mention, MetricMention, StructuredDocument
+from kg.structure.author import narrator
 
 
 #: a sentence opening with what a body itself does, no subject named (上半年，出动执法人员N人次): the body of the
@@ -57,7 +58,7 @@ def find_reporters(sdoc: StructuredDocument, mentions: list[Mention], metrics: l
     """
     norm = sdoc.source.norm
     added: list[Mention] = []
-    subjects = Subjects(sdoc, sdoc.meta.author, list(mentions), added, lambda sent: [])
+    subjects = Subjects(sdoc, narrator(sdoc), list(mentions), added, lambda sent: [])
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     m_starts = [m.start for m in ordered]
     todo = sorted(metrics, key=lambda m: m.start)

@@ -33,7 +33,6 @@ from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.selfref import TIME_WORDS
 from kg.extract.spans import SpanSet
 from kg.model import Mention, Sentence, StructuredDocument
-from kg.structure.author import narrator
 
 PARTNER_LABELS: tuple[str, ...] = ("AGENCY", "ORGANIZATION")
 
@@ -205,7 +204,8 @@ class Subjects:
     ----------
     sdoc : StructuredDocument
     author : str or None
-        The author body's name.
+        The body the text speaks for, the clauses' default subject (:func:`kg.structure.author.narrator`:
+        not the body named only as the leader of a visit the news tells of).
     mentions : list of Mention
         The document's mentions (self-references resolved); a mention of the
         author found in the text is appended when none names it.
@@ -219,8 +219,7 @@ class Subjects:
     def __init__(self, sdoc: StructuredDocument, author: str | None, mentions: list[Mention], added: list[Mention],
                  section_subject: Callable[[Sentence], list[Mention]]) -> None:
         self.sdoc = sdoc
-        # the body named only as a visit's leader's is the author but no clause's default subject
-        self.author = narrator(sdoc) if author is not None and author == sdoc.meta.author else author
+        self.author = author
         self.mentions = mentions
         self.added = added
         self.section_subject = section_subject
