@@ -252,3 +252,10 @@ def test_the_document_rule_itself_passes_by_other_named_works_figures_with_the_c
     linked: set[str] = set()
     document_rule(sdoc, sdoc.source.norm, metrics, camps, lambda mi, ci, rule: linked.add(metrics[mi].text))
     assert "114起" in linked and "335名" not in linked
+
+
+def test_a_report_on_a_stage_of_a_drive_gives_it_the_unclaimed_metrics(tmp_path):
+    text = ("某县执法大队关于桥下空间专项整治行动阶段性工作总结\n\n今年6月以来，我大队在全县开展了桥下空间专项整治行动。现总结如下。\n\n"
+            "一、主要做法\n\n（一）排查隐患。大队共排查桥梁64座，清理堆积物120处。\n")
+    got = measures(tmp_path, text, ["桥下空间专项整治行动"])
+    assert got == {("64座", "桥下空间专项整治行动"), ("120处", "桥下空间专项整治行动")}

@@ -20,9 +20,9 @@ from kg.structure.metadata import MAX_TITLE_LINE
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: the last word of a report's title (…工作总结, …情况的报告, …情况的通报)
 _REPORT_TAILS = r"总结|简报|汇报|通报|报告"
-#: after the campaign of a title: the report is that campaign's own account of its work
-#: (…“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果, …“金通工程”建设情况的报告)
-REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:工作)?(?:开展|推进|实施|进展|建设)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
+#: after the campaign of a title: the report is that campaign's own account of its work, of a stage of it too
+#: (…专项整治阶段性工作总结, …“打非治违”专项行动工作总结, …专项整治工作简报, …专项整治情况的通报, …专项整治成果, …“金通工程”建设情况的报告)
+REPORT_OF_RE = re.compile(rf"”?(?:的)?(?:阶段性?)?(?:工作)?(?:开展|推进|实施|进展|建设)?(?:情况)?(?:的)?(?:{_REPORT_TAILS}|成果)")
 #: after the campaign of a plan's title: what makes the plan that campaign's (…百日行动实施方案,
 #: or the notice launching it: 关于开展…专项整治行动的通知)
 PLAN_OF_RE = re.compile(r"”?(?:的)?(?:(?:专项)?(?:实施|工作|行动|活动)?方案|通知)")
