@@ -917,3 +917,9 @@ def test_pairing_work_is_generic_and_its_verb_does_not_cut_a_quoted_name(campaig
     assert campaigns("全年结对共建活动不少于20次。") == []
     assert campaigns("第一党支部联合开展“党建+交通”结对共建活动，与街道开展活动。") == ["党建+交通结对共建活动"]
     assert campaigns("开展“党建+养护”支部共建。") == ["党建+养护支部共建"]
+
+
+def test_a_special_rectification_named_by_its_conduct_is_a_campaign(campaigns):
+    # 专项整顿 heads a drive as 专项整治 does; the bare head stands for the document's full one
+    assert campaigns("支队在全系统开展了窗口服务作风专项整顿，专项整顿成效明显。") == [
+        "窗口服务作风专项整顿", "窗口服务作风专项整顿"]

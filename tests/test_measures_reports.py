@@ -254,6 +254,13 @@ def test_the_document_rule_itself_passes_by_other_named_works_figures_with_the_c
     assert "114起" in linked and "335名" not in linked
 
 
+def test_a_report_about_a_special_rectification_gives_it_the_unclaimed_metrics(tmp_path):
+    text = ("某市执法支队关于窗口服务作风专项整顿工作的总结\n\n支队于6月起在全系统开展了窗口服务作风专项整顿。现总结如下。\n\n"
+            "一、主要做法\n\n（一）查摆问题。支队共查摆问题清单75条，已完成整改70条。\n")
+    got = measures(tmp_path, text, ["窗口服务作风专项整顿"])
+    assert got == {("75条", "窗口服务作风专项整顿"), ("70条", "窗口服务作风专项整顿")}
+
+
 def test_a_report_on_a_stage_of_a_drive_gives_it_the_unclaimed_metrics(tmp_path):
     text = ("某县执法大队关于桥下空间专项整治行动阶段性工作总结\n\n今年6月以来，我大队在全县开展了桥下空间专项整治行动。现总结如下。\n\n"
             "一、主要做法\n\n（一）排查隐患。大队共排查桥梁64座，清理堆积物120处。\n")

@@ -161,7 +161,7 @@ def plan_title_paragraph(sdoc: StructuredDocument) -> Paragraph | None:
 #: the head of a drive bounded in time (专项整治, 提升行动, 学习教育): a report 关于 such a drive is its
 #: account (…关于船舶碰撞桥梁隐患专项整治进展情况的报告), one 关于 a standing system or a field of work
 #: is not (关于路长制工作推进情况的报告)
-DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|工程|活动|教育|检查|攻坚|竞赛|评选)$")
+DRIVE_HEAD_RE = re.compile(r"(?:行动|整治|整顿|工程|活动|教育|检查|攻坚|竞赛|评选)$")
 
 
 #: quotation marks of any kind around a campaign's core (“金通工程”, 「金通工程」, "金通工程")
