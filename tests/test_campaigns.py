@@ -923,3 +923,8 @@ def test_a_special_rectification_named_by_its_conduct_is_a_campaign(campaigns):
     # 专项整顿 heads a drive as 专项整治 does; the bare head stands for the document's full one
     assert campaigns("支队在全系统开展了窗口服务作风专项整顿，专项整顿成效明显。") == [
         "窗口服务作风专项整顿", "窗口服务作风专项整顿"]
+
+
+def test_a_name_is_not_cut_at_the_stop_character_inside_a_content_word(campaigns):
+    # 为 is a preposition, but 行为 is one noun of the name: the name runs on to 规范
+    assert campaigns("大队开展规范收费行为专项整治。") == ["规范收费行为专项整治"]
