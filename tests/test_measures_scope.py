@@ -414,6 +414,13 @@ def test_campaigns_named_as_examples_of_a_kind_of_work_do_not_take_the_run_after
     assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”"]) == set()
 
 
+def test_a_count_right_after_the_examples_counts_their_kind_not_one_of_them(tmp_path):
+    text = "各区县制定工作方案，部署“畅行护航”“净路清障”等6项重点任务，组织开展“净路清障”行动检查3次。"
+    got = measures(tmp_path, text, ["“畅行护航”", "“净路清障”"])
+    assert ("6项", "畅行护航") not in got and ("6项", "净路清障") not in got
+    assert ("3次", "净路清障") in got
+
+
 def test_a_single_campaign_of_a_later_clause_still_takes_the_run_after_it(tmp_path):
     text = ("全市交通运输系统持续推进“平安交通”建设，开展“护航畅行”等活动，组织应急演练120场，"
             "培训驾驶员3000人次。")

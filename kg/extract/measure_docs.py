@@ -201,6 +201,13 @@ def names_examples(norm: str, camps: list[Mention], cis: list[int]) -> bool:
     return _EXAMPLES_RE.match(norm, max(camps[ci].end for ci in cis)) is not None
 
 
+def counts_examples(norm: str, metric: MetricMention, camps: list[Mention], cis: list[int]) -> bool:
+    """Whether ``metric`` right after the 等 closing the examples ``cis`` counts their kind
+    (明确了“A”、“B”等8项重点活动: the 8项 is no example's figure)."""
+    m = _EXAMPLES_RE.match(norm, max(camps[ci].end for ci in cis))
+    return m is not None and m.end() == metric.start
+
+
 def clause_from(norm: str, pos: int, floor: int = 0) -> int:
     """The start of the clause of ``pos``, looked for no further back than :data:`CLAUSE_WINDOW`."""
     return clause_start(norm, pos, max(floor, pos - CLAUSE_WINDOW))
@@ -468,6 +475,7 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
            "WIDER_CLAUSE_RE", "WIDER_PERIOD_PARA_RE",
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
+           "counts_examples",
            "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",
            "problem_statements", "span_rule", "stocks"]

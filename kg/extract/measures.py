@@ -4,7 +4,8 @@ A metric measures a campaign when the text ties the two together. The rules,
 from the narrowest to the widest, each named in ``RelationMention.trigger``:
 
 ``clause``     the campaign and the metric are in the same clause:
-               开展护路爱路宣传活动10次, 全市村村通客车率X%.
+               开展护路爱路宣传活动10次, 全市村村通客车率X%; not a count right after
+               two or more examples closed by 等 (明确了“A”、“B”等8项重点活动: their kind).
 ``intro``      the campaign an item of a sentence opens with (the whole
                sentence, or one of its 一是/二是 items), with no number after
                it in its clause: the metric clauses after it, past clauses
@@ -84,6 +85,7 @@ from kg.extract.measure_docs import (
     only_assists,
     other_work_re,
     names_examples,
+    counts_examples,
     document_rule,
     indicator_qualifiers,
     subject_counts,
@@ -387,8 +389,11 @@ class MeasuresFinder:
             if not c.campaigns or frames[k]:
                 metric_before = metric_before or bool(c.metrics)
                 continue
-            for ci in c.campaigns:
-                for mi in c.metrics:
+            examples = names_examples(norm, camps, c.campaigns)
+            for mi in c.metrics:
+                if examples and counts_examples(norm, metrics[mi], camps, c.campaigns):
+                    continue  # 明确了“A”、“B”等8项重点活动: the 8项 counts the kind, not A or B
+                for ci in c.campaigns:
                     link(mi, ci, "clause")
             # metrics after the campaign in its clause count the campaign itself (宣传活动10次)
             counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
