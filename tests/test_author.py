@@ -136,6 +136,12 @@ def test_a_distribution_line_names_recipients_not_the_author():
     assert author(text) is None
 
 
+def test_a_signature_above_a_distribution_line():
+    text = ("关于市人大代表第8号建议的答复\n王代表：\n该建议由我局承办。市城市管理综合行政执法局配合开展治理。\n"
+            "我局会同市公安局推进停车治理。\n\n阳山县交通运输局\n2024年6月XX日\n\n抄送：市人大代表工作委员会\n")
+    assert author(text) == "阳山县交通运输局"
+
+
 def test_a_news_item_speaks_for_the_body_its_facts_come_from():
     assert author("全市路网运行平稳\n记者从清远市交通运输局获悉，春运期间全市发送旅客100万人次。\n") == "清远市交通运输局"
     assert author("春运平稳有序\n据清远市交通运输局介绍，春运期间全市发送旅客100万人次。\n") == "清远市交通运输局"

@@ -278,8 +278,8 @@ def _signature(norm: str, text: str, paragraphs: list[Span], heads: tuple[str, .
     """A body (a name ending in one of ``heads``) alone on one of the last lines, after which only a date may follow."""
     for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
         line = norm[p.start : p.end].strip()
-        if _DATE_LINE.match(line):
-            continue
+        if not line or _DATE_LINE.match(line):
+            continue  # a date, or a distribution line (抄送:…) the caller blanked
         if len(line) <= 30 and line.endswith(heads) and not set(line) & _STOP - {"和", "与", "的"}:
             return text[p.start : p.end].strip()
         break
