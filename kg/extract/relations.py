@@ -27,7 +27,8 @@ COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
                  partners + 联合/建立/共同... (A 与 B 联合印发: A is the
                  subject; A、B 与 C…: A and B with C); coordinated subjects A、B 联合…: A with B
                  (not A、B 配合…: both assist); 在 B 的配合下，A…:
-                 A with B (:func:`kg.extract.partners.helpers_of`).
+                 A with B (:func:`kg.extract.partners.helpers_of`); the first issuer of a joint
+                 document with the others (:mod:`kg.extract.joint_issuers`).
 
 Who the subject of a verb is, when its clause names no one, is decided by
 :mod:`kg.extract.subjects` (earlier clauses, the paragraph's speaker, a
@@ -45,6 +46,7 @@ from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
 from kg.extract.heading_topics import heading_topics
 from kg.extract.issues import issues_in_clause, notice_campaigns
+from kg.extract.joint_issuers import joint_issuers
 from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import names_author, resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
@@ -230,6 +232,8 @@ class RelationExtractor:
                                   SUBJECT_LABELS["CONDUCTS"]):
             self._add(relations, seen, sdoc, rel)
         for rel in duty_relations(sdoc, subjects.mentions, relations):
+            self._add(relations, seen, sdoc, rel)
+        for rel in joint_issuers(sdoc, subjects.mentions):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
 
