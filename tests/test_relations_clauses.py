@@ -454,6 +454,12 @@ def test_a_lead_with_its_assistants_before_the_verb_carries_out_and_cooperates(t
     assert ("CONDUCTS", "某市交通运输局", "安全行车承诺活动") not in got
 
 
+def test_the_bodies_that_co_handle_a_proposal_cooperate_with_its_handler(tmp_path):
+    body = "该建议由某市交通运输局主办，市财政局、市城市管理局会办。经研究，现答复如下。"
+    got = relations(tmp_path, body, {AUTHOR: A, "某市交通运输局": A, "市财政局": A, "市城市管理局": A})
+    assert got == {("COOPERATES_WITH", "某市交通运输局", "市财政局"), ("COOPERATES_WITH", "某市交通运输局", "市城市管理局")}
+
+
 def test_an_ordinal_opening_a_body_name_is_no_enumeration_marker(tmp_path):
     body = "第二大队联合市公安局开展夜查。第二，支队会同县公路中心开展巡查。"
     got = relations(tmp_path, body, {AUTHOR: A, "支队": A, "第二大队": A, "市公安局": A, "县公路中心": A})

@@ -252,8 +252,8 @@ _UNDER_DEPLOY = re.compile(r"的?(?:统一|直接|精心)?(?:部署|组织|安�
 _LEAD = re.compile(r"(?:联合|共同)?(?:具体|负责)?(?:承办|主办|牵头|牵头负责|负责实施|组织实施|牵头实施)|具体负责")
 #: a short topic and 由 before the lead bodies (此项工作由 A 牵头)
 _TOPIC_LEAD = re.compile(r"[^\s,，。;；:：、“”《》]{1,8}由")
-#: C、D 配合 closing the clause after a lead clause (由 A 牵头，C、D 配合): C and D assist the lead
-_SUPPORT = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:积极|全力|协同|共同)?(?:配合|协助)")
+#: C、D 配合 closing the clause after a lead clause (由 A 牵头，C、D 配合; 由 A 主办，C、D 会办): C and D assist the lead
+_SUPPORT = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:积极|全力|协同|共同)?(?:配合|协助|会办|协办)")
 #: B、C 共同参与 closing a clause with no object: they take part in the campaign before
 _TAKE_PART = re.compile(r"(?:等(?:相关)?(?:部门|单位))?(?:共同|积极|全程|全力|协同)?(?:参与|参加|配合)(?:其中|进来)?")
 
