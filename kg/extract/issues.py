@@ -29,6 +29,8 @@ _POST_LINK = re.compile(r"[》〉]?(?:的|已经?|于[^，,。;；、《》“�
 _OTHER_BODIES = r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?"
 #: before a regulation, words that mean it is applied rather than issued
 _APPLIES = ("按照", "根据", "依据", "对照", "落实", "贯彻", "执行", "遵照", "参照", "依照", "对标", "学习", "按")
+#: what parts two titles of one list (《A》《B》和《C》)
+_TITLE_LIST = re.compile(r"[》〉]?[、和及与]?[《〈]?")
 #: a notice or plan on carrying out a campaign: 关于开展2025年“X”活动的通知, A关于开展“X”的实施方案,
 #: 关于在全局开展 X 的实施方案
 _NOTICE_OF = re.compile(r"关于(?:在[^，,。;；]{1,8}?)?(?:组织|深入|全面)?(?:开展|实施|启动)(?P<what>.+?)的?(?:通知|方案)$")
@@ -134,7 +136,12 @@ def issues_in_clause(norm, clause, in_clause, chits, prev_hits, subject_for, gov
         if hit is None:
             after = [h for h in post if h.start >= reg.end and h.start - reg.end <= max_post_gap
                      and _POST_LINK.fullmatch(norm, reg.end, h.start)]
-            lead = norm[max(clause.start, reg.start - 4):reg.start]
+            first = reg  # 依据《A》《B》和《C》制定: the words before the list apply C too
+            for other in reversed(regs[:regs.index(reg)]):
+                if _TITLE_LIST.fullmatch(norm, other.end, first.start) is None:
+                    break
+                first = other
+            lead = norm[max(clause.start, first.start - 4):first.start]
             assisted = any(h.word in ASSISTING and h.end <= reg.start for h in chits)
             if after and not any(w in lead for w in _APPLIES) and not assisted:
                 hit = after[0]  # not 配合 B 完成《X》的起草: the subject only helps
