@@ -135,6 +135,14 @@ def test_coordinated_subjects_all_act_and_cooperate(tmp_path):
     }
 
 
+def test_an_organisation_first_among_coordinated_subjects_cooperates_with_the_agency_after_it(tmp_path):
+    text = TITLE + "市出租汽车协会、市运输服务中心联合向全市驾驶员发出倡议。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    spec = {AUTHOR: "AGENCY", "市出租汽车协会": "ORGANIZATION", "市运输服务中心": "AGENCY"}
+    res = extract_relations(sdoc, mentions_of(sdoc, spec))
+    assert triples(res) == {("COOPERATES_WITH", "市运输服务中心", "市出租汽车协会")}
+
+
 def test_verb_used_as_attribute_names_its_own_agent(tmp_path):
     text = TITLE + "积极参加省交通运输厅组织开展的“百日攻坚”行动。市公安局部署的岗位大练兵取得成效。\n"
     sdoc = make_doc(tmp_path, text, AUTHOR)

@@ -240,14 +240,15 @@ class RelationExtractor:
     # ------------------------------------------------------------ subjects
     def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit],
                      in_clause: list[Mention]):
-        """A、B 联合/共同…: the first coordinated subject cooperates with the others.
+        """A、B 联合/共同…: the first coordinated subject (the first agency) cooperates with the others.
 
         Not when the subjects act together with someone else: a prep frame stands between them and the
         joint word (A、B 要与 C 建立…), or the joint word takes partners of its own (A、B 会同 C / 联合 C
         开展…); nor before a bare 建立 (A、B 建立了…制度: each built its own).
         """
-        if len(subjects) < 2 or subjects[0].label not in SUBJECT_LABELS["COOPERATES_WITH"]:
-            return
+        lead = next((s for s in subjects if s.label in SUBJECT_LABELS["COOPERATES_WITH"]), None)
+        if len(subjects) < 2 or lead is None:
+            return  # A 协会、B 中心联合…: the first agency leads the cooperation (an organisation cannot)
         after = subjects[-1].end
         near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
         joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
@@ -257,9 +258,9 @@ class RelationExtractor:
             return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)
         if partners_at(norm, joint[0].end, in_clause, self.lexicon):
             return  # A、B 会同 C…: each cooperates with C
-        for other in subjects[1:]:
-            if other.name != subjects[0].name:
-                yield ("COOPERATES_WITH", subjects[0], other, joint[0])
+        for other in subjects:
+            if other.name != lead.name:
+                yield ("COOPERATES_WITH", lead, other, joint[0])
 
     # ------------------------------------------------------------ triggers
     def _hits(self, norm: str, start: int, end: int, index: MentionIndex, found: TextTriggers) -> list[TriggerHit]:
