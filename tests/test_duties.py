@@ -145,3 +145,17 @@ def test_a_campaign_the_task_is_set_in_is_not_carried_out_by_its_lead(tmp_path):
     conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
     assert ("局安全股", "安全进企业宣讲活动") in conducts
     assert ("局安全股", "安全生产月") not in conducts  # 结合 X: the task is set in X
+
+
+def test_a_bracket_closing_a_task_names_its_lead_before_qiantou(tmp_path):
+    body = ("1.深入开展“清风行动”专项整治。全年检查不少于20次。（局运输股牵头，县执法大队配合）\n"
+            "2.推进“畅通工程”建设。新建公路10公里。（县公路中心、局规划股牵头）\n"
+            "3.推进“绿色出行”创建。（由各乡镇牵头）\n")
+    spec = {AUTHOR: A, "局运输股": A, "县执法大队": A, "县公路中心": A, "局规划股": A,
+            "“清风行动”专项整治": C, "“畅通工程”建设": C, "“绿色出行”创建": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert ("局运输股", "清风行动专项整治") in conducts
+    assert ("县公路中心", "畅通工程建设") in conducts and ("局规划股", "畅通工程建设") in conducts
+    assert not any(h == "县执法大队" for h, _ in conducts)  # the helper only helps
+    assert ("局运输股", "畅通工程建设") not in conducts  # the next task is not the first bracket's

@@ -19,6 +19,9 @@ A task's text runs from the start of the innermost section holding the line
 (``1.全力推进重点项目建设。…``), else of the paragraph before a line that is a
 paragraph of its own (else of its paragraph), and never back past the line
 before it.
+
+A bracket closing a task may name the lead without a label (``（局安全股牵头，县运输中心配合）``):
+the bodies before 牵头 lead the task like a ``牵头单位：`` list; those after it only help (no relation).
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ _INNER_BRACKET = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
 #: the label of the bodies that help with a task, right after the lead list (；配合单位：, or on the next line)
 PARTNER_LABEL = re.compile(r"[;；,，。\s]*(?:配合|协办|协助|参与)(?:单位|部门|处室|科室)\s*[:：]")
 _LABELS = ("AGENCY", "ORGANIZATION")
+#: a bracket naming the lead bodies before 牵头 (（局安全股牵头，县运输中心配合）): the bodies are group 1
+_BRACKET_LEAD = re.compile(r"[(（]([^()（）\n，,；;。：:]{2,60}?)牵头(?:负责)?(?=[，,；;)）])")
+#: what may stand between the bodies of a bracketed lead list
+_LIST_GLUE = re.compile(r"[、和及与\s]*")
 #: an office or party branch inside a body (安全股, 运输服务科, 安全监督部, 所党支部)
 _INTERNAL = re.compile(r"^(?![\u4e00-\u9fff]*(?:[省市县区州旗]|政府|党委|县委|市委)[\u4e00-\u9fff]*(?:办公室|科|股)$)"
                        r"[\u4e00-\u9fff]*(?:[科股室]|(?:监督|安全|业务|运营|工程)部|党支部|党总支)$")
@@ -81,12 +88,18 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
     k = 0
     out: list[DutyLine] = []
     floor = 0
-    for label in LEAD_LABEL.finditer(norm):
-        end = _list_end(norm, label.end())
-        lo = bisect.bisect_left(starts, label.end())
-        leads = tuple(m for m in bodies[lo:bisect.bisect_left(starts, end)] if m.end <= end)
+    labels = sorted([*LEAD_LABEL.finditer(norm), *_BRACKET_LEAD.finditer(norm)], key=lambda x: x.start())
+    for label in labels:
         partners: tuple[Mention, ...] = ()
-        if helper := PARTNER_LABEL.match(norm, end):
+        if label.re is _BRACKET_LEAD:
+            leads = _bracket_leads(label, bodies, starts)
+            end = norm.find("）" if label.group()[0] == "（" else ")", label.end())
+            end = end if end >= 0 else label.end()
+        else:
+            end = _list_end(norm, label.end())
+            lo = bisect.bisect_left(starts, label.end())
+            leads = tuple(m for m in bodies[lo:bisect.bisect_left(starts, end)] if m.end <= end)
+        if label.re is LEAD_LABEL and (helper := PARTNER_LABEL.match(norm, end)):
             p_end = _list_end(norm, helper.end())
             lo = bisect.bisect_left(starts, helper.end())
             partners = tuple(m for m in bodies[lo:bisect.bisect_left(starts, p_end)] if m.end <= p_end)
@@ -110,11 +123,23 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
             continue
         begin = max(begin, floor)
         floor = end
-        if not _LEAD_FIRST.match(norm, at):
+        if label.re is LEAD_LABEL and not _LEAD_FIRST.match(norm, at):
             leads = leads[:1]  # 责任单位：A、B: A leads
         if leads and begin < at:
             out.append(DutyLine(begin, at, at, end, leads, partners))
     return out
+
+
+def _bracket_leads(hit: re.Match, bodies: list[Mention], starts: list[int]) -> tuple[Mention, ...]:
+    """The bodies of a bracketed lead list (（A、B牵头…）), or none unless bodies fill the list."""
+    lo, hi = hit.start(1), hit.end(1)
+    found = tuple(m for m in bodies[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if m.end <= hi)
+    pos = lo
+    for m in found:
+        if m.start < pos or _LIST_GLUE.fullmatch(hit.string, pos, m.start) is None:
+            return ()
+        pos = m.end
+    return found if found and pos == hi else ()
 
 
 def _list_end(norm: str, pos: int) -> int:
@@ -161,7 +186,7 @@ def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations:
                 for partner in line.partners if partner.name != lead.name]
     for lead, camp, line in lead_conducts(lines, relations):
         word = LEAD_LABEL.match(norm, line.line_start)
-        label = word.group().rstrip(" :：") if word else "牵头单位"
+        label = word.group().rstrip(" :：") if word else "牵头"
         if label.startswith("责任") and _INTERNAL.search(lead.name):
             continue  # 责任单位：安全股: the office answers for the task inside its body, the body carries it out
         out.append(("CONDUCTS", lead, camp, TriggerHit("CONDUCTS", label, "duty", line.line_start, line.line_end)))
