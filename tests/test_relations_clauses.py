@@ -539,3 +539,12 @@ def test_the_news_of_a_leader_s_visit_gives_the_visiting_body_no_default_subject
     got = relations(tmp_path, "督导组要求，要深入开展“平安春运”专项行动。", spec, author="清远市交通运输局",
                     title="清远市交通运输局召开春运工作会议\n")
     assert ("CONDUCTS", "清远市交通运输局", "平安春运专项行动") in got
+
+
+def test_a_quoted_name_may_carry_a_longer_descriptive_prefix_after_its_verb(tmp_path):
+    body = "区交通运输局在全区开展网约车平台停放秩序“清朗行动”，在全区开展网约车平台停放秩序清朗专项整治。\n"
+    spec = {"区交通运输局": A, "“清朗行动”": C, "清朗专项整治": C}
+    got = relations(tmp_path, body, spec)
+    assert ("CONDUCTS", "区交通运输局", "清朗行动") in got
+    # an unquoted name has no such prefix: the words before it are no part of it
+    assert ("CONDUCTS", "区交通运输局", "清朗专项整治") not in got
