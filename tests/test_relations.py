@@ -377,6 +377,16 @@ def test_a_count_of_departments_stands_for_the_parties_of_an_agreement(tmp_path)
     assert got == {"某市交通运输局", "某市气象局", "某市公安局交警支队"}
 
 
+def test_parties_opening_a_clause_without_a_mention_act_in_the_clause_after_it(tmp_path):
+    text = TITLE + ("某市交通运输局与某市气象局签署合作协议。\n"
+                    "局长表示，双方将以此为契机，联合开展“平安路网”专项行动。\n")
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, {
+        "某市交通运输局": "AGENCY", "某市气象局": "AGENCY", "“平安路网”专项行动": "CAMPAIGN"}))
+    got = {h for r, h, t in triples(res) if r == "CONDUCTS" and t == "平安路网专项行动"}
+    assert got == {"某市交通运输局", "某市气象局"}
+
+
 def test_parties_come_from_an_a_with_b_clause_not_a_partner_list(tmp_path):
     # 联合 X (the author the subject) is no 'A 与 B' agreement: 双方 still means the signing parties
     text = TITLE + ("某市交通运输局与某职业技术学院签署合作协议。\n"

@@ -184,7 +184,9 @@ class RelationExtractor:
             for ci, clause in enumerate(clauses):
                 in_clause = inside(sent_mentions, m_starts, clause.start, clause.end)
                 if not in_clause:  # every rule needs a mention in the clause
-                    if subjects.generic_subject(norm, clause, []) is not None:
+                    if parties := subjects.subjects_of(norm, clause, []):
+                        subjects.end_clause(parties)  # 双方将以此为契机，联合开展 X: the parties go on
+                    elif subjects.generic_subject(norm, clause, []) is not None:
                         subjects.end_clause([], subjects.pending, generic=True)
                     continue
                 subj = subjects.subjects_of(norm, clause, in_clause)
