@@ -66,6 +66,13 @@ def test_a_subject_before_the_basis_carries_the_deployed_campaign_out(tmp_path):
     assert not any(r == "CONDUCTS" for r, _, _ in got)  # a season is worked through, not carried out
 
 
+def test_a_generic_subject_before_the_basis_leaves_the_deployer_its_campaign(tmp_path):
+    body = "从检查情况看，各中队能够按照县交通运输局“护路保畅”专项整治行动部署，认真落实检查制度。"
+    got = relations(tmp_path, body, {AUTHOR: A, "县交通运输局": A, "“护路保畅”专项整治行动": C})
+    # the generic 各中队 is nobody's subject, the author's neither
+    assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("县交通运输局", "护路保畅专项整治行动")}
+
+
 def test_a_deployment_followed_by_carrying_it_out_names_its_deployer(tmp_path):
     body = ("为深入贯彻落实省交通运输厅关于开展“百日攻坚”行动的部署要求，支队决定在全市开展检查。"
             "局党组认真落实省交通运输厅党组关于开展“清廉交通”建设的部署，推行阳光公开。")

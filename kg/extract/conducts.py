@@ -71,6 +71,8 @@ _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
 _BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
+#: a generic plural subject before the basis (各大队能够按照支队“X”部署): the deployer still deploys X
+_GENERIC_OPEN = re.compile(r"\s*各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?(?=" + _BASIS.pattern + ")")
 #: a short alias in brackets after the last partner (联合市农业农村局（渔政）开展 X)
 _ALIAS = r"(?:\([^()，,。;；:：]{1,10}\))?"
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
@@ -161,7 +163,8 @@ def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention])
     """
     if not _DEPLOY.match(norm, camp.end, clause.end) or is_season(camp.name):
         return None
-    if not _BASIS.match(norm, clause.start, camp.start):
+    generic = _GENERIC_OPEN.match(norm, clause.start, camp.start)
+    if not _BASIS.match(norm, generic.end() if generic else clause.start, camp.start):
         subjects = clause_subjects(norm, clause, in_clause)
         if not subjects or subjects[-1].end >= camp.start or not _BASIS.match(norm, subjects[-1].end, camp.start):
             return None
