@@ -555,3 +555,13 @@ def test_a_quoted_name_may_carry_a_longer_descriptive_prefix_after_its_verb(tmp_
     assert ("CONDUCTS", "区交通运输局", "清朗行动") in got
     # an unquoted name has no such prefix: the words before it are no part of it
     assert ("CONDUCTS", "区交通运输局", "清朗专项整治") not in got
+
+
+def test_a_deed_that_is_part_of_a_campaign_makes_its_subject_carry_the_campaign_out(tmp_path):
+    body = ("本次培训是全市“平安交通”专项行动的重要内容。区公路中心此次检查也是“畅通工程”建设的具体举措。"
+            "本次检查是“春运护航”期间的重点工作。\n")
+    spec = {AUTHOR: A, "区公路中心": A, "“平安交通”专项行动": C, "“畅通工程”建设": C, "“春运护航”": C}
+    got = {(h, t) for r, h, t in relations(tmp_path, body, spec) if r == "CONDUCTS"}
+    assert (AUTHOR, "平安交通专项行动") in got
+    assert ("区公路中心", "畅通工程建设") in got
+    assert not any(t == "春运护航" for _, t in got)  # a period's work names no part of it

@@ -126,6 +126,20 @@ def lever(norm: str, camp: Mention) -> TriggerHit | None:
     return TriggerHit("CONDUCTS", "以…" + word, "lever", at - 1, m.end())
 
 
+#: 是（全市）X 的重要内容: what the clause tells of is part of X (before it: 是 and a short scope, no mark)
+_PART_BEFORE = re.compile(r"是[^，,。；;、：:“”\"《》\s]{0,6}$")
+_PART_AFTER = re.compile(_WORK + r"的?(?:重要|具体|有力)?(?:内容|组成部分|举措|环节)")
+
+
+def part_of(norm: str, clause_start: int, camp: Mention) -> TriggerHit | None:
+    """本次演练是全市“安全生产月”活动的重要内容 (是落实 X 的具体举措 has its verb): the subject's deed is part of X."""
+    at, after = _unquoted(norm, camp)
+    before = _PART_BEFORE.search(norm, max(clause_start, at - 7), at)
+    if before is None or _PART_AFTER.match(norm, after) is None:
+        return None
+    return TriggerHit("CONDUCTS", "是…的重要内容", "lever", before.start(), _PART_AFTER.match(norm, after).end())
+
+
 def taken_up(norm: str, camp: Mention) -> TriggerHit | None:
     """把 X 作为重点工作来抓 (将 X 列为…): the subject takes X up."""
     at, after = _unquoted(norm, camp)

@@ -377,7 +377,8 @@ class RelationExtractor:
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
                     continue
-                hit = conducts.during(norm, clause, camp) or conducts.lever(norm, camp) or conducts.taken_up(norm, camp)
+                hit = (conducts.during(norm, clause, camp) or conducts.lever(norm, camp) or conducts.taken_up(norm, camp)
+                       or conducts.part_of(norm, clause.start, camp))
             if hit is None and post:
                 hit = conducts.post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause,
                                          self._gap_ok)
