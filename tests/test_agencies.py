@@ -143,6 +143,13 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
     # 与 and 和 split two names; a place that starts with 和 is no place after another name
     assert organisations("枫林县交通运输局与九江港口集团有限公司签约。") == {"九江港口集团有限公司"}
     assert organisations("依托县道路运输协会和县驾驶员培训学校开展培训。") == {"县道路运输协会", "县驾驶员培训学校"}
+    # a place right after 与 opens a second name: the words before it are no field words of one name
+    assert organisations("推动长沙港霞凝港区与广州港集团有限公司合作。") == {"广州港集团有限公司"}
+
+
+def test_a_verb_before_an_organisation_is_no_brand():
+    assert organisations("公司下设枫林县青山客运有限公司等子公司。") == {"枫林县青山客运有限公司"}
+    assert organisations("九江顺达汽车维修有限公司：承担集团车辆维修保养。") == {"九江顺达汽车维修有限公司"}
 
 
 def test_a_kind_head_names_an_organisation_after_a_place_and_a_brand():

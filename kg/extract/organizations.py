@@ -288,11 +288,19 @@ def _bracketed_start(sc: PhraseScanner, pos: int, lo: int) -> int | None:
 
 def _inner_conj(sc: PhraseScanner, at: int) -> bool:
     """A 与/和 at ``at`` between two field words of one name: what precedes it ends no body or organisation
-    (X市出租车协会和网约车协会 names two)."""
-    if sc.text[at] not in CONJ_IN_NAME or at in sc.blocked_ends:
+    (X市出租车协会和网约车协会 names two), and no place name opens what follows it
+    (X港区与广州港集团有限公司 names two)."""
+    if sc.text[at] not in CONJ_IN_NAME or at in sc.blocked_ends or _place_opens(sc, at + 1):
         return False
     return sc.lx.trie("org_heads").longest_ending_at(sc.text, at) is None \
         and sc.lx.trie("agency_heads").longest_ending_at(sc.text, at) is None
+
+
+def _place_opens(sc: PhraseScanner, pos: int) -> bool:
+    """A place name of the gazetteer starts at ``pos``."""
+    places = sc.lx.trie("places")
+    return any((hit := places.longest_ending_at(sc.text, e, pos)) is not None and hit[0] == pos
+               for e in range(pos + 2, min(len(sc.text), pos + 6) + 1))
 
 
 def _place_opened(sc: PhraseScanner, stop_at: int, lo: int) -> int | None:
