@@ -553,3 +553,13 @@ def test_a_body_under_whose_deployment_the_subject_acts_carries_the_campaign_out
     assert {("区执法大队", "护路护学联合行动"), ("区交通运输局", "护路护学联合行动"),
             ("行政审批科", "一件事一次办改革")} <= got
     assert ("局党组", "一件事一次办改革") not in got
+
+
+def test_the_untagged_object_of_a_pivot_verb_is_the_partner_not_the_subject(tmp_path):
+    # 推动 X 与 B 合作: the subject brings X and B together; with X untagged it is still no partner of B
+    text = TITLE + "推动青山港东湖港区与某某港口集团有限公司合作开通航线2条。\n我局与某某物流有限公司签署合作协议。\n"
+    sdoc = make_doc(tmp_path, text, AUTHOR)
+    res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, {
+        AUTHOR: "AGENCY", "某某港口集团有限公司": "ORGANIZATION", "某某物流有限公司": "ORGANIZATION"}))
+    coop = {t for r, h, t in triples(res) if r == "COOPERATES_WITH"}
+    assert coop == {"某某物流有限公司"}

@@ -50,7 +50,8 @@ from kg.extract.joint_issuers import joint_issuers
 from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
 from kg.extract.selfref import names_author, resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
+from kg.extract.subjects import (PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, pivot_object_before,
+                                 section_subject)
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
@@ -426,6 +427,8 @@ class RelationExtractor:
                     bodies = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= h.start]
                     listed = coordinated(norm, bodies, SUBJECT_COORD) if bodies and bodies[-1] is before[0] else before[:1]
                     heads = [own(m) for m in listed]
+                elif pivot_object_before(norm, clause, h.start, in_clause):
+                    continue  # 推动X港区与B合作: the subject brings X and B together, it is no partner
                 else:
                     heads = subject_for(h.start)
                 trigger = TriggerHit(h.rel, f"{h.word}…{joint[0].word}", h.frame, h.start, joint[0].end)

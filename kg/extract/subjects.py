@@ -126,6 +126,39 @@ def speaker_of(norm: str, start: int, mentions: list[Mention]) -> Mention | None
     return first if _SPEAKER.match(norm, first.end) or _REPORTS.match(norm, first.end) else None
 
 
+#: the longest untagged object of a pivot verb (推动茂名港东湖港区与…)
+_PIVOT_OBJECT = 12
+
+
+def pivot_object_before(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> bool:
+    """An untagged noun after a pivot verb ends at ``pos``: in 推动X港区与B合作 X, not the subject, is B's partner.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    clause : Clause
+        The clause ``pos`` lies in.
+    pos : int
+        Where the noun ends (a 与 or 同 starts there).
+    in_clause : list of Mention
+        The clause's mentions.
+
+    Returns
+    -------
+    bool
+        True when a pivot verb is followed by two to ``_PIVOT_OBJECT`` ideographs that hold no mention up to ``pos``.
+    """
+    lo = max(clause.start, pos - _PIVOT_OBJECT - 2)
+    verbs = list(_PIVOT_ANY.finditer(norm, lo, pos))
+    if not verbs:
+        return False
+    start = verbs[-1].end()
+    noun = norm[start:pos]
+    return 2 <= len(noun) <= _PIVOT_OBJECT and all("\u4e00" <= ch <= "\u9fff" for ch in noun) \
+        and not any(start <= m.start < pos for m in in_clause)
+
+
 def pivot_agent(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> list[Mention]:
     """Bodies after a pivot verb before ``pos`` in the clause: 督促X、Y开展… gives X and Y."""
     bodies = [m for m in in_clause if m.label in PARTNER_LABELS and clause.start <= m.start and m.end <= pos]
