@@ -192,6 +192,8 @@ def test_verbs_and_time_words_before_a_head_stay_outside_the_name(campaigns):
 def test_the_parts_of_one_projects_works_are_no_campaigns(campaigns):
     assert campaigns("路基工程完成92%，桥梁工程完成78%，隧道工程完成71%，年底前路基工程完成98%。") == []
     assert campaigns("该项目是全区的核心工程，隧道是控制性工程。") == []
+    # the works hidden by later works and the built works themselves (not their records)
+    assert campaigns("抽检隐蔽工程影像资料，共抽检实体工程指标300个。") == []
     # further left a part is what a named programme works on
     assert campaigns("实施农村公路桥梁安全工程。") == ["农村公路桥梁安全工程"]
 
