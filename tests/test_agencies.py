@@ -216,6 +216,13 @@ def test_short_names_of_fields_in_a_list_of_bodies():
     assert agencies("加强运管、路政等执法工作。") == set()
 
 
+def test_a_squad_named_by_its_area_listed_next_to_a_known_squad():
+    assert agencies("支队下属渝水大队、青柳湾大队按辖区分工负责。") == {"渝水大队", "青柳湾大队"}
+    assert agencies("同时联合青柳湾中队、迎仙中队开展流动治超。") == {"青柳湾中队", "迎仙中队"}
+    # a collective word or a title after the mark is no squad
+    assert agencies("渝水大队、各中队要落实，渝水大队、全体中队长参加。") == {"渝水大队"}
+
+
 def test_a_commission_named_after_its_party_committee():
     assert agencies("按照市委网络安全和信息化委员会办公室部署，落实省交通运输厅和县委全面深化改革委员会的要求。") == {
         "市委网络安全和信息化委员会办公室", "省交通运输厅", "县委全面深化改革委员会"}

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kg.extract.agency_phrases import agency_candidates
 from kg.extract.bodies import nested_candidates
 from kg.extract.campaign_phases import phase_candidates
-from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates
+from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates, listed_squads
 from kg.extract.heads import LEVEL, STEM
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
@@ -235,6 +235,7 @@ def find_candidates(text: str, lexicon: Lexicon, surface: str | None = None) -> 
     agencies += coordinated_scope_candidates(sc, agencies)
     agencies += nested_candidates(sc, agencies)
     agencies += enumeration_candidates(sc, agencies)
+    agencies += listed_squads(sc, agencies)
     body_known = [k for k in known if k.label in _BODY_LABELS]
     sc.blocked_ends = {c.end for c in agencies + body_known}
     orgs = organization_candidates(sc)

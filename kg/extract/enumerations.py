@@ -113,3 +113,60 @@ def coordinated_scope_candidates(sc: PhraseScanner, agencies: list[Candidate]) -
             out.append(cand)
             pos = start
     return out
+
+
+#: squads named by the area they patrol, which no gazetteer lists (泉河中队): listed next to a known one
+_AREA_SQUADS = ("大队", "中队")
+#: the longest area name of such a squad
+_AREA_NAME = 4
+
+
+def listed_squads(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
+    """Squads listed next to a squad of the same head: 渝水大队、分宜大队、X湖大队 gives X湖大队.
+
+    A list item of two to four name characters, no stop word or generic word, before the head of
+    a neighbouring squad the rules found names a squad too.
+    """
+    text, out = sc.text, []
+    ends = {a.end for a in agencies}
+    starts = {a.start for a in agencies}
+    todo = [a for a in agencies if a.name.endswith(_AREA_SQUADS)]
+    while todo:
+        a = todo.pop()
+        head = a.name[-2:]
+        items = []
+        if a.start > 0 and text[a.start - 1] == ENUM_MARK and text.endswith(head, 0, a.start - 1):
+            items.append(_squad_before(sc, a.start - 1 - len(head), a.start - 1))
+        after = a.end + 1
+        if text.startswith(ENUM_MARK, a.end):
+            hend = text.find(head, after, after + _AREA_NAME + len(head))
+            if hend >= 0 and (hend + len(head) >= len(text) or text[hend + len(head)] not in "长员"):
+                items.append((after, hend + len(head)) if _squad_brand(sc, after, hend) else None)
+        for item in items:
+            if item is None or item[1] in ends or item[0] in starts:
+                continue
+            cand = Candidate("AGENCY", item[0], item[1], text[item[0]:item[1]], "agency.list", tier=1)
+            cand.info = {"kinds": (), "head": head, "words": (cand.name,), "cls": "team"}
+            out.append(cand)
+            ends.add(cand.end)
+            starts.add(cand.start)
+            todo.append(cand)
+    return out
+
+
+def _squad_before(sc: PhraseScanner, hstart: int, end: int) -> tuple[int, int] | None:
+    """The squad ending at ``end`` whose area name runs left from its head at ``hstart`` to a stop word."""
+    pos = hstart
+    while pos > 0 and hstart - pos < _AREA_NAME and sc.is_name_char(pos - 1) and sc.stopword_ending_at(pos) is None:
+        pos -= 1
+    if pos > 0 and sc.is_name_char(pos - 1) and sc.stopword_ending_at(pos) is None:
+        return None  # the name runs on: no short area name
+    return (pos, end) if _squad_brand(sc, pos, hstart) else None
+
+
+def _squad_brand(sc: PhraseScanner, start: int, end: int) -> bool:
+    """Two to four name characters with no stop word inside that are no generic or known word."""
+    brand = sc.text[start:end]
+    return 2 <= len(brand) <= _AREA_NAME and all(sc.is_name_char(i) for i in range(start, end)) \
+        and not any(sc.stopword_ending_at(i, start) for i in range(start + 1, end + 1)) \
+        and not sc.is_generic(brand, numerals=False) and not sc.lx.is_word(brand)
