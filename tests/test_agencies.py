@@ -147,6 +147,10 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
     assert organisations("推动长沙港霞凝港区与广州港集团有限公司合作。") == {"广州港集团有限公司"}
 
 
+def test_a_line_of_business_alone_is_no_brand():
+    assert organisations("协调保险公司为驾驶员投保，与青山保险公司签约。") == {"青山保险公司"}
+
+
 def test_a_verb_before_an_organisation_is_no_brand():
     assert organisations("公司下设枫林县青山客运有限公司等子公司。") == {"枫林县青山客运有限公司"}
     assert organisations("九江顺达汽车维修有限公司：承担集团车辆维修保养。") == {"九江顺达汽车维修有限公司"}
