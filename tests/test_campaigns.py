@@ -194,6 +194,7 @@ def test_the_parts_of_one_projects_works_are_no_campaigns(campaigns):
     assert campaigns("该项目是全区的核心工程，隧道是控制性工程。") == []
     # the works hidden by later works and the built works themselves (not their records)
     assert campaigns("抽检隐蔽工程影像资料，共抽检实体工程指标300个。") == []
+    assert campaigns("全年实施维护性疏浚工程3处，其中疏浚工程2处。") == []
     # further left a part is what a named programme works on
     assert campaigns("实施农村公路桥梁安全工程。") == ["农村公路桥梁安全工程"]
 

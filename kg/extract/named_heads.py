@@ -350,8 +350,8 @@ _SITE_WORKS = re.compile(r"(?:段|港区|作业区|码头|枢纽|航道|大桥|�
                          r"\S{0,6}(?:改建|改扩建|扩建|新建|扩容|大中修|大修|中修|修复|整治|疏浚|通航|配套|养护|加固|拓宽|改造)$")
 
 
-#: kinds of building works that, like field words, name no programme before 工程 (在建交通工程, 大修工程)
-_WORKS_KIND = re.compile(r"(?:在建|新建|大中修|大修|中修)$")
+#: kinds of building works that, like field words, name no programme before 工程 (在建交通工程, 大修工程, 疏浚工程)
+_WORKS_KIND = re.compile(r"(?:在建|新建|大中修|大修|中修|(?:维护性)?疏浚)$")
 
 
 def _field_or_works_kind(sc: PhraseScanner, start: int, end: int) -> bool:
