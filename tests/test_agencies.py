@@ -536,6 +536,8 @@ def test_a_directly_attached_numbered_team_extends_its_parent():
     assert agencies("市综合行政执法支队直属二大队、县交通运输局等单位参加。") == {
         "市综合行政执法支队直属二大队", "县交通运输局"}
     assert agencies("直属一大队会同市公安局交通警察支队开展整治。") == {"直属一大队", "市公安局交通警察支队"}
+    # a bare number right after the detachment numbers one of its squads
+    assert agencies("联合市公安局交警支队二大队、市城管局开展整治。") == {"市公安局交警支队二大队", "市城管局"}
 
 
 def test_vehicle_administration_office_under_the_traffic_police():
