@@ -931,3 +931,15 @@ def test_a_special_rectification_named_by_its_conduct_is_a_campaign(campaigns):
 def test_a_name_is_not_cut_at_the_stop_character_inside_a_content_word(campaigns):
     # 为 is a preposition, but 行为 is one noun of the name: the name runs on to 规范
     assert campaigns("大队开展规范收费行为专项整治。") == ["规范收费行为专项整治"]
+
+
+def test_a_bound_range_word_closes_a_level_and_opens_no_name(campaigns):
+    # 以上/以下 close a rank (县级以上, 科级以下): their second character never opens a campaign's name
+    assert campaigns("全年共承担县级以上重大活动保障任务12次。") == []
+    assert campaigns("组织科级以下干部观摩庭审活动3次。") == ["干部观摩庭审活动"]
+
+
+def test_a_head_ranked_only_by_its_weight_names_nothing(campaigns):
+    # 重大/重要 rank a work as 重点 does: 重要活动 is any important event, no named campaign
+    assert campaigns("办公室要及时报送重要活动和典型经验。") == []
+    assert campaigns("局里开展重大事故隐患专项排查整治。") == ["重大事故隐患专项排查整治"]
