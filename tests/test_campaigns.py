@@ -943,3 +943,9 @@ def test_a_head_ranked_only_by_its_weight_names_nothing(campaigns):
     # 重大/重要 rank a work as 重点 does: 重要活动 is any important event, no named campaign
     assert campaigns("办公室要及时报送重要活动和典型经验。") == []
     assert campaigns("局里开展重大事故隐患专项排查整治。") == ["重大事故隐患专项排查整治"]
+
+
+def test_a_launch_verb_inside_the_object_of_another_is_a_word_of_the_name(campaigns):
+    # 实施 governs 港航企业改革深化提升行动: the inner 深化 does not cut the name; after an adverb (并) it is a verb
+    assert campaigns("集团深入实施港航企业改革深化提升行动，完成改制。") == ["港航企业改革深化提升行动"]
+    assert campaigns("开展安全检查并深化专项整治行动。") == []

@@ -3,7 +3,8 @@
 Field words, places and level words (道路运输“雁城护航”联合执法行动, 常德市“四好农村路”提质增效
 三年行动, 全国“四好农村路”示范县), and the object words a verb governs (实施公交车辆“以旧换新”行动,
 结合公路保护“清障行动”); never the verb itself, nor a place or level that only says where work is
-done after a verb (参与区级“助企纾困”行动). Used by :mod:`kg.extract.quotes`.
+done after a verb (参与区级“助企纾困”行动). Used by :mod:`kg.extract.quotes`; a launch verb inside
+the object of another (实施国有企业改革深化提升行动) opens a free-text name too (:func:`launch_object_start`).
 """
 
 from __future__ import annotations
@@ -160,3 +161,30 @@ def _opens_with_scope(sc: PhraseScanner, start: int, end: int) -> bool:
 
 
 __all__ = ["LINK_STOP_KINDS", "MAX_PREFIX", "RIGHT_STOPS", "name_prefix"]
+
+
+#: launch verbs that, inside the object words of another launch verb, are words of the name (改革深化提升行动)
+_INNER_LAUNCH = re.compile(r"(?:开展|实施|推进|深化)")
+#: stop words that end such a run of object words: a clause's own verb, adverb, preposition or time
+_RUN_STOP_KINDS = frozenset({"verb", "adverb", "prep", "time"})
+
+
+def launch_object_start(sc: PhraseScanner, start: int) -> int:
+    """``start`` moved over a launch verb inside the object of another one (实施国有企业改革|深化提升行动).
+
+    A launch verb after name words that reach back to a launch verb, with no verb, adverb,
+    preposition or time word among them, is a word of the name that verb governs; elsewhere
+    ``start`` stays.
+    """
+    text, inner = sc.text, sc.stopword_ending_at(start)
+    if inner is None or not _INNER_LAUNCH.fullmatch(inner[1]):
+        return start
+    pos = inner[0]
+    while pos > max(0, inner[0] - MAX_PREFIX) and sc.is_name_char(pos - 1):
+        if pos < inner[0] and _LAUNCH_VERB.search(text, max(0, pos - 2), pos):
+            return pos
+        stop = sc.stopword_ending_at(pos)
+        if stop is not None and sc.lx.stopwords.get(stop[1]) in _RUN_STOP_KINDS:
+            return start
+        pos = stop[0] if stop is not None else pos - 1
+    return start
