@@ -949,3 +949,9 @@ def test_a_launch_verb_inside_the_object_of_another_is_a_word_of_the_name(campai
     # 实施 governs 港航企业改革深化提升行动: the inner 深化 does not cut the name; after an adverb (并) it is a verb
     assert campaigns("集团深入实施港航企业改革深化提升行动，完成改制。") == ["港航企业改革深化提升行动"]
     assert campaigns("开展安全检查并深化专项整治行动。") == []
+
+
+def test_a_contest_is_named_with_its_edition_and_the_place_holding_it(campaigns):
+    # 第N届 numbers one edition of a recurring contest: with the place holding it, it opens the name
+    assert campaigns("昆明市第四届出租汽车驾驶员职业技能竞赛成功举办。") == ["昆明市第四届出租汽车驾驶员职业技能竞赛"]
+    assert campaigns("协会承办全市第2届机动车维修职业技能大赛。") == ["机动车维修职业技能大赛"]

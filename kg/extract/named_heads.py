@@ -80,8 +80,8 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                     if start == hstart - 4:
                         start = hstart
                 start = _after_joined_work(text, start, hstart, end)
-                if word in _CONTEST_HEADS and (scope := _SCOPE_BEFORE.search(text, max(0, start - 2), start)):
-                    start = scope.start()  # 全省交通运输行业职业技能大赛: a contest is named by the level it is held at
+                if word in _CONTEST_HEADS:
+                    start = _contest_start(sc, start)  # 全省…职业技能大赛, X市第三届…技能竞赛: its level or edition
                 if word in _PLACE_TITLES:
                     start = _after_leading_place(sc, start, hstart)  # 汉寿县城乡交通运输一体化示范县: the awardee
                 if word in _DRIVE_HEADS:
@@ -338,6 +338,19 @@ _MEASURED = ("量", "进度", "进展")
 _CONTEST_HEADS = frozenset({"技能竞赛", "技能大赛"})
 #: a scope word right before a contest's name
 _SCOPE_BEFORE = re.compile(r"全(?:国|省|市|区|县|州)$")
+#: the edition of a recurring contest right before its name: 第三届, 第12届
+_EDITION_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届$")
+
+
+def _contest_start(sc: PhraseScanner, start: int) -> int:
+    """Where a skills contest's name starts: the place holding it and its edition (X市第三届), else its level (全省)."""
+    if (edition := _EDITION_BEFORE.search(sc.text, max(0, start - 6), start)) is not None:
+        place = sc.lx.trie("places").longest_ending_at(sc.text, edition.start(), max(0, edition.start() - 10))
+        return start if place is None else place[0]  # 全市第五届…大赛: an edition alone is no title of it
+    scope = _SCOPE_BEFORE.search(sc.text, max(0, start - 2), start)
+    return start if scope is None else scope.start()
+
+
 #: a numbered phase of a facility's building (二期, 三期码头, 2期)
 _PHASE_BEFORE = re.compile(r"[一二三四五六七八九十0-9]期(?:码头)?$")
 #: a national, provincial or county route number (G207, S312, X035): right before a name, and opening one
