@@ -955,3 +955,10 @@ def test_a_contest_is_named_with_its_edition_and_the_place_holding_it(campaigns)
     # 第N届 numbers one edition of a recurring contest: with the place holding it, it opens the name
     assert campaigns("昆明市第四届出租汽车驾驶员职业技能竞赛成功举办。") == ["昆明市第四届出租汽车驾驶员职业技能竞赛"]
     assert campaigns("协会承办全市第2届机动车维修职业技能大赛。") == ["机动车维修职业技能大赛"]
+
+
+def test_a_bare_body_head_after_a_verb_owns_the_campaign_and_is_not_in_its_name(campaigns):
+    # 按照集团X安排, 成立局X工作专班: the bare head is the document's own body; 局部 is a word of the name
+    assert campaigns("按照集团港区安全隐患专项整治三年行动安排，开展检查。") == ["港区安全隐患专项整治三年行动"]
+    assert campaigns("成立局道路运输安全专项整治行动工作专班。") == ["道路运输安全专项整治行动"]
+    assert campaigns("开展局部路段专项整治行动。") == ["局部路段专项整治行动"]

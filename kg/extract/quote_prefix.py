@@ -188,3 +188,21 @@ def launch_object_start(sc: PhraseScanner, start: int) -> int:
             return start
         pos = stop[0] if stop is not None else pos - 1
     return start
+
+
+#: a bare body or company head that names the document's own body before its campaign (成立局X工作专班,
+#: 按照集团X安排); not 局长, 局部, 局属, 厅级
+_OWNER_UNIT = re.compile(r"(?:局|厅|集团|公司)(?![长部属级])")
+#: the stop words after which such a head is the owner of the name, not its first word
+_OWNER_AFTER = frozenset({"verb", "prep"})
+
+
+def past_owner_unit(sc: PhraseScanner, start: int, hstart: int) -> int:
+    """``start`` moved past a bare body head that owns a free-text campaign name (按照集团|安全生产三年行动安排).
+
+    Right after a verb or preposition a bare 局, 厅, 集团 or 公司 is the body the document speaks
+    for, whose campaign follows; elsewhere ``start`` stays.
+    """
+    unit = _OWNER_UNIT.match(sc.text, start, hstart)
+    stop = sc.stopword_ending_at(start) if unit is not None and unit.end() < hstart else None
+    return unit.end() if stop is not None and sc.lx.stopwords.get(stop[1]) in _OWNER_AFTER else start
