@@ -114,6 +114,22 @@ def test_a_level_only_name_links_with_the_full_name_of_its_division():
     assert entity_link("AGENCY", "英德市交通运输局", "a.txt", None) == ("英德市交通运输局", "adcode:441881")
 
 
+def test_banner_and_league_names_are_level_only_names():
+    banner = Jurisdiction(level="county", name="达拉特旗", code="150621", province="内蒙古自治区", city="鄂尔多斯市",
+                          county="达拉特旗")
+    assert entity_link("AGENCY", "旗市场监督管理局", "a.txt", banner) == ("达拉特旗市场监督管理局", "adcode:150621")
+    assert entity_link("AGENCY", "盟交通运输局", "a.txt", banner) == ("鄂尔多斯市交通运输局", "adcode:150600")
+
+
+def test_an_office_named_by_the_departments_organ_word_belongs_to_the_province():
+    a = make_doc("a.txt", "厅法规处参加会议。", jurisdiction=ZHUZHOU)
+    b = make_doc("b.txt", "厅法规处作说明。", jurisdiction=HENGYANG)
+    res = resolve([extraction(a, mention(a, "AGENCY", "厅法规处")), extraction(b, mention(b, "AGENCY", "厅法规处"))])
+    assert [sorted(e.docs) for e in res.entities.values()] == [["a.txt", "b.txt"]]
+    assert entity_link("AGENCY", "厅法规处", "a.txt", ZHUZHOU) == ("湖南省厅法规处", "adcode:430000")
+    assert entity_link("AGENCY", "厅法规处", "a.txt", None)[1] == "doc:a.txt"
+
+
 def test_bare_names_without_an_author_stay_in_their_document():
     assert is_bare_body("支队") and is_bare_body("局党组") and is_bare_body("中心党支部")
     assert not is_bare_body("市委") and not is_bare_body("执法支队")

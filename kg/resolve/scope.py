@@ -22,15 +22,21 @@ from kg.resolve.names import is_masked, name_key
 from kg.structure.author import PARTY_ORGANS
 from kg.structure.gazetteer import gazetteer
 
-# level words a bare name may start with, and the division level each means
+# level words a bare name may start with, and the division level each means (盟 and 旗 are the city and
+# county levels of Inner Mongolia)
 _LEVEL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("自治区", "province"),
     ("省", "province"),
     ("州", "city"),
+    ("盟", "city"),
     ("市", "city"),
     ("县", "county"),
     ("区", "county"),
+    ("旗", "county"),
 )
+# an office of the provincial department named by its organ word (厅法规处, 厅机关党委): the province's, whatever
+# division the document speaks for; the organ word stays in the link key
+_ORGAN_PREFIXES: tuple[tuple[str, str], ...] = (("厅", "province"),)
 
 
 @lru_cache(maxsize=1)
@@ -122,12 +128,13 @@ def agency_link(key: str, doc: str, jurisdiction: Jurisdiction | None, author: s
     code = _leading_place(key)
     if code is not None:
         return key, f"adcode:{code}" if code else "global"
-    for prefix, level in _LEVEL_PREFIXES:
-        if key.startswith(prefix):
-            code = _division_code(jurisdiction, level) if jurisdiction else None
-            if not code or code not in gazetteer().by_code:
-                return key, f"doc:{doc}"
-            return gazetteer().by_code[code].name + key[len(prefix):], f"adcode:{code}"
+    for prefixes, kept in ((_LEVEL_PREFIXES, False), (_ORGAN_PREFIXES, True)):
+        for prefix, level in prefixes:
+            if key.startswith(prefix):
+                code = _division_code(jurisdiction, level) if jurisdiction else None
+                if not code or code not in gazetteer().by_code:
+                    return key, f"doc:{doc}"
+                return gazetteer().by_code[code].name + key[0 if kept else len(prefix):], f"adcode:{code}"
     if jurisdiction is not None:
         return key, jurisdiction.key
     return key, f"doc:{doc}"
