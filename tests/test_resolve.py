@@ -220,3 +220,13 @@ def test_a_placed_campaign_takes_the_name_the_text_gives_the_same_campaign_witho
         mention(d, "CAMPAIGN", "出租汽车行业突出问题专项整治行动"),
     )])
     assert [e.name for e in res.entities.values()] == ["出租汽车行业突出问题专项整治行动"]
+
+
+def test_a_programme_named_in_the_transport_field_links_with_its_name_without_it():
+    a = make_doc("a.txt", "开展交通运输领域消防隐患排查整治百日行动。")
+    b = make_doc("b.txt", "深入推进消防隐患排查整治百日行动。")
+    c = make_doc("c.txt", "开展交通运输消防隐患排查整治百日行动。")
+    res = resolve([extraction(a, mention(a, "CAMPAIGN", "交通运输领域消防隐患排查整治百日行动")),
+                   extraction(b, mention(b, "CAMPAIGN", "消防隐患排查整治百日行动")),
+                   extraction(c, mention(c, "CAMPAIGN", "交通运输消防隐患排查整治百日行动"))])
+    assert [sorted(e.docs) for e in res.entities.values()] == [["a.txt", "b.txt", "c.txt"]]

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from kg.lexicon import Lexicon
 from kg.model import DocExtraction, DocGroups, GroupSummary, Mention, Resolution
-from kg.resolve.names import campaign_signature, is_masked, name_key, unmasked_length
+from kg.resolve.names import campaign_link_signature, campaign_signature, is_masked, name_key, unmasked_length
 from kg.resolve.campaign_names import campaign_name
 from kg.resolve.indicators import IndicatorNormaliser, document_indicators, indicator_id, link_indicators
 from kg.resolve.linking import Linker, link  # noqa: F401 - the linking API, step 2
@@ -177,7 +177,7 @@ def _join_named_surfaces(by_key: dict[tuple[str, str], _Group]) -> list[_Group]:
 def _link_key(g: _Group) -> str:
     key = g.key
     if g.label == "CAMPAIGN" and not is_masked(key):
-        sig = campaign_signature(key)
+        sig = campaign_link_signature(key)
         if len(sig) >= MIN_LINK_SIGNATURE:
             return sig
     return key
