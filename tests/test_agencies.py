@@ -734,3 +734,9 @@ def test_fields_of_coastal_and_border_bodies_name_them():
     assert agencies("联合市海洋与渔业执法大队、市海洋发展局开展检查。") == {"市海洋与渔业执法大队", "市海洋发展局"}
     assert agencies("联合湖北省汉江河道管理局、市国家安全局开展检查。") == {"湖北省汉江河道管理局", "市国家安全局"}
     assert agencies("加强河道管理，发展海洋渔业，维护国家安全。") == set()
+
+
+def test_the_preposition_gei_before_a_company_is_no_part_of_its_name():
+    assert organisations("将日常保洁委托给华南清洁服务有限公司承担。") == {"华南清洁服务有限公司"}
+    # 给 inside a content word (给排水) stays in the name
+    assert organisations("由东方给排水工程有限公司施工。") == {"东方给排水工程有限公司"}
