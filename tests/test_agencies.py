@@ -740,3 +740,9 @@ def test_the_preposition_gei_before_a_company_is_no_part_of_its_name():
     assert organisations("将日常保洁委托给华南清洁服务有限公司承担。") == {"华南清洁服务有限公司"}
     # 给 inside a content word (给排水) stays in the name
     assert organisations("由东方给排水工程有限公司施工。") == {"东方给排水工程有限公司"}
+
+
+def test_a_bracketed_place_inside_a_registered_name_is_part_of_it():
+    assert organisations("会同东方快递（北京）物流有限公司开展检查。") == {"东方快递（北京）物流有限公司"}
+    # an ordinal in brackets numbers a point of the text, no part of a name
+    assert not any("（一）" in n for n in organisations("要求（一）运输有限公司整改。"))

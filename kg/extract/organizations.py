@@ -194,8 +194,8 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
     while pos > lo:
         if pos in parents and pos < hstart:
             break
-        if legal and pos == hstart and (opened := _bracketed_start(sc, pos, lo)) is not None:
-            pos = opened  # 重庆XX港口（集团）有限责任公司: the bracketed part is inside the name
+        if legal and (opened := _bracketed_start(sc, pos, lo)) is not None:
+            pos = opened  # 重庆XX港口（集团）有限责任公司, X（中国）网络技术有限公司: the bracketed part is inside the name
             continue
         if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
             break
@@ -279,9 +279,10 @@ _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,4})[）)]$")
 
 
 def _bracketed_start(sc: PhraseScanner, pos: int, lo: int) -> int | None:
-    """Start of a short bracketed part of ideographs ending at ``pos`` with a name character before it."""
+    """Start of a short bracketed part of ideographs ending at ``pos`` with a name character before it
+    (no ordinal: （一） numbers a point of the text)."""
     m = _BRACKETED.search(sc.text, max(lo, pos - 6), pos)
-    if m is None or m.start() == 0 or not sc.is_name_char(m.start() - 1):
+    if m is None or m.start() == 0 or not sc.is_name_char(m.start() - 1) or all(c in CN_DIGITS for c in m.group(1)):
         return None
     return m.start()
 
