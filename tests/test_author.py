@@ -293,3 +293,26 @@ def test_the_visiting_body_is_no_default_subject_unless_the_text_speaks_for_it()
     # a source line names the publisher, who speaks: the default subject stays
     sourced = sdoc("省交通运输厅厅长赴英德市调研农村公路建设" + lead + "来源：广东省交通运输厅\n")
     assert narrator(sourced) == "广东省交通运输厅"
+
+
+def test_a_signature_whose_place_holds_a_function_word():
+    # 都 and 和 are function words, but inside a place (于都县, 和平区) they do not make the line a clause
+    text = "农村公路养护工作方案\n一、目标\n全年完成养护任务。\n二、措施\n加强巡查。\n\n于都县公路事业发展中心\n2025年4月8日\n"
+    assert author(text) == "于都县公路事业发展中心"
+    text = "汛期安全工作方案\n一、目标\n确保安全。\n二、措施\n加强值守。\n\n沈阳市和平区交通运输局\n2025年6月1日\n"
+    assert author(text) == "沈阳市和平区交通运输局"
+    # a clause on the last line is still no signature
+    text = "汛期安全工作方案\n一、目标\n确保安全。\n二、措施\n加强值守。\n\n各单位都要做好值班\n2025年6月1日\n"
+    assert author(text) is None
+
+
+def test_a_source_line_in_brackets_closing_a_news_item():
+    text = ("全市开展货车安全检查\n\n5月14日，检查组对货运企业开展检查。\n\n共检查车辆58辆。\n\n下一步将持续开展检查。\n\n"
+            "同时加强宣传。\n\n（来源：赣州市交通运输局）\n")
+    assert author(text) == "赣州市交通运输局"
+
+
+def test_speaking_on_behalf_of_a_body_before_a_comma():
+    text = ("全县农村公路工作情况汇报\n\n尊敬的各位领导：\n\n首先，我代表瑞金市交通运输局，对各位领导莅临检查表示欢迎。\n\n"
+            "一、工作成效\n\n全年新改建农村公路50公里。\n")
+    assert author(text) == "瑞金市交通运输局"

@@ -66,14 +66,16 @@ _TITLE_NEXT = (rf"\d{{4}}|[〇○零一二]{{4}}年|关于|在|年度|上半年|
 #: (a short quoted slogan may stand between the body and its verb: X中队“三个强化”推进…; the body's
 #: 领导班子 before its period: X中心领导班子2026年度述职述廉报告)
 _TITLE_AGENCY = re.compile(rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}|党总支)(?:党组|党委|党支部)?)(?=(?:领导班子|班子)?(?:“[^“”]{{1,12}}”)?(?:{_TITLE_NEXT}))")
-_ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?(?:向|对)")
+_ON_BEHALF = re.compile(rf"代表(?P<a>{_NAME_CHARS}{{0,20}}?(?:{_HEAD}))(?:党委|党组|领导班子|班子|全体)?,?(?:向|对)")
 _LEADS = re.compile(rf"(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:领导班子|党组|党委)(?:团结)?带领")
 #: how far before its 带领 a match of _LEADS can start (name, head, 领导班子, 团结)
 _LEADS_REACH = 20 + max(map(len, HEADS)) + len("领导班子") + len("团结")
 _APPROVED = re.compile(rf"经(?P<a>{_NAME_CHARS}{{1,20}}?(?:{_HEAD}))(?:党组|党委|领导班子)?(?:研究)?同意")
 #: a news item's source line: 来源：X局 (the publisher, when it is a body)
-_SOURCE = re.compile(rf"(?:信息来源|来源|发布单位|发布机构):\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\s|$)",
+_SOURCE = re.compile(rf"(?:信息来源|来源|发布单位|发布机构):\s*(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?=\s|$|\))",
                      re.MULTILINE)
+#: a source line closing a news item in brackets ((来源:X局))
+_SOURCE_LAST = re.compile(r"\s*\((?=(?:信息来源|来源|发布单位|发布机构):)")
 #: the body a news item's lead says its facts come from: 记者从X获悉, 据X介绍/消息
 _NEWS_SOURCE = re.compile(
     rf"记者(?:日前|近日)?从(?P<a>{_NAME_CHARS}{{2,30}}?(?:{_HEAD}))(?:获悉|了解到|得知)"
@@ -229,9 +231,14 @@ def _from_self_references(norm: str, starts: set[int]) -> str | None:
 
 
 def _source(norm: str, paragraphs: list[Span]) -> re.Match[str] | None:
-    """The source line of a news item in its opening (来源：X局)."""
+    """The source line of a news item in its opening (来源：X局), or in brackets closing it ((来源：X局))."""
     opening_end = paragraphs[min(3, len(paragraphs) - 1)].end if paragraphs else 0
-    return _SOURCE.search(norm, 0, opening_end)
+    if m := _SOURCE.search(norm, 0, opening_end):
+        return m
+    last = paragraphs[-1] if len(paragraphs) > 4 else None
+    if last is not None and (b := _SOURCE_LAST.match(norm, last.start, last.end)):
+        return _SOURCE.match(norm, b.end(), last.end)
+    return None
 
 
 def _news_source(norm: str, paragraphs: list[Span]) -> str | None:
@@ -274,21 +281,33 @@ def _byline(norm: str, title: Span, paragraphs: list[Span]) -> re.Match[str] | N
     return None
 
 
-def _signature(norm: str, text: str, paragraphs: list[Span], heads: tuple[str, ...] = HEADS) -> str | None:
-    """A body (a name ending in one of ``heads``) alone on one of the last lines, after which only a date may follow."""
+def _signature(norm: str, text: str, paragraphs: list[Span], places: list = (),
+               heads: tuple[str, ...] = HEADS) -> str | None:
+    """A body (a name ending in one of ``heads``) alone on one of the last lines, after which only a date may follow.
+
+    A function word inside a place the gazetteer names (宁都县, 于都县, 和平区) does not make the line a clause.
+    """
     for p in reversed(paragraphs[-3:] if len(paragraphs) > 3 else []):
         line = norm[p.start : p.end].strip()
         if not line or _DATE_LINE.match(line):
             continue  # a date, or a distribution line (抄送:…) the caller blanked
-        if len(line) <= 30 and line.endswith(heads) and not set(line) & _STOP - {"和", "与", "的"}:
+        if len(line) <= 30 and line.endswith(heads) and not _words_outside(norm, p, places) & _STOP - {"和", "与", "的"}:
             return text[p.start : p.end].strip()
         break
     return None
 
 
-def _signing_organ(norm: str, text: str, paragraphs: list[Span], body: str) -> str | None:
+def _words_outside(norm: str, line: Span, places: list) -> set[str]:
+    """The characters of a stripped line that stand outside the places named in it."""
+    lo = line.start + len(norm[line.start : line.end]) - len(norm[line.start : line.end].lstrip())
+    hi = line.start + len(norm[line.start : line.end].rstrip())
+    inside = {i for pl in places if pl.start < hi and pl.end > lo for i in range(pl.start, pl.end)}
+    return {norm[i] for i in range(lo, hi) if i not in inside}
+
+
+def _signing_organ(norm: str, text: str, paragraphs: list[Span], body: str, places: list = ()) -> str | None:
     """The signature when it names a party organ of the title's body (title X局…总结, signed 中共…X局党组)."""
-    signed = _signature(norm, text, paragraphs, PARTY_ORGANS)
+    signed = _signature(norm, text, paragraphs, places, PARTY_ORGANS)
     if signed is None:
         return None
     for organ in PARTY_ORGANS:
@@ -369,7 +388,7 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
     if title is not None and not norm.startswith("在", title.start) and (
             m := _TITLE_AGENCY.match(norm, title.start, title.end)):
         host = _visited_host(norm, m.end("a"), title.end, paragraphs)
-        if host is None and (organ := _signing_organ(norm, text, paragraphs, m.group("a"))):
+        if host is None and (organ := _signing_organ(norm, text, paragraphs, m.group("a"), places)):
             return organ
         return as_written(host or m)
     if title is not None and (m := _TITLE_JOINT.match(norm, title.start, title.end)):
@@ -382,7 +401,7 @@ def _find(norm: str, text: str, title: Span | None, paragraphs: list[Span],
         return as_written(m)
     if m := _leads(norm):
         return as_written(m)
-    if signed := _signature(norm, text, paragraphs):
+    if signed := _signature(norm, text, paragraphs, places):
         return signed
     if m := _source(norm, paragraphs):
         return as_written(m)
