@@ -66,6 +66,15 @@ def test_a_subject_before_the_basis_carries_the_deployed_campaign_out(tmp_path):
     assert not any(r == "CONDUCTS" for r, _, _ in got)  # a season is worked through, not carried out
 
 
+def test_a_modal_between_the_subject_and_the_basis_keeps_the_deployed_campaign_the_subjects(tmp_path):
+    body = "下一步，县运输中心将按照全县“清风护航”专项行动部署，持续开展联合检查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "县运输中心": A, "“清风护航”专项行动": C})
+    assert ("CONDUCTS", "县运输中心", "清风护航专项行动") in got
+    body = "县运输中心还要按照“清风护航”专项行动部署，加强夜间巡查。"
+    got = relations(tmp_path, body, {AUTHOR: A, "县运输中心": A, "“清风护航”专项行动": C})
+    assert ("CONDUCTS", "县运输中心", "清风护航专项行动") in got
+
+
 def test_a_generic_subject_before_the_basis_leaves_the_deployer_its_campaign(tmp_path):
     body = "从检查情况看，各中队能够按照县交通运输局“护路保畅”专项整治行动部署，认真落实检查制度。"
     got = relations(tmp_path, body, {AUTHOR: A, "县交通运输局": A, "“护路保畅”专项整治行动": C})

@@ -70,7 +70,9 @@ _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推
 #: (not SUBJECT_COORD: 与 joins deploying bodies, A 与 B 关于…的部署, where before a verb it names a partner)
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
-_BASIS = re.compile(r"\s*(?:为)?(?:深入|认真|全面|坚决|进一步)*(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
+#: (a modal or adverb after the subject may come first: 市局将按照…部署)
+_BASIS = re.compile(r"\s*(?:将|要|还|也|均|已|继续){0,2}(?:为)?(?:深入|认真|全面|坚决|进一步)*"
+                    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
 #: a generic plural subject before the basis (各大队能够按照支队“X”部署): the deployer still deploys X
 _GENERIC_OPEN = re.compile(r"\s*各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?(?=" + _BASIS.pattern + ")")
 #: a short alias in brackets after the last partner (联合市农业农村局（渔政）开展 X)
