@@ -75,6 +75,14 @@ def test_a_modal_between_the_subject_and_the_basis_keeps_the_deployed_campaign_t
     assert ("CONDUCTS", "县运输中心", "清风护航专项行动") in got
 
 
+def test_campaigns_listed_in_one_deployment_are_each_the_deployers(tmp_path):
+    body = "根据市交通运输局关于开展“平安工地”创建活动和桥梁安全隐患排查专项行动的工作部署，本站对在建项目开展检查。"
+    spec = {AUTHOR: A, "市交通运输局": A, "本站": A, "“平安工地”创建活动": C, "桥梁安全隐患排查专项行动": C}
+    got = relations(tmp_path, body, spec)
+    assert ("CONDUCTS", "市交通运输局", "平安工地创建活动") in got
+    assert ("CONDUCTS", "市交通运输局", "桥梁安全隐患排查专项行动") in got
+
+
 def test_a_generic_subject_before_the_basis_leaves_the_deployer_its_campaign(tmp_path):
     body = "从检查情况看，各中队能够按照县交通运输局“护路保畅”专项整治行动部署，认真落实检查制度。"
     got = relations(tmp_path, body, {AUTHOR: A, "县交通运输局": A, "“护路保畅”专项整治行动": C})

@@ -67,6 +67,8 @@ _BY_LINK = re.compile(r"(?:具体|负责|统一|直接|共同|联合)*")
 _DEPLOY = re.compile(r"[”\"]?(?:建设|创建|工作)?(?:的)?(?:统一)?(?:工作)?(?:决策)?(?:部署|安排)(?:要求)?\s*$")
 #: between the deploying bodies and X: 按照 A“X”部署, 根据 A 关于开展2024年全国“X”的统一部署
 _DEPLOYER_LINK = re.compile(r"的?[“\"]?|关于(?:组织|深入)?(?:开展|推进|实施)?(?:20\d\d年度?)?(?:全国|全省|全市|全区|全县)?[“\"]?")
+#: what joins the campaigns one deployment names (关于开展“A”活动和B行动的部署)
+_CAMPAIGN_GLUE = re.compile(r"[”\"]?(?:[、和及与]|以及)[“\"]?")
 #: (not SUBJECT_COORD: 与 joins deploying bodies, A 与 B 关于…的部署, where before a verb it names a partner)
 _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: the basis: 按照/根据 …, and (为)(深入)贯彻落实 … 关于 X 的部署要求 (the deployment the sentence follows)
@@ -177,18 +179,32 @@ def deployed(norm: str, clause: Clause, camp: Mention, in_clause: list[Mention])
     The basis opens the clause or follows its subject (中队按照大队“护路”行动部署，…). A season's
     部署 (按照市局春运工作部署) is the work of the season, not a campaign carried out.
     """
-    if not _DEPLOY.match(norm, camp.end, clause.end) or is_season(camp.name):
+    first, last = _deployed_list(norm, camp, in_clause)
+    if not _DEPLOY.match(norm, last.end, clause.end) or is_season(camp.name):
         return None
-    generic = _GENERIC_OPEN.match(norm, clause.start, camp.start)
-    if not _BASIS.match(norm, generic.end() if generic else clause.start, camp.start):
+    generic = _GENERIC_OPEN.match(norm, clause.start, first.start)
+    if not _BASIS.match(norm, generic.end() if generic else clause.start, first.start):
         subjects = clause_subjects(norm, clause, in_clause)
-        if not subjects or subjects[-1].end >= camp.start or not _BASIS.match(norm, subjects[-1].end, camp.start):
+        if not subjects or subjects[-1].end >= first.start or not _BASIS.match(norm, subjects[-1].end, first.start):
             return None
     hit = TriggerHit("CONDUCTS", "按照…部署", "deploy", clause.start, clause.end)
-    before = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= camp.start]
-    if not before or not _DEPLOYER_LINK.fullmatch(norm, before[-1].end, camp.start):
+    before = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= first.start]
+    if not before or not _DEPLOYER_LINK.fullmatch(norm, before[-1].end, first.start):
         return hit, []
     return hit, coordinated(norm, before, _DEPLOYERS)
+
+
+def _deployed_list(norm: str, camp: Mention, in_clause: list[Mention]) -> tuple[Mention, Mention]:
+    """The first and last campaign of the list ``camp`` stands in (关于开展A和B的部署: A and B are deployed together)."""
+    camps = sorted((m for m in in_clause if m.label == "CAMPAIGN"), key=lambda m: m.start)
+    i = j = next((k for k, m in enumerate(camps) if m is camp), None)
+    if i is None:
+        return camp, camp
+    while i > 0 and _CAMPAIGN_GLUE.fullmatch(norm, camps[i - 1].end, camps[i].start):
+        i -= 1
+    while j + 1 < len(camps) and _CAMPAIGN_GLUE.fullmatch(norm, camps[j].end, camps[j + 1].start):
+        j += 1
+    return camps[i], camps[j]
 
 
 def post_verb(norm, begin, camp, upto, rest, post, in_clause, gap_ok) -> TriggerHit | None:
