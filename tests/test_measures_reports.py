@@ -266,3 +266,12 @@ def test_a_report_on_a_stage_of_a_drive_gives_it_the_unclaimed_metrics(tmp_path)
             "一、主要做法\n\n（一）排查隐患。大队共排查桥梁64座，清理堆积物120处。\n")
     got = measures(tmp_path, text, ["桥下空间专项整治行动"])
     assert got == {("64座", "桥下空间专项整治行动"), ("120处", "桥下空间专项整治行动")}
+
+
+@pytest.mark.parametrize("verb", ["成功举办", "圆满落幕"])
+def test_a_news_title_of_an_event_held_gives_it_the_unclaimed_metrics(tmp_path, verb):
+    text = (f"甲市第二届公交驾驶员职业技能竞赛{verb}\n\n"
+            "9月5日，由甲市交通运输局主办、甲市公交集团有限公司承办的甲市第二届公交驾驶员职业技能竞赛在甲市举行。\n\n"
+            "本届竞赛设理论和实操2个环节，来自全市15家企业的80名选手参赛。\n")
+    got = measures(tmp_path, text, ["甲市第二届公交驾驶员职业技能竞赛"])
+    assert got == {(n, "甲市第二届公交驾驶员职业技能竞赛") for n in ("2个", "15家", "80名")}

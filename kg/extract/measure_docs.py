@@ -101,6 +101,8 @@ WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|(?:全[市县区省州盟旗]|辖区
                              + _WIDER_PERIOD + ")")
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
+#: after the campaign opening a news title: the event was held (…职业技能竞赛成功举办, …竞赛圆满落幕)
+EVENT_HELD_RE = re.compile(r"”?(?:成功|顺利|圆满|隆重)?(?:举办|举行|落幕|落下帷幕|收官|闭幕)")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)
@@ -218,7 +220,7 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
     """A report on one campaign: the metrics no other rule claims.
 
     The campaign is the one the title carries out (平江县交通运输局组织开展
-    “安全生产月”系列活动), else the one campaign the lead paragraph carries
+    “安全生产月”系列活动) or opens it as an event held (…职业技能竞赛成功举办), else the one campaign the lead paragraph carries
     out before any number (…组织开展“春运护航”专项执法行动，全力保障…).
     A notice (关于开展…的通知) is not such a report; a report 关于 a drive's work
     (关于…专项整治进展情况的报告) is. The title may stand on the line below the issuing body's
@@ -251,6 +253,9 @@ def document_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMenti
         if len(title) == 1 and (not about or DRIVE_HEAD_RE.search(camps[title[0]].name)):
             if not about:
                 chosen = [ci for ci in conducted(p0, TITLE_VERBS) if ci == title[0]]
+                if not chosen and EVENT_HELD_RE.match(norm, camps[title[0]].end) and opens_name(
+                        norm, p0.start, camps[title[0]].start, body_ends) and not is_season(camps[title[0]].text):
+                    chosen = title  # …职业技能竞赛成功举办: the news of an event held
             # the report's subject is taken up again in its body, by its name or a fuller one (a title mention
             # no later name holds is a cut-off name, not the campaign the body reports on); a season's
             # summary (春运工作总结) reports the period's figures, not one campaign's results
