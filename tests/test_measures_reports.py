@@ -275,3 +275,11 @@ def test_a_news_title_of_an_event_held_gives_it_the_unclaimed_metrics(tmp_path, 
             "本届竞赛设理论和实操2个环节，来自全市15家企业的80名选手参赛。\n")
     got = measures(tmp_path, text, ["甲市第二届公交驾驶员职业技能竞赛"])
     assert got == {(n, "甲市第二届公交驾驶员职业技能竞赛") for n in ("2个", "15家", "80名")}
+
+
+def test_a_speakers_account_of_a_wider_period_is_no_news_items_result(tmp_path):
+    text = ("甲市第二届公交驾驶员职业技能竞赛成功举办\n\n"
+            "9月5日，由甲市交通运输局主办的甲市第二届公交驾驶员职业技能竞赛在甲市举行。\n\n"
+            "来自全市15家企业的80名选手参赛。局长张某在闭幕式上表示，近年来全市累计培训驾驶员3000人次。\n")
+    got = measures(tmp_path, text, ["甲市第二届公交驾驶员职业技能竞赛"])
+    assert got == {(n, "甲市第二届公交驾驶员职业技能竞赛") for n in ("15家", "80名")}

@@ -86,10 +86,12 @@ STOCK_RE = re.compile(
 _TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
 _CLAUSE_END = re.compile(r"[,，;；。]")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
-#: ceremony (启动仪式上，…): figures of their own time, not a heading's or a report's campaign's results
+#: ceremony (启动仪式上，…), or a speaker's account of such a period (X在闭幕式上表示，近年来…): figures of their own
+#: time, not a heading's or a report's campaign's results
 OWN_PERIOD_RE = re.compile(
     r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
-    r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上")
+    r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上"
+    r"|^[^,，;；。！？\n]{2,40}?(?:表示|介绍|指出)\s*[,，:：]\s*(?:今年以来|年初以来|近(?:几)?年来|(?:20\d\d)年以来)")
 #: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
 #: its figures are the body's standing work of that period, not the results of the campaign a report is on
 _WIDER_PERIOD = (r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
