@@ -90,6 +90,8 @@ ISSUING = [
     (f"对照《{LAW}》，逐项整改。", set()),
     (f"《{LAW}》明确规定了养护责任。", set()),
     (f"传达学习《{LAW}》。", set()),
+    # a quoted rule set after the notice that demands it: the notice, not the rules, is what was issued
+    ("我局印发通知要求各单位严格执行“十不准”规定。", set()),
     # the last title of a list its basis opens, right before 制定: the basis of what is made, not made here
     (f"本办法依据《{LAW}》《{PLAN}》和《{REG}》制定。", set()),
 ]

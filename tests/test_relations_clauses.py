@@ -582,3 +582,5 @@ def test_a_deed_that_is_part_of_a_campaign_makes_its_subject_carry_the_campaign_
     assert (AUTHOR, "平安交通专项行动") in got
     assert ("区公路中心", "畅通工程建设") in got
     assert not any(t == "春运护航" for _, t in got)  # a period's work names no part of it
+    negated = relations(tmp_path, "本次培训不是“平安交通”专项行动的重要内容。\n", {AUTHOR: A, "“平安交通”专项行动": C})
+    assert not any(r == "CONDUCTS" for r, _, _ in negated)  # a negation states no part of X

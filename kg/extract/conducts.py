@@ -39,7 +39,7 @@ import re
 from kg.extract.clauses import Clause, enum_marker_end
 from kg.extract.named_heads import is_season
 from kg.extract.partners import coordinated
-from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix
+from kg.extract.subjects import GENERIC, PARTNER_LABELS, SUBJECT_COORD, clause_subjects, subject_prefix
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention
 
@@ -75,8 +75,9 @@ _DEPLOYERS = re.compile(r"[、和及与]|以及")
 #: (a modal or adverb after the subject may come first: 市局将按照…部署)
 _BASIS = re.compile(r"\s*(?:将|要|还|也|均|已|继续){0,2}(?:为)?(?:深入|认真|全面|坚决|进一步)*"
                     r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
-#: a generic plural subject before the basis (各大队能够按照支队“X”部署): the deployer still deploys X
-_GENERIC_OPEN = re.compile(r"\s*各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?(?=" + _BASIS.pattern + ")")
+#: a generic plural subject (subjects.GENERIC) before the basis (各大队能够按照支队“X”部署): the deployer still deploys X
+_GENERIC_OPEN = re.compile(r"\s*(?=" + GENERIC.pattern + r")各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?"
+                           r"(?=" + _BASIS.pattern + ")")
 #: a short alias in brackets after the last partner (联合市农业农村局（渔政）开展 X)
 _ALIAS = r"(?:\([^()，,。;；:：]{1,10}\))?"
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
@@ -131,7 +132,7 @@ def lever(norm: str, camp: Mention) -> TriggerHit | None:
 
 
 #: 是（全市）X 的重要内容: what the clause tells of is part of X (before it: 是 and a short scope, no mark)
-_PART_BEFORE = re.compile(r"是[^，,。；;、：:“”\"《》\s]{0,6}$")
+_PART_BEFORE = re.compile(r"(?<![不否])是(?!否)[^，,。；;、：:“”\"《》\s]{0,6}$")
 _PART_AFTER = re.compile(_WORK + r"的?(?:重要|具体|有力)?(?:内容|组成部分|举措|环节)")
 
 

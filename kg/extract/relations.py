@@ -72,8 +72,6 @@ _GAP_CHARS = "“”‘’\"'「」『』《》()（）"
 #: words between a verb and its object that say which one it is: a year, a theme, a session, a duration
 _NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[“\"][^”\"]{1,40}[”\"]的|(?:20\d\d|二〇[〇一二三四五六七八九]{2})年度?"
                      r"|第[\d一二三四五六七八九十]+[届期批]|为期[\dXx一二三四五六七八九十两半]+个?(?:天|周|月|年)的")
-#: characters a quoted object's descriptive prefix may add to the gap after its trigger
-_QUOTED_PREFIX = 6
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
 #: an untagged last item of a partner list (与 A、B 建立): no punctuation, no quote
@@ -92,6 +90,9 @@ class RelationSettings:
     max_gap : int
         Characters allowed between a trigger and its object once quotes,
         coordinated items and verb complements are removed (开展了第七届“X”).
+    quoted_prefix : int
+        Characters a quoted campaign's descriptive prefix may add to ``max_gap``
+        (开展为期一个月的共享单车停放秩序“净街行动”); not a regulation's (印发通知要求执行“十不准”规定).
     max_post_gap : int
         Characters between a regulation and a trigger after it (what may stand there: ``kg.extract.issues``).
     max_partner_tail : int
@@ -101,6 +102,7 @@ class RelationSettings:
     """
 
     max_gap: int = 8
+    quoted_prefix: int = 6
     max_post_gap: int = 14
     max_partner_tail: int = 14
     use_section_subject: bool = True
@@ -327,8 +329,9 @@ class RelationExtractor:
         prev_hits: list[TriggerHit] | None = None,
     ) -> TriggerHit | None:
         """The nearest trigger before ``target`` in its clause that governs it."""
-        # a quoted name may carry a longer descriptive prefix (开展为期一个月的共享单车停放秩序“净街行动”)
-        limit = self.settings.max_gap + (_QUOTED_PREFIX if norm[target.start:target.start + 1] in "“\"" else 0)
+        limit = self.settings.max_gap
+        if target.label == "CAMPAIGN" and norm[target.start:target.start + 1] in "“\"":
+            limit += self.settings.quoted_prefix  # a quoted campaign's descriptive prefix
         for h in sorted((h for h in pool if h.end <= target.start), key=lambda h: -h.end):
             if self._gap_ok(norm, h.end, target.start, same, limit):
                 return h

@@ -71,7 +71,7 @@ _PLACE_COUNT = re.compile(r"等?[\d一二三四五六七八九十两]+个?(?:省
 _PLACE_VERB = re.compile(r"(?:要|将|已|已经|均|都|先后|分别|率先|成功|积极|持续|继续|全面|深入|扎实|相继|也|还|正在)*"
                          r"(?:开展|推行|推进|推动|实施|创建|建成|启动|组织|举办|落实|完成|通过|入选|获评|获批|争创|打造|以)")
 #: a generic plural subject opening a clause: 各市（地）交通运输局要…, 各县区…, 各单位…, 各有关部门… (not the author)
-_GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
+GENERIC = re.compile(r"各(?:级|地|市|县|区|州|盟|省|乡|镇|单位|部门|成员单位|处室|科室|有关|相关|直属|支队|大队|中队|企业)")
 #: a sentence that opens with the work of whoever opened the sentence before it in its paragraph (中心党委严格落实…。
 #: 深入开展党纪学习教育，… / 以“能力作风建设年”为载体，…): no time, place or body of its own first
 _GOES_ON = re.compile(rf"\s*(?:(?:{'|'.join(TIME_WORDS)}|同时|此外)[,，]?)?"
@@ -424,7 +424,7 @@ class Subjects:
         长沙、株洲三市推行…) opens ``clause`` after adverbials, else ``None``."""
         if _DEPLOYED.search(norm, max(0, clause.start - 4), clause.start):
             return None  # 在A的统一部署下，各县治超办开展X: the deploying body's work (sentence_agents)
-        found = _opening(_GENERIC, norm, clause, in_clause, 1)
+        found = _opening(GENERIC, norm, clause, in_clause, 1)
         return found if found is not None else self._place_subject(norm, clause, in_clause)
 
     def _place_subject(self, norm: str, clause: Clause, in_clause: list[Mention]) -> int | None:
