@@ -375,6 +375,17 @@ def test_a_count_of_departments_stands_for_the_parties_of_an_agreement(tmp_path)
         "“平安路网”专项行动": "CAMPAIGN"}))
     got = {h for r, h, t in triples(res) if r == "CONDUCTS" and t == "平安路网专项行动"}
     assert got == {"某市交通运输局", "某市气象局", "某市公安局交警支队"}
+    # a count that is not the parties' counts a list of its own; so do parties noted paragraphs before
+    spec = {"我局": "AGENCY", AUTHOR: "AGENCY", "市气象局": "AGENCY", "市交通运输局": "AGENCY", "市公安局": "AGENCY",
+            "市应急管理局": "AGENCY", "“平安路网”专项行动": "CAMPAIGN"}
+    for body in ["我局与市气象局签订合作协议。市交通运输局、市公安局和市应急管理局签署联动协议。"
+                 "三部门将联合开展“平安路网”专项行动。\n",
+                 "我局与市气象局、市公安局签订合作协议。\n会议听取了汇报。\n会议研究了工作。\n"
+                 "三部门将联合开展“平安路网”专项行动。\n"]:
+        sdoc = make_doc(tmp_path, TITLE + body, AUTHOR)
+        res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, spec))
+        got = {h for r, h, t in triples(res) if r == "CONDUCTS" and t == "平安路网专项行动"}
+        assert "市气象局" not in got, body
 
 
 def test_parties_opening_a_clause_without_a_mention_act_in_the_clause_after_it(tmp_path):
@@ -563,3 +574,11 @@ def test_the_untagged_object_of_a_pivot_verb_is_the_partner_not_the_subject(tmp_
         AUTHOR: "AGENCY", "某某港口集团有限公司": "ORGANIZATION", "某某物流有限公司": "ORGANIZATION"}))
     coop = {t for r, h, t in triples(res) if r == "COOPERATES_WITH"}
     assert coop == {"某某物流有限公司"}
+    # a noun that is also a pivot verb (要求, 指导下), an adverb or the subject's own staff is no untagged object
+    for sentence, partner in [("我局根据要求积极与某某港口集团有限公司合作开通航线2条。", "某某港口集团有限公司"),
+                              ("我局在省厅指导下主动与某某物流有限公司合作建设物流园。", "某某物流有限公司"),
+                              ("我局按照要求及时与某某客运有限公司合作开通线路。", "某某客运有限公司"),
+                              ("我局组织人员与某某客运有限公司合作开展培训。", "某某客运有限公司")]:
+        sdoc = make_doc(tmp_path, TITLE + sentence + "\n", AUTHOR)
+        res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, {AUTHOR: "AGENCY", "我局": "AGENCY", partner: "ORGANIZATION"}))
+        assert ("COOPERATES_WITH", AUTHOR, partner) in triples(res), sentence

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD
+from kg.extract.clauses import Clause
+from kg.extract.subjects import PARTNER_LABELS, PIVOT_ANY, SUBJECT_COORD
 from kg.extract.triggers import TriggerHit
 from kg.lexicon import Lexicon
 from kg.lexicon.charmatch import SuffixTrie
@@ -231,3 +232,45 @@ def helpers_of(norm: str, hit: TriggerHit, in_scope: list[Mention]) -> list[Ment
         return []
     bodies = coordinated(norm, before, _CO_AGENTS)
     return bodies if norm[bodies[0].start - 1:bodies[0].start] == "在" else []
+
+
+#: the longest untagged object of a pivot verb (推动茂名港东湖港区与…)
+_PIVOT_OBJECT = 12
+#: before a pivot word that is a noun, the object of a basis (根据要求, 按照省厅要求)
+_NOT_PIVOT_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照)[^，,。;；]*$")
+#: what opens no pivot object: 下 (在…指导下), an adverb (积极, 主动, 及时), the subject's own staff (组织人员)
+_NOT_PIVOT_OBJECT = re.compile(r"下|积极|主动|及时|认真|进一步|切实|大力|全力|努力|深入|持续|不断|共同"
+                               r"|(?:执法|工作|技术)?(?:人员|干部|职工|党员|力量|骨干)")
+
+
+def pivot_object_before(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> bool:
+    """An untagged noun after a pivot verb ends at ``pos``: in 推动X港区与B合作 X, not the subject, is B's partner.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    clause : Clause
+        The clause ``pos`` lies in.
+    pos : int
+        Where the noun ends (a 与 or 同 starts there).
+    in_clause : list of Mention
+        The clause's mentions.
+
+    Returns
+    -------
+    bool
+        True when a pivot verb is followed by two to ``_PIVOT_OBJECT`` ideographs that hold no mention up to ``pos``;
+        not when the verb is a noun (根据要求, 在…指导下) or the ideographs open with an adverb or name the
+        subject's own staff (组织人员).
+    """
+    lo = max(clause.start, pos - _PIVOT_OBJECT - 2)
+    verbs = list(PIVOT_ANY.finditer(norm, lo, pos))
+    if not verbs:
+        return False
+    verb, start = verbs[-1].start(), verbs[-1].end()
+    noun = norm[start:pos]
+    if _NOT_PIVOT_BEFORE.search(norm, max(clause.start, verb - _PIVOT_OBJECT), verb) or _NOT_PIVOT_OBJECT.match(noun):
+        return False  # 根据要求积极与B, 在省厅指导下与B, 组织人员与B: the noun 要求/指导, or the subject's own staff
+    return 2 <= len(noun) <= _PIVOT_OBJECT and all("\u4e00" <= ch <= "\u9fff" for ch in noun) \
+        and not any(start <= m.start < pos for m in in_clause)

@@ -47,11 +47,10 @@ from kg.extract.duties import duty_relations
 from kg.extract.heading_topics import heading_topics
 from kg.extract.issues import issues_in_clause, notice_campaigns
 from kg.extract.joint_issuers import joint_issuers
-from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at
+from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at, pivot_object_before
 from kg.extract.selfref import names_author, resolve_self_references
 from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import (PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, pivot_object_before,
-                                 section_subject)
+from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument

@@ -55,9 +55,12 @@ _TOPIC_BY = re.compile(r"[^\s,，。;；:：、]{1,8}由")
 SUBJECT_COORD = re.compile(r"[、和及]|以及")
 #: verbs whose object carries out the verb after it: 督促 X 开展, 指导 X 组织, 支持 X 创建
 _PIVOT = re.compile(r"(?:督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托)$")
-_PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
+#: the same verbs anywhere (they are nouns too: 根据要求, 在…指导下, 组织人员)
+PIVOT_ANY = re.compile(r"督促|指导|组织|要求|支持|鼓励|引导|推动|动员|委托")
 #: a plural pronoun standing for the parties of an agreement: 双方将…, 两家联合…, 三部门协同… (not 第三方)
 _PARTIES = re.compile(r"(?<!第)(?:双方|两家|三方|四方|[两三四五]部门)")
+#: a count of departments among them
+_DEPARTMENTS = re.compile(r"([两三四五])部门")
 #: a joint adverb opening a clause with no subject, after A 与 B … in its sentence: 联合推进…, 共同开展… (A and B do it)
 _JOINT_OPEN = re.compile(r"(?:并|还|将)?(?:联合|共同|携手)(?=推进|推动|开展|实施|组织|举办|打造|创建|落实|深化|做好|抓好)")
 #: a clause after 在A的统一部署下 (the deployer carries out what it does)
@@ -124,39 +127,6 @@ def speaker_of(norm: str, start: int, mentions: list[Mention]) -> Mention | None
     if first is None or norm[start:first.start].strip():
         return None
     return first if _SPEAKER.match(norm, first.end) or _REPORTS.match(norm, first.end) else None
-
-
-#: the longest untagged object of a pivot verb (推动茂名港东湖港区与…)
-_PIVOT_OBJECT = 12
-
-
-def pivot_object_before(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> bool:
-    """An untagged noun after a pivot verb ends at ``pos``: in 推动X港区与B合作 X, not the subject, is B's partner.
-
-    Parameters
-    ----------
-    norm : str
-        The normalised text.
-    clause : Clause
-        The clause ``pos`` lies in.
-    pos : int
-        Where the noun ends (a 与 or 同 starts there).
-    in_clause : list of Mention
-        The clause's mentions.
-
-    Returns
-    -------
-    bool
-        True when a pivot verb is followed by two to ``_PIVOT_OBJECT`` ideographs that hold no mention up to ``pos``.
-    """
-    lo = max(clause.start, pos - _PIVOT_OBJECT - 2)
-    verbs = list(_PIVOT_ANY.finditer(norm, lo, pos))
-    if not verbs:
-        return False
-    start = verbs[-1].end()
-    noun = norm[start:pos]
-    return 2 <= len(noun) <= _PIVOT_OBJECT and all("\u4e00" <= ch <= "\u9fff" for ch in noun) \
-        and not any(start <= m.start < pos for m in in_clause)
 
 
 def pivot_agent(norm: str, clause: Clause, pos: int, in_clause: list[Mention]) -> list[Mention]:
@@ -272,6 +242,7 @@ class Subjects:
         self.pending: list[Mention] = []
         self._sentence = -1
         self._parties_sentence = -2
+        self._parties_paragraph = -2
 
     # ----------------------------------------------------------- progress
     def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention], go_on: bool = False) -> None:
@@ -323,7 +294,8 @@ class Subjects:
         subj = [self.own(m) for m in clause_subjects(norm, clause, in_clause)]
         if subj or not self.parties:
             return subj
-        if _opening(_PARTIES, norm, clause, in_clause, 2) is not None:
+        found = _opening(_PARTIES, norm, clause, in_clause, 2)
+        if found is not None and self._counts_parties(_PARTIES.match(norm, found).group()):
             return list(self.parties)
         if self._parties_sentence == self._sentence and _opening(_JOINT_OPEN, norm, clause, in_clause, 1) is not None:
             return list(self.parties)  # A 与 B 开展结对共建，联合推进…: both carry it out
@@ -338,7 +310,17 @@ class Subjects:
                          if t.rel == "COOPERATES_WITH" and t.head is head and t.tail.start > head.end}
                 self.parties = [head, *tails.values()]
                 self._parties_sentence = self._sentence
+                self._parties_paragraph = self._paragraph
                 return
+
+    def _counts_parties(self, word: str) -> bool:
+        """Whether ``word`` (双方, 三部门) may stand for the last parties: a count of departments (三部门) must
+        equal theirs, and they must be noted in its paragraph or the one before (else it counts a list of its own)."""
+        count = _DEPARTMENTS.fullmatch(word)
+        if count is None:
+            return True
+        return ("两三四五".index(count.group(1)) + 2 == len(self.parties)
+                and self._paragraph - self._parties_paragraph <= 1)
 
     def own(self, m: Mention) -> Mention:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
@@ -391,7 +373,7 @@ class Subjects:
         carried, topic, context = self.carried, self.topic, self.context
         generic_carried = self.generic_carried
         pending = self.pending if pivots and not subj else []
-        pivots = pivots and _PIVOT_ANY.search(norm, clause.start, clause.end) is not None
+        pivots = pivots and PIVOT_ANY.search(norm, clause.start, clause.end) is not None
         generic: list[int | None] = []  # read once, when a verb gets past the clause's own subjects
 
         def subject_for(pos: int) -> tuple[list[Mention], str]:
