@@ -375,12 +375,12 @@ def test_a_count_of_departments_stands_for_the_parties_of_an_agreement(tmp_path)
         "“平安路网”专项行动": "CAMPAIGN"}))
     got = {h for r, h, t in triples(res) if r == "CONDUCTS" and t == "平安路网专项行动"}
     assert got == {"某市交通运输局", "某市气象局", "某市公安局交警支队"}
-    # a count that is not the parties' counts a list of its own; so do parties noted paragraphs before
+    # a count that is not the parties' counts a list of its own; the parties of another section are not meant
     spec = {"我局": "AGENCY", AUTHOR: "AGENCY", "市气象局": "AGENCY", "市交通运输局": "AGENCY", "市公安局": "AGENCY",
             "市应急管理局": "AGENCY", "“平安路网”专项行动": "CAMPAIGN"}
     for body in ["我局与市气象局签订合作协议。市交通运输局、市公安局和市应急管理局签署联动协议。"
                  "三部门将联合开展“平安路网”专项行动。\n",
-                 "我局与市气象局、市公安局签订合作协议。\n会议听取了汇报。\n会议研究了工作。\n"
+                 "一、签订协议\n我局与市气象局、市公安局签订合作协议。\n二、开展行动\n"
                  "三部门将联合开展“平安路网”专项行动。\n"]:
         sdoc = make_doc(tmp_path, TITLE + body, AUTHOR)
         res = EXTRACTOR.extract(sdoc, mentions_of(sdoc, spec))

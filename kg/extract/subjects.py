@@ -242,11 +242,11 @@ class Subjects:
         self.pending: list[Mention] = []
         self._sentence = -1
         self._parties_sentence = -2
-        self._parties_paragraph = -2
+        self._section: str | None = None
 
     # ----------------------------------------------------------- progress
     def start_sentence(self, norm: str, sent: Sentence, sent_mentions: list[Mention], go_on: bool = False) -> None:
-        """Begin a sentence: a new paragraph clears the topic (or sets its speaker).
+        """Begin a sentence: a new paragraph clears the topic (or sets its speaker), a new section the parties.
 
         A sentence after a semicolon of the same paragraph goes on with the
         subject of the one before (支队会同…开展…；联合…海事局开展…). With ``go_on``, so does a
@@ -278,6 +278,8 @@ class Subjects:
                 # the organ acts for the body the document speaks for: both carry the work out
                 author = self.author_mention(sent.start)
                 self.carried = list(self.opened) + ([author] if author is not None else [])
+        if sent.section != self._section:
+            self._section, self.parties = sent.section, []  # the parties of an agreement stay in its section
         self._first_clause = True
         self._last_end = sent.end
         self._sentence = sent.index
@@ -310,17 +312,13 @@ class Subjects:
                          if t.rel == "COOPERATES_WITH" and t.head is head and t.tail.start > head.end}
                 self.parties = [head, *tails.values()]
                 self._parties_sentence = self._sentence
-                self._parties_paragraph = self._paragraph
                 return
 
     def _counts_parties(self, word: str) -> bool:
         """Whether ``word`` (双方, 三部门) may stand for the last parties: a count of departments (三部门) must
-        equal theirs, and they must be noted in its paragraph or the one before (else it counts a list of its own)."""
+        equal theirs (else it counts a list of its own: A、B 和 C 签署…。三部门…)."""
         count = _DEPARTMENTS.fullmatch(word)
-        if count is None:
-            return True
-        return ("两三四五".index(count.group(1)) + 2 == len(self.parties)
-                and self._paragraph - self._parties_paragraph <= 1)
+        return count is None or "两三四五".index(count.group(1)) + 2 == len(self.parties)
 
     def own(self, m: Mention) -> Mention:
         """``m``, or the speaker when ``m`` is a self-reference in the speaker's paragraph."""
