@@ -76,8 +76,8 @@ _DEPLOYERS = re.compile(r"[、和及与]|以及")
 _BASIS = re.compile(r"\s*(?:将|要|还|也|均|已|继续){0,2}(?:为)?(?:深入|认真|全面|坚决|进一步)*"
                     r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)")
 #: a generic plural subject (subjects.GENERIC) before the basis (各大队能够按照支队“X”部署): the deployer still deploys X
-_GENERIC_OPEN = re.compile(r"\s*(?=" + GENERIC.pattern + r")各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?"
-                           r"(?=" + _BASIS.pattern + ")")
+_GENERIC_OPEN = re.compile(r"\s*(?=" + GENERIC.pattern + r")各[^，,。;；、“”\s]{1,6}?(?:能够|均能|要|应|均|都|须|必须)?(?="
+                           + _BASIS.pattern + ")")
 #: a short alias in brackets after the last partner (联合市农业农村局（渔政）开展 X)
 _ALIAS = r"(?:\([^()，,。;；:：]{1,10}\))?"
 #: 与 B 共同/联合/协同 + verb: the partners act too (与 B 将联合开展, 与 B 还共同推进: a modal or aspect adverb first)
@@ -137,7 +137,22 @@ _PART_AFTER = re.compile(_WORK + r"的?(?:重要|具体|有力)?(?:内容|组成
 
 
 def part_of(norm: str, clause_start: int, camp: Mention) -> TriggerHit | None:
-    """本次演练是全市“安全生产月”活动的重要内容 (是落实 X 的具体举措 has its verb): the subject's deed is part of X."""
+    """本次演练是全市“安全生产月”活动的重要内容 (是落实 X 的具体举措 has its verb; not 不是, 是否): the deed is part of X.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    clause_start : int
+        Where the clause of ``camp`` starts (是 must stand in it).
+    camp : Mention
+        The campaign.
+
+    Returns
+    -------
+    TriggerHit or None
+        A ``lever`` hit from 是 to the noun after X (内容, 组成部分, 举措, 环节), or None.
+    """
     at, after = _unquoted(norm, camp)
     before = _PART_BEFORE.search(norm, max(clause_start, at - 7), at)
     if before is None or _PART_AFTER.match(norm, after) is None:

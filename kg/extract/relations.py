@@ -23,12 +23,9 @@ ISSUES           (:mod:`kg.extract.issues`) subject + 印发/制定/出台... + 
                  A 与 B 联合制定的《X》 and A、B 印发的《X》 (both);
                  配合 B 修订《X》 (B; :mod:`kg.extract.partners`); AGENCY《X》
                  (交通运输部《…办法》, 根据市局《…》要求) and 省厅印发的《X》.
-COOPERATES_WITH  subject + 会同/联合/配合 + partners; subject + 与/同 +
-                 partners + 联合/建立/共同... (A 与 B 联合印发: A is the
-                 subject; A、B 与 C…: A and B with C); coordinated subjects A、B 联合…: A with B
-                 (not A、B 配合…: both assist); 在 B 的配合下，A…:
-                 A with B (:func:`kg.extract.partners.helpers_of`); the first issuer of a joint
-                 document with the others (:mod:`kg.extract.joint_issuers`).
+COOPERATES_WITH  (:mod:`kg.extract.cooperates`) subject + 会同/联合/配合 + partners; subject + 与/同 +
+                 partners + 联合/建立/共同...; coordinated subjects A、B 联合…: A with B; 在 B 的配合下，A…:
+                 A with B; the first issuer of a joint document with the others (:mod:`kg.extract.joint_issuers`).
 
 Who the subject of a verb is, when its clause names no one, is decided by
 :mod:`kg.extract.subjects` (earlier clauses, the paragraph's speaker, a
@@ -47,10 +44,11 @@ from kg.extract.duties import duty_relations
 from kg.extract.heading_topics import heading_topics
 from kg.extract.issues import issues_in_clause, notice_campaigns
 from kg.extract.joint_issuers import joint_issuers
-from kg.extract.partners import ASSISTING, COORD as _COORD, coordinated, helpers_of, partners_at, pivot_object_before
-from kg.extract.selfref import names_author, resolve_self_references
-from kg.extract.spans import MentionIndex, SpanSet, inside, starting_in
-from kg.extract.subjects import PARTNER_LABELS, SUBJECT_COORD, Subjects, heading_subjects, section_subject
+from kg.extract.cooperates import LEADS, co_subjects, cooperates
+from kg.extract.partners import COORD as _COORD, partners_at
+from kg.extract.selfref import resolve_self_references
+from kg.extract.spans import MentionIndex, SpanSet, inside
+from kg.extract.subjects import Subjects, heading_subjects, section_subject
 from kg.extract.triggers import TextTriggers, TriggerHit, TriggerLexicon, load_triggers
 from kg.lexicon import Lexicon, default_lexicon
 from kg.model import Evidence, Mention, RelationMention, StructuredDocument
@@ -59,7 +57,7 @@ from kg.structure.author import narrator
 SUBJECT_LABELS: dict[str, tuple[str, ...]] = {
     "CONDUCTS": ("AGENCY", "ORGANIZATION"),
     "ISSUES": ("AGENCY",),
-    "COOPERATES_WITH": ("AGENCY",),
+    "COOPERATES_WITH": LEADS,
 }
 
 #: verb complements and particles allowed right after a trigger (开展了, 开展好)
@@ -73,11 +71,6 @@ _NAMING = re.compile(r"以[“\"][^”\"]{1,40}[”\"]为主题的?|主题为[�
                      r"|第[\d一二三四五六七八九十]+[届期批]|为期[\dXx一二三四五六七八九十两半]+个?(?:天|周|月|年)的")
 #: a negation right before a trigger (未开展, 没有落实); 不断 is not one
 _NEGATION = re.compile(r"(?:未|没|没有|尚未|并未|从未|不再|不予|不)$")
-#: an untagged last item of a partner list (与 A、B 建立): no punctuation, no quote
-_LIST_ITEM_MAX = 22
-#: joint words that make a cooperation only after a prep frame (与 C 建立…): A、B 建立了…制度 is each one's own deed
-_NOT_MUTUAL = ("建立",)
-_LIST_TAIL = re.compile(r"[、和及]\s*[^，。；、：“”《》\s]{2,20}")
 
 
 @dataclass(slots=True)
@@ -213,10 +206,11 @@ class RelationExtractor:
                     if rel[3].frame != "attr":  # 印发《关于开展 X 的通知》: the issuer carries X out
                         for camp in notice_campaigns(rel[2], campaigns):
                             self._add(relations, seen, sdoc, ("CONDUCTS", rel[1], camp, rel[3]))
-                for rel in self._cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for,
-                                            subjects.own, ahead, author):
+                for rel in cooperates(norm, clause, in_clause, chits, next_clause, hits, subject_for, subjects.own,
+                                      ahead, author, self.settings.max_partner_tail, self.lexicon):
                     self._add(relations, seen, sdoc, rel)
-                for rel in self._co_subjects(norm, clause, subj, hits, in_clause):
+                for rel in co_subjects(norm, clause, subj, hits, in_clause, self.settings.max_partner_tail,
+                                       self.lexicon):
                     self._add(relations, seen, sdoc, rel)
                 subjects.note_parties(norm, relations[first:])
                 verbs = [h for h in chits if h.frame == "pre" and h.rel in ("CONDUCTS", "ISSUES")]
@@ -242,31 +236,6 @@ class RelationExtractor:
         for rel in joint_issuers(sdoc, subjects.mentions):
             self._add(relations, seen, sdoc, rel)
         return RelationResult(relations, subjects.mentions, subjects.added)
-
-    # ------------------------------------------------------------ subjects
-    def _co_subjects(self, norm: str, clause: Clause, subjects: list[Mention], hits: list[TriggerHit],
-                     in_clause: list[Mention]):
-        """A、B 联合/共同…: the first coordinated subject (the first agency) cooperates with the others.
-
-        Not when the subjects act together with someone else: a prep frame stands between them and the
-        joint word (A、B 要与 C 建立…), or the joint word takes partners of its own (A、B 会同 C / 联合 C
-        开展…); nor before a bare 建立 (A、B 建立了…制度: each built its own).
-        """
-        lead = next((s for s in subjects if s.label in SUBJECT_LABELS["COOPERATES_WITH"]), None)
-        if len(subjects) < 2 or lead is None:
-            return  # A 协会、B 中心联合…: the first agency leads the cooperation (an organisation cannot)
-        after = subjects[-1].end
-        near = starting_in(hits, after, min(clause.end, after + self.settings.max_partner_tail))
-        joint = [h for h in near if h.rel == "COOPERATES_WITH" and h.frame in ("joint", "partner")]
-        if not joint or joint[0].word in ASSISTING + _NOT_MUTUAL:
-            return  # A、B 配合（C）…: both assist, neither is the other's partner
-        if any(h.frame == "prep" and (h.start == after or h.start < joint[0].start) for h in near):
-            return  # A、B 与 C 建立…: each cooperates with C (see _cooperates)
-        if partners_at(norm, joint[0].end, in_clause, self.lexicon):
-            return  # A、B 会同 C…: each cooperates with C
-        for other in subjects:
-            if other.name != lead.name:
-                yield ("COOPERATES_WITH", lead, other, joint[0])
 
     # ------------------------------------------------------------ triggers
     def _hits(self, norm: str, start: int, end: int, index: MentionIndex, found: TextTriggers) -> list[TriggerHit]:
@@ -396,66 +365,6 @@ class RelationExtractor:
             for head in heads:
                 if head.label in SUBJECT_LABELS["CONDUCTS"]:
                     yield ("CONDUCTS", head, camp, hit)
-
-    def _cooperates(self, norm, clause, in_clause, chits, next_clause, sent_hits, subject_for, own, ahead, author):
-        for h in chits:
-            if h.rel != "COOPERATES_WITH" or h.frame not in ("partner", "prep"):
-                continue
-            helpers = helpers_of(norm, h, in_clause)
-            if helpers:  # 在 B 的配合下，A…: A cooperates with B
-                for head in ahead() or subject_for(clause.end):
-                    for p in helpers:
-                        if head.label in SUBJECT_LABELS["COOPERATES_WITH"] and p.name != head.name:
-                            yield ("COOPERATES_WITH", head, p, h)
-                continue
-            start = h.end + (1 if norm[h.end:h.end + 1] == "了" else 0)
-            partners = partners_at(norm, start, in_clause, self.lexicon)
-            if not partners:
-                continue
-            if h.frame == "prep":
-                tail_end = partners[-1].end
-                scope_end = clause.end
-                if next_clause is not None and not norm[tail_end:clause.end].strip("等相关部门单位 "):
-                    scope_end = next_clause.end
-                reach = tail_end + self.settings.max_partner_tail + 2
-                window = starting_in(sent_hits, tail_end, min(scope_end, reach + _LIST_ITEM_MAX))
-                # 与 A、B 建立…: a list item the entity rules did not tag (B) still belongs to the list
-                joint = [j for j in window if j.rel == "COOPERATES_WITH" and j.frame in ("joint", "partner")
-                         and (j.start < reach or _LIST_TAIL.fullmatch(norm, tail_end, j.start))]
-                if not joint:
-                    continue
-                before = [m for m in in_clause if m.end == h.start]
-                if before:  # A 与 B 联合…: A is the subject (A、B 与 C 建立…: A and B)
-                    bodies = [m for m in in_clause if m.label in PARTNER_LABELS and m.end <= h.start]
-                    listed = coordinated(norm, bodies, SUBJECT_COORD) if bodies and bodies[-1] is before[0] else before[:1]
-                    heads = [own(m) for m in listed]
-                elif pivot_object_before(norm, clause, h.start, in_clause):
-                    continue  # 推动X港区与B合作: the subject brings X and B together, it is no partner
-                else:
-                    heads = subject_for(h.start)
-                trigger = TriggerHit(h.rel, f"{h.word}…{joint[0].word}", h.frame, h.start, joint[0].end)
-            else:
-                heads = subject_for(h.start)
-                trigger = h
-            led = h.word in ASSISTING and h.frame == "partner"
-            for head in heads:
-                others = partners
-                if led and head.label in PARTNER_LABELS and not names_author(head.name, author):
-                    # B 配合我局开展…: the author leads the work, B assists it (as 由我局牵头，B 配合)
-                    mine = [p for p in partners if names_author(p.name, author)
-                            and p.label in SUBJECT_LABELS["COOPERATES_WITH"]]
-                    for p in mine:
-                        yield ("COOPERATES_WITH", p, head, trigger)
-                    others = [p for p in partners if p not in mine]
-                if head.label not in SUBJECT_LABELS["COOPERATES_WITH"]:
-                    # 协会配合厅运输处开展…: an organisation's agency partners are the agencies it cooperates with
-                    for p in others:
-                        if head.label in PARTNER_LABELS and p.label in SUBJECT_LABELS["COOPERATES_WITH"]:
-                            yield ("COOPERATES_WITH", p, head, trigger)
-                    continue
-                for p in others:
-                    if p.name != head.name:
-                        yield ("COOPERATES_WITH", head, p, trigger)
 
     # --------------------------------------------------------------- output
     @staticmethod
