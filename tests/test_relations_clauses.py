@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.extract.clauses import split_clauses
+from kg.extract.conducts import deployed
 from kg.extract.relations import extract_relations
 from test_relations import make_doc, mentions_of
 
@@ -88,6 +90,19 @@ def test_a_generic_subject_before_the_basis_leaves_the_deployer_its_campaign(tmp
     got = relations(tmp_path, body, {AUTHOR: A, "县交通运输局": A, "“护路保畅”专项整治行动": C})
     # the generic 各中队 is nobody's subject, the author's neither
     assert {(h, t) for r, h, t in got if r == "CONDUCTS"} == {("县交通运输局", "护路保畅专项整治行动")}
+
+
+def test_only_a_generic_plural_subject_may_stand_before_the_basis_of_a_deployment(tmp_path):
+    # the generic subjects are subjects.GENERIC's: 各大队 is one, the topic 各项工作 is none
+    for sentence, found in [("各大队要按照县政府“清洁家园”行动部署，认真推进。", True),
+                            ("各项工作要按照县政府“清洁家园”行动部署，认真推进。", False)]:
+        sdoc = make_doc(tmp_path, TITLE + sentence + "\n", AUTHOR)
+        ms = mentions_of(sdoc, {"县政府": A, "“清洁家园”行动": C})
+        norm, camp = sdoc.source.norm, next(m for m in ms if m.label == C)
+        clause = next(c for c in split_clauses(norm, 0, len(norm), [(m.start, m.end) for m in ms])
+                      if c.start <= camp.start < c.end)
+        in_clause = [m for m in ms if clause.start <= m.start < clause.end]
+        assert (deployed(norm, clause, camp, in_clause) is not None) == found, sentence
 
 
 def test_a_deployment_followed_by_carrying_it_out_names_its_deployer(tmp_path):
