@@ -26,6 +26,9 @@ def test_field_stem_and_head_need_no_place():
     assert agencies("今年路政执法所加强巡查。运管所要督促企业整改。") == {"路政执法所", "运管所"}
     # integrated transport is a field of its own (综合运输科), not the adverb 综合 before 运输
     assert agencies("由局综合运输科牵头，综合运输科负责统筹。") == {"局综合运输科", "综合运输科"}
+    # a verb stem (建设) before another field, with no level or place, opens no name: the thing being built
+    assert agencies("加快建设综合运输服务中心。") == set()
+    assert agencies("加快建设公路服务中心。") == set()
 
 
 def test_a_generic_word_counts_inside_a_name_only_after_a_field():

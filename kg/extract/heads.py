@@ -134,7 +134,8 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
 
 def _trim_parts(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
     """Cut a parse before a generic stem, before an inner one (管理) with no field on its left,
-    and before 和 that no level or place opens."""
+    and before 和 that no level or place opens; a verb stem (建设) that opens the name before another
+    field leaves no name."""
     stems = sc.lx.stems
     for i, p in enumerate(parts):
         if p.kind == CONJ and not any(q.kind in (LEVEL, PLACE, MASK) for q in parts[i + 1:]):
@@ -144,6 +145,9 @@ def _trim_parts(sc: PhraseScanner, parts: list[Part]) -> list[Part]:
             return parts[:i]
     if parts and parts[-1].kind == CONJ:
         return parts[:-1]
+    if len(parts) > 1 and parts[-1].kind == STEM and parts[-1].word in VERB_STEMS and parts[-2].kind == STEM \
+            and stems.get(parts[-2].word) not in ("inner", "generic"):
+        return []  # 加快建设综合运输服务中心: a verb before a field, with no level or place, opens no name
     return parts
 
 
