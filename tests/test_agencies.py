@@ -150,6 +150,9 @@ def test_a_one_character_adverb_inside_a_brand_a_place_opens():
     assert organisations("依托县道路运输协会和县驾驶员培训学校开展培训。") == {"县道路运输协会", "县驾驶员培训学校"}
     # a place right after 与 opens a second name: the words before it are no field words of one name
     assert organisations("推动长沙港霞凝港区与广州港集团有限公司合作。") == {"广州港集团有限公司"}
+    # before an association's head a district-named field after 与 (江海, 南海) is still one name
+    assert organisations("广东省内河与江海联运协会召开年会。") == {"广东省内河与江海联运协会"}
+    assert organisations("广州市港口与南海航运协会参加。") == {"广州市港口与南海航运协会"}
 
 
 def test_a_line_of_business_alone_is_no_brand():

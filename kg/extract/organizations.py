@@ -33,6 +33,8 @@ _NOT_BEFORE = {"分会": "场"}
 _ORDINAL = re.compile(f"第[{CN_DIGITS}]{{1,3}}$")
 #: legal forms: the line of business right before one is part of the name (汽车维修服务有限公司)
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
+#: heads of a registered company, whose name a place opens (广州港集团有限公司); an association's may not
+_COMPANY_HEADS = tuple(LEGAL_FORMS | {"集团"})
 
 
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -210,7 +212,7 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
             pos = stop[0]  # 中交第一公路工程局有限公司: a group's company named by its number
             continue
         if stop is not None:
-            if stop[0] == pos - 1 and (sc.lx.stopwords.get(stop[1]) == "adverb" or _inner_conj(sc, stop[0]))\
+            if stop[0] == pos - 1 and (sc.lx.stopwords.get(stop[1]) == "adverb" or _inner_conj(sc, stop[0], hstart))\
                     and (further := _place_opened(sc, pos - 1, lo)) is not None:
                 pos = further
                 continue
@@ -287,11 +289,12 @@ def _bracketed_start(sc: PhraseScanner, pos: int, lo: int) -> int | None:
     return m.start()
 
 
-def _inner_conj(sc: PhraseScanner, at: int) -> bool:
+def _inner_conj(sc: PhraseScanner, at: int, hstart: int) -> bool:
     """A 与/和 at ``at`` between two field words of one name: what precedes it ends no body or organisation
-    (X市出租车协会和网约车协会 names two), and no place name opens what follows it
-    (X港区与广州港集团有限公司 names two)."""
-    if sc.text[at] not in CONJ_IN_NAME or at in sc.blocked_ends or _place_opens(sc, at + 1):
+    (X市出租车协会和网约车协会 names two), and before a company's head at ``hstart`` no place name opens
+    what follows it (X港区与广州港集团有限公司 names two; 内河与江海联运协会 is one)."""
+    if sc.text[at] not in CONJ_IN_NAME or at in sc.blocked_ends \
+            or sc.text.startswith(_COMPANY_HEADS, hstart) and _place_opens(sc, at + 1):
         return False
     return sc.lx.trie("org_heads").longest_ending_at(sc.text, at) is None \
         and sc.lx.trie("agency_heads").longest_ending_at(sc.text, at) is None
