@@ -233,6 +233,9 @@ def test_a_squad_named_by_its_area_listed_next_to_a_known_squad():
     assert agencies("同时联合青柳湾中队、迎仙中队开展流动治超。") == {"青柳湾中队", "迎仙中队"}
     # a collective word or a title after the mark is no squad
     assert agencies("渝水大队、各中队要落实，渝水大队、全体中队长参加。") == {"渝水大队"}
+    # a rank or a relation is no squad's area
+    assert agencies("渝水大队、先进大队参加。渝水大队、兄弟大队参加。") == {"渝水大队"}
+    assert agencies("渝水大队、属地大队、基层大队参加。") == {"渝水大队"}
 
 
 def test_a_commission_named_after_its_party_committee():

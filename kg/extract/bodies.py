@@ -238,7 +238,8 @@ def _numbered_units(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candid
                          "cls": "party" if party else "team"}
             out.append(cand)
     for m in _PLACE_SQUAD.finditer(text):
-        if not _NOT_A_PLACE.search(m.group("p")):
+        # a rank or a relation (基层, 属地, 先进, 兄弟) is no place or beat either
+        if not _NOT_A_PLACE.search(m.group("p")) and not sc.is_generic(m.group("p"), numerals=False):
             cand = Candidate("AGENCY", m.start("n"), m.end("n"), m.group("n"), "agency.numbered", tier=1)
             cand.info = {"kinds": (), "head": m.group("n")[-2:], "words": (m.group("n"),), "cls": "team"}
             out.append(cand)
