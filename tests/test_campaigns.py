@@ -962,3 +962,8 @@ def test_a_bare_body_head_after_a_verb_owns_the_campaign_and_is_not_in_its_name(
     assert campaigns("按照集团港区安全隐患专项整治三年行动安排，开展检查。") == ["港区安全隐患专项整治三年行动"]
     assert campaigns("成立局道路运输安全专项整治行动工作专班。") == ["道路运输安全专项整治行动"]
     assert campaigns("开展局部路段专项整治行动。") == ["局部路段专项整治行动"]
+    # a head that opens a word of the name (公司化, 公司制, 局域网, 公司治理) is no owner
+    assert campaigns("开展公司化改革专项行动。") == ["公司化改革专项行动"]
+    assert campaigns("推进公司制改革三年行动。") == ["公司制改革三年行动"]
+    assert campaigns("开展局域网安全专项行动。") == ["局域网安全专项行动"]
+    assert campaigns("实施公司治理提升行动。") == ["公司治理提升行动"]
