@@ -125,7 +125,20 @@ def listed_squads(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidat
     """Squads listed next to a squad of the same head: 渝水大队、分宜大队、X湖大队 gives X湖大队.
 
     A list item of two to four name characters, no stop word or generic word, before the head of
-    a neighbouring squad the rules found names a squad too.
+    a neighbouring squad the rules found names a squad too; a rank or a relation (先进, 兄弟, 基层:
+    generic words) names none.
+
+    Parameters
+    ----------
+    sc : PhraseScanner
+        The scanner of the text.
+    agencies : list of Candidate
+        The agencies found so far; squads among them (大队, 中队) seed the walk.
+
+    Returns
+    -------
+    list of Candidate
+        The squads listed next to a found one, each also a neighbour for the next item.
     """
     text, out = sc.text, []
     ends = {a.end for a in agencies}
