@@ -949,6 +949,11 @@ def test_a_launch_verb_inside_the_object_of_another_is_a_word_of_the_name(campai
     # 实施 governs 港航企业改革深化提升行动: the inner 深化 does not cut the name; after an adverb (并) it is a verb
     assert campaigns("集团深入实施港航企业改革深化提升行动，完成改制。") == ["港航企业改革深化提升行动"]
     assert campaigns("开展安全检查并深化专项整治行动。") == []
+    # after an activity that is no campaign's head, or before a name of its own, it is a second clause's verb
+    assert campaigns("全面开展隐患排查深化专项整治行动。") == []
+    assert campaigns("开展安全检查推进治超专项行动。") == []
+    assert campaigns("认真开展学习深化作风建设年活动。") == ["作风建设年活动"]
+    assert campaigns("推进道路运输转型升级实施品质提升行动。") == ["品质提升行动"]
 
 
 def test_a_contest_is_named_with_its_edition_and_the_place_holding_it(campaigns):

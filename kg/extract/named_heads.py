@@ -58,7 +58,7 @@ def _free_head_candidates(sc: PhraseScanner, label: str, trie_name: str, rule: s
                 break  # 创建“四好农村路”示范县, 项目创建自治区级“品质工程”, 比创建前: a verb with its object or time
             start = sc.extend_left(hstart)
             if label == "CAMPAIGN":
-                start = past_owner_unit(sc, launch_object_start(sc, start), hstart)  # 改革深化提升行动, 按照局|X行动
+                start = past_owner_unit(sc, launch_object_start(sc, start, hstart), hstart)  # 改革深化提升行动, 按照局|X行动
                 if start > 0 and text[start - 1] == ENUM_MARK and not strong and start < hstart \
                         and not _names_before_enum(sc, start - 1) and not _numbers_an_item(text, start - 1):
                     listed = None if word.endswith(tuple(_ACTION_HEADS)) else _listed_objects_start(sc, start)

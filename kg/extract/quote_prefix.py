@@ -169,15 +169,20 @@ _INNER_LAUNCH = re.compile(r"(?:开展|实施|推进|深化)")
 _RUN_STOP_KINDS = frozenset({"verb", "adverb", "prep", "time"})
 
 
-def launch_object_start(sc: PhraseScanner, start: int) -> int:
+def launch_object_start(sc: PhraseScanner, start: int, hstart: int) -> int:
     """``start`` moved over a launch verb inside the object of another one (实施国有企业改革|深化提升行动).
 
     A launch verb after name words that reach back to a launch verb, with no verb, adverb,
-    preposition or time word among them, is a word of the name that verb governs; elsewhere
-    ``start`` stays.
+    preposition or time word among them, is a word of the name that verb governs when those
+    words end with a campaign's head (改革) and one two-character word that is no generic word
+    stands between the verb and the head at ``hstart`` (提升行动: too short to be a name alone).
+    Elsewhere it is the verb of a second clause (开展安全检查|推进治超专项行动,
+    开展学习|深化作风建设年活动, 开展春运专项行动|推进平安交通创建活动) and ``start`` stays.
     """
     text, inner = sc.text, sc.stopword_ending_at(start)
-    if inner is None or not _INNER_LAUNCH.fullmatch(inner[1]):
+    if inner is None or not _INNER_LAUNCH.fullmatch(inner[1]) \
+            or hstart - start != 2 or sc.is_generic(text[start:hstart], numerals=False) \
+            or all(head.quoted_only for _, _, head in sc.matches("campaign_heads").ending_at(inner[0])):
         return start
     pos = inner[0]
     while pos > max(0, inner[0] - MAX_PREFIX) and sc.is_name_char(pos - 1):
