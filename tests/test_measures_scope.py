@@ -419,6 +419,9 @@ def test_a_count_right_after_the_examples_counts_their_kind_not_one_of_them(tmp_
     got = measures(tmp_path, text, ["“畅行护航”", "“净路清障”"])
     assert ("6项", "畅行护航") not in got and ("6项", "净路清障") not in got
     assert ("3次", "净路清障") in got
+    # a kind noun between 等 and the count, and the clause after it: neither example's figures (review 18, 7)
+    text = "我局开展“安全进校园”“安全进企业”等宣传活动6场，培训驾驶员460人次。"
+    assert measures(tmp_path, text, ["“安全进校园”", "“安全进企业”"]) == set()
 
 
 def test_a_single_campaign_of_a_later_clause_still_takes_the_run_after_it(tmp_path):

@@ -196,20 +196,29 @@ def span_rule(sdoc: StructuredDocument, norm: str, metrics: list[MetricMention],
                 link(mj, k - 1, "span")
 
 
-def names_examples(norm: str, camps: list[Mention], cis: list[int]) -> bool:
-    """Whether the campaigns ``cis`` of one clause are two or more examples closed by 等
-    (结合“安全生产月”“全国交通安全日”等节点): a number after them counts the whole kind of work,
-    not one of them."""
+def examples_end(norm: str, camps: list[Mention], cis: list[int]) -> int | None:
+    """Where the 等 closing the campaigns ``cis`` of one clause as examples of a kind of work ends.
+
+    Parameters
+    ----------
+    norm : str
+        The width-folded text.
+    camps : list of Mention
+        The document's campaign mentions.
+    cis : list of int
+        The indices into ``camps`` of the clause's campaigns.
+
+    Returns
+    -------
+    int or None
+        The end of the 等 when two or more campaigns are named as examples (结合“安全生产月”“全国交通安全日”等节点);
+        a number after it counts the whole kind of work (等8项重点活动, 等宣传活动6场), not one of them.
+        None otherwise.
+    """
     if len({camps[ci].name for ci in cis}) < 2:
-        return False
-    return _EXAMPLES_RE.match(norm, max(camps[ci].end for ci in cis)) is not None
-
-
-def counts_examples(norm: str, metric: MetricMention, camps: list[Mention], cis: list[int]) -> bool:
-    """Whether ``metric`` right after the 等 closing the examples ``cis`` counts their kind
-    (明确了“A”、“B”等8项重点活动: the 8项 is no example's figure)."""
+        return None
     m = _EXAMPLES_RE.match(norm, max(camps[ci].end for ci in cis))
-    return m is not None and m.end() == metric.start
+    return None if m is None else m.end()
 
 
 def clause_from(norm: str, pos: int, floor: int = 0) -> int:
@@ -482,7 +491,6 @@ def area_statistics(sdoc: StructuredDocument, norm: str, metrics: list[MetricMen
 __all__ = ["AREA_STATISTIC_RE", "CALENDAR_EVENT_RE", "CLAUSE_WINDOW", "CONDUCT_VERBS", "OTHER_WORK_RE",
            "WIDER_CLAUSE_RE", "WIDER_PERIOD_PARA_RE",
            "PROBLEM_HEAD_RE", "SENTENCE_END", "STOCK_RE", "area_statistics", "calendar_event", "clause_from",
-           "counts_examples",
-           "document_rule", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
+           "document_rule", "examples_end", "joins_other_work", "only_assists", "other_work_re", "plan_rule", "plan_title_paragraph",
            "report_title_paragraph",
            "problem_statements", "span_rule", "stocks"]

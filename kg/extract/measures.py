@@ -84,8 +84,7 @@ from kg.extract.measure_docs import (
     joins_other_work,
     only_assists,
     other_work_re,
-    names_examples,
-    counts_examples,
+    examples_end,
     document_rule,
     indicator_qualifiers,
     subject_counts,
@@ -389,18 +388,22 @@ class MeasuresFinder:
             if not c.campaigns or frames[k]:
                 metric_before = metric_before or bool(c.metrics)
                 continue
-            examples = names_examples(norm, camps, c.campaigns)
+            ex_end = examples_end(norm, camps, c.campaigns)
+            # after the 等 closing examples, metrics count the kind (等8项重点活动, 等宣传活动6场), not A or B
+            kind = [mi for mi in c.metrics if ex_end is not None and metrics[mi].start >= ex_end]
             for mi in c.metrics:
-                if examples and counts_examples(norm, metrics[mi], camps, c.campaigns):
-                    continue  # 明确了“A”、“B”等8项重点活动: the 8项 counts the kind, not A or B
-                for ci in c.campaigns:
-                    link(mi, ci, "clause")
+                if mi not in kind:
+                    for ci in c.campaigns:
+                        link(mi, ci, "clause")
             # metrics after the campaign in its clause count the campaign itself (宣传活动10次)
-            counted = [mi for mi in c.metrics if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns)]
+            counted = [mi for mi in c.metrics
+                       if metrics[mi].start >= min(camps[ci].end for ci in c.campaigns) and mi not in kind]
             reach: list[_Clause] = []
             rule = "run"
             item_open = k == first or (opening and not metric_before)  # the campaign the item opens with
-            if not counted and item_open:
+            if kind:
+                pass  # the clause counts the kind of work: what follows reports on the kind, not an example
+            elif not counted and item_open:
                 # the campaign the item opens with: the metrics after it report on it
                 reach, rule = self._reach(norm, clauses[k + 1:], k == first), "intro"
             elif len(counted) == len(c.metrics) == 1 and SESSIONS_RE.fullmatch(metrics[counted[0]].text) and item_open:
@@ -415,7 +418,7 @@ class MeasuresFinder:
                     reach, rule = self._reach(norm, clauses[k + 1:], False, leading=False), "sessions"
                     reach = session_results(norm, reach, any(measures_duty(camps[ci].name) for ci in c.campaigns))
             elif not c.metrics:
-                if not names_examples(norm, camps, c.campaigns):  # 开展“A”“B”等活动: the kind of work
+                if ex_end is None:  # 开展“A”“B”等活动: the kind of work
                     reach = self._reach(norm, clauses[k + 1:], False, leading=False)
                 if BREAKDOWN_RE.match(norm[c.start:c.end]) and k > 0:
                     for mi in clauses[k - 1].metrics:
