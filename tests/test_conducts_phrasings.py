@@ -207,7 +207,7 @@ def test_the_author_keeps_what_a_paragraph_states_without_a_subject(tmp_path, bo
 
 @pytest.mark.parametrize("heading", ["“平安交通”专项行动", "“平安交通”专项行动开展情况", "“平安交通”专项行动全面落实",
                                      "助力“平安交通”专项行动", "“平安交通”专项行动提质扩面",
-                                     "“平安交通”专项行动走深走实",  # a progress idiom
+                                     "“平安交通”专项行动走深走实", "“平安交通”专项行动纵深推进",  # a progress idiom
                                      "“平安交通”专项行动持续深化。", "“平安交通”专项行动取得进展",  # progress reported
                                      "“平安交通”专项行动成效明显。", "“平安交通”专项行动取得新成效"])
 def test_a_heading_naming_a_campaign_as_its_work_is_the_authors(tmp_path, heading):

@@ -14,6 +14,7 @@ from functools import cache
 from kg.extract.conducts import POST_LINK
 from kg.extract.partners import ASSISTING
 from kg.extract.subjects import PARTNER_LABELS
+from kg.extract.topic_headings import PROGRESS
 from kg.extract.triggers import TriggerHit, load_triggers
 from kg.model import Mention, RelationMention, StructuredDocument
 
@@ -37,8 +38,7 @@ def _topic_before() -> re.Pattern[str]:
 #: after it: its work noun, how the work goes on (a progress idiom: 提质扩面, 走深走实; progress reported: 持续深化,
 #: 取得进展, 成效明显), and a report's 情况 (“证照分离”改革全面落实, “品质工程”创建情况); not another head noun
 #: (“四好农村路”高质量发展, 专项整治成果巩固)
-_TOPIC_AFTER = re.compile(POST_LINK.pattern + r"(?:落实|推进|实施|开展|见效|深化|提质扩面|扩面提质|提档升级|提质升级|提质增效"
-                          r"|走深走实|取得(?:新)?进展|成效(?:明显|显著)|取得(?:新)?成效|取得实效|成果丰硕)?"
+_TOPIC_AFTER = re.compile(POST_LINK.pattern + rf"(?:落实|推进|实施|开展|见效|深化|{PROGRESS})?"
                           r"(?:工作)?(?:情况|进展)?[。.]?\s*")
 
 

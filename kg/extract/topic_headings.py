@@ -11,9 +11,14 @@ import re
 
 #: a heading's number at the start of a line: （七）, (3), 二、
 _NUMBER = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*$")
-#: the progress a heading reports, closing it: 成效显著。, 深入开展 (end of line)
-_PROGRESS = re.compile(r"(?:成效显著|成果丰硕|成效明显|取得实效|取得新成效|深入开展|扎实推进|有序推进|稳步推进|"
-                       r"持续深化|纵深推进|走深走实)(?:。|[ \t\u3000]*(?:\n|$))")
+#: the progress a heading reports on its work (one list, shared with :mod:`kg.extract.heading_topics`): a
+#: four-character progress idiom (提质扩面, 提档升级, 走深走实, 扎实推进, 持续深化) or results reported (成效显著,
+#: 取得新进展, 成果丰硕)
+PROGRESS = (r"提[质档](?:扩面|升级|增效)|扩面提质|走深走实|走实走深"
+            r"|(?:深入|扎实|有序|稳步|持续|纵深)(?:推进|开展|深化)"
+            r"|取得新?(?:进展|成效)|取得实效|成效(?:明显|显著)|成果丰硕")
+#: the progress closing a heading: 成效显著。, 深入开展 (end of line)
+_PROGRESS = re.compile(rf"(?:{PROGRESS})(?:。|[ \t\u3000]*(?:\n|$))")
 
 
 def is_topic_heading(text: str, start: int, end: int) -> bool:
