@@ -159,3 +159,21 @@ def test_a_bracket_closing_a_task_names_its_lead_before_qiantou(tmp_path):
     assert ("县公路中心", "畅通工程建设") in conducts and ("局规划股", "畅通工程建设") in conducts
     assert not any(h == "县执法大队" for h, _ in conducts)  # the helper only helps
     assert ("局运输股", "畅通工程建设") not in conducts  # the next task is not the first bracket's
+
+
+def test_a_bracket_lead_may_open_with_you_and_must_close_in_its_paragraph(tmp_path):
+    # review 18 (12): 由 before the lead is the commonest form; an open bracket does not run on to a later ）
+    body = ("1.深入开展“清风行动”专项整治。（由市应急管理局牵头，县执法大队配合）\n"
+            "2.推进“绿色出行”创建。（局运输股牵头，县执法大队配合\n"
+            "3.推进“畅通工程”建设。\n牵头单位：县公路中心\n"
+            "4.其他事项（见附件）\n")
+    spec = {AUTHOR: A, "市应急管理局": A, "局运输股": A, "县执法大队": A, "县公路中心": A,
+            "“清风行动”专项整治": C, "“畅通工程”建设": C, "“绿色出行”创建": C}
+    got = relations(tmp_path, body, spec, title=TITLE, author=AUTHOR)
+    conducts = {(h, t) for r, h, t in got if r == "CONDUCTS"}
+    assert ("市应急管理局", "清风行动专项整治") in conducts
+    assert ("县公路中心", "畅通工程建设") in conducts  # not hidden by the open bracket before it
+    assert ("局运输股", "畅通工程建设") not in conducts
+    sdoc = make_doc(tmp_path, TITLE + body, AUTHOR)
+    lines = duty_lines(sdoc, mentions_of(sdoc, spec))
+    assert [m.name for m in lines[0].leads] == ["市应急管理局"]  # 由 opens the lead list

@@ -20,8 +20,10 @@ A task's text runs from the start of the innermost section holding the line
 paragraph of its own (else of its paragraph), and never back past the line
 before it.
 
-A bracket closing a task may name the lead without a label (``（局安全股牵头，县运输中心配合）``):
-the bodies before 牵头 lead the task like a ``牵头单位：`` list; those after it only help (no relation).
+A bracket closing a task may name the lead without a label (``（局安全股牵头，县运输中心配合）``,
+``（由市应急管理局牵头，我局配合）``): the bodies before 牵头 lead the task like a ``牵头单位：`` list; those
+after it only help and get no relation, not even COOPERATES_WITH (the gold of such brackets pairs no helper
+with the lead, unlike a ``配合单位：`` line). A bracket not closed in its paragraph names no lead.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ _INNER_BRACKET = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
 PARTNER_LABEL = re.compile(r"[;；,，。\s]*(?:配合|协办|协助|参与)(?:单位|部门|处室|科室)\s*[:：]")
 _LABELS = ("AGENCY", "ORGANIZATION")
 #: a bracket naming the lead bodies before 牵头 (（局安全股牵头，县运输中心配合）): the bodies are group 1
-_BRACKET_LEAD = re.compile(r"[(（]([^()（）\n，,；;。：:]{2,60}?)牵头(?:负责)?(?=[，,；;)）])")
+_BRACKET_LEAD = re.compile(r"[(（]由?([^()（）\n，,；;。：:]{2,60}?)牵头(?:负责)?(?=[，,；;)）])")
 #: what may stand between the bodies of a bracketed lead list
 _LIST_GLUE = re.compile(r"[、和及与\s]*")
 #: an office or party branch inside a body (安全股, 运输服务科, 安全监督部, 所党支部)
@@ -83,6 +85,7 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
     bodies = sorted((m for m in mentions if m.label in _LABELS), key=lambda m: m.start)
     starts = [m.start for m in bodies]
     para_starts = [p.start for p in sdoc.paragraphs]
+    para_ends = [p.end for p in sdoc.paragraphs]
     sections = sorted(sdoc.sections, key=lambda s: (s.start, -s.end))
     stack: list = []
     k = 0
@@ -92,17 +95,18 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
     for label in labels:
         partners: tuple[Mention, ...] = ()
         if label.re is _BRACKET_LEAD:
+            p = bisect.bisect_right(para_starts, label.start()) - 1
+            end = norm.find("）" if label.group()[0] == "（" else ")", label.end(),
+                            para_ends[p] if p >= 0 else len(norm))
+            if end < 0:
+                continue  # a bracket left open in its paragraph
             leads = _bracket_leads(label, bodies, starts)
-            end = norm.find("）" if label.group()[0] == "（" else ")", label.end())
-            end = end if end >= 0 else label.end()
         else:
             end = _list_end(norm, label.end())
-            lo = bisect.bisect_left(starts, label.end())
-            leads = tuple(m for m in bodies[lo:bisect.bisect_left(starts, end)] if m.end <= end)
+            leads = _bodies_in(bodies, starts, label.end(), end)
         if label.re is LEAD_LABEL and (helper := PARTNER_LABEL.match(norm, end)):
             p_end = _list_end(norm, helper.end())
-            lo = bisect.bisect_left(starts, helper.end())
-            partners = tuple(m for m in bodies[lo:bisect.bisect_left(starts, p_end)] if m.end <= p_end)
+            partners = _bodies_in(bodies, starts, helper.end(), p_end)
             end = p_end
         at = label.start()
         while k < len(sections) and sections[k].start <= at:
@@ -130,10 +134,15 @@ def duty_lines(sdoc: StructuredDocument, mentions: list[Mention]) -> list[DutyLi
     return out
 
 
+def _bodies_in(bodies: list[Mention], starts: list[int], lo: int, hi: int) -> tuple[Mention, ...]:
+    """The bodies (sorted, ``starts`` their starts) lying wholly within ``[lo, hi)``."""
+    return tuple(m for m in bodies[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if m.end <= hi)
+
+
 def _bracket_leads(hit: re.Match, bodies: list[Mention], starts: list[int]) -> tuple[Mention, ...]:
     """The bodies of a bracketed lead list (（A、B牵头…）), or none unless bodies fill the list."""
     lo, hi = hit.start(1), hit.end(1)
-    found = tuple(m for m in bodies[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if m.end <= hi)
+    found = _bodies_in(bodies, starts, lo, hi)
     pos = lo
     for m in found:
         if m.start < pos or _LIST_GLUE.fullmatch(hit.string, pos, m.start) is None:
