@@ -39,3 +39,11 @@ def test_bodies_in_a_list_or_a_line_that_goes_on_are_no_issuers(tmp_path):
     # a company cannot lead a cooperation
     text = "丁公交有限公司 丁县交通运输局关于调整公交线路的公告\n自6月1日起调整线路。\n"
     assert coop(tmp_path, text, {"丁公交有限公司": O, "丁县交通运输局": A}) == set()
+
+
+def test_a_section_of_the_issuer_beside_it_is_no_co_issuer(tmp_path):
+    # review 18 (6): a body's own section on its masthead line
+    text = "英德市交通运输局 政策法规股\n关于开展2024年普法工作的通知\n各股室：\n现将有关事项通知如下。\n"
+    assert coop(tmp_path, text, {"英德市交通运输局": A, "政策法规股": A}) == set()
+    text = "戊市交通运输局 戊市交通运输局综合执法支队关于开展检查的通知\n各县区：\n现将有关事项通知如下。\n"
+    assert coop(tmp_path, text, {"戊市交通运输局": A, "戊市交通运输局综合执法支队": A}) == set()

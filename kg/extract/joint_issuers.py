@@ -3,7 +3,9 @@
 A joint document names its issuers side by side, parted by spaces only: opening
 its title before 关于, or alone on a line of its heading or of its signature
 block. The first issuer leads the document and cooperates with each of the
-others (COOPERATES_WITH), whatever its body says.
+others (COOPERATES_WITH), whatever its body says. A section or sub-body of the first
+issuer beside it (``英德市交通运输局 政策法规股``) is no co-issuer: a name with no place or
+level of its own, or one that opens with the first issuer's name.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.selfref import LEVEL_CHARS
 from kg.extract.triggers import TriggerHit
 from kg.model import Mention, StructuredDocument
 
@@ -22,6 +25,8 @@ _AFTER = re.compile(r"[ \t\u3000]*(?:关于|$)")
 _HEAD_LINES, _TAIL_LINES = 3, 4
 _LEAD_LABELS = ("AGENCY",)
 _LABELS = ("AGENCY", "ORGANIZATION")
+#: what opens a national or party body's name in place of a place (中共, 国家税务总局)
+_NATIONAL = ("中共", "中国", "国家", "全国", "共青团")
 
 
 def _issuers(norm: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -68,5 +73,16 @@ def joint_issuers(sdoc: StructuredDocument, mentions: list[Mention]) -> Iterator
             continue
         hit = TriggerHit("COOPERATES_WITH", "联合行文", "joint", run[0].start, run[-1].end)
         for other in run[1:]:
-            if other.name != run[0].name:
+            if other.name != run[0].name and not _part_of(sdoc, run[0], other):
                 yield ("COOPERATES_WITH", run[0], other, hit)
+
+
+def _placed(sdoc: StructuredDocument, m: Mention) -> bool:
+    """Whether the name of ``m`` has a place or level of its own (乙市财政局, 中共XX县委宣传部)."""
+    return (m.name.startswith(_NATIONAL) or any(c in LEVEL_CHARS for c in m.name[:-1])
+            or any(m.start <= s < m.end for s, _ in sdoc.places))
+
+
+def _part_of(sdoc: StructuredDocument, first: Mention, other: Mention) -> bool:
+    """Whether ``other`` is a section or sub-body of the first issuer (英德市交通运输局 政策法规股)."""
+    return other.name.startswith(first.name) or (_placed(sdoc, first) and not _placed(sdoc, other))
