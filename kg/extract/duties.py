@@ -166,9 +166,19 @@ _CONTEXT_TRIGGERS = frozenset({"结合"})
 
 
 def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention, Mention, DutyLine]]:
-    """(lead body, campaign, line) for each CONDUCTS relation whose campaign stands in a task of ``lines``.
+    """The lead bodies of each task paired with the campaigns the task carries out.
 
-    ``relations`` are :class:`kg.model.RelationMention` records (others than CONDUCTS are skipped).
+    Parameters
+    ----------
+    lines : list of DutyLine
+        The document's duty lines.
+    relations : list of RelationMention
+        The relations found so far (others than CONDUCTS are skipped).
+
+    Returns
+    -------
+    list of tuple of (Mention, Mention, DutyLine)
+        (lead body, campaign, line) for each CONDUCTS relation whose campaign stands in a task of ``lines``.
     """
     found = sorted((r.tail.start, i) for i, r in enumerate(relations)
                    if r.rel == "CONDUCTS" and r.trigger not in _CONTEXT_TRIGGERS)
@@ -181,10 +191,22 @@ def lead_conducts(lines: list[DutyLine], relations: list) -> list[tuple[Mention,
 
 
 def duty_relations(sdoc: StructuredDocument, mentions: list[Mention], relations: list) -> list[tuple]:
-    """``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of the tasks of ``sdoc``, and
-    ``("COOPERATES_WITH", lead agency, partner body, hit)`` for the partners of each task.
+    """The relations the duty lines of a document give.
 
-    The hit is the duty line's label (``牵头单位``) over the whole line, frame ``duty``.
+    Parameters
+    ----------
+    sdoc : StructuredDocument
+    mentions : list of Mention
+        The document's entity mentions.
+    relations : list of RelationMention
+        The relations found so far.
+
+    Returns
+    -------
+    list of tuple
+        ``("CONDUCTS", lead body, campaign, hit)`` for the lead bodies of each task, and
+        ``("COOPERATES_WITH", lead agency, partner body, hit)`` for its partners. The hit is the duty
+        line's label (``牵头单位``) over the whole line, frame ``duty``.
     """
     norm = sdoc.source.norm
     out = []
