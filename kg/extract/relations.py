@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import conduct_titles, conducts
+from kg.extract import campaign_frames, conduct_titles, conducts
 from kg.extract.anaphora import campaign_anaphora
 from kg.extract.clauses import Clause, enum_marker_end, split_clauses
 from kg.extract.duties import duty_relations
@@ -349,8 +349,8 @@ class RelationExtractor:
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
                     continue
-                hit = (conducts.during(norm, clause, camp) or conducts.lever(norm, camp) or conducts.taken_up(norm, camp)
-                       or conducts.part_of(norm, clause.start, camp))
+                hit = (campaign_frames.during(norm, clause, camp) or campaign_frames.lever(norm, camp) or campaign_frames.taken_up(norm, camp)
+                       or campaign_frames.part_of(norm, clause.start, camp))
             if hit is None and post:
                 hit = conducts.post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause,
                                          self._gap_ok)
