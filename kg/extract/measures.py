@@ -52,7 +52,9 @@ from the narrowest to the widest, each named in ``RelationMention.trigger``:
 A number of days giving a travel season's length (春运…共40天) measures nothing, nor does a number that
 qualifies the rate after it (公交站点500米覆盖率达到95%: the 95% is the result), nor one that counts
 the subject of its clause (全市6个超限检测站共检测货车…: the 6个), nor a campaign's length before its name
-(开展为期4个月的…专项整治) or a round-the-clock regime (实行24小时驻站执法).
+(开展为期4个月的…专项整治) or a round-the-clock regime (实行24小时驻站执法), nor a condition's bound
+(对上线率低于90%的企业约谈), a count of the titles listed before it (《A》《B》等4项制度) or of the means
+work relies on (依托全市9个超限检测站).
 
 A reach ends at a clause naming another campaign and at a metric whose own clause joins
 other work (配合…开展廉政谈话12人次). A campaign that only frames its clause is not measured:
@@ -92,6 +94,7 @@ from kg.extract.measure_docs import (
     stocks,
     span_rule,
 )
+from kg.extract.measure_bounds import condition_bounds
 from kg.extract.measure_coordination import keep_named
 from kg.extract.measure_frames import only_framed
 from kg.extract.measure_durations import season_spans, work_lengths
@@ -209,7 +212,7 @@ class MeasuresFinder:
 
         links: dict[tuple[int, str], tuple[int, str]] = {}  # (metric, campaign name) -> (campaign, rule)
         spans = (season_spans(norm, metrics) | indicator_qualifiers(norm, metrics) | subject_counts(norm, metrics)
-                 | work_lengths(norm, metrics))
+                 | work_lengths(norm, metrics) | condition_bounds(norm, metrics))
 
         talks = integrity_talks(norm, metrics)
         standing = standing_figures(norm, metrics)
