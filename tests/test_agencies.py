@@ -84,6 +84,17 @@ def test_party_branches_of_a_unit():
     assert agencies("中心党总支深入开展学习教育，党总支书记XXX讲党课。") == {"中心党总支"}
 
 
+def test_a_party_branch_of_a_numbered_squad_or_of_an_office_is_the_body_named():
+    # the numbered squad is the parent of the branch, not the end of the name
+    assert agencies("县交通运输执法支队三大队党支部获评先进。") == {"县交通运输执法支队三大队党支部"}
+    assert agencies("县交通运输执法支队三大队开展巡查。") == {"县交通运输执法支队三大队"}
+    # an office with a free modifier keeps its own branch, also as the subject opening a clause
+    assert agencies("由支队督察科党支部牵头。") == {"支队督察科党支部"}
+    assert agencies("今年，督察科党支部开展主题党日。") == {"督察科党支部"}
+    # the secretary of the branch is a post: the office stays the body named
+    assert agencies("局督察科党支部书记讲党课。") == {"局督察科"}
+
+
 def test_conjunctions_inside_names_and_before_levels():
     # 和 joins two stems inside a name a level opens
     assert agencies("会同县城市管理和综合执法局开展整治。") == {"县城市管理和综合执法局"}
@@ -128,6 +139,9 @@ def test_a_field_short_name_alone_is_a_body_only_as_a_subject():
 
 def test_collectives_and_counted_facilities_are_no_bodies():
     assert agencies("会同沿线乡镇人民政府开展整治，建成县级综合服务中心12个。") == set()
+    # a count after a list of bodies counts the names listed: the last one is a body too
+    assert agencies("表彰局运输科党支部、局安全监督科党支部2个先进集体。") == {"局运输科党支部", "局安全监督科党支部"}
+    assert agencies("建成乡镇综合服务站、县级综合服务中心12个。") == set()
     # a rank of body (县级, 本级) before a bare 人民政府 names no one body
     assert agencies("实行县级人民政府统一领导，报本级人民政府批准。") == set()
     assert agencies("来源：清水县人民政府门户网站。来源：清水县人民政府网") == set()

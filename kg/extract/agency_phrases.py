@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.heads import COUNTED, collective, drop_determined_level, head_candidate, parse_agency_parts
+from kg.extract.heads import COUNTED, ENUM_MARK, collective, drop_determined_level, head_candidate, parse_agency_parts
 from kg.extract.localities import LEVEL, PLACE, STEM, UNIT, scoped
 from kg.extract.phrases import Candidate, PhraseScanner
 
@@ -35,9 +35,10 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
     text = sc.text
     out: list[Candidate] = []
     for end, hits in sc.matches("agency_heads").by_end.items():
-        if COUNTED.match(text, end):
-            continue  # 建成综合服务中心XX个: a kind of facility counted, not one body
+        counted = COUNTED.match(text, end)
         best = head_candidate(sc, end, hits)
+        if counted and not (best is not None and _counts_list(text, best.start, counted.group())):
+            continue  # 建成综合服务中心XX个: a kind of facility counted, not one body
         if best is None and any(word == _OFFICE for _, word, _ in hits):
             best = _task_office(sc, end - len(_OFFICE), end)
         elif best is not None and not set(best.info["kinds"]) & {LEVEL, PLACE, UNIT}:
@@ -45,6 +46,24 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
         if best is not None:
             out.append(best)
     return out
+
+
+#: what closes the clause a list of names stands in
+_CLAUSE_MARKS = re.compile(r"[，。；：,;:\n]")
+#: a count in digits or one Chinese digit and its counter
+_COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九])\D$")
+
+
+def _counts_list(text: str, start: int, count: str) -> bool:
+    """Whether ``count`` after the name starting at ``start`` counts the 、-list the name closes
+    (评出A科党支部、B科党支部2个: two bodies named, not a kind): the name follows a 、 and the
+    count is the number of items since the clause opened."""
+    if start == 0 or text[start - 1] != ENUM_MARK or (m := _COUNT.match(count)) is None:
+        return False
+    n = m.group(1)
+    number = int(n) if n.isdigit() else 2 if n == "两" else "一二三四五六七八九".index(n) + 1
+    opened = max((c.end() for c in _CLAUSE_MARKS.finditer(text, max(0, start - 200), start)), default=0)
+    return text.count(ENUM_MARK, opened, start) + 1 == number
 
 
 #: the head of an office set up for one task (市创建办, 县政务公开办)

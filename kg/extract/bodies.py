@@ -91,15 +91,29 @@ def _offices(sc: PhraseScanner, agencies: list[Candidate]) -> list[Candidate]:
                 break
             parent = ends.get(p)
             start = parent.start if parent is not None else _bare_parent(sc, p)
-            if start is None and (p == 0 or text[p - 1] in _CLAUSE_OPEN) and _OFFICE_VERB.match(text, end):
+            organ = _party_organ_after(sc, end)
+            stop = organ[0] if organ else end
+            if start is None and (p == 0 or text[p - 1] in _CLAUSE_OPEN) and _OFFICE_VERB.match(text, stop):
                 start = p  # 法制科牵头修订…: an office of the author opening its clause as the subject
             if start is None:
                 continue
-            cand = Candidate("AGENCY", start, end, text[start:end], "agency.office", tier=1)
-            cand.info = {"kinds": (UNIT,), "head": word, "words": (text[start:p],), "cls": "unit"}
+            cand = Candidate("AGENCY", start, stop, text[start:stop], "agency.office", tier=1)
+            cand.info = {"kinds": (UNIT,), "head": organ[1] if organ else word, "words": (text[start:p],),
+                         "cls": "party" if organ else "unit"}
             out.append(cand)
             break
     return out
+
+
+def _party_organ_after(sc: PhraseScanner, end: int) -> tuple[int, str] | None:
+    """End and head of the office's own party organ right after an office ending at ``end`` (法规科党支部):
+    the organ is the body named; None when no party head starts there or it is a post (党支部书记)."""
+    for e in range(end + 2, min(len(sc.text), end + 3) + 1):
+        for hstart, word, head in sc.matches("agency_heads").by_end.get(e, ()):
+            if hstart == end and head.cls == "party" and "any" in head.needs \
+                    and not sc.text.startswith(head.not_before, e):
+                return e, word
+    return None
 
 
 def _bare_parent(sc: PhraseScanner, pos: int) -> int | None:

@@ -48,6 +48,8 @@ BRANCH_HEADS = frozenset({"分局", "分中心"})
 #: the number of a team among its parent's (第一中队, 第3大队)
 #: a numbered team of its parent: 第一中队, 直属一大队 (a team under the parent directly), and a bare number right
 #: after the detachment it belongs to (交警支队一大队)
+#: teams named by their number inside a longer name (支队一大队党支部)
+_NUMBERED_TEAMS = frozenset({"大队", "中队"})
 _ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[一二三四五六七八九十]{1,2}|(?<=支队)[一二三四五六七八九十]{1,2})$")
 #: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委), and the
 #: Youth League before its committees (共青团攀枝花市委员会, 团市委): part of the name
@@ -102,8 +104,10 @@ def parse_agency_parts(sc: PhraseScanner, pos: int, state: str = HEAD) -> list[P
             if (hit := known.longest_ending_at(pos)) and hit[2][0] == "AGENCY":
                 # a body the lexicon knows as parent: 国务院安委会, 国务院安委会办公室
                 options.append((len(hit[1]), 2, UNIT, hit[1]))
-        if state == HEAD and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
-            options.append((m.end() - m.start(), 3, STEM, m.group()))  # 第一中队: a numbered team of its parent
+        if (state == HEAD or state == UNIT and parts[-1].word in _NUMBERED_TEAMS) \
+                and (m := _ORDINAL.search(text, max(0, pos - 5), pos)):
+            # 第一中队, 支队一大队党支部: a numbered team of its parent, also as the parent of a body of its own
+            options.append((m.end() - m.start(), 3, STEM, m.group()))
         if state == STEM and text[pos - 1] in CONJ_IN_NAME and stems.longest_ending_at(text, pos - 1):
             options.append((1, 0, CONJ, text[pos - 1]))
         if state in (HEAD, STEM, UNIT, PLACE, MASK):
