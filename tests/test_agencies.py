@@ -320,6 +320,13 @@ def test_a_company_named_by_its_number_within_a_group_keeps_the_group():
     assert organisations("与XX公司第三分公司签约。") == {"XX公司第三分公司"}
 
 
+def test_a_legal_form_right_after_a_bodys_name_makes_the_body_the_companys_brand():
+    text = "由中铁广州航道局有限公司负责疏浚。"
+    assert organisations(text) == {"中铁广州航道局有限公司"} and agencies(text) == set()
+    # a bare 公司 after a body starts a word of its own: the body stays
+    assert agencies("推进市公路局公司化改革。") == {"市公路局"}
+
+
 def test_the_line_of_business_before_a_legal_form_is_part_of_the_brand():
     assert organisations("约谈南平市安达汽车维修服务有限公司、福建宏达运输服务有限公司。") == {
         "南平市安达汽车维修服务有限公司", "福建宏达运输服务有限公司"}

@@ -35,6 +35,8 @@ _ORDINAL = re.compile(f"第[{CN_DIGITS}]{{1,3}}$")
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 #: heads of a registered company, whose name a place opens (广州港集团有限公司); an association's may not
 _COMPANY_HEADS = tuple(LEGAL_FORMS | {"集团"})
+#: a bare 公司 right after a body may start a word of its own (市公路局公司化改革): no brand's legal form
+_BARE_COMPANY = "公司"
 
 
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -199,8 +201,9 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
         if legal and (opened := _bracketed_start(sc, pos, lo)) is not None:
             pos = opened  # 重庆XX港口（集团）有限责任公司, X（中国）网络技术有限公司: the bracketed part is inside the name
             continue
-        if pos in sc.blocked_ends and not 0 < hstart - pos <= ORG_AFTER_BODY:
-            break
+        if pos in sc.blocked_ends and not (0 < hstart - pos <= ORG_AFTER_BODY or legal and pos == hstart
+                                           and not text.startswith(_BARE_COMPANY, hstart)):
+            break  # a legal form right after a body's name makes the body the company's brand (中交X航道局有限公司)
         if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1):
             break
         stop = sc.stopword_ending_at(pos)
