@@ -221,6 +221,11 @@ def test_verbs_and_single_characters_are_no_brands():
     assert organisations("开展安全宣传进企业、进学校活动，保障旅客平安出行。") == set()
 
 
+def test_a_period_of_the_report_closes_a_brand():
+    assert organisations("一季度XX物流集团有限公司完成货运量。") == {"XX物流集团有限公司"}
+    assert organisations("二季度集团召开安全例会。") == set()
+
+
 def test_a_field_and_a_team_or_committee_head_need_no_place_after_a_boundary():
     assert agencies("会同执法大队开展巡查，交警大队配合，协调发改委。") == {"执法大队", "交警大队", "发改委"}
     # a verb or a counted kind before them, or a list closed by 等: no one body

@@ -10,6 +10,7 @@ import re
 
 from kg.extract.heads import COLLECTIVE_DETS, CONJ_IN_NAME, ENUM_MARK, conj_place
 from kg.extract.localities import doc_short_place_ending_at
+from kg.extract.metric_time import PERIOD_RE
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
 from kg.extract.waterways import water_name_before
 from kg.structure.headings import CN_DIGITS
@@ -35,6 +36,8 @@ _ORDINAL = re.compile(f"第[{CN_DIGITS}]{{1,3}}$")
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司"})
 #: heads of a registered company, whose name a place opens (广州港集团有限公司); an association's may not
 _COMPANY_HEADS = tuple(LEGAL_FORMS | {"集团"})
+#: a period of a report (四季度, 上半年) ending where a brand would start
+_PERIOD_BEFORE = re.compile(f"(?:{PERIOD_RE.pattern})$")
 #: a bare 公司 right after a body may start a word of its own (市公路局公司化改革): no brand's legal form
 _BARE_COMPANY = "公司"
 
@@ -204,8 +207,8 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
         if pos in sc.blocked_ends and not (0 < hstart - pos <= ORG_AFTER_BODY or legal and pos == hstart
                                            and not text.startswith(_BARE_COMPANY, hstart)):
             break  # a legal form right after a body's name makes the body the company's brand (中交X航道局有限公司)
-        if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1):
-            break
+        if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1) or _PERIOD_BEFORE.search(text, max(0, pos - 8), pos):
+            break  # 四季度集团…: a period of the report closes the brand, as a time word does
         stop = sc.stopword_ending_at(pos)
         if stop is not None and legal and pos == hstart and sc.lx.stopwords.get(stop[1]) == "verb":
             pos = stop[0]
