@@ -321,6 +321,7 @@ class DocGroups:
     doc: str
     groups: list[GroupSummary]
     group_of: dict[tuple[str, int, int, str], int]  # Mention.key -> index in ``groups``
+    jurisdiction: str = ""  # the division code of the document's jurisdiction ("" when unknown)
 
 
 @dataclass(slots=True)

@@ -45,7 +45,7 @@ from kg.model import GroupSummary, IndicatorSummary
 from kg.resources import DATA_DIR
 
 #: bump when the cache layout changes
-LAYOUT = "kg-cache/8"
+LAYOUT = "kg-cache/9"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: the blobs a document has beside its record
 BLOBS = ("nodes.arrow", "edges.arrow", "jsonl")
@@ -119,6 +119,7 @@ class DocRecord:
     stats: DocStats
     warnings: list[str]
     blobs: dict[str, list[int]] = field(default_factory=dict)  # blob -> [stored size, crc32, size]
+    jurisdiction: str = ""  # the division code of its jurisdiction: linking short forms asks (kg.resolve.short_links)
     indicators: list[IndicatorSummary] = field(default_factory=list)  # what its metrics measure
     #: :attr:`indicators` as the snapshot holds them, not parsed yet (a rebuild with the last build's indicator link
     #: needs only a changed document's: :meth:`Snapshot.take`); :meth:`summaries` parses them
@@ -146,7 +147,7 @@ class DocRecord:
                   None if g.aliases == (g.key,) else g.aliases, g.joinable] for g in self.groups],
                 self.ids, [s.sections, s.sentences, s.metrics, s.metrics_masked, s.mentions, s.nodes, s.edges,
                            s.relations],
-                self.warnings, self.blobs]
+                self.warnings, self.blobs, self.jurisdiction]
 
     def _indicator_list(self) -> list:
         return [[i.name, i.dimension, i.unit, i.aliases, i.metrics]
@@ -162,13 +163,13 @@ class DocRecord:
     @classmethod
     def from_list(cls, data: list) -> "DocRecord":
         """The record of :meth:`to_list` (raises ValueError, TypeError or IndexError for other data)."""
-        name, key, groups, ids, stats, warnings, blobs, indicators = data
+        name, key, groups, ids, stats, warnings, blobs, jurisdiction, indicators = data
         # positional arguments: a rebuild makes ~240,000 of these, keywords cost twice the time
         return cls(name, key,
                    [GroupSummary(label, k, k if link is None else link, scope, mentions,
                                  (k,) if aliases is None else tuple(aliases), joinable)
                     for label, k, link, scope, mentions, aliases, joinable in groups],
-                   ids, DocStats(*stats), warnings, blobs, _summaries(indicators))
+                   ids, DocStats(*stats), warnings, blobs, jurisdiction, _summaries(indicators))
 
     def to_json(self) -> bytes:
         """The record as the cache stores it (:meth:`to_list` as JSON, after the layout)."""

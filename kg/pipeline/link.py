@@ -33,7 +33,8 @@ class TwoPhaseLink:
             The documents cached.
         """
         self.first = {r.name for r in recs}
-        self.entities = Linker(DocGroups(doc=r.name, groups=r.groups, group_of={}) for r in recs)
+        self.entities = Linker(DocGroups(doc=r.name, groups=r.groups, group_of={}, jurisdiction=r.jurisdiction)
+                               for r in recs)
         if self.relink is not None:
             self.relink.start(recs)
         else:
@@ -48,7 +49,7 @@ class TwoPhaseLink:
         def fed() -> Iterator[DocGroups]:
             for i, r in enumerate(rest, len(self.first) + 1):
                 self.progress("link", i, len(ordered), r.name)
-                yield DocGroups(doc=r.name, groups=r.groups, group_of={})
+                yield DocGroups(doc=r.name, groups=r.groups, group_of={}, jurisdiction=r.jurisdiction)
 
         linking = self.entities.finish(fed())
         if self.relink is not None:

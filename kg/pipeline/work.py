@@ -108,7 +108,7 @@ def _process(task: Task, settings: Settings) -> Processed | Failed:
         blobs, stats = render(ext, groups, ids, task.key, indicators)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         return Failed(task.name, f"could not be processed: {type(exc).__name__}: {exc}")
-    record = DocRecord(name=task.name, key=task.key, groups=groups.groups, ids=ids,
+    record = DocRecord(name=task.name, key=task.key, groups=groups.groups, ids=ids, jurisdiction=groups.jurisdiction,
                        stats=stats, warnings=src.warnings + ext.warnings, indicators=indicators.indicators)
     return Processed(record, blobs)
 

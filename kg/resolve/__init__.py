@@ -20,7 +20,9 @@ Two steps:
    and 湖南省交通运输厅 are one node); masked agencies, and bare names (支队,
    局党组) of a document with no author named in full, never link. A masked campaign or
    regulation name whose mask only hides a modifier (*执法领域突出问题专项整治行动)
-   joins the one unmasked name it matches.
+   joins the one unmasked name it matches. A short campaign or regulation name
+   (百日攻坚行动) joins the one fuller name that ends with it in a document of
+   the same jurisdiction (:mod:`kg.resolve.short_links`).
 
 Ids are ``stable_id(label, link key, scope)``, so a rebuild gives the same ids.
 
@@ -211,7 +213,8 @@ def group_document(ext: DocExtraction, lexicon: Lexicon | None = None) -> DocGro
         link_key = _link_key(g) if g.label not in _BODY_LABELS else link_key
         groups.append(GroupSummary(label=g.label, key=g.name, link=link_key, scope=scope,
                                    mentions=len(g.mentions), aliases=tuple(sorted(aliases)), joinable=joinable))
-    return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of)
+    return DocGroups(doc=ext.document.name, groups=groups, group_of=group_of,
+                     jurisdiction=jur.code if jur is not None and jur.code else "")
 
 
 def resolve(extractions: list[DocExtraction], lexicon: Lexicon | None = None) -> Resolution:

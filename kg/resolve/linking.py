@@ -8,7 +8,8 @@ exactly what one pass over all documents in name order gives: every key's member
 (document, group) order, the same names, aliases, documents and counts, in the same
 iteration order, and the same masked joins (a masked campaign/regulation joins the one
 unmasked global name its mask fits, worked out again over every key at the finish, since
-a new key can change what a mask fits). A full build is the first phase with every
+a new key can change what a mask fits), and the same short-form joins (:mod:`kg.resolve.short_links`, worked
+out over every key at the finish). A full build is the first phase with every
 document and a finish with none.
 """
 
@@ -22,6 +23,7 @@ from operator import attrgetter, itemgetter
 from kg.ids import stable_id
 from kg.model import DocGroups, Entity, GroupSummary, Linking
 from kg.resolve.names import campaign_signature, is_masked, mask_pattern
+from kg.resolve.short_links import LABELS as SHORT_LABELS, short_form_targets
 from kg.schema import LABEL_OF_TYPE
 
 Ident = tuple[str, str, str]  # (label, link key, scope)
@@ -112,6 +114,7 @@ class Linker:
 
     def __init__(self, docs: Iterable[DocGroups] = ()) -> None:
         self.docs: dict[str, int] = {}  # doc -> number of groups
+        self.places: dict[str, str] = {}  # doc -> the division code of its jurisdiction
         self.linked: dict[Ident, list[Member]] = {}
         self.masked: list[Member] = []
         self.joins = _MaskedJoins()
@@ -135,6 +138,7 @@ class Linker:
         if d.doc in self.docs:
             raise ValueError(f"{d.doc}: linked twice")
         self.docs[d.doc] = len(d.groups)
+        self.places[d.doc] = d.jurisdiction
         idents = []
         linked, base_names = self.linked, self.joins.base
         for i, g in enumerate(d.groups):
@@ -179,6 +183,14 @@ class Linker:
                 self.linked[target].append(member)
                 self.joins.moved(target, g.key)
                 touched.update((own, target))
+        # a short campaign/regulation name joins the one fuller name of its jurisdiction that ends with it
+        places = {ident: {self.places[doc] for doc, _, _ in members} - {""}
+                  for ident, members in self.linked.items() if members and ident[0] in SHORT_LABELS}
+        for short, target in short_form_targets(places).items():
+            for member in self.linked[short]:
+                bisect.insort(self.linked[target], member, key=_PLACE)
+            self.linked[short] = []
+            touched.update((short, target))
         for ident in touched:
             self._settle(ident, self.linked[ident])
         entities = {e.id: e for e in map(self.entities.__getitem__, self.order) if e is not None}

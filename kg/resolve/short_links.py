@@ -1,0 +1,52 @@
+"""Short forms across documents: a campaign or regulation one document names short joins the one fuller name
+that ends with it in another document of the same jurisdiction.
+
+A county brigade's report of one year writes 执法岗位大练兵, its report of the next year 岗位大练兵; a city's
+2023 report 道路运输雁城护航联合执法行动, its 2024 report 雁城护航联合执法行动. The short name's link key (a
+campaign's signature, a regulation's name) ends the fuller one's, a document of the short name speaks for the
+same division as one of the fuller name's, and no other fuller name of that division ends with it. Across
+divisions a short name stays apart: 安全生产治本攻坚三年行动 of one province is not 道路运输安全生产治本攻坚三年行动
+of another, and two counties' campaigns never merge. Fuller link keys are filed under their suffixes, so the
+cost is linear in the corpus.
+"""
+
+from __future__ import annotations
+
+from kg.resolve.names import is_masked
+
+Ident = tuple[str, str, str]  # (label, link key, scope)
+#: the labels whose global names link this way
+LABELS = ("CAMPAIGN", "REGULATION")
+#: the shortest link key that may stand for a fuller one
+MIN_SHORT = 4
+
+
+def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
+    """The fuller ident each short global campaign or regulation joins.
+
+    Parameters
+    ----------
+    places : dict
+        Each linked key that has members -> the division codes of its documents' jurisdictions.
+
+    Returns
+    -------
+    dict
+        Short ident -> the fuller ident it joins (the end of any chain: when the only fuller name of a short
+        one is itself the short form of another, it joins that other).
+    """
+    usable = sorted((i for i in places if i[0] in LABELS and i[2] == "global" and places[i]
+                     and not is_masked(i[1]) and len(i[1]) >= MIN_SHORT), key=lambda i: (-len(i[1]), i))
+    by_suffix: dict[tuple[str, str, str], list[Ident]] = {}  # (label, suffix, division) -> fuller idents
+    for ident in usable:
+        label, key, _ = ident
+        for cut in range(1, len(key) - MIN_SHORT + 1):
+            for code in places[ident]:
+                by_suffix.setdefault((label, key[cut:], code), []).append(ident)
+    root: dict[Ident, Ident] = {}
+    for ident in usable:  # longest first: a fuller ident's own target is known before its short forms ask
+        label, key, _ = ident
+        ends = {root.get(f, f) for code in places[ident] for f in by_suffix.get((label, key, code), ())}
+        if len(ends) == 1:
+            root[ident] = ends.pop()
+    return root

@@ -1,0 +1,52 @@
+"""Short forms across documents (kg.resolve.short_links): a short campaign or regulation name joins the one
+fuller name that ends with it in a document of the same jurisdiction."""
+
+from kg.resolve import resolve
+from kg.resolve.short_links import short_form_targets
+
+from helpers import SHIYAN, YINGDE, extraction, make_doc, mention
+
+
+def _campaign_docs(res):
+    return sorted(sorted(e.docs) for e in res.entities.values() if e.label == "CAMPAIGN")
+
+
+def test_a_short_campaign_joins_the_fuller_name_of_a_document_of_its_jurisdiction():
+    a = make_doc("a.txt", "开展道路运输“清风护航”联合执法行动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "继续开展“清风护航”联合执法行动。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "CAMPAIGN", "道路运输“清风护航”联合执法行动")),
+                   extraction(b, mention(b, "CAMPAIGN", "“清风护航”联合执法行动"))])
+    assert _campaign_docs(res) == [["a.txt", "b.txt"]]
+
+
+def test_a_short_regulation_joins_its_fuller_name_too():
+    a = make_doc("a.txt", "制定《某某大队执法办案细则》。", jurisdiction=YINGDE)
+    b = make_doc("b.txt", "落实《执法办案细则》。", jurisdiction=YINGDE)
+    res = resolve([extraction(a, mention(a, "REGULATION", "《某某大队执法办案细则》")),
+                   extraction(b, mention(b, "REGULATION", "《执法办案细则》"))])
+    assert len(res.entities) == 1
+
+
+def test_a_short_campaign_of_another_jurisdiction_stays_apart():
+    a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)
+    res = resolve([extraction(a, mention(a, "CAMPAIGN", "水路运输安全生产提升三年行动")),
+                   extraction(b, mention(b, "CAMPAIGN", "安全生产提升三年行动"))])
+    assert _campaign_docs(res) == [["a.txt"], ["b.txt"]]
+
+
+def test_a_short_campaign_that_two_fuller_names_end_with_stays_apart():
+    a = make_doc("a.txt", "开展公路养护百日会战行动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "开展港口建设百日会战行动。", jurisdiction=SHIYAN)
+    c = make_doc("c.txt", "开展百日会战行动。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "CAMPAIGN", "公路养护百日会战行动")),
+                   extraction(b, mention(b, "CAMPAIGN", "港口建设百日会战行动")),
+                   extraction(c, mention(c, "CAMPAIGN", "百日会战行动"))])
+    assert _campaign_docs(res) == [["a.txt"], ["b.txt"], ["c.txt"]]
+
+
+def test_a_chain_of_short_forms_joins_the_fullest_name():
+    places = {("CAMPAIGN", "甲乙丙丁戊己", "global"): {"420300"}, ("CAMPAIGN", "乙丙丁戊己", "global"): {"420300"},
+              ("CAMPAIGN", "丙丁戊己", "global"): {"420300"}}
+    assert short_form_targets(places) == {("CAMPAIGN", "乙丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global"),
+                                          ("CAMPAIGN", "丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global")}
