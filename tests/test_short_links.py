@@ -50,3 +50,12 @@ def test_a_chain_of_short_forms_joins_the_fullest_name():
               ("CAMPAIGN", "丙丁戊己", "global"): {"420300"}}
     assert short_form_targets(places) == {("CAMPAIGN", "乙丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global"),
                                           ("CAMPAIGN", "丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global")}
+
+
+def test_a_bare_body_of_a_document_with_no_author_is_the_one_of_its_jurisdiction():
+    a = make_doc("a.txt", "十堰市交通运输局召开局党组会议。", author="十堰市交通运输局", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "局党组研究部署全年工作。", jurisdiction=SHIYAN)
+    c = make_doc("c.txt", "局党组研究部署全年工作。", jurisdiction=YINGDE)
+    res = resolve([extraction(a, mention(a, "AGENCY", "局党组")), extraction(b, mention(b, "AGENCY", "局党组")),
+                   extraction(c, mention(c, "AGENCY", "局党组"))])
+    assert sorted(sorted(e.docs) for e in res.entities.values()) == [["a.txt", "b.txt"], ["c.txt"]]

@@ -17,8 +17,9 @@ Two steps:
    (:mod:`kg.resolve.scope`): national bodies and uniquely named campaigns,
    regulations and organisations link; level-only names (市委, 省交通运输厅)
    link within one jurisdiction, under its division's full name (so 省交通运输厅
-   and 湖南省交通运输厅 are one node); masked agencies, and bare names (支队,
-   局党组) of a document with no author named in full, never link. A masked campaign or
+   and 湖南省交通运输厅 are one node); masked agencies never link, and bare names (支队,
+   局党组) of a document with no author named in full link only to that name
+   in the scope of the document's jurisdiction. A masked campaign or
    regulation name whose mask only hides a modifier (*执法领域突出问题专项整治行动)
    joins the one unmasked name it matches. A short campaign or regulation name
    (百日攻坚行动) joins the one fuller name that ends with it in a document of

@@ -23,7 +23,7 @@ from operator import attrgetter, itemgetter
 from kg.ids import stable_id
 from kg.model import DocGroups, Entity, GroupSummary, Linking
 from kg.resolve.names import campaign_signature, is_masked, mask_pattern
-from kg.resolve.short_links import LABELS as SHORT_LABELS, short_form_targets
+from kg.resolve.short_links import LABELS as SHORT_LABELS, bare_body_targets, short_form_targets
 from kg.schema import LABEL_OF_TYPE
 
 Ident = tuple[str, str, str]  # (label, link key, scope)
@@ -186,7 +186,11 @@ class Linker:
         # a short campaign/regulation name joins the one fuller name of its jurisdiction that ends with it
         places = {ident: {self.places[doc] for doc, _, _ in members} - {""}
                   for ident, members in self.linked.items() if members and ident[0] in SHORT_LABELS}
-        for short, target in short_form_targets(places).items():
+        # a bare body of a document with no author (局党组) is the one of that name in its jurisdiction
+        live = [ident for ident, members in self.linked.items() if members]
+        alone = {ident: self.places[self.linked[ident][0][0]] for ident in live if ident[2].startswith("doc:")}
+        joins = short_form_targets(places) | bare_body_targets(live, alone)
+        for short, target in joins.items():
             for member in self.linked[short]:
                 bisect.insort(self.linked[target], member, key=_PLACE)
             self.linked[short] = []

@@ -8,11 +8,16 @@ same division as one of the fuller name's, and no other fuller name of that divi
 divisions a short name stays apart: 安全生产治本攻坚三年行动 of one province is not 道路运输安全生产治本攻坚三年行动
 of another, and two counties' campaigns never merge. Fuller link keys are filed under their suffixes, so the
 cost is linear in the corpus.
+
+A bare body (局党组, 机关党委) of a document whose author is not found is scoped to that document; across
+documents it is the body of that name in the scope of its document's jurisdiction, when documents whose author is
+known name one there.
 """
 
 from __future__ import annotations
 
 from kg.resolve.names import is_masked
+from kg.resolve.scope import is_bare_body
 
 Ident = tuple[str, str, str]  # (label, link key, scope)
 #: the labels whose global names link this way
@@ -50,3 +55,30 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
         if len(ends) == 1:
             root[ident] = ends.pop()
     return root
+
+
+def bare_body_targets(idents: list[Ident], place_of: dict[Ident, str]) -> dict[Ident, Ident]:
+    """The ident a bare body of a document with no author (局党组, scoped to its document) joins: the same name
+    in the scope of the document's jurisdiction, where documents whose author is known put it.
+
+    Parameters
+    ----------
+    idents : list of Ident
+        The linked keys that have members.
+    place_of : dict
+        Each document-scoped ident -> the division code of its document's jurisdiction ("" when unknown).
+
+    Returns
+    -------
+    dict
+        Document-scoped ident -> the ident of that name in its division's scope.
+    """
+    present = set(idents)
+    found = {}
+    for ident, code in place_of.items():
+        label, key, scope = ident
+        if label == "AGENCY" and code and scope.startswith("doc:") and not is_masked(key) and is_bare_body(key):
+            target = (label, key, f"adcode:{code}")
+            if target in present:
+                found[ident] = target
+    return found
