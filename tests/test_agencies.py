@@ -241,6 +241,19 @@ def test_a_bare_level_and_head_take_the_field_stem_not_another_department():
     assert short_names("市局会同市公路局开展检查。") == {"市局": "市公路局"}
 
 
+def test_a_bare_level_and_head_take_the_stem_of_a_body_named_with_a_place_of_that_level():
+    def short_names(text: str) -> dict[str, str]:
+        return {text[c.start:c.end]: c.name for c in find_candidates(text, default_lexicon(), text)
+                if c.rule == "agency.short"}
+
+    # 河北省 is of the 省 level and 公路管理局 ends with 局: 省局 is that body
+    assert short_names("河北省公路管理局通报检查情况。省局组织开展渡口排查。") == {"省局": "省公路管理局"}
+    # a place of another level, or another head, says nothing of 市局 / 省厅
+    assert short_names("河北省公路管理局通报。市局组织排查。省厅部署。") == {"市局": "市交通运输局", "省厅": "省交通运输厅"}
+    # the transport stem of the level still wins
+    assert short_names("河北省公路管理局会同省交通运输局通报。省局组织排查。") == {"省局": "省交通运输局"}
+
+
 def test_short_names_of_fields_in_a_list_of_bodies():
     assert agencies("运管、路政、海事等部门联合执法。") == {"运管", "路政", "海事"}
     # field words in a list of kinds of work are no bodies

@@ -33,7 +33,7 @@ from kg.extract.agency_phrases import agency_candidates
 from kg.extract.bodies import nested_candidates
 from kg.extract.campaign_phases import phase_candidates
 from kg.extract.enumerations import coordinated_scope_candidates, enumeration_candidates, listed_squads
-from kg.extract.heads import LEVEL, STEM
+from kg.extract.heads import LEVEL, PLACE, STEM
 from kg.extract.named_heads import campaign_candidates, regulation_candidates
 from kg.extract.organizations import listed_brands, organization_candidates
 from kg.extract.phrases import Candidate, PhraseScanner, is_masked
@@ -49,6 +49,8 @@ DEFAULT_STEM = "交通运输"
 _SHORT_HEADS = ("厅", "局")
 #: stem kinds of the documents' own field: the stems a bare 省厅 / 市局 may stand for
 _FIELD_STEMS = ("domain", "short", "inner")
+#: the level a place's name ends with (吉林省, 海口市): its bodies count for a bare 省局 / 市局
+_PLACE_LEVELS = ("省", "市", "县", "区", "州")
 _BODY_LABELS = ("AGENCY", "ORGANIZATION")
 _TRAILING = ("工作",)
 #: tails that add nothing to a campaign name that already ends with a head
@@ -117,17 +119,26 @@ class _Disjoint:
 def _level_stems(agencies: list[Candidate], stem_kinds: dict[str, str]) -> dict[tuple[str, str], dict[str, int]]:
     """How often each field stem follows a level before a head: ``(head, level) -> {stem: count}``.
 
-    Only stems of a field (:data:`_FIELD_STEMS`) count: 省财政厅 does not make 省厅 the 省财政厅.
+    Only stems of a field (:data:`_FIELD_STEMS`) count: 省财政厅 does not make 省厅 the 省财政厅. A place
+    of the level counts as the level (吉林省港航管理局: 省 + 港航管理 + 局), and a head ending with a short
+    head adds its other characters to the stem.
     """
     out: dict[tuple[str, str], dict[str, int]] = {}
     for a in agencies:
-        k, w = a.info.get("kinds", ()), a.info.get("words", ())
-        if k and k[0] == LEVEL and STEM in k:
-            words = [word for kind, word in zip(k, w) if kind == STEM]
-            if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
-                stems = out.setdefault((a.info.get("head"), w[0]), {})
-                stem = "".join(words)
-                stems[stem] = stems.get(stem, 0) + 1
+        k, w, head = a.info.get("kinds", ()), a.info.get("words", ()), a.info.get("head") or ""
+        if not k or STEM not in k or not head or head[-1] not in _SHORT_HEADS:
+            continue
+        if k[0] == LEVEL:
+            level = w[0]
+        elif k[0] == PLACE and set(k[1:]) == {STEM} and w[0][-1:] in _PLACE_LEVELS:
+            level = w[0][-1]
+        else:
+            continue
+        words = [word for kind, word in zip(k, w) if kind == STEM]
+        if all(stem_kinds.get(word) in _FIELD_STEMS for word in words):
+            stems = out.setdefault((head[-1], level), {})
+            stem = "".join(words) + head[:-1]
+            stems[stem] = stems.get(stem, 0) + 1
     return out
 
 
