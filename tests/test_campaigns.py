@@ -110,6 +110,9 @@ def test_quotes_listed_before_a_kind_are_each_a_campaign(campaigns):
     assert campaigns("开展了“治超百日攻坚”“打非治违”等行动。") == ["治超百日攻坚", "打非治违"]
     assert campaigns("组织“平安春运”“平安假日”系列行动。") == ["平安春运", "平安假日"]
     assert campaigns("开展“安全生产月”、“安全生产宣讲行”等宣传活动。") == ["安全生产月", "安全生产宣讲行"]
+    # a head that counts only after a quote is the kind when it follows 等 alone; 工作 is never a kind
+    assert campaigns("联合开展“暖心助考”“扶老出行”等志愿服务。") == ["暖心助考", "扶老出行"]
+    assert campaigns("推行“一站一档”“一线一策”等工作。") == []
     # not a kind of campaign after 等, and quotes written back to back before one head stay one name
     assert campaigns("针对“寻租”等方面问题进行专项整治。") == []
     assert campaigns("开展“党员先锋车”“党员示范线”创建活动。") == ["党员先锋车党员示范线创建活动"]

@@ -359,7 +359,13 @@ def _listed_kind(sc: PhraseScanner, quotes: list[Bracketed], k: int) -> bool:
     if kind is None or (first == last and kind.group() == "系列"):
         return False
     after = _head_after(sc, kind.end())
-    return after is not None and after[0] == "CAMPAIGN" and not after[2] and after[1] - kind.end() <= _MAX_KIND
+    if after is None or after[0] != "CAMPAIGN" or after[1] - kind.end() > _MAX_KIND:
+        return False
+    if not after[2]:
+        return True
+    # a head that counts only after a quote names the kind when it is all of it (“A”“B”等志愿服务)
+    hit = sc.matches("campaign_heads").longest_ending_at(after[1], kind.end())
+    return hit is not None and hit[0] == kind.end()
 
 
 #: how many object words may link a headless quote to the quoted name after it
