@@ -414,6 +414,13 @@ def test_campaigns_named_as_examples_of_a_kind_of_work_do_not_take_the_run_after
     assert measures(tmp_path, text, ["“平安交通”建设", "“平安运输行”", "“护航畅行”"]) == set()
 
 
+def test_examples_opening_an_item_take_only_the_figures_of_a_clause_naming_them(tmp_path):
+    text = "市公交公司联合出租车协会开展“暖心助考”“扶老出行”等志愿服务，组织志愿者300余人，全年暖心助考车辆120辆次。"
+    got = measures(tmp_path, text, ["“暖心助考”", "“扶老出行”"])
+    assert ("300余人", "暖心助考") not in got and ("300余人", "扶老出行") not in got
+    assert ("120辆次", "暖心助考") in got
+
+
 def test_a_count_right_after_the_examples_counts_their_kind_not_one_of_them(tmp_path):
     text = "各区县制定工作方案，部署“畅行护航”“净路清障”等6项重点任务，组织开展“净路清障”行动检查3次。"
     got = measures(tmp_path, text, ["“畅行护航”", "“净路清障”"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from kg.extract.measure_docs import calendar_event, clause_from
+from kg.extract.measure_docs import calendar_event, clause_from, examples_end
 from kg.model import Mention, MetricMention
 
 #: the generic heads of a campaign's name, which say nothing of what it works on
@@ -56,7 +56,8 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
     (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) takes the metric. A later clause's
     campaigns (``run``: 开展“平安运输行”和“护航畅行”活动，组织应急演练120场) give a metric whose clause
     names none of them to none (the order they are listed in says nothing); an item's opening campaigns
-    (``intro``) all keep it. A calendar event coordinated with other work, a drive or not (开展安全生产治本攻坚三年行动
+    (``intro``) all keep it, unless
+    they are examples closed by 等 (开展“A”“B”等志愿服务，组织志愿者600余人: the kind's figure). A calendar event coordinated with other work, a drive or not (开展安全生产治本攻坚三年行动
     和“安全生产月”活动，排查隐患3260处; 组织开展“安全生产月”和“安全宣传进企业”活动，开展安全培训60场次;
     “安全生产月”和“平安公交”创建活动), is the time of that work: the other work alone keeps the metric.
 
@@ -71,19 +72,21 @@ def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
     links : dict
         ``(metric index, campaign name) -> (campaign index, rule)``; pruned in place.
     """
-    told: dict[int, list[tuple[int, str, str]]] = {}
+    told: dict[int, list[tuple[int, str, str, int]]] = {}
     for (mi, name), (ci, rule) in links.items():
         if rule in ("intro", "run"):
-            told.setdefault(mi, []).append((camps[ci].start, name, rule))
+            told.setdefault(mi, []).append((camps[ci].start, name, rule, ci))
     for mi, told_mi in told.items():
         if len(told_mi) > 1:
-            names = [n for _, n, _ in sorted(told_mi)]
+            names = [n for _, n, _, _ in sorted(told_mi)]
             text = re.sub("[“”\"]", "", norm[clause_from(norm, metrics[mi].start):metrics[mi].start])
             named = {n for n in names if _longest_shared(text, GENERIC_RE.sub("|", n)) >= MIN_SHARED}
             if named:
                 keep = named
-            else:  # a run whose clause names none of the later clause's campaigns is none of theirs alone
-                keep = set() if all(r == "run" for _, _, r in told_mi) else set(names)
+            else:  # a run whose clause names none of the later clause's campaigns is none of theirs alone,
+                # nor are examples closed by 等 (开展“A”“B”等志愿服务，组织志愿者600余人: the kind's)
+                examples = examples_end(norm, camps, [ci for *_, ci in told_mi]) is not None
+                keep = set() if examples or all(r == "run" for _, _, r, _ in told_mi) else set(names)
             if any(calendar_event(n) for n in keep) and not all(calendar_event(n) for n in keep):
                 keep = {n for n in keep if not calendar_event(n)}  # the month is the time of the other work
             for name in set(names) - keep:
