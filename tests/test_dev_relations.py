@@ -1,4 +1,4 @@
-"""Floors on the development sets (tests/data/dev, dev2 … dev43): entities, links, relations, metrics.
+"""Floors on the development sets (tests/data/dev, dev2 … dev47): entities, links, relations, metrics.
 
 The cold scores (before the author, bare agency names, relations across clauses,
 campaign precision, MEASURES scope and metric kinds were worked on) were ENTITIES F1
@@ -33,7 +33,9 @@ ENTITIES 0.930 and 0.917, RELATIONS 0.727 and 0.679, CONDUCTS recall 0.824 and 0
 thirty-six too) ENTITIES 0.904 and 0.923, RELATIONS 0.723 and 0.635, CONDUCTS recall 0.690 and 0.651; dev36's and
 dev37's (after thirty-nine) ENTITIES 0.932 and 0.922, RELATIONS 0.573 and 0.653, CONDUCTS recall 0.680 and 0.654; dev38's and dev39's (after forty) ENTITIES 0.942 and
 0.907, RELATIONS 0.853 and 0.754, CONDUCTS recall 0.796 and 0.857; dev40's to dev43's (after forty-two) ENTITIES 0.932,
-0.920, 0.946 and 0.950, RELATIONS 0.721, 0.821, 0.748 and 0.790, CONDUCTS recall 0.717, 0.915, 0.860 and 0.864. The
+0.920, 0.946 and 0.950, RELATIONS 0.721, 0.821, 0.748 and 0.790, CONDUCTS recall 0.717, 0.915, 0.860 and 0.864; dev44's to
+dev47's (after forty-four) ENTITIES 0.950, 0.932, 0.939 and 0.899, RELATIONS 0.835, 0.822, 0.678 and 0.712, CONDUCTS recall
+0.942, 0.917, 0.611 and 0.638. The
 floors sit under
 what the mechanisms reach, so that a regression fails.
 """
@@ -89,7 +91,9 @@ def _scores(tmp_path_factory, name: str) -> dict:
               "REL:REPORTED_BY": 0.92}),
     ("dev7", {"ENTITIES": 0.94, "CAMPAIGN": 0.92, "RELATIONS": 0.80, "CONDUCTS R": 0.77, "LINKS": 0.92,
               "REL:REPORTED_BY": 0.85}),
-    ("dev8", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.78, "CONDUCTS R": 0.87, "LINKS": 0.97,
+    # dev8's LINKS: 0.988 until session 17, whose cross-document rule links a campaign with and without the transport
+    # field it opens with (most sets' gold does; dev8's keeps two such pairs apart)
+    ("dev8", {"ENTITIES": 0.92, "CAMPAIGN": 0.86, "RELATIONS": 0.78, "CONDUCTS R": 0.87, "LINKS": 0.95,
               "REL:REPORTED_BY": 0.93}),
     ("dev9", {"ENTITIES": 0.93, "CAMPAIGN": 0.89, "RELATIONS": 0.76, "CONDUCTS R": 0.80, "LINKS": 0.97,
               "REL:REPORTED_BY": 0.88}),
@@ -198,15 +202,26 @@ def _scores(tmp_path_factory, name: str) -> dict:
                "REL:REPORTED_BY": 0.91}),
     # dev40 to dev43: written gold first at the start of session 16 by four writers, scored cold with session 15's
     # final code (ENTITIES 0.932, 0.920, 0.946, 0.950; RELATIONS 0.721, 0.821, 0.748, 0.790; CONDUCTS R 0.717, 0.915,
-    # 0.860, 0.864); never tuned on
-    ("dev40", {"ENTITIES": 0.91, "CAMPAIGN": 0.87, "RELATIONS": 0.70, "CONDUCTS R": 0.69, "LINKS": 0.97,
-               "REL:REPORTED_BY": 0.84}),
-    ("dev41", {"ENTITIES": 0.90, "CAMPAIGN": 0.89, "RELATIONS": 0.80, "CONDUCTS R": 0.89, "LINKS": 0.45,
+    # 0.860, 0.864); tuned on from session 17 (round 45)
+    ("dev40", {"ENTITIES": 0.92, "CAMPAIGN": 0.87, "RELATIONS": 0.75, "CONDUCTS R": 0.89, "LINKS": 0.97,
+               "REL:REPORTED_BY": 0.85}),
+    ("dev41", {"ENTITIES": 0.91, "CAMPAIGN": 0.90, "RELATIONS": 0.82, "CONDUCTS R": 0.91, "LINKS": 0.75,
                "REL:REPORTED_BY": 0.87}),
-    ("dev42", {"ENTITIES": 0.93, "CAMPAIGN": 0.84, "RELATIONS": 0.73, "CONDUCTS R": 0.83, "LINKS": 0.90,
-               "REL:REPORTED_BY": 0.89}),
-    ("dev43", {"ENTITIES": 0.93, "CAMPAIGN": 0.91, "RELATIONS": 0.76, "CONDUCTS R": 0.84, "LINKS": 0.92,
+    ("dev42", {"ENTITIES": 0.93, "CAMPAIGN": 0.85, "RELATIONS": 0.84, "CONDUCTS R": 0.87, "LINKS": 0.90,
+               "REL:REPORTED_BY": 0.93}),
+    ("dev43", {"ENTITIES": 0.93, "CAMPAIGN": 0.92, "RELATIONS": 0.78, "CONDUCTS R": 0.88, "LINKS": 0.92,
                "REL:REPORTED_BY": 0.92}),
+    # dev44 to dev47: written gold first at the start of session 17 by four writers, scored cold with session 16's
+    # final code (ENTITIES 0.950, 0.932, 0.939, 0.899; RELATIONS 0.835, 0.822, 0.678, 0.712; CONDUCTS R 0.942, 0.917,
+    # 0.611, 0.638); dev46 and dev47 tuned on in round 46, dev44 and dev45 never
+    ("dev44", {"ENTITIES": 0.93, "CAMPAIGN": 0.89, "RELATIONS": 0.80, "CONDUCTS R": 0.92, "LINKS": 0.90,
+               "REL:REPORTED_BY": 0.88}),
+    ("dev45", {"ENTITIES": 0.91, "CAMPAIGN": 0.89, "RELATIONS": 0.79, "CONDUCTS R": 0.89, "LINKS": 0.65,
+               "REL:REPORTED_BY": 0.87}),
+    ("dev46", {"ENTITIES": 0.93, "CAMPAIGN": 0.92, "RELATIONS": 0.70, "CONDUCTS R": 0.75, "LINKS": 0.97,
+               "REL:REPORTED_BY": 0.91}),
+    ("dev47", {"ENTITIES": 0.90, "CAMPAIGN": 0.83, "RELATIONS": 0.75, "CONDUCTS R": 0.71, "LINKS": 0.97,
+               "REL:REPORTED_BY": 0.91}),
 ])
 def test_floors_on_the_later_development_sets(tmp_path_factory, name, floors):
     s = _scores(tmp_path_factory, name)
