@@ -252,6 +252,8 @@ def test_a_bare_level_and_head_take_the_stem_of_a_body_named_with_a_place_of_tha
     assert short_names("河北省公路管理局通报。市局组织排查。省厅部署。") == {"市局": "市交通运输局", "省厅": "省交通运输厅"}
     # the transport stem of the level still wins
     assert short_names("河北省公路管理局会同省交通运输局通报。省局组织排查。") == {"省局": "省交通运输局"}
+    # a body of another province, not the document's own, says nothing of 省局
+    assert short_names("学习借鉴浙江省港航管理局经验。省局组织开展渡口排查。") == {"省局": "省交通运输局"}
 
 
 def test_short_names_of_fields_in_a_list_of_bodies():

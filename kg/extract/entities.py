@@ -120,9 +120,12 @@ def _level_stems(agencies: list[Candidate], stem_kinds: dict[str, str]) -> dict[
     """How often each field stem follows a level before a head: ``(head, level) -> {stem: count}``.
 
     Only stems of a field (:data:`_FIELD_STEMS`) count: 省财政厅 does not make 省厅 the 省财政厅. A place
-    of the level counts as the level (吉林省港航管理局: 省 + 港航管理 + 局), and a head ending with a short
-    head adds its other characters to the stem.
+    of the level counts as the level (吉林省港航管理局: 省 + 港航管理 + 局) when it is the document's own, the
+    place of the body that opens the document (its title's author), and a head ending with a short head adds
+    its other characters to the stem.
     """
+    # the document's own places: 学习借鉴浙江省港航管理局经验 says nothing of 省局
+    own = {a.info["words"][0] for a in agencies if a.start == 0 and a.info.get("kinds", ())[:1] == (PLACE,)}
     out: dict[tuple[str, str], dict[str, int]] = {}
     for a in agencies:
         k, w, head = a.info.get("kinds", ()), a.info.get("words", ()), a.info.get("head") or ""
@@ -130,7 +133,7 @@ def _level_stems(agencies: list[Candidate], stem_kinds: dict[str, str]) -> dict[
             continue
         if k[0] == LEVEL:
             level = w[0]
-        elif k[0] == PLACE and set(k[1:]) == {STEM} and w[0][-1:] in _PLACE_LEVELS:
+        elif k[0] == PLACE and set(k[1:]) == {STEM} and w[0][-1:] in _PLACE_LEVELS and w[0] in own:
             level = w[0][-1]
         else:
             continue
