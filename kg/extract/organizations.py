@@ -38,8 +38,8 @@ LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限
 _COMPANY_HEADS = tuple(LEGAL_FORMS | {"集团"})
 #: a period of a report (四季度, 上半年) ending where a brand would start
 _PERIOD_BEFORE = re.compile(f"(?:{PERIOD_RE.pattern})$")
-#: a bare 公司 right after a body may start a word of its own (市公路局公司化改革): no brand's legal form
-_BARE_COMPANY = "公司"
+#: what after a legal form makes it a word of its own (市公路局公司化改革, 集团公司制): no brand's legal form
+_LEGAL_WORD_AFTER = "化制"
 
 
 def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -63,7 +63,7 @@ def organization_candidates(sc: PhraseScanner) -> list[Candidate]:
         if (cls := sc.stopword_ending_at(end)) is not None and cls[0] < hstart and lx.stopwords.get(cls[1]) == "noun":
             continue  # 集团全资子公司X公司: a class noun in apposition ends with the head and names nothing
         branch = word in BRANCH_HEADS
-        pos = _brand_start(sc, hstart, by_end if branch else {}, word in LEGAL_FORMS)
+        pos = _brand_start(sc, hstart, by_end if branch else {}, _is_legal_form(sc, word, hstart, end))
         if pos == hstart and head.weak and (latin := _LATIN_BRAND.search(text, max(0, hstart - 8), hstart)):
             pos = latin.start()  # T3出行
         if head.weak and not text.startswith(head.after, end) \
@@ -188,6 +188,17 @@ def _place_opened_brand(sc: PhraseScanner, pos: int, hstart: int) -> int:
     return first
 
 
+def _is_legal_form(sc: PhraseScanner, word: str, hstart: int, end: int) -> bool:
+    """Whether the head ``word`` at ``hstart:end`` is a legal form, not the start of a word (公司化, 公司治理)."""
+    if word not in LEGAL_FORMS:
+        return False
+    text = sc.text
+    if end < len(text) and text[end] in _LEGAL_WORD_AFTER:
+        return False
+    starts = [s for s in range(hstart, end) if text[s:end] in LEGAL_FORMS]  # 公司 inside 集团公司
+    return not any(sc.lx.is_word(text[s:end + k]) for s in starts for k in (1, 2))  # 公司治理
+
+
 def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], legal: bool) -> int:
     """Where the brand before an organisation head starting at ``hstart`` begins.
 
@@ -204,8 +215,7 @@ def _brand_start(sc: PhraseScanner, hstart: int, parents: dict[int, Candidate], 
         if legal and (opened := _bracketed_start(sc, pos, lo)) is not None:
             pos = opened  # 重庆XX港口（集团）有限责任公司, X（中国）网络技术有限公司: the bracketed part is inside the name
             continue
-        if pos in sc.blocked_ends and not (0 < hstart - pos <= ORG_AFTER_BODY or legal and pos == hstart
-                                           and not text.startswith(_BARE_COMPANY, hstart)):
+        if pos in sc.blocked_ends and not (0 < hstart - pos <= ORG_AFTER_BODY or legal and pos == hstart):
             break  # a legal form right after a body's name makes the body the company's brand (中交X航道局有限公司)
         if not sc.is_name_char(pos - 1) or conj_place(sc, pos - 1) or _PERIOD_BEFORE.search(text, max(0, pos - 8), pos):
             break  # 四季度集团…: a period of the report closes the brand, as a time word does
