@@ -45,12 +45,12 @@ VERB_STEMS = frozenset({"建设", "服务"})
 SECTION_HEADS = frozenset("科股处室")
 #: heads of a branch named by its place after its parent body (合肥市生态环境局肥西分局, 养护中心桃江分中心)
 BRANCH_HEADS = frozenset({"分局", "分中心"})
-#: the number of a team among its parent's (第一中队, 第3大队)
-#: a numbered team of its parent: 第一中队, 直属一大队 (a team under the parent directly), and a bare number right
-#: after the detachment it belongs to (交警支队一大队)
 #: teams named by their number inside a longer name (支队一大队党支部)
 _NUMBERED_TEAMS = frozenset({"大队", "中队"})
-_ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[一二三四五六七八九十]{1,2}|(?<=支队)[一二三四五六七八九十]{1,2})$")
+#: the number of a team among its parent's (第一中队, 第3大队)
+#: a numbered team of its parent: 第一中队, 直属一大队 (a team under the parent directly), and a bare number right
+#: after the detachment or brigade it belongs to (交警支队一大队, 执法大队三中队)
+_ORDINAL = re.compile(r"(?:第[一二三四五六七八九十0-9]{1,3}|直属[一二三四五六七八九十]{1,2}|(?<=支队|大队)[一二三四五六七八九十]{1,2})$")
 #: the party before one of its organs named with a place (中共曲靖市交通运输局党组, 中共XX县委), and the
 #: Youth League before its committees (共青团攀枝花市委员会, 团市委): part of the name
 PARTY_PREFIX = re.compile(r"(?:中国共产党|中共)$")
