@@ -13,6 +13,7 @@ import re
 from kg.extract.heads import COUNTED, ENUM_MARK, collective, drop_determined_level, head_candidate, parse_agency_parts
 from kg.extract.localities import LEVEL, PLACE, STEM, UNIT, scoped
 from kg.extract.phrases import Candidate, PhraseScanner
+from kg.structure.headings import cn_number
 
 
 def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
@@ -52,6 +53,8 @@ def agency_candidates(sc: PhraseScanner) -> list[Candidate]:
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:\n]")
 #: a count in digits or one Chinese digit and its counter
 _COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九])\D$")
+#: how far left of a listed name the clause holding the list is looked for
+_LIST_REACH = 200
 
 
 def _counts_list(text: str, start: int, count: str) -> bool:
@@ -61,8 +64,8 @@ def _counts_list(text: str, start: int, count: str) -> bool:
     if start == 0 or text[start - 1] != ENUM_MARK or (m := _COUNT.match(count)) is None:
         return False
     n = m.group(1)
-    number = int(n) if n.isdigit() else 2 if n == "两" else "一二三四五六七八九".index(n) + 1
-    opened = max((c.end() for c in _CLAUSE_MARKS.finditer(text, max(0, start - 200), start)), default=0)
+    number = int(n) if n.isdigit() else cn_number(n.replace("两", "二"))
+    opened = max((c.end() for c in _CLAUSE_MARKS.finditer(text, max(0, start - _LIST_REACH), start)), default=0)
     return text.count(ENUM_MARK, opened, start) + 1 == number
 
 
