@@ -53,13 +53,15 @@ def named_in_clause(norm: str, metric_start: int, names: list[str]) -> set[str]:
 def keep_named(norm: str, metrics: list[MetricMention], camps: list[Mention],
                links: dict[tuple[int, str], tuple[int, str]]) -> None:
     """Of the coordinated campaigns a clause carries out, the one a metric's clause names
-    (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) takes the metric. A later clause's
-    campaigns (``run``: 开展“平安运输行”和“护航畅行”活动，组织应急演练120场) give a metric whose clause
-    names none of them to none (the order they are listed in says nothing); an item's opening campaigns
-    (``intro``) all keep it, unless they are examples closed by 等 (开展“A”“B”等志愿服务，组织志愿者600余人:
-    the kind's figure). A calendar event coordinated with other work, a drive or not (开展安全生产治本攻坚三年行动
-    和“安全生产月”活动，排查隐患3260处; 组织开展“安全生产月”和“安全宣传进企业”活动，开展安全培训60场次;
-    “安全生产月”和“平安公交”创建活动), is the time of that work: the other work alone keeps the metric.
+    (开展“职工书屋”建设和“最美交通人”评选，评出“最美交通人”10名) takes the metric.
+
+    A later clause's campaigns (``run``: 开展“平安运输行”和“护航畅行”活动，组织应急演练120场)
+    give a metric whose clause names none of them to none (the order they are listed in says
+    nothing). An item's opening campaigns (``intro``) all keep it, unless they are examples
+    closed by 等 (开展“A”“B”等志愿服务，组织志愿者600余人: the kind's figure). A calendar event
+    coordinated with other work, a drive or not, is the time of that work: the other work
+    alone keeps the metric (开展安全生产治本攻坚三年行动和“安全生产月”活动，排查隐患3260处;
+    组织开展“安全生产月”和“安全宣传进企业”活动，开展安全培训60场次; “安全生产月”和“平安公交”创建活动).
 
     Parameters
     ----------

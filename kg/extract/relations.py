@@ -11,9 +11,10 @@ CONDUCTS         subject + 开展/推进/深化... + CAMPAIGN (a coordinated lis
                  counts: 开展 A、B 和 C; a list introduced by 含/包括 takes the
                  verb of the clause before; not a campaign that only modifies
                  a goal: 围绕 X 建设目标); A 与 B 共同/合作推进 X (B too); the
-                 frames of :mod:`kg.extract.conducts` (X 深入开展, 在 X 中,
-                 X当天, 以 X 为契机, 把 X 作为…, 按照 A X 部署, 省厅组织的 X,
-                 X 由 A 牵头实施). A negated
+                 frames of :mod:`kg.extract.conducts` (X 深入开展, 按照 A X 部署,
+                 省厅组织的 X, X 由 A 牵头实施) and of
+                 :mod:`kg.extract.campaign_frames` (在 X 中, X当天, 以 X 为契机,
+                 把 X 作为…). A negated
                  verb (未开展) states nothing. The lead bodies of a work-plan task
                  (牵头单位：X) carry out its campaigns (:mod:`kg.extract.duties`).
 ISSUES           (:mod:`kg.extract.issues`) subject + 印发/制定/出台... + REGULATION, and the titles
@@ -349,8 +350,8 @@ class RelationExtractor:
                     for head in passive[1]:
                         yield ("CONDUCTS", head, camp, passive[0])
                     continue
-                hit = (campaign_frames.during(norm, clause, camp) or campaign_frames.lever(norm, camp) or campaign_frames.taken_up(norm, camp)
-                       or campaign_frames.part_of(norm, clause.start, camp))
+                hit = (campaign_frames.during(norm, clause, camp) or campaign_frames.lever(norm, camp)
+                       or campaign_frames.taken_up(norm, camp) or campaign_frames.part_of(norm, clause.start, camp))
             if hit is None and post:
                 hit = conducts.post_verb(norm, begin, camp, campaigns[: i + 1], campaigns[i:], post, in_clause,
                                          self._gap_ok)
