@@ -35,6 +35,16 @@ def test_a_short_campaign_of_another_jurisdiction_stays_apart():
     assert _campaign_docs(res) == [["a.txt"], ["b.txt"]]
 
 
+def test_a_short_campaign_used_in_two_divisions_joins_only_when_both_give_the_fuller_name():
+    a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)
+    c = make_doc("c.txt", "开展安全生产提升三年行动。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "CAMPAIGN", "水路运输安全生产提升三年行动")),
+                   extraction(b, mention(b, "CAMPAIGN", "安全生产提升三年行动")),
+                   extraction(c, mention(c, "CAMPAIGN", "安全生产提升三年行动"))])
+    assert _campaign_docs(res) == [["a.txt"], ["b.txt", "c.txt"]]
+
+
 def test_a_short_campaign_that_two_fuller_names_end_with_stays_apart():
     a = make_doc("a.txt", "开展公路养护百日会战行动。", jurisdiction=SHIYAN)
     b = make_doc("b.txt", "开展港口建设百日会战行动。", jurisdiction=SHIYAN)

@@ -3,8 +3,8 @@ that ends with it in another document of the same jurisdiction.
 
 A county brigade's report of one year writes 执法岗位大练兵, its report of the next year 岗位大练兵; a city's
 2023 report 道路运输雁城护航联合执法行动, its 2024 report 雁城护航联合执法行动. The short name's link key (a
-campaign's signature, a regulation's name) ends the fuller one's, a document of the short name speaks for the
-same division as one of the fuller name's, and no other fuller name of that division ends with it. Across
+campaign's signature, a regulation's name) ends the fuller one's, every document of the short name speaks for a
+division of one of the fuller name's, and no other fuller name of those divisions ends with it. Across
 divisions a short name stays apart: 安全生产治本攻坚三年行动 of one province is not 道路运输安全生产治本攻坚三年行动
 of another, and two counties' campaigns never merge. Fuller link keys are filed under their suffixes, so the
 cost is linear in the corpus.
@@ -51,9 +51,10 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
     root: dict[Ident, Ident] = {}
     for ident in usable:  # longest first: a fuller ident's own target is known before its short forms ask
         label, key, _ = ident
-        ends = {root.get(f, f) for code in places[ident] for f in by_suffix.get((label, key, code), ())}
-        if len(ends) == 1:
-            root[ident] = ends.pop()
+        # each division of the short name must give the same one fuller name (else it stays apart)
+        per = [{root.get(f, f) for f in by_suffix.get((label, key, code), ())} for code in places[ident]]
+        if all(len(p) == 1 for p in per) and len(set.union(*per)) == 1:
+            root[ident] = per[0].pop()
     return root
 
 
