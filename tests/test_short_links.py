@@ -35,14 +35,14 @@ def test_a_short_campaign_of_another_jurisdiction_stays_apart():
     assert _campaign_docs(res) == [["a.txt"], ["b.txt"]]
 
 
-def test_a_short_campaign_used_in_two_divisions_joins_only_when_both_give_the_fuller_name():
+def test_a_short_campaign_used_in_two_divisions_joins_only_in_the_division_of_the_fuller_name():
     a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
     b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)
     c = make_doc("c.txt", "开展安全生产提升三年行动。", jurisdiction=SHIYAN)
     res = resolve([extraction(a, mention(a, "CAMPAIGN", "水路运输安全生产提升三年行动")),
                    extraction(b, mention(b, "CAMPAIGN", "安全生产提升三年行动")),
                    extraction(c, mention(c, "CAMPAIGN", "安全生产提升三年行动"))])
-    assert _campaign_docs(res) == [["a.txt"], ["b.txt", "c.txt"]]
+    assert _campaign_docs(res) == [["a.txt", "c.txt"], ["b.txt"]]
 
 
 def test_a_short_campaign_that_two_fuller_names_end_with_stays_apart():
@@ -58,8 +58,9 @@ def test_a_short_campaign_that_two_fuller_names_end_with_stays_apart():
 def test_a_chain_of_short_forms_joins_the_fullest_name():
     places = {("CAMPAIGN", "甲乙丙丁戊己", "global"): {"420300"}, ("CAMPAIGN", "乙丙丁戊己", "global"): {"420300"},
               ("CAMPAIGN", "丙丁戊己", "global"): {"420300"}}
-    assert short_form_targets(places) == {("CAMPAIGN", "乙丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global"),
-                                          ("CAMPAIGN", "丙丁戊己", "global"): ("CAMPAIGN", "甲乙丙丁戊己", "global")}
+    full = ("CAMPAIGN", "甲乙丙丁戊己", "global")
+    assert short_form_targets(places) == {(("CAMPAIGN", "乙丙丁戊己", "global"), code): full for code in ("420300", "")} | {
+        (("CAMPAIGN", "丙丁戊己", "global"), code): full for code in ("420300", "")}
 
 
 def test_a_bare_body_of_a_document_with_no_author_is_the_one_of_its_jurisdiction():

@@ -183,17 +183,22 @@ class Linker:
                 self.linked[target].append(member)
                 self.joins.moved(target, g.key)
                 touched.update((own, target))
-        # a short campaign/regulation name joins the one fuller name of its jurisdiction that ends with it
+        # a short campaign/regulation name's members of a division join the one fuller name there that ends with it
         places = {ident: {self.places[doc] for doc, _, _ in members} - {""}
                   for ident, members in self.linked.items() if members and ident[0] in SHORT_LABELS}
         # a bare body of a document with no author (局党组) is the one of that name in its jurisdiction
         live = [ident for ident, members in self.linked.items() if members]
         alone = {ident: self.places[self.linked[ident][0][0]] for ident in live if ident[2].startswith("doc:")}
-        joins = short_form_targets(places) | bare_body_targets(live, alone)
-        for short, target in joins.items():
+        joins: dict[tuple[Ident, str | None], Ident] = dict(short_form_targets(places))
+        joins.update(((body, None), target) for body, target in bare_body_targets(live, alone).items())
+        for (short, code), target in joins.items():  # code None: all members move
+            kept = []
             for member in self.linked[short]:
-                bisect.insort(self.linked[target], member, key=_PLACE)
-            self.linked[short] = []
+                if code is None or self.places[member[0]] == code:
+                    bisect.insort(self.linked[target], member, key=_PLACE)
+                else:
+                    kept.append(member)
+            self.linked[short] = kept
             touched.update((short, target))
         for ident in touched:
             self._settle(ident, self.linked[ident])

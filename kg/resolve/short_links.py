@@ -3,10 +3,11 @@ that ends with it in another document of the same jurisdiction.
 
 A county brigade's report of one year writes 执法岗位大练兵, its report of the next year 岗位大练兵; a city's
 2023 report 道路运输雁城护航联合执法行动, its 2024 report 雁城护航联合执法行动. The short name's link key (a
-campaign's signature, a regulation's name) ends the fuller one's, every document of the short name speaks for a
-division of one of the fuller name's, and no other fuller name of those divisions ends with it. Across
-divisions a short name stays apart: 安全生产治本攻坚三年行动 of one province is not 道路运输安全生产治本攻坚三年行动
-of another, and two counties' campaigns never merge. Fuller link keys are filed under their suffixes, so the
+campaign's signature, a regulation's name) ends the fuller one's, and no other fuller name of that division
+ends with it; the short name's documents of that division join it, those of other divisions do not (those of no
+known division only when every division's join is the same). Across divisions a short name stays apart:
+安全生产治本攻坚三年行动 of one province is not 道路运输安全生产治本攻坚三年行动 of another, and two counties'
+campaigns never merge. Fuller link keys are filed under their suffixes, so the
 cost is linear in the corpus.
 
 A bare body (局党组, 机关党委) of a document whose author is not found is scoped to that document; across
@@ -26,8 +27,8 @@ LABELS = ("CAMPAIGN", "REGULATION")
 MIN_SHORT = 4
 
 
-def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
-    """The fuller ident each short global campaign or regulation joins.
+def short_form_targets(places: dict[Ident, set[str]]) -> dict[tuple[Ident, str], Ident]:
+    """The fuller ident the members of each division of a short global campaign or regulation join.
 
     Parameters
     ----------
@@ -37,8 +38,10 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
     Returns
     -------
     dict
-        Short ident -> the fuller ident it joins (the end of any chain: when the only fuller name of a short
-        one is itself the short form of another, it joins that other).
+        (Short ident, division code) -> the fuller ident its members of that division join (the end of any
+        chain: when the only fuller name of a short one is itself the short form of another, it joins that
+        other). The code "" (members whose jurisdiction is unknown) is there only when every division of the
+        short ident joins the same fuller one.
     """
     usable = sorted((i for i in places if i[0] in LABELS and i[2] == "global" and places[i]
                      and not is_masked(i[1]) and len(i[1]) >= MIN_SHORT), key=lambda i: (-len(i[1]), i))
@@ -48,13 +51,16 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[Ident, Ident]:
         for cut in range(1, len(key) - MIN_SHORT + 1):
             for code in places[ident]:
                 by_suffix.setdefault((label, key[cut:], code), []).append(ident)
-    root: dict[Ident, Ident] = {}
-    for ident in usable:  # longest first: a fuller ident's own target is known before its short forms ask
+    root: dict[tuple[Ident, str], Ident] = {}
+    for ident in usable:  # longest first: a fuller ident's own targets are known before its short forms ask
         label, key, _ = ident
-        # each division of the short name must give the same one fuller name (else it stays apart)
-        per = [{root.get(f, f) for f in by_suffix.get((label, key, code), ())} for code in places[ident]]
-        if all(len(p) == 1 for p in per) and len(set.union(*per)) == 1:
-            root[ident] = per[0].pop()
+        for code in places[ident]:  # each division on its own: a short name of another division stays apart
+            ends = {root.get((f, code), f) for f in by_suffix.get((label, key, code), ())}
+            if len(ends) == 1:
+                root[ident, code] = ends.pop()
+        ends = {root.get((ident, code)) for code in places[ident]}
+        if len(ends) == 1 and None not in ends:
+            root[ident, ""] = ends.pop()
     return root
 
 
