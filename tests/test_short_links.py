@@ -27,6 +27,14 @@ def test_a_short_regulation_joins_its_fuller_name_too():
     assert len(res.entities) == 1
 
 
+def test_a_generic_regulation_title_stays_apart():
+    a = make_doc("a.txt", "印发《十堰市出租汽车管理办法》。", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "落实《管理办法》。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "REGULATION", "《十堰市出租汽车管理办法》")),
+                   extraction(b, mention(b, "REGULATION", "《管理办法》"))])
+    assert len(res.entities) == 2
+
+
 def test_a_short_campaign_of_another_jurisdiction_stays_apart():
     a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
     b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)

@@ -17,6 +17,7 @@ known name one there.
 
 from __future__ import annotations
 
+from kg.lexicon import default_lexicon
 from kg.resolve.names import is_masked
 from kg.resolve.scope import is_bare_body
 
@@ -25,6 +26,16 @@ Ident = tuple[str, str, str]  # (label, link key, scope)
 LABELS = ("CAMPAIGN", "REGULATION")
 #: the shortest link key that may stand for a fuller one
 MIN_SHORT = 4
+#: the fewest characters a short regulation name keeps once its generic head is cut (管理办法 keeps 管理: too few)
+MIN_SPECIFIC = 3
+
+
+def _specific(label: str, key: str) -> bool:
+    """True unless a short regulation name is a generic head with a word or two before it (管理办法, 实施方案)."""
+    if label != "REGULATION":
+        return True
+    heads = [h for h, rh in default_lexicon().regulation_heads.items() if "title" in rh.where and key.endswith(h)]
+    return len(key) - max(map(len, heads), default=0) >= MIN_SPECIFIC
 
 
 def short_form_targets(places: dict[Ident, set[str]]) -> dict[tuple[Ident, str], Ident]:
@@ -54,6 +65,8 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[tuple[Ident, str],
     root: dict[tuple[Ident, str], Ident] = {}
     for ident in usable:  # longest first: a fuller ident's own targets are known before its short forms ask
         label, key, _ = ident
+        if not _specific(label, key):
+            continue
         for code in places[ident]:  # each division on its own: a short name of another division stays apart
             ends = {root.get((f, code), f) for f in by_suffix.get((label, key, code), ())}
             if len(ends) == 1:
