@@ -78,3 +78,12 @@ def test_a_bare_body_of_a_document_with_no_author_is_the_one_of_its_jurisdiction
     res = resolve([extraction(a, mention(a, "AGENCY", "局党组")), extraction(b, mention(b, "AGENCY", "局党组")),
                    extraction(c, mention(c, "AGENCY", "局党组"))])
     assert sorted(sorted(e.docs) for e in res.entities.values()) == [["a.txt", "b.txt"], ["c.txt"]]
+
+
+def test_a_bare_body_of_a_document_with_no_author_stays_apart_when_two_bureaus_of_its_city_name_one():
+    a = make_doc("a.txt", "十堰市交通运输局召开局党组会议。", author="十堰市交通运输局", jurisdiction=SHIYAN)
+    b = make_doc("b.txt", "十堰市公安局召开局党组会议。", author="十堰市公安局", jurisdiction=SHIYAN)
+    c = make_doc("c.txt", "局党组研究部署全年工作。", jurisdiction=SHIYAN)
+    res = resolve([extraction(a, mention(a, "AGENCY", "局党组")), extraction(b, mention(b, "AGENCY", "局党组")),
+                   extraction(c, mention(c, "AGENCY", "局党组"))])
+    assert ["c.txt"] in [sorted(e.docs) for e in res.entities.values()]

@@ -187,7 +187,7 @@ class Linker:
         places = {ident: {self.places[doc] for doc, _, _ in members} - {""}
                   for ident, members in self.linked.items() if members and ident[0] in SHORT_LABELS}
         # a bare body of a document with no author (局党组) is the one of that name in its jurisdiction
-        live = [ident for ident, members in self.linked.items() if members]
+        live = {ident: len({doc for doc, _, _ in members}) for ident, members in self.linked.items() if members}
         alone = {ident: self.places[self.linked[ident][0][0]] for ident in live if ident[2].startswith("doc:")}
         joins: dict[tuple[Ident, str | None], Ident] = dict(short_form_targets(places))
         joins.update(((body, None), target) for body, target in bare_body_targets(live, alone).items())

@@ -11,8 +11,8 @@ campaigns never merge. Fuller link keys are filed under their suffixes, so the
 cost is linear in the corpus.
 
 A bare body (局党组, 机关党委) of a document whose author is not found is scoped to that document; across
-documents it is the body of that name in the scope of its document's jurisdiction, when documents whose author is
-known name one there.
+documents it is the body of that name in the scope of its document's jurisdiction, when one document whose author
+is known names one there.
 """
 
 from __future__ import annotations
@@ -77,14 +77,17 @@ def short_form_targets(places: dict[Ident, set[str]]) -> dict[tuple[Ident, str],
     return root
 
 
-def bare_body_targets(idents: list[Ident], place_of: dict[Ident, str]) -> dict[Ident, Ident]:
+def bare_body_targets(doc_counts: dict[Ident, int], place_of: dict[Ident, str]) -> dict[Ident, Ident]:
     """The ident a bare body of a document with no author (局党组, scoped to its document) joins: the same name
-    in the scope of the document's jurisdiction, where documents whose author is known put it.
+    in the scope of the document's jurisdiction, where one document whose author is known puts it.
+
+    Documents of several authors (十堰市交通运输局 and 十堰市公安局 each with a 局党组) share that scope, and the
+    documents carry no author here, so a name that several documents put there says no one body: it stays apart.
 
     Parameters
     ----------
-    idents : list of Ident
-        The linked keys that have members.
+    doc_counts : dict
+        Each linked key that has members -> the number of its documents.
     place_of : dict
         Each document-scoped ident -> the division code of its document's jurisdiction ("" when unknown).
 
@@ -93,12 +96,11 @@ def bare_body_targets(idents: list[Ident], place_of: dict[Ident, str]) -> dict[I
     dict
         Document-scoped ident -> the ident of that name in its division's scope.
     """
-    present = set(idents)
     found = {}
     for ident, code in place_of.items():
         label, key, scope = ident
         if label == "AGENCY" and code and scope.startswith("doc:") and not is_masked(key) and is_bare_body(key):
             target = (label, key, f"adcode:{code}")
-            if target in present:
+            if doc_counts.get(target) == 1:
                 found[ident] = target
     return found
