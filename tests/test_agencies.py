@@ -796,3 +796,10 @@ def test_a_bracketed_place_inside_a_registered_name_is_part_of_it():
     assert organisations("会同东方快递（北京）物流有限公司开展检查。") == {"东方快递（北京）物流有限公司"}
     # an ordinal in brackets numbers a point of the text, no part of a name
     assert not any("（一）" in n for n in organisations("要求（一）运输有限公司整改。"))
+
+
+def test_a_bracket_after_a_stop_word_opens_no_company_name():
+    # review 20 #1: a verb, preposition or 和 before the bracket: the bracket is no part of the name
+    assert organisations("执法人员对（涉事）顺达运输有限公司立案查处。") == {"顺达运输有限公司"}
+    assert organisations("约谈（第一批）顺达运输有限公司负责人。") == {"顺达运输有限公司"}
+    assert organisations("对（甲）顺达物流有限公司和（乙）通达物流有限公司进行检查。") == {"顺达物流有限公司", "通达物流有限公司"}

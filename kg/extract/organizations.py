@@ -298,9 +298,11 @@ _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,4})[）)]$")
 
 def _bracketed_start(sc: PhraseScanner, pos: int, lo: int) -> int | None:
     """Start of a short bracketed part of ideographs ending at ``pos`` with a name character before it
-    (no ordinal: （一） numbers a point of the text)."""
+    (no ordinal: （一） numbers a point of the text; no stop word before it: 对（涉事）, 约谈（第一批）, 和（乙）
+    open the name after the bracket)."""
     m = _BRACKETED.search(sc.text, max(lo, pos - 6), pos)
-    if m is None or m.start() == 0 or not sc.is_name_char(m.start() - 1) or all(c in CN_DIGITS for c in m.group(1)):
+    if m is None or m.start() == 0 or not sc.is_name_char(m.start() - 1) or all(c in CN_DIGITS for c in m.group(1)) \
+            or sc.stopword_ending_at(m.start()) is not None:
         return None
     return m.start()
 
