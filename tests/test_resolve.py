@@ -230,3 +230,13 @@ def test_a_programme_named_in_the_transport_field_links_with_its_name_without_it
                    extraction(b, mention(b, "CAMPAIGN", "消防隐患排查整治百日行动")),
                    extraction(c, mention(c, "CAMPAIGN", "交通运输消防隐患排查整治百日行动"))])
     assert [sorted(e.docs) for e in res.entities.values()] == [["a.txt", "b.txt", "c.txt"]]
+
+
+def test_a_bare_jiaotong_or_a_generic_title_keeps_its_field_apart():
+    # review 20 #2: 交通 opens 交通安全 itself; 职业技能竞赛 alone is a generic title, no programme of the field
+    for full, short in (("交通运输行业职业技能竞赛", "职业技能竞赛"), ("交通安全宣传月活动", "安全宣传月活动"),
+                        ("交通强国建设试点", "强国建设试点")):
+        a = make_doc("a.txt", f"开展{full}。")
+        b = make_doc("b.txt", f"开展{short}。")
+        res = resolve([extraction(a, mention(a, "CAMPAIGN", full)), extraction(b, mention(b, "CAMPAIGN", short))])
+        assert len(res.entities) == 2

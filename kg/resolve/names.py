@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.lexicon import default_lexicon
+
 QUOTES = "“”‘’\"'「」『』《》〈〉 \t\r\n\u3000"
 _QUOTE_TABLE = {ord(c): None for c in QUOTES}
 MASK_RE = re.compile(r"[XxＸｘ*＊]+")
@@ -48,13 +50,34 @@ def campaign_signature(key: str) -> str:
 
 # the transport field a programme of a wider one is named in, which writers of other documents add or drop
 # (交通运输领域重大事故隐患专项排查整治 = 重大事故隐患专项排查整治)
-_CAMPAIGN_FIELD = re.compile(r"^交通(?:运输)?(?:领域|行业|系统)?(?=.{4})")
+_CAMPAIGN_FIELD = re.compile(r"^交通(运输)?(领域|行业|系统)?")
+#: the fewest characters a campaign keeps once its field is cut
+_MIN_AFTER_FIELD = 4
+#: the longest modifier that leaves a distinctive head a generic title (职业技能竞赛, 安全宣传月)
+_GENERIC_MODIFIER = 2
 
 
+def _generic_title(sig: str) -> bool:
+    """True when ``sig`` is a distinctive campaign head with at most one short word before it (职业技能竞赛)."""
+    heads = [h for h, ch in default_lexicon().campaign_heads.items() if ch.strong and sig.endswith(h)]
+    return any(len(sig) - len(h) <= _GENERIC_MODIFIER for h in heads)
+
+
+@lru_cache(maxsize=65536)
 def campaign_link_signature(key: str) -> str:
-    """The signature a campaign links across documents under: :func:`campaign_signature` less the field it opens with."""
+    """The signature a campaign links across documents under: :func:`campaign_signature` less the field it opens
+    with, unless too little or only a generic title is left (交通运输行业职业技能竞赛 keeps its field).
+
+    A bare 交通 is the field only as the short form of 交通运输 before a field word (交通执法); else it opens the
+    name itself (交通强国, 交通文明).
+    """
     sig = campaign_signature(key)
-    return _CAMPAIGN_FIELD.sub("", sig)
+    field = _CAMPAIGN_FIELD.match(key)
+    if field is None or not (field.group(1) or field.group(2)) \
+            and not any(key.startswith(w, field.end()) for w in default_lexicon().domain):
+        return sig
+    rest = campaign_signature(key[field.end():])
+    return rest if len(rest) >= _MIN_AFTER_FIELD and not _generic_title(rest) else sig
 
 
 def is_subsequence(short: str, long: str) -> bool:
