@@ -70,6 +70,17 @@ def campaign_link_signature(key: str) -> str:
 
     A bare 交通 is the field only as the short form of 交通运输 before a field word (交通执法); else it opens the
     name itself (交通强国, 交通文明).
+
+    Parameters
+    ----------
+    key : str
+        The campaign's name key.
+
+    Returns
+    -------
+    str
+        The link signature: the field-less signature when at least four characters and no generic title are
+        left, else :func:`campaign_signature` of the whole key.
     """
     sig = campaign_signature(key)
     field = _CAMPAIGN_FIELD.match(key)
