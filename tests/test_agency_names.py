@@ -33,3 +33,9 @@ def test_a_list_counted_in_chinese_digits_names_its_bodies():
         "局运输科党支部", "局法规科党支部", "局安全监督科党支部"}
     # a count that is not the list's length is a class of facilities
     assert agencies("新建候车亭、县级综合服务中心2个。") == set()
+
+
+def test_gei_in_a_word_before_a_company_is_no_part_of_its_name():
+    # 给予 (award) is a verb and 给水 (water supply) a word: 给 is no preposition there (review 20 #4)
+    assert organisations("局里给予某某运输有限公司通报表扬。") == {"某某运输有限公司"}
+    assert organisations("南京市给水排水工程有限公司承建。") == {"南京市给水排水工程有限公司"}

@@ -976,3 +976,8 @@ def test_a_bare_body_head_after_a_verb_owns_the_campaign_and_is_not_in_its_name(
     assert campaigns("推进公司制改革三年行动。") == ["公司制改革三年行动"]
     assert campaigns("开展局域网安全专项行动。") == ["局域网安全专项行动"]
     assert campaigns("实施公司治理提升行动。") == ["公司治理提升行动"]
+    # a head that opens a body with the word after it (局系统, 厅系统, 局机关, 公司内部) stays in the name
+    assert campaigns("组织局系统作风纪律专项整治活动。") == ["局系统作风纪律专项整治活动"]
+    assert campaigns("在全厅开展厅系统作风建设年活动。") == ["厅系统作风建设年活动"]
+    assert campaigns("推进局机关作风建设年活动。") == ["局机关作风建设年活动"]
+    assert campaigns("开展公司内部安全生产专项检查行动。") == ["公司内部安全生产专项检查行动"]

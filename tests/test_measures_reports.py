@@ -283,3 +283,13 @@ def test_a_speakers_account_of_a_wider_period_is_no_news_items_result(tmp_path):
             "来自全市15家企业的80名选手参赛。局长张某在闭幕式上表示，近年来全市累计培训驾驶员3000人次。\n")
     got = measures(tmp_path, text, ["甲市第二届公交驾驶员职业技能竞赛"])
     assert got == {(n, "甲市第二届公交驾驶员职业技能竞赛") for n in ("15家", "80名")}
+
+
+@pytest.mark.parametrize("since", ["近年来", "2024年以来", "二〇二四年以来", "3月以来"])
+def test_a_speakers_account_since_any_date_is_no_news_items_result(tmp_path, since):
+    # one list of periods since a date for every branch (review 20 #6): 二〇二四年以来 and 3月以来 too
+    text = ("甲市第二届公交驾驶员职业技能竞赛成功举办\n\n"
+            "9月5日，由甲市交通运输局主办的甲市第二届公交驾驶员职业技能竞赛在甲市举行。\n\n"
+            f"来自全市15家企业的80名选手参赛。局长张某表示，{since}全市累计培训驾驶员3000人次。\n")
+    got = measures(tmp_path, text, ["甲市第二届公交驾驶员职业技能竞赛"])
+    assert got == {(n, "甲市第二届公交驾驶员职业技能竞赛") for n in ("15家", "80名")}

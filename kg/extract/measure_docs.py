@@ -87,15 +87,15 @@ _TARGET_VERB = re.compile(r"达到|完成|力争|不少于|突破|新增")
 _CLAUSE_END = re.compile(r"[,，;；。]")
 #: a sentence opening with a period that runs since a date (今年以来，…; 据统计，2024年以来…) or at a
 #: ceremony (启动仪式上，…), or a speaker's account of such a period (X在闭幕式上表示，近年来…): figures of their own
-#: time, not a heading's or a report's campaign's results
+#: time, not a heading's or a report's campaign's results; _SINCE: a period since a date (2024年以来, 二〇二四年以来, 3月以来)
+_SINCE = r"(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)"
 OWN_PERIOD_RE = re.compile(
-    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?(?:今年以来|年初以来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来"
-    r"|\d{1,2}月(?:份)?以来)|^\s*(?:启动|签约|签字|揭牌)仪式上"
-    r"|^[^,，;；。！？\n]{2,40}?(?:表示|介绍|指出)\s*[,，:：]\s*(?:今年以来|年初以来|近(?:几)?年来|(?:20\d\d)年以来)")
+    r"^\s*(?:据(?:统计|了解|悉|介绍)\s*[,，]?\s*)?" + _SINCE + r"|^\s*(?:启动|签约|签字|揭牌)仪式上"
+    r"|^[^,，;；。！？\n]{2,40}?(?:表示|介绍|指出)\s*[,，:：]\s*(?:" + _SINCE + r"|近(?:几)?年来)")
 #: a paragraph opening with a period wider than one action's (据了解，今年以来，…; 近年来，…; 据悉，2024年以来…):
 #: its figures are the body's standing work of that period, not the results of the campaign a report is on
 _WIDER_PERIOD = (r"\s*(?:(?:据(?:了解|悉|介绍|统计)|记者(?:从[^，,。]{1,20})?了解到)\s*[,，]?\s*)?"
-                 r"(?:今年以来|年初以来|近年来|近几年来|(?:20\d\d|二〇[二〇一二三四五六七八九〇]{2})年以来|\d{1,2}月(?:份)?以来)")
+                 r"(?:" + _SINCE + r"|近(?:几)?年来)")
 WIDER_PERIOD_PARA_RE = re.compile(_WIDER_PERIOD)
 #: a clause opening a wider period than a campaign's sessions (全年完成…, 今年以来…), or a wider scope with an
 #: aggregate (全市共完成…, 全县累计…); a scope alone may open the drive's own result (全市在建项目检查覆盖率100%)
@@ -104,7 +104,7 @@ WIDER_CLAUSE_RE = re.compile(r"\s*(?:全年|(?:全[市县区省州盟旗]|辖区
 #: verbs of a title that reports on carrying out one campaign
 TITLE_VERBS = ("开展", "启动", "举办", "部署")
 #: after the campaign opening a news title: the event was held (…职业技能竞赛成功举办, …竞赛圆满落幕)
-EVENT_HELD_RE = re.compile(r"”?(?:成功|顺利|圆满|隆重)?(?:举办|举行|落幕|落下帷幕|收官|闭幕)")
+EVENT_HELD_RE = re.compile(r"”?(?:成功|顺利|圆满|隆重)?(?:举办|举行|落幕|落下帷幕|收官|闭幕(?!式))")
 CONDUCT_VERBS = ("开展", "推进", "实施", "组织", "举办", "推动", "落实", "启动", "部署", "参与", "参加",
                  "深化", "抓好", "做好", "结合", "创建", "获评", "贯彻")
 #: how far back a clause is looked for from a campaign or a metric (a window keeps the cost linear)

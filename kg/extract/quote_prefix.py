@@ -198,6 +198,8 @@ def launch_object_start(sc: PhraseScanner, start: int, hstart: int) -> int:
 #: a bare body or company head that names the document's own body before its campaign (成立局X工作专班,
 #: 按照集团X安排); not 局长, 局部, 局属, 厅级, nor a word it opens (公司化, 公司制, 局域网, 局面, 厅际)
 _OWNER_UNIT = re.compile(r"(?:局|厅|集团|公司)(?![长部属级化制域面际])")
+#: a word after the head that makes it part of a body named in the campaign (局系统, 局机关, 公司内部)
+_UNIT_PART = re.compile(r"系统|机关|内部|本部|直属|所属|下属")
 #: the stop words after which such a head is the owner of the name, not its first word
 _OWNER_AFTER = frozenset({"verb", "prep"})
 
@@ -209,7 +211,8 @@ def past_owner_unit(sc: PhraseScanner, start: int, hstart: int) -> int:
     for, whose campaign follows; elsewhere ``start`` stays.
     """
     unit = _OWNER_UNIT.match(sc.text, start, hstart)
-    if unit is not None and sc.lx.is_word(sc.text[start:unit.end() + 2]):
-        unit = None  # 公司治理: the head opens a word of the name
+    if unit is not None and (sc.lx.is_word(sc.text[start:unit.end() + 2])
+                             or _UNIT_PART.match(sc.text, unit.end())):
+        unit = None  # 公司治理, 局系统: the head opens a word of the name
     stop = sc.stopword_ending_at(start) if unit is not None and unit.end() < hstart else None
     return unit.end() if stop is not None and sc.lx.stopwords.get(stop[1]) in _OWNER_AFTER else start
