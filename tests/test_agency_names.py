@@ -39,3 +39,6 @@ def test_gei_in_a_word_before_a_company_is_no_part_of_its_name():
     # 给予 (award) is a verb and 给水 (water supply) a word: 给 is no preposition there (review 20 #4)
     assert organisations("局里给予某某运输有限公司通报表扬。") == {"某某运输有限公司"}
     assert organisations("南京市给水排水工程有限公司承建。") == {"南京市给水排水工程有限公司"}
+    # 给排水 and 补给 are words of the name too (d2d9613's entries, untested until review 20 #4)
+    assert organisations("南京市给排水工程有限公司承建。") == {"南京市给排水工程有限公司"}
+    assert organisations("某某航空补给有限公司负责。") == {"某某航空补给有限公司"}
