@@ -11,55 +11,49 @@ def _campaign_docs(res):
     return sorted(sorted(e.docs) for e in res.entities.values() if e.label == "CAMPAIGN")
 
 
+def _resolve(label, *docs):
+    """Resolve one mention of ``label`` per document: ``docs`` are (text, surface, jurisdiction), named a.txt, b.txt …"""
+    out = []
+    for name, (text, surface, place) in zip("abcdefg", docs):
+        d = make_doc(f"{name}.txt", text, jurisdiction=place)
+        out.append(extraction(d, mention(d, label, surface)))
+    return resolve(out)
+
+
 def test_a_short_campaign_joins_the_fuller_name_of_a_document_of_its_jurisdiction():
-    a = make_doc("a.txt", "开展道路运输“清风护航”联合执法行动。", jurisdiction=SHIYAN)
-    b = make_doc("b.txt", "继续开展“清风护航”联合执法行动。", jurisdiction=SHIYAN)
-    res = resolve([extraction(a, mention(a, "CAMPAIGN", "道路运输“清风护航”联合执法行动")),
-                   extraction(b, mention(b, "CAMPAIGN", "“清风护航”联合执法行动"))])
+    res = _resolve("CAMPAIGN", ("开展道路运输“清风护航”联合执法行动。", "道路运输“清风护航”联合执法行动", SHIYAN),
+                   ("继续开展“清风护航”联合执法行动。", "“清风护航”联合执法行动", SHIYAN))
     assert _campaign_docs(res) == [["a.txt", "b.txt"]]
 
 
 def test_a_short_regulation_joins_its_fuller_name_too():
-    a = make_doc("a.txt", "制定《某某大队执法办案细则》。", jurisdiction=YINGDE)
-    b = make_doc("b.txt", "落实《执法办案细则》。", jurisdiction=YINGDE)
-    res = resolve([extraction(a, mention(a, "REGULATION", "《某某大队执法办案细则》")),
-                   extraction(b, mention(b, "REGULATION", "《执法办案细则》"))])
+    res = _resolve("REGULATION", ("制定《某某大队执法办案细则》。", "《某某大队执法办案细则》", YINGDE),
+                   ("落实《执法办案细则》。", "《执法办案细则》", YINGDE))
     assert len(res.entities) == 1
 
 
 def test_a_generic_regulation_title_stays_apart():
-    a = make_doc("a.txt", "印发《十堰市出租汽车管理办法》。", jurisdiction=SHIYAN)
-    b = make_doc("b.txt", "落实《管理办法》。", jurisdiction=SHIYAN)
-    res = resolve([extraction(a, mention(a, "REGULATION", "《十堰市出租汽车管理办法》")),
-                   extraction(b, mention(b, "REGULATION", "《管理办法》"))])
+    res = _resolve("REGULATION", ("印发《十堰市出租汽车管理办法》。", "《十堰市出租汽车管理办法》", SHIYAN),
+                   ("落实《管理办法》。", "《管理办法》", SHIYAN))
     assert len(res.entities) == 2
 
 
 def test_a_short_campaign_of_another_jurisdiction_stays_apart():
-    a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
-    b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)
-    res = resolve([extraction(a, mention(a, "CAMPAIGN", "水路运输安全生产提升三年行动")),
-                   extraction(b, mention(b, "CAMPAIGN", "安全生产提升三年行动"))])
+    res = _resolve("CAMPAIGN", ("开展水路运输安全生产提升三年行动。", "水路运输安全生产提升三年行动", SHIYAN),
+                   ("开展安全生产提升三年行动。", "安全生产提升三年行动", YINGDE))
     assert _campaign_docs(res) == [["a.txt"], ["b.txt"]]
 
 
 def test_a_short_campaign_used_in_two_divisions_joins_only_in_the_division_of_the_fuller_name():
-    a = make_doc("a.txt", "开展水路运输安全生产提升三年行动。", jurisdiction=SHIYAN)
-    b = make_doc("b.txt", "开展安全生产提升三年行动。", jurisdiction=YINGDE)
-    c = make_doc("c.txt", "开展安全生产提升三年行动。", jurisdiction=SHIYAN)
-    res = resolve([extraction(a, mention(a, "CAMPAIGN", "水路运输安全生产提升三年行动")),
-                   extraction(b, mention(b, "CAMPAIGN", "安全生产提升三年行动")),
-                   extraction(c, mention(c, "CAMPAIGN", "安全生产提升三年行动"))])
+    res = _resolve("CAMPAIGN", ("开展水路运输安全生产提升三年行动。", "水路运输安全生产提升三年行动", SHIYAN),
+                   ("开展安全生产提升三年行动。", "安全生产提升三年行动", YINGDE),
+                   ("开展安全生产提升三年行动。", "安全生产提升三年行动", SHIYAN))
     assert _campaign_docs(res) == [["a.txt", "c.txt"], ["b.txt"]]
 
 
 def test_a_short_campaign_that_two_fuller_names_end_with_stays_apart():
-    a = make_doc("a.txt", "开展公路养护百日会战行动。", jurisdiction=SHIYAN)
-    b = make_doc("b.txt", "开展港口建设百日会战行动。", jurisdiction=SHIYAN)
-    c = make_doc("c.txt", "开展百日会战行动。", jurisdiction=SHIYAN)
-    res = resolve([extraction(a, mention(a, "CAMPAIGN", "公路养护百日会战行动")),
-                   extraction(b, mention(b, "CAMPAIGN", "港口建设百日会战行动")),
-                   extraction(c, mention(c, "CAMPAIGN", "百日会战行动"))])
+    res = _resolve("CAMPAIGN", ("开展公路养护百日会战行动。", "公路养护百日会战行动", SHIYAN),
+                   ("开展港口建设百日会战行动。", "港口建设百日会战行动", SHIYAN), ("开展百日会战行动。", "百日会战行动", SHIYAN))
     assert _campaign_docs(res) == [["a.txt"], ["b.txt"], ["c.txt"]]
 
 
